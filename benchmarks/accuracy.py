@@ -1,0 +1,715 @@
+#!/usr/bin/env python3
+"""Score newsstruct against the shared evaluation sets, one Markdown table per stage.
+
+Stages (``--stages``, default all):
+
+- segmentation: ``split_sentences`` on pySBD's 48 English Golden Rules (whole-case exact
+  match after ``.strip()``), plus the 4 extra Pragmatic Segmenter rules (whitespace-collapsed).
+- boilerplate: ``find_boilerplate`` on the line-labelled fundus and Zyte/Scrapinghub pages,
+  following ``score_boilerplate.py``'s protocol for a text-only system (views span and
+  page), next to the scorer's built-in text baselines.
+- quotes: ``find_quotes`` on PolNeAR (``--split``, default test) and the Blinken fixture,
+  scored by ``score_quotes.py`` in modes direct, quoted and all.
+- temporal: ``find_dates(text, published=dct)`` on TE3 platinum, MEANTIME (test) and
+  TBAQ-cleaned (train), scored by ``score_timex.py`` next to the stored baselines.
+
+The official scorers are imported from the evaluation directory, never copied. Prediction
+files are written under ``--out`` so any number can be re-checked with the scorer's own CLI.
+A stage function that is missing, or raises on a document, counts as predicting nothing
+for that document; the tables report how many documents errored.
+
+Usage:
+    python benchmarks/accuracy.py [--eval-dir DIR] [--stages quotes,temporal] [--limit 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import re
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_EVAL_DIR = REPO.parent / "shared" / "eval"
+DEFAULT_OUT = REPO / "benchmarks" / "out"
+STAGES = ("segmentation", "boilerplate", "quotes", "temporal")
+
+SEGMENTATION_SETS = (
+    ("golden_rules_en", False),  # (file stem, collapse whitespace before comparing)
+    ("golden_rules_en_ps_extra", True),
+)
+BOILERPLATE_SETS = ("fundus_news_lines", "scrapinghub_aeb_lines")
+BOILERPLATE_VIEWS = ("span", "page")
+BOILERPLATE_BASELINES = ("keep_all", "c4", "refinedweb")
+QUOTE_MODES = ("direct", "quoted", "all")
+TEMPORAL_SETS = (  # (file stem, split label, score with --skip-creation)
+    ("te3_platinum", "test", False),
+    ("meantime_en", "test", True),
+    ("tbaq_cleaned", "train", False),
+)
+TEMPORAL_BASELINES = ("heideltime", "dateparser", "recognizers", "duckling")
+MAX_ERROR_MESSAGES = 5
+
+JsonDict = dict[str, Any]
+
+
+# ---------------------------------------------------------------- plumbing
+
+
+@dataclass
+class CallStats:
+    """Fail-soft call wrapper: counts documents, errors and time spent in newsstruct."""
+
+    name: str
+    docs: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    messages: list[str] = field(default_factory=list)
+
+    def call(self, doc_id: str, thunk: Callable[[], Any]) -> Any | None:
+        """Run ``thunk``; on any exception record it and return None (= predicted nothing)."""
+        self.docs += 1
+        start = time.perf_counter()
+        try:
+            return thunk()
+        except Exception as exc:
+            self.errors += 1
+            if len(self.messages) < MAX_ERROR_MESSAGES:
+                self.messages.append(f"{doc_id}: {type(exc).__name__}: {exc}")
+            return None
+        finally:
+            self.seconds += time.perf_counter() - start
+
+    @property
+    def docs_per_sec(self) -> float | None:
+        ok = self.docs - self.errors
+        return ok / self.seconds if ok and self.seconds > 0 else None
+
+    def report(self) -> None:
+        """Print the first error messages (if any) to stderr."""
+        if not self.errors:
+            return
+        print(f"[{self.name}] {self.errors}/{self.docs} documents errored", file=sys.stderr)
+        for msg in self.messages:
+            print(f"  {msg}", file=sys.stderr)
+
+    def to_dict(self) -> JsonDict:
+        return {
+            "docs": self.docs,
+            "errors": self.errors,
+            "seconds": round(self.seconds, 3),
+            "docs_per_sec": self.docs_per_sec,
+            "first_errors": self.messages,
+        }
+
+
+class Api:
+    """The newsstruct functions the benchmark calls, resolved lazily and fail-soft."""
+
+    def __init__(self) -> None:
+        self.module: ModuleType | None = None
+        self.import_error: str | None = None
+        try:
+            import newsstruct
+
+            self.module = newsstruct
+        except Exception:
+            self.import_error = traceback.format_exc(limit=1).strip().splitlines()[-1]
+            print(f"warning: import newsstruct failed: {self.import_error}", file=sys.stderr)
+
+    @property
+    def version(self) -> str | None:
+        return getattr(self.module, "__version__", None)
+
+    def get(self, name: str) -> Callable[..., Any]:
+        """The named function, or one that raises a clear error when it does not exist."""
+        fn = getattr(self.module, name, None)
+        if callable(fn):
+            return fn
+        reason = self.import_error or f"newsstruct.{name} does not exist"
+
+        def missing(*_args: Any, **_kwargs: Any) -> Any:
+            raise NotImplementedError(reason)
+
+        return missing
+
+    def find_quotes(self) -> Callable[[str], Sequence[Any]]:
+        """``find_quotes``, else ``structure(text).quotes``."""
+        if callable(getattr(self.module, "find_quotes", None)):
+            return self.get("find_quotes")
+        structure = self.get("structure")
+        return lambda text: structure(text).quotes
+
+
+def read_jsonl(path: Path, limit: int | None = None) -> list[JsonDict]:
+    out: list[JsonDict] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                out.append(json.loads(line))
+                if limit is not None and len(out) >= limit:
+                    break
+    return out
+
+
+def write_jsonl(path: Path, rows: Iterable[JsonDict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def load_scorer(eval_dir: Path, name: str) -> ModuleType:
+    """Import an official scorer (e.g. ``score_quotes``) from the evaluation directory."""
+    path = eval_dir / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"_eval_{name}", path)
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def pct(x: float | None) -> str:
+    return "-" if x is None else f"{100 * x:.1f}"
+
+
+def rate(x: float | None) -> str:
+    return "-" if x is None else f"{x:.1f}"
+
+
+def md_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def print_section(title: str, table: str, notes: Sequence[str] = ()) -> None:
+    print(f"\n### {title}\n\n{table}")
+    if notes:
+        print()
+        for note in notes:
+            print(note)
+    sys.stdout.flush()
+
+
+def record_text(item: Any) -> str:
+    return item if isinstance(item, str) else item.text
+
+
+# ---------------------------------------------------------------- segmentation
+
+
+def collapse_ws(text: str) -> str:
+    return " ".join(text.split())
+
+
+def score_segmentation_set(api: Api, path: Path, collapse: bool, limit: int | None) -> JsonDict:
+    split = api.get("split_sentences")
+    stats = CallStats(f"segmentation/{path.stem}")
+    norm = collapse_ws if collapse else str.strip
+    failures: list[JsonDict] = []
+    cases = read_jsonl(path, limit)
+    for case in cases:
+        got = stats.call(case["id"], lambda c=case: [record_text(s) for s in split(c["text"])])
+        got = [norm(s) for s in got] if got is not None else None
+        expected = [norm(s) for s in case["sentences"]]
+        if got != expected:
+            failures.append(
+                {"id": case["id"], "rule": case["rule"], "expected": expected, "got": got}
+            )
+    stats.report()
+    passed = len(cases) - len(failures)
+    accuracy = passed / len(cases) if cases else 0.0
+    return {
+        "cases": len(cases),
+        "passed": passed,
+        "accuracy": accuracy,
+        "failures": failures,
+        "stats": stats.to_dict(),
+    }
+
+
+def failure_notes(name: str, failures: list[JsonDict], verbose: bool) -> list[str]:
+    if not failures:
+        return []
+    notes = [f"{name} failing: " + ", ".join(f["id"] for f in failures)]
+    if verbose:
+        for f in failures:
+            notes.append(f"- `{f['id']}` ({f['rule']})")
+            notes.append(f"  - expected: `{json.dumps(f['expected'], ensure_ascii=False)}`")
+            notes.append(f"  - got:      `{json.dumps(f['got'], ensure_ascii=False)}`")
+    return notes
+
+
+def run_segmentation(api: Api, args: argparse.Namespace) -> JsonDict:
+    results: JsonDict = {}
+    rows, notes = [], []
+    for stem, collapse in SEGMENTATION_SETS:
+        path = args.eval_dir / "segmentation" / f"{stem}.jsonl"
+        if not path.exists():
+            continue
+        res = score_segmentation_set(api, path, collapse, args.limit)
+        results[stem] = res
+        compare = "whitespace collapsed" if collapse else "strip()"
+        rows.append(
+            [
+                stem,
+                compare,
+                f"{res['passed']}/{res['cases']}",
+                pct(res["accuracy"]),
+                res["stats"]["errors"],
+            ]
+        )
+        notes += failure_notes(stem, res["failures"], args.verbose)
+    headers = ["set", "comparison", "passed", "accuracy %", "errors"]
+    print_section("Sentence segmentation (whole-case exact match)", md_table(headers, rows), notes)
+    return results
+
+
+# ---------------------------------------------------------------- boilerplate
+
+
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(s for s in spans if s[1] > s[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def removed_lines(lines: Sequence[str], spans: Iterable[tuple[int, int]]) -> list[bool]:
+    """Per line of ``"\\n".join(lines)``: do >= 50% of its characters fall inside ``spans``?"""
+    merged = merge_spans(spans)
+    out: list[bool] = []
+    j, offset = 0, 0
+    for line in lines:
+        end = offset + len(line)
+        while j < len(merged) and merged[j][1] <= offset:
+            j += 1
+        covered, k = 0, j
+        while k < len(merged) and merged[k][0] < end:
+            covered += min(end, merged[k][1]) - max(offset, merged[k][0])
+            k += 1
+        out.append(bool(line) and 2 * covered >= len(line))
+        offset = end + 1
+    return out
+
+
+def view_keep(
+    rec: JsonDict, view: range, find: Callable[[str], Any], stats: CallStats
+) -> list[bool]:
+    """Keep flags for a page: the view's lines are fed to ``find``; other lines keep=True."""
+    keep = [True] * len(rec["lines"])
+    lines = [rec["lines"][i]["text"] for i in view]
+    if not lines:
+        return keep
+    text = "\n".join(lines)
+    spans = stats.call(rec["id"], lambda: [(b.start, b.end) for b in find(text)])
+    if spans is None:
+        return keep
+    for i, removed in zip(view, removed_lines(lines, spans), strict=True):
+        keep[i] = not removed
+    return keep
+
+
+def boilerplate_row(
+    name: str, view: str, system: str, m: JsonDict, errors: int | str, pps: float | None
+) -> list[Any]:
+    return [
+        name,
+        view,
+        system,
+        pct(m["precision"]),
+        pct(m["recall"]),
+        pct(m["f1"]),
+        pct(m["bp_removed"]),
+        pct(m["tok_recall"]),
+        pct(m["tok_bp_removed"]),
+        pct(m["pages_full_recall"]),
+        errors,
+        rate(pps),
+    ]
+
+
+def run_boilerplate_set(
+    api: Api, scorer: ModuleType, stem: str, args: argparse.Namespace
+) -> tuple[JsonDict, list[list[Any]]]:
+    records = read_jsonl(args.eval_dir / "boilerplate" / f"{stem}.jsonl", args.limit)
+    find = api.get("find_boilerplate")
+    baselines = {name: scorer.run_system(name, records) for name in BOILERPLATE_BASELINES}
+    result: JsonDict = {"pages": len(records)}
+    rows: list[list[Any]] = []
+    for view in BOILERPLATE_VIEWS:
+        stats = CallStats(f"boilerplate/{stem}/{view}")
+        preds = {r["id"]: view_keep(r, scorer.view_indices(r, view), find, stats) for r in records}
+        stats.report()
+        write_jsonl(
+            args.out / "boilerplate" / f"{stem}.newsstruct.{view}.jsonl",
+            ({"id": k, "keep": v} for k, v in preds.items()),
+        )
+        m = scorer.score(records, preds, view)
+        result.setdefault("newsstruct", {})[view] = {**m, "stats": stats.to_dict()}
+        rows.append(
+            boilerplate_row(stem, view, "**newsstruct**", m, stats.errors, stats.docs_per_sec)
+        )
+        for name, (bpreds, secs) in baselines.items():
+            bm = scorer.score(records, bpreds, view)
+            pps = len(records) / secs if secs else None
+            result.setdefault(name, {})[view] = {**bm, "pages_per_sec": pps}
+            rows.append(boilerplate_row(stem, view, name, bm, "-", pps))
+    return result, rows
+
+
+def run_boilerplate(api: Api, args: argparse.Namespace) -> JsonDict:
+    scorer = load_scorer(args.eval_dir, "score_boilerplate")
+    results: JsonDict = {}
+    rows: list[list[Any]] = []
+    for stem in BOILERPLATE_SETS:
+        results[stem], set_rows = run_boilerplate_set(api, scorer, stem, args)
+        rows += set_rows
+    headers = [
+        "set",
+        "view",
+        "system",
+        "P",
+        "content kept (R)",
+        "F1",
+        "boilerplate removed",
+        "tok R",
+        "tok BP removed",
+        "pages R=1",
+        "errors",
+        "pages/s",
+    ]
+    print_section("Boilerplate removal (line level, %)", md_table(headers, rows))
+    return results
+
+
+# ---------------------------------------------------------------- quotes
+
+# Paired double quote marks, as in the gold "quoted_segments" (straight, curly, low-9).
+_OPEN, _CLOSE, _NOT_MARK = '"\u201c\u201e\u201f', '"\u201d\u201c', '^"\u201c\u201d\u201e\u201f'
+QUOTED_RE = re.compile(f"[{_OPEN}]([{_NOT_MARK}]*\\w[{_NOT_MARK}]*)[{_CLOSE}]")
+
+
+def quoted_fragments(text: str, quote: Any) -> list[tuple[int, int]]:
+    """The quote-mark-delimited stretches of a quote: the unit of modes direct and quoted.
+
+    Direct quotes give them as ``pieces``. For mixed quotes the quoted fragments are found
+    inside the content extent (falling back to the pieces); indirect quotes have none.
+    """
+    pieces = [(p.start, p.end) for p in quote.pieces] or [(quote.start, quote.end)]
+    if quote.kind == "direct":
+        return pieces
+    if quote.kind != "mixed":
+        return []
+    found = [m.span(1) for m in QUOTED_RE.finditer(text, quote.start, quote.end)]
+    return found or pieces
+
+
+def speaker_fields(quote: Any) -> JsonDict:
+    speaker = quote.speaker
+    out: JsonDict = {"cue": quote.cue.text if quote.cue is not None else None}
+    if speaker is None:
+        return {**out, "speaker": None}
+    out.update(speaker=speaker.name, speaker_canonical=speaker.name)
+    if speaker.mention is not None:
+        m = speaker.mention
+        out.update(speaker=m.text, speaker_start=m.start, speaker_end=m.end)
+    return out
+
+
+def quote_predictions(text: str, quotes: Sequence[Any]) -> dict[str, list[JsonDict]]:
+    """Scorer units for both prediction files: ``segments`` (one per quoted piece) and
+    ``extents`` (one per quote, start..end)."""
+    segments: list[JsonDict] = []
+    extents: list[JsonDict] = []
+    for q in quotes:
+        spk = speaker_fields(q)
+        extents.append({"start": q.start, "end": q.end, "kind": q.kind, **spk})
+        segments += [
+            {"start": s, "end": e, "kind": q.kind, **spk} for s, e in quoted_fragments(text, q)
+        ]
+    return {"segments": segments, "extents": extents}
+
+
+MODE_UNITS = {"direct": "segments", "quoted": "segments", "all": "extents"}
+
+
+def run_quotes_set(
+    api: Api, scorer: ModuleType, name: str, docs: list[JsonDict], args: argparse.Namespace
+) -> tuple[JsonDict, list[list[Any]]]:
+    find = api.find_quotes()
+    stats = CallStats(f"quotes/{name}")
+    preds: dict[str, dict[str, list[JsonDict]]] = {"segments": {}, "extents": {}}
+    for doc in docs:
+        out = stats.call(doc["id"], lambda d=doc: quote_predictions(d["text"], find(d["text"])))
+        for unit in preds:
+            preds[unit][doc["id"]] = {"id": doc["id"], "quotes": out[unit] if out else []}
+    stats.report()
+    for unit, by_id in preds.items():
+        write_jsonl(args.out / "quotes" / f"{name}.{unit}.jsonl", by_id.values())
+    result: JsonDict = {"docs": len(docs), "stats": stats.to_dict()}
+    rows = []
+    for mode in QUOTE_MODES:
+        m = scorer.score(docs, preds[MODE_UNITS[mode]], mode, args.iou)
+        result[mode] = m
+        rows.append(
+            [
+                name,
+                mode,
+                m["gold_quotes"],
+                m["pred_quotes"],
+                pct(m["exact"]["f1"]),
+                pct(m["overlap"]["p"]),
+                pct(m["overlap"]["r"]),
+                pct(m["overlap"]["f1"]),
+                pct(m["pair"]["f1"]),
+                pct(m["speaker_acc"]),
+                pct(m.get("canonical_speaker_acc")),
+                stats.errors,
+                rate(stats.docs_per_sec),
+            ]
+        )
+    return result, rows
+
+
+def run_quotes(api: Api, args: argparse.Namespace) -> JsonDict:
+    scorer = load_scorer(args.eval_dir, "score_quotes")
+    folder = args.eval_dir / "quotes"
+    splits = set(args.split.split(","))
+    polnear = [d for d in read_jsonl(folder / "polnear.jsonl") if d.get("split") in splits]
+    sets = {
+        f"polnear/{args.split}": polnear[: args.limit],
+        "blinken_fixture": read_jsonl(folder / "blinken_fixture.jsonl", args.limit),
+    }
+    results: JsonDict = {}
+    rows: list[list[Any]] = []
+    for name, docs in sets.items():
+        slug = re.sub(r"[^\w.-]+", "_", name)
+        results[name], set_rows = run_quotes_set(api, scorer, slug, docs, args)
+        rows += [[name, *r[1:]] for r in set_rows]
+    headers = [
+        "set",
+        "mode",
+        "gold",
+        "pred",
+        "exact F1",
+        "overlap P",
+        "overlap R",
+        "overlap F1",
+        "pair F1",
+        "speaker acc",
+        "canonical acc",
+        "errors",
+        "docs/s",
+    ]
+    print_section(f"Quotes and speakers (%, IoU >= {args.iou})", md_table(headers, rows))
+    return results
+
+
+# ---------------------------------------------------------------- temporal
+
+
+def timex_predictions(text: str, dct: str | None, find: Callable[..., Any]) -> list[JsonDict]:
+    return [
+        {"start": d.start, "end": d.end, "text": d.text, "type": d.type, "value": d.value}
+        for d in find(text, published=dct)
+    ]
+
+
+def temporal_row(
+    stem: str, split: str, system: str, m: JsonDict, errors: int | str, dps: float | None
+) -> list[Any]:
+    return [
+        stem,
+        split,
+        system,
+        m["n_gold"],
+        m["n_pred"],
+        pct(m["strict_f1"]),
+        pct(m["relaxed_p"]),
+        pct(m["relaxed_r"]),
+        pct(m["relaxed_f1"]),
+        pct(m["type_f1"]),
+        pct(m["value_f1"]),
+        pct(m["value_acc"]),
+        errors,
+        rate(dps),
+    ]
+
+
+def clean_metrics(m: JsonDict) -> JsonDict:
+    return {k: v for k, v in m.items() if k != "value_errors"}
+
+
+def run_temporal_set(
+    api: Api,
+    scorer: ModuleType,
+    stem: str,
+    split: str,
+    skip_creation: bool,
+    args: argparse.Namespace,
+) -> tuple[JsonDict, list[list[Any]]]:
+    folder = args.eval_dir / "temporal"
+    docs = read_jsonl(folder / f"{stem}.jsonl", args.limit)
+    gold = {d["id"]: d["timexes"] for d in docs}
+    find = api.get("find_dates")
+    stats = CallStats(f"temporal/{stem}")
+    preds: dict[str, list[JsonDict]] = {}
+    for doc in docs:
+        out = stats.call(doc["id"], lambda d=doc: timex_predictions(d["text"], d["dct"], find))
+        preds[doc["id"]] = out or []
+    stats.report()
+    write_jsonl(
+        args.out / "temporal" / f"{stem}.newsstruct.jsonl",
+        ({"id": k, "timexes": v} for k, v in preds.items()),
+    )
+    m = clean_metrics(scorer.score(gold, preds, skip_creation=skip_creation))
+    result: JsonDict = {"docs": len(docs), "newsstruct": {**m, "stats": stats.to_dict()}}
+    rows = [temporal_row(stem, split, "**newsstruct**", m, stats.errors, stats.docs_per_sec)]
+    for system in TEMPORAL_BASELINES:
+        path = folder / "baselines" / f"{stem}.{system}.jsonl"
+        if not path.exists():
+            continue
+        base = {d["id"]: d.get("timexes", []) for d in read_jsonl(path)}
+        bm = clean_metrics(scorer.score(gold, base, skip_creation=skip_creation))
+        result[system] = bm
+        rows.append(temporal_row(stem, split, system, bm, "-", None))
+    return result, rows
+
+
+def run_temporal(api: Api, args: argparse.Namespace) -> JsonDict:
+    scorer = load_scorer(args.eval_dir, "score_timex")
+    results: JsonDict = {}
+    rows: list[list[Any]] = []
+    for stem, split, skip_creation in TEMPORAL_SETS:
+        results[stem], set_rows = run_temporal_set(api, scorer, stem, split, skip_creation, args)
+        rows += set_rows
+    headers = [
+        "set",
+        "split",
+        "system",
+        "gold",
+        "pred",
+        "strict F1",
+        "relaxed P",
+        "relaxed R",
+        "relaxed F1",
+        "type F1",
+        "value F1",
+        "value acc",
+        "errors",
+        "docs/s",
+    ]
+    notes = [
+        "MEANTIME is scored with --skip-creation (dateline mentions left out). "
+        "Baselines are stored predictions (no timing)."
+    ]
+    print_section("Temporal expressions (TIMEX3, %)", md_table(headers, rows), notes)
+    return results
+
+
+# ---------------------------------------------------------------- main
+
+RUNNERS: dict[str, Callable[[Api, argparse.Namespace], JsonDict]] = {
+    "segmentation": run_segmentation,
+    "boilerplate": run_boilerplate,
+    "quotes": run_quotes,
+    "temporal": run_temporal,
+}
+
+
+def parse_stages(value: str) -> list[str]:
+    stages = [s.strip() for s in value.split(",") if s.strip()]
+    unknown = sorted(set(stages) - set(STAGES))
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown stage(s) {unknown}; known: {STAGES}")
+    return stages
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    env_dir = os.environ.get("NEWSSTRUCT_EVAL_DIR")
+    ap.add_argument(
+        "--eval-dir",
+        type=Path,
+        default=Path(env_dir) if env_dir else DEFAULT_EVAL_DIR,
+        help="evaluation data (default: $NEWSSTRUCT_EVAL_DIR, else <repo>/../shared/eval)",
+    )
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT,
+        help="where prediction files go (default: benchmarks/out/)",
+    )
+    ap.add_argument(
+        "--stages",
+        type=parse_stages,
+        default=list(STAGES),
+        help="comma list of " + ",".join(STAGES),
+    )
+    ap.add_argument(
+        "--split",
+        default="test",
+        help="PolNeAR split(s), comma list (default test; dev is for tuning)",
+    )
+    ap.add_argument("--limit", type=int, default=None, help="at most N documents per set")
+    ap.add_argument("--iou", type=float, default=0.5, help="quote overlap threshold")
+    ap.add_argument("--json", type=Path, default=None, help="write every number to this file")
+    ap.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="show expected vs got for failing segmentation cases",
+    )
+    args = ap.parse_args(argv)
+    if not args.eval_dir.is_dir():
+        ap.error(f"evaluation directory not found: {args.eval_dir}")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    api = Api()
+    print(
+        f"## newsstruct accuracy ({api.version or 'version unknown'}; "
+        f"limit={args.limit or 'none'}; quotes split={args.split})"
+    )
+    results: JsonDict = {
+        "meta": {
+            "newsstruct_version": api.version,
+            "limit": args.limit,
+            "quotes_split": args.split,
+            "iou": args.iou,
+            "stages": args.stages,
+        }
+    }
+    for stage in args.stages:
+        start = time.perf_counter()
+        results[stage] = RUNNERS[stage](api, args)
+        results[stage]["wall_seconds"] = round(time.perf_counter() - start, 2)
+    if args.json is not None:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(
+            json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""The command line: ``newsstruct FILE|- [--published DATE] [--format json|jsonl|text]``.
+
+A plain-text input is one article. A JSONL input (a ``.jsonl`` file, or ``--jsonl``) holds one
+``{"id", "text", "published"}`` object a line and is streamed: one output line per input line,
+in input order. A bad line gives an error record in its place and a message on stderr;
+processing goes on and the exit status is 1 at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import deque
+from collections.abc import Iterator, Sequence
+from typing import IO, Any
+
+from . import __version__
+from .parallel import structure_many
+from .pipeline import structure
+from .records import Article, Failure
+from .text import parse_published
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsstruct",
+        description="Structure news articles: boilerplate, paragraphs, sentences, quotes "
+        "with speakers, dates resolved against the publication date.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsstruct {__version__}")
+    inp = parser.add_argument_group("Input")
+    inp.add_argument("input", help="a text file, a .jsonl file, or - for standard input")
+    inp.add_argument("--jsonl", action="store_true", help="read the input as JSONL")
+    inp.add_argument(
+        "--published",
+        help="publication date (YYYY-MM-DD); for JSONL, the default for lines without one",
+    )
+    inp.add_argument("--lang", default="en", help="language of the lexicons (default: en)")
+    out = parser.add_argument_group("Output")
+    out.add_argument(
+        "--format",
+        choices=("json", "jsonl", "text"),
+        help="json (indented; default for one article), jsonl (default for JSONL input), text",
+    )
+    run = parser.add_argument_group("Processing")
+    run.add_argument("--jobs", type=int, default=1, help="worker processes for JSONL input")
+    run.add_argument("--progress", action="store_true", help="show progress on stderr")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        published = parse_published(args.published, "--published")
+    except ValueError as exc:
+        print(f"newsstruct: {exc}", file=sys.stderr)
+        return 2
+    if args.jobs < 1:
+        print("newsstruct: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    jsonl = args.jsonl or args.input.endswith(".jsonl")
+    try:
+        stream = _open(args.input)
+    except OSError as exc:
+        print(f"newsstruct: cannot read {args.input}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    with stream:
+        if jsonl:
+            return _run_jsonl(stream, args, published)
+        article = structure(stream.read(), published, args.lang)
+    _write(article.to_dict(), args.format or "json", sys.stdout, article)
+    return 0
+
+
+def _open(path: str) -> IO[str]:
+    if path == "-":
+        return open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False)
+    return open(path, encoding="utf-8", errors="replace")
+
+
+def _run_jsonl(stream: IO[str], args: argparse.Namespace, published: Any) -> int:
+    lines: deque[int] = deque()
+    items = _read_jsonl(stream, lines)
+    status = 0
+    results = structure_many(
+        items, n_process=args.jobs, progress=args.progress, published=published, lang=args.lang
+    )
+    for result, (line_no, item_id) in zip(results, _popper(lines), strict=False):
+        if isinstance(result, Failure):
+            status = 1
+            failure = Failure(index=result.index, id=item_id, line=line_no, error=result.error)
+            where = f"line {line_no}" + (f" (id {item_id!r})" if item_id is not None else "")
+            print(f"newsstruct: {where}: {result.error}", file=sys.stderr)
+            _write(failure.to_dict(), "jsonl", sys.stdout, None)
+            continue
+        data: dict[str, Any] = {"id": item_id} if item_id is not None else {"line": line_no}
+        data.update(result.to_dict())
+        _write(data, args.format or "jsonl", sys.stdout, result)
+    return status
+
+
+def _popper(lines: deque[Any]) -> Iterator[Any]:
+    while lines:
+        yield lines.popleft()
+
+
+def _read_jsonl(stream: IO[str], lines: deque[tuple[int, Any]]) -> Iterator[Any]:
+    """Yield one item a non-blank line; a bad line becomes a Failure in its place."""
+    for line_no, raw in enumerate(stream, 1):
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            lines.append((line_no, None))
+            yield Failure(index=0, line=line_no, error=f"invalid JSON: {exc.msg}")
+            continue
+        if not isinstance(obj, dict):
+            lines.append((line_no, None))
+            yield Failure(index=0, line=line_no, error="line is not a JSON object")
+            continue
+        item_id = obj.get("id")
+        lines.append((line_no, item_id))
+        if "text" not in obj:
+            yield Failure(index=0, id=item_id, line=line_no, error="missing 'text'")
+        elif not isinstance(obj["text"], str):
+            error = f"'text' must be a string, not {type(obj['text']).__name__}"
+            yield Failure(index=0, id=item_id, line=line_no, error=error)
+        else:
+            yield obj
+
+
+def _write(data: dict[str, Any], fmt: str, out: IO[str], article: Article | None) -> None:
+    if fmt == "text" and article is not None:
+        out.write(render_text(article))
+    elif fmt == "json":
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(json.dumps(data, ensure_ascii=False) + "\n")
+    out.flush()
+
+
+def render_text(article: Article) -> str:
+    """A human-readable summary of an Article."""
+    out = []
+    if article.dateline is not None:
+        d = article.dateline
+        out.append(f"Dateline: {d.text}  (location={d.location}, agency={d.agency}, date={d.date})")
+    out.append(f"Published: {article.published}")
+    out.append(f"Paragraphs: {len(article.paragraphs)}  Sentences: {len(article.sentences)}")
+    out.append(f"Boilerplate ({len(article.boilerplate)}):")
+    out += [f"  [{b.category}/{b.rule}] {b.text}" for b in article.boilerplate]
+    out.append(f"Quotes ({len(article.quotes)}):")
+    for q in article.quotes:
+        who = q.speaker.name if q.speaker else "?"
+        cue = q.cue.text if q.cue else "-"
+        mark = "" if q.closed else " (unclosed)"
+        out.append(f"  {q.kind:8} {who} [{cue}]{mark}: {q.text}")
+    out.append(f"Dates ({len(article.dates)}):")
+    out += [f"  {d.type:8} {d.value or '?':16} {d.text}" for d in article.dates]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

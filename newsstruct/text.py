@@ -1,0 +1,49 @@
+"""Argument checks shared by every public function: caller mistakes get a clear exception."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def check_text(text: object, name: str = "text") -> str:
+    """Return ``text`` if it is a str.
+
+    Raises:
+        TypeError: naming the argument, for None, bytes or anything else.
+    """
+    if isinstance(text, str):
+        return text
+    hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, bytes) else ""
+    raise TypeError(f"{name} must be a str, not {type(text).__name__}{hint}")
+
+
+def parse_published(published: object, name: str = "published") -> dt.date | None:
+    """Normalise a reference date: None, a ``date``, a ``datetime`` or an ISO string.
+
+    >>> parse_published("2022-03-17")
+    datetime.date(2022, 3, 17)
+
+    Raises:
+        TypeError: not one of those types.
+        ValueError: a string that is not an ISO date, quoting it.
+    """
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    if isinstance(published, str):
+        value = published.strip()
+        try:
+            if len(value) > 10 and value[10] in "T ":
+                return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(
+                f"{name} must be an ISO date such as '2022-03-17', got {published!r}"
+            ) from None
+    raise TypeError(
+        f"{name} must be a date, a datetime, an ISO date string or None, "
+        f"not {type(published).__name__}"
+    )
