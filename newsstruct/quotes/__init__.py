@@ -13,6 +13,7 @@ finds cues and source mentions, :mod:`.speakers` resolves mentions to names.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -37,6 +38,7 @@ class _Found:
     pieces: tuple[Span, ...]
     kind: str
     attribution: Attribution | None
+    paragraph: int
     closed: bool = True
     carry: bool = False  # no attribution of its own: takes the previous speaker
 
@@ -71,6 +73,7 @@ def find_quotes(
         sentences = split_sentences(text, paragraphs=paragraphs, lang=lang, lexicon=lex)
     segments = find_segments(text, paragraphs)
     direct, fragments = _direct_quotes(text, segments, sentences, paragraphs, lex)
+    para_starts = [p.start for p in paragraphs]
     covered = [(q.pieces[0].start - 1, q.pieces[-1].end + 1) for q in direct]
     for q in direct:
         if q.attribution is not None:
@@ -82,6 +85,7 @@ def find_quotes(
             if any(r.content.start <= f.start < r.content.end for f in fragments)
             else "indirect",
             attribution=r.attribution,
+            paragraph=bisect.bisect_right(para_starts, r.content.start) - 1,
         )
         for r in reported_speech(text, sentences, lex)
         if not any(lo <= r.attribution.cue.start < hi for lo, hi in covered)
@@ -143,6 +147,7 @@ def _direct_quotes(
                 pieces=tuple(content),
                 kind="direct",
                 attribution=attribution,
+                paragraph=first.paragraph,
                 closed=group[-1].close is not None,
                 carry=attribution is None,
             )
@@ -167,11 +172,18 @@ def _mid_sentence(text: str, lo: int, open_mark: int) -> bool:
 
 def _clause_start(text: str, pos: int, sentence_starts: list[int], para: Paragraph) -> int:
     """Where the sentence holding ``pos`` starts (never before its paragraph)."""
-    import bisect
-
     k = bisect.bisect_right(sentence_starts, pos) - 1
     start = sentence_starts[k] if k >= 0 else para.start
     return max(start, para.start)
+
+
+def _continues(last: _Found | None, f: _Found) -> bool:
+    """An unattributed quote goes on from a direct quote in its paragraph or the one before."""
+    return (
+        last is not None
+        and last.kind == "direct"
+        and last.paragraph in (f.paragraph, f.paragraph - 1)
+    )
 
 
 def _with_speakers(
@@ -179,6 +191,7 @@ def _with_speakers(
 ) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     previous: Speaker | None = None
+    last: _Found | None = None
     for f in found:
         speaker: Speaker | None = None
         cue = None
@@ -186,10 +199,11 @@ def _with_speakers(
             cue = f.attribution.cue
             if f.attribution.source is not None:
                 speaker = resolve(f.attribution.source, f.attribution.kind, people, previous, lex)
-        elif f.carry and previous is not None:
+        elif f.carry and previous is not None and _continues(last, f):
             speaker = attrs.evolve(previous, mention=None, resolved_by="previous")
         if speaker is not None:
             previous = speaker
+        last = f
         start, end = f.pieces[0].start, f.pieces[-1].end
         quotes.append(
             Quote(

@@ -58,6 +58,32 @@ _REPORT_SKIP = regex.compile(
     regex.V1,
 )
 _MIN_REPORTED_WORDS = 3
+_NON_FINITE = regex.compile(
+    r"\b(?:to|will|would|could|should|may|might|must|can|did|does|do|not|n't)\s+$",
+    regex.IGNORECASE,
+)
+# Reported content is a clause; these open a phrase ("told reporters outside the gate").
+_NOT_A_CLAUSE_START = frozenset(
+    [
+        "outside",
+        "inside",
+        "in",
+        "at",
+        "on",
+        "during",
+        "after",
+        "before",
+        "as",
+        "with",
+        "from",
+        "for",
+        "to",
+        "of",
+        "about",
+        "by",
+        "near",
+    ]
+)
 _MAX_WINDOW = 200
 
 
@@ -163,6 +189,9 @@ def reported_speech(text: str, sentences: Sequence[Sentence], lex: Lexicon) -> I
 def _reported(
     text: str, sent: Sentence, m: regex.Match[str], next_cue: int, lex: Lexicon
 ) -> Reported | None:
+    cue_word = m.group().lower()
+    if cue_word == lex.cue_forms.get(cue_word) and _NON_FINITE.search(text[sent.start : m.start()]):
+        return None  # "would ask", "to say": not a report of speech
     source = subject_before(text, sent.start, m.start(), lex)
     if source is None:
         return None
@@ -181,7 +210,8 @@ def _reported(
     end = _trim_end(text, pos, end)
     if pos >= end or (text[pos] in _OPENERS and _quoted_to_end(text, pos, end)):
         return None
-    if len(text[pos:end].split()) < _MIN_REPORTED_WORDS:
+    words = text[pos:end].split()
+    if len(words) < _MIN_REPORTED_WORDS or words[0].lower() in _NOT_A_CLAUSE_START:
         return None
     cue = _span(text, m.start(), m.end())
     att = _attribution(text, cue, source, lex, source.start, cue.end)

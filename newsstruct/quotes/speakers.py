@@ -134,6 +134,13 @@ def classify_mention(mention: str, lexicon: Lexicon) -> str | None:
         regex.match(_CAP_WORD, w) or w in {"of", "de", "van", "von", "al", "bin"} for w in words
     ):
         return "name" if first not in lexicon.function_words else None
+    caps = [bool(regex.match(_CAP_WORD, w)) for w in words]
+    if caps[-1] and caps[0] is False and len(words) <= 6:
+        # "union president Rafe Dunmore": lower-case role words, then the name
+        k = caps.index(True)
+        lowered = {w.lower() for w in words[:k]}
+        if all(caps[k:]) and k <= 3 and not lowered & _NOT_IN_DESCRIPTION:
+            return "name"
     if first.endswith("s") and first.isalpha() and first.islower() and len(words) <= 4:
         return "description"  # "officials", "police officers", "analysts"
     if first in {"police", "prosecutors", "officials", "authorities", "experts"}:
@@ -158,7 +165,7 @@ def resolve(
         return Speaker(name=mention.text, mention=mention, resolved_by="pronoun")
     if kind == "name":
         words, _ = strip_title(mention.text.split(), lexicon)
-        words = words or mention.text.split()
+        words = [w for w in (words or mention.text.split()) if regex.match(_CAP_WORD, w)]
         short = " ".join(words)
         candidates = [p for p in people if p.name == short or p.name.endswith(" " + short)]
         if candidates:

@@ -1,0 +1,96 @@
+"""The command line, in-process and through a subprocess with stdin."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from newsstruct.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+WIRE = ROOT / "examples" / "wire_harbor_strike_2024-05-09.txt"
+
+
+def test_text_file_to_json(capsys):
+    assert main([str(WIRE), "--published", "2024-05-09", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema_version"] == 1 and data["published"] == "2024-05-09"
+    assert data["quotes"] and data["dates"] and data["dateline"]["agency"] == "AP"
+
+
+def test_text_format(capsys):
+    assert main([str(WIRE), "--published", "2024-05-09", "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "Quotes (" in out and "Dates (" in out and "Dateline:" in out
+
+
+def test_bad_published_exits_2(capsys):
+    assert main([str(WIRE), "--published", "yesterday"]) == 2
+    assert "'yesterday'" in capsys.readouterr().err
+
+
+def test_missing_file_exits_2(capsys, tmp_path):
+    assert main([str(tmp_path / "nope.txt")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def _jsonl(tmp_path: Path) -> Path:
+    lines = [
+        json.dumps(
+            {"id": "one", "text": "Rain fell on Monday, officials said.", "published": "2024-05-09"}
+        ),
+        "{not json",
+        json.dumps({"id": "three"}),
+        "",
+        json.dumps({"id": "four", "text": ["not", "a", "string"]}),
+        json.dumps({"id": "five", "text": '"We are ready," Mayor Ines Calloway said.'}),
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_jsonl_bad_lines_become_error_records(tmp_path, capsys):
+    assert main([str(_jsonl(tmp_path))]) == 1
+    captured = capsys.readouterr()
+    out = [json.loads(line) for line in captured.out.splitlines()]
+    assert [o.get("id", o.get("line")) for o in out] == ["one", 2, "three", "four", "five"]
+    assert out[0]["dates"][0]["value"] == "2024-05-06"
+    assert "invalid JSON" in out[1]["error"] and out[1]["line"] == 2
+    assert out[2]["error"] == "missing 'text'"
+    assert "must be a string" in out[3]["error"]
+    assert out[4]["quotes"][0]["speaker"]["name"] == "Ines Calloway"
+    assert captured.err.count("newsstruct: line") == 3
+
+
+def test_jsonl_all_good_exits_0(tmp_path, capsys):
+    path = tmp_path / "good.jsonl"
+    path.write_text(json.dumps({"id": 1, "text": "Hello there."}) + "\n", encoding="utf-8")
+    assert main([str(path), "--published", "2024-05-09"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert json.loads(line)["published"] == "2024-05-09"
+
+
+def test_subprocess_stdin_jsonl_with_jobs(tmp_path):
+    data = _jsonl(tmp_path).read_text(encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsstruct", "-", "--jsonl", "--jobs", "2", "--progress"],
+        input=data, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 1
+    ids = [
+        json.loads(line).get("id", json.loads(line).get("line"))
+        for line in proc.stdout.splitlines()
+    ]
+    assert ids == ["one", 2, "three", "four", "five"]
+
+
+def test_subprocess_stdin_plain_text():
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsstruct", "-", "--published", "2024-05-09"],
+        input=WIRE.read_text(encoding="utf-8"), capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["paragraphs"]

@@ -1,0 +1,121 @@
+"""structure() on the seed-style article, argument checks, laziness, structure_many."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsstruct import Failure, structure, structure_many
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed" / "fox_blinken_2022-03-17.txt"
+WIRE = (ROOT / "examples" / "wire_harbor_strike_2024-05-09.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the user's seed article lives in ../shared")
+def test_seed_article_end_to_end():
+    text = SEED.read_text(encoding="utf-8")
+    art = structure(text, published="2022-03-17")
+    assert [b.text for b in art.boilerplate] == [
+        "RUSSIA INVADES UKRAINE: LIVE UPDATES",
+        "CLICK HERE TO GET THE FOX NEWS APP",
+    ]
+    assert len(art.paragraphs) == text.count("\n") + 1 - 2
+    speakers = {q.speaker.name for q in art.quotes if q.speaker}
+    assert "Antony Blinken" in speakers
+    values = {d.text: d.value for d in art.dates}
+    assert values["three weeks ago"] == "2022-W08"
+    assert values["this week"] == "2022-W11"
+    assert values["the weekend"] == "2022-W10-WE"
+    assert values["Yesterday"] == "2022-03-16"
+    assert values["Thursday"] == "2022-03-17"
+
+
+def test_wire_example_dateline_and_reference():
+    art = structure(WIRE)  # no published date: the dateline gives none either
+    assert art.dateline is not None and art.dateline.agency == "AP"
+    assert art.dateline.location.startswith("PORT ELLISON")
+    relative = [d for d in art.dates if d.text.lower() in ("last week", "on thursday", "thursday")]
+    # never resolved against today's clock: no value, or an underspecified one
+    assert relative and all(d.value is None or d.value.startswith("XXXX") for d in relative)
+    assert all(d.anchor is None for d in relative)
+
+
+def test_dateline_date_is_the_reference_without_published():
+    art = structure("LONDON, Oct. 16, 2023 (Reuters) - Talks collapsed on Friday, officials said.")
+    assert art.dateline is not None and art.dateline.date == dt.date(2023, 10, 16)
+    (friday,) = [d for d in art.dates if d.text == "Friday"]
+    assert friday.value == "2023-10-13" and friday.anchor == "dateline"
+
+
+@pytest.mark.parametrize("bad", [None, b"bytes", 42, ["a list"]])
+def test_text_of_wrong_type_raises_type_error_naming_it(bad):
+    with pytest.raises(TypeError, match="text must be a str"):
+        structure(bad)
+
+
+def test_published_checks():
+    with pytest.raises(ValueError, match="'17/03/2022'"):
+        structure("Hello.", published="17/03/2022")
+    with pytest.raises(TypeError, match="published"):
+        structure("Hello.", published=20220317)
+    assert structure("x", dt.datetime(2022, 3, 17, 9, 30)).published == dt.date(2022, 3, 17)
+
+
+def test_unknown_lang_lists_supported():
+    with pytest.raises(ValueError, match="supported: en"):
+        structure("Hello.", lang="xx")
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   \n\n  ", '"', "“unclosed quote", "»«»«", "\x00\x01", "a" * 5000, "\r\n\r\n"]
+)
+def test_any_str_is_valid_input(text):
+    art = structure(text, "2022-03-17")
+    assert art.text == text
+
+
+def test_structure_is_deterministic_and_pickles():
+    assert structure(WIRE, "2024-05-09") == structure(WIRE, "2024-05-09")
+    assert pickle.loads(pickle.dumps(structure)) is structure
+
+
+def test_structure_many_keeps_order_and_records_failures():
+    items = [
+        {"id": "a", "text": WIRE, "published": "2024-05-09"},
+        {"id": "b", "text": 5},
+        ("Rain fell on Monday.", "2024-05-09"),
+        {"id": "d"},
+        "Plain text.",
+    ]
+    out = list(structure_many(items))
+    assert [type(r).__name__ for r in out] == [
+        "Article", "Failure", "Article", "Failure", "Article"
+    ]  # fmt: skip
+    assert out[1].id == "b" and "text must be a str" in out[1].error
+    assert out[3] == Failure(index=3, id="d", error="missing 'text'")
+    assert out[2].dates[0].value == "2024-05-06"
+
+
+def test_structure_many_in_a_process_pool_matches_sequential():
+    items = [(WIRE, "2024-05-09"), ("Short one.", None), 7, ("On Friday it rained.", "2024-05-09")]
+    sequential = list(structure_many(items))
+    pooled = list(structure_many(items, n_process=2, batch_size=1))
+    assert pooled == sequential
+    assert isinstance(pooled[2], Failure) and pooled[2].index == 2
+
+
+def test_structure_many_rejects_bad_n_process():
+    with pytest.raises(ValueError, match="n_process"):
+        structure_many(["x"], n_process=0)
+
+
+def test_import_is_lazy():
+    code = "import sys, newsstruct; print(any(m in sys.modules for m in ('nltk', 'dateparser')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
