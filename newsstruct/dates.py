@@ -8,8 +8,8 @@ own rules. Values are TIMEX3 strings ("2022-03-16", "2022-W11", "2022-W10-WE", "
 
 Conventions, as news writers use them:
 
-* The reference is ``published``; else the dateline's date; else relative values stay None
-  (never today's clock).
+* The reference is ``published``; else the dateline's date; else relative values stay
+  unresolved: an underspecified TIMEX3 value ("XXXX-WXX-4") or None, never today's clock.
 * Weekdays and bare months follow the tense of their sentence: past -> the most recent such
   day (the reference day included), future ("will", "next", "plans to") -> the next one.
 * "The next day", "two days later" anchor to the last day-valued date mentioned before them.

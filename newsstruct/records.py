@@ -147,8 +147,10 @@ class DateMention:
     Attributes:
         start, end, text: The expression as written.
         type: TIMEX3 type: "DATE", "TIME", "DURATION" or "SET".
-        value: TIMEX3 value ("2022-03-16", "2022-W11", "P3W", "PAST_REF"), or None when it
-            cannot be resolved (no reference date).
+        value: TIMEX3 value ("2022-03-16", "2022-W11", "P3W", "PAST_REF"). Without a
+            reference date a relative expression keeps an underspecified value where TIMEX3 has
+            one ("XXXX-WXX-4" for "Thursday", "XXXX-03-17" for "March 17") and None otherwise
+            ("last week").
         first_day, last_day: The calendar range the value covers, where it has one.
         anchor: What the value was resolved against: "published", "dateline",
             "previous-date" (the last date mentioned before it), "absolute" (the text

@@ -104,15 +104,37 @@ def split_sentences(
         tokenizer = _tokenizer_for(params)
     else:
         tokenizer = _lexicon_tokenizer(lexicon if lexicon is not None else load_lexicon(lang))
+    lex = lexicon if lexicon is not None else load_lexicon(lang)
     sentences: list[Sentence] = []
     for index, para in enumerate(paragraphs):
+        spans: list[tuple[int, int]] = []
         for start, end in tokenizer.span_tokenize(para.text):
             s, e = _strip(para.text, start, end)
-            if s < e:
-                s += para.start
-                e += para.start
-                sentences.append(Sentence(start=s, end=e, text=text[s:e], paragraph=index))
+            if s >= e:
+                continue
+            if spans and _continues_sentence(para.text, spans[-1][1], s, lex):
+                spans[-1] = (spans[-1][0], e)
+            else:
+                spans.append((s, e))
+        for s, e in spans:
+            s += para.start
+            e += para.start
+            sentences.append(Sentence(start=s, end=e, text=text[s:e], paragraph=index))
     return tuple(sentences)
+
+
+def _continues_sentence(text: str, prev_end: int, start: int, lex: Lexicon) -> bool:
+    """Punkt split where news text goes on: before a lower-case word ("Yahoo! in the",
+    "“…great.” she said"), or between a quote ending in ? or ! and its attribution
+    ("“Why now?” Johnson asked.")."""
+    first = text[start]
+    if first.islower():
+        return True
+    if text[prev_end - 2 : prev_end].rstrip("\"”’'»")[-1:] not in ("?", "!"):
+        return False
+    from .quotes.attribution import attribution_lead
+
+    return attribution_lead(text, start, lex)
 
 
 def punkt_parameters(lexicon: Lexicon | None = None) -> PunktParameters:

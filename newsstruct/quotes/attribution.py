@@ -117,6 +117,18 @@ def cue_pattern(lexicon: Lexicon) -> regex.Pattern[str]:
     )
 
 
+def attribution_lead(text: str, start: int, lex: Lexicon) -> bool:
+    """``start`` opens "Johnson asked", "she said", "said the mayor": an attribution."""
+    window = text[start : start + _MAX_WINDOW]
+    m = cue_pattern(lex).search(window)
+    if m is None or m.group().lower().startswith("according"):
+        return False
+    before = window[: m.start()].strip()
+    if not before:
+        return True
+    return len(before.split()) <= 5 and classify_mention(before, lex) in ("name", "pronoun")
+
+
 def attribution_after(
     text: str, seg: Segment, para: Span | Sentence | object, lex: Lexicon
 ) -> Attribution | None:
@@ -137,7 +149,7 @@ def attribution_after(
             return None
         cue = _span(text, lo + m.start(), lo + m.end())
         return _attribution(text, cue, source, lex, lo, source.end)
-    if before[:1] not in (" ", ",", "\u00a0") or regex.search(r"[.;!?\"“”\n]", before):
+    if before[:1] not in (" ", ",", "\u00a0") or _sentence_break(before, lex):
         return None
     src_start = lo + len(before) - len(before.lstrip(" ,\u00a0\t"))
     source = _trimmed_source(text, src_start, lo + m.start(), lex)
@@ -149,6 +161,17 @@ def attribution_after(
     if obj is not None and regex.match(r"\s*,\s*[\"“„«]", text[obj.end() : obj.end() + 4]):
         end = obj.end()
     return _attribution(text, cue, source, lex, source.start, end)
+
+
+def _sentence_break(s: str, lex: Lexicon) -> bool:
+    """A stop in ``s`` other than the period of an abbreviation or initial ("Gov.", "J.")."""
+    for m in regex.finditer(r"[.;!?\"“”\n]", s):
+        if m.group() == ".":
+            word = regex.search(r"([\p{L}.]+)$", s[: m.start()])
+            if word and (len(word.group(1)) == 1 or word.group(1).lower() in lex.abbreviations):
+                continue
+        return True
+    return False
 
 
 def attribution_before(text: str, lo: int, open_mark: int, lex: Lexicon) -> Attribution | None:
