@@ -8,6 +8,7 @@ item or an exception inside a worker never loses the other articles.
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
@@ -31,6 +32,7 @@ def structure_many(
     published: Any = None,
     lang: str = "en",
     batch_size: int = 16,
+    mp_context: str | None = None,
 ) -> Iterator[Article | Failure]:
     """Structure many articles; yields one result per input, in input order.
 
@@ -41,6 +43,8 @@ def structure_many(
         progress: Show a progress counter on stderr (a tqdm bar with the ``progress`` extra).
         published: Default reference date for items that give none.
         batch_size: Items sent to a worker at once.
+        mp_context: Start method for the workers ("spawn", "forkserver", "fork"); None takes
+            the platform's default. Everything sent to a worker pickles, so all three work.
 
     Yields:
         An :class:`Article` per good input, a :class:`Failure` (with its index and id) per
@@ -55,7 +59,7 @@ def structure_many(
     if n_process == 1:
         results = (_one(i, item, published, lang) for i, item in numbered)
     else:
-        results = _pooled(numbered, n_process, published, lang, batch_size)
+        results = _pooled(numbered, n_process, published, lang, batch_size, mp_context)
     if progress:
         results = _with_progress(results)
     return results
@@ -85,9 +89,15 @@ def _chunk(chunk: list[tuple[int, Item]], published: Any, lang: str) -> list[Art
 
 
 def _pooled(
-    numbered: Iterator[tuple[int, Item]], n_process: int, published: Any, lang: str, size: int
+    numbered: Iterator[tuple[int, Item]],
+    n_process: int,
+    published: Any,
+    lang: str,
+    size: int,
+    mp_context: str | None,
 ) -> Iterator[Article | Failure]:
-    with ProcessPoolExecutor(max_workers=n_process) as pool:
+    context = multiprocessing.get_context(mp_context) if mp_context else None
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
         pending: deque[tuple[list[tuple[int, Item]], Future[list[Article | Failure]]]] = deque()
         chunks = iter(lambda: list(itertools.islice(numbered, size)), [])
         for chunk in itertools.islice(chunks, n_process * _IN_FLIGHT_PER_WORKER):

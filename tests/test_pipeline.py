@@ -110,6 +110,12 @@ def test_structure_many_in_a_process_pool_matches_sequential():
     assert isinstance(pooled[2], Failure) and pooled[2].index == 2
 
 
+def test_structure_many_is_spawn_safe():
+    items = [(WIRE, "2024-05-09"), {"id": "x", "text": None}]
+    pooled = list(structure_many(items, n_process=2, batch_size=1, mp_context="spawn"))
+    assert pooled == list(structure_many(items))
+
+
 def test_structure_many_rejects_bad_n_process():
     with pytest.raises(ValueError, match="n_process"):
         structure_many(["x"], n_process=0)
