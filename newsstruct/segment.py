@@ -100,11 +100,8 @@ def split_sentences(
     check_text(text)
     if paragraphs is None:
         paragraphs = split_paragraphs(text, boilerplate=(), lang=lang, lexicon=lexicon)
-    if params is not None:
-        tokenizer = _tokenizer_for(params)
-    else:
-        tokenizer = _lexicon_tokenizer(lexicon if lexicon is not None else load_lexicon(lang))
     lex = lexicon if lexicon is not None else load_lexicon(lang)
+    tokenizer = _tokenizer_for(params) if params is not None else _lexicon_tokenizer(lex)
     sentences: list[Sentence] = []
     for index, para in enumerate(paragraphs):
         spans: list[tuple[int, int]] = []

@@ -130,11 +130,11 @@ def classify_mention(mention: str, lexicon: Lexicon) -> str | None:
     if first in _DETERMINERS:
         lowered = {w.lower() for w in words[1:]}
         return None if lowered & _NOT_IN_DESCRIPTION else "description"
+    caps = [bool(regex.match(_CAP_WORD, w)) for w in words]
     if all(
-        regex.match(_CAP_WORD, w) or w in {"of", "de", "van", "von", "al", "bin"} for w in words
+        c or w in {"of", "de", "van", "von", "al", "bin"} for c, w in zip(caps, words, strict=True)
     ):
         return "name" if first not in lexicon.function_words else None
-    caps = [bool(regex.match(_CAP_WORD, w)) for w in words]
     if caps[-1] and caps[0] is False and len(words) <= 6:
         # "union president Rafe Dunmore": lower-case role words, then the name
         k = caps.index(True)
