@@ -42,6 +42,12 @@ class Lexicon:
         boilerplate: Boilerplate rules in file order.
         temporal: Temporal words by class: ``temporal["month"]["march"] == "3"``,
             ``temporal["weekday"]["monday"] == "1"``, ``temporal["number"]["three"] == "3"``.
+        sentence_starters: Lower-case words that open a new sentence after an abbreviation
+            or an initial ("the U.S. It", "you and I. Did").
+        number_abbreviations: Abbreviations that never end a sentence before a number
+            ("no" in "No. 4", "p" in "p. 55").
+        banner_words: Lower-case line openers that are banners, not dateline places
+            ("breaking").
     """
 
     lang: str
@@ -51,6 +57,9 @@ class Lexicon:
     cue_forms: dict[str, str] = attrs.field(eq=False)
     boilerplate: tuple[BoilerplateRule, ...]
     temporal: dict[str, dict[str, str]] = attrs.field(eq=False)
+    sentence_starters: frozenset[str] = frozenset()
+    number_abbreviations: frozenset[str] = frozenset()
+    banner_words: frozenset[str] = frozenset()
 
     def extended(
         self,
@@ -136,6 +145,9 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         cue_forms=cues,
         boilerplate=tuple(rules),
         temporal=temporal,
+        sentence_starters=_word_set(lang, "sentence_starters.txt"),
+        number_abbreviations=_word_set(lang, "number_abbreviations.txt"),
+        banner_words=_word_set(lang, "banner_words.txt"),
     )
 
 
@@ -159,6 +171,10 @@ def inflect(lemma: str) -> tuple[str, ...]:
 def _compile_line_pattern(pattern: str, ignore_case: bool) -> regex.Pattern[str]:
     flags = regex.V1 | (regex.IGNORECASE if ignore_case else 0)
     return regex.compile(rf"(?:{pattern})", flags)
+
+
+def _word_set(lang: str, name: str) -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in _data_lines(lang, name))
 
 
 def _data_lines(lang: str, name: str) -> list[str]:

@@ -1,0 +1,120 @@
+"""The wire dateline: "PORT ELLISON, Maine (AP) —", "LONDON, Oct 16 (Reuters) -", "(CNN) —"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import regex
+
+from ..lexicons import Lexicon, load_lexicon
+from ..records import Dateline, Paragraph
+from ..text import check_text
+from .paragraphs import split_paragraphs
+
+_DATELINE = regex.compile(
+    r"""
+    (?P<loc>\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,40}?(?:,\ (?!\p{Lu}{1,5}\b\ ?\()\p{Lu}[\p{L}.'’\- ]{1,25}?)?)?
+    (?:,\ (?P<month>[\p{L}]{3,9})\.?\ (?P<day>\d{1,2})(?:,\ (?P<year>\d{4}))?)?
+    \ ?(?:\((?P<agency>[\p{L}&.\ ]{1,30})\)\ ?)?
+    (?P<dash>[—–]|--?)\ ?
+    """,
+    regex.VERBOSE | regex.V1,
+)
+# Paragraphs before the dateline may only be a headline and its standfirst: short lines that
+# do not end like a sentence.
+_MAX_HEAD_PARAGRAPHS = 3
+_MAX_HEAD_LENGTH = 200
+
+
+def find_dateline(
+    text: str,
+    *,
+    paragraphs: Sequence[Paragraph] | None = None,
+    published: dt.date | None = None,
+    lang: str = "en",
+    lexicon: Lexicon | None = None,
+) -> Dateline | None:
+    """The dateline opening the story, if it has one.
+
+    The dateline opens the first paragraph, or the first after a headline (and standfirst):
+    paragraphs that do not end like a sentence. A dash alone ("WASHINGTON —") makes a dateline
+    only when the place is in capitals; banner words ("BREAKING —") never do.
+
+    A dateline date without a year takes the year of ``published`` when given (the latest
+    such date not after it); without either it stays None.
+
+    >>> find_dateline("LONDON, Oct. 16, 2023 (Reuters) - Rain fell.").date
+    datetime.date(2023, 10, 16)
+    """
+    check_text(text)
+    lex = lexicon if lexicon is not None else load_lexicon(lang)
+    if paragraphs is None:
+        paragraphs = split_paragraphs(text, lexicon=lex)
+    for i, para in enumerate(paragraphs[: _MAX_HEAD_PARAGRAPHS + 1]):
+        found = _dateline_at(text, para, published, lex)
+        if found is not None or not _is_headline(para) or i == _MAX_HEAD_PARAGRAPHS:
+            return found
+    return None
+
+
+def _dateline_at(
+    text: str, para: Paragraph, published: dt.date | None, lex: Lexicon
+) -> Dateline | None:
+    m = _DATELINE.match(para.text)
+    if m is None or not (m.group("loc") or m.group("agency")):
+        return None
+    loc = m.group("loc")
+    if loc is not None and not _looks_like_place(loc, lex):
+        return None
+    if m.group("agency") is None and m.group("month") is None and "-" in m.group("dash"):
+        return None
+    if m.end() >= len(para.text):  # a dateline opens a story: text must follow
+        return None
+    date = None
+    if m.group("month"):
+        months = lex.temporal["month"]
+        name = m.group("month").lower()
+        month = months.get(name) or months.get(name + ".")
+        if month is None:
+            return None
+        date = _dateline_date(int(month), int(m.group("day")), m.group("year"), published)
+    end = para.start + m.end()
+    while end > para.start and text[end - 1].isspace():
+        end -= 1
+    return Dateline(
+        start=para.start,
+        end=end,
+        text=text[para.start : end],
+        location=loc.strip() if loc else None,
+        agency=m.group("agency").strip() if m.group("agency") else None,
+        date=date,
+    )
+
+
+def _is_headline(para: Paragraph) -> bool:
+    return len(para.text) <= _MAX_HEAD_LENGTH and not para.text.rstrip().endswith((".", ":"))
+
+
+def _looks_like_place(loc: str, lex: Lexicon) -> bool:
+    head = loc.split(",")[0].strip()
+    letters = [c for c in head if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return False
+    return head.lower() not in lex.banner_words
+
+
+def _dateline_date(
+    month: int, day: int, year: str | None, published: dt.date | None
+) -> dt.date | None:
+    try:
+        if year is not None:
+            return dt.date(int(year), month, day)
+        if published is None:
+            return None
+        candidate = dt.date(published.year, month, day)
+        if candidate > published:
+            candidate = dt.date(published.year - 1, month, day)
+        return candidate
+    except ValueError:
+        return None

@@ -1,0 +1,127 @@
+"""Paragraphs: blank-line blocks, one-paragraph-a-line web copy, and hard-wrapped text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from ..boilerplate import find_boilerplate, iter_lines
+from ..lexicons import Lexicon
+from ..records import Boilerplate, Paragraph
+from ..text import check_text
+
+_TERMINAL = tuple('.!?:;"”’»)…')
+# Hard-wrapped text: see _wrap_width.
+_WRAP_MAX_LINE = 100
+_WRAP_SHARE = 0.4
+_WRAP_LONG = 0.75
+# In wrapped text a line much shorter than the wrap width ends its paragraph (a headline, a
+# byline, the last line of a paragraph that lost its period).
+_WRAP_SHORT = 0.6
+# A line opening with a bullet or a list number starts a paragraph of its own.
+_BULLET = regex.compile(r"[•◦▪‣⁃∙·*-][ \t]|\d{1,3}[.)][ \t]", regex.V1)
+
+
+def split_paragraphs(
+    text: str,
+    *,
+    boilerplate: Sequence[Boilerplate] | None = None,
+    lang: str = "en",
+    lexicon: Lexicon | None = None,
+) -> tuple[Paragraph, ...]:
+    """Split article text into paragraphs, boilerplate excluded.
+
+    Three layouts are read: blank lines between paragraphs; one paragraph a line; and
+    hard-wrapped text, where the lines of one paragraph are joined back (a line ending
+    without terminal punctuation, near the wrap width, goes on in the next line).
+
+    Args:
+        text: The article text.
+        boilerplate: Spans to leave out; ``None`` runs :func:`find_boilerplate`, ``()`` keeps
+            every line.
+
+    >>> [p.text for p in split_paragraphs("Rain fell.\\n\\nIt stopped.\\nAdvertisement")]
+    ['Rain fell.', 'It stopped.']
+    """
+    check_text(text)
+    if boilerplate is None:
+        boilerplate = find_boilerplate(text, lang=lang, lexicon=lexicon)
+    lines = list(iter_lines(text))
+    if not lines:
+        return ()
+    junk = _covered_lines(lines, boilerplate)
+    width = _wrap_width(text, lines)
+    paragraphs: list[Paragraph] = []
+    first: int | None = None
+    last = 0
+    prev_start = 0
+    for i, (start, end) in enumerate(lines):
+        if i in junk:
+            if first is not None:
+                paragraphs.append(Paragraph(start=first, end=last, text=text[first:last]))
+            first = None
+            continue
+        if first is not None and not _soft_break(text, prev_start, last, start, width):
+            paragraphs.append(Paragraph(start=first, end=last, text=text[first:last]))
+            first = None
+        if first is None:
+            first = start
+        prev_start, last = start, end
+    if first is not None:
+        paragraphs.append(Paragraph(start=first, end=last, text=text[first:last]))
+    return tuple(paragraphs)
+
+
+def _covered_lines(lines: list[tuple[int, int]], spans: Sequence[Boilerplate]) -> set[int]:
+    """Indices of lines lying wholly inside a boilerplate span."""
+    covered: set[int] = set()
+    if not spans:
+        return covered
+    ordered = sorted((b.start, b.end) for b in spans)
+    j = 0
+    for i, (start, end) in enumerate(lines):
+        while j < len(ordered) and ordered[j][1] < end:
+            j += 1
+        if j < len(ordered) and ordered[j][0] <= start and end <= ordered[j][1]:
+            covered.add(i)
+    return covered
+
+
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
+    """The wrap width of a hard-wrapped text (its longest line), or 0 when it is not one.
+
+    A text is hard-wrapped when no line is longer than ``_WRAP_MAX_LINE`` and at least two
+    lines, and ``_WRAP_SHARE`` of all, stop without terminal punctuation near the longest
+    line's length (short open lines are headlines and bylines, not wraps).
+    """
+    if len(lines) < 3:
+        return 0
+    longest = max(end - start for start, end in lines)
+    if longest > _WRAP_MAX_LINE:
+        return 0
+    wraps = sum(
+        1
+        for start, end in lines[:-1]
+        if end - start >= _WRAP_LONG * longest and not text[end - 1 : end].endswith(_TERMINAL)
+    )
+    return longest if wraps >= max(2, _WRAP_SHARE * (len(lines) - 1)) else 0
+
+
+def _soft_break(text: str, prev_start: int, prev_end: int, start: int, width: int) -> bool:
+    """True when the break between two lines is a wrap inside one paragraph.
+
+    A single line break after a line without terminal punctuation is a wrap when the next
+    line opens in lower case ("It was a cold\nnight"), or, in hard-wrapped text (``width``
+    > 0), when the line reaches near the wrap width and the next is not a list item.
+    """
+    gap = text[prev_end:start]
+    if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
+        return False
+    if text[prev_end - 1 : prev_end].endswith(_TERMINAL):
+        return False
+    if text[start].islower():
+        return True
+    if not width or prev_end - prev_start < _WRAP_SHORT * width:
+        return False
+    return _BULLET.match(text, start) is None

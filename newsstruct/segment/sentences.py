@@ -1,0 +1,406 @@
+"""Sentences: nltk's Punkt, with parameters from our lexicons and news rules around it.
+
+Punkt (``PunktSentenceTokenizer``) proposes the boundaries. Its parameters come from the
+lexicon files, with no training and no download:
+
+- ``abbreviations.txt``: "Sen.", "Calif.", "U.S.", "p.m." do not end a sentence by themselves;
+- ``number_abbreviations.txt``: collocations of an abbreviation with a number ("No. 4",
+  "p. 55") never split;
+- ``sentence_starters.txt``: after an abbreviation or an initial, a capitalised starter word
+  opens a new sentence ("bound for the U.S. It never arrived", "you and I. Did you").
+
+Around Punkt, rules it cannot learn from parameters. A boundary is withdrawn where the text
+goes on:
+
+- before a lower-case word ("Yahoo! in the", "“…great.” she said");
+- between a quote ending in ? or ! and its attribution ("“Why now?” Johnson asked.");
+- after dotted initials before a name ("J.R. Fennimore");
+- after a list marker ("1. The first item");
+- after "a.m."/"p.m." that opens the sentence ("At 5 a.m. The city woke").
+
+A boundary is added:
+
+- after "a.m."/"p.m." followed by a capitalised word that is not a weekday, month or time zone,
+  once the sentence has a clause ("The fire started at 8 p.m. Officials said");
+- after an ellipsis of four dots, or of three before a starter word ("I meant that.... She
+  left"); when a period is followed by a spaced ellipsis, the period ends the sentence and the
+  ellipsis opens the next ("compounds. . . . The practice");
+- before each item of an inline list ("1) The first item 2) The second item").
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import regex
+
+from ..lexicons import Lexicon, load_lexicon
+from ..records import Paragraph, Sentence
+from ..text import check_text
+from .paragraphs import split_paragraphs
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+# Ellipses: "...", "....", ". . .", ". . . .", "…". Punkt sees them masked (same length, no
+# period) and the ellipsis rule decides.
+_ELLIPSIS = regex.compile(r"\.{3,}+|\.(?:[ \u00a0]\.){2,}+|…", regex.V1)
+_MASK = "_"
+_CLOSERS = "\"'”’»)]"
+_CONTINUERS = "—–,;"
+_OPENERS = "\"'“‘«(["
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’.\-]*+", regex.V1)
+_INITIALS = regex.compile(r"(?:\p{Lu}\.){2,}+", regex.V1)
+_TIME = regex.compile(r"(?<=\d[ \u00a0]?)[ap]\.m\.", regex.V1 | regex.IGNORECASE)
+# Inline list markers: "1.", "1)", "1.)", "a.", with an optional bullet ("• 9.", "⁃10.").
+_MARKER = regex.compile(
+    r"(?<!\S)[•◦▪‣⁃∙*-]?[ \u00a0]?(?:(?P<num>\d{1,3})|(?P<let>[a-z]))(?P<punct>\.\)|\.|\))"
+    r"(?=[ \u00a0]++[\p{Lu}\"“])",
+    regex.V1,
+)
+# Punkt reads long paragraphs in chunks of about this many characters (see _punkt_cuts).
+_CHUNK = 20_000
+_SENTENCE_GAP = regex.compile(r"[.!?][\"'”’»)\]]*+\s", regex.V1)
+_SPACE = regex.compile(r"\s", regex.V1)
+# Words after "8 p.m." that keep the time in its sentence, besides weekdays, months and zones.
+_TIME_FOLLOWERS = frozenset({"eastern", "central", "pacific", "mountain", "atlantic", "local"})
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+# How far an attribution may run after a closing quote: "“Why?” Sen. Ada Marsh asked."
+_MAX_LEAD_WORDS = 5
+# Tokens looked at before a boundary are cut to this length (keeps every check bounded).
+_MAX_TOKEN = 40
+# How far back from "8 p.m." a clause is looked for.
+_MAX_CLAUSE = 200
+
+
+def split_sentences(
+    text: str,
+    *,
+    paragraphs: Sequence[Paragraph] | None = None,
+    lang: str = "en",
+    lexicon: Lexicon | None = None,
+    params: PunktParameters | None = None,
+) -> tuple[Sentence, ...]:
+    """Split text into sentences; none crosses a paragraph, none is empty.
+
+    Args:
+        text: The article text.
+        paragraphs: Paragraphs to split; ``None`` runs :func:`split_paragraphs` with no
+            boilerplate removal (every line kept).
+        params: Punkt parameters to use instead of those built from the lexicon, e.g. from
+            :func:`train_punkt` on your own corpus. The news rules still apply.
+
+    >>> [s.text for s in split_sentences("Sen. Ada Marsh spoke at 3 p.m. Friday. Nobody left.")]
+    ['Sen. Ada Marsh spoke at 3 p.m. Friday.', 'Nobody left.']
+    """
+    check_text(text)
+    lex = lexicon if lexicon is not None else load_lexicon(lang)
+    if paragraphs is None:
+        paragraphs = split_paragraphs(text, boilerplate=(), lexicon=lex)
+    tokenizer = _tokenizer_for(params) if params is not None else _lexicon_tokenizer(lex)
+    sentences: list[Sentence] = []
+    for index, para in enumerate(paragraphs):
+        for s, e in sentence_spans(para.text, tokenizer, lex):
+            s += para.start
+            e += para.start
+            sentences.append(Sentence(start=s, end=e, text=text[s:e], paragraph=index))
+    return tuple(sentences)
+
+
+def sentence_spans(
+    text: str, tokenizer: PunktSentenceTokenizer, lex: Lexicon
+) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph, stripped of surrounding whitespace."""
+    masked, ellipses = _mask_ellipses(text)
+    cuts = _punkt_cuts(masked, tokenizer)
+    markers = _list_markers(text, lex)
+    in_marker = {m.end() for m in markers}
+    head = _MARKER.match(text)  # a list item on a line of its own: "1. Raise the seawall"
+    if head is not None:
+        in_marker.add(head.end())
+    kept = [c for c in cuts if c not in in_marker and not _goes_on(text, c, lex)]
+    kept.extend(_ellipsis_cuts(text, ellipses, lex))
+    kept.extend(m.start() for m in markers if _skip_space(text, 0) < m.start())
+    kept = _time_cuts(text, sorted(set(kept)), lex)
+    spans = []
+    start = 0
+    for cut in [*kept, len(text)]:
+        s, e = _strip(text, start, cut)
+        if s < e:
+            spans.append((s, e))
+        start = cut
+    return spans
+
+
+def _punkt_cuts(text: str, tokenizer: PunktSentenceTokenizer) -> list[int]:
+    """Punkt's boundaries inside ``text``, run chunk by chunk.
+
+    Long paragraphs go to Punkt in chunks of about ``_CHUNK`` characters, each ending after
+    whitespace that follows sentence punctuation where there is one: time stays linear, and
+    nltk's wall-clock guard on its own regular expressions (nltk >= 3.10) never trips.
+    """
+    cuts: list[int] = []
+    lo = 0
+    while lo < len(text):
+        hi, natural = _chunk_end(text, lo)
+        ends = sorted(end for _, end in tokenizer.span_tokenize(text[lo:hi]))
+        if not natural or hi == len(text):
+            ends = ends[:-1]
+        cuts.extend(lo + end for end in ends)
+        lo = hi
+    return cuts
+
+
+def _chunk_end(text: str, lo: int) -> tuple[int, bool]:
+    """Where the chunk starting at ``lo`` ends, and whether that is after a sentence end."""
+    target = lo + _CHUNK
+    if target >= len(text):
+        return len(text), True
+    m = _SENTENCE_GAP.search(text, target, target + _CHUNK)
+    if m is not None:
+        return m.end(), True
+    m = _SPACE.search(text, target, target + _CHUNK)
+    return (m.end() if m is not None else target), False
+
+
+def _mask_ellipses(text: str) -> tuple[str, list[regex.Match[str]]]:
+    """The text with its dotted ellipses masked (same length, no period), and all ellipses."""
+    ellipses = list(_ELLIPSIS.finditer(text))
+    parts = []
+    last = 0
+    for m in ellipses:
+        if m.group() != "…":
+            parts.append(text[last : m.start()])
+            parts.append(_MASK * (m.end() - m.start()))
+            last = m.end()
+    parts.append(text[last:])
+    return "".join(parts), ellipses
+
+
+def _goes_on(text: str, cut: int, lex: Lexicon) -> bool:
+    """True when Punkt's boundary at ``cut`` falls inside a sentence."""
+    start = _skip_space(text, cut)
+    if start >= len(text):
+        return False
+    if text[start] in _CONTINUERS:  # "is the pier safe? — went unanswered"
+        return True
+    if text[start].islower():
+        word = _WORD.match(text, start)
+        return word is None or word.group() == word.group().lower()  # not "iPhone"
+    before = _token_before(text, cut)
+    if before.rstrip(_CLOSERS)[-1:] in ("?", "!") and before[-1] in _CLOSERS:
+        return _attribution_follows(text, start, lex)
+    if _INITIALS.fullmatch(before):
+        word = _WORD.match(text, start)
+        return word is not None and not _is_starter(word.group(), lex)
+    return False
+
+
+def _attribution_follows(text: str, start: int, lex: Lexicon) -> bool:
+    """``start`` opens an attribution: "Johnson asked", "she said", "said the mayor"."""
+    words: list[str] = []
+    for m in _WORD.finditer(text, start, start + 80):
+        word = m.group()
+        form = word.lower().rstrip(".")
+        lemma = lex.cue_forms.get(form)
+        if lemma is not None and form != "according" and not form.endswith("ing"):
+            if not words:
+                return form != lemma  # "asked Johnson", not the imperative "Ask"
+            return _could_be_subject(words)
+        words.append(word)
+        if len(words) > _MAX_LEAD_WORDS:
+            return False
+    return False
+
+
+def _could_be_subject(words: list[str]) -> bool:
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return True
+    if words[0].lower() in ("the", "a", "an"):  # "The mayor", "A lifeguard"
+        return len(words) <= 3
+    return all(w[0].isupper() for w in words)
+
+
+def _ellipsis_cuts(text: str, ellipses: list[regex.Match[str]], lex: Lexicon) -> Iterable[int]:
+    for m in ellipses:
+        end = m.end()
+        while end < len(text) and text[end] in _CLOSERS:
+            end += 1
+        nxt = _skip_space(text, end)
+        if nxt >= len(text) or nxt == end:
+            continue
+        first = text[nxt + 1] if text[nxt] in _OPENERS and nxt + 1 < len(text) else text[nxt]
+        if not first.isupper():
+            continue
+        dots = m.group().count(".") if m.group() != "…" else 3
+        attached = m.start() > 0 and not text[m.start() - 1].isspace()
+        if dots >= 4 and attached and " " in m.group():
+            yield m.start() + 1  # "compounds. . . . The": the period ends the sentence
+        elif dots >= 4:
+            yield end
+        else:
+            word = _WORD.match(text, nxt)
+            if word is not None and word.group() != "I" and _is_starter(word.group(), lex):
+                yield end
+
+
+def _time_cuts(text: str, cuts: list[int], lex: Lexicon) -> list[int]:
+    """Decide every boundary after "a.m."/"p.m." by the sentence around it."""
+    out = list(cuts)
+    for m in _TIME.finditer(text):
+        nxt = _skip_space(text, m.end())
+        if nxt >= len(text) or not text[nxt].isupper():
+            continue
+        word = _WORD.match(text, nxt)
+        if word is None:
+            continue
+        i = bisect.bisect_left(out, m.start())
+        sentence_start = out[i - 1] if i else 0
+        at = bisect.bisect_left(out, m.end())
+        present = at < len(out) and out[at] == m.end()
+        clause = text[max(sentence_start, m.start() - _MAX_CLAUSE) : m.start()]
+        keep = not _is_calendar_word(word.group(), lex) and _has_clause(clause, lex)
+        if present and not keep:
+            del out[at]
+        elif keep and not present:
+            out.insert(at, m.end())
+    return out
+
+
+def _is_calendar_word(word: str, lex: Lexicon) -> bool:
+    w = word.lower().rstrip(".")
+    if w in _TIME_FOLLOWERS:
+        return True
+    return any(
+        w in lex.temporal.get(cls, {}) or w + "." in lex.temporal.get(cls, {})
+        for cls in ("weekday", "month", "timezone", "deictic_day")
+    )
+
+
+def _has_clause(text: str, lex: Lexicon) -> bool:
+    """Some lower-case content word: "The fire started at", not "At" or "Shortly after"."""
+    return any(
+        w[0].islower() and len(w) > 1 and w.lower() not in lex.function_words
+        for w in (m.group() for m in _WORD.finditer(text))
+    )
+
+
+def _list_markers(text: str, lex: Lexicon) -> list[regex.Match[str]]:
+    """Markers of inline lists: two or more in sequence (1, 2, …; a, b, …) in one style."""
+    found = [m for m in _MARKER.finditer(text) if not _after_number_abbreviation(text, m, lex)]
+    out: list[regex.Match[str]] = []
+    run: list[regex.Match[str]] = []
+    for m in found:
+        if run and _marker_key(m) == _marker_key(run[-1]) and _value(m) == _value(run[-1]) + 1:
+            run.append(m)
+            continue
+        if len(run) >= 2:
+            out.extend(run)
+        run = [m]
+    if len(run) >= 2:
+        out.extend(run)
+    return out
+
+
+def _after_number_abbreviation(text: str, m: regex.Match[str], lex: Lexicon) -> bool:
+    end = m.start()
+    while end > 0 and m.start() - end < _MAX_TOKEN and text[end - 1].isspace():
+        end -= 1
+    word = _token_before(text, end)
+    return word.rstrip(".").lower() in lex.number_abbreviations
+
+
+def _marker_key(m: regex.Match[str]) -> tuple[bool, str]:
+    return m.group("num") is not None, m.group("punct")
+
+
+def _value(m: regex.Match[str]) -> int:
+    return int(m.group("num")) if m.group("num") is not None else ord(m.group("let"))
+
+
+def _is_starter(word: str, lex: Lexicon) -> bool:
+    return word[0].isupper() and word.lower() in lex.sentence_starters
+
+
+def _token_before(text: str, end: int) -> str:
+    """The whitespace-free token ending at ``end`` (at most ``_MAX_TOKEN`` characters)."""
+    i = end
+    while i > 0 and end - i < _MAX_TOKEN and not text[i - 1].isspace():
+        i -= 1
+    return text[i:end]
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _strip(s: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and s[start].isspace():
+        start += 1
+    while end > start and s[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def punkt_parameters(lexicon: Lexicon | None = None) -> PunktParameters:
+    """Punkt parameters built from a lexicon (no training, no download).
+
+    Abbreviations, collocations of an abbreviation with a number, and sentence starters,
+    which Punkt also reads as words seen capitalised at sentence starts and lower case
+    inside sentences (its orthographic context).
+    """
+    from nltk.tokenize.punkt import _ORTHO_BEG_UC, _ORTHO_MID_LC, PunktParameters
+
+    lex = lexicon if lexicon is not None else load_lexicon()
+    params = PunktParameters()
+    params.abbrev_types = set(lex.abbreviations)
+    params.collocations = {(a, "##number##") for a in lex.number_abbreviations}
+    params.sent_starters = set(lex.sentence_starters)
+    for word in lex.sentence_starters:
+        params.add_ortho_context(word, _ORTHO_BEG_UC | _ORTHO_MID_LC)
+    return params
+
+
+def train_punkt(corpus: str, *, lexicon: Lexicon | None = None) -> PunktParameters:
+    """Train Punkt parameters on a corpus of your own text, merged with our lexicon's.
+
+    Pass the result as ``split_sentences(text, params=...)``; the news rules still apply.
+    Training needs a few hundred kilobytes of text from your source to learn its
+    abbreviations, collocations and sentence starters. The parameters pickle, so train once
+    and load them in every worker.
+    """
+    from nltk.tokenize.punkt import PunktTrainer
+
+    check_text(corpus, "corpus")
+    trainer = PunktTrainer()
+    trainer.INCLUDE_ALL_COLLOCS = True
+    lo = 0
+    while lo < len(corpus):  # in chunks, for nltk's wall-clock guard (see _punkt_cuts)
+        hi, _ = _chunk_end(corpus, lo)
+        trainer.train(corpus[lo:hi], finalize=False)
+        lo = hi
+    trainer.finalize_training()
+    params = trainer.get_params()
+    ours = punkt_parameters(lexicon)
+    params.abbrev_types |= ours.abbrev_types
+    params.collocations |= ours.collocations
+    params.sent_starters |= ours.sent_starters
+    for word, flags in ours.ortho_context.items():
+        params.add_ortho_context(word, flags)
+    return params
+
+
+@functools.lru_cache(maxsize=8)
+def _lexicon_tokenizer(lexicon: Lexicon) -> PunktSentenceTokenizer:
+    return _tokenizer_for(punkt_parameters(lexicon))
+
+
+def _tokenizer_for(params: PunktParameters) -> PunktSentenceTokenizer:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    return PunktSentenceTokenizer(params)
