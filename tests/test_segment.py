@@ -63,3 +63,63 @@ def test_dateline_offsets(case):
     found = find_dateline(case["text"], published=published(case))
     if found is not None:
         assert_slices(case["text"], found)
+
+
+NEWS_PARAGRAPH = (
+    "PORT ELLISON, Maine (AP) — Sen. Ada Marsh, D-Maine, toured the pier at 3 p.m. Friday. "
+    "“Is it safe?” asked Dr. Lena Osei. The U.S. Coast Guard said it was. "
+    "Repairs cost $4.5 million... Nobody objected. The vote was 5-2. "
+)
+
+
+def test_long_paragraph_chunked_like_whole(monkeypatch):
+    """Punkt reads long paragraphs in chunks; the sentences are those of one whole pass."""
+    from newsstruct.segment import sentences as module
+
+    text = NEWS_PARAGRAPH * 400  # about 80,000 characters, one paragraph
+    chunked = split_sentences(text)
+    monkeypatch.setattr(module, "_CHUNK", 10**9)
+    whole = split_sentences(text)
+    assert [(s.start, s.end) for s in chunked] == [(s.start, s.end) for s in whole]
+    assert len(chunked) == 6 * 400
+
+
+def test_megabyte_paragraph_in_one_call():
+    text = NEWS_PARAGRAPH * 5000  # about 1 MB without a line break
+    found = split_sentences(text)
+    assert len(found) == 6 * 5000
+    for sentence in found[:: len(found) // 50]:
+        assert_slices(text, sentence)
+    assert found[-1].end == len(text.rstrip())
+
+
+def test_chunk_without_sentence_end_loses_nothing():
+    text = "word " * 60_000 + "end."  # no sentence end for 300,000 characters
+    found = split_sentences(text)
+    assert [(s.start, s.end) for s in found] == [(0, len(text))]
+
+
+def test_train_punkt_keeps_our_rules():
+    from newsstruct import train_punkt
+
+    corpus = " ".join(
+        f"Councilor Ada Frey{i} spoke at the hall. The vote was close. Approx. {i} people came."
+        for i in range(300)
+    )
+    params = train_punkt(corpus)
+    assert "sen" in params.abbrev_types  # ours, merged in
+    assert ("no", "##number##") in params.collocations
+    text = "The tanker was bound for the U.S. It never arrived. It was No. 4 in line."
+    assert [s.text for s in split_sentences(text, params=params)] == [
+        "The tanker was bound for the U.S.",
+        "It never arrived.",
+        "It was No. 4 in line.",
+    ]
+
+
+def test_user_params_still_get_news_rules():
+    from newsstruct import punkt_parameters
+
+    text = "The fire started at 8 p.m. Officials said no one was inside."
+    got = [s.text for s in split_sentences(text, params=punkt_parameters())]
+    assert got == ["The fire started at 8 p.m.", "Officials said no one was inside."]

@@ -112,7 +112,8 @@ def _soft_break(text: str, prev_start: int, prev_end: int, start: int, width: in
     """True when the break between two lines is a wrap inside one paragraph.
 
     A single line break after a line without terminal punctuation is a wrap when the next
-    line opens in lower case ("It was a cold\nnight"), or, in hard-wrapped text (``width``
+    line opens in lower case and ends a sentence ("It was a cold\nnight in the city."; not
+    a list of lower-case lines), or, in hard-wrapped text (``width``
     > 0), when the line reaches near the wrap width and the next is not a list item.
     """
     gap = text[prev_end:start]
@@ -120,8 +121,17 @@ def _soft_break(text: str, prev_start: int, prev_end: int, start: int, width: in
         return False
     if text[prev_end - 1 : prev_end].endswith(_TERMINAL):
         return False
-    if text[start].islower():
+    if text[start].islower() and _line_end(text, start).endswith(_TERMINAL):
         return True
     if not width or prev_end - prev_start < _WRAP_SHORT * width:
         return False
     return _BULLET.match(text, start) is None
+
+
+def _line_end(text: str, start: int) -> str:
+    """The line starting at ``start``, without its line break and trailing spaces."""
+    end = text.find("\n", start)
+    if end == -1:
+        end = len(text)
+    cr = text.find("\r", start, end)
+    return text[start : end if cr == -1 else cr].rstrip()

@@ -63,8 +63,7 @@ _MARKER = regex.compile(
 )
 # Punkt reads long paragraphs in chunks of about this many characters (see _punkt_cuts).
 _CHUNK = 20_000
-_SENTENCE_GAP = regex.compile(r"[.!?][\"'”’»)\]]*+\s", regex.V1)
-_SPACE = regex.compile(r"\s", regex.V1)
+_MARGIN = 500
 # Words after "8 p.m." that keep the time in its sentence, besides weekdays, months and zones.
 _TIME_FOLLOWERS = frozenset({"eastern", "central", "pacific", "mountain", "atlantic", "local"})
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
@@ -136,34 +135,25 @@ def sentence_spans(
 
 
 def _punkt_cuts(text: str, tokenizer: PunktSentenceTokenizer) -> list[int]:
-    """Punkt's boundaries inside ``text``, run chunk by chunk.
+    """Punkt's boundaries inside ``text``, read in overlapping windows.
 
-    Long paragraphs go to Punkt in chunks of about ``_CHUNK`` characters, each ending after
-    whitespace that follows sentence punctuation where there is one: time stays linear, and
-    nltk's wall-clock guard on its own regular expressions (nltk >= 3.10) never trips.
+    Punkt decides each boundary from the tokens around it, so a long paragraph can be read
+    in windows of ``_CHUNK`` characters that overlap by twice ``_MARGIN``: each window
+    contributes the boundaries more than ``_MARGIN`` from its edges, and the next window
+    takes over where it stops. Time stays linear, the result is that of one pass, and nltk's
+    wall-clock guard on its own regular expressions (nltk >= 3.10) never trips.
     """
     cuts: list[int] = []
     lo = 0
-    while lo < len(text):
-        hi, natural = _chunk_end(text, lo)
-        ends = sorted(end for _, end in tokenizer.span_tokenize(text[lo:hi]))
-        if not natural or hi == len(text):
-            ends = ends[:-1]
-        cuts.extend(lo + end for end in ends)
-        lo = hi
-    return cuts
-
-
-def _chunk_end(text: str, lo: int) -> tuple[int, bool]:
-    """Where the chunk starting at ``lo`` ends, and whether that is after a sentence end."""
-    target = lo + _CHUNK
-    if target >= len(text):
-        return len(text), True
-    m = _SENTENCE_GAP.search(text, target, target + _CHUNK)
-    if m is not None:
-        return m.end(), True
-    m = _SPACE.search(text, target, target + _CHUNK)
-    return (m.end() if m is not None else target), False
+    while True:
+        hi = min(len(text), lo + _CHUNK)
+        ends = sorted(lo + end for _, end in tokenizer.span_tokenize(text[lo:hi]))[:-1]
+        floor = lo + _MARGIN if lo else 0
+        if hi == len(text):
+            cuts.extend(end for end in ends if end > floor)
+            return cuts
+        cuts.extend(end for end in ends if floor < end <= hi - _MARGIN)
+        lo = hi - 2 * _MARGIN
 
 
 def _mask_ellipses(text: str) -> tuple[str, list[regex.Match[str]]]:
@@ -379,11 +369,8 @@ def train_punkt(corpus: str, *, lexicon: Lexicon | None = None) -> PunktParamete
     check_text(corpus, "corpus")
     trainer = PunktTrainer()
     trainer.INCLUDE_ALL_COLLOCS = True
-    lo = 0
-    while lo < len(corpus):  # in chunks, for nltk's wall-clock guard (see _punkt_cuts)
-        hi, _ = _chunk_end(corpus, lo)
-        trainer.train(corpus[lo:hi], finalize=False)
-        lo = hi
+    for block in _blocks(corpus):  # for nltk's wall-clock guard (see _punkt_cuts)
+        trainer.train(block, finalize=False)
     trainer.finalize_training()
     params = trainer.get_params()
     ours = punkt_parameters(lexicon)
@@ -393,6 +380,17 @@ def train_punkt(corpus: str, *, lexicon: Lexicon | None = None) -> PunktParamete
     for word, flags in ours.ortho_context.items():
         params.add_ortho_context(word, flags)
     return params
+
+
+def _blocks(corpus: str) -> Iterable[str]:
+    """The corpus in pieces of about ``_CHUNK`` characters, cut after whitespace."""
+    lo = 0
+    while lo < len(corpus):
+        hi = min(len(corpus), lo + _CHUNK)
+        space = corpus.find(" ", hi, hi + _CHUNK)
+        hi = len(corpus) if hi == len(corpus) else (space + 1 if space != -1 else hi)
+        yield corpus[lo:hi]
+        lo = hi
 
 
 @functools.lru_cache(maxsize=8)
