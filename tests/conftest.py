@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles: "ci" (default, a short run) and "long" (10,000 examples a property):
+#   HYPOTHESIS_PROFILE=long pytest tests/test_properties.py
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck)
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 CASES = Path(__file__).parent / "cases"
 
@@ -46,3 +60,20 @@ def project(got: list[dict], expected: list[dict]) -> list[dict]:
     """
     cut = [{k: g[k] for k in e} for g, e in zip(got, expected, strict=False)]
     return cut + got[len(expected) :]
+
+
+def all_spans(obj: object) -> Iterator[object]:
+    """Every record with ``start``/``end``/``text`` reachable from ``obj`` (an Article or any
+    record), nested ones included (quote pieces, cues, speaker mentions, ...), found by
+    walking attrs fields, so records added later are covered too."""
+    if isinstance(obj, (tuple, list)):
+        for item in obj:
+            yield from all_spans(item)
+        return
+    if not attrs.has(type(obj)):
+        return
+    if all(hasattr(obj, name) for name in ("start", "end", "text")):
+        yield obj
+    for field in attrs.fields(type(obj)):
+        if field.name != "text":
+            yield from all_spans(getattr(obj, field.name))

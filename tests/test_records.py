@@ -9,6 +9,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from conftest import all_spans
 
 import newsstruct
 from newsstruct import Article, Span, structure, to_json
@@ -21,21 +22,6 @@ ARTICLES = {
 }
 
 
-def iter_spans(article: Article):
-    """Every record with start/end reachable from an Article, nested ones included."""
-    if article.dateline is not None:
-        yield article.dateline
-    for group in (article.boilerplate, article.paragraphs, article.sentences, article.dates):
-        yield from group
-    for q in article.quotes:
-        yield q
-        yield from q.pieces
-        if q.cue is not None:
-            yield q.cue
-        if q.speaker is not None and q.speaker.mention is not None:
-            yield q.speaker.mention
-
-
 @pytest.fixture(scope="module", params=sorted(ARTICLES))
 def article(request) -> Article:
     text = (EXAMPLES / request.param).read_text(encoding="utf-8")
@@ -43,7 +29,7 @@ def article(request) -> Article:
 
 
 def test_every_record_slices_to_its_text(article):
-    spans = list(iter_spans(article))
+    spans = list(all_spans(article))
     assert len(spans) > 20
     for r in spans:
         assert 0 <= r.start <= r.end <= len(article.text)
