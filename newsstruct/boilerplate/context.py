@@ -46,6 +46,32 @@ _PAGE_MARGIN = 8
 MENU_MAX_WORDS = 3
 
 
+class _Text:
+    """The lines of one text, their shapes and verdicts; a rule is asked about a line at
+    most once, and only when some step needs to know."""
+
+    def __init__(
+        self, lines: Sequence[str], shapes: Sequence[Shape], match: Callable[[str], Hit | None]
+    ) -> None:
+        self.lines = lines
+        self.shapes = shapes
+        self.match = match
+        n = len(lines)
+        self.verdict: list[Verdict | None] = [None] * n
+        self.hits: list[Hit | None] = [None] * n
+        self._asked = [False] * n
+
+    def junk(self, i: int) -> bool:
+        """Is line ``i`` junk by a rule (or a verdict already given)?"""
+        if not self._asked[i]:
+            self._asked[i] = True
+            if self.verdict[i] is None:
+                hit = self.hits[i] = self.match(self.lines[i])
+                if hit is not None:
+                    self.verdict[i] = (hit.category, hit.rule)
+        return self.verdict[i] is not None
+
+
 def decide(
     lines: Sequence[str],
     shapes: Sequence[Shape],
@@ -59,52 +85,71 @@ def decide(
     ``match`` gives a line's lexicon rule. In page mode it is asked only about the lines
     near the body: what lies far outside is junk whatever rule it would match.
     """
+    t = _Text(lines, shapes, match)
     n = len(lines)
-    verdict: list[Verdict | None] = [None] * n
-    hits: list[Hit | None] = [None] * n
     if repeated:
         for i, line in enumerate(lines):
             s = shapes[i]
             if (not s.prose or s.words < _REPEAT_KEEP_WORDS) and line_key(line) in repeated:
-                verdict[i] = ("repeated", "repeated-line")
+                t.verdict[i] = ("repeated", "repeated-line")
     lo, hi = 0, n
     page = False
     if mode != "article" and n:
         # prose that a rule knows for junk (a cookie notice) must not pull the body to it
         for i, s in enumerate(shapes):
-            if s.prose and verdict[i] is None:
-                hit = hits[i] = match(lines[i])
-                if hit is not None:
-                    verdict[i] = (hit.category, hit.rule)
-        lo, hi = body_region(shapes, verdict)
-        page = mode == "page" or _looks_like_page(shapes, lo, hi)
+            if s.prose:
+                t.junk(i)
+        lo, hi = body_region(t, 0, n)
+        page = mode == "page" or _looks_like_page(t, lo, hi)
         if page:  # rules near the body only; then the body again, now knowing the junk
             lo, hi = max(0, lo - _PAGE_MARGIN), min(n, hi + _PAGE_MARGIN)
         else:
             lo, hi = 0, n
     for i in range(lo, hi):
-        if verdict[i] is None and not (page and shapes[i].prose):
-            hit = hits[i] = match(lines[i])
-            if hit is not None:
-                verdict[i] = (hit.category, hit.rule)
+        t.junk(i)
     if page:
-        inner_lo, inner_hi = body_region(shapes[lo:hi], verdict[lo:hi])
-        lo, hi = lo + inner_lo, lo + inner_hi
+        lo, hi = body_region(t, lo, hi)
         for i in range(lo):
-            if verdict[i] is None:
-                verdict[i] = ("navigation", "page-head")
+            if t.verdict[i] is None:
+                t.verdict[i] = ("navigation", "page-head")
         for i in range(hi, n):
-            if verdict[i] is None:
-                verdict[i] = ("navigation", "page-tail")
-    _header_blocks(shapes, hits, verdict, lo, hi)
-    _captions_above_credits(shapes, hits, verdict, lo, hi)
-    _short_runs(lines, shapes, verdict, lo, hi)
-    return verdict
+            if t.verdict[i] is None:
+                t.verdict[i] = ("navigation", "page-tail")
+    _header_blocks(shapes, t.hits, t.verdict, lo, hi)
+    _captions_above_credits(shapes, t.hits, t.verdict, lo, hi)
+    _short_runs(lines, shapes, t.verdict, lo, hi)
+    _repeated_in_text(t, lo, hi)
+    return t.verdict
+
+
+def _looks_like_page(t: _Text, lo: int, hi: int) -> bool:
+    """Menus above the body, or a long footer below it: the text is a whole page.
+
+    Article text rarely opens with more than a headline, a byline and a share row (which
+    rules explain), and the lists that end some articles are made of longer lines than menus.
+    """
+    head = _menu_lines(t, range(lo - 1, -1, -1), PAGE_MIN_HEAD_MENU)
+    if head >= PAGE_MIN_HEAD_MENU:
+        return True
+    need = PAGE_MIN_TAIL_MENU if head < PAGE_SOME_HEAD_MENU else PAGE_MIN_MENU - head
+    return _menu_lines(t, range(hi, len(t.lines)), need) >= need
+
+
+def _menu_lines(t: _Text, indices: range, enough: int) -> int:
+    """How many of the lines are menu-like and unexplained by a rule (counting to ``enough``)."""
+    count = 0
+    for k in indices:
+        s = t.shapes[k]
+        if s.words <= MENU_MAX_WORDS and not s.terminal and not t.junk(k):
+            count += 1
+            if count >= enough:
+                break
+    return count
 
 
 # Weights of the body search (tuned on the dev half of the evaluation pages).
-W_JUNK = -1.0
-W_SHORT = -1.0
+W_JUNK = 0.0
+W_SHORT = -0.5
 W_SHORT_SENTENCE = 0.0
 W_LIST_ITEM = 0.0
 W_PROSE = 1.0
@@ -112,25 +157,6 @@ W_PROSE_PER_WORD = 1 / 15
 W_PROSE_MAX_WORDS = 60
 STANDFIRST_LOOKBACK = 6
 STANDFIRST_MIN_WORDS = 12
-
-
-def _looks_like_page(shapes: Sequence[Shape], lo: int, hi: int) -> bool:
-    """Menus above the body, or a long footer below it: the text is a whole page.
-
-    Article text rarely opens with more than a headline, a byline and a share row, and the
-    lists that end some articles are made of longer lines than menus are.
-    """
-    head = sum(_menu_like(shapes[k]) for k in range(lo))
-    tail = sum(_menu_like(shapes[k]) for k in range(hi, len(shapes)))
-    return (
-        head >= PAGE_MIN_HEAD_MENU
-        or tail >= PAGE_MIN_TAIL_MENU
-        or (head >= PAGE_SOME_HEAD_MENU and head + tail >= PAGE_MIN_MENU)
-    )
-
-
-def _menu_like(shape: Shape) -> bool:
-    return shape.words <= MENU_MAX_WORDS and not shape.terminal
 
 
 def line_score(shape: Shape, verdict: Verdict | None) -> float:
@@ -146,26 +172,78 @@ def line_score(shape: Shape, verdict: Verdict | None) -> float:
     return W_SHORT
 
 
-def body_region(shapes: Sequence[Shape], verdict: Sequence[Verdict | None]) -> tuple[int, int]:
-    """[lo, hi) of the stretch of lines with the highest total :func:`line_score`."""
-    best, best_lo, best_hi = 0.0, 0, 0
-    run, run_lo = 0.0, 0
-    for i, s in enumerate(shapes):
+def body_region(t: _Text, lo: int, hi: int) -> tuple[int, int]:
+    """[start, end) of the stretch of lines in [lo, hi) with the highest total
+    :func:`line_score`, widened to a standfirst just above it."""
+    shapes, verdict = t.shapes, t.verdict
+    best, best_lo, best_hi = 0.0, lo, lo
+    run, run_lo = 0.0, lo
+    for i in range(lo, hi):
         if run <= 0:
             run, run_lo = 0.0, i
-        run += line_score(s, verdict[i])
+        run += line_score(shapes[i], verdict[i])
         if run > best:
             best, best_lo, best_hi = run, run_lo, i + 1
-    if best_hi == 0:
-        return 0, len(shapes)
-    # a standfirst sits above the byline, date and picture that open the body: take it in
+    if best_hi == lo:
+        return lo, hi
+    best_lo, best_hi = _list_edge(t, best_lo, lo, -1), _list_edge(t, best_hi - 1, hi - 1, 1) + 1
+    # a standfirst sits above the byline, date, picture and share row that open the body;
+    # lines a rule explains do not count towards the distance
     for _ in range(2):
-        for k in range(best_lo - 1, max(best_lo - 1 - STANDFIRST_LOOKBACK, -1), -1):
+        unexplained = 0
+        for k in range(best_lo - 1, lo - 1, -1):
+            if t.junk(k):
+                continue
             s = shapes[k]
-            if verdict[k] is None and (s.prose or s.words >= STANDFIRST_MIN_WORDS):
+            if s.prose or s.words >= STANDFIRST_MIN_WORDS:
                 best_lo = k
                 break
+            unexplained += 1
+            if unexplained >= STANDFIRST_LOOKBACK:
+                break
     return best_lo, best_hi
+
+
+def _list_edge(t: _Text, edge: int, limit: int, step: int) -> int:
+    """Past the body's ``edge`` line, a list (items shaped like list items, each at most one
+    other line apart) goes on the body: the last line of it, or ``edge``."""
+    k, gap = edge + step, 0
+    while (k - limit) * step <= 0:
+        s = t.shapes[k]
+        if s.listish and t.verdict[k] is None:
+            edge, gap = k, 0
+        elif s.prose or gap:
+            break
+        else:
+            gap = 1
+        k += step
+    return edge
+
+
+def _repeated_in_text(t: _Text, lo: int, hi: int) -> None:
+    """A short line that recurs in the text is page furniture ("Article content", a share
+    row, a block of teasers shown twice), unless it is a list item, a question, or stands
+    alone between two paragraphs (a subhead that a table of contents repeats)."""
+    keys: dict[int, list[int]] = {}
+    for k in range(lo, hi):
+        s = t.shapes[k]
+        line = t.lines[k]
+        if (
+            not s.prose
+            and not s.listish
+            and t.verdict[k] is None
+            and not (line[0] == "[" and line[-1] == "]")  # a source cited in brackets
+            and any(c.isalpha() for c in line)  # "___", "* * *": a separator of the story
+        ):
+            keys.setdefault(line_key(line), []).append(k)
+    for found in keys.values():
+        if len(found) < 2:
+            continue
+        for k in found:
+            # a subhead that a table of contents repeats: the copy right above a paragraph
+            subhead = k + 1 < hi and t.shapes[k + 1].prose and t.shapes[k].words >= 3
+            if not subhead and _TWEETISH.search(t.lines[k]) is None:
+                t.verdict[k] = ("repeated", "repeated-in-text")
 
 
 def _header_blocks(
@@ -198,7 +276,9 @@ def _captions_above_credits(
         if hit is None or not hit.credit:
             continue
         above = shapes[i - 1]
-        if verdict[i - 1] is None and not above.quote and above.words <= 45:
+        # a paragraph or a question above a credit is story text (a caption may come after
+        # its credit); a caption is a line that does not end like a sentence
+        if verdict[i - 1] is None and not above.prose and not above.terminal and above.words >= 3:
             verdict[i - 1] = ("caption", "caption-above-credit")
 
 
