@@ -161,8 +161,8 @@ STANDFIRST_MIN_WORDS = 12
 
 def line_score(shape: Shape, verdict: Verdict | None) -> float:
     """How much a line looks like story text: prose up, short lines and junk down."""
-    if verdict is not None:
-        return W_JUNK
+    if verdict is not None:  # junk prose (a cookie notice) is neutral, junk menus are menus
+        return W_JUNK if shape.prose else min(W_JUNK, W_SHORT)
     if shape.prose:
         return W_PROSE + min(shape.words, W_PROSE_MAX_WORDS) * W_PROSE_PER_WORD
     if shape.terminal:
