@@ -106,7 +106,8 @@ def decide(
         else:
             lo, hi = 0, n
     for i in range(lo, hi):
-        t.junk(i)
+        if not t.junk(i) and not shapes[i].prose and _stamp_like(lines[i]):
+            t.verdict[i] = ("timestamp", "stamp-shape")
     if page:
         lo, hi = body_region(t, lo, hi)
         for i in range(lo):
@@ -120,6 +121,26 @@ def decide(
     _short_runs(lines, shapes, t.verdict, lo, hi)
     _repeated_in_text(t, lo, hi)
     return t.verdict
+
+
+_TIME_OR_DATE = regex.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\. ?\d{1,2}\. ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+)
+_STAMP_MAX_TOKENS = 12
+_STAMP_MAX_WORDS = 5
+
+
+def _stamp_like(line: str) -> bool:
+    """A dateline of the page, in any language: a time or a numeric date and a few words
+    ("28.04.2023 | 17:52", "Do 27.04. 2023 15:17 Uhr 01:00 min", "Von Ada Frey 10.09.2025")."""
+    tokens = line.split()
+    if len(tokens) > _STAMP_MAX_TOKENS or _TIME_OR_DATE.search(line) is None:
+        return False
+    words = sum(len(tok) > 1 and tok.strip(".,:;|()").isalpha() for tok in tokens)
+    head, sep, rest = line.partition(": ")
+    if sep and sum(tok.isalpha() for tok in rest.split()) >= 3:
+        return False  # "11.04 Uhr: Drone strike hits a convoy" is a live-ticker headline
+    return words <= _STAMP_MAX_WORDS
 
 
 def _looks_like_page(t: _Text, lo: int, hi: int) -> bool:

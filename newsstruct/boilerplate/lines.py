@@ -1,8 +1,7 @@
 """Lines and their shape: what the context pass knows about each line without reading it.
 
 A line's *shape* is language-neutral: how many words, whether it ends like a sentence, whether
-it is set in capitals, opens with a quote mark, carries separators (``|``, ``•``) or ends in
-a colon. A line that ends like a sentence and has a few words, or that is long, is *prose*;
+it is set in capitals, opens with a quote mark, ends in a colon or looks like a list item. A line that ends like a sentence and has a few words, or that is long, is *prose*;
 every other line is *short* (headlines, subheads, menu entries, links, credits, buttons).
 """
 
@@ -102,7 +101,6 @@ QUOTE_OPENERS = "\"“„«‘'‚‹「『"
 _LIST_ITEM = regex.compile(r"(?:[-–—•*·▪►✓+]|\d{1,3}(?:[.):]|[a-z]{1,2}\b)?|[a-zA-Z][.)])\s")
 _NUMBER = regex.compile(r"\d+")
 _CONTINUED = frozenset(";,、，；")
-_SEPARATORS = ("|", "•", "·", "»", "›", "/ ")
 # A line without spaces but this long is written in a script without word spaces.
 _NO_SPACE_SCRIPT_LEN = 24
 PROSE_MIN_WORDS = 5
@@ -119,7 +117,6 @@ class Shape:
         "listish",
         "prose",
         "quote",
-        "separators",
         "terminal",
         "words",
     )
@@ -134,14 +131,7 @@ class Shape:
         self.terminal = self.end_char in _STOPS
         self.colon = self.end_char == ":"
         self.quote = line[0] in QUOTE_OPENERS
-        upper = lower = 0
-        for ch in line[:200]:
-            if ch.isupper():
-                upper += 1
-            elif ch.islower():
-                lower += 1
-        self.caps = upper >= 4 and upper > 4 * lower
-        self.separators = sum(line.count(s) for s in _SEPARATORS)
+        self.caps = len(line) >= 4 and line.isupper()
         self.prose = (self.terminal and words >= PROSE_MIN_WORDS) or words >= LONG_WORDS
         # an item of a list or table: "1 tsp cinnamon", "Path B: Slovakia, Norway, Serbia",
         # "Investing in roads;", "Q: Why?", "61-21 (3-0)", or a short sentence ("He declined.")

@@ -1,8 +1,12 @@
 """Whole-line rules: the boilerplate lexicon, matched against one stripped line at a time.
 
-Every rule of ``lexicons/<lang>/boilerplate.tsv`` is a pattern that must match a whole line.
-The rules of a lexicon are joined into one alternation (first rule in file order wins, as if
-they were tried one by one), so a line costs one call into the regex engine, not one per rule.
+Every rule of ``lexicons/<lang>/boilerplate.tsv`` is a pattern that must match a whole line;
+the first rule in file order that matches decides. To stay fast a line is only tried against
+the rules that can start with its first character (a partial match of that character alone
+tells), and a rule that opens with a keyword lookahead ``(?=.{m,n}?(?:word|words))`` is
+skipped at once when the lower-cased line contains none of the words. Both are exact: they
+skip only rules that could not match. Patterns are bounded, so no time limit is needed (and
+results never depend on the machine's load).
 
 Two keep-guards hold for every rule: a line that opens with a quote mark is speech (only
 legal rules apply to it), and a line longer than ``MAX_RULE_LINE`` characters is story text
@@ -17,6 +21,7 @@ caption).
 from __future__ import annotations
 
 import functools
+import re
 
 import attrs
 import regex
@@ -26,8 +31,6 @@ from ..lexicons import Lexicon
 MAX_RULE_LINE = 400
 _LONG_LINE_CATEGORIES = frozenset({"legal", "caption", "correction", "credit"})
 _QUOTE_OPENERS = "\"“„«‘'‚‹「『"
-_TIMEOUT = 0.05
-_TIMED_LINE = 200
 
 
 @attrs.frozen
@@ -83,8 +86,13 @@ class RuleTable:
 
     def __init__(self, rules: tuple[tuple[str, str, str, int], ...]) -> None:
         self._hits = tuple(Hit(rule, category) for rule, category, _p, _f in rules)
-        self._patterns = tuple(regex.compile(f"(?:{p})", flags) for _r, _c, p, flags in rules)
-        self._gates = tuple(_gate(p) for _r, _c, p, _f in rules)
+        gates = [_gates(p) for _r, _c, p, _f in rules]
+        # the length gate is checked in Python, exactly; the regex runs without it
+        self._patterns = tuple(
+            regex.compile(f"(?:{g[2]})", flags) for (_r, _c, _p, flags), g in zip(rules, gates)
+        )
+        self._lengths = tuple(g[0] for g in gates)
+        self._gates = tuple(g[1] for g in gates)
         self._by_first: dict[tuple[int, str], tuple[int, ...]] = {}
 
     def match(self, line: str) -> Hit | None:
@@ -96,22 +104,21 @@ class RuleTable:
         candidates = self._by_first.get(key)
         if candidates is None:
             candidates = self._by_first[key] = self._candidates(*key)
-        patterns, gates = self._patterns, self._gates
+        patterns, gates, lengths = self._patterns, self._gates, self._lengths
+        size = len(line)
         lower = ""
-        # bounded patterns on a short line cannot run long; a long line gets a time budget
-        timeout = _TIMEOUT if len(line) > _TIMED_LINE else None
-        try:
-            for i in candidates:
-                gate = gates[i]
-                if gate is not None:
-                    if not lower:
-                        lower = line.lower()
-                    if not any(word in lower for word in gate):
-                        continue
-                if patterns[i].fullmatch(line, timeout=timeout) is not None:
-                    return self._hits[i]
-        except TimeoutError:
-            return None
+        for i in candidates:
+            bounds = lengths[i]
+            if bounds is not None and not bounds[0] <= size <= bounds[1]:
+                continue
+            gate = gates[i]
+            if gate is not None:
+                if not lower:
+                    lower = line.lower()
+                if gate.search(lower) is None:
+                    continue
+            if patterns[i].fullmatch(line) is not None:
+                return self._hits[i]
         return None
 
     def _candidates(self, variant: int, first: str) -> tuple[int, ...]:
@@ -132,18 +139,31 @@ class RuleTable:
         return tuple(out)
 
 
-# A rule that opens with "(?=.{m,n}?(?:word|other words))" can only match a line containing
-# one of the words: a substring test on the lower-cased line skips it at once otherwise.
-_GATE = regex.compile(
-    r"\(\?=\.\{\d{1,3},\d{1,3}\}\?\(\?:((?:[\w ’'/-]|\\[(./)])+(?:\|(?:[\w ’'/-]|\\[(./)])+)*)\)\)"
+# Gates: a rule that opens with "(?=.{m,n}$)" only matches lines of m to n characters, and
+# one that opens (then) with "(?=.{m,n}?(?:word|other words))" only lines containing one of
+# the words; both are checked in Python before the regex engine is asked.
+_LENGTH_GATE = regex.compile(r"\(\?=\.\{(\d{1,4}),(\d{1,4})\}\$\)")
+_WORD_GATE = regex.compile(
+    r"\(\?=\.\{\d{1,3},\d{1,3}\}\?\(\?:((?:[\w ’'/@:-]|\\[(./)])+(?:\|(?:[\w ’'/@:-]|\\[(./)])+)*)\)\)"
 )
 
 
-def _gate(pattern: str) -> tuple[str, ...] | None:
-    m = _GATE.match(pattern)
+def _gates(pattern: str) -> tuple[tuple[int, int] | None, re.Pattern[str] | None, str]:
+    """(length bounds, word gate, the pattern without its length gate)."""
+    if pattern.startswith("(?:") and pattern.endswith(")"):  # the lexicon's wrapping group
+        pattern = pattern[3:-1]
+    flag = "(?r)" if pattern.startswith("(?r)") else ""
+    pattern = pattern[len(flag) :]
+    lengths = None
+    m = _LENGTH_GATE.match(pattern)
+    if m is not None:
+        lengths = (int(m.group(1)), int(m.group(2)))
+        pattern = pattern[m.end() :]
+    m = _WORD_GATE.match(pattern)
     if m is None:
-        return None
-    return tuple(word.replace("\\", "").lower() for word in m.group(1).split("|"))
+        return lengths, None, flag + pattern
+    words = (word.replace("\\", "").lower() for word in m.group(1).split("|"))
+    return lengths, re.compile("|".join(re.escape(word) for word in words)), flag + pattern
 
 
 @functools.lru_cache(maxsize=8)
