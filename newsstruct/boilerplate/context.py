@@ -137,7 +137,7 @@ def _stamp_like(line: str) -> bool:
     if len(tokens) > _STAMP_MAX_TOKENS or _TIME_OR_DATE.search(line) is None:
         return False
     words = sum(len(tok) > 1 and tok.strip(".,:;|()").isalpha() for tok in tokens)
-    head, sep, rest = line.partition(": ")
+    _head, sep, rest = line.partition(": ")
     if sep and sum(tok.isalpha() for tok in rest.split()) >= 3:
         return False  # "11.04 Uhr: Drone strike hits a convoy" is a live-ticker headline
     return words <= _STAMP_MAX_WORDS

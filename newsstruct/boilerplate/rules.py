@@ -89,7 +89,8 @@ class RuleTable:
         gates = [_gates(p) for _r, _c, p, _f in rules]
         # the length gate is checked in Python, exactly; the regex runs without it
         self._patterns = tuple(
-            regex.compile(f"(?:{g[2]})", flags) for (_r, _c, _p, flags), g in zip(rules, gates)
+            regex.compile(f"(?:{g[2]})", flags)
+            for (_r, _c, _p, flags), g in zip(rules, gates, strict=True)
         )
         self._lengths = tuple(g[0] for g in gates)
         self._gates = tuple(g[1] for g in gates)
