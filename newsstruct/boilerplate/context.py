@@ -297,12 +297,17 @@ def _captions_above_credits(
         if hit is None or not hit.credit:
             continue
         above = shapes[i - 1]
-        # a paragraph or a question above a credit is story text (a caption may come after
-        # its credit); a caption is a line that does not end like a sentence
-        if verdict[i - 1] is None and not above.prose and not above.terminal and above.words >= 3:
+        if verdict[i - 1] is not None or above.words < 3 or above.quote or above.end_char == "?":
+            continue
+        # a bare name or agency may come before its caption (and a paragraph before it is
+        # story text): the line above counts only when it does not end like a sentence; a
+        # labelled credit ("Photo: ...", "(Image credit: ...)") follows its caption
+        sentence = above.prose or above.terminal
+        if (hit.labelled or not sentence) and above.words <= _CAPTION_MAX_WORDS:
             verdict[i - 1] = ("caption", "caption-above-credit")
 
 
+_CAPTION_MAX_WORDS = 45
 _TWEETISH = regex.compile(r"(?:—|–|-{1,2}) ?\S.{0,80}\(@\w{1,30}\)|pic\.twitter\.com/|@\w{2,30}$")
 
 

@@ -14,8 +14,8 @@ for every rule but the legal, caption, correction and credit ones.
 
 A rule's id also gives it a role in the context pass (see :mod:`.context`): an id ending in
 ``-header`` opens a block (the short lines under "Related stories" are links too), an id
-ending in ``-credit`` is a photo credit on a line of its own (the line above it is the
-caption).
+ending in ``-credit`` is a photo credit on a line of its own (the line above it may be the
+caption: always for a labelled credit, id ending in ``label-credit``, "Photo: Jo Park").
 """
 
 from __future__ import annotations
@@ -47,8 +47,14 @@ class Hit:
 
     @property
     def credit(self) -> bool:
-        """The line is a photo credit alone; the line above it is its caption."""
+        """The line is a photo credit alone; the line above it may be its caption."""
         return self.rule.endswith("-credit")
+
+    @property
+    def labelled(self) -> bool:
+        """A credit that says it is one ("Photo: ...", "(Image credit: ...)"): it follows its
+        caption, whatever the caption's shape."""
+        return self.rule.endswith("label-credit")
 
 
 def match_line(line: str, lexicon: Lexicon) -> tuple[str, str] | None:
@@ -101,7 +107,10 @@ class RuleTable:
         if not line or len(line) > 4 * MAX_RULE_LINE:
             return None
         first = line[0] if line[0] in _KEYED_FIRST else ""
-        key = ((len(line) > MAX_RULE_LINE) * 2 + (line[0] in _QUOTE_OPENERS), first)
+        # a line opening with a quote mark is speech, unless it is a headline set in capitals
+        # that opens with a quoted title ('DANCING WITH THE STARS' STAR OPENS UP)
+        speech = line[0] in _QUOTE_OPENERS and not (line[0] in "'‘" and line.isupper())
+        key = ((len(line) > MAX_RULE_LINE) * 2 + speech, first)
         candidates = self._by_first.get(key)
         if candidates is None:
             candidates = self._by_first[key] = self._candidates(*key)
