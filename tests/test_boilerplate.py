@@ -79,6 +79,12 @@ MENU = [
     "Obituaries",
     "Subscribe",
     "Sign in",
+    "Local",
+    "Education",
+    "Harbor",
+    "Arts",
+    "Food",
+    "Real estate",
 ]
 STORY = [
     "Harbor workers in Port Ellison walked off the job on Tuesday, idling the state's "

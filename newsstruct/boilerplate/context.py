@@ -1,20 +1,28 @@
 """The context pass: which lines are junk given their rule, shape, neighbours and position.
 
-Input is one :class:`~.lines.Shape` and at most one lexicon :class:`~.rules.Hit` per line;
-output is a verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
+Input is one :class:`~.lines.Shape` per line and a function giving a line's lexicon rule
+(asked lazily: in page mode the lines far from the body are never matched); output is a
+verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
 
-1. **Lexicon rules** (``rule`` = the lexicon rule id).
-2. **Repetition** across a batch (``repeated-line``): short lines whose key is in
+1. **Repetition across a batch** (``repeated-line``): short lines whose key is in
    ``repeated``; prose of twelve words or more is kept (two outlets may run one wire story).
-3. **Page body** (page mode only): the densest stretch of prose is the article; the lines
-   before and after it are ``page-head`` and ``page-tail`` (navigation).
+2. **Page body** (page mode, or auto mode when menus lie around it): the stretch of lines
+   with the highest :func:`line_score`, widened to a standfirst above it and to a list
+   running on from its edges; the lines before and after it are ``page-head`` and
+   ``page-tail``.
+3. **Lexicon rules** on the lines that remain (``rule`` = the lexicon rule id), and the
+   language-neutral timestamp shape (``stamp-shape``).
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
    short lines that are all links (``related-block``).
-5. **Captions above a credit**: a photo credit on its own line ("Jo Park/Getty Images")
-   makes the line above it a caption (``caption-above-credit``).
-6. **Runs of short lines** inside the story: link lists, button rows (``link-run``), with
+5. **Captions above a credit**: a photo credit on its own line makes the line above it a
+   caption when that line does not end like a sentence, or when the credit is labelled
+   ("Photo: ...") (``caption-above-credit``).
+6. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
+   evidence (junk a rule knows among them, or most of them shaped like headlines), with
    keep-guards: the last short line before a paragraph may be a subhead, and lists that look
-   like content (numbered, tabular, questions and answers, tweets) stay.
+   like content (introduced by a colon, numbered, tabular, questions and answers, tweets)
+   stay.
+7. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice.
 
 When in doubt a line is kept.
 """
@@ -37,10 +45,10 @@ _REPEAT_KEEP_WORDS = 12
 # Auto mode reads the text as a whole page when menu-like lines (three words or fewer, no
 # full stop) lie outside the body: this many above it, or below it, or some above and this
 # many in all.
-PAGE_MIN_HEAD_MENU = 8
-PAGE_MIN_TAIL_MENU = 25
-PAGE_SOME_HEAD_MENU = 3
-PAGE_MIN_MENU = 15
+PAGE_MIN_HEAD_MENU = 12
+PAGE_MIN_TAIL_MENU = 40
+PAGE_SOME_HEAD_MENU = 5
+PAGE_MIN_MENU = 20
 # In page mode rules run on the body found from shapes alone and this many lines around it.
 _PAGE_MARGIN = 8
 MENU_MAX_WORDS = 3
@@ -332,6 +340,41 @@ def _short_runs(
         i = j
 
 
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "vs",
+        "with",
+    ]
+)
+
+
+def _headline_like(line: str) -> bool:
+    """A teaser headline: "Topic: what happened", or Title Case In English."""
+    if ": " in line[2:60] or "„" in line or "“" in line[1:]:
+        return True
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    big = sum(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)
+    return big >= 0.75 * sum(w.lower() not in _SMALL_WORDS for w in words)
+
+
 def _judge_run(
     lines: Sequence[str],
     shapes: Sequence[Shape],
@@ -355,6 +398,11 @@ def _judge_run(
         return
     items = sum(shapes[k].listish or _TWEETISH.search(lines[k]) is not None for k in free)
     if 2 * items >= len(free):
+        return
+    # and evidence that these are links: junk a rule knows among them, or headlines
+    explained = any(verdict[k] is not None for k in range(i, j))
+    headlines = sum(_headline_like(lines[k]) for k in free[:-1])
+    if not explained and 2 * headlines < len(free) - 1:
         return
     for k in free[:-1]:
         verdict[k] = ("related", "link-run")
