@@ -251,8 +251,8 @@ def _list_edge(t: _Text, edge: int, limit: int, step: int) -> int:
 
 def _repeated_in_text(t: _Text, lo: int, hi: int) -> None:
     """A short line that recurs in the text is page furniture ("Article content", a share
-    row, a block of teasers shown twice), unless it is a list item, a question, or stands
-    alone between two paragraphs (a subhead that a table of contents repeats)."""
+    row, a block of teasers shown twice), unless it is a list item, a question, a source in
+    brackets, a separator, or a copy right above a paragraph (a subhead)."""
     keys: dict[int, list[int]] = {}
     for k in range(lo, hi):
         s = t.shapes[k]
@@ -269,8 +269,9 @@ def _repeated_in_text(t: _Text, lo: int, hi: int) -> None:
         if len(found) < 2:
             continue
         for k in found:
-            # a subhead that a table of contents repeats: the copy right above a paragraph
-            subhead = k + 1 < hi and t.shapes[k + 1].prose and t.shapes[k].words >= 3
+            # a subhead (of each section, or repeated by a table of contents): a copy right
+            # above a paragraph
+            subhead = k + 1 < hi and t.shapes[k + 1].prose
             if not subhead and _TWEETISH.search(t.lines[k]) is None:
                 t.verdict[k] = ("repeated", "repeated-in-text")
 
