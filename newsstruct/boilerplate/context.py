@@ -68,13 +68,19 @@ class _Text:
         self.verdict: list[Verdict | None] = [None] * n
         self.hits: list[Hit | None] = [None] * n
         self._asked = [False] * n
+        self._seen: dict[str, Hit | None] = {}  # pages repeat their menus and share rows
 
     def junk(self, i: int) -> bool:
         """Is line ``i`` junk by a rule (or a verdict already given)?"""
         if not self._asked[i]:
             self._asked[i] = True
             if self.verdict[i] is None:
-                hit = self.hits[i] = self.match(self.lines[i])
+                line = self.lines[i]
+                if line in self._seen:
+                    hit = self._seen[line]
+                else:
+                    hit = self._seen[line] = self.match(line)
+                self.hits[i] = hit
                 if hit is not None:
                     self.verdict[i] = (hit.category, hit.rule)
         return self.verdict[i] is not None
