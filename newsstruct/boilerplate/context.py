@@ -9,7 +9,7 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
 2. **Page body** (page mode, or auto mode when menus lie around it): the stretch of lines
    with the highest :func:`line_score`, widened to a standfirst above it and to a list
    running on from its edges; the lines before and after it are ``page-head`` and
-   ``page-tail``.
+   ``page-tail`` (in auto mode only the menu-like ones: prose and list items stay).
 3. **Lexicon rules** on the lines that remain (``rule`` = the lexicon rule id), and the
    language-neutral timestamp shape (``stamp-shape``).
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
@@ -124,11 +124,14 @@ def decide(
             t.verdict[i] = ("timestamp", "stamp-shape")
     if page:
         lo, hi = body_region(t, lo, hi)
+        # a page guessed in auto mode loses only what looks like menus around its body: its
+        # prose and list items stay (when in doubt, keep); mode="page" drops all of it
+        sure = mode == "page"
         for i in range(lo):
-            if t.verdict[i] is None:
+            if t.verdict[i] is None and (sure or not (shapes[i].prose or shapes[i].listish)):
                 t.verdict[i] = ("navigation", "page-head")
         for i in range(hi, n):
-            if t.verdict[i] is None:
+            if t.verdict[i] is None and (sure or not (shapes[i].prose or shapes[i].listish)):
                 t.verdict[i] = ("navigation", "page-tail")
     _header_blocks(shapes, t.hits, t.verdict, lo, hi)
     _captions_above_credits(shapes, t.hits, t.verdict, lo, hi)
@@ -255,6 +258,10 @@ def _list_edge(t: _Text, edge: int, limit: int, step: int) -> int:
     return edge
 
 
+REPEATED_MAX_SHARE = 0.25
+REPEATED_FEW = 6
+
+
 def _repeated_in_text(t: _Text, lo: int, hi: int) -> None:
     """A short line that recurs in the text is page furniture ("Article content", a share
     row, a block of teasers shown twice), unless it is a list item, a question, a source in
@@ -271,6 +278,7 @@ def _repeated_in_text(t: _Text, lo: int, hi: int) -> None:
             and any(c.isalpha() for c in line)  # "___", "* * *": a separator of the story
         ):
             keys.setdefault(line_key(line), []).append(k)
+    marked = []
     for found in keys.values():
         if len(found) < 2:
             continue
@@ -279,7 +287,12 @@ def _repeated_in_text(t: _Text, lo: int, hi: int) -> None:
             # above a paragraph
             subhead = k + 1 < hi and t.shapes[k + 1].prose
             if not subhead and _TWEETISH.search(t.lines[k]) is None:
-                t.verdict[k] = ("repeated", "repeated-in-text")
+                marked.append(k)
+    # furniture is a few lines; a text that repeats much of itself is a table or a list
+    if len(marked) > max(REPEATED_FEW, REPEATED_MAX_SHARE * (hi - lo)):
+        return
+    for k in marked:
+        t.verdict[k] = ("repeated", "repeated-in-text")
 
 
 def _header_blocks(
