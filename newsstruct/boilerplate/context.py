@@ -96,8 +96,9 @@ def decide(
 ) -> list[Verdict | None]:
     """One verdict per line: ``(category, rule)`` for junk, None to keep.
 
-    ``match`` gives a line's lexicon rule. In page mode it is asked only about the lines
-    near the body: what lies far outside is junk whatever rule it would match.
+    ``match`` gives a line's lexicon rule. On a page it is asked only about the lines near
+    the body and those that stay around it: what else lies outside is junk whatever rule it
+    would match.
     """
     t = _Text(lines, shapes, match)
     n = len(lines)
@@ -127,12 +128,13 @@ def decide(
         # a page guessed in auto mode loses only what looks like menus around its body: its
         # prose and list items stay (when in doubt, keep); mode="page" drops all of it
         sure = mode == "page"
-        for i in range(lo):
-            if t.verdict[i] is None and (sure or not (shapes[i].prose or shapes[i].listish)):
-                t.verdict[i] = ("navigation", "page-head")
-        for i in range(hi, n):
-            if t.verdict[i] is None and (sure or not (shapes[i].prose or shapes[i].listish)):
-                t.verdict[i] = ("navigation", "page-tail")
+        for i in (*range(lo), *range(hi, n)):
+            s = shapes[i]
+            if sure or not (s.prose or s.listish):
+                if t.verdict[i] is None:
+                    t.verdict[i] = ("navigation", "page-head" if i < lo else "page-tail")
+            else:
+                t.junk(i)  # what stays still meets the rules
     _header_blocks(shapes, t.hits, t.verdict, lo, hi)
     _captions_above_credits(shapes, t.hits, t.verdict, lo, hi)
     _short_runs(lines, shapes, t.verdict, lo, hi)
