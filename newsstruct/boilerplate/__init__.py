@@ -11,7 +11,8 @@ of evidence decide:
   runs of short lines inside the story, lines that repeat across a batch (:mod:`.repeat`).
 
 When in doubt a line is kept: a line that opens with a quote mark is speech, a short line
-between two paragraphs may be a subhead, long lines only go for legal and caption rules.
+between two paragraphs may be a subhead, long lines only go for legal, caption, credit and
+correction rules, and the lines of hard-wrapped paragraphs are read together.
 """
 
 from __future__ import annotations
@@ -53,8 +54,9 @@ def find_boilerplate(
         lexicon: A lexicon to use instead (e.g. ``load_lexicon().extended(...)``).
         mode: ``"article"``: the text is an article, junk is inside it; ``"page"``: the text
             is a whole page, the article is its densest stretch of prose and everything
-            around it is junk too; ``"auto"`` (default): page when that stretch leaves out
-            many lines (at least 12 and a quarter of them), else article.
+            around it is junk too; ``"auto"`` (default): a page when menu-like lines lie
+            around that stretch (then only they go, with what rules find), else an article.
+            See docs/boilerplate.md.
         repeated: Keys (:func:`line_key`) of lines that recur across a batch, e.g.
             ``LineCounter.repeated()``; short ones among them are junk.
 

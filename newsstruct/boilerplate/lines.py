@@ -1,8 +1,9 @@
 """Lines and their shape: what the context pass knows about each line without reading it.
 
-A line's *shape* is language-neutral: how many words, whether it ends like a sentence, whether
-it is set in capitals, opens with a quote mark, ends in a colon or looks like a list item. A line that ends like a sentence and has a few words, or that is long, is *prose*;
-every other line is *short* (headlines, subheads, menu entries, links, credits, buttons).
+A line's *shape* is language-neutral: how many words, whether it ends like a sentence, opens
+with a quote mark, ends in a colon or looks like a list item. A line that ends like a
+sentence and has a few words, or that is long, is *prose*; every other line is *short*
+(headlines, subheads, menu entries, links, credits, buttons).
 """
 
 from __future__ import annotations
@@ -111,7 +112,6 @@ class Shape:
     """The shape of one line (see the module docstring)."""
 
     __slots__ = (
-        "caps",
         "colon",
         "end_char",
         "listish",
@@ -131,7 +131,6 @@ class Shape:
         self.terminal = self.end_char in _STOPS
         self.colon = self.end_char == ":"
         self.quote = line[0] in QUOTE_OPENERS
-        self.caps = len(line) >= 4 and line.isupper()
         self.prose = (self.terminal and words >= PROSE_MIN_WORDS) or words >= LONG_WORDS
         # an item of a list or table: "1 tsp cinnamon", "Path B: Slovakia, Norway, Serbia",
         # "Investing in roads;", "Q: Why?", "61-21 (3-0)", or a short sentence ("He declined.")
