@@ -8,8 +8,9 @@
 Importing is light: nltk and dateparser load on first use.
 """
 
-from .boilerplate import find_boilerplate
+from .boilerplate import LineCounter, find_boilerplate
 from .dates import find_dates, resolve_date
+from .html import structure_html
 from .lexicons import Lexicon, load_lexicon
 from .parallel import structure_many
 from .pipeline import structure
@@ -40,6 +41,7 @@ __all__ = [
     "Dateline",
     "Failure",
     "Lexicon",
+    "LineCounter",
     "Paragraph",
     "Quote",
     "Sentence",
@@ -56,6 +58,7 @@ __all__ = [
     "split_paragraphs",
     "split_sentences",
     "structure",
+    "structure_html",
     "structure_many",
     "to_json",
     "train_punkt",

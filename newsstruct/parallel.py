@@ -3,6 +3,11 @@
 Input is streamed: at most a few chunks per worker are in flight, so an iterator over a huge
 JSONL file is never held in memory. Every input gives an Article or a Failure naming it; a bad
 item or an exception inside a worker never loses the other articles.
+
+With ``dedupe_lines`` the lines that recur across the articles of the batch are boilerplate
+(CCNet-style; see :class:`~newsstruct.boilerplate.LineCounter`): either learnt from the first
+``dedupe_lines`` items (held in memory only while they are counted), or given as the set of
+keys a pre-pass computed.
 """
 
 from __future__ import annotations
@@ -11,12 +16,13 @@ import itertools
 import multiprocessing
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 import attrs
 
+from .boilerplate import LineCounter
 from .pipeline import structure
 from .records import Article, Failure
 
@@ -33,6 +39,8 @@ def structure_many(
     lang: str = "en",
     batch_size: int = 16,
     mp_context: str | None = None,
+    dedupe_lines: int | Collection[int] | None = None,
+    min_docs: int = 3,
 ) -> Iterator[Article | Failure]:
     """Structure many articles; yields one result per input, in input order.
 
@@ -45,6 +53,12 @@ def structure_many(
         batch_size: Items sent to a worker at once.
         mp_context: Start method for the workers ("spawn", "forkserver", "fork"); None takes
             the platform's default. Everything sent to a worker pickles, so all three work.
+        dedupe_lines: Lines repeated across the batch are boilerplate (rule
+            "repeated-line"). An int N learns them from the first N items (a window read ahead
+            and counted, then structured like the rest); a set of keys
+            (``LineCounter.repeated()`` from a pre-pass) is used as given. None: off.
+        min_docs: With an int ``dedupe_lines``, a line is repeated when it occurs in at least
+            this many items of the window.
 
     Yields:
         An :class:`Article` per good input, a :class:`Failure` (with its index and id) per
@@ -54,18 +68,55 @@ def structure_many(
         raise ValueError(f"n_process must be a positive int, got {n_process!r}")
     if not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
+    repeated: frozenset[int] | None = None
+    if isinstance(dedupe_lines, bool | str | bytes) or not (
+        dedupe_lines is None or isinstance(dedupe_lines, int | Collection)
+    ):
+        raise TypeError(f"dedupe_lines must be an int or a set of keys, got {dedupe_lines!r}")
+    if isinstance(dedupe_lines, int):
+        if dedupe_lines < 1:
+            raise ValueError(f"dedupe_lines must be a positive int, got {dedupe_lines!r}")
+        items, repeated = _learn_repeated(items, dedupe_lines, min_docs)
+    elif dedupe_lines is not None:
+        repeated = frozenset(dedupe_lines)
     numbered = enumerate(items)
     results: Iterator[Article | Failure]
     if n_process == 1:
-        results = (_one(i, item, published, lang) for i, item in numbered)
+        results = (_one(i, item, published, lang, repeated) for i, item in numbered)
     else:
-        results = _pooled(numbered, n_process, published, lang, batch_size, mp_context)
+        results = _pooled(numbered, n_process, published, lang, batch_size, mp_context, repeated)
     if progress:
         results = _with_progress(results)
     return results
 
 
-def _one(index: int, item: Item, published: Any, lang: str) -> Article | Failure:
+def _learn_repeated(
+    items: Iterable[Item], window: int, min_docs: int
+) -> tuple[Iterator[Item], frozenset[int]]:
+    """Read the first ``window`` items, count their lines; give back all items, in order."""
+    it = iter(items)
+    head = list(itertools.islice(it, window))
+    counter = LineCounter(min_docs=min_docs)
+    for item in head:
+        text = _text_of(item)
+        if text is not None:
+            counter.add(text)
+    return itertools.chain(head, it), counter.repeated()
+
+
+def _text_of(item: Item) -> str | None:
+    if isinstance(item, Mapping):
+        text = item.get("text")
+    elif isinstance(item, tuple) and len(item) == 2:
+        text = item[0]
+    else:
+        text = item
+    return text if isinstance(text, str) else None
+
+
+def _one(
+    index: int, item: Item, published: Any, lang: str, repeated: frozenset[int] | None = None
+) -> Article | Failure:
     item_id = None
     if isinstance(item, Failure):  # already failed upstream (e.g. a bad JSONL line)
         return attrs.evolve(item, index=index)
@@ -79,13 +130,15 @@ def _one(index: int, item: Item, published: Any, lang: str) -> Article | Failure
             text, pub = item
         else:
             text, pub = item, published
-        return structure(text, pub if pub is not None else published, lang)
+        return structure(text, pub if pub is not None else published, lang, repeated=repeated)
     except Exception as exc:  # a failure is a record, never the end of the batch
         return Failure(index=index, id=item_id, error=f"{type(exc).__name__}: {exc}")
 
 
-def _chunk(chunk: list[tuple[int, Item]], published: Any, lang: str) -> list[Article | Failure]:
-    return [_one(i, item, published, lang) for i, item in chunk]
+def _chunk(
+    chunk: list[tuple[int, Item]], published: Any, lang: str, repeated: frozenset[int] | None
+) -> list[Article | Failure]:
+    return [_one(i, item, published, lang, repeated) for i, item in chunk]
 
 
 def _pooled(
@@ -95,13 +148,14 @@ def _pooled(
     lang: str,
     size: int,
     mp_context: str | None,
+    repeated: frozenset[int] | None = None,
 ) -> Iterator[Article | Failure]:
     context = multiprocessing.get_context(mp_context) if mp_context else None
     with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
         pending: deque[tuple[list[tuple[int, Item]], Future[list[Article | Failure]]]] = deque()
         chunks = iter(lambda: list(itertools.islice(numbered, size)), [])
         for chunk in itertools.islice(chunks, n_process * _IN_FLIGHT_PER_WORKER):
-            pending.append((chunk, pool.submit(_chunk, chunk, published, lang)))
+            pending.append((chunk, pool.submit(_chunk, chunk, published, lang, repeated)))
         while pending:
             chunk, future = pending.popleft()
             try:
@@ -114,7 +168,7 @@ def _pooled(
             yield from done
             nxt = next(chunks, None)
             if nxt is not None:
-                pending.append((nxt, pool.submit(_chunk, nxt, published, lang)))
+                pending.append((nxt, pool.submit(_chunk, nxt, published, lang, repeated)))
 
 
 def _id_of(item: Item) -> Any:

@@ -7,6 +7,7 @@ dates (resolved against ``published``, else the dateline's date) -> Article.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from .boilerplate import find_boilerplate
 from .dates import find_dates
@@ -23,6 +24,7 @@ def structure(
     lang: str = "en",
     *,
     lexicon: Lexicon | None = None,
+    repeated: Collection[int] | None = None,
 ) -> Article:
     """Structure one article: boilerplate, paragraphs, sentences, dateline, quotes, dates.
 
@@ -33,6 +35,8 @@ def structure(
             relative dates stay unresolved.
         lang: Language of the lexicons ("en").
         lexicon: A lexicon to use instead of the packaged one (see ``Lexicon.extended``).
+        repeated: Keys of lines that recur across a batch (``LineCounter.repeated()``), for
+            :func:`find_boilerplate`; ``structure_many(dedupe_lines=...)`` passes them.
 
     Raises:
         TypeError: ``text`` is not a str, or ``published`` is of a wrong type.
@@ -46,7 +50,7 @@ def structure(
     ref = parse_published(published)
     check_lang(lang)
     lex = lexicon if lexicon is not None else load_lexicon(lang)
-    boilerplate = find_boilerplate(text, lexicon=lex)
+    boilerplate = find_boilerplate(text, lexicon=lex, repeated=repeated)
     paragraphs = split_paragraphs(text, boilerplate=boilerplate, lexicon=lex)
     sentences = split_sentences(text, paragraphs=paragraphs, lexicon=lex)
     dateline = find_dateline(text, paragraphs=paragraphs, published=ref, lexicon=lex)

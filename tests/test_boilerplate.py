@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import regex
 from conftest import assert_slices, case_params, read_cases
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsstruct.lexicons
-from newsstruct.boilerplate import find_boilerplate
+from newsstruct import structure_many
+from newsstruct.boilerplate import LineCounter, find_boilerplate, line_key
 from newsstruct.lexicons import load_lexicon
 
 TABLE = "boilerplate.jsonl"
@@ -60,3 +64,235 @@ def test_every_rule_has_a_positive_case():
     fired = {b["rule"] for case in read_cases(TABLE) for b in case["boilerplate"]}
     missing = {rule.rule for rule in load_lexicon().boilerplate} - fired
     assert missing == set()
+
+
+# ---------------------------------------------------------------- context and modes
+
+MENU = [
+    "Home",
+    "World",
+    "Politics",
+    "Business",
+    "Sports",
+    "Weather",
+    "Opinion",
+    "Obituaries",
+    "Subscribe",
+    "Sign in",
+    "Local",
+    "Education",
+    "Harbor",
+    "Arts",
+    "Food",
+    "Real estate",
+]
+STORY = [
+    "Harbor workers in Port Ellison walked off the job on Tuesday, idling the state's "
+    "second-busiest port for the first time in 30 years.",
+    "The union said talks over a new contract broke down late Monday after the port "
+    "authority refused to raise pay for night shifts.",
+    "“We did not want this, but we were left with no choice,” said Rhea Calder, the local's "
+    "president, outside the union hall on Front Street.",
+    "Port officials said container ships would be diverted to Halden Bay until the strike "
+    "ends, and that perishable cargo would be moved first.",
+]
+FOOTER = [
+    "About us",
+    "Contact us",
+    "Careers",
+    "Advertise with us",
+    "Privacy Policy",
+    "Terms of Service",
+    "Site map",
+    "RSS",
+    "Facebook",
+    "Twitter",
+    "Instagram",
+    "Newsletters",
+    "Podcasts",
+    "Puzzles",
+    "Corrections",
+    "Archives",
+]
+PAGE = "\n".join(["Port Ellison Tribune", *MENU, "Harbor workers strike", *STORY, *FOOTER])
+
+
+def test_page_mode_keeps_the_story_and_drops_menus_and_footer():
+    found = find_boilerplate(PAGE, mode="page")
+    junk = {b.text for b in found}
+    assert not junk & set(STORY)
+    assert set(MENU) | set(FOOTER) <= junk
+    for b in found:
+        assert_slices(PAGE, b)
+
+
+def spans(found):
+    return [(b.start, b.end) for b in found]
+
+
+def test_auto_mode_reads_a_whole_page_as_a_page():
+    assert spans(find_boilerplate(PAGE)) == spans(find_boilerplate(PAGE, mode="page"))
+
+
+def test_auto_mode_reads_article_text_as_an_article():
+    text = "\n".join(["Harbor workers strike", *STORY, "Share this article"])
+    assert find_boilerplate(text) == find_boilerplate(text, mode="article")
+    assert [b.text for b in find_boilerplate(text)] == ["Share this article"]
+
+
+def test_article_mode_does_not_trim_a_page():
+    found = {b.text for b in find_boilerplate(PAGE, mode="article")}
+    assert "World" not in found  # a menu word alone is not a rule's business
+    assert "Privacy Policy" in found and "Home" in found
+
+
+def test_unknown_mode_is_a_caller_mistake():
+    with pytest.raises(ValueError, match="mode must be one of"):
+        find_boilerplate("Rain fell.", mode="site")
+
+
+# ---------------------------------------------------------------- repetition across a batch
+
+
+def test_line_counter_counts_each_document_once():
+    counter = LineCounter(min_docs=2)
+    counter.add("Share this story\nShare this story\nRain fell on Alder Bend.")
+    assert counter.repeated() == frozenset()
+    counter.add("Share this story\nSnow fell on Pell's Crossing.")
+    assert counter.repeated() == {line_key("Share this story")}
+    assert counter.docs == 2 and len(counter) == 3
+
+
+def test_line_key_normalises_case_digits_and_punctuation():
+    assert line_key("Listen: 4 min") == line_key("LISTEN 7 MIN")
+    assert line_key("Listen: 4 min") != line_key("Listen: 4 hours")
+
+
+@pytest.mark.parametrize("bad", [0, 1, 2.5, "3"])
+def test_line_counter_rejects_a_bad_threshold(bad):
+    with pytest.raises(ValueError, match="min_docs"):
+        LineCounter(min_docs=bad)
+
+
+BATCH = [
+    "\n".join([lead, "The Ellison Ledger app: your town, every morning", rest])
+    for lead, rest in [
+        ("The ferry resumed service on Monday.", "Riders said the crossing was smooth."),
+        ("The library reopened after repairs.", "Its reading room now has new lamps."),
+        ("The school board met on Tuesday.", "Members approved a later start time."),
+        ("The bridge will close for a week.", "Detours run through Harbor Road."),
+    ]
+]
+
+
+def test_repeated_lines_are_junk_when_their_keys_are_given():
+    repeated = LineCounter(min_docs=3).update(BATCH).repeated()
+    found = find_boilerplate(BATCH[0], repeated=repeated)
+    assert [(b.text, b.category, b.rule) for b in found] == [
+        ("The Ellison Ledger app: your town, every morning", "repeated", "repeated-line")
+    ]
+    assert find_boilerplate(BATCH[0]) == ()
+
+
+def test_repeated_long_prose_is_kept():
+    wire = (
+        "The state's highest court ruled on Thursday that the harbor commission had "
+        "exceeded its authority when it raised docking fees last spring."
+    )
+    towns = ["Alder Bend", "Pell's Crossing", "Faircloth", "Halden Bay"]
+    texts = [f"{wire}\nReaction in {town} was mixed." for town in towns]
+    repeated = LineCounter(min_docs=2).update(texts).repeated()
+    assert find_boilerplate(texts[0], repeated=repeated) == ()
+
+
+def test_structure_many_dedupe_lines_learns_from_a_window_and_keeps_order():
+    results = list(structure_many(BATCH, dedupe_lines=4))
+    assert [a.text for a in results] == BATCH
+    for article in results:
+        assert [b.rule for b in article.boilerplate] == ["repeated-line"]
+    plain = list(structure_many(BATCH))
+    assert all(a.boilerplate == () for a in plain)
+
+
+def test_structure_many_dedupe_lines_accepts_precomputed_keys():
+    repeated = LineCounter(min_docs=3).update(BATCH).repeated()
+    results = list(structure_many(iter(BATCH), dedupe_lines=repeated))
+    assert all(len(a.boilerplate) == 1 for a in results)
+
+
+def test_structure_many_dedupe_lines_streams():
+    pulled = []
+
+    def items():
+        for i in range(1000):
+            pulled.append(i)
+            yield BATCH[i % len(BATCH)]
+
+    results = structure_many(items(), dedupe_lines=8)
+    first = next(results)
+    assert first.boilerplate and len(pulled) <= 9  # the window, not the whole stream
+
+
+@pytest.mark.parametrize("bad", [0, -3, True, "lines"])
+def test_structure_many_dedupe_lines_rejects_bad_values(bad):
+    with pytest.raises((TypeError, ValueError), match="dedupe_lines"):
+        structure_many(BATCH, dedupe_lines=bad)
+
+
+# ---------------------------------------------------------------- invariants
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=80),
+            st.sampled_from([*MENU, *STORY, "Advertisement", "By Rhea Calder", "Getty Images"]),
+        ),
+        max_size=40,
+    ),
+    st.sampled_from(["auto", "article", "page"]),
+)
+def test_any_text_gives_records_that_slice_to_their_text(parts, mode):
+    text = "\n".join(parts)
+    found = find_boilerplate(text, mode=mode)
+    starts = [b.start for b in found]
+    assert starts == sorted(starts)
+    for b in found:
+        assert_slices(text, b)
+        assert b.text.strip() == b.text and b.text
+
+
+ADVERSARIAL = [
+    "a" * 3000,
+    "(" * 500 + "Photo: " + ")" * 500,
+    ("Getty Images / " * 60).strip(),
+    "By " + "Quillen " * 300,
+    "Read more: " + "x " * 700,
+    "© " + "2022 " * 300 + "All rights reserved",
+    ("1:23 " * 200).strip(),
+    "Share " * 300,
+]
+
+
+@pytest.mark.parametrize("line", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
+def test_every_rule_is_fast_on_adversarial_lines(line):
+    for rule in load_lexicon().boilerplate:
+        start = time.perf_counter()
+        rule.pattern.fullmatch(line, timeout=1.0)
+        assert time.perf_counter() - start < 0.2, rule.rule
+
+
+def test_hard_wrapped_paragraph_lines_are_not_junk():
+    text = (
+        "The council met Tuesday night in the old fire station. Ada\n"
+        "Frey voted no. The measure passed anyway after a long\n"
+        "debate about the cost of the seawall and its upkeep.\n"
+        "\n"
+        "ADVERTISEMENT\n"
+        "\n"
+        "Work on the seawall is to begin in the spring, the city\n"
+        "engineer said, once the state releases its share of the\n"
+        "money. Residents of Dune Street will be asked to move.\n"
+    )
+    assert [b.text for b in find_boilerplate(text)] == ["ADVERTISEMENT"]

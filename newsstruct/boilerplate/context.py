@@ -1,0 +1,430 @@
+"""The context pass: which lines are junk given their rule, shape, neighbours and position.
+
+Input is one :class:`~.lines.Shape` per line and a function giving a line's lexicon rule
+(asked lazily: in page mode the lines far from the body are never matched); output is a
+verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
+
+1. **Repetition across a batch** (``repeated-line``): short lines whose key is in
+   ``repeated``; prose of twelve words or more is kept (two outlets may run one wire story).
+2. **Page body** (page mode, or auto mode when menus lie around it): the stretch of lines
+   with the highest :func:`line_score`, widened to a standfirst above it and to a list
+   running on from its edges; the lines before and after it are ``page-head`` and
+   ``page-tail`` (in auto mode only the menu-like ones: prose and list items stay).
+3. **Lexicon rules** on the lines that remain (``rule`` = the lexicon rule id), and the
+   language-neutral timestamp shape (``stamp-shape``).
+4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
+   short lines that are all links (``related-block``).
+5. **Captions above a credit**: a photo credit on its own line makes the line above it a
+   caption when that line does not end like a sentence, or when the credit is labelled
+   ("Photo: ...") (``caption-above-credit``).
+6. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
+   evidence (junk a rule knows among them, or most of them shaped like headlines), with
+   keep-guards: the last short line before a paragraph may be a subhead, and lists that look
+   like content (introduced by a colon, numbered, tabular, questions and answers, tweets)
+   stay.
+7. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice.
+
+When in doubt a line is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+
+import regex
+
+from .lines import Shape
+from .repeat import line_key
+from .rules import Hit
+
+Verdict = tuple[str, str]  # (category, rule)
+
+MODES = ("auto", "article", "page")
+# Repeated prose this long is story text (the same wire story in two outlets), not junk.
+_REPEAT_KEEP_WORDS = 12
+# Auto mode reads the text as a whole page when menu-like lines (three words or fewer, no
+# full stop) lie outside the body: this many above it, or below it, or some above and this
+# many in all.
+PAGE_MIN_HEAD_MENU = 12
+PAGE_MIN_TAIL_MENU = 40
+PAGE_SOME_HEAD_MENU = 5
+PAGE_MIN_MENU = 20
+# In page mode rules run on the body found from shapes alone and this many lines around it.
+_PAGE_MARGIN = 8
+MENU_MAX_WORDS = 3
+
+
+class _Text:
+    """The lines of one text, their shapes and verdicts; a rule is asked about a line at
+    most once, and only when some step needs to know."""
+
+    def __init__(
+        self, lines: Sequence[str], shapes: Sequence[Shape], match: Callable[[str], Hit | None]
+    ) -> None:
+        self.lines = lines
+        self.shapes = shapes
+        self.match = match
+        n = len(lines)
+        self.verdict: list[Verdict | None] = [None] * n
+        self.hits: list[Hit | None] = [None] * n
+        self._asked = [False] * n
+        self._seen: dict[str, Hit | None] = {}  # pages repeat their menus and share rows
+
+    def junk(self, i: int) -> bool:
+        """Is line ``i`` junk by a rule (or a verdict already given)?"""
+        if not self._asked[i]:
+            self._asked[i] = True
+            if self.verdict[i] is None:
+                line = self.lines[i]
+                if line in self._seen:
+                    hit = self._seen[line]
+                else:
+                    hit = self._seen[line] = self.match(line)
+                self.hits[i] = hit
+                if hit is not None:
+                    self.verdict[i] = (hit.category, hit.rule)
+        return self.verdict[i] is not None
+
+
+def decide(
+    lines: Sequence[str],
+    shapes: Sequence[Shape],
+    match: Callable[[str], Hit | None],
+    *,
+    mode: str = "auto",
+    repeated: Collection[int] | None = None,
+) -> list[Verdict | None]:
+    """One verdict per line: ``(category, rule)`` for junk, None to keep.
+
+    ``match`` gives a line's lexicon rule. On a page it is asked only about the lines near
+    the body and those that stay around it: what else lies outside is junk whatever rule it
+    would match.
+    """
+    t = _Text(lines, shapes, match)
+    n = len(lines)
+    if repeated:
+        for i, line in enumerate(lines):
+            s = shapes[i]
+            if (not s.prose or s.words < _REPEAT_KEEP_WORDS) and line_key(line) in repeated:
+                t.verdict[i] = ("repeated", "repeated-line")
+    lo, hi = 0, n
+    page = False
+    if mode != "article" and n:
+        # prose that a rule knows for junk (a cookie notice) must not pull the body to it
+        for i, s in enumerate(shapes):
+            if s.prose:
+                t.junk(i)
+        lo, hi = body_region(t, 0, n)
+        page = mode == "page" or _looks_like_page(t, lo, hi)
+        if page:  # rules near the body only; then the body again, now knowing the junk
+            lo, hi = max(0, lo - _PAGE_MARGIN), min(n, hi + _PAGE_MARGIN)
+        else:
+            lo, hi = 0, n
+    for i in range(lo, hi):
+        if not t.junk(i) and not shapes[i].prose and _stamp_like(lines[i]):
+            t.verdict[i] = ("timestamp", "stamp-shape")
+    if page:
+        lo, hi = body_region(t, lo, hi)
+        # a page guessed in auto mode loses only what looks like menus around its body: its
+        # prose and list items stay (when in doubt, keep); mode="page" drops all of it
+        sure = mode == "page"
+        for i in (*range(lo), *range(hi, n)):
+            s = shapes[i]
+            if sure or not (s.prose or s.listish):
+                if t.verdict[i] is None:
+                    t.verdict[i] = ("navigation", "page-head" if i < lo else "page-tail")
+            else:
+                t.junk(i)  # what stays still meets the rules
+    _header_blocks(shapes, t.hits, t.verdict, lo, hi)
+    _captions_above_credits(shapes, t.hits, t.verdict, lo, hi)
+    _short_runs(lines, shapes, t.verdict, lo, hi)
+    _repeated_in_text(t, lo, hi)
+    return t.verdict
+
+
+_TIME_OR_DATE = regex.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\. ?\d{1,2}\. ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+)
+_STAMP_MAX_TOKENS = 12
+_STAMP_MAX_WORDS = 5
+
+
+def _stamp_like(line: str) -> bool:
+    """A dateline of the page, in any language: a time or a numeric date and a few words
+    ("28.04.2023 | 17:52", "Do 27.04. 2023 15:17 Uhr 01:00 min", "Von Ada Frey 10.09.2025")."""
+    tokens = line.split()
+    if len(tokens) > _STAMP_MAX_TOKENS or _TIME_OR_DATE.search(line) is None:
+        return False
+    words = sum(len(tok) > 1 and tok.strip(".,:;|()").isalpha() for tok in tokens)
+    _head, sep, rest = line.partition(": ")
+    if sep and sum(tok.isalpha() for tok in rest.split()) >= 3:
+        return False  # "11.04 Uhr: Drone strike hits a convoy" is a live-ticker headline
+    return words <= _STAMP_MAX_WORDS
+
+
+def _looks_like_page(t: _Text, lo: int, hi: int) -> bool:
+    """Menus above the body, or a long footer below it: the text is a whole page.
+
+    Article text rarely opens with more than a headline, a byline and a share row (which
+    rules explain), and the lists that end some articles are made of longer lines than menus.
+    """
+    head = _menu_lines(t, range(lo - 1, -1, -1), PAGE_MIN_HEAD_MENU)
+    if head >= PAGE_MIN_HEAD_MENU:
+        return True
+    need = PAGE_MIN_TAIL_MENU if head < PAGE_SOME_HEAD_MENU else PAGE_MIN_MENU - head
+    return _menu_lines(t, range(hi, len(t.lines)), need) >= need
+
+
+def _menu_lines(t: _Text, indices: range, enough: int) -> int:
+    """How many of the lines are menu-like and unexplained by a rule (counting to ``enough``)."""
+    count = 0
+    for k in indices:
+        s = t.shapes[k]
+        if s.words <= MENU_MAX_WORDS and not s.terminal and not t.junk(k):
+            count += 1
+            if count >= enough:
+                break
+    return count
+
+
+# Weights of the body search (tuned on the dev half of the evaluation pages).
+W_JUNK = 0.0
+W_SHORT = -0.5
+W_SHORT_SENTENCE = 0.0
+W_LIST_ITEM = 0.0
+W_PROSE = 1.0
+W_PROSE_PER_WORD = 1 / 15
+W_PROSE_MAX_WORDS = 60
+STANDFIRST_LOOKBACK = 6
+STANDFIRST_MIN_WORDS = 12
+
+
+def line_score(shape: Shape, verdict: Verdict | None) -> float:
+    """How much a line looks like story text: prose up, short lines and junk down."""
+    if verdict is not None:  # junk prose (a cookie notice) is neutral, junk menus are menus
+        return W_JUNK if shape.prose else min(W_JUNK, W_SHORT)
+    if shape.prose:
+        return W_PROSE + min(shape.words, W_PROSE_MAX_WORDS) * W_PROSE_PER_WORD
+    if shape.terminal:
+        return W_SHORT_SENTENCE
+    if shape.listish:
+        return W_LIST_ITEM
+    return W_SHORT
+
+
+def body_region(t: _Text, lo: int, hi: int) -> tuple[int, int]:
+    """[start, end) of the stretch of lines in [lo, hi) with the highest total
+    :func:`line_score`, widened to a standfirst just above it."""
+    shapes, verdict = t.shapes, t.verdict
+    best, best_lo, best_hi = 0.0, lo, lo
+    run, run_lo = 0.0, lo
+    for i in range(lo, hi):
+        if run <= 0:
+            run, run_lo = 0.0, i
+        run += line_score(shapes[i], verdict[i])
+        if run > best:
+            best, best_lo, best_hi = run, run_lo, i + 1
+    if best_hi == lo:
+        return lo, hi
+    best_lo, best_hi = _list_edge(t, best_lo, lo, -1), _list_edge(t, best_hi - 1, hi - 1, 1) + 1
+    # a standfirst sits above the byline, date, picture and share row that open the body;
+    # lines a rule explains do not count towards the distance
+    for _ in range(2):
+        unexplained = 0
+        for k in range(best_lo - 1, lo - 1, -1):
+            if t.junk(k):
+                continue
+            s = shapes[k]
+            if s.prose or s.words >= STANDFIRST_MIN_WORDS:
+                best_lo = k
+                break
+            unexplained += 1
+            if unexplained >= STANDFIRST_LOOKBACK:
+                break
+    return best_lo, best_hi
+
+
+def _list_edge(t: _Text, edge: int, limit: int, step: int) -> int:
+    """Past the body's ``edge`` line, a list (items shaped like list items, each at most one
+    other line apart) goes on the body: the last line of it, or ``edge``."""
+    k, gap = edge + step, 0
+    while (k - limit) * step <= 0:
+        s = t.shapes[k]
+        if s.listish and t.verdict[k] is None:
+            edge, gap = k, 0
+        elif s.prose or gap:
+            break
+        else:
+            gap = 1
+        k += step
+    return edge
+
+
+REPEATED_MAX_SHARE = 0.25
+REPEATED_FEW = 6
+
+
+def _repeated_in_text(t: _Text, lo: int, hi: int) -> None:
+    """A short line that recurs in the text is page furniture ("Article content", a share
+    row, a block of teasers shown twice), unless it is a list item, a question, a source in
+    brackets, a separator, or a copy right above a paragraph (a subhead)."""
+    keys: dict[int, list[int]] = {}
+    for k in range(lo, hi):
+        s = t.shapes[k]
+        line = t.lines[k]
+        if (
+            not s.prose
+            and not s.listish
+            and t.verdict[k] is None
+            and not (line[0] == "[" and line[-1] == "]")  # a source cited in brackets
+            and any(c.isalpha() for c in line)  # "___", "* * *": a separator of the story
+        ):
+            keys.setdefault(line_key(line), []).append(k)
+    marked = []
+    for found in keys.values():
+        if len(found) < 2:
+            continue
+        for k in found:
+            # a subhead (of each section, or repeated by a table of contents): a copy right
+            # above a paragraph
+            subhead = k + 1 < hi and t.shapes[k + 1].prose
+            if not subhead and _TWEETISH.search(t.lines[k]) is None:
+                marked.append(k)
+    # furniture is a few lines; a text that repeats much of itself is a table or a list
+    if len(marked) > max(REPEATED_FEW, REPEATED_MAX_SHARE * (hi - lo)):
+        return
+    for k in marked:
+        t.verdict[k] = ("repeated", "repeated-in-text")
+
+
+def _header_blocks(
+    shapes: Sequence[Shape],
+    hits: Sequence[Hit | None],
+    verdict: list[Verdict | None],
+    lo: int,
+    hi: int,
+) -> None:
+    for i in range(lo, hi):
+        hit = hits[i]
+        if hit is None or not hit.header:
+            continue
+        j = i + 1
+        while j < hi and not shapes[j].prose:
+            if verdict[j] is None:
+                verdict[j] = (hit.category, "related-block")
+            j += 1
+
+
+def _captions_above_credits(
+    shapes: Sequence[Shape],
+    hits: Sequence[Hit | None],
+    verdict: list[Verdict | None],
+    lo: int,
+    hi: int,
+) -> None:
+    for i in range(lo + 1, hi):
+        hit = hits[i]
+        if hit is None or not hit.credit:
+            continue
+        above = shapes[i - 1]
+        if verdict[i - 1] is not None or above.words < 3 or above.quote or above.end_char == "?":
+            continue
+        # a bare name or agency may come before its caption (and a paragraph before it is
+        # story text): the line above counts only when it does not end like a sentence; a
+        # labelled credit ("Photo: ...", "(Image credit: ...)") follows its caption
+        sentence = above.prose or above.terminal
+        if (hit.labelled or not sentence) and above.words <= _CAPTION_MAX_WORDS:
+            verdict[i - 1] = ("caption", "caption-above-credit")
+
+
+_CAPTION_MAX_WORDS = 45
+_TWEETISH = regex.compile(r"(?:—|–|-{1,2}) ?\S.{0,80}\(@\w{1,30}\)|pic\.twitter\.com/|@\w{2,30}$")
+
+
+def _short_runs(
+    lines: Sequence[str],
+    shapes: Sequence[Shape],
+    verdict: list[Verdict | None],
+    lo: int,
+    hi: int,
+) -> None:
+    """Interior runs of two or more short lines that read as link lists, not as content."""
+    i = lo
+    while i < hi:
+        if shapes[i].prose:
+            i += 1
+            continue
+        j = i
+        while j < hi and not shapes[j].prose:
+            j += 1
+        if i > lo and j < hi:
+            _judge_run(lines, shapes, verdict, i, j)
+        i = j
+
+
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "vs",
+        "with",
+    ]
+)
+
+
+def _headline_like(line: str) -> bool:
+    """A teaser headline: "Topic: what happened", or Title Case In English."""
+    if ": " in line[2:60] or "„" in line or "“" in line[1:]:
+        return True
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    big = sum(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)
+    return big >= 0.75 * sum(w.lower() not in _SMALL_WORDS for w in words)
+
+
+def _judge_run(
+    lines: Sequence[str],
+    shapes: Sequence[Shape],
+    verdict: list[Verdict | None],
+    i: int,
+    j: int,
+) -> None:
+    free = [k for k in range(i, j) if verdict[k] is None]
+    # the last free line may be the next paragraph's subhead; two lines may be a kicker and
+    # a subhead, or a subhead and a one-line paragraph
+    if len(free) < 3:
+        return
+    # a list of the story: introduced by a colon, or most items shaped like list items
+    if shapes[i - 1].colon or any(shapes[k].colon for k in free):
+        return
+    # lines of a paragraph broken mid-sentence: the next line goes on in lower case
+    if any(
+        lines[k + 1][:1].islower() and shapes[k].words >= 5 and shapes[k + 1].words >= 3
+        for k in range(i, j)
+    ):
+        return
+    items = sum(shapes[k].listish or _TWEETISH.search(lines[k]) is not None for k in free)
+    if 2 * items >= len(free):
+        return
+    # and evidence that these are links: junk a rule knows among them, or headlines
+    explained = any(verdict[k] is not None for k in range(i, j))
+    headlines = sum(_headline_like(lines[k]) for k in free[:-1])
+    if not explained and 2 * headlines < len(free) - 1:
+        return
+    for k in free[:-1]:
+        verdict[k] = ("related", "link-run")

@@ -1,0 +1,144 @@
+"""Lines and their shape: what the context pass knows about each line without reading it.
+
+A line's *shape* is language-neutral: how many words, whether it ends like a sentence, opens
+with a quote mark, ends in a colon or looks like a list item. A line that ends like a
+sentence and has a few words, or that is long, is *prose*; every other line is *short*
+(headlines, subheads, menu entries, links, credits, buttons).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import regex
+
+_LINE = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
+
+
+def iter_lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every non-blank line, surrounding whitespace excluded."""
+    for m in _LINE.finditer(text):
+        start, end = m.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            yield start, end
+
+
+# Hard-wrapped text (lines broken at a fixed width, paragraphs apart by blank lines): most
+# lines stop without terminal punctuation, none is longer than this, most are near the longest.
+_WRAP_MAX_LINE = 100
+_WRAP_MIN_LINE = 40
+_WRAP_OPEN_SHARE = 0.6
+_WRAP_NEAR_SHARE = 0.6
+_WRAP_NEAR = 0.6
+
+
+def iter_units(text: str, alone: Callable[[str], bool] | None = None) -> list[tuple[int, int, str]]:
+    """The units boilerplate is decided on: (start, end, text to read) for each line, or for
+    each paragraph of hard-wrapped text, whose lines are read as one (joined by spaces).
+
+    ``alone(line)`` tells a line that stands alone even inside wrapped text (a junk line).
+    """
+    spans = list(iter_lines(text))
+    if not _hard_wrapped(text, spans):
+        return [(s, e, text[s:e]) for s, e in spans]
+    width = max(e - s for s, e in spans)
+    units: list[tuple[int, int, str]] = []
+    group: list[tuple[int, int]] = []
+    for s, e in spans:
+        if group and not (
+            _soft_break(text, group[-1][1], s)
+            and group[-1][1] - group[-1][0] >= _WRAP_NEAR * width
+            and not (alone is not None and alone(text[s:e]))
+        ):
+            units.append(_join(text, group))
+            group = []
+        group.append((s, e))
+    if group:
+        units.append(_join(text, group))
+    return units
+
+
+def _join(text: str, group: list[tuple[int, int]]) -> tuple[int, int, str]:
+    if len(group) == 1:
+        s, e = group[0]
+        return s, e, text[s:e]
+    return group[0][0], group[-1][1], " ".join(text[s:e] for s, e in group)
+
+
+def _hard_wrapped(text: str, spans: list[tuple[int, int]]) -> bool:
+    if len(spans) < 3:
+        return False
+    longest = max(e - s for s, e in spans)
+    if not _WRAP_MIN_LINE <= longest <= _WRAP_MAX_LINE:
+        return False
+    body = spans[:-1]
+    open_ended = sum(_open_ended(text, e) for _s, e in body)
+    near = sum(e - s >= _WRAP_NEAR * longest for s, e in body)
+    return open_ended >= _WRAP_OPEN_SHARE * len(body) and near >= _WRAP_NEAR_SHARE * len(body)
+
+
+def _open_ended(text: str, end: int) -> bool:
+    return text[end - 1] not in _WRAP_STOPS
+
+
+def _soft_break(text: str, prev_end: int, start: int) -> bool:
+    """The break between two lines is a wrap inside a paragraph: one line break, and the
+    line before it does not end a sentence."""
+    gap = text[prev_end:start]
+    if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
+        return False
+    return _open_ended(text, prev_end)
+
+
+_WRAP_STOPS = frozenset('.!?:;"”’»)…')
+# Closing marks that may follow a sentence's final stop: ."  .”  .)  .’  .»
+_CLOSERS = "\"'”’»)]›」』*"
+_STOPS = frozenset(".!?…。！？")
+QUOTE_OPENERS = "\"“„«‘'‚‹「『"
+_LIST_ITEM = regex.compile(r"(?:[-–—•*·▪►✓+]|\d{1,3}(?:[.):]|[a-z]{1,2}\b)?|[a-zA-Z][.)])\s")
+_NUMBER = regex.compile(r"\d+")
+_CONTINUED = frozenset(";,、，；")
+# A line without spaces but this long is written in a script without word spaces.
+_NO_SPACE_SCRIPT_LEN = 24
+PROSE_MIN_WORDS = 5
+LONG_WORDS = 20
+
+
+class Shape:
+    """The shape of one line (see the module docstring)."""
+
+    __slots__ = (
+        "colon",
+        "end_char",
+        "listish",
+        "prose",
+        "quote",
+        "terminal",
+        "words",
+    )
+
+    def __init__(self, line: str) -> None:
+        words = line.count(" ") + 1
+        if words <= 2 and len(line) >= _NO_SPACE_SCRIPT_LEN:
+            words = len(line) // 4  # CJK and similar: about four characters a word
+        self.words = words
+        end = line.rstrip(_CLOSERS) or line
+        self.end_char = end[-1]
+        self.terminal = self.end_char in _STOPS
+        self.colon = self.end_char == ":"
+        self.quote = line[0] in QUOTE_OPENERS
+        self.prose = (self.terminal and words >= PROSE_MIN_WORDS) or words >= LONG_WORDS
+        # an item of a list or table: "1 tsp cinnamon", "Path B: Slovakia, Norway, Serbia",
+        # "Investing in roads;", "Q: Why?", "61-21 (3-0)", or a short sentence ("He declined.")
+        self.listish = (
+            self.terminal
+            or self.end_char in _CONTINUED
+            or _LIST_ITEM.match(line) is not None
+            or line.count(",") >= 2
+            or len(_NUMBER.findall(line, 0, 200)) >= 2
+            or "%" in line
+        )
