@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import signal
 import sys
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import attrs
@@ -150,25 +152,66 @@ def _pooled(
     mp_context: str | None,
     repeated: frozenset[int] | None = None,
 ) -> Iterator[Article | Failure]:
+    """Chunks of items through a process pool, a bounded number in flight, order kept.
+
+    A worker that dies (killed, out of memory, a crash in native code) breaks the pool: a new
+    pool takes over, the chunks in flight are sent again, and the chunk whose result was lost
+    is retried one item at a time, so only an item that kills a worker on its own becomes a
+    Failure.
+    """
     context = multiprocessing.get_context(mp_context) if mp_context else None
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
+    args = (published, lang, repeated)
+    pool = _new_pool(n_process, context)
+    try:
         pending: deque[tuple[list[tuple[int, Item]], Future[list[Article | Failure]]]] = deque()
         chunks = iter(lambda: list(itertools.islice(numbered, size)), [])
         for chunk in itertools.islice(chunks, n_process * _IN_FLIGHT_PER_WORKER):
-            pending.append((chunk, pool.submit(_chunk, chunk, published, lang, repeated)))
+            pending.append((chunk, pool.submit(_chunk, chunk, *args)))
         while pending:
             chunk, future = pending.popleft()
             try:
                 done = future.result()
-            except Exception as exc:  # a worker died: its chunk becomes failures
-                done = [
-                    Failure(index=i, id=_id_of(item), error=f"worker failed: {exc!r}")
-                    for i, item in chunk
-                ]
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _new_pool(n_process, context)
+                done, pool = _one_by_one(chunk, pool, n_process, context, args)
+                pending = deque((c, pool.submit(_chunk, c, *args)) for c, _ in pending)
             yield from done
             nxt = next(chunks, None)
             if nxt is not None:
-                pending.append((nxt, pool.submit(_chunk, nxt, published, lang, repeated)))
+                pending.append((nxt, pool.submit(_chunk, nxt, *args)))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _one_by_one(
+    chunk: list[tuple[int, Item]],
+    pool: ProcessPoolExecutor,
+    n_process: int,
+    context: Any,
+    args: tuple[Any, ...],
+) -> tuple[list[Article | Failure], ProcessPoolExecutor]:
+    """Retry a chunk item by item; an item that breaks the pool again is a Failure."""
+    done: list[Article | Failure] = []
+    for i, item in chunk:
+        try:
+            done.extend(pool.submit(_chunk, [(i, item)], *args).result())
+        except BrokenProcessPool:
+            done.append(Failure(index=i, id=_id_of(item), error="worker process died"))
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = _new_pool(n_process, context)
+    return done, pool
+
+
+def _new_pool(n_process: int, context: Any) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=n_process, mp_context=context, initializer=_ignore_interrupts
+    )
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops after a complete result."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _id_of(item: Item) -> Any:

@@ -7,7 +7,8 @@ dates (resolved against ``published``, else the dateline's date) -> Article.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from typing import Any
 
 from .boilerplate import find_boilerplate
 from .dates import find_dates
@@ -50,15 +51,50 @@ def structure(
     ref = parse_published(published)
     check_lang(lang)
     lex = lexicon if lexicon is not None else load_lexicon(lang)
-    boilerplate = find_boilerplate(text, lexicon=lex, repeated=repeated)
-    paragraphs = split_paragraphs(text, boilerplate=boilerplate, lexicon=lex)
-    sentences = split_sentences(text, paragraphs=paragraphs, lexicon=lex)
-    dateline = find_dateline(text, paragraphs=paragraphs, published=ref, lexicon=lex)
-    quotes = find_quotes(text, sentences=sentences, paragraphs=paragraphs, lexicon=lex)
+    warnings: list[str] = []
+    boilerplate = _run(
+        "boilerplate", (), warnings, find_boilerplate, text, lexicon=lex, repeated=repeated
+    )
+    paragraphs = _run(
+        "paragraphs", (), warnings, split_paragraphs, text, boilerplate=boilerplate, lexicon=lex
+    )
+    sentences = _run(
+        "sentences", (), warnings, split_sentences, text, paragraphs=paragraphs, lexicon=lex
+    )
+    dateline = _run(
+        "dateline",
+        None,
+        warnings,
+        find_dateline,
+        text,
+        paragraphs=paragraphs,
+        published=ref,
+        lexicon=lex,
+    )
+    quotes = _run(
+        "quotes",
+        (),
+        warnings,
+        find_quotes,
+        text,
+        sentences=sentences,
+        paragraphs=paragraphs,
+        lexicon=lex,
+    )
     anchor, anchor_name = ref, "published"
     if anchor is None and dateline is not None and dateline.date is not None:
         anchor, anchor_name = dateline.date, "dateline"
-    dates = find_dates(text, sentences=sentences, published=anchor, anchor=anchor_name, lexicon=lex)
+    dates = _run(
+        "dates",
+        (),
+        warnings,
+        find_dates,
+        text,
+        sentences=sentences,
+        published=anchor,
+        anchor=anchor_name,
+        lexicon=lex,
+    )
     return Article(
         text=text,
         published=ref,
@@ -68,4 +104,26 @@ def structure(
         sentences=sentences,
         quotes=quotes,
         dates=dates,
+        warnings=tuple(warnings),
     )
+
+
+def _run(
+    stage: str, empty: Any, warnings: list[str], fn: Callable[..., Any], *args: Any, **kwargs: Any
+) -> Any:
+    """Run one stage; content that breaks it costs that stage's records, never the Article.
+
+    A regular expression that hits its timeout (``TimeoutError``) or an unexpected error is
+    recorded in ``warnings`` and the stage's output is left empty; the later stages go on.
+    Caller mistakes are checked before any stage runs, so they still raise.
+    """
+    try:
+        return fn(*args, **kwargs)
+    except TimeoutError:
+        warnings.append(f"{stage}: a pattern timed out on this text; its records are left out")
+    except Exception as exc:  # a bug on this content: keep the rest of the Article
+        warnings.append(
+            f"{stage}: internal error on this text ({type(exc).__name__}: {exc}); its records "
+            "are left out. Please report it with the text."
+        )
+    return empty

@@ -1,0 +1,88 @@
+"""Reliability: stage failures become warnings, workers that die lose no other article,
+threads and processes give the results of a sequential run, interrupted CLI runs leave only
+complete lines."""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import newsstruct.pipeline
+from newsstruct import Failure, structure, structure_many
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+TEXTS = [
+    (p.read_text(encoding="utf-8"), p.stem.rsplit("_", 1)[-1])
+    for p in sorted(EXAMPLES.glob("*.txt"))
+]
+
+
+def test_a_stage_that_times_out_becomes_a_warning(monkeypatch):
+    def timed_out(*args, **kwargs):
+        raise TimeoutError("regular expression timed out")
+
+    monkeypatch.setattr(newsstruct.pipeline, "find_quotes", timed_out)
+    text, published = TEXTS[0]
+    art = structure(text, published)
+    assert art.quotes == ()
+    assert art.sentences and art.dates  # the other stages still ran
+    assert len(art.warnings) == 1 and art.warnings[0].startswith("quotes: a pattern timed out")
+
+
+def test_a_stage_that_raises_becomes_a_warning(monkeypatch):
+    def broken(*args, **kwargs):
+        raise IndexError("boom")
+
+    monkeypatch.setattr(newsstruct.pipeline, "find_dates", broken)
+    art = structure("Rain fell on Monday.", "2024-05-09")
+    assert art.dates == () and art.sentences
+    assert "dates: internal error on this text (IndexError: boom)" in art.warnings[0]
+
+
+def test_caller_mistakes_still_raise():
+    with pytest.raises(TypeError, match="text must be a str"):
+        structure(None)
+    with pytest.raises(ValueError, match="'2022-02-30'"):
+        structure("x", "2022-02-30")
+
+
+def test_examples_give_no_warnings():
+    for text, published in TEXTS:
+        assert structure(text, published).warnings == ()
+
+
+def test_eight_threads_match_a_sequential_run():
+    jobs = TEXTS * 8
+    sequential = [structure(t, p) for t, p in jobs]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        threaded = list(pool.map(lambda job: structure(*job), jobs))
+    assert threaded == sequential
+
+
+def test_process_pool_matches_a_sequential_run():
+    items = [{"id": str(i), "text": t, "published": p} for i, (t, p) in enumerate(TEXTS * 3)]
+    assert list(structure_many(items, n_process=2, batch_size=2)) == list(structure_many(items))
+
+
+def _die_on_poison(text, published=None, lang="en", **kwargs):
+    if text == "POISON":
+        os._exit(1)  # a worker killed outright: no exception, no cleanup
+    return structure(text, published, lang, **kwargs)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs the fork start method")
+def test_a_worker_that_dies_loses_only_its_own_item(monkeypatch):
+    import newsstruct.parallel
+
+    monkeypatch.setattr(newsstruct.parallel, "structure", _die_on_poison)
+    items = ["Rain fell on Monday.", "Wind rose.", "POISON", "Snow by dusk.", "It cleared."] * 2
+    out = list(structure_many(items, n_process=2, batch_size=2, mp_context="fork"))
+    assert len(out) == len(items)
+    kinds = ["Failure" if isinstance(r, Failure) else "Article" for r in out]
+    assert kinds == ["Failure" if t == "POISON" else "Article" for t in items]
+    assert [r.index for r in out if isinstance(r, Failure)] == [2, 7]
+    assert out[0].text == "Rain fell on Monday." and out[9].text == "It cleared."
