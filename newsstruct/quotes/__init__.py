@@ -4,11 +4,13 @@
 (reported speech holding a quoted fragment) and indirect quotes (reported speech without
 marks), PARC 3.0 style, each with its cue and a speaker resolved to the fullest name the
 article gives. A quote interrupted by its attribution ("…," she said, "…") and a quote running
-over several paragraphs are one Quote with several pieces. An unclosed mark gives
-``closed=False``; short quoted words with no attribution (scare quotes, titles) are not speech.
+over several paragraphs are one Quote with several pieces; a quote with no attribution of its
+own that follows another takes that quote's speaker. An unclosed mark gives ``closed=False``;
+short quoted words with no attribution (scare quotes, titles, nicknames) are not speech.
 
-The sub-modules hold one idea each: :mod:`.marks` pairs quote marks, :mod:`.attribution`
-finds cues and source mentions, :mod:`.speakers` resolves mentions to names.
+The sub-modules hold one idea each: :mod:`.marks` pairs quote marks, :mod:`.mentions` reads
+source mentions, :mod:`.attribution` finds cues and sources, :mod:`.coref` resolves mentions to
+names, :mod:`.words` loads the word lists.
 """
 
 from __future__ import annotations
@@ -17,13 +19,15 @@ import bisect
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from ..lexicons import Lexicon, load_lexicon
 from ..records import Paragraph, Quote, Sentence, Span, Speaker
 from ..text import check_text
 from .attribution import Attribution, attribution_after, attribution_before, reported_speech
+from .coref import Entities, Entity, resolve
 from .marks import Segment, find_segments
-from .speakers import Person, find_people, resolve
+from .words import QuoteWords, quote_words
 
 __all__ = ["find_quotes"]
 
@@ -31,6 +35,14 @@ __all__ = ["find_quotes"]
 # like a sentence; shorter ones are scare quotes, titles, cited words.
 _MIN_SPEECH_WORDS = 6
 _SENTENCE_END = tuple(".!?,…")
+_LEAD_IN_END = (",", ":", ";", "—", "–", "-", "(", '"', "”", "“")
+# Between an attribution and the next piece of the same quote: ``," she said, "`` or
+# ``," she said of the plan, "``.
+_BETWEEN_PIECES = regex.compile(
+    r"[\s,]*(?:[^.!?;\"“”„«»\n]{1,60},)?\s*(?:(?:but|and)\s*,?\s*)?", regex.V1
+)
+# After an attribution that ends a sentence, the next quote opens a new one: ``." "``
+_NEW_SENTENCE = regex.compile(r"[^.!?\"“”„«»\n]{0,200}?[.!?]\s*", regex.V1)
 
 
 @attrs.frozen(kw_only=True)
@@ -41,6 +53,7 @@ class _Found:
     paragraph: int
     closed: bool = True
     carry: bool = False  # no attribution of its own: takes the previous speaker
+    extent: tuple[int, int] = (0, 0)  # marks (and attribution) included
 
 
 def find_quotes(
@@ -71,28 +84,42 @@ def find_quotes(
         from ..segment import split_sentences
 
         sentences = split_sentences(text, paragraphs=paragraphs, lang=lang, lexicon=lex)
+    words = quote_words(lex)
+    entities = Entities(text, sentences, lex, words)
     segments = find_segments(text, paragraphs)
-    direct, fragments = _direct_quotes(text, segments, sentences, paragraphs, lex)
+    direct, fragments = _direct_quotes(text, segments, sentences, paragraphs, words, entities)
     para_starts = [p.start for p in paragraphs]
-    covered = [(q.pieces[0].start - 1, q.pieces[-1].end + 1) for q in direct]
-    for q in direct:
-        if q.attribution is not None:
-            covered.append((q.attribution.start, q.attribution.end))
-    reported = [
-        _Found(
-            pieces=(r.content,),
-            kind="mixed"
-            if any(r.content.start <= f.start < r.content.end for f in fragments)
-            else "indirect",
-            attribution=r.attribution,
-            paragraph=bisect.bisect_right(para_starts, r.content.start) - 1,
+    skip = [f.extent for f in direct]
+    for f in direct:
+        if f.attribution is not None:
+            skip.append((f.attribution.start, f.attribution.end))
+    reported = []
+    for r in reported_speech(text, sentences, words, skip):
+        c = r.content
+        if any(lo < c.start < hi or lo < c.end - 1 < hi for lo, hi in skip if hi - lo > 0):
+            continue
+        mixed = any(c.start <= f.open < c.end for f in fragments)
+        reported.append(
+            _Found(
+                pieces=(c,),
+                kind="mixed" if mixed else "indirect",
+                attribution=r.attribution,
+                paragraph=bisect.bisect_right(para_starts, c.start) - 1,
+                extent=(c.start, c.end),
+            )
         )
-        for r in reported_speech(text, sentences, lex)
-        if not any(lo <= r.attribution.cue.start < hi for lo, hi in covered)
-        and not any(lo < r.content.start < hi for lo, hi in covered)
-    ]
-    found = sorted(direct + reported, key=lambda f: f.pieces[0].start)
-    return _with_speakers(text, found, find_people(text, lex), lex)
+    found = sorted(direct + _dedupe(reported), key=lambda f: f.pieces[0].start)
+    return _with_speakers(text, found, entities)
+
+
+def _dedupe(reported: list[_Found]) -> list[_Found]:
+    """Keep the first of overlapping reported contents."""
+    out: list[_Found] = []
+    for f in sorted(reported, key=lambda f: (f.pieces[0].start, -f.pieces[0].end)):
+        if out and f.pieces[0].start < out[-1].pieces[0].end:
+            continue
+        out.append(f)
+    return out
 
 
 def _direct_quotes(
@@ -100,7 +127,8 @@ def _direct_quotes(
     segments: list[Segment],
     sentences: Sequence[Sentence],
     paragraphs: Sequence[Paragraph],
-    lex: Lexicon,
+    words: QuoteWords,
+    entities: Entities,
 ) -> tuple[list[_Found], list[Segment]]:
     """Group segments into direct quotes; return them and the leftover short fragments."""
     found: list[_Found] = []
@@ -113,32 +141,44 @@ def _direct_quotes(
             i += 1
             group.append(segments[i])
         para = paragraphs[group[-1].paragraph]
-        after = attribution_after(text, group[-1], para, lex)
+        after = attribution_after(text, group[-1], para.end, words)
         # "…," she said, "…": the attribution sits between two pieces of one quote
         while (
             after is not None
             and i + 1 < len(segments)
             and segments[i + 1].paragraph == group[-1].paragraph
-            and text[after.end : segments[i + 1].open].strip(" ,\u00a0") == ""
+            and _BETWEEN_PIECES.fullmatch(text, after.end, segments[i + 1].open) is not None
+            and _comma_joined(text, group[-1], after, segments[i + 1])
         ):
             i += 1
             group.append(segments[i])
             while group[-1].continues and i + 1 < len(segments):
                 i += 1
                 group.append(segments[i])
+        i += 1
         first = group[0]
-        lo = _clause_start(text, first.open, sentence_starts, paragraphs[first.paragraph])
-        before = attribution_before(text, lo, first.open, lex)
-        attribution = after or before
+        fpara = paragraphs[first.paragraph]
+        lo = _sentence_start(first.open, sentence_starts, fpara)
+        before = attribution_before(text, lo, first.open, words)
+        if before is None and first.open == fpara.start and first.paragraph > 0:
+            before = _paragraph_lead_in(text, first.paragraph, paragraphs, sentence_starts, words)
+        if before is not None and not _plausible_colon(text, before, entities):
+            before = None
+        attribution = after
+        if attribution is None or (attribution.source is None and before is not None):
+            attribution = before
         content = [Span(start=s.start, end=s.end, text=text[s.start : s.end]) for s in group]
         content = [p for p in content if p.start < p.end]
-        i += 1
         if not content:
             continue
         inline = _mid_sentence(text, lo, first.open)
-        words = sum(len(p.text.split()) for p in content)
-        if (inline and (attribution is None or words < _MIN_SPEECH_WORDS)) or (
-            attribution is None and not _looks_like_speech(text, group, paragraphs)
+        n_words = sum(len(p.text.split()) for p in content)
+        lead_in = before is not None and attribution is before
+        follow_on = attribution is None and _follows_attributed(text, found, first)
+        if not follow_on and (
+            (inline and not lead_in and (attribution is None or n_words < _MIN_SPEECH_WORDS))
+            or (attribution is None and not _looks_like_speech(text, group, paragraphs))
+            or (first.single and attribution is None and len(group) == 1)
         ):
             fragments.extend(group)
             continue
@@ -148,11 +188,62 @@ def _direct_quotes(
                 kind="direct",
                 attribution=attribution,
                 paragraph=first.paragraph,
-                closed=group[-1].close is not None,
+                closed=all(s.close is not None or s.continues for s in group),
                 carry=attribution is None,
+                extent=(first.open, group[-1].after),
             )
         )
     return found, fragments
+
+
+def _plausible_colon(text: str, att: Attribution, entities: Entities) -> bool:
+    """A colon lead-in names somebody: a pronoun, an organisation, a description, or a name
+    the article knows (a lone capitalised word may be "Partial transcript as follows:")."""
+    if att.cue.text != ":" or att.source is None or att.source.kind != "name":
+        return True
+    head = att.source.head
+    if head is None:
+        return False
+    name = text[head[0] : head[1]].split()
+    return len(name) > 1 or entities.person(name[-1], head[0]) is not None
+
+
+def _follows_attributed(text: str, found: list[_Found], seg: Segment) -> bool:
+    """The quote opens the sentence after an attributed quote of its paragraph:
+    ``"…," Graham asked. "Neither do I."``"""
+    if not found or seg.open == 0:
+        return False
+    prev = found[-1]
+    if prev.kind != "direct" or prev.paragraph != seg.paragraph or prev.attribution is None:
+        return False
+    end = max(prev.extent[1], prev.attribution.end)
+    return end <= seg.open and _NEW_SENTENCE.fullmatch(text, end, seg.open) is not None
+
+
+def _comma_joined(text: str, seg: Segment, after: Attribution, nxt: Segment) -> bool:
+    """``"…," she said, "…"``: the first piece ends in a comma (or a dash, or no stop) and the
+    attribution is followed by a comma, so one sentence runs through both pieces."""
+    last = text[seg.end - 1 : seg.end] if seg.end > seg.start else ""
+    if last in ".!?":
+        return False
+    between = text[after.end : nxt.open].strip()
+    return between.endswith((",", "but", "and")) or between == ""
+
+
+def _paragraph_lead_in(
+    text: str,
+    index: int,
+    paragraphs: Sequence[Paragraph],
+    sentence_starts: list[int],
+    words: QuoteWords,
+) -> Attribution | None:
+    """A paragraph ending in a colon leads into the quote that opens the next one."""
+    prev = paragraphs[index - 1]
+    if not prev.text.rstrip().endswith(":"):
+        return None
+    end = prev.start + len(prev.text.rstrip())
+    lo = _sentence_start(end - 1, sentence_starts, prev)
+    return attribution_before(text, lo, end, words)
 
 
 def _looks_like_speech(text: str, group: list[Segment], paragraphs: Sequence[Paragraph]) -> bool:
@@ -167,43 +258,38 @@ def _looks_like_speech(text: str, group: list[Segment], paragraphs: Sequence[Par
 def _mid_sentence(text: str, lo: int, open_mark: int) -> bool:
     """The mark opens inside running words ("amount to "war crimes""), not a lead-in."""
     before = text[lo:open_mark].rstrip()
-    return bool(before) and not before.endswith((",", ":", ";", "—", "–", "-", "(", '"', "”"))
+    return bool(before) and not before.endswith(_LEAD_IN_END)
 
 
-def _clause_start(text: str, pos: int, sentence_starts: list[int], para: Paragraph) -> int:
+def _sentence_start(pos: int, sentence_starts: list[int], para: Paragraph) -> int:
     """Where the sentence holding ``pos`` starts (never before its paragraph)."""
     k = bisect.bisect_right(sentence_starts, pos) - 1
     start = sentence_starts[k] if k >= 0 else para.start
     return max(start, para.start)
 
 
-def _continues(last: _Found | None, f: _Found) -> bool:
-    """An unattributed quote goes on from a direct quote in its paragraph or the one before."""
-    return (
-        last is not None
-        and last.kind == "direct"
-        and last.paragraph in (f.paragraph, f.paragraph - 1)
-    )
-
-
-def _with_speakers(
-    text: str, found: list[_Found], people: list[Person], lex: Lexicon
-) -> tuple[Quote, ...]:
+def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
-    previous: Speaker | None = None
-    last: _Found | None = None
+    previous: tuple[Speaker, Entity | None] | None = None
+    prev_found: _Found | None = None
+    last_direct: _Found | None = None
     for f in found:
         speaker: Speaker | None = None
         cue = None
         if f.attribution is not None:
             cue = f.attribution.cue
             if f.attribution.source is not None:
-                speaker = resolve(f.attribution.source, f.attribution.kind, people, previous, lex)
-        elif f.carry and previous is not None and _continues(last, f):
-            speaker = attrs.evolve(previous, mention=None, resolved_by="previous")
-        if speaker is not None:
-            previous = speaker
-        last = f
+                close = prev_found is not None and _close(prev_found, f, entities, previous)
+                speaker, ent = resolve(
+                    text, f.attribution.source, entities, previous, close_to_previous=close
+                )
+                previous = (speaker, ent)
+        elif f.carry and previous is not None and _continues(last_direct, f):
+            speaker = attrs.evolve(previous[0], resolved_by="previous")
+        if (f.attribution is not None and f.attribution.source is not None) or speaker is not None:
+            prev_found = f
+        if f.kind == "direct":
+            last_direct = f
         start, end = f.pieces[0].start, f.pieces[-1].end
         quotes.append(
             Quote(
@@ -218,3 +304,19 @@ def _with_speakers(
             )
         )
     return tuple(quotes)
+
+
+def _close(
+    prev: _Found,
+    f: _Found,
+    entities: Entities,
+    previous: tuple[Speaker, Entity | None] | None,
+) -> bool:
+    """The previous quote is near enough for "he said" to mean its speaker: same or previous
+    paragraph."""
+    return prev.paragraph >= f.paragraph - 1
+
+
+def _continues(last: _Found | None, f: _Found) -> bool:
+    """An unattributed quote goes on from a direct quote in its paragraph or the one before."""
+    return last is not None and last.paragraph in (f.paragraph, f.paragraph - 1)

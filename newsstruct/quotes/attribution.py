@@ -1,15 +1,21 @@
 """Attribution: the cue ("said", "told", "according to", ":") and the source mention of a quote.
 
-Three shapes are read: after a closing mark (``…," Blinken said`` / ``…," said Blinken``),
-before an opening mark (``Blinken said: "…``), and reported speech without marks
-(``Blinken said (that) …``, ``according to X, …``). A source is a name, a pronoun or a
-description ("a county spokesperson"); when the words next to the cue are none of these, the
-subject that opens the sentence is used ("Blinken wouldn't comment … but said, …").
+Shapes read:
+
+* after a closing mark: ``…," Blinken said`` / ``…," said Blinken`` / ``…," Vance, 71, said``
+  / ``…" ― Dana Ruiz`` (a dash before the name, as in reader-comment round-ups);
+* before an opening mark: ``Blinken said: "…`` / ``Blinken told reporters, "…`` / ``X, a
+  snowplow driver, said, "…`` / ``X … but said, "…`` / ``Morrow put it simply: "…`` /
+  ``Blinken: "…``; a paragraph that ends in a colon leads into a quote that opens the next;
+* reported speech without marks (or with a quoted fragment): ``X said (that) …``, ``X told
+  reporters …``, ``X warned lawmakers that …``, ``according to X, …``, ``…, X said.``.
+
+The source is read by :mod:`.mentions`; when the words next to the cue name nobody, the
+subject that opens the clause is used ("Blinken wouldn't comment … but said, …").
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -18,73 +24,89 @@ import regex
 from ..lexicons import Lexicon
 from ..records import Sentence, Span
 from .marks import Segment
-from .speakers import PRONOUNS, classify_mention, name_run
+from .mentions import (
+    Mention,
+    clause_subject,
+    is_cap,
+    np_after,
+    np_before,
+    np_forward,
+    skip_asides,
+    skip_back,
+    skip_setting,
+    tokens,
+)
+from .words import QuoteWords, quote_words
 
-_OPENERS = '"“„«'
-# Words that may stand between a source and its cue ("Blinken on Thursday said").
-_ADVERBIAL = regex.compile(
-    r"(?:\s+(?:also|later|then|again|previously|recently|once|further|has|had|have|would|will"
-    r"|is|was|were|had|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day|this\s+week|last\s+week"
-    r"|in\s+a\s+statement|in\s+an\s+interview))+$",
-    regex.V1,
-)
-# A description opens its clause: "a county spokesperson", ", the secretary".
-_DESCRIPTION = regex.compile(
-    r"(?:^|(?<=[,;:(]\s*)|(?<=\b(?:but|and)\s))"
-    r"(?:the|a|an|another|one|two|three|several|some|many)\s[^,;:.!?\"“”()]{1,80}$",
-    regex.V1 | regex.IGNORECASE,
-)
-_BARE_PLURAL = regex.compile(
-    r"(?:^|(?<=\s))(?:officials|police|authorities|sources|prosecutors|investigators|analysts"
-    r"|experts|witnesses|residents|lawmakers|critics|officers|observers)$",
-    regex.V1 | regex.IGNORECASE,
-)
-_PRONOUN = regex.compile(r"(?:^|(?<=\s))(?:he|she|they|I|we)$", regex.V1 | regex.IGNORECASE)
-# What may follow a cue before the opening mark: ``said, "``, ``told reporters: "``.
-_LEAD_IN_TAIL = regex.compile(
-    r"(?:\s+(?:reporters|journalists|him|her|them|us|me|the\s+[\p{L}\-]+|in\s+a\s+statement"
-    r"|in\s+an\s+interview|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day|\p{Lu}[\p{L}.\-]*)){0,2}"
-    r"\s*[,:]?\s*",
-    regex.V1,
-)
+_MARKS = '"“”„«»‟'
+_MAX_WINDOW = 300
+_MAX_WORDS_BEFORE_CUE = 30
+# Objects that may follow a cue before the reported content or the quote: "told reporters",
+# "told the Harbor Gazette", "warned him".
 _OBJECT = regex.compile(
-    r"\s+(?:reporters|journalists|him|her|them|us|me|the\s+[\p{L}\-]+(?:\s+[\p{L}\-]+)?"
-    r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3})(?=[\s,.:;]|$)",
+    r"\s+(?:reporters|journalists|the\s+press|him|her|them|us|me|you|everyone|supporters"
+    r"|(?:the|a|an|his|her|their|its)\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+){0,2}?"
+    r"(?=\s*(?:[,:]|that\b))"
+    r"|(?:the|a|an|his|her|their)\s+\p{Ll}[\p{L}\-]*"
+    r"|\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,4}(?:’s|'s)?(?:\s+\p{Ll}+)?"
+    r"(?=\s*(?:[,:]|that\b))"
+    r"|\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,4})",
     regex.V1,
 )
-_REPORT_SKIP = regex.compile(
-    r"(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day|\s+in\s+a\s+statement|\s+in\s+an\s+interview|\s*,)*"
-    r"(?:\s+that\b)?\s*",
+_TO_ADDRESSEE = regex.compile(
+    r"\s+to\s+(?:reporters|journalists|him|her|them|us|me|supporters|(?:the|a|an|his|her|their)"
+    r"\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+)?|\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3})",
     regex.V1,
 )
-_MIN_REPORTED_WORDS = 3
-_NON_FINITE = regex.compile(
-    r"\b(?:to|will|would|could|should|may|might|must|can|did|does|do|not|n't)\s+$",
-    regex.IGNORECASE,
+_NON_FINITE = frozenset(
+    [
+        "to",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "did",
+        "does",
+        "do",
+        "not",
+        "n't",
+        "cannot",
+        "won't",
+        "wouldn't",
+        "didn't",
+    ]
+)
+_PASSIVE = frozenset(["is", "was", "were", "are", "be", "been", "being", "get", "got"])
+_NOUN_BEFORE = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "this",
+        "that",
+        "these",
+        "those",
+        "no",
+        "any",
+        "some",
+    ]
 )
 # Reported content is a clause; these open a phrase ("told reporters outside the gate").
 _NOT_A_CLAUSE_START = frozenset(
-    [
-        "outside",
-        "inside",
-        "in",
-        "at",
-        "on",
-        "during",
-        "after",
-        "before",
-        "as",
-        "with",
-        "from",
-        "for",
-        "to",
-        "of",
-        "about",
-        "by",
-        "near",
-    ]
+    ["outside", "inside", "in", "at", "on", "during", "after", "before", "as", "with", "from", "for", "to", "of", "about", "by", "near", "into", "over", "under", "through", "against", "via"]
 )
-_MAX_WINDOW = 200
+_MIN_REPORTED_WORDS = 3
+_PARTICIPLE_CUES = ("ing",)
 
 
 @attrs.frozen(kw_only=True)
@@ -92,8 +114,7 @@ class Attribution:
     """A cue, its source mention, and how far the attribution reaches in the text."""
 
     cue: Span
-    source: Span | None
-    kind: str  # classify_mention's answer for the source: "name", "pronoun", "description"
+    source: Mention | None
     start: int
     end: int
 
@@ -104,279 +125,441 @@ class Reported:
 
     content: Span
     attribution: Attribution
+    cls: str = "speech"
 
 
-@functools.lru_cache(maxsize=8)
-def cue_pattern(lexicon: Lexicon) -> regex.Pattern[str]:
-    """Any cue form of the lexicon as a whole word, or "according to"."""
-    forms = sorted(lexicon.cue_forms, key=len, reverse=True)
-    alternation = "|".join(regex.escape(f) for f in forms)
-    return regex.compile(
-        rf"(?<![\p{{L}}\-])(?:according\s+to|{alternation})(?![\p{{L}}\-])",
-        regex.V1 | regex.IGNORECASE,
-    )
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _attribution(
+    text: str, cue: tuple[int, int], source: Mention | None, end: int | None = None
+) -> Attribution:
+    lo = min(cue[0], source.start) if source is not None else cue[0]
+    hi = max(cue[1], source.end) if source is not None else cue[1]
+    if end is not None:
+        hi = max(hi, end)
+    return Attribution(cue=_span(text, *cue), source=source, start=lo, end=hi)
 
 
 def attribution_lead(text: str, start: int, lex: Lexicon) -> bool:
     """``start`` opens "Johnson asked", "she said", "said the mayor": an attribution."""
-    window = text[start : start + _MAX_WINDOW]
-    m = cue_pattern(lex).search(window)
-    if m is None or m.group().lower().startswith("according"):
-        return False
-    before = window[: m.start()].strip()
-    if not before:
-        return True
-    return len(before.split()) <= 5 and classify_mention(before, lex) in ("name", "pronoun")
-
-
-def attribution_after(
-    text: str, seg: Segment, para: Span | Sentence | object, lex: Lexicon
-) -> Attribution | None:
-    """``…," Blinken said`` or ``…," said Blinken`` right after a closing mark."""
-    if seg.close is None:
-        return None
-    lo = seg.close + 1
-    hi = min(getattr(para, "end", len(text)), lo + _MAX_WINDOW)
-    window = text[lo:hi]
-    cues = cue_pattern(lex)
-    m = cues.search(window)
-    if m is None or m.group().lower().startswith("according"):
-        return None
-    before = window[: m.start()]
-    if before.strip(" ,\u00a0\t") == "":  # "…," said Blinken
-        source = _source_after_cue(text, lo + m.end(), hi, lex)
-        if source is None:
-            return None
-        cue = _span(text, lo + m.start(), lo + m.end())
-        return _attribution(text, cue, source, lex, lo, source.end)
-    if before[:1] not in (" ", ",", "\u00a0") or _sentence_break(before, lex):
-        return None
-    src_start = lo + len(before) - len(before.lstrip(" ,\u00a0\t"))
-    source = _trimmed_source(text, src_start, lo + m.start(), lex)
-    if source is None:
-        return None
-    cue = _span(text, lo + m.start(), lo + m.end())
-    end = cue.end
-    obj = _OBJECT.match(text, end, hi)
-    if obj is not None and regex.match(r"\s*,\s*[\"“„«]", text[obj.end() : obj.end() + 4]):
-        end = obj.end()
-    return _attribution(text, cue, source, lex, source.start, end)
-
-
-def _sentence_break(s: str, lex: Lexicon) -> bool:
-    """A stop in ``s`` other than the period of an abbreviation or initial ("Gov.", "J.")."""
-    for m in regex.finditer(r"[.;!?\"“”\n]", s):
-        if m.group() == ".":
-            word = regex.search(r"([\p{L}.]+)$", s[: m.start()])
-            if word and (len(word.group(1)) == 1 or word.group(1).lower() in lex.abbreviations):
-                continue
-        return True
+    words = quote_words(lex)
+    hi = min(len(text), start + 200)
+    for k, (s, e, is_word) in enumerate(tokens(text, start, hi, words)):
+        if not is_word:
+            if text[s] in ".!?;":
+                return False
+            continue
+        found = words.cue(text[s:e])
+        if found is None or found[1] != "speech":
+            if k >= 8:
+                return False
+            continue
+        if s == start:
+            return True
+        m = np_before(text, start, s, words)
+        return m is not None and m.start == start and m.kind in ("name", "pronoun", "org")
     return False
 
 
-def attribution_before(text: str, lo: int, open_mark: int, lex: Lexicon) -> Attribution | None:
-    """``Blinken said, "…`` / ``said: "…`` / ``Blinken: "…`` right before an opening mark."""
-    window = text[lo:open_mark]
-    last = None
-    for m in cue_pattern(lex).finditer(window):
-        if _LEAD_IN_TAIL.fullmatch(window, m.end()):
-            last = m
-    if last is not None:
-        cue = _span(text, lo + last.start(), lo + last.end())
-        source = subject_before(text, lo, cue.start, lex)
-        return _attribution(text, cue, source, lex, source.start if source else cue.start, cue.end)
-    colon = regex.fullmatch(r"\s*(?P<src>[^:\"“”]{2,80}?)\s*(?P<cue>:)\s*", window)
-    if colon is not None:
-        source = _trimmed_source(text, lo + colon.start("src"), lo + colon.end("src"), lex)
-        if source is not None and classify_mention(source.text, lex) == "name":
-            cue = _span(text, lo + colon.start("cue"), lo + colon.end("cue"))
-            return _attribution(text, cue, source, lex, source.start, cue.end)
+def attribution_after(
+    text: str, seg: Segment, para_end: int, words: QuoteWords
+) -> Attribution | None:
+    """``…," Blinken said`` / ``…," said Blinken`` / ``…" ― Dana Ruiz`` after a closing mark."""
+    if seg.close is None:
+        return None
+    lo = seg.after
+    hi = min(para_end, lo + _MAX_WINDOW)
+    dash = regex.match(r"[ \u00a0]*[―—–]{1,2}[ \u00a0]*", text[lo:hi])
+    if dash is not None and lo + dash.end() < hi:
+        m = np_after(text, lo + dash.end(), hi, words)
+        if m is not None and m.kind in ("name", "org") and text[m.end : hi].strip(" .\u00a0") == "":
+            return _attribution(
+                text,
+                (
+                    lo + dash.start() + dash.group().find(dash.group().strip()[0]),
+                    lo + dash.start() + len(dash.group().rstrip()),
+                ),
+                m,
+            )
+    toks = tokens(text, lo, hi, words)
+    for k, (s, e, is_word) in enumerate(toks):
+        if not is_word:
+            if text[s] in _MARKS or _sentence_stop(text, s, hi):
+                return None
+            continue
+        if k > _MAX_WORDS_BEFORE_CUE:
+            return None
+        found = words.cue(text[s:e])
+        if found is None or found[1] != "speech" or (text[s].isupper() and k > 0):
+            continue
+        if text[lo:s].strip(" ,\u00a0\t") == "":  # "…," said Blinken
+            pos = skip_setting(text, e, hi)
+            m = np_after(text, pos, hi, words)
+            if m is None:
+                continue
+            return _attribution(text, (s, e), m)
+        first = lo + len(text[lo:s]) - len(text[lo:s].lstrip(" ,\u00a0\t"))
+        if text[lo:first].count(",") > 1:
+            return None
+        source = _source_from(text, first, s, words)
+        if source is not None:
+            return _attribution(text, (s, e), source, _object_end(text, e, hi))
+        return None
     return None
 
 
-def reported_speech(text: str, sentences: Sequence[Sentence], lex: Lexicon) -> Iterator[Reported]:
-    """Reported speech in each sentence: ``X said (that) …``, ``according to X, …``."""
-    cues = cue_pattern(lex)
+def _sentence_stop(text: str, pos: int, hi: int) -> bool:
+    """A stop at ``pos`` ends the sentence: not the period of "(R-Fla.)" or "D-Md., said"."""
+    ch = text[pos]
+    if ch == ";":
+        return True
+    if ch not in ".!?":
+        return False
+    m = regex.match(r"[.!?)\]’'\s\u00a0]*", text[pos + 1 : hi])
+    nxt = text[pos + 1 + m.end() : pos + 2 + m.end()] if m else ""
+    return not (nxt == "," or nxt.islower() or (text[pos + 1 : pos + 2] == ")"))
+
+
+def _source_from(text: str, first: int, cue_start: int, words: QuoteWords) -> Mention | None:
+    """The source that starts at ``first`` and reaches the cue at ``cue_start`` (asides,
+    appositions and adverbials between them allowed)."""
+    toks = tokens(text, first, cue_start, words)
+    end = np_forward(text, toks, 0, words)
+    if end is not None:
+        from .mentions import classify
+
+        mention = classify(text, toks[:end], words)
+        if mention is not None:
+            pos = skip_asides(text, mention.end, cue_start, words)
+            if skip_back(text, pos, cue_start, words) <= pos or text[pos:cue_start].strip() == "":
+                return mention
+    m = np_before(text, first, cue_start, words)
+    if m is not None and m.start == first + (
+        len(text[first : m.start]) - len(text[first : m.start].lstrip())
+    ):
+        return m
+    return None
+
+
+def _object_end(text: str, pos: int, hi: int) -> int:
+    """``told reporters``, ``told the Harbor Gazette``: where the object after a cue ends."""
+    m = _OBJECT.match(text, pos, hi)
+    return m.end() if m is not None else pos
+
+
+def attribution_before(
+    text: str, lo: int, open_mark: int, words: QuoteWords, *, colon_lead: bool = True
+) -> Attribution | None:
+    """``Blinken said, "…`` / ``said: "…`` / ``Morrow put it: "…`` / ``Blinken: "…`` before an
+    opening mark; ``lo`` is where the clause starts."""
+    acc = _ACCORDING_LEAD.search(text, lo, open_mark)
+    if acc is not None:
+        source = np_after(text, acc.start("src"), acc.end("src"), words)
+        if source is not None:
+            return _attribution(text, acc.span("cue"), source)
+    window_toks = tokens(text, lo, open_mark, words)
+    best = None
+    for s, e, is_word in window_toks:
+        if not is_word:
+            continue
+        found = words.cue(text[s:e])
+        if found is None or found[1] == "belief":
+            continue
+        if _lead_in_tail(text, e, open_mark, words, found[0]):
+            best = (s, e, found)
+    if best is not None:
+        s, e, found = best
+        source = _source_for_cue(text, lo, s, e, words)
+        return _attribution(text, (s, e), source, e)
+    if not colon_lead:
+        return None
+    # a colon lead-in without a verb of saying: "Morrow put it simply: "…"", "Blinken: "…""
+    before = text[lo:open_mark].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = lo + len(before) - 1
+    sub = clause_subject(text, lo, colon, words)
+    if sub is None:
+        return None
+    mention, _ = sub
+    if mention.kind not in ("name", "pronoun", "org", "group", "description"):
+        return None
+    n_words = len(text[mention.end : colon].split())
+    if n_words > 10:
+        return None
+    return _attribution(text, (colon, colon + 1), mention)
+
+
+_ACCORDING_LEAD = regex.compile(
+    r"(?:^|(?<=[\s,]))(?P<cue>[Aa]ccording\s+to)\s+(?P<src>[^,;:.!?\"“”]{2,80}),\s*$", regex.V1
+)
+
+
+def _only_marks(text: str, lo: int, hi: int) -> bool:
+    return text[lo:hi].strip(" \u00a0" + _MARKS) == ""
+
+
+def _lead_in_tail(text: str, pos: int, open_mark: int, words: QuoteWords, lemma: str) -> bool:
+    """What follows the cue up to the opening mark is only an object, a setting and a comma
+    or colon (``told reporters Monday: "``, ``said of the plan, "``), or ``that``."""
+    rest = text[pos:open_mark]
+    if rest.strip() == "" or _TAIL_END.fullmatch(rest):
+        return True
+    for _ in range(3):
+        pos = skip_setting(text, pos, open_mark)
+        m = _PARTICLE.match(text, pos, open_mark)
+        if m is None:
+            m = _OBJECT.match(text, pos, open_mark) or _TO_ADDRESSEE.match(text, pos, open_mark)
+        if m is None:
+            break
+        pos = m.end()
+    rest = text[pos:open_mark]
+    if _TAIL_END.fullmatch(rest):
+        return True
+    # any short phrase closed by a comma or colon: "told his radio audience of Monday, "
+    m = _SHORT_TAIL.fullmatch(rest)
+    return (
+        m is not None
+        and len(m.group(1).split()) <= 8
+        and not any(words.cue(w) is not None for w in regex.findall(r"\p{L}+", m.group(1)))
+    )
+
+
+_PARTICLE = regex.compile(r"\s+(?:out|up|on|back)\b", regex.V1)  # "pointed out"
+_TAIL_END = regex.compile(r"\s*(?:[,:]|\s—|\s–)?\s*(?:that\s*,?\s*)?", regex.V1)
+_SHORT_TAIL = regex.compile(r"\s+([^.!?;\"“”„«»\n]{1,80}?)\s*[,:]\s*(?:that\s*,?\s*)?", regex.V1)
+
+
+def _source_for_cue(
+    text: str, lo: int, cue_start: int, cue_end: int, words: QuoteWords
+) -> Mention | None:
+    """The source of a cue whose clause opens at ``lo``: the mention right before it, else the
+    clause subject ("X, a snowplow driver, said" / "X … but said" / "X …, saying")."""
+    m = np_before(text, lo, cue_start, words)
+    if m is not None:
+        return m
+    seg = text[lo : skip_back(text, lo, cue_start, words)].rstrip()
+    if seg.strip(" \u00a0" + _MARKS) == "":
+        if text[lo:cue_start].strip() == "":
+            hi = min(len(text), cue_end + 200)
+            return np_after(text, skip_setting(text, cue_end, hi), hi, words)
+        return None
+    sub = clause_subject(text, lo, cue_start, words)
+    if sub is None:
+        return None
+    mention, end = sub
+    participle = text[cue_start:cue_end].lower().endswith("ing")
+    coordinated = (
+        regex.search(r"(?:^|[\s,])(?:and|but|or|then)$", seg, regex.IGNORECASE) is not None
+    )
+    pos = skip_asides(text, end, cue_start, words)
+    between = text[pos : skip_back(text, pos, cue_start, words)].strip()
+    if between == "" or participle or coordinated or seg.endswith(","):
+        return mention
+    # a reduced relative clause: "Protesters marching through the streets chanted"
+    if _REDUCED_RELATIVE.fullmatch(between) and not any(
+        words.cue(w) is not None for w in between.split()
+    ):
+        return mention
+    return None
+
+
+_REDUCED_RELATIVE = regex.compile(r"\p{Ll}+(?:ing|ed)(?:\s+[\p{L}\-’']+){0,8}", regex.V1)
+
+
+def reported_speech(
+    text: str,
+    sentences: Sequence[Sentence],
+    words: QuoteWords,
+    skip: Sequence[tuple[int, int]] = (),
+) -> Iterator[Reported]:
+    """Reported speech in each sentence: ``X said (that) …``, ``according to X, …``.
+
+    ``skip`` holds spans (direct quotes and their attributions) where no cue is read.
+    """
+    skip = sorted(skip)
+    k = 0
     for sent in sentences:
-        matches = list(cues.finditer(text, sent.start, sent.end))
-        for k, m in enumerate(matches):
-            if m.group().lower().startswith("according"):
-                found = _according_to(text, sent, m, lex)
-            else:
-                nxt = matches[k + 1].start() if k + 1 < len(matches) else sent.end
-                found = _reported(text, sent, m, nxt, lex)
+        toks = tokens(text, sent.start, sent.end, words)
+        cues = []
+        for i, (s, e, is_word) in enumerate(toks):
+            if not is_word:
+                continue
+            low = text[s:e].lower()
+            if (
+                low == "according"
+                and i + 1 < len(toks)
+                and text[toks[i + 1][0] : toks[i + 1][1]].lower() == "to"
+            ):
+                cues.append((i, (s, toks[i + 1][1]), ("according to", "according")))
+                continue
+            found = words.cue(low)
             if found is not None:
-                yield found
+                cues.append((i, (s, e), found))
+        for n, (i, cue, found) in enumerate(cues):
+            while k < len(skip) and skip[k][1] <= cue[0]:
+                k += 1
+            if k < len(skip) and skip[k][0] <= cue[0] < skip[k][1]:
+                continue
+            nxt = cues[n + 1][1][0] if n + 1 < len(cues) else sent.end
+            if found[1] == "according":
+                r = _according_to(text, sent, cue, words)
+            else:
+                r = _reported(text, sent, toks, i, cue, found, nxt, words)
+            if r is not None:
+                yield r
 
 
 def _reported(
-    text: str, sent: Sentence, m: regex.Match[str], next_cue: int, lex: Lexicon
+    text: str,
+    sent: Sentence,
+    toks: list[tuple[int, int, bool]],
+    i: int,
+    cue: tuple[int, int],
+    found: tuple[str, str],
+    next_cue: int,
+    words: QuoteWords,
 ) -> Reported | None:
-    cue_word = m.group().lower()
-    if cue_word == lex.cue_forms.get(cue_word) and _NON_FINITE.search(text[sent.start : m.start()]):
-        return None  # "would ask", "to say": not a report of speech
-    source = subject_before(text, sent.start, m.start(), lex)
+    lemma, cls = found
+    form = text[cue[0] : cue[1]]
+    if form[0].isupper() and i > 0:
+        return None  # a capitalised cue form inside a sentence is a name ("Tony Said")
+    prev = text[toks[i - 1][0] : toks[i - 1][1]].lower() if i > 0 and toks[i - 1][2] else ""
+    if prev in _NOUN_BEFORE:
+        return None  # "the report", "a claim"
+    if prev in _PASSIVE and not form.lower().endswith("ing"):
+        return None  # "was charged", "is expected"
+    if prev in _NON_FINITE and form.lower() == lemma:
+        return None  # "would ask", "to say"
+    source = _source_for_cue(text, sent.start, cue[0], cue[1], words)
+    pos = cue[1]
+    postposed = None
     if source is None:
-        return None
-    pos = m.end()
-    if lex.cue_forms.get(m.group().lower()) == "tell":
-        obj = _OBJECT.match(text, pos, sent.end)
-        if obj is None:
+        postposed = _postposed(text, sent, cue, words)
+        if postposed is None:
             return None
-        pos = obj.end()
-    pos = _REPORT_SKIP.match(text, pos, sent.end).end()
-    end = sent.end
-    if next_cue < sent.end:
-        conj = regex.search(r"(?:,?\s+(?:and|but)\s+(?:\S+\s+){0,3}?)$", text[pos:next_cue])
-        if conj is not None:
-            end = pos + conj.start()
-    end = _trim_end(text, pos, end)
-    if pos >= end or (text[pos] in _OPENERS and _quoted_to_end(text, pos, end)):
+        source, start, end = postposed
+    else:
+        if source.start > cue[1]:
+            return None
+        pos = skip_setting(text, pos, sent.end)
+        part = regex.match(
+            r"\s+(?:out|up|back|on)\b(?!\s+(?:the|a|an|his|her|their)\b)", text[pos : sent.end]
+        )
+        if part is not None:
+            pos += part.end()
+        if lemma in words.addressee:
+            m = _OBJECT.match(text, pos, sent.end)
+            if m is not None:
+                pos = m.end()
+            elif lemma == "tell":
+                return None
+        else:
+            m = _TO_ADDRESSEE.match(text, pos, sent.end)
+            if m is not None:
+                pos = m.end()
+        pos = skip_setting(text, pos, sent.end)
+        m = regex.match(r"[\s,]*", text[pos : sent.end])
+        pos += m.end()
+        start = pos
+        end = sent.end
+        if next_cue < sent.end:
+            conj = regex.search(r",?\s+(?:and|but)\s+(?:\S+\s+){0,3}?$", text[start:next_cue])
+            if conj is not None:
+                end = start + conj.start()
+        if postposed is None and start < end:
+            # "…, said X." / "…, X said." after the content: the attribution closes it
+            tail = regex.search(r",\s+(?:[^,]{1,80})$", text[start:end])
+            del tail
+    end = _trim_end(text, start, end)
+    if start >= end:
         return None
-    words = text[pos:end].split()
-    if len(words) < _MIN_REPORTED_WORDS or words[0].lower() in _NOT_A_CLAUSE_START:
+    content = text[start:end]
+    words_ = content.split()
+    has_marks = any(c in content for c in _MARKS)
+    first = words_[0].lower().strip('"“”„«»')
+    if cls == "naming" and not has_marks:
         return None
-    cue = _span(text, m.start(), m.end())
-    att = _attribution(text, cue, source, lex, source.start, cue.end)
-    return Reported(content=_span(text, pos, end), attribution=att)
+    if cls == "belief" and first != "that":
+        return None
+    if text[start] in _MARKS and _quoted_to_end(text, start, end):
+        return None
+    if len(words_) < _MIN_REPORTED_WORDS and not has_marks:
+        return None
+    if first in _NOT_A_CLAUSE_START and not has_marks:
+        return None
+    return Reported(
+        content=_span(text, start, end),
+        attribution=_attribution(text, cue, source),
+        cls=cls,
+    )
 
 
-def _according_to(text: str, sent: Sentence, m: regex.Match[str], lex: Lexicon) -> Reported | None:
-    src = regex.match(r"\s+([^,.;:!?\"“”]{2,80})", text[m.end() : sent.end])
+def _postposed(
+    text: str, sent: Sentence, cue: tuple[int, int], words: QuoteWords
+) -> tuple[Mention, int, int] | None:
+    """``Content, X said.`` / ``Content, said X.`` / ``Content, as X said.``"""
+    after = skip_setting(text, cue[1], sent.end)
+    tail = text[after : sent.end]
+    m_after = None
+    if not regex.fullmatch(r"[\s.!?]*", tail):
+        m_after = np_after(text, after + len(tail) - len(tail.lstrip()), sent.end, words)
+        if m_after is None or text[m_after.end : sent.end].strip(" .!?") != "":
+            m_after = None
+            # "…, X said of the plan." is still postposed
+            if not regex.fullmatch(r"\s+(?:of|about|in)\s+[^,;:]{1,40}[.!?]?\s*", tail):
+                return None
+    before = text[sent.start : cue[0]]
+    if m_after is not None:
+        comma = before.rstrip().endswith(",")
+        if not comma:
+            return None
+        return m_after, sent.start, sent.start + len(before.rstrip()) - 1
+    # source before the cue, preceded by a comma that closes the content
+    src = np_before(text, sent.start, cue[0], words)
     if src is None:
         return None
-    s = m.end() + src.start(1)
-    e = m.end() + src.end(1)
-    source = _span(text, s, _trim_end(text, s, e))
-    cue = _span(text, m.start(), m.end())
-    lead = text[sent.start : m.start()].strip()
+    lead = text[sent.start : src.start].rstrip()
+    lead = regex.sub(r"(?:\s+as)$", "", lead)
+    if not lead.endswith(","):
+        return None
+    return src, sent.start, sent.start + len(lead) - 1
+
+
+def _according_to(
+    text: str, sent: Sentence, cue: tuple[int, int], words: QuoteWords
+) -> Reported | None:
+    m = regex.match(r"\s+([^,.;:!?\"“”]{2,80})", text[cue[1] : sent.end])
+    if m is None:
+        return None
+    s = cue[1] + m.start(1)
+    e = _trim_end(text, s, cue[1] + m.end(1))
+    toks = tokens(text, s, e, words)
+    end = np_forward(text, toks, 0, words, max_len=16)
+    from .mentions import classify
+
+    source = classify(text, toks[:end], words) if end else None
+    if source is None:
+        source = Mention(start=s, end=e, kind="description")
+    lead = text[sent.start : cue[0]].strip(" \u00a0" + _MARKS)
     if not lead or lead.lower() in {"but", "and"}:  # "According to X, content."
         comma = text.find(",", e, sent.end)
         if comma < 0:
             return None
         start, end = comma + 1, sent.end
     else:  # "Content, according to X."
-        start, end = sent.start, m.start()
-    while start < end and text[start].isspace():
+        start, end = sent.start, cue[0]
+    while start < end and (text[start].isspace() or text[start] in _MARKS):
         start += 1
     end = _trim_end(text, start, end)
     if len(text[start:end].split()) < _MIN_REPORTED_WORDS:
         return None
-    kind = classify_mention(source.text, lex) or "description"
-    att = Attribution(cue=cue, source=source, kind=kind, start=cue.start, end=source.end)
-    return Reported(content=_span(text, start, end), attribution=att)
-
-
-def subject_before(text: str, lo: int, cue_start: int, lex: Lexicon) -> Span | None:
-    """The source right before a cue, else the subject opening the clause."""
-    seg = text[lo:cue_start].rstrip()
-    adv = _ADVERBIAL.search(seg)
-    if adv is not None:
-        seg = seg[: adv.start()]
-    end = lo + len(seg)
-    for finder in (_name_ending_at, _pattern_ending_at):
-        span = finder(text, lo, end, lex)
-        if span is not None:
-            return span
-    # A coordinated verb shares the subject of the sentence: "X … but said, …".
-    if not seg.strip() or regex.search(r"(?:^|\s)(?:and|but|or)$", seg, regex.IGNORECASE):
-        return _sentence_subject(text, lo, cue_start, lex)
-    return None
-
-
-def _name_ending_at(text: str, lo: int, end: int, lex: Lexicon) -> Span | None:
-    best = None
-    for m in name_run(lex).finditer(text, lo, end):
-        if m.end() == end:
-            best = m
-    if best is None:
-        return None
-    return _name_span(text, best.start(), best.end(), lex)
-
-
-def _pattern_ending_at(text: str, lo: int, end: int, lex: Lexicon) -> Span | None:
-    seg = text[lo:end]
-    for pattern in (_PRONOUN, _BARE_PLURAL, _DESCRIPTION):
-        m = pattern.search(seg)
-        if m is not None and len(m.group().split()) <= 8:
-            return _span(text, lo + m.start(), end)
-    return None
-
-
-def _sentence_subject(text: str, lo: int, cue_start: int, lex: Lexicon) -> Span | None:
-    pos = lo
-    while pos < cue_start and text[pos] in _OPENERS + " \u00a0":
-        pos += 1
-    m = regex.match(r"[\p{L}'’]+", text[pos:cue_start])
-    while m is not None and m.group().lower() in lex.function_words - {"the", "a", "an"}:
-        pos += m.end()
-        while pos < cue_start and text[pos] in " ,\u00a0":
-            pos += 1
-        m = regex.match(r"[\p{L}'’]+", text[pos:cue_start])
-    if m is None:
-        return None
-    word = m.group()
-    if word.lower() in PRONOUNS:
-        return _span(text, pos, pos + m.end())
-    if word.lower() == "the":
-        np = regex.match(r"the\s+\p{Ll}[\p{L}\-]+", text[pos:cue_start], regex.IGNORECASE)
-        return _span(text, pos, pos + np.end()) if np else None
-    run = name_run(lex).match(text, pos, cue_start)
-    if run is not None:
-        return _name_span(text, run.start(), run.end(), lex)
-    return None
-
-
-def _name_span(text: str, start: int, end: int, lex: Lexicon) -> Span | None:
-    """Drop leading function words ("But Blinken") from a capitalised run."""
-    while True:
-        m = regex.match(r"([\p{L}'’]+)\s+", text[start:end])
-        if m is None or m.group(1).lower() not in lex.function_words:
-            break
-        start += m.end()
-    if start >= end or classify_mention(text[start:end], lex) != "name":
-        return None
-    return _span(text, start, end)
-
-
-def _source_after_cue(text: str, pos: int, hi: int, lex: Lexicon) -> Span | None:
-    while pos < hi and text[pos] in " \u00a0":
-        pos += 1
-    run = name_run(lex).match(text, pos, hi)
-    if run is not None:
-        return _name_span(text, run.start(), run.end(), lex)
-    m = regex.match(
-        r"(?:he|she|they|I|we)\b|(?:the|a|an|another|one)\s[^,;:.!?\"“”()]{1,80}",
-        text[pos:hi],
-        regex.IGNORECASE,
-    )
-    if m is None:
-        return None
-    span = _span(text, pos, _trim_end(text, pos, pos + m.end()))
-    return span if len(span.text.split()) <= 10 else None
-
-
-def _trimmed_source(text: str, start: int, end: int, lex: Lexicon) -> Span | None:
-    seg = text[start:end]
-    adv = _ADVERBIAL.search(seg)
-    if adv is not None:
-        end = start + adv.start()
-    end = _trim_end(text, start, end)
-    if start >= end or classify_mention(text[start:end], lex) is None:
-        return None
-    return _span(text, start, end)
-
-
-def _attribution(
-    text: str, cue: Span, source: Span | None, lex: Lexicon, start: int, end: int
-) -> Attribution:
-    kind = classify_mention(source.text, lex) if source is not None else None
-    return Attribution(
-        cue=cue,
-        source=source if kind is not None else None,
-        kind=kind or "description",
-        start=min(start, cue.start),
-        end=max(end, cue.end),
+    return Reported(
+        content=_span(text, start, end),
+        attribution=_attribution(text, cue, source),
+        cls="speech",
     )
 
 
@@ -387,10 +570,17 @@ def _quoted_to_end(text: str, pos: int, end: int) -> bool:
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?—–-"):
         end -= 1
     return end
 
 
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=text[start:end])
+__all__ = [
+    "Attribution",
+    "Reported",
+    "attribution_after",
+    "attribution_before",
+    "attribution_lead",
+    "is_cap",
+    "reported_speech",
+]
