@@ -142,19 +142,29 @@ def _direct_quotes(
             group.append(segments[i])
         para = paragraphs[group[-1].paragraph]
         after = attribution_after(text, group[-1], para.end, words)
-        # "…," she said, "…": the attribution sits between two pieces of one quote
-        while (
-            after is not None
-            and i + 1 < len(segments)
-            and segments[i + 1].paragraph == group[-1].paragraph
-            and _BETWEEN_PIECES.fullmatch(text, after.end, segments[i + 1].open) is not None
-            and _comma_joined(text, group[-1], after, segments[i + 1])
-        ):
+        # The attribution sits between two pieces of one quote: "…," she said, "…" or
+        # "…," she said. "…" (the second piece opens the next sentence, unattributed).
+        anchor = after.end if after is not None else None
+        while anchor is not None and i + 1 < len(segments):
+            nxt = segments[i + 1]
+            if nxt.paragraph != group[-1].paragraph:
+                break
+            if (anchor == after.end and (  # type: ignore[union-attr]
+                _BETWEEN_PIECES.fullmatch(text, anchor, nxt.open) is not None
+                and _comma_joined(text, group[-1], after, nxt)  # type: ignore[arg-type]
+            )) or ((
+                _NEW_SENTENCE.fullmatch(text, anchor, nxt.open) is not None
+                or (anchor > after.end and text[anchor : nxt.open].strip() == "")  # type: ignore[union-attr]
+            ) and attribution_after(text, nxt, para.end, words) is None):
+                pass
+            else:
+                break
             i += 1
             group.append(segments[i])
             while group[-1].continues and i + 1 < len(segments):
                 i += 1
                 group.append(segments[i])
+            anchor = group[-1].after
         i += 1
         first = group[0]
         fpara = paragraphs[first.paragraph]

@@ -103,7 +103,31 @@ _NOUN_BEFORE = frozenset(
 )
 # Reported content is a clause; these open a phrase ("told reporters outside the gate").
 _NOT_A_CLAUSE_START = frozenset(
-    ["outside", "inside", "in", "at", "on", "during", "after", "before", "as", "with", "from", "for", "to", "of", "about", "by", "near", "into", "over", "under", "through", "against", "via"]
+    [
+        "outside",
+        "inside",
+        "in",
+        "at",
+        "on",
+        "during",
+        "after",
+        "before",
+        "as",
+        "with",
+        "from",
+        "for",
+        "to",
+        "of",
+        "about",
+        "by",
+        "near",
+        "into",
+        "over",
+        "under",
+        "through",
+        "against",
+        "via",
+    ]
 )
 _MIN_REPORTED_WORDS = 3
 _PARTICIPLE_CUES = ("ing",)
@@ -464,15 +488,7 @@ def _reported(
         m = regex.match(r"[\s,]*", text[pos : sent.end])
         pos += m.end()
         start = pos
-        end = sent.end
-        if next_cue < sent.end:
-            conj = regex.search(r",?\s+(?:and|but)\s+(?:\S+\s+){0,3}?$", text[start:next_cue])
-            if conj is not None:
-                end = start + conj.start()
-        if postposed is None and start < end:
-            # "…, said X." / "…, X said." after the content: the attribution closes it
-            tail = regex.search(r",\s+(?:[^,]{1,80})$", text[start:end])
-            del tail
+        end = _content_end(text, start, sent.end, next_cue)
     end = _trim_end(text, start, end)
     if start >= end:
         return None
@@ -480,9 +496,7 @@ def _reported(
     words_ = content.split()
     has_marks = any(c in content for c in _MARKS)
     first = words_[0].lower().strip('"“”„«»')
-    if cls == "naming" and not has_marks:
-        return None
-    if cls == "belief" and first != "that":
+    if cls == "belief" and first != "that" and not _CLAUSE.search(content):
         return None
     if text[start] in _MARKS and _quoted_to_end(text, start, end):
         return None
@@ -495,6 +509,26 @@ def _reported(
         attribution=_attribution(text, cue, source),
         cls=cls,
     )
+
+
+_CLAUSE = regex.compile(
+    r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|did|does|do"
+    r"|isn't|aren't|wasn't|won't|wouldn't|can't|didn't|doesn't|don't)\b",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+def _content_end(text: str, start: int, end: int, next_cue: int) -> int:
+    """Where reported content stops: before the clause of the next cue ("…, and said …",
+    "…, arguing that …"), before a relative clause or a new coordinated clause."""
+    if next_cue < end:
+        conj = regex.search(r"(?:,?\s+(?:and|but)\s+(?:\S+\s+){0,3}?|,\s*)$", text[start:next_cue])
+        if conj is not None:
+            end = start + conj.start()
+    semicolon = text.find("; ", start, end)
+    if semicolon > start:
+        end = semicolon
+    return end
 
 
 def _postposed(

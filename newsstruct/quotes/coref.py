@@ -430,8 +430,8 @@ def _pronoun(
     if refers in ("male", "female"):
         if previous is not None and close_to_previous:
             prev_speaker, prev_ent = previous
-            agrees = (
-                prev_ent is None or (prev_ent.kind == "person" and prev_ent.gender in (None, refers))
+            agrees = prev_ent is None or (
+                prev_ent.kind == "person" and prev_ent.gender in (None, refers)
             )
             if agrees and prev_speaker.resolved_by != "description":
                 return Speaker(

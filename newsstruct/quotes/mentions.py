@@ -242,7 +242,12 @@ def _np_start_back(
             lower_run = 0
         elif low in _CONNECTORS and j < i:
             pass
-        elif low in words.stops or low in words.pronouns or words.cue(low) is not None or low in words.adverbs:
+        elif (
+            low in words.stops
+            or low in words.pronouns
+            or words.cue(low) is not None
+            or low in words.adverbs
+        ):
             break
         else:
             lower_run += 1
