@@ -27,7 +27,8 @@ from ..text import check_text
 from .attribution import Attribution, attribution_after, attribution_before, reported_speech
 from .coref import Entities, Entity, resolve
 from .marks import Segment, find_segments
-from .words import QuoteWords, quote_words
+from .mentions import Doc
+from .words import quote_words
 
 __all__ = ["find_quotes"]
 
@@ -85,16 +86,17 @@ def find_quotes(
 
         sentences = split_sentences(text, paragraphs=paragraphs, lang=lang, lexicon=lex)
     words = quote_words(lex)
-    entities = Entities(text, sentences, lex, words)
+    doc = Doc(text, words)
+    entities = Entities(doc, sentences, lex)
     segments = find_segments(text, paragraphs)
-    direct, fragments = _direct_quotes(text, segments, sentences, paragraphs, words, entities)
+    direct, fragments = _direct_quotes(doc, segments, sentences, paragraphs, entities)
     para_starts = [p.start for p in paragraphs]
     skip = [f.extent for f in direct]
     for f in direct:
         if f.attribution is not None:
             skip.append((f.attribution.start, f.attribution.end))
     reported = []
-    for r in reported_speech(text, sentences, words, skip):
+    for r in reported_speech(doc, sentences, skip):
         c = r.content
         if any(lo < c.start < hi or lo < c.end - 1 < hi for lo, hi in skip if hi - lo > 0):
             continue
@@ -123,14 +125,14 @@ def _dedupe(reported: list[_Found]) -> list[_Found]:
 
 
 def _direct_quotes(
-    text: str,
+    doc: Doc,
     segments: list[Segment],
     sentences: Sequence[Sentence],
     paragraphs: Sequence[Paragraph],
-    words: QuoteWords,
     entities: Entities,
 ) -> tuple[list[_Found], list[Segment]]:
     """Group segments into direct quotes; return them and the leftover short fragments."""
+    text = doc.text
     found: list[_Found] = []
     fragments: list[Segment] = []
     sentence_starts = [s.start for s in sentences]
@@ -141,7 +143,7 @@ def _direct_quotes(
             i += 1
             group.append(segments[i])
         para = paragraphs[group[-1].paragraph]
-        after = attribution_after(text, group[-1], para.end, words)
+        after = attribution_after(doc, group[-1], para.end)
         # The attribution sits between two pieces of one quote: "…," she said, "…" or
         # "…," she said. "…" (the second piece opens the next sentence, unattributed).
         anchor = after.end if after is not None else None
@@ -149,13 +151,22 @@ def _direct_quotes(
             nxt = segments[i + 1]
             if nxt.paragraph != group[-1].paragraph:
                 break
-            if (anchor == after.end and (  # type: ignore[union-attr]
-                _BETWEEN_PIECES.fullmatch(text, anchor, nxt.open) is not None
-                and _comma_joined(text, group[-1], after, nxt)  # type: ignore[arg-type]
-            )) or ((
-                _NEW_SENTENCE.fullmatch(text, anchor, nxt.open) is not None
-                or (anchor > after.end and text[anchor : nxt.open].strip() == "")  # type: ignore[union-attr]
-            ) and attribution_after(text, nxt, para.end, words) is None):
+            if (
+                (
+                    anchor == after.end
+                    and (  # type: ignore[union-attr]
+                        _BETWEEN_PIECES.fullmatch(text, anchor, nxt.open) is not None
+                        and _comma_joined(text, group[-1], after, nxt)  # type: ignore[arg-type]
+                    )
+                )
+                or (
+                    (
+                        _NEW_SENTENCE.fullmatch(text, anchor, nxt.open) is not None
+                        or (anchor > after.end and text[anchor : nxt.open].strip() == "")  # type: ignore[union-attr]
+                    )
+                    and attribution_after(doc, nxt, para.end) is None
+                )
+            ):
                 pass
             else:
                 break
@@ -169,9 +180,9 @@ def _direct_quotes(
         first = group[0]
         fpara = paragraphs[first.paragraph]
         lo = _sentence_start(first.open, sentence_starts, fpara)
-        before = attribution_before(text, lo, first.open, words)
+        before = attribution_before(doc, lo, first.open)
         if before is None and first.open == fpara.start and first.paragraph > 0:
-            before = _paragraph_lead_in(text, first.paragraph, paragraphs, sentence_starts, words)
+            before = _paragraph_lead_in(doc, first.paragraph, paragraphs, sentence_starts)
         if before is not None and not _plausible_colon(text, before, entities):
             before = None
         attribution = after
@@ -241,11 +252,10 @@ def _comma_joined(text: str, seg: Segment, after: Attribution, nxt: Segment) -> 
 
 
 def _paragraph_lead_in(
-    text: str,
+    doc: Doc,
     index: int,
     paragraphs: Sequence[Paragraph],
     sentence_starts: list[int],
-    words: QuoteWords,
 ) -> Attribution | None:
     """A paragraph ending in a colon leads into the quote that opens the next one."""
     prev = paragraphs[index - 1]
@@ -253,7 +263,7 @@ def _paragraph_lead_in(
         return None
     end = prev.start + len(prev.text.rstrip())
     lo = _sentence_start(end - 1, sentence_starts, prev)
-    return attribution_before(text, lo, end, words)
+    return attribution_before(doc, lo, end)
 
 
 def _looks_like_speech(text: str, group: list[Segment], paragraphs: Sequence[Paragraph]) -> bool:

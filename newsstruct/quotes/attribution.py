@@ -25,6 +25,7 @@ from ..lexicons import Lexicon
 from ..records import Sentence, Span
 from .marks import Segment
 from .mentions import (
+    Doc,
     Mention,
     clause_subject,
     is_cap,
@@ -34,9 +35,8 @@ from .mentions import (
     skip_asides,
     skip_back,
     skip_setting,
-    tokens,
 )
-from .words import QuoteWords, quote_words
+from .words import quote_words
 
 _MARKS = '"“”„«»‟'
 _MAX_WINDOW = 300
@@ -170,7 +170,8 @@ def attribution_lead(text: str, start: int, lex: Lexicon) -> bool:
     """``start`` opens "Johnson asked", "she said", "said the mayor": an attribution."""
     words = quote_words(lex)
     hi = min(len(text), start + 200)
-    for k, (s, e, is_word) in enumerate(tokens(text, start, hi, words)):
+    doc = Doc(text, words, start, hi)
+    for k, (s, e, is_word) in enumerate(doc.tokens(start, hi)):
         if not is_word:
             if text[s] in ".!?;":
                 return False
@@ -182,32 +183,24 @@ def attribution_lead(text: str, start: int, lex: Lexicon) -> bool:
             continue
         if s == start:
             return True
-        m = np_before(text, start, s, words)
+        m = np_before(doc, start, s)
         return m is not None and m.start == start and m.kind in ("name", "pronoun", "org")
     return False
 
 
-def attribution_after(
-    text: str, seg: Segment, para_end: int, words: QuoteWords
-) -> Attribution | None:
+def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | None:
     """``…," Blinken said`` / ``…," said Blinken`` / ``…" ― Dana Ruiz`` after a closing mark."""
+    text, words = doc.text, doc.words
     if seg.close is None:
         return None
     lo = seg.after
     hi = min(para_end, lo + _MAX_WINDOW)
-    dash = regex.match(r"[ \u00a0]*[―—–]{1,2}[ \u00a0]*", text[lo:hi])
-    if dash is not None and lo + dash.end() < hi:
-        m = np_after(text, lo + dash.end(), hi, words)
+    dash = _DASH.match(text, lo, hi)
+    if dash is not None and dash.end() < hi:
+        m = np_after(doc, dash.end(), hi)
         if m is not None and m.kind in ("name", "org") and text[m.end : hi].strip(" .\u00a0") == "":
-            return _attribution(
-                text,
-                (
-                    lo + dash.start() + dash.group().find(dash.group().strip()[0]),
-                    lo + dash.start() + len(dash.group().rstrip()),
-                ),
-                m,
-            )
-    toks = tokens(text, lo, hi, words)
+            return _attribution(text, dash.span("dash"), m)
+    toks = doc.tokens(lo, hi)
     for k, (s, e, is_word) in enumerate(toks):
         if not is_word:
             if text[s] in _MARKS or _sentence_stop(text, s, hi):
@@ -220,14 +213,14 @@ def attribution_after(
             continue
         if text[lo:s].strip(" ,\u00a0\t") == "":  # "…," said Blinken
             pos = skip_setting(text, e, hi)
-            m = np_after(text, pos, hi, words)
+            m = np_after(doc, pos, hi)
             if m is None:
                 continue
             return _attribution(text, (s, e), m)
         first = lo + len(text[lo:s]) - len(text[lo:s].lstrip(" ,\u00a0\t"))
         if text[lo:first].count(",") > 1:
             return None
-        source = _source_from(text, first, s, words)
+        source = _source_from(doc, first, s)
         if source is not None:
             return _attribution(text, (s, e), source, _object_end(text, e, hi))
         return None
@@ -241,25 +234,26 @@ def _sentence_stop(text: str, pos: int, hi: int) -> bool:
         return True
     if ch not in ".!?":
         return False
-    m = regex.match(r"[.!?)\]’'\s\u00a0]*", text[pos + 1 : hi])
-    nxt = text[pos + 1 + m.end() : pos + 2 + m.end()] if m else ""
+    m = _AFTER_STOP.match(text, pos + 1, hi)
+    nxt = text[m.end() : m.end() + 1] if m else ""
     return not (nxt == "," or nxt.islower() or (text[pos + 1 : pos + 2] == ")"))
 
 
-def _source_from(text: str, first: int, cue_start: int, words: QuoteWords) -> Mention | None:
+def _source_from(doc: Doc, first: int, cue_start: int) -> Mention | None:
     """The source that starts at ``first`` and reaches the cue at ``cue_start`` (asides,
     appositions and adverbials between them allowed)."""
-    toks = tokens(text, first, cue_start, words)
-    end = np_forward(text, toks, 0, words)
+    text = doc.text
+    toks = doc.tokens(first, cue_start)
+    end = np_forward(doc, toks, 0)
     if end is not None:
         from .mentions import classify
 
-        mention = classify(text, toks[:end], words)
+        mention = classify(doc, toks[:end])
         if mention is not None:
-            pos = skip_asides(text, mention.end, cue_start, words)
-            if skip_back(text, pos, cue_start, words) <= pos or text[pos:cue_start].strip() == "":
+            pos = skip_asides(doc, mention.end, cue_start)
+            if skip_back(doc, pos, cue_start) <= pos or text[pos:cue_start].strip() == "":
                 return mention
-    m = np_before(text, first, cue_start, words)
+    m = np_before(doc, first, cue_start)
     if m is not None and m.start == first + (
         len(text[first : m.start]) - len(text[first : m.start].lstrip())
     ):
@@ -274,16 +268,17 @@ def _object_end(text: str, pos: int, hi: int) -> int:
 
 
 def attribution_before(
-    text: str, lo: int, open_mark: int, words: QuoteWords, *, colon_lead: bool = True
+    doc: Doc, lo: int, open_mark: int, *, colon_lead: bool = True
 ) -> Attribution | None:
     """``Blinken said, "…`` / ``said: "…`` / ``Morrow put it: "…`` / ``Blinken: "…`` before an
     opening mark; ``lo`` is where the clause starts."""
+    text, words = doc.text, doc.words
     acc = _ACCORDING_LEAD.search(text, lo, open_mark)
     if acc is not None:
-        source = np_after(text, acc.start("src"), acc.end("src"), words)
+        source = np_after(doc, acc.start("src"), acc.end("src"))
         if source is not None:
             return _attribution(text, acc.span("cue"), source)
-    window_toks = tokens(text, lo, open_mark, words)
+    window_toks = doc.tokens(lo, open_mark)
     best = None
     for s, e, is_word in window_toks:
         if not is_word:
@@ -291,11 +286,11 @@ def attribution_before(
         found = words.cue(text[s:e])
         if found is None or found[1] == "belief":
             continue
-        if _lead_in_tail(text, e, open_mark, words, found[0]):
+        if _lead_in_tail(doc, e, open_mark, found[0]):
             best = (s, e, found)
     if best is not None:
         s, e, found = best
-        source = _source_for_cue(text, lo, s, e, words)
+        source = _source_for_cue(doc, lo, s, e)
         return _attribution(text, (s, e), source, e)
     if not colon_lead:
         return None
@@ -304,7 +299,7 @@ def attribution_before(
     if not before.endswith(":"):
         return None
     colon = lo + len(before) - 1
-    sub = clause_subject(text, lo, colon, words)
+    sub = clause_subject(doc, lo, colon)
     if sub is None:
         return None
     mention, _ = sub
@@ -316,6 +311,17 @@ def attribution_before(
     return _attribution(text, (colon, colon + 1), mention)
 
 
+_DASH = regex.compile(r"[ \u00a0]*(?P<dash>[―—–]{1,2})[ \u00a0]*", regex.V1)
+_AFTER_STOP = regex.compile(r"[.!?)\]’'\s\u00a0]*", regex.V1)
+_LETTERS = regex.compile(r"\p{L}+", regex.V1)
+_COORDINATED = regex.compile(r"(?:^|[\s,])(?:and|but|or|then)$", regex.V1 | regex.IGNORECASE)
+_SPACE_COMMA = regex.compile(r"[\s,]*", regex.V1)
+# what ends reported content before the next cue's clause: "…, and said", "…, arguing"
+_NEXT_CLAUSE = regex.compile(r"(?r)(?:,?\s+(?:and|but)\s+(?:\S+\s+){0,3}?|,\s*)$", regex.V1)
+_ONLY_STOPS = regex.compile(r"[\s.!?]*", regex.V1)
+_ABOUT_TAIL = regex.compile(r"\s+(?:of|about|in)\s+[^,;:]{1,40}[.!?]?\s*", regex.V1)
+_AS_END = regex.compile(r"\s+as$", regex.V1)
+_ACCORDING_SOURCE = regex.compile(r"\s+([^,.;:!?\"“”]{2,80})", regex.V1)
 _ACCORDING_LEAD = regex.compile(
     r"(?:^|(?<=[\s,]))(?P<cue>[Aa]ccording\s+to)\s+(?P<src>[^,;:.!?\"“”]{2,80}),\s*$", regex.V1
 )
@@ -325,9 +331,10 @@ def _only_marks(text: str, lo: int, hi: int) -> bool:
     return text[lo:hi].strip(" \u00a0" + _MARKS) == ""
 
 
-def _lead_in_tail(text: str, pos: int, open_mark: int, words: QuoteWords, lemma: str) -> bool:
+def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str) -> bool:
     """What follows the cue up to the opening mark is only an object, a setting and a comma
     or colon (``told reporters Monday: "``, ``said of the plan, "``), or ``that``."""
+    text, words = doc.text, doc.words
     rest = text[pos:open_mark]
     if rest.strip() == "" or _TAIL_END.fullmatch(rest):
         return True
@@ -347,7 +354,7 @@ def _lead_in_tail(text: str, pos: int, open_mark: int, words: QuoteWords, lemma:
     return (
         m is not None
         and len(m.group(1).split()) <= 8
-        and not any(words.cue(w) is not None for w in regex.findall(r"\p{L}+", m.group(1)))
+        and not any(words.cue(w) is not None for w in _LETTERS.findall(m.group(1)))
     )
 
 
@@ -356,30 +363,27 @@ _TAIL_END = regex.compile(r"\s*(?:[,:]|\s—|\s–)?\s*(?:that\s*,?\s*)?", regex
 _SHORT_TAIL = regex.compile(r"\s+([^.!?;\"“”„«»\n]{1,80}?)\s*[,:]\s*(?:that\s*,?\s*)?", regex.V1)
 
 
-def _source_for_cue(
-    text: str, lo: int, cue_start: int, cue_end: int, words: QuoteWords
-) -> Mention | None:
+def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention | None:
     """The source of a cue whose clause opens at ``lo``: the mention right before it, else the
     clause subject ("X, a snowplow driver, said" / "X … but said" / "X …, saying")."""
-    m = np_before(text, lo, cue_start, words)
+    text, words = doc.text, doc.words
+    m = np_before(doc, lo, cue_start)
     if m is not None:
         return m
-    seg = text[lo : skip_back(text, lo, cue_start, words)].rstrip()
+    seg = text[lo : skip_back(doc, lo, cue_start)].rstrip()
     if seg.strip(" \u00a0" + _MARKS) == "":
         if text[lo:cue_start].strip() == "":
             hi = min(len(text), cue_end + 200)
-            return np_after(text, skip_setting(text, cue_end, hi), hi, words)
+            return np_after(doc, skip_setting(text, cue_end, hi), hi)
         return None
-    sub = clause_subject(text, lo, cue_start, words)
+    sub = clause_subject(doc, lo, cue_start)
     if sub is None:
         return None
     mention, end = sub
     participle = text[cue_start:cue_end].lower().endswith("ing")
-    coordinated = (
-        regex.search(r"(?:^|[\s,])(?:and|but|or|then)$", seg, regex.IGNORECASE) is not None
-    )
-    pos = skip_asides(text, end, cue_start, words)
-    between = text[pos : skip_back(text, pos, cue_start, words)].strip()
+    coordinated = _COORDINATED.search(seg) is not None
+    pos = skip_asides(doc, end, cue_start)
+    between = text[pos : skip_back(doc, pos, cue_start)].strip()
     if between == "" or participle or coordinated or seg.endswith(","):
         return mention
     # a reduced relative clause: "Protesters marching through the streets chanted"
@@ -394,19 +398,19 @@ _REDUCED_RELATIVE = regex.compile(r"\p{Ll}+(?:ing|ed)(?:\s+[\p{L}\-’']+){0,8}"
 
 
 def reported_speech(
-    text: str,
+    doc: Doc,
     sentences: Sequence[Sentence],
-    words: QuoteWords,
     skip: Sequence[tuple[int, int]] = (),
 ) -> Iterator[Reported]:
     """Reported speech in each sentence: ``X said (that) …``, ``according to X, …``.
 
     ``skip`` holds spans (direct quotes and their attributions) where no cue is read.
     """
+    text, words = doc.text, doc.words
     skip = sorted(skip)
     k = 0
     for sent in sentences:
-        toks = tokens(text, sent.start, sent.end, words)
+        toks = doc.tokens(sent.start, sent.end)
         cues = []
         for i, (s, e, is_word) in enumerate(toks):
             if not is_word:
@@ -429,23 +433,23 @@ def reported_speech(
                 continue
             nxt = cues[n + 1][1][0] if n + 1 < len(cues) else sent.end
             if found[1] == "according":
-                r = _according_to(text, sent, cue, words)
+                r = _according_to(doc, sent, cue)
             else:
-                r = _reported(text, sent, toks, i, cue, found, nxt, words)
+                r = _reported(doc, sent, toks, i, cue, found, nxt)
             if r is not None:
                 yield r
 
 
 def _reported(
-    text: str,
+    doc: Doc,
     sent: Sentence,
     toks: list[tuple[int, int, bool]],
     i: int,
     cue: tuple[int, int],
     found: tuple[str, str],
     next_cue: int,
-    words: QuoteWords,
 ) -> Reported | None:
+    text, words = doc.text, doc.words
     lemma, cls = found
     form = text[cue[0] : cue[1]]
     if form[0].isupper() and i > 0:
@@ -457,11 +461,11 @@ def _reported(
         return None  # "was charged", "is expected"
     if prev in _NON_FINITE and form.lower() == lemma:
         return None  # "would ask", "to say"
-    source = _source_for_cue(text, sent.start, cue[0], cue[1], words)
+    source = _source_for_cue(doc, sent.start, cue[0], cue[1])
     pos = cue[1]
     postposed = None
     if source is None:
-        postposed = _postposed(text, sent, cue, words)
+        postposed = _postposed(doc, sent, cue)
         if postposed is None:
             return None
         source, start, end = postposed
@@ -485,8 +489,7 @@ def _reported(
             if m is not None:
                 pos = m.end()
         pos = skip_setting(text, pos, sent.end)
-        m = regex.match(r"[\s,]*", text[pos : sent.end])
-        pos += m.end()
+        pos = _SPACE_COMMA.match(text, pos, sent.end).end()
         start = pos
         end = _content_end(text, start, sent.end, next_cue)
     end = _trim_end(text, start, end)
@@ -522,28 +525,27 @@ def _content_end(text: str, start: int, end: int, next_cue: int) -> int:
     """Where reported content stops: before the clause of the next cue ("…, and said …",
     "…, arguing that …"), before a relative clause or a new coordinated clause."""
     if next_cue < end:
-        conj = regex.search(r"(?:,?\s+(?:and|but)\s+(?:\S+\s+){0,3}?|,\s*)$", text[start:next_cue])
+        conj = _NEXT_CLAUSE.search(text, start, next_cue)
         if conj is not None:
-            end = start + conj.start()
+            end = conj.start()
     semicolon = text.find("; ", start, end)
     if semicolon > start:
         end = semicolon
     return end
 
 
-def _postposed(
-    text: str, sent: Sentence, cue: tuple[int, int], words: QuoteWords
-) -> tuple[Mention, int, int] | None:
+def _postposed(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> tuple[Mention, int, int] | None:
     """``Content, X said.`` / ``Content, said X.`` / ``Content, as X said.``"""
+    text = doc.text
     after = skip_setting(text, cue[1], sent.end)
     tail = text[after : sent.end]
     m_after = None
-    if not regex.fullmatch(r"[\s.!?]*", tail):
-        m_after = np_after(text, after + len(tail) - len(tail.lstrip()), sent.end, words)
+    if not _ONLY_STOPS.fullmatch(tail):
+        m_after = np_after(doc, after + len(tail) - len(tail.lstrip()), sent.end)
         if m_after is None or text[m_after.end : sent.end].strip(" .!?") != "":
             m_after = None
             # "…, X said of the plan." is still postposed
-            if not regex.fullmatch(r"\s+(?:of|about|in)\s+[^,;:]{1,40}[.!?]?\s*", tail):
+            if not _ABOUT_TAIL.fullmatch(tail):
                 return None
     before = text[sent.start : cue[0]]
     if m_after is not None:
@@ -552,29 +554,28 @@ def _postposed(
             return None
         return m_after, sent.start, sent.start + len(before.rstrip()) - 1
     # source before the cue, preceded by a comma that closes the content
-    src = np_before(text, sent.start, cue[0], words)
+    src = np_before(doc, sent.start, cue[0])
     if src is None:
         return None
     lead = text[sent.start : src.start].rstrip()
-    lead = regex.sub(r"(?:\s+as)$", "", lead)
+    lead = _AS_END.sub("", lead)
     if not lead.endswith(","):
         return None
     return src, sent.start, sent.start + len(lead) - 1
 
 
-def _according_to(
-    text: str, sent: Sentence, cue: tuple[int, int], words: QuoteWords
-) -> Reported | None:
-    m = regex.match(r"\s+([^,.;:!?\"“”]{2,80})", text[cue[1] : sent.end])
+def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | None:
+    text = doc.text
+    m = _ACCORDING_SOURCE.match(text, cue[1], sent.end)
     if m is None:
         return None
-    s = cue[1] + m.start(1)
-    e = _trim_end(text, s, cue[1] + m.end(1))
-    toks = tokens(text, s, e, words)
-    end = np_forward(text, toks, 0, words, max_len=16)
+    s = m.start(1)
+    e = _trim_end(text, s, m.end(1))
+    toks = doc.tokens(s, e)
+    end = np_forward(doc, toks, 0, max_len=16)
     from .mentions import classify
 
-    source = classify(text, toks[:end], words) if end else None
+    source = classify(doc, toks[:end]) if end else None
     if source is None:
         source = Mention(start=s, end=e, kind="description")
     lead = text[sent.start : cue[0]].strip(" \u00a0" + _MARKS)

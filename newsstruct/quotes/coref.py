@@ -29,7 +29,7 @@ import regex
 
 from ..lexicons import Lexicon
 from ..records import Sentence, Span, Speaker
-from .mentions import Mention, clause_subject, is_cap
+from .mentions import Doc, Mention, clause_subject, is_cap
 from .words import QuoteWords
 
 _CONNECTORS = r"(?:of|de|da|van|von|der|del|la|le|al|bin|ibn|y|du)"
@@ -56,6 +56,13 @@ _MODIFIERS = frozenset(
     ]
 )
 _PRONOUN_WORDS = regex.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", regex.IGNORECASE)
+# "union president Rafe Dunmore" / "Rafe Dunmore, the union's president,"
+_ROLE_BEFORE = regex.compile(r"(?r)(?:^|(?<=\s))(\p{Ll}[\p{L}\-]+)\s+$", regex.V1)
+_ROLE_AFTER = regex.compile(
+    r"\s*,\s+(?:the|a|an|its|their|his|her)\s+([^,;.()\"“”]{1,80}?)"
+    r"(?=\s*[,;.]|\s+(?:of|for|at|in|on|with|who|from)\b)",
+    regex.V1,
+)
 _MAX_PRONOUN_DISTANCE = 3000  # characters back to a named antecedent
 
 
@@ -144,13 +151,14 @@ class Entity:
 class Entities:
     """The named entities of one article and where each is mentioned (built per call)."""
 
-    def __init__(
-        self, text: str, sentences: Sequence[Sentence], lexicon: Lexicon, qwords: QuoteWords
-    ):
-        self.text = text
-        self.qwords = qwords
+    def __init__(self, doc: Doc, sentences: Sequence[Sentence], lexicon: Lexicon):
+        self.doc = doc
+        self.text = text = doc.text
+        self.qwords = doc.words
         self.persons: dict[str, Entity] = {}
         self.orgs: dict[str, Entity] = {}
+        self._by_suffix: dict[str, list[Entity]] = {}  # "Blinken" -> [Antony Blinken]
+        self._by_first: dict[str, list[Entity]] = {}  # "Antony" -> [Antony Blinken]
         self.positions: list[int] = []  # mention positions, sorted
         self.mentioned: list[Entity] = []  # the entity at each position
         runs = list(name_run(lexicon).finditer(text))
@@ -166,12 +174,16 @@ class Entities:
     # -- building
 
     def _words(self, start: int, run: str) -> tuple[list[str], int]:
+        """The words of a run without the function words that open it, and where they start."""
         words = run.split()
-        offset = start
-        while words and words[0].lower() in self.qwords.function_words:
-            offset = self.text.index(words[1], offset + len(words[0])) if len(words) > 1 else offset
-            words = words[1:]
-        return words, offset
+        k = 0
+        while k < len(words) and words[k].lower() in self.qwords.function_words:
+            k += 1
+        if k == 0:
+            return words, start
+        if k == len(words):
+            return [], start
+        return words[k:], start + run.index(words[k], sum(len(w) for w in words[:k]))
 
     def _add_run(self, start: int, run: str) -> None:
         words, offset = self._words(start, run)
@@ -191,10 +203,14 @@ class Entities:
             return
         if any(w.endswith(("'s", "’s")) for w in name_words[:-1]):
             return
-        name = " ".join(w.rstrip("'’s") if w.endswith(("'s", "’s")) else w for w in name_words)
+        name = _no_possessive(" ".join(name_words))
         ent = self.persons.get(name)
         if ent is None:
             ent = self.persons[name] = Entity(name=name, kind="person", first=offset)
+            parts = name.split()
+            for k in range(1, len(parts)):
+                self._by_suffix.setdefault(" ".join(parts[k:]), []).append(ent)
+            self._by_first.setdefault(parts[0], []).append(ent)
         self._learn(ent, roles, words)
         self._context_roles(ent, start, start + len(run))
 
@@ -207,9 +223,7 @@ class Entities:
 
     def _context_roles(self, ent: Entity, start: int, end: int) -> None:
         """A role word right before the name, or an apposition right after it."""
-        before = regex.search(
-            r"(?:^|\s)(\p{Ll}[\p{L}\-]+)\s+$", self.text[max(0, start - 40) : start]
-        )
+        before = _ROLE_BEFORE.search(self.text, max(0, start - 40), start)
         if before is not None:
             word = before.group(1).lower()
             if not (
@@ -221,10 +235,7 @@ class Entities:
             ):
                 ent.roles |= role_nouns(word, self.qwords)
                 self._learn(ent, set(), [word])
-        app = regex.match(
-            r"\s*,\s+(?:the|a|an|its|their|his|her)\s+([^,;.()\"“”]{1,80}?)(?=\s*[,;.]|\s+(?:of|for|at|in|on|with|who|from)\b)",
-            self.text[end : end + 120],
-        )
+        app = _ROLE_AFTER.match(self.text, end, min(len(self.text), end + 120))
         if app is not None:
             words = [
                 w
@@ -239,9 +250,7 @@ class Entities:
         """A pronoun in the sentence whose subject a person is (or opening the next one)
         tells that person's gender."""
         for k, sent in enumerate(sentences):
-            sub = clause_subject(
-                self.text, sent.start, min(sent.end, sent.start + 200), self.qwords
-            )
+            sub = clause_subject(self.doc, sent.start, min(sent.end, sent.start + 200))
             if sub is None or sub[0].kind != "name" or sub[0].head is None:
                 continue
             ent = self._entity_at(sub[0].head[0], sub[0].head[1])
@@ -259,7 +268,7 @@ class Entities:
     # -- lookup
 
     def _candidates(self, word: str) -> list[Entity]:
-        return [e for e in self.persons.values() if e.name.endswith(" " + word) or e.name == word]
+        return self._by_suffix.get(word, [])
 
     def _lookup_run(self, start: int, run: str) -> Entity | None:
         words, _ = self._words(start, run)
@@ -275,15 +284,15 @@ class Entities:
 
     def person(self, short: str, position: int) -> Entity | None:
         """The person a name or part of a name refers to (nearest before ``position``)."""
-        short = short.replace("’s", "").replace("'s", "") if short.endswith(("'s", "’s")) else short
+        short = _no_possessive(short)
         if not short:
             return None
         ent = self.persons.get(short)
         if ent is not None:
             return ent
-        cands = [e for e in self.persons.values() if e.name.endswith(" " + short)]
+        cands = self._by_suffix.get(short, [])
         if not cands and " " not in short:
-            cands = [e for e in self.persons.values() if e.name.startswith(short + " ")]
+            cands = self._by_first.get(short, [])
             if len(cands) > 1:
                 return None
         if not cands:
@@ -341,6 +350,10 @@ class Entities:
                     fallback = ent
             k -= 1
         return None if strict else fallback
+
+
+def _no_possessive(name: str) -> str:
+    return name[:-2] if name.endswith(("'s", "’s")) else name
 
 
 def _org_words(words: list[str], qwords: QuoteWords) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from ..records import Paragraph
 
@@ -32,6 +33,8 @@ _CLOSERS = {
 _DOUBLE = frozenset('"“”„«»‟')
 _SINGLE_OPEN = "‘'"
 _SINGLE_CLOSE = "’'"
+_DOUBLE_RE = regex.compile(r'["“”„«»‟]')
+_SINGLE_RE = regex.compile(r"['‘’]")
 _OPEN_AFTER = " \t\u00a0([{—–-/"  # what may stand before an opening mark
 
 
@@ -64,7 +67,7 @@ def find_segments(text: str, paragraphs: Sequence[Paragraph]) -> list[Segment]:
     segments: list[Segment] = []
     for index, para in enumerate(paragraphs):
         found = _pair_doubles(text, para, index)
-        if not found and not any(c in _DOUBLE for c in para.text):
+        if not found and _DOUBLE_RE.search(text, para.start, para.end) is None:
             found = _pair_singles(text, para, index)
         segments.extend(found)
     # An unclosed quote continues when the next paragraph opens with a mark.
@@ -83,10 +86,9 @@ def _pair_doubles(text: str, para: Paragraph, index: int) -> list[Segment]:
     out: list[Segment] = []
     opened: int | None = None
     closers = ""
-    for pos in range(para.start, para.end):
+    for m in _DOUBLE_RE.finditer(text, para.start, para.end):
+        pos = m.start()
         mark = text[pos]
-        if mark not in _DOUBLE:
-            continue
         if opened is None:
             if _can_open(text, pos, para):
                 opened, closers = pos, _CLOSERS[mark]
@@ -112,7 +114,8 @@ def _pair_singles(text: str, para: Paragraph, index: int) -> list[Segment]:
     """Closed single-quoted stretches: ‘…’ or '…' (an apostrophe inside a word never counts)."""
     out: list[Segment] = []
     opened: int | None = None
-    for pos in range(para.start, para.end):
+    for m in _SINGLE_RE.finditer(text, para.start, para.end):
+        pos = m.start()
         ch = text[pos]
         prev = text[pos - 1] if pos > para.start else " "
         nxt = text[pos + 1] if pos + 1 < para.end else " "
@@ -142,7 +145,8 @@ def _possessive(text: str, pos: int, end: int) -> bool:
 
 
 def _later_closer(text: str, pos: int, end: int) -> bool:
-    for k in range(pos, end):
+    for m in _SINGLE_RE.finditer(text, pos, end):
+        k = m.start()
         if text[k] in _SINGLE_CLOSE and not text[k - 1].isspace():
             nxt = text[k + 1] if k + 1 < end else " "
             if not nxt.isalnum() and not _possessive(text, k, end):

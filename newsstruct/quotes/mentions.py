@@ -11,6 +11,8 @@ saying" and "X … but said").
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 import regex
 
@@ -61,31 +63,57 @@ class Mention:
     head: tuple[int, int] | None = None
 
 
-def tokens(text: str, lo: int, hi: int, words: QuoteWords) -> list[tuple[int, int, bool]]:
+Token = tuple[int, int, bool]  # start, end, is a word
+
+
+class Doc:
+    """The text and its tokens, read once per call; windows are sliced from them.
+
+    Attributes:
+        text: The text.
+        words: The quote stage's word lists.
+    """
+
+    __slots__ = ("_starts", "_toks", "text", "words")
+
+    def __init__(self, text: str, words: QuoteWords, lo: int = 0, hi: int | None = None):
+        self.text = text
+        self.words = words
+        self._toks = tokens(text, lo, len(text) if hi is None else hi, words)
+        self._starts = [t[0] for t in self._toks]
+
+    def tokens(self, lo: int, hi: int) -> list[Token]:
+        """The tokens that lie inside ``[lo, hi)``."""
+        i = bisect.bisect_left(self._starts, lo)
+        j = bisect.bisect_left(self._starts, hi, i)
+        while j > i and self._toks[j - 1][1] > hi:
+            j -= 1
+        return self._toks[i:j]
+
+
+def tokens(text: str, lo: int, hi: int, words: QuoteWords) -> list[Token]:
     """(start, end, is_word) tokens of ``text[lo:hi]``; a title or initial keeps its period."""
-    out: list[tuple[int, int, bool]] = []
+    out: list[Token] = []
+    skip = -1  # a period already joined to the word before it
     for m in _TOKEN.finditer(text, lo, hi):
         s, e = m.span()
-        if m.group("w") is not None:
-            if e < hi and text[e] == ".":
-                low = text[s:e].lower()
-                if (
-                    (len(low) == 1 and text[s].isupper())
-                    or low in words.abbreviations
-                    or low + "." in words.titles
-                    or low + "." in words.roles
-                ):
-                    e += 1
-            out.append((s, e, True))
-        else:
-            out.append((s, e, False))
-    # the regex consumed a title's period as punctuation: merge it back
-    merged: list[tuple[int, int, bool]] = []
-    for t in out:
-        if merged and not t[2] and text[t[0]] == "." and merged[-1][1] == t[1]:
+        if s == skip:
             continue
-        merged.append(t)
-    return merged
+        if m.lastgroup == "p":
+            out.append((s, e, False))
+            continue
+        if e < hi and text[e] == "." and _keeps_period(text, s, e, words):
+            skip = e
+            e += 1
+        out.append((s, e, True))
+    return out
+
+
+def _keeps_period(text: str, s: int, e: int, words: QuoteWords) -> bool:
+    if e - s == 1:
+        return text[s].isupper()
+    low = text[s:e].lower()
+    return low in words.abbreviations or low + "." in words.titles or low + "." in words.roles
 
 
 def is_cap(word: str) -> bool:
@@ -107,8 +135,9 @@ def _verbish(low: str, words: QuoteWords) -> bool:
     )
 
 
-def classify(text: str, toks: list[tuple[int, int, bool]], words: QuoteWords) -> Mention | None:
+def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     """What the tokens ``toks`` (one noun phrase) name, or None when they name no source."""
+    text, words = doc.text, doc.words
     if not toks:
         return None
     first = _word(text, toks[0]).lower()
@@ -183,11 +212,12 @@ def _title_only(head_words: list[str], words: QuoteWords) -> bool:
     return low in words.titles or all(w.lower() in words.titles for w in head_words)
 
 
-def np_before(text: str, lo: int, end: int, words: QuoteWords) -> Mention | None:
+def np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     """The mention ending at ``end`` (adverbials, appositions and asides before a cue skipped),
     when a clause boundary stands before it."""
-    end = skip_back(text, lo, end, words)
-    toks = tokens(text, lo, end, words)
+    text, words = doc.text, doc.words
+    end = skip_back(doc, lo, end)
+    toks = doc.tokens(lo, end)
     if not toks:
         return None
     i = len(toks) - 1
@@ -195,12 +225,12 @@ def np_before(text: str, lo: int, end: int, words: QuoteWords) -> Mention | None
         return None
     low = _word(text, toks[i]).lower()
     if low in words.pronouns:
-        return classify(text, toks[i : i + 1], words)
-    j = _np_start_back(text, toks, i, words)
+        return classify(doc, toks[i : i + 1])
+    j = _np_start_back(doc, toks, i)
     if j is None:
         return None
-    if j == 0 or _boundary_before(text, toks, j, words):
-        return classify(text, toks[j : i + 1], words)
+    if j == 0 or _boundary_before(doc, toks, j):
+        return classify(doc, toks[j : i + 1])
     # no clause boundary before the phrase ("In a Bloomberg interview Trump declared"):
     # the capitalised run that ends it may still be the subject
     k = i
@@ -211,14 +241,13 @@ def np_before(text: str, lo: int, end: int, words: QuoteWords) -> Mention | None
     prev = _word(text, toks[k - 1]).lower() if toks[k - 1][2] else ""
     if prev in words.stops - {"of"} or prev in words.dets:
         return None
-    m = classify(text, toks[k : i + 1], words)
+    m = classify(doc, toks[k : i + 1])
     return m if m is not None and m.kind in ("name", "org") else None
 
 
-def _np_start_back(
-    text: str, toks: list[tuple[int, int, bool]], i: int, words: QuoteWords
-) -> int | None:
+def _np_start_back(doc: Doc, toks: list[tuple[int, int, bool]], i: int) -> int | None:
     """Index of the first token of the noun phrase ending at token ``i``."""
+    text, words = doc.text, doc.words
     j = i
     lower_run = 0
     seen_cap = False
@@ -257,9 +286,8 @@ def _np_start_back(
     return j + 1 if j + 1 <= i else None
 
 
-def _boundary_before(
-    text: str, toks: list[tuple[int, int, bool]], j: int, words: QuoteWords
-) -> bool:
+def _boundary_before(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
+    text = doc.text
     prev = toks[j - 1]
     if not prev[2]:
         return text[prev[0]] in ",;:(—–―-\"“”«»'‘’"
@@ -285,8 +313,9 @@ def _boundary_before(
     )
 
 
-def skip_back(text: str, lo: int, end: int, words: QuoteWords) -> int:
+def skip_back(doc: Doc, lo: int, end: int) -> int:
     """Move ``end`` back over adverbials and auxiliaries ("also", "has", "on Monday")."""
+    text, words = doc.text, doc.words
     for _ in range(6):
         while end > lo and text[end - 1].isspace():
             end -= 1
@@ -294,7 +323,7 @@ def skip_back(text: str, lo: int, end: int, words: QuoteWords) -> int:
         if m is not None:
             end = m.start()
             continue
-        w = regex.search(r"(?<![\p{L}'’\-])([\p{L}’']+)$", text[max(lo, end - 30) : end])
+        w = _LAST_WORD.search(text, max(lo, end - 30), end)
         if w is None:
             break
         low = w.group(1).lower()
@@ -318,24 +347,26 @@ def skip_setting(text: str, pos: int, hi: int) -> int:
     return m.end() if m is not None else pos
 
 
-def np_after(text: str, pos: int, hi: int, words: QuoteWords) -> Mention | None:
+def np_after(doc: Doc, pos: int, hi: int) -> Mention | None:
     """The mention that starts at ``pos`` (after a cue: ``said Mayor Ines Calloway``)."""
-    toks = tokens(text, pos, min(hi, pos + 200), words)
+    text, words = doc.text, doc.words
+    toks = doc.tokens(pos, min(hi, pos + 200))
     if not toks or not toks[0][2]:
         return None
     w0 = _word(text, toks[0]).lower()
     if w0 in words.pronouns:
-        return classify(text, toks[:1], words)
-    end = np_forward(text, toks, 0, words)
+        return classify(doc, toks[:1])
+    end = np_forward(doc, toks, 0)
     if end is None:
         return None
-    return classify(text, toks[:end], words)
+    return classify(doc, toks[:end])
 
 
 def np_forward(
-    text: str, toks: list[tuple[int, int, bool]], k: int, words: QuoteWords, *, max_len: int = 14
+    doc: Doc, toks: list[tuple[int, int, bool]], k: int, *, max_len: int = 14
 ) -> int | None:
     """Index just past the noun phrase that opens at token ``k`` (None: no noun phrase)."""
+    text, words = doc.text, doc.words
     n = len(toks)
     if k >= n or not toks[k][2]:
         return None
@@ -397,7 +428,7 @@ def np_forward(
             break
         if low in words.pronouns:
             break
-        if seen_cap and not _role_follows(text, toks, j, words):
+        if seen_cap and not _role_follows(doc, toks, j):
             break
         lower += 1
         if lower > 4:
@@ -411,9 +442,10 @@ def np_forward(
     return j
 
 
-def _role_follows(text: str, toks: list[tuple[int, int, bool]], j: int, words: QuoteWords) -> bool:
+def _role_follows(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
     """Lower-case words after a capitalised word lead to another one ("Democratic nominee
     Hillary Clinton"), with no verb between."""
+    text, words = doc.text, doc.words
     for m in range(j, min(j + 3, len(toks))):
         if not toks[m][2]:
             return False
@@ -430,9 +462,10 @@ def _role_follows(text: str, toks: list[tuple[int, int, bool]], j: int, words: Q
     return False
 
 
-def skip_asides(text: str, pos: int, hi: int, words: QuoteWords) -> int:
+def skip_asides(doc: Doc, pos: int, hi: int) -> int:
     """Move ``pos`` over appositions, asides and settings between a source and its cue:
     ``, 71,`` / ``, a snowplow driver,`` / ``(R-Utah)`` / ``, who runs the shelter,``."""
+    text, words = doc.text, doc.words
     for _ in range(5):
         pos = skip_setting(text, pos, hi)
         m = _PAREN.match(text, pos, hi) or _OF_ORG.match(text, pos, hi)
@@ -444,12 +477,15 @@ def skip_asides(text: str, pos: int, hi: int, words: QuoteWords) -> int:
             pos = m.end()
             continue
         break
-    m = regex.match(r"\s*,", text[pos:hi])
-    if m is not None and pos + m.end() < hi and text[pos + m.end() : hi].strip() == "":
-        pos += m.end()
+    m = _COMMA.match(text, pos, hi)
+    if m is not None and m.end() < hi and text[m.end() : hi].strip() == "":
+        pos = m.end()
     return pos
 
 
+_COMMA = regex.compile(r"\s*,", regex.V1)
+_PARTY_STATE = regex.compile(r"[DRI]-[\p{L}.]+", regex.V1)
+_LAST_WORD = regex.compile(r"(?r)(?<![\p{L}'’\-])([\p{L}’']+)$", regex.V1)
 _PAREN = regex.compile(r"\s*\([^()\n]{1,60}\)", regex.V1)
 # "Mr. Morgan of the Sierra Club said"
 _OF_ORG = regex.compile(
@@ -470,7 +506,7 @@ def _aside(s: str, words: QuoteWords) -> bool:
     first = w[0].lower()
     if first[:1].isdigit() or first in words.dets or first in ("who", "whose", "which", "whom"):
         return True
-    if regex.fullmatch(r"[DRI]-[\p{L}.]+", w[0]) and len(w) == 1:  # party and state: "R-Ky."
+    if _PARTY_STATE.fullmatch(w[0]) and len(w) == 1:  # party and state: "R-Ky."
         return True
     if first in (
         "now",
@@ -505,9 +541,10 @@ def _closing_mark(text: str, opened: int, hi: int) -> int | None:
     return None
 
 
-def clause_subject(text: str, lo: int, hi: int, words: QuoteWords) -> tuple[Mention, int] | None:
+def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
     """The subject that opens the clause at ``lo`` and where it ends; an opening phrase that
     ends in a comma ("On Monday,", "In a statement,", "Asked about it,") is skipped."""
+    text, words = doc.text, doc.words
     stripped = lo
     while stripped < hi and text[stripped] in " \u00a0":
         stripped += 1
@@ -515,7 +552,7 @@ def clause_subject(text: str, lo: int, hi: int, words: QuoteWords) -> tuple[Ment
         close = _closing_mark(text, stripped, hi)
         if close is not None:
             lo = close + 1
-    toks = tokens(text, lo, hi, words)
+    toks = doc.tokens(lo, hi)
     k = 0
     # quote marks, dashes and conjunctions that open the clause
     while k < len(toks) and (
@@ -559,10 +596,10 @@ def clause_subject(text: str, lo: int, hi: int, words: QuoteWords) -> tuple[Ment
         if comma is None:
             return None
         k = comma + 1
-    end = np_forward(text, toks, k, words)
+    end = np_forward(doc, toks, k)
     if end is None:
         return None
-    mention = classify(text, toks[k:end], words)
+    mention = classify(doc, toks[k:end])
     if mention is None:
         return None
     return mention, toks[end - 1][1]
