@@ -192,6 +192,8 @@ def _direct_quotes(
         content = [p for p in content if p.start < p.end]
         if not content:
             continue
+        if len(group) == 1 and _name_like(text, first):
+            continue  # a nickname or a title: Marcia "Cia" Price, CNN's "Face the Nation"
         inline = _mid_sentence(text, lo, first.open)
         n_words = sum(len(p.text.split()) for p in content)
         lead_in = before is not None and attribution is before
@@ -215,6 +217,33 @@ def _direct_quotes(
             )
         )
     return found, fragments
+
+
+def _name_like(text: str, seg: Segment) -> bool:
+    """A short capitalised stretch between capitalised words (a nickname: Marcia "Cia" Price)
+    or after a possessive or determiner (a title: CNN's "State of the Union", the "Pier Act")."""
+    words = text[seg.start : seg.end].split()
+    if not 0 < len(words) <= 6 or seg.close is None:
+        return False
+    if not all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, seg.open - 40), seg.open)
+    if before is None:
+        return False
+    word = before.group(1)
+    if word.endswith(("'s", "’s")) or word.lower() in _TITLE_OPENERS:
+        return True
+    after = text[seg.after : seg.after + 2]
+    return word[:1].isupper() and len(words) <= 2 and after[:1] == " " and after[1:2].isupper()
+
+
+_TITLE_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"]
+)
+_TITLE_OPENERS = frozenset(
+    ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this"]
+)
+_WORD_BEFORE = regex.compile(r"(?r)([\p{L}'’.\-]+)\s+$", regex.V1)
 
 
 def _plausible_colon(text: str, att: Attribution, entities: Entities) -> bool:

@@ -50,7 +50,8 @@ _OBJECT = regex.compile(
     r"|(?:the|a|an|his|her|their)\s+\p{Ll}[\p{L}\-]*"
     r"|\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,4}(?:’s|'s)?(?:\s+\p{Ll}+)?"
     r"(?=\s*(?:[,:]|that\b))"
-    r"|\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,4})",
+    r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3}(?:’s|'s)\s+[\"“][\p{Lu}\d][^\"“”\n]{0,40}[\"”]"
+    r"|\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,4})",  # ^ MSNBC's "Morning Joe"
     regex.V1,
 )
 _TO_ADDRESSEE = regex.compile(
@@ -358,7 +359,7 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str) -> bool:
     )
 
 
-_PARTICLE = regex.compile(r"\s+(?:out|up|on|back)\b", regex.V1)  # "pointed out"
+_PARTICLE = regex.compile(r"\s+(?:out|up|back)\b", regex.V1)  # "pointed out"
 _TAIL_END = regex.compile(r"\s*(?:[,:]|\s—|\s–)?\s*(?:that\s*,?\s*)?", regex.V1)
 _SHORT_TAIL = regex.compile(r"\s+([^.!?;\"“”„«»\n]{1,80}?)\s*[,:]\s*(?:that\s*,?\s*)?", regex.V1)
 

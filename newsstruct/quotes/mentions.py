@@ -319,7 +319,7 @@ def skip_back(doc: Doc, lo: int, end: int) -> int:
     for _ in range(6):
         while end > lo and text[end - 1].isspace():
             end -= 1
-        m = _TIME_BACK.search(text, lo, end)
+        m = _TIME_BACK.search(text, lo, end) or _PAREN_BACK.search(text, lo, end)
         if m is not None:
             end = m.start()
             continue
@@ -338,6 +338,7 @@ def skip_back(doc: Doc, lo: int, end: int) -> int:
     return end
 
 
+_PAREN_BACK = regex.compile(r"(?r)\s*\([^()\n]{1,60}\)$", regex.V1)  # "(R-Utah)"
 _TIME_BACK = regex.compile(rf"(?r)(?:^|(?<=[\s,]))(?:{_TIME})\s*,?$", regex.V1)
 
 
