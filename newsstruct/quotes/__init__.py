@@ -136,6 +136,7 @@ def _direct_quotes(
     found: list[_Found] = []
     fragments: list[Segment] = []
     sentence_starts = [s.start for s in sentences]
+    sentence_ends = [s.end for s in sentences]
     i = 0
     while i < len(segments):
         group = [segments[i]]
@@ -144,6 +145,12 @@ def _direct_quotes(
             group.append(segments[i])
         para = paragraphs[group[-1].paragraph]
         after = attribution_after(doc, group[-1], para.end)
+        if after is not None and _ends_sentence(text, group[-1], sentence_ends):
+            # "… the timing." Gov. Ruiz said it would …: a new sentence, not an attribution
+            k = bisect.bisect_right(sentence_ends, after.end - 1)
+            rest = text[after.end : sentence_ends[k]] if k < len(sentence_ends) else ""
+            if len(rest.split()) > 4:
+                after = None
         # The attribution sits between two pieces of one quote: "…," she said, "…" or
         # "…," she said. "…" (the second piece opens the next sentence, unattributed).
         anchor = after.end if after is not None else None
@@ -217,6 +224,16 @@ def _direct_quotes(
             )
         )
     return found, fragments
+
+
+def _ends_sentence(text: str, seg: Segment, sentence_ends: list[int]) -> bool:
+    """A quote ending in a period closes its sentence: what follows is not its attribution
+    (``"… the timing." Gov. Ruiz said it would …``). "?" and "!" do not close it
+    (``"Why now?" Delmore asked.``)."""
+    if seg.close is None or text[seg.end - 1 : seg.end] not in (".", "…"):
+        return False
+    k = bisect.bisect_left(sentence_ends, seg.after)
+    return k < len(sentence_ends) and sentence_ends[k] - seg.after <= 1
 
 
 def _name_like(text: str, seg: Segment) -> bool:

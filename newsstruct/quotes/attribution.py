@@ -59,6 +59,7 @@ _TO_ADDRESSEE = regex.compile(
     r"\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+)?|\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3})",
     regex.V1,
 )
+_NOT_POSSESSIVE = frozenset(["that", "there", "here", "what", "who", "it", "let", "where"])
 _NON_FINITE = frozenset(
     [
         "to",
@@ -432,7 +433,7 @@ def reported_speech(
                 k += 1
             if k < len(skip) and skip[k][0] <= cue[0] < skip[k][1]:
                 continue
-            nxt = cues[n + 1][1][0] if n + 1 < len(cues) else sent.end
+            nxt = [c[1][0] for c in cues[n + 1 :]]
             if found[1] == "according":
                 r = _according_to(doc, sent, cue)
             else:
@@ -448,7 +449,7 @@ def _reported(
     i: int,
     cue: tuple[int, int],
     found: tuple[str, str],
-    next_cue: int,
+    later_cues: list[int],
 ) -> Reported | None:
     text, words = doc.text, doc.words
     lemma, cls = found
@@ -456,8 +457,12 @@ def _reported(
     if form[0].isupper() and i > 0:
         return None  # a capitalised cue form inside a sentence is a name ("Tony Said")
     prev = text[toks[i - 1][0] : toks[i - 1][1]].lower() if i > 0 and toks[i - 1][2] else ""
-    if prev in _NOUN_BEFORE:
-        return None  # "the report", "a claim"
+    if prev in _NOUN_BEFORE or (
+        prev.endswith(("'s", "’s"))
+        and prev[:-2] not in words.pronouns
+        and prev[:-2] not in _NOT_POSSESSIVE
+    ):
+        return None  # "the report", "a claim", "the secretary's comments" (not "he's")
     if prev in _PASSIVE and not form.lower().endswith("ing"):
         return None  # "was charged", "is expected"
     if prev in _NON_FINITE and form.lower() == lemma:
@@ -492,7 +497,7 @@ def _reported(
         pos = skip_setting(text, pos, sent.end)
         pos = _SPACE_COMMA.match(text, pos, sent.end).end()
         start = pos
-        end = _content_end(text, start, sent.end, next_cue)
+        end = _content_end(text, start, sent.end, later_cues)
     end = _trim_end(text, start, end)
     if start >= end:
         return None
@@ -522,13 +527,15 @@ _CLAUSE = regex.compile(
 )
 
 
-def _content_end(text: str, start: int, end: int, next_cue: int) -> int:
+def _content_end(text: str, start: int, end: int, later_cues: list[int]) -> int:
     """Where reported content stops: before the clause of the next cue ("…, and said …",
     "…, arguing that …"), before a relative clause or a new coordinated clause."""
-    if next_cue < end:
-        conj = _NEXT_CLAUSE.search(text, start, next_cue)
-        if conj is not None:
-            end = conj.start()
+    for cue in later_cues:
+        if start < cue < end:
+            conj = _NEXT_CLAUSE.search(text, start, cue)
+            if conj is not None:
+                end = conj.start()
+                break
     semicolon = text.find("; ", start, end)
     if semicolon > start:
         end = semicolon
