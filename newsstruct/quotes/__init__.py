@@ -24,7 +24,13 @@ import regex
 from ..lexicons import Lexicon, load_lexicon
 from ..records import Paragraph, Quote, Sentence, Span, Speaker
 from ..text import check_text
-from .attribution import Attribution, attribution_after, attribution_before, reported_speech
+from .attribution import (
+    Attribution,
+    attribution_after,
+    attribution_before,
+    attribution_next_line,
+    reported_speech,
+)
 from .coref import Entities, Entity, resolve
 from .marks import Segment, find_segments
 from .mentions import Doc
@@ -151,38 +157,10 @@ def _direct_quotes(
             rest = text[after.end : sentence_ends[k]] if k < len(sentence_ends) else ""
             if len(rest.split()) > 4:
                 after = None
-        # The attribution sits between two pieces of one quote: "…," she said, "…" or
-        # "…," she said. "…" (the second piece opens the next sentence, unattributed).
-        anchor = after.end if after is not None else None
-        while anchor is not None and i + 1 < len(segments):
-            nxt = segments[i + 1]
-            if nxt.paragraph != group[-1].paragraph:
-                break
-            if (
-                (
-                    anchor == after.end
-                    and (  # type: ignore[union-attr]
-                        _BETWEEN_PIECES.fullmatch(text, anchor, nxt.open) is not None
-                        and _comma_joined(text, group[-1], after, nxt)  # type: ignore[arg-type]
-                    )
-                )
-                or (
-                    (
-                        _NEW_SENTENCE.fullmatch(text, anchor, nxt.open) is not None
-                        or (anchor > after.end and text[anchor : nxt.open].strip() == "")  # type: ignore[union-attr]
-                    )
-                    and attribution_after(doc, nxt, para.end) is None
-                )
-            ):
-                pass
-            else:
-                break
-            i += 1
-            group.append(segments[i])
-            while group[-1].continues and i + 1 < len(segments):
-                i += 1
-                group.append(segments[i])
-            anchor = group[-1].after
+        if after is not None:
+            i = _join_pieces(doc, segments, i, group, after, paragraphs)
+        elif group[-1].close is not None and group[-1].paragraph + 1 < len(paragraphs):
+            after = attribution_next_line(doc, group[-1], para, paragraphs[group[-1].paragraph + 1])
         i += 1
         first = group[0]
         fpara = paragraphs[first.paragraph]
@@ -193,7 +171,9 @@ def _direct_quotes(
         if before is not None and not _plausible_colon(text, before, entities):
             before = None
         attribution = after
-        if attribution is None or (attribution.source is None and before is not None):
+        if attribution is None or (
+            before is not None and (before.start >= fpara.start and _better(before, after))
+        ):
             attribution = before
         content = [Span(start=s.start, end=s.end, text=text[s.start : s.end]) for s in group]
         content = [p for p in content if p.start < p.end]
@@ -224,6 +204,62 @@ def _direct_quotes(
             )
         )
     return found, fragments
+
+
+def _join_pieces(
+    doc: Doc,
+    segments: list[Segment],
+    i: int,
+    group: list[Segment],
+    after: Attribution,
+    paragraphs: Sequence[Paragraph],
+) -> int:
+    """Append to ``group`` the pieces that ``after`` interrupts: ``"…," she said, "…"`` and
+    ``"…," she said. "…"`` (an unattributed quote opening the next sentence); return the index
+    of the last segment taken."""
+    text = doc.text
+    anchor = after.end
+    while i + 1 < len(segments):
+        nxt = segments[i + 1]
+        if nxt.paragraph != group[-1].paragraph:
+            break
+        between = text[anchor : nxt.open]
+        comma = (
+            anchor == after.end
+            and _BETWEEN_PIECES.fullmatch(between) is not None
+            and _comma_joined(text, group[-1], after, nxt)
+        )
+        sentence = (
+            _NEW_SENTENCE.fullmatch(between) is not None
+            or (anchor > after.end and between.strip() == "")
+        ) and attribution_after(doc, nxt, paragraphs[nxt.paragraph].end) is None
+        if not (comma or sentence):
+            break
+        i += 1
+        group.append(nxt)
+        # it may run on over paragraphs, unless a piece there has an attribution of its own
+        while (
+            group[-1].continues
+            and i + 1 < len(segments)
+            and attribution_after(doc, segments[i + 1], paragraphs[segments[i + 1].paragraph].end)
+            is None
+        ):
+            i += 1
+            group.append(segments[i])
+        anchor = group[-1].after
+    return i
+
+
+def _better(before: Attribution, after: Attribution | None) -> bool:
+    """Prefer the lead-in when the attribution after the quote names nobody, or only a
+    pronoun where the lead-in names the source (``Fallon fired back: "…," he wrote``)."""
+    if after is None or after.source is None:
+        return True
+    return (
+        after.source.kind == "pronoun"
+        and before.source is not None
+        and before.source.kind in ("name", "org")
+    )
 
 
 def _ends_sentence(text: str, seg: Segment, sentence_ends: list[int]) -> bool:

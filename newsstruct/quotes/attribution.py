@@ -229,6 +229,26 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
     return None
 
 
+def attribution_next_line(
+    doc: Doc, seg: Segment, para: Span | object, next_para: Span | object
+) -> Attribution | None:
+    """A quote that ends its paragraph, signed on the next line: ``"…"`` / ``– Dana Ruiz``."""
+    text = doc.text
+    if seg.close is None or text[seg.after : getattr(para, "end", seg.after)].strip(" .") != "":
+        return None
+    lo, hi = getattr(next_para, "start", 0), getattr(next_para, "end", 0)
+    dash = _LINE_DASH.match(text, lo, hi)
+    if dash is None:
+        return None
+    m = np_after(doc, dash.end(), hi)
+    if m is None or m.kind not in ("name", "org"):
+        return None
+    rest = text[m.end : hi].strip()
+    if rest.strip(".") != "" and not rest.startswith(","):
+        return None
+    return _attribution(text, dash.span("dash"), m)
+
+
 def _sentence_stop(text: str, pos: int, hi: int) -> bool:
     """A stop at ``pos`` ends the sentence: not the period of "(R-Fla.)" or "D-Md., said"."""
     ch = text[pos]
@@ -301,10 +321,12 @@ def attribution_before(
     if not before.endswith(":"):
         return None
     colon = lo + len(before) - 1
-    sub = clause_subject(doc, lo, colon)
-    if sub is None:
-        return None
-    mention, _ = sub
+    mention = np_before(doc, lo, colon)
+    if mention is None or mention.kind not in ("name", "org") or mention.end < colon - 1:
+        sub = clause_subject(doc, lo, colon)
+        if sub is None:
+            return None
+        mention, _ = sub
     if mention.kind not in ("name", "pronoun", "org", "group", "description"):
         return None
     n_words = len(text[mention.end : colon].split())
@@ -313,6 +335,7 @@ def attribution_before(
     return _attribution(text, (colon, colon + 1), mention)
 
 
+_LINE_DASH = regex.compile(r"[ \u00a0]*(?P<dash>[―—–-]{1,2})[ \u00a0]*(?=\p{Lu})", regex.V1)
 _DASH = regex.compile(r"[ \u00a0]*(?P<dash>[―—–]{1,2})[ \u00a0]*", regex.V1)
 _AFTER_STOP = regex.compile(r"[.!?)\]’'\s\u00a0]*", regex.V1)
 _LETTERS = regex.compile(r"\p{L}+", regex.V1)
@@ -372,6 +395,10 @@ def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention 
     m = np_before(doc, lo, cue_start)
     if m is not None:
         return m
+    if not text[cue_start:cue_end].lower().endswith("ing"):
+        m = _before_apposition(doc, lo, cue_start)
+        if m is not None:
+            return m
     seg = text[lo : skip_back(doc, lo, cue_start)].rstrip()
     if seg.strip(" \u00a0" + _MARKS) == "":
         if text[lo:cue_start].strip() == "":
@@ -393,6 +420,27 @@ def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention 
         words.cue(w) is not None for w in between.split()
     ):
         return mention
+    return None
+
+
+def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
+    """``X (R-Ohio), said`` / ``X, Sanders' campaign manager, said``: the mention before the
+    aside that a comma closes right before the cue."""
+    text = doc.text
+    end = skip_back(doc, lo, cue_start)
+    if not text[lo:end].endswith(","):
+        return None
+    comma = end - 1
+    m = np_before(doc, lo, comma)
+    if m is not None and m.kind in ("name", "org", "pronoun"):
+        return m
+    for _ in range(3):
+        comma = text.rfind(",", lo, comma)
+        if comma < 0:
+            return None
+        m = np_before(doc, lo, comma)
+        if m is not None and skip_asides(doc, m.end, end) >= end - 1:
+            return m
     return None
 
 

@@ -393,6 +393,11 @@ def np_forward(
                 if is_cap(nxt) or nxt.lower() in words.dets:
                     j += 1
                     continue
+            if low == "and" and j + 1 < n and toks[j + 1][2]:
+                nxt = _word(text, toks[j + 1]).lower()
+                if not (_verbish(nxt, words) or nxt in words.pronouns):
+                    j += 1  # "the Florida senator and Republican presidential candidate"
+                    continue
             if _verbish(low, words) or low in words.pronouns:
                 break
             j += 1
@@ -509,6 +514,8 @@ def _aside(s: str, words: QuoteWords) -> bool:
         return True
     if _PARTY_STATE.fullmatch(w[0]) and len(w) == 1:  # party and state: "R-Ky."
         return True
+    if w[0].endswith(("'s", "’s", "s'", "s’")) and len(w) <= 8:  # "Sanders' campaign manager"
+        return True
     if first in (
         "now",
         "then",
@@ -533,6 +540,35 @@ def _aside(s: str, words: QuoteWords) -> bool:
         return True
     low = " ".join(x.lower() for x in w)
     return low in words.titles or (w[0][:1].islower() and len(w) <= 12)
+
+
+_TIME_OPENERS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "last",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 
 
 def _closing_mark(text: str, opened: int, hi: int) -> int | None:
@@ -571,6 +607,7 @@ def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
         opener = (
             (low in words.stops and low not in words.pronouns and low not in words.dets)
             or low.endswith(("ing", "ly"))
+            or low in _TIME_OPENERS
             or low
             in (
                 "asked",
