@@ -27,6 +27,7 @@ from .marks import Segment
 from .mentions import (
     Doc,
     Mention,
+    classify,
     clause_subject,
     is_cap,
     np_after,
@@ -202,6 +203,11 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
         m = np_after(doc, dash.end(), hi)
         if m is not None and m.kind in ("name", "org") and text[m.end : hi].strip(" .\u00a0") == "":
             return _attribution(text, dash.span("dash"), m)
+    acc = _ACCORDING_AFTER.match(text, lo, hi)
+    if acc is not None:
+        m = np_after(doc, acc.end(), hi)
+        if m is not None:
+            return _attribution(text, acc.span("cue"), m)
     toks = doc.tokens(lo, hi)
     for k, (s, e, is_word) in enumerate(toks):
         if not is_word:
@@ -261,24 +267,35 @@ def _sentence_stop(text: str, pos: int, hi: int) -> bool:
     return not (nxt == "," or nxt.islower() or (text[pos + 1 : pos + 2] == ")"))
 
 
+_PREPOSITIONS = frozenset(["of", "for", "at", "with", "from", "in", "on", "to", "by"])
+# "a spokesman for committee Democrats", "an official at the county clerk's office"
+_PP_CHAIN = regex.compile(
+    r"(?:\s+(?:of|for|at|with|from|in|on)\s+[\p{L}\d'’\-]+(?:\s+[\p{L}\d'’\-]+){0,4}){1,3}",
+    regex.V1,
+)
+
+
 def _source_from(doc: Doc, first: int, cue_start: int) -> Mention | None:
     """The source that starts at ``first`` and reaches the cue at ``cue_start`` (asides,
     appositions and adverbials between them allowed)."""
-    text = doc.text
+    text, words = doc.text, doc.words
     toks = doc.tokens(first, cue_start)
     end = np_forward(doc, toks, 0)
-    if end is not None:
-        from .mentions import classify
-
-        mention = classify(doc, toks[:end])
-        if mention is not None:
-            pos = skip_asides(doc, mention.end, cue_start)
-            if skip_back(doc, pos, cue_start) <= pos or text[pos:cue_start].strip() == "":
-                return mention
+    mention = classify(doc, toks[:end]) if end is not None else None
+    if mention is not None:
+        pos = skip_asides(doc, mention.end, cue_start)
+        if skip_back(doc, pos, cue_start) <= pos or text[pos:cue_start].strip() == "":
+            return mention
+        if mention.kind == "description":
+            # "a spokesman for committee Democrats said"
+            pp = _PP_CHAIN.fullmatch(text, mention.end, skip_back(doc, mention.end, cue_start))
+            if pp is not None and not any(
+                words.cue(w) is not None or w.lower() in words.stops - _PREPOSITIONS
+                for w in _LETTERS.findall(pp.group())
+            ):
+                return Mention(start=mention.start, end=pp.end(), kind="description")
     m = np_before(doc, first, cue_start)
-    if m is not None and m.start == first + (
-        len(text[first : m.start]) - len(text[first : m.start].lstrip())
-    ):
+    if m is not None and text[first : m.start].strip() == "":
         return m
     return None
 
@@ -308,6 +325,8 @@ def attribution_before(
         found = words.cue(text[s:e])
         if found is None or found[1] == "belief":
             continue
+        if text[s].isupper() and text[s:e].endswith("ed"):
+            continue  # "Asked about the plan, she said": a participle, not the cue
         if _lead_in_tail(doc, e, open_mark, found[0]):
             best = (s, e, found)
     if best is not None:
@@ -347,6 +366,7 @@ _ONLY_STOPS = regex.compile(r"[\s.!?]*", regex.V1)
 _ABOUT_TAIL = regex.compile(r"\s+(?:of|about|in)\s+[^,;:]{1,40}[.!?]?\s*", regex.V1)
 _AS_END = regex.compile(r"\s+as$", regex.V1)
 _ACCORDING_SOURCE = regex.compile(r"\s+([^,.;:!?\"“”]{2,80})", regex.V1)
+_ACCORDING_AFTER = regex.compile(r"[\s,]*(?P<cue>according\s+to)\s+", regex.V1)
 _ACCORDING_LEAD = regex.compile(
     r"(?:^|(?<=[\s,]))(?P<cue>[Aa]ccording\s+to)\s+(?P<src>[^,;:.!?\"“”]{2,80}),\s*$", regex.V1
 )
@@ -365,6 +385,7 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str) -> bool:
         return True
     for _ in range(3):
         pos = skip_setting(text, pos, open_mark)
+        pos = skip_asides(doc, pos, open_mark)
         m = _PARTICLE.match(text, pos, open_mark)
         if m is None:
             m = _OBJECT.match(text, pos, open_mark) or _TO_ADDRESSEE.match(text, pos, open_mark)
@@ -629,8 +650,6 @@ def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | 
     e = _trim_end(text, s, m.end(1))
     toks = doc.tokens(s, e)
     end = np_forward(doc, toks, 0, max_len=16)
-    from .mentions import classify
-
     source = classify(doc, toks[:end]) if end else None
     if source is None:
         source = Mention(start=s, end=e, kind="description")

@@ -177,8 +177,10 @@ class Entities:
         """The words of a run without the function words that open it, and where they start."""
         words = run.split()
         k = 0
-        while k < len(words) and words[k].lower() in self.qwords.function_words:
-            k += 1
+        while k < len(words) and (
+            words[k].lower() in self.qwords.function_words or self.qwords.cue(words[k])
+        ):
+            k += 1  # "But", "Said" (an inverted cue) open the run but not the name
         if k == 0:
             return words, start
         if k == len(words):

@@ -290,7 +290,7 @@ def _boundary_before(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> boo
     text = doc.text
     prev = toks[j - 1]
     if not prev[2]:
-        return text[prev[0]] in ",;:(—–―-\"“”«»'‘’"
+        return text[prev[0]] in ",;:(—–―-\"“”«»'‘’.…"
     low = _word(text, prev).lower()
     return low in (
         "and",
