@@ -172,7 +172,7 @@ def _direct_quotes(
             before = None
         attribution = after
         if attribution is None or (
-            before is not None and (before.start >= fpara.start and _better(before, after))
+            before is not None and (before.start >= fpara.start and _better(text, before, after))
         ):
             attribution = before
         content = [Span(start=s.start, end=s.end, text=text[s.start : s.end]) for s in group]
@@ -250,16 +250,19 @@ def _join_pieces(
     return i
 
 
-def _better(before: Attribution, after: Attribution | None) -> bool:
-    """Prefer the lead-in when the attribution after the quote names nobody, or only a
-    pronoun where the lead-in names the source (``Fallon fired back: "…," he wrote``)."""
+def _better(text: str, before: Attribution, after: Attribution | None) -> bool:
+    """Prefer the lead-in when the attribution after the quote names nobody, only a pronoun
+    where the lead-in names the source (``Fallon fired back: "…," he wrote``), or leads into
+    the next quote (``Ruiz replied, "…" Mills then wrote back, "…"``)."""
     if after is None or after.source is None:
         return True
-    return (
-        after.source.kind == "pronoun"
-        and before.source is not None
-        and before.source.kind in ("name", "org")
-    )
+    if before.source is None or before.source.kind not in ("name", "org"):
+        return False
+    return after.source.kind == "pronoun" or _LEADS_ON.match(text, after.end) is not None
+
+
+# an attribution that is followed by a comma or colon and an opening mark leads into that quote
+_LEADS_ON = regex.compile(r"[^.!?\"“”„«»\n]{0,40}?[,:]\s*[\"“„«]", regex.V1)
 
 
 def _ends_sentence(text: str, seg: Segment, sentence_ends: list[int]) -> bool:

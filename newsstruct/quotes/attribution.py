@@ -566,7 +566,7 @@ def _reported(
         pos = skip_setting(text, pos, sent.end)
         pos = _SPACE_COMMA.match(text, pos, sent.end).end()
         start = pos
-        end = _content_end(text, start, sent.end, later_cues)
+        end = _content_end(doc, start, sent.end, later_cues)
     end = _trim_end(text, start, end)
     if start >= end:
         return None
@@ -596,14 +596,22 @@ _CLAUSE = regex.compile(
 )
 
 
-def _content_end(text: str, start: int, end: int, later_cues: list[int]) -> int:
+def _content_end(doc: Doc, start: int, end: int, later_cues: list[int]) -> int:
     """Where reported content stops: before the clause of the next cue ("…, and said …",
-    "…, arguing that …"), before a relative clause or a new coordinated clause."""
+    "…, arguing that …", "…, Cross said …") and at a semicolon."""
+    text = doc.text
     for cue in later_cues:
-        if start < cue < end:
-            conj = _NEXT_CLAUSE.search(text, start, cue)
-            if conj is not None:
-                end = conj.start()
+        if not start < cue < end:
+            continue
+        conj = _NEXT_CLAUSE.search(text, start, cue)
+        if conj is not None:
+            end = conj.start()
+            break
+        m = np_before(doc, start, cue)
+        if m is not None and m.kind in ("name", "pronoun", "org"):
+            lead = text[start : m.start].rstrip()
+            if lead.endswith(","):
+                end = start + len(lead) - 1
                 break
     semicolon = text.find("; ", start, end)
     if semicolon > start:

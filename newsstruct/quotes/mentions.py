@@ -398,6 +398,16 @@ def np_forward(
                 if not (_verbish(nxt, words) or nxt in words.pronouns):
                     j += 1  # "the Florida senator and Republican presidential candidate"
                     continue
+            if (
+                low.endswith(("ed", "ly"))
+                and low not in words.stops
+                and j + 1 < n
+                and toks[j + 1][2]
+            ):
+                nxt = _word(text, toks[j + 1])
+                if not (_verbish(nxt.lower(), words) or nxt.lower() in words.pronouns):
+                    j += 1  # an adjective: "one unaligned Florida strategist"
+                    continue
             if _verbish(low, words) or low in words.pronouns:
                 break
             j += 1
@@ -607,6 +617,7 @@ def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
         opener = (
             (low in words.stops and low not in words.pronouns and low not in words.dets)
             or low.endswith(("ing", "ly"))
+            or (k == 0 and low.endswith("ed"))  # "Informed of the plan, she said"
             or low in _TIME_OPENERS
             or low
             in (
