@@ -1,8 +1,8 @@
 """Stage 3, quotes: the case table tests/cases/quotes.jsonl.
 
 Each expected quote lists ``text``, ``kind``, ``speaker`` (canonical name or null) and ``cue``
-(text or null), and optionally ``pieces`` (a count), ``closed`` and ``resolved_by``; only the
-fields given are compared.
+(text or null), and optionally ``pieces`` (a count), ``closed``, ``resolved_by`` and ``mention``
+(the speaker's surface form); only the fields given are compared.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ def fields(quote: Quote) -> dict:
         "pieces": len(quote.pieces),
         "closed": quote.closed,
         "resolved_by": quote.speaker.resolved_by if quote.speaker else None,
+        "mention": quote.speaker.mention.text if quote.speaker and quote.speaker.mention else None,
     }
 
 

@@ -223,6 +223,9 @@ def _join_pieces(
         nxt = segments[i + 1]
         if nxt.paragraph != group[-1].paragraph:
             break
+        if nxt.open < anchor:  # inside the attribution: told WKRN's "Harbor Morning"
+            i += 1
+            continue
         between = text[anchor : nxt.open]
         comma = (
             anchor == after.end

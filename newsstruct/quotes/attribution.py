@@ -539,7 +539,10 @@ def _reported(
     source = _source_for_cue(doc, sent.start, cue[0], cue[1])
     pos = cue[1]
     postposed = None
-    if source is None:
+    if source is None or _ONLY_STOPS.fullmatch(
+        text, skip_setting(text, cue[1], sent.end), sent.end
+    ):
+        # "…, Dunmore said." / "…, said Dunmore." / "…, as Dunmore said."
         postposed = _postposed(doc, sent, cue)
         if postposed is None:
             return None

@@ -32,7 +32,7 @@ from ..records import Sentence, Span, Speaker
 from .mentions import Doc, Mention, clause_subject, is_cap
 from .words import QuoteWords
 
-_CONNECTORS = r"(?:of|de|da|van|von|der|del|la|le|al|bin|ibn|y|du)"
+_CONNECTORS = r"(?:of|for|de|da|van|von|der|del|la|le|al|bin|ibn|y|du)"
 # A capitalised word, or initials ("J.", "J.R.R."); a word ends at a period, except titles
 # written with one ("Gov.", "Sen."), which the lexicon lists.
 _CAP_WORD = r"(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}'’\-]*(?<![.'’\-]))"
@@ -106,6 +106,9 @@ def strip_title(words: list[str], qwords: QuoteWords) -> tuple[list[str], set[st
             title = " ".join(lowered[i : i + matched])
             roles |= role_nouns(title, qwords)
             i += matched
+            # "Secretary of Harbors Ines Calloway": the title's domain, while a name remains
+            while i + 2 < len(words) and lowered[i] in ("of", "for") and words[i + 1][:1].isupper():
+                i += 2
             cut = i
         else:
             i += 1
@@ -159,6 +162,7 @@ class Entities:
         self.orgs: dict[str, Entity] = {}
         self._by_suffix: dict[str, list[Entity]] = {}  # "Blinken" -> [Antony Blinken]
         self._by_first: dict[str, list[Entity]] = {}  # "Antony" -> [Antony Blinken]
+        self.unnamed: list[str] = []  # unnamed sources met so far ("a county spokesperson")
         self.positions: list[int] = []  # mention positions, sorted
         self.mentioned: list[Entity] = []  # the entity at each position
         runs = list(name_run(lexicon).finditer(text))
@@ -416,7 +420,21 @@ def resolve(
             ent = entities.by_role(role, mention.start)
             if ent is not None:
                 return Speaker(name=ent.name, mention=span, resolved_by="title"), ent
+            # "the spokesperson" after "a county spokesperson": the unnamed source again
+            for name in reversed(entities.unnamed):
+                if _head_noun(name) == role:
+                    return Speaker(name=name, mention=span, resolved_by="title"), None
+        entities.unnamed.append(span.text)
     return Speaker(name=span.text, mention=span, resolved_by="description"), None
+
+
+def _head_noun(description: str) -> str:
+    """ "a spokesperson for the county" -> "spokesperson"; "a county spokesperson" -> itself."""
+    words = description.lower().split()
+    for k, w in enumerate(words):
+        if k > 0 and w in ("of", "for", "at", "with", "from", "in", "on", "who", "whose"):
+            return words[k - 1].strip(",")
+    return words[-1].strip(",") if words else ""
 
 
 def _role_of(description: str, qwords: QuoteWords) -> str | None:

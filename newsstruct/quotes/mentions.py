@@ -24,7 +24,7 @@ _TOKEN = regex.compile(
     r"(?P<w>[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’\-/]|[.,](?=\p{N}))*+)|(?P<p>\S)", regex.V1
 )
 _CONNECTORS = frozenset(
-    ["of", "de", "da", "van", "von", "der", "del", "la", "le", "al", "bin", "du"]
+    ["of", "for", "de", "da", "van", "von", "der", "del", "la", "le", "al", "bin", "du"]
 )
 # Times and settings that may stand between a source and its cue ("said Monday", "in a
 # statement"); read from the end of the text before a cue, or from the start after it.
@@ -164,10 +164,12 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
         k -= 1
     last = _word(text, toks[-1])
     last_low = last.lower().rstrip(".")
+    has_det = first in words.dets
+    if has_det and k == 0 and len(toks) > 1:
+        k = 1  # "The Harbor Gazette": the article is not part of the name
     if k < len(toks):
         head = (toks[k][0], end)
         head_words = [_word(text, t) for t in toks[k:]]
-        has_det = first in words.dets
         if _org_like(head_words, words) or (
             has_det and k == 1 and not _title_only(head_words, words)
         ):
