@@ -42,6 +42,8 @@ __all__ = ["find_quotes"]
 # like a sentence; shorter ones are scare quotes, titles, cited words.
 _MIN_SPEECH_WORDS = 6
 _SENTENCE_END = tuple(".!?,…")
+# How far before an opening mark a lead-in is read (sentences can be very long in bad input).
+_MAX_LEAD = 400
 _LEAD_IN_END = (",", ":", ";", "—", "–", "-", "(", '"', "”", "“")
 # Between an attribution and the next piece of the same quote: ``," she said, "`` or
 # ``," she said of the plan, "``.
@@ -101,12 +103,15 @@ def find_quotes(
     for f in direct:
         if f.attribution is not None:
             skip.append((f.attribution.start, f.attribution.end))
+    covered = _Intervals(skip)
+    opens = sorted(f.open for f in fragments)
     reported = []
     for r in reported_speech(doc, sentences, skip):
         c = r.content
-        if any(lo < c.start < hi or lo < c.end - 1 < hi for lo, hi in skip if hi - lo > 0):
+        if covered.inside(c.start) or covered.inside(c.end - 1):
             continue
-        mixed = any(c.start <= f.open < c.end for f in fragments)
+        k = bisect.bisect_left(opens, c.start)
+        mixed = k < len(opens) and opens[k] < c.end
         reported.append(
             _Found(
                 pieces=(c,),
@@ -118,6 +123,24 @@ def find_quotes(
         )
     found = sorted(direct + _dedupe(reported), key=lambda f: f.pieces[0].start)
     return _with_speakers(text, found, entities)
+
+
+class _Intervals:
+    """Spans (direct quotes and their attributions), to ask whether a position is inside one."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for lo, hi in sorted(s for s in spans if s[1] > s[0]):
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        self._starts = [m[0] for m in merged]
+        self._spans = merged
+
+    def inside(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._starts, pos) - 1
+        return k >= 0 and self._spans[k][0] < pos < self._spans[k][1]
 
 
 def _dedupe(reported: list[_Found]) -> list[_Found]:
@@ -164,7 +187,7 @@ def _direct_quotes(
         i += 1
         first = group[0]
         fpara = paragraphs[first.paragraph]
-        lo = _sentence_start(first.open, sentence_starts, fpara)
+        lo = max(_sentence_start(first.open, sentence_starts, fpara), first.open - _MAX_LEAD)
         before = attribution_before(doc, lo, first.open)
         if before is None and first.open == fpara.start and first.paragraph > 0:
             before = _paragraph_lead_in(doc, first.paragraph, paragraphs, sentence_starts)

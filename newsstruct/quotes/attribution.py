@@ -41,6 +41,8 @@ from .words import quote_words
 
 _MARKS = '"“”„«»‟'
 _MAX_WINDOW = 300
+# reported content looks this far for the clause of the next cue
+_MAX_CONTENT_SCAN = 600
 _MAX_WORDS_BEFORE_CUE = 30
 # Objects that may follow a cue before the reported content or the quote: "told reporters",
 # "told the Harbor Gazette", "warned him".
@@ -317,9 +319,8 @@ def attribution_before(
         source = np_after(doc, acc.start("src"), acc.end("src"))
         if source is not None:
             return _attribution(text, acc.span("cue"), source)
-    window_toks = doc.tokens(lo, open_mark)
     best = None
-    for s, e, is_word in window_toks:
+    for s, e, is_word in reversed(doc.tokens(lo, open_mark)):
         if not is_word:
             continue
         found = words.cue(text[s:e])
@@ -329,6 +330,7 @@ def attribution_before(
             continue  # "Asked about the plan, she said": a participle, not the cue
         if _lead_in_tail(doc, e, open_mark, found[0]):
             best = (s, e, found)
+            break
     if best is not None:
         s, e, found = best
         source = _source_for_cue(doc, lo, s, e)
@@ -536,7 +538,7 @@ def _reported(
         return None  # "was charged", "is expected"
     if prev in _NON_FINITE and form.lower() == lemma:
         return None  # "would ask", "to say"
-    source = _source_for_cue(doc, sent.start, cue[0], cue[1])
+    source = _source_for_cue(doc, max(sent.start, cue[0] - _MAX_WINDOW), cue[0], cue[1])
     pos = cue[1]
     postposed = None
     if source is None or _ONLY_STOPS.fullmatch(
@@ -604,7 +606,7 @@ def _content_end(doc: Doc, start: int, end: int, later_cues: list[int]) -> int:
     "…, arguing that …", "…, Cross said …") and at a semicolon."""
     text = doc.text
     for cue in later_cues:
-        if not start < cue < end:
+        if not start < cue < end or cue - start > _MAX_CONTENT_SCAN:
             continue
         conj = _NEXT_CLAUSE.search(text, start, cue)
         if conj is not None:

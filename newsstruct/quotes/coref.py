@@ -63,6 +63,7 @@ _ROLE_AFTER = regex.compile(
     r"(?=\s*[,;.]|\s+(?:of|for|at|in|on|with|who|from)\b)",
     regex.V1,
 )
+_MAX_MENTIONS_BACK = 500  # named mentions looked back over for the nearest candidate
 _MAX_PRONOUN_DISTANCE = 3000  # characters back to a named antecedent
 
 
@@ -174,6 +175,15 @@ class Entities:
                 self.positions.append(m.start())
                 self.mentioned.append(ent)
         self._gender_from_text(sentences)
+        self._by_role: dict[str, list[Entity]] = {}
+        for ent in self.persons.values():
+            for role in ent.roles:
+                self._by_role.setdefault(role, []).append(ent)
+        self._org_suffix: dict[str, list[str]] = {}
+        for org in self.orgs:
+            parts = org.split()
+            for k in range(1, min(len(parts), 6)):
+                self._org_suffix.setdefault(" ".join(parts[k:]), []).append(org)
 
     # -- building
 
@@ -310,7 +320,8 @@ class Entities:
         best_pos = -1
         ids = {id(c) for c in cands}
         k = bisect.bisect_right(self.positions, position) - 1
-        while k >= 0:
+        stop = max(-1, k - _MAX_MENTIONS_BACK)
+        while k > stop:
             if id(self.mentioned[k]) in ids:
                 best = self.mentioned[k]
                 best_pos = self.positions[k]
@@ -321,24 +332,18 @@ class Entities:
         return min(cands, key=lambda e: e.first)
 
     def org(self, words: list[str]) -> tuple[str, bool]:
-        """(canonical name, shortened) of an organisation mention."""
-        while words and words[0].lower() in ("the",):
+        """(canonical name, shortened) of an organisation mention: the shortest longer name
+        the article gives that ends in it ("the Gazette" -> "Harbor Gazette")."""
+        while words and words[0].lower() == "the":
             words = words[1:]
         name = " ".join(words)
-        if name in self.orgs:
-            longer = [
-                o for o in self.orgs if o != name and o.endswith(" " + name) and len(o.split()) <= 6
-            ]
-            if longer:
-                return min(longer, key=len), True
-            return name, False
-        longer = [o for o in self.orgs if o.endswith(" " + name)]
+        longer = [o for o in self._org_suffix.get(name, ()) if len(o.split()) <= 6]
         if longer:
             return min(longer, key=len), True
         return name, False
 
     def by_role(self, role: str, position: int) -> Entity | None:
-        cands = [e for e in self.persons.values() if role in e.roles]
+        cands = self._by_role.get(role, [])
         if not cands:
             return None
         return self._nearest(cands, position)

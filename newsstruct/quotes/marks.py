@@ -145,7 +145,7 @@ def _possessive(text: str, pos: int, end: int) -> bool:
 
 
 def _later_closer(text: str, pos: int, end: int) -> bool:
-    for m in _SINGLE_RE.finditer(text, pos, end):
+    for m in _SINGLE_RE.finditer(text, pos, min(end, pos + 300)):
         k = m.start()
         if text[k] in _SINGLE_CLOSE and not text[k - 1].isspace():
             nxt = text[k + 1] if k + 1 < end else " "

@@ -59,9 +59,17 @@ def _rows(lang: str, name: str) -> list[list[str]]:
     ]
 
 
-@functools.lru_cache(maxsize=8)
 def quote_words(lexicon: Lexicon) -> QuoteWords:
-    """The quote stage's words for ``lexicon`` (cached: lexicons are immutable)."""
+    """The quote stage's words for ``lexicon`` (cached: lexicons are immutable).
+
+    The cue forms are part of the cache key: ``Lexicon`` equality leaves them out, so an
+    extended lexicon would otherwise share the words of the one it extends.
+    """
+    return _quote_words(lexicon, frozenset(lexicon.cue_forms.items()))
+
+
+@functools.lru_cache(maxsize=8)
+def _quote_words(lexicon: Lexicon, _cue_key: frozenset[tuple[str, str]]) -> QuoteWords:
     cues: dict[str, tuple[str, str]] = {}
     addressee: set[str] = set()
     for cls, lemma, *irregular in _rows(lexicon.lang, "reported_cues.tsv"):
