@@ -43,6 +43,11 @@ _MARKS = '"“”„«»‟'
 _MAX_WINDOW = 300
 # reported content looks this far for the clause of the next cue
 _MAX_CONTENT_SCAN = 600
+# a clause of its own after a comma: "…, though Fiorina said …"
+_SUBORDINATOR = regex.compile(
+    r"(?r)\s+(?:though|although|while|whereas|as|because|but|and|even\s+as|even\s+though)$",
+    regex.V1 | regex.IGNORECASE,
+)
 _MAX_WORDS_BEFORE_CUE = 30
 # Objects that may follow a cue before the reported content or the quote: "told reporters",
 # "told the Harbor Gazette", "warned him".
@@ -135,6 +140,23 @@ _NOT_A_CLAUSE_START = frozenset(
     ]
 )
 _MIN_REPORTED_WORDS = 3
+# cues whose reported content may be an infinitive: "vowed to rebuild", "urged them to leave"
+_TO_INFINITIVE = frozenset(
+    [
+        "promise",
+        "pledge",
+        "vow",
+        "urge",
+        "ask",
+        "warn",
+        "tell",
+        "advise",
+        "remind",
+        "agree",
+        "demand",
+        "threaten",
+    ]
+)
 _PARTICIPLE_CUES = ("ing",)
 
 
@@ -585,7 +607,9 @@ def _reported(
         return None
     if len(words_) < _MIN_REPORTED_WORDS and not has_marks:
         return None
-    if first in _NOT_A_CLAUSE_START and not has_marks:
+    if first == "to" and lemma in _TO_INFINITIVE and len(words_) > 2 and words_[1][:1].islower():
+        pass  # "vowed to rebuild the pier": an infinitive is what was promised
+    elif first in _NOT_A_CLAUSE_START and not has_marks:
         return None
     return Reported(
         content=_span(text, start, end),
@@ -614,7 +638,7 @@ def _content_end(doc: Doc, start: int, end: int, later_cues: list[int]) -> int:
             break
         m = np_before(doc, start, cue)
         if m is not None and m.kind in ("name", "pronoun", "org"):
-            lead = text[start : m.start].rstrip()
+            lead = _SUBORDINATOR.sub("", text[start : m.start].rstrip())
             if lead.endswith(","):
                 end = start + len(lead) - 1
                 break
