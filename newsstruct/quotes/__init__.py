@@ -29,6 +29,7 @@ from .attribution import (
     attribution_after,
     attribution_before,
     attribution_next_line,
+    attribution_sentence,
     reported_speech,
 )
 from .coref import Entities, Entity, resolve
@@ -99,11 +100,15 @@ def find_quotes(
     segments = find_segments(text, paragraphs)
     direct, fragments = _direct_quotes(doc, segments, sentences, paragraphs, entities)
     para_starts = [p.start for p in paragraphs]
+    # no reported speech is read inside a direct quote or from its cue; no reported content
+    # may start or end inside a direct quote or its attribution
     skip = [f.extent for f in direct]
+    spans = list(skip)
     for f in direct:
         if f.attribution is not None:
-            skip.append((f.attribution.start, f.attribution.end))
-    covered = _Intervals(skip)
+            skip.append((f.attribution.cue.start, f.attribution.cue.end))
+            spans.append((f.attribution.start, f.attribution.end))
+    covered = _Intervals(spans)
     opens = sorted(f.open for f in fragments)
     reported = []
     for r in reported_speech(doc, sentences, skip):
@@ -193,6 +198,10 @@ def _direct_quotes(
             before = _paragraph_lead_in(doc, first.paragraph, paragraphs, sentence_starts)
         if before is not None and not _plausible_colon(text, before, entities):
             before = None
+        if before is None and after is None and lo == first.open:
+            k = bisect.bisect_right(sentence_starts, first.open - 1) - 1
+            if k >= 0 and sentences[k].start >= fpara.start and sentences[k].end <= first.open:
+                before = attribution_sentence(doc, sentences[k].start, sentences[k].end)
         attribution = after
         if attribution is None or (
             before is not None and (before.start >= fpara.start and _better(text, before, after))

@@ -279,6 +279,30 @@ def attribution_next_line(
     return _attribution(text, dash.span("dash"), m)
 
 
+def attribution_sentence(doc: Doc, lo: int, hi: int) -> Attribution | None:
+    """A short sentence that only says who speaks, right before a quote: ``Bystrom agreed.``
+    / ``Dunmore disagreed on Monday.``"""
+    text, words = doc.text, doc.words
+    end = hi
+    while end > lo and text[end - 1] in " .\u00a0\n":
+        end -= 1
+    if not text[end:hi].strip().startswith(".") or len(text[lo:end].split()) > 15:
+        return None
+    for s, e, is_word in reversed(doc.tokens(lo, end)):
+        if not is_word:
+            return None
+        found = words.cue(text[s:e])
+        if found is None or found[1] != "speech":
+            continue
+        if skip_setting(text, e, end) < end:
+            return None
+        source = _source_for_cue(doc, lo, s, e)
+        if source is None or source.kind not in ("name", "pronoun", "org", "description"):
+            return None
+        return _attribution(text, (s, e), source)
+    return None
+
+
 def _sentence_stop(text: str, pos: int, hi: int) -> bool:
     """A stop at ``pos`` ends the sentence: not the period of "(R-Fla.)" or "D-Md., said"."""
     ch = text[pos]
@@ -450,11 +474,18 @@ def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention 
             hi = min(len(text), cue_end + 200)
             return np_after(doc, skip_setting(text, cue_end, hi), hi)
         return None
+    participle = text[cue_start:cue_end].lower().endswith("ing")
+    if participle and seg.endswith(","):
+        # "…, Spicer said, adding, "…"": the participle shares the attribution before it
+        prev = _PREVIOUS_CUE.search(text, max(lo, cue_start - 120), cue_start)
+        if prev is not None and words.cue(prev.group("cue")) is not None:
+            m = np_before(doc, lo, prev.start("cue"))
+            if m is not None:
+                return m
     sub = clause_subject(doc, lo, cue_start)
     if sub is None:
         return None
     mention, end = sub
-    participle = text[cue_start:cue_end].lower().endswith("ing")
     coordinated = _COORDINATED.search(seg) is not None
     pos = skip_asides(doc, end, cue_start)
     between = text[pos : skip_back(doc, pos, cue_start)].strip()
@@ -476,6 +507,14 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
     if not text[lo:end].endswith(","):
         return None
     comma = end - 1
+    # the clause subject, when only asides stand between it and the cue
+    sub = clause_subject(doc, lo, comma)
+    if (
+        sub is not None
+        and sub[0].kind in ("name", "org", "pronoun", "description", "group")
+        and skip_asides(doc, sub[1], end) >= end - 1
+    ):
+        return sub[0]
     m = np_before(doc, lo, comma)
     if m is not None and m.kind in ("name", "org", "pronoun"):
         return m
@@ -489,6 +528,10 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
     return None
 
 
+_PREVIOUS_CUE = regex.compile(
+    r"(?r)(?P<cue>\p{L}+)(?:\s+(?:in\s+a\s+statement|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day))?\s*,\s*$",
+    regex.V1,
+)
 _REDUCED_RELATIVE = regex.compile(r"\p{Ll}+(?:ing|ed)(?:\s+[\p{L}\-’']+){0,8}", regex.V1)
 
 
@@ -594,7 +637,22 @@ def _reported(
         pos = _SPACE_COMMA.match(text, pos, sent.end).end()
         start = pos
         end = _content_end(doc, start, sent.end, later_cues)
+        first_word = _LETTERS.match(text, start, sent.end)
+        if (
+            later_cues
+            and later_cues[0] == start
+            and first_word is not None
+            and first_word.group().endswith("ing")
+        ):
+            end = start  # "Dunmore said, adding …": the participle opens a clause of its own
     end = _trim_end(text, start, end)
+    if start >= end and postposed is None:
+        # "…, Dunmore said, adding …": nothing after the cue, the content came before it
+        postposed = _postposed(doc, sent, cue, relaxed=True)
+        if postposed is None:
+            return None
+        source, start, end = postposed
+        end = _trim_end(text, start, end)
     if start >= end:
         return None
     content = text[start:end]
@@ -648,13 +706,19 @@ def _content_end(doc: Doc, start: int, end: int, later_cues: list[int]) -> int:
     return end
 
 
-def _postposed(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> tuple[Mention, int, int] | None:
-    """``Content, X said.`` / ``Content, said X.`` / ``Content, as X said.``"""
+def _postposed(
+    doc: Doc, sent: Sentence, cue: tuple[int, int], *, relaxed: bool = False
+) -> tuple[Mention, int, int] | None:
+    """``Content, X said.`` / ``Content, said X.`` / ``Content, as X said.``; ``relaxed``: the
+    sentence may go on after the attribution (``Content, X said, adding …``)."""
     text = doc.text
     after = skip_setting(text, cue[1], sent.end)
     tail = text[after : sent.end]
     m_after = None
-    if not _ONLY_STOPS.fullmatch(tail):
+    if relaxed:
+        if not tail.lstrip().startswith(","):
+            return None
+    elif not _ONLY_STOPS.fullmatch(tail):
         m_after = np_after(doc, after + len(tail) - len(tail.lstrip()), sent.end)
         if m_after is None or text[m_after.end : sent.end].strip(" .!?") != "":
             m_after = None

@@ -297,6 +297,7 @@ def _boundary_before(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> boo
     return low in (
         "and",
         "but",
+        "with",
         "that",
         "as",
         "while",
@@ -551,6 +552,8 @@ def _aside(s: str, words: QuoteWords) -> bool:
     ):
         return True
     low = " ".join(x.lower() for x in w)
+    if len(w) <= 3 and all(x[:1].isupper() for x in w):
+        return True  # a place: "Clinton, in Columbus, Ohio, said"
     return low in words.titles or (w[0][:1].islower() and len(w) <= 12)
 
 
