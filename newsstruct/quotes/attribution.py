@@ -593,6 +593,10 @@ def _reported(
     if form[0].isupper() and i > 0:
         return None  # a capitalised cue form inside a sentence is a name ("Tony Said")
     prev = text[toks[i - 1][0] : toks[i - 1][1]].lower() if i > 0 and toks[i - 1][2] else ""
+    j = i - 1
+    while j > 0 and toks[j][2] and (prev.endswith("ly") or prev in ("then", "also", "not")):
+        j -= 1  # "will then falsely blame": look past the adverbs
+        prev = text[toks[j][0] : toks[j][1]].lower() if toks[j][2] else ""
     if prev in _NOUN_BEFORE or (
         prev.endswith(("'s", "’s"))
         and prev[:-2] not in words.pronouns
