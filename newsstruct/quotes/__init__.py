@@ -193,6 +193,13 @@ def _direct_quotes(
         first = group[0]
         fpara = paragraphs[first.paragraph]
         lo = max(_sentence_start(first.open, sentence_starts, fpara), first.open - _MAX_LEAD)
+        if (
+            lo > fpara.start
+            and not any(c.isalnum() for c in text[lo : first.open])
+            and text[fpara.start : first.open].rstrip().endswith(":")
+        ):
+            # the splitter ended a sentence inside a lead-in: "Rep. Lila Marsh (D-Ore.):"
+            lo = max(_sentence_start(lo - 1, sentence_starts, fpara), first.open - _MAX_LEAD)
         before = attribution_before(doc, lo, first.open)
         if before is None and first.open == fpara.start and first.paragraph > 0:
             before = _paragraph_lead_in(doc, first.paragraph, paragraphs, sentence_starts)

@@ -37,7 +37,7 @@ from .mentions import (
     skip_back,
     skip_setting,
 )
-from .words import quote_words
+from .words import QuoteWords, quote_words
 
 _MARKS = '"“”„«»‟'
 _MAX_WINDOW = 300
@@ -303,6 +303,22 @@ def attribution_sentence(doc: Doc, lo: int, hi: int) -> Attribution | None:
     return None
 
 
+def _noun_use(text: str, lo: int, cue_start: int, words: QuoteWords) -> bool:
+    """The cue word is a noun here: after a determiner or a possessive ("the report", "a
+    claim", "the secretary's comments"; "he's claiming" is a verb)."""
+    m = _WORD_BEFORE.search(text, max(lo, cue_start - 40), cue_start)
+    if m is None:
+        return False
+    prev = m.group(1).lower()
+    if prev in _NOUN_BEFORE:
+        return True
+    return (
+        prev.endswith(("'s", "’s"))
+        and prev[:-2] not in words.pronouns
+        and prev[:-2] not in _NOT_POSSESSIVE
+    )
+
+
 def _sentence_stop(text: str, pos: int, hi: int) -> bool:
     """A stop at ``pos`` ends the sentence: not the period of "(R-Fla.)" or "D-Md., said"."""
     ch = text[pos]
@@ -374,6 +390,8 @@ def attribution_before(
             continue
         if text[s].isupper() and text[s:e].endswith("ed"):
             continue  # "Asked about the plan, she said": a participle, not the cue
+        if _noun_use(text, lo, s, words):
+            continue  # "Trump's remarks", "the report"
         if _lead_in_tail(doc, e, open_mark, found[0]):
             best = (s, e, found)
             break
@@ -397,12 +415,16 @@ def attribution_before(
     if mention.kind not in ("name", "pronoun", "org", "group", "description"):
         return None
     n_words = len(text[mention.end : colon].split())
-    if n_words > 10:
+    if n_words > 14:
         return None
     return _attribution(text, (colon, colon + 1), mention)
 
 
 _LINE_DASH = regex.compile(r"[ \u00a0]*(?P<dash>[―—–-]{1,2})[ \u00a0]*(?=\p{Lu})", regex.V1)
+_WITH = regex.compile(r"(?r)(?:^|(?<=\s))with\s+(?=[^,;:]{1,80}$)", regex.V1 | regex.IGNORECASE)
+_WORD_BEFORE = regex.compile(r"(?r)([\p{L}'’]+)\s+$", regex.V1)
+# nothing but marks and conjunctions before an inverted cue: "But, said Solovey, "…""
+_ONLY_OPENERS = regex.compile(r"[\s\u00a0\"“”„«»,]*(?:(?:But|And|So|Yet|Still)[\s,]*)?", regex.V1)
 _DASH = regex.compile(r"[ \u00a0]*(?P<dash>[―—–]{1,2})[ \u00a0]*", regex.V1)
 _AFTER_STOP = regex.compile(r"[.!?)\]’'\s\u00a0]*", regex.V1)
 _LETTERS = regex.compile(r"\p{L}+", regex.V1)
@@ -454,7 +476,7 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str) -> bool:
 
 _PARTICLE = regex.compile(r"\s+(?:out|up|back)\b", regex.V1)  # "pointed out"
 _TAIL_END = regex.compile(r"\s*(?:[,:]|\s—|\s–)?\s*(?:that\s*,?\s*)?", regex.V1)
-_SHORT_TAIL = regex.compile(r"\s+([^.!?;\"“”„«»\n]{1,80}?)\s*[,:]\s*(?:that\s*,?\s*)?", regex.V1)
+_SHORT_TAIL = regex.compile(r"[\s,]+([^.!?;\"“”„«»\n]{1,80}?)\s*[,:]\s*(?:that\s*,?\s*)?", regex.V1)
 
 
 def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention | None:
@@ -468,9 +490,16 @@ def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention 
         m = _before_apposition(doc, lo, cue_start)
         if m is not None:
             return m
+    else:
+        # "with Trump yelling", "with the union calling it": the participle's own subject
+        w = _WITH.search(text, max(lo, cue_start - 100), skip_back(doc, lo, cue_start))
+        if w is not None:
+            m = np_before(doc, w.end(), cue_start)
+            if m is not None and m.start == w.end():
+                return m
     seg = text[lo : skip_back(doc, lo, cue_start)].rstrip()
-    if seg.strip(" \u00a0" + _MARKS) == "":
-        if text[lo:cue_start].strip() == "":
+    if _ONLY_OPENERS.fullmatch(seg):
+        if _ONLY_OPENERS.fullmatch(text, lo, cue_start):
             hi = min(len(text), cue_end + 200)
             return np_after(doc, skip_setting(text, cue_end, hi), hi)
         return None
@@ -592,17 +621,13 @@ def _reported(
     form = text[cue[0] : cue[1]]
     if form[0].isupper() and i > 0:
         return None  # a capitalised cue form inside a sentence is a name ("Tony Said")
+    if _noun_use(text, sent.start, cue[0], words):
+        return None  # "the report", "a claim", "the secretary's comments" (not "he's")
     prev = text[toks[i - 1][0] : toks[i - 1][1]].lower() if i > 0 and toks[i - 1][2] else ""
     j = i - 1
     while j > 0 and toks[j][2] and (prev.endswith("ly") or prev in ("then", "also", "not")):
         j -= 1  # "will then falsely blame": look past the adverbs
         prev = text[toks[j][0] : toks[j][1]].lower() if toks[j][2] else ""
-    if prev in _NOUN_BEFORE or (
-        prev.endswith(("'s", "’s"))
-        and prev[:-2] not in words.pronouns
-        and prev[:-2] not in _NOT_POSSESSIVE
-    ):
-        return None  # "the report", "a claim", "the secretary's comments" (not "he's")
     if prev in _PASSIVE and not form.lower().endswith("ing"):
         return None  # "was charged", "is expected"
     if prev in _NON_FINITE and form.lower() == lemma:

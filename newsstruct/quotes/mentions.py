@@ -181,10 +181,10 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
         if head_words[0].lower() in words.function_words and len(head_words) == 1:
             return None
         return Mention(start=start, end=end, kind="name", head=head)
-    if first in words.dets:
+    if first in words.dets or (first[:1].isdigit() and len(toks) > 1):
         if len(toks) == 1:
             return None
-        return Mention(start=start, end=end, kind="description")
+        return Mention(start=start, end=end, kind="description")  # "a spokesman", "21 percent"
     if last_low in words.groups or (
         len(toks) <= 3
         and last_low.endswith("s")
@@ -297,7 +297,6 @@ def _boundary_before(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> boo
     return low in (
         "and",
         "but",
-        "with",
         "that",
         "as",
         "while",
@@ -413,6 +412,10 @@ def np_forward(
                     continue
             if _verbish(low, words) or low in words.pronouns:
                 break
+            if low.endswith("ing") and j + 1 < n and toks[j + 1][2]:
+                nxt = _word(text, toks[j + 1]).lower()
+                if nxt in words.stops or nxt in words.dets:
+                    break  # "another source speaking to Fox News": a reduced relative
             j += 1
         while j < n and j - k < max_len and not toks[j][2] and text[toks[j][0]] == "&":
             j += 2
