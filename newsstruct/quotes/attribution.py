@@ -29,7 +29,6 @@ from .mentions import (
     Mention,
     classify,
     clause_subject,
-    is_cap,
     np_after,
     np_before,
     np_forward,
@@ -157,7 +156,6 @@ _TO_INFINITIVE = frozenset(
         "threaten",
     ]
 )
-_PARTICIPLE_CUES = ("ing",)
 
 
 @attrs.frozen(kw_only=True)
@@ -440,10 +438,6 @@ _ACCORDING_AFTER = regex.compile(r"[\s,]*(?P<cue>according\s+to)\s+", regex.V1)
 _ACCORDING_LEAD = regex.compile(
     r"(?:^|(?<=[\s,]))(?P<cue>[Aa]ccording\s+to)\s+(?P<src>[^,;:.!?\"“”]{2,80}),\s*$", regex.V1
 )
-
-
-def _only_marks(text: str, lo: int, hi: int) -> bool:
-    return text[lo:hi].strip(" \u00a0" + _MARKS) == ""
 
 
 def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str) -> bool:
@@ -813,14 +807,3 @@ def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?—–-"):
         end -= 1
     return end
-
-
-__all__ = [
-    "Attribution",
-    "Reported",
-    "attribution_after",
-    "attribution_before",
-    "attribution_lead",
-    "is_cap",
-    "reported_speech",
-]
