@@ -175,6 +175,19 @@ def test_linear_on_long_unbalanced_input():
     assert time.perf_counter() - start < 20
 
 
+def test_nested_reported_speech_is_an_option():
+    text = "“Yesterday, the governor said that the levee would hold,” Calloway said."
+    assert [q.kind for q in find_quotes(text)] == ["direct"]
+    outer, inner = find_quotes(text, nested=True)
+    assert (outer.kind, outer.speaker.name) == ("direct", "Calloway")
+    assert (inner.kind, inner.text, inner.speaker.name) == (
+        "indirect",
+        "that the levee would hold",
+        "the governor",
+    )
+    assert outer.start <= inner.start < inner.end <= outer.end
+
+
 def test_blinken_fixture_style_excerpt():
     """Every direct quote of a seed-style excerpt names the secretary canonically."""
     text = (

@@ -64,6 +64,7 @@ class _Found:
     closed: bool = True
     carry: bool = False  # no attribution of its own: takes the previous speaker
     extent: tuple[int, int] = (0, 0)  # marks (and attribution) included
+    nested: bool = False  # reported speech inside a direct quote
 
 
 def find_quotes(
@@ -73,12 +74,15 @@ def find_quotes(
     paragraphs: Sequence[Paragraph] | None = None,
     lang: str = "en",
     lexicon: Lexicon | None = None,
+    nested: bool = False,
 ) -> tuple[Quote, ...]:
     """Find direct, mixed and indirect quotes with their cues and speakers.
 
     Args:
         text: The article text.
         sentences, paragraphs: Records from the segmentation stage; computed when None.
+        nested: Also return reported speech inside direct quotes ("…the governor said that
+            the levee would hold," Calloway said.), after the quote that holds it.
 
     >>> q, = find_quotes('"We will rebuild the pier," Mayor Ines Calloway said.')
     >>> q.text, q.kind, q.speaker.name, q.cue.text
@@ -126,8 +130,44 @@ def find_quotes(
                 extent=(c.start, c.end),
             )
         )
-    found = sorted(direct + _dedupe(reported), key=lambda f: f.pieces[0].start)
+    inner = _nested(doc, sentences, direct, para_starts) if nested else []
+    found = sorted(direct + _dedupe(reported) + inner, key=lambda f: f.pieces[0].start)
     return _with_speakers(text, found, entities)
+
+
+def _nested(
+    doc: Doc, sentences: Sequence[Sentence], direct: list[_Found], para_starts: list[int]
+) -> list[_Found]:
+    """Reported speech whose cue, source and content lie inside one piece of a direct quote."""
+    pieces = sorted((p for f in direct for p in f.pieces), key=lambda p: p.start)
+    starts = [p.start for p in pieces]
+    skip = [(f.attribution.cue.start, f.attribution.cue.end) for f in direct if f.attribution]
+    out: list[_Found] = []
+    for r in reported_speech(doc, sentences, skip):
+        k = bisect.bisect_right(starts, r.attribution.start) - 1
+        if k < 0:
+            continue
+        piece = pieces[k]
+        c = r.content
+        if not piece.start <= r.attribution.start < c.start < piece.end:
+            continue
+        end = min(c.end, piece.end)
+        while end > c.start and not doc.text[end - 1].isalnum():
+            end -= 1
+        if end <= c.start:
+            continue
+        content = Span(start=c.start, end=end, text=doc.text[c.start : end])
+        out.append(
+            _Found(
+                pieces=(content,),
+                kind="indirect",
+                attribution=r.attribution,
+                paragraph=bisect.bisect_right(para_starts, c.start) - 1,
+                extent=(c.start, end),
+                nested=True,
+            )
+        )
+    return _dedupe(out)
 
 
 class _Intervals:
@@ -423,6 +463,14 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
     for f in found:
         speaker: Speaker | None = None
         cue = None
+        if f.nested and f.attribution is not None:
+            # inside a quote: resolved on its own, the story's flow of speakers untouched
+            if f.attribution.source is not None:
+                speaker, _ = resolve(
+                    text, f.attribution.source, entities, None, close_to_previous=False
+                )
+            quotes.append(_quote(text, f, speaker, f.attribution.cue))
+            continue
         if f.attribution is not None:
             cue = f.attribution.cue
             if f.attribution.source is not None:
@@ -437,20 +485,22 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
             prev_found = f
         if f.kind == "direct":
             last_direct = f
-        start, end = f.pieces[0].start, f.pieces[-1].end
-        quotes.append(
-            Quote(
-                start=start,
-                end=end,
-                text=text[start:end],
-                pieces=f.pieces,
-                kind=f.kind,  # type: ignore[arg-type]
-                speaker=speaker,
-                cue=cue,
-                closed=f.closed,
-            )
-        )
+        quotes.append(_quote(text, f, speaker, cue))
     return tuple(quotes)
+
+
+def _quote(text: str, f: _Found, speaker: Speaker | None, cue: Span | None) -> Quote:
+    start, end = f.pieces[0].start, f.pieces[-1].end
+    return Quote(
+        start=start,
+        end=end,
+        text=text[start:end],
+        pieces=f.pieces,
+        kind=f.kind,  # type: ignore[arg-type]
+        speaker=speaker,
+        cue=cue,
+        closed=f.closed,
+    )
 
 
 def _close(
