@@ -415,7 +415,10 @@ def _comma_joined(text: str, seg: Segment, after: Attribution, nxt: Segment) -> 
     if last in ".!?":
         return False
     between = text[after.end : nxt.open].strip()
-    return between.endswith((",", "but", "and")) or between == ""
+    if between == "":
+        between = text[after.start : nxt.open].strip()  # the object ran up to the mark
+        return not between.endswith((".", "!", "?"))
+    return between.endswith((",", "but", "and"))
 
 
 def _paragraph_lead_in(

@@ -656,6 +656,17 @@ def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
     end = np_forward(doc, toks, k)
     if end is None:
         return None
+    if (
+        end + 1 < len(toks)
+        and _word(text, toks[end]).lower() == "ago"
+        and text[toks[end + 1][0]] == ","
+        and end + 2 < len(toks)
+    ):
+        # "Eight years ago, he said": a time phrase, the subject follows
+        k = end + 2
+        end = np_forward(doc, toks, k)
+        if end is None:
+            return None
     mention = classify(doc, toks[k:end])
     if mention is None:
         return None
