@@ -77,12 +77,14 @@ class CallStats:
     docs: int = 0
     errors: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     messages: list[str] = field(default_factory=list)
 
     def call(self, doc_id: str, thunk: Callable[[], Any]) -> Any | None:
         """Run ``thunk``; on any exception record it and return None (= predicted nothing)."""
         self.docs += 1
         start = time.perf_counter()
+        cpu = time.process_time()
         try:
             return thunk()
         except Exception as exc:
@@ -92,11 +94,18 @@ class CallStats:
             return None
         finally:
             self.seconds += time.perf_counter() - start
+            self.cpu_seconds += time.process_time() - cpu
 
     @property
     def docs_per_sec(self) -> float | None:
         ok = self.docs - self.errors
         return ok / self.seconds if ok and self.seconds > 0 else None
+
+    @property
+    def docs_per_cpu_sec(self) -> float | None:
+        """Documents per second of this process's CPU time: one core, whatever else runs."""
+        ok = self.docs - self.errors
+        return ok / self.cpu_seconds if ok and self.cpu_seconds > 0 else None
 
     def report(self) -> None:
         """Print the first error messages (if any) to stderr."""
@@ -111,7 +120,9 @@ class CallStats:
             "docs": self.docs,
             "errors": self.errors,
             "seconds": round(self.seconds, 3),
+            "cpu_seconds": round(self.cpu_seconds, 3),
             "docs_per_sec": self.docs_per_sec,
+            "docs_per_cpu_sec": self.docs_per_cpu_sec,
             "first_errors": self.messages,
         }
 
@@ -620,6 +631,28 @@ def quote_predictions(text: str, quotes: Sequence[Any]) -> dict[str, list[JsonDi
 MODE_UNITS = {"direct": "segments", "quoted": "segments", "all": "extents"}
 
 
+def quote_row(
+    name: str, system: str, mode: str, m: JsonDict, errors: int | str, dps: Any, cpu_dps: Any
+) -> list[Any]:
+    return [
+        name,
+        system,
+        mode,
+        m["gold_quotes"],
+        m["pred_quotes"],
+        pct(m["exact"]["f1"]),
+        pct(m["overlap"]["p"]),
+        pct(m["overlap"]["r"]),
+        pct(m["overlap"]["f1"]),
+        pct(m["pair"]["f1"]),
+        pct(m["speaker_acc"]),
+        pct(m.get("canonical_speaker_acc")),
+        errors,
+        rate(dps),
+        rate(cpu_dps),
+    ]
+
+
 def run_quotes_set(
     api: Api, scorer: ModuleType, name: str, docs: list[JsonDict], args: argparse.Namespace
 ) -> tuple[JsonDict, list[list[Any]]]:
@@ -640,21 +673,64 @@ def run_quotes_set(
         m = scorer.score(docs, preds[MODE_UNITS[mode]], mode, args.iou)
         result[mode] = m
         rows.append(
-            [
+            quote_row(
                 name,
+                "**newsstruct**",
                 mode,
-                m["gold_quotes"],
-                m["pred_quotes"],
-                pct(m["exact"]["f1"]),
-                pct(m["overlap"]["p"]),
-                pct(m["overlap"]["r"]),
-                pct(m["overlap"]["f1"]),
-                pct(m["pair"]["f1"]),
-                pct(m["speaker_acc"]),
-                pct(m.get("canonical_speaker_acc")),
+                m,
                 stats.errors,
-                rate(stats.docs_per_sec),
-            ]
+                stats.docs_per_sec,
+                stats.docs_per_cpu_sec,
+            )
+        )
+    if args.textacy_python is not None:
+        result["textacy"], peer_rows = run_textacy(scorer, name, docs, args)
+        rows += peer_rows
+    return result, rows
+
+
+def run_textacy(
+    scorer: ModuleType, name: str, docs: list[JsonDict], args: argparse.Namespace
+) -> tuple[JsonDict, list[list[Any]]]:
+    """textacy's ``direct_quotations`` per paragraph, run by ``peer_textacy.py`` under the
+    interpreter of its own environment (``--textacy-python``); never part of CI."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        inp, out = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
+        write_jsonl(inp, ({"id": d["id"], "text": d["text"]} for d in docs))
+        script = Path(__file__).with_name("peer_textacy.py")
+        done = subprocess.run(
+            [str(args.textacy_python), str(script), str(inp), str(out)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            print(f"[textacy] failed: {done.stderr.strip()[-500:]}", file=sys.stderr)
+            return {"error": done.stderr.strip()[-500:]}, []
+        rows_in = read_jsonl(out)
+    write_jsonl(args.out / "quotes" / f"{name}.textacy.jsonl", rows_in)
+    preds = {r["id"]: r for r in rows_in}
+    seconds = sum(r["seconds"] for r in rows_in)
+    cpu = sum(r["cpu_seconds"] for r in rows_in)
+    errors = sum(1 for r in rows_in if r["errors"])
+    result: JsonDict = {"docs_with_errors": errors, "seconds": seconds, "cpu_seconds": cpu}
+    rows = []
+    for mode in QUOTE_MODES:
+        m = scorer.score(docs, preds, mode, args.iou)
+        result[mode] = m
+        rows.append(
+            quote_row(
+                name,
+                "textacy, per paragraph",
+                mode,
+                m,
+                errors,
+                len(docs) / seconds if seconds else None,
+                len(docs) / cpu if cpu else None,
+            )
         )
     return result, rows
 
@@ -676,6 +752,7 @@ def run_quotes(api: Api, args: argparse.Namespace) -> JsonDict:
         rows += [[name, *r[1:]] for r in set_rows]
     headers = [
         "set",
+        "system",
         "mode",
         "gold",
         "pred",
@@ -688,8 +765,13 @@ def run_quotes(api: Api, args: argparse.Namespace) -> JsonDict:
         "canonical acc",
         "errors",
         "docs/s",
+        "docs/s CPU",
     ]
-    print_section(f"Quotes and speakers (%, IoU >= {args.iou})", md_table(headers, rows))
+    notes = [
+        "docs/s: wall clock inside the call, one process; docs/s CPU: the same calls over this "
+        "process's CPU time (one core, steadier on a shared machine)."
+    ]
+    print_section(f"Quotes and speakers (%, IoU >= {args.iou})", md_table(headers, rows), notes)
     return results
 
 
@@ -854,6 +936,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="skip the boilerplate rows that run trafilatura on the HTML (slow)",
     )
     ap.add_argument("--limit", type=int, default=None, help="at most N documents per set")
+    ap.add_argument(
+        "--textacy-python",
+        type=Path,
+        default=None,
+        help="Python of an environment with textacy and a spaCy model: adds textacy's rows "
+        "to the quotes table (benchmarks/peer_textacy.py; not run in CI)",
+    )
     ap.add_argument("--iou", type=float, default=0.5, help="quote overlap threshold")
     ap.add_argument("--json", type=Path, default=None, help="write every number to this file")
     ap.add_argument(

@@ -1,16 +1,24 @@
 """Stage 3, quotes: the case table tests/cases/quotes.jsonl.
 
 Each expected quote lists ``text``, ``kind``, ``speaker`` (canonical name or null) and ``cue``
-(text or null), and optionally ``pieces`` (a count), ``closed`` and ``resolved_by``; only the
-fields given are compared.
+(text or null), and optionally ``pieces`` (a count), ``closed``, ``resolved_by`` and ``mention``
+(the speaker's surface form); only the fields given are compared.
 """
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pytest
 from conftest import assert_slices, case_params, project
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import newsstruct.lexicons
+from newsstruct.lexicons import load_lexicon
 from newsstruct.quotes import find_quotes
+from newsstruct.quotes.words import quote_words
 from newsstruct.records import Quote
 
 
@@ -23,6 +31,7 @@ def fields(quote: Quote) -> dict:
         "pieces": len(quote.pieces),
         "closed": quote.closed,
         "resolved_by": quote.speaker.resolved_by if quote.speaker else None,
+        "mention": quote.speaker.mention.text if quote.speaker and quote.speaker.mention else None,
     }
 
 
@@ -44,3 +53,153 @@ def test_offsets(case):
             assert_slices(text, quote.cue)
         if quote.speaker is not None and quote.speaker.mention is not None:
             assert_slices(text, quote.speaker.mention)
+
+
+# ---------------------------------------------------------------- lexicons
+
+LEXICONS = Path(newsstruct.lexicons.__file__).parent / "en"
+QUOTE_LEXICONS = ("cue_verbs.txt", "titles.txt", "reported_cues.tsv", "speaker_words.tsv")
+
+
+def _rows(name: str) -> list[str]:
+    text = (LEXICONS / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("name", QUOTE_LEXICONS)
+def test_lexicon_sorted_without_duplicates(name):
+    rows = _rows(name)
+    assert rows == sorted(rows)
+    assert len(rows) == len(set(rows))
+    assert all(row == row.lower() for row in rows)
+
+
+def test_lexicon_classes_are_known():
+    assert {r.split("\t")[0] for r in _rows("reported_cues.tsv")} == {
+        "addressee",
+        "belief",
+        "naming",
+    }
+    classes = {r.split("\t")[0] for r in _rows("speaker_words.tsv")}
+    assert classes == {"adverb", "det", "female", "group", "male", "org", "pronoun", "role", "stop"}
+    for row in _rows("speaker_words.tsv"):
+        fields = row.split("\t")
+        assert len(fields) == (3 if fields[0] in ("pronoun", "role") else 2), row
+
+
+@pytest.mark.parametrize(
+    "form, lemma, cls",
+    [
+        ("said", "say", "speech"),
+        ("told", "tell", "speech"),
+        ("admitted", "admit", "speech"),
+        ("quipped", "quip", "speech"),
+        ("wrote", "write", "speech"),
+        ("believes", "believe", "belief"),
+        ("thought", "think", "belief"),
+        ("called", "call", "naming"),
+        ("slammed", "slam", "naming"),
+    ],
+)
+def test_cue_forms(form, lemma, cls):
+    assert quote_words(load_lexicon()).cue(form) == (lemma, cls)
+
+
+def test_user_cue_verbs_reach_the_quote_stage():
+    lex = load_lexicon().extended(cue_verbs=("harrumph",))
+    (q,) = find_quotes("“The pier is a disgrace,” Delmore harrumphed.", lexicon=lex)
+    assert q.cue.text == "harrumphed"
+    assert q.speaker.name == "Delmore"
+
+
+# ---------------------------------------------------------------- invariants
+
+_PIECES = st.sampled_from(
+    [
+        " ",
+        "\n",
+        "\n\n",
+        '"',
+        "“",
+        "”",
+        "„",
+        "«",
+        "»",
+        "‘",
+        "’",
+        "'",
+        ",",
+        ".",
+        ":",
+        "—",
+        "(",
+        ")",
+        "said",
+        "told",
+        "according to",
+        "she",
+        "he",
+        "the mayor",
+        "Ines",
+        "Calloway",
+        "Mr.",
+        "Gov.",
+        "a spokesperson",
+        "that",
+        "and",
+        "We will rebuild",
+        "officials",
+        "71",
+        "―",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_never_raises_and_offsets_slice(text):
+    for quote in find_quotes(text):
+        assert_slices(text, quote)
+        for piece in quote.pieces:
+            assert_slices(text, piece)
+        if quote.cue is not None:
+            assert_slices(text, quote.cue)
+        if quote.speaker is not None and quote.speaker.mention is not None:
+            assert_slices(text, quote.speaker.mention)
+
+
+def test_linear_on_long_unbalanced_input():
+    text = ("“Said Mayor Ines Calloway, 71, a dock worker, said, " * 2000) + "“" * 5000
+    start = time.perf_counter()
+    find_quotes(text)
+    assert time.perf_counter() - start < 20
+
+
+def test_nested_reported_speech_is_an_option():
+    text = "“Yesterday, the governor said that the levee would hold,” Calloway said."
+    assert [q.kind for q in find_quotes(text)] == ["direct"]
+    outer, inner = find_quotes(text, nested=True)
+    assert (outer.kind, outer.speaker.name) == ("direct", "Calloway")
+    assert (inner.kind, inner.text, inner.speaker.name) == (
+        "indirect",
+        "that the levee would hold",
+        "the governor",
+    )
+    assert outer.start <= inner.start < inner.end <= outer.end
+
+
+def test_blinken_fixture_style_excerpt():
+    """Every direct quote of a seed-style excerpt names the secretary canonically."""
+    text = (
+        "Secretary of Harbors Ines Calloway on Thursday said the closures amount to “a slow "
+        "strangling” and said there will be repairs “one way or another.”\n"
+        "“Yesterday, Governor Okonjo said that, in her view, the port was failing. I agree,” "
+        "Calloway told reporters. “Nobody can run a harbor like this.”\n"
+        "Calloway would not comment on the budget but said, “Our focus is on the pier.”\n"
+        "“I don’t want to speculate about next year,” she added.\n"
+        "“When we said that the money would come, we meant it,” the secretary added."
+    )
+    direct = [q for q in find_quotes(text) if q.kind == "direct"]
+    assert len(direct) == 4
+    assert {q.speaker.name for q in direct} == {"Ines Calloway"}
+    assert sum(len(q.pieces) for q in direct) == 5

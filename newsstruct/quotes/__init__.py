@@ -4,11 +4,13 @@
 (reported speech holding a quoted fragment) and indirect quotes (reported speech without
 marks), PARC 3.0 style, each with its cue and a speaker resolved to the fullest name the
 article gives. A quote interrupted by its attribution ("…," she said, "…") and a quote running
-over several paragraphs are one Quote with several pieces. An unclosed mark gives
-``closed=False``; short quoted words with no attribution (scare quotes, titles) are not speech.
+over several paragraphs are one Quote with several pieces; a quote with no attribution of its
+own that follows another takes that quote's speaker. An unclosed mark gives ``closed=False``;
+short quoted words with no attribution (scare quotes, titles, nicknames) are not speech.
 
-The sub-modules hold one idea each: :mod:`.marks` pairs quote marks, :mod:`.attribution`
-finds cues and source mentions, :mod:`.speakers` resolves mentions to names.
+The sub-modules hold one idea each: :mod:`.marks` pairs quote marks, :mod:`.mentions` reads
+source mentions, :mod:`.attribution` finds cues and sources, :mod:`.coref` resolves mentions to
+names, :mod:`.words` loads the word lists.
 """
 
 from __future__ import annotations
@@ -17,13 +19,23 @@ import bisect
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from ..lexicons import Lexicon, load_lexicon
 from ..records import Paragraph, Quote, Sentence, Span, Speaker
 from ..text import check_text
-from .attribution import Attribution, attribution_after, attribution_before, reported_speech
+from .attribution import (
+    Attribution,
+    attribution_after,
+    attribution_before,
+    attribution_next_line,
+    attribution_sentence,
+    reported_speech,
+)
+from .coref import Entities, Entity, resolve
 from .marks import Segment, find_segments
-from .speakers import Person, find_people, resolve
+from .mentions import Doc
+from .words import quote_words
 
 __all__ = ["find_quotes"]
 
@@ -31,6 +43,16 @@ __all__ = ["find_quotes"]
 # like a sentence; shorter ones are scare quotes, titles, cited words.
 _MIN_SPEECH_WORDS = 6
 _SENTENCE_END = tuple(".!?,…")
+# How far before an opening mark a lead-in is read (sentences can be very long in bad input).
+_MAX_LEAD = 400
+_LEAD_IN_END = (",", ":", ";", "—", "–", "-", "(", '"', "”", "“")
+# Between an attribution and the next piece of the same quote: ``," she said, "`` or
+# ``," she said of the plan, "``.
+_BETWEEN_PIECES = regex.compile(
+    r"[\s,]*(?:[^.!?;\"“”„«»\n]{1,60},)?\s*(?:(?:but|and)\s*,?\s*)?", regex.V1
+)
+# After an attribution that ends a sentence, the next quote opens a new one: ``." "``
+_NEW_SENTENCE = regex.compile(r"[^.!?\"“”„«»\n]{0,200}?[.!?]\s*", regex.V1)
 
 
 @attrs.frozen(kw_only=True)
@@ -41,6 +63,8 @@ class _Found:
     paragraph: int
     closed: bool = True
     carry: bool = False  # no attribution of its own: takes the previous speaker
+    extent: tuple[int, int] = (0, 0)  # marks (and attribution) included
+    nested: bool = False  # reported speech inside a direct quote
 
 
 def find_quotes(
@@ -50,12 +74,15 @@ def find_quotes(
     paragraphs: Sequence[Paragraph] | None = None,
     lang: str = "en",
     lexicon: Lexicon | None = None,
+    nested: bool = False,
 ) -> tuple[Quote, ...]:
     """Find direct, mixed and indirect quotes with their cues and speakers.
 
     Args:
         text: The article text.
         sentences, paragraphs: Records from the segmentation stage; computed when None.
+        nested: Also return reported speech inside direct quotes ("…the governor said that
+            the levee would hold," Calloway said.), after the quote that holds it.
 
     >>> q, = find_quotes('"We will rebuild the pier," Mayor Ines Calloway said.')
     >>> q.text, q.kind, q.speaker.name, q.cue.text
@@ -71,41 +98,119 @@ def find_quotes(
         from ..segment import split_sentences
 
         sentences = split_sentences(text, paragraphs=paragraphs, lang=lang, lexicon=lex)
+    words = quote_words(lex)
+    doc = Doc(text, words)
+    entities = Entities(doc, sentences, lex)
     segments = find_segments(text, paragraphs)
-    direct, fragments = _direct_quotes(text, segments, sentences, paragraphs, lex)
+    direct, fragments = _direct_quotes(doc, segments, sentences, paragraphs, entities)
     para_starts = [p.start for p in paragraphs]
-    covered = [(q.pieces[0].start - 1, q.pieces[-1].end + 1) for q in direct]
-    for q in direct:
-        if q.attribution is not None:
-            covered.append((q.attribution.start, q.attribution.end))
-    reported = [
-        _Found(
-            pieces=(r.content,),
-            kind="mixed"
-            if any(r.content.start <= f.start < r.content.end for f in fragments)
-            else "indirect",
-            attribution=r.attribution,
-            paragraph=bisect.bisect_right(para_starts, r.content.start) - 1,
+    # no reported speech is read inside a direct quote or from its cue; no reported content
+    # may start or end inside a direct quote or its attribution
+    skip = [f.extent for f in direct]
+    spans = list(skip)
+    for f in direct:
+        if f.attribution is not None:
+            skip.append((f.attribution.cue.start, f.attribution.cue.end))
+            spans.append((f.attribution.start, f.attribution.end))
+    covered = _Intervals(spans)
+    opens = sorted(f.open for f in fragments)
+    reported = []
+    for r in reported_speech(doc, sentences, skip):
+        c = r.content
+        if covered.inside(c.start) or covered.inside(c.end - 1):
+            continue
+        k = bisect.bisect_left(opens, c.start)
+        mixed = k < len(opens) and opens[k] < c.end
+        reported.append(
+            _Found(
+                pieces=(c,),
+                kind="mixed" if mixed else "indirect",
+                attribution=r.attribution,
+                paragraph=bisect.bisect_right(para_starts, c.start) - 1,
+                extent=(c.start, c.end),
+            )
         )
-        for r in reported_speech(text, sentences, lex)
-        if not any(lo <= r.attribution.cue.start < hi for lo, hi in covered)
-        and not any(lo < r.content.start < hi for lo, hi in covered)
-    ]
-    found = sorted(direct + reported, key=lambda f: f.pieces[0].start)
-    return _with_speakers(text, found, find_people(text, lex), lex)
+    inner = _nested(doc, sentences, direct, para_starts) if nested else []
+    found = sorted(direct + _dedupe(reported) + inner, key=lambda f: f.pieces[0].start)
+    return _with_speakers(text, found, entities)
+
+
+def _nested(
+    doc: Doc, sentences: Sequence[Sentence], direct: list[_Found], para_starts: list[int]
+) -> list[_Found]:
+    """Reported speech whose cue, source and content lie inside one piece of a direct quote."""
+    pieces = sorted((p for f in direct for p in f.pieces), key=lambda p: p.start)
+    starts = [p.start for p in pieces]
+    skip = [(f.attribution.cue.start, f.attribution.cue.end) for f in direct if f.attribution]
+    out: list[_Found] = []
+    for r in reported_speech(doc, sentences, skip):
+        k = bisect.bisect_right(starts, r.attribution.start) - 1
+        if k < 0:
+            continue
+        piece = pieces[k]
+        c = r.content
+        if not piece.start <= r.attribution.start < c.start < piece.end:
+            continue
+        end = min(c.end, piece.end)
+        while end > c.start and not doc.text[end - 1].isalnum():
+            end -= 1
+        if end <= c.start:
+            continue
+        content = Span(start=c.start, end=end, text=doc.text[c.start : end])
+        out.append(
+            _Found(
+                pieces=(content,),
+                kind="indirect",
+                attribution=r.attribution,
+                paragraph=bisect.bisect_right(para_starts, c.start) - 1,
+                extent=(c.start, end),
+                nested=True,
+            )
+        )
+    return _dedupe(out)
+
+
+class _Intervals:
+    """Spans (direct quotes and their attributions), to ask whether a position is inside one."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for lo, hi in sorted(s for s in spans if s[1] > s[0]):
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        self._starts = [m[0] for m in merged]
+        self._spans = merged
+
+    def inside(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._starts, pos) - 1
+        return k >= 0 and self._spans[k][0] < pos < self._spans[k][1]
+
+
+def _dedupe(reported: list[_Found]) -> list[_Found]:
+    """Keep the first of overlapping reported contents."""
+    out: list[_Found] = []
+    for f in sorted(reported, key=lambda f: (f.pieces[0].start, -f.pieces[0].end)):
+        if out and f.pieces[0].start < out[-1].pieces[0].end:
+            continue
+        out.append(f)
+    return out
 
 
 def _direct_quotes(
-    text: str,
+    doc: Doc,
     segments: list[Segment],
     sentences: Sequence[Sentence],
     paragraphs: Sequence[Paragraph],
-    lex: Lexicon,
+    entities: Entities,
 ) -> tuple[list[_Found], list[Segment]]:
     """Group segments into direct quotes; return them and the leftover short fragments."""
+    text = doc.text
     found: list[_Found] = []
     fragments: list[Segment] = []
     sentence_starts = [s.start for s in sentences]
+    sentence_ends = [s.end for s in sentences]
     i = 0
     while i < len(segments):
         group = [segments[i]]
@@ -113,32 +218,56 @@ def _direct_quotes(
             i += 1
             group.append(segments[i])
         para = paragraphs[group[-1].paragraph]
-        after = attribution_after(text, group[-1], para, lex)
-        # "…," she said, "…": the attribution sits between two pieces of one quote
-        while (
-            after is not None
-            and i + 1 < len(segments)
-            and segments[i + 1].paragraph == group[-1].paragraph
-            and text[after.end : segments[i + 1].open].strip(" ,\u00a0") == ""
-        ):
-            i += 1
-            group.append(segments[i])
-            while group[-1].continues and i + 1 < len(segments):
-                i += 1
-                group.append(segments[i])
+        after = attribution_after(doc, group[-1], para.end)
+        if after is not None and _ends_sentence(text, group[-1], sentence_ends):
+            # "… the timing." Gov. Ruiz said it would …: a new sentence, not an attribution
+            k = bisect.bisect_right(sentence_ends, after.end - 1)
+            rest = text[after.end : sentence_ends[k]] if k < len(sentence_ends) else ""
+            if len(rest.split()) > 4:
+                after = None
+        if after is not None:
+            i = _join_pieces(doc, segments, i, group, after, paragraphs)
+        elif group[-1].close is not None and group[-1].paragraph + 1 < len(paragraphs):
+            after = attribution_next_line(doc, group[-1], para, paragraphs[group[-1].paragraph + 1])
+        i += 1
         first = group[0]
-        lo = _clause_start(text, first.open, sentence_starts, paragraphs[first.paragraph])
-        before = attribution_before(text, lo, first.open, lex)
-        attribution = after or before
+        fpara = paragraphs[first.paragraph]
+        lo = max(_sentence_start(first.open, sentence_starts, fpara), first.open - _MAX_LEAD)
+        if (
+            lo > fpara.start
+            and not any(c.isalnum() for c in text[lo : first.open])
+            and text[fpara.start : first.open].rstrip().endswith(":")
+        ):
+            # the splitter ended a sentence inside a lead-in: "Rep. Lila Marsh (D-Ore.):"
+            lo = max(_sentence_start(lo - 1, sentence_starts, fpara), first.open - _MAX_LEAD)
+        before = attribution_before(doc, lo, first.open)
+        if before is None and first.open == fpara.start and first.paragraph > 0:
+            before = _paragraph_lead_in(doc, first.paragraph, paragraphs, sentence_starts)
+        if before is not None and not _plausible_colon(text, before, entities):
+            before = None
+        if before is None and after is None and lo == first.open:
+            k = bisect.bisect_right(sentence_starts, first.open - 1) - 1
+            if k >= 0 and sentences[k].start >= fpara.start and sentences[k].end <= first.open:
+                before = attribution_sentence(doc, sentences[k].start, sentences[k].end)
+        attribution = after
+        if attribution is None or (
+            before is not None and (before.start >= fpara.start and _better(text, before, after))
+        ):
+            attribution = before
         content = [Span(start=s.start, end=s.end, text=text[s.start : s.end]) for s in group]
         content = [p for p in content if p.start < p.end]
-        i += 1
         if not content:
             continue
+        if len(group) == 1 and _name_like(text, first):
+            continue  # a nickname or a title: Marcia "Cia" Price, CNN's "Face the Nation"
         inline = _mid_sentence(text, lo, first.open)
-        words = sum(len(p.text.split()) for p in content)
-        if (inline and (attribution is None or words < _MIN_SPEECH_WORDS)) or (
-            attribution is None and not _looks_like_speech(text, group, paragraphs)
+        n_words = sum(len(p.text.split()) for p in content)
+        lead_in = before is not None and attribution is before
+        follow_on = attribution is None and _follows_attributed(text, found, first)
+        if not follow_on and (
+            (inline and not lead_in and (attribution is None or n_words < _MIN_SPEECH_WORDS))
+            or (attribution is None and not _looks_like_speech(text, group, paragraphs))
+            or (first.single and attribution is None and len(group) == 1)
         ):
             fragments.extend(group)
             continue
@@ -148,11 +277,163 @@ def _direct_quotes(
                 kind="direct",
                 attribution=attribution,
                 paragraph=first.paragraph,
-                closed=group[-1].close is not None,
+                closed=all(s.close is not None or s.continues for s in group),
                 carry=attribution is None,
+                extent=(first.open, group[-1].after),
             )
         )
     return found, fragments
+
+
+def _join_pieces(
+    doc: Doc,
+    segments: list[Segment],
+    i: int,
+    group: list[Segment],
+    after: Attribution,
+    paragraphs: Sequence[Paragraph],
+) -> int:
+    """Append to ``group`` the pieces that ``after`` interrupts: ``"…," she said, "…"`` and
+    ``"…," she said. "…"`` (an unattributed quote opening the next sentence); return the index
+    of the last segment taken."""
+    text = doc.text
+    anchor = after.end
+    while i + 1 < len(segments):
+        nxt = segments[i + 1]
+        if nxt.paragraph != group[-1].paragraph:
+            break
+        if nxt.open < anchor:  # inside the attribution: told WKRN's "Harbor Morning"
+            i += 1
+            continue
+        between = text[anchor : nxt.open]
+        comma = (
+            anchor == after.end
+            and _BETWEEN_PIECES.fullmatch(between) is not None
+            and _comma_joined(text, group[-1], after, nxt)
+        )
+        sentence = (
+            _NEW_SENTENCE.fullmatch(between) is not None
+            or (anchor > after.end and between.strip() == "")
+        ) and attribution_after(doc, nxt, paragraphs[nxt.paragraph].end) is None
+        if not (comma or sentence):
+            break
+        i += 1
+        group.append(nxt)
+        # it may run on over paragraphs, unless a piece there has an attribution of its own
+        while (
+            group[-1].continues
+            and i + 1 < len(segments)
+            and attribution_after(doc, segments[i + 1], paragraphs[segments[i + 1].paragraph].end)
+            is None
+        ):
+            i += 1
+            group.append(segments[i])
+        anchor = group[-1].after
+    return i
+
+
+def _better(text: str, before: Attribution, after: Attribution | None) -> bool:
+    """Prefer the lead-in when the attribution after the quote names nobody, only a pronoun
+    where the lead-in names the source (``Fallon fired back: "…," he wrote``), or leads into
+    the next quote (``Ruiz replied, "…" Mills then wrote back, "…"``)."""
+    if after is None or after.source is None:
+        return True
+    if before.source is None or before.source.kind not in ("name", "org"):
+        return False
+    return after.source.kind == "pronoun" or _LEADS_ON.match(text, after.end) is not None
+
+
+# an attribution that is followed by a comma or colon and an opening mark leads into that quote
+_LEADS_ON = regex.compile(r"[^.!?\"“”„«»\n]{0,40}?[,:]\s*[\"“„«]", regex.V1)
+
+
+def _ends_sentence(text: str, seg: Segment, sentence_ends: list[int]) -> bool:
+    """A quote ending in a period closes its sentence: what follows is not its attribution
+    (``"… the timing." Gov. Ruiz said it would …``). "?" and "!" do not close it
+    (``"Why now?" Delmore asked.``)."""
+    if seg.close is None or text[seg.end - 1 : seg.end] not in (".", "…"):
+        return False
+    k = bisect.bisect_left(sentence_ends, seg.after)
+    return k < len(sentence_ends) and sentence_ends[k] - seg.after <= 1
+
+
+def _name_like(text: str, seg: Segment) -> bool:
+    """A short capitalised stretch between capitalised words (a nickname: Marcia "Cia" Price)
+    or after a possessive or determiner (a title: CNN's "State of the Union", the "Pier Act")."""
+    words = text[seg.start : seg.end].split()
+    if not 0 < len(words) <= 6 or seg.close is None:
+        return False
+    if not all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, seg.open - 40), seg.open)
+    if before is None:
+        return False
+    word = before.group(1)
+    if word.endswith(("'s", "’s")) or word.lower() in _TITLE_OPENERS:
+        return True
+    after = text[seg.after : seg.after + 2]
+    return word[:1].isupper() and len(words) <= 2 and after[:1] == " " and after[1:2].isupper()
+
+
+_TITLE_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"]
+)
+_TITLE_OPENERS = frozenset(
+    ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this"]
+)
+_WORD_BEFORE = regex.compile(r"(?r)([\p{L}'’.\-]+)\s+$", regex.V1)
+
+
+def _plausible_colon(text: str, att: Attribution, entities: Entities) -> bool:
+    """A colon lead-in names somebody: a pronoun, an organisation, a description, or a name
+    the article knows (a lone capitalised word may be "Partial transcript as follows:")."""
+    if att.cue.text != ":" or att.source is None or att.source.kind != "name":
+        return True
+    head = att.source.head
+    if head is None:
+        return False
+    name = text[head[0] : head[1]].split()
+    return len(name) > 1 or entities.person(name[-1], head[0]) is not None
+
+
+def _follows_attributed(text: str, found: list[_Found], seg: Segment) -> bool:
+    """The quote opens the sentence after an attributed quote of its paragraph:
+    ``"…," Graham asked. "Neither do I."``"""
+    if not found or seg.open == 0:
+        return False
+    prev = found[-1]
+    if prev.kind != "direct" or prev.paragraph != seg.paragraph or prev.attribution is None:
+        return False
+    end = max(prev.extent[1], prev.attribution.end)
+    return end <= seg.open and _NEW_SENTENCE.fullmatch(text, end, seg.open) is not None
+
+
+def _comma_joined(text: str, seg: Segment, after: Attribution, nxt: Segment) -> bool:
+    """``"…," she said, "…"``: the first piece ends in a comma (or a dash, or no stop) and the
+    attribution is followed by a comma, so one sentence runs through both pieces."""
+    last = text[seg.end - 1 : seg.end] if seg.end > seg.start else ""
+    if last in ".!?":
+        return False
+    between = text[after.end : nxt.open].strip()
+    if between == "":
+        between = text[after.start : nxt.open].strip()  # the object ran up to the mark
+        return not between.endswith((".", "!", "?"))
+    return between.endswith((",", "but", "and"))
+
+
+def _paragraph_lead_in(
+    doc: Doc,
+    index: int,
+    paragraphs: Sequence[Paragraph],
+    sentence_starts: list[int],
+) -> Attribution | None:
+    """A paragraph ending in a colon leads into the quote that opens the next one."""
+    prev = paragraphs[index - 1]
+    if not prev.text.rstrip().endswith(":"):
+        return None
+    end = prev.start + len(prev.text.rstrip())
+    lo = _sentence_start(end - 1, sentence_starts, prev)
+    return attribution_before(doc, lo, end)
 
 
 def _looks_like_speech(text: str, group: list[Segment], paragraphs: Sequence[Paragraph]) -> bool:
@@ -167,54 +448,75 @@ def _looks_like_speech(text: str, group: list[Segment], paragraphs: Sequence[Par
 def _mid_sentence(text: str, lo: int, open_mark: int) -> bool:
     """The mark opens inside running words ("amount to "war crimes""), not a lead-in."""
     before = text[lo:open_mark].rstrip()
-    return bool(before) and not before.endswith((",", ":", ";", "—", "–", "-", "(", '"', "”"))
+    return bool(before) and not before.endswith(_LEAD_IN_END)
 
 
-def _clause_start(text: str, pos: int, sentence_starts: list[int], para: Paragraph) -> int:
+def _sentence_start(pos: int, sentence_starts: list[int], para: Paragraph) -> int:
     """Where the sentence holding ``pos`` starts (never before its paragraph)."""
     k = bisect.bisect_right(sentence_starts, pos) - 1
     start = sentence_starts[k] if k >= 0 else para.start
     return max(start, para.start)
 
 
-def _continues(last: _Found | None, f: _Found) -> bool:
-    """An unattributed quote goes on from a direct quote in its paragraph or the one before."""
-    return (
-        last is not None
-        and last.kind == "direct"
-        and last.paragraph in (f.paragraph, f.paragraph - 1)
-    )
-
-
-def _with_speakers(
-    text: str, found: list[_Found], people: list[Person], lex: Lexicon
-) -> tuple[Quote, ...]:
+def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
-    previous: Speaker | None = None
-    last: _Found | None = None
+    previous: tuple[Speaker, Entity | None] | None = None
+    prev_found: _Found | None = None
+    last_direct: _Found | None = None
     for f in found:
         speaker: Speaker | None = None
         cue = None
+        if f.nested and f.attribution is not None:
+            # inside a quote: resolved on its own, the story's flow of speakers untouched
+            if f.attribution.source is not None:
+                speaker, _ = resolve(
+                    text, f.attribution.source, entities, None, close_to_previous=False
+                )
+            quotes.append(_quote(text, f, speaker, f.attribution.cue))
+            continue
         if f.attribution is not None:
             cue = f.attribution.cue
             if f.attribution.source is not None:
-                speaker = resolve(f.attribution.source, f.attribution.kind, people, previous, lex)
-        elif f.carry and previous is not None and _continues(last, f):
-            speaker = attrs.evolve(previous, mention=None, resolved_by="previous")
-        if speaker is not None:
-            previous = speaker
-        last = f
-        start, end = f.pieces[0].start, f.pieces[-1].end
-        quotes.append(
-            Quote(
-                start=start,
-                end=end,
-                text=text[start:end],
-                pieces=f.pieces,
-                kind=f.kind,  # type: ignore[arg-type]
-                speaker=speaker,
-                cue=cue,
-                closed=f.closed,
-            )
-        )
+                close = prev_found is not None and _close(prev_found, f, entities, previous)
+                speaker, ent = resolve(
+                    text, f.attribution.source, entities, previous, close_to_previous=close
+                )
+                previous = (speaker, ent)
+        elif f.carry and previous is not None and _continues(last_direct, f):
+            speaker = attrs.evolve(previous[0], resolved_by="previous")
+        if (f.attribution is not None and f.attribution.source is not None) or speaker is not None:
+            prev_found = f
+        if f.kind == "direct":
+            last_direct = f
+        quotes.append(_quote(text, f, speaker, cue))
     return tuple(quotes)
+
+
+def _quote(text: str, f: _Found, speaker: Speaker | None, cue: Span | None) -> Quote:
+    start, end = f.pieces[0].start, f.pieces[-1].end
+    return Quote(
+        start=start,
+        end=end,
+        text=text[start:end],
+        pieces=f.pieces,
+        kind=f.kind,  # type: ignore[arg-type]
+        speaker=speaker,
+        cue=cue,
+        closed=f.closed,
+    )
+
+
+def _close(
+    prev: _Found,
+    f: _Found,
+    entities: Entities,
+    previous: tuple[Speaker, Entity | None] | None,
+) -> bool:
+    """The previous quote is near enough for "he said" to mean its speaker: same or previous
+    paragraph."""
+    return prev.paragraph >= f.paragraph - 1
+
+
+def _continues(last: _Found | None, f: _Found) -> bool:
+    """An unattributed quote goes on from a direct quote in its paragraph or the one before."""
+    return last is not None and last.paragraph in (f.paragraph, f.paragraph - 1)

@@ -1,15 +1,21 @@
 """Attribution: the cue ("said", "told", "according to", ":") and the source mention of a quote.
 
-Three shapes are read: after a closing mark (``…," Blinken said`` / ``…," said Blinken``),
-before an opening mark (``Blinken said: "…``), and reported speech without marks
-(``Blinken said (that) …``, ``according to X, …``). A source is a name, a pronoun or a
-description ("a county spokesperson"); when the words next to the cue are none of these, the
-subject that opens the sentence is used ("Blinken wouldn't comment … but said, …").
+Shapes read:
+
+* after a closing mark: ``…," Blinken said`` / ``…," said Blinken`` / ``…," Vance, 71, said``
+  / ``…" ― Dana Ruiz`` (a dash before the name, as in reader-comment round-ups);
+* before an opening mark: ``Blinken said: "…`` / ``Blinken told reporters, "…`` / ``X, a
+  snowplow driver, said, "…`` / ``X … but said, "…`` / ``Morrow put it simply: "…`` /
+  ``Blinken: "…``; a paragraph that ends in a colon leads into a quote that opens the next;
+* reported speech without marks (or with a quoted fragment): ``X said (that) …``, ``X told
+  reporters …``, ``X warned lawmakers that …``, ``according to X, …``, ``…, X said.``.
+
+The source is read by :mod:`.mentions`; when the words next to the cue name nobody, the
+subject that opens the clause is used ("Blinken wouldn't comment … but said, …").
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -18,49 +24,91 @@ import regex
 from ..lexicons import Lexicon
 from ..records import Sentence, Span
 from .marks import Segment
-from .speakers import PRONOUNS, classify_mention, name_run
+from .mentions import (
+    Doc,
+    Mention,
+    classify,
+    clause_subject,
+    np_after,
+    np_before,
+    np_forward,
+    skip_asides,
+    skip_back,
+    skip_setting,
+)
+from .words import QuoteWords, quote_words
 
-_OPENERS = '"“„«'
-# Words that may stand between a source and its cue ("Blinken on Thursday said").
-_ADVERBIAL = regex.compile(
-    r"(?:\s+(?:also|later|then|again|previously|recently|once|further|has|had|have|would|will"
-    r"|is|was|were|had|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day|this\s+week|last\s+week"
-    r"|in\s+a\s+statement|in\s+an\s+interview))+$",
-    regex.V1,
-)
-# A description opens its clause: "a county spokesperson", ", the secretary".
-_DESCRIPTION = regex.compile(
-    r"(?:^|(?<=[,;:(]\s*)|(?<=\b(?:but|and)\s))"
-    r"(?:the|a|an|another|one|two|three|several|some|many)\s[^,;:.!?\"“”()]{1,80}$",
+_MARKS = '"“”„«»‟'
+_MAX_WINDOW = 300
+# reported content looks this far for the clause of the next cue
+_MAX_CONTENT_SCAN = 600
+# a clause of its own after a comma: "…, though Fiorina said …"
+_SUBORDINATOR = regex.compile(
+    r"(?r)\s+(?:though|although|while|whereas|as|because|but|and|even\s+as|even\s+though)$",
     regex.V1 | regex.IGNORECASE,
 )
-_BARE_PLURAL = regex.compile(
-    r"(?:^|(?<=\s))(?:officials|police|authorities|sources|prosecutors|investigators|analysts"
-    r"|experts|witnesses|residents|lawmakers|critics|officers|observers)$",
-    regex.V1 | regex.IGNORECASE,
-)
-_PRONOUN = regex.compile(r"(?:^|(?<=\s))(?:he|she|they|I|we)$", regex.V1 | regex.IGNORECASE)
-# What may follow a cue before the opening mark: ``said, "``, ``told reporters: "``.
-_LEAD_IN_TAIL = regex.compile(
-    r"(?:\s+(?:reporters|journalists|him|her|them|us|me|the\s+[\p{L}\-]+|in\s+a\s+statement"
-    r"|in\s+an\s+interview|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day|\p{Lu}[\p{L}.\-]*)){0,2}"
-    r"\s*[,:]?\s*",
-    regex.V1,
-)
+_MAX_WORDS_BEFORE_CUE = 30
+# Objects that may follow a cue before the reported content or the quote: "told reporters",
+# "told the Harbor Gazette", "warned him".
 _OBJECT = regex.compile(
-    r"\s+(?:reporters|journalists|him|her|them|us|me|the\s+[\p{L}\-]+(?:\s+[\p{L}\-]+)?"
-    r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3})(?=[\s,.:;]|$)",
+    r"\s+(?:reporters|journalists|the\s+press|him|her|them|us|me|you|everyone|supporters"
+    r"|(?:the|a|an|his|her|their|its)\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+){0,2}?"
+    r"(?=\s*(?:[,:]|that\b))"
+    r"|(?:the|a|an|his|her|their)\s+\p{Ll}[\p{L}\-]*"
+    r"|\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,4}(?:’s|'s)?(?:\s+\p{Ll}+)?"
+    r"(?=\s*(?:[,:]|that\b))"
+    r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3}(?:’s|'s)\s+[\"“][\p{Lu}\d][^\"“”\n]{0,40}[\"”]"
+    r"|\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,4})",  # ^ MSNBC's "Morning Joe"
     regex.V1,
 )
-_REPORT_SKIP = regex.compile(
-    r"(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day|\s+in\s+a\s+statement|\s+in\s+an\s+interview|\s*,)*"
-    r"(?:\s+that\b)?\s*",
+_TO_ADDRESSEE = regex.compile(
+    r"\s+to\s+(?:reporters|journalists|him|her|them|us|me|supporters|(?:the|a|an|his|her|their)"
+    r"\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+)?|\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3})",
     regex.V1,
 )
-_MIN_REPORTED_WORDS = 3
-_NON_FINITE = regex.compile(
-    r"\b(?:to|will|would|could|should|may|might|must|can|did|does|do|not|n't)\s+$",
-    regex.IGNORECASE,
+_NOT_POSSESSIVE = frozenset(["that", "there", "here", "what", "who", "it", "let", "where"])
+_NON_FINITE = frozenset(
+    [
+        "to",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "did",
+        "does",
+        "do",
+        "not",
+        "n't",
+        "cannot",
+        "won't",
+        "wouldn't",
+        "didn't",
+    ]
+)
+_PASSIVE = frozenset(["is", "was", "were", "are", "be", "been", "being", "get", "got"])
+_NOUN_BEFORE = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "this",
+        "that",
+        "these",
+        "those",
+        "no",
+        "any",
+        "some",
+    ]
 )
 # Reported content is a clause; these open a phrase ("told reporters outside the gate").
 _NOT_A_CLAUSE_START = frozenset(
@@ -82,9 +130,32 @@ _NOT_A_CLAUSE_START = frozenset(
         "about",
         "by",
         "near",
+        "into",
+        "over",
+        "under",
+        "through",
+        "against",
+        "via",
     ]
 )
-_MAX_WINDOW = 200
+_MIN_REPORTED_WORDS = 3
+# cues whose reported content may be an infinitive: "vowed to rebuild", "urged them to leave"
+_TO_INFINITIVE = frozenset(
+    [
+        "promise",
+        "pledge",
+        "vow",
+        "urge",
+        "ask",
+        "warn",
+        "tell",
+        "advise",
+        "remind",
+        "agree",
+        "demand",
+        "threaten",
+    ]
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -92,8 +163,7 @@ class Attribution:
     """A cue, its source mention, and how far the attribution reaches in the text."""
 
     cue: Span
-    source: Span | None
-    kind: str  # classify_mention's answer for the source: "name", "pronoun", "description"
+    source: Mention | None
     start: int
     end: int
 
@@ -104,279 +174,626 @@ class Reported:
 
     content: Span
     attribution: Attribution
+    cls: str = "speech"
 
 
-@functools.lru_cache(maxsize=8)
-def cue_pattern(lexicon: Lexicon) -> regex.Pattern[str]:
-    """Any cue form of the lexicon as a whole word, or "according to"."""
-    forms = sorted(lexicon.cue_forms, key=len, reverse=True)
-    alternation = "|".join(regex.escape(f) for f in forms)
-    return regex.compile(
-        rf"(?<![\p{{L}}\-])(?:according\s+to|{alternation})(?![\p{{L}}\-])",
-        regex.V1 | regex.IGNORECASE,
-    )
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _attribution(
+    text: str, cue: tuple[int, int], source: Mention | None, end: int | None = None
+) -> Attribution:
+    lo = min(cue[0], source.start) if source is not None else cue[0]
+    hi = max(cue[1], source.end) if source is not None else cue[1]
+    if end is not None:
+        hi = max(hi, end)
+    return Attribution(cue=_span(text, *cue), source=source, start=lo, end=hi)
 
 
 def attribution_lead(text: str, start: int, lex: Lexicon) -> bool:
     """``start`` opens "Johnson asked", "she said", "said the mayor": an attribution."""
-    window = text[start : start + _MAX_WINDOW]
-    m = cue_pattern(lex).search(window)
-    if m is None or m.group().lower().startswith("according"):
-        return False
-    before = window[: m.start()].strip()
-    if not before:
-        return True
-    return len(before.split()) <= 5 and classify_mention(before, lex) in ("name", "pronoun")
-
-
-def attribution_after(
-    text: str, seg: Segment, para: Span | Sentence | object, lex: Lexicon
-) -> Attribution | None:
-    """``…," Blinken said`` or ``…," said Blinken`` right after a closing mark."""
-    if seg.close is None:
-        return None
-    lo = seg.close + 1
-    hi = min(getattr(para, "end", len(text)), lo + _MAX_WINDOW)
-    window = text[lo:hi]
-    cues = cue_pattern(lex)
-    m = cues.search(window)
-    if m is None or m.group().lower().startswith("according"):
-        return None
-    before = window[: m.start()]
-    if before.strip(" ,\u00a0\t") == "":  # "…," said Blinken
-        source = _source_after_cue(text, lo + m.end(), hi, lex)
-        if source is None:
-            return None
-        cue = _span(text, lo + m.start(), lo + m.end())
-        return _attribution(text, cue, source, lex, lo, source.end)
-    if before[:1] not in (" ", ",", "\u00a0") or _sentence_break(before, lex):
-        return None
-    src_start = lo + len(before) - len(before.lstrip(" ,\u00a0\t"))
-    source = _trimmed_source(text, src_start, lo + m.start(), lex)
-    if source is None:
-        return None
-    cue = _span(text, lo + m.start(), lo + m.end())
-    end = cue.end
-    obj = _OBJECT.match(text, end, hi)
-    if obj is not None and regex.match(r"\s*,\s*[\"“„«]", text[obj.end() : obj.end() + 4]):
-        end = obj.end()
-    return _attribution(text, cue, source, lex, source.start, end)
-
-
-def _sentence_break(s: str, lex: Lexicon) -> bool:
-    """A stop in ``s`` other than the period of an abbreviation or initial ("Gov.", "J.")."""
-    for m in regex.finditer(r"[.;!?\"“”\n]", s):
-        if m.group() == ".":
-            word = regex.search(r"([\p{L}.]+)$", s[: m.start()])
-            if word and (len(word.group(1)) == 1 or word.group(1).lower() in lex.abbreviations):
-                continue
-        return True
+    words = quote_words(lex)
+    hi = min(len(text), start + 200)
+    doc = Doc(text, words, start, hi)
+    for k, (s, e, is_word) in enumerate(doc.tokens(start, hi)):
+        if not is_word:
+            if text[s] in ".!?;":
+                return False
+            continue
+        found = words.cue(text[s:e])
+        if found is None or found[1] != "speech":
+            if k >= 8:
+                return False
+            continue
+        if s == start:
+            return True
+        m = np_before(doc, start, s)
+        return m is not None and m.start == start and m.kind in ("name", "pronoun", "org")
     return False
 
 
-def attribution_before(text: str, lo: int, open_mark: int, lex: Lexicon) -> Attribution | None:
-    """``Blinken said, "…`` / ``said: "…`` / ``Blinken: "…`` right before an opening mark."""
-    window = text[lo:open_mark]
-    last = None
-    for m in cue_pattern(lex).finditer(window):
-        if _LEAD_IN_TAIL.fullmatch(window, m.end()):
-            last = m
-    if last is not None:
-        cue = _span(text, lo + last.start(), lo + last.end())
-        source = subject_before(text, lo, cue.start, lex)
-        return _attribution(text, cue, source, lex, source.start if source else cue.start, cue.end)
-    colon = regex.fullmatch(r"\s*(?P<src>[^:\"“”]{2,80}?)\s*(?P<cue>:)\s*", window)
-    if colon is not None:
-        source = _trimmed_source(text, lo + colon.start("src"), lo + colon.end("src"), lex)
-        if source is not None and classify_mention(source.text, lex) == "name":
-            cue = _span(text, lo + colon.start("cue"), lo + colon.end("cue"))
-            return _attribution(text, cue, source, lex, source.start, cue.end)
+def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | None:
+    """``…," Blinken said`` / ``…," said Blinken`` / ``…" ― Dana Ruiz`` after a closing mark."""
+    text, words = doc.text, doc.words
+    if seg.close is None:
+        return None
+    lo = seg.after
+    hi = min(para_end, lo + _MAX_WINDOW)
+    dash = _DASH.match(text, lo, hi)
+    if dash is not None and dash.end() < hi:
+        m = np_after(doc, dash.end(), hi)
+        if m is not None and m.kind in ("name", "org") and text[m.end : hi].strip(" .\u00a0") == "":
+            return _attribution(text, dash.span("dash"), m)
+    acc = _ACCORDING_AFTER.match(text, lo, hi)
+    if acc is not None:
+        m = np_after(doc, acc.end(), hi)
+        if m is not None:
+            return _attribution(text, acc.span("cue"), m)
+    toks = doc.tokens(lo, hi)
+    for k, (s, e, is_word) in enumerate(toks):
+        if not is_word:
+            if text[s] in _MARKS or _sentence_stop(text, s, hi):
+                return None
+            continue
+        if k > _MAX_WORDS_BEFORE_CUE:
+            return None
+        found = words.cue(text[s:e])
+        if found is None or found[1] != "speech" or (text[s].isupper() and k > 0):
+            continue
+        if text[lo:s].strip(" ,\u00a0\t") == "":  # "…," said Blinken
+            pos = skip_setting(text, e, hi)
+            m = np_after(doc, pos, hi)
+            if m is None:
+                continue
+            return _attribution(text, (s, e), m)
+        first = lo + len(text[lo:s]) - len(text[lo:s].lstrip(" ,\u00a0\t"))
+        if text[lo:first].count(",") > 1:
+            return None
+        source = _source_from(doc, first, s)
+        if source is not None:
+            return _attribution(text, (s, e), source, _object_end(text, e, hi))
+        return None
     return None
 
 
-def reported_speech(text: str, sentences: Sequence[Sentence], lex: Lexicon) -> Iterator[Reported]:
-    """Reported speech in each sentence: ``X said (that) …``, ``according to X, …``."""
-    cues = cue_pattern(lex)
+def attribution_next_line(
+    doc: Doc, seg: Segment, para: Span | object, next_para: Span | object
+) -> Attribution | None:
+    """A quote that ends its paragraph, signed on the next line: ``"…"`` / ``– Dana Ruiz``."""
+    text = doc.text
+    if seg.close is None or text[seg.after : getattr(para, "end", seg.after)].strip(" .") != "":
+        return None
+    lo, hi = getattr(next_para, "start", 0), getattr(next_para, "end", 0)
+    dash = _LINE_DASH.match(text, lo, hi)
+    if dash is None:
+        return None
+    m = np_after(doc, dash.end(), hi)
+    if m is None or m.kind not in ("name", "org"):
+        return None
+    rest = text[m.end : hi].strip()
+    if rest.strip(".") != "" and not rest.startswith(","):
+        return None
+    return _attribution(text, dash.span("dash"), m)
+
+
+def attribution_sentence(doc: Doc, lo: int, hi: int) -> Attribution | None:
+    """A short sentence that only says who speaks, right before a quote: ``Bystrom agreed.``
+    / ``Dunmore disagreed on Monday.``"""
+    text, words = doc.text, doc.words
+    end = hi
+    while end > lo and text[end - 1] in " .\u00a0\n":
+        end -= 1
+    if not text[end:hi].strip().startswith(".") or len(text[lo:end].split()) > 15:
+        return None
+    for s, e, is_word in reversed(doc.tokens(lo, end)):
+        if not is_word:
+            return None
+        found = words.cue(text[s:e])
+        if found is None or found[1] != "speech":
+            continue
+        if skip_setting(text, e, end) < end:
+            return None
+        source = _source_for_cue(doc, lo, s, e)
+        if source is None or source.kind not in ("name", "pronoun", "org", "description"):
+            return None
+        return _attribution(text, (s, e), source)
+    return None
+
+
+def _noun_use(text: str, lo: int, cue_start: int, words: QuoteWords) -> bool:
+    """The cue word is a noun here: after a determiner or a possessive ("the report", "a
+    claim", "the secretary's comments"; "he's claiming" is a verb)."""
+    m = _WORD_BEFORE.search(text, max(lo, cue_start - 40), cue_start)
+    if m is None:
+        return False
+    prev = m.group(1).lower()
+    if prev in _NOUN_BEFORE:
+        return True
+    return (
+        prev.endswith(("'s", "’s"))
+        and prev[:-2] not in words.pronouns
+        and prev[:-2] not in _NOT_POSSESSIVE
+    )
+
+
+def _sentence_stop(text: str, pos: int, hi: int) -> bool:
+    """A stop at ``pos`` ends the sentence: not the period of "(R-Fla.)" or "D-Md., said"."""
+    ch = text[pos]
+    if ch == ";":
+        return True
+    if ch not in ".!?":
+        return False
+    m = _AFTER_STOP.match(text, pos + 1, hi)
+    nxt = text[m.end() : m.end() + 1] if m else ""
+    return not (nxt == "," or nxt.islower() or (text[pos + 1 : pos + 2] == ")"))
+
+
+_PREPOSITIONS = frozenset(["of", "for", "at", "with", "from", "in", "on", "to", "by"])
+# "a spokesman for committee Democrats", "an official at the county clerk's office"
+_PP_CHAIN = regex.compile(
+    r"(?:\s+(?:of|for|at|with|from|in|on)\s+[\p{L}\d'’\-]+(?:\s+[\p{L}\d'’\-]+){0,4}){1,3}",
+    regex.V1,
+)
+
+
+def _source_from(doc: Doc, first: int, cue_start: int) -> Mention | None:
+    """The source that starts at ``first`` and reaches the cue at ``cue_start`` (asides,
+    appositions and adverbials between them allowed)."""
+    text, words = doc.text, doc.words
+    toks = doc.tokens(first, cue_start)
+    end = np_forward(doc, toks, 0)
+    mention = classify(doc, toks[:end]) if end is not None else None
+    if mention is not None:
+        pos = skip_asides(doc, mention.end, cue_start)
+        if skip_back(doc, pos, cue_start) <= pos or text[pos:cue_start].strip() == "":
+            return mention
+        if mention.kind == "description":
+            # "a spokesman for committee Democrats said"
+            pp = _PP_CHAIN.fullmatch(text, mention.end, skip_back(doc, mention.end, cue_start))
+            if pp is not None and not any(
+                words.cue(w) is not None or w.lower() in words.stops - _PREPOSITIONS
+                for w in _LETTERS.findall(pp.group())
+            ):
+                return Mention(start=mention.start, end=pp.end(), kind="description")
+    m = np_before(doc, first, cue_start)
+    if m is not None and text[first : m.start].strip() == "":
+        return m
+    return None
+
+
+def _object_end(text: str, pos: int, hi: int) -> int:
+    """``told reporters``, ``told the Harbor Gazette``: where the object after a cue ends."""
+    m = _OBJECT.match(text, pos, hi)
+    return m.end() if m is not None else pos
+
+
+def attribution_before(
+    doc: Doc, lo: int, open_mark: int, *, colon_lead: bool = True
+) -> Attribution | None:
+    """``Blinken said, "…`` / ``said: "…`` / ``Morrow put it: "…`` / ``Blinken: "…`` before an
+    opening mark; ``lo`` is where the clause starts."""
+    text, words = doc.text, doc.words
+    acc = _ACCORDING_LEAD.search(text, lo, open_mark)
+    if acc is not None:
+        source = np_after(doc, acc.start("src"), acc.end("src"))
+        if source is not None:
+            return _attribution(text, acc.span("cue"), source)
+    best = None
+    for s, e, is_word in reversed(doc.tokens(lo, open_mark)):
+        if not is_word:
+            continue
+        found = words.cue(text[s:e])
+        if found is None or found[1] == "belief":
+            continue
+        if text[s].isupper() and text[s:e].endswith("ed"):
+            continue  # "Asked about the plan, she said": a participle, not the cue
+        if _noun_use(text, lo, s, words):
+            continue  # "Trump's remarks", "the report"
+        if _lead_in_tail(doc, e, open_mark, found[0]):
+            best = (s, e, found)
+            break
+    if best is not None:
+        s, e, found = best
+        source = _source_for_cue(doc, lo, s, e)
+        return _attribution(text, (s, e), source, e)
+    if not colon_lead:
+        return None
+    # a colon lead-in without a verb of saying: "Morrow put it simply: "…"", "Blinken: "…""
+    before = text[lo:open_mark].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = lo + len(before) - 1
+    mention = np_before(doc, lo, colon)
+    if mention is None or mention.kind not in ("name", "org") or mention.end < colon - 1:
+        sub = clause_subject(doc, lo, colon)
+        if sub is None:
+            return None
+        mention, _ = sub
+    if mention.kind not in ("name", "pronoun", "org", "group", "description"):
+        return None
+    n_words = len(text[mention.end : colon].split())
+    if n_words > 14:
+        return None
+    return _attribution(text, (colon, colon + 1), mention)
+
+
+_LINE_DASH = regex.compile(r"[ \u00a0]*(?P<dash>[―—–-]{1,2})[ \u00a0]*(?=\p{Lu})", regex.V1)
+_WITH = regex.compile(r"(?r)(?:^|(?<=\s))with\s+(?=[^,;:]{1,80}$)", regex.V1 | regex.IGNORECASE)
+_WORD_BEFORE = regex.compile(r"(?r)([\p{L}'’]+)\s+$", regex.V1)
+# nothing but marks and conjunctions before an inverted cue: "But, said Solovey, "…""
+_ONLY_OPENERS = regex.compile(r"[\s\u00a0\"“”„«»,]*(?:(?:But|And|So|Yet|Still)[\s,]*)?", regex.V1)
+_DASH = regex.compile(r"[ \u00a0]*(?P<dash>[―—–]{1,2})[ \u00a0]*", regex.V1)
+_AFTER_STOP = regex.compile(r"[.!?)\]’'\s\u00a0]*", regex.V1)
+_LETTERS = regex.compile(r"\p{L}+", regex.V1)
+_COORDINATED = regex.compile(r"(?:^|[\s,])(?:and|but|or|then)$", regex.V1 | regex.IGNORECASE)
+_SPACE_COMMA = regex.compile(r"[\s,]*", regex.V1)
+# what ends reported content before the next cue's clause: "…, and said", "…, arguing"
+_NEXT_CLAUSE = regex.compile(r"(?r)(?:,?\s+(?:and|but)\s+(?:\S+\s+){0,3}?|,\s*)$", regex.V1)
+_ONLY_STOPS = regex.compile(r"[\s.!?]*", regex.V1)
+_ABOUT_TAIL = regex.compile(r"\s+(?:of|about|in)\s+[^,;:]{1,40}[.!?]?\s*", regex.V1)
+_AS_END = regex.compile(r"\s+as$", regex.V1)
+_ACCORDING_SOURCE = regex.compile(r"\s+([^,.;:!?\"“”]{2,80})", regex.V1)
+_ACCORDING_AFTER = regex.compile(r"[\s,]*(?P<cue>according\s+to)\s+", regex.V1)
+_ACCORDING_LEAD = regex.compile(
+    r"(?:^|(?<=[\s,]))(?P<cue>[Aa]ccording\s+to)\s+(?P<src>[^,;:.!?\"“”]{2,80}),\s*$", regex.V1
+)
+
+
+def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str) -> bool:
+    """What follows the cue up to the opening mark is only an object, a setting and a comma
+    or colon (``told reporters Monday: "``, ``said of the plan, "``), or ``that``."""
+    text, words = doc.text, doc.words
+    rest = text[pos:open_mark]
+    if rest.strip() == "" or _TAIL_END.fullmatch(rest):
+        return True
+    for _ in range(3):
+        pos = skip_setting(text, pos, open_mark)
+        pos = skip_asides(doc, pos, open_mark)
+        m = _PARTICLE.match(text, pos, open_mark)
+        if m is None:
+            m = _OBJECT.match(text, pos, open_mark) or _TO_ADDRESSEE.match(text, pos, open_mark)
+        if m is None:
+            break
+        pos = m.end()
+    rest = text[pos:open_mark]
+    if _TAIL_END.fullmatch(rest):
+        return True
+    # any short phrase closed by a comma or colon: "told his radio audience of Monday, "
+    m = _SHORT_TAIL.fullmatch(rest)
+    return (
+        m is not None
+        and len(m.group(1).split()) <= 8
+        and not any(words.cue(w) is not None for w in _LETTERS.findall(m.group(1)))
+    )
+
+
+_PARTICLE = regex.compile(r"\s+(?:out|up|back)\b", regex.V1)  # "pointed out"
+_TAIL_END = regex.compile(r"\s*(?:[,:]|\s—|\s–)?\s*(?:that\s*,?\s*)?", regex.V1)
+_SHORT_TAIL = regex.compile(r"[\s,]+([^.!?;\"“”„«»\n]{1,80}?)\s*[,:]\s*(?:that\s*,?\s*)?", regex.V1)
+
+
+def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention | None:
+    """The source of a cue whose clause opens at ``lo``: the mention right before it, else the
+    clause subject ("X, a snowplow driver, said" / "X … but said" / "X …, saying")."""
+    text, words = doc.text, doc.words
+    m = np_before(doc, lo, cue_start)
+    if m is not None:
+        return m
+    if not text[cue_start:cue_end].lower().endswith("ing"):
+        m = _before_apposition(doc, lo, cue_start)
+        if m is not None:
+            return m
+    else:
+        # "with Trump yelling", "with the union calling it": the participle's own subject
+        w = _WITH.search(text, max(lo, cue_start - 100), skip_back(doc, lo, cue_start))
+        if w is not None:
+            m = np_before(doc, w.end(), cue_start)
+            if m is not None and m.start == w.end():
+                return m
+    seg = text[lo : skip_back(doc, lo, cue_start)].rstrip()
+    if _ONLY_OPENERS.fullmatch(seg):
+        if _ONLY_OPENERS.fullmatch(text, lo, cue_start):
+            hi = min(len(text), cue_end + 200)
+            return np_after(doc, skip_setting(text, cue_end, hi), hi)
+        return None
+    participle = text[cue_start:cue_end].lower().endswith("ing")
+    if participle and seg.endswith(","):
+        # "…, Spicer said, adding, "…"": the participle shares the attribution before it
+        prev = _PREVIOUS_CUE.search(text, max(lo, cue_start - 120), cue_start)
+        if prev is not None and words.cue(prev.group("cue")) is not None:
+            m = np_before(doc, lo, prev.start("cue"))
+            if m is not None:
+                return m
+    sub = clause_subject(doc, lo, cue_start)
+    if sub is None:
+        return None
+    mention, end = sub
+    coordinated = _COORDINATED.search(seg) is not None
+    pos = skip_asides(doc, end, cue_start)
+    between = text[pos : skip_back(doc, pos, cue_start)].strip()
+    if between == "" or participle or coordinated or seg.endswith(","):
+        return mention
+    # a reduced relative clause: "Protesters marching through the streets chanted"
+    if _REDUCED_RELATIVE.fullmatch(between) and not any(
+        words.cue(w) is not None for w in between.split()
+    ):
+        return mention
+    return None
+
+
+def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
+    """``X (R-Ohio), said`` / ``X, Sanders' campaign manager, said``: the mention before the
+    aside that a comma closes right before the cue."""
+    text = doc.text
+    end = skip_back(doc, lo, cue_start)
+    if not text[lo:end].endswith(","):
+        return None
+    comma = end - 1
+    # the clause subject, when only asides stand between it and the cue
+    sub = clause_subject(doc, lo, comma)
+    if (
+        sub is not None
+        and sub[0].kind in ("name", "org", "pronoun", "description", "group")
+        and skip_asides(doc, sub[1], end) >= end - 1
+    ):
+        return sub[0]
+    m = np_before(doc, lo, comma)
+    if m is not None and m.kind in ("name", "org", "pronoun"):
+        return m
+    for _ in range(3):
+        comma = text.rfind(",", lo, comma)
+        if comma < 0:
+            return None
+        m = np_before(doc, lo, comma)
+        if m is not None and skip_asides(doc, m.end, end) >= end - 1:
+            return m
+    return None
+
+
+_PREVIOUS_CUE = regex.compile(
+    r"(?r)(?P<cue>\p{L}+)(?:\s+(?:in\s+a\s+statement|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day))?\s*,\s*$",
+    regex.V1,
+)
+_REDUCED_RELATIVE = regex.compile(r"\p{Ll}+(?:ing|ed)(?:\s+[\p{L}\-’']+){0,8}", regex.V1)
+
+
+def reported_speech(
+    doc: Doc,
+    sentences: Sequence[Sentence],
+    skip: Sequence[tuple[int, int]] = (),
+) -> Iterator[Reported]:
+    """Reported speech in each sentence: ``X said (that) …``, ``according to X, …``.
+
+    ``skip`` holds spans (direct quotes and their attributions) where no cue is read.
+    """
+    text, words = doc.text, doc.words
+    skip = sorted(skip)
+    k = 0
     for sent in sentences:
-        matches = list(cues.finditer(text, sent.start, sent.end))
-        for k, m in enumerate(matches):
-            if m.group().lower().startswith("according"):
-                found = _according_to(text, sent, m, lex)
-            else:
-                nxt = matches[k + 1].start() if k + 1 < len(matches) else sent.end
-                found = _reported(text, sent, m, nxt, lex)
+        toks = doc.tokens(sent.start, sent.end)
+        cues = []
+        for i, (s, e, is_word) in enumerate(toks):
+            if not is_word:
+                continue
+            low = text[s:e].lower()
+            if (
+                low == "according"
+                and i + 1 < len(toks)
+                and text[toks[i + 1][0] : toks[i + 1][1]].lower() == "to"
+            ):
+                cues.append((i, (s, toks[i + 1][1]), ("according to", "according")))
+                continue
+            found = words.cue(low)
             if found is not None:
-                yield found
+                cues.append((i, (s, e), found))
+        for n, (i, cue, found) in enumerate(cues):
+            while k < len(skip) and skip[k][1] <= cue[0]:
+                k += 1
+            if k < len(skip) and skip[k][0] <= cue[0] < skip[k][1]:
+                continue
+            nxt = [c[1][0] for c in cues[n + 1 :]]
+            if found[1] == "according":
+                r = _according_to(doc, sent, cue)
+            else:
+                r = _reported(doc, sent, toks, i, cue, found, nxt)
+            if r is not None:
+                yield r
 
 
 def _reported(
-    text: str, sent: Sentence, m: regex.Match[str], next_cue: int, lex: Lexicon
+    doc: Doc,
+    sent: Sentence,
+    toks: list[tuple[int, int, bool]],
+    i: int,
+    cue: tuple[int, int],
+    found: tuple[str, str],
+    later_cues: list[int],
 ) -> Reported | None:
-    cue_word = m.group().lower()
-    if cue_word == lex.cue_forms.get(cue_word) and _NON_FINITE.search(text[sent.start : m.start()]):
-        return None  # "would ask", "to say": not a report of speech
-    source = subject_before(text, sent.start, m.start(), lex)
-    if source is None:
-        return None
-    pos = m.end()
-    if lex.cue_forms.get(m.group().lower()) == "tell":
-        obj = _OBJECT.match(text, pos, sent.end)
-        if obj is None:
+    text, words = doc.text, doc.words
+    lemma, cls = found
+    form = text[cue[0] : cue[1]]
+    if form[0].isupper() and i > 0:
+        return None  # a capitalised cue form inside a sentence is a name ("Tony Said")
+    if _noun_use(text, sent.start, cue[0], words):
+        return None  # "the report", "a claim", "the secretary's comments" (not "he's")
+    prev = text[toks[i - 1][0] : toks[i - 1][1]].lower() if i > 0 and toks[i - 1][2] else ""
+    j = i - 1
+    while j > 0 and toks[j][2] and (prev.endswith("ly") or prev in ("then", "also", "not")):
+        j -= 1  # "will then falsely blame": look past the adverbs
+        prev = text[toks[j][0] : toks[j][1]].lower() if toks[j][2] else ""
+    if prev in _PASSIVE and not form.lower().endswith("ing"):
+        return None  # "was charged", "is expected"
+    if prev in _NON_FINITE and form.lower() == lemma:
+        return None  # "would ask", "to say"
+    source = _source_for_cue(doc, max(sent.start, cue[0] - _MAX_WINDOW), cue[0], cue[1])
+    pos = cue[1]
+    postposed = None
+    if source is None or _ONLY_STOPS.fullmatch(
+        text, skip_setting(text, cue[1], sent.end), sent.end
+    ):
+        # "…, Dunmore said." / "…, said Dunmore." / "…, as Dunmore said."
+        postposed = _postposed(doc, sent, cue)
+        if postposed is None:
             return None
-        pos = obj.end()
-    pos = _REPORT_SKIP.match(text, pos, sent.end).end()
-    end = sent.end
-    if next_cue < sent.end:
-        conj = regex.search(r"(?:,?\s+(?:and|but)\s+(?:\S+\s+){0,3}?)$", text[pos:next_cue])
+        source, start, end = postposed
+    else:
+        if source.start > cue[1]:
+            return None
+        pos = skip_setting(text, pos, sent.end)
+        part = regex.match(
+            r"\s+(?:out|up|back|on)\b(?!\s+(?:the|a|an|his|her|their)\b)", text[pos : sent.end]
+        )
+        if part is not None:
+            pos += part.end()
+        if lemma in words.addressee:
+            m = _OBJECT.match(text, pos, sent.end)
+            if m is not None:
+                pos = m.end()
+            elif lemma == "tell":
+                return None
+        else:
+            m = _TO_ADDRESSEE.match(text, pos, sent.end)
+            if m is not None:
+                pos = m.end()
+        pos = skip_setting(text, pos, sent.end)
+        pos = _SPACE_COMMA.match(text, pos, sent.end).end()
+        start = pos
+        end = _content_end(doc, start, sent.end, later_cues)
+        first_word = _LETTERS.match(text, start, sent.end)
+        if (
+            later_cues
+            and later_cues[0] == start
+            and first_word is not None
+            and first_word.group().endswith("ing")
+        ):
+            end = start  # "Dunmore said, adding …": the participle opens a clause of its own
+    end = _trim_end(text, start, end)
+    if start >= end and postposed is None:
+        # "…, Dunmore said, adding …": nothing after the cue, the content came before it
+        postposed = _postposed(doc, sent, cue, relaxed=True)
+        if postposed is None:
+            return None
+        source, start, end = postposed
+        end = _trim_end(text, start, end)
+    if start >= end:
+        return None
+    content = text[start:end]
+    words_ = content.split()
+    has_marks = any(c in content for c in _MARKS)
+    first = words_[0].lower().strip('"“”„«»')
+    if cls == "belief" and first != "that" and not _CLAUSE.search(content):
+        return None
+    if text[start] in _MARKS and _quoted_to_end(text, start, end):
+        return None
+    if len(words_) < _MIN_REPORTED_WORDS and not has_marks:
+        return None
+    if first == "to" and lemma in _TO_INFINITIVE and len(words_) > 2 and words_[1][:1].islower():
+        pass  # "vowed to rebuild the pier": an infinitive is what was promised
+    elif first in _NOT_A_CLAUSE_START and not has_marks:
+        return None
+    return Reported(
+        content=_span(text, start, end),
+        attribution=_attribution(text, cue, source),
+        cls=cls,
+    )
+
+
+_CLAUSE = regex.compile(
+    r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|did|does|do"
+    r"|isn't|aren't|wasn't|won't|wouldn't|can't|didn't|doesn't|don't)\b",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+def _content_end(doc: Doc, start: int, end: int, later_cues: list[int]) -> int:
+    """Where reported content stops: before the clause of the next cue ("…, and said …",
+    "…, arguing that …", "…, Cross said …") and at a semicolon."""
+    text = doc.text
+    for cue in later_cues:
+        if not start < cue < end or cue - start > _MAX_CONTENT_SCAN:
+            continue
+        conj = _NEXT_CLAUSE.search(text, start, cue)
         if conj is not None:
-            end = pos + conj.start()
-    end = _trim_end(text, pos, end)
-    if pos >= end or (text[pos] in _OPENERS and _quoted_to_end(text, pos, end)):
-        return None
-    words = text[pos:end].split()
-    if len(words) < _MIN_REPORTED_WORDS or words[0].lower() in _NOT_A_CLAUSE_START:
-        return None
-    cue = _span(text, m.start(), m.end())
-    att = _attribution(text, cue, source, lex, source.start, cue.end)
-    return Reported(content=_span(text, pos, end), attribution=att)
+            end = conj.start()
+            break
+        m = np_before(doc, start, cue)
+        if m is not None and m.kind in ("name", "pronoun", "org"):
+            lead = _SUBORDINATOR.sub("", text[start : m.start].rstrip())
+            if lead.endswith(","):
+                end = start + len(lead) - 1
+                break
+    semicolon = text.find("; ", start, end)
+    if semicolon > start:
+        end = semicolon
+    return end
 
 
-def _according_to(text: str, sent: Sentence, m: regex.Match[str], lex: Lexicon) -> Reported | None:
-    src = regex.match(r"\s+([^,.;:!?\"“”]{2,80})", text[m.end() : sent.end])
+def _postposed(
+    doc: Doc, sent: Sentence, cue: tuple[int, int], *, relaxed: bool = False
+) -> tuple[Mention, int, int] | None:
+    """``Content, X said.`` / ``Content, said X.`` / ``Content, as X said.``; ``relaxed``: the
+    sentence may go on after the attribution (``Content, X said, adding …``)."""
+    text = doc.text
+    after = skip_setting(text, cue[1], sent.end)
+    tail = text[after : sent.end]
+    m_after = None
+    if relaxed:
+        if not tail.lstrip().startswith(","):
+            return None
+    elif not _ONLY_STOPS.fullmatch(tail):
+        m_after = np_after(doc, after + len(tail) - len(tail.lstrip()), sent.end)
+        if m_after is None or text[m_after.end : sent.end].strip(" .!?") != "":
+            m_after = None
+            # "…, X said of the plan." is still postposed
+            if not _ABOUT_TAIL.fullmatch(tail):
+                return None
+    before = text[sent.start : cue[0]]
+    if m_after is not None:
+        comma = before.rstrip().endswith(",")
+        if not comma:
+            return None
+        return m_after, sent.start, sent.start + len(before.rstrip()) - 1
+    # source before the cue, preceded by a comma that closes the content
+    src = np_before(doc, sent.start, cue[0])
     if src is None:
         return None
-    s = m.end() + src.start(1)
-    e = m.end() + src.end(1)
-    source = _span(text, s, _trim_end(text, s, e))
-    cue = _span(text, m.start(), m.end())
-    lead = text[sent.start : m.start()].strip()
+    lead = text[sent.start : src.start].rstrip()
+    lead = _AS_END.sub("", lead)
+    if not lead.endswith(","):
+        return None
+    return src, sent.start, sent.start + len(lead) - 1
+
+
+def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | None:
+    text = doc.text
+    m = _ACCORDING_SOURCE.match(text, cue[1], sent.end)
+    if m is None:
+        return None
+    s = m.start(1)
+    e = _trim_end(text, s, m.end(1))
+    toks = doc.tokens(s, e)
+    end = np_forward(doc, toks, 0, max_len=16)
+    source = classify(doc, toks[:end]) if end else None
+    if source is None:
+        source = Mention(start=s, end=e, kind="description")
+    lead = text[sent.start : cue[0]].strip(" \u00a0" + _MARKS)
     if not lead or lead.lower() in {"but", "and"}:  # "According to X, content."
         comma = text.find(",", e, sent.end)
         if comma < 0:
             return None
         start, end = comma + 1, sent.end
     else:  # "Content, according to X."
-        start, end = sent.start, m.start()
-    while start < end and text[start].isspace():
+        start, end = sent.start, cue[0]
+    while start < end and (text[start].isspace() or text[start] in _MARKS):
         start += 1
     end = _trim_end(text, start, end)
     if len(text[start:end].split()) < _MIN_REPORTED_WORDS:
         return None
-    kind = classify_mention(source.text, lex) or "description"
-    att = Attribution(cue=cue, source=source, kind=kind, start=cue.start, end=source.end)
-    return Reported(content=_span(text, start, end), attribution=att)
-
-
-def subject_before(text: str, lo: int, cue_start: int, lex: Lexicon) -> Span | None:
-    """The source right before a cue, else the subject opening the clause."""
-    seg = text[lo:cue_start].rstrip()
-    adv = _ADVERBIAL.search(seg)
-    if adv is not None:
-        seg = seg[: adv.start()]
-    end = lo + len(seg)
-    for finder in (_name_ending_at, _pattern_ending_at):
-        span = finder(text, lo, end, lex)
-        if span is not None:
-            return span
-    # A coordinated verb shares the subject of the sentence: "X … but said, …".
-    if not seg.strip() or regex.search(r"(?:^|\s)(?:and|but|or)$", seg, regex.IGNORECASE):
-        return _sentence_subject(text, lo, cue_start, lex)
-    return None
-
-
-def _name_ending_at(text: str, lo: int, end: int, lex: Lexicon) -> Span | None:
-    best = None
-    for m in name_run(lex).finditer(text, lo, end):
-        if m.end() == end:
-            best = m
-    if best is None:
-        return None
-    return _name_span(text, best.start(), best.end(), lex)
-
-
-def _pattern_ending_at(text: str, lo: int, end: int, lex: Lexicon) -> Span | None:
-    seg = text[lo:end]
-    for pattern in (_PRONOUN, _BARE_PLURAL, _DESCRIPTION):
-        m = pattern.search(seg)
-        if m is not None and len(m.group().split()) <= 8:
-            return _span(text, lo + m.start(), end)
-    return None
-
-
-def _sentence_subject(text: str, lo: int, cue_start: int, lex: Lexicon) -> Span | None:
-    pos = lo
-    while pos < cue_start and text[pos] in _OPENERS + " \u00a0":
-        pos += 1
-    m = regex.match(r"[\p{L}'’]+", text[pos:cue_start])
-    while m is not None and m.group().lower() in lex.function_words - {"the", "a", "an"}:
-        pos += m.end()
-        while pos < cue_start and text[pos] in " ,\u00a0":
-            pos += 1
-        m = regex.match(r"[\p{L}'’]+", text[pos:cue_start])
-    if m is None:
-        return None
-    word = m.group()
-    if word.lower() in PRONOUNS:
-        return _span(text, pos, pos + m.end())
-    if word.lower() == "the":
-        np = regex.match(r"the\s+\p{Ll}[\p{L}\-]+", text[pos:cue_start], regex.IGNORECASE)
-        return _span(text, pos, pos + np.end()) if np else None
-    run = name_run(lex).match(text, pos, cue_start)
-    if run is not None:
-        return _name_span(text, run.start(), run.end(), lex)
-    return None
-
-
-def _name_span(text: str, start: int, end: int, lex: Lexicon) -> Span | None:
-    """Drop leading function words ("But Blinken") from a capitalised run."""
-    while True:
-        m = regex.match(r"([\p{L}'’]+)\s+", text[start:end])
-        if m is None or m.group(1).lower() not in lex.function_words:
-            break
-        start += m.end()
-    if start >= end or classify_mention(text[start:end], lex) != "name":
-        return None
-    return _span(text, start, end)
-
-
-def _source_after_cue(text: str, pos: int, hi: int, lex: Lexicon) -> Span | None:
-    while pos < hi and text[pos] in " \u00a0":
-        pos += 1
-    run = name_run(lex).match(text, pos, hi)
-    if run is not None:
-        return _name_span(text, run.start(), run.end(), lex)
-    m = regex.match(
-        r"(?:he|she|they|I|we)\b|(?:the|a|an|another|one)\s[^,;:.!?\"“”()]{1,80}",
-        text[pos:hi],
-        regex.IGNORECASE,
-    )
-    if m is None:
-        return None
-    span = _span(text, pos, _trim_end(text, pos, pos + m.end()))
-    return span if len(span.text.split()) <= 10 else None
-
-
-def _trimmed_source(text: str, start: int, end: int, lex: Lexicon) -> Span | None:
-    seg = text[start:end]
-    adv = _ADVERBIAL.search(seg)
-    if adv is not None:
-        end = start + adv.start()
-    end = _trim_end(text, start, end)
-    if start >= end or classify_mention(text[start:end], lex) is None:
-        return None
-    return _span(text, start, end)
-
-
-def _attribution(
-    text: str, cue: Span, source: Span | None, lex: Lexicon, start: int, end: int
-) -> Attribution:
-    kind = classify_mention(source.text, lex) if source is not None else None
-    return Attribution(
-        cue=cue,
-        source=source if kind is not None else None,
-        kind=kind or "description",
-        start=min(start, cue.start),
-        end=max(end, cue.end),
+    return Reported(
+        content=_span(text, start, end),
+        attribution=_attribution(text, cue, source),
+        cls="speech",
     )
 
 
@@ -387,10 +804,6 @@ def _quoted_to_end(text: str, pos: int, end: int) -> bool:
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?—–-"):
         end -= 1
     return end
-
-
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=text[start:end])

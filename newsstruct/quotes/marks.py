@@ -1,10 +1,14 @@
-"""Quote marks: pair opening and closing double quotes inside paragraphs.
+"""Quote marks: pair opening and closing marks inside paragraphs.
 
-Straight ``"``, curly ``“ ”``, low-high ``„ “`` and guillemets ``« »`` (either direction) are
-paired within a paragraph. A paragraph that ends inside an open quote continues into the next
-paragraph when that one opens with a quote mark (the news convention for a quote running over
-several paragraphs); otherwise the quote is left unclosed. Single quotes are never paired here:
-inside a double-quoted stretch they are a nested quote, elsewhere mostly apostrophes.
+Double marks are paired in every paragraph: straight ``"``, curly ``“ ”``, low-high ``„ “``
+and guillemets ``« »`` (either direction); a straight mark may be closed by a curly one (mixed
+typography is common in pasted copy). Two apostrophes (``''``, an old typewriter convention)
+are not read as a quote mark. Single marks (``‘ ’`` and ``'``) are paired only in a paragraph with no double
+mark (British house style, headlines), and only when both ends are found: elsewhere they are
+nested quotes inside a double-quoted stretch or apostrophes. A paragraph that ends inside an
+open quote continues into the next paragraph when that one opens with a quote mark (the news
+convention for a quote running over several paragraphs); otherwise the quote is left unclosed
+and the rest of the paragraph is its content.
 """
 
 from __future__ import annotations
@@ -12,19 +16,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from ..records import Paragraph
 
 # opening mark -> the marks that may close it
 _CLOSERS = {
-    '"': '"',
-    "“": "”“",  # “…“ is a common typo for “…”
+    '"': '"”',
+    "“": '”“"',  # “…“ is a common typo for “…”
     "„": "“”",
     "«": "»",
     "»": "«",
     "‟": "”",
+    "”": "”“",  # ”…” opens where a word follows it (some feeds use ” on both sides)
 }
-_ALL_MARKS = frozenset('"“”„«»‟')
+_DOUBLE = frozenset('"“”„«»‟')
+_SINGLE_OPEN = "‘'"
+_SINGLE_CLOSE = "’'"
+_DOUBLE_RE = regex.compile(r'["“”„«»‟]')
+_SINGLE_RE = regex.compile(r"['‘’]")
+_OPEN_AFTER = " \t\u00a0([{—–-/"  # what may stand before an opening mark
 
 
 @attrs.frozen(kw_only=True)
@@ -34,67 +45,138 @@ class Segment:
     Attributes:
         open, close: Offsets of the opening and closing mark (``close`` is None when the
             quote runs to the end of its paragraph unclosed).
+        after: Offset just past the closing mark (the paragraph end when unclosed).
         start, end: The content between the marks, whitespace trimmed.
         paragraph: Index of the paragraph.
         continues: The quote goes on in the next paragraph (multi-paragraph quote).
+        single: Delimited by single marks.
     """
 
     open: int
     close: int | None
+    after: int
     start: int
     end: int
     paragraph: int
     continues: bool = False
+    single: bool = False
 
 
 def find_segments(text: str, paragraphs: Sequence[Paragraph]) -> list[Segment]:
-    """Every double-quoted stretch, in text order."""
+    """Every quoted stretch, in text order."""
     segments: list[Segment] = []
     for index, para in enumerate(paragraphs):
-        segments.extend(_pair_in_paragraph(text, para, index))
+        found = _pair_doubles(text, para, index)
+        if not found and _DOUBLE_RE.search(text, para.start, para.end) is None:
+            found = _pair_singles(text, para, index)
+        segments.extend(found)
     # An unclosed quote continues when the next paragraph opens with a mark.
-    for i, seg in enumerate(segments):
-        if seg.close is None and seg.paragraph + 1 < len(paragraphs):
-            nxt = paragraphs[seg.paragraph + 1]
-            if (
-                nxt.text[:1] in _CLOSERS
-                and i + 1 < len(segments)
-                and segments[i + 1].open == nxt.start
-            ):
-                segments[i] = attrs.evolve(seg, continues=True)
+    for i, seg in enumerate(segments[:-1]):
+        nxt = segments[i + 1]
+        if (
+            seg.close is None
+            and nxt.paragraph == seg.paragraph + 1
+            and nxt.open == paragraphs[nxt.paragraph].start
+        ):
+            segments[i] = attrs.evolve(seg, continues=True)
     return segments
 
 
-def _pair_in_paragraph(text: str, para: Paragraph, index: int) -> list[Segment]:
+def _pair_doubles(text: str, para: Paragraph, index: int) -> list[Segment]:
     out: list[Segment] = []
     opened: int | None = None
     closers = ""
-    for pos in range(para.start, para.end):
-        ch = text[pos]
-        if ch not in _ALL_MARKS:
-            continue
+    for m in _DOUBLE_RE.finditer(text, para.start, para.end):
+        pos = m.start()
+        mark = text[pos]
         if opened is None:
-            if ch in _CLOSERS and _can_open(text, pos, para):
-                opened, closers = pos, _CLOSERS[ch]
+            if _can_open(text, pos, para):
+                opened, closers = pos, _CLOSERS[mark]
             continue
-        if ch in closers:
-            out.append(_segment(text, opened, pos, index, para.end))
+        if mark in closers:
+            out.append(_segment(text, opened, 1, pos, 1, index, para.end))
             opened = None
     if opened is not None:
-        out.append(_segment(text, opened, None, index, para.end))
+        out.append(_segment(text, opened, 1, None, 0, index, para.end))
     return out
 
 
 def _can_open(text: str, pos: int, para: Paragraph) -> bool:
-    """A mark opens when something follows it in the paragraph (not a lone trailing mark)."""
-    return (pos + 1 < para.end and not text[pos + 1].isspace()) or text[pos] in "“„«"
+    """A mark opens when a word follows it; ” only where a word also starts after it."""
+    nxt = text[pos + 1 : pos + 2]
+    if text[pos] == "”":
+        before_ok = pos == para.start or text[pos - 1] in _OPEN_AFTER or text[pos - 1] in _DOUBLE
+        return before_ok and bool(nxt) and not nxt.isspace()
+    return (pos + 1 < para.end and not nxt.isspace()) or text[pos] in "“„«"
 
 
-def _segment(text: str, opened: int, closed: int | None, index: int, para_end: int) -> Segment:
-    start = opened + 1
+def _pair_singles(text: str, para: Paragraph, index: int) -> list[Segment]:
+    """Closed single-quoted stretches: ‘…’ or '…' (an apostrophe inside a word never counts)."""
+    out: list[Segment] = []
+    opened: int | None = None
+    for m in _SINGLE_RE.finditer(text, para.start, para.end):
+        pos = m.start()
+        ch = text[pos]
+        prev = text[pos - 1] if pos > para.start else " "
+        nxt = text[pos + 1] if pos + 1 < para.end else " "
+        if opened is None:
+            if (
+                ch in _SINGLE_OPEN
+                and (prev in _OPEN_AFTER or pos == para.start)
+                and (nxt.isalpha() or (nxt.isdigit() and ch == "‘"))
+            ):
+                opened = pos
+            continue
+        if ch in _SINGLE_CLOSE and not prev.isspace() and not nxt.isalnum():
+            if _possessive(text, pos, para.end) and _later_closer(text, pos + 1, para.end):
+                continue
+            out.append(_segment(text, opened, 1, pos, 1, index, para.end, single=True))
+            opened = None
+    return out
+
+
+def _possessive(text: str, pos: int, end: int) -> bool:
+    """``students’ union``: a plural possessive, not a closing mark."""
+    return (
+        text[pos - 1] in "sS"
+        and text[pos + 1 : pos + 2] == " "
+        and text[pos + 2 : pos + 3].islower()
+    )
+
+
+def _later_closer(text: str, pos: int, end: int) -> bool:
+    for m in _SINGLE_RE.finditer(text, pos, min(end, pos + 300)):
+        k = m.start()
+        if text[k] in _SINGLE_CLOSE and not text[k - 1].isspace():
+            nxt = text[k + 1] if k + 1 < end else " "
+            if not nxt.isalnum() and not _possessive(text, k, end):
+                return True
+    return False
+
+
+def _segment(
+    text: str,
+    opened: int,
+    open_len: int,
+    closed: int | None,
+    close_len: int,
+    index: int,
+    para_end: int,
+    *,
+    single: bool = False,
+) -> Segment:
+    start = opened + open_len
     end = closed if closed is not None else para_end
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Segment(open=opened, close=closed, start=start, end=end, paragraph=index)
+    return Segment(
+        open=opened,
+        close=closed,
+        after=closed + close_len if closed is not None else para_end,
+        start=start,
+        end=end,
+        paragraph=index,
+        single=single,
+    )

@@ -1,0 +1,487 @@
+"""Rule-based coreference: resolve a source mention to the fullest name the article gives.
+
+The article's entities are read once: every run of capitalised words, with the titles in
+front of it kept apart ("Secretary of State Antony Blinken" -> person "Antony Blinken", roles
+"secretary of state" and "secretary"); organisations by their head word ("Office", "Times")
+or as acronyms. Each person gathers roles from titles, from a role word before the name
+("union president Rafe Dunmore") and from an apposition after it ("Rafe Dunmore, the union's
+president,"), and a gender from gendered titles ("Mrs.", "congresswoman") and from the
+pronouns that follow the person as the subject of a sentence.
+
+A mention then resolves as
+
+* a full name -> itself ("name"); a surname, first name or titled surname -> the full name
+  ("alias"); an organisation -> its fullest form ("the Times" -> "New York Times");
+* "the secretary", "the Republican nominee" -> the nearest person with that role ("title");
+* "he", "she" -> the previous quote's speaker when the quote follows closely and the gender
+  agrees, else the nearest person named before with that gender ("pronoun");
+* any other description ("a senior official", "police") -> kept as written ("description").
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from ..lexicons import Lexicon
+from ..records import Sentence, Span, Speaker
+from .mentions import Doc, Mention, clause_subject, is_cap
+from .words import QuoteWords
+
+_CONNECTORS = r"(?:of|for|de|da|van|von|der|del|la|le|al|bin|ibn|y|du)"
+# A capitalised word, or initials ("J.", "J.R.R."); a word ends at a period, except titles
+# written with one ("Gov.", "Sen."), which the lexicon lists.
+_CAP_WORD = r"(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}'’\-]*(?<![.'’\-]))"
+_MODIFIERS = frozenset(
+    [
+        "former",
+        "then",
+        "current",
+        "new",
+        "longtime",
+        "acting",
+        "interim",
+        "late",
+        "outgoing",
+        "incoming",
+        "embattled",
+        "retired",
+        "top",
+        "senior",
+        "chief",
+    ]
+)
+_PRONOUN_WORDS = regex.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", regex.IGNORECASE)
+# "union president Rafe Dunmore" / "Rafe Dunmore, the union's president,"
+_ROLE_BEFORE = regex.compile(r"(?r)(?:^|(?<=\s))(\p{Ll}[\p{L}\-]+)\s+$", regex.V1)
+_ROLE_AFTER = regex.compile(
+    r"\s*,\s+(?:the|a|an|its|their|his|her)\s+([^,;.()\"“”]{1,80}?)"
+    r"(?=\s*[,;.]|\s+(?:of|for|at|in|on|with|who|from)\b)",
+    regex.V1,
+)
+_MAX_MENTIONS_BACK = 500  # named mentions looked back over for the nearest candidate
+_MAX_PRONOUN_DISTANCE = 3000  # characters back to a named antecedent
+
+
+@functools.lru_cache(maxsize=8)
+def name_run(lexicon: Lexicon) -> regex.Pattern[str]:
+    """A run of capitalised words: a name with the titles in front of it."""
+    dotted = sorted(
+        (
+            regex.escape(t[:-1].capitalize())
+            for t in lexicon.titles
+            if t.endswith(".") and " " not in t
+        ),
+        key=len,
+        reverse=True,
+    )
+    word = rf"(?:(?:{'|'.join(dotted)})\.|{_CAP_WORD})" if dotted else _CAP_WORD
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}'’\-]){word}(?:[ \u00a0]+(?:{_CONNECTORS}[ \u00a0]+)?{word}){{0,7}}",
+        regex.V1,
+    )
+
+
+def strip_title(words: list[str], qwords: QuoteWords) -> tuple[list[str], set[str]]:
+    """Split the titles off a capitalised run: (name words, role nouns).
+
+    The name is what follows the last title word that still leaves a name after it, so
+    "Secretary of State Antony Blinken" -> ["Antony", "Blinken"] and "John Major" keeps its
+    last word.
+    """
+    lowered = [w.lower() for w in words]
+    cut = 0
+    roles: set[str] = set()
+    i = 0
+    while i < len(words) - 1:
+        matched = 0
+        for size in (4, 3, 2, 1):
+            if i + size < len(words) and " ".join(lowered[i : i + size]) in qwords.titles:
+                matched = size
+                break
+        if matched:
+            title = " ".join(lowered[i : i + matched])
+            roles |= role_nouns(title, qwords)
+            i += matched
+            # "Secretary of Harbors Ines Calloway": the title's domain, while a name remains
+            while i + 2 < len(words) and lowered[i] in ("of", "for") and words[i + 1][:1].isupper():
+                i += 2
+            cut = i
+        else:
+            i += 1
+    return words[cut:], roles
+
+
+def role_nouns(title: str, qwords: QuoteWords) -> set[str]:
+    """The nouns a title can be referred back by: "secretary of state" -> itself and
+    "secretary"; "press secretary" -> "secretary"; "sen." -> "senator"."""
+    title = title.lower()
+    out = {title.rstrip(".")}
+    if title in qwords.roles:
+        out.add(qwords.roles[title])
+    parts = title.split()
+    if title in _MODIFIERS:
+        return set()
+    if len(parts) > 1:
+        head = parts[0] if " of " in f" {title} " else parts[-1]
+        out.add(qwords.roles.get(head, head).rstrip("."))
+    return out
+
+
+@attrs.define
+class Entity:
+    """A person or organisation of the article."""
+
+    name: str
+    kind: str  # "person" | "org"
+    first: int
+    roles: set[str] = attrs.Factory(set)
+    votes: dict[str, int] = attrs.Factory(dict)
+
+    @property
+    def gender(self) -> str | None:
+        male, female = self.votes.get("male", 0), self.votes.get("female", 0)
+        if male > female:
+            return "male"
+        if female > male:
+            return "female"
+        return None
+
+
+class Entities:
+    """The named entities of one article and where each is mentioned (built per call)."""
+
+    def __init__(self, doc: Doc, sentences: Sequence[Sentence], lexicon: Lexicon):
+        self.doc = doc
+        self.text = text = doc.text
+        self.qwords = doc.words
+        self.persons: dict[str, Entity] = {}
+        self.orgs: dict[str, Entity] = {}
+        self._by_suffix: dict[str, list[Entity]] = {}  # "Blinken" -> [Antony Blinken]
+        self._by_first: dict[str, list[Entity]] = {}  # "Antony" -> [Antony Blinken]
+        self.unnamed: list[str] = []  # unnamed sources met so far ("a county spokesperson")
+        self.positions: list[int] = []  # mention positions, sorted
+        self.mentioned: list[Entity] = []  # the entity at each position
+        runs = list(name_run(lexicon).finditer(text))
+        for m in runs:
+            self._add_run(m.start(), m.group())
+        for m in runs:
+            ent = self._lookup_run(m.start(), m.group())
+            if ent is not None:
+                self.positions.append(m.start())
+                self.mentioned.append(ent)
+        self._gender_from_text(sentences)
+        self._by_role: dict[str, list[Entity]] = {}
+        for ent in self.persons.values():
+            for role in ent.roles:
+                self._by_role.setdefault(role, []).append(ent)
+        self._org_suffix: dict[str, list[str]] = {}
+        for org in self.orgs:
+            parts = org.split()
+            for k in range(1, min(len(parts), 6)):
+                self._org_suffix.setdefault(" ".join(parts[k:]), []).append(org)
+
+    # -- building
+
+    def _words(self, start: int, run: str) -> tuple[list[str], int]:
+        """The words of a run without the function words that open it, and where they start."""
+        words = run.split()
+        k = 0
+        while k < len(words) and (
+            words[k].lower() in self.qwords.function_words or self.qwords.cue(words[k])
+        ):
+            k += 1  # "But", "Said" (an inverted cue) open the run but not the name
+        if k == 0:
+            return words, start
+        if k == len(words):
+            return [], start
+        return words[k:], start + run.index(words[k], sum(len(w) for w in words[:k]))
+
+    def _add_run(self, start: int, run: str) -> None:
+        words, offset = self._words(start, run)
+        if not words:
+            return
+        if _org_words(words, self.qwords):
+            name = " ".join(words)
+            if name not in self.orgs:
+                self.orgs[name] = Entity(name=name, kind="org", first=offset)
+            return
+        name_words, roles = strip_title(words, self.qwords)
+        if len(name_words) < 2 or any(w.lower() in self.qwords.function_words for w in name_words):
+            # a titled surname ("Mayor Calloway") still says something about a person
+            if name_words and roles:
+                for ent in self._candidates(name_words[-1]):
+                    self._learn(ent, roles, words)
+            return
+        if any(w.endswith(("'s", "’s")) for w in name_words[:-1]):
+            return
+        name = _no_possessive(" ".join(name_words))
+        ent = self.persons.get(name)
+        if ent is None:
+            ent = self.persons[name] = Entity(name=name, kind="person", first=offset)
+            parts = name.split()
+            for k in range(1, len(parts)):
+                self._by_suffix.setdefault(" ".join(parts[k:]), []).append(ent)
+            self._by_first.setdefault(parts[0], []).append(ent)
+        self._learn(ent, roles, words)
+        self._context_roles(ent, start, start + len(run))
+
+    def _learn(self, ent: Entity, roles: set[str], words: list[str]) -> None:
+        ent.roles |= roles
+        for w in words:
+            g = self.qwords.gender.get(w.lower())
+            if g is not None:
+                ent.votes[g] = ent.votes.get(g, 0) + 2
+
+    def _context_roles(self, ent: Entity, start: int, end: int) -> None:
+        """A role word right before the name, or an apposition right after it."""
+        before = _ROLE_BEFORE.search(self.text, max(0, start - 40), start)
+        if before is not None:
+            word = before.group(1).lower()
+            if not (
+                word in self.qwords.stops
+                or word in self.qwords.dets
+                or word in self.qwords.adverbs
+                or self.qwords.cue(word) is not None
+                or word.endswith(("ed", "ly", "ing"))
+            ):
+                ent.roles |= role_nouns(word, self.qwords)
+                self._learn(ent, set(), [word])
+        app = _ROLE_AFTER.match(self.text, end, min(len(self.text), end + 120))
+        if app is not None:
+            words = [
+                w
+                for w in app.group(1).split()
+                if not w[:1].isupper() or w.lower() in self.qwords.titles
+            ]
+            if words:
+                ent.roles |= role_nouns(words[-1], self.qwords)
+                self._learn(ent, set(), words[-1:])
+
+    def _gender_from_text(self, sentences: Sequence[Sentence]) -> None:
+        """A pronoun in the sentence whose subject a person is (or opening the next one)
+        tells that person's gender."""
+        for k, sent in enumerate(sentences):
+            sub = clause_subject(self.doc, sent.start, min(sent.end, sent.start + 200))
+            if sub is None or sub[0].kind != "name" or sub[0].head is None:
+                continue
+            ent = self._entity_at(sub[0].head[0], sub[0].head[1])
+            if ent is None or ent.kind != "person":
+                continue
+            rest = self.text[sub[1] : sent.end]
+            m = _PRONOUN_WORDS.search(rest)
+            if m is None and k + 1 < len(sentences):
+                m = _PRONOUN_WORDS.match(self.text, sentences[k + 1].start, sentences[k + 1].end)
+            if m is None:
+                continue
+            g = "male" if m.group(1).lower() in ("he", "his", "him", "himself") else "female"
+            ent.votes[g] = ent.votes.get(g, 0) + 1
+
+    # -- lookup
+
+    def _candidates(self, word: str) -> list[Entity]:
+        return self._by_suffix.get(word, [])
+
+    def _lookup_run(self, start: int, run: str) -> Entity | None:
+        words, _ = self._words(start, run)
+        if not words:
+            return None
+        if _org_words(words, self.qwords):
+            return self.orgs.get(" ".join(words))
+        name_words, _ = strip_title(words, self.qwords)
+        return self.person(" ".join(w for w in name_words), start)
+
+    def _entity_at(self, start: int, end: int) -> Entity | None:
+        return self._lookup_run(start, self.text[start:end])
+
+    def person(self, short: str, position: int) -> Entity | None:
+        """The person a name or part of a name refers to (nearest before ``position``)."""
+        short = _no_possessive(short)
+        if not short:
+            return None
+        ent = self.persons.get(short)
+        if ent is not None:
+            return ent
+        cands = self._by_suffix.get(short, [])
+        if not cands and " " not in short:
+            cands = self._by_first.get(short, [])
+            if len(cands) > 1:
+                return None
+        if not cands:
+            return None
+        return self._nearest(cands, position)
+
+    def _nearest(self, cands: list[Entity], position: int) -> Entity:
+        best = None
+        best_pos = -1
+        ids = {id(c) for c in cands}
+        k = bisect.bisect_right(self.positions, position) - 1
+        stop = max(-1, k - _MAX_MENTIONS_BACK)
+        while k > stop:
+            if id(self.mentioned[k]) in ids:
+                best = self.mentioned[k]
+                best_pos = self.positions[k]
+                break
+            k -= 1
+        if best is not None and best_pos >= 0:
+            return best
+        return min(cands, key=lambda e: e.first)
+
+    def org(self, words: list[str]) -> tuple[str, bool]:
+        """(canonical name, shortened) of an organisation mention: the shortest longer name
+        the article gives that ends in it ("the Gazette" -> "Harbor Gazette")."""
+        while words and words[0].lower() == "the":
+            words = words[1:]
+        name = " ".join(words)
+        longer = [o for o in self._org_suffix.get(name, ()) if len(o.split()) <= 6]
+        if longer:
+            return min(longer, key=len), True
+        return name, False
+
+    def by_role(self, role: str, position: int) -> Entity | None:
+        cands = self._by_role.get(role, [])
+        if not cands:
+            return None
+        return self._nearest(cands, position)
+
+    def last_person(self, position: int, gender: str | None, *, strict: bool) -> Entity | None:
+        """The nearest person named before ``position`` whose gender agrees."""
+        k = bisect.bisect_left(self.positions, position) - 1
+        fallback = None
+        while k >= 0 and position - self.positions[k] <= _MAX_PRONOUN_DISTANCE:
+            ent = self.mentioned[k]
+            if ent.kind == "person":
+                if gender is None or ent.gender == gender:
+                    return ent
+                if ent.gender is None and fallback is None:
+                    fallback = ent
+            k -= 1
+        return None if strict else fallback
+
+
+def _no_possessive(name: str) -> str:
+    return name[:-2] if name.endswith(("'s", "’s")) else name
+
+
+def _org_words(words: list[str], qwords: QuoteWords) -> bool:
+    last = words[-1].lower().rstrip("'’s")
+    if last in qwords.orgs or words[-1].lower() in qwords.orgs:
+        return True
+    if len(words) == 1:
+        w = words[0]
+        return len(w) >= 2 and w.isupper() and w.isalpha()
+    return False
+
+
+def resolve(
+    text: str,
+    mention: Mention,
+    entities: Entities,
+    previous: tuple[Speaker, Entity | None] | None,
+    *,
+    close_to_previous: bool,
+) -> tuple[Speaker, Entity | None]:
+    """Resolve a source mention to a Speaker (and the entity, when one is known)."""
+    qwords = entities.qwords
+    span = Span(start=mention.start, end=mention.end, text=text[mention.start : mention.end])
+    if mention.kind == "pronoun":
+        return _pronoun(span, entities, previous, close_to_previous)
+    if mention.kind in ("name", "org") and mention.head is not None:
+        head_words = text[mention.head[0] : mention.head[1]].split()
+        if mention.kind == "org" or _org_words(head_words, qwords):
+            name, short = entities.org(head_words)
+            ent = entities.orgs.get(name)
+            return Speaker(name=name, mention=span, resolved_by="alias" if short else "name"), ent
+        name_words, _roles = strip_title(head_words, qwords)
+        if not name_words:
+            name_words = head_words
+        name_words = [w for w in name_words if is_cap(w)]
+        short = " ".join(name_words)
+        if short.endswith(("'s", "’s")):
+            short = short[:-2]
+        ent = entities.person(short, mention.start)
+        if ent is not None:
+            by = "name" if ent.name == short else "alias"
+            return Speaker(name=ent.name, mention=span, resolved_by=by), ent
+        if not short:
+            return Speaker(name=span.text, mention=span, resolved_by="description"), None
+        return Speaker(name=short, mention=span, resolved_by="name"), None
+    if mention.kind == "description":
+        role = _role_of(span.text, qwords)
+        if role is not None:
+            if (
+                previous is not None
+                and previous[1] is not None
+                and role in previous[1].roles
+                and close_to_previous
+            ):
+                return Speaker(name=previous[1].name, mention=span, resolved_by="title"), previous[
+                    1
+                ]
+            ent = entities.by_role(role, mention.start)
+            if ent is not None:
+                return Speaker(name=ent.name, mention=span, resolved_by="title"), ent
+            # "the spokesperson" after "a county spokesperson": the unnamed source again
+            for name in reversed(entities.unnamed):
+                if _head_noun(name) == role:
+                    return Speaker(name=name, mention=span, resolved_by="title"), None
+        entities.unnamed.append(span.text)
+    return Speaker(name=span.text, mention=span, resolved_by="description"), None
+
+
+def _head_noun(description: str) -> str:
+    """ "a spokesperson for the county" -> "spokesperson"; "a county spokesperson" -> itself."""
+    words = description.lower().split()
+    for k, w in enumerate(words):
+        if k > 0 and w in ("of", "for", "at", "with", "from", "in", "on", "who", "whose"):
+            return words[k - 1].strip(",")
+    return words[-1].strip(",") if words else ""
+
+
+def _role_of(description: str, qwords: QuoteWords) -> str | None:
+    """The role noun of a definite description: "the former secretary" -> "secretary"."""
+    words = [w.lower() for w in description.split()]
+    if not words or words[0] != "the" or len(words) > 5:
+        return None
+    words = [w for w in words[1:] if w not in _MODIFIERS or w == words[-1]]
+    if not words:
+        return None
+    phrase = " ".join(words)
+    if phrase in qwords.titles:
+        nouns = role_nouns(phrase, qwords)
+        return qwords.roles.get(phrase, phrase.rstrip(".")) if len(nouns) == 1 else phrase
+    last = words[-1]
+    return qwords.roles.get(last, last)
+
+
+def _pronoun(
+    span: Span,
+    entities: Entities,
+    previous: tuple[Speaker, Entity | None] | None,
+    close_to_previous: bool,
+) -> tuple[Speaker, Entity | None]:
+    refers = entities.qwords.pronouns.get(span.text.lower(), "")
+    if refers in ("male", "female"):
+        if previous is not None and close_to_previous:
+            prev_speaker, prev_ent = previous
+            agrees = prev_ent is None or (
+                prev_ent.kind == "person" and prev_ent.gender in (None, refers)
+            )
+            if agrees and prev_speaker.resolved_by != "description":
+                return Speaker(
+                    name=prev_speaker.name, mention=span, resolved_by="pronoun"
+                ), prev_ent
+        ent = entities.last_person(span.start, refers, strict=False)
+        if ent is not None:
+            return Speaker(name=ent.name, mention=span, resolved_by="pronoun"), ent
+        if previous is not None:
+            return Speaker(name=previous[0].name, mention=span, resolved_by="pronoun"), previous[1]
+    elif refers in ("plural", "thing") and previous is not None and close_to_previous:
+        prev_speaker, prev_ent = previous
+        if prev_ent is None or prev_ent.kind == "org":
+            return Speaker(name=prev_speaker.name, mention=span, resolved_by="pronoun"), prev_ent
+    return Speaker(name=span.text, mention=span, resolved_by="pronoun"), None

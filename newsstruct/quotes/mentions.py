@@ -1,0 +1,673 @@
+"""Source mentions: the noun phrase that names who is speaking.
+
+A mention is read from word tokens, never by a parser: a pronoun ("she"), a name with the
+titles and role words in front of it ("Tulsa police Chief Dana Ruiz", "Obama's former campaign
+strategist"), an organisation ("the Harbor Gazette", "the Office for National Statistics"), a
+group ("officials") or a description ("a senior county official"). Three readers are offered:
+the phrase that ends right before a cue (``Mayor Ines Calloway said``), the phrase that starts
+right after one (``said Mayor Ines Calloway``), and the subject that opens a clause (for "X …,
+saying" and "X … but said").
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import attrs
+import regex
+
+from .words import QuoteWords
+
+# A word (letters or digits, inner hyphens, apostrophes, slashes, "&" and digit separators),
+# or any other single non-space character.
+_TOKEN = regex.compile(
+    r"(?P<w>[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’\-/]|[.,](?=\p{N}))*+)|(?P<p>\S)", regex.V1
+)
+_CONNECTORS = frozenset(
+    ["of", "for", "de", "da", "van", "von", "der", "del", "la", "le", "al", "bin", "du"]
+)
+# Times and settings that may stand between a source and its cue ("said Monday", "in a
+# statement"); read from the end of the text before a cue, or from the start after it.
+_SETTING_NOUNS = (
+    r"(?:statement|interview|tweet|letter|e-?mail|speech|post|release|op-ed|memo|remarks"
+    r"|briefing|video|note|message|filing|report|column|essay|editorial|broadcast|podcast"
+    r"|conference\s+call|phone\s+call|call|news\s+conference|press\s+conference|rally|hearing"
+    r"|event|forum|meeting|debate|address|appearance|session|gathering)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TIME = (
+    rf"(?:(?:on\s+|late\s+|early\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:this|last|next|earlier\s+this|later\s+this)\s+(?:week|month|year|morning|afternoon"
+    r"|evening|night|weekend|spring|summer|fall|autumn|winter)"
+    r"|(?:yesterday|today|tonight)"
+    r"|(?:in|at|during)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[\p{L}\-’']+\s+){0,3}?"
+    + _SETTING_NOUNS
+    + r"(?:\s+(?:with|to|on|in)\s+(?:\p{Lu}[\p{L}’'.\-]*\s*){1,4})?)"
+)
+_SETTING_AFTER = regex.compile(rf"(?:\s*,?\s+{_TIME})+(?=[\s,.:;]|$)", regex.V1)
+
+
+@attrs.frozen(kw_only=True)
+class Mention:
+    """A source mention.
+
+    Attributes:
+        start, end: The mention's span.
+        kind: "name", "org", "pronoun", "group" or "description".
+        head: The capitalised run that names the source (``(start, end)``), if any.
+    """
+
+    start: int
+    end: int
+    kind: str
+    head: tuple[int, int] | None = None
+
+
+Token = tuple[int, int, bool]  # start, end, is a word
+
+
+class Doc:
+    """The text and its tokens, read once per call; windows are sliced from them.
+
+    Attributes:
+        text: The text.
+        words: The quote stage's word lists.
+    """
+
+    __slots__ = ("_starts", "_toks", "text", "words")
+
+    def __init__(self, text: str, words: QuoteWords, lo: int = 0, hi: int | None = None):
+        self.text = text
+        self.words = words
+        self._toks = tokens(text, lo, len(text) if hi is None else hi, words)
+        self._starts = [t[0] for t in self._toks]
+
+    def tokens(self, lo: int, hi: int) -> list[Token]:
+        """The tokens that lie inside ``[lo, hi)``."""
+        i = bisect.bisect_left(self._starts, lo)
+        j = bisect.bisect_left(self._starts, hi, i)
+        while j > i and self._toks[j - 1][1] > hi:
+            j -= 1
+        return self._toks[i:j]
+
+
+def tokens(text: str, lo: int, hi: int, words: QuoteWords) -> list[Token]:
+    """(start, end, is_word) tokens of ``text[lo:hi]``; a title or initial keeps its period."""
+    out: list[Token] = []
+    skip = -1  # a period already joined to the word before it
+    for m in _TOKEN.finditer(text, lo, hi):
+        s, e = m.span()
+        if s == skip:
+            continue
+        if m.lastgroup == "p":
+            out.append((s, e, False))
+            continue
+        if e < hi and text[e] == "." and _keeps_period(text, s, e, words):
+            skip = e
+            e += 1
+        out.append((s, e, True))
+    return out
+
+
+def _keeps_period(text: str, s: int, e: int, words: QuoteWords) -> bool:
+    if e - s == 1:
+        return text[s].isupper()
+    low = text[s:e].lower()
+    return low in words.abbreviations or low + "." in words.titles or low + "." in words.roles
+
+
+def is_cap(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
+
+
+def _word(text: str, tok: tuple[int, int, bool]) -> str:
+    return text[tok[0] : tok[1]]
+
+
+def _verbish(low: str, words: QuoteWords) -> bool:
+    """A lower-case word that ends a noun phrase read forwards (a verb, most likely)."""
+    return (
+        low in words.stops
+        or low in words.adverbs
+        or words.cue(low) is not None
+        or low.endswith("ed")
+        or low.endswith("ly")
+    )
+
+
+def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
+    """What the tokens ``toks`` (one noun phrase) name, or None when they name no source."""
+    text, words = doc.text, doc.words
+    if not toks:
+        return None
+    first = _word(text, toks[0]).lower()
+    start, end = toks[0][0], toks[-1][1]
+    if len(toks) == 1 and first in words.pronouns:
+        return Mention(start=start, end=end, kind="pronoun")
+    if first in words.pronouns or first in words.stops - words.dets:
+        return None
+    # the trailing capitalised run is the head ("Tulsa police Chief Dana Ruiz")
+    k = len(toks)
+    while (
+        k > 0
+        and toks[k - 1][2]
+        and (
+            is_cap(_word(text, toks[k - 1]))
+            or (
+                _word(text, toks[k - 1]).lower() in _CONNECTORS
+                and k < len(toks)
+                and k - 1 > 0
+                and is_cap(_word(text, toks[k - 2]))
+            )
+        )
+    ):
+        k -= 1
+    last = _word(text, toks[-1])
+    last_low = last.lower().rstrip(".")
+    has_det = first in words.dets
+    if has_det and k == 0 and len(toks) > 1:
+        k = 1  # "The Harbor Gazette": the article is not part of the name
+    if k < len(toks):
+        head = (toks[k][0], end)
+        head_words = [_word(text, t) for t in toks[k:]]
+        if _org_like(head_words, words) or (
+            has_det and k == 1 and not _title_only(head_words, words)
+        ):
+            return Mention(start=start, end=end, kind="org", head=head)
+        if has_det and _title_only(head_words, words):
+            return Mention(start=start, end=end, kind="description")
+        if len(head_words) == 1 and head_words[0].lower() in words.groups:
+            return Mention(start=start, end=end, kind="group")
+        if head_words[0].lower() in words.function_words and len(head_words) == 1:
+            return None
+        return Mention(start=start, end=end, kind="name", head=head)
+    if first in words.dets or (first[:1].isdigit() and len(toks) > 1):
+        if len(toks) == 1:
+            return None
+        return Mention(start=start, end=end, kind="description")  # "a spokesman", "21 percent"
+    if last_low in words.groups or (
+        len(toks) <= 3
+        and last_low.endswith("s")
+        and any(_word(text, t).lower() in words.groups for t in toks)
+    ):
+        return Mention(start=start, end=end, kind="group")
+    # a possessive opens a description: "Obama's former campaign strategist"
+    if any(_word(text, t).endswith(("'s", "’s")) and is_cap(_word(text, t)) for t in toks[:-1]):
+        return Mention(start=start, end=end, kind="description")
+    return None
+
+
+def _org_like(head_words: list[str], words: QuoteWords) -> bool:
+    last = head_words[-1].lower()
+    if last in words.orgs:
+        return True
+    return (
+        len(head_words) == 1
+        and len(head_words[0]) >= 2
+        and head_words[0].isupper()
+        and head_words[0].isalpha()
+    )
+
+
+def _title_only(head_words: list[str], words: QuoteWords) -> bool:
+    low = " ".join(w.lower() for w in head_words)
+    return low in words.titles or all(w.lower() in words.titles for w in head_words)
+
+
+def np_before(doc: Doc, lo: int, end: int) -> Mention | None:
+    """The mention ending at ``end`` (adverbials, appositions and asides before a cue skipped),
+    when a clause boundary stands before it."""
+    text, words = doc.text, doc.words
+    end = skip_back(doc, lo, end)
+    toks = doc.tokens(lo, end)
+    if not toks:
+        return None
+    i = len(toks) - 1
+    if not toks[i][2]:
+        return None
+    low = _word(text, toks[i]).lower()
+    if low in words.pronouns:
+        return classify(doc, toks[i : i + 1])
+    j = _np_start_back(doc, toks, i)
+    if j is None:
+        return None
+    if j == 0 or _boundary_before(doc, toks, j):
+        return classify(doc, toks[j : i + 1])
+    # no clause boundary before the phrase ("In a Bloomberg interview Trump declared"):
+    # the capitalised run that ends it may still be the subject
+    k = i
+    while k > j and toks[k - 1][2] and is_cap(_word(text, toks[k - 1])):
+        k -= 1
+    if not is_cap(_word(text, toks[k])) or k == j:
+        return None
+    prev = _word(text, toks[k - 1]).lower() if toks[k - 1][2] else ""
+    if prev in words.stops - {"of"} or prev in words.dets:
+        return None
+    m = classify(doc, toks[k : i + 1])
+    return m if m is not None and m.kind in ("name", "org") else None
+
+
+def _np_start_back(doc: Doc, toks: list[tuple[int, int, bool]], i: int) -> int | None:
+    """Index of the first token of the noun phrase ending at token ``i``."""
+    text, words = doc.text, doc.words
+    j = i
+    lower_run = 0
+    seen_cap = False
+    while j >= 0:
+        tok = toks[j]
+        if not tok[2]:
+            if text[tok[0]] == "&" and seen_cap and j > 0 and is_cap(_word(text, toks[j - 1])):
+                j -= 1
+                continue
+            break
+        w = _word(text, tok)
+        low = w.lower()
+        if low in words.dets:
+            return j
+        if is_cap(w):
+            if low in words.function_words and not seen_cap:
+                break
+            if low in words.function_words:
+                break
+            seen_cap = True
+            lower_run = 0
+        elif low in _CONNECTORS and j < i:
+            pass
+        elif (
+            low in words.stops
+            or low in words.pronouns
+            or words.cue(low) is not None
+            or low in words.adverbs
+        ):
+            break
+        else:
+            lower_run += 1
+            if lower_run > 4:
+                break
+        j -= 1
+    return j + 1 if j + 1 <= i else None
+
+
+def _boundary_before(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
+    text = doc.text
+    prev = toks[j - 1]
+    if not prev[2]:
+        return text[prev[0]] in ",;:(—–―-\"“”«»'‘’.…"
+    low = _word(text, prev).lower()
+    return low in (
+        "and",
+        "but",
+        "that",
+        "as",
+        "while",
+        "because",
+        "when",
+        "where",
+        "if",
+        "so",
+        "though",
+        "although",
+        "after",
+        "before",
+        "since",
+        "or",
+        "yet",
+    )
+
+
+def skip_back(doc: Doc, lo: int, end: int) -> int:
+    """Move ``end`` back over adverbials and auxiliaries ("also", "has", "on Monday")."""
+    text, words = doc.text, doc.words
+    for _ in range(6):
+        while end > lo and text[end - 1].isspace():
+            end -= 1
+        m = _TIME_BACK.search(text, lo, end) or _PAREN_BACK.search(text, lo, end)
+        if m is not None:
+            end = m.start()
+            continue
+        w = _LAST_WORD.search(text, max(lo, end - 30), end)
+        if w is None:
+            break
+        low = w.group(1).lower()
+        if low in words.adverbs or (
+            low.endswith("ly") and len(low) > 4 and low.islower() and low not in words.groups
+        ):
+            end -= len(w.group(1))
+            continue
+        break
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+_PAREN_BACK = regex.compile(r"(?r)\s*\([^()\n]{1,60}\)$", regex.V1)  # "(R-Utah)"
+_TIME_BACK = regex.compile(rf"(?r)(?:^|(?<=[\s,]))(?:{_TIME})\s*,?$", regex.V1)
+
+
+def skip_setting(text: str, pos: int, hi: int) -> int:
+    """Move ``pos`` over settings right after a cue ("said Monday", "said in a statement")."""
+    m = _SETTING_AFTER.match(text, pos, hi)
+    return m.end() if m is not None else pos
+
+
+def np_after(doc: Doc, pos: int, hi: int) -> Mention | None:
+    """The mention that starts at ``pos`` (after a cue: ``said Mayor Ines Calloway``)."""
+    text, words = doc.text, doc.words
+    toks = doc.tokens(pos, min(hi, pos + 200))
+    if not toks or not toks[0][2]:
+        return None
+    w0 = _word(text, toks[0]).lower()
+    if w0 in words.pronouns:
+        return classify(doc, toks[:1])
+    end = np_forward(doc, toks, 0)
+    if end is None:
+        return None
+    return classify(doc, toks[:end])
+
+
+def np_forward(
+    doc: Doc, toks: list[tuple[int, int, bool]], k: int, *, max_len: int = 14
+) -> int | None:
+    """Index just past the noun phrase that opens at token ``k`` (None: no noun phrase)."""
+    text, words = doc.text, doc.words
+    n = len(toks)
+    if k >= n or not toks[k][2]:
+        return None
+    first = _word(text, toks[k]).lower()
+    if first in words.pronouns:
+        return k + 1
+    j = k
+    if first in words.dets:
+        j += 1
+        # a description: words up to a verb, a clause word or punctuation; "of" phrases kept
+        while j < n and j - k < max_len and toks[j][2]:
+            w = _word(text, toks[j])
+            low = w.lower()
+            if is_cap(w) and low not in words.function_words:
+                j += 1
+                continue
+            if (
+                low in ("of", "for", "at", "with", "from", "in", "on")
+                and j + 1 < n
+                and toks[j + 1][2]
+            ):
+                nxt = _word(text, toks[j + 1])
+                if is_cap(nxt) or nxt.lower() in words.dets:
+                    j += 1
+                    continue
+            if low == "and" and j + 1 < n and toks[j + 1][2]:
+                nxt = _word(text, toks[j + 1]).lower()
+                if not (_verbish(nxt, words) or nxt in words.pronouns):
+                    j += 1  # "the Florida senator and Republican presidential candidate"
+                    continue
+            if (
+                low.endswith(("ed", "ly"))
+                and low not in words.stops
+                and j + 1 < n
+                and toks[j + 1][2]
+            ):
+                nxt = _word(text, toks[j + 1])
+                if not (_verbish(nxt.lower(), words) or nxt.lower() in words.pronouns):
+                    j += 1  # an adjective: "one unaligned Florida strategist"
+                    continue
+            if _verbish(low, words) or low in words.pronouns:
+                break
+            if low.endswith("ing") and j + 1 < n and toks[j + 1][2]:
+                nxt = _word(text, toks[j + 1]).lower()
+                if nxt in words.stops or nxt in words.dets:
+                    break  # "another source speaking to Fox News": a reduced relative
+            j += 1
+        while j < n and j - k < max_len and not toks[j][2] and text[toks[j][0]] == "&":
+            j += 2
+        return j if j > k + 1 else None
+    # role words, then a capitalised run ("retired Air Force general Lloyd Newton")
+    lower = 0
+    seen_cap = False
+    while j < n and j - k < max_len:
+        tok = toks[j]
+        if not tok[2]:
+            if text[tok[0]] == "&" and seen_cap and j + 1 < n and is_cap(_word(text, toks[j + 1])):
+                j += 1
+                continue
+            break
+        w = _word(text, tok)
+        low = w.lower()
+        if is_cap(w) and not (seen_cap and lower == 0 and low in words.function_words):
+            if low in words.function_words and j == k:
+                j += 1  # "But", "And" opening the clause
+                k = j
+                continue
+            seen_cap = True
+            lower = 0
+            j += 1
+            if w.endswith(("'s", "’s")):
+                seen_cap = False  # "Obama's former campaign strategist": the head follows
+            continue
+        if low in _CONNECTORS and seen_cap and j + 1 < n and is_cap(_word(text, toks[j + 1])):
+            j += 1
+            continue
+        if _verbish(low, words) and not (j == k and low.endswith("ed")):
+            break
+        if low in words.pronouns:
+            break
+        if seen_cap and not _role_follows(doc, toks, j):
+            break
+        lower += 1
+        if lower > 4:
+            return None
+        j += 1
+        if low in words.groups and (j >= n or not is_cap(_word(text, toks[j]))):
+            break
+    if j == k:
+        return None
+    # trailing lower-case words must be a group or a role after a possessive
+    return j
+
+
+def _role_follows(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
+    """Lower-case words after a capitalised word lead to another one ("Democratic nominee
+    Hillary Clinton"), with no verb between."""
+    text, words = doc.text, doc.words
+    for m in range(j, min(j + 3, len(toks))):
+        if not toks[m][2]:
+            return False
+        w = _word(text, toks[m])
+        if is_cap(w):
+            return m > j
+        low = w.lower()
+        if (
+            _verbish(low, words)
+            or low in words.pronouns
+            or (low.endswith("s") and low not in words.groups and not low.endswith("ss"))
+        ):
+            return False
+    return False
+
+
+def skip_asides(doc: Doc, pos: int, hi: int) -> int:
+    """Move ``pos`` over appositions, asides and settings between a source and its cue:
+    ``, 71,`` / ``, a snowplow driver,`` / ``(R-Utah)`` / ``, who runs the shelter,``."""
+    text, words = doc.text, doc.words
+    for _ in range(5):
+        pos = skip_setting(text, pos, hi)
+        m = _PAREN.match(text, pos, hi) or _OF_ORG.match(text, pos, hi)
+        if m is not None:
+            pos = m.end()
+            continue
+        m = _APPOSITION.match(text, pos, hi)
+        if m is not None and _aside(m.group(1), words):
+            pos = m.end()
+            continue
+        break
+    m = _COMMA.match(text, pos, hi)
+    if m is not None and m.end() < hi and text[m.end() : hi].strip() == "":
+        pos = m.end()
+    return pos
+
+
+_COMMA = regex.compile(r"\s*,", regex.V1)
+_PARTY_STATE = regex.compile(r"[DRI]-[\p{L}.]+", regex.V1)
+_LAST_WORD = regex.compile(r"(?r)(?<![\p{L}'’\-])([\p{L}’']+)$", regex.V1)
+_PAREN = regex.compile(r"\s*\([^()\n]{1,60}\)", regex.V1)
+# "Mr. Morgan of the Sierra Club said"
+_OF_ORG = regex.compile(
+    r"\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,5}(?=[\s,])",
+    regex.V1,
+)
+# ", a snowplow driver" up to (not over) the comma that closes it; periods of abbreviations
+# ("a former Gov.", "R-Ky.") may stand inside
+_APPOSITION = regex.compile(
+    r"\s*,((?:[^,;:!?\"“”\n.]|\.(?=\s*[\p{Ll},\d]|\p{L}|,)){1,160})(?=,)", regex.V1
+)
+
+
+def _aside(s: str, words: QuoteWords) -> bool:
+    w = s.split()
+    if not w:
+        return False
+    first = w[0].lower()
+    if first[:1].isdigit() or first in words.dets or first in ("who", "whose", "which", "whom"):
+        return True
+    if _PARTY_STATE.fullmatch(w[0]) and len(w) == 1:  # party and state: "R-Ky."
+        return True
+    if w[0].endswith(("'s", "’s", "s'", "s’")) and len(w) <= 8:  # "Sanders' campaign manager"
+        return True
+    if first in (
+        "now",
+        "then",
+        "herself",
+        "himself",
+        "themselves",
+        "itself",
+        "also",
+        "however",
+        "too",
+        "in",
+        "at",
+        "on",
+        "speaking",
+        "like",
+        "as",
+        "according",
+        "formerly",
+        "once",
+        "previously",
+    ):
+        return True
+    low = " ".join(x.lower() for x in w)
+    if len(w) <= 3 and all(x[:1].isupper() for x in w):
+        return True  # a place: "Clinton, in Columbus, Ohio, said"
+    return low in words.titles or (w[0][:1].islower() and len(w) <= 12)
+
+
+_TIME_OPENERS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "last",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _closing_mark(text: str, opened: int, hi: int) -> int | None:
+    for pos in range(opened + 1, hi):
+        if text[pos] in '"”»“':
+            return pos
+    return None
+
+
+def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
+    """The subject that opens the clause at ``lo`` and where it ends; an opening phrase that
+    ends in a comma ("On Monday,", "In a statement,", "Asked about it,") is skipped."""
+    text, words = doc.text, doc.words
+    stripped = lo
+    while stripped < hi and text[stripped] in " \u00a0":
+        stripped += 1
+    if stripped < hi and text[stripped] in '"“„«':
+        close = _closing_mark(text, stripped, hi)
+        if close is not None:
+            lo = close + 1
+    toks = doc.tokens(lo, hi)
+    k = 0
+    # quote marks, dashes and conjunctions that open the clause
+    while k < len(toks) and (
+        not toks[k][2]
+        or _word(text, toks[k]).lower()
+        in ("and", "but", "so", "yet", "still", "then", "also", "now", "meanwhile")
+    ):
+        if not toks[k][2] and text[toks[k][0]] not in "\"“”„«»'‘’—–-(":
+            break
+        k += 1
+    for _ in range(3):
+        if k >= len(toks) or not toks[k][2]:
+            return None
+        low = _word(text, toks[k]).lower()
+        opener = (
+            (low in words.stops and low not in words.pronouns and low not in words.dets)
+            or low.endswith(("ing", "ly"))
+            or (k == 0 and low.endswith("ed"))  # "Informed of the plan, she said"
+            or low in _TIME_OPENERS
+            or low
+            in (
+                "asked",
+                "pressed",
+                "speaking",
+                "meanwhile",
+                "still",
+                "later",
+                "earlier",
+                "separately",
+                "instead",
+            )
+        )
+        if not opener:
+            break
+        comma = next(
+            (
+                m
+                for m in range(k + 1, min(len(toks), k + 30))
+                if not toks[m][2] and text[toks[m][0]] == ","
+            ),
+            None,
+        )
+        if comma is None:
+            return None
+        k = comma + 1
+    end = np_forward(doc, toks, k)
+    if end is None:
+        return None
+    if (
+        end + 1 < len(toks)
+        and _word(text, toks[end]).lower() == "ago"
+        and text[toks[end + 1][0]] == ","
+        and end + 2 < len(toks)
+    ):
+        # "Eight years ago, he said": a time phrase, the subject follows
+        k = end + 2
+        end = np_forward(doc, toks, k)
+        if end is None:
+            return None
+    mention = classify(doc, toks[k:end])
+    if mention is None:
+        return None
+    return mention, toks[end - 1][1]

@@ -1,0 +1,110 @@
+"""The word lists of the quote stage, read once per lexicon.
+
+Verbs of saying come from the main :class:`~newsstruct.lexicons.Lexicon` (``cue_verbs.txt``,
+so ``Lexicon.extended(cue_verbs=...)`` reaches them); the other report verbs
+(``reported_cues.tsv``) and the words that shape a source mention (``speaker_words.tsv``) are
+data files next to it.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+import attrs
+
+from ..lexicons import Lexicon, inflect
+
+
+@attrs.frozen(kw_only=True)
+class QuoteWords:
+    """Everything the quote stage looks words up in (all lower case).
+
+    Attributes:
+        cues: Inflected form -> (lemma, class); class is "speech", "belief" or "naming".
+        addressee: Lemmas whose object stands between the cue and the content ("told X").
+        adverbs, dets, groups, orgs, stops: Word classes of ``speaker_words.tsv``.
+        gender: Word -> "male" / "female" (titles and role nouns).
+        pronouns: Pronoun -> what it refers to ("male", "female", "plural", "thing", ...).
+        roles: Abbreviated title -> role noun ("sen." -> "senator").
+        titles, function_words, abbreviations: From the main lexicon.
+    """
+
+    cues: dict[str, tuple[str, str]] = attrs.field(eq=False)
+    addressee: frozenset[str]
+    adverbs: frozenset[str]
+    dets: frozenset[str]
+    groups: frozenset[str]
+    orgs: frozenset[str]
+    stops: frozenset[str]
+    gender: dict[str, str] = attrs.field(eq=False)
+    pronouns: dict[str, str] = attrs.field(eq=False)
+    roles: dict[str, str] = attrs.field(eq=False)
+    titles: frozenset[str]
+    function_words: frozenset[str]
+    abbreviations: frozenset[str]
+
+    def cue(self, word: str) -> tuple[str, str] | None:
+        """(lemma, class) of a cue form, or None."""
+        return self.cues.get(word.lower())
+
+
+def _rows(lang: str, name: str) -> list[list[str]]:
+    base = resources.files("newsstruct.lexicons").joinpath(lang, name)
+    text = base.read_text(encoding="utf-8")
+    return [
+        line.split("\t")
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+def quote_words(lexicon: Lexicon) -> QuoteWords:
+    """The quote stage's words for ``lexicon`` (cached: lexicons are immutable).
+
+    The cue forms are part of the cache key: ``Lexicon`` equality leaves them out, so an
+    extended lexicon would otherwise share the words of the one it extends.
+    """
+    return _quote_words(lexicon, frozenset(lexicon.cue_forms.items()))
+
+
+@functools.lru_cache(maxsize=8)
+def _quote_words(lexicon: Lexicon, _cue_key: frozenset[tuple[str, str]]) -> QuoteWords:
+    cues: dict[str, tuple[str, str]] = {}
+    addressee: set[str] = set()
+    for cls, lemma, *irregular in _rows(lexicon.lang, "reported_cues.tsv"):
+        if cls == "addressee":
+            addressee.add(lemma)
+            continue
+        for form in [lemma, *(irregular or inflect(lemma))]:
+            cues.setdefault(form, (lemma, cls))
+    for form, lemma in lexicon.cue_forms.items():
+        cues[form] = (lemma, "speech")  # a verb of saying wins over any other class
+    classes: dict[str, set[str]] = {}
+    gender: dict[str, str] = {}
+    pronouns: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    for cls, word, *value in _rows(lexicon.lang, "speaker_words.tsv"):
+        if cls in ("male", "female"):
+            gender[word] = cls
+        elif cls == "pronoun":
+            pronouns[word] = value[0]
+        elif cls == "role":
+            roles[word] = value[0]
+        else:
+            classes.setdefault(cls, set()).add(word)
+    return QuoteWords(
+        cues=cues,
+        addressee=frozenset(addressee),
+        adverbs=frozenset(classes.get("adverb", ())),
+        dets=frozenset(classes.get("det", ())),
+        groups=frozenset(classes.get("group", ())),
+        orgs=frozenset(classes.get("org", ())),
+        stops=frozenset(classes.get("stop", ())),
+        gender=gender,
+        pronouns=pronouns,
+        roles=roles,
+        titles=lexicon.titles,
+        function_words=lexicon.function_words,
+        abbreviations=lexicon.abbreviations,
+    )
