@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from .lexicons import Lexicon
 from .pipeline import structure
 from .records import Article, Failure
 
@@ -33,6 +34,7 @@ def structure_many(
     lang: str = "en",
     batch_size: int = 16,
     mp_context: str | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Iterator[Article | Failure]:
     """Structure many articles; yields one result per input, in input order.
 
@@ -45,6 +47,8 @@ def structure_many(
         batch_size: Items sent to a worker at once.
         mp_context: Start method for the workers ("spawn", "forkserver", "fork"); None takes
             the platform's default. Everything sent to a worker pickles, so all three work.
+        lexicon: A lexicon to use instead of the packaged one (e.g.
+            ``load_lexicon("en", extra="my_lexicon/")``); it is sent to each worker.
 
     Yields:
         An :class:`Article` per good input, a :class:`Failure` (with its index and id) per
@@ -57,15 +61,17 @@ def structure_many(
     numbered = enumerate(items)
     results: Iterator[Article | Failure]
     if n_process == 1:
-        results = (_one(i, item, published, lang) for i, item in numbered)
+        results = (_one(i, item, published, lang, lexicon) for i, item in numbered)
     else:
-        results = _pooled(numbered, n_process, published, lang, batch_size, mp_context)
+        results = _pooled(numbered, n_process, published, lang, batch_size, mp_context, lexicon)
     if progress:
         results = _with_progress(results)
     return results
 
 
-def _one(index: int, item: Item, published: Any, lang: str) -> Article | Failure:
+def _one(
+    index: int, item: Item, published: Any, lang: str, lexicon: Lexicon | None = None
+) -> Article | Failure:
     item_id = None
     if isinstance(item, Failure):  # already failed upstream (e.g. a bad JSONL line)
         return attrs.evolve(item, index=index)
@@ -79,13 +85,15 @@ def _one(index: int, item: Item, published: Any, lang: str) -> Article | Failure
             text, pub = item
         else:
             text, pub = item, published
-        return structure(text, pub if pub is not None else published, lang)
+        return structure(text, pub if pub is not None else published, lang, lexicon=lexicon)
     except Exception as exc:  # a failure is a record, never the end of the batch
         return Failure(index=index, id=item_id, error=f"{type(exc).__name__}: {exc}")
 
 
-def _chunk(chunk: list[tuple[int, Item]], published: Any, lang: str) -> list[Article | Failure]:
-    return [_one(i, item, published, lang) for i, item in chunk]
+def _chunk(
+    chunk: list[tuple[int, Item]], published: Any, lang: str, lexicon: Lexicon | None
+) -> list[Article | Failure]:
+    return [_one(i, item, published, lang, lexicon) for i, item in chunk]
 
 
 def _pooled(
@@ -95,13 +103,14 @@ def _pooled(
     lang: str,
     size: int,
     mp_context: str | None,
+    lexicon: Lexicon | None,
 ) -> Iterator[Article | Failure]:
     context = multiprocessing.get_context(mp_context) if mp_context else None
     with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
         pending: deque[tuple[list[tuple[int, Item]], Future[list[Article | Failure]]]] = deque()
         chunks = iter(lambda: list(itertools.islice(numbered, size)), [])
         for chunk in itertools.islice(chunks, n_process * _IN_FLIGHT_PER_WORKER):
-            pending.append((chunk, pool.submit(_chunk, chunk, published, lang)))
+            pending.append((chunk, pool.submit(_chunk, chunk, published, lang, lexicon)))
         while pending:
             chunk, future = pending.popleft()
             try:
@@ -114,7 +123,7 @@ def _pooled(
             yield from done
             nxt = next(chunks, None)
             if nxt is not None:
-                pending.append((nxt, pool.submit(_chunk, nxt, published, lang)))
+                pending.append((nxt, pool.submit(_chunk, nxt, published, lang, lexicon)))
 
 
 def _id_of(item: Item) -> Any:
