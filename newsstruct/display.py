@@ -37,7 +37,7 @@ import attrs
 from .frames import iter_items
 from .records import Article, Failure
 
-__all__ = ["iter_html", "render_html"]
+__all__ = ["HTMLView", "iter_html", "render_html", "view"]
 
 # Inline styles, one per kind of mark. The legend reuses them.
 _QUOTE_STYLE = {
@@ -91,6 +91,24 @@ class _Mark:
     @property
     def order(self) -> tuple[int, int, int, str]:
         return (self.start, -self.end, _LAYER[self.kind], self.record)
+
+
+class HTMLView(str):
+    """An HTML string that a notebook displays as HTML (it has ``_repr_html_``)."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def view(articles: Any, *, legend: bool = True) -> HTMLView:
+    """:func:`render_html` for a notebook cell: several articles shown as one page.
+
+    ``newsstruct.display.view(newsstruct.structure_many(texts))`` at the end of a cell shows
+    them all, without importing IPython. A single Article displays itself.
+    """
+    return HTMLView(render_html(articles, legend=legend))
 
 
 def render_html(articles: Any, *, legend: bool = True, document: bool = False) -> str:

@@ -324,3 +324,9 @@ def test_chromium_shows_made_up_records_in_every_layer(tmp_path):
     date = next(r for r in seen["records"] if r["cls"] == "ns-date")
     assert date["title"] == "DATE 2025-03" and date["nested"] and date["value"] == "2025-03"
     assert seen["texts"] == [text]
+
+
+def test_view_is_the_same_html_for_notebooks():
+    arts = [newsstruct.structure("Rain fell on Monday.", "2024-05-09")] * 2
+    shown = newsstruct.display.view(arts)
+    assert shown._repr_html_() == render_html(arts) == str(shown)
