@@ -176,3 +176,19 @@ def test_without_pandas_the_error_names_the_extra(monkeypatch, articles):
     with pytest.raises(ImportError, match=r"newsstruct\[pandas\]"):
         quotes_frame(articles["wire"])
     assert list(quote_rows(articles["wire"]))  # the rows need no pandas
+
+
+@pytest.mark.parametrize(
+    ("heading", "columns"),
+    [
+        ("### Quote columns", QUOTE_COLUMNS),
+        ("### Date columns", DATE_COLUMNS),
+        ("### Boilerplate columns", BOILERPLATE_COLUMNS),
+    ],
+)
+def test_documented_schema_is_the_real_one(heading, columns):
+    page = (Path(__file__).resolve().parents[1] / "docs" / "pandas.md").read_text("utf-8")
+    section = page.split(heading, 1)[1].split("\n#", 1)[0]
+    rows = [line.split("|")[1:3] for line in section.splitlines() if line.startswith("| `")]
+    documented = [(name.strip().strip("`"), dtype.strip()) for name, dtype in rows]
+    assert documented == list(columns)

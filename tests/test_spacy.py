@@ -155,3 +155,14 @@ def test_entry_point_lets_spacy_find_the_component_without_importing_newsstruct(
     assert Path(where).resolve().is_relative_to(ROOT)
     assert quotes == "[('Ines Calloway', 'said')]"
     assert dates == "[('Monday', '2024-05-06')]"
+
+
+def test_extension_values_survive_nlp_pipe_with_processes(nlp):
+    texts = [
+        '"We owe the island an apology," board chair Nadia Ferro told reporters on Tuesday.'
+    ] * 3
+    docs = list(nlp.pipe(texts, n_process=2, batch_size=1))
+    assert [[(s._.speaker, s._.cue) for s in d.spans["quotes"]] for d in docs] == [
+        [("Nadia Ferro", "told")]
+    ] * 3
+    assert [[s._.value for s in d.spans["dates"]] for d in docs] == [["2024-05-07"]] * 3
