@@ -17,6 +17,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsstruct
 from newsstruct import Article, Boilerplate, DateMention, Failure, Quote, Span, Speaker
@@ -180,6 +182,20 @@ def test_empty_and_unmarked_articles():
     assert collect(render_html(Article(text=""))).texts == [""]
     text = "Nothing happened.\r\nStill nothing. <b>bold?</b>"
     assert collect(render_html(Article(text=text))).texts == [text]
+
+
+# Pieces of news text (quote marks, markup characters, dates, cues) in any order.
+NEWSY = st.lists(
+    st.sampled_from([*"ab M.,\"“”<>&'\n\r\t—:;", " said ", "Monday", "\u00a0", "Jan. 5"]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(NEWSY | st.text(max_size=60))
+def test_any_text_renders_and_reads_back(text):
+    page = render_html(newsstruct.structure(text, "2024-05-09"))
+    assert collect(page).texts == [text]
 
 
 # ---------------------------------------------------------------- in Chromium
