@@ -95,7 +95,7 @@ def _open(path: str) -> IO[str]:
 def _run_jsonl(
     stream: IO[str], args: argparse.Namespace, published: Any, lexicon: Lexicon | None
 ) -> int:
-    lines: deque[int] = deque()
+    lines: deque[tuple[int, Any]] = deque()
     items = _read_jsonl(stream, lines)
     failed = False
     results = structure_many(

@@ -193,15 +193,15 @@ def _marks(article: Article) -> list[_Mark]:
             )
         )
     if article.dateline is not None:
-        d = article.dateline
+        line = article.dateline
         where = ", ".join(
             f"{k}: {v}"
-            for k, v in (("location", d.location), ("agency", d.agency), ("date", d.date))
+            for k, v in (("location", line.location), ("agency", line.agency), ("date", line.date))
             if v is not None
         )
         marks.append(
             _Mark(
-                d.start, d.end, "dateline", "l0", "ns-dateline", _STYLE["dateline"],
+                line.start, line.end, "dateline", "l0", "ns-dateline", _STYLE["dateline"],
                 f"dateline ({where})" if where else "dateline",
             )
         )  # fmt: skip

@@ -248,7 +248,8 @@ def _frame(
         name: pd.Series([r[name] for r in records], dtype=dtype, name=name)
         for name, dtype in columns
     }
-    return pd.DataFrame(data, columns=[name for name, _ in columns])
+    frame: pandas.DataFrame = pd.DataFrame(data, columns=[name for name, _ in columns])
+    return frame
 
 
 def _pandas() -> Any:

@@ -19,6 +19,7 @@ import os
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import attrs
 import regex
@@ -146,13 +147,10 @@ class Lexicon:
                 f"{root / 'temporal.tsv'}: unknown temporal class(es) {sorted(unknown)}; "
                 f"known: {sorted(self.temporal)}"
             )
-        return attrs.evolve(
-            self,
-            **{
-                name: _merge(getattr(self, name), getattr(user, name))
-                for name in set(_FIELDS.values())
-            },
-        )
+        merged: dict[str, Any] = {
+            name: _merge(getattr(self, name), getattr(user, name)) for name in set(_FIELDS.values())
+        }
+        return attrs.evolve(self, **merged)
 
 
 def check_lang(lang: object) -> str:
