@@ -1,7 +1,9 @@
 """Sphinx configuration for the newsstruct documentation.
 
 Build:  sphinx-build -W -b html docs docs/_build/html
-Doctests in the pages:  sphinx-build -b doctest docs docs/_build/doctest
+Doctests in the pages:  sphinx-build -W -b doctest docs docs/_build/doctest
+The pages import every module and run pandas and spaCy examples, so install those extras
+too:  pip install -e ".[docs,pandas,spacy]"
 """
 
 import os
@@ -37,6 +39,9 @@ myst_enable_extensions = ["colon_fence"]
 myst_heading_anchors = 3
 
 autodoc_member_order = "bysource"
+# Only {doctest} blocks of the pages run here; docstring examples pulled in by autodoc are
+# run by pytest --doctest-modules, in their module's namespace.
+doctest_test_doctest_blocks = ""
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 
@@ -48,3 +53,22 @@ if os.environ.get("NEWSSTRUCT_DOCS_INTERSPHINX"):
 
 html_theme = "furo"
 html_title = "newsstruct"
+
+
+def _render_views(app):
+    """Write the HTML view of an example article for jupyter.md, fresh at every build."""
+    from pathlib import Path
+
+    import newsstruct
+    from newsstruct.display import render_html
+
+    root = Path(app.srcdir)
+    text = (root.parent / "examples" / "wire_harbor_strike_2024-05-09.txt").read_text("utf-8")
+    article = newsstruct.structure(text, published="2024-05-09")
+    out = root / "_generated"
+    out.mkdir(exist_ok=True)
+    (out / "wire_view.html").write_text(render_html(article), encoding="utf-8")
+
+
+def setup(app):
+    app.connect("builder-inited", _render_views)

@@ -1,9 +1,10 @@
-"""The command line: ``newsstruct FILE|- [--published DATE] [--format json|jsonl|text]``.
+"""The command line: ``newsstruct FILE|- [--published DATE] [--format json|jsonl|text|html]``.
 
 A plain-text input is one article. A JSONL input (a ``.jsonl`` file, or ``--jsonl``) holds one
 ``{"id", "text", "published"}`` object a line and is streamed: one output line per input line,
 in input order. A bad line gives an error record in its place and a message on stderr;
-processing goes on and the exit status is 1 at the end.
+processing goes on and the exit status is 1 at the end. ``--format html`` writes one HTML
+page (newsstruct.display) for an article or a whole JSONL batch.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 from . import __version__
+from .lexicons import Lexicon, load_lexicon
 from .parallel import structure_many
 from .pipeline import structure
 from .records import Article, Failure
@@ -37,11 +39,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="publication date (YYYY-MM-DD); for JSONL, the default for lines without one",
     )
     inp.add_argument("--lang", default="en", help="language of the lexicons (default: en)")
+    inp.add_argument(
+        "--lexicon",
+        metavar="DIR",
+        help="a user lexicon directory whose entries are added to the packaged ones",
+    )
     out = parser.add_argument_group("Output")
     out.add_argument(
         "--format",
-        choices=("json", "jsonl", "text"),
-        help="json (indented; default for one article), jsonl (default for JSONL input), text",
+        choices=("json", "jsonl", "text", "html"),
+        help="json (indented; default for one article), jsonl (default for JSONL input), "
+        "text, html (one page with the records marked)",
     )
     run = parser.add_argument_group("Processing")
     run.add_argument("--jobs", type=int, default=1, help="worker processes for JSONL input")
@@ -59,6 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.jobs < 1:
         print("newsstruct: --jobs must be at least 1", file=sys.stderr)
         return 2
+    try:
+        lexicon = load_lexicon(args.lang, extra=args.lexicon) if args.lexicon else None
+    except (OSError, ValueError) as exc:
+        print(f"newsstruct: --lexicon: {exc}", file=sys.stderr)
+        return 2
     jsonl = args.jsonl or args.input.endswith(".jsonl")
     try:
         stream = _open(args.input)
@@ -67,8 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     with stream:
         if jsonl:
-            return _run_jsonl(stream, args, published)
-        article = structure(stream.read(), published, args.lang)
+            return _run_jsonl(stream, args, published, lexicon)
+        article = structure(stream.read(), published, args.lang, lexicon=lexicon)
     _write(article.to_dict(), args.format or "json", sys.stdout, article)
     return 0
 
@@ -79,25 +92,50 @@ def _open(path: str) -> IO[str]:
     return open(path, encoding="utf-8", errors="replace")
 
 
-def _run_jsonl(stream: IO[str], args: argparse.Namespace, published: Any) -> int:
-    lines: deque[int] = deque()
+def _run_jsonl(
+    stream: IO[str], args: argparse.Namespace, published: Any, lexicon: Lexicon | None
+) -> int:
+    lines: deque[tuple[int, Any]] = deque()
     items = _read_jsonl(stream, lines)
-    status = 0
+    failed = False
     results = structure_many(
-        items, n_process=args.jobs, progress=args.progress, published=published, lang=args.lang
+        items,
+        n_process=args.jobs,
+        progress=args.progress,
+        published=published,
+        lang=args.lang,
+        lexicon=lexicon,
     )
-    for result, (line_no, item_id) in zip(results, _popper(lines), strict=False):
+
+    def labelled() -> Iterator[tuple[int, Any, Article | Failure]]:
+        nonlocal failed
+        for result, (line_no, item_id) in zip(results, _popper(lines), strict=False):
+            if isinstance(result, Failure):
+                failed = True
+                result = Failure(index=result.index, id=item_id, line=line_no, error=result.error)
+                where = f"line {line_no}" + (f" (id {item_id!r})" if item_id is not None else "")
+                print(f"newsstruct: {where}: {result.error}", file=sys.stderr)
+            yield line_no, item_id, result
+
+    fmt = args.format or "jsonl"
+    if fmt == "html":
+        from .display import iter_html
+
+        pairs = (
+            (item_id if item_id is not None else f"line {line_no}", result)
+            for line_no, item_id, result in labelled()
+        )
+        for chunk in iter_html(pairs, document=True):
+            sys.stdout.write(chunk)
+        return 1 if failed else 0
+    for line_no, item_id, result in labelled():
         if isinstance(result, Failure):
-            status = 1
-            failure = Failure(index=result.index, id=item_id, line=line_no, error=result.error)
-            where = f"line {line_no}" + (f" (id {item_id!r})" if item_id is not None else "")
-            print(f"newsstruct: {where}: {result.error}", file=sys.stderr)
-            _write(failure.to_dict(), "jsonl", sys.stdout, None)
+            _write(result.to_dict(), "jsonl", sys.stdout, None)
             continue
         data: dict[str, Any] = {"id": item_id} if item_id is not None else {"line": line_no}
         data.update(result.to_dict())
-        _write(data, args.format or "jsonl", sys.stdout, result)
-    return status
+        _write(data, fmt, sys.stdout, result)
+    return 1 if failed else 0
 
 
 def _popper(lines: deque[Any]) -> Iterator[Any]:
@@ -134,6 +172,10 @@ def _read_jsonl(stream: IO[str], lines: deque[tuple[int, Any]]) -> Iterator[Any]
 def _write(data: dict[str, Any], fmt: str, out: IO[str], article: Article | None) -> None:
     if fmt == "text" and article is not None:
         out.write(render_text(article))
+    elif fmt == "html" and article is not None:
+        from .display import render_html
+
+        out.write(render_html(article, document=True))
     elif fmt == "json":
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:

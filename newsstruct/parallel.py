@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from .boilerplate import LineCounter
+from .lexicons import Lexicon
 from .pipeline import structure
 from .records import Article, Failure
 
@@ -43,6 +44,7 @@ def structure_many(
     mp_context: str | None = None,
     dedupe_lines: int | Collection[int] | None = None,
     min_docs: int = 3,
+    lexicon: Lexicon | None = None,
 ) -> Iterator[Article | Failure]:
     """Structure many articles; yields one result per input, in input order.
 
@@ -61,6 +63,8 @@ def structure_many(
             (``LineCounter.repeated()`` from a pre-pass) is used as given. None: off.
         min_docs: With an int ``dedupe_lines``, a line is repeated when it occurs in at least
             this many items of the window.
+        lexicon: A lexicon to use instead of the packaged one (e.g.
+            ``load_lexicon("en", extra="my_lexicon/")``); it is sent to each worker.
 
     Yields:
         An :class:`Article` per good input, a :class:`Failure` (with its index and id) per
@@ -84,9 +88,11 @@ def structure_many(
     numbered = enumerate(items)
     results: Iterator[Article | Failure]
     if n_process == 1:
-        results = (_one(i, item, published, lang, repeated) for i, item in numbered)
+        results = (_one(i, item, published, lang, repeated, lexicon) for i, item in numbered)
     else:
-        results = _pooled(numbered, n_process, published, lang, batch_size, mp_context, repeated)
+        results = _pooled(
+            numbered, n_process, published, lang, batch_size, mp_context, repeated, lexicon
+        )
     if progress:
         results = _with_progress(results)
     return results
@@ -117,7 +123,12 @@ def _text_of(item: Item) -> str | None:
 
 
 def _one(
-    index: int, item: Item, published: Any, lang: str, repeated: frozenset[int] | None = None
+    index: int,
+    item: Item,
+    published: Any,
+    lang: str,
+    repeated: frozenset[int] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Article | Failure:
     item_id = None
     if isinstance(item, Failure):  # already failed upstream (e.g. a bad JSONL line)
@@ -132,15 +143,21 @@ def _one(
             text, pub = item
         else:
             text, pub = item, published
-        return structure(text, pub if pub is not None else published, lang, repeated=repeated)
+        return structure(
+            text, pub if pub is not None else published, lang, lexicon=lexicon, repeated=repeated
+        )
     except Exception as exc:  # a failure is a record, never the end of the batch
         return Failure(index=index, id=item_id, error=f"{type(exc).__name__}: {exc}")
 
 
 def _chunk(
-    chunk: list[tuple[int, Item]], published: Any, lang: str, repeated: frozenset[int] | None
+    chunk: list[tuple[int, Item]],
+    published: Any,
+    lang: str,
+    repeated: frozenset[int] | None,
+    lexicon: Lexicon | None = None,
 ) -> list[Article | Failure]:
-    return [_one(i, item, published, lang, repeated) for i, item in chunk]
+    return [_one(i, item, published, lang, repeated, lexicon) for i, item in chunk]
 
 
 def _pooled(
@@ -151,6 +168,7 @@ def _pooled(
     size: int,
     mp_context: str | None,
     repeated: frozenset[int] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Iterator[Article | Failure]:
     """Chunks of items through a process pool, a bounded number in flight, order kept.
 
@@ -160,7 +178,7 @@ def _pooled(
     Failure.
     """
     context = multiprocessing.get_context(mp_context) if mp_context else None
-    args = (published, lang, repeated)
+    args = (published, lang, repeated, lexicon)
     pool = _new_pool(n_process, context)
     try:
         pending: deque[tuple[list[tuple[int, Item]], Future[list[Article | Failure]]]] = deque()

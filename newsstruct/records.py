@@ -226,6 +226,12 @@ class Article:
             return self.published
         return self.dateline.date if self.dateline is not None else None
 
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: the text with its records marked (``newsstruct.display``)."""
+        from .display import render_html
+
+        return render_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (``schema_version`` included); inverse of :meth:`from_dict`."""
         out = _to_plain(self)

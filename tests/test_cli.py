@@ -94,3 +94,33 @@ def test_subprocess_stdin_plain_text():
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["paragraphs"]
+
+
+def test_html_format_for_one_article(capsys):
+    assert main([str(WIRE), "--published", "2024-05-09", "--format", "html"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("<!DOCTYPE html>") and out.rstrip().endswith("</html>")
+    assert 'class="ns-legend"' in out and 'data-value="2024-05-07"' in out  # "two days ago"
+
+
+def test_html_format_for_a_batch_shows_failures_in_place(tmp_path, capsys):
+    assert main([str(_jsonl(tmp_path)), "--format", "html"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("<!DOCTYPE html>") == 1 and out.count('class="ns-article"') == 2
+    assert out.index("<b>one</b>") < out.index("line 2: could not be structured")
+    assert out.index("three: could not be structured") < out.index("<b>five</b>")
+
+
+def test_user_lexicon_directory(tmp_path, capsys):
+    story = tmp_path / "story.txt"
+    story.write_text('"The budget is a mess," Mayor Lena Ostrow quipped.', encoding="utf-8")
+    lexicon = tmp_path / "lexicon"
+    lexicon.mkdir()
+    (lexicon / "cue_verbs.txt").write_text("quip\tquips\tquipped\tquipping\n", encoding="utf-8")
+    assert main([str(story), "--lexicon", str(lexicon)]) == 0
+    (quote,) = json.loads(capsys.readouterr().out)["quotes"]
+    assert quote["speaker"]["name"] == "Lena Ostrow" and quote["cue"]["text"] == "quipped"
+    (lexicon / "cue_verb.txt").write_text("typo\n", encoding="utf-8")
+    assert main([str(story), "--lexicon", str(lexicon)]) == 2
+    assert "not a lexicon file name" in capsys.readouterr().err
+    assert main([str(story), "--lexicon", str(tmp_path / "nowhere")]) == 2

@@ -4,12 +4,22 @@ temporal words), read from plain-text files in ``newsstruct/lexicons/<lang>/``.
 A :class:`Lexicon` is immutable. :func:`load_lexicon` reads a language's files once per process
 (the result is cached by language); stages take an optional ``lexicon=`` argument, so a user can
 pass an extended copy (see :meth:`Lexicon.extended`) without touching the package.
+
+A user lexicon is a directory holding files with the packaged names and formats, each optional
+(``cue_verbs.txt``, ``titles.txt``, ``boilerplate.tsv``, ...); ``load_lexicon("en",
+extra=directory)`` and :meth:`Lexicon.extended_from` add its entries to the packaged ones.
+Lexicons compare by value (dict fields included), so caches keyed on a lexicon never mistake an
+extended copy for the packaged one.
 """
 
 from __future__ import annotations
 
 import functools
+import os
+from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
 import attrs
 import regex
@@ -26,7 +36,8 @@ class BoilerplateRule:
 
     rule: str
     category: str
-    pattern: regex.Pattern[str] = attrs.field(eq=False)
+    # Compared by source and flags: unpickled regex patterns are not equal to their originals.
+    pattern: regex.Pattern[str] = attrs.field(eq=lambda p: (p.pattern, p.flags))
 
 
 @attrs.frozen(kw_only=True)
@@ -54,9 +65,9 @@ class Lexicon:
     abbreviations: frozenset[str]
     titles: frozenset[str]
     function_words: frozenset[str]
-    cue_forms: dict[str, str] = attrs.field(eq=False)
+    cue_forms: dict[str, str] = attrs.field(hash=False)
     boilerplate: tuple[BoilerplateRule, ...]
-    temporal: dict[str, dict[str, str]] = attrs.field(eq=False)
+    temporal: dict[str, dict[str, str]] = attrs.field(hash=False)
     sentence_starters: frozenset[str] = frozenset()
     number_abbreviations: frozenset[str] = frozenset()
     banner_words: frozenset[str] = frozenset()
@@ -74,7 +85,7 @@ class Lexicon:
         Args:
             abbreviations: e.g. ``("approx",)``.
             titles: e.g. ``("chief whip",)``.
-            cue_verbs: lemmas, inflected automatically (``("quip",)``).
+            cue_verbs: lemmas, inflected automatically (``("tut",)``).
             boilerplate: ``(rule_id, category, pattern)`` triples, case-insensitive regexes
                 matched against a whole stripped line.
         """
@@ -94,6 +105,59 @@ class Lexicon:
             boilerplate=rules,
         )
 
+    def extended_from(self, directory: str | os.PathLike[str]) -> Lexicon:
+        """A copy with the entries of a user lexicon directory added.
+
+        The directory holds files named and formatted like the packaged ones in
+        ``newsstruct/lexicons/en/``, each optional: word lists (``abbreviations.txt``,
+        ``titles.txt``, ``cue_verbs.txt``, ...) and tables (``boilerplate.tsv``,
+        ``temporal.tsv``); ``#`` starts a comment line. Word lists are added to the packaged
+        sets, cue-verb and temporal entries override packaged ones of the same word, and
+        boilerplate rules run after the packaged rules.
+
+        >>> import pathlib, tempfile
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (d / "cue_verbs.txt").write_text("tut\\ttuts\\ttutted\\ttutting\\n")
+        >>> lex = load_lexicon("en").extended_from(d)
+        >>> lex.cue_forms["tutted"], "tutted" in load_lexicon("en").cue_forms
+        ('tut', False)
+
+        Raises:
+            FileNotFoundError: ``directory`` is not a directory.
+            ValueError: a file has a name the packaged lexicon does not use (or one of the
+                quote stage's word lists, not extensible yet), a line with the
+                wrong number of tab-separated fields, a pattern that does not compile, a
+                boilerplate rule id already in use, or an unknown temporal class.
+        """
+        root = Path(directory)
+        if not root.is_dir():
+            raise FileNotFoundError(f"user lexicon directory not found: {root}")
+        for path in sorted(root.iterdir()):
+            if path.name in _NOT_EXTENSIBLE:
+                raise ValueError(
+                    f"{path}: the quote stage's word lists cannot be extended from a directory "
+                    "yet; add verbs of saying to cue_verbs.txt and titles to titles.txt"
+                )
+            if path.suffix in (".txt", ".tsv") and path.name not in _FIELDS:
+                known = ", ".join(sorted(_FIELDS))
+                raise ValueError(f"{path}: not a lexicon file name; expected one of {known}")
+        user = _read(self.lang, functools.partial(_user_lines, root))
+        taken = {r.rule for r in self.boilerplate}
+        for r in user.boilerplate:
+            if r.rule in taken:
+                raise ValueError(f"{root / 'boilerplate.tsv'}: rule id {r.rule!r} is already used")
+            taken.add(r.rule)
+        unknown = set(user.temporal) - set(self.temporal)
+        if unknown:
+            raise ValueError(
+                f"{root / 'temporal.tsv'}: unknown temporal class(es) {sorted(unknown)}; "
+                f"known: {sorted(self.temporal)}"
+            )
+        merged: dict[str, Any] = {
+            name: _merge(getattr(self, name), getattr(user, name)) for name in set(_FIELDS.values())
+        }
+        return attrs.evolve(self, **merged)
+
 
 def check_lang(lang: object) -> str:
     """Validate a ``lang`` argument.
@@ -109,18 +173,35 @@ def check_lang(lang: object) -> str:
     return lang
 
 
-@functools.cache
-def load_lexicon(lang: str = "en") -> Lexicon:
-    """The packaged lexicon of ``lang``, read once per process."""
+def load_lexicon(lang: str = "en", *, extra: str | os.PathLike[str] | None = None) -> Lexicon:
+    """The packaged lexicon of ``lang`` (read once per process), plus a user directory.
+
+    Args:
+        lang: Language code ("en").
+        extra: A user lexicon directory whose entries are added to the packaged ones (see
+            :meth:`Lexicon.extended_from`); read on every call, so load it once and pass the
+            result to ``structure(..., lexicon=)``.
+    """
     check_lang(lang)
+    packaged = _packaged(lang)
+    return packaged if extra is None else packaged.extended_from(extra)
+
+
+@functools.cache
+def _packaged(lang: str) -> Lexicon:
+    return _read(lang, functools.partial(_data_lines, lang))
+
+
+def _read(lang: str, lines: Callable[[str], list[str]]) -> Lexicon:
+    """Build a Lexicon from the files ``lines(name)`` gives (the packaged or a user's)."""
     cues: dict[str, str] = {}
-    for line in _data_lines(lang, "cue_verbs.txt"):
+    for line in lines("cue_verbs.txt"):
         lemma, *irregular = line.lower().split("\t")
         for form in irregular or inflect(lemma):
             cues[form] = lemma
         cues[lemma] = lemma
     rules = []
-    for line in _data_lines(lang, "boilerplate.tsv"):
+    for line in lines("boilerplate.tsv"):
         rule, category, kind, pattern = line.split("\t")
         if kind == "exact":
             pattern = regex.escape(pattern)
@@ -132,22 +213,20 @@ def load_lexicon(lang: str = "en") -> Lexicon:
             )
         )
     temporal: dict[str, dict[str, str]] = {}
-    for line in _data_lines(lang, "temporal.tsv"):
+    for line in lines("temporal.tsv"):
         word, cls, value = line.split("\t")
         temporal.setdefault(cls, {})[word.lower()] = value
     return Lexicon(
         lang=lang,
-        abbreviations=frozenset(
-            a.lower().rstrip(".") for a in _data_lines(lang, "abbreviations.txt")
-        ),
-        titles=frozenset(t.lower() for t in _data_lines(lang, "titles.txt")),
-        function_words=frozenset(w.lower() for w in _data_lines(lang, "function_words.txt")),
+        abbreviations=frozenset(a.lower().rstrip(".") for a in lines("abbreviations.txt")),
+        titles=frozenset(t.lower() for t in lines("titles.txt")),
+        function_words=frozenset(w.lower() for w in lines("function_words.txt")),
         cue_forms=cues,
         boilerplate=tuple(rules),
         temporal=temporal,
-        sentence_starters=_word_set(lang, "sentence_starters.txt"),
-        number_abbreviations=_word_set(lang, "number_abbreviations.txt"),
-        banner_words=_word_set(lang, "banner_words.txt"),
+        sentence_starters=_word_set(lines, "sentence_starters.txt"),
+        number_abbreviations=_word_set(lines, "number_abbreviations.txt"),
+        banner_words=_word_set(lines, "banner_words.txt"),
     )
 
 
@@ -173,8 +252,70 @@ def _compile_line_pattern(pattern: str, ignore_case: bool) -> regex.Pattern[str]
     return regex.compile(rf"(?:{pattern})", flags)
 
 
-def _word_set(lang: str, name: str) -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in _data_lines(lang, name))
+def _word_set(lines: Callable[[str], list[str]], name: str) -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in lines(name))
+
+
+# Which Lexicon field each file feeds (a user directory may hold any of them).
+_FIELDS = {
+    "abbreviations.txt": "abbreviations",
+    "banner_words.txt": "banner_words",
+    "boilerplate.tsv": "boilerplate",
+    "cue_verbs.txt": "cue_forms",
+    "function_words.txt": "function_words",
+    "number_abbreviations.txt": "number_abbreviations",
+    "sentence_starters.txt": "sentence_starters",
+    "temporal.tsv": "temporal",
+    "titles.txt": "titles",
+}
+# Tab-separated fields a line of a table must have.
+_COLUMNS = {"boilerplate.tsv": 4, "temporal.tsv": 3}
+# Packaged files read by the quote stage itself (newsstruct/quotes/words.py).
+_NOT_EXTENSIBLE = frozenset({"reported_cues.tsv", "speaker_words.tsv"})
+
+
+def _user_lines(root: Path, name: str) -> list[str]:
+    """The entries of one user file ([] when it is absent), checked line by line."""
+    path = root / name
+    if not path.is_file():
+        return []
+    out = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        if name.endswith(".txt"):
+            raw = raw.strip()
+        fields = raw.split("\t")
+        want = _COLUMNS.get(name)
+        if want is not None and len(fields) != want:
+            raise ValueError(
+                f"{path}:{number}: expected {want} tab-separated fields, got {len(fields)}"
+            )
+        if name == "boilerplate.tsv":
+            if fields[2] not in ("regex", "regex-cs", "exact"):
+                raise ValueError(f"{path}:{number}: kind must be regex, regex-cs or exact")
+            if fields[2] != "exact":
+                try:
+                    regex.compile(fields[3], regex.V1)
+                except regex.error as exc:
+                    raise ValueError(f"{path}:{number}: pattern does not compile: {exc}") from None
+        out.append(raw)
+    return out
+
+
+def _merge(base: object, more: object) -> object:
+    """Packaged entries plus a user's: sets join, dicts update, tuples concatenate."""
+    if isinstance(base, frozenset) and isinstance(more, frozenset):
+        return base | more
+    if isinstance(base, tuple) and isinstance(more, tuple):
+        return base + more
+    if isinstance(base, dict) and isinstance(more, dict):
+        merged = dict(base)
+        for key, value in more.items():
+            old = merged.get(key)
+            merged[key] = _merge(old, value) if isinstance(old, dict) else value
+        return merged
+    raise TypeError(f"cannot merge {type(base).__name__} with {type(more).__name__}")
 
 
 def _data_lines(lang: str, name: str) -> list[str]:
