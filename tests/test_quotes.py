@@ -11,11 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import assert_slices, case_params, project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsstruct.lexicons
+from conftest import assert_slices, case_params, project
 from newsstruct.lexicons import load_lexicon
 from newsstruct.quotes import find_quotes
 from newsstruct.quotes.words import quote_words
