@@ -54,7 +54,9 @@ def structure(
     anchor, anchor_name = ref, "published"
     if anchor is None and dateline is not None and dateline.date is not None:
         anchor, anchor_name = dateline.date, "dateline"
-    dates = find_dates(text, sentences=sentences, published=anchor, anchor=anchor_name, lexicon=lex)
+    dates = find_dates(
+        text, sentences=sentences, quotes=quotes, published=anchor, anchor=anchor_name, lexicon=lex
+    )
     return Article(
         text=text,
         published=ref,
