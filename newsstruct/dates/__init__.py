@@ -28,6 +28,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from ..lexicons import Lexicon, load_lexicon
 from ..records import DateMention, Quote, Sentence
@@ -35,7 +36,7 @@ from ..text import check_text, parse_published
 from . import calendar as cal
 from .context import clause_tense
 from .core import Cand, Ctx, Prior, Reading
-from .grammar import candidate_pattern, kind_of
+from .grammar import candidate_pattern, kind_of, trigger_pattern
 from .resolve import HANDLERS
 
 __all__ = ["find_dates", "resolve_date"]
@@ -111,12 +112,7 @@ def find_dates(
         from ..segment import split_sentences
 
         sentences = split_sentences(text, lang=lang, lexicon=lex)
-    pattern = candidate_pattern(lex)
-    cands = [
-        (i, m)
-        for i, sent in enumerate(sentences)
-        for m in pattern.finditer(text, sent.start, sent.end)
-    ]
+    cands = _candidates(text, sentences, lex)
     if not cands:
         return ()
     speech = _SpeechDates.empty()
@@ -160,6 +156,30 @@ def find_dates(
         found.append(mention)
         state.note(mention, i, mref)
     return tuple(found)
+
+
+_REACH = 80  # characters an expression extends before or after its trigger word, at most
+
+
+def _candidates(
+    text: str, sentences: Sequence[Sentence], lex: Lexicon
+) -> list[tuple[int, regex.Match[str]]]:
+    """Candidates in text order with the index of their sentence. The full pattern runs only
+    on stretches near a trigger word (a digit, a month, a unit, "now", ...)."""
+    pattern = candidate_pattern(lex)
+    triggers = trigger_pattern(lex)
+    out = []
+    for i, sent in enumerate(sentences):
+        windows: list[list[int]] = []
+        for t in triggers.finditer(text, sent.start, sent.end):
+            lo, hi = max(sent.start, t.start() - _REACH), min(sent.end, t.end() + _REACH)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], hi)
+            else:
+                windows.append([lo, hi])
+        for lo, hi in windows:
+            out += [(i, m) for m in pattern.finditer(text, lo, hi)]
+    return out
 
 
 def _mention(

@@ -263,7 +263,66 @@ def candidate_pattern(lex: Lexicon) -> regex.Pattern[str]:
         ("vague", alt(t["vague"])),
     ]
     body = "|".join(f"(?P<{name}>{pat})" for name, pat in alternatives)
-    return regex.compile(rf"{B}(?:{body}){E}", regex.V1 | regex.IGNORECASE)
+    # Every alternative opens with one of these words (or a digit): a cheap test that spares
+    # trying the alternatives at most word starts.
+    opener = r"(?=\L<first>(?![\p{L}])|[\d'’‘])"
+    return regex.compile(
+        rf"{B}{opener}(?:{body}){E}", regex.V1 | regex.IGNORECASE, first=sorted(first_words(lex))
+    )
+
+
+_OPENERS = """
+    a an the this that these those last next past coming current previous following same
+    every each per once twice thrice early earlier late later mid midyear midafternoon while
+    so around about approximately roughly shortly nearly almost close more less fewer at no
+    up just well upwards some another additional extra full further over under fiscal
+    calendar fy comparable corresponding latest most recent prior preceding its year-ago
+    year-earlier final first second third fourth 1st 2nd 3rd 4th q1 q2 q3 q4 h1 h2 remaining
+    initial ensuing upcoming end turn beginning start middle rest remainder several many few
+    couple pair half dozen dozens hundreds hundred thousand handful number noon midnight
+    midday tonight weekend weekends period quarter quarters yesterday today tomorrow now
+    currently recently lately nowadays presently down as
+""".split()  # noqa: SIM905
+
+
+def first_words(lex: Lexicon) -> set[str]:
+    """The words an expression of the grammar can open with, lower case."""
+    t = lex.temporal
+    words = set(_OPENERS)
+    for cls in (
+        "month",
+        "weekday",
+        "number",
+        "ordinal",
+        "season",
+        "part_of_day",
+        "deictic_day",
+        "vague",
+        "frequency",
+        "holiday",
+        "unit",
+    ):
+        for w in t.get(cls, {}):
+            first = regex.split(r"[\s'’.-]", w.lower())[0]
+            if first:
+                words.add(first)
+    for w in t["weekday"]:
+        words.add(w.rstrip(".") + "s")
+    for u in (
+        "second",
+        "minute",
+        "hour",
+        "day",
+        "night",
+        "week",
+        "fortnight",
+        "month",
+        "year",
+        "decade",
+    ):
+        words.add(u + "s")
+    words.update(("centuries", "century", "millennium", "millennia"))
+    return words
 
 
 KINDS = (
@@ -279,3 +338,55 @@ def kind_of(m: regex.Match[str]) -> str | None:
         if m.start(k) >= 0:
             return k
     return None
+
+
+# Words without which no expression of the grammar exists (besides digits); sentences and
+# stretches far from all of them are not searched.
+_TRIGGERS = """
+    quarter quarters period fiscal fy q1 q2 q3 q4 h1 h2 noon midnight midday tonight weekend
+    weekends ago nineteen eighteen thousand twenties thirties forties fifties sixties
+    seventies eighties nineties century centuries millennium millennia year-ago year-earlier
+    midyear midafternoon while daytime a.m. p.m. o'clock o’clock am pm
+""".split()  # noqa: SIM905
+_STOP = frozenset("the a an in at of to as this that these those so down right".split())  # noqa: SIM905
+
+
+@functools.lru_cache(maxsize=8)
+def trigger_pattern(lex: Lexicon) -> regex.Pattern[str]:
+    """A cheap pattern for the words every candidate contains (a digit or a trigger)."""
+    t = lex.temporal
+    words = set(_TRIGGERS)
+    for cls in (
+        "month",
+        "weekday",
+        "season",
+        "part_of_day",
+        "deictic_day",
+        "vague",
+        "frequency",
+        "holiday",
+        "unit",
+    ):
+        for entry in t.get(cls, {}):
+            for w in regex.split(r"[\s-]+", entry.lower()):
+                w = w.strip(".")
+                if w and w not in _STOP:
+                    words.add(w)
+    for w in t["weekday"]:
+        words.add(w.rstrip(".") + "s")
+    for u in (
+        "second",
+        "minute",
+        "hour",
+        "day",
+        "night",
+        "week",
+        "fortnight",
+        "month",
+        "year",
+        "decade",
+    ):
+        words.add(u + "s")
+    return regex.compile(
+        r"\d|(?<![\p{L}])\L<words>(?![\p{L}])", regex.V1 | regex.IGNORECASE, words=sorted(words)
+    )
