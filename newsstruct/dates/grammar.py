@@ -20,7 +20,9 @@ import regex
 
 from ..lexicons import Lexicon
 
-B = r"(?<![\p{L}\p{N}'’‐-])"  # a word starts here (not inside "quarter-to-quarter")
+# A word starts here (not inside "quarter-to-quarter"), or a year after a year and a dash
+# ("2004-2005").
+B = r"(?:(?<![\p{L}\p{N}'’‐-])|(?<=(?<!\d)(?:1[5-9]|20)\d\d[-–])(?=(?:1[5-9]|20)\d\d(?!\d)))"
 E = r"(?![\p{L}\p{N}])"  # a word ends here
 S = r"(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"  # spaces, at most one line break
 S0 = r"[ \t\u00a0]*"
@@ -242,7 +244,7 @@ def candidate_pattern(lex: Lexicon) -> regex.Pattern[str]:
         ),
         (
             "set",
-            rf"(?:every|each){S}(?:other{S})?(?:{UNIT_SINGULAR}|{season}|{month}|(?:morning|afternoon|evening|night))|(?:once|twice|thrice|{digits}{S}times|{card}{S}times){S}(?:a|an|per|every|each){S}{UNIT_SINGULAR}|{alt(t['frequency'])}",
+            rf"(?:every|each){S}(?:{bare_amount}{HY}{UNIT_WORDS}|(?:other{S})?(?:{UNIT_SINGULAR}|{season}|{month}|(?:morning|afternoon|evening|night)))|(?:once|twice|thrice|{digits}{S}times|{card}{S}times){S}(?:a|an|per|every|each){S}{UNIT_SINGULAR}|{alt(t['frequency'])}",
         ),
         (
             "month",
@@ -258,7 +260,7 @@ def candidate_pattern(lex: Lexicon) -> regex.Pattern[str]:
         ),
         (
             "year",
-            rf"(?:{edge}|{approx})?(?<![$€£#\d,.:/]){year4}(?![\d%]|\.\d|,\d|:\d|[-‐/]\d)|(?:nineteen|eighteen){HY}(?:{tens_word}(?:{HY}{ones})?|{teen_word})|(?<=\b(?:in|since|of|until|by|year|from|to|during){S}){spelled_year}|{year2}",
+            rf"(?:{edge}|{approx})?(?<![$€£#\d,.:/]){year4}(?![\d%]|\.\d|,\d|:\d|[-‐/](?!(?:1[5-9]|20)\d\d(?!\d))\d)|(?:nineteen|eighteen){HY}(?:{tens_word}(?:{HY}{ones})?|{teen_word})|(?<=\b(?:in|since|of|until|by|year|from|to|during){S}){spelled_year}|{year2}",
         ),
         ("vague", alt(t["vague"])),
     ]

@@ -183,7 +183,9 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
             modifier = pre
             words = low[len(pre) + 1 :].replace(",", " ").split()
             break
-    words = [w for w in words if not YEAR4.fullmatch(w) and w != "of"]
+    words = [w for w in words if not YEAR4.fullmatch(w)]
+    if words and words[-1] == "of":
+        words.pop()  # "Christmas of 2012"
     name = " ".join(words)
     rule = holidays.get(name) or holidays.get(name.removesuffix(" day"))
     if rule is None and name.endswith(" eve"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import regex
 
 from . import calendar as cal
@@ -206,7 +207,9 @@ def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
         return None
     event_follows = direction in ("before", "after") and followed_by_word(ctx, m.end())
     if direction == "on" and followed_by_word(ctx, m.end()):
-        return None  # "seats a week on the route"
+        # "five hours on the ground": a duration (or a rate, "seats a week on the route")
+        reading = h_duration(Cand(m.start(), m.group()[: span[1] - m.start()]), ctx)
+        return attrs.evolve(reading, end=span[1]) if reading is not None else None
     if event_follows or unit in TIME_UNITS or (vague and direction not in ("ago", "back")):
         # "three days after the vote": a duration and a signal; the event's date is unknown.
         return Reading("DURATION", duration_value(n, unit), None, end=span[1], mod=mod)
@@ -388,6 +391,11 @@ def h_set(m: Cand, ctx: Ctx) -> Reading | None:
     if unit not in UNIT_LETTER:
         return None
     step = 2 if "other" in words else 1
+    if len(words) > 2 and words[1] != "other":  # "every four years"
+        n, _, vague = parse_amount(" ".join(words[1:-1]), ctx.lex)
+        if n is None or vague or n != int(n):
+            return None
+        step = int(n)
     letter = UNIT_LETTER[unit]
     if unit == "quarter":
         return Reading("SET", f"P{step}Q", None)
