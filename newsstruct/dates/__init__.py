@@ -164,22 +164,43 @@ _REACH = 80  # characters an expression extends before or after its trigger word
 def _candidates(
     text: str, sentences: Sequence[Sentence], lex: Lexicon
 ) -> list[tuple[int, regex.Match[str]]]:
-    """Candidates in text order with the index of their sentence. The full pattern runs only
-    on stretches near a trigger word (a digit, a month, a unit, "now", ...)."""
+    """Candidates in text order with the index of the sentence they start in.
+
+    Sentences that follow each other on a line are searched as one stretch, so a sentence
+    split inside an expression ("until Feb. | 10") does not cut it. The full pattern runs only
+    near a trigger word (a digit, a month, a unit, "now", ...).
+    """
     pattern = candidate_pattern(lex)
     triggers = trigger_pattern(lex)
+    starts = [s.start for s in sentences]
     out = []
-    for i, sent in enumerate(sentences):
+    for lo, hi in _blocks(text, sentences):
         windows: list[list[int]] = []
-        for t in triggers.finditer(text, sent.start, sent.end):
-            lo, hi = max(sent.start, t.start() - _REACH), min(sent.end, t.end() + _REACH)
-            if windows and lo <= windows[-1][1]:
-                windows[-1][1] = max(windows[-1][1], hi)
+        for t in triggers.finditer(text, lo, hi):
+            w_lo, w_hi = max(lo, t.start() - _REACH), min(hi, t.end() + _REACH)
+            if windows and w_lo <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], w_hi)
             else:
-                windows.append([lo, hi])
-        for lo, hi in windows:
-            out += [(i, m) for m in pattern.finditer(text, lo, hi)]
+                windows.append([w_lo, w_hi])
+        for w_lo, w_hi in windows:
+            for m in pattern.finditer(text, w_lo, w_hi):
+                out.append((bisect.bisect_right(starts, m.start()) - 1, m))
     return out
+
+
+def _blocks(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """Runs of sentences separated by spaces only (no line break, no boilerplate between)."""
+    blocks: list[list[int]] = []
+    for s in sentences:
+        if (
+            blocks
+            and s.start >= blocks[-1][1]
+            and not text[blocks[-1][1] : s.start].strip(" \t\u00a0")
+        ):
+            blocks[-1][1] = s.end
+        else:
+            blocks.append([s.start, s.end])
+    return [(lo, hi) for lo, hi in blocks]
 
 
 def _mention(

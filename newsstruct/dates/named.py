@@ -218,7 +218,7 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
     elif modifier == "this":
         chosen = next((c for c in cands if c.year == ctx.ref.year), cands[0])
     else:
-        chosen = pick(cands, ctx.ref, ctx.tense)
+        chosen = pick(cands, ctx.ref, ctx.tense, slack=MONTH_DAY_SLACK)
     return Reading("DATE", cal.day(chosen + dt.timedelta(days=shift)))
 
 
