@@ -179,6 +179,11 @@ _CLAUSE_OPENERS = frozenset(
         "whether",
     ]
 )
+# "... and would ask": after "and", these open a clause of their own.
+_NEW_CLAUSE = frozenset(
+    """will would could should may might must can did had has have was were is are he she
+    they it we i then""".split()
+)
 _PRESENT_REACH = 3  # "is"/"are" govern a mention only from just before it
 
 
@@ -210,11 +215,15 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
                 comma_seen[side] = True
                 continue
             word = tok.lower().replace("’", "'")
-            if side == 1 and (word in _CLAUSE_OPENERS or (comma_seen[1] and word in _REPORTING)):
-                stopped[1] = True
-                continue
             toks = sides[side]
             nxt = _neighbour(toks, i, side, +1)
+            if side == 1 and (
+                word in _CLAUSE_OPENERS
+                or (comma_seen[1] and word in _REPORTING)
+                or (word in ("and", "or") and nxt in _NEW_CLAUSE)
+            ):
+                stopped[1] = True
+                continue
             prev = _neighbour(toks, i, side, -1)
             cls = tense_words.get(word)
             if nxt == "to" and (word in _PLAN_TO or (side == 0 and word in _PLANNED_TO)):

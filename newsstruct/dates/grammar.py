@@ -193,7 +193,7 @@ def candidate_pattern(lex: Lexicon) -> regex.Pattern[str]:
         ),
         (
             "fiscal_ref",
-            rf"(?:the{S})?(?:(?:current|latest|last|next|previous|prior|this|new|coming|same|full){S})?fiscal{S}year",
+            rf"(?:the{S})?(?:(?:current|latest|last|next|previous|prior|this|new|coming|same|full|{year4}){S})?fiscal{S}year",
         ),
         (
             "decade",
@@ -244,7 +244,7 @@ def candidate_pattern(lex: Lexicon) -> regex.Pattern[str]:
         ),
         (
             "set",
-            rf"(?:every|each){S}(?:{bare_amount}{HY}{UNIT_WORDS}|(?:other{S})?(?:{UNIT_SINGULAR}|{season}|{month}|(?:morning|afternoon|evening|night)))|(?:once|twice|thrice|{digits}{S}times|{card}{S}times){S}(?:a|an|per|every|each){S}{UNIT_SINGULAR}|{alt(t['frequency'])}",
+            rf"(?:every|each){S}(?:{bare_amount}{HY}{UNIT_WORDS}|(?:other{S})?(?:{UNIT_SINGULAR}|{season}|{month}|(?:morning|afternoon|evening|night)))|(?:once|twice|thrice|{digits}{S}times|{card}{S}times|{bare_amount}{HY}{UNIT_WORDS}){S}(?:a|an|per|every|each){S}{UNIT_SINGULAR}|{alt(t['frequency'])}",
         ),
         (
             "month",

@@ -486,6 +486,9 @@ def h_fiscal_ref(m: Cand, ctx: Ctx) -> Reading | None:
     after = ctx.text[m.end() : m.end() + 12].lower()
     if after.lstrip().startswith(("ended", "ending", "that ended", "which ended")):
         return Reading("DURATION", "P1Y", None)
+    yr = YEAR4.search(low)
+    if yr is not None:  # "the 2024 fiscal year"
+        return Reading("DATE", cal.year(int(yr.group(1))), "absolute", ranged=False)
     if ctx.ref is None:
         return Reading("DATE", None, None)
     step = (

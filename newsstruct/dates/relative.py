@@ -391,7 +391,9 @@ def h_set(m: Cand, ctx: Ctx) -> Reading | None:
     if unit not in UNIT_LETTER:
         return None
     step = 2 if "other" in words else 1
-    if len(words) > 2 and words[1] != "other":  # "every four years"
+    if words[0] not in ("every", "each"):  # "twice a week", "seven days a week"
+        step = 1
+    elif len(words) > 2 and words[1] != "other":  # "every four years"
         n, _, vague = parse_amount(" ".join(words[1:-1]), ctx.lex)
         if n is None or vague or n != int(n):
             return None
