@@ -442,6 +442,9 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         return None
     if low in ("a while", "some time"):
         return Reading("DURATION", "PXX", None) if low == "a while" else None
+    if regex.match(r"an?\s+\w+[-‐]long$", raw, regex.IGNORECASE):  # "a week-long strike"
+        reading = h_duration(m.tail(raw.index(" ") + 1), ctx)
+        return attrs.evolve(reading, start=m.start() + raw.index(" ") + 1) if reading else None
     parsed = _amount_and_unit(regex.sub(r"[-‐ ]long$", "", raw), ctx)
     if parsed is None:
         return None
