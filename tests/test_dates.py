@@ -8,6 +8,7 @@ and ``timezone``; only the fields given are compared, and a missing or extra men
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import pickle
 import time
 from pathlib import Path
@@ -274,7 +275,7 @@ def test_mentions_are_in_text_order_and_do_not_overlap():
     )
     found = find_dates(text, published="2022-03-17")
     assert len(found) >= 5
-    for a, b in zip(found, found[1:], strict=False):
+    for a, b in itertools.pairwise(found):
         assert a.end <= b.start
 
 

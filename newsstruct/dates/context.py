@@ -182,7 +182,7 @@ _CLAUSE_OPENERS = frozenset(
 # "... and would ask": after "and", these open a clause of their own.
 _NEW_CLAUSE = frozenset(
     """will would could should may might must can did had has have was were is are he she
-    they it we i then""".split()
+    they it we i then""".split()  # noqa: SIM905
 )
 _PRESENT_REACH = 3  # "is"/"are" govern a mention only from just before it
 
