@@ -36,7 +36,7 @@ from ..text import check_text, parse_published
 from . import calendar as cal
 from .context import clause_tense
 from .core import Cand, Ctx, Prior, Reading
-from .grammar import candidate_pattern, kind_of, trigger_pattern
+from .grammar import compile_grammar, trigger_pattern
 from .resolve import HANDLERS
 
 __all__ = ["find_dates", "resolve_date"]
@@ -124,12 +124,9 @@ def find_dates(
         speech = _SpeechDates.build(text, quotes, sentences, cands, ref, anchor, lex)
     state = _Discourse()
     found: list[DateMention] = []
-    for i, m in cands:
+    for i, kind, m in cands:
         if i != state.sentence:
             state.sentence, state.sentence_day = i, None
-        kind = kind_of(m)
-        if kind is None:
-            continue
         sent = sentences[i]
         lo, hi, mref, mref_name = sent.start, sent.end, ref, anchor
         piece = speech.piece_at(m.start())
@@ -158,19 +155,19 @@ def find_dates(
     return tuple(found)
 
 
-_REACH = 80  # characters an expression extends before or after its trigger word, at most
+_REACH = 40  # characters an expression extends before or after its trigger word, at most
 
 
 def _candidates(
     text: str, sentences: Sequence[Sentence], lex: Lexicon
-) -> list[tuple[int, regex.Match[str]]]:
+) -> list[tuple[int, str, regex.Match[str]]]:
     """Candidates in text order with the index of the sentence they start in.
 
     Sentences that follow each other on a line are searched as one stretch, so a sentence
     split inside an expression ("until Feb. | 10") does not cut it. The full pattern runs only
     near a trigger word (a digit, a month, a unit, "now", ...).
     """
-    pattern = candidate_pattern(lex)
+    compiled = compile_grammar(lex)
     triggers = trigger_pattern(lex)
     starts = [s.start for s in sentences]
     out = []
@@ -183,8 +180,8 @@ def _candidates(
             else:
                 windows.append([w_lo, w_hi])
         for w_lo, w_hi in windows:
-            for m in pattern.finditer(text, w_lo, w_hi):
-                out.append((bisect.bisect_right(starts, m.start()) - 1, m))
+            for kind, m in compiled.scan(text, w_lo, w_hi):
+                out.append((bisect.bisect_right(starts, m.start()) - 1, kind, m))
     return out
 
 
@@ -305,10 +302,9 @@ def _speech_date(
         return None
     sent = sentences[k]
     best = None
-    for _, m in cands:
+    for _, kind, m in cands:
         if not (sent.start <= m.start() < sent.end) or any(s <= m.start() < e for s, e in spans):
             continue
-        kind = kind_of(m)
         if kind not in _SPEECH_KINDS:
             continue
         distance = abs(m.start() - q.cue.start)

@@ -14,8 +14,9 @@ linear in the text length.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
+import attrs
 import regex
 
 from ..lexicons import Lexicon
@@ -51,9 +52,8 @@ def alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-@functools.lru_cache(maxsize=8)
-def candidate_pattern(lex: Lexicon) -> regex.Pattern[str]:
-    """The pattern of every kind, compiled once per lexicon."""
+def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
+    """(kind, pattern) pairs in priority order: at one position the first that matches wins."""
     t = lex.temporal
     month = alt(t["month"])
     wd = alt(t["weekday"])
@@ -264,67 +264,166 @@ def candidate_pattern(lex: Lexicon) -> regex.Pattern[str]:
         ),
         ("vague", alt(t["vague"])),
     ]
-    body = "|".join(f"(?P<{name}>{pat})" for name, pat in alternatives)
-    # Every alternative opens with one of these words (or a digit): a cheap test that spares
-    # trying the alternatives at most word starts.
-    opener = r"(?=\L<first>(?![\p{L}])|[\d'’‘])"
-    return regex.compile(
-        rf"{B}{opener}(?:{body}){E}", regex.V1 | regex.IGNORECASE, first=sorted(first_words(lex))
-    )
+    return alternatives
 
 
-_OPENERS = """
-    a an the this that these those last next past coming current previous following same
-    every each per once twice thrice early earlier late later mid midyear midafternoon while
-    so around about approximately roughly shortly nearly almost close more less fewer at no
-    up just well upwards some another additional extra full further over under fiscal
-    calendar fy comparable corresponding latest most recent prior preceding its year-ago
-    year-earlier final first second third fourth 1st 2nd 3rd 4th q1 q2 q3 q4 h1 h2 remaining
-    initial ensuing upcoming end turn beginning start middle rest remainder several many few
-    couple pair half dozen dozens hundreds hundred thousand handful number noon midnight
-    midday tonight weekend weekends period quarter quarters yesterday today tomorrow now
-    currently recently lately nowadays presently down as
-""".split()  # noqa: SIM905
+def _words(spec: str) -> set[str]:
+    return set(spec.split())
 
 
-def first_words(lex: Lexicon) -> set[str]:
-    """The words an expression of the grammar can open with, lower case."""
+def _first(entries: Iterable[str]) -> set[str]:
+    """First words of lexicon entries ("new year's day" -> "new", "jan." -> "jan")."""
+    out = set()
+    for entry in entries:
+        first = regex.split(r"[\s'’.-]", entry.lower())[0]
+        if first:
+            out.add(first)
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
+    """Per kind: the words its expressions can open with, and whether a digit can open it."""
     t = lex.temporal
-    words = set(_OPENERS)
-    for cls in (
-        "month",
-        "weekday",
-        "number",
-        "ordinal",
-        "season",
-        "part_of_day",
-        "deictic_day",
-        "vague",
-        "frequency",
-        "holiday",
-        "unit",
-    ):
-        for w in t.get(cls, {}):
-            first = regex.split(r"[\s'’.-]", w.lower())[0]
-            if first:
-                words.add(first)
-    for w in t["weekday"]:
-        words.add(w.rstrip(".") + "s")
-    for u in (
-        "second",
-        "minute",
-        "hour",
-        "day",
-        "night",
-        "week",
-        "fortnight",
-        "month",
-        "year",
-        "decade",
-    ):
-        words.add(u + "s")
-    words.update(("centuries", "century", "millennium", "millennia"))
-    return words
+    months = _first(t["month"])
+    weekdays = _first(t["weekday"])
+    weekday_plurals = {w + "s" for w in weekdays}
+    numbers = _first(t["number"]) | _words("half couple dozen dozens hundreds handful number few")
+    mods = _words(
+        """about around approximately roughly nearly almost close more less fewer at no up
+        just well upwards some another an a over under"""
+    )
+    approx = _words("around about approximately roughly shortly")
+    deictic = _words("yesterday today tomorrow tonight")
+    pods = _first(t["part_of_day"]) | _words("mid midafternoon")
+    ordinals = _first(t["ordinal"]) | _words("1st 2nd 3rd 4th")
+    units = _words(
+        """second seconds minute minutes hour hours day days night nights week weeks
+        fortnight fortnights month months quarter quarters year years decade decades century
+        centuries weekend weekends millennium millennia"""
+    )
+    rel = _words("this last next coming current past previous following same that the")
+    spec: dict[str, tuple[set[str], bool]] = {
+        "time": (approx | numbers | _words("noon midnight midday ten eleven twelve"), True),
+        "pod_day": (_words("early late mid this last") | weekdays | deictic | pods, False),
+        "wd_set": (_words("every each") | weekdays | weekday_plurals, False),
+        "holiday": (_words("last next this the") | _first(t["holiday"]), False),
+        "mdy": (approx | weekdays | months | _words("the"), False),
+        "dmy": (weekdays | _words("the"), True),
+        "iso": (set(), True),
+        "month_year": (_words("early late mid the") | months, False),
+        "week_of": (_words("the"), False),
+        "quarter": (
+            _words(
+                """the fiscal calendar year comparable same corresponding last next this latter
+                q1 q2 q3 q4 h1 h2"""
+            )
+            | ordinals,
+            True,
+        ),
+        "quarter_ref": (
+            _words(
+                """the that its comparable same corresponding year latest most recent previous
+                prior preceding current fiscal quarter period last this next"""
+            ),
+            True,
+        ),
+        "fiscal": (_words("fiscal fy"), False),
+        "fiscal_ref": (
+            _words("the current latest last next previous prior this new coming same full fiscal"),
+            True,
+        ),
+        "decade": (_words("the early mid late") | ordinals, True),
+        "season": (_words("early late mid the") | rel | _first(t["season"]), False),
+        "year_named": (_words("the"), False),
+        "relunit": (
+            _words(
+                """earlier later early late mid so the this last next coming current weekend year
+                end turn midyear"""
+            ),
+            False,
+        ),
+        "ago": (mods | numbers, True),
+        "relday": (_words("earlier later early late that the"), False),
+        "span": (
+            _words(
+                """the past last next coming previous first final following remaining
+                preceding initial ensuing recent latest upcoming"""
+            ),
+            False,
+        ),
+        "weekday": (
+            _words("last next this coming the that early late earlier later") | weekdays,
+            False,
+        ),
+        "deictic": (_words("early late earlier later the") | deictic, False),
+        "set": (_words("every each once twice thrice") | numbers | _first(t["frequency"]), True),
+        "month": (_words("last next this early late mid the") | months, False),
+        "duration": (_words("a the several many few some") | mods | numbers | units, True),
+        "year": (_words("early late mid the nineteen eighteen two") | approx, True),
+        "vague": (_first(t["vague"]), False),
+    }
+    return {kind: (frozenset(words), digit) for kind, (words, digit) in spec.items()}
+
+
+@attrs.frozen(eq=False)
+class Grammar:
+    """The compiled grammar of one lexicon: a pattern per kind, and which kinds each opening
+    word can start, so a position is tried only against the kinds it can open."""
+
+    patterns: dict[str, regex.Pattern[str]]
+    by_word: dict[str, tuple[str, ...]]
+    by_digit: tuple[str, ...]
+
+    def scan(self, text: str, lo: int, hi: int) -> Iterator[tuple[str, regex.Match[str]]]:
+        """Candidates in ``text[lo:hi]``, leftmost first, without overlaps: at each word start
+        the first kind (in :data:`KINDS` order) that matches wins."""
+        pos = lo
+        while True:
+            tok = _TOKEN_START.search(text, pos, hi)
+            if tok is None:
+                return
+            word = tok.group(1)
+            if word is None:
+                kinds = self.by_digit
+            else:
+                low = word.lower()
+                kinds = self.by_word.get(low) or self.by_word.get(low.rstrip("0123456789"), ())
+            for kind in kinds:
+                m = self.patterns[kind].match(text, tok.start(), hi)
+                if m is not None:
+                    yield kind, m
+                    pos = m.end()
+                    break
+            else:
+                pos = tok.end()
+
+
+# Where a candidate may start: a word start, or a year right after a year and a dash.
+_TOKEN_START = regex.compile(
+    r"(?:(?<![\p{L}\p{N}'’‐-])|(?<=(?<!\d)(?:1[5-9]|20)\d\d[-–])(?=(?:1[5-9]|20)\d\d(?!\d)))"
+    r"(?:(\p{L}[\p{L}\p{N}]*)|\d+|['’‘](?=\d))",
+    regex.V1,
+)
+
+
+@functools.lru_cache(maxsize=8)
+def compile_grammar(lex: Lexicon) -> Grammar:
+    """The grammar of a lexicon, compiled once per process."""
+    openers = kind_openers(lex)
+    patterns = {
+        kind: regex.compile(rf"{B}(?:{pat}){E}", regex.V1 | regex.IGNORECASE)
+        for kind, pat in _alternatives(lex)
+    }
+    by_word: dict[str, list[str]] = {}
+    for kind in KINDS:
+        for word in openers[kind][0]:
+            by_word.setdefault(word, []).append(kind)
+    return Grammar(
+        patterns=patterns,
+        by_word={w: tuple(k) for w, k in by_word.items()},
+        by_digit=tuple(k for k in KINDS if openers[k][1]),
+    )
 
 
 KINDS = (
@@ -332,14 +431,6 @@ KINDS = (
     "quarter", "quarter_ref", "fiscal", "fiscal_ref", "decade", "season", "year_named", "relunit", "ago",
     "relday", "span", "weekday", "deictic", "set", "month", "duration", "year", "vague",
 )  # fmt: skip
-
-
-def kind_of(m: regex.Match[str]) -> str | None:
-    """The name of the alternative that matched."""
-    for k in KINDS:
-        if m.start(k) >= 0:
-            return k
-    return None
 
 
 # Words without which no expression of the grammar exists (besides digits); sentences and
