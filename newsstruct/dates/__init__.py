@@ -97,7 +97,9 @@ def find_dates(
         sentences: Sentences to search (boilerplate left out); computed when None.
         quotes: Quotes of the text (their speech dates anchor the relative dates inside them);
             found with :func:`~newsstruct.find_quotes` when None and the text has quote marks.
-        published: The reference date; None leaves relative expressions unresolved.
+        published: The reference date. When None (and ``sentences`` is None, i.e. the stage
+            runs alone) a date in the dateline serves; without one, relative expressions
+            stay unresolved.
         anchor: The name recorded for the reference ("published" or "dateline").
 
     >>> [(d.text, d.value) for d in find_dates("It began three weeks ago.", published="2022-03-17")]
@@ -108,6 +110,12 @@ def find_dates(
     check_text(text)
     ref = parse_published(published)
     lex = lexicon if lexicon is not None else load_lexicon(lang)
+    if ref is None and sentences is None:  # called alone: a dated dateline is the reference
+        from ..segment import find_dateline
+
+        dateline = find_dateline(text, lang=lang, lexicon=lex)
+        if dateline is not None and dateline.date is not None:
+            ref, anchor = dateline.date, "dateline"
     if sentences is None:
         from ..segment import split_sentences
 

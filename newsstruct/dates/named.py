@@ -123,6 +123,9 @@ def _time(raw: str, ctx: Ctx) -> Reading | None:
         day = ctx.ref + dt.timedelta(days=offset)
     elif ctx.sentence_day is not None:
         anchor = "sentence"
+    elif ctx.tense == "past" and ctx.previous_day is not None:
+        # "He was shot at 10 p.m." after the story named the day: that day's evening
+        day, anchor = ctx.previous_day.first, "previous-day"
     if day is None:
         return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value)
     return Reading("TIME", f"{day.isoformat()}{clock}", anchor, timezone=tz_value)
@@ -696,6 +699,14 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             return None  # "June Carter", "August Wilson"
         if mo[0] == 5 and not _MONTH_CONTEXT.search(before):
             return None  # "May" the verb
+        if (
+            mo[0] == 3
+            and not _MONTH_CONTEXT.search(before)
+            and regex.match(
+                r"\s+(?:for|of|on|to|against|through|from)\b", ctx.text[m.end() : m.end() + 10]
+            )
+        ):
+            return None  # "the annual March for Life": a march
         if (
             mo[1].endswith(".") is False
             and len(mo[1]) <= 4
