@@ -2,82 +2,38 @@
 
 ``find_dates(text, published=...)`` returns :class:`~newsstruct.records.DateMention` records
 with a TIMEX3 ``type`` and ``value``, the calendar range the value covers and what it was
-anchored to. The stage has three parts, one idea each:
+anchored to; ``resolve_date(expression, published=...)`` resolves one expression. One idea
+per module:
 
-* :mod:`.grammar` — one pattern built from the temporal lexicon finds candidates (every word
-  bounded, so "may" in "mayor" or "2008" in "$2008" never is one);
-* :mod:`.resolve` — a handler per kind turns a candidate into a TIMEX3 reading, or rejects it
-  ("may" the verb, "52 years old", "$1.76 a year"); ``dateparser.parse`` reads numeric dates
-  the grammar found ("3/17/2022"), with settings built per call, and nothing else;
-* :mod:`.context` — the tense of the clause, which directs weekdays, months and seasons.
+* :mod:`.grammar` — a pattern per kind of expression, built from the temporal lexicon, and
+  the scan that finds candidates (every word bounded, so "may" in "mayor" or "2008" in
+  "$2008" never is one);
+* :mod:`.resolve` (:mod:`.named`, :mod:`.relative`, :mod:`.core`) — a handler per kind turns
+  a candidate into a TIMEX3 reading, or rejects it ("may" the verb, "52 years old", "$40 a
+  year"); ``dateparser.parse`` reads the numeric dates the grammar found ("3/17/2022"), with
+  settings built per call, and nothing else;
+* :mod:`.context` — the tense of the clause, which directs weekdays, months and seasons;
+* :mod:`.amounts`, :mod:`.calendar` — numbers and durations; calendar arithmetic;
+* :mod:`.stage` — walks the text in order keeping the discourse (the last date mentioned,
+  the quarter reported, the speech date of each direct quote).
 
-This module walks the text in order and keeps the discourse: the last date mentioned
-("two days later", "the next day", "that year"), the last quarter or month ("the
-year-earlier quarter", "a year ago" in an earnings report), the speech date of each direct
-quote ("yesterday" inside a quote said on Monday is Sunday). See ``docs/dates.md``.
-
-The reference is ``published``; else the caller's dateline date (``structure`` passes it);
-without one, relative values stay unresolved: an underspecified TIMEX3 value ("XXXX-WXX-4")
-or None, never today's clock.
+The reference is ``published``; else a date in the dateline; without one, relative values
+stay unresolved: an underspecified TIMEX3 value ("XXXX-WXX-4") or None, never today's clock.
+Conventions and known limits: ``docs/dates.md``. Nothing heavy loads at import: the grammar
+is compiled on the first call.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import attrs
-import regex
-
-from ..lexicons import Lexicon, load_lexicon
-from ..records import DateMention, Quote, Sentence
-from ..text import check_text, parse_published
-from . import calendar as cal
-from .context import clause_tense
-from .core import Cand, Ctx, Prior, Reading
-from .grammar import compile_grammar, trigger_pattern
-from .resolve import HANDLERS
+if TYPE_CHECKING:
+    from ..lexicons import Lexicon
+    from ..records import DateMention, Quote, Sentence
 
 __all__ = ["find_dates", "resolve_date"]
-
-_QUOTE_MARKS = '"“”«»„'
-_DAY_UNITS = frozenset({"day"})
-_PERIOD_UNITS = frozenset({"month", "quarter", "half"})
-
-_PERIOD_REACH = 8  # sentences a reported quarter or month stays the one compared with
-
-
-@attrs.define
-class _Discourse:
-    """What the text has said so far (local to one call)."""
-
-    previous: Prior | None = None
-    previous_day: Prior | None = None
-    quarter: str | None = None
-    period: tuple[str, int] | None = None
-    sentence: int = -1
-    sentence_day: dt.date | None = None
-
-    def note(self, mention: DateMention, sentence: int, ref: dt.date | None) -> None:
-        if mention.type not in ("DATE", "TIME") or mention.first_day is None:
-            return
-        derived = mention.anchor == "previous-date"  # "a year earlier": not a new period
-        unit = cal.granularity(mention.value.split("T")[0] if mention.value else None)
-        if unit is None or mention.value is None:
-            return
-        prior = Prior(value=mention.value, first=mention.first_day, unit=unit)
-        if unit in ("day", "week", "weekend", "month", "quarter", "half", "season", "year"):
-            self.previous = prior
-        if unit in _DAY_UNITS:
-            self.previous_day = prior
-            self.sentence_day = mention.first_day
-        if derived or (ref is not None and mention.last_day is not None and mention.last_day > ref):
-            return  # a period compared with is a reported one: past, and named, not derived
-        if unit == "quarter":
-            self.quarter = mention.value
-        if unit in _PERIOD_UNITS:
-            self.period = (mention.value, sentence)
 
 
 def find_dates(
@@ -101,232 +57,29 @@ def find_dates(
             runs alone) a date in the dateline serves; without one, relative expressions
             stay unresolved.
         anchor: The name recorded for the reference ("published" or "dateline").
+        lang: Language of the lexicons ("en").
+        lexicon: A lexicon to use instead of the packaged one.
+
+    Raises:
+        TypeError: ``text`` is not a str, or ``published`` is of a wrong type.
+        ValueError: ``published`` is not an ISO date, or ``lang`` is not supported.
 
     >>> [(d.text, d.value) for d in find_dates("It began three weeks ago.", published="2022-03-17")]
     [('three weeks ago', '2022-W08')]
     >>> [(d.text, d.value) for d in find_dates("The council met on Thursday.", published="2022-03-17")]
     [('Thursday', '2022-03-17')]
     """
-    check_text(text)
-    ref = parse_published(published)
-    lex = lexicon if lexicon is not None else load_lexicon(lang)
-    if ref is None and sentences is None:  # called alone: a dated dateline is the reference
-        from ..segment import find_dateline
+    from .stage import find_dates as run  # the grammar loads on first use, not at import
 
-        dateline = find_dateline(text, lang=lang, lexicon=lex)
-        if dateline is not None and dateline.date is not None:
-            ref, anchor = dateline.date, "dateline"
-    if sentences is None:
-        from ..segment import split_sentences
-
-        sentences = split_sentences(text, lang=lang, lexicon=lex)
-    cands = _candidates(text, sentences, lex)
-    if not cands:
-        return ()
-    speech = _SpeechDates.empty()
-    if ref is not None and any(c in text for c in _QUOTE_MARKS):
-        if quotes is None:
-            from ..quotes import find_quotes
-
-            quotes = find_quotes(text, sentences=sentences, lexicon=lex)
-        speech = _SpeechDates.build(text, quotes, sentences, cands, ref, anchor, lex)
-    state = _Discourse()
-    found: list[DateMention] = []
-    for i, kind, m in cands:
-        if i != state.sentence:
-            state.sentence, state.sentence_day = i, None
-        sent = sentences[i]
-        lo, hi, mref, mref_name = sent.start, sent.end, ref, anchor
-        piece = speech.piece_at(m.start())
-        if piece is not None:
-            lo, hi = max(lo, piece[0]), min(hi, piece[1])
-            if piece[2] is not None:
-                mref, mref_name = piece[2], "speech"
-        period = state.period[0] if state.period and i - state.period[1] <= _PERIOD_REACH else None
-        ctx = Ctx(
-            text=text,
-            lex=lex,
-            ref=mref,
-            tense=clause_tense(text, lo, hi, m.start(), m.end(), lex),
-            previous=state.previous,
-            previous_day=state.previous_day,
-            period=period,
-            quarter=state.quarter,
-            sentence_day=state.sentence_day,
-        )
-        reading = HANDLERS[kind](Cand.of(m), ctx)
-        if reading is None:
-            continue
-        mention = _mention(text, m.start(), m.end(), reading, ctx, mref_name)
-        found.append(mention)
-        state.note(mention, i, mref)
-    return tuple(found)
-
-
-_REACH = 40  # characters an expression extends before or after its trigger word, at most
-
-
-def _candidates(
-    text: str, sentences: Sequence[Sentence], lex: Lexicon
-) -> list[tuple[int, str, regex.Match[str]]]:
-    """Candidates in text order with the index of the sentence they start in.
-
-    Sentences that follow each other on a line are searched as one stretch, so a sentence
-    split inside an expression ("until Feb. | 10") does not cut it. The full pattern runs only
-    near a trigger word (a digit, a month, a unit, "now", ...).
-    """
-    compiled = compile_grammar(lex)
-    triggers = trigger_pattern(lex)
-    starts = [s.start for s in sentences]
-    out = []
-    for lo, hi in _blocks(text, sentences):
-        windows: list[list[int]] = []
-        for t in triggers.finditer(text, lo, hi):
-            w_lo, w_hi = max(lo, t.start() - _REACH), min(hi, t.end() + _REACH)
-            if windows and w_lo <= windows[-1][1]:
-                windows[-1][1] = max(windows[-1][1], w_hi)
-            else:
-                windows.append([w_lo, w_hi])
-        for w_lo, w_hi in windows:
-            for kind, m in compiled.scan(text, w_lo, w_hi):
-                out.append((bisect.bisect_right(starts, m.start()) - 1, kind, m))
-    return out
-
-
-def _blocks(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
-    """Runs of sentences separated by spaces only (no line break, no boilerplate between)."""
-    blocks: list[list[int]] = []
-    for s in sentences:
-        if (
-            blocks
-            and s.start >= blocks[-1][1]
-            and not text[blocks[-1][1] : s.start].strip(" \t\u00a0")
-        ):
-            blocks[-1][1] = s.end
-        else:
-            blocks.append([s.start, s.end])
-    return [(lo, hi) for lo, hi in blocks]
-
-
-def _mention(
-    text: str, start: int, end: int, r: Reading, ctx: Ctx, ref_name: str | None
-) -> DateMention:
-    start = r.start if r.start is not None else start
-    end = r.end if r.end is not None else end
-    anchor_name: str | None
-    anchor_date: dt.date | None
-    if r.anchor == "ref":
-        anchor_name, anchor_date = (ref_name, ctx.ref) if ctx.ref is not None else (None, None)
-    elif r.anchor == "previous":
-        prior = ctx.previous
-        anchor_name, anchor_date = "previous-date", prior.first if prior else None
-    elif r.anchor == "previous-day":
-        prior = ctx.previous_day
-        anchor_name, anchor_date = "previous-date", prior.first if prior else None
-    elif r.anchor == "sentence":
-        anchor_name, anchor_date = "previous-date", ctx.sentence_day
-    elif r.anchor == "absolute":
-        anchor_name, anchor_date = "absolute", None
-    else:
-        anchor_name, anchor_date = None, None
-    first = last = None
-    if r.type in ("DATE", "TIME") and r.ranged:
-        span = cal.value_range(r.value.split("T")[0] if r.value and "T" in r.value else r.value)
-        if span is not None:
-            first, last = span
-    return DateMention(
-        start=start,
-        end=end,
-        text=text[start:end],
-        type=r.type,  # type: ignore[arg-type]
-        value=r.value,
-        first_day=first,
-        last_day=last,
-        anchor=anchor_name,
-        anchor_date=anchor_date,
-        mod=r.mod,
-        timezone=r.timezone,
+    return run(
+        text,
+        sentences=sentences,
+        quotes=quotes,
+        published=published,
+        anchor=anchor,
+        lang=lang,
+        lexicon=lexicon,
     )
-
-
-@attrs.frozen
-class _SpeechDates:
-    """The stretches of direct quotes, each with the date its words were spoken (or None)."""
-
-    starts: tuple[int, ...]
-    pieces: tuple[tuple[int, int, dt.date | None], ...]
-
-    @classmethod
-    def empty(cls) -> _SpeechDates:
-        return cls(starts=(), pieces=())
-
-    @classmethod
-    def build(
-        cls,
-        text: str,
-        quotes: Sequence[Quote],
-        sentences: Sequence[Sentence],
-        cands: list,
-        ref: dt.date,
-        ref_name: str,
-        lex: Lexicon,
-    ) -> _SpeechDates:
-        sent_starts = [s.start for s in sentences]
-        pieces: list[tuple[int, int, dt.date | None]] = []
-        for q in quotes:
-            if q.kind != "direct":
-                continue
-            spans = [(p.start, p.end) for p in q.pieces] or [(q.start, q.end)]
-            said = _speech_date(text, q, spans, sentences, sent_starts, cands, ref, lex)
-            pieces += [(s, e, said) for s, e in spans]
-        pieces.sort()
-        return cls(starts=tuple(p[0] for p in pieces), pieces=tuple(pieces))
-
-    def piece_at(self, pos: int) -> tuple[int, int, dt.date | None] | None:
-        k = bisect.bisect_right(self.starts, pos) - 1
-        if k >= 0 and self.pieces[k][0] <= pos < self.pieces[k][1]:
-            return self.pieces[k]
-        return None
-
-
-_SPEECH_KINDS = frozenset({"weekday", "deictic", "mdy", "dmy", "iso", "pod_day", "time"})
-
-
-def _speech_date(
-    text: str,
-    q: Quote,
-    spans: list[tuple[int, int]],
-    sentences: Sequence[Sentence],
-    sent_starts: list[int],
-    cands: list,
-    ref: dt.date,
-    lex: Lexicon,
-) -> dt.date | None:
-    """The day the attribution of quote ``q`` names ("…," she said Tuesday), else None."""
-    if q.cue is None:
-        return None
-    k = bisect.bisect_right(sent_starts, q.cue.start) - 1
-    if k < 0:
-        return None
-    sent = sentences[k]
-    best = None
-    for _, kind, m in cands:
-        if not (sent.start <= m.start() < sent.end) or any(s <= m.start() < e for s, e in spans):
-            continue
-        if kind not in _SPEECH_KINDS:
-            continue
-        distance = abs(m.start() - q.cue.start)
-        if best is None or distance < best[0]:
-            best = (distance, m, kind)
-    if best is None or best[0] > 60:
-        return None
-    _, m, kind = best
-    ctx = Ctx(text=text, lex=lex, ref=ref, tense="past")
-    reading = HANDLERS[kind](Cand.of(m), ctx)
-    if reading is None or reading.value is None:
-        return None
-    span = cal.value_range(reading.value.split("T")[0])
-    return span[0] if span and span[0] == span[1] else None
 
 
 def resolve_date(
@@ -342,7 +95,6 @@ def resolve_date(
     >>> resolve_date("three weeks ago", published="2022-03-17").first_day
     datetime.date(2022, 2, 21)
     """
-    check_text(expression, "expression")
-    whole = Sentence(start=0, end=len(expression), text=expression, paragraph=0)
-    found = find_dates(expression, sentences=(whole,), quotes=(), published=published, lang=lang)
-    return found[0] if found else None
+    from .stage import resolve_date as run
+
+    return run(expression, published=published, lang=lang)
