@@ -85,7 +85,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         [
             "about", "around", "approximately", "roughly", "nearly", "almost", "close to",
             "more than", "less than", "fewer than", "at least", "at most", "no more than",
-            "no less than", "up to", "just over", "just under", "over", "under", "upwards of",
+            "no less than", "up to", "just over", "just under", "upwards of",
             "some", "another", "an additional", "an extra", "a full", "a further", "well over",
         ]
     )  # fmt: skip

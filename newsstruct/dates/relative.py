@@ -475,8 +475,8 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
             r"\b(?:for|in|over|within|after|than|of|took|take|takes|spent|lasted|last)\s+$",
             before,
             regex.IGNORECASE,
-        ):
-            return None  # a bare "years" outside "for years", "in years"
+        ) and not regex.match(r"\s+of\s+\p{Ll}", ctx.text[m.end() : m.end() + 6]):
+            return None  # a bare "years" outside "for years", "in years", "years of talks"
     if (
         low in ("one day", "one night")
         and not regex.search(
