@@ -124,6 +124,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         rf"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{S0}{ampm}(?![\p{{L}}])"
         rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?={S0}(?:{tz}|GMT|UTC|hours|hrs|local)\b)"
         rf"|(?<=\b(?:at|until|by|from|before|after){S})(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:,.]\d)"
+        rf"|(?:[01]\d|2[0-3])[0-5]\d(?={S0}(?:GMT|UTC|Z)\b)"
         rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve){S}o{APOS}clock"
         rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve)(?:{S}o{APOS}clock)?{S}(?:in{S}the{S}(?:morning|afternoon|evening)|at{S}night)"
         rf"|noon|midnight|midday)"
@@ -132,7 +133,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         rf"(?:{S0},?{S0}(?:on{S})?(?:(?:{wd}(?:{S0},?{S}{month}{S}{day}(?:{S0},?{S0}{year4})?)?)"
         rf"|{deictic}|{month}{S}{day}(?:{S0},?{S0}{year4})?))"
     )
-    clock_tz = rf"(?:{S0}\(?(?:{tz})\)?(?![\p{{L}}]))"
+    clock_tz = rf"(?:{S0}(?:\((?:{tz})\)|(?:{tz}))(?![\p{{L}}]))"
     early_late = r"(?:early|late|mid)"
     alternatives: list[tuple[str, str]] = [
         ("time", rf"{approx}?{clock}{clock_tz}?{day_after_clock}?"),

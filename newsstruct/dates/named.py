@@ -49,7 +49,7 @@ def h_time(m: Cand, ctx: Ctx) -> Reading | None:
 
 _CLOCK_END = regex.compile(
     r"(?:[ap]\.?\s*m\b\.?|noon|midnight|midday|o['’]clock|morning|afternoon|evening|night"
-    r"|\d:\d\d)",
+    r"|\d:\d\d|\d{4})",
     regex.IGNORECASE,
 )
 
@@ -62,7 +62,7 @@ def _time(raw: str, ctx: Ctx) -> Reading | None:
     elif low.startswith("midnight"):
         hh, mm = 24, 0
     else:
-        t = regex.match(r"(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s*m|p\.?\s*m)?", low)
+        t = regex.match(r"(\d{1,2})(?:[:.]?(\d{2}))?\s*(a\.?\s*m|p\.?\s*m)?", low)
         if t is not None:
             hh, mm = int(t.group(1)), int(t.group(2) or 0)
             half = t.group(3)
