@@ -154,8 +154,8 @@ class DateMention:
         first_day, last_day: The calendar range the value covers, where it has one.
         anchor: What the value was resolved against: "published", "dateline", "speech"
             (the day the attribution of the direct quote holding it names), "previous-date"
-            (the last date mentioned before it), "absolute" (the text gives the date itself)
-            or None.
+            (the last date mentioned before it), "sentence-date" (a clock time's day, named
+            in its sentence), "absolute" (the text gives the date itself) or None.
         anchor_date: The date used as the anchor, where one was used.
         mod: TIMEX3 ``mod`` where the text qualifies the value: "APPROX" ("about three
             years"), "START"/"MID"/"END" ("early March", "late last year"), "MORE_THAN",

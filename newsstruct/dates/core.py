@@ -83,6 +83,7 @@ class Reading:
     mod: str | None = None
     timezone: str | None = None
     ranged: bool = True  # False: the value's calendar range is not the meaning (fiscal years)
+    dated: bool = True  # False: a clock time that took its day from elsewhere
 
 
 @attrs.frozen

@@ -127,8 +127,9 @@ def _time(raw: str, ctx: Ctx) -> Reading | None:
         # "He was shot at 10 p.m." after the story named the day: that day's evening
         day, anchor = ctx.previous_day.first, "previous-day"
     if day is None:
-        return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value)
-    return Reading("TIME", f"{day.isoformat()}{clock}", anchor, timezone=tz_value)
+        return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
+    dated = mo is not None or wd is not None or deictic is not None
+    return Reading("TIME", f"{day.isoformat()}{clock}", anchor, timezone=tz_value, dated=dated)
 
 
 def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:

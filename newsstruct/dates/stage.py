@@ -112,7 +112,7 @@ def find_dates(
         speech = _SpeechDates.build(text, quotes, sentences, cands, ref, anchor, lex)
     state = _Discourse()
     found: list[DateMention] = []
-    for i, kind, m in cands:
+    for idx, (i, kind, m) in enumerate(cands):
         if i != state.sentence:
             state.sentence, state.sentence_day = i, None
         sent = sentences[i]
@@ -134,13 +134,37 @@ def find_dates(
             quarter=state.quarter,
             sentence_day=state.sentence_day,
         )
+        if kind == "time" and state.sentence_day is None:
+            ctx = attrs.evolve(ctx, sentence_day=_day_just_after(cands, idx, ctx))
         reading = HANDLERS[kind](Cand.of(m), ctx)
         if reading is None:
             continue
         mention = _mention(text, m.start(), m.end(), reading, ctx, mref_name)
         found.append(mention)
-        state.note(mention, i, mref)
+        if reading.dated:
+            state.note(mention, i, mref)
     return tuple(found)
+
+
+_DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "iso", "deictic"})
+
+
+def _day_just_after(cands: list, idx: int, ctx: Ctx) -> dt.date | None:
+    """The day named right after a clock time ("10:35 a.m. (0735 GMT) Friday")."""
+    i, _, m = cands[idx]
+    end = m.end()
+    for j, kind, nxt in cands[idx + 1 :]:
+        if j != i or nxt.start() - end > 20:
+            return None
+        if kind == "time":  # another clock time for the same moment
+            end = nxt.end()
+            continue
+        if kind not in _DAY_KINDS:
+            return None
+        reading = HANDLERS[kind](Cand.of(nxt), ctx)
+        span = cal.value_range(reading.value) if reading is not None else None
+        return span[0] if span and span[0] == span[1] else None
+    return None
 
 
 _REACH = 40  # characters an expression extends before or after its trigger word, at most
@@ -204,7 +228,7 @@ def _mention(
         prior = ctx.previous_day
         anchor_name, anchor_date = "previous-date", prior.first if prior else None
     elif r.anchor == "sentence":
-        anchor_name, anchor_date = "previous-date", ctx.sentence_day
+        anchor_name, anchor_date = "sentence-date", ctx.sentence_day
     elif r.anchor == "absolute":
         anchor_name, anchor_date = "absolute", None
     else:
