@@ -192,9 +192,8 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
         words.pop()  # "Christmas of 2012"
     name = " ".join(words)
     rule = holidays.get(name) or holidays.get(name.removesuffix(" day"))
-    if rule is None and name.endswith(" eve"):
-        base = holidays.get(name.removesuffix(" eve"))
-        rule = base
+    if rule is None and name.endswith(" eve"):  # "Thanksgiving Eve": the day before
+        rule = holidays.get(name.removesuffix(" eve"))
     if rule is None:
         return None
     name_start = raw.lower().find(words[0]) if words else 0
@@ -389,9 +388,7 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
         qy = _quarter_year(q, ctx)
         return Reading("DATE", cal.quarter(qy, q) if qy else f"XXXX-Q{q}", "ref" if qy else None)
     if "half" in low or "two quarters" in low:
-        h = 1 if ("first" in low.split()[0:3] or low.startswith(("first", "the first"))) else 2
-        if "first two quarters" in low:
-            h = 1
+        h = 1 if low.removeprefix("the ").startswith("first") else 2  # second, last, latter
         y = year_in(low, ctx.ref, ctx.lex) or rel_year(low, ctx.ref)
         anchor = "absolute" if YEAR4.search(low) else "ref"
         if y is None:
