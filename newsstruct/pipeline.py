@@ -91,6 +91,7 @@ def structure(
         find_dates,
         text,
         sentences=sentences,
+        quotes=quotes,
         published=anchor,
         anchor=anchor_name,
         lexicon=lex,

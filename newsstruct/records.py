@@ -152,10 +152,16 @@ class DateMention:
             one ("XXXX-WXX-4" for "Thursday", "XXXX-03-17" for "March 17") and None otherwise
             ("last week").
         first_day, last_day: The calendar range the value covers, where it has one.
-        anchor: What the value was resolved against: "published", "dateline",
-            "previous-date" (the last date mentioned before it), "absolute" (the text
-            gives the date itself) or None.
+        anchor: What the value was resolved against: "published", "dateline", "speech"
+            (the day the attribution of the direct quote holding it names), "previous-date"
+            (the last date mentioned before it), "sentence-date" (a clock time's day, named
+            in its sentence), "absolute" (the text gives the date itself) or None.
         anchor_date: The date used as the anchor, where one was used.
+        mod: TIMEX3 ``mod`` where the text qualifies the value: "APPROX" ("about three
+            years"), "START"/"MID"/"END" ("early March", "late last year"), "MORE_THAN",
+            "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"; else None.
+        timezone: The zone a clock time names, as a UTC offset ("-05:00" for "EST") or an IANA
+            name ("America/New_York" for "ET"); the ``value`` itself is local time.
     """
 
     start: int
@@ -167,6 +173,8 @@ class DateMention:
     last_day: _dt.date | None = None
     anchor: str | None = None
     anchor_date: _dt.date | None = None
+    mod: str | None = None
+    timezone: str | None = None
 
 
 @attrs.frozen(kw_only=True)

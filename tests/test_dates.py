@@ -1,17 +1,33 @@
-"""Stage 4, dates: the case table tests/cases/dates.jsonl.
+"""Stage 4, dates: the case table tests/cases/dates.jsonl, plus the stage's invariants.
 
 Each case gives ``published`` (ISO date or null); each expected mention lists ``text``, ``type``
-and ``value``, and optionally ``first_day``, ``last_day``, ``anchor`` and ``anchor_date``; only
-the fields given are compared.
+and ``value``, and optionally ``first_day``, ``last_day``, ``anchor``, ``anchor_date``, ``mod``
+and ``timezone``; only the fields given are compared, and a missing or extra mention fails.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+import pickle
+import time
+from pathlib import Path
+
 import pytest
 from conftest import assert_slices, case_params, project
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsstruct.dates import find_dates
+from newsstruct.dates import find_dates, resolve_date
+from newsstruct.dates.amounts import duration_value, parse_amount, spelled_year
+from newsstruct.dates.calendar import easter, granularity, holiday, value_range
+from newsstruct.dates.context import clause_tense
+from newsstruct.lexicons import load_lexicon
 from newsstruct.records import DateMention
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed" / "fox_blinken_2022-03-17.txt"
+LEX = load_lexicon()
 
 
 def fields(mention: DateMention) -> dict:
@@ -26,6 +42,8 @@ def fields(mention: DateMention) -> dict:
         "last_day": iso(mention.last_day),
         "anchor": mention.anchor,
         "anchor_date": iso(mention.anchor_date),
+        "mod": mention.mod,
+        "timezone": mention.timezone,
     }
 
 
@@ -39,3 +57,313 @@ def test_case(case):
 def test_offsets(case):
     for mention in find_dates(case["text"], published=case["published"]):
         assert_slices(case["text"], mention)
+
+
+# --------------------------------------------------------------------------- the seed article
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the user's seed article lives in ../shared")
+def test_seed_article_every_expression():
+    text = SEED.read_text(encoding="utf-8")
+    got = [(d.text, d.type, d.value) for d in find_dates(text, published="2022-03-17")]
+    assert got == [
+        ("Thursday", "DATE", "2022-03-17"),
+        ("Yesterday", "DATE", "2022-03-16"),
+        ("this week", "DATE", "2022-W11"),
+        ("down the road", "DATE", "FUTURE_REF"),
+        ("the future", "DATE", "FUTURE_REF"),
+        ("three weeks ago", "DATE", "2022-W08"),
+        ("recently", "DATE", "PAST_REF"),
+        ("Thursday", "DATE", "2022-03-17"),
+        ("the weekend", "DATE", "2022-W10-WE"),
+        ("2008", "DATE", "2008"),
+    ]
+
+
+# --------------------------------------------------------------------------- resolve_date
+
+
+@pytest.mark.parametrize(
+    ("expression", "value", "first", "last"),
+    [
+        ("three weeks ago", "2022-W08", "2022-02-21", "2022-02-27"),
+        ("over the weekend", "2022-W10-WE", "2022-03-12", "2022-03-13"),
+        ("this week", "2022-W11", "2022-03-14", "2022-03-20"),
+        ("next month", "2022-04", "2022-04-01", "2022-04-30"),
+        ("the first quarter", "2022-Q1", "2022-01-01", "2022-03-31"),
+        ("last summer", "2021-SU", "2021-06-01", "2021-08-31"),
+        ("the 1990s", "199", "1990-01-01", "1999-12-31"),
+        ("six months", "P6M", None, None),
+        ("every Tuesday", "XXXX-WXX-2", None, None),
+        ("recently", "PAST_REF", None, None),
+    ],
+)
+def test_resolve_date(expression, value, first, last):
+    d = resolve_date(expression, published="2022-03-17")
+    assert d is not None and d.value == value
+    assert (d.first_day and d.first_day.isoformat()) == first
+    assert (d.last_day and d.last_day.isoformat()) == last
+
+
+def test_resolve_date_not_an_expression():
+    assert resolve_date("the harbor", published="2022-03-17") is None
+    assert resolve_date("", published="2022-03-17") is None
+
+
+def test_resolve_date_accepts_date_and_datetime():
+    a = resolve_date("yesterday", published=dt.date(2022, 3, 17))
+    b = resolve_date("yesterday", published=dt.datetime(2022, 3, 17, 23, 59))
+    assert a is not None and b is not None and a.value == b.value == "2022-03-16"
+
+
+@pytest.mark.parametrize("bad", [None, b"yesterday", 3])
+def test_resolve_date_type_errors(bad):
+    with pytest.raises(TypeError, match="expression must be a str"):
+        resolve_date(bad, published="2022-03-17")
+
+
+def test_find_dates_rejects_a_malformed_reference():
+    with pytest.raises(ValueError, match="ISO date"):
+        find_dates("It began yesterday.", published="17/03/2022")
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def test_speech_date_from_given_quotes():
+    from newsstruct.quotes import find_quotes
+
+    text = '"We met yesterday," Mayor Ines Calloway said Tuesday.'
+    quotes = find_quotes(text)
+    with_quotes = find_dates(text, quotes=quotes, published="2022-03-17")
+    without = find_dates(text, quotes=(), published="2022-03-17")
+    assert with_quotes[0].value == "2022-03-14" and with_quotes[0].anchor == "speech"
+    assert without[0].value == "2022-03-16" and without[0].anchor == "published"
+
+
+def test_structure_passes_quotes_to_the_date_stage():
+    from newsstruct import structure
+
+    art = structure(
+        '"The ferry returns tomorrow," harbor master Dov Brandt said Monday.', "2022-03-17"
+    )
+    (tomorrow,) = [d for d in art.dates if d.text == "tomorrow"]
+    assert tomorrow.value == "2022-03-15" and tomorrow.anchor_date == dt.date(2022, 3, 14)
+
+
+# --------------------------------------------------------------------------- parts
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last", "unit"),
+    [
+        ("2022-03-16", "2022-03-16", "2022-03-16", "day"),
+        ("2022-03-16T15:00", "2022-03-16", "2022-03-16", "day"),
+        ("2022-W10-WE", "2022-03-12", "2022-03-13", "weekend"),
+        ("2020-W53", "2020-12-28", "2021-01-03", "week"),
+        ("2024-02", "2024-02-01", "2024-02-29", "month"),
+        ("2021-Q4", "2021-10-01", "2021-12-31", "quarter"),
+        ("2021-H2", "2021-07-01", "2021-12-31", "half"),
+        ("2021-WI", "2021-12-01", "2022-02-28", "season"),
+        ("2021", "2021-01-01", "2021-12-31", "year"),
+        ("199", "1990-01-01", "1999-12-31", "decade"),
+        ("19", "1900-01-01", "1999-12-31", "century"),
+    ],
+)
+def test_value_range(value, first, last, unit):
+    assert value_range(value) == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+    assert granularity(value.split("T")[0]) == unit
+
+
+@pytest.mark.parametrize("value", [None, "", "P3W", "PAST_REF", "XXXX-WXX-4", "FY2021", "2021-13"])
+def test_value_range_none(value):
+    assert value_range(value) is None
+
+
+def test_easter_and_holiday_rules():
+    assert [easter(y) for y in (2019, 2022, 2024)] == [
+        dt.date(2019, 4, 21),
+        dt.date(2022, 4, 17),
+        dt.date(2024, 3, 31),
+    ]
+    assert holiday("11-EL", 2022) == dt.date(2022, 11, 8)  # Tuesday after the first Monday
+    assert holiday("09-W1-1", 2022) == dt.date(2022, 9, 5)  # Labor Day
+    assert holiday("12-25", 2022) == dt.date(2022, 12, 25)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "number", "mod", "vague"),
+    [
+        ("three", 3, None, False),
+        ("twenty-four", 24, None, False),
+        ("2 1/2", 2.5, None, False),
+        ("about two", 2, "APPROX", False),
+        ("more than a", 1, "MORE_THAN", False),
+        ("a few", None, None, True),
+        ("a couple of", 2, None, False),
+        ("one hundred", 100, None, False),
+        ("12 to 18", None, None, True),
+        ("the harbor", None, None, False),
+    ],
+)
+def test_parse_amount(phrase, number, mod, vague):
+    assert parse_amount(phrase, LEX) == (number, mod, vague)
+
+
+@pytest.mark.parametrize(
+    ("n", "unit", "value"),
+    [
+        (3, "week", "P3W"),
+        (2, "hour", "PT2H"),
+        (2.5, "year", "P2Y6M"),
+        (1.5, "hour", "PT1H30M"),
+        (0.5, "day", "PT12H"),
+        (None, "month", "PXM"),
+        (1, "fortnight", "P2W"),
+        (1, "decade", "P1DE"),
+    ],
+)
+def test_duration_value(n, unit, value):
+    assert duration_value(n, unit) == value
+
+
+def test_spelled_year():
+    assert spelled_year("nineteen ninety-six", LEX) == 1996
+    assert spelled_year("two thousand and one", LEX) == 2001
+    assert spelled_year("nineteen hundred", LEX) == 1900
+    assert spelled_year("the harbor", LEX) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "tense"),
+    [
+        ("The council will meet on Thursday.", "Thursday", "future"),
+        ("The council met on Thursday.", "Thursday", "past"),
+        ("The council has met since Thursday.", "Thursday", "past"),
+        ("The vote is on Thursday.", "Thursday", "present"),
+        ("The union plans to strike Thursday.", "Thursday", "future"),
+        ("The vote was scheduled for Thursday.", "Thursday", "past"),
+        ("The vote will be Thursday, the clerk said.", "Thursday", "future"),
+        ("It would be completed by Thursday.", "Thursday", "future"),
+        ("The preferred shares will be redeemed Thursday.", "Thursday", "future"),
+        ("Thursday.", "Thursday", None),
+    ],
+)
+def test_clause_tense(sentence, target, tense):
+    i = sentence.index(target)
+    assert clause_tense(sentence, 0, len(sentence), i, i + len(target), LEX) == tense
+
+
+# --------------------------------------------------------------------------- invariants
+
+
+def test_no_dateparser_search():
+    package = ROOT / "newsstruct" / "dates"
+    for path in package.glob("*.py"):
+        assert "search_dates" not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_records_pickle():
+    found = find_dates("The ferry sank at 3 p.m. EST Thursday.", published="2022-03-17")
+    assert pickle.loads(pickle.dumps(found)) == found
+
+
+def test_mentions_are_in_text_order_and_do_not_overlap():
+    text = (
+        "On Monday, March 7, the council met; two days later it voted, and next week, "
+        "about three years after the flood of 2019, the seawall opens at 9 a.m. EST."
+    )
+    found = find_dates(text, published="2022-03-17")
+    assert len(found) >= 5
+    for a, b in itertools.pairwise(found):
+        assert a.end <= b.start
+
+
+def test_linear_time_on_long_input():
+    unit = "The council met on Thursday, March 3, 2022, at 7 p.m. and again three weeks later. "
+    short = unit * 50
+    long = unit * 500
+    start = time.perf_counter()
+    find_dates(short, published="2022-03-17")
+    t_short = time.perf_counter() - start
+    start = time.perf_counter()
+    found = find_dates(long, published="2022-03-17")
+    t_long = time.perf_counter() - start
+    assert len(found) == 500 * 3
+    assert t_long < 30 * max(t_short, 0.01)
+
+
+@pytest.mark.parametrize(
+    "adversarial",
+    [
+        "9" * 5000,
+        "March " * 2000,
+        "the " * 3000 + "year",
+        "a " * 3000 + "week ago",
+        "1 2 3 4 5 6 7 8 9 " * 500 + "days",
+        "''''" * 2000,
+        "\n" * 2000 + "yesterday",
+    ],
+)
+def test_adversarial_inputs_finish_fast(adversarial):
+    start = time.perf_counter()
+    for d in find_dates(adversarial, published="2022-03-17"):
+        assert_slices(adversarial, d)
+    assert time.perf_counter() - start < 5
+
+
+_PIECES = [
+    *"0123456789 ,.-/'\":;\n",
+    "March ", "May ", "Tuesday ", "the ", "last ", "next ", "week ", "weeks ", "year ", "ago ",
+    "a ", "two ", "days ", "later ", "p.m. ", "EST ", "quarter ", "third ", "fiscal ", "1998 ",
+    "'89 ", "every ", "now ", "early ", "fall ", "Christmas ", "said ", "will ", "“", "”",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.one_of(st.text(max_size=200), st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)),
+    st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))),
+)
+def test_never_raises_and_offsets_hold(text, published):
+    for d in find_dates(text, published=published):
+        assert_slices(text, d)
+        assert d.type in ("DATE", "TIME", "DURATION", "SET")
+        if d.first_day is not None:
+            assert d.last_day is not None and d.first_day <= d.last_day
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+
+def test_temporal_lexicon_file_is_sorted_and_unique():
+    path = ROOT / "newsstruct" / "lexicons" / "en" / "temporal.tsv"
+    rows = [
+        line.split("\t")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert all(len(r) == 3 for r in rows)
+    keys = [(r[0], r[1]) for r in rows]
+    assert keys == sorted(keys), "temporal.tsv must stay sorted by word, then class"
+    assert len(keys) == len(set(keys)), "duplicate (word, class) in temporal.tsv"
+    known = {
+        "month", "weekday", "number", "ordinal", "unit", "season", "part_of_day",
+        "deictic_day", "vague", "frequency", "timezone", "holiday", "mod", "tense",
+    }  # fmt: skip
+    assert {r[1] for r in rows} <= known
+
+
+def test_temporal_lexicon_values_are_usable():
+    t = LEX.temporal
+    for rule in t["holiday"].values():
+        assert holiday(rule, 2022) is not None, rule
+    for value in t["vague"].values():
+        assert value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
+    for value in t["timezone"].values():
+        assert value == "Z" or value[0] in "+-" or "/" in value
+    assert set(t["tense"].values()) <= {"past", "perfect", "present", "future"}
+    # every holiday of the lexicon is found in a sentence of its own
+    for name in t["holiday"]:
+        text = f"The town celebrated {name.title()} in 2020."
+        assert any(d.value and d.value.startswith("2020") for d in find_dates(text)), name

@@ -1,0 +1,267 @@
+"""What every handler shares: the candidate, its context, the reading, calendar choices.
+
+``Ctx`` carries the reference date, the clause's tense and what the discourse mentioned last;
+``Reading`` is a handler's verdict. The choosing functions encode the news conventions on
+direction: :func:`pick` (past clause -> the latest candidate, future -> the earliest, else the
+nearest), :func:`weekday_date`, :func:`month_day_year` and :func:`prior_for` (which earlier
+date "two days later" counts from).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import attrs
+import regex
+
+from ..lexicons import Lexicon
+from . import calendar as cal
+from .amounts import norm
+
+WORDS = regex.compile(r"[\p{L}\p{N}]+(?:[.'’][\p{L}]+)*\.?")
+
+DAYNUM = regex.compile(r"(?<![\d:/])([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
+
+EDGE_MOD = {
+    "early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
+    "the end of": "END", "the beginning of": "START", "the start of": "START",
+    "the middle of": "MID", "the close of": "END", "the turn of": "START",
+    "the first half of": "START", "the second half of": "END",
+}  # fmt: skip
+
+EDGE_PREFIX = regex.compile(
+    r"(the\s+(?:end|beginning|start|middle|close|turn)\s+of|the\s+(?:first|second)\s+half\s+of"
+    r"|early|earlier|late|later|mid)[-‐]?\s*",
+    regex.IGNORECASE,
+)
+
+PREPOSITION_BEFORE = regex.compile(
+    r"(?:\b(?:for|over|during|within|in|through|throughout|into|across)\s+)$", regex.IGNORECASE
+)
+
+EDGE_WORD = regex.compile(r"(early|late|earlier|later)\s+", regex.IGNORECASE)
+
+APPROX = regex.compile(
+    r"(?:around|about|approximately|roughly|shortly\s+(?:before|after))\s+", regex.IGNORECASE
+)
+
+
+@attrs.frozen
+class Prior:
+    """A date mentioned earlier in the text: its value, first day and unit."""
+
+    value: str
+    first: dt.date
+    unit: str
+
+
+@attrs.frozen
+class Ctx:
+    """What a handler needs beside its match."""
+
+    text: str
+    lex: Lexicon
+    ref: dt.date | None
+    tense: str | None
+    previous: Prior | None = None
+    previous_day: Prior | None = None  # the last day-valued date mentioned
+    period: str | None = None  # a month, quarter or half mentioned just before
+    quarter: str | None = None  # the last quarter the text mentioned
+    sentence_day: dt.date | None = None  # a day given earlier in the same sentence
+
+
+@attrs.frozen
+class Reading:
+    """A handler's verdict. ``anchor``: "ref", "previous", "absolute" or None."""
+
+    type: str
+    value: str | None
+    anchor: str | None = "ref"
+    start: int | None = None
+    end: int | None = None
+    mod: str | None = None
+    timezone: str | None = None
+    ranged: bool = True  # False: the value's calendar range is not the meaning (fiscal years)
+    dated: bool = True  # False: a clock time that took its day from elsewhere
+
+
+@attrs.frozen
+class Cand:
+    """A candidate the grammar found: a stretch of the text (the interface of a match)."""
+
+    pos: int
+    s: str
+
+    @classmethod
+    def of(cls, m: regex.Match[str]) -> Cand:
+        return cls(m.start(), m.group())
+
+    def group(self) -> str:
+        return self.s
+
+    def start(self) -> int:
+        return self.pos
+
+    def end(self) -> int:
+        return self.pos + len(self.s)
+
+    def tail(self, offset: int) -> Cand:
+        """The candidate without its first ``offset`` characters."""
+        return Cand(self.pos + offset, self.s[offset:])
+
+
+Handler = Callable[[Cand, Ctx], "Reading | None"]
+
+
+def capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def month_in(s: str, lex: Lexicon) -> tuple[int, str] | None:
+    """The first month word of ``s`` (which must be capitalised) and the word."""
+    months = lex.temporal["month"]
+    for w in WORDS.findall(s):
+        key = w.lower().rstrip(".") if w.lower() not in months else w.lower()
+        if key in months or key + "." in months:
+            if not capitalised(w):
+                return None
+            return int(months.get(key) or months[key + "."]), w
+    return None
+
+
+def weekday_in(s: str, lex: Lexicon) -> int | None:
+    wds = lex.temporal["weekday"]
+    for w in WORDS.findall(s):
+        low = w.lower()
+        if low in wds and capitalised(w):
+            return int(wds[low])
+        if low.endswith("s") and low[:-1] in wds and capitalised(w):
+            return int(wds[low[:-1]])
+    return None
+
+
+def rel_year(s: str, ref: dt.date | None) -> int | None:
+    """ "this year" / "last year" / "next year" inside ``s``."""
+    if ref is None:
+        return None
+    m = regex.search(r"\b(this|last|next)\s+year", s, regex.IGNORECASE)
+    if m is None:
+        return None
+    return ref.year + {"this": 0, "last": -1, "next": 1}[m.group(1).lower()]
+
+
+def edge_mod(s: str) -> str | None:
+    m = EDGE_PREFIX.match(norm(s))
+    return EDGE_MOD.get(" ".join(m.group(1).split())) if m else None
+
+
+def pick(candidates: list[dt.date], ref: dt.date, tense: str | None, slack: int = 0) -> dt.date:
+    """The candidate the tense points to: past -> latest on or before ``ref`` (+ slack days),
+    future/present -> earliest on or after ``ref``, otherwise the nearest."""
+    if tense == "past":
+        past = [c for c in candidates if c <= ref + dt.timedelta(days=slack)]
+        if past:
+            return max(past)
+    elif tense in ("future", "present"):
+        future = [c for c in candidates if c >= ref - dt.timedelta(days=slack)]
+        if future:
+            return min(future)
+    return min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
+
+
+# A month-day without a year in a past clause may still lie this far ahead (deadlines, record
+# dates: "extended the offer to Nov. 20"), and in a future clause this far back.
+
+MONTH_DAY_SLACK = 60
+
+
+def month_day_year(mo: int, d: int, ctx: Ctx) -> dt.date | None:
+    assert ctx.ref is not None
+    cands = []
+    for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1):
+        try:
+            cands.append(dt.date(y, mo, d))
+        except ValueError:
+            continue
+    if not cands:
+        return None
+    return pick(cands, ctx.ref, ctx.tense, slack=MONTH_DAY_SLACK)
+
+
+def weekday_date(ctx: Ctx, wd: int, modifier: str = "") -> dt.date | None:
+    if ctx.ref is None:
+        return None
+    ref = ctx.ref
+    today = ref.isoweekday()
+    if modifier == "this":
+        return ref + dt.timedelta(days=wd - today)
+    if modifier in ("next", "coming", "this coming"):
+        return ref + dt.timedelta(days=(wd - today) % 7 or 7)
+    if modifier in ("last", "this past"):
+        return ref - dt.timedelta(days=(today - wd) % 7 or 7)
+    if ctx.tense in ("future", "present"):
+        return ref + dt.timedelta(days=(wd - today) % 7 or 7)
+    if ctx.tense == "past":
+        return ref - dt.timedelta(days=(today - wd) % 7)
+    back = (today - wd) % 7
+    return ref - dt.timedelta(days=back)
+
+
+# --------------------------------------------------------------------------- handlers
+
+
+def current_quarter(ref: dt.date) -> tuple[int, int]:
+    return ref.year, (ref.month - 1) // 3 + 1
+
+
+def shift_quarter(value: str, quarters: int) -> str:
+    y, q = int(value[:4]), int(value[-1])
+    total = y * 4 + q - 1 + quarters
+    return cal.quarter(total // 4, total % 4 + 1)
+
+
+def shift_period(value: str, years: int) -> str:
+    return f"{int(value[:4]) + years:04d}{value[4:]}"
+
+
+def shift_by(base: dt.date, n: int, unit: str) -> str | None:
+    try:
+        if unit in ("day", "night"):
+            return cal.day(base + dt.timedelta(days=n))
+        if unit in ("week", "fortnight"):
+            return cal.week(base + dt.timedelta(days=7 * n * (2 if unit == "fortnight" else 1)))
+        if unit == "weekend":
+            return cal.week(base + dt.timedelta(days=7 * n), weekend=True)
+        if unit == "month":
+            return cal.month(*cal.shift_months(base.year, base.month, n))
+        if unit == "quarter":
+            y, q = base.year, (base.month - 1) // 3 + 1
+            return shift_quarter(cal.quarter(y, q), n)
+        if unit == "year":
+            return cal.year(base.year + n)
+        if unit == "decade":
+            return cal.decade(base.year + 10 * n)
+        if unit == "century":
+            return cal.century(base.year + 100 * n)
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def prior_for(ctx: Ctx, unit: str) -> tuple[Prior | None, str]:
+    """The last date mentioned that is fine enough for counting in ``unit``s, and its anchor
+    name; ("ref" when there is none)."""
+    if unit in ("day", "night", "week", "fortnight", "weekend"):
+        if ctx.previous_day is not None:
+            return ctx.previous_day, "previous-day"
+    elif ctx.previous is not None:
+        return ctx.previous, "previous"
+    return None, "ref"
+
+
+def followed_by_word(ctx: Ctx, pos: int) -> bool:
+    tail = ctx.text[pos : pos + 3]
+    return regex.match(r"[ \t\u00a0]+[\p{L}\p{N}$]", tail) is not None and not regex.match(
+        r"[ \t\u00a0]+(?:that|then|and|but)\b", ctx.text[pos : pos + 7]
+    )

@@ -1,0 +1,486 @@
+"""The temporal grammar: one pattern, built from the temporal lexicon, that finds candidates.
+
+Each alternative of the pattern is a named *kind* (``mdy``, ``ago``, ``weekday``, ...); the
+resolver has one handler per kind. Alternatives are ordered so that, at a given position, the
+longest reading comes first ("5 p.m. EST Nov. 9" before "5 p.m."; "June last year" before
+"June"). Every word is bounded on both sides, so "may" inside "mayor" or "2008" inside "$2008"
+are never candidates; whether a bounded candidate is a date at all ("may" the verb, "52 years
+old") is for the handler to decide.
+
+Quantifiers are bounded and alternatives do not nest unbounded repetition, so matching is
+linear in the text length.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+import attrs
+import regex
+
+from ..lexicons import Lexicon
+
+# A word starts here (not inside "quarter-to-quarter"), or a year after a year and a dash
+# ("2004-2005").
+B = r"(?:(?<![\p{L}\p{N}'’‐-])|(?<=(?<!\d)(?:1[5-9]|20)\d\d[-–])(?=(?:1[5-9]|20)\d\d(?!\d)))"
+E = r"(?![\p{L}\p{N}])"  # a word ends here
+S = r"(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"  # spaces, at most one line break
+S0 = r"[ \t\u00a0]*"
+HY = r"(?:[ \t\u00a0]+|[-‐‑–][ \t\u00a0]?)"  # a space or a hyphen ("third-quarter")
+APOS = r"['’]"
+
+UNIT_WORDS = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
+    r"|decades?|centur(?:y|ies)|weekends?|millenni(?:um|a))"
+)
+UNIT_SINGULAR = (
+    r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|weekend)"
+)
+# Words a count of days or years may carry ("five trading days", "two fiscal years").
+UNIT_ADJ = r"(?:(?:more|additional|extra|straight|consecutive|full|long|trading|business|working|school|hot|cold|short|crucial|difficult)[ \t\u00a0]+)?"
+
+
+def alt(words: Iterable[str]) -> str:
+    """An alternation of literal words, longest first, inner spaces matching any space run."""
+    parts = []
+    for w in sorted(set(words), key=lambda x: (-len(x), x)):
+        escaped = regex.escape(w)
+        escaped = escaped.replace(r"\ ", S).replace(" ", S)
+        escaped = escaped.replace("'", APOS).replace(r"\'", APOS)
+        parts.append(escaped)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
+    """(kind, pattern) pairs in priority order: at one position the first that matches wins."""
+    t = lex.temporal
+    month = alt(t["month"])
+    wd = alt(t["weekday"])
+    numbers = t["number"]
+    units = [
+        w for w, v in numbers.items() if v not in ("X",) and 0 < float(v) < 10 and " " not in w
+    ]
+    units = [w for w in units if w not in ("a", "an")]
+    teens = [
+        w for w, v in numbers.items() if v not in ("X",) and 10 <= float(v) < 20 and " " not in w
+    ]
+    teens = [w for w in teens if w not in ("dozen",)]
+    tens = [
+        w
+        for w, v in numbers.items()
+        if v not in ("X",) and float(v) in (20, 30, 40, 50, 60, 70, 80, 90)
+    ]
+    vague_amounts = [w for w, v in numbers.items() if v == "X"]
+    unit_word = alt(units)
+    teen_word = alt(teens)
+    tens_word = alt(tens)
+    card = (
+        rf"(?:{tens_word}(?:{HY}{unit_word})?|{teen_word}|{unit_word}|(?:a{S})?dozen|(?:a|one|two|three|four|five){S}hundred"
+        rf"|hundred|(?:a{S})?couple(?:{S}of)?|a{S}pair{S}of|half{S}an?|(?:{unit_word}|{tens_word}|{teen_word}){S}thousand|{alt(vague_amounts)})"
+    )
+    digits = r"(?:\d{1,3}(?:,\d{3})+|\d{1,4})(?:\.\d{1,3})?(?:[ \t\u00a0]?(?:\d/\d|[½¼¾]))?"
+    num = rf"(?:{digits}|{card})(?:{S}and{S}(?:a{S})?half)?(?:(?:{S}to{S}|[-–]){digits}(?=[ \t\u00a0-]))?"
+    mod = alt(
+        [
+            "about", "around", "approximately", "roughly", "nearly", "almost", "close to",
+            "more than", "less than", "fewer than", "at least", "at most", "no more than",
+            "no less than", "up to", "just over", "just under", "upwards of",
+            "some", "another", "an additional", "an extra", "a full", "a further", "well over",
+        ]
+    )  # fmt: skip
+    amount = rf"(?:{mod}{S})?(?:{num}|an?)"
+    bare_amount = rf"(?:{num}|an?)"
+    approx = rf"(?:(?:around|about|approximately|roughly|shortly{S}(?:before|after)){S})"
+    edge = rf"(?:(?:early|late|mid)[-‐]?{S0}|the{S}(?:end|beginning|start|middle|close){S}of{S})"
+    after_unit = rf"(?:{S}or{S}(?:so|two|three|more|longer)|{S}and{S}a{S}half)?"
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    day_word = alt([w for w, v in t["ordinal"].items() if v.isdigit()])
+    year4 = r"(?:1[5-9]\d\d|20\d\d)"
+    year2 = rf"{APOS}\d\d"
+    ones = alt(
+        [
+            w
+            for w, v in numbers.items()
+            if v not in ("X",) and 0 < float(v) < 10 and " " not in w and w not in ("a", "an")
+        ]
+    )
+    spelled_year = (
+        rf"(?:(?:nineteen|eighteen){HY}(?:{tens_word}(?:{HY}{ones})?|{teen_word}|hundred|oh{HY}{ones})"
+        rf"|two{S}thousand(?:{S}(?:and{S})?(?:{teen_word}|{ones}))?)"
+    )
+    year = rf"(?:{year4}|{spelled_year})"
+    pod = alt(t["part_of_day"])
+    tz = alt(list(t["timezone"]))
+    season = alt(t["season"])
+    holiday = alt(t["holiday"])
+    deictic = r"(?:yesterday|today|tomorrow|tonight)"
+    ordinal_q = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+    relword = r"(?:this|last|next|coming|current|this{S}past|this{S}coming|the{S}current|the{S}coming)".replace(
+        "{S}", S
+    )
+    ampm = r"(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm|a\.{S}m\.|p\.{S}m\.)".replace("{S}", S)
+    clock = (
+        rf"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{S0}{ampm}(?![\p{{L}}])"
+        rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?={S0}(?:{tz}|GMT|UTC|hours|hrs|local)\b)"
+        rf"|(?<=\b(?:at|until|by|from|before|after){S})(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:,.]\d)"
+        rf"|(?:[01]\d|2[0-3])[0-5]\d(?={S0}(?:GMT|UTC|Z)\b)"
+        rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve){S}o{APOS}clock"
+        rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve)(?:{S}o{APOS}clock)?{S}(?:in{S}the{S}(?:morning|afternoon|evening)|at{S}night)"
+        rf"|noon|midnight|midday)"
+    )
+    day_after_clock = (
+        rf"(?:{S0},?{S0}(?:on{S})?(?:(?:{wd}(?:{S0},?{S}{month}{S}{day}(?:{S0},?{S0}{year4})?)?)"
+        rf"|{deictic}|{month}{S}{day}(?:{S0},?{S0}{year4})?))"
+    )
+    clock_tz = rf"(?:{S0}(?:\((?:{tz})\)|(?:{tz}))(?![\p{{L}}]))"
+    early_late = r"(?:early|late|mid)"
+    alternatives: list[tuple[str, str]] = [
+        ("time", rf"{approx}?{clock}{clock_tz}?{day_after_clock}?"),
+        (
+            "pod_day",
+            rf"(?:(?:early|late){S})?(?:(?:{wd}|yesterday|today|tomorrow){S}(?:{pod})|(?:{pod}){S}(?:{wd}|yesterday|today|tomorrow))"
+            rf"|(?:early|late|mid)[-‐]?{S0}(?:morning|afternoon|evening){S}(?:{wd}|yesterday|today|tomorrow)"
+            rf"|(?:this|yesterday|tomorrow){S}(?:morning|afternoon|evening)|last{S}night|tonight"
+            rf"|(?:early|late|mid)[-‐ ]?(?:morning|afternoon|evening)",
+        ),
+        (
+            "wd_set",
+            rf"(?:every|each){S}(?:other{S})?{wd}(?:{S}(?:{pod}))?|{wd}s(?:{S}(?:{pod})s?)?|{wd}{S}(?:morning|afternoon|evening|night)s",
+        ),
+        (
+            "holiday",
+            rf"(?:(?:last|next|this|this{S}past|this{S}coming|the{S}day{S}after|the{S}day{S}before){S})?{holiday}(?:{S}(?:day|eve)(?![\p{{L}}]))?(?:{S0},?{S0}(?:of{S})?{year4})?",
+        ),
+        (
+            "mdy",
+            rf"{approx}?(?:{wd}{S0},?{S0})?(?:the{S})?{month}{S0}(?:{day}|(?:the{S})?{day_word})(?:{S0},?{S0}{year4}(?![\d,]\d)|{S}(?:of{S})?(?:this|last|next){S}year)?",
+        ),
+        (
+            "dmy",
+            rf"(?:{wd}{S0},?{S0})?(?:the{S})?{day}{S}(?:of{S})?{month}(?:{S0},?{S0}{year4}(?![\d,]\d)|{S}(?:of{S})?(?:this|last|next){S}year)?",
+        ),
+        (
+            "iso",
+            rf"{year4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d)?|[01]?\d/[0-3]?\d/(?:{year4}|\d\d)(?![/\d])",
+        ),
+        (
+            "month_year",
+            rf"(?:(?:{early_late}[-‐]?{S0}|the{S}(?:end|beginning|start|middle){S}of{S}){S0})?{month}{S0},?{S}(?:of{S})?(?:{year}|{year2}|(?:this|last|next){S}year)",
+        ),
+        (
+            "week_of",
+            rf"the{S}week{S}of{S}(?:{month}{S}{day}|{day}{S}{month})(?:{S0},?{S0}{year4})?",
+        ),
+        (
+            "quarter",
+            rf"(?:the{S})?(?:(?:fiscal|calendar|year[-‐](?:ago|earlier)|comparable|same|corresponding){S}){{0,2}}(?:{year4}{S})?(?:(?:fiscal|calendar){S})?{ordinal_q}{HY}(?:fiscal{S})?quarters?(?:{S}of{S}(?:fiscal{S})?(?:{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?"
+            rf"|(?:last|next|this){S}year{APOS}s{S}{ordinal_q}{HY}quarter"
+            rf"|(?:the{S})?first{S}two{S}quarters(?:{S}of{S}{year4})?"
+            rf"|(?:the{S})?(?:first|second|last|latter){HY}half(?:{S}of{S}(?:(?:fiscal{S})?{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?(?!{S}of{S}the)"
+            rf"|Q[1-4](?:{S0}{year4}|{S0}{year2})?|{year4}{S}Q[1-4]|H[12]{S0}{year4}",
+        ),
+        (
+            "quarter_ref",
+            rf"(?:the{S}|that{S}|its{S})?(?:(?:comparable|same|corresponding|year-ago|year-earlier|latest|most{S}recent|recent|previous|prior|preceding|current|latest{S}fiscal|fiscal){S}){{0,3}}quarter(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year)?(?![-‐][\p{{L}}])"
+            rf"|(?:the{S})?(?:(?:comparable|same|corresponding|year-ago|year-earlier|latest|most{S}recent|previous|prior|preceding|current){S}){{1,3}}period(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year)?"
+            rf"|(?:the{S})?period{S}a{S}year{S}(?:ago|earlier)"
+            rf"|(?:the{S})?{year4}{S}(?:period|quarter)|(?:last|this|next){S}year{APOS}s{S}(?:quarter|period)"
+            rf"|year[-‐](?:ago|earlier)",
+        ),
+        (
+            "fiscal",
+            rf"(?:fiscal(?:{S}year)?|FY){S0}(?:{year4}|{year2}|\d\d)(?:[-/](?:\d\d){{1,2}})?(?!\d)",
+        ),
+        (
+            "fiscal_ref",
+            rf"(?:the{S})?(?:(?:current|latest|last|next|previous|prior|this|new|coming|same|full|{year4}){S})?fiscal{S}year",
+        ),
+        (
+            "decade",
+            rf"(?:the{S})?(?:(?:early|mid|late){HY}?)?(?:1[5-9]\d0|20\d0){APOS}?s"
+            rf"|the{S}(?:(?:early|mid|late){HY}?)?(?:{APOS}|‘)?\d0{APOS}?s"
+            rf"|the{S}(?:(?:early|mid|late){HY}?)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+            rf"|(?:the{S})?(?:(?:early|mid|late){HY}?)?(?:1[0-9]|20|21|[1-9])(?:st|nd|rd|th){HY}century"
+            rf"|(?:the{S})?(?:(?:early|mid|late){HY}?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first){HY}century"
+            rf"|the{S}(?:first|last|second|latter){S}half{S}of{S}the{S}(?:(?:1[5-9]|20)\d0{APOS}?s|{APOS}\d0s)",
+        ),
+        (
+            "season",
+            rf"(?:(?:{early_late}[-‐]?{S0}|the{S}(?:end|beginning|start|middle){S}of{S})?(?:the{S})?(?:{relword}{S})?{season}(?:{S}(?:of{S})?(?:{year}|{year2})|{S}of{S}(?:this|last|next){S}year))"
+            rf"|(?:{early_late}[-‐]?{S0})?{season}(?:{S}(?:of{S})?{year}|{S}of{S}(?:this|last|next){S}year)"
+            rf"|(?:{early_late}[-‐]?{S0}|the{S}(?:(?:early|late){S})?){season}"
+            rf"|(?<=\b(?:in|during|until|by|since|through|throughout|over|for){S}){season}",
+        ),
+        ("year_named", rf"the{S}year{S}(?:{year4}|{spelled_year})"),
+        (
+            "relunit",
+            rf"(?:(?:earlier|later|early|late|mid|so{S}far|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
+            rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season})(?![-‐][\p{{L}}])"
+            rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?year)(?![-‐][\p{{L}}])"
+            rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
+            rf"|the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}])",
+        ),
+        (
+            "ago",
+            rf"{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}{S}(?:ago|earlier|later|before|after|from{S}now|hence|back|on)(?![\p{{L}}])",
+        ),
+        (
+            "relday",
+            rf"(?:(?:earlier|later|early|late){S})?(?:that{S}(?:same{S})?|the{S}(?:next|following|previous|prior|preceding|same){S})(?:day|morning|afternoon|evening|night|week|weekend|month|year|season)"
+            rf"|the{S}(?:day|night|week|month|year){S}(?:before|after|earlier|later)(?:{S}that)?",
+        ),
+        (
+            "span",
+            rf"(?:the{S})?(?:past|last|next|coming|previous|first|final|following|remaining|preceding|initial|ensuing|recent|latest|upcoming)"
+            rf"{S}(?:{bare_amount}{HY})?{UNIT_ADJ}{UNIT_WORDS}{after_unit}(?:{S}(?:ahead|to{S}come))?",
+        ),
+        (
+            "weekday",
+            rf"(?:(?:last|next|this|coming|this{S}past|this{S}coming|the{S}previous|the{S}following|the{S}next|that|early|late|earlier|later){S})?{wd}",
+        ),
+        (
+            "deictic",
+            rf"(?:(?:early|late|earlier|later){S})?{deictic}|the{S}day{S}before{S}yesterday|the{S}day{S}after{S}tomorrow",
+        ),
+        (
+            "set",
+            rf"(?:every|each){S}(?:{bare_amount}{HY}{UNIT_WORDS}|(?:other{S})?(?:{UNIT_SINGULAR}|{season}|{month}|(?:morning|afternoon|evening|night)))|(?:once|twice|thrice|{digits}{S}times|{card}{S}times|{bare_amount}{HY}{UNIT_WORDS}){S}(?:a|an|per|every|each){S}{UNIT_SINGULAR}|{alt(t['frequency'])}",
+        ),
+        (
+            "month",
+            rf"(?:(?:last|next|this|early|late|mid|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}first{S}half{S}of|the{S}second{S}half{S}of)[-‐]?{S0})?{month}(?![-‐\p{{L}}])(?!{S0}\d)",
+        ),
+        (
+            "duration",
+            rf"(?:a{S})?{bare_amount}[-‐]{UNIT_SINGULAR}{S}(?:period|span|stretch|term|run|stint)"
+            rf"|(?:the{S}(?=\d|{card}))?{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}(?:{HY}long)?"
+            rf"|(?:(?:several|many|few|some){S})?(?:centuries|decades|years|months|weeks|days|hours|minutes)(?:{HY}long)?"
+            rf"|the{S}years"
+            rf"|(?:day|week|month|year|decade|hour){HY}long|a{S}while|some{S}time",
+        ),
+        (
+            "year",
+            rf"(?:{edge}|{approx})?(?<![$€£#\d,.:/]){year4}(?![\d%]|\.\d|,\d|:\d|[-‐/](?!(?:1[5-9]|20)\d\d(?!\d))\d)|(?:nineteen|eighteen){HY}(?:{tens_word}(?:{HY}{ones})?|{teen_word})|(?<=\b(?:in|since|of|until|by|year|from|to|during){S}){spelled_year}|{year2}",
+        ),
+        ("vague", alt(t["vague"])),
+    ]
+    return alternatives
+
+
+def _words(spec: str) -> set[str]:
+    return set(spec.split())
+
+
+def _first(entries: Iterable[str]) -> set[str]:
+    """First words of lexicon entries ("new year's day" -> "new", "jan." -> "jan")."""
+    out = set()
+    for entry in entries:
+        first = regex.split(r"[\s'’.-]", entry.lower())[0]
+        if first:
+            out.add(first)
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
+    """Per kind: the words its expressions can open with, and whether a digit can open it."""
+    t = lex.temporal
+    months = _first(t["month"])
+    weekdays = _first(t["weekday"])
+    weekday_plurals = {w + "s" for w in weekdays}
+    numbers = _first(t["number"]) | _words("half couple dozen dozens hundreds handful number few")
+    mods = _words(
+        """about around approximately roughly nearly almost close more less fewer at no up
+        just well upwards some another an a over under"""
+    )
+    approx = _words("around about approximately roughly shortly")
+    deictic = _words("yesterday today tomorrow tonight")
+    pods = _first(t["part_of_day"]) | _words("mid midafternoon")
+    ordinals = _first(t["ordinal"]) | _words("1st 2nd 3rd 4th")
+    units = _words(
+        """second seconds minute minutes hour hours day days night nights week weeks
+        fortnight fortnights month months quarter quarters year years decade decades century
+        centuries weekend weekends millennium millennia"""
+    )
+    rel = _words("this last next coming current past previous following same that the")
+    spec: dict[str, tuple[set[str], bool]] = {
+        "time": (approx | numbers | _words("noon midnight midday ten eleven twelve"), True),
+        "pod_day": (_words("early late mid this last") | weekdays | deictic | pods, False),
+        "wd_set": (_words("every each") | weekdays | weekday_plurals, False),
+        "holiday": (_words("last next this the") | _first(t["holiday"]), False),
+        "mdy": (approx | weekdays | months | _words("the"), False),
+        "dmy": (weekdays | _words("the"), True),
+        "iso": (set(), True),
+        "month_year": (_words("early late mid the") | months, False),
+        "week_of": (_words("the"), False),
+        "quarter": (
+            _words(
+                """the fiscal calendar year comparable same corresponding last next this latter
+                q1 q2 q3 q4 h1 h2"""
+            )
+            | ordinals,
+            True,
+        ),
+        "quarter_ref": (
+            _words(
+                """the that its comparable same corresponding year latest most recent previous
+                prior preceding current fiscal quarter period last this next"""
+            ),
+            True,
+        ),
+        "fiscal": (_words("fiscal fy"), False),
+        "fiscal_ref": (
+            _words("the current latest last next previous prior this new coming same full fiscal"),
+            True,
+        ),
+        "decade": (_words("the early mid late") | ordinals, True),
+        "season": (_words("early late mid the") | rel | _first(t["season"]), False),
+        "year_named": (_words("the"), False),
+        "relunit": (
+            _words(
+                """earlier later early late mid so the this last next coming current weekend year
+                end turn midyear"""
+            ),
+            False,
+        ),
+        "ago": (mods | numbers, True),
+        "relday": (_words("earlier later early late that the"), False),
+        "span": (
+            _words(
+                """the past last next coming previous first final following remaining
+                preceding initial ensuing recent latest upcoming"""
+            ),
+            False,
+        ),
+        "weekday": (
+            _words("last next this coming the that early late earlier later") | weekdays,
+            False,
+        ),
+        "deictic": (_words("early late earlier later the") | deictic, False),
+        "set": (_words("every each once twice thrice") | numbers | _first(t["frequency"]), True),
+        "month": (_words("last next this early late mid the") | months, False),
+        "duration": (_words("a the several many few some") | mods | numbers | units, True),
+        "year": (_words("early late mid the nineteen eighteen two") | approx, True),
+        "vague": (_first(t["vague"]), False),
+    }
+    return {kind: (frozenset(words), digit) for kind, (words, digit) in spec.items()}
+
+
+@attrs.frozen(eq=False)
+class Grammar:
+    """The compiled grammar of one lexicon: a pattern per kind, and which kinds each opening
+    word can start, so a position is tried only against the kinds it can open."""
+
+    patterns: dict[str, regex.Pattern[str]]
+    by_word: dict[str, tuple[str, ...]]
+    by_digit: tuple[str, ...]
+
+    def scan(self, text: str, lo: int, hi: int) -> Iterator[tuple[str, regex.Match[str]]]:
+        """Candidates in ``text[lo:hi]``, leftmost first, without overlaps: at each word start
+        the first kind (in :data:`KINDS` order) that matches wins."""
+        pos = lo
+        while True:
+            tok = _TOKEN_START.search(text, pos, hi)
+            if tok is None:
+                return
+            word = tok.group(1)
+            if word is None:
+                kinds = self.by_digit
+            else:
+                low = word.lower()
+                kinds = self.by_word.get(low) or self.by_word.get(low.rstrip("0123456789"), ())
+            for kind in kinds:
+                m = self.patterns[kind].match(text, tok.start(), hi)
+                if m is not None:
+                    yield kind, m
+                    pos = m.end()
+                    break
+            else:
+                pos = tok.end()
+
+
+# Where a candidate may start: a word start, or a year right after a year and a dash.
+_TOKEN_START = regex.compile(
+    r"(?:(?<![\p{L}\p{N}'’‐-])|(?<=(?<!\d)(?:1[5-9]|20)\d\d[-–])(?=(?:1[5-9]|20)\d\d(?!\d)))"
+    r"(?:(\p{L}[\p{L}\p{N}]*)|\d+|['’‘](?=\d))",
+    regex.V1,
+)
+
+
+@functools.lru_cache(maxsize=8)
+def compile_grammar(lex: Lexicon) -> Grammar:
+    """The grammar of a lexicon, compiled once per process."""
+    openers = kind_openers(lex)
+    patterns = {
+        kind: regex.compile(rf"{B}(?:{pat}){E}", regex.V1 | regex.IGNORECASE)
+        for kind, pat in _alternatives(lex)
+    }
+    by_word: dict[str, list[str]] = {}
+    for kind in KINDS:
+        for word in openers[kind][0]:
+            by_word.setdefault(word, []).append(kind)
+    return Grammar(
+        patterns=patterns,
+        by_word={w: tuple(k) for w, k in by_word.items()},
+        by_digit=tuple(k for k in KINDS if openers[k][1]),
+    )
+
+
+KINDS = (
+    "time", "pod_day", "wd_set", "holiday", "mdy", "dmy", "iso", "month_year", "week_of",
+    "quarter", "quarter_ref", "fiscal", "fiscal_ref", "decade", "season", "year_named", "relunit", "ago",
+    "relday", "span", "weekday", "deictic", "set", "month", "duration", "year", "vague",
+)  # fmt: skip
+
+
+# Words without which no expression of the grammar exists (besides digits); sentences and
+# stretches far from all of them are not searched.
+_TRIGGERS = """
+    quarter quarters period fiscal fy q1 q2 q3 q4 h1 h2 noon midnight midday tonight weekend
+    weekends ago nineteen eighteen thousand twenties thirties forties fifties sixties
+    seventies eighties nineties century centuries millennium millennia year-ago year-earlier
+    midyear midafternoon while daytime a.m. p.m. o'clock o’clock am pm
+""".split()  # noqa: SIM905
+_STOP = frozenset("the a an in at of to as this that these those so down right".split())  # noqa: SIM905
+
+
+@functools.lru_cache(maxsize=8)
+def trigger_pattern(lex: Lexicon) -> regex.Pattern[str]:
+    """A cheap pattern for the words every candidate contains (a digit or a trigger)."""
+    t = lex.temporal
+    words = set(_TRIGGERS)
+    for cls in (
+        "month",
+        "weekday",
+        "season",
+        "part_of_day",
+        "deictic_day",
+        "vague",
+        "frequency",
+        "holiday",
+        "unit",
+    ):
+        for entry in t.get(cls, {}):
+            for w in regex.split(r"[\s-]+", entry.lower()):
+                w = w.strip(".")
+                if w and w not in _STOP:
+                    words.add(w)
+    for w in t["weekday"]:
+        words.add(w.rstrip(".") + "s")
+    for u in (
+        "second",
+        "minute",
+        "hour",
+        "day",
+        "night",
+        "week",
+        "fortnight",
+        "month",
+        "year",
+        "decade",
+    ):
+        words.add(u + "s")
+    return regex.compile(
+        r"\d|(?<![\p{L}])\L<words>(?![\p{L}])", regex.V1 | regex.IGNORECASE, words=sorted(words)
+    )

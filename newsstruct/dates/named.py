@@ -1,0 +1,815 @@
+"""Handlers of expressions that name a calendar unit: clock times, days, months, quarters,
+seasons, years, decades, holidays, weekdays.
+
+Without a year, the year is chosen by the tense of the clause (see :func:`.core.pick`).
+``dateparser.parse`` reads only the numeric dates the grammar found ("3/17/2022"), with
+settings built for that call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import attrs
+import regex
+
+from . import calendar as cal
+from .amounts import YEAR4, norm, spelled_year, year_from_two_digits, year_in
+from .core import (
+    APPROX,
+    DAYNUM,
+    EDGE_WORD,
+    MONTH_DAY_SLACK,
+    Cand,
+    Ctx,
+    Reading,
+    capitalised,
+    current_quarter,
+    edge_mod,
+    month_day_year,
+    month_in,
+    pick,
+    prior_for,
+    rel_year,
+    shift_period,
+    shift_quarter,
+    weekday_date,
+    weekday_in,
+)
+
+
+def h_time(m: Cand, ctx: Ctx) -> Reading | None:
+    approx = APPROX.match(m.group())
+    reading = _time(m.group()[approx.end() :] if approx else m.group(), ctx)
+    if reading is not None and approx is not None:
+        reading = attrs.evolve(reading, mod="APPROX")
+    return reading
+
+
+_CLOCK_END = regex.compile(
+    r"(?:[ap]\.?\s*m\b\.?|noon|midnight|midday|o['’]clock|morning|afternoon|evening|night"
+    r"|\d:\d\d|\d{4})",
+    regex.IGNORECASE,
+)
+
+
+def _time(raw: str, ctx: Ctx) -> Reading | None:
+    low = norm(raw)
+    numbers = ctx.lex.temporal["number"]
+    if low.startswith("noon") or low.startswith("midday"):
+        hh, mm = 12, 0
+    elif low.startswith("midnight"):
+        hh, mm = 24, 0
+    else:
+        t = regex.match(r"(\d{1,2})(?:[:.]?(\d{2}))?\s*(a\.?\s*m|p\.?\s*m)?", low)
+        if t is not None:
+            hh, mm = int(t.group(1)), int(t.group(2) or 0)
+            half = t.group(3)
+        else:
+            w = low.split()[0]
+            if w not in numbers:
+                return None
+            hh, mm, half = int(float(numbers[w])), 0, None
+        if half is None:
+            if "morning" in low:
+                half = "a"
+            elif "afternoon" in low or "evening" in low or "night" in low:
+                half = "p"
+        if half is not None:
+            if not 1 <= hh <= 12:
+                return None
+            hh = hh % 12 + (12 if half.startswith("p") else 0)
+        elif hh > 24:
+            return None
+    clock = f"T{hh:02d}:{mm:02d}"
+    tz_value = None
+    zones = ctx.lex.temporal["timezone"]
+    for w in regex.findall(r"[A-Za-z]+", raw):
+        if w.isupper() and w.lower() in zones:
+            tz_value = zones[w.lower()]
+            break
+    day: dt.date | None = ctx.sentence_day or ctx.ref
+    anchor = "ref"
+    clock_end = _CLOCK_END.search(raw)
+    tail = raw[clock_end.end() :] if clock_end else ""
+    mo = month_in(tail, ctx.lex)
+    wd = weekday_in(tail, ctx.lex)
+    deictic = regex.search(r"\b(yesterday|today|tomorrow|tonight)\b", tail, regex.IGNORECASE)
+    if mo is not None:
+        dm = DAYNUM.search(tail, tail.find(mo[1]) + len(mo[1]))
+        yr = YEAR4.search(tail)
+        if dm is None:
+            return None
+        if yr is not None:
+            try:
+                day, anchor = dt.date(int(yr.group(1)), mo[0], int(dm.group(1))), "absolute"
+            except ValueError:
+                return None
+        elif ctx.ref is not None:
+            day = month_day_year(mo[0], int(dm.group(1)), ctx)
+        else:
+            return Reading(
+                "TIME", f"XXXX-{mo[0]:02d}-{int(dm.group(1)):02d}{clock}", None, timezone=tz_value
+            )
+    elif wd is not None:
+        day = weekday_date(ctx, wd)
+        if day is None:
+            return Reading("TIME", f"XXXX-WXX-{wd}{clock}", None, timezone=tz_value)
+    elif deictic is not None:
+        if ctx.ref is None:
+            return Reading("TIME", None, None, timezone=tz_value)
+        offset = int(ctx.lex.temporal["deictic_day"][deictic.group(1).lower()])
+        day = ctx.ref + dt.timedelta(days=offset)
+    elif ctx.sentence_day is not None:
+        anchor = "sentence"
+    elif ctx.tense == "past" and ctx.previous_day is not None:
+        # "He was shot at 10 p.m." after the story named the day: that day's evening
+        day, anchor = ctx.previous_day.first, "previous-day"
+    if day is None:
+        return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
+    dated = mo is not None or wd is not None or deictic is not None
+    return Reading("TIME", f"{day.isoformat()}{clock}", anchor, timezone=tz_value, dated=dated)
+
+
+def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
+    low = norm(m.group())
+    pods = ctx.lex.temporal["part_of_day"]
+    pod_word = next((w for w in reversed(low.replace("-", " - ").split()) if w in pods), None)
+    if low.endswith("tonight") or low == "tonight":
+        pod_word = "tonight"
+    for word in ("mid-afternoon", "midafternoon"):
+        if word in low:
+            pod_word = word
+    pod = pods.get(pod_word or "", "")
+    if pod.startswith("T"):
+        return None
+    mod = "START" if low.startswith("early") else "END" if low.startswith("late") else None
+    wd = weekday_in(m.group(), ctx.lex)
+    if wd is None and regex.search(
+        r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", low
+    ):
+        return None  # a lower-case weekday
+    if ctx.ref is None:
+        if wd is not None:
+            return Reading("TIME", f"XXXX-WXX-{wd}T{pod}", None, mod=mod)
+        return Reading("TIME", None, None, mod=mod)
+    if wd is not None:
+        day = weekday_date(ctx, wd)
+    elif low == "last night":
+        day = ctx.ref - dt.timedelta(days=1)
+    else:
+        deictic = ctx.lex.temporal["deictic_day"]
+        word = next((w for w in low.split() if w in deictic), None)
+        if word is None and ctx.sentence_day is not None:  # "by mid-afternoon": that day's
+            return Reading("TIME", f"{ctx.sentence_day.isoformat()}T{pod}", "sentence", mod=mod)
+        day = ctx.ref + dt.timedelta(days=int(deictic[word or "today"]))
+    assert day is not None
+    return Reading("TIME", f"{day.isoformat()}T{pod}", mod=mod)
+
+
+def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
+    raw = m.group()
+    low = norm(raw)
+    holidays = ctx.lex.temporal["holiday"]
+    words = low.replace(",", " ").split()
+    modifier = ""
+    for pre in (
+        "this past",
+        "this coming",
+        "the day after",
+        "the day before",
+        "last",
+        "next",
+        "this",
+    ):
+        if low.startswith(pre + " "):
+            modifier = pre
+            words = low[len(pre) + 1 :].replace(",", " ").split()
+            break
+    words = [w for w in words if not YEAR4.fullmatch(w)]
+    if words and words[-1] == "of":
+        words.pop()  # "Christmas of 2012"
+    name = " ".join(words)
+    rule = holidays.get(name) or holidays.get(name.removesuffix(" day"))
+    if rule is None and name.endswith(" eve"):  # "Thanksgiving Eve": the day before
+        rule = holidays.get(name.removesuffix(" eve"))
+    if rule is None:
+        return None
+    name_start = raw.lower().find(words[0]) if words else 0
+    if not capitalised(raw[name_start:]) and not raw[name_start:].lower().startswith("the "):
+        return None
+    eve = name.endswith(" eve") and not holidays.get(name)
+    shift = {"the day after": 1, "the day before": -1}.get(modifier, 0) - (1 if eve else 0)
+    yr = YEAR4.search(raw)
+    if yr is not None:
+        d = cal.holiday(rule, int(yr.group(1)))
+        if d is None:
+            return None
+        return Reading("DATE", cal.day(d + dt.timedelta(days=shift)), "absolute")
+    if ctx.ref is None:
+        return Reading("DATE", None, None)
+    cands = [
+        d for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1) if (d := cal.holiday(rule, y))
+    ]
+    if not cands:
+        return None
+    if modifier in ("last", "this past"):
+        chosen = max((c for c in cands if c < ctx.ref), default=cands[0])
+    elif modifier in ("next", "this coming"):
+        chosen = min((c for c in cands if c > ctx.ref), default=cands[-1])
+    elif modifier == "this":
+        chosen = next((c for c in cands if c.year == ctx.ref.year), cands[0])
+    else:
+        chosen = pick(cands, ctx.ref, ctx.tense, slack=MONTH_DAY_SLACK)
+    return Reading("DATE", cal.day(chosen + dt.timedelta(days=shift)))
+
+
+def h_month_day(m: Cand, ctx: Ctx) -> Reading | None:
+    reading = _month_day(m, ctx)
+    if reading is not None and APPROX.match(m.group()):
+        reading = attrs.evolve(reading, mod="APPROX")
+    return reading
+
+
+def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
+    raw = m.group()
+    mo = month_in(raw, ctx.lex)
+    if mo is None:
+        return None
+    after_month = raw[raw.find(mo[1]) + len(mo[1]) :]
+    before_month = raw[: raw.find(mo[1])]
+    dm = DAYNUM.search(after_month) or DAYNUM.search(before_month)
+    ordinals = ctx.lex.temporal["ordinal"]
+    word_day = next(
+        (int(ordinals[w]) for w in norm(after_month).split() if ordinals.get(w, "").isdigit()), None
+    )
+    if dm is None and word_day is None:
+        return None
+    d = int(dm.group(1)) if dm is not None else word_day
+    assert d is not None
+    yr = YEAR4.search(raw)
+    wd = weekday_in(before_month, ctx.lex)
+    start = m.start()
+    if raw.lower().startswith("the ") and (dm is None or dm.string is after_month):
+        start = m.start() + 4  # "the March 2 vote": the article is not part of the date
+    if yr is not None:
+        try:
+            day = dt.date(int(yr.group(1)), mo[0], d)
+        except ValueError:
+            return None
+        return Reading("DATE", cal.day(day), "absolute", start=start)
+    rel = rel_year(raw, ctx.ref)
+    if rel is not None:
+        try:
+            return Reading("DATE", cal.day(dt.date(rel, mo[0], d)), start=start)
+        except ValueError:
+            return None
+    if ctx.ref is None:
+        if not (1 <= d <= 31):
+            return None
+        return Reading("DATE", f"XXXX-{mo[0]:02d}-{d:02d}", None, start=start)
+    if wd is not None:  # "Tuesday, March 15": the year whose March 15 is a Tuesday
+        for y in (ctx.ref.year, ctx.ref.year - 1, ctx.ref.year + 1):
+            try:
+                cand = dt.date(y, mo[0], d)
+            except ValueError:
+                continue
+            if cand.isoweekday() == wd:
+                return Reading("DATE", cal.day(cand), start=start)
+    day = month_day_year(mo[0], d, ctx)
+    if day is None:
+        return None
+    return Reading("DATE", cal.day(day), start=start)
+
+
+@functools.lru_cache(maxsize=1024)
+def _dateparser_parse(candidate: str, order: str) -> dt.date | None:
+    """dateparser on one candidate our grammar found, with settings built for this call."""
+    import dateparser
+
+    settings = {"DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True}
+    try:
+        parsed = dateparser.parse(candidate, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        return None
+    return parsed.date() if parsed is not None else None
+
+
+def h_iso(m: Cand, ctx: Ctx) -> Reading | None:
+    raw = m.group()
+    iso = regex.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?", raw)
+    if iso:
+        try:
+            d = dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
+        if iso.group(4):
+            return Reading("TIME", f"{d.isoformat()}T{iso.group(4)}:{iso.group(5)}", "absolute")
+        return Reading("DATE", cal.day(d), "absolute")
+    parsed = _dateparser_parse(raw, "MDY")
+    if parsed is None:
+        return None
+    year_part = raw.rsplit("/", 1)[-1]
+    if len(year_part) == 2:
+        y = year_from_two_digits(int(year_part), ctx.ref)
+        try:
+            parsed = parsed.replace(year=y)
+        except ValueError:
+            return None
+    return Reading("DATE", cal.day(parsed), "absolute")
+
+
+def h_month_year(m: Cand, ctx: Ctx) -> Reading | None:
+    raw = m.group()
+    mo = month_in(raw, ctx.lex)
+    if mo is None:
+        return None
+    after = raw[raw.find(mo[1]) + len(mo[1]) :]
+    y = year_in(after, ctx.ref, ctx.lex)
+    anchor = "absolute"
+    if y is None:
+        y = rel_year(after, ctx.ref)
+        anchor = "ref"
+    if y is None:
+        return Reading("DATE", f"XXXX-{mo[0]:02d}", None) if ctx.ref is None else None
+    return Reading("DATE", cal.month(y, mo[0]), anchor, mod=edge_mod(raw))
+
+
+def h_week_of(m: Cand, ctx: Ctx) -> Reading | None:
+    raw = m.group()
+    inner = regex.search(r"(?<=\bof\s+).*", raw, regex.IGNORECASE | regex.DOTALL)
+    if inner is None:
+        return None
+    found = h_month_day(m.tail(inner.start()), ctx)
+    if found is None or found.value is None or not found.value[:4].isdigit():
+        return None
+    d = dt.date.fromisoformat(found.value)
+    return Reading("DATE", cal.week(d), found.anchor)
+
+
+_ORDINAL_Q = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
+
+
+def _quarter_year(q: int, ctx: Ctx) -> int | None:
+    if ctx.ref is None:
+        return None
+    y, cur = current_quarter(ctx.ref)
+    return y if q <= cur else y - 1  # results are reported after the quarter: no tense
+
+
+def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
+    raw = m.group()
+    low = norm(raw)
+    qm = regex.match(
+        r"(?:the\s+)?q([1-4])(?:\s*(\d{4}|'\d\d))?$|(\d{4})\s+q([1-4])$|h([12])\s*(\d{4})$", low
+    )
+    if qm:
+        if qm.group(5):
+            return Reading("DATE", f"{qm.group(6)}-H{qm.group(5)}", "absolute")
+        q = int(qm.group(1) or qm.group(4))
+        ytxt = qm.group(2) or qm.group(3)
+        if ytxt:
+            y = int(ytxt) if len(ytxt) == 4 else year_from_two_digits(int(ytxt[1:]), ctx.ref)
+            return Reading("DATE", cal.quarter(y, q), "absolute")
+        if not raw.strip().upper().startswith(("Q", "THE Q")):
+            return None
+        qy = _quarter_year(q, ctx)
+        return Reading("DATE", cal.quarter(qy, q) if qy else f"XXXX-Q{q}", "ref" if qy else None)
+    if "half" in low or "two quarters" in low:
+        h = 1 if low.removeprefix("the ").startswith("first") else 2  # second, last, latter
+        y = year_in(low, ctx.ref, ctx.lex) or rel_year(low, ctx.ref)
+        anchor = "absolute" if YEAR4.search(low) else "ref"
+        if y is None:
+            if ctx.ref is None:
+                return Reading("DATE", f"XXXX-H{h}", None)
+            y = (
+                ctx.ref.year
+                if (h == 1 or ctx.ref.month > 6 or ctx.tense == "future")
+                else ctx.ref.year - 1
+            )
+        return Reading("DATE", f"{y:04d}-H{h}", anchor)
+    words = low.replace("-", " ").split()
+    q = next((_ORDINAL_Q[w] for w in words if w in _ORDINAL_Q), None)
+    if q is None:
+        return None
+    if "quarters" in words and not low.endswith("quarters"):
+        return None
+    y: int | None = None
+    anchor: str | None = "absolute"
+    if regex.search(r"\byear-(?:ago|earlier)\b", low):
+        base = ctx.quarter or (cal.quarter(*current_quarter(ctx.ref)) if ctx.ref else None)
+        if base is None:
+            return Reading("DATE", f"XXXX-Q{q}", None)
+        return Reading(
+            "DATE", cal.quarter(int(base[:4]) - 1, q), "previous" if ctx.quarter else "ref"
+        )
+    yr = YEAR4.search(low)
+    if yr is not None:
+        y = int(yr.group(1))
+    else:
+        y = rel_year(low, ctx.ref)
+        if "last year's" in low:
+            y = ctx.ref.year - 1 if ctx.ref else None
+        elif "next year's" in low:
+            y = ctx.ref.year + 1 if ctx.ref else None
+        elif "this year's" in low:
+            y = ctx.ref.year if ctx.ref else None
+        anchor = "ref"
+        if y is None:
+            y = _quarter_year(q, ctx)
+    if y is None:
+        return Reading("DATE", f"XXXX-Q{q}", None)
+    return Reading("DATE", cal.quarter(y, q), anchor)
+
+
+def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
+    low = norm(m.group())
+    year_ago = any(
+        k in low for k in ("year-ago", "year-earlier", "year ago", "year earlier", "last year")
+    )
+    previous = any(k in low.split() for k in ("previous", "prior", "preceding"))
+    is_period = "period" in low or low.startswith("year-")
+    yr = YEAR4.search(low)
+    base: str | None
+    if "current" in low:
+        base = cal.quarter(*current_quarter(ctx.ref)) if ctx.ref else None
+    elif is_period:
+        base = ctx.period or ctx.quarter
+    else:
+        base = ctx.quarter
+    if base is None and ctx.ref is not None and not low.startswith("year-"):
+        y, q = current_quarter(ctx.ref)
+        base = shift_quarter(cal.quarter(y, q), -1)
+    if low.startswith("year-"):
+        if base is not None:
+            return Reading("DATE", shift_period(base, -1), "previous")
+        if ctx.ref is None:
+            return Reading("DATE", None, None)
+        return Reading("DATE", cal.year(ctx.ref.year - 1))
+    if base is None:
+        return Reading("DATE", None, None)
+    if yr is not None:
+        base = f"{yr.group(1)}{base[4:]}"
+    elif year_ago:
+        base = shift_period(base, -1)
+    elif previous and "-Q" in base:
+        base = shift_quarter(base, -1)
+    return Reading("DATE", base, "previous" if ctx.quarter or ctx.period else "ref")
+
+
+def h_fiscal(m: Cand, ctx: Ctx) -> Reading | None:
+    low = norm(m.group())
+    yr = YEAR4.search(low)
+    if yr is not None:
+        y = int(yr.group(1))
+    else:
+        two = regex.search(r"(\d\d)(?:[-/]\d\d)?$", low)
+        if two is None:
+            return None
+        y = year_from_two_digits(int(two.group(1)), ctx.ref)
+    return Reading("DATE", cal.year(y), "absolute", ranged=False)
+
+
+def h_fiscal_ref(m: Cand, ctx: Ctx) -> Reading | None:
+    low = norm(m.group())
+    after = ctx.text[m.end() : m.end() + 12].lower()
+    if after.lstrip().startswith(("ended", "ending", "that ended", "which ended")):
+        return Reading("DURATION", "P1Y", None)
+    yr = YEAR4.search(low)
+    if yr is not None:  # "the 2024 fiscal year"
+        return Reading("DATE", cal.year(int(yr.group(1))), "absolute", ranged=False)
+    if ctx.ref is None:
+        return Reading("DATE", None, None)
+    step = (
+        -1
+        if any(w in low.split() for w in ("latest", "last", "previous", "prior"))
+        else 1
+        if any(w in low.split() for w in ("next", "coming", "new"))
+        else 0
+    )
+    return Reading("DATE", cal.year(ctx.ref.year + step), ranged=False)
+
+
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+}  # fmt: skip
+
+
+def h_decade(m: Cand, ctx: Ctx) -> Reading | None:
+    low = norm(m.group())
+    mod = edge_mod(low.removeprefix("the "))
+    if low.startswith(("the last half", "the second half", "the latter half")):
+        mod = "END"
+    elif low.startswith("the first half"):
+        mod = "START"
+    if "century" in low:
+        c = regex.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
+        n = int(c.group(1)) if c else next((v for w, v in _ORDINAL_WORDS.items() if w in low), None)
+        if n is None:
+            return None
+        return Reading("DATE", f"{n - 1:02d}", "absolute", mod=mod)
+    full = regex.search(r"(\d{3})0['’]?s", low)
+    if full:
+        return Reading("DATE", full.group(1), "absolute", mod=mod)
+    two = regex.search(r"(\d)0['’]?s", low)
+    word = next((v for w, v in _DECADE_WORDS.items() if w in low), None)
+    digit = int(two.group(1)) if two else word
+    if digit is None:
+        return None
+    if ctx.ref is None:
+        return Reading("DATE", f"19{digit}" if digit >= 2 else None, None, mod=mod)
+    century = ctx.ref.year // 100
+    if digit * 10 > ctx.ref.year % 100:
+        century -= 1
+    return Reading("DATE", f"{century:02d}{digit}", mod=mod)
+
+
+def _season_instances(code: str, ref: dt.date) -> list[tuple[dt.date, dt.date, int]]:
+    out = []
+    for y in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1):
+        r = cal.value_range(f"{y:04d}-{code}")
+        if r:
+            out.append((r[0], r[1], y))
+    return out
+
+
+def h_season(m: Cand, ctx: Ctx) -> Reading | None:
+    raw = m.group()
+    low = norm(raw)
+    seasons = ctx.lex.temporal["season"]
+    word = next((w for w in regex.findall(r"[a-z]+", low) if w in seasons), None)
+    if word is None:
+        return None
+    following = ctx.text[m.end() : m.end() + 4].lower()
+    if low in ("fall", "the fall") and following.startswith((" of", " in")):
+        return None  # "the fall of Rome", "the fall in prices"
+    if low in ("spring", "the spring") and following.startswith((" of", " in")):
+        return None  # "the spring of water"
+    code = seasons[word]
+    mod = edge_mod(low.removeprefix("the "))
+    y = year_in(low[low.find(word) :], ctx.ref, ctx.lex)
+    if y is not None:
+        return Reading("DATE", f"{y:04d}-{code}", "absolute", mod=mod)
+    rel = rel_year(low, ctx.ref)
+    if rel is not None:
+        return Reading("DATE", f"{rel:04d}-{code}", mod=mod)
+    if ctx.ref is None:
+        return Reading("DATE", f"XXXX-{code}", None, mod=mod)
+    ref = ctx.ref
+    inst = _season_instances(code, ref)
+    words = low.split()
+    if "last" in words or "this past" in low or "past" in words:
+        ended = (
+            [i for i in inst if i[1] < ref] if "last" in words else [i for i in inst if i[0] <= ref]
+        )
+        y = max(ended)[2]
+    elif "next" in words or "coming" in words:
+        y = min(i for i in inst if i[0] > ref)[2]
+    elif "this" in words or ctx.tense is None:
+        y = next((i[2] for i in inst if i[0] <= ref <= i[1]), None) or (
+            ref.year if code != "WI" or ref.month >= 3 else ref.year - 1
+        )
+    elif ctx.tense == "past":
+        y = max(i for i in inst if i[0] <= ref)[2]
+    else:
+        y = min(i for i in inst if i[1] >= ref)[2]
+    return Reading("DATE", f"{y:04d}-{code}", mod=mod)
+
+
+def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
+    raw = m.group()
+    wd = weekday_in(raw, ctx.lex)
+    if wd is None:
+        return None
+    low = norm(raw)
+    modifier = ""
+    for pre in (
+        "this past",
+        "this coming",
+        "the previous",
+        "the following",
+        "the next",
+        "last",
+        "next",
+        "this",
+        "coming",
+        "that",
+        "early",
+        "late",
+        "earlier",
+        "later",
+    ):
+        if low.startswith(pre + " "):
+            modifier = pre
+            break
+    mod = {"early": "START", "late": "END", "earlier": "START", "later": "END"}.get(modifier)
+    if mod is not None:
+        modifier = ""
+    if regex.match(r"['’]s\b", ctx.text[m.end() : m.end() + 3]):
+        ctx = attrs.evolve(ctx, tense=None)  # "Wednesday's ruling": an event, not the verb's time
+    if modifier in ("the previous", "the following", "the next", "that"):
+        prior, anchor = prior_for(ctx, "day")
+        if prior is None:
+            if ctx.ref is None:
+                return Reading("DATE", f"XXXX-WXX-{wd}", None)
+            base = ctx.ref
+        else:
+            base = prior.first
+        today = base.isoweekday()
+        if modifier == "the previous":
+            d = base - dt.timedelta(days=(today - wd) % 7 or 7)
+        elif modifier == "that":
+            d = base + dt.timedelta(days=wd - today)
+        else:
+            d = base + dt.timedelta(days=(wd - today) % 7 or 7)
+        return Reading("DATE", cal.day(d), anchor)
+    day = weekday_date(ctx, wd, modifier)
+    if day is None:
+        return Reading("DATE", f"XXXX-WXX-{wd}", None, mod=mod)
+    return Reading("DATE", cal.day(day), mod=mod)
+
+
+def h_deictic(m: Cand, ctx: Ctx) -> Reading | None:
+    low = norm(m.group())
+    edge = EDGE_WORD.match(low)
+    mod = None
+    if edge is not None:
+        mod = "START" if edge.group(1).startswith("early") else "END"
+        low = low[edge.end() :]
+    if (
+        m.group()[:1].isupper()
+        and regex.search(r"\p{Lu}[\p{L}.]*\s+$", ctx.text[max(0, m.start() - 20) : m.start()])
+        and not regex.search(r"[.!?\"“”]\s*$", ctx.text[max(0, m.start() - 3) : m.start()])
+    ):
+        return None  # "USA Today", "VOA Today"
+    if low == "tonight":
+        return h_pod_day(m, ctx)
+    offset = {"the day before yesterday": -2, "the day after tomorrow": 2}.get(low)
+    if offset is None:
+        offset = int(ctx.lex.temporal["deictic_day"][low])
+    if ctx.ref is None:
+        return Reading("DATE", None, None, mod=mod)
+    return Reading("DATE", cal.day(ctx.ref + dt.timedelta(days=offset)), mod=mod)
+
+
+_MONTH_CONTEXT = regex.compile(
+    r"(?:\b(?:in|since|by|until|till|through|during|from|before|after|of|to|between|and|or|last|next|this|early|late|mid|around|until|for)|[,(])\s*$",
+    regex.IGNORECASE,
+)
+
+
+def h_month(m: Cand, ctx: Ctx) -> Reading | None:
+    raw = m.group()
+    mo = month_in(raw, ctx.lex)
+    if mo is None:
+        return None
+    low = norm(raw)
+    modifier = ""
+    for pre in ("last", "next", "this"):
+        if low.startswith(pre + " "):
+            modifier = pre
+    mod = edge_mod(low)
+    bare = low == mo[1].lower()
+    if bare:
+        before = ctx.text[max(0, m.start() - 12) : m.start()]
+        after = ctx.text[m.end() : m.end() + 2]
+        if regex.match(r"[ \t]\p{Lu}", after):
+            return None  # "June Carter", "August Wilson"
+        if mo[0] == 5 and not _MONTH_CONTEXT.search(before):
+            return None  # "May" the verb
+        if (
+            mo[0] == 3
+            and not _MONTH_CONTEXT.search(before)
+            and regex.match(
+                r"\s+(?:for|of|on|to|against|through|from)\b", ctx.text[m.end() : m.end() + 10]
+            )
+        ):
+            return None  # "the annual March for Life": a march
+        if (
+            mo[1].endswith(".") is False
+            and len(mo[1]) <= 4
+            and mo[0] != 5
+            and mo[1].lower() not in ("june", "july")
+        ):
+            return None  # "Mar", "Jan" alone
+    if ctx.ref is None:
+        return Reading("DATE", f"XXXX-{mo[0]:02d}", None, mod=mod)
+    y, now = ctx.ref.year, ctx.ref.month
+    if modifier == "last":
+        y -= mo[0] >= now
+    elif modifier == "next":
+        y += mo[0] <= now
+    elif modifier == "this":
+        pass
+    else:
+        cands = [dt.date(yy, mo[0], 15) for yy in (y - 1, y, y + 1)]
+        mid_ref = dt.date(ctx.ref.year, ctx.ref.month, 15)
+        y = pick(
+            cands, mid_ref, ctx.tense if ctx.tense != "present" else None, slack=MONTH_DAY_SLACK
+        ).year
+    return Reading("DATE", cal.month(y, mo[0]), mod=mod)
+
+
+_COUNT_CONTEXT = regex.compile(
+    r"(?:\b(?:in|since|by|until|till|through|during|from|before|after|of|to|between|and|or|the|year|early|late|mid|fiscal|around|about|for|circa|c\.)|['’]s|[,(]|[-‐])\s*$",
+    regex.IGNORECASE,
+)
+
+_YEAR_LEADS = frozenset(
+    [
+        "in",
+        "since",
+        "by",
+        "until",
+        "from",
+        "during",
+        "the",
+        "before",
+        "after",
+        "of",
+        "to",
+        "through",
+        "for",
+        "early",
+        "late",
+        "mid",
+        "fiscal",
+        "fy",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "circa",
+        "year",
+        "end",
+    ]
+)
+
+
+def h_year(m: Cand, ctx: Ctx) -> Reading | None:
+    raw = m.group()
+    lead = regex.match(
+        r"(?:(?:around|about|approximately|roughly|shortly\s+(?:before|after))\s+|(?:early|late|mid)[-‐]?\s*|the\s+\w+\s+of\s+)(?=\d)",
+        raw,
+        regex.IGNORECASE,
+    )
+    if lead is not None:
+        inner = h_year(m.tail(lead.end()), ctx)
+        if inner is None:
+            return None
+        return attrs.evolve(inner, mod="APPROX" if APPROX.match(raw) else edge_mod(raw))
+    if raw.lower().startswith("the year"):
+        y = year_in(raw, ctx.ref, ctx.lex)
+        return Reading("DATE", cal.year(y), "absolute") if y else None
+    if raw.startswith(("'", "’")):
+        before = ctx.text[max(0, m.start() - 8) : m.start()]
+        if not regex.search(
+            r"\b(?:in|since|of|from|to|until|by|class)\s*$|[-‐]\s*$", before, regex.IGNORECASE
+        ):
+            return None
+        return Reading("DATE", cal.year(year_from_two_digits(int(raw[1:]), ctx.ref)), "absolute")
+    if raw[0].isdigit():
+        y = int(raw)
+        after = ctx.text[m.end() : m.end() + 20]
+        before = ctx.text[max(0, m.start() - 12) : m.start()]
+        if regex.match(
+            r"[ \t]*(?:%|percent|per[ \t]cent|million|billion|points?|p\.m\.|a\.m\.)",
+            after,
+            regex.IGNORECASE,
+        ):
+            return None
+        if regex.match(r"[ \t]+[\p{Ll}]+s\b", after) and not _COUNT_CONTEXT.search(before):
+            return None  # "2008 votes": a count
+        name = regex.search(r"(?<![.!?]\s*)\b(\p{Lu}[\p{L}]+)\s+$", before)
+        if (
+            name
+            and name.group(1).lower() not in _YEAR_LEADS
+            and not month_in(name.group(1), ctx.lex)
+        ):
+            return None  # "Orion 1980", "Windows 2000": part of a name
+        return Reading("DATE", cal.year(y), "absolute")
+    y2 = spelled_year(raw, ctx.lex)
+    if y2 is None:
+        return None
+    return Reading("DATE", cal.year(y2), "absolute")

@@ -1,0 +1,515 @@
+"""Handlers of relative expressions, durations and sets: "last week", "three days ago",
+"the next day", "the past two years", "six months", "every Tuesday", "recently".
+
+"N days later/earlier" and "the next day" count from the last date mentioned; "ago", "next
+week", "this year" from the reference. "N days before/after <event>" is a duration and a
+signal (the event's date is not known), as TimeML annotates it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import regex
+
+from . import calendar as cal
+from .amounts import (
+    TIME_UNITS,
+    UNIT_LETTER,
+    UNIT_RE,
+    duration_value,
+    norm,
+    parse_amount,
+    unit_of,
+)
+from .core import (
+    PREPOSITION_BEFORE,
+    Cand,
+    Ctx,
+    Reading,
+    current_quarter,
+    edge_mod,
+    followed_by_word,
+    month_in,
+    prior_for,
+    shift_by,
+    shift_period,
+    shift_quarter,
+    weekday_in,
+)
+from .named import h_season
+
+_QUANTITY_BEFORE = regex.compile(
+    r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|percent|times|once|twice|thrice|each|apiece"
+    r"|(?!(?:was|has|is|this|its|his|as|us|plus|thus|less|perhaps|unless|always|besides|across"
+    r"|takes|lasts|needs|gets|spends|does|goes|remains|means|seems|lies|yes|whereas|towards"
+    r"|afterwards|nevertheless|sometimes|years|months|weeks|days)\b)[\p{Ll}]+s))\s+$"
+)
+
+
+def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
+    raw = m.group()
+    low = norm(raw)
+    after = ctx.text[m.end() : m.end() + 12].lower()
+    mod = edge_mod(low)
+    last_word = raw.split()[-1]
+    if (
+        last_word[:1].isupper()
+        and not last_word.isupper()
+        and raw[:1].isupper()
+        and m.start() > 0
+        and ctx.text[m.start() - 1] in "\"“'‘"
+    ):
+        return None  # "This Week", a programme's title
+    if low == "the full year":
+        low = "the year"
+    if low in ("the week", "the year"):
+        if low == "the year" and after.lstrip().startswith(("ended", "ending", "to date")):
+            return Reading("DURATION", "P1Y", None)
+        if ctx.ref is None:
+            return Reading("DATE", None, None)
+        base = ctx.previous.first if ctx.previous is not None and low == "the week" else ctx.ref
+        if low == "the week":
+            return Reading("DATE", cal.week(base), "previous" if ctx.previous else "ref")
+        return Reading("DATE", cal.year(base.year))
+    if any(
+        k in low
+        for k in (
+            "year-end",
+            "year end",
+            "year's end",
+            "end of the year",
+            "end of year",
+            "midyear",
+            "mid-year",
+            "mid year",
+        )
+    ):
+        if ctx.ref is None:
+            return Reading("DATE", None, None)
+        y = ctx.ref.year
+        if ctx.tense == "past" and ctx.ref.month <= 3:
+            y -= 1
+        elif ctx.tense == "future" and ctx.ref.month == 12 and ctx.ref.day > 20:
+            y += 1
+        return Reading("DATE", cal.year(y), mod="MID" if "mid" in low else "END")
+    if "turn of the century" in low:
+        if ctx.ref is None:
+            return Reading("DATE", None, None)
+        return Reading("DATE", cal.century(ctx.ref.year + 50), mod="START", ranged=False)
+    if regex.search(r"\bof the (year|month|week|quarter|decade|century)$", low):
+        unit = low.rsplit(" ", 1)[-1]
+        modifier = "this"
+    else:
+        words = low.replace("-", " ").split()
+        unit = words[-1]
+        modifier = next(
+            (w for w in ("last", "next", "coming", "past", "current", "this") if w in words),
+            "this",
+        )
+        if "this past" in low:
+            modifier = "last"
+        elif "this coming" in low:
+            modifier = "next"
+        elif modifier == "current":
+            modifier = "this"
+    if unit == "weekend" or low == "the weekend" or low == "weekend":
+        return _weekend(ctx, modifier if low not in ("the weekend", "weekend") else "")
+    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(modifier, 0)
+    seasons = ctx.lex.temporal["season"]
+    if unit in seasons:
+        return h_season(m, ctx)
+    if ctx.ref is None:
+        return Reading("DATE", None, None, mod=mod)
+    ref = ctx.ref
+    if unit == "week":
+        return Reading("DATE", cal.week(ref + dt.timedelta(weeks=step)), mod=mod)
+    if unit == "month":
+        return Reading("DATE", cal.month(*cal.shift_months(ref.year, ref.month, step)), mod=mod)
+    if unit == "year":
+        return Reading("DATE", cal.year(ref.year + step), mod=mod)
+    if unit == "quarter":
+        return Reading("DATE", shift_quarter(cal.quarter(*current_quarter(ref)), step), mod=mod)
+    if unit == "decade":
+        return Reading("DATE", cal.decade(ref.year + 10 * step), mod=mod)
+    if unit == "century":
+        return Reading("DATE", cal.century(ref.year + 100 * step), mod=mod)
+    if unit == "millennium":
+        return Reading("DATE", None, None)
+    return None
+
+
+def _weekend(ctx: Ctx, modifier: str) -> Reading:
+    if ctx.ref is None:
+        return Reading("DATE", None, None)
+    ref = ctx.ref
+    wd = ref.isoweekday()
+    if modifier == "":
+        modifier = "next" if ctx.tense in ("future", "present") else "last"
+        if wd >= 6:
+            modifier = "this"
+    if modifier == "this":
+        base = ref if wd >= 6 or ctx.tense != "past" else ref - dt.timedelta(days=wd)
+        if wd < 6 and ctx.tense == "past":
+            base = ref - dt.timedelta(days=wd)
+        return Reading("DATE", cal.week(base if wd >= 6 else ref, weekend=True))
+    if modifier in ("last", "past"):
+        back = wd if wd < 6 else wd + 1
+        if wd == 7:
+            back = 7
+        return Reading("DATE", cal.week(ref - dt.timedelta(days=back), weekend=True))
+    fwd = 6 - wd if wd < 6 else 13 - wd
+    return Reading("DATE", cal.week(ref + dt.timedelta(days=fwd), weekend=True))
+
+
+def _unit_span(m: Cand) -> tuple[int, int] | None:
+    """The end offset of the unit word in a match (to cut off "later", "before")."""
+    units = list(UNIT_RE.finditer(m.group()))
+    u = units[-1] if units else None
+    if u is None:
+        return None
+    return m.start(), m.start() + u.end()
+
+
+def _amount_and_unit(phrase: str, ctx: Ctx) -> tuple[float | None, str, str | None, bool] | None:
+    units = list(UNIT_RE.finditer(phrase))
+    if not units:
+        return None
+    u = units[-1]
+    amount = phrase[: u.start()].strip(" -‐\t")
+    amount = regex.sub(
+        r"(?:more|additional|extra|straight|consecutive|full|long|trading|business|working|calendar|fiscal|school|hot|cold|short|crucial|difficult)$",
+        "",
+        amount,
+        flags=regex.IGNORECASE,
+    ).strip(" -‐")
+    n, mod, vague = parse_amount(amount, ctx.lex) if amount else (None, None, True)
+    if n is None and not vague:
+        return None
+    if n is not None and regex.match(r"\s+and\s+a\s+half", phrase[u.end() :]):
+        n += 0.5
+    return n, unit_of(u.group(1)), mod, vague
+
+
+def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
+    raw = m.group()
+    low = norm(raw)
+    direction = low.split()[-1]
+    if low.endswith("from now"):
+        direction = "from now"
+    span = _unit_span(m)
+    parsed = _amount_and_unit(raw[: span[1] - m.start()] if span else raw, ctx)
+    if parsed is None or span is None:
+        return None
+    n, unit, mod, vague = parsed
+    if _is_age(ctx, m.end()):
+        return None
+    event_follows = direction in ("before", "after") and followed_by_word(ctx, m.end())
+    if direction == "on" and followed_by_word(ctx, m.end()):
+        # "five hours on the ground": a duration (or a rate, "seats a week on the route")
+        reading = h_duration(Cand(m.start(), m.group()[: span[1] - m.start()]), ctx)
+        return attrs.evolve(reading, end=span[1]) if reading is not None else None
+    if event_follows or unit in TIME_UNITS or (vague and direction not in ("ago", "back")):
+        # "three days after the vote": a duration and a signal; the event's date is unknown.
+        return Reading("DURATION", duration_value(n, unit), None, end=span[1], mod=mod)
+    backward = direction in ("ago", "earlier", "before", "back")
+    if direction in ("ago", "back", "from now", "hence"):
+        base, anchor = ctx.ref, "ref"
+    else:  # earlier, later, before, after, on: from the last date mentioned
+        prior, anchor = prior_for(ctx, unit)
+        base = prior.first if prior else ctx.ref
+    if vague or n is None or n != int(n) or unit == "millennium":
+        return Reading("DATE", "PAST_REF" if backward else "FUTURE_REF", None, mod=mod)
+    k = int(n) * (-1 if backward else 1)
+    if unit == "year" and k == -1 and direction in ("ago", "earlier") and ctx.period:
+        return Reading("DATE", shift_period(ctx.period, -1), "previous", mod=mod)
+    if base is None:
+        return Reading("DATE", None, None, mod=mod)
+    return Reading("DATE", shift_by(base, k, unit), anchor, mod=mod)
+
+
+def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
+    low = norm(m.group())
+    words = low.split()
+    unit = next(
+        (
+            w
+            for w in reversed(words)
+            if w
+            in (
+                "day",
+                "morning",
+                "afternoon",
+                "evening",
+                "night",
+                "week",
+                "weekend",
+                "month",
+                "year",
+                "season",
+            )
+        ),
+        "day",
+    )
+    if regex.search(r"\bthe (day|night|week|month|year) (before|after)$", low) and followed_by_word(
+        ctx, m.end()
+    ):
+        return None  # "the day before the vote": a signal, the event's date is unknown
+    step = 0
+    if any(w in words for w in ("next", "following", "after", "later")) and not low.startswith(
+        ("later that", "later the")
+    ):
+        step = 1
+    if any(
+        w in words for w in ("previous", "prior", "preceding", "before", "earlier")
+    ) and not low.startswith(("earlier that", "earlier the")):
+        step = -1
+    before = ctx.text[max(0, m.start() - 20) : m.start()]
+    if (
+        step == 1
+        and "next" in words
+        and unit in ("week", "month", "year")
+        and PREPOSITION_BEFORE.search(before)
+    ):
+        return Reading("DURATION", duration_value(1, unit), None)
+    mod = "START" if low.startswith("earlier") else "END" if low.startswith("later") else None
+    prior, anchor = prior_for(
+        ctx,
+        "day"
+        if unit in ("day", "morning", "afternoon", "evening", "night", "week", "weekend")
+        else unit,
+    )
+    if prior is None:
+        if ctx.ref is None:
+            return Reading("DATE", None, None)
+        base = ctx.ref
+    else:
+        base = prior.first
+    pods = ctx.lex.temporal["part_of_day"]
+    if unit in pods:
+        return Reading(
+            "TIME", f"{cal.day(base + dt.timedelta(days=step))}T{pods[unit]}", anchor, mod=mod
+        )
+    if unit == "season":
+        return None
+    unit_for_shift = "day" if unit == "day" else unit
+    return Reading("DATE", shift_by(base, step, unit_for_shift), anchor, mod=mod)
+
+
+def h_span(m: Cand, ctx: Ctx) -> Reading | None:
+    raw = m.group()
+    low = norm(raw)
+    words = low.split()
+    parsed = _amount_and_unit(_strip_span_head(raw), ctx)
+    if parsed is None:
+        return None
+    n, unit, mod, vague = parsed
+    plural = bool(regex.search(r"s$", UNIT_RE.findall(raw)[-1])) if UNIT_RE.findall(raw) else False
+    head = next(
+        (
+            w
+            for w in words
+            if w
+            in (
+                "past",
+                "last",
+                "next",
+                "coming",
+                "previous",
+                "first",
+                "final",
+                "following",
+                "remaining",
+                "preceding",
+                "initial",
+                "ensuing",
+                "recent",
+                "latest",
+                "upcoming",
+            )
+        ),
+        "",
+    )
+    if head == "recent" and n is None:
+        return Reading("DATE", "PAST_REF", None)
+    if unit == "weekend":
+        return _weekend(ctx, "last" if head in ("past", "last", "previous") else "next")
+    if not _has_amount(raw):
+        if not plural:
+            if head in (
+                "first",
+                "final",
+                "initial",
+                "latest",
+                "following",
+                "previous",
+                "preceding",
+            ):
+                return None
+            n, vague = 1, False
+        else:
+            n, vague = None, True
+    if unit == "quarter" and _fraction(low, ctx.text[m.end() : m.end() + 12]):
+        return None
+    return Reading("DURATION", duration_value(None if vague else n, unit), None, mod=mod)
+
+
+def _strip_span_head(raw: str) -> str:
+    return regex.sub(
+        r"^(?:.*?\b)?(?:the\s+)?(?:past|last|next|coming|previous|first|final|following|remaining|preceding|initial|ensuing|recent|latest|upcoming)\s+",
+        "",
+        raw,
+        count=1,
+        flags=regex.IGNORECASE,
+    )
+
+
+def _has_amount(raw: str) -> bool:
+    rest = _strip_span_head(raw)
+    return UNIT_RE.match(rest.strip()) is None
+
+
+def h_set(m: Cand, ctx: Ctx) -> Reading | None:
+    raw = m.group()
+    low = norm(raw)
+    t = ctx.lex.temporal
+    if low in t["frequency"]:
+        if low == "quarterly" and _adjective(ctx, m.end()):
+            return None  # "the quarterly dividend": a kind of dividend, not a recurrence
+        return Reading("SET", t["frequency"][low], None)
+    words = low.split()
+    last = words[-1]
+    if last in t["season"]:
+        return Reading("SET", f"XXXX-{t['season'][last]}", None)
+    mo = month_in(raw, ctx.lex)
+    if mo is not None:
+        return Reading("SET", f"XXXX-{mo[0]:02d}", None)
+    if last in t["part_of_day"]:
+        return Reading("SET", f"XXXX-XX-XXT{t['part_of_day'][last]}", None)
+    unit = unit_of(last)
+    if unit not in UNIT_LETTER:
+        return None
+    step = 2 if "other" in words else 1
+    if words[0] not in ("every", "each"):  # "twice a week", "seven days a week"
+        step = 1
+    elif len(words) > 2 and words[1] != "other":  # "every four years"
+        n, _, vague = parse_amount(" ".join(words[1:-1]), ctx.lex)
+        if n is None or vague or n != int(n):
+            return None
+        step = int(n)
+    letter = UNIT_LETTER[unit]
+    if unit == "quarter":
+        return Reading("SET", f"P{step}Q", None)
+    return Reading("SET", f"P{'T' if unit in TIME_UNITS else ''}{step}{letter}", None)
+
+
+def h_wd_set(m: Cand, ctx: Ctx) -> Reading | None:
+    wd = weekday_in(m.group(), ctx.lex)
+    if wd is None:
+        return None
+    low = norm(m.group())
+    pods = ctx.lex.temporal["part_of_day"]
+    pod = next((pods[w.rstrip("s")] for w in low.split()[1:] if w.rstrip("s") in pods), None)
+    value = f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
+    return Reading("SET", value, None)
+
+
+def _adjective(ctx: Ctx, pos: int) -> bool:
+    return regex.match(
+        r"[ \t\u00a0]+[\p{Ll}]", ctx.text[pos : pos + 3]
+    ) is not None and not regex.match(
+        r"[ \t\u00a0]+(?:and|or|but|to|in|on|at|for|from|since|until|by|as|with|through|basis)\b",
+        ctx.text[pos : pos + 10],
+    )
+
+
+def _is_age(ctx: Ctx, pos: int) -> bool:
+    return (
+        regex.match(
+            r"(?:[-‐][ \t]?|[ \t]+)old\b|[ \t]+of[ \t]+age\b",
+            ctx.text[pos : pos + 12],
+            regex.IGNORECASE,
+        )
+        is not None
+    )
+
+
+def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
+    raw = m.group()
+    low = norm(raw)
+    if _is_age(ctx, m.end()):
+        return None
+    if low in ("a while", "some time"):
+        return Reading("DURATION", "PXX", None) if low == "a while" else None
+    if regex.match(r"an?\s+\w+[-‐]long$", raw, regex.IGNORECASE):  # "a week-long strike"
+        reading = h_duration(m.tail(raw.index(" ") + 1), ctx)
+        return attrs.evolve(reading, start=m.start() + raw.index(" ") + 1) if reading else None
+    parsed = _amount_and_unit(regex.sub(r"[-‐ ]long$", "", raw), ctx)
+    if parsed is None:
+        return None
+    n, unit, mod, vague = parsed
+    if unit == "weekend":
+        return None
+    first = low.split()[0]
+    if first in ("a", "an") and unit == "second":
+        return None  # "a second time"
+    if (
+        first in ("a", "an", "one")
+        and low.split()[-1] == unit
+        and _QUANTITY_BEFORE.search(ctx.text[max(0, m.start() - 24) : m.start()])
+    ):
+        return None  # "$1.76 a year", "four flights a week": a rate, not a duration
+    if (
+        low.endswith("long")
+        and n is None
+        and not _has_amount_words(low)
+        and not low.split("-")[0].endswith("s")
+    ):
+        n, vague = 1, False  # "day-long"
+    if unit == "quarter" and _fraction(low, ctx.text[m.end() : m.end() + 12]):
+        return None  # "three-quarters of its food": a fraction
+    if vague and not _has_amount_words(low) and not low.endswith("long"):
+        before = ctx.text[max(0, m.start() - 12) : m.start()]
+        if not regex.search(
+            r"\b(?:for|in|over|within|after|than|of|took|take|takes|spent|lasted|last)\s+$",
+            before,
+            regex.IGNORECASE,
+        ) and not regex.match(r"\s+of\s+\p{Ll}", ctx.text[m.end() : m.end() + 6]):
+            return None  # a bare "years" outside "for years", "in years", "years of talks"
+    if (
+        low in ("one day", "one night")
+        and not regex.search(
+            r"\b(?:for|in|within|after|than|of|took|take|spent|lasted|last|a|only|just)\s+$",
+            ctx.text[max(0, m.start() - 12) : m.start()],
+            regex.IGNORECASE,
+        )
+        and ctx.tense == "future"
+    ):  # "he will one day lead": some day, not a day long
+        return Reading("DATE", "FUTURE_REF", None)
+    return Reading("DURATION", duration_value(None if vague else n, unit), None, mod=mod)
+
+
+def _fraction(low: str, after: str) -> bool:
+    """ "a quarter of the market", "three-quarters of its food": a share, not a time."""
+    if not regex.match(r"\s+of\b", after, regex.IGNORECASE):
+        return False
+    if "-" in low or low.split()[0] in ("a", "one"):
+        return True
+    return (
+        regex.match(
+            r"\s+of\s+(?:the|its|their|his|her|all|a|an|our|this|that)\b", after, regex.IGNORECASE
+        )
+        is not None
+    )
+
+
+def _has_amount_words(low: str) -> bool:
+    return bool(regex.match(r"(?:several|many|few|some)[\s-]", low))
+
+
+def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
+    value = ctx.lex.temporal["vague"].get(norm(m.group()))
+    if value is None:
+        return None
+    return Reading("DATE", value, None)

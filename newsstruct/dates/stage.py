@@ -1,0 +1,346 @@
+"""The stage itself: walk the text in order, resolve each candidate, keep the discourse.
+
+The discourse is what the text has said so far: the last date and the last day mentioned
+("two days later", "the next day", "that year"), the last quarter or month reported ("the
+year-earlier quarter", "a year ago" in an earnings report), the day each direct quote was
+spoken ("yesterday" inside a quote said on Monday is Sunday). It lives in one call; nothing
+is kept between calls.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from ..lexicons import Lexicon, load_lexicon
+from ..records import DateMention, Quote, Sentence
+from ..text import check_text, parse_published
+from . import calendar as cal
+from .context import clause_tense
+from .core import Cand, Ctx, Prior, Reading
+from .grammar import compile_grammar, trigger_pattern
+from .resolve import HANDLERS
+
+_QUOTE_MARKS = '"“”«»„'
+_DAY_UNITS = frozenset({"day"})
+_PERIOD_UNITS = frozenset({"month", "quarter", "half"})
+
+_PERIOD_REACH = 8  # sentences a reported quarter or month stays the one compared with
+
+
+@attrs.define
+class _Discourse:
+    """What the text has said so far (local to one call)."""
+
+    previous: Prior | None = None
+    previous_day: Prior | None = None
+    quarter: str | None = None
+    period: tuple[str, int] | None = None
+    sentence: int = -1
+    sentence_day: dt.date | None = None
+
+    def note(self, mention: DateMention, sentence: int, ref: dt.date | None) -> None:
+        if mention.type not in ("DATE", "TIME") or mention.first_day is None:
+            return
+        derived = mention.anchor == "previous-date"  # "a year earlier": not a new period
+        unit = cal.granularity(mention.value.split("T")[0] if mention.value else None)
+        if unit is None or mention.value is None:
+            return
+        prior = Prior(value=mention.value, first=mention.first_day, unit=unit)
+        if unit in ("day", "week", "weekend", "month", "quarter", "half", "season", "year"):
+            self.previous = prior
+        if unit in _DAY_UNITS:
+            self.previous_day = prior
+            self.sentence_day = mention.first_day
+        if derived or (ref is not None and mention.last_day is not None and mention.last_day > ref):
+            return  # a period compared with is a reported one: past, and named, not derived
+        if unit == "quarter":
+            self.quarter = mention.value
+        if unit in _PERIOD_UNITS:
+            self.period = (mention.value, sentence)
+
+
+def find_dates(
+    text: str,
+    *,
+    sentences: Sequence[Sentence] | None = None,
+    quotes: Sequence[Quote] | None = None,
+    published: dt.date | dt.datetime | str | None = None,
+    anchor: str = "published",
+    lang: str = "en",
+    lexicon: Lexicon | None = None,
+) -> tuple[DateMention, ...]:
+    """Find temporal expressions and resolve them against ``published``.
+
+    Args:
+        text: The article text.
+        sentences: Sentences to search (boilerplate left out); computed when None.
+        quotes: Quotes of the text (their speech dates anchor the relative dates inside them);
+            found with :func:`~newsstruct.find_quotes` when None and the text has quote marks.
+        published: The reference date. When None (and ``sentences`` is None, i.e. the stage
+            runs alone) a date in the dateline serves; without one, relative expressions
+            stay unresolved.
+        anchor: The name recorded for the reference ("published" or "dateline").
+
+    """
+    check_text(text)
+    ref = parse_published(published)
+    lex = lexicon if lexicon is not None else load_lexicon(lang)
+    if ref is None and sentences is None:  # called alone: a dated dateline is the reference
+        from ..segment import find_dateline
+
+        dateline = find_dateline(text, lang=lang, lexicon=lex)
+        if dateline is not None and dateline.date is not None:
+            ref, anchor = dateline.date, "dateline"
+    if sentences is None:
+        from ..segment import split_sentences
+
+        sentences = split_sentences(text, lang=lang, lexicon=lex)
+    cands = _candidates(text, sentences, lex)
+    if not cands:
+        return ()
+    speech = _SpeechDates.empty()
+    if ref is not None and any(c in text for c in _QUOTE_MARKS):
+        if quotes is None:
+            from ..quotes import find_quotes
+
+            quotes = find_quotes(text, sentences=sentences, lexicon=lex)
+        speech = _SpeechDates.build(text, quotes, sentences, cands, ref, anchor, lex)
+    state = _Discourse()
+    found: list[DateMention] = []
+    for idx, (i, kind, m) in enumerate(cands):
+        if i != state.sentence:
+            state.sentence, state.sentence_day = i, None
+        sent = sentences[i]
+        lo, hi, mref, mref_name = sent.start, sent.end, ref, anchor
+        piece = speech.piece_at(m.start())
+        if piece is not None:
+            lo, hi = max(lo, piece[0]), min(hi, piece[1])
+            if piece[2] is not None:
+                mref, mref_name = piece[2], "speech"
+        period = state.period[0] if state.period and i - state.period[1] <= _PERIOD_REACH else None
+        ctx = Ctx(
+            text=text,
+            lex=lex,
+            ref=mref,
+            tense=clause_tense(text, lo, hi, m.start(), m.end(), lex),
+            previous=state.previous,
+            previous_day=state.previous_day,
+            period=period,
+            quarter=state.quarter,
+            sentence_day=state.sentence_day,
+        )
+        if kind == "time" and state.sentence_day is None:
+            ctx = attrs.evolve(ctx, sentence_day=_day_just_after(cands, idx, ctx))
+        reading = HANDLERS[kind](Cand.of(m), ctx)
+        if reading is None:
+            continue
+        mention = _mention(text, m.start(), m.end(), reading, ctx, mref_name)
+        found.append(mention)
+        if reading.dated:
+            state.note(mention, i, mref)
+    return tuple(found)
+
+
+_DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "iso", "deictic"})
+
+
+def _day_just_after(cands: list, idx: int, ctx: Ctx) -> dt.date | None:
+    """The day named right after a clock time ("10:35 a.m. (0735 GMT) Friday")."""
+    i, _, m = cands[idx]
+    end = m.end()
+    for j, kind, nxt in cands[idx + 1 :]:
+        if j != i or nxt.start() - end > 20:
+            return None
+        if kind == "time":  # another clock time for the same moment
+            end = nxt.end()
+            continue
+        if kind not in _DAY_KINDS:
+            return None
+        reading = HANDLERS[kind](Cand.of(nxt), ctx)
+        span = cal.value_range(reading.value) if reading is not None else None
+        return span[0] if span and span[0] == span[1] else None
+    return None
+
+
+_REACH = 40  # characters an expression extends before or after its trigger word, at most
+
+
+def _candidates(
+    text: str, sentences: Sequence[Sentence], lex: Lexicon
+) -> list[tuple[int, str, regex.Match[str]]]:
+    """Candidates in text order with the index of the sentence they start in.
+
+    Sentences that follow each other on a line are searched as one stretch, so a sentence
+    split inside an expression ("until Feb. | 10") does not cut it. The full pattern runs only
+    near a trigger word (a digit, a month, a unit, "now", ...).
+    """
+    compiled = compile_grammar(lex)
+    triggers = trigger_pattern(lex)
+    starts = [s.start for s in sentences]
+    out = []
+    for lo, hi in _blocks(text, sentences):
+        windows: list[list[int]] = []
+        for t in triggers.finditer(text, lo, hi):
+            w_lo, w_hi = max(lo, t.start() - _REACH), min(hi, t.end() + _REACH)
+            if windows and w_lo <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], w_hi)
+            else:
+                windows.append([w_lo, w_hi])
+        for w_lo, w_hi in windows:
+            for kind, m in compiled.scan(text, w_lo, w_hi):
+                out.append((bisect.bisect_right(starts, m.start()) - 1, kind, m))
+    return out
+
+
+def _blocks(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """Runs of sentences separated by spaces only (no line break, no boilerplate between)."""
+    blocks: list[list[int]] = []
+    for s in sentences:
+        if (
+            blocks
+            and s.start >= blocks[-1][1]
+            and not text[blocks[-1][1] : s.start].strip(" \t\u00a0")
+        ):
+            blocks[-1][1] = s.end
+        else:
+            blocks.append([s.start, s.end])
+    return [(lo, hi) for lo, hi in blocks]
+
+
+def _mention(
+    text: str, start: int, end: int, r: Reading, ctx: Ctx, ref_name: str | None
+) -> DateMention:
+    start = r.start if r.start is not None else start
+    end = r.end if r.end is not None else end
+    anchor_name: str | None
+    anchor_date: dt.date | None
+    if r.anchor == "ref":
+        anchor_name, anchor_date = (ref_name, ctx.ref) if ctx.ref is not None else (None, None)
+    elif r.anchor == "previous":
+        prior = ctx.previous
+        anchor_name, anchor_date = "previous-date", prior.first if prior else None
+    elif r.anchor == "previous-day":
+        prior = ctx.previous_day
+        anchor_name, anchor_date = "previous-date", prior.first if prior else None
+    elif r.anchor == "sentence":
+        anchor_name, anchor_date = "sentence-date", ctx.sentence_day
+    elif r.anchor == "absolute":
+        anchor_name, anchor_date = "absolute", None
+    else:
+        anchor_name, anchor_date = None, None
+    first = last = None
+    if r.type in ("DATE", "TIME") and r.ranged:
+        span = cal.value_range(r.value.split("T")[0] if r.value and "T" in r.value else r.value)
+        if span is not None:
+            first, last = span
+    return DateMention(
+        start=start,
+        end=end,
+        text=text[start:end],
+        type=r.type,  # type: ignore[arg-type]
+        value=r.value,
+        first_day=first,
+        last_day=last,
+        anchor=anchor_name,
+        anchor_date=anchor_date,
+        mod=r.mod,
+        timezone=r.timezone,
+    )
+
+
+@attrs.frozen
+class _SpeechDates:
+    """The stretches of direct quotes, each with the date its words were spoken (or None)."""
+
+    starts: tuple[int, ...]
+    pieces: tuple[tuple[int, int, dt.date | None], ...]
+
+    @classmethod
+    def empty(cls) -> _SpeechDates:
+        return cls(starts=(), pieces=())
+
+    @classmethod
+    def build(
+        cls,
+        text: str,
+        quotes: Sequence[Quote],
+        sentences: Sequence[Sentence],
+        cands: list,
+        ref: dt.date,
+        ref_name: str,
+        lex: Lexicon,
+    ) -> _SpeechDates:
+        sent_starts = [s.start for s in sentences]
+        pieces: list[tuple[int, int, dt.date | None]] = []
+        for q in quotes:
+            if q.kind != "direct":
+                continue
+            spans = [(p.start, p.end) for p in q.pieces] or [(q.start, q.end)]
+            said = _speech_date(text, q, spans, sentences, sent_starts, cands, ref, lex)
+            pieces += [(s, e, said) for s, e in spans]
+        pieces.sort()
+        return cls(starts=tuple(p[0] for p in pieces), pieces=tuple(pieces))
+
+    def piece_at(self, pos: int) -> tuple[int, int, dt.date | None] | None:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k >= 0 and self.pieces[k][0] <= pos < self.pieces[k][1]:
+            return self.pieces[k]
+        return None
+
+
+_SPEECH_KINDS = frozenset({"weekday", "deictic", "mdy", "dmy", "iso", "pod_day", "time"})
+
+
+def _speech_date(
+    text: str,
+    q: Quote,
+    spans: list[tuple[int, int]],
+    sentences: Sequence[Sentence],
+    sent_starts: list[int],
+    cands: list,
+    ref: dt.date,
+    lex: Lexicon,
+) -> dt.date | None:
+    """The day the attribution of quote ``q`` names ("…," she said Tuesday), else None."""
+    if q.cue is None:
+        return None
+    k = bisect.bisect_right(sent_starts, q.cue.start) - 1
+    if k < 0:
+        return None
+    sent = sentences[k]
+    best = None
+    for _, kind, m in cands:
+        if not (sent.start <= m.start() < sent.end) or any(s <= m.start() < e for s, e in spans):
+            continue
+        if kind not in _SPEECH_KINDS:
+            continue
+        distance = abs(m.start() - q.cue.start)
+        if best is None or distance < best[0]:
+            best = (distance, m, kind)
+    if best is None or best[0] > 60:
+        return None
+    _, m, kind = best
+    ctx = Ctx(text=text, lex=lex, ref=ref, tense="past")
+    reading = HANDLERS[kind](Cand.of(m), ctx)
+    if reading is None or reading.value is None:
+        return None
+    span = cal.value_range(reading.value.split("T")[0])
+    return span[0] if span and span[0] == span[1] else None
+
+
+def resolve_date(
+    expression: str,
+    *,
+    published: dt.date | dt.datetime | str | None = None,
+    lang: str = "en",
+) -> DateMention | None:
+    """Resolve one temporal expression; None when it is not one."""
+    check_text(expression, "expression")
+    whole = Sentence(start=0, end=len(expression), text=expression, paragraph=0)
+    found = find_dates(expression, sentences=(whole,), quotes=(), published=published, lang=lang)
+    return found[0] if found else None
