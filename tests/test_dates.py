@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import assert_slices, case_params, project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import assert_slices, case_params, project
 from newsstruct.dates import find_dates, resolve_date
 from newsstruct.dates.amounts import duration_value, parse_amount, spelled_year
 from newsstruct.dates.calendar import easter, granularity, holiday, value_range
