@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
@@ -128,14 +130,45 @@ def _run_jsonl(
         for chunk in iter_html(pairs, document=True):
             sys.stdout.write(chunk)
         return 1 if failed else 0
-    for line_no, item_id, result in labelled():
-        if isinstance(result, Failure):
-            _write(result.to_dict(), "jsonl", sys.stdout, None)
-            continue
-        data: dict[str, Any] = {"id": item_id} if item_id is not None else {"line": line_no}
-        data.update(result.to_dict())
-        _write(data, fmt, sys.stdout, result)
+    with _Interrupts() as stop:
+        for line_no, item_id, result in labelled():
+            _emit(line_no, item_id, result, fmt)
+            if stop.signal is not None:  # Ctrl-C or SIGTERM: stop after a complete line
+                results.close()
+                return 128 + stop.signal
     return 1 if failed else 0
+
+
+def _emit(line_no: int, item_id: Any, result: Article | Failure, fmt: str) -> None:
+    """One result as one complete line (or block, for ``--format json|text``)."""
+    if isinstance(result, Failure):
+        _write(result.to_dict(), "jsonl", sys.stdout, None)
+        return
+    data: dict[str, Any] = {"id": item_id} if item_id is not None else {"line": line_no}
+    data.update(result.to_dict())
+    _write(data, fmt, sys.stdout, result)
+
+
+class _Interrupts:
+    """While active, SIGINT and SIGTERM only set ``signal``: the run stops between lines,
+    so an interrupted run leaves only complete output lines."""
+
+    def __init__(self) -> None:
+        self.signal: int | None = None
+        self._saved: dict[int, Any] = {}
+
+    def __enter__(self) -> _Interrupts:
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                self._saved[sig] = signal.signal(sig, self._note)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self._saved.items():
+            signal.signal(sig, handler)
+
+    def _note(self, signum: int, frame: object) -> None:
+        self.signal = signum
 
 
 def _popper(lines: deque[Any]) -> Iterator[Any]:

@@ -4,8 +4,12 @@ complete lines."""
 
 from __future__ import annotations
 
+import json
 import os
+import signal
+import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -86,3 +90,27 @@ def test_a_worker_that_dies_loses_only_its_own_item(monkeypatch):
     assert kinds == ["Failure" if t == "POISON" else "Article" for t in items]
     assert [r.index for r in out if isinstance(r, Failure)] == [2, 7]
     assert out[0].text == "Rain fell on Monday." and out[9].text == "It cleared."
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_interrupted_cli_run_leaves_only_complete_lines(tmp_path, sig):
+    text, published = TEXTS[0]
+    src = tmp_path / "in.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for i in range(3000):
+            fh.write(json.dumps({"id": i, "text": text, "published": published}) + "\n")
+    out = tmp_path / "out.jsonl"
+    with out.open("wb") as sink:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "newsstruct", "--jsonl", str(src)], stdout=sink
+        )
+        deadline = time.monotonic() + 60
+        while out.stat().st_size < 50_000 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        proc.send_signal(sig)
+        status = proc.wait(timeout=60)
+    assert status == 128 + sig
+    data = out.read_bytes()
+    assert data.endswith(b"\n")
+    ids = [json.loads(line)["id"] for line in data.decode("utf-8").splitlines()]
+    assert ids == list(range(len(ids))) and 0 < len(ids) < 3000
