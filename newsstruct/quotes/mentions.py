@@ -321,7 +321,8 @@ def skip_back(doc: Doc, lo: int, end: int) -> int:
     for _ in range(6):
         while end > lo and text[end - 1].isspace():
             end -= 1
-        m = _TIME_BACK.search(text, lo, end) or _PAREN_BACK.search(text, lo, end)
+        near = max(lo, end - _MAX_BACK)  # a setting or a parenthesis is short
+        m = _TIME_BACK.search(text, near, end) or _PAREN_BACK.search(text, near, end)
         if m is not None:
             end = m.start()
             continue
@@ -341,6 +342,7 @@ def skip_back(doc: Doc, lo: int, end: int) -> int:
 
 
 _PAREN_BACK = regex.compile(r"(?r)\s*\([^()\n]{1,60}\)$", regex.V1)  # "(R-Utah)"
+_MAX_BACK = 120
 _TIME_BACK = regex.compile(rf"(?r)(?:^|(?<=[\s,]))(?:{_TIME})\s*,?$", regex.V1)
 
 

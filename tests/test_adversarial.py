@@ -1,0 +1,57 @@
+"""Adversarial inputs from the reliability issue, each structured in one call.
+
+Every input must finish and keep the offsets contract. The hang guard (faulthandler) is set
+far above the real figures, which are measured by ``benchmarks/adversarial.py``; speed
+targets live there, not here.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import random
+from pathlib import Path
+
+import pytest
+
+from conftest import all_spans
+from newsstruct import structure
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+HANG_GUARD = 600  # seconds: only a hang gets near this
+
+
+def adversarial_inputs() -> dict[str, str]:
+    """The inputs the issue lists; shared with benchmarks/adversarial.py."""
+    story = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt")))
+    rng = random.Random(8)
+    code_points = [c for c in range(1, 0x30000) if not 0xD800 <= c <= 0xDFFF]
+    return {
+        "200,000 straight quote marks": '"' * 200_000,
+        "200,000 curly quotes, alternating": "“”" * 100_000,
+        "200,000 opening curly quotes": "“" * 200_000,
+        "1 MB on one line without spaces": "x" * 1_000_000,
+        "1 MB of initials without spaces": "A." * 500_000,
+        "50,000 newlines": "\n" * 50_000,
+        "50,000 one-word lines": "Said.\n" * 50_000,
+        "a 5 MB article": (story * (5_000_000 // len(story) + 1))[:5_000_000],
+        "300,000 random code points": "".join(chr(c) for c in rng.choices(code_points, k=300_000)),
+    }
+
+
+INPUTS = adversarial_inputs()
+
+
+@pytest.fixture(autouse=True)
+def hang_guard():
+    faulthandler.dump_traceback_later(HANG_GUARD, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
+
+
+@pytest.mark.parametrize("name", sorted(INPUTS))
+def test_adversarial_input_finishes_with_exact_offsets(name):
+    text = INPUTS[name]
+    art = structure(text, "2024-05-09")
+    assert art.warnings == ()
+    for record in all_spans(art):
+        assert text[record.start : record.end] == record.text

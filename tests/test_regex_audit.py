@@ -1,0 +1,134 @@
+"""Every regular expression of the package, run against adversarial strings under a timeout.
+
+Patterns are found, not listed: module-level compiled patterns of every newsstruct module,
+patterns built from the lexicon by cached one-argument factories (``f(lexicon)``), and the
+boilerplate rules of the lexicon file. Each is run over strings built to provoke
+catastrophic backtracking (long runs of one character class, of near-misses, of quote marks
+and dots) the way the package runs it: code patterns are searched through the whole string,
+boilerplate rules are matched against a whole line. The timeout is a hang guard, far above
+what a linear pattern needs; speed is measured in the benchmarks.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import inspect
+import pkgutil
+
+import pytest
+import regex
+
+import newsstruct
+from newsstruct.lexicons import load_lexicon
+
+TIMEOUT = 5.0  # seconds per pattern and string: a hang guard, not a speed target
+# Patterns the package only runs over a slice of fixed size; audited on strings of that size.
+BOUNDED = {
+    "newsstruct.dates.relative._QUANTITY_BEFORE": 24,  # the 24 characters before a duration
+    "newsstruct.quotes.mentions._TIME_BACK": 120,  # the end of a clause, back from a cue
+}
+N = 20_000
+
+ADVERSARIAL = {
+    "letters": "a" * N,
+    "capitals": "A" * N,
+    "capital words": "Ada " * (N // 4),
+    "title case run": "Ada Marsh Lena Osei " * (N // 20),
+    "digits": "1" * N,
+    "spaces": " " * N,
+    "newlines": "\n" * N,
+    "dots": "." * N,
+    "spaced dots": ". " * (N // 2),
+    "initials": "A." * (N // 2),
+    "straight quotes": '"' * N,
+    "curly alternating": "“”" * (N // 2),
+    "curly open": "“" * N,
+    "apostrophes": "'" * N,
+    "dashes": "—" * N,
+    "commas": ", " * (N // 2),
+    "said chains": "said Ada, " * (N // 10),
+    "numbers and words": "3 p.m. Monday, " * (N // 15),
+    "almost a date": "March 1" * (N // 7),
+    "nested parens": "(" * (N // 2) + ")" * (N // 2),
+    "unicode mix": "e\u0301שלום👍🏽\u200b" * (N // 10),
+}
+
+
+def _patterns() -> tuple[dict[str, regex.Pattern[str]], dict[str, regex.Pattern[str]]]:
+    """(patterns searched through text, whole-line boilerplate rules)."""
+    lex = load_lexicon()
+    found: dict[str, regex.Pattern[str]] = {}
+    for info in pkgutil.walk_packages(newsstruct.__path__, "newsstruct."):
+        if info.name.endswith("__main__"):
+            continue
+        try:
+            module = importlib.import_module(info.name)
+        except ImportError:  # an optional extra's module
+            continue
+        for name, value in vars(module).items():
+            if isinstance(value, regex.Pattern):
+                found[f"{info.name}.{name}"] = value
+            elif isinstance(value, functools._lru_cache_wrapper) and _takes_one(value):
+                try:
+                    built = value(lex)
+                except Exception:
+                    continue
+                if isinstance(built, regex.Pattern):
+                    found[f"{info.name}.{name}(lexicon)"] = built
+    lines = {f"boilerplate.tsv:{rule.rule}": rule.pattern for rule in lex.boilerplate}
+    return found, lines
+
+
+def _takes_one(fn: object) -> bool:
+    try:
+        return len(inspect.signature(fn).parameters) == 1
+    except (TypeError, ValueError):
+        return False
+
+
+PATTERNS, LINE_RULES = _patterns()
+
+
+def test_patterns_were_found():
+    assert len(PATTERNS) >= 20, sorted(PATTERNS)
+    assert len(LINE_RULES) >= 20, sorted(LINE_RULES)
+
+
+def _scans(qualified: str) -> bool:
+    """True when the package searches text with this pattern (``.search``, ``.finditer``,
+    ``.sub``, ...); False when it only matches at a given position (``.match``,
+    ``.fullmatch``), as for patterns read over a bounded window after a cue."""
+    module_name, _, name = qualified.partition("(")[0].rpartition(".")
+    source = inspect.getsource(importlib.import_module(module_name))
+    used = set(regex.findall(rf"\b{regex.escape(name)}(?:\([^()]*\))?\.(\w+)\(", source))
+    return not used or bool(used - {"match", "fullmatch"})
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_pattern_survives_adversarial_strings(name):
+    """Scanning patterns run through the whole string; position patterns at its start."""
+    pattern = PATTERNS[name]
+    scans = _scans(name)
+    for label, text in ADVERSARIAL.items():
+        text = text[: BOUNDED.get(name, len(text))]
+        try:
+            if scans:
+                for _ in pattern.finditer(text, timeout=TIMEOUT):
+                    pass
+            else:
+                pattern.match(text, timeout=TIMEOUT)
+        except TimeoutError:
+            how = "searching" if scans else "matching at one position in"
+            pytest.fail(f"{name} backtracks {how} {label!r} ({len(text)} chars)")
+
+
+@pytest.mark.parametrize("name", sorted(LINE_RULES))
+def test_line_rule_survives_adversarial_lines(name):
+    pattern = LINE_RULES[name]
+    for label, text in ADVERSARIAL.items():
+        try:
+            pattern.fullmatch(text, timeout=TIMEOUT)
+            pattern.match(text, timeout=TIMEOUT)
+        except TimeoutError:
+            pytest.fail(f"{name} backtracks on the line {label!r} ({len(text)} chars)")
