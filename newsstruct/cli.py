@@ -231,7 +231,8 @@ def render_text(article: Article) -> str:
         who = q.speaker.name if q.speaker else "?"
         cue = q.cue.text if q.cue else "-"
         mark = "" if q.closed else " (unclosed)"
-        out.append(f"  {q.kind:8} {who} [{cue}]{mark}: {q.text}")
+        spoken = " … ".join(p.text for p in q.pieces) if q.pieces else q.text
+        out.append(f"  {q.kind:8} {who} [{cue}]{mark}: {spoken}")
     out.append(f"Dates ({len(article.dates)}):")
     out += [f"  {d.type:8} {d.value or '?':16} {d.text}" for d in article.dates]
     return "\n".join(out) + "\n"

@@ -10,11 +10,13 @@ import datetime as dt
 from collections.abc import Callable, Collection
 from typing import Any
 
+import attrs
+
 from .boilerplate import find_boilerplate
 from .dates import find_dates
 from .lexicons import Lexicon, check_lang, load_lexicon
 from .quotes import find_quotes
-from .records import Article
+from .records import Article, Quote
 from .segment import find_dateline, split_paragraphs, split_sentences
 from .text import check_text, parse_published
 
@@ -81,6 +83,8 @@ def structure(
         paragraphs=paragraphs,
         lexicon=lex,
     )
+    if dateline is not None:
+        quotes = tuple(_after_dateline(text, q, dateline.end) for q in quotes)
     anchor, anchor_name = ref, "published"
     if anchor is None and dateline is not None and dateline.date is not None:
         anchor, anchor_name = dateline.date, "dateline"
@@ -107,6 +111,21 @@ def structure(
         dates=dates,
         warnings=tuple(warnings),
     )
+
+
+def _after_dateline(text: str, quote: Quote, end: int) -> Quote:
+    """A reported clause that opens the story starts after the dateline, not with it."""
+    if not quote.start < end < quote.end:
+        return quote
+    start = end
+    while start < quote.end and text[start].isspace():
+        start += 1
+    pieces = tuple(
+        attrs.evolve(p, start=max(p.start, start), text=text[max(p.start, start) : p.end])
+        for p in quote.pieces
+        if p.end > start
+    )
+    return attrs.evolve(quote, start=start, text=text[start : quote.end], pieces=pieces)
 
 
 def _run(

@@ -125,3 +125,16 @@ def test_import_is_lazy():
     code = "import sys, newsstruct; print(any(m in sys.modules for m in ('nltk', 'dateparser')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_reported_clause_opening_the_story_starts_after_the_dateline():
+    text = (
+        "LINDGROVE, Ohio (AP) — The ferry stopped running on Monday after an inspection, "
+        "the harbor board said."
+    )
+    art = structure(text, "2024-05-09")
+    (quote,) = [q for q in art.quotes if q.kind == "indirect"]
+    assert quote.text.startswith("The ferry stopped running")
+    assert quote.start >= art.dateline.end
+    for record in (quote, *quote.pieces):
+        assert text[record.start : record.end] == record.text
