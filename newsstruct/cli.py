@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from typing import IO, Any
 
 from . import __version__
@@ -134,7 +134,8 @@ def _run_jsonl(
         for line_no, item_id, result in labelled():
             _emit(line_no, item_id, result, fmt)
             if stop.signal is not None:  # Ctrl-C or SIGTERM: stop after a complete line
-                results.close()
+                if isinstance(results, Generator):
+                    results.close()
                 return 128 + stop.signal
     return 1 if failed else 0
 

@@ -260,7 +260,8 @@ class Article:
                 f"({SCHEMA_VERSION}); upgrade newsstruct"
             )
         fields = {k: v for k, v in data.items() if k != "schema_version"}
-        return _from_plain(cls, fields)
+        article: Article = _from_plain(cls, fields)
+        return article
 
 
 def to_json(article: Article, **kwargs: Any) -> str:

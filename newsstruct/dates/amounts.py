@@ -120,8 +120,8 @@ def parse_amount(phrase: str, lex: Lexicon) -> tuple[float | None, str | None, b
         elif frac.group(4):
             n += {"½": 0.5, "¼": 0.25, "¾": 0.75}[frac.group(4)]
         return n + half, mod, False
-    n = spelled_number(s.split(), lex)
-    return (None if n is None else n + half), mod, False
+    spelled = spelled_number(s.split(), lex)
+    return (None if spelled is None else spelled + half), mod, False
 
 
 def unit_of(word: str) -> str:

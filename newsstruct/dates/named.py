@@ -160,10 +160,10 @@ def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
         day = ctx.ref - dt.timedelta(days=1)
     else:
         deictic = ctx.lex.temporal["deictic_day"]
-        word = next((w for w in low.split() if w in deictic), None)
-        if word is None and ctx.sentence_day is not None:  # "by mid-afternoon": that day's
+        deictic_word = next((w for w in low.split() if w in deictic), None)
+        if deictic_word is None and ctx.sentence_day is not None:  # "by mid-afternoon"
             return Reading("TIME", f"{ctx.sentence_day.isoformat()}T{pod}", "sentence", mod=mod)
-        day = ctx.ref + dt.timedelta(days=int(deictic[word or "today"]))
+        day = ctx.ref + dt.timedelta(days=int(deictic[deictic_word or "today"]))
     assert day is not None
     return Reading("TIME", f"{day.isoformat()}T{pod}", mod=mod)
 
@@ -277,10 +277,10 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
                 continue
             if cand.isoweekday() == wd:
                 return Reading("DATE", cal.day(cand), start=start)
-    day = month_day_year(mo[0], d, ctx)
-    if day is None:
+    found = month_day_year(mo[0], d, ctx)
+    if found is None:
         return None
-    return Reading("DATE", cal.day(day), start=start)
+    return Reading("DATE", cal.day(found), start=start)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -290,7 +290,7 @@ def _dateparser_parse(candidate: str, order: str) -> dt.date | None:
 
     settings = {"DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True}
     try:
-        parsed = dateparser.parse(candidate, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        parsed = dateparser.parse(candidate, languages=["en"], settings=settings)
     except (ValueError, OverflowError, TypeError, AttributeError):
         return None
     return parsed.date() if parsed is not None else None
@@ -378,28 +378,28 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
     if qm:
         if qm.group(5):
             return Reading("DATE", f"{qm.group(6)}-H{qm.group(5)}", "absolute")
-        q = int(qm.group(1) or qm.group(4))
+        qn = int(qm.group(1) or qm.group(4))
         ytxt = qm.group(2) or qm.group(3)
         if ytxt:
-            y = int(ytxt) if len(ytxt) == 4 else year_from_two_digits(int(ytxt[1:]), ctx.ref)
-            return Reading("DATE", cal.quarter(y, q), "absolute")
+            qyear = int(ytxt) if len(ytxt) == 4 else year_from_two_digits(int(ytxt[1:]), ctx.ref)
+            return Reading("DATE", cal.quarter(qyear, qn), "absolute")
         if not raw.strip().upper().startswith(("Q", "THE Q")):
             return None
-        qy = _quarter_year(q, ctx)
-        return Reading("DATE", cal.quarter(qy, q) if qy else f"XXXX-Q{q}", "ref" if qy else None)
+        qy = _quarter_year(qn, ctx)
+        return Reading("DATE", cal.quarter(qy, qn) if qy else f"XXXX-Q{qn}", "ref" if qy else None)
     if "half" in low or "two quarters" in low:
         h = 1 if low.removeprefix("the ").startswith("first") else 2  # second, last, latter
-        y = year_in(low, ctx.ref, ctx.lex) or rel_year(low, ctx.ref)
-        anchor = "absolute" if YEAR4.search(low) else "ref"
-        if y is None:
+        hy = year_in(low, ctx.ref, ctx.lex) or rel_year(low, ctx.ref)
+        h_anchor = "absolute" if YEAR4.search(low) else "ref"
+        if hy is None:
             if ctx.ref is None:
                 return Reading("DATE", f"XXXX-H{h}", None)
-            y = (
+            hy = (
                 ctx.ref.year
                 if (h == 1 or ctx.ref.month > 6 or ctx.tense == "future")
                 else ctx.ref.year - 1
             )
-        return Reading("DATE", f"{y:04d}-H{h}", anchor)
+        return Reading("DATE", f"{hy:04d}-H{h}", h_anchor)
     words = low.replace("-", " ").split()
     q = next((_ORDINAL_Q[w] for w in words if w in _ORDINAL_Q), None)
     if q is None:

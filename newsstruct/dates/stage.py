@@ -149,7 +149,9 @@ def find_dates(
 _DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "iso", "deictic"})
 
 
-def _day_just_after(cands: list, idx: int, ctx: Ctx) -> dt.date | None:
+def _day_just_after(
+    cands: list[tuple[int, str, regex.Match[str]]], idx: int, ctx: Ctx
+) -> dt.date | None:
     """The day named right after a clock time ("10:35 a.m. (0735 GMT) Friday")."""
     i, _, m = cands[idx]
     end = m.end()
@@ -270,7 +272,7 @@ class _SpeechDates:
         text: str,
         quotes: Sequence[Quote],
         sentences: Sequence[Sentence],
-        cands: list,
+        cands: list[tuple[int, str, regex.Match[str]]],
         ref: dt.date,
         ref_name: str,
         lex: Lexicon,
@@ -302,7 +304,7 @@ def _speech_date(
     spans: list[tuple[int, int]],
     sentences: Sequence[Sentence],
     sent_starts: list[int],
-    cands: list,
+    cands: list[tuple[int, str, regex.Match[str]]],
     ref: dt.date,
     lex: Lexicon,
 ) -> dt.date | None:

@@ -659,7 +659,8 @@ def _reported(
             if m is not None:
                 pos = m.end()
         pos = skip_setting(text, pos, sent.end)
-        pos = _SPACE_COMMA.match(text, pos, sent.end).end()
+        gap = _SPACE_COMMA.match(text, pos, sent.end)
+        pos = gap.end() if gap is not None else pos
         start = pos
         end = _content_end(doc, start, sent.end, later_cues)
         first_word = _LETTERS.match(text, start, sent.end)

@@ -220,8 +220,10 @@ class Entities:
         if any(w.endswith(("'s", "’s")) for w in name_words[:-1]):
             return
         name = _no_possessive(" ".join(name_words))
-        ent = self.persons.get(name)
-        if ent is None:
+        known = self.persons.get(name)
+        if known is not None:
+            ent = known
+        else:
             ent = self.persons[name] = Entity(name=name, kind="person", first=offset)
             parts = name.split()
             for k in range(1, len(parts)):
@@ -393,9 +395,10 @@ def resolve(
     if mention.kind in ("name", "org") and mention.head is not None:
         head_words = text[mention.head[0] : mention.head[1]].split()
         if mention.kind == "org" or _org_words(head_words, qwords):
-            name, short = entities.org(head_words)
+            name, is_alias = entities.org(head_words)
             ent = entities.orgs.get(name)
-            return Speaker(name=name, mention=span, resolved_by="alias" if short else "name"), ent
+            by = "alias" if is_alias else "name"
+            return Speaker(name=name, mention=span, resolved_by=by), ent
         name_words, _roles = strip_title(head_words, qwords)
         if not name_words:
             name_words = head_words
