@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Coverage-guided fuzzing of ``newsstruct.structure`` with atheris (run by hand, not in CI).
+
+Every input is decoded to a str (any bytes are valid: undecodable ones are replaced) and
+structured against a fixed reference date. A crash is an exception, a record whose offsets do
+not slice the text, or a warning on the Article (a stage that failed on the input).
+
+    pip install atheris
+    python fuzz/fuzz_structure.py fuzz/corpus -max_total_time=3600 -timeout=20
+
+``fuzz/corpus`` seeds the fuzzer with our example articles (created on first run); crashes
+are written as ``crash-*`` files in the working directory: run the script with one as its
+argument to replay it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import atheris
+
+with atheris.instrument_imports():
+    import attrs
+
+    import newsstruct
+
+REFERENCE = "2024-05-09"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def spans(obj: object):
+    """Every record with start/end/text reachable from ``obj`` (nested ones included)."""
+    if isinstance(obj, tuple | list):
+        for item in obj:
+            yield from spans(item)
+        return
+    if not attrs.has(type(obj)):
+        return
+    if all(hasattr(obj, name) for name in ("start", "end", "text")):
+        yield obj
+    for field in attrs.fields(type(obj)):
+        if field.name != "text":
+            yield from spans(getattr(obj, field.name))
+
+
+def test_one_input(data: bytes) -> None:
+    text = data.decode("utf-8", errors="replace")
+    article = newsstruct.structure(text, REFERENCE)
+    if article.warnings:
+        raise AssertionError(f"stage failed: {article.warnings}")
+    for record in spans(article):
+        if text[record.start : record.end] != record.text:
+            raise AssertionError(f"offsets do not slice the text: {record!r}")
+
+
+def seed_corpus(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in EXAMPLES.glob("*.txt"):
+        target = folder / path.name
+        if not target.exists():
+            target.write_bytes(path.read_bytes())
+
+
+if __name__ == "__main__":
+    corpus = next((Path(a) for a in sys.argv[1:] if not a.startswith("-")), None)
+    if corpus is not None and not corpus.is_file():
+        seed_corpus(corpus)
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()
