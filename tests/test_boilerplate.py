@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 import newsstruct.lexicons
 from newsstruct import structure_many
-from newsstruct.boilerplate import LineCounter, find_boilerplate, line_key
+from newsstruct.boilerplate import LineCounter, find_boilerplate, line_key, match_line
+from newsstruct.boilerplate.rules import MAX_RULE_LINE
 from newsstruct.lexicons import load_lexicon
 
 TABLE = "boilerplate.jsonl"
@@ -387,6 +388,50 @@ def test_every_rule_is_fast_on_adversarial_lines(line):
         start = time.perf_counter()
         rule.pattern.fullmatch(line, timeout=1.0)
         assert time.perf_counter() - start < 0.2, rule.rule
+
+
+def brute_force_rule(line: str) -> str | None:
+    """The first lexicon rule whose own pattern matches the line: what the rule table's
+    first-character index, length bounds and keyword gates must reproduce."""
+    if not line or len(line) > 4 * MAX_RULE_LINE:
+        return None
+    speech = line[0] in "\"“„«‘'‚‹「『" and not (line[0] in "'‘" and line.isupper())
+    for rule in load_lexicon().boilerplate:
+        if len(line) > MAX_RULE_LINE and rule.category not in {
+            "legal",
+            "caption",
+            "correction",
+            "credit",
+        }:
+            continue
+        if speech and rule.category != "legal":
+            continue
+        if rule.pattern.fullmatch(line):
+            return rule.rule
+    return None
+
+
+CASE_LINES = sorted(
+    {line.strip() for case in read_cases(TABLE) for line in case["text"].splitlines()} - {""}
+)
+
+
+def test_rule_table_shortcuts_change_no_result_on_case_lines():
+    for line in CASE_LINES:
+        got = match_line(line, load_lexicon())
+        assert (got[0] if got else None) == brute_force_rule(line), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(CASE_LINES),
+    st.text(alphabet='ßſKAaé.,:;/()©@ "”’!?-0123456789', max_size=12),
+    st.booleans(),
+)
+def test_rule_table_shortcuts_change_no_result_on_edited_lines(line, extra, front):
+    line = (extra + line if front else line + extra).strip()
+    got = match_line(line, load_lexicon())
+    assert (got[0] if got else None) == brute_force_rule(line)
 
 
 def test_hard_wrapped_paragraph_lines_are_not_junk():

@@ -159,9 +159,12 @@ TABLE_MIN_MARKS = 2
 TABLE_MIN_WORDS = 4
 
 
+_NOT_MARK = regex.compile(r"[\p{L}\p{M}\p{N}\s]+")
+
+
 def _skeleton(line: str) -> str:
     """The punctuation of a line, in order: rows of one table or list share it."""
-    return "".join(c for c in line if not c.isalnum() and not c.isspace())
+    return _NOT_MARK.sub("", line)
 
 
 def _table_rows(lines: Sequence[str], lo: int, hi: int) -> set[int]:
@@ -173,8 +176,8 @@ def _table_rows(lines: Sequence[str], lo: int, hi: int) -> set[int]:
         key = ""
         for i in part:
             line = lines[i]
-            k = _skeleton(line)
-            if len(set(k)) < TABLE_MIN_MARKS or line.count(" ") + 1 < TABLE_MIN_WORDS:
+            k = _skeleton(line) if line.count(" ") + 1 >= TABLE_MIN_WORDS else ""
+            if len(set(k)) < TABLE_MIN_MARKS:
                 k = ""
             if k and k == key:
                 run.append(i)
@@ -221,21 +224,29 @@ def _looks_like_page(t: _Text, lo: int, hi: int) -> bool:
     if sum(s.prose for s in t.shapes) >= PAGE_MAX_PROSE_SHARE * n:
         return False
     weak = PAGE_NO_RULE_FACTOR
-    head = _menu_lines(t, range(lo - 1, -1, -1), math.ceil(weak * PAGE_MIN_HEAD_MENU))
-    if head < PAGE_SOME_HEAD_MENU and _menu_lines(t, range(hi, n), PAGE_MIN_TAIL_MENU) < (
-        PAGE_MIN_TAIL_MENU
-    ):
+    most = math.ceil(weak * PAGE_MIN_HEAD_MENU)
+    head = _menu_lines(t, range(lo - 1, -1, -1), most)
+    if head >= most:
+        return True
+    tail = _menu_lines(t, range(hi, n), math.ceil(weak * PAGE_MIN_TAIL_MENU))
+    if _menus_enough(head, tail, weak, weak):
+        return True  # enough even without rules
+    if not _menus_enough(head, tail, 1, 1):
         return False
     ruled_head = _ruled(t, range(lo))
-    if head >= (1 if ruled_head else weak) * PAGE_MIN_HEAD_MENU:
-        return True
     ruled_tail = _ruled(t, range(hi, n))
-    factor = 1 if ruled_head or ruled_tail else weak
-    if head >= factor * PAGE_SOME_HEAD_MENU:
-        need = math.ceil(factor * PAGE_MIN_MENU) - head
-    else:
-        need = math.ceil((1 if ruled_tail else weak) * PAGE_MIN_TAIL_MENU)
-    return _menu_lines(t, range(hi, n), need) >= need
+    return _menus_enough(head, tail, 1 if ruled_head else weak, 1 if ruled_tail else weak)
+
+
+def _menus_enough(head: int, tail: int, head_factor: float, tail_factor: float) -> bool:
+    """Enough menu-like lines above the body, or below it, or on both sides, each threshold
+    raised by its side's factor (both sides: the smaller factor)."""
+    if head >= head_factor * PAGE_MIN_HEAD_MENU:
+        return True
+    both = min(head_factor, tail_factor)
+    if head >= both * PAGE_SOME_HEAD_MENU:
+        return head + tail >= both * PAGE_MIN_MENU
+    return tail >= tail_factor * PAGE_MIN_TAIL_MENU
 
 
 def _ruled(t: _Text, indices: range) -> bool:
@@ -542,6 +553,6 @@ def _judge_run(
     if not explained and 2 * headlines < len(free) - 1:
         return
     for k in free[:-1]:
-        # a line quoted whole is speech, or a subhead quoting someone
-        if not (shapes[k].quote and lines[k][-1] in _QUOTE_CLOSERS):
+        # a line quoted whole is speech, or a subhead quoting someone; "___" parts the story
+        if not (shapes[k].quote and lines[k][-1] in _QUOTE_CLOSERS) and not _separator(lines[k]):
             verdict[k] = ("related", "link-run")
