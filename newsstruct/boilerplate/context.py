@@ -5,23 +5,27 @@ Input is one :class:`~.lines.Shape` per line and a function giving a line's lexi
 verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
 
 1. **Repetition across a batch** (``repeated-line``): short lines whose key is in
-   ``repeated``; prose of twelve words or more is kept (two outlets may run one wire story).
-2. **Page body** (page mode, or auto mode when menus lie around it): the stretch of lines
-   with the highest :func:`line_score`, widened to a standfirst above it and to a list
-   running on from its edges; the lines before and after it are ``page-head`` and
-   ``page-tail`` (in auto mode only the menu-like ones: prose and list items stay).
+   ``repeated``; prose of twelve words or more is kept (two outlets may run one wire story),
+   and so are separators and sources in brackets.
+2. **Page body** (page mode, or auto mode on strong evidence of menus around it, see
+   :func:`_looks_like_page`): the stretch of lines with the highest :func:`line_score`,
+   widened to a standfirst above it, to a list running on from its edges, to a line
+   introducing it with a colon and to a separator closing it; the lines before and after it
+   are ``page-head`` and ``page-tail`` (in auto mode only the menu-like ones: prose, list
+   items, table rows and a table's heading stay).
 3. **Lexicon rules** on the lines that remain (``rule`` = the lexicon rule id), and the
    language-neutral timestamp shape (``stamp-shape``).
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
-   short lines that are all links (``related-block``).
+   short lines that are all links (``related-block``), but for a last one right above a
+   paragraph, in a few words and not set like a headline (its subhead).
 5. **Captions above a credit**: a photo credit on its own line makes the line above it a
    caption when that line does not end like a sentence, or when the credit is labelled
    ("Photo: ...") (``caption-above-credit``).
 6. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
-   evidence (junk a rule knows among them, or most of them shaped like headlines), with
-   keep-guards: the last short line before a paragraph may be a subhead, and lists that look
-   like content (introduced by a colon, numbered, tabular, questions and answers, tweets)
-   stay.
+   evidence (junk a rule knows among them other than a caption or credit, or most of them
+   shaped like headlines), with keep-guards: the last short line before a paragraph may be a
+   subhead, lists that look like content (introduced by a colon, numbered, tabular,
+   questions and answers, tweets) stay, and so do lines quoted whole and separators.
 7. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice.
 
 When in doubt a line is kept.
@@ -43,15 +47,15 @@ Verdict = tuple[str, str]  # (category, rule)
 MODES = ("auto", "article", "page")
 # Repeated prose this long is story text (the same wire story in two outlets), not junk.
 _REPEAT_KEEP_WORDS = 12
-# Auto mode reads the text as a whole page when menu-like lines (three words or fewer, no
-# full stop) lie outside the body: this many above it, or below it, or some above and this
-# many in all.
+# Auto mode reads the text as a whole page when menu-like lines (three words or fewer, not
+# shaped like a list item) lie outside the body: this many above it, or below it, or some
+# above and this many in all ...
 PAGE_MIN_HEAD_MENU = 12
 PAGE_MIN_TAIL_MENU = 40
 PAGE_SOME_HEAD_MENU = 5
 PAGE_MIN_MENU = 20
-# ... unless most of its lines are prose; and twice as many when no rule explains a line
-# outside the body
+# ... unless this share of its lines is prose; and this factor more on a side of the body
+# where rules explain fewer than this many lines
 PAGE_MAX_PROSE_SHARE = 0.6
 PAGE_NO_RULE_FACTOR = 1.5
 PAGE_MIN_RULED = 2
@@ -159,7 +163,7 @@ TABLE_MIN_MARKS = 2
 TABLE_MIN_WORDS = 4
 
 
-_NOT_MARK = regex.compile(r"[\p{L}\p{M}\p{N}\s]+")
+_NOT_MARK = regex.compile(r"[\p{L}\p{M}\p{N}\s.]+")
 
 
 def _skeleton(line: str) -> str:

@@ -3,10 +3,11 @@
 Every rule of ``lexicons/<lang>/boilerplate.tsv`` is a pattern that must match a whole line;
 the first rule in file order that matches decides. To stay fast a line is only tried against
 the rules that can start with its first character (a partial match of that character alone
-tells), and a rule that opens with a keyword lookahead ``(?=.{m,n}?(?:word|words))`` is
-skipped at once when the lower-cased line contains none of the words. Both are exact: they
-skip only rules that could not match. Patterns are bounded, so no time limit is needed (and
-results never depend on the machine's load).
+tells), whose length bounds it meets (the shortest and longest line the pattern can match,
+from the standard library's parse of it, and its length gate ``(?=.{m,n}$)``), and whose
+keyword lookahead ``(?=.{m,n}?(?:word|words))``, if it opens with one, finds a word in the
+casefolded line. All three are exact: they skip only rules that could not match. Patterns
+are bounded, so no time limit is needed (and results never depend on the machine's load).
 
 Two keep-guards hold for every rule: a line that opens with a quote mark is speech (only
 legal rules apply to it), and a line longer than ``MAX_RULE_LINE`` characters is story text
