@@ -22,8 +22,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    caption when that line does not end like a sentence, or when the credit is labelled
    ("Photo: ...") (``caption-above-credit``).
 6. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
-   evidence (junk a rule knows among them other than a caption or credit, or most of them
-   shaped like headlines), with keep-guards: the last short line before a paragraph may be a
+   evidence (junk a rule knows among them other than a caption, credit or ad, or most of
+   them shaped like headlines), with keep-guards: the last short line before a paragraph may be a
    subhead, lists that look like content (introduced by a colon, numbered, tabular,
    questions and answers, tweets) stay, and so do lines quoted whole and separators.
 7. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice.
@@ -509,20 +509,25 @@ _SMALL_WORDS = frozenset(
 )
 
 
+# a title or a name in Title Case is shorter than a teaser headline
+_HEADLINE_MIN_WORDS = 6
+
+
 def _headline_like(line: str) -> bool:
-    """A teaser headline: "Topic: what happened", or Title Case In English."""
+    """A teaser headline: "Topic: what happened", or Title Case In English (six words or
+    more: book titles and names are shorter)."""
     if ": " in line[2:60] or "„" in line or "“" in line[1:]:
         return True
     words = [w for w in line.split() if w[:1].isalpha()]
-    if len(words) < 4:
+    if len(words) < _HEADLINE_MIN_WORDS:
         return False
     big = sum(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)
     return big >= 0.75 * sum(w.lower() not in _SMALL_WORDS for w in words)
 
 
-# junk that sits among story lines as often as among links: a photo caption or credit does
-# not make the short lines around it links
-_NOT_LINK_EVIDENCE = frozenset({"caption"})
+# junk that sits among story lines as often as among links: a photo caption or credit, or
+# an ad a page inserts anywhere, does not make the short lines around it links
+_NOT_LINK_EVIDENCE = frozenset({"caption", "advertisement"})
 
 
 def _judge_run(
