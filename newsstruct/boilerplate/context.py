@@ -199,6 +199,7 @@ _TIME_OR_DATE = regex.compile(
 )
 _STAMP_MAX_TOKENS = 12
 _STAMP_MAX_WORDS = 5
+_STAMP_SENTENCE_WORDS = 3
 
 
 def _stamp_like(line: str) -> bool:
@@ -211,6 +212,8 @@ def _stamp_like(line: str) -> bool:
     _head, sep, rest = line.partition(": ")
     if sep and sum(tok.isalpha() for tok in rest.split()) >= 3:
         return False  # "11.04 Uhr: Drone strike hits a convoy" is a live-ticker headline
+    if line[-1] in "!?" or (line[-1] == "." and words >= _STAMP_SENTENCE_WORDS):
+        return False  # "Doors open at 7:30." is a sentence
     return words <= _STAMP_MAX_WORDS
 
 
