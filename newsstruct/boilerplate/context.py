@@ -22,10 +22,11 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    caption when that line does not end like a sentence, or when the credit is labelled
    ("Photo: ...") (``caption-above-credit``).
 6. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
-   evidence (junk a rule knows among them other than a caption, credit or ad, or most of
-   them shaped like headlines), with keep-guards: the last short line before a paragraph may be a
-   subhead, lists that look like content (introduced by a colon, numbered, tabular,
-   questions and answers, tweets) stay, and so do lines quoted whole and separators.
+   evidence (junk a rule knows among them other than a caption, a photo credit or an ad, or
+   most of them shaped like headlines), with keep-guards: the last short line before a
+   paragraph may be a subhead, lists that look like content (introduced by a colon,
+   numbered, tabular, questions and answers, tweets) stay, and so do lines quoted whole and
+   separators.
 7. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice.
 
 When in doubt a line is kept.
@@ -223,9 +224,9 @@ def _looks_like_page(t: _Text, lo: int, hi: int) -> bool:
     Article text rarely opens with more than a headline, a byline and a share row (which
     rules explain), and the lists that end some articles are made of longer lines than menus.
     The evidence must be strong (users mostly pass article text): a text made mostly of
-    prose lines is an article, and menu-like lines count for a page only twice over on a
-    side of the body where no rule explains a line (a menu entry, a share button, a legal
-    line): a fact box or a list of names is not a menu.
+    prose lines is an article, and on a side of the body where rules explain fewer than
+    ``PAGE_MIN_RULED`` lines (menu entries, share buttons, legal lines) half as many menu-like
+    lines again are needed: a fact box or a list of names is not a menu.
     """
     n = len(t.lines)
     if sum(s.prose for s in t.shapes) >= PAGE_MAX_PROSE_SHARE * n:
