@@ -2,7 +2,7 @@
 
 Every rule of ``lexicons/<lang>/boilerplate.tsv`` is a pattern that must match a whole line;
 the first rule in file order that matches decides. To stay fast a line is only tried against
-the rules that can start with its first character (a partial match of that character alone
+the rules that can start with its first two characters (a partial match of them alone
 tells), whose length bounds it meets (the shortest and longest line the pattern can match,
 from the standard library's parse of it, and its length gate ``(?=.{m,n}$)``), and whose
 keyword lookahead ``(?=.{m,n}?(?:word|words))``, if it opens with one, finds a word in the
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import attrs
 import regex
@@ -90,12 +90,15 @@ _KEYED_FIRST = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
     "([{\"'“”‘’„«»©®@#*+-–—•·|/:.!?&%$€£<>_~"
 )
+# ... and then up to this many characters in all, as long as they are among these
+_KEY_CHARS = 2
+_KEYED_NEXT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
 
 
 class RuleTable:
-    """The rules of one lexicon, indexed by the first character a line can start with.
+    """The rules of one lexicon, indexed by the first characters a line can start with.
 
-    The index of a character is built the first time a line starts with it; the table is a
+    The index of a start is built the first time a line starts with it; the table is a
     pure function of its rules, so sharing it within a process changes no result.
     """
 
@@ -113,13 +116,20 @@ class RuleTable:
         )
         self._gates = tuple(_gate_test(g[1]) for g in gates)
         self._by_first: dict[tuple[int, str], tuple[_Entry, ...]] = {}
+        self._by_index: dict[tuple[int, str], tuple[int, ...]] = {}
 
     def match(self, line: str) -> Hit | None:
         """The first rule matching the whole (stripped) ``line``, or None."""
         size = len(line)
         if not line or size > 4 * MAX_RULE_LINE:
             return None
-        first = line[0] if line[0] in _KEYED_FIRST else ""
+        if line[0] not in _KEYED_FIRST:
+            first = ""
+        else:
+            k = 1
+            while k < _KEY_CHARS and k < size and line[k] in _KEYED_NEXT:
+                k += 1
+            first = line[:k]
         # a line opening with a quote mark is speech, unless it is a headline set in capitals
         # that opens with a quoted title ('DANCING WITH THE STARS' STAR OPENS UP)
         speech = line[0] in _QUOTE_OPENERS and not (line[0] in "'‘" and line.isupper())
@@ -154,9 +164,18 @@ class RuleTable:
         return tuple(out)
 
     def _candidates(self, variant: int, first: str) -> tuple[int, ...]:
+        """The rules a line of this variant can match when it starts with ``first``."""
+        if len(first) > 1:  # the rules for its first character, narrowed
+            key = (variant, first[:-1])
+            if key not in self._by_index:
+                self._by_index[key] = self._candidates(variant, first[:-1])
+            indices: Iterable[int] = self._by_index[key]
+        else:
+            indices = range(len(self._hits))
         long_line, speech = variant >= 2, variant % 2 == 1
         out = []
-        for i, (hit, pattern) in enumerate(zip(self._hits, self._patterns, strict=True)):
+        for i in indices:
+            hit, pattern = self._hits[i], self._patterns[i]
             if long_line and hit.category not in _LONG_LINE_CATEGORIES:
                 continue
             if speech and hit.category != "legal":
