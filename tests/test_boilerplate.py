@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 import newsstruct.lexicons
 from newsstruct import structure_many
-from newsstruct.boilerplate import LineCounter, find_boilerplate, line_key
+from newsstruct.boilerplate import LineCounter, find_boilerplate, line_key, match_line
+from newsstruct.boilerplate.rules import MAX_RULE_LINE
 from newsstruct.lexicons import load_lexicon
 
 TABLE = "boilerplate.jsonl"
@@ -140,6 +141,101 @@ def test_auto_mode_reads_article_text_as_an_article():
     assert [b.text for b in find_boilerplate(text)] == ["Share this article"]
 
 
+WINNERS = [
+    "Best Novel",
+    "Orla Penhallow",
+    "Best Debut",
+    "Kasimir Dunne",
+    "Best Poem",
+    "Neve Ostrander",
+    "Best Play",
+    "Ruairi Falk",
+    "Best Painting",
+    "Sabeen Moorcroft",
+    "Best Sculpture",
+    "Jory Tallis",
+    "Best Photograph",
+    "Mirela Quist",
+    "Best Film",
+    "Odhran Pike",
+    "Best Song",
+    "Talia Brenner",
+    "Best Design",
+    "Edmund Kray",
+    "Best Illustration",
+    "Lior Hasket",
+    "Best Craft",
+    "Wenna Trask",
+] * 2
+FACT_BOX = [
+    "Port Ellison at a glance",
+    "Population",
+    "41,200",
+    "County",
+    "Westmoor",
+    "Founded",
+    "1142",
+    "Mayor",
+    "Delphine Oakes",
+    "Twinned with",
+    "Saint-Aubry",
+    "Rivers",
+    "Wend and Calder",
+    "Main industry",
+    "Shipping",
+    "Football club",
+    "Ellison Rovers",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n".join([*STORY, "The full list of winners", *WINNERS]),
+        "\n".join([*FACT_BOX, *STORY]),
+        "\n".join(["Share this article", *STORY, "The full list of winners", *WINNERS]),
+        "\n".join(["Share this article", *FACT_BOX, *STORY]),
+    ],
+    ids=["names-after", "fact-box-before", "names-and-a-share-line", "fact-box-and-a-share-line"],
+)
+def test_auto_mode_needs_strong_evidence_of_a_page(text):
+    # a long list of short lines around the prose is not a menu unless rules explain lines
+    # on its side of the body (menu entries, legal lines): the text is read as an article
+    assert find_boilerplate(text) == find_boilerplate(text, mode="article")
+
+
+def test_auto_mode_reads_mostly_prose_as_an_article():
+    text = "\n".join([*MENU, *(STORY * 7)])
+    assert find_boilerplate(text) == find_boilerplate(text, mode="article")
+
+
+TABLE_ROWS = [
+    "Alder Bend (north ward): Green hold",
+    "Upper Crossing (river ward): Labour gain",
+    "Faircloth (east ward): Green gain",
+    "Halden Bay (harbour ward): Liberal hold",
+]
+
+
+def test_auto_mode_keeps_a_table_after_the_story_on_a_page():
+    page = "\n".join(
+        ["Port Ellison Tribune", *MENU, *STORY, "Results by ward", *TABLE_ROWS, *FOOTER]
+    )
+    junk = {b.text for b in find_boilerplate(page)}
+    assert not junk & {"Results by ward", *TABLE_ROWS, *STORY}
+    assert set(FOOTER) <= junk
+    sure = {b.text for b in find_boilerplate(page, mode="page")}
+    assert set(TABLE_ROWS) <= sure  # mode="page" drops everything around the body
+
+
+def test_page_body_takes_its_introduction_and_closing_separator():
+    intro = "Here is what the strike means for you:"
+    page = "\n".join(["Port Ellison Tribune", *MENU, intro, *STORY, "___", *FOOTER])
+    junk = {b.text for b in find_boilerplate(page, mode="page")}
+    assert not junk & {intro, "___", *STORY}
+    assert set(MENU) <= junk
+
+
 def test_article_mode_does_not_trim_a_page():
     found = {b.text for b in find_boilerplate(PAGE, mode="article")}
     assert "World" not in found  # a menu word alone is not a rule's business
@@ -192,6 +288,17 @@ def test_repeated_lines_are_junk_when_their_keys_are_given():
         ("The Ellison Ledger app: your town, every morning", "repeated", "repeated-line")
     ]
     assert find_boilerplate(BATCH[0]) == ()
+
+
+def test_repeated_separators_and_bracketed_sources_are_kept():
+    texts = [
+        f"{lead}\n___\n[Harbor News Service]\nMore reporting follows."
+        for lead in ("Rain fell on Alder Bend.", "Snow fell on Faircloth.", "Fog hid the bay.")
+    ]
+    repeated = LineCounter(min_docs=3).update(texts).repeated()
+    assert line_key("___") in repeated
+    found = [b.text for b in find_boilerplate(texts[0], repeated=repeated)]
+    assert found == ["More reporting follows."]
 
 
 def test_repeated_long_prose_is_kept():
@@ -281,6 +388,50 @@ def test_every_rule_is_fast_on_adversarial_lines(line):
         start = time.perf_counter()
         rule.pattern.fullmatch(line, timeout=1.0)
         assert time.perf_counter() - start < 0.2, rule.rule
+
+
+def brute_force_rule(line: str) -> str | None:
+    """The first lexicon rule whose own pattern matches the line: what the rule table's
+    first-character index, length bounds and keyword gates must reproduce."""
+    if not line or len(line) > 4 * MAX_RULE_LINE:
+        return None
+    speech = line[0] in "\"“„«‘'‚‹「『" and not (line[0] in "'‘" and line.isupper())
+    for rule in load_lexicon().boilerplate:
+        if len(line) > MAX_RULE_LINE and rule.category not in {
+            "legal",
+            "caption",
+            "correction",
+            "credit",
+        }:
+            continue
+        if speech and rule.category != "legal":
+            continue
+        if rule.pattern.fullmatch(line):
+            return rule.rule
+    return None
+
+
+CASE_LINES = sorted(
+    {line.strip() for case in read_cases(TABLE) for line in case["text"].splitlines()} - {""}
+)
+
+
+def test_rule_table_shortcuts_change_no_result_on_case_lines():
+    for line in CASE_LINES:
+        got = match_line(line, load_lexicon())
+        assert (got[0] if got else None) == brute_force_rule(line), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(CASE_LINES),
+    st.text(alphabet='ßſKAaé.,:;/()©@ "”’!?-0123456789', max_size=12),
+    st.booleans(),
+)
+def test_rule_table_shortcuts_change_no_result_on_edited_lines(line, extra, front):
+    line = (extra + line if front else line + extra).strip()
+    got = match_line(line, load_lexicon())
+    assert (got[0] if got else None) == brute_force_rule(line)
 
 
 def test_hard_wrapped_paragraph_lines_are_not_junk():

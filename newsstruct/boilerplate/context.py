@@ -5,23 +5,28 @@ Input is one :class:`~.lines.Shape` per line and a function giving a line's lexi
 verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
 
 1. **Repetition across a batch** (``repeated-line``): short lines whose key is in
-   ``repeated``; prose of twelve words or more is kept (two outlets may run one wire story).
-2. **Page body** (page mode, or auto mode when menus lie around it): the stretch of lines
-   with the highest :func:`line_score`, widened to a standfirst above it and to a list
-   running on from its edges; the lines before and after it are ``page-head`` and
-   ``page-tail`` (in auto mode only the menu-like ones: prose and list items stay).
+   ``repeated``; prose of twelve words or more is kept (two outlets may run one wire story),
+   and so are separators and sources in brackets.
+2. **Page body** (page mode, or auto mode on strong evidence of menus around it, see
+   :func:`_looks_like_page`): the stretch of lines with the highest :func:`line_score`,
+   widened to a standfirst above it, to a list running on from its edges, to a line
+   introducing it with a colon and to a separator closing it; the lines before and after it
+   are ``page-head`` and ``page-tail`` (in auto mode only the menu-like ones: prose, list
+   items, table rows and a table's heading stay).
 3. **Lexicon rules** on the lines that remain (``rule`` = the lexicon rule id), and the
    language-neutral timestamp shape (``stamp-shape``).
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
-   short lines that are all links (``related-block``).
+   short lines that are all links (``related-block``), but for a last one right above a
+   paragraph, in a few words and not set like a headline (its subhead).
 5. **Captions above a credit**: a photo credit on its own line makes the line above it a
    caption when that line does not end like a sentence, or when the credit is labelled
    ("Photo: ...") (``caption-above-credit``).
 6. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
-   evidence (junk a rule knows among them, or most of them shaped like headlines), with
-   keep-guards: the last short line before a paragraph may be a subhead, and lists that look
-   like content (introduced by a colon, numbered, tabular, questions and answers, tweets)
-   stay.
+   evidence (junk a rule knows among them other than a caption, a photo credit or an ad, or
+   most of them shaped like headlines), with keep-guards: the last short line before a
+   paragraph may be a subhead, lists that look like content (introduced by a colon,
+   numbered, tabular, questions and answers, tweets) stay, and so do lines quoted whole and
+   separators.
 7. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice.
 
 When in doubt a line is kept.
@@ -29,6 +34,7 @@ When in doubt a line is kept.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection, Sequence
 
 import regex
@@ -42,13 +48,18 @@ Verdict = tuple[str, str]  # (category, rule)
 MODES = ("auto", "article", "page")
 # Repeated prose this long is story text (the same wire story in two outlets), not junk.
 _REPEAT_KEEP_WORDS = 12
-# Auto mode reads the text as a whole page when menu-like lines (three words or fewer, no
-# full stop) lie outside the body: this many above it, or below it, or some above and this
-# many in all.
+# Auto mode reads the text as a whole page when menu-like lines (three words or fewer, not
+# shaped like a list item) lie outside the body: this many above it, or below it, or some
+# above and this many in all ...
 PAGE_MIN_HEAD_MENU = 12
 PAGE_MIN_TAIL_MENU = 40
 PAGE_SOME_HEAD_MENU = 5
 PAGE_MIN_MENU = 20
+# ... unless this share of its lines is prose; and this factor more on a side of the body
+# where rules explain fewer than this many lines
+PAGE_MAX_PROSE_SHARE = 0.6
+PAGE_NO_RULE_FACTOR = 1.5
+PAGE_MIN_RULED = 2
 # In page mode rules run on the body found from shapes alone and this many lines around it.
 _PAGE_MARGIN = 8
 MENU_MAX_WORDS = 3
@@ -105,7 +116,11 @@ def decide(
     if repeated:
         for i, line in enumerate(lines):
             s = shapes[i]
-            if (not s.prose or s.words < _REPEAT_KEEP_WORDS) and line_key(line) in repeated:
+            if (
+                (not s.prose or s.words < _REPEAT_KEEP_WORDS)
+                and not _structural(line, numbers=False)
+                and line_key(line) in repeated
+            ):
                 t.verdict[i] = ("repeated", "repeated-line")
     lo, hi = 0, n
     page = False
@@ -128,18 +143,56 @@ def decide(
         # a page guessed in auto mode loses only what looks like menus around its body: its
         # prose and list items stay (when in doubt, keep); mode="page" drops all of it
         sure = mode == "page"
+        rows = set() if sure else _table_rows(lines, lo, hi)
         for i in (*range(lo), *range(hi, n)):
             s = shapes[i]
-            if sure or not (s.prose or s.listish):
+            # a table keeps its heading, the line right above its first row
+            if sure or not (s.prose or s.listish or i in rows or i + 1 in rows):
                 if t.verdict[i] is None:
                     t.verdict[i] = ("navigation", "page-head" if i < lo else "page-tail")
             else:
                 t.junk(i)  # what stays still meets the rules
-    _header_blocks(shapes, t.hits, t.verdict, lo, hi)
+    _header_blocks(lines, shapes, t.hits, t.verdict, lo, hi)
     _captions_above_credits(shapes, t.hits, t.verdict, lo, hi)
     _short_runs(lines, shapes, t.verdict, lo, hi)
     _repeated_in_text(t, lo, hi)
     return t.verdict
+
+
+TABLE_MIN_ROWS = 3
+TABLE_MIN_MARKS = 2
+TABLE_MIN_WORDS = 4
+
+
+_NOT_MARK = regex.compile(r"[\p{L}\p{M}\p{N}\s.]+")
+
+
+def _skeleton(line: str) -> str:
+    """The punctuation of a line, in order: rows of one table or list share it."""
+    return _NOT_MARK.sub("", line)
+
+
+def _table_rows(lines: Sequence[str], lo: int, hi: int) -> set[int]:
+    """Lines outside [lo, hi) in runs of at least ``TABLE_MIN_ROWS`` neighbours with the same
+    punctuation ("England (Group A): 10th appearance"): rows of a table or a list."""
+    rows: set[int] = set()
+    for part in (range(lo), range(hi, len(lines))):
+        run: list[int] = []
+        key = ""
+        for i in part:
+            line = lines[i]
+            k = _skeleton(line) if line.count(" ") + 1 >= TABLE_MIN_WORDS else ""
+            if len(set(k)) < TABLE_MIN_MARKS:
+                k = ""
+            if k and k == key:
+                run.append(i)
+                continue
+            if len(run) >= TABLE_MIN_ROWS:
+                rows.update(run)
+            run, key = [i], k
+        if len(run) >= TABLE_MIN_ROWS:
+            rows.update(run)
+    return rows
 
 
 _TIME_OR_DATE = regex.compile(
@@ -147,6 +200,7 @@ _TIME_OR_DATE = regex.compile(
 )
 _STAMP_MAX_TOKENS = 12
 _STAMP_MAX_WORDS = 5
+_STAMP_SENTENCE_WORDS = 3
 
 
 def _stamp_like(line: str) -> bool:
@@ -159,6 +213,8 @@ def _stamp_like(line: str) -> bool:
     _head, sep, rest = line.partition(": ")
     if sep and sum(tok.isalpha() for tok in rest.split()) >= 3:
         return False  # "11.04 Uhr: Drone strike hits a convoy" is a live-ticker headline
+    if line[-1] in "!?" or (line[-1] == "." and words >= _STAMP_SENTENCE_WORDS):
+        return False  # "Doors open at 7:30." is a sentence
     return words <= _STAMP_MAX_WORDS
 
 
@@ -167,12 +223,49 @@ def _looks_like_page(t: _Text, lo: int, hi: int) -> bool:
 
     Article text rarely opens with more than a headline, a byline and a share row (which
     rules explain), and the lists that end some articles are made of longer lines than menus.
+    The evidence must be strong (users mostly pass article text): a text made mostly of
+    prose lines is an article, and on a side of the body where rules explain fewer than
+    ``PAGE_MIN_RULED`` lines (menu entries, share buttons, legal lines) half as many menu-like
+    lines again are needed: a fact box or a list of names is not a menu.
     """
-    head = _menu_lines(t, range(lo - 1, -1, -1), PAGE_MIN_HEAD_MENU)
-    if head >= PAGE_MIN_HEAD_MENU:
+    n = len(t.lines)
+    if sum(s.prose for s in t.shapes) >= PAGE_MAX_PROSE_SHARE * n:
+        return False
+    weak = PAGE_NO_RULE_FACTOR
+    most = math.ceil(weak * PAGE_MIN_HEAD_MENU)
+    head = _menu_lines(t, range(lo - 1, -1, -1), most)
+    if head >= most:
         return True
-    need = PAGE_MIN_TAIL_MENU if head < PAGE_SOME_HEAD_MENU else PAGE_MIN_MENU - head
-    return _menu_lines(t, range(hi, len(t.lines)), need) >= need
+    tail = _menu_lines(t, range(hi, n), math.ceil(weak * PAGE_MIN_TAIL_MENU))
+    if _menus_enough(head, tail, weak, weak):
+        return True  # enough even without rules
+    if not _menus_enough(head, tail, 1, 1):
+        return False
+    ruled_head = _ruled(t, range(lo))
+    ruled_tail = _ruled(t, range(hi, n))
+    return _menus_enough(head, tail, 1 if ruled_head else weak, 1 if ruled_tail else weak)
+
+
+def _menus_enough(head: int, tail: int, head_factor: float, tail_factor: float) -> bool:
+    """Enough menu-like lines above the body, or below it, or on both sides, each threshold
+    raised by its side's factor (both sides: the smaller factor)."""
+    if head >= head_factor * PAGE_MIN_HEAD_MENU:
+        return True
+    both = min(head_factor, tail_factor)
+    if head >= both * PAGE_SOME_HEAD_MENU:
+        return head + tail >= both * PAGE_MIN_MENU
+    return tail >= tail_factor * PAGE_MIN_TAIL_MENU
+
+
+def _ruled(t: _Text, indices: range) -> bool:
+    """Do rules explain at least ``PAGE_MIN_RULED`` of the lines?"""
+    count = 0
+    for k in indices:
+        if t.junk(k):
+            count += 1
+            if count >= PAGE_MIN_RULED:
+                return True
+    return False
 
 
 def _menu_lines(t: _Text, indices: range, enough: int) -> int:
@@ -180,7 +273,7 @@ def _menu_lines(t: _Text, indices: range, enough: int) -> int:
     count = 0
     for k in indices:
         s = t.shapes[k]
-        if s.words <= MENU_MAX_WORDS and not s.terminal and not t.junk(k):
+        if s.words <= MENU_MAX_WORDS and not s.listish and not t.junk(k):
             count += 1
             if count >= enough:
                 break
@@ -197,6 +290,7 @@ W_PROSE_PER_WORD = 1 / 15
 W_PROSE_MAX_WORDS = 60
 STANDFIRST_LOOKBACK = 6
 STANDFIRST_MIN_WORDS = 12
+INTRO_MIN_WORDS = 4
 
 
 def line_score(shape: Shape, verdict: Verdict | None) -> float:
@@ -241,6 +335,13 @@ def body_region(t: _Text, lo: int, hi: int) -> tuple[int, int]:
             unexplained += 1
             if unexplained >= STANDFIRST_LOOKBACK:
                 break
+    # a line that introduces the body ("Here is why:") and a separator that closes it
+    if best_lo > lo and verdict[best_lo - 1] is None:
+        above = shapes[best_lo - 1]
+        if above.colon and above.words >= INTRO_MIN_WORDS:
+            best_lo -= 1
+    if best_hi < hi and _separator(t.lines[best_hi]):
+        best_hi += 1
     return best_lo, best_hi
 
 
@@ -260,6 +361,24 @@ def _list_edge(t: _Text, edge: int, limit: int, step: int) -> int:
     return edge
 
 
+_SEPARATOR_MIN = 3
+
+
+def _separator(line: str) -> bool:
+    """A separator of the story's sections: "___", "* * *", "----"."""
+    return len(line) >= _SEPARATOR_MIN and not any(c.isalnum() for c in line)
+
+
+def _structural(line: str, *, numbers: bool = True) -> bool:
+    """A line of the story's structure that recurs by nature: a separator or a source cited
+    in brackets ("[Reuters]"); with ``numbers``, also any line without a letter ("2-1")."""
+    if line[0] == "[" and line[-1] == "]":
+        return True
+    if numbers:
+        return not any(c.isalpha() for c in line)
+    return _separator(line)
+
+
 REPEATED_MAX_SHARE = 0.25
 REPEATED_FEW = 6
 
@@ -272,13 +391,7 @@ def _repeated_in_text(t: _Text, lo: int, hi: int) -> None:
     for k in range(lo, hi):
         s = t.shapes[k]
         line = t.lines[k]
-        if (
-            not s.prose
-            and not s.listish
-            and t.verdict[k] is None
-            and not (line[0] == "[" and line[-1] == "]")  # a source cited in brackets
-            and any(c.isalpha() for c in line)  # "___", "* * *": a separator of the story
-        ):
+        if not s.prose and not s.listish and t.verdict[k] is None and not _structural(line):
             keys.setdefault(line_key(line), []).append(k)
     marked = []
     for found in keys.values():
@@ -298,6 +411,7 @@ def _repeated_in_text(t: _Text, lo: int, hi: int) -> None:
 
 
 def _header_blocks(
+    lines: Sequence[str],
     shapes: Sequence[Shape],
     hits: Sequence[Hit | None],
     verdict: list[Verdict | None],
@@ -310,9 +424,20 @@ def _header_blocks(
             continue
         j = i + 1
         while j < hi and not shapes[j].prose:
-            if verdict[j] is None:
-                verdict[j] = (hit.category, "related-block")
             j += 1
+        free = [k for k in range(i + 1, j) if verdict[k] is None]
+        # the last line before a paragraph may be its subhead: a few words, not set like a
+        # headline
+        if (
+            free
+            and j < hi
+            and free[-1] == j - 1
+            and shapes[j - 1].words <= _SUBHEAD_MAX_WORDS
+            and not _headline_like(lines[j - 1])
+        ):
+            free.pop()
+        for k in free:
+            verdict[k] = (hit.category, "related-block")
 
 
 def _captions_above_credits(
@@ -338,6 +463,8 @@ def _captions_above_credits(
 
 
 _CAPTION_MAX_WORDS = 45
+_SUBHEAD_MAX_WORDS = 5
+_QUOTE_CLOSERS = frozenset("\"”“’'»«›")
 _TWEETISH = regex.compile(r"(?:—|–|-{1,2}) ?\S.{0,80}\(@\w{1,30}\)|pic\.twitter\.com/|@\w{2,30}$")
 
 
@@ -386,15 +513,25 @@ _SMALL_WORDS = frozenset(
 )
 
 
+# a title or a name in Title Case is shorter than a teaser headline
+_HEADLINE_MIN_WORDS = 6
+
+
 def _headline_like(line: str) -> bool:
-    """A teaser headline: "Topic: what happened", or Title Case In English."""
+    """A teaser headline: "Topic: what happened", or Title Case In English (six words or
+    more: book titles and names are shorter)."""
     if ": " in line[2:60] or "„" in line or "“" in line[1:]:
         return True
     words = [w for w in line.split() if w[:1].isalpha()]
-    if len(words) < 4:
+    if len(words) < _HEADLINE_MIN_WORDS:
         return False
     big = sum(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)
     return big >= 0.75 * sum(w.lower() not in _SMALL_WORDS for w in words)
+
+
+# junk that sits among story lines as often as among links: a photo caption or credit, or
+# an ad a page inserts anywhere, does not make the short lines around it links
+_NOT_LINK_EVIDENCE = frozenset({"caption", "advertisement"})
 
 
 def _judge_run(
@@ -422,9 +559,13 @@ def _judge_run(
     if 2 * items >= len(free):
         return
     # and evidence that these are links: junk a rule knows among them, or headlines
-    explained = any(verdict[k] is not None for k in range(i, j))
+    explained = any(
+        verdict[k] is not None and verdict[k][0] not in _NOT_LINK_EVIDENCE for k in range(i, j)
+    )
     headlines = sum(_headline_like(lines[k]) for k in free[:-1])
     if not explained and 2 * headlines < len(free) - 1:
         return
     for k in free[:-1]:
-        verdict[k] = ("related", "link-run")
+        # a line quoted whole is speech, or a subhead quoting someone; "___" parts the story
+        if not (shapes[k].quote and lines[k][-1] in _QUOTE_CLOSERS) and not _separator(lines[k]):
+            verdict[k] = ("related", "link-run")

@@ -100,7 +100,7 @@ _CLOSERS = "\"'”’»)]›」』*"
 _STOPS = frozenset(".!?…。！？")
 QUOTE_OPENERS = "\"“„«‘'‚‹「『"
 _LIST_ITEM = regex.compile(r"(?:[-–—•*·▪►✓+]|\d{1,3}(?:[.):]|[a-z]{1,2}\b)?|[a-zA-Z][.)])\s")
-_NUMBER = regex.compile(r"\d+")
+_TWO_NUMBERS = regex.compile(r"\d\D++\d")  # two numbers: "61-21", "3 of 4"
 _CONTINUED = frozenset(";,、，；")
 # A line without spaces but this long is written in a script without word spaces.
 _NO_SPACE_SCRIPT_LEN = 24
@@ -137,8 +137,8 @@ class Shape:
         self.listish = (
             self.terminal
             or self.end_char in _CONTINUED
-            or _LIST_ITEM.match(line) is not None
             or line.count(",") >= 2
-            or len(_NUMBER.findall(line, 0, 200)) >= 2
             or "%" in line
+            or _LIST_ITEM.match(line) is not None
+            or _TWO_NUMBERS.search(line, 0, 200) is not None
         )

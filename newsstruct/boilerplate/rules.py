@@ -2,11 +2,12 @@
 
 Every rule of ``lexicons/<lang>/boilerplate.tsv`` is a pattern that must match a whole line;
 the first rule in file order that matches decides. To stay fast a line is only tried against
-the rules that can start with its first character (a partial match of that character alone
-tells), and a rule that opens with a keyword lookahead ``(?=.{m,n}?(?:word|words))`` is
-skipped at once when the lower-cased line contains none of the words. Both are exact: they
-skip only rules that could not match. Patterns are bounded, so no time limit is needed (and
-results never depend on the machine's load).
+the rules that can start with its first two characters (a partial match of them alone
+tells), whose length bounds it meets (the shortest and longest line the pattern can match,
+from the standard library's parse of it, and its length gate ``(?=.{m,n}$)``), and whose
+keyword lookahead ``(?=.{m,n}?(?:word|words))``, if it opens with one, finds a word in the
+casefolded line. All three are exact: they skip only rules that could not match. Patterns
+are bounded, so no time limit is needed (and results never depend on the machine's load).
 
 Two keep-guards hold for every rule: a line that opens with a quote mark is speech (only
 legal rules apply to it), and a line longer than ``MAX_RULE_LINE`` characters is story text
@@ -22,9 +23,17 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterable
 
 import attrs
 import regex
+
+try:  # the standard library's regular expression parser (Python 3.11+ keeps it private)
+    from re import _constants as _sre_constants
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_constants
+    import sre_parse as _sre_parse
 
 from ..lexicons import Lexicon
 
@@ -81,12 +90,15 @@ _KEYED_FIRST = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
     "([{\"'“”‘’„«»©®@#*+-–—•·|/:.!?&%$€£<>_~"
 )
+# ... and then up to this many characters in all, as long as they are among these
+_KEY_CHARS = 2
+_KEYED_NEXT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
 
 
 class RuleTable:
-    """The rules of one lexicon, indexed by the first character a line can start with.
+    """The rules of one lexicon, indexed by the first characters a line can start with.
 
-    The index of a character is built the first time a line starts with it; the table is a
+    The index of a start is built the first time a line starts with it; the table is a
     pure function of its rules, so sharing it within a process changes no result.
     """
 
@@ -98,43 +110,72 @@ class RuleTable:
             regex.compile(f"(?:{g[2]})", flags)
             for (_r, _c, _p, flags), g in zip(rules, gates, strict=True)
         )
-        self._lengths = tuple(g[0] for g in gates)
-        self._gates = tuple(g[1] for g in gates)
-        self._by_first: dict[tuple[int, str], tuple[int, ...]] = {}
+        self._lengths = tuple(
+            _intersect(g[0], _widths(g[2], flags))
+            for (_r, _c, _p, flags), g in zip(rules, gates, strict=True)
+        )
+        self._gates = tuple(_gate_test(g[1]) for g in gates)
+        self._by_first: dict[tuple[int, str], tuple[_Entry, ...]] = {}
+        self._by_index: dict[tuple[int, str], tuple[int, ...]] = {}
 
     def match(self, line: str) -> Hit | None:
         """The first rule matching the whole (stripped) ``line``, or None."""
-        if not line or len(line) > 4 * MAX_RULE_LINE:
+        size = len(line)
+        if not line or size > 4 * MAX_RULE_LINE:
             return None
-        first = line[0] if line[0] in _KEYED_FIRST else ""
+        if line[0] not in _KEYED_FIRST:
+            first = ""
+        else:
+            k = 1
+            while k < _KEY_CHARS and k < size and line[k] in _KEYED_NEXT:
+                k += 1
+            first = line[:k]
         # a line opening with a quote mark is speech, unless it is a headline set in capitals
         # that opens with a quoted title ('DANCING WITH THE STARS' STAR OPENS UP)
         speech = line[0] in _QUOTE_OPENERS and not (line[0] in "'‘" and line.isupper())
-        key = ((len(line) > MAX_RULE_LINE) * 2 + speech, first)
-        candidates = self._by_first.get(key)
-        if candidates is None:
-            candidates = self._by_first[key] = self._candidates(*key)
-        patterns, gates, lengths = self._patterns, self._gates, self._lengths
-        size = len(line)
-        lower = ""
-        for i in candidates:
-            bounds = lengths[i]
-            if bounds is not None and not bounds[0] <= size <= bounds[1]:
+        key = ((size > MAX_RULE_LINE) * 2 + speech, first)
+        entries = self._by_first.get(key)
+        if entries is None:
+            entries = self._by_first[key] = self._entries(*key)
+        folded = ""
+        for shortest, longest, word, search, pattern, hit in entries:
+            if not shortest <= size <= longest:
                 continue
-            gate = gates[i]
-            if gate is not None:
-                if not lower:
-                    lower = line.lower()
-                if gate.search(lower) is None:
+            if word is not None:
+                if not folded:
+                    folded = line.casefold()
+                if word not in folded:
                     continue
-            if patterns[i].fullmatch(line) is not None:
-                return self._hits[i]
+            elif search is not None:
+                if not folded:
+                    folded = line.casefold()
+                if search(folded) is None:
+                    continue
+            if pattern.fullmatch(line) is not None:
+                return hit
         return None
 
+    def _entries(self, variant: int, first: str) -> tuple[_Entry, ...]:
+        out = []
+        for i in self._candidates(variant, first):
+            shortest, longest = self._lengths[i] or (0, _NO_LIMIT)
+            word, search = self._gates[i]
+            out.append((shortest, longest, word, search, self._patterns[i], self._hits[i]))
+        return tuple(out)
+
     def _candidates(self, variant: int, first: str) -> tuple[int, ...]:
+        """The rules a line of this variant can match when it starts with ``first``."""
+        if len(first) > 1:  # the rules for its first character, narrowed
+            key = (variant, first[:-1])
+            if key not in self._by_index:
+                self._by_index[key] = self._candidates(variant, first[:-1])
+            indices: Iterable[int] = self._by_index[key]
+        else:
+            indices = range(len(self._hits))
         long_line, speech = variant >= 2, variant % 2 == 1
         out = []
-        for i, (hit, pattern) in enumerate(zip(self._hits, self._patterns, strict=True)):
+        for i in indices:
+            hit, pattern = self._hits[i], self._patterns[i]
             if long_line and hit.category not in _LONG_LINE_CATEGORIES:
                 continue
             if speech and hit.category != "legal":
@@ -154,12 +195,13 @@ class RuleTable:
 # the words; both are checked in Python before the regex engine is asked.
 _LENGTH_GATE = regex.compile(r"\(\?=\.\{(\d{1,4}),(\d{1,4})\}\$\)")
 _WORD_GATE = regex.compile(
-    r"\(\?=\.\{\d{1,3},\d{1,3}\}\?\(\?:((?:[\w ’'/@:-]|\\[(./)])+(?:\|(?:[\w ’'/@:-]|\\[(./)])+)*)\)\)"
+    r"\(\?=\.\{\d{1,3},\d{1,3}\}\?\(\?i?:((?:[\w ’'/@:&;<>=!,\"”©-]|\\[(./)])+"
+    r"(?:\|(?:[\w ’'/@:&;<>=!,\"”©-]|\\[(./)])+)*)\)\)"
 )
 
 
-def _gates(pattern: str) -> tuple[tuple[int, int] | None, re.Pattern[str] | None, str]:
-    """(length bounds, word gate, the pattern without its length gate)."""
+def _gates(pattern: str) -> tuple[tuple[int, int] | None, tuple[str, ...] | None, str]:
+    """(length bounds, gate words casefolded, the pattern without its length gate)."""
     if pattern.startswith("(?:") and pattern.endswith(")"):  # the lexicon's wrapping group
         pattern = pattern[3:-1]
     flag = "(?r)" if pattern.startswith("(?r)") else ""
@@ -172,8 +214,55 @@ def _gates(pattern: str) -> tuple[tuple[int, int] | None, re.Pattern[str] | None
     m = _WORD_GATE.match(pattern)
     if m is None:
         return lengths, None, flag + pattern
-    words = (word.replace("\\", "").lower() for word in m.group(1).split("|"))
-    return lengths, re.compile("|".join(re.escape(word) for word in words)), flag + pattern
+    words = tuple(word.replace("\\", "").casefold() for word in m.group(1).split("|"))
+    return lengths, words, flag + pattern
+
+
+# (shortest, longest, the gate's one word, or a search for its words, pattern, hit)
+_Entry = tuple[int, int, "str | None", "Callable[[str], object] | None", "regex.Pattern[str]", Hit]
+_NO_LIMIT = 1 << 62
+
+
+def _gate_test(
+    words: tuple[str, ...] | None,
+) -> tuple[str | None, Callable[[str], object] | None]:
+    """How a line's casefolded text is tested for a gate's words: (the one word, None) with
+    ``in``, (None, search) for several, (None, None) for no gate."""
+    if words is None:
+        return None, None
+    if len(words) == 1:
+        return words[0], None
+    return None, re.compile("|".join(re.escape(word) for word in words)).search
+
+
+_PROPERTY = regex.compile(r"\\[pP]\{[^}]{1,40}\}")
+# Full case folding (on for case-insensitive V1 patterns) can match one character of a line
+# to up to three of the pattern ("ß" to "ss").
+_FOLD_MAX = 3
+
+
+def _widths(pattern: str, flags: int) -> tuple[int, int] | None:
+    """(shortest, longest) line the pattern can fully match, from the standard library's
+    parse of it (a Unicode property counts as the one character it matches), or None when
+    unknown. A line outside these bounds cannot match, so skipping it changes no result."""
+    if pattern.startswith("(?r)"):
+        pattern = pattern[4:]
+    folded = bool(flags & regex.IGNORECASE) or "(?i" in pattern
+    if folded and any(len(c.casefold()) > 1 for c in pattern):
+        return None  # a pattern character may match several of the line's
+    try:
+        low, high = _sre_parse.parse(_PROPERTY.sub("a", pattern)).getwidth()
+    except (re.error, ValueError, OverflowError, RecursionError):  # regex-only syntax
+        return None
+    if high >= _sre_constants.MAXREPEAT:
+        high = _NO_LIMIT
+    return (low // _FOLD_MAX if folded else low), high
+
+
+def _intersect(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
+    if a is None or b is None:
+        return a or b
+    return max(a[0], b[0]), min(a[1], b[1])
 
 
 @functools.lru_cache(maxsize=8)
