@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 import regex
-from conftest import assert_slices, case_params, read_cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsstruct.lexicons
+from conftest import assert_slices, case_params, read_cases
 from newsstruct import structure_many
 from newsstruct.boilerplate import LineCounter, find_boilerplate, line_key, match_line
 from newsstruct.boilerplate.rules import MAX_RULE_LINE

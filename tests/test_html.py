@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 
 import pytest
-from conftest import assert_slices
 
+from conftest import assert_slices
 from newsstruct.html import html_to_text, structure_html
 
 PAGE = """<!doctype html>

@@ -12,10 +12,10 @@ import datetime as dt
 import json
 import pickle
 
-from conftest import all_spans
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import all_spans
 from newsstruct import Article, find_dates, split_sentences, structure, to_json
 
 # Pieces of news text that exercise every stage, mixed with arbitrary characters.

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import attrs
 import pytest
-from conftest import all_spans
 
 import newsstruct
+from conftest import all_spans
 from newsstruct import Article, Span, structure, to_json
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

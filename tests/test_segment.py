@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import assert_slices, case_params
 
+from conftest import assert_slices, case_params
 from newsstruct.segment import find_dateline, split_paragraphs, split_sentences
 
 
