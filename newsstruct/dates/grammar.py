@@ -14,6 +14,7 @@ linear in the text length.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 
 import attrs
@@ -375,10 +376,17 @@ class Grammar:
     patterns: dict[str, regex.Pattern[str]]
     by_word: dict[str, tuple[str, ...]]
     by_digit: tuple[str, ...]
+    # The same patterns with simple case folding: faster, and they match exactly what
+    # ``patterns`` match in text where no character folds to several (see ``simple_folds``).
+    simple: dict[str, regex.Pattern[str]] = attrs.field(factory=dict)
 
-    def scan(self, text: str, lo: int, hi: int) -> Iterator[tuple[str, regex.Match[str]]]:
+    def scan(
+        self, text: str, lo: int, hi: int, simple: bool = False
+    ) -> Iterator[tuple[str, regex.Match[str]]]:
         """Candidates in ``text[lo:hi]``, leftmost first, without overlaps: at each word start
-        the first kind (in :data:`KINDS` order) that matches wins."""
+        the first kind (in :data:`KINDS` order) that matches wins. ``simple``: the text passed
+        :func:`simple_folds`, so the faster patterns serve."""
+        patterns = self.simple if simple and self.simple else self.patterns
         pos = lo
         while True:
             tok = _TOKEN_START.search(text, pos, hi)
@@ -391,7 +399,7 @@ class Grammar:
                 low = word.lower()
                 kinds = self.by_word.get(low) or self.by_word.get(low.rstrip("0123456789"), ())
             for kind in kinds:
-                m = self.patterns[kind].match(text, tok.start(), hi)
+                m = patterns[kind].match(text, tok.start(), hi)
                 if m is not None:
                     yield kind, m
                     pos = m.end()
@@ -416,6 +424,12 @@ def compile_grammar(lex: Lexicon) -> Grammar:
         kind: regex.compile(rf"{B}(?:{pat}){E}", regex.V1 | regex.IGNORECASE)
         for kind, pat in _alternatives(lex)
     }
+    simple: dict[str, regex.Pattern[str]] = {}
+    if all(_single_fold(c) for p in patterns.values() for c in set(p.pattern)):
+        simple = {
+            kind: regex.compile("(?-f)" + p.pattern, p.flags & ~regex.FULLCASE)
+            for kind, p in patterns.items()
+        }
     by_word: dict[str, list[str]] = {}
     for kind in KINDS:
         for word in openers[kind][0]:
@@ -424,7 +438,20 @@ def compile_grammar(lex: Lexicon) -> Grammar:
         patterns=patterns,
         by_word={w: tuple(k) for w, k in by_word.items()},
         by_digit=tuple(k for k in KINDS if openers[k][1]),
+        simple=simple,
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _single_fold(c: str) -> bool:
+    """Whether every case form of ``c`` is one character (full and simple folding agree)."""
+    return len(c.casefold()) == len(c.lower()) == len(c.upper()) == 1
+
+
+def simple_folds(text: str) -> bool:
+    """Whether no character of ``text`` case-folds to several ("ß" -> "ss", "ﬁ" -> "fi"):
+    then simple case folding matches exactly what full case folding does."""
+    return all(_single_fold(c) for c in set(text) if not c.isascii())
 
 
 KINDS = (
@@ -482,5 +509,50 @@ def trigger_pattern(lex: Lexicon) -> regex.Pattern[str]:
     ):
         words.add(u + "s")
     return regex.compile(
-        r"\d|(?<![\p{L}])\L<words>(?![\p{L}])", regex.V1 | regex.IGNORECASE, words=sorted(words)
+        r"\d+|(?<![\p{L}])\L<words>(?![\p{L}])", regex.V1 | regex.IGNORECASE, words=sorted(words)
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _plain_trigger_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """:func:`trigger_pattern` for lowercased text whose characters are all plain (see
+    :func:`_plain_char`): the same matches, found by the standard library's faster engine."""
+    words = sorted(trigger_pattern(lex).named_lists["words"], key=lambda w: (-len(w), w))
+    alternation = "|".join(re.escape(w) for w in words)  # longest first, as \\L<> matches
+    return re.compile(rf"\d+|(?<![^\W\d_])(?:{alternation})(?![^\W\d_])")
+
+
+_LETTER = regex.compile(r"\p{L}")
+_DIGIT = regex.compile(r"\d")
+_ASCII_LETTER_I = regex.compile(r"[a-z]", regex.V1 | regex.IGNORECASE)
+_RE_LETTER = re.compile(r"[^\W\d_]")
+_RE_DIGIT = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_char(c: str) -> bool:
+    """Whether a non-ASCII character reads the same to both trigger patterns once lowercased:
+    none of its case forms is ASCII, it lowercases to one character, and it is a letter (or a
+    digit) for ``regex``'s ``\\p{L}`` exactly when it is one for ``re``'s ``[^\\W\\d_]``."""
+    low = c.lower()
+    if len(low) != 1 or _ASCII_LETTER_I.match(c):
+        return False
+    if any(ch.isascii() for form in (low, c.upper(), c.casefold(), c.title()) for ch in form):
+        return False
+    letter = bool(_LETTER.match(c))
+    digit = bool(_DIGIT.match(c))
+    return letter == bool(_LETTER.match(low)) == bool(_RE_LETTER.match(low)) and digit == bool(
+        _DIGIT.match(low)
+    ) == bool(_RE_DIGIT.match(low))
+
+
+def trigger_finder(text: str, lex: Lexicon) -> tuple[str, re.Pattern[str] | regex.Pattern[str]]:
+    """The string and the pattern to find the triggers of ``text`` with (once per text).
+
+    Text whose characters are all plain is lowercased (same length, same offsets) and searched
+    with the standard library's engine; other text with :func:`trigger_pattern` as it is.
+    Both give the same matches.
+    """
+    if all(_plain_char(c) for c in set(text) if not c.isascii()):
+        return text.lower(), _plain_trigger_pattern(lex)
+    return text, trigger_pattern(lex)
