@@ -13,6 +13,7 @@ linear in the text length.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -546,13 +547,43 @@ def _plain_char(c: str) -> bool:
     ) == bool(_RE_DIGIT.match(low))
 
 
-def trigger_finder(text: str, lex: Lexicon) -> tuple[str, re.Pattern[str] | regex.Pattern[str]]:
-    """The string and the pattern to find the triggers of ``text`` with (once per text).
+class TriggerFinder:
+    """Finds the triggers of one text, stretch by stretch (built once per text).
 
-    Text whose characters are all plain is lowercased (same length, same offsets) and searched
-    with the standard library's engine; other text with :func:`trigger_pattern` as it is.
-    Both give the same matches.
+    A stretch whose characters are all plain (see :func:`_plain_char`) is lowercased (same
+    length, same offsets) and searched with the standard library's faster engine; a stretch
+    holding any other character with :func:`trigger_pattern` as it is. Both give the same
+    matches, so one odd character costs only the stretches it is in.
     """
-    if all(_plain_char(c) for c in set(text) if not c.isascii()):
-        return text.lower(), _plain_trigger_pattern(lex)
-    return text, trigger_pattern(lex)
+
+    __slots__ = ("_bad", "_fast", "_lowered", "_slow", "_text")
+
+    def __init__(self, text: str, lex: Lexicon):
+        self._text = text
+        self._fast = _plain_trigger_pattern(lex)
+        self._slow = trigger_pattern(lex)
+        odd = [c for c in set(text) if not c.isascii() and not _plain_char(c)]
+        self._lowered = text.lower() if not odd else None
+        bad: list[int] = []
+        for c in odd:  # few distinct characters: one C-speed find loop each
+            i = text.find(c)
+            while i >= 0:
+                bad.append(i)
+                i = text.find(c, i + 1)
+        bad.sort()
+        self._bad = bad
+
+    def spans(self, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+        """(start, end) of every trigger in ``text[lo:hi]``, in order."""
+        if self._lowered is not None:
+            for m in self._fast.finditer(self._lowered, lo, hi):
+                yield m.span()
+            return
+        base = max(0, lo - 1)  # the character before ``lo``: the patterns look one back
+        k = bisect.bisect_left(self._bad, base)
+        if k < len(self._bad) and self._bad[k] < hi:
+            for m in self._slow.finditer(self._text, lo, hi):
+                yield m.span()
+            return
+        for m in self._fast.finditer(self._text[base:hi].lower(), lo - base):
+            yield m.start() + base, m.end() + base

@@ -23,7 +23,7 @@ from ..text import check_text, parse_published
 from . import calendar as cal
 from .context import clause_tense
 from .core import Cand, Ctx, Prior, Reading
-from .grammar import compile_grammar, simple_folds, trigger_finder
+from .grammar import TriggerFinder, compile_grammar, simple_folds
 from .resolve import HANDLERS
 
 _QUOTE_MARKS = '"“”«»„'
@@ -154,7 +154,8 @@ def _day_just_after(cands: list, idx: int, ctx: Ctx) -> dt.date | None:
     """The day named right after a clock time ("10:35 a.m. (0735 GMT) Friday")."""
     i, _, m = cands[idx]
     end = m.end()
-    for j, kind, nxt in cands[idx + 1 :]:
+    for k in range(idx + 1, len(cands)):  # by index: a slice would copy the rest each time
+        j, kind, nxt = cands[k]
         if j != i or nxt.start() - end > 20:
             return None
         if kind == "time":  # another clock time for the same moment
@@ -181,14 +182,14 @@ def _candidates(
     near a trigger word (a digit, a month, a unit, "now", ...).
     """
     compiled = compile_grammar(lex)
-    haystack, triggers = trigger_finder(text, lex)
+    triggers = TriggerFinder(text, lex)
     simple = simple_folds(text)
     starts = [s.start for s in sentences]
     out = []
     for lo, hi in _blocks(text, sentences):
         windows: list[list[int]] = []
-        for t in triggers.finditer(haystack, lo, hi):
-            w_lo, w_hi = max(lo, t.start() - _REACH), min(hi, t.end() + _REACH)
+        for t_start, t_end in triggers.spans(lo, hi):
+            w_lo, w_hi = max(lo, t_start - _REACH), min(hi, t_end + _REACH)
             if windows and w_lo <= windows[-1][1]:
                 windows[-1][1] = max(windows[-1][1], w_hi)
             else:
