@@ -458,6 +458,10 @@ def report(res: JsonDict) -> str:
     return "\n".join(lines)
 
 
+def _note(section: str) -> None:
+    print(f"[speed] {section} ...", file=sys.stderr, flush=True)
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -489,16 +493,21 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(REPO))
     articles = read_articles(eval_dir)
     if "stages" not in skip:
+        _note("stages")
         res["stages"] = stage_speed(articles, args.reps, args.articles)
         res["corpus"] = full_corpus(articles)
     if "scaling" not in skip:
+        _note("scaling")
         news = "\n\n".join(a["text"] for a in articles[:400])
         res["scaling"] = scaling({"news": news, "examples": examples_text()}, sizes, args.reps)
     if "memory" not in skip:
+        _note("memory")
         res["memory"] = peak_memory([s for s in sizes if s >= 1_000_000])
     if "parallel" not in skip:
+        _note("parallel")
         res["parallel"] = parallel(articles[: args.parallel_articles], args.reps)
     if "adversarial" not in skip:
+        _note("adversarial")
         res["adversarial"] = adversarial()
     print(report(res))
     if args.json:
