@@ -560,7 +560,7 @@ def _judge_run(
         return
     # and evidence that these are links: junk a rule knows among them, or headlines
     explained = any(
-        verdict[k] is not None and verdict[k][0] not in _NOT_LINK_EVIDENCE for k in range(i, j)
+        (v := verdict[k]) is not None and v[0] not in _NOT_LINK_EVIDENCE for k in range(i, j)
     )
     headlines = sum(_headline_like(lines[k]) for k in free[:-1])
     if not explained and 2 * headlines < len(free) - 1:

@@ -29,8 +29,8 @@ import attrs
 import regex
 
 try:  # the standard library's regular expression parser (Python 3.11+ keeps it private)
-    from re import _constants as _sre_constants
-    from re import _parser as _sre_parse
+    from re import _constants as _sre_constants  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre_constants
     import sre_parse as _sre_parse

@@ -13,7 +13,9 @@ linear in the text length.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from collections.abc import Iterable, Iterator
 
 import attrs
@@ -375,10 +377,17 @@ class Grammar:
     patterns: dict[str, regex.Pattern[str]]
     by_word: dict[str, tuple[str, ...]]
     by_digit: tuple[str, ...]
+    # The same patterns with simple case folding: faster, and they match exactly what
+    # ``patterns`` match in text where no character folds to several (see ``simple_folds``).
+    simple: dict[str, regex.Pattern[str]] = attrs.field(factory=dict)
 
-    def scan(self, text: str, lo: int, hi: int) -> Iterator[tuple[str, regex.Match[str]]]:
+    def scan(
+        self, text: str, lo: int, hi: int, simple: bool = False
+    ) -> Iterator[tuple[str, regex.Match[str]]]:
         """Candidates in ``text[lo:hi]``, leftmost first, without overlaps: at each word start
-        the first kind (in :data:`KINDS` order) that matches wins."""
+        the first kind (in :data:`KINDS` order) that matches wins. ``simple``: the text passed
+        :func:`simple_folds`, so the faster patterns serve."""
+        patterns = self.simple if simple and self.simple else self.patterns
         pos = lo
         while True:
             tok = _TOKEN_START.search(text, pos, hi)
@@ -391,7 +400,7 @@ class Grammar:
                 low = word.lower()
                 kinds = self.by_word.get(low) or self.by_word.get(low.rstrip("0123456789"), ())
             for kind in kinds:
-                m = self.patterns[kind].match(text, tok.start(), hi)
+                m = patterns[kind].match(text, tok.start(), hi)
                 if m is not None:
                     yield kind, m
                     pos = m.end()
@@ -416,6 +425,12 @@ def compile_grammar(lex: Lexicon) -> Grammar:
         kind: regex.compile(rf"{B}(?:{pat}){E}", regex.V1 | regex.IGNORECASE)
         for kind, pat in _alternatives(lex)
     }
+    simple: dict[str, regex.Pattern[str]] = {}
+    if all(_single_fold(c) for p in patterns.values() for c in set(p.pattern)):
+        simple = {
+            kind: regex.compile("(?-f)" + p.pattern, p.flags & ~regex.FULLCASE)
+            for kind, p in patterns.items()
+        }
     by_word: dict[str, list[str]] = {}
     for kind in KINDS:
         for word in openers[kind][0]:
@@ -424,7 +439,20 @@ def compile_grammar(lex: Lexicon) -> Grammar:
         patterns=patterns,
         by_word={w: tuple(k) for w, k in by_word.items()},
         by_digit=tuple(k for k in KINDS if openers[k][1]),
+        simple=simple,
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _single_fold(c: str) -> bool:
+    """Whether every case form of ``c`` is one character (full and simple folding agree)."""
+    return len(c.casefold()) == len(c.lower()) == len(c.upper()) == 1
+
+
+def simple_folds(text: str) -> bool:
+    """Whether no character of ``text`` case-folds to several ("ß" -> "ss", "ﬁ" -> "fi"):
+    then simple case folding matches exactly what full case folding does."""
+    return all(_single_fold(c) for c in set(text) if not c.isascii())
 
 
 KINDS = (
@@ -482,5 +510,80 @@ def trigger_pattern(lex: Lexicon) -> regex.Pattern[str]:
     ):
         words.add(u + "s")
     return regex.compile(
-        r"\d|(?<![\p{L}])\L<words>(?![\p{L}])", regex.V1 | regex.IGNORECASE, words=sorted(words)
+        r"\d+|(?<![\p{L}])\L<words>(?![\p{L}])", regex.V1 | regex.IGNORECASE, words=sorted(words)
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _plain_trigger_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """:func:`trigger_pattern` for lowercased text whose characters are all plain (see
+    :func:`_plain_char`): the same matches, found by the standard library's faster engine."""
+    words = sorted(trigger_pattern(lex).named_lists["words"], key=lambda w: (-len(w), w))
+    alternation = "|".join(re.escape(w) for w in words)  # longest first, as \\L<> matches
+    return re.compile(rf"\d+|(?<![^\W\d_])(?:{alternation})(?![^\W\d_])")
+
+
+_LETTER = regex.compile(r"\p{L}")
+_DIGIT = regex.compile(r"\d")
+_ASCII_LETTER_I = regex.compile(r"[a-z]", regex.V1 | regex.IGNORECASE)
+_RE_LETTER = re.compile(r"[^\W\d_]")
+_RE_DIGIT = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_char(c: str) -> bool:
+    """Whether a non-ASCII character reads the same to both trigger patterns once lowercased:
+    none of its case forms is ASCII, it lowercases to one character, and it is a letter (or a
+    digit) for ``regex``'s ``\\p{L}`` exactly when it is one for ``re``'s ``[^\\W\\d_]``."""
+    low = c.lower()
+    if len(low) != 1 or _ASCII_LETTER_I.match(c):
+        return False
+    if any(ch.isascii() for form in (low, c.upper(), c.casefold(), c.title()) for ch in form):
+        return False
+    letter = bool(_LETTER.match(c))
+    digit = bool(_DIGIT.match(c))
+    return letter == bool(_LETTER.match(low)) == bool(_RE_LETTER.match(low)) and digit == bool(
+        _DIGIT.match(low)
+    ) == bool(_RE_DIGIT.match(low))
+
+
+class TriggerFinder:
+    """Finds the triggers of one text, stretch by stretch (built once per text).
+
+    A stretch whose characters are all plain (see :func:`_plain_char`) is lowercased (same
+    length, same offsets) and searched with the standard library's faster engine; a stretch
+    holding any other character with :func:`trigger_pattern` as it is. Both give the same
+    matches, so one odd character costs only the stretches it is in.
+    """
+
+    __slots__ = ("_bad", "_fast", "_lowered", "_slow", "_text")
+
+    def __init__(self, text: str, lex: Lexicon):
+        self._text = text
+        self._fast = _plain_trigger_pattern(lex)
+        self._slow = trigger_pattern(lex)
+        odd = [c for c in set(text) if not c.isascii() and not _plain_char(c)]
+        self._lowered = text.lower() if not odd else None
+        bad: list[int] = []
+        for c in odd:  # few distinct characters: one C-speed find loop each
+            i = text.find(c)
+            while i >= 0:
+                bad.append(i)
+                i = text.find(c, i + 1)
+        bad.sort()
+        self._bad = bad
+
+    def spans(self, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+        """(start, end) of every trigger in ``text[lo:hi]``, in order."""
+        if self._lowered is not None:
+            for m in self._fast.finditer(self._lowered, lo, hi):
+                yield m.span()
+            return
+        base = max(0, lo - 1)  # the character before ``lo``: the patterns look one back
+        k = bisect.bisect_left(self._bad, base)
+        if k < len(self._bad) and self._bad[k] < hi:
+            for slow in self._slow.finditer(self._text, lo, hi):
+                yield slow.span()
+            return
+        for m in self._fast.finditer(self._text[base:hi].lower(), lo - base):
+            yield m.start() + base, m.end() + base

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -22,7 +23,7 @@ from ..text import check_text, parse_published
 from . import calendar as cal
 from .context import clause_tense
 from .core import Cand, Ctx, Prior, Reading
-from .grammar import compile_grammar, trigger_pattern
+from .grammar import TriggerFinder, compile_grammar, simple_folds
 from .resolve import HANDLERS
 
 _QUOTE_MARKS = '"“”«»„'
@@ -155,7 +156,8 @@ def _day_just_after(
     """The day named right after a clock time ("10:35 a.m. (0735 GMT) Friday")."""
     i, _, m = cands[idx]
     end = m.end()
-    for j, kind, nxt in cands[idx + 1 :]:
+    for k in range(idx + 1, len(cands)):  # by index: a slice would copy the rest each time
+        j, kind, nxt = cands[k]
         if j != i or nxt.start() - end > 20:
             return None
         if kind == "time":  # another clock time for the same moment
@@ -182,19 +184,20 @@ def _candidates(
     near a trigger word (a digit, a month, a unit, "now", ...).
     """
     compiled = compile_grammar(lex)
-    triggers = trigger_pattern(lex)
+    triggers = TriggerFinder(text, lex)
+    simple = simple_folds(text)
     starts = [s.start for s in sentences]
     out = []
     for lo, hi in _blocks(text, sentences):
         windows: list[list[int]] = []
-        for t in triggers.finditer(text, lo, hi):
-            w_lo, w_hi = max(lo, t.start() - _REACH), min(hi, t.end() + _REACH)
+        for t_start, t_end in triggers.spans(lo, hi):
+            w_lo, w_hi = max(lo, t_start - _REACH), min(hi, t_end + _REACH)
             if windows and w_lo <= windows[-1][1]:
                 windows[-1][1] = max(windows[-1][1], w_hi)
             else:
                 windows.append([w_lo, w_hi])
         for w_lo, w_hi in windows:
-            for kind, m in compiled.scan(text, w_lo, w_hi):
+            for kind, m in compiled.scan(text, w_lo, w_hi, simple):
                 out.append((bisect.bisect_right(starts, m.start()) - 1, kind, m))
     return out
 
@@ -278,12 +281,17 @@ class _SpeechDates:
         lex: Lexicon,
     ) -> _SpeechDates:
         sent_starts = [s.start for s in sentences]
+        cand_starts = [m.start() for _, _, m in cands]
+        if any(a > b for a, b in itertools.pairwise(cand_starts)):
+            cand_starts = []  # not in text order (never expected): every quote scans them all
         pieces: list[tuple[int, int, dt.date | None]] = []
         for q in quotes:
             if q.kind != "direct":
                 continue
             spans = [(p.start, p.end) for p in q.pieces] or [(q.start, q.end)]
-            said = _speech_date(text, q, spans, sentences, sent_starts, cands, ref, lex)
+            said = _speech_date(
+                text, q, spans, sentences, sent_starts, cands, cand_starts, ref, lex
+            )
             pieces += [(s, e, said) for s, e in spans]
         pieces.sort()
         return cls(starts=tuple(p[0] for p in pieces), pieces=tuple(pieces))
@@ -305,6 +313,7 @@ def _speech_date(
     sentences: Sequence[Sentence],
     sent_starts: list[int],
     cands: list[tuple[int, str, regex.Match[str]]],
+    cand_starts: list[int],
     ref: dt.date,
     lex: Lexicon,
 ) -> dt.date | None:
@@ -316,7 +325,12 @@ def _speech_date(
         return None
     sent = sentences[k]
     best = None
-    for _, kind, m in cands:
+    # Only the candidates that start in the cue's sentence (a bisect, not a scan of all).
+    first, last = 0, len(cands)
+    if cand_starts:
+        first = bisect.bisect_left(cand_starts, sent.start)
+        last = bisect.bisect_left(cand_starts, sent.end)
+    for _, kind, m in cands[first:last]:
         if not (sent.start <= m.start() < sent.end) or any(s <= m.start() < e for s, e in spans):
             continue
         if kind not in _SPEECH_KINDS:

@@ -20,8 +20,12 @@ from .words import QuoteWords
 
 # A word (letters or digits, inner hyphens, apostrophes, slashes, "&" and digit separators),
 # or any other single non-space character.
+# A word: runs of word characters, joined by "." or "," before a digit ("3.5", "1,200");
+# written as runs (not one character at a time) for speed; every repetition is possessive.
 _TOKEN = regex.compile(
-    r"(?P<w>[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’\-/]|[.,](?=\p{N}))*+)|(?P<p>\S)", regex.V1
+    r"(?P<w>[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-/]*+(?:[.,](?=\p{N})[\p{L}\p{M}\p{N}'’\-/]*+)*+)"
+    r"|(?P<p>\S)",
+    regex.V1,
 )
 _CONNECTORS = frozenset(
     ["of", "for", "de", "da", "van", "von", "der", "del", "la", "le", "al", "bin", "du"]

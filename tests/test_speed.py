@@ -1,0 +1,91 @@
+"""The fast paths of the speed work give exactly what the reference paths give.
+
+Each fast path is chosen per text only when it is provably the same (see
+``newsstruct/dates/grammar.py``); these tests compare both on invented and random text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from pathlib import Path
+
+import pytest
+
+from newsstruct import load_lexicon
+from newsstruct.dates.grammar import (
+    TriggerFinder,
+    compile_grammar,
+    simple_folds,
+    trigger_pattern,
+)
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+LEX = load_lexicon("en")
+
+# Pieces that stress case folding, letter classes and digits of other scripts.
+PIECES = [
+    "year", "Year's", "years", "A.M.", "p.m.", "o’clock", "O'CLOCK", "2024", "١٢", "²", "½",
+    "é", "É", "ſ", "\u212a", "ß", "ẞ", "İ", "ı", " ", "-", "–", "’", "'", "x", "Q1", "mid",
+    "midyear", "monday", "MONDAYS", "ago", ".", "\n", "ﬁscal", "fiscal", "Ⅻ", "ǅ", "Tues.",
+    "March", "MARCH", "3", "/", "10:30", "last", "week", "the", "ﬀ", "Σ", "ς",
+]  # fmt: skip
+
+
+def _random_texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 14))) for _ in range(n)]
+
+
+def _examples() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+
+
+def test_trigger_finder_matches_the_reference_pattern():
+    reference = trigger_pattern(LEX)
+    rng = random.Random(7)
+    plain = 0
+    texts = _random_texts(3000, 7) + _examples()
+    # long texts with an odd character somewhere: only the stretches around it read slowly
+    texts += ["".join(rng.choice(PIECES) for _ in range(400)) for _ in range(40)]
+    for text in texts:
+        finder = TriggerFinder(text, LEX)
+        plain += finder._lowered is not None
+        cuts = sorted(rng.randint(0, len(text)) for _ in range(6))
+        for a, b in [(0, len(text)), *itertools.pairwise(cuts)]:
+            want = [m.span() for m in reference.finditer(text, a, b)]
+            assert list(finder.spans(a, b)) == want, (text, a, b)
+    assert plain > 500  # the fast path is really exercised
+
+
+@pytest.mark.parametrize(
+    "text, plain",
+    [
+        ("Officials met on Monday, March 3.", True),
+        ("“We are ready,” Señora Peña said — at 10 a.m.", True),
+        ("The \u212aelvin sign", False),  # lowercases to ASCII "k"
+        ("İstanbul on Monday", False),  # lowercases to two characters
+        ("roman Ⅻ numerals", False),  # a letter for one engine, not for the other
+        ("½ a year", False),
+    ],
+)
+def test_only_plain_text_is_lowercased_whole(text, plain):
+    assert (TriggerFinder(text, LEX)._lowered is not None) is plain
+
+
+def test_simple_case_scan_matches_full_case_scan():
+    grammar = compile_grammar(LEX)
+    assert grammar.simple  # the grammar's own characters all fold to one
+    checked = 0
+    for text in _random_texts(3000, 11) + _examples():
+        if not simple_folds(text):
+            continue
+        checked += 1
+        full = [(k, m.span()) for k, m in grammar.scan(text, 0, len(text))]
+        assert [(k, m.span()) for k, m in grammar.scan(text, 0, len(text), True)] == full
+    assert checked > 300
+
+
+@pytest.mark.parametrize("text", ["Straße am Montag", "ﬁscal 2024", "ẞ", "İ 2024"])
+def test_text_with_multi_character_folds_keeps_full_case_folding(text):
+    assert not simple_folds(text)
