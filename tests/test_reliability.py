@@ -114,3 +114,17 @@ def test_interrupted_cli_run_leaves_only_complete_lines(tmp_path, sig):
     assert data.endswith(b"\n")
     ids = [json.loads(line)["id"] for line in data.decode("utf-8").splitlines()]
     assert ids == list(range(len(ids))) and 0 < len(ids) < 3000
+
+
+def test_scan_timeout_is_the_last_guard(monkeypatch):
+    """A scan past ``limits.SCAN_TIMEOUT`` costs its stage's records, never the Article."""
+    import newsstruct.limits
+
+    monkeypatch.setattr(newsstruct.limits, "SCAN_TIMEOUT", 1e-6)
+    text, published = TEXTS[0]
+    text *= 50
+    art = structure(text, published)
+    assert art.text == text
+    stages = {w.split(":")[0] for w in art.warnings}
+    assert {"boilerplate", "paragraphs"} <= stages
+    assert all("timed out" in w for w in art.warnings)

@@ -12,12 +12,14 @@ from collections.abc import Callable, Iterator
 
 import regex
 
+from .. import limits
+
 _LINE = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every non-blank line, surrounding whitespace excluded."""
-    for m in _LINE.finditer(text):
+    for m in _LINE.finditer(text, timeout=limits.SCAN_TIMEOUT):
         start, end = m.span()
         while start < end and text[start].isspace():
             start += 1

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 import regex
 
+from .. import limits
 from ..lexicons import Lexicon
 
 # A word starts here (not inside "quarter-to-quarter"), or a year after a year and a dash
@@ -582,7 +583,7 @@ class TriggerFinder:
         base = max(0, lo - 1)  # the character before ``lo``: the patterns look one back
         k = bisect.bisect_left(self._bad, base)
         if k < len(self._bad) and self._bad[k] < hi:
-            for slow in self._slow.finditer(self._text, lo, hi):
+            for slow in self._slow.finditer(self._text, lo, hi, timeout=limits.SCAN_TIMEOUT):
                 yield slow.span()
             return
         for m in self._fast.finditer(self._text[base:hi].lower(), lo - base):

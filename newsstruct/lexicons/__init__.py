@@ -40,7 +40,7 @@ class BoilerplateRule:
     pattern: regex.Pattern[str] = attrs.field(eq=lambda p: (p.pattern, p.flags))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Lexicon:
     """The word lists and patterns of one language.
 

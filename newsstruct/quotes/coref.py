@@ -27,6 +27,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from .. import limits
 from ..lexicons import Lexicon
 from ..records import Sentence, Span, Speaker
 from .mentions import Doc, Mention, clause_subject, is_cap
@@ -166,7 +167,7 @@ class Entities:
         self.unnamed: list[str] = []  # unnamed sources met so far ("a county spokesperson")
         self.positions: list[int] = []  # mention positions, sorted
         self.mentioned: list[Entity] = []  # the entity at each position
-        runs = list(name_run(lexicon).finditer(text))
+        runs = list(name_run(lexicon).finditer(text, timeout=limits.SCAN_TIMEOUT))
         for m in runs:
             self._add_run(m.start(), m.group())
         for m in runs:

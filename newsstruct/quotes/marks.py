@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from .. import limits
 from ..records import Paragraph
 
 # opening mark -> the marks that may close it
@@ -86,7 +87,7 @@ def _pair_doubles(text: str, para: Paragraph, index: int) -> list[Segment]:
     out: list[Segment] = []
     opened: int | None = None
     closers = ""
-    for m in _DOUBLE_RE.finditer(text, para.start, para.end):
+    for m in _DOUBLE_RE.finditer(text, para.start, para.end, timeout=limits.SCAN_TIMEOUT):
         pos = m.start()
         mark = text[pos]
         if opened is None:
@@ -114,7 +115,7 @@ def _pair_singles(text: str, para: Paragraph, index: int) -> list[Segment]:
     """Closed single-quoted stretches: ‘…’ or '…' (an apostrophe inside a word never counts)."""
     out: list[Segment] = []
     opened: int | None = None
-    for m in _SINGLE_RE.finditer(text, para.start, para.end):
+    for m in _SINGLE_RE.finditer(text, para.start, para.end, timeout=limits.SCAN_TIMEOUT):
         pos = m.start()
         ch = text[pos]
         prev = text[pos - 1] if pos > para.start else " "

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .. import limits
 from ..lexicons import Lexicon, load_lexicon
 from ..records import Paragraph, Sentence
 from ..text import check_text
@@ -158,7 +159,7 @@ def _punkt_cuts(text: str, tokenizer: PunktSentenceTokenizer) -> list[int]:
 
 def _mask_ellipses(text: str) -> tuple[str, list[regex.Match[str]]]:
     """The text with its dotted ellipses masked (same length, no period), and all ellipses."""
-    ellipses = list(_ELLIPSIS.finditer(text))
+    ellipses = list(_ELLIPSIS.finditer(text, timeout=limits.SCAN_TIMEOUT))
     parts = []
     last = 0
     for m in ellipses:
@@ -240,7 +241,7 @@ def _ellipsis_cuts(text: str, ellipses: list[regex.Match[str]], lex: Lexicon) ->
 def _time_cuts(text: str, cuts: list[int], lex: Lexicon) -> list[int]:
     """Decide every boundary after "a.m."/"p.m." by the sentence around it."""
     out = list(cuts)
-    for m in _TIME.finditer(text):
+    for m in _TIME.finditer(text, timeout=limits.SCAN_TIMEOUT):
         nxt = _skip_space(text, m.end())
         if nxt >= len(text) or not text[nxt].isupper():
             continue
@@ -280,7 +281,11 @@ def _has_clause(text: str, lex: Lexicon) -> bool:
 
 def _list_markers(text: str, lex: Lexicon) -> list[regex.Match[str]]:
     """Markers of inline lists: two or more in sequence (1, 2, …; a, b, …) in one style."""
-    found = [m for m in _MARKER.finditer(text) if not _after_number_abbreviation(text, m, lex)]
+    found = [
+        m
+        for m in _MARKER.finditer(text, timeout=limits.SCAN_TIMEOUT)
+        if not _after_number_abbreviation(text, m, lex)
+    ]
     out: list[regex.Match[str]] = []
     run: list[regex.Match[str]] = []
     for m in found:
