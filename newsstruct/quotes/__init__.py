@@ -235,8 +235,8 @@ def _direct_quotes(
         lo = max(_sentence_start(first.open, sentence_starts, fpara), first.open - _MAX_LEAD)
         if (
             lo > fpara.start
-            and not any(c.isalnum() for c in text[lo : first.open])
-            and text[fpara.start : first.open].rstrip().endswith(":")
+            and _ALNUM.search(text, lo, first.open) is None
+            and _ends_with_colon(text, fpara.start, first.open)
         ):
             # the splitter ended a sentence inside a lead-in: "Rep. Lila Marsh (D-Ore.):"
             lo = max(_sentence_start(lo - 1, sentence_starts, fpara), first.open - _MAX_LEAD)
@@ -520,3 +520,13 @@ def _close(
 def _continues(last: _Found | None, f: _Found) -> bool:
     """An unattributed quote goes on from a direct quote in its paragraph or the one before."""
     return last is not None and last.paragraph in (f.paragraph, f.paragraph - 1)
+
+
+_ALNUM = regex.compile(r"[\p{L}\p{N}]", regex.V1)
+_LAST_NON_SPACE = regex.compile(r"(?r)\S", regex.V1)
+
+
+def _ends_with_colon(text: str, lo: int, hi: int) -> bool:
+    """``text[lo:hi].rstrip().endswith(":")`` without copying the stretch."""
+    m = _LAST_NON_SPACE.search(text, lo, hi)
+    return m is not None and m.group() == ":"

@@ -374,6 +374,8 @@ def attribution_before(
     """``Blinken said, "…`` / ``said: "…`` / ``Morrow put it: "…`` / ``Blinken: "…`` before an
     opening mark; ``lo`` is where the clause starts."""
     text, words = doc.text, doc.words
+    if _LETTER.search(text, lo, open_mark) is None:
+        return None  # no word, no attribution (and no walk over a run of marks)
     acc = _ACCORDING_LEAD.search(text, lo, open_mark)
     if acc is not None:
         source = np_after(doc, acc.start("src"), acc.end("src"))
@@ -470,6 +472,7 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str) -> bool:
 
 _PARTICLE = regex.compile(r"\s+(?:out|up|back)\b", regex.V1)  # "pointed out"
 _TAIL_END = regex.compile(r"\s*(?:[,:]|\s—|\s–)?\s*(?:that\s*,?\s*)?", regex.V1)
+_LETTER = regex.compile(r"\p{L}", regex.V1)
 _SHORT_TAIL = regex.compile(
     r"[\s,]++([^.!?;\"“”„«»\n]{1,80}?)\s*[,:]\s*(?:that\s*,?\s*)?", regex.V1
 )
