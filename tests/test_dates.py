@@ -367,3 +367,17 @@ def test_temporal_lexicon_values_are_usable():
     for name in t["holiday"]:
         text = f"The town celebrated {name.title()} in 2020."
         assert any(d.value and d.value.startswith("2020") for d in find_dates(text)), name
+
+
+def test_lexicon_phrases_match_only_spaces_between_words():
+    """A multiword lexicon entry allows any run of spaces (one line break) between its
+    words, and nothing else."""
+    import regex
+
+    from newsstruct.dates.grammar import alt
+
+    pattern = regex.compile(alt(["at present", "o'clock"]), regex.V1 | regex.IGNORECASE)
+    assert pattern.fullmatch("at present") and pattern.fullmatch("at \u00a0 present")
+    assert pattern.fullmatch("at\npresent") and pattern.fullmatch("o’clock")
+    for bad in ("at(present", "at|present", "at:present", "at+present", "atpresent"):
+        assert pattern.fullmatch(bad) is None, bad

@@ -48,10 +48,8 @@ def alt(words: Iterable[str]) -> str:
     """An alternation of literal words, longest first, inner spaces matching any space run."""
     parts = []
     for w in sorted(set(words), key=lambda x: (-len(x), x)):
-        escaped = regex.escape(w)
-        escaped = escaped.replace(r"\ ", S).replace(" ", S)
-        escaped = escaped.replace("'", APOS).replace(r"\'", APOS)
-        parts.append(escaped)
+        escaped = S.join(regex.escape(part) for part in w.split(" "))
+        parts.append(escaped.replace("'", APOS))
     return "(?:" + "|".join(parts) + ")"
 
 
