@@ -7,9 +7,10 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-import attrs
 import pytest
 from hypothesis import HealthCheck, settings
+
+from newsstruct.records import iter_spans
 
 # Hypothesis profiles: "ci" (default, a short run) and "long" (10,000 examples a property):
 #   HYPOTHESIS_PROFILE=long pytest tests/test_properties.py
@@ -63,17 +64,5 @@ def project(got: list[dict], expected: list[dict]) -> list[dict]:
 
 
 def all_spans(obj: object) -> Iterator[object]:
-    """Every record with ``start``/``end``/``text`` reachable from ``obj`` (an Article or any
-    record), nested ones included (quote pieces, cues, speaker mentions, ...), found by
-    walking attrs fields, so records added later are covered too."""
-    if isinstance(obj, (tuple, list)):
-        for item in obj:
-            yield from all_spans(item)
-        return
-    if not attrs.has(type(obj)):
-        return
-    if all(hasattr(obj, name) for name in ("start", "end", "text")):
-        yield obj
-    for field in attrs.fields(type(obj)):
-        if field.name != "text":
-            yield from all_spans(getattr(obj, field.name))
+    """Every record with offsets reachable from ``obj`` (see ``records.iter_spans``)."""
+    return iter_spans(obj)

@@ -75,19 +75,7 @@ def find_dates(
     lang: str = "en",
     lexicon: Lexicon | None = None,
 ) -> tuple[DateMention, ...]:
-    """Find temporal expressions and resolve them against ``published``.
-
-    Args:
-        text: The article text.
-        sentences: Sentences to search (boilerplate left out); computed when None.
-        quotes: Quotes of the text (their speech dates anchor the relative dates inside them);
-            found with :func:`~newsstruct.find_quotes` when None and the text has quote marks.
-        published: The reference date. When None (and ``sentences`` is None, i.e. the stage
-            runs alone) a date in the dateline serves; without one, relative expressions
-            stay unresolved.
-        anchor: The name recorded for the reference ("published" or "dateline").
-
-    """
+    """The date stage itself: :func:`newsstruct.dates.find_dates` documents it."""
     check_text(text)
     ref = parse_published(published)
     lex = lexicon if lexicon is not None else load_lexicon(lang)
