@@ -619,13 +619,35 @@ def speaker_fields(quote: Any) -> JsonDict:
     return out
 
 
+SPEAKER_CHAINS = True  # --no-speaker-chains sets it False: score the one mention only
+
+
+def speaker_chains(quotes: Sequence[Any]) -> dict[str, list[list[int]]]:
+    """The scorer's optional coreference chain: for each resolved speaker name, the mention
+    spans of every quote newsstruct gave to that speaker in the article. The scorer then
+    credits a quote whose gold speaker is another mention of the same person ("he" here,
+    "Blinken" there)."""
+    if not SPEAKER_CHAINS:
+        return {}
+    chains: dict[str, list[list[int]]] = {}
+    for q in quotes:
+        if q.speaker is not None and q.speaker.mention is not None:
+            span = [q.speaker.mention.start, q.speaker.mention.end]
+            if span not in chains.setdefault(q.speaker.name, []):
+                chains[q.speaker.name].append(span)
+    return chains
+
+
 def quote_predictions(text: str, quotes: Sequence[Any]) -> dict[str, list[JsonDict]]:
     """Scorer units for both prediction files: ``segments`` (one per quoted piece) and
     ``extents`` (one per quote, start..end)."""
     segments: list[JsonDict] = []
     extents: list[JsonDict] = []
+    chains = speaker_chains(quotes)
     for q in quotes:
         spk = speaker_fields(q)
+        if chains and q.speaker is not None:
+            spk["speaker_mentions"] = chains.get(q.speaker.name, [])
         extents.append({"start": q.start, "end": q.end, "kind": q.kind, **spk})
         segments += [
             {"start": s, "end": e, "kind": q.kind, **spk} for s, e in quoted_fragments(text, q)
@@ -1056,6 +1078,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     ap.add_argument("--limit", type=int, default=None, help="at most N documents per set")
     ap.add_argument(
+        "--no-speaker-chains",
+        action="store_true",
+        help="score each quote's one speaker mention only, without the chain of the other "
+        "mentions newsstruct gave to the same speaker",
+    )
+    ap.add_argument(
         "--textacy-python",
         type=Path,
         default=None,
@@ -1084,6 +1112,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    global SPEAKER_CHAINS
+    SPEAKER_CHAINS = not args.no_speaker_chains
     api = Api()
     print(
         f"## newsstruct accuracy ({api.version or 'version unknown'}; "
@@ -1095,6 +1125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "limit": args.limit,
             "quotes_split": args.split,
             "iou": args.iou,
+            "speaker_chains": not args.no_speaker_chains,
             "stages": args.stages,
         }
     }
