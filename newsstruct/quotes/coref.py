@@ -269,6 +269,11 @@ class Entities:
         """A pronoun in the sentence whose subject a person is (or opening the next one)
         tells that person's gender."""
         for k, sent in enumerate(sentences):
+            after = sentences[k + 1] if k + 1 < len(sentences) else None
+            if _PRONOUN_WORDS.search(self.text, sent.start, sent.end) is None and (
+                after is None or _PRONOUN_WORDS.match(self.text, after.start, after.end) is None
+            ):
+                continue  # no pronoun to read a gender from: skip the subject search
             sub = clause_subject(self.doc, sent.start, min(sent.end, sent.start + 200))
             if sub is None or sub[0].kind != "name" or sub[0].head is None:
                 continue

@@ -62,6 +62,9 @@ _MARKER = regex.compile(
     r"(?=[ \u00a0]++[\p{Lu}\"“])",
     regex.V1,
 )
+# Any character that can end a sentence or a list marker, and one that ends the text.
+_ANY_END = regex.compile(r"[.?!…)]", regex.V1)
+_FINAL_END = regex.compile(r"[.?!…][\"'”’»\]]*+\s*+$", regex.V1)
 # Punkt reads long paragraphs in chunks of about this many characters (see _punkt_cuts).
 _CHUNK = 20_000
 _MARGIN = 500
@@ -114,6 +117,9 @@ def sentence_spans(
     text: str, tokenizer: PunktSentenceTokenizer, lex: Lexicon
 ) -> list[tuple[int, int]]:
     """Sentence spans of one paragraph, stripped of surrounding whitespace."""
+    if _one_sentence(text):
+        s, e = _strip(text, 0, len(text))
+        return [(s, e)] if s < e else []
     masked, ellipses = _mask_ellipses(text)
     cuts = _punkt_cuts(masked, tokenizer)
     markers = _list_markers(text, lex)
@@ -133,6 +139,17 @@ def sentence_spans(
             spans.append((s, e))
         start = cut
     return spans
+
+
+def _one_sentence(text: str) -> bool:
+    """True when no rule and no Punkt boundary can fall inside ``text``: at most one
+    sentence-ending mark, and that one at the end (the common one-line paragraph)."""
+    first = _ANY_END.search(text)
+    if first is None:
+        return True
+    if _ANY_END.search(text, first.end()) is not None:
+        return False
+    return _FINAL_END.match(text, first.start()) is not None
 
 
 def _punkt_cuts(text: str, tokenizer: PunktSentenceTokenizer) -> list[int]:
