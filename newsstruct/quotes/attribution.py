@@ -220,6 +220,8 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
         return None
     lo = seg.after
     hi = min(para_end, lo + _MAX_WINDOW)
+    if _LETTER.search(text, lo, hi) is None:
+        return None  # no word, no attribution
     dash = _DASH.match(text, lo, hi)
     if dash is not None and dash.end() < hi:
         m = np_after(doc, dash.end(), hi)
