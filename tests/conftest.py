@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
-
-from newsstruct.records import iter_spans
 
 # Hypothesis profiles: "ci" (default, a short run) and "long" (10,000 examples a property):
 #   HYPOTHESIS_PROFILE=long pytest tests/test_properties.py
@@ -61,8 +58,3 @@ def project(got: list[dict], expected: list[dict]) -> list[dict]:
     """
     cut = [{k: g[k] for k in e} for g, e in zip(got, expected, strict=False)]
     return cut + got[len(expected) :]
-
-
-def all_spans(obj: object) -> Iterator[object]:
-    """Every record with offsets reachable from ``obj`` (see ``records.iter_spans``)."""
-    return iter_spans(obj)

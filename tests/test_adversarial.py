@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import all_spans
 from newsstruct import structure
+from newsstruct.records import iter_spans
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 HANG_GUARD = 600  # seconds: only a hang gets near this
@@ -53,5 +53,5 @@ def test_adversarial_input_finishes_with_exact_offsets(name):
     text = INPUTS[name]
     art = structure(text, "2024-05-09")
     assert art.warnings == ()
-    for record in all_spans(art):
+    for record in iter_spans(art):
         assert text[record.start : record.end] == record.text

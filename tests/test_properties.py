@@ -15,8 +15,8 @@ import pickle
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import all_spans
 from newsstruct import Article, find_dates, split_sentences, structure, to_json
+from newsstruct.records import iter_spans
 
 # Pieces of news text that exercise every stage, mixed with arbitrary characters.
 NEWS_BITS = [
@@ -109,7 +109,7 @@ dates = st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 @given(texts, dates)
 def test_structure_never_raises_and_every_offset_is_exact(text, published):
     art = structure(text, published)
-    for record in all_spans(art):
+    for record in iter_spans(art):
         assert text[record.start : record.end] == record.text, record
         assert 0 <= record.start <= record.end <= len(text)
     for sentence in art.sentences:
@@ -144,5 +144,5 @@ def test_stages_alone_never_raise(text):
 def test_long_runs_of_one_piece(piece, times):
     text = piece * times
     art = structure(text, "2022-03-17")
-    for record in all_spans(art):
+    for record in iter_spans(art):
         assert text[record.start : record.end] == record.text

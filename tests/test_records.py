@@ -11,8 +11,8 @@ import attrs
 import pytest
 
 import newsstruct
-from conftest import all_spans
 from newsstruct import Article, Span, structure, to_json
+from newsstruct.records import iter_spans
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 ARTICLES = {
@@ -29,7 +29,7 @@ def article(request) -> Article:
 
 
 def test_every_record_slices_to_its_text(article):
-    spans = list(all_spans(article))
+    spans = list(iter_spans(article))
     assert len(spans) > 20
     for r in spans:
         assert 0 <= r.start <= r.end <= len(article.text)

@@ -220,7 +220,7 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
         return None
     lo = seg.after
     hi = min(para_end, lo + _MAX_WINDOW)
-    if _LETTER.search(text, lo, hi) is None:
+    if _LETTERS.search(text, lo, hi) is None:
         return None  # no word, no attribution
     dash = _DASH.match(text, lo, hi)
     if dash is not None and dash.end() < hi:
@@ -376,7 +376,7 @@ def attribution_before(
     """``Blinken said, "…`` / ``said: "…`` / ``Morrow put it: "…`` / ``Blinken: "…`` before an
     opening mark; ``lo`` is where the clause starts."""
     text, words = doc.text, doc.words
-    if _LETTER.search(text, lo, open_mark) is None:
+    if _LETTERS.search(text, lo, open_mark) is None:
         return None  # no word, no attribution (and no walk over a run of marks)
     acc = _ACCORDING_LEAD.search(text, lo, open_mark)
     if acc is not None:
@@ -474,7 +474,6 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str) -> bool:
 
 _PARTICLE = regex.compile(r"\s+(?:out|up|back)\b", regex.V1)  # "pointed out"
 _TAIL_END = regex.compile(r"\s*(?:[,:]|\s—|\s–)?\s*(?:that\s*,?\s*)?", regex.V1)
-_LETTER = regex.compile(r"\p{L}", regex.V1)
 _SHORT_TAIL = regex.compile(
     r"[\s,]++([^.!?;\"“”„«»\n]{1,80}?)\s*[,:]\s*(?:that\s*,?\s*)?", regex.V1
 )
