@@ -78,6 +78,7 @@ def test_lexicon_classes_are_known():
     assert {r.split("\t")[0] for r in _rows("reported_cues.tsv")} == {
         "addressee",
         "belief",
+        "manner",
         "naming",
     }
     classes = {r.split("\t")[0] for r in _rows("speaker_words.tsv")}
@@ -95,6 +96,7 @@ def test_lexicon_classes_are_known():
         ("admitted", "admit", "speech"),
         ("quipped", "quip", "speech"),
         ("wrote", "write", "speech"),
+        ("barked", "bark", "manner"),
         ("believes", "believe", "belief"),
         ("thought", "think", "belief"),
         ("called", "call", "naming"),

@@ -40,6 +40,8 @@ from .words import QuoteWords, quote_words
 
 _MARKS = '"“”„«»‟'
 _MAX_WINDOW = 300
+# cue classes that attribute a quote from after its closing mark ("…," she said / barked)
+_AFTER_QUOTE = frozenset(["speech", "manner"])
 # reported content looks this far for the clause of the next cue
 _MAX_CONTENT_SCAN = 600
 # a clause of its own after a comma: "…, though Fiorina said …"
@@ -240,9 +242,12 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
             continue
         if k > _MAX_WORDS_BEFORE_CUE:
             return None
-        found = words.cue(text[s:e])
-        if found is None or found[1] != "speech" or (text[s].isupper() and k > 0):
+        found = words.quote_cue(text, s, e)
+        if found is None or found[1] not in _AFTER_QUOTE or (text[s].isupper() and k > 0):
             continue
+        if _IN_RELATIVE.search(text, lo, s) is not None:
+            continue  # "Cruz, who has proposed repealing it, said": the aside's own verb
+        e = found[2]  # past the particle of "shot back"
         if text[lo:s].strip(" ,\u00a0\t") == "":  # "…," said Blinken
             pos = skip_setting(text, e, hi)
             m = np_after(doc, pos, hi)
@@ -331,6 +336,10 @@ def _sentence_stop(text: str, pos: int, hi: int) -> bool:
     return not (nxt == "," or nxt.islower() or (text[pos + 1 : pos + 2] == ")"))
 
 
+# a relative clause opened by a comma, still open at the cue: ", who has proposed …"
+_IN_RELATIVE = regex.compile(r"(?r),\s*(?:who|whose|which|whom)\s[^,;:.!?\"“”]*$", regex.V1)
+# a restrictive relative clause between a source and its cue: " who spoke anonymously"
+_RELATIVE = regex.compile(r",?\s+(?:who|whose)\s+([^,;:.!?\"“”]{1,80}?)", regex.V1)
 _PREPOSITIONS = frozenset(["of", "for", "at", "with", "from", "in", "on", "to", "by"])
 # "a spokesman for committee Democrats", "an official at the county clerk's office"
 _PP_CHAIN = regex.compile(
@@ -350,6 +359,9 @@ def _source_from(doc: Doc, first: int, cue_start: int) -> Mention | None:
         pos = skip_asides(doc, mention.end, cue_start)
         if skip_back(doc, pos, cue_start) <= pos or text[pos:cue_start].strip() == "":
             return mention
+        rel = _RELATIVE.fullmatch(text, pos, skip_back(doc, pos, cue_start))
+        if rel is not None and not any(words.cue(w) is not None for w in rel.group(1).split()):
+            return mention  # "a White House official who spoke anonymously said"
         if mention.kind == "description":
             # "a spokesman for committee Democrats said"
             pp = _PP_CHAIN.fullmatch(text, mention.end, skip_back(doc, mention.end, cue_start))
@@ -387,20 +399,20 @@ def attribution_before(
     for s, e, is_word in reversed(doc.tokens(lo, open_mark)):
         if not is_word:
             continue
-        found = words.cue(text[s:e])
-        if found is None or found[1] == "belief":
+        found = words.quote_cue(text, s, e)
+        if found is None:
             continue
         if text[s].isupper() and text[s:e].endswith("ed"):
             continue  # "Asked about the plan, she said": a participle, not the cue
         if _noun_use(text, lo, s, words):
             continue  # "Trump's remarks", "the report"
-        if _lead_in_tail(doc, e, open_mark, found[0]):
-            best = (s, e, found)
+        if _lead_in_tail(doc, found[2], open_mark, found[0]):
+            best = (s, e, found[2])
             break
     if best is not None:
-        s, e, found = best
+        s, e, cue_end = best
         source = _source_for_cue(doc, lo, s, e)
-        return _attribution(text, (s, e), source, e)
+        return _attribution(text, (s, cue_end), source, cue_end)
     if not colon_lead:
         return None
     # a colon lead-in without a verb of saying: "Morrow put it simply: "…"", "Blinken: "…""
@@ -591,7 +603,7 @@ def reported_speech(
                 cues.append((i, (s, toks[i + 1][1]), ("according to", "according")))
                 continue
             found = words.cue(low)
-            if found is not None:
+            if found is not None and found[1] != "manner":
                 cues.append((i, (s, e), found))
         for n, (i, cue, found) in enumerate(cues):
             while k < len(skip) and skip[k][1] <= cue[0]:

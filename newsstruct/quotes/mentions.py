@@ -148,7 +148,9 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     start, end = toks[0][0], toks[-1][1]
     if len(toks) == 1 and first in words.pronouns:
         return Mention(start=start, end=end, kind="pronoun")
-    if first in words.pronouns or first in words.stops - words.dets:
+    if first in words.pronouns or (
+        first in words.stops - words.dets and not _first_name(doc, toks)
+    ):
         return None
     # the trailing capitalised run is the head ("Tulsa police Chief Dana Ruiz")
     k = len(toks)
@@ -199,6 +201,16 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     if any(_word(text, t).endswith(("'s", "’s")) and is_cap(_word(text, t)) for t in toks[:-1]):
         return Mention(start=start, end=end, kind="description")
     return None
+
+
+def _first_name(doc: Doc, toks: list[tuple[int, int, bool]]) -> bool:
+    """A capitalised first word that is also a stop word opens a name ("Will Danton", "May
+    Lin") when a capitalised word that is not a stop word follows it."""
+    text, words = doc.text, doc.words
+    if len(toks) < 2 or not toks[1][2] or not is_cap(_word(text, toks[0])):
+        return False
+    nxt = _word(text, toks[1])
+    return is_cap(nxt) and nxt.lower() not in words.stops | words.function_words
 
 
 def _org_like(head_words: list[str], words: QuoteWords) -> bool:
@@ -267,6 +279,8 @@ def _np_start_back(doc: Doc, toks: list[tuple[int, int, bool]], i: int) -> int |
         w = _word(text, tok)
         low = w.lower()
         if low in words.dets:
+            if low == "that" and seen_cap and j < i and is_cap(_word(text, toks[j + 1])):
+                return j + 1  # "so heated that Gov. Chris Dalton said": a conjunction
             return j
         if is_cap(w):
             if low in words.function_words and not seen_cap:
@@ -326,7 +340,11 @@ def skip_back(doc: Doc, lo: int, end: int) -> int:
         while end > lo and text[end - 1].isspace():
             end -= 1
         near = max(lo, end - _MAX_BACK)  # a setting or a parenthesis is short
-        m = _TIME_BACK.search(text, near, end) or _PAREN_BACK.search(text, near, end)
+        m = (
+            _TIME_BACK.search(text, near, end)
+            or _PAREN_BACK.search(text, near, end)
+            or _QUOTED_AS_BACK.search(text, near, end)
+        )
         if m is not None:
             end = m.start()
             continue
@@ -347,6 +365,12 @@ def skip_back(doc: Doc, lo: int, end: int) -> int:
 
 _PAREN_BACK = regex.compile(r"(?r)\s*\([^()\n]{1,60}\)$", regex.V1)  # "(R-Utah)"
 _MAX_BACK = 120
+# "Braynard is quoted as saying": the passive frame between a source and its cue
+_QUOTED_AS_BACK = regex.compile(
+    r"(?r)\s+(?:is|was|were|are|has\s+been|had\s+been|have\s+been)\s+(?:also\s+|widely\s+)?"
+    r"quoted\s+as$",
+    regex.V1,
+)
 _TIME_BACK = regex.compile(rf"(?r)(?:^|(?<=[\s,]))(?:{_TIME})\s*,?$", regex.V1)
 
 

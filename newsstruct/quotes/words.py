@@ -12,6 +12,7 @@ import functools
 from importlib import resources
 
 import attrs
+import regex
 
 from ..lexicons import Lexicon, inflect
 
@@ -21,7 +22,10 @@ class QuoteWords:
     """Everything the quote stage looks words up in (all lower case).
 
     Attributes:
-        cues: Inflected form -> (lemma, class); class is "speech", "belief" or "naming".
+        cues: Inflected form -> (lemma, class); class is "speech", "belief", "naming" or
+            "manner" (attributes a direct quote only: "she barked").
+        phrasal: Inflected verb form -> {particle: lemma} for manner cues that need their
+            particle ("shot" + "back" -> "shoot back").
         addressee: Lemmas whose object stands between the cue and the content ("told X").
         adverbs, dets, groups, orgs, stops: Word classes of ``speaker_words.tsv``.
         gender: Word -> "male" / "female" (titles and role nouns).
@@ -31,6 +35,7 @@ class QuoteWords:
     """
 
     cues: dict[str, tuple[str, str]] = attrs.field(eq=False)
+    phrasal: dict[str, dict[str, str]] = attrs.field(eq=False)
     addressee: frozenset[str]
     adverbs: frozenset[str]
     dets: frozenset[str]
@@ -47,6 +52,24 @@ class QuoteWords:
     def cue(self, word: str) -> tuple[str, str] | None:
         """(lemma, class) of a cue form, or None."""
         return self.cues.get(word.lower())
+
+    def quote_cue(self, text: str, s: int, e: int) -> tuple[str, str, int] | None:
+        """(lemma, class, end) of a cue that may attribute a direct quote at ``text[s:e]``:
+        a verb of saying, a naming verb or a manner verb, or a phrasal manner verb with its
+        particle ("shot back"; ``end`` is then the particle's end)."""
+        low = text[s:e].lower()
+        found = self.cues.get(low)
+        if found is not None and found[1] != "belief":
+            return found[0], found[1], e
+        particles = self.phrasal.get(low)
+        if particles:
+            m = _NEXT_WORD.match(text, e)
+            if m is not None and m.group(1).lower() in particles:
+                return particles[m.group(1).lower()], "manner", m.end()
+        return None
+
+
+_NEXT_WORD = regex.compile(r"[ \u00a0]+(\p{L}+)", regex.V1)
 
 
 def _rows(lang: str, name: str) -> list[list[str]]:
@@ -71,10 +94,16 @@ def quote_words(lexicon: Lexicon) -> QuoteWords:
 @functools.lru_cache(maxsize=8)
 def _quote_words(lexicon: Lexicon, _cue_key: frozenset[tuple[str, str]]) -> QuoteWords:
     cues: dict[str, tuple[str, str]] = {}
+    phrasal: dict[str, dict[str, str]] = {}
     addressee: set[str] = set()
     for cls, lemma, *irregular in _rows(lexicon.lang, "reported_cues.tsv"):
         if cls == "addressee":
             addressee.add(lemma)
+            continue
+        verb, _, particle = lemma.partition(" ")
+        if particle:
+            for form in [verb, *(irregular or inflect(verb))]:
+                phrasal.setdefault(form, {})[particle] = lemma
             continue
         for form in [lemma, *(irregular or inflect(lemma))]:
             cues.setdefault(form, (lemma, cls))
@@ -95,6 +124,7 @@ def _quote_words(lexicon: Lexicon, _cue_key: frozenset[tuple[str, str]]) -> Quot
             classes.setdefault(cls, set()).add(word)
     return QuoteWords(
         cues=cues,
+        phrasal=phrasal,
         addressee=frozenset(addressee),
         adverbs=frozenset(classes.get("adverb", ())),
         dets=frozenset(classes.get("det", ())),
