@@ -243,8 +243,14 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
         if k > _MAX_WORDS_BEFORE_CUE:
             return None
         found = words.quote_cue(text, s, e)
-        if found is None or found[1] not in _AFTER_QUOTE or (text[s].isupper() and k > 0):
+        if found is None or (text[s].isupper() and k > 0):
             continue
+        if found[1] not in _AFTER_QUOTE and not (
+            found[1] == "naming" and _NO_OBJECT.match(text, skip_setting(text, e, hi), hi)
+        ):
+            continue  # "…," he mocked. (a naming verb with no object of its own)
+        if _noun_use(text, lo, s, words):
+            continue  # "one of the states suing the agency": a noun, not the cue
         if _IN_RELATIVE.search(text, lo, s) is not None:
             continue  # "Cruz, who has proposed repealing it, said": the aside's own verb
         e = found[2]  # past the particle of "shot back"
@@ -336,6 +342,12 @@ def _sentence_stop(text: str, pos: int, hi: int) -> bool:
     return not (nxt == "," or nxt.islower() or (text[pos + 1 : pos + 2] == ")"))
 
 
+# a description and a comma before the name that ends at the cue: "another friend, Mariam
+# Etar told", "the bespectacled, 71-year-old diplomat said"
+_DESCRIPTION_LEAD = regex.compile(
+    r"(?:the|a|an|another|his|her|their|its|our)\s+[^,;:.!?\"“”]{1,60},\s*", regex.V1
+)
+_NO_OBJECT = regex.compile(r"\s*(?:[.,;!?]|$)", regex.V1)
 # a relative clause opened by a comma, still open at the cue: ", who has proposed …"
 _IN_RELATIVE = regex.compile(r"(?r),\s*(?:who|whose|which|whom)\s[^,;:.!?\"“”]*$", regex.V1)
 # a restrictive relative clause between a source and its cue: " who spoke anonymously"
@@ -371,7 +383,9 @@ def _source_from(doc: Doc, first: int, cue_start: int) -> Mention | None:
             ):
                 return Mention(start=mention.start, end=pp.end(), kind="description")
     m = np_before(doc, first, cue_start)
-    if m is not None and text[first : m.start].strip() == "":
+    if m is not None and (
+        text[first : m.start].strip() == "" or _DESCRIPTION_LEAD.fullmatch(text, first, m.start)
+    ):
         return m
     return None
 

@@ -365,10 +365,11 @@ def skip_back(doc: Doc, lo: int, end: int) -> int:
 
 _PAREN_BACK = regex.compile(r"(?r)\s*\([^()\n]{1,60}\)$", regex.V1)  # "(R-Utah)"
 _MAX_BACK = 120
-# "Braynard is quoted as saying": the passive frame between a source and its cue
+# "Varsi is quoted as saying", "a reporter can be heard asking": the frame between a source
+# and its cue
 _QUOTED_AS_BACK = regex.compile(
-    r"(?r)\s+(?:is|was|were|are|has\s+been|had\s+been|have\s+been)\s+(?:also\s+|widely\s+)?"
-    r"quoted\s+as$",
+    r"(?r)\s+(?:is|was|were|are|has\s+been|had\s+been|have\s+been|can\s+be|could\s+be)"
+    r"\s+(?:also\s+|widely\s+)?(?:quoted\s+as|heard|seen)$",
     regex.V1,
 )
 _TIME_BACK = regex.compile(rf"(?r)(?:^|(?<=[\s,]))(?:{_TIME})\s*,?$", regex.V1)
@@ -440,6 +441,9 @@ def np_forward(
                 if not (_verbish(nxt.lower(), words) or nxt.lower() in words.pronouns):
                     j += 1  # an adjective: "one unaligned Florida strategist"
                     continue
+            if j == k + 1 and words.cue(low) is not None and low not in words.stops:
+                j += 1  # right after the article a cue form is a noun: "the report stated"
+                continue
             if _verbish(low, words) or low in words.pronouns:
                 break
             if low.endswith("ing") and j + 1 < n and toks[j + 1][2]:
@@ -619,6 +623,9 @@ _TIME_OPENERS = frozenset(
 )
 
 
+_AGO_OPENER = regex.compile(r"(?:[\p{L}\d\-]++\s+){1,4}ago\s*,", regex.V1 | regex.IGNORECASE)
+
+
 def _closing_mark(text: str, opened: int, hi: int) -> int | None:
     for pos in range(opened + 1, hi):
         if text[pos] in '"”»“':
@@ -657,6 +664,7 @@ def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
             or low.endswith(("ing", "ly"))
             or (k == 0 and low.endswith("ed"))  # "Informed of the plan, she said"
             or low in _TIME_OPENERS
+            or _AGO_OPENER.match(text, toks[k][0], hi) is not None  # "Eight years ago, he"
             or low
             in (
                 "asked",
@@ -686,17 +694,6 @@ def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
     end = np_forward(doc, toks, k)
     if end is None:
         return None
-    if (
-        end + 1 < len(toks)
-        and _word(text, toks[end]).lower() == "ago"
-        and text[toks[end + 1][0]] == ","
-        and end + 2 < len(toks)
-    ):
-        # "Eight years ago, he said": a time phrase, the subject follows
-        k = end + 2
-        end = np_forward(doc, toks, k)
-        if end is None:
-            return None
     mention = classify(doc, toks[k:end])
     if mention is None:
         return None
