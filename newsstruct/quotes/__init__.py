@@ -34,7 +34,7 @@ from .attribution import (
 )
 from .coref import Entities, Entity, resolve
 from .marks import Segment, find_segments
-from .mentions import Doc
+from .mentions import Doc, Mention
 from .words import quote_words
 
 __all__ = ["find_quotes"]
@@ -65,6 +65,7 @@ class _Found:
     carry: bool = False  # no attribution of its own: takes the previous speaker
     extent: tuple[int, int] = (0, 0)  # marks (and attribution) included
     nested: bool = False  # reported speech inside a direct quote
+    antecedent: Mention | None = None  # the name a lead-in gives the pronoun after the quote
 
 
 def find_quotes(
@@ -250,10 +251,16 @@ def _direct_quotes(
             if k >= 0 and sentences[k].start >= fpara.start and sentences[k].end <= first.open:
                 before = attribution_sentence(doc, sentences[k].start, sentences[k].end)
         attribution = after
+        antecedent = None
         if attribution is None or (
             before is not None and (before.start >= fpara.start and _better(text, before, after))
         ):
-            attribution = before
+            if _names_pronoun_after(text, before, after):
+                # "Rhimes declared: "…," she said": the quote's own cue is "she said", and
+                # "she" is Rhimes
+                antecedent = before.source if before is not None else None
+            else:
+                attribution = before
         content = [Span(start=s.start, end=s.end, text=text[s.start : s.end]) for s in group]
         content = [p for p in content if p.start < p.end]
         if not content:
@@ -280,6 +287,7 @@ def _direct_quotes(
                 closed=all(s.close is not None or s.continues for s in group),
                 carry=attribution is None,
                 extent=(first.open, group[-1].after),
+                antecedent=antecedent,
             )
         )
     return found, fragments
@@ -345,6 +353,20 @@ def _better(text: str, before: Attribution, after: Attribution | None) -> bool:
 
 # an attribution that is followed by a comma or colon and an opening mark leads into that quote
 _LEADS_ON = regex.compile(r"[^.!?\"“”„«»\n]{0,40}?[,:]\s*[\"“„«]", regex.V1)
+
+
+def _names_pronoun_after(text: str, before: Attribution | None, after: Attribution | None) -> bool:
+    """A lead-in names the source and the attribution after the quote is a pronoun that does
+    not lead into the next quote: the pronoun keeps the quote, the lead-in names it."""
+    return (
+        before is not None
+        and after is not None
+        and before.source is not None
+        and before.source.kind in ("name", "org")
+        and after.source is not None
+        and after.source.kind == "pronoun"
+        and _LEADS_ON.match(text, after.end) is None
+    )
 
 
 def _ends_sentence(text: str, seg: Segment, sentence_ends: list[int]) -> bool:
@@ -478,6 +500,11 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
             cue = f.attribution.cue
             if f.attribution.source is not None:
                 close = prev_found is not None and _close(prev_found, f, entities, previous)
+                if f.antecedent is not None:
+                    previous = resolve(
+                        text, f.antecedent, entities, previous, close_to_previous=close
+                    )
+                    close = True
                 speaker, ent = resolve(
                     text, f.attribution.source, entities, previous, close_to_previous=close
                 )

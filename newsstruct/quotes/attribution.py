@@ -314,6 +314,17 @@ def attribution_sentence(doc: Doc, lo: int, hi: int) -> Attribution | None:
     return None
 
 
+def _inside_clause(text: str, lo: int, pos: int) -> bool:
+    """``pos`` follows a word of its clause (not only marks, spaces and openers), in a clause
+    that is not title case (a headline's "Calloway Says" keeps its cue)."""
+    if _LETTERS.search(text, lo, pos) is None or _ONLY_OPENERS.fullmatch(text, lo, pos):
+        return False
+    return any(w[:1].islower() and w not in _TITLE_SMALL for w in _LETTERS.findall(text, lo, pos))
+
+
+_TITLE_SMALL = frozenset(["a", "an", "the", "of", "to", "in", "on", "for", "and", "at", "by"])
+
+
 def _noun_use(text: str, lo: int, cue_start: int, words: QuoteWords) -> bool:
     """The cue word is a noun here: after a determiner or a possessive ("the report", "a
     claim", "the secretary's comments"; "he's claiming" is a verb)."""
@@ -416,8 +427,8 @@ def attribution_before(
         found = words.quote_cue(text, s, e)
         if found is None:
             continue
-        if text[s].isupper() and text[s:e].endswith("ed"):
-            continue  # "Asked about the plan, she said": a participle, not the cue
+        if text[s].isupper() and (text[s:e].endswith("ed") or _inside_clause(text, lo, s)):
+            continue  # "Asked about it, she said": a participle; "told The Harbor Post": a name
         if _noun_use(text, lo, s, words):
             continue  # "Trump's remarks", "the report"
         if _lead_in_tail(doc, found[2], open_mark, found[0]):
@@ -509,6 +520,11 @@ def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention 
     """The source of a cue whose clause opens at ``lo``: the mention right before it, else the
     clause subject ("X, a snowplow driver, said" / "X … but said" / "X …, saying")."""
     text, words = doc.text, doc.words
+    who = _WHO_BEFORE.search(text, max(lo, cue_start - 40), skip_back(doc, lo, cue_start))
+    if who is not None:
+        m = np_before(doc, lo, who.start())  # "Mike Lenn, who declared": the name
+        if m is not None and m.kind in ("name", "org", "description"):
+            return m
     m = np_before(doc, lo, cue_start)
     if m is not None:
         return m
@@ -546,6 +562,9 @@ def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention 
     between = text[pos : skip_back(doc, pos, cue_start)].strip()
     if between == "" or participle or coordinated or seg.endswith(","):
         return mention
+    if text[mention.start : mention.end].endswith(("'s", "’s")) and len(between.split()) == 1:
+        # "a source familiar with the senator's thinking said": the possessed noun ends it
+        return attrs.evolve(mention, end=skip_back(doc, pos, cue_start))
     # a reduced relative clause: "Protesters marching through the streets chanted"
     if _REDUCED_RELATIVE.fullmatch(between) and not any(
         words.cue(w) is not None for w in between.split()
@@ -583,6 +602,7 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
     return None
 
 
+_WHO_BEFORE = regex.compile(r"(?r),\s*who(?:\s+(?:also|then|later|once|had|has))?$", regex.V1)
 _PREVIOUS_CUE = regex.compile(
     r"(?r)(?P<cue>\p{L}+)(?:\s+(?:in\s+a\s+statement|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day))?\s*,\s*$",
     regex.V1,

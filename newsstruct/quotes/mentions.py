@@ -365,11 +365,13 @@ def skip_back(doc: Doc, lo: int, end: int) -> int:
 
 _PAREN_BACK = regex.compile(r"(?r)\s*\([^()\n]{1,60}\)$", regex.V1)  # "(R-Utah)"
 _MAX_BACK = 120
-# "Varsi is quoted as saying", "a reporter can be heard asking": the frame between a source
-# and its cue
+# "Varsi is quoted as saying", "a reporter can be heard asking", "went on to say", "began by
+# saying", "could only quip": the frame between a source and its cue
 _QUOTED_AS_BACK = regex.compile(
-    r"(?r)\s+(?:is|was|were|are|has\s+been|had\s+been|have\s+been|can\s+be|could\s+be)"
-    r"\s+(?:also\s+|widely\s+)?(?:quoted\s+as|heard|seen)$",
+    r"(?r)\s+(?:(?:is|was|were|are|has\s+been|had\s+been|have\s+been|can\s+be|could\s+be)"
+    r"\s+(?:also\s+|widely\s+)?(?:quoted\s+as|heard|seen)"
+    r"|(?:went|goes|go|going|gone)\s+on\s+to|(?:began|begins|begin|started|starts)\s+by"
+    r"|(?:could|can)\s+only|(?:was|were|is|are)\s+quick\s+to)$",
     regex.V1,
 )
 _TIME_BACK = regex.compile(rf"(?r)(?:^|(?<=[\s,]))(?:{_TIME})\s*,?$", regex.V1)
@@ -441,6 +443,14 @@ def np_forward(
                 if not (_verbish(nxt.lower(), words) or nxt.lower() in words.pronouns):
                     j += 1  # an adjective: "one unaligned Florida strategist"
                     continue
+            if (
+                low in words.dets
+                and j > k + 1
+                and _word(text, toks[j - 1]).lower()
+                in ("of", "for", "at", "with", "from", "in", "on")
+            ):
+                j += 1  # "a source familiar with the senator's thinking"
+                continue
             if j == k + 1 and words.cue(low) is not None and low not in words.stops:
                 j += 1  # right after the article a cue form is a noun: "the report stated"
                 continue
