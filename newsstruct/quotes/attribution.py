@@ -29,6 +29,7 @@ from .mentions import (
     Mention,
     classify,
     clause_subject,
+    coordinated,
     np_after,
     np_before,
     np_forward,
@@ -264,8 +265,20 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
         if text[lo:first].count(",") > 1:
             return None
         source = _source_from(doc, first, s)
+        if source is None:
+            # the sentence runs on past the mark: ""…" and against the law, Clinton said"
+            comma = text.rfind(",", first, s)
+            m = np_before(doc, comma + 1, s) if comma >= 0 else None
+            if (
+                m is not None
+                and m.kind in ("name", "pronoun", "org")
+                and text[comma + 1 : m.start].strip() == ""
+            ):
+                source = m
         if source is not None:
-            return _attribution(text, (s, e), source, _object_end(text, e, hi))
+            return _attribution(
+                text, (s, e), coordinated(doc, lo, source), _object_end(text, e, hi)
+            )
         return None
     return None
 
@@ -348,6 +361,8 @@ def _sentence_stop(text: str, pos: int, hi: int) -> bool:
         return True
     if ch not in ".!?":
         return False
+    if ch == "." and pos + 1 < hi and text[pos + 1].isalpha():
+        return False  # inside an abbreviation: "(D-N.Y.)"
     m = _AFTER_STOP.match(text, pos + 1, hi)
     nxt = text[m.end() : m.end() + 1] if m else ""
     return not (nxt == "," or nxt.islower() or (text[pos + 1 : pos + 2] == ")"))
@@ -382,6 +397,11 @@ def _source_from(doc: Doc, first: int, cue_start: int) -> Mention | None:
         pos = skip_asides(doc, mention.end, cue_start)
         if skip_back(doc, pos, cue_start) <= pos or text[pos:cue_start].strip() == "":
             return mention
+        m = np_before(doc, pos, cue_start)
+        if m is not None and m.kind == "name" and mention.kind == "name":
+            both = coordinated(doc, first, m)
+            if both.start == mention.start:
+                return both  # "Rafe Dunmore and Lucinda Farrow said"
         rel = _RELATIVE.fullmatch(text, pos, skip_back(doc, pos, cue_start))
         if rel is not None and not any(words.cue(w) is not None for w in rel.group(1).split()):
             return mention  # "a White House official who spoke anonymously said"
@@ -527,7 +547,7 @@ def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention 
             return m
     m = np_before(doc, lo, cue_start)
     if m is not None:
-        return m
+        return coordinated(doc, lo, m)
     if not text[cue_start:cue_end].lower().endswith("ing"):
         m = _before_apposition(doc, lo, cue_start)
         if m is not None:
@@ -557,10 +577,10 @@ def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention 
     if sub is None:
         return None
     mention, end = sub
-    coordinated = _COORDINATED.search(seg) is not None
+    joined = _COORDINATED.search(seg) is not None
     pos = skip_asides(doc, end, cue_start)
     between = text[pos : skip_back(doc, pos, cue_start)].strip()
-    if between == "" or participle or coordinated or seg.endswith(","):
+    if between == "" or participle or joined or seg.endswith(","):
         return mention
     if text[mention.start : mention.end].endswith(("'s", "’s")) and len(between.split()) == 1:
         # "a source familiar with the senator's thinking said": the possessed noun ends it

@@ -400,7 +400,12 @@ def resolve(
         return _pronoun(span, entities, previous, close_to_previous)
     if mention.kind in ("name", "org") and mention.head is not None:
         head_words = text[mention.head[0] : mention.head[1]].split()
-        if mention.kind == "org" or _org_words(head_words, qwords):
+        owner = [i for i, w in enumerate(head_words[:-1]) if w.endswith(("'s", "’s"))]
+        kind = mention.kind
+        if owner:
+            head_words = head_words[owner[-1] + 1 :]  # "The Post's Dana Milbank": the person
+            kind = "org" if _org_words(head_words, qwords) else "name"
+        if kind == "org" or _org_words(head_words, qwords):
             name, is_alias = entities.org(head_words)
             ent = entities.orgs.get(name)
             by = "alias" if is_alias else "name"

@@ -263,6 +263,23 @@ def np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     return m if m is not None and m.kind in ("name", "org") else None
 
 
+def coordinated(doc: Doc, lo: int, mention: Mention) -> Mention:
+    """``mention`` joined with the name coordinated before it ("Rafe Dunmore and Lucinda
+    Farrow"): one source of kind "group"; else ``mention`` itself."""
+    if mention.kind != "name":
+        return mention
+    m = _AND_BEFORE.search(doc.text, max(lo, mention.start - 8), mention.start)
+    if m is None:
+        return mention
+    first = np_before(doc, lo, m.start())
+    if first is None or first.kind != "name":
+        return mention
+    return Mention(start=first.start, end=mention.end, kind="group")
+
+
+_AND_BEFORE = regex.compile(r"(?r)\s+and\s+$", regex.V1)
+
+
 def _np_start_back(doc: Doc, toks: list[tuple[int, int, bool]], i: int) -> int | None:
     """Index of the first token of the noun phrase ending at token ``i``."""
     text, words = doc.text, doc.words
