@@ -247,15 +247,18 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
         if found is None or (text[s].isupper() and k > 0):
             continue
         if found[1] not in _AFTER_QUOTE and not (
-            found[1] == "naming" and _NO_OBJECT.match(text, skip_setting(text, e, hi), hi)
+            found[1] in ("naming", "belief")
+            and _NO_OBJECT.match(text, skip_setting(text, e, hi), hi)
         ):
-            continue  # "…," he mocked. (a naming verb with no object of its own)
+            continue  # "…," he mocked. / "…," he surmised. (no object of its own)
         if _noun_use(text, lo, s, words):
             continue  # "one of the states suing the agency": a noun, not the cue
         if _IN_RELATIVE.search(text, lo, s) is not None:
             continue  # "Cruz, who has proposed repealing it, said": the aside's own verb
         e = found[2]  # past the particle of "shot back"
         if text[lo:s].strip(" ,\u00a0\t") == "":  # "…," said Blinken
+            if text[s:e].lower().endswith("ing"):
+                return None  # "…," suggesting that …: a participle does not invert
             pos = skip_setting(text, e, hi)
             m = np_after(doc, pos, hi)
             if m is None:
@@ -445,7 +448,7 @@ def attribution_before(
         if not is_word:
             continue
         found = words.quote_cue(text, s, e)
-        if found is None:
+        if found is None or found[1] == "belief":
             continue
         if text[s].isupper() and (text[s:e].endswith("ed") or _inside_clause(text, lo, s)):
             continue  # "Asked about it, she said": a participle; "told The Harbor Post": a name
@@ -548,6 +551,11 @@ def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention 
     m = np_before(doc, lo, cue_start)
     if m is not None:
         return coordinated(doc, lo, m)
+    vp = _VERB_AND.search(text, max(lo, cue_start - 40), cue_start)
+    if vp is not None:
+        m = np_before(doc, lo, vp.start())  # "he laughed and said": the first verb's subject
+        if m is not None and m.kind in ("name", "pronoun", "org", "description", "group"):
+            return m
     if not text[cue_start:cue_end].lower().endswith("ing"):
         m = _before_apposition(doc, lo, cue_start)
         if m is not None:
@@ -622,6 +630,7 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
     return None
 
 
+_VERB_AND = regex.compile(r"(?r)\s+\p{Ll}+(?:ed|ied)\s+and\s+(?:then\s+)?$", regex.V1)
 _WHO_BEFORE = regex.compile(r"(?r),\s*who(?:\s+(?:also|then|later|once|had|has))?$", regex.V1)
 _PREVIOUS_CUE = regex.compile(
     r"(?r)(?P<cue>\p{L}+)(?:\s+(?:in\s+a\s+statement|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day))?\s*,\s*$",

@@ -148,10 +148,10 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     start, end = toks[0][0], toks[-1][1]
     if len(toks) == 1 and first in words.pronouns:
         return Mention(start=start, end=end, kind="pronoun")
-    if first in words.pronouns or (
+    if (first in words.pronouns and first not in words.dets) or (
         first in words.stops - words.dets and not _first_name(doc, toks)
     ):
-        return None
+        return None  # "her" opens a phrase as a determiner: "her campaign manager Tomas Reel"
     # the trailing capitalised run is the head ("Tulsa police Chief Dana Ruiz")
     k = len(toks)
     while (
@@ -650,6 +650,49 @@ _TIME_OPENERS = frozenset(
 )
 
 
+# words that open an adverbial phrase before the subject ("Here in Columbia, Sanders said")
+_OPENERS = frozenset(
+    [
+        "asked",
+        "pressed",
+        "speaking",
+        "meanwhile",
+        "still",
+        "later",
+        "earlier",
+        "separately",
+        "instead",
+        "here",
+        "there",
+        "outside",
+        "inside",
+        "alongside",
+        "nearby",
+        "elsewhere",
+        "minutes",
+        "hours",
+        "moments",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "amid",
+        "among",
+        "across",
+        "around",
+        "behind",
+        "beyond",
+        "near",
+        "like",
+        "unlike",
+        "following",
+        "once",
+    ]
+)
+_TIME_NOUN = regex.compile(
+    r"\s+(?:morning|afternoon|evening|night|day|week|weekend|month|year|time|election\s+cycle)\b",
+    regex.V1,
+)
 _AGO_OPENER = regex.compile(r"(?:[\p{L}\d\-]++\s+){1,4}ago\s*,", regex.V1 | regex.IGNORECASE)
 
 
@@ -692,18 +735,8 @@ def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
             or (k == 0 and low.endswith("ed"))  # "Informed of the plan, she said"
             or low in _TIME_OPENERS
             or _AGO_OPENER.match(text, toks[k][0], hi) is not None  # "Eight years ago, he"
-            or low
-            in (
-                "asked",
-                "pressed",
-                "speaking",
-                "meanwhile",
-                "still",
-                "later",
-                "earlier",
-                "separately",
-                "instead",
-            )
+            or low in _OPENERS
+            or (low in ("that", "this", "each") and _TIME_NOUN.match(text, toks[k][1], hi))
         )
         if not opener:
             break

@@ -54,12 +54,11 @@ class QuoteWords:
         return self.cues.get(word.lower())
 
     def quote_cue(self, text: str, s: int, e: int) -> tuple[str, str, int] | None:
-        """(lemma, class, end) of a cue that may attribute a direct quote at ``text[s:e]``:
-        a verb of saying, a naming verb or a manner verb, or a phrasal manner verb with its
-        particle ("shot back"; ``end`` is then the particle's end)."""
+        """(lemma, class, end) of the cue at ``text[s:e]``, a phrasal manner verb included
+        with its particle ("shot back"; ``end`` is then the particle's end)."""
         low = text[s:e].lower()
         found = self.cues.get(low)
-        if found is not None and found[1] != "belief":
+        if found is not None:
             return found[0], found[1], e
         particles = self.phrasal.get(low)
         if particles:
