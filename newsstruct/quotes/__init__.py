@@ -509,6 +509,9 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
                     text, f.attribution.source, entities, previous, close_to_previous=close
                 )
                 previous = (speaker, ent)
+            elif f.kind == "direct" and previous is not None and _continues(last_direct, f):
+                # a cue whose source is not written: "Adding, "…"" goes on from the last speaker
+                speaker = attrs.evolve(previous[0], resolved_by="previous")
         elif f.carry and previous is not None and _continues(last_direct, f):
             speaker = attrs.evolve(previous[0], resolved_by="previous")
         if (f.attribution is not None and f.attribution.source is not None) or speaker is not None:

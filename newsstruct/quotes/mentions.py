@@ -298,6 +298,9 @@ def _np_start_back(doc: Doc, toks: list[tuple[int, int, bool]], i: int) -> int |
         if low in words.dets:
             if low == "that" and seen_cap and j < i and is_cap(_word(text, toks[j + 1])):
                 return j + 1  # "so heated that Gov. Chris Dalton said": a conjunction
+            if j > 1 and toks[j - 1][2] and _word(text, toks[j - 1]).lower() in _CONNECTORS:
+                j -= 2  # "mother of three", "Speaker of the House Rep. Dale Rook"
+                continue
             return j
         if is_cap(w):
             if low in words.function_words and not seen_cap:
@@ -311,7 +314,7 @@ def _np_start_back(doc: Doc, toks: list[tuple[int, int, bool]], i: int) -> int |
         elif (
             low in words.stops
             or low in words.pronouns
-            or words.cue(low) is not None
+            or (words.cue(low) is not None and j < i)  # the head may be "report", "statement"
             or low in words.adverbs
         ):
             break
@@ -370,7 +373,7 @@ def skip_back(doc: Doc, lo: int, end: int) -> int:
             break
         low = w.group(1).lower()
         if low in words.adverbs or (
-            low.endswith("ly") and len(low) > 4 and low.islower() and low not in words.groups
+            low.endswith("ly") and len(low) > 4 and w.group(1).islower() and low not in words.groups
         ):
             end -= len(w.group(1))
             continue
