@@ -377,6 +377,10 @@ _DESCRIPTION_LEAD = regex.compile(
     r"(?:the|a|an|another|his|her|their|its|our)\s+[^,;:.!?\"“”]{1,60},\s*", regex.V1
 )
 _NO_OBJECT = regex.compile(r"\s*(?:[.,;!?]|$)", regex.V1)
+# an apposition that no comma closes before the cue
+_OPEN_APPOSITION = regex.compile(
+    r",\s*((?:the|a|an|who|whose)\s+[^,;:.!?\"“”]{1,120}?)", regex.V1 | regex.IGNORECASE
+)
 # a relative clause opened by a comma, still open at the cue: ", who has proposed …"
 _IN_RELATIVE = regex.compile(r"(?r),\s*(?:who|whose|which|whom)\s[^,;:.!?\"“”]*$", regex.V1)
 # a restrictive relative clause between a source and its cue: " who spoke anonymously"
@@ -406,8 +410,12 @@ def _source_from(doc: Doc, first: int, cue_start: int) -> Mention | None:
             if both.start == mention.start:
                 return both  # "Rafe Dunmore and Lucinda Farrow said"
         rel = _RELATIVE.fullmatch(text, pos, skip_back(doc, pos, cue_start))
+        if rel is None:
+            rel = _OPEN_APPOSITION.fullmatch(text, pos, skip_back(doc, pos, cue_start))
         if rel is not None and not any(words.cue(w) is not None for w in rel.group(1).split()):
-            return mention  # "a White House official who spoke anonymously said"
+            # "a White House official who spoke anonymously said", "Nate Sills, the polling
+            # guru who founded the site tweeted": an aside that no comma closes
+            return mention
         if mention.kind == "description":
             # "a spokesman for committee Democrats said"
             pp = _PP_CHAIN.fullmatch(text, mention.end, skip_back(doc, mention.end, cue_start))
@@ -421,6 +429,14 @@ def _source_from(doc: Doc, first: int, cue_start: int) -> Mention | None:
         text[first : m.start].strip() == "" or _DESCRIPTION_LEAD.fullmatch(text, first, m.start)
     ):
         return m
+    if (
+        m is not None
+        and m.kind == "name"
+        and m.start > first
+        and all(w[:1].isupper() or w.lower() in words.titles for w in text[first : m.start].split())
+    ):
+        # "CBS This Morning co-anchor Dee Morgan said": a capitalised run the reader broke
+        return Mention(start=first, end=m.end, kind="name", head=m.head)
     return None
 
 
@@ -527,7 +543,7 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str) -> bool:
     m = _SHORT_TAIL.fullmatch(rest)
     return (
         m is not None
-        and len(m.group(1).split()) <= 8
+        and len(m.group(1).split()) <= 12
         and not any(words.cue(w) is not None for w in _LETTERS.findall(m.group(1)))
     )
 
