@@ -501,13 +501,20 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
             if f.attribution.source is not None:
                 close = prev_found is not None and _close(prev_found, f, entities, previous)
                 if f.antecedent is not None:
-                    previous = resolve(
+                    # the lead-in of the same sentence names who "she" is
+                    named, ent = resolve(
                         text, f.antecedent, entities, previous, close_to_previous=close
                     )
-                    close = True
-                speaker, ent = resolve(
-                    text, f.attribution.source, entities, previous, close_to_previous=close
-                )
+                    src = f.attribution.source
+                    speaker = Speaker(
+                        name=named.name,
+                        mention=Span(start=src.start, end=src.end, text=text[src.start : src.end]),
+                        resolved_by="pronoun",
+                    )
+                else:
+                    speaker, ent = resolve(
+                        text, f.attribution.source, entities, previous, close_to_previous=close
+                    )
                 previous = (speaker, ent)
             elif f.kind == "direct" and previous is not None and _continues(last_direct, f):
                 # a cue whose source is not written: "Adding, "…"" goes on from the last speaker
