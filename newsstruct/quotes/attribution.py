@@ -564,7 +564,14 @@ def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention 
         m = np_before(doc, lo, who.start())  # "Mike Lenn, who declared": the name
         if m is not None and m.kind in ("name", "org", "description"):
             return m
-    m = np_before(doc, lo, cue_start)
+    participle = text[cue_start:cue_end].lower().endswith("ing")
+    # "Abbot emailed supporters on Monday, telling them": a participle after a comma takes
+    # the clause subject, not the object or setting before it
+    m = (
+        None
+        if participle and _COMMA_END.search(text, lo, cue_start)
+        else np_before(doc, lo, cue_start)
+    )
     if m is not None:
         return coordinated(doc, lo, m)
     vp = _VERB_AND.search(text, max(lo, cue_start - 40), cue_start)
@@ -646,6 +653,7 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
     return None
 
 
+_COMMA_END = regex.compile(r",\s*$", regex.V1)
 _VERB_AND = regex.compile(r"(?r)\s+\p{Ll}+(?:ed|ied)\s+and\s+(?:then\s+)?$", regex.V1)
 _WHO_BEFORE = regex.compile(r"(?r),\s*who(?:\s+(?:also|then|later|once|had|has))?$", regex.V1)
 _PREVIOUS_CUE = regex.compile(

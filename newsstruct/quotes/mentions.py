@@ -456,6 +456,7 @@ def np_forward(
             if (
                 low.endswith(("ed", "ly"))
                 and low not in words.stops
+                and j - k <= 2  # an adjective stands near the article; later, a verb
                 and j + 1 < n
                 and toks[j + 1][2]
             ):
@@ -696,6 +697,10 @@ _TIME_NOUN = regex.compile(
     r"\s+(?:morning|afternoon|evening|night|day|week|weekend|month|year|time|election\s+cycle)\b",
     regex.V1,
 )
+_DATELINE = regex.compile(
+    r"\p{Lu}{2,}+[\p{Lu} .'\-]{0,40}+(?:,[^—–\n]{1,40}?)?\s*(?:\([^()\n]{1,20}\)\s*)?[—–]\s*",
+    regex.V1,
+)
 _AGO_OPENER = regex.compile(r"(?:[\p{L}\d\-]++\s+){1,4}ago\s*,", regex.V1 | regex.IGNORECASE)
 
 
@@ -717,6 +722,9 @@ def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
         close = _closing_mark(text, stripped, hi)
         if close is not None:
             lo = close + 1
+    dateline = _DATELINE.match(text, stripped, hi)
+    if dateline is not None:
+        lo = dateline.end()  # "CORVALE, Dec. 8 (HNS) — …": the story starts after the dash
     toks = doc.tokens(lo, hi)
     k = 0
     # quote marks, dashes and conjunctions that open the clause
