@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 STORY = """\
 Harbormaster Ode Brightwater tutted that the tide waits for no council.
 
-"We will reopen the pier," Wharf Steward Tamsin Kell opined on Monday.
+"We will reopen the pier," Wharf Steward Tamsin Kell pontificated on Monday.
 
 The order came from Cmdt. Harlow Peck, who said no.
 
@@ -53,8 +53,8 @@ def main() -> None:
     assert [b.rule for b in custom.boilerplate] == ["ferry-timetable"]
 
     # In code, without files: Lexicon.extended() returns a copy with more entries.
-    more = newsstruct.load_lexicon("en").extended(titles=("harbormaster",), cue_verbs=("opine",))
-    assert "harbormaster" in more.titles and "opined" in more.cue_forms
+    more = newsstruct.load_lexicon("en").extended(titles=("harbormaster",), cue_verbs=("pontificate",))
+    assert "harbormaster" in more.titles and "pontificated" in more.cue_forms
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ PACKAGED = Path(__file__).resolve().parents[1] / "newsstruct" / "lexicons" / "en
 
 STORY = (
     "Harbormaster Ode Brightwater tutted that the tide waits for no council.\n\n"
-    '"We will reopen the pier," Wharf Steward Tamsin Kell opined on Monday.\n\n'
+    '"We will reopen the pier," Wharf Steward Tamsin Kell pontificated on Monday.\n\n'
     "The order came from Cmdt. Harlow Peck, who said no.\n\n"
     "See the ferry timetable at our harbor office page\n\n"
     "Boats leave fortnightly from the north quay."
@@ -35,7 +35,7 @@ def user_dir(tmp_path: Path) -> Path:
         tmp_path / "lexicon",
         {
             "cue_verbs.txt": "# irregular forms after tabs, as in the packaged file\n"
-            "tut\ttuts\ttutted\ttutting\nopine\n",
+            "tut\ttuts\ttutted\ttutting\npontificate\n",
             "titles.txt": "harbormaster\nwharf steward\n",
             "abbreviations.txt": "cmdt.\n",
             "boilerplate.tsv": "# rule_id<TAB>category<TAB>kind<TAB>pattern\n"
@@ -55,7 +55,7 @@ def test_user_entries_change_what_structure_finds(user_dir):
     speakers = [(q.kind, q.speaker.name, q.cue.text) for q in after.quotes]
     assert speakers == [
         ("indirect", "Ode Brightwater", "tutted"),
-        ("direct", "Tamsin Kell", "opined"),
+        ("direct", "Tamsin Kell", "pontificated"),
     ]
     assert [b.rule for b in before.boilerplate] == []
     assert [(b.rule, b.category) for b in after.boilerplate] == [("ferry-timetable", "promo")]
@@ -163,4 +163,4 @@ def test_structure_many_passes_the_lexicon_to_workers(user_dir):
     items = [STORY, {"id": "x", "text": STORY}, (STORY, "2024-05-09")]
     for n_process in (1, 2):
         results = list(structure_many(items, n_process=n_process, lexicon=lex, batch_size=1))
-        assert [[q.cue.text for q in r.quotes] for r in results] == [["tutted", "opined"]] * 3
+        assert [[q.cue.text for q in r.quotes] for r in results] == [["tutted", "pontificated"]] * 3
