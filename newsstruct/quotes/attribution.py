@@ -409,12 +409,7 @@ def _source_from(doc: Doc, first: int, cue_start: int) -> Mention | None:
             both = coordinated(doc, first, m)
             if both.start == mention.start:
                 return both  # "Rafe Dunmore and Lucinda Farrow said"
-        rel = _RELATIVE.fullmatch(text, pos, skip_back(doc, pos, cue_start))
-        if rel is None:
-            rel = _OPEN_APPOSITION.fullmatch(text, pos, skip_back(doc, pos, cue_start))
-        if rel is not None and not any(words.cue(w) is not None for w in rel.group(1).split()):
-            # "a White House official who spoke anonymously said", "Nate Sills, the polling
-            # guru who founded the site tweeted": an aside that no comma closes
+        if _unclosed_aside(doc, pos, skip_back(doc, pos, cue_start)):
             return mention
         if mention.kind == "description":
             # "a spokesman for committee Democrats said"
@@ -438,6 +433,14 @@ def _source_from(doc: Doc, first: int, cue_start: int) -> Mention | None:
         # "CBS This Morning co-anchor Dee Morgan said": a capitalised run the reader broke
         return Mention(start=first, end=m.end, kind="name", head=m.head)
     return None
+
+
+def _unclosed_aside(doc: Doc, pos: int, end: int) -> bool:
+    """``text[pos:end]`` is an aside that no comma closes before the cue, with no verb of
+    saying in it: "a White House official who spoke anonymously said", "Nate Sills, the
+    polling guru who founded the site tweeted"."""
+    m = _RELATIVE.fullmatch(doc.text, pos, end) or _OPEN_APPOSITION.fullmatch(doc.text, pos, end)
+    return m is not None and not any(doc.words.cue(w) is not None for w in m.group(1).split())
 
 
 def _object_end(text: str, pos: int, hi: int) -> int:
@@ -577,9 +580,17 @@ def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention 
     vp = _VERB_AND.search(text, max(lo, cue_start - 40), cue_start)
     if vp is not None:
         m = np_before(doc, lo, vp.start())  # "he laughed and said": the first verb's subject
-        if m is not None and m.kind in ("name", "pronoun", "org", "description", "group"):
+        if m is not None and m.kind in _SUBJECT_KINDS:
             return m
-    if not text[cue_start:cue_end].lower().endswith("ing"):
+    conj = _AND_CUE.search(text, max(lo, cue_start - 30), cue_start)
+    if conj is not None:
+        # "when he brought up the bombing and later said": the subject of that clause
+        opener = _SUBORDINATE.search(text, max(lo, conj.start() - 150), conj.start())
+        if opener is not None:
+            found = clause_subject(doc, opener.end(), conj.start())
+            if found is not None and found[0].kind in ("name", "pronoun"):
+                return found[0]
+    if not participle:
         m = _before_apposition(doc, lo, cue_start)
         if m is not None:
             return m
@@ -596,7 +607,6 @@ def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention 
             hi = min(len(text), cue_end + 200)
             return np_after(doc, skip_setting(text, cue_end, hi), hi)
         return None
-    participle = text[cue_start:cue_end].lower().endswith("ing")
     if participle and seg.endswith(","):
         # "…, Spicer said, adding, "…"": the participle shares the attribution before it
         prev = _PREVIOUS_CUE.search(text, max(lo, cue_start - 120), cue_start)
@@ -620,6 +630,8 @@ def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention 
     if _REDUCED_RELATIVE.fullmatch(between) and not any(
         words.cue(w) is not None for w in between.split()
     ):
+        return mention
+    if _unclosed_aside(doc, pos, skip_back(doc, pos, cue_start)):
         return mention
     return None
 
@@ -653,6 +665,13 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
     return None
 
 
+_SUBJECT_KINDS = frozenset(["name", "pronoun", "org", "description", "group"])
+_AND_CUE = regex.compile(r"(?r)\s+and\s+(?:then\s+|later\s+|also\s+)?$", regex.V1)
+_SUBORDINATE = regex.compile(
+    r"(?r)\b(?:when|as|while|because|after|before|since|though|although|where|if)\s+"
+    r"(?=[^,;:.!?]+$)",
+    regex.V1,
+)
 _COMMA_END = regex.compile(r",\s*$", regex.V1)
 _VERB_AND = regex.compile(r"(?r)\s+\p{Ll}+(?:ed|ied)\s+and\s+(?:then\s+)?$", regex.V1)
 _WHO_BEFORE = regex.compile(r"(?r),\s*who(?:\s+(?:also|then|later|once|had|has))?$", regex.V1)
