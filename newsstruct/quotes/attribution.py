@@ -349,7 +349,8 @@ def _noun_use(text: str, lo: int, cue_start: int, words: QuoteWords) -> bool:
         return False
     prev = m.group(1).lower()
     if prev in _NOUN_BEFORE:
-        return True
+        # "a message that said": after "that" a past form is a verb of a relative clause
+        return not (prev == "that" and _PAST_FORM.search(text, cue_start, cue_start + 30))
     return (
         prev.endswith(("'s", "’s"))
         and prev[:-2] not in words.pronouns
@@ -665,6 +666,7 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
     return None
 
 
+_PAST_FORM = regex.compile(r"\G(?:said|\p{L}+ed)\b", regex.V1)
 _SUBJECT_KINDS = frozenset(["name", "pronoun", "org", "description", "group"])
 _AND_CUE = regex.compile(r"(?r)\s+and\s+(?:then\s+|later\s+|also\s+)?$", regex.V1)
 _SUBORDINATE = regex.compile(
