@@ -474,6 +474,8 @@ def attribution_before(
             continue  # "Asked about it, she said": a participle; "told The Harbor Post": a name
         if _noun_use(text, lo, s, words):
             continue  # "Trump's remarks", "the report"
+        if _PASSIVE_CLAUSE.search(text, max(lo, s - 12), s) and text[s:e].endswith("ed"):
+            continue  # "who told Congress when asked about it:": a passive participle
         if _lead_in_tail(doc, found[2], open_mark, found[0]):
             best = (s, e, found[2])
             break
@@ -548,7 +550,10 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str) -> bool:
     return (
         m is not None
         and len(m.group(1).split()) <= 12
-        and not any(words.cue(w) is not None for w in _LETTERS.findall(m.group(1)))
+        and not any(
+            words.cue(w) is not None
+            for w in _LETTERS.findall(_PASSIVE_PHRASE.sub("", m.group(1)))  # "when asked"
+        )
     )
 
 
@@ -667,6 +672,10 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
 
 
 _PAST_FORM = regex.compile(r"\G(?:said|\p{L}+ed)\b", regex.V1)
+_PASSIVE_PHRASE = regex.compile(
+    r"\b(?:when|if|as|after|once|until|unless)\s+\p{L}+ed\b", regex.V1 | regex.IGNORECASE
+)
+_PASSIVE_CLAUSE = regex.compile(r"(?r)\b(?:when|if|as|after|once|until|unless)\s+$", regex.V1)
 _SUBJECT_KINDS = frozenset(["name", "pronoun", "org", "description", "group"])
 _AND_CUE = regex.compile(r"(?r)\s+and\s+(?:then\s+|later\s+|also\s+)?$", regex.V1)
 _SUBORDINATE = regex.compile(
