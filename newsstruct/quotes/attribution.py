@@ -620,6 +620,17 @@ def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention 
             m = np_before(doc, lo, prev.start("cue"))
             if m is not None:
                 return m
+    brk = _CLAUSE_BREAK.search(text, lo, cue_start)
+    if brk is not None:
+        # "The results aren't in, but Ada Kasich's campaign is already claiming": the
+        # clause after the conjunction has its own subject
+        sub = clause_subject(doc, brk.end(), cue_start)
+        if sub is not None and sub[0].kind in _SUBJECT_KINDS:
+            between = text[sub[1] : cue_start]
+            if "," not in between and not any(
+                words.cue(w) is not None for w in _LETTERS.findall(between)
+            ):
+                return sub[0]
     sub = clause_subject(doc, lo, cue_start)
     if sub is None:
         return None
@@ -676,6 +687,9 @@ _PASSIVE_PHRASE = regex.compile(
     r"\b(?:when|if|as|after|once|until|unless)\s+\p{L}+ed\b", regex.V1 | regex.IGNORECASE
 )
 _PASSIVE_CLAUSE = regex.compile(r"(?r)\b(?:when|if|as|after|once|until|unless)\s+$", regex.V1)
+_CLAUSE_BREAK = regex.compile(
+    r"(?r)(?:,\s+(?:but|and|while|whereas|though|although|yet|so)\s+|;\s+)(?=[^,;]+$)", regex.V1
+)
 _SUBJECT_KINDS = frozenset(["name", "pronoun", "org", "description", "group"])
 _AND_CUE = regex.compile(r"(?r)\s+and\s+(?:then\s+|later\s+|also\s+)?$", regex.V1)
 _SUBORDINATE = regex.compile(

@@ -701,6 +701,7 @@ _DATELINE = regex.compile(
     r"\p{Lu}{2,}+[\p{Lu} .'\-]{0,40}+(?:,[^—–\n]{1,40}?)?\s*(?:\([^()\n]{1,20}\)\s*)?[—–]\s*",
     regex.V1,
 )
+_PLACE_AFTER = regex.compile(r"\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?\s*,", regex.V1)
 _AGO_OPENER = regex.compile(r"(?:[\p{L}\d\-]++\s+){1,4}ago\s*,", regex.V1 | regex.IGNORECASE)
 
 
@@ -762,6 +763,11 @@ def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
         if comma is None:
             return None
         k = comma + 1
+        place = _PLACE_AFTER.match(text, toks[comma][1], hi)
+        if place is not None and is_cap(_word(text, toks[comma - 1])):
+            # "in Salem, New Hampshire, Dalton went": the state goes with the place
+            while k < len(toks) and toks[k][0] < place.end():
+                k += 1
     end = np_forward(doc, toks, k)
     if end is None:
         return None
