@@ -10,6 +10,7 @@ import itertools
 import random
 from pathlib import Path
 
+import attrs
 import pytest
 
 from newsstruct import load_lexicon
@@ -89,3 +90,22 @@ def test_simple_case_scan_matches_full_case_scan():
 @pytest.mark.parametrize("text", ["Straße am Montag", "ﬁscal 2024", "ẞ", "İ 2024"])
 def test_text_with_multi_character_folds_keeps_full_case_folding(text):
     assert not simple_folds(text)
+
+
+def test_words_after_the_choose_the_same_candidates():
+    """At "the" only the kinds the next word can continue are tried (``the_followers``):
+    scanning so finds exactly what trying every kind finds."""
+    grammar = compile_grammar(LEX)
+    assert grammar.after_the
+    reference = attrs.evolve(grammar, after_the={}, after_the_digit=())
+    words = sorted({w for table in LEX.temporal.values() for w in table})
+    words += ["the", "The", "THE", "'90s", "‘90s", "1990s", "mid-1990s", "year-ago", "x", "\n"]
+    rng = random.Random(5)
+    texts = [" ".join(rng.choice(words + ["the"] * 30) for _ in range(12)) for _ in range(4000)]
+    texts += _random_texts(2000, 13) + _examples()
+    hits = 0
+    for text in texts:
+        want = [(k, m.span()) for k, m in reference.scan(text, 0, len(text))]
+        assert [(k, m.span()) for k, m in grammar.scan(text, 0, len(text))] == want, text
+        hits += sum(text[s : s + 3].lower() == "the" for _, (s, _) in want)
+    assert hits > 500  # expressions that open with "the" are really found
