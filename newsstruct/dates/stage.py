@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -116,7 +117,7 @@ def find_dates(
             text=text,
             lex=lex,
             ref=mref,
-            tense=clause_tense(text, lo, hi, m.start(), m.end(), lex),
+            tense=functools.partial(clause_tense, text, lo, hi, m.start(), m.end(), lex),
             previous=state.previous,
             previous_day=state.previous_day,
             period=period,
