@@ -92,20 +92,24 @@ def test_text_with_multi_character_folds_keeps_full_case_folding(text):
     assert not simple_folds(text)
 
 
-def test_words_after_the_choose_the_same_candidates():
-    """At "the" only the kinds the next word can continue are tried (``the_followers``):
-    scanning so finds exactly what trying every kind finds."""
+def test_words_after_the_and_a_choose_the_same_candidates():
+    """At "the" only the kinds the next word can continue are tried (``the_followers``), at
+    "a"/"an" none unless the next word can continue one (``a_followers``): scanning so finds
+    exactly what trying every kind finds."""
     grammar = compile_grammar(LEX)
-    assert grammar.after_the
-    reference = attrs.evolve(grammar, after_the={}, after_the_digit=())
+    assert grammar.after_the and grammar.after_a
+    reference = attrs.evolve(grammar, after_the={}, after_the_digit=(), after_a=frozenset())
     words = sorted({w for table in LEX.temporal.values() for w in table})
     words += ["the", "The", "THE", "'90s", "‘90s", "1990s", "mid-1990s", "year-ago", "x", "\n"]
+    words += ["a-year", "10-day", "18-month", "consecutive", "trading", "further", "while"]
+    lead = ["the"] * 20 + ["a", "A", "an"] * 7
     rng = random.Random(5)
-    texts = [" ".join(rng.choice(words + ["the"] * 30) for _ in range(12)) for _ in range(4000)]
+    texts = [" ".join(rng.choice(words + lead) for _ in range(12)) for _ in range(5000)]
     texts += _random_texts(2000, 13) + _examples()
-    hits = 0
+    the = a = 0
     for text in texts:
         want = [(k, m.span()) for k, m in reference.scan(text, 0, len(text))]
         assert [(k, m.span()) for k, m in grammar.scan(text, 0, len(text))] == want, text
-        hits += sum(text[s : s + 3].lower() == "the" for _, (s, _) in want)
-    assert hits > 500  # expressions that open with "the" are really found
+        the += sum(text[s : s + 4].lower() == "the " for _, (s, _) in want)
+        a += sum(text[s : s + 2].lower() in ("a ", "an") for _, (s, _) in want)
+    assert the > 500 and a > 200  # expressions that open with "the" or "a" are really found

@@ -458,7 +458,33 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
     return {kind: (frozenset(words), digit) for kind, (words, digit) in spec.items()}
 
 
-# After "the": spaces, then a word of ASCII letters or a digit (anything else: every kind).
+@functools.lru_cache(maxsize=8)
+def a_followers(lex: Lexicon) -> frozenset[str]:
+    """The words (first run of letters) that can come right after an expression's opening
+    "a" or "an": a unit ("a week ago"), a word a unit may carry ("an additional year"), an
+    amount ("a dozen years", "a 10-day period"), the rest of a lexicon entry ("a later date").
+    Read off :func:`_alternatives` by hand and checked like :func:`the_followers`."""
+    t = lex.temporal
+    units = _words(
+        """second seconds minute minutes hour hours day days night nights week weeks
+        fortnight fortnights month months quarter quarters year years decade decades century
+        centuries weekend weekends millennium millennia"""
+    )
+    unit_adj = _words(
+        """more additional extra straight consecutive full long trading business working
+        school hot cold short crucial difficult"""
+    )
+    amounts = {_lead(w) for w in t["number"]} | _words("dozen hundred couple pair half")
+    rest = set()
+    for cls in ("number", "vague", "frequency", "holiday"):
+        for entry in t[cls]:
+            words = entry.lower().split(" ", 1)
+            if words[0] in ("a", "an") and len(words) == 2:
+                rest.add(_lead(words[1]))
+    return frozenset(units | unit_adj | amounts | rest | _words("further while"))
+
+
+# After "the" or "a": spaces, then a word of letters or a digit (anything else: every kind).
 _AFTER_THE = regex.compile(rf"{S}(?:(\p{{L}}+)|(\d))", regex.V1)
 
 
@@ -476,6 +502,8 @@ class Grammar:
     # The kinds to try at "the", by the word after it (see :func:`the_followers`).
     after_the: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
     after_the_digit: tuple[str, ...] = ()
+    # The words after "a" or "an" worth trying its kinds at (see :func:`a_followers`).
+    after_a: frozenset[str] = frozenset()
 
     def scan(
         self, text: str, lo: int, hi: int, simple: bool = False
@@ -497,6 +525,8 @@ class Grammar:
                 kinds = self.by_word.get(low) or self.by_word.get(low.rstrip("0123456789"), ())
                 if low == "the" and self.after_the:
                     kinds = self._after_the(text, tok.end(), hi, kinds)
+                elif (low == "a" or low == "an") and self.after_a:
+                    kinds = self._after_a(text, tok.end(), hi, kinds)
             for kind in kinds:
                 m = patterns[kind].match(text, tok.start(), hi)
                 if m is not None:
@@ -518,6 +548,14 @@ class Grammar:
         if not word.isascii():
             return kinds
         return self.after_the.get(word.lower(), ())
+
+    def _after_a(self, text: str, pos: int, hi: int, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        """``kinds`` at an "a" or "an" ending at ``pos``, unless the next word is plain ASCII
+        letters that no expression continues with ("a spokesman"): then none."""
+        nxt = _AFTER_THE.match(text, pos, hi)
+        if nxt is None or nxt.group(1) is None or not nxt.group(1).isascii():
+            return kinds
+        return kinds if nxt.group(1).lower() in self.after_a else ()
 
 
 # Where a candidate may start: a word start, or a year right after a year and a dash.
@@ -559,6 +597,7 @@ def compile_grammar(lex: Lexicon) -> Grammar:
         simple=simple,
         after_the={w: tuple(k) for w, k in after_the.items()},
         after_the_digit=tuple(k for k in the_kinds if followers[k][1]),
+        after_a=a_followers(lex),
     )
 
 
