@@ -113,3 +113,16 @@ def test_words_after_the_and_a_choose_the_same_candidates():
         the += sum(text[s : s + 4].lower() == "the " for _, (s, _) in want)
         a += sum(text[s : s + 2].lower() in ("a ", "an") for _, (s, _) in want)
     assert the > 500 and a > 200  # expressions that open with "the" or "a" are really found
+
+
+def test_every_lexicon_entry_holds_a_trigger():
+    """Triggers leave out words of multi-word entries that hold another trigger ("new" in
+    "new year's day"); every entry must still be found by the trigger search."""
+    triggers = trigger_pattern(LEX)
+    t = LEX.temporal
+    classes = ("month", "weekday", "season", "part_of_day", "deictic_day", "vague")
+    classes += ("frequency", "holiday", "unit")
+    for cls in classes:
+        for entry in t.get(cls, {}):
+            assert triggers.search(entry) is not None, (cls, entry)
+    assert triggers.search("a new era at a good price") is None

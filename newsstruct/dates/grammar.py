@@ -633,9 +633,14 @@ _STOP = frozenset("the a an in at of to as this that these those so down right".
 
 @functools.lru_cache(maxsize=8)
 def trigger_pattern(lex: Lexicon) -> regex.Pattern[str]:
-    """A cheap pattern for the words every candidate contains (a digit or a trigger)."""
+    """A cheap pattern for the words every candidate contains (a digit or a trigger).
+
+    A lexicon entry of several words needs only one of them as a trigger: when one already
+    is ("day" in "memorial day", "year" in "new year's"), the others are left out, so "new",
+    "good" or "election" alone open no search."""
     t = lex.temporal
     words = set(_TRIGGERS)
+    entries = []
     for cls in (
         "month",
         "weekday",
@@ -648,10 +653,9 @@ def trigger_pattern(lex: Lexicon) -> regex.Pattern[str]:
         "unit",
     ):
         for entry in t.get(cls, {}):
-            for w in regex.split(r"[\s-]+", entry.lower()):
-                w = w.strip(".")
-                if w and w not in _STOP:
-                    words.add(w)
+            parts = [w.strip(".") for w in regex.split(r"[\s-]+", entry.lower())]
+            entries.append([w for w in parts if w and w not in _STOP])
+    words.update(e[0] for e in entries if len(e) == 1)
     for w in t["weekday"]:
         words.add(w.rstrip(".") + "s")
     for u in (
@@ -667,6 +671,9 @@ def trigger_pattern(lex: Lexicon) -> regex.Pattern[str]:
         "decade",
     ):
         words.add(u + "s")
+    for entry in entries:
+        if len(entry) > 1 and not any(_lead(w) in words for w in entry):
+            words.update(entry)
     return regex.compile(
         r"\d+|(?<![\p{L}])\L<words>(?![\p{L}])", regex.V1 | regex.IGNORECASE, words=sorted(words)
     )
