@@ -484,6 +484,35 @@ def a_followers(lex: Lexicon) -> frozenset[str]:
     return frozenset(units | unit_adj | amounts | rest | _words("further while"))
 
 
+@functools.lru_cache(maxsize=8)
+def digit_followers(lex: Lexicon) -> frozenset[str]:
+    """The words (first run of letters) that can follow a number and a space inside an
+    expression that opens with that number, unless the number is a year (1500-2099, tried
+    always): a unit ("3 weeks", "2 consecutive days"), a clock word ("5 p.m.", "7 o'clock",
+    "4 in the morning", "0735 GMT", a time zone), a month ("5 March", "5 of March"), "and a
+    half", "to" (a range), "times". Read off :func:`_alternatives` by hand and checked like
+    :func:`the_followers`."""
+    t = lex.temporal
+    units = _words(
+        """second seconds minute minutes hour hours day days night nights week weeks
+        fortnight fortnights month months quarter quarters year years decade decades century
+        centuries weekend weekends millennium millennia"""
+    )
+    unit_adj = _words(
+        """more additional extra straight consecutive full long trading business working
+        school hot cold short crucial difficult"""
+    )
+    clock = _words("a p am pm o in at gmt utc z hours hrs local")
+    zones = {_lead(w) for w in t["timezone"]}
+    months = {_lead(w) for w in t["month"]}
+    return frozenset(units | unit_adj | clock | zones | months | _words("of and to times"))
+
+
+_YEAR_RUN = regex.compile(r"(?:1[5-9]|20)[0-9][0-9]")
+# After a number: spaces, then a word of letters (anything else: every kind).
+_AFTER_NUMBER = regex.compile(r"\s+(\p{L}+)")
+
+
 # After "the" or "a": spaces, then a word of letters or a digit (anything else: every kind).
 _AFTER_THE = regex.compile(rf"{S}(?:(\p{{L}}+)|(\d))", regex.V1)
 
@@ -504,6 +533,8 @@ class Grammar:
     after_the_digit: tuple[str, ...] = ()
     # The words after "a" or "an" worth trying its kinds at (see :func:`a_followers`).
     after_a: frozenset[str] = frozenset()
+    # The words after a number that is not a year worth trying its kinds at.
+    after_number: frozenset[str] = frozenset()
 
     def scan(
         self, text: str, lo: int, hi: int, simple: bool = False
@@ -520,6 +551,8 @@ class Grammar:
             word = tok.group(1)
             if word is None:
                 kinds = self.by_digit
+                if self.after_number:
+                    kinds = self._after_number(text, tok, hi, kinds)
             else:
                 low = word.lower()
                 kinds = self.by_word.get(low) or self.by_word.get(low.rstrip("0123456789"), ())
@@ -556,6 +589,19 @@ class Grammar:
         if nxt is None or nxt.group(1) is None or not nxt.group(1).isascii():
             return kinds
         return kinds if nxt.group(1).lower() in self.after_a else ()
+
+    def _after_number(
+        self, text: str, tok: regex.Match[str], hi: int, kinds: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """``kinds`` at a run of digits, unless it is not a year and what follows is a space
+        and a word no expression continues a number with ("13 people"): then none."""
+        run = tok.group()
+        if len(run) == 4 and _YEAR_RUN.fullmatch(run):
+            return kinds
+        nxt = _AFTER_NUMBER.match(text, tok.end(), hi)
+        if nxt is None or not nxt.group(1).isascii():
+            return kinds
+        return kinds if nxt.group(1).lower() in self.after_number else ()
 
 
 # Where a candidate may start: a word start, or a year right after a year and a dash.
@@ -598,6 +644,7 @@ def compile_grammar(lex: Lexicon) -> Grammar:
         after_the={w: tuple(k) for w, k in after_the.items()},
         after_the_digit=tuple(k for k in the_kinds if followers[k][1]),
         after_a=a_followers(lex),
+        after_number=digit_followers(lex),
     )
 
 
