@@ -10,6 +10,7 @@ import itertools
 import random
 from pathlib import Path
 
+import attrs
 import pytest
 
 from newsstruct import load_lexicon
@@ -89,3 +90,45 @@ def test_simple_case_scan_matches_full_case_scan():
 @pytest.mark.parametrize("text", ["Straße am Montag", "ﬁscal 2024", "ẞ", "İ 2024"])
 def test_text_with_multi_character_folds_keeps_full_case_folding(text):
     assert not simple_folds(text)
+
+
+def test_words_after_the_a_and_numbers_choose_the_same_candidates():
+    """At "the" only the kinds the next word can continue are tried (``the_followers``), at
+    "a"/"an" and at a number that is not a year none unless the next word can continue one
+    (``a_followers``, ``digit_followers``): scanning so finds exactly what trying every kind
+    finds."""
+    grammar = compile_grammar(LEX)
+    assert grammar.after_the and grammar.after_a and grammar.after_number
+    reference = attrs.evolve(
+        grammar, after_the={}, after_the_digit=(), after_a=frozenset(), after_number=frozenset()
+    )
+    words = sorted({w for table in LEX.temporal.values() for w in table})
+    words += ["the", "The", "THE", "'90s", "‘90s", "1990s", "mid-1990s", "year-ago", "x", "\n"]
+    words += ["a-year", "10-day", "18-month", "consecutive", "trading", "further", "while"]
+    words += ["people", "percent", "%", "1,000", "2.5", "1/2", "½", "7:30", "0735", "1990s"]
+    lead = ["the"] * 20 + ["a", "A", "an"] * 7 + ["5", "12", "24", "1998", "2024", "300"] * 4
+    rng = random.Random(5)
+    texts = [" ".join(rng.choice(words + lead) for _ in range(12)) for _ in range(5000)]
+    texts += _random_texts(2000, 13) + _examples()
+    the = a = number = 0
+    for text in texts:
+        want = [(k, m.span()) for k, m in reference.scan(text, 0, len(text))]
+        assert [(k, m.span()) for k, m in grammar.scan(text, 0, len(text))] == want, text
+        the += sum(text[s : s + 4].lower() == "the " for _, (s, _) in want)
+        a += sum(text[s : s + 2].lower() in ("a ", "an") for _, (s, _) in want)
+        number += sum(text[s].isdigit() and not text[s : s + 4].isdigit() for _, (s, _) in want)
+    # expressions that open with "the", "a" or a number are really found
+    assert the > 500 and a > 200 and number > 150
+
+
+def test_every_lexicon_entry_holds_a_trigger():
+    """Triggers leave out words of multi-word entries that hold another trigger ("new" in
+    "new year's day"); every entry must still be found by the trigger search."""
+    triggers = trigger_pattern(LEX)
+    t = LEX.temporal
+    classes = ("month", "weekday", "season", "part_of_day", "deictic_day", "vague")
+    classes += ("frequency", "holiday", "unit")
+    for cls in classes:
+        for entry in t.get(cls, {}):
+            assert triggers.search(entry) is not None, (cls, entry)
+    assert triggers.search("a new era at a good price") is None

@@ -131,6 +131,7 @@ _PLAN_TO = frozenset(
         "threatens",
         "going",
         "about",
+        "supposed",
         "is",
         "are",
         "due",

@@ -58,17 +58,30 @@ class Prior:
 
 @attrs.frozen
 class Ctx:
-    """What a handler needs beside its match."""
+    """What a handler needs beside its match.
+
+    ``tense`` may be given as a function of no arguments: it is then called the first time a
+    handler asks (most candidates, years and durations, never do) and its answer kept.
+    """
 
     text: str
     lex: Lexicon
     ref: dt.date | None
-    tense: str | None
+    _tense: str | Callable[[], str | None] | None = attrs.field(alias="tense")
     previous: Prior | None = None
     previous_day: Prior | None = None  # the last day-valued date mentioned
     period: str | None = None  # a month, quarter or half mentioned just before
     quarter: str | None = None  # the last quarter the text mentioned
     sentence_day: dt.date | None = None  # a day given earlier in the same sentence
+
+    @property
+    def tense(self) -> str | None:
+        """The tense of the mention's clause: "past", "present", "future" or None."""
+        tense = self._tense
+        if callable(tense):
+            tense = tense()
+            object.__setattr__(self, "_tense", tense)  # the same answer every time
+        return tense
 
 
 @attrs.frozen

@@ -368,6 +368,155 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
     return {kind: (frozenset(words), digit) for kind, (words, digit) in spec.items()}
 
 
+def _lead(entry: str) -> str:
+    """The first run of letters of a lexicon entry, lower case ("sept." -> "sept")."""
+    m = regex.match(r"\p{L}+", entry.lower())
+    return m.group() if m else ""
+
+
+def _seconds(entries: Iterable[str]) -> set[str]:
+    """The second words of the entries that open with "the" ("the near future" -> "near")."""
+    out = set()
+    for entry in entries:
+        words = entry.lower().split(" ", 1)
+        if words[0] == "the" and len(words) == 2:
+            out.add(_lead(words[1]))
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
+    """Per kind that can open with "the": the words (their first run of letters) that can come
+    right after that "the", and whether a digit can. Read off :func:`_alternatives` by hand;
+    ``tests/test_speed.py`` checks that scanning with these sets finds exactly what trying
+    every kind after each "the" finds. Most "the" of a text are then tried against nothing.
+    """
+    t = lex.temporal
+    months = {_lead(w) for w in t["month"]}
+    seasons = {_lead(w) for w in t["season"]}
+    numbers = {_lead(w) for w in t["number"]} | _words("a dozen hundred couple pair half")
+    edges = _words("end beginning start middle")
+    ordinals = _words(
+        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
+        twenty"""
+    )
+    decades = _words("twenties thirties forties fifties sixties seventies eighties nineties")
+    spec: dict[str, tuple[set[str], bool]] = {
+        "holiday": ({"day"} | _seconds(t["holiday"]), False),
+        "mdy": (months, False),
+        "dmy": (set(), True),
+        "month_year": (edges, False),
+        "week_of": ({"week"}, False),
+        "quarter": (
+            _words(
+                """fiscal calendar year comparable same corresponding first second third fourth
+                final last latter"""
+            ),
+            True,
+        ),
+        "quarter_ref": (
+            _words(
+                """comparable same corresponding year latest most recent previous prior
+                preceding current fiscal quarter period"""
+            ),
+            True,
+        ),
+        "fiscal_ref": (
+            _words("current latest last next previous prior this new coming same full fiscal"),
+            True,
+        ),
+        "decade": (_words("early mid late last latter") | ordinals | decades, True),
+        "season": (
+            edges | _words("this last next coming current the early late") | seasons,
+            False,
+        ),
+        "year_named": ({"year"}, False),
+        "relunit": (
+            edges
+            | _words("rest close turn remainder current coming weekend year mid midyear week full"),
+            False,
+        ),
+        "relday": (
+            _words("next following previous prior preceding same day night week month year"),
+            False,
+        ),
+        "span": (
+            _words(
+                """past last next coming previous first final following remaining preceding
+                initial ensuing recent latest upcoming"""
+            ),
+            False,
+        ),
+        "weekday": (_words("previous following next"), False),
+        "deictic": ({"day"}, False),
+        "month": (edges | _words("first second"), False),
+        "duration": (numbers | {"years"}, True),
+        "year": (edges | {"close"}, False),
+        "vague": (_seconds(t["vague"]), False),
+    }
+    return {kind: (frozenset(words), digit) for kind, (words, digit) in spec.items()}
+
+
+@functools.lru_cache(maxsize=8)
+def a_followers(lex: Lexicon) -> frozenset[str]:
+    """The words (first run of letters) that can come right after an expression's opening
+    "a" or "an": a unit ("a week ago"), a word a unit may carry ("an additional year"), an
+    amount ("a dozen years", "a 10-day period"), the rest of a lexicon entry ("a later date").
+    Read off :func:`_alternatives` by hand and checked like :func:`the_followers`."""
+    t = lex.temporal
+    units = _words(
+        """second seconds minute minutes hour hours day days night nights week weeks
+        fortnight fortnights month months quarter quarters year years decade decades century
+        centuries weekend weekends millennium millennia"""
+    )
+    unit_adj = _words(
+        """more additional extra straight consecutive full long trading business working
+        school hot cold short crucial difficult"""
+    )
+    amounts = {_lead(w) for w in t["number"]} | _words("dozen hundred couple pair half")
+    rest = set()
+    for cls in ("number", "vague", "frequency", "holiday"):
+        for entry in t[cls]:
+            words = entry.lower().split(" ", 1)
+            if words[0] in ("a", "an") and len(words) == 2:
+                rest.add(_lead(words[1]))
+    return frozenset(units | unit_adj | amounts | rest | _words("further while"))
+
+
+@functools.lru_cache(maxsize=8)
+def digit_followers(lex: Lexicon) -> frozenset[str]:
+    """The words (first run of letters) that can follow a number and a space inside an
+    expression that opens with that number, unless the number is a year (1500-2099, tried
+    always): a unit ("3 weeks", "2 consecutive days"), a clock word ("5 p.m.", "7 o'clock",
+    "4 in the morning", "0735 GMT", a time zone), a month ("5 March", "5 of March"), "and a
+    half", "to" (a range), "times". Read off :func:`_alternatives` by hand and checked like
+    :func:`the_followers`."""
+    t = lex.temporal
+    units = _words(
+        """second seconds minute minutes hour hours day days night nights week weeks
+        fortnight fortnights month months quarter quarters year years decade decades century
+        centuries weekend weekends millennium millennia"""
+    )
+    unit_adj = _words(
+        """more additional extra straight consecutive full long trading business working
+        school hot cold short crucial difficult"""
+    )
+    clock = _words("a p am pm o in at gmt utc z hours hrs local")
+    zones = {_lead(w) for w in t["timezone"]}
+    months = {_lead(w) for w in t["month"]}
+    return frozenset(units | unit_adj | clock | zones | months | _words("of and to times"))
+
+
+_YEAR_RUN = regex.compile(r"(?:1[5-9]|20)[0-9][0-9]")
+# After a number: spaces, then a word of letters (anything else: every kind).
+_AFTER_NUMBER = regex.compile(r"\s+(\p{L}+)")
+
+
+# After "the" or "a": spaces, then a word of letters or a digit (anything else: every kind).
+_AFTER_THE = regex.compile(rf"{S}(?:(\p{{L}}+)|(\d))", regex.V1)
+
+
 @attrs.frozen(eq=False)
 class Grammar:
     """The compiled grammar of one lexicon: a pattern per kind, and which kinds each opening
@@ -379,6 +528,13 @@ class Grammar:
     # The same patterns with simple case folding: faster, and they match exactly what
     # ``patterns`` match in text where no character folds to several (see ``simple_folds``).
     simple: dict[str, regex.Pattern[str]] = attrs.field(factory=dict)
+    # The kinds to try at "the", by the word after it (see :func:`the_followers`).
+    after_the: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+    after_the_digit: tuple[str, ...] = ()
+    # The words after "a" or "an" worth trying its kinds at (see :func:`a_followers`).
+    after_a: frozenset[str] = frozenset()
+    # The words after a number that is not a year worth trying its kinds at.
+    after_number: frozenset[str] = frozenset()
 
     def scan(
         self, text: str, lo: int, hi: int, simple: bool = False
@@ -395,9 +551,15 @@ class Grammar:
             word = tok.group(1)
             if word is None:
                 kinds = self.by_digit
+                if self.after_number:
+                    kinds = self._after_number(text, tok, hi, kinds)
             else:
                 low = word.lower()
                 kinds = self.by_word.get(low) or self.by_word.get(low.rstrip("0123456789"), ())
+                if low == "the" and self.after_the:
+                    kinds = self._after_the(text, tok.end(), hi, kinds)
+                elif (low == "a" or low == "an") and self.after_a:
+                    kinds = self._after_a(text, tok.end(), hi, kinds)
             for kind in kinds:
                 m = patterns[kind].match(text, tok.start(), hi)
                 if m is not None:
@@ -406,6 +568,40 @@ class Grammar:
                     break
             else:
                 pos = tok.end()
+
+    def _after_the(self, text: str, pos: int, hi: int, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        """The kinds worth trying at a "the" that ends at ``pos``: those the next word can
+        continue; all of ``kinds`` when that word is not plain ASCII letters or a digit."""
+        nxt = _AFTER_THE.match(text, pos, hi)
+        if nxt is None:
+            return kinds
+        word = nxt.group(1)
+        if word is None:
+            return self.after_the_digit
+        if not word.isascii():
+            return kinds
+        return self.after_the.get(word.lower(), ())
+
+    def _after_a(self, text: str, pos: int, hi: int, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        """``kinds`` at an "a" or "an" ending at ``pos``, unless the next word is plain ASCII
+        letters that no expression continues with ("a spokesman"): then none."""
+        nxt = _AFTER_THE.match(text, pos, hi)
+        if nxt is None or nxt.group(1) is None or not nxt.group(1).isascii():
+            return kinds
+        return kinds if nxt.group(1).lower() in self.after_a else ()
+
+    def _after_number(
+        self, text: str, tok: regex.Match[str], hi: int, kinds: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """``kinds`` at a run of digits, unless it is not a year and what follows is a space
+        and a word no expression continues a number with ("13 people"): then none."""
+        run = tok.group()
+        if len(run) == 4 and _YEAR_RUN.fullmatch(run):
+            return kinds
+        nxt = _AFTER_NUMBER.match(text, tok.end(), hi)
+        if nxt is None or not nxt.group(1).isascii():
+            return kinds
+        return kinds if nxt.group(1).lower() in self.after_number else ()
 
 
 # Where a candidate may start: a word start, or a year right after a year and a dash.
@@ -434,11 +630,21 @@ def compile_grammar(lex: Lexicon) -> Grammar:
     for kind in KINDS:
         for word in openers[kind][0]:
             by_word.setdefault(word, []).append(kind)
+    followers = the_followers(lex)
+    the_kinds = by_word.get("the", [])
+    after_the: dict[str, list[str]] = {}
+    for kind in the_kinds:
+        for word in followers[kind][0]:
+            after_the.setdefault(word, []).append(kind)
     return Grammar(
         patterns=patterns,
         by_word={w: tuple(k) for w, k in by_word.items()},
         by_digit=tuple(k for k in KINDS if openers[k][1]),
         simple=simple,
+        after_the={w: tuple(k) for w, k in after_the.items()},
+        after_the_digit=tuple(k for k in the_kinds if followers[k][1]),
+        after_a=a_followers(lex),
+        after_number=digit_followers(lex),
     )
 
 
@@ -474,9 +680,14 @@ _STOP = frozenset("the a an in at of to as this that these those so down right".
 
 @functools.lru_cache(maxsize=8)
 def trigger_pattern(lex: Lexicon) -> regex.Pattern[str]:
-    """A cheap pattern for the words every candidate contains (a digit or a trigger)."""
+    """A cheap pattern for the words every candidate contains (a digit or a trigger).
+
+    A lexicon entry of several words needs only one of them as a trigger: when one already
+    is ("day" in "memorial day", "year" in "new year's"), the others are left out, so "new",
+    "good" or "election" alone open no search."""
     t = lex.temporal
     words = set(_TRIGGERS)
+    entries = []
     for cls in (
         "month",
         "weekday",
@@ -489,10 +700,9 @@ def trigger_pattern(lex: Lexicon) -> regex.Pattern[str]:
         "unit",
     ):
         for entry in t.get(cls, {}):
-            for w in regex.split(r"[\s-]+", entry.lower()):
-                w = w.strip(".")
-                if w and w not in _STOP:
-                    words.add(w)
+            parts = [w.strip(".") for w in regex.split(r"[\s-]+", entry.lower())]
+            entries.append([w for w in parts if w and w not in _STOP])
+    words.update(e[0] for e in entries if len(e) == 1)
     for w in t["weekday"]:
         words.add(w.rstrip(".") + "s")
     for u in (
@@ -508,6 +718,9 @@ def trigger_pattern(lex: Lexicon) -> regex.Pattern[str]:
         "decade",
     ):
         words.add(u + "s")
+    for entry in entries:
+        if len(entry) > 1 and not any(_lead(w) in words for w in entry):
+            words.update(entry)
     return regex.compile(
         r"\d+|(?<![\p{L}])\L<words>(?![\p{L}])", regex.V1 | regex.IGNORECASE, words=sorted(words)
     )
@@ -517,9 +730,29 @@ def trigger_pattern(lex: Lexicon) -> regex.Pattern[str]:
 def _plain_trigger_pattern(lex: Lexicon) -> re.Pattern[str]:
     """:func:`trigger_pattern` for lowercased text whose characters are all plain (see
     :func:`_plain_char`): the same matches, found by the standard library's faster engine."""
-    words = sorted(trigger_pattern(lex).named_lists["words"], key=lambda w: (-len(w), w))
-    alternation = "|".join(re.escape(w) for w in words)  # longest first, as \\L<> matches
+    alternation = _trie(trigger_pattern(lex).named_lists["words"])
     return re.compile(rf"\d+|(?<![^\W\d_])(?:{alternation})(?![^\W\d_])")
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of literal words as a prefix tree ("a(?:go|m)"): the standard library's
+    engine tries each first character once instead of every word. Longer words are tried first
+    (a greedy optional tail), as ``\\L<>`` matches them."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        parts = [re.escape(c) + build(node[c]) for c in sorted(node) if c]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 and "" not in node else "(?:" + "|".join(parts) + ")"
+        return body + "?" if "" in node else body
+
+    return build(root)
 
 
 _LETTER = regex.compile(r"\p{L}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -101,7 +102,10 @@ def find_dates(
         speech = _SpeechDates.build(text, quotes, sentences, cands, ref, anchor, lex)
     state = _Discourse()
     found: list[DateMention] = []
+    taken = 0  # the end of the last second day of a pair ("April 24 and 25")
     for idx, (i, kind, m) in enumerate(cands):
+        if m.start() < taken:
+            continue
         if i != state.sentence:
             state.sentence, state.sentence_day = i, None
         sent = sentences[i]
@@ -116,7 +120,7 @@ def find_dates(
             text=text,
             lex=lex,
             ref=mref,
-            tense=clause_tense(text, lo, hi, m.start(), m.end(), lex),
+            tense=functools.partial(clause_tense, text, lo, hi, m.start(), m.end(), lex),
             previous=state.previous,
             previous_day=state.previous_day,
             period=period,
@@ -132,7 +136,52 @@ def find_dates(
         found.append(mention)
         if reading.dated:
             state.note(mention, i, mref)
+        second = _second_day(text, kind, mention, reading, hi) if kind == "mdy" else None
+        if second is not None:
+            found.append(_mention(text, second[0], second[1], second[2], ctx, mref_name))
+            state.note(found[-1], i, mref)
+            taken = second[1]
     return tuple(found)
+
+
+# "April 24 and 25", "March 3 or 4", "Nov. 6 to 8": after a month-day, a bare day number is a
+# date of its own in the same month (TimeML marks each day). Only when nothing but a
+# punctuation mark or a short function word follows the number ("25 days", "4 percent",
+# "4.5" are not days).
+_SECOND_DAY = regex.compile(
+    r"[ \t\u00a0]+(?:and|or|to|through|until|till)[ \t\u00a0]+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+    r"(?=[;:)!?\"”]|[,.](?![ \t\u00a0]*\d)|[ \t\u00a0]+(?:in|at|on|when|before|after|for|with|as|the"
+    r"|this|last|next|to|and|from|respectively)(?![\p{L}\p{N}])|[ \t\u00a0]*$)"
+)
+_ENDS_WITH_DAY = regex.compile(r"(?<![\d,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?$")
+
+
+def _second_day(
+    text: str, kind: str, mention: DateMention, reading: Reading, hi: int
+) -> tuple[int, int, Reading] | None:
+    """The second day of a month-day pair right after ``mention``: (start, end, reading)."""
+    value = mention.value or ""
+    if not regex.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", value):
+        return None
+    first = _ENDS_WITH_DAY.search(mention.text)
+    m = _SECOND_DAY.match(text, mention.end, hi)
+    if first is None or m is None:
+        return None
+    day = int(regex.match(r"\d+", m.group(1)).group())
+    if day <= int(value[-2:]):
+        return None
+    if value[:4].isdigit():
+        try:
+            dt.date(int(value[:4]), int(value[5:7]), day)
+        except ValueError:
+            return None
+    elif day > 31:
+        return None
+    return (
+        m.start(1),
+        m.end(1),
+        attrs.evolve(reading, start=None, end=None, mod=None, value=f"{value[:8]}{day:02d}"),
+    )
 
 
 _DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "iso", "deictic"})
