@@ -385,6 +385,22 @@ def _org_words(words: list[str], qwords: QuoteWords) -> bool:
     return False
 
 
+def _person_like(speaker: Speaker, ent: Entity | None, qwords: QuoteWords) -> bool:
+    """"he" or "she" may stand for this speaker: a person of the article, or a name that is
+    not an organisation, a description, a pronoun or a thing ("I", "the emails", "CEO")."""
+    if ent is not None:
+        return ent.kind == "person"
+    if speaker.resolved_by == "description":
+        return False
+    words = speaker.name.split()
+    first = words[0].lower() if words else ""
+    return bool(words) and not (
+        first in qwords.pronouns
+        or (first in qwords.dets and speaker.resolved_by != "title")
+        or _org_words(words, qwords)
+    )
+
+
 def resolve(
     text: str,
     mention: Mention,
@@ -478,21 +494,21 @@ def _pronoun(
     previous: tuple[Speaker, Entity | None] | None,
     close_to_previous: bool,
 ) -> tuple[Speaker, Entity | None]:
-    refers = entities.qwords.pronouns.get(span.text.lower(), "")
+    qwords = entities.qwords
+    refers = qwords.pronouns.get(span.text.lower(), "")
     if refers in ("male", "female"):
-        if previous is not None and close_to_previous:
+        person = previous is not None and _person_like(previous[0], previous[1], qwords)
+        if previous is not None and close_to_previous and person:
             prev_speaker, prev_ent = previous
-            agrees = prev_ent is None or (
-                prev_ent.kind == "person" and prev_ent.gender in (None, refers)
-            )
-            if agrees and prev_speaker.resolved_by != "description":
+            agrees = prev_ent is None or prev_ent.gender in (None, refers)
+            if agrees:
                 return Speaker(
                     name=prev_speaker.name, mention=span, resolved_by="pronoun"
                 ), prev_ent
         ent = entities.last_person(span.start, refers, strict=False)
         if ent is not None:
             return Speaker(name=ent.name, mention=span, resolved_by="pronoun"), ent
-        if previous is not None:
+        if previous is not None and person:
             return Speaker(name=previous[0].name, mention=span, resolved_by="pronoun"), previous[1]
     elif refers in ("plural", "thing") and previous is not None and close_to_previous:
         prev_speaker, prev_ent = previous
