@@ -35,7 +35,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre_constants
     import sre_parse as _sre_parse
 
-from ..lexicons import Lexicon
+from ..lexicons import Lexicon, load_boilerplate_rules
 
 MAX_RULE_LINE = 400
 _LONG_LINE_CATEGORIES = frozenset({"legal", "caption", "correction", "credit"})
@@ -81,6 +81,23 @@ def rule_table(lexicon: Lexicon) -> RuleTable:
     """The compiled rules of a lexicon (one table per distinct rule list, kept per process)."""
     return _table(
         tuple((r.rule, r.category, r.pattern.pattern, r.pattern.flags) for r in lexicon.boilerplate)
+    )
+
+
+def combined_table(lexicon: Lexicon, langs: tuple[str, ...]) -> RuleTable:
+    """The lexicon's rules, then the packaged rules of each of ``langs`` (in that order, the
+    lexicon's own language skipped): one table, kept per process."""
+    return _combined(lexicon, langs)
+
+
+@functools.lru_cache(maxsize=8)
+def _combined(lexicon: Lexicon, langs: tuple[str, ...]) -> RuleTable:
+    extra = tuple(r for lang in langs if lang != lexicon.lang for r in load_boilerplate_rules(lang))
+    return _table(
+        tuple(
+            (r.rule, r.category, r.pattern.pattern, r.pattern.flags)
+            for r in lexicon.boilerplate + extra
+        )
     )
 
 
