@@ -75,7 +75,7 @@ def find_boilerplate(
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     lex = lexicon if lexicon is not None else load_lexicon(lang)
-    langs = BOILERPLATE_LANGS if rule_langs is None else _rule_langs(rule_langs)
+    langs = _default_langs(text) if rule_langs is None else _rule_langs(rule_langs)
     match = combined_table(lex, langs).match
     units = iter_units(text, alone=lambda line: match(line) is not None)
     lines = [u[2] for u in units]
@@ -97,3 +97,15 @@ def _rule_langs(langs: Collection[str]) -> tuple[str, ...]:
             known = ", ".join(BOILERPLATE_LANGS)
             raise ValueError(f"no packaged boilerplate rules for {lang!r}; packaged: {known}")
     return out
+
+
+# The German rules are skipped, to save time, on a long text in which none of these very
+# common German words occurs: it has no German lines for them to find.
+_GERMAN_SKIP_MIN_CHARS = 2000
+_GERMAN_WORDS = (" und ", " der ", " nicht ", " ist ", " sich ", " für ", " auch ", " wird ")
+
+
+def _default_langs(text: str) -> tuple[str, ...]:
+    if len(text) >= _GERMAN_SKIP_MIN_CHARS and not any(w in text for w in _GERMAN_WORDS):
+        return tuple(lang for lang in BOILERPLATE_LANGS if lang != "de")
+    return BOILERPLATE_LANGS
