@@ -606,7 +606,12 @@ def _judge_run(
         return
     for k in free[:-1]:
         # a line quoted whole is speech, or a subhead quoting someone; "___" parts the story
-        if not _quoted_whole(shapes[k], lines[k]) and not _separator(lines[k]):
+        # and a sentence ("The mayor declined to comment.") is story text, not a link
+        if (
+            not _quoted_whole(shapes[k], lines[k])
+            and not _separator(lines[k])
+            and not _sentence(shapes[k])
+        ):
             verdict[k] = ("related", "link-run")
 
 
