@@ -4,8 +4,9 @@
 (surrounding whitespace excluded), naming its category and the rule that decided. Two kinds
 of evidence decide:
 
-- **rules** (:mod:`.rules`): patterns from the boilerplate lexicon, each matching a whole
-  line ("CLICK HERE TO GET THE … APP", "Advertisement", "Reporting by …");
+- **rules** (:mod:`.rules`): patterns from the boilerplate lexicons (English, then German:
+  ``rule_langs``), each matching a whole line ("CLICK HERE TO GET THE … APP",
+  "Advertisement", "Reporting by …", "Anzeige", "Mehr zum Thema");
 - **context** (:mod:`.context`): the line's shape and its neighbours — the page around the
   article body, blocks of links under a "Related" header, captions above a photo credit,
   runs of short lines inside the story, lines that repeat across a batch (:mod:`.repeat`).

@@ -13,21 +13,25 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    introducing it with a colon and to a separator closing it; the lines before and after it
    are ``page-head`` and ``page-tail`` (in auto mode only the menu-like ones: prose, list
    items, table rows and a table's heading stay).
-3. **Lexicon rules** on the lines that remain (``rule`` = the lexicon rule id), and the
-   language-neutral timestamp shape (``stamp-shape``).
+3. **Lexicon rules** on the lines that remain (``rule`` = the lexicon rule id), the
+   language-neutral timestamp shape (``stamp-shape``) and lines that say their words twice
+   (``doubled-line``).
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
-   short lines that are all links (``related-block``), but for a last one right above a
-   paragraph, in a few words and not set like a headline (its subhead).
+   short lines that are all links (``related-block``), up to a paragraph or a sentence, but
+   for a last one right above a paragraph, in a few words and not set like a headline (its
+   subhead).
 5. **Captions above a credit**: a photo credit on its own line makes the line above it a
    caption when that line does not end like a sentence, or when the credit is labelled
    ("Photo: ...") (``caption-above-credit``).
-6. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
+6. **Lines inside a block** (``inside-block``): a line between two lines of one paywall,
+   newsletter, promo, share or comments block, and a word or two between two junk lines.
+7. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
    evidence (junk a rule knows among them other than a caption, a photo credit or an ad, or
    most of them shaped like headlines), with keep-guards: the last short line before a
    paragraph may be a subhead, lists that look like content (introduced by a colon,
-   numbered, tabular, questions and answers, tweets) stay, and so do lines quoted whole and
-   separators.
-7. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice.
+   numbered, tabular, questions and answers, tweets) stay, and so do lines quoted whole,
+   sentences and separators.
+8. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice.
 
 When in doubt a line is kept.
 """
