@@ -4,8 +4,9 @@
 (surrounding whitespace excluded), naming its category and the rule that decided. Two kinds
 of evidence decide:
 
-- **rules** (:mod:`.rules`): patterns from the boilerplate lexicon, each matching a whole
-  line ("CLICK HERE TO GET THE … APP", "Advertisement", "Reporting by …");
+- **rules** (:mod:`.rules`): patterns from the boilerplate lexicons (English, then German:
+  ``rule_langs``), each matching a whole line ("CLICK HERE TO GET THE … APP",
+  "Advertisement", "Reporting by …", "Anzeige", "Mehr zum Thema");
 - **context** (:mod:`.context`): the line's shape and its neighbours — the page around the
   article body, blocks of links under a "Related" header, captions above a photo credit,
   runs of short lines inside the story, lines that repeat across a batch (:mod:`.repeat`).
@@ -19,13 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from ..lexicons import Lexicon, load_lexicon
+from ..lexicons import BOILERPLATE_LANGS, Lexicon, load_lexicon
 from ..records import Boilerplate
 from ..text import check_text
 from .context import MODES, decide
 from .lines import Shape, iter_lines, iter_units
 from .repeat import LineCounter, line_key, text_keys
-from .rules import match_line, rule_table
+from .rules import combined_table, match_line
 
 __all__ = [
     "MODES",
@@ -45,6 +46,7 @@ def find_boilerplate(
     lexicon: Lexicon | None = None,
     mode: str = "auto",
     repeated: Collection[int] | None = None,
+    rule_langs: Collection[str] | None = None,
 ) -> tuple[Boilerplate, ...]:
     """Find boilerplate lines: promos, banners, credits, captions, legal lines, related links.
 
@@ -59,10 +61,13 @@ def find_boilerplate(
             See docs/boilerplate.md.
         repeated: Keys (:func:`line_key`) of lines that recur across a batch, e.g.
             ``LineCounter.repeated()``; short ones among them are junk.
+        rule_langs: Languages whose packaged boilerplate rules run after the lexicon's own
+            (default: all of ``BOILERPLATE_LANGS``, "en" and "de": the furniture of a page is
+            often in another language than its story); ``()`` for the lexicon's rules only.
 
     Raises:
         TypeError: ``text`` is not a str.
-        ValueError: unknown ``mode``.
+        ValueError: unknown ``mode``, or a language in ``rule_langs`` without packaged rules.
 
     >>> [(b.text, b.category) for b in find_boilerplate("Rain fell.\\nADVERTISEMENT\\nIt stopped.")]
     [('ADVERTISEMENT', 'advertisement')]
@@ -71,7 +76,8 @@ def find_boilerplate(
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     lex = lexicon if lexicon is not None else load_lexicon(lang)
-    match = rule_table(lex).match
+    langs = _default_langs(text) if rule_langs is None else _rule_langs(rule_langs)
+    match = combined_table(lex, langs).match
     units = iter_units(text, alone=lambda line: match(line) is not None)
     lines = [u[2] for u in units]
     shapes = [Shape(line) for line in lines]
@@ -81,3 +87,26 @@ def find_boilerplate(
         for (s, e, _line), v in zip(units, verdicts, strict=True)
         if v is not None
     )
+
+
+def _rule_langs(langs: Collection[str]) -> tuple[str, ...]:
+    if isinstance(langs, str):
+        langs = (langs,)
+    out = tuple(langs)
+    for lang in out:
+        if not isinstance(lang, str) or lang not in BOILERPLATE_LANGS:
+            known = ", ".join(BOILERPLATE_LANGS)
+            raise ValueError(f"no packaged boilerplate rules for {lang!r}; packaged: {known}")
+    return out
+
+
+# The German rules are skipped, to save time, on a long text in which none of these very
+# common German words occurs: it has no German lines for them to find.
+_GERMAN_SKIP_MIN_CHARS = 2000
+_GERMAN_WORDS = (" und ", " der ", " nicht ", " ist ", " sich ", " für ", " auch ", " wird ")
+
+
+def _default_langs(text: str) -> tuple[str, ...]:
+    if len(text) >= _GERMAN_SKIP_MIN_CHARS and not any(w in text for w in _GERMAN_WORDS):
+        return tuple(lang for lang in BOILERPLATE_LANGS if lang != "de")
+    return BOILERPLATE_LANGS

@@ -13,21 +13,25 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    introducing it with a colon and to a separator closing it; the lines before and after it
    are ``page-head`` and ``page-tail`` (in auto mode only the menu-like ones: prose, list
    items, table rows and a table's heading stay).
-3. **Lexicon rules** on the lines that remain (``rule`` = the lexicon rule id), and the
-   language-neutral timestamp shape (``stamp-shape``).
+3. **Lexicon rules** on the lines that remain (``rule`` = the lexicon rule id), the
+   language-neutral timestamp shape (``stamp-shape``) and lines that say their words twice
+   (``doubled-line``).
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
-   short lines that are all links (``related-block``), but for a last one right above a
-   paragraph, in a few words and not set like a headline (its subhead).
+   short lines that are all links (``related-block``), up to a paragraph or a sentence, but
+   for a last one right above a paragraph, in a few words and not set like a headline (its
+   subhead).
 5. **Captions above a credit**: a photo credit on its own line makes the line above it a
    caption when that line does not end like a sentence, or when the credit is labelled
    ("Photo: ...") (``caption-above-credit``).
-6. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
+6. **Lines inside a block** (``inside-block``): a line between two lines of one paywall,
+   newsletter, promo, share or comments block, and a word or two between two junk lines.
+7. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
    evidence (junk a rule knows among them other than a caption, a photo credit or an ad, or
    most of them shaped like headlines), with keep-guards: the last short line before a
    paragraph may be a subhead, lists that look like content (introduced by a colon,
-   numbered, tabular, questions and answers, tweets) stay, and so do lines quoted whole and
-   separators.
-7. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice.
+   numbered, tabular, questions and answers, tweets) stay, and so do lines quoted whole,
+   sentences and separators.
+8. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice.
 
 When in doubt a line is kept.
 """
@@ -136,8 +140,12 @@ def decide(
         else:
             lo, hi = 0, n
     for i in range(lo, hi):
-        if not t.junk(i) and not shapes[i].prose and _stamp_like(lines[i]):
+        if t.junk(i):
+            continue
+        if not shapes[i].prose and _stamp_like(lines[i]):
             t.verdict[i] = ("timestamp", "stamp-shape")
+        elif _doubled(lines[i]):
+            t.verdict[i] = ("related", "doubled-line")
     if page:
         lo, hi = body_region(t, lo, hi)
         # a page guessed in auto mode loses only what looks like menus around its body: its
@@ -154,6 +162,7 @@ def decide(
                 t.junk(i)  # what stays still meets the rules
     _header_blocks(lines, shapes, t.hits, t.verdict, lo, hi)
     _captions_above_credits(shapes, t.hits, t.verdict, lo, hi)
+    _sandwiched(lines, shapes, t.verdict, lo, hi)
     _short_runs(lines, shapes, t.verdict, lo, hi)
     _repeated_in_text(t, lo, hi)
     return t.verdict
@@ -216,6 +225,17 @@ def _stamp_like(line: str) -> bool:
     if line[-1] in "!?" or (line[-1] == "." and words >= _STAMP_SENTENCE_WORDS):
         return False  # "Doors open at 7:30." is a sentence
     return words <= _STAMP_MAX_WORDS
+
+
+_DOUBLED_MIN_WORDS = 2
+
+
+def _doubled(line: str) -> bool:
+    """A line that says the same words twice: a teaser's title and its link text ("The Cops
+    Killed More People The Cops Killed More People"), or a name and its alt text."""
+    words = line.split()
+    half = len(words) // 2
+    return half >= _DOUBLED_MIN_WORDS and 2 * half == len(words) and words[:half] == words[half:]
 
 
 def _looks_like_page(t: _Text, lo: int, hi: int) -> bool:
@@ -391,7 +411,13 @@ def _repeated_in_text(t: _Text, lo: int, hi: int) -> None:
     for k in range(lo, hi):
         s = t.shapes[k]
         line = t.lines[k]
-        if not s.prose and not s.listish and t.verdict[k] is None and not _structural(line):
+        if (
+            not s.prose
+            and not s.listish
+            and t.verdict[k] is None
+            and not _structural(line)
+            and not _quoted_whole(s, line)
+        ):
             keys.setdefault(line_key(line), []).append(k)
     marked = []
     for found in keys.values():
@@ -422,8 +448,9 @@ def _header_blocks(
         hit = hits[i]
         if hit is None or not hit.header:
             continue
+        # the block ends at a paragraph, or at a sentence (links do not end in a period)
         j = i + 1
-        while j < hi and not shapes[j].prose:
+        while j < hi and not shapes[j].prose and not _sentence(shapes[j]):
             j += 1
         free = [k for k in range(i + 1, j) if verdict[k] is None]
         # the last line before a paragraph may be its subhead: a few words, not set like a
@@ -438,6 +465,15 @@ def _header_blocks(
             free.pop()
         for k in free:
             verdict[k] = (hit.category, "related-block")
+
+
+_SENTENCE_MIN_WORDS = 3
+
+
+def _sentence(shape: Shape) -> bool:
+    """A short sentence of the story ("He declined to comment."): a period after a few
+    words. Teaser headlines end without one, or with a question or exclamation mark."""
+    return shape.end_char == "." and shape.words >= _SENTENCE_MIN_WORDS
 
 
 def _captions_above_credits(
@@ -465,6 +501,13 @@ def _captions_above_credits(
 _CAPTION_MAX_WORDS = 45
 _SUBHEAD_MAX_WORDS = 5
 _QUOTE_CLOSERS = frozenset("\"”“’'»«›")
+
+
+def _quoted_whole(shape: Shape, line: str) -> bool:
+    """A line in quote marks from end to end: speech, or a title the story names."""
+    return shape.quote and line[-1] in _QUOTE_CLOSERS
+
+
 _TWEETISH = regex.compile(r"(?:—|–|-{1,2}) ?\S.{0,80}\(@\w{1,30}\)|pic\.twitter\.com/|@\w{2,30}$")
 
 
@@ -567,5 +610,50 @@ def _judge_run(
         return
     for k in free[:-1]:
         # a line quoted whole is speech, or a subhead quoting someone; "___" parts the story
-        if not (shapes[k].quote and lines[k][-1] in _QUOTE_CLOSERS) and not _separator(lines[k]):
+        # and a sentence ("The mayor declined to comment.") is story text, not a link
+        if (
+            not _quoted_whole(shapes[k], lines[k])
+            and not _separator(lines[k])
+            and not _sentence(shapes[k])
+        ):
             verdict[k] = ("related", "link-run")
+
+
+# Junk that comes in blocks (a paywall offer, a newsletter form, a share bar): a line between
+# two lines of one such block belongs to it. Ads, captions and page furniture such as
+# "Article content" stand between paragraphs, so they do not count.
+_BLOCK_CATEGORIES = frozenset({"notice", "newsletter", "promo", "share", "comments"})
+SANDWICH_MAX_WORDS = 30
+# junk that often sits right next to a subhead: a subhead between two of these stays
+_BETWEEN_PARAGRAPHS = frozenset({"advertisement", "caption", "timestamp", "byline"})
+
+
+def _sandwiched(
+    lines: Sequence[str],
+    shapes: Sequence[Shape],
+    verdict: list[Verdict | None],
+    lo: int,
+    hi: int,
+) -> None:
+    """A line between two junk lines of one block category (``SANDWICH_MAX_WORDS`` words
+    or fewer, not quoted), and a word or two between two junk lines ("or" between "Sign in"
+    and "Create an account"), unless it is a short sentence or list item, or one of the two
+    is an ad, a caption, a byline or a timestamp (a subhead may sit next to those)."""
+    for k in range(lo + 1, hi - 1):
+        before, after = verdict[k - 1], verdict[k + 1]
+        if verdict[k] is not None or before is None or after is None:
+            continue
+        s = shapes[k]
+        if _quoted_whole(s, lines[k]) or _structural(lines[k]):
+            continue
+        if before[0] == after[0] and before[0] in _BLOCK_CATEGORIES:
+            if s.words <= SANDWICH_MAX_WORDS:
+                verdict[k] = (before[0], "inside-block")
+        elif (
+            s.words <= 2
+            and not s.terminal
+            and not s.listish
+            and before[0] not in _BETWEEN_PARAGRAPHS
+            and after[0] not in _BETWEEN_PARAGRAPHS
+        ):
+            verdict[k] = (before[0], "inside-block")

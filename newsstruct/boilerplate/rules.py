@@ -6,8 +6,13 @@ the rules that can start with its first two characters (a partial match of them 
 tells), whose length bounds it meets (the shortest and longest line the pattern can match,
 from the standard library's parse of it, and its length gate ``(?=.{m,n}$)``), and whose
 keyword lookahead ``(?=.{m,n}?(?:word|words))``, if it opens with one, finds a word in the
-casefolded line. All three are exact: they skip only rules that could not match. Patterns
-are bounded, so no time limit is needed (and results never depend on the machine's load).
+casefolded line; a rule that only lists whole lines, ``(?:menu|main menu)[.:]?``, is
+tried only when the casefolded line (less one closing mark) is in its list. All are exact:
+they skip only rules that could not match. Patterns are bounded, so no time limit is needed
+(and results never depend on the machine's load).
+
+The rules are the lexicon's own, then those of the other packaged languages
+(:func:`combined_table`; ``find_boilerplate(rule_langs=...)`` chooses them).
 
 Two keep-guards hold for every rule: a line that opens with a quote mark is speech (only
 legal rules apply to it), and a line longer than ``MAX_RULE_LINE`` characters is story text
@@ -23,7 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import attrs
 import regex
@@ -35,7 +40,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre_constants
     import sre_parse as _sre_parse
 
-from ..lexicons import Lexicon
+from ..lexicons import Lexicon, load_boilerplate_rules
 
 MAX_RULE_LINE = 400
 _LONG_LINE_CATEGORIES = frozenset({"legal", "caption", "correction", "credit"})
@@ -84,6 +89,23 @@ def rule_table(lexicon: Lexicon) -> RuleTable:
     )
 
 
+def combined_table(lexicon: Lexicon, langs: tuple[str, ...]) -> RuleTable:
+    """The lexicon's rules, then the packaged rules of each of ``langs`` (in that order, the
+    lexicon's own language skipped): one table, kept per process."""
+    return _combined(lexicon, langs)
+
+
+@functools.lru_cache(maxsize=8)
+def _combined(lexicon: Lexicon, langs: tuple[str, ...]) -> RuleTable:
+    extra = tuple(r for lang in langs if lang != lexicon.lang for r in load_boilerplate_rules(lang))
+    return _table(
+        tuple(
+            (r.rule, r.category, r.pattern.pattern, r.pattern.flags)
+            for r in lexicon.boilerplate + extra
+        )
+    )
+
+
 # Lines starting with one of these characters try only the rules that can start with it
 # (found by a partial match of the character alone); other lines try every rule.
 _KEYED_FIRST = frozenset(
@@ -115,7 +137,10 @@ class RuleTable:
             for (_r, _c, _p, flags), g in zip(rules, gates, strict=True)
         )
         self._gates = tuple(_gate_test(g[1]) for g in gates)
-        self._by_first: dict[tuple[int, str], tuple[_Entry, ...]] = {}
+        self._literals = tuple(
+            _literal_lines(g[2], flags) for (_r, _c, _p, flags), g in zip(rules, gates, strict=True)
+        )
+        self._by_first: dict[tuple[int, str, int], tuple[_Entry, ...]] = {}
         self._by_index: dict[tuple[int, str], tuple[int, ...]] = {}
 
     def match(self, line: str) -> Hit | None:
@@ -133,34 +158,49 @@ class RuleTable:
         # a line opening with a quote mark is speech, unless it is a headline set in capitals
         # that opens with a quoted title ('DANCING WITH THE STARS' STAR OPENS UP)
         speech = line[0] in _QUOTE_OPENERS and not (line[0] in "'‘" and line.isupper())
-        key = ((size > MAX_RULE_LINE) * 2 + speech, first)
+        # lines of one length class (1, 2-3, 4-7, 8-15, ... characters) share their candidates
+        key = ((size > MAX_RULE_LINE) * 2 + speech, first, size.bit_length())
         entries = self._by_first.get(key)
         if entries is None:
             entries = self._by_first[key] = self._entries(*key)
         folded = ""
-        for shortest, longest, word, search, pattern, hit in entries:
+        for shortest, longest, word, words, literals, pattern, hit in entries:
             if not shortest <= size <= longest:
                 continue
-            if word is not None:
+            if literals is not None:  # a list of whole lines: a set lookup says "maybe"
+                if not folded:
+                    folded = line.casefold()
+                if folded not in literals[0] and not (
+                    folded[-1] in literals[1] and folded[:-1] in literals[0]
+                ):
+                    continue
+            elif word is not None:
                 if not folded:
                     folded = line.casefold()
                 if word not in folded:
                     continue
-            elif search is not None:
+            elif words is not None:
                 if not folded:
                     folded = line.casefold()
-                if search(folded) is None:
+                for w in words:  # plain substring tests beat a regex alternation here
+                    if w in folded:
+                        break
+                else:
                     continue
             if pattern.fullmatch(line) is not None:
                 return hit
         return None
 
-    def _entries(self, variant: int, first: str) -> tuple[_Entry, ...]:
+    def _entries(self, variant: int, first: str, size_class: int) -> tuple[_Entry, ...]:
+        low, high = 1 << size_class >> 1, (1 << size_class) - 1  # the lengths of the class
         out = []
         for i in self._candidates(variant, first):
             shortest, longest = self._lengths[i] or (0, _NO_LIMIT)
-            word, search = self._gates[i]
-            out.append((shortest, longest, word, search, self._patterns[i], self._hits[i]))
+            if longest < low or shortest > high:
+                continue
+            word, words = self._gates[i]
+            literals = self._literals[i]
+            out.append((shortest, longest, word, words, literals, self._patterns[i], self._hits[i]))
         return tuple(out)
 
     def _candidates(self, variant: int, first: str) -> tuple[int, ...]:
@@ -218,21 +258,50 @@ def _gates(pattern: str) -> tuple[tuple[int, int] | None, tuple[str, ...] | None
     return lengths, words, flag + pattern
 
 
-# (shortest, longest, the gate's one word, or a search for its words, pattern, hit)
-_Entry = tuple[int, int, "str | None", "Callable[[str], object] | None", "regex.Pattern[str]", Hit]
+# (shortest, longest, the gate's one word, or its words, the literal lines, pattern, hit)
+_Entry = tuple[
+    int,
+    int,
+    "str | None",
+    "tuple[str, ...] | None",
+    "tuple[frozenset[str], str] | None",
+    "regex.Pattern[str]",
+    Hit,
+]
+# A rule that is a list of whole lines: "(?:menu|main menu|top)" and an optional closing
+# mark from a class, "[.:]?", the words free of regex syntax.
+_LITERAL_LIST = regex.compile(
+    r"\(\?:([^\\()\[\]{}?*+.^$|]++(?:\|[^\\()\[\]{}?*+.^$|]++)*+)\)(?:\[([^\]\\^-]{1,8})\]\?)?"
+)
+
+
+def _literal_lines(pattern: str, flags: int) -> tuple[frozenset[str], str] | None:
+    """(the casefolded lines, the optional closing marks) of a rule that lists whole lines,
+    else None. A line is then tried only when its casefolded text, or that text without one
+    closing mark, is in the set; the regex still decides (so the test is exact, and full
+    case folding, "ß" for "ss", stays the regex's)."""
+    if not flags & regex.IGNORECASE or flags & regex.REVERSE:
+        return None
+    m = _LITERAL_LIST.fullmatch(pattern)
+    if m is None:
+        return None
+    return frozenset(w.casefold() for w in m.group(1).split("|")), (m.group(2) or "").casefold()
+
+
 _NO_LIMIT = 1 << 62
 
 
 def _gate_test(
     words: tuple[str, ...] | None,
-) -> tuple[str | None, Callable[[str], object] | None]:
+) -> tuple[str | None, tuple[str, ...] | None]:
     """How a line's casefolded text is tested for a gate's words: (the one word, None) with
-    ``in``, (None, search) for several, (None, None) for no gate."""
+    ``in``, (None, the words) for several (each tested with ``in``), (None, None) for no
+    gate."""
     if words is None:
         return None, None
     if len(words) == 1:
         return words[0], None
-    return None, re.compile("|".join(re.escape(word) for word in words)).search
+    return None, words
 
 
 _PROPERTY = regex.compile(r"\\[pP]\{[^}]{1,40}\}")

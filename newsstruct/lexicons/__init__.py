@@ -25,6 +25,10 @@ import attrs
 import regex
 
 SUPPORTED_LANGS = ("en",)
+# Languages with a packaged boilerplate rule file (``<lang>/boilerplate.tsv``); a language
+# here need not have the other files. ``find_boilerplate`` runs the rules of all of them by
+# default: a page's furniture is often in another language than its reader expects.
+BOILERPLATE_LANGS = ("en", "de")
 
 # Inflections generated for a cue-verb lemma written without irregular forms.
 _VOWELS = "aeiou"
@@ -200,18 +204,7 @@ def _read(lang: str, lines: Callable[[str], list[str]]) -> Lexicon:
         for form in irregular or inflect(lemma):
             cues[form] = lemma
         cues[lemma] = lemma
-    rules = []
-    for line in lines("boilerplate.tsv"):
-        rule, category, kind, pattern = line.split("\t")
-        if kind == "exact":
-            pattern = regex.escape(pattern)
-        rules.append(
-            BoilerplateRule(
-                rule=rule,
-                category=category,
-                pattern=_compile_line_pattern(pattern, kind != "regex-cs"),
-            )
-        )
+    rules = _boilerplate_rules(lines("boilerplate.tsv"))
     temporal: dict[str, dict[str, str]] = {}
     for line in lines("temporal.tsv"):
         word, cls, value = line.split("\t")
@@ -222,12 +215,44 @@ def _read(lang: str, lines: Callable[[str], list[str]]) -> Lexicon:
         titles=frozenset(t.lower() for t in lines("titles.txt")),
         function_words=frozenset(w.lower() for w in lines("function_words.txt")),
         cue_forms=cues,
-        boilerplate=tuple(rules),
+        boilerplate=rules,
         temporal=temporal,
         sentence_starters=_word_set(lines, "sentence_starters.txt"),
         number_abbreviations=_word_set(lines, "number_abbreviations.txt"),
         banner_words=_word_set(lines, "banner_words.txt"),
     )
+
+
+def _boilerplate_rules(rows: list[str]) -> tuple[BoilerplateRule, ...]:
+    rules = []
+    for line in rows:
+        rule, category, kind, pattern = line.split("\t")
+        if kind == "exact":
+            pattern = regex.escape(pattern)
+        rules.append(
+            BoilerplateRule(
+                rule=rule,
+                category=category,
+                pattern=_compile_line_pattern(pattern, kind != "regex-cs"),
+            )
+        )
+    return tuple(rules)
+
+
+@functools.cache
+def load_boilerplate_rules(lang: str) -> tuple[BoilerplateRule, ...]:
+    """The packaged boilerplate rules of one language of ``BOILERPLATE_LANGS``, in file order.
+
+    >>> load_boilerplate_rules("de")[0].rule.startswith("de-")
+    True
+
+    Raises:
+        ValueError: no packaged boilerplate rules for ``lang``.
+    """
+    if lang not in BOILERPLATE_LANGS:
+        known = ", ".join(BOILERPLATE_LANGS)
+        raise ValueError(f"no packaged boilerplate rules for {lang!r}; packaged: {known}")
+    return _boilerplate_rules(_data_lines(lang, "boilerplate.tsv"))
 
 
 def inflect(lemma: str) -> tuple[str, ...]:

@@ -1,0 +1,115 @@
+"""Boilerplate in German: the packaged rules of lexicons/de/boilerplate.tsv, their case table
+tests/cases/boilerplate_de.jsonl, and how find_boilerplate picks the languages it runs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import regex
+from test_regex_audit import ADVERSARIAL, TIMEOUT
+
+import newsstruct.lexicons
+from conftest import assert_slices, case_params, read_cases
+from newsstruct import structure
+from newsstruct.boilerplate import find_boilerplate
+from newsstruct.lexicons import BOILERPLATE_LANGS, load_boilerplate_rules, load_lexicon
+
+TABLE = "boilerplate_de.jsonl"
+TSV = Path(newsstruct.lexicons.__file__).parent / "de" / "boilerplate.tsv"
+RULES = load_boilerplate_rules("de")
+
+
+@pytest.mark.parametrize("case", case_params(TABLE))
+def test_case(case):
+    found = find_boilerplate(case["text"])
+    got = [{"text": b.text, "category": b.category, "rule": b.rule} for b in found]
+    assert got == case["boilerplate"]
+
+
+@pytest.mark.parametrize("case", case_params(TABLE, honour_expect=False))
+def test_offsets(case):
+    for record in find_boilerplate(case["text"]):
+        assert_slices(case["text"], record)
+
+
+def tsv_rows() -> list[list[str]]:
+    lines = TSV.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_tsv_rows_are_well_formed_sorted_and_prefixed():
+    rows = tsv_rows()
+    assert len(rows) == len(RULES) >= 20
+    for row in rows:
+        assert len(row) == 4, row
+        assert row[2] in {"regex", "regex-cs", "exact"}, row
+        assert row[0].startswith("de-"), row
+    ids = [row[0] for row in rows]
+    assert [i for i, n in Counter(ids).items() if n > 1] == []
+    assert ids == sorted(ids)
+    english = {rule.rule for rule in load_lexicon().boilerplate}
+    assert english.isdisjoint(ids)
+
+
+def test_every_rule_has_a_positive_case():
+    fired = {b["rule"] for case in read_cases(TABLE) for b in case["boilerplate"]}
+    assert {rule.rule for rule in RULES} - fired == set()
+
+
+def test_table_has_negative_cases():
+    negatives = [c for c in read_cases(TABLE) if c["boilerplate"] == []]
+    assert len(negatives) >= 10
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.rule for r in RULES])
+def test_rule_survives_adversarial_lines(rule):
+    for label, text in ADVERSARIAL.items():
+        try:
+            rule.pattern.fullmatch(text, timeout=TIMEOUT)
+            rule.pattern.match(text, timeout=TIMEOUT)
+        except TimeoutError:
+            pytest.fail(f"{rule.rule} backtracks on the line {label!r} ({len(text)} chars)")
+
+
+def test_rule_langs_choose_the_packaged_rules():
+    text = "Die Brücke bleibt gesperrt, sagte die Stadt.\nAnzeige\nSie öffnet im Mai wieder."
+    assert [b.rule for b in find_boilerplate(text)] == ["de-advertisement"]
+    assert [b.rule for b in find_boilerplate(text, rule_langs=("de",))] == ["de-advertisement"]
+    assert find_boilerplate(text, rule_langs=()) == ()
+    assert find_boilerplate(text, rule_langs=("en",)) == ()
+    assert BOILERPLATE_LANGS[0] == "en" and "de" in BOILERPLATE_LANGS
+
+
+def test_unknown_rule_lang_is_refused():
+    with pytest.raises(ValueError, match="no packaged boilerplate rules"):
+        find_boilerplate("Anzeige", rule_langs=("xx",))
+    with pytest.raises(ValueError, match="no packaged boilerplate rules"):
+        load_boilerplate_rules("xx")
+
+
+def test_english_rules_win_over_german_ones():
+    """English rules come first: a line both match keeps its English rule id."""
+    assert [b.rule for b in find_boilerplate("ADVERTISEMENT")] == ["advertisement"]
+
+
+def test_user_lexicon_rules_run_before_the_german_ones():
+    lex = load_lexicon().extended(boilerplate=(("my-anzeige", "promo", r"anzeige"),))
+    assert [b.rule for b in find_boilerplate("Anzeige", lexicon=lex)] == ["my-anzeige"]
+
+
+def test_structure_leaves_german_furniture_out_of_paragraphs():
+    text = (
+        "Von Jana Kellermann, Hannover\n\n"
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke zu sperren.\n\n"
+        "Anzeige\n\n"
+        "Die Sanierung soll rund vier Millionen Euro kosten.\n"
+    )
+    art = structure(text)
+    assert [b.category for b in art.boilerplate] == ["byline", "advertisement"]
+    assert all("Anzeige" not in p.text for p in art.paragraphs)
+
+
+def test_patterns_are_regex_patterns():
+    assert all(isinstance(rule.pattern, regex.Pattern) for rule in RULES)
