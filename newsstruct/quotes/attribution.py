@@ -592,7 +592,7 @@ def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention 
     if conj is not None:
         # "when he brought up the bombing and later said": the subject of that clause
         opener = _SUBORDINATE.search(text, max(lo, conj.start() - 150), conj.start())
-        if opener is not None:
+        if opener is not None and _PUNCT.search(text, opener.end(), conj.start()) is None:
             found = clause_subject(doc, opener.end(), conj.start())
             if found is not None and found[0].kind in ("name", "pronoun"):
                 return found[0]
@@ -620,8 +620,8 @@ def _source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention 
             m = np_before(doc, lo, prev.start("cue"))
             if m is not None:
                 return m
-    brk = _CLAUSE_BREAK.search(text, lo, cue_start)
-    if brk is not None:
+    brk = _CLAUSE_BREAK.search(text, max(lo, cue_start - _MAX_WINDOW), cue_start)
+    if brk is not None and _PUNCT.search(text, brk.end(), cue_start) is None:
         # "The results aren't in, but Ada Kasich's campaign is already claiming": the
         # clause after the conjunction has its own subject
         sub = clause_subject(doc, brk.end(), cue_start)
@@ -688,14 +688,13 @@ _PASSIVE_PHRASE = regex.compile(
 )
 _PASSIVE_CLAUSE = regex.compile(r"(?r)\b(?:when|if|as|after|once|until|unless)\s+$", regex.V1)
 _CLAUSE_BREAK = regex.compile(
-    r"(?r)(?:,\s+(?:but|and|while|whereas|though|although|yet|so)\s+|;\s+)(?=[^,;]+$)", regex.V1
+    r"(?r)(?:,\s{1,3}(?:but|and|while|whereas|though|although|yet|so)\s|;\s)", regex.V1
 )
+_PUNCT = regex.compile(r"[,;:.!?]", regex.V1)
 _SUBJECT_KINDS = frozenset(["name", "pronoun", "org", "description", "group"])
 _AND_CUE = regex.compile(r"(?r)\s+and\s+(?:then\s+|later\s+|also\s+)?$", regex.V1)
 _SUBORDINATE = regex.compile(
-    r"(?r)\b(?:when|as|while|because|after|before|since|though|although|where|if)\s+"
-    r"(?=[^,;:.!?]+$)",
-    regex.V1,
+    r"(?r)\b(?:when|as|while|because|after|before|since|though|although|where|if)\s", regex.V1
 )
 _COMMA_END = regex.compile(r",\s*$", regex.V1)
 _VERB_AND = regex.compile(r"(?r)\s+\p{Ll}+(?:ed|ied)\s+and\s+(?:then\s+)?$", regex.V1)

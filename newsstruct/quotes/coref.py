@@ -212,7 +212,12 @@ class Entities:
                 self.orgs[name] = Entity(name=name, kind="org", first=offset)
             return
         name_words, roles = strip_title(words, self.qwords)
-        if len(name_words) < 2 or any(w.lower() in self.qwords.function_words for w in name_words):
+        if (
+            len(name_words) < 2
+            or any(w.lower() in self.qwords.function_words for w in name_words)
+            or any(w.lower() in self.qwords.stops for w in name_words[1:])
+        ):
+            # not a name: "You Should Be Criminally Investigated" (a headline's words)
             # a titled surname ("Mayor Calloway") still says something about a person
             if name_words and roles:
                 for ent in self._candidates(name_words[-1]):
@@ -379,6 +384,11 @@ def _org_words(words: list[str], qwords: QuoteWords) -> bool:
     last = words[-1].lower().rstrip("'’s")
     if last in qwords.orgs or words[-1].lower() in qwords.orgs:
         return True
+    if any(
+        w.lower() in qwords.orgs and nxt == "of"
+        for w, nxt in zip(words[:-1], [x.lower() for x in words[1:]], strict=True)
+    ):
+        return True  # "University of California", "Chamber of Commerce"
     if len(words) == 1:
         w = words[0]
         return len(w) >= 2 and w.isupper() and w.isalpha()
@@ -386,7 +396,7 @@ def _org_words(words: list[str], qwords: QuoteWords) -> bool:
 
 
 def _person_like(speaker: Speaker, ent: Entity | None, qwords: QuoteWords) -> bool:
-    """"he" or "she" may stand for this speaker: a person of the article, or a name that is
+    """ "he" or "she" may stand for this speaker: a person of the article, or a name that is
     not an organisation, a description, a pronoun or a thing ("I", "the emails", "CEO")."""
     if ent is not None:
         return ent.kind == "person"
