@@ -283,14 +283,19 @@ def test_linear_time_on_long_input():
     unit = "The council met on Thursday, March 3, 2022, at 7 p.m. and again three weeks later. "
     short = unit * 50
     long = unit * 500
-    start = time.perf_counter()
-    find_dates(short, published="2022-03-17")
-    t_short = time.perf_counter() - start
-    start = time.perf_counter()
-    found = find_dates(long, published="2022-03-17")
-    t_long = time.perf_counter() - start
-    assert len(found) == 500 * 3
-    assert t_long < 30 * max(t_short, 0.01)
+
+    def best_of_three(text: str) -> float:  # the least disturbed run on a shared machine
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            find_dates(text, published="2022-03-17")
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    t_short = best_of_three(short)
+    t_long = best_of_three(long)
+    assert len(find_dates(long, published="2022-03-17")) == 500 * 3
+    assert t_long < 30 * max(t_short, 0.01)  # 10x the text: linear is 10x; quadratic 100x
 
 
 @pytest.mark.parametrize(

@@ -718,9 +718,9 @@ def trigger_pattern(lex: Lexicon) -> regex.Pattern[str]:
         "decade",
     ):
         words.add(u + "s")
-    for entry in entries:
-        if len(entry) > 1 and not any(_lead(w) in words for w in entry):
-            words.update(entry)
+    for parts in entries:
+        if len(parts) > 1 and not any(_lead(w) in words for w in parts):
+            words.update(parts)
     return regex.compile(
         r"\d+|(?<![\p{L}])\L<words>(?![\p{L}])", regex.V1 | regex.IGNORECASE, words=sorted(words)
     )
@@ -734,18 +734,21 @@ def _plain_trigger_pattern(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\d+|(?<![^\W\d_])(?:{alternation})(?![^\W\d_])")
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _trie(words: Iterable[str]) -> str:
     """An alternation of literal words as a prefix tree ("a(?:go|m)"): the standard library's
     engine tries each first character once instead of every word. Longer words are tried first
     (a greedy optional tail), as ``\\L<>`` matches them."""
-    root: dict[str, dict] = {}
+    root: _Trie = {}
     for word in words:
         node = root
         for c in word:
             node = node.setdefault(c, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
+    def build(node: _Trie) -> str:
         parts = [re.escape(c) + build(node[c]) for c in sorted(node) if c]
         if not parts:
             return ""

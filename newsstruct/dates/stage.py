@@ -167,7 +167,7 @@ def _second_day(
     m = _SECOND_DAY.match(text, mention.end, hi)
     if first is None or m is None:
         return None
-    day = int(regex.match(r"\d+", m.group(1)).group())
+    day = int(m.group(1).rstrip("stndrh"))  # "25th" -> 25
     if day <= int(value[-2:]):
         return None
     if value[:4].isdigit():
