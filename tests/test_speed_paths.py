@@ -6,7 +6,11 @@ from __future__ import annotations
 import itertools
 import random
 
+import regex
+
 from newsstruct import load_lexicon
+from newsstruct.quotes import mentions
+from newsstruct.quotes.words import quote_words
 from newsstruct.segment import punkt_parameters
 from newsstruct.segment import sentences as sentences_module
 
@@ -65,3 +69,41 @@ def test_list_marker_hint_never_misses_a_marker():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         if sentences_module._MARKER.search(text) is not None:
             assert sentences_module._MARKER_HINT.search(text) is not None, text
+
+
+_PLAIN_TOKEN = regex.compile(
+    r"(?P<w>[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-/]*+(?:[.,](?=\p{N})[\p{L}\p{M}\p{N}'’\-/]*+)*+)"
+    r"|(?P<p>\S)",
+    regex.V1,
+)
+
+
+def _plain_tokens(text, lo, hi, words):
+    """Word and mark tokens, a word taking the period after it when it keeps it."""
+    out = []
+    skip = -1
+    for m in _PLAIN_TOKEN.finditer(text, lo, hi):
+        s, e = m.span()
+        if s == skip:
+            continue
+        if m.lastgroup == "p":
+            out.append((s, e, False))
+            continue
+        if e < hi and text[e] == "." and mentions._keeps_period(text, s, e, words):
+            skip = e
+            e += 1
+        out.append((s, e, True))
+    return out
+
+
+def test_quote_tokens_match_the_plain_reading():
+    words = quote_words(LEX)
+    rng = random.Random(3)
+    pieces = ["Sen", "Gov", "J", "U.S", "said", "3", "3.5", "1,200", ".", "..", ",", " ", "\n",
+              "-", "’", "'", "é", "\u0301", "Mr", "x", "(", "”", "٣", "A.", "vs"]  # fmt: skip
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        cuts = sorted(rng.randint(0, len(text)) for _ in range(2))
+        for lo, hi in [(0, len(text)), tuple(cuts)]:
+            want = _plain_tokens(text, lo, hi, words)
+            assert mentions.tokens(text, lo, hi, words) == want, (text, lo, hi)

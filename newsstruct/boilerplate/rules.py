@@ -227,12 +227,20 @@ def _gate_test(
     words: tuple[str, ...] | None,
 ) -> tuple[str | None, Callable[[str], object] | None]:
     """How a line's casefolded text is tested for a gate's words: (the one word, None) with
-    ``in``, (None, search) for several, (None, None) for no gate."""
+    ``in``, (None, search) for several, (None, None) for no gate. ``in`` per word is about
+    twice as fast as one regular expression of them all."""
     if words is None:
         return None, None
     if len(words) == 1:
         return words[0], None
-    return None, re.compile("|".join(re.escape(word) for word in words)).search
+
+    def search(folded: str) -> bool | None:
+        for word in words:
+            if word in folded:
+                return True
+        return None
+
+    return None, search
 
 
 _PROPERTY = regex.compile(r"\\[pP]\{[^}]{1,40}\}")

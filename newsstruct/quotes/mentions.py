@@ -22,9 +22,10 @@ from .words import QuoteWords
 # or any other single non-space character.
 # A word: runs of word characters, joined by "." or "," before a digit ("3.5", "1,200");
 # written as runs (not one character at a time) for speed; every repetition is possessive.
+# A period right after a word is matched with it (group "dot"): a title or an initial keeps it.
 _TOKEN = regex.compile(
     r"(?P<w>[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-/]*+(?:[.,](?=\p{N})[\p{L}\p{M}\p{N}'’\-/]*+)*+)"
-    r"|(?P<p>\S)",
+    r"(?P<dot>\.)?|(?P<p>\S)",
     regex.V1,
 )
 _CONNECTORS = frozenset(
@@ -98,18 +99,18 @@ class Doc:
 def tokens(text: str, lo: int, hi: int, words: QuoteWords) -> list[Token]:
     """(start, end, is_word) tokens of ``text[lo:hi]``; a title or initial keeps its period."""
     out: list[Token] = []
-    skip = -1  # a period already joined to the word before it
+    append = out.append
     for m in _TOKEN.finditer(text, lo, hi):
-        s, e = m.span()
-        if s == skip:
+        kind = m.lastgroup
+        if kind != "dot":
+            append((m.start(), m.end(), kind == "w"))
             continue
-        if m.lastgroup == "p":
-            out.append((s, e, False))
-            continue
-        if e < hi and text[e] == "." and _keeps_period(text, s, e, words):
-            skip = e
-            e += 1
-        out.append((s, e, True))
+        s, e = m.span()  # a word and the period after it
+        if _keeps_period(text, s, e - 1, words):
+            append((s, e, True))
+        else:
+            append((s, e - 1, True))
+            append((e - 1, e, False))
     return out
 
 
@@ -148,7 +149,7 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     start, end = toks[0][0], toks[-1][1]
     if len(toks) == 1 and first in words.pronouns:
         return Mention(start=start, end=end, kind="pronoun")
-    if first in words.pronouns or first in words.stops - words.dets:
+    if first in words.pronouns or (first in words.stops and first not in words.dets):
         return None
     # the trailing capitalised run is the head ("Tulsa police Chief Dana Ruiz")
     k = len(toks)
@@ -245,7 +246,7 @@ def np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     if not is_cap(_word(text, toks[k])) or k == j:
         return None
     prev = _word(text, toks[k - 1]).lower() if toks[k - 1][2] else ""
-    if prev in words.stops - {"of"} or prev in words.dets:
+    if (prev in words.stops and prev != "of") or prev in words.dets:
         return None
     m = classify(doc, toks[k : i + 1])
     return m if m is not None and m.kind in ("name", "org") else None
@@ -326,7 +327,8 @@ def skip_back(doc: Doc, lo: int, end: int) -> int:
         while end > lo and text[end - 1].isspace():
             end -= 1
         near = max(lo, end - _MAX_BACK)  # a setting or a parenthesis is short
-        m = _TIME_BACK.search(text, near, end) or _PAREN_BACK.search(text, near, end)
+        # _TIME_BACK ends at ``end`` ("$", no newline there): matching is searching, faster
+        m = _TIME_BACK.match(text, near, end) or _PAREN_BACK.search(text, near, end)
         if m is not None:
             end = m.start()
             continue
