@@ -597,11 +597,12 @@ _TIME_OPENERS = frozenset(
 )
 
 
+_CLOSING_MARK = regex.compile(r'["”»“]', regex.V1)
+
+
 def _closing_mark(text: str, opened: int, hi: int) -> int | None:
-    for pos in range(opened + 1, hi):
-        if text[pos] in '"”»“':
-            return pos
-    return None
+    m = _CLOSING_MARK.search(text, opened + 1, hi)
+    return m.start() if m is not None else None
 
 
 def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
