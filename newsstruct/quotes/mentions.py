@@ -79,13 +79,14 @@ class Doc:
         words: The quote stage's word lists.
     """
 
-    __slots__ = ("_starts", "_toks", "text", "words")
+    __slots__ = ("_skipped", "_starts", "_toks", "text", "words")
 
     def __init__(self, text: str, words: QuoteWords, lo: int = 0, hi: int | None = None):
         self.text = text
         self.words = words
         self._toks = tokens(text, lo, len(text) if hi is None else hi, words)
         self._starts = [t[0] for t in self._toks]
+        self._skipped: dict[tuple[int, int], int] = {}  # skip_back's answers for this text
 
     def tokens(self, lo: int, hi: int) -> list[Token]:
         """The tokens that lie inside ``[lo, hi)``."""
@@ -322,6 +323,14 @@ def _boundary_before(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> boo
 
 def skip_back(doc: Doc, lo: int, end: int) -> int:
     """Move ``end`` back over adverbials and auxiliaries ("also", "has", "on Monday")."""
+    key = (lo, end)
+    skipped = doc._skipped.get(key)
+    if skipped is None:  # the same stretch is often asked about twice (np_before, then its caller)
+        skipped = doc._skipped[key] = _skip_back(doc, lo, end)
+    return skipped
+
+
+def _skip_back(doc: Doc, lo: int, end: int) -> int:
     text, words = doc.text, doc.words
     for _ in range(6):
         while end > lo and text[end - 1].isspace():
