@@ -84,6 +84,12 @@ def match_line(line: str, lexicon: Lexicon) -> tuple[str, str] | None:
 
 def rule_table(lexicon: Lexicon) -> RuleTable:
     """The compiled rules of a lexicon (one table per distinct rule list, kept per process)."""
+    return _lexicon_table(lexicon)
+
+
+@functools.lru_cache(maxsize=8)
+def _lexicon_table(lexicon: Lexicon) -> RuleTable:
+    # lexicons hash their rules (and cache the hash): no rule list is built per call
     return _table(
         tuple((r.rule, r.category, r.pattern.pattern, r.pattern.flags) for r in lexicon.boilerplate)
     )

@@ -706,6 +706,10 @@ _PREVIOUS_CUE = regex.compile(
 _REDUCED_RELATIVE = regex.compile(r"\p{Ll}+(?:ing|ed)(?:\s+[\p{L}\-’']+){0,8}", regex.V1)
 
 
+# a particle after the cue ("said on", "spoke out"); compiled once, not looked up per call
+_CUE_PARTICLE = regex.compile(r"\s+(?:out|up|back|on)\b(?!\s+(?:the|a|an|his|her|their)\b)")
+
+
 def reported_speech(
     doc: Doc,
     sentences: Sequence[Sentence],
@@ -732,7 +736,7 @@ def reported_speech(
             ):
                 cues.append((i, (s, toks[i + 1][1]), ("according to", "according")))
                 continue
-            found = words.cue(low)
+            found = words.cues.get(low)  # ``low`` is lower case: words.cue(low) without lower()
             if found is not None and found[1] != "manner":
                 cues.append((i, (s, e), found))
         for n, (i, cue, found) in enumerate(cues):
@@ -789,9 +793,7 @@ def _reported(
         if source.start > cue[1]:
             return None
         pos = skip_setting(text, pos, sent.end)
-        part = regex.match(
-            r"\s+(?:out|up|back|on)\b(?!\s+(?:the|a|an|his|her|their)\b)", text[pos : sent.end]
-        )
+        part = _CUE_PARTICLE.match(text[pos : sent.end])
         if part is not None:
             pos += part.end()
         if lemma in words.addressee:

@@ -133,6 +133,10 @@ def role_nouns(title: str, qwords: QuoteWords) -> set[str]:
     return out
 
 
+# A run's reading: (words, where they start, an organisation?, name words, roles).
+_Run = tuple[list[str], int, bool, list[str], set[str]]
+
+
 @attrs.define
 class Entity:
     """A person or organisation of the article."""
@@ -167,6 +171,7 @@ class Entities:
         self.unnamed: list[str] = []  # unnamed sources met so far ("a county spokesperson")
         self.positions: list[int] = []  # mention positions, sorted
         self.mentioned: list[Entity] = []  # the entity at each position
+        self._parsed: dict[str, _Run] = {}  # run text -> its reading (see _parse)
         runs = list(name_run(lexicon).finditer(text, timeout=limits.SCAN_TIMEOUT))
         for m in runs:
             self._add_run(m.start(), m.group())
@@ -202,22 +207,37 @@ class Entities:
             return [], start
         return words[k:], start + run.index(words[k], sum(len(w) for w in words[:k]))
 
+    def _parse(self, start: int, run: str) -> _Run:
+        """(words, where they start, an organisation?, name words, roles) of the run at
+        ``start``: ``_words``, ``_org_words`` and ``strip_title``, read once per distinct run
+        text (both passes over the runs and a name's repeats share it). Callers must not
+        modify the lists or the set."""
+        parsed = self._parsed.get(run)
+        if parsed is None:
+            words, offset = self._words(0, run)
+            org = bool(words) and _org_words(words, self.qwords)
+            name_words, roles = (
+                strip_title(words, self.qwords) if words and not org else ([], set())
+            )
+            parsed = self._parsed[run] = (words, offset, org, name_words, roles)
+        words, offset, org, name_words, roles = parsed
+        return words, start + offset, org, name_words, roles
+
     def _add_run(self, start: int, run: str) -> None:
-        words, offset = self._words(start, run)
+        words, offset, org, name_words, roles = self._parse(start, run)
         if not words:
             return
-        if _org_words(words, self.qwords):
+        if org:
             name = " ".join(words)
             if name not in self.orgs:
                 self.orgs[name] = Entity(name=name, kind="org", first=offset)
             return
-        name_words, roles = strip_title(words, self.qwords)
         if (
             len(name_words) < 2
             or any(w.lower() in self.qwords.function_words for w in name_words)
             or any(w.lower() in self.qwords.stops for w in name_words[1:])
         ):
-            # not a name: "You Should Be Criminally Investigated" (a headline's words)
+            # not a name: "You Should Be Criminally Investigated" (a headline's words);
             # a titled surname ("Mayor Calloway") still says something about a person
             if name_words and roles:
                 for ent in self._candidates(name_words[-1]):
@@ -300,12 +320,11 @@ class Entities:
         return self._by_suffix.get(word, [])
 
     def _lookup_run(self, start: int, run: str) -> Entity | None:
-        words, _ = self._words(start, run)
+        words, _, org, name_words, _ = self._parse(start, run)
         if not words:
             return None
-        if _org_words(words, self.qwords):
+        if org:
             return self.orgs.get(" ".join(words))
-        name_words, _ = strip_title(words, self.qwords)
         return self.person(" ".join(w for w in name_words), start)
 
     def _entity_at(self, start: int, end: int) -> Entity | None:

@@ -13,6 +13,7 @@ and the rest of the paragraph is its content.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -66,11 +67,21 @@ class Segment:
 def find_segments(text: str, paragraphs: Sequence[Paragraph]) -> list[Segment]:
     """Every quoted stretch, in text order."""
     segments: list[Segment] = []
+    # the marks of the whole text, read once; each paragraph takes its share
+    doubles = [m.start() for m in _DOUBLE_RE.finditer(text, timeout=limits.SCAN_TIMEOUT)]
+    singles: list[int] | None = None
     for index, para in enumerate(paragraphs):
-        found = _pair_doubles(text, para, index)
-        if not found and _DOUBLE_RE.search(text, para.start, para.end) is None:
-            found = _pair_singles(text, para, index)
-        segments.extend(found)
+        lo = bisect.bisect_left(doubles, para.start)
+        hi = bisect.bisect_left(doubles, para.end, lo)
+        if lo < hi:
+            segments.extend(_pair_doubles(text, para, index, doubles[lo:hi]))
+            continue
+        if singles is None:
+            singles = [m.start() for m in _SINGLE_RE.finditer(text, timeout=limits.SCAN_TIMEOUT)]
+        lo = bisect.bisect_left(singles, para.start)
+        hi = bisect.bisect_left(singles, para.end, lo)
+        if lo < hi:
+            segments.extend(_pair_singles(text, para, index, singles[lo:hi]))
     # An unclosed quote continues when the next paragraph opens with a mark.
     for i, seg in enumerate(segments[:-1]):
         nxt = segments[i + 1]
@@ -83,12 +94,12 @@ def find_segments(text: str, paragraphs: Sequence[Paragraph]) -> list[Segment]:
     return segments
 
 
-def _pair_doubles(text: str, para: Paragraph, index: int) -> list[Segment]:
+def _pair_doubles(text: str, para: Paragraph, index: int, marks: list[int]) -> list[Segment]:
+    """Pair the double marks at ``marks`` (the paragraph's, in order)."""
     out: list[Segment] = []
     opened: int | None = None
     closers = ""
-    for m in _DOUBLE_RE.finditer(text, para.start, para.end, timeout=limits.SCAN_TIMEOUT):
-        pos = m.start()
+    for pos in marks:
         mark = text[pos]
         if opened is None:
             if _can_open(text, pos, para):
@@ -111,12 +122,12 @@ def _can_open(text: str, pos: int, para: Paragraph) -> bool:
     return (pos + 1 < para.end and not nxt.isspace()) or text[pos] in "“„«"
 
 
-def _pair_singles(text: str, para: Paragraph, index: int) -> list[Segment]:
-    """Closed single-quoted stretches: ‘…’ or '…' (an apostrophe inside a word never counts)."""
+def _pair_singles(text: str, para: Paragraph, index: int, marks: list[int]) -> list[Segment]:
+    """Closed single-quoted stretches: ‘…’ or '…' (an apostrophe inside a word never counts);
+    ``marks`` are the paragraph's single marks, in order."""
     out: list[Segment] = []
     opened: int | None = None
-    for m in _SINGLE_RE.finditer(text, para.start, para.end, timeout=limits.SCAN_TIMEOUT):
-        pos = m.start()
+    for pos in marks:
         ch = text[pos]
         prev = text[pos - 1] if pos > para.start else " "
         nxt = text[pos + 1] if pos + 1 < para.end else " "

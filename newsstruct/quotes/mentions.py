@@ -22,9 +22,10 @@ from .words import QuoteWords
 # or any other single non-space character.
 # A word: runs of word characters, joined by "." or "," before a digit ("3.5", "1,200");
 # written as runs (not one character at a time) for speed; every repetition is possessive.
+# A period right after a word is matched with it (group "dot"): a title or an initial keeps it.
 _TOKEN = regex.compile(
     r"(?P<w>[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-/]*+(?:[.,](?=\p{N})[\p{L}\p{M}\p{N}'’\-/]*+)*+)"
-    r"|(?P<p>\S)",
+    r"(?P<dot>\.)?|(?P<p>\S)",
     regex.V1,
 )
 _CONNECTORS = frozenset(
@@ -78,13 +79,14 @@ class Doc:
         words: The quote stage's word lists.
     """
 
-    __slots__ = ("_starts", "_toks", "text", "words")
+    __slots__ = ("_skipped", "_starts", "_toks", "text", "words")
 
     def __init__(self, text: str, words: QuoteWords, lo: int = 0, hi: int | None = None):
         self.text = text
         self.words = words
         self._toks = tokens(text, lo, len(text) if hi is None else hi, words)
         self._starts = [t[0] for t in self._toks]
+        self._skipped: dict[tuple[int, int], int] = {}  # skip_back's answers for this text
 
     def tokens(self, lo: int, hi: int) -> list[Token]:
         """The tokens that lie inside ``[lo, hi)``."""
@@ -98,18 +100,18 @@ class Doc:
 def tokens(text: str, lo: int, hi: int, words: QuoteWords) -> list[Token]:
     """(start, end, is_word) tokens of ``text[lo:hi]``; a title or initial keeps its period."""
     out: list[Token] = []
-    skip = -1  # a period already joined to the word before it
+    append = out.append
     for m in _TOKEN.finditer(text, lo, hi):
-        s, e = m.span()
-        if s == skip:
+        kind = m.lastgroup
+        if kind != "dot":
+            append((m.start(), m.end(), kind == "w"))
             continue
-        if m.lastgroup == "p":
-            out.append((s, e, False))
-            continue
-        if e < hi and text[e] == "." and _keeps_period(text, s, e, words):
-            skip = e
-            e += 1
-        out.append((s, e, True))
+        s, e = m.span()  # a word and the period after it
+        if _keeps_period(text, s, e - 1, words):
+            append((s, e, True))
+        else:
+            append((s, e - 1, True))
+            append((e - 1, e, False))
     return out
 
 
@@ -149,7 +151,7 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     if len(toks) == 1 and first in words.pronouns:
         return Mention(start=start, end=end, kind="pronoun")
     if (first in words.pronouns and first not in words.dets) or (
-        first in words.stops - words.dets and not _first_name(doc, toks)
+        first in words.stops and first not in words.dets and not _first_name(doc, toks)
     ):
         return None  # "her" opens a phrase as a determiner: "her campaign manager Tomas Reel"
     # the trailing capitalised run is the head ("Tulsa police Chief Dana Ruiz")
@@ -257,7 +259,7 @@ def np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     if not is_cap(_word(text, toks[k])) or k == j:
         return None
     prev = _word(text, toks[k - 1]).lower() if toks[k - 1][2] else ""
-    if prev in words.stops - {"of"} or prev in words.dets:
+    if (prev in words.stops and prev != "of") or prev in words.dets:
         return None
     m = classify(doc, toks[k : i + 1])
     return m if m is not None and m.kind in ("name", "org") else None
@@ -355,13 +357,22 @@ def _boundary_before(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> boo
 
 def skip_back(doc: Doc, lo: int, end: int) -> int:
     """Move ``end`` back over adverbials and auxiliaries ("also", "has", "on Monday")."""
+    key = (lo, end)
+    skipped = doc._skipped.get(key)
+    if skipped is None:  # the same stretch is often asked about twice (np_before, then its caller)
+        skipped = doc._skipped[key] = _skip_back(doc, lo, end)
+    return skipped
+
+
+def _skip_back(doc: Doc, lo: int, end: int) -> int:
     text, words = doc.text, doc.words
     for _ in range(6):
         while end > lo and text[end - 1].isspace():
             end -= 1
         near = max(lo, end - _MAX_BACK)  # a setting or a parenthesis is short
+        # _TIME_BACK ends at ``end`` ("$", no newline there): matching is searching, faster
         m = (
-            _TIME_BACK.search(text, near, end)
+            _TIME_BACK.match(text, near, end)
             or _PAREN_BACK.search(text, near, end)
             or _QUOTED_AS_BACK.search(text, near, end)
         )
@@ -703,13 +714,12 @@ _DATELINE = regex.compile(
 )
 _PLACE_AFTER = regex.compile(r"\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?\s*,", regex.V1)
 _AGO_OPENER = regex.compile(r"(?:[\p{L}\d\-]++\s+){1,4}ago\s*,", regex.V1 | regex.IGNORECASE)
+_CLOSING_MARK = regex.compile(r'["”»“]', regex.V1)
 
 
 def _closing_mark(text: str, opened: int, hi: int) -> int | None:
-    for pos in range(opened + 1, hi):
-        if text[pos] in '"”»“':
-            return pos
-    return None
+    m = _CLOSING_MARK.search(text, opened + 1, hi)
+    return m.start() if m is not None else None
 
 
 def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:

@@ -85,13 +85,16 @@ def quote_words(lexicon: Lexicon) -> QuoteWords:
     """The quote stage's words for ``lexicon`` (cached: lexicons are immutable).
 
     The cue forms are part of the cache key: ``Lexicon`` equality leaves them out, so an
-    extended lexicon would otherwise share the words of the one it extends.
+    extended lexicon would otherwise share the words of the one it extends. They are keyed
+    by the identity of their dict (an extended lexicon gets a new one), which stays alive,
+    and so unique, as long as the cache holds the lexicon: a frozenset of every form was
+    built per call before.
     """
-    return _quote_words(lexicon, frozenset(lexicon.cue_forms.items()))
+    return _quote_words(lexicon, id(lexicon.cue_forms))
 
 
 @functools.lru_cache(maxsize=8)
-def _quote_words(lexicon: Lexicon, _cue_key: frozenset[tuple[str, str]]) -> QuoteWords:
+def _quote_words(lexicon: Lexicon, _cue_forms_id: int) -> QuoteWords:
     cues: dict[str, tuple[str, str]] = {}
     phrasal: dict[str, dict[str, str]] = {}
     addressee: set[str] = set()

@@ -62,6 +62,10 @@ _MARKER = regex.compile(
     r"(?=[ \u00a0]++[\p{Lu}\"“])",
     regex.V1,
 )
+# Where a list marker can stand: a number or a letter with its period or parenthesis, after
+# a space, a bullet or the start. Every _MARKER match holds one, and most paragraphs hold
+# none, so this quick scan spares the slower full one.
+_MARKER_HINT = regex.compile(r"[\s•◦▪‣⁃∙*\-](?:\d{1,3}|[a-z])[.)]|^(?:\d{1,3}|[a-z])[.)]", regex.V1)
 # Any character that can end a sentence or a list marker, and one that ends the text.
 _ANY_END = regex.compile(r"[.?!…)]", regex.V1)
 _FINAL_END = regex.compile(r"[.?!…][\"'”’»\]]*+\s*+$", regex.V1)
@@ -298,6 +302,8 @@ def _has_clause(text: str, lex: Lexicon) -> bool:
 
 def _list_markers(text: str, lex: Lexicon) -> list[regex.Match[str]]:
     """Markers of inline lists: two or more in sequence (1, 2, …; a, b, …) in one style."""
+    if _MARKER_HINT.search(text) is None:
+        return []
     found = [
         m
         for m in _MARKER.finditer(text, timeout=limits.SCAN_TIMEOUT)
@@ -421,6 +427,93 @@ def _lexicon_tokenizer(lexicon: Lexicon) -> PunktSentenceTokenizer:
 
 
 def _tokenizer_for(params: PunktParameters) -> PunktSentenceTokenizer:
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
+    return _punkt_class()(params)
 
-    return PunktSentenceTokenizer(params)
+
+# The text Punkt decides a candidate boundary from (its "context"): the word before, the mark,
+# and the next token. Plain contexts are decided here: ASCII letters (with inner periods:
+# "U.S") before the mark, spaces or one punctuation mark after it.
+_CONTEXT = regex.compile(
+    r"(?P<word>[A-Za-z]++(?:\.[A-Za-z]++)*+)(?P<mark>[.?!])(?P<rest>.++)", regex.V1 | regex.S
+)
+_ASCII_LETTERS = regex.compile(r"[A-Za-z]++", regex.V1)
+# Punctuation that may close a context; those Punkt counts as non-word characters end a token.
+_CONTEXT_CLOSERS = "\"'”’“‘«»()[]{}*:;@"
+
+
+@functools.cache
+def _punkt_class() -> type[PunktSentenceTokenizer]:
+    """Punkt, deciding plain contexts without building its token objects.
+
+    ``text_contains_sentbreak`` is where Punkt spends its time: it tokenises each context and
+    annotates the tokens in two passes. For a plain context the tokens are known ("ended."
+    and "The"; "ended", "?" and "The"), so the answer follows directly from the same rules
+    and parameters (tests/test_speed_paths.py checks it against Punkt's own); any other
+    context goes to Punkt.
+    """
+    import re
+
+    from nltk.tokenize.punkt import _ORTHO_LC, _ORTHO_MID_UC, PunktSentenceTokenizer
+
+    class _Punkt(PunktSentenceTokenizer):  # type: ignore[misc]
+        def __init__(self, params: PunktParameters) -> None:
+            super().__init__(params)
+            lang = self._lang_vars
+            non_word = getattr(lang, "_re_non_word_chars", None)
+            plain = isinstance(non_word, str) and tuple(lang.sent_end_chars) == (".", "?", "!")
+            self._closers = frozenset(
+                c
+                for c in _CONTEXT_CLOSERS
+                if plain and isinstance(non_word, str) and re.fullmatch(non_word, c)
+            )
+            self._plain = plain
+            self._collocated = frozenset(first for first, _ in params.collocations)
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            decided = self._decide(text) if self._plain else None
+            return bool(super().text_contains_sentbreak(text)) if decided is None else decided
+
+        def _decide(self, text: str) -> bool | None:
+            """Punkt's answer for a plain context, or None for any other."""
+            m = _CONTEXT.fullmatch(text)
+            if m is None:
+                return None
+            rest = m.group("rest")
+            if rest[0] == " ":  # "ended. The": the next token follows the spaces
+                nxt = rest.lstrip(" ")
+                if not nxt or nxt[0].isspace():
+                    return None
+            elif len(rest) == 1 and rest in self._closers:  # 'ended."': the mark is the token
+                nxt = rest
+            else:
+                return None
+            if m.group("mark") != ".":
+                return True  # "?" and "!" are breaks, and a token follows
+            word = m.group("word")
+            if len(word) < 2:
+                return None  # an initial: Punkt weighs the next word
+            params = self._params
+            low = word.lower()
+            if low not in params.abbrev_types:
+                # "ended." is a break, unless it is the first word of a collocation
+                return None if low in self._collocated else True
+            # an abbreviation: a break only before a capitalised sentence starter; a later
+            # token could be a break only if it held a mark
+            if "." in nxt or "?" in nxt or "!" in nxt:
+                return None
+            if not nxt[0].isupper():
+                return False
+            letters = _ASCII_LETTERS.match(nxt)
+            if letters is None or (
+                letters.end() < len(nxt) and nxt[letters.end()] not in self._closers
+            ):
+                return None
+            typ = letters.group().lower()
+            if (low, typ) in params.collocations:
+                return False
+            ortho = params.ortho_context.get(typ, 0)
+            return bool(ortho & _ORTHO_LC and not ortho & _ORTHO_MID_UC) or (
+                typ in params.sent_starters
+            )
+
+    return _Punkt

@@ -1,0 +1,109 @@
+"""The shortcuts taken for speed in segmentation, boilerplate and quotes give exactly what the
+plain paths give (compared on invented and random text)."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import regex
+
+from newsstruct import load_lexicon
+from newsstruct.quotes import mentions
+from newsstruct.quotes.words import quote_words
+from newsstruct.segment import punkt_parameters
+from newsstruct.segment import sentences as sentences_module
+
+LEX = load_lexicon("en")
+
+
+def _punkt_pair(params):
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    return sentences_module._tokenizer_for(params), PunktSentenceTokenizer(params)
+
+
+def _contexts() -> list[str]:
+    """Contexts as Punkt cuts them from text: a word, a mark, and what follows."""
+    words = ["Sen", "sen", "Gov", "gov", "No", "no", "vs", "Inc", "harbor", "Marsh", "It",
+             "it", "The", "the", "He", "Calloway", "ok", "mr", "Mr", "a", "A", "I", "U",
+             "pier", "Pier", "Jan", "jan", "Monday", "x", "Ms", "etc", "St", "st", "Dr"]  # fmt: skip
+    marks = [".", "?", "!", "..", "!!", ".”", ".'", ".)"]
+    gaps = [" ", "  ", "\n", "\u00a0", "", " \n "]
+    afters = [*words, "8", "1990s", "“We", "'We", "(the", "—", "I’m", "It's", "Now,", "é", "É",
+              "x.”", "8.", "e.g.", "U.S.", "A.", "Ab?", "ab!", "B.”", "Ab’", "Ab’s", "AB)"]  # fmt: skip
+    rng = random.Random(5)
+    out = [w + m + " " + a for w, m, a in itertools.product(words, marks, afters)]
+    out += rng.sample(
+        [w + m + g + a for w, m, g, a in itertools.product(words, marks, gaps, afters)], 4000
+    )
+    pieces = [*words, *marks, *gaps, "-", "’", ",", "3"]
+    out += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    return out
+
+
+def test_punkt_shortcut_decides_like_punkt():
+    from nltk.tokenize.punkt import _ORTHO_BEG_LC, _ORTHO_LC, _ORTHO_MID_UC, _ORTHO_UC
+
+    trained = punkt_parameters(LEX)  # our parameters, and odd ones a training could give
+    trained.collocations |= {("harbor", "marsh"), ("sen", "it"), ("pier", "the")}
+    for word, flags in [("marsh", _ORTHO_LC), ("it", _ORTHO_LC | _ORTHO_MID_UC),
+                        ("calloway", _ORTHO_UC), ("pier", _ORTHO_BEG_LC), ("the", 0)]:  # fmt: skip
+        trained.ortho_context[word] = flags
+    contexts = _contexts()
+    shortcut = 0
+    for params in (punkt_parameters(LEX), trained):
+        fast, plain = _punkt_pair(params)
+        for context in contexts:
+            want = plain.text_contains_sentbreak(context)
+            assert fast.text_contains_sentbreak(context) == want, context
+            shortcut += fast._decide(context) is not None
+    assert shortcut > 5000  # the shortcut is really taken
+
+
+def test_list_marker_hint_never_misses_a_marker():
+    rng = random.Random(11)
+    pieces = [" ", "\u00a0", "\n", "•", "-", "*", "1", "12", "1234", "a", "B", ".", ")", ".)",
+              "The", "“We", "x", "é", "٣"]  # fmt: skip
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        if sentences_module._MARKER.search(text) is not None:
+            assert sentences_module._MARKER_HINT.search(text) is not None, text
+
+
+_PLAIN_TOKEN = regex.compile(
+    r"(?P<w>[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-/]*+(?:[.,](?=\p{N})[\p{L}\p{M}\p{N}'’\-/]*+)*+)"
+    r"|(?P<p>\S)",
+    regex.V1,
+)
+
+
+def _plain_tokens(text, lo, hi, words):
+    """Word and mark tokens, a word taking the period after it when it keeps it."""
+    out = []
+    skip = -1
+    for m in _PLAIN_TOKEN.finditer(text, lo, hi):
+        s, e = m.span()
+        if s == skip:
+            continue
+        if m.lastgroup == "p":
+            out.append((s, e, False))
+            continue
+        if e < hi and text[e] == "." and mentions._keeps_period(text, s, e, words):
+            skip = e
+            e += 1
+        out.append((s, e, True))
+    return out
+
+
+def test_quote_tokens_match_the_plain_reading():
+    words = quote_words(LEX)
+    rng = random.Random(3)
+    pieces = ["Sen", "Gov", "J", "U.S", "said", "3", "3.5", "1,200", ".", "..", ",", " ", "\n",
+              "-", "’", "'", "é", "\u0301", "Mr", "x", "(", "”", "٣", "A.", "vs"]  # fmt: skip
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        cuts = sorted(rng.randint(0, len(text)) for _ in range(2))
+        for lo, hi in [(0, len(text)), tuple(cuts)]:
+            want = _plain_tokens(text, lo, hi, words)
+            assert mentions.tokens(text, lo, hi, words) == want, (text, lo, hi)
