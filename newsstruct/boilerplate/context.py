@@ -161,7 +161,7 @@ def decide(
             else:
                 t.junk(i)  # what stays still meets the rules
     _header_blocks(lines, shapes, t.hits, t.verdict, lo, hi)
-    _captions_above_credits(shapes, t.hits, t.verdict, lo, hi)
+    _captions_above_credits(lines, shapes, t.hits, t.verdict, lo, hi)
     _sandwiched(lines, shapes, t.verdict, lo, hi)
     _short_runs(lines, shapes, t.verdict, lo, hi)
     _repeated_in_text(t, lo, hi)
@@ -476,7 +476,18 @@ def _sentence(shape: Shape) -> bool:
     return shape.end_char == "." and shape.words >= _SENTENCE_MIN_WORDS
 
 
+# A credit labelled as a source ("Source: Harbor Statistics Office") follows a chart or a
+# table as often as a photo, and a paragraph citing its data as often as a caption (unless
+# the source is a photo agency).
+_SOURCE_LABEL = regex.compile(
+    r"\(?(?:sources?|quellen?|kilde|källa|fuente|fonte|źródło|источник|bron|lähde)\s?:"
+    r"(?!\s?(?:dpa|ap|afp|reuters|getty|imago|epa|picture alliance)\b)",
+    regex.IGNORECASE,
+)
+
+
 def _captions_above_credits(
+    lines: Sequence[str],
     shapes: Sequence[Shape],
     hits: Sequence[Hit | None],
     verdict: list[Verdict | None],
@@ -494,7 +505,8 @@ def _captions_above_credits(
         # story text): the line above counts only when it does not end like a sentence; a
         # labelled credit ("Photo: ...", "(Image credit: ...)") follows its caption
         sentence = above.prose or above.terminal
-        if (hit.labelled or not sentence) and above.words <= _CAPTION_MAX_WORDS:
+        labelled = hit.labelled and _SOURCE_LABEL.match(lines[i]) is None
+        if (labelled or not sentence) and above.words <= _CAPTION_MAX_WORDS:
             verdict[i - 1] = ("caption", "caption-above-credit")
 
 
