@@ -165,6 +165,7 @@ def decide(
     _sandwiched(lines, shapes, t.verdict, lo, hi)
     _short_runs(lines, shapes, t.verdict, lo, hi)
     _repeated_in_text(t, lo, hi)
+    _names_by_stamps(lines, shapes, t.verdict, lo, hi)
     return t.verdict
 
 
@@ -508,6 +509,38 @@ def _captions_above_credits(
         labelled = hit.labelled and _SOURCE_LABEL.match(lines[i]) is None
         if (labelled or not sentence) and above.words <= _CAPTION_MAX_WORDS:
             verdict[i - 1] = ("caption", "caption-above-credit")
+
+
+# A person's name alone on a line: two to four capitalised words (particles such as "von"
+# or "de" in lower case), no function word set in capitals ("Mayor Arrives In Riverton" is a
+# headline), no digits, no closing stop.
+_NAME_LINE = regex.compile(
+    r"(?!.{0,120}\b(?:In|On|At|To|For|Of|The|And|A|An|With|From|By|Is|Are|Was|Has|Will)\b)"
+    r"[\p{Lu}][\p{L}'’.-]{1,25}"
+    r"(?: (?:von|van|de|der|den|da|del|di|la|le|bin|al|[\p{Lu}][\p{L}'’.-]{0,25})){1,3}"
+)
+# what a byline stands next to
+_NAME_NEIGHBOURS = frozenset({"timestamp", "byline"})
+
+
+def _names_by_stamps(
+    lines: Sequence[str],
+    shapes: Sequence[Shape],
+    verdict: list[Verdict | None],
+    lo: int,
+    hi: int,
+) -> None:
+    """A person's name alone on a line right above or below a timestamp or a byline is the
+    author's name ("Jana Kulik" over "17.03.2022, 16:05"): a byline (``name-by-stamp``).
+    Only lines a rule or a shape explained count as neighbours, so names do not chain."""
+    given = [verdict[k] is not None and verdict[k][0] in _NAME_NEIGHBOURS for k in range(hi)]
+    for k in range(lo, hi):
+        if verdict[k] is not None or shapes[k].terminal or shapes[k].words > 4:
+            continue
+        if not ((k > lo and given[k - 1]) or (k + 1 < hi and given[k + 1])):
+            continue
+        if _NAME_LINE.fullmatch(lines[k]) is not None:
+            verdict[k] = ("byline", "name-by-stamp")
 
 
 _CAPTION_MAX_WORDS = 45
