@@ -455,13 +455,15 @@ def _header_blocks(
             j += 1
         free = [k for k in range(i + 1, j) if verdict[k] is None]
         # the last line before a paragraph may be its subhead: a few words, not set like a
-        # headline
+        # headline, or a quotation set whole (a subhead quoting someone)
         if (
             free
             and j < hi
             and free[-1] == j - 1
-            and shapes[j - 1].words <= _SUBHEAD_MAX_WORDS
-            and not _headline_like(lines[j - 1])
+            and (
+                (shapes[j - 1].words <= _SUBHEAD_MAX_WORDS and not _headline_like(lines[j - 1]))
+                or _quoted_whole(shapes[j - 1], lines[j - 1])
+            )
         ):
             free.pop()
         for k in free:
