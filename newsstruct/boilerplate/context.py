@@ -18,11 +18,12 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    (``doubled-line``).
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
    short lines that are all links (``related-block``), up to a paragraph or a sentence, but
-   for a last one right above a paragraph, in a few words and not set like a headline (its
-   subhead).
+   for a last one right above a paragraph, in a few words and not set like a headline, or
+   quoted whole (its subhead).
 5. **Captions above a credit**: a photo credit on its own line makes the line above it a
    caption when that line does not end like a sentence, or when the credit is labelled
-   ("Photo: ...") (``caption-above-credit``).
+   ("Photo: ...", but not "Source: ...": data sources follow paragraphs too)
+   (``caption-above-credit``).
 6. **Lines inside a block** (``inside-block``): a line between two lines of one paywall,
    newsletter, promo, share or comments block, and a word or two between two junk lines.
 7. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
@@ -32,6 +33,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    numbered, tabular, questions and answers, tweets) stay, and so do lines quoted whole,
    sentences and separators.
 8. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice.
+9. **Names by a stamp** (``name-by-stamp``): a person's name alone on a line right above or
+   below a timestamp or a byline is the author's byline.
 
 When in doubt a line is kept.
 """
