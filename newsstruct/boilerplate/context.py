@@ -14,8 +14,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    are ``page-head`` and ``page-tail`` (in auto mode only the menu-like ones: prose, list
    items, table rows and a table's heading stay).
 3. **Lexicon rules** on the lines that remain (``rule`` = the lexicon rule id), the
-   language-neutral timestamp shape (``stamp-shape``) and lines that say their words twice
-   (``doubled-line``).
+   language-neutral timestamp shape (``stamp-shape``), lines that say their words twice
+   (``doubled-line``) and a stray mark alone on a line (``stray-mark``).
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
    short lines that are all links (``related-block``), up to a paragraph or a sentence, but
    for a last one right above a paragraph, in a few words and not set like a headline, or
@@ -149,6 +149,8 @@ def decide(
             t.verdict[i] = ("timestamp", "stamp-shape")
         elif _doubled(lines[i]):
             t.verdict[i] = ("related", "doubled-line")
+        elif len(lines[i]) <= _STRAY_MAX and _STRAY.fullmatch(lines[i]) is not None:
+            t.verdict[i] = ("navigation", "stray-mark")
     if page:
         lo, hi = body_region(t, lo, hi)
         # a page guessed in auto mode loses only what looks like menus around its body: its
@@ -232,6 +234,11 @@ def _stamp_like(line: str) -> bool:
 
 
 _DOUBLED_MIN_WORDS = 2
+# A comma, a bracket or a quote mark alone on a line: a piece of markup left by the page (a
+# quote mark set as a picture, a bracket around a link). Separators ("*", "—", "•") are not
+# among these marks: they part the story's sections.
+_STRAY_MAX = 2
+_STRAY = regex.compile(r"[,.;:()\[\]„“”\"'‚‘’«»]{1,2}")
 
 
 def _doubled(line: str) -> bool:
