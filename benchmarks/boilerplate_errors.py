@@ -8,16 +8,27 @@ For each set and view it prints (to stdout only; nothing is written to the repos
   neighbours), so loss patterns can be read and turned into invented test cases;
 - the junk lines kept, grouped by line shape, with counts and a few examples.
 
+With ``--folds`` the dev pages are split in two folds (fold A / fold B, by another bit of the
+sha1 of the page id) and every number is given per fold: a rule or guard is kept only when
+it holds on both (a rule that helps one fold only is fitted to its publishers).
+
+``--probe`` instead runs the filter over clean news text the rules never saw: the TRAIN
+split of the PolNeAR articles (``quotes/polnear.jsonl``; its texts are story lines, with a
+few real credits and promos), and lists every line removed, by rule: a recall check on
+other publishers. Nothing of it is copied anywhere.
+
 The test half is refused on purpose: rules are tuned on dev pages only.
 
 Usage:
     PYTHONPATH=. python benchmarks/boilerplate_errors.py [--sets fundus,aeb] [--views span,page]
-        [--mode auto] [--repeated] [--lost] [--kept N] [--context 1] [--rules]
+        [--mode auto] [--repeated] [--lost] [--kept N] [--context 1] [--rules] [--folds]
+    PYTHONPATH=. python benchmarks/boilerplate_errors.py --probe [--show RULE,...]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -59,6 +70,36 @@ def shape_group(line: str) -> str:
 WIDTH = 110
 
 
+def dev_fold(page_id: str) -> str:
+    """Fold A or B of a dev page: the second bit of the sha1 of its id (the first bit
+    chose dev or test)."""
+    return "AB"[int(hashlib.sha1(page_id.encode("utf-8")).hexdigest(), 16) >> 1 & 1]
+
+
+def probe(eval_dir: Path, show: set[str]) -> int:
+    """Lines removed from the train split of the PolNeAR news articles, by rule."""
+    path = eval_dir / "quotes" / "polnear.jsonl"
+    by_rule: Counter[str] = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    docs = lines = 0
+    for rec in read_jsonl(path):
+        if rec.get("split") != "train":
+            continue
+        text = rec["text"]
+        docs += 1
+        lines += sum(1 for line in text.splitlines() if line.strip())
+        for b in find_boilerplate(text):
+            by_rule[b.rule] += 1
+            examples[b.rule].append(clip(b.text))
+    print(f"## PolNeAR train: {docs} articles, {lines} lines, {sum(by_rule.values())} removed")
+    for rule, count in by_rule.most_common():
+        print(f"  {rule:32} {count:5d}")
+        if not show or rule in show:
+            for line in examples[rule][:8]:
+                print(f"      {line}")
+    return 0
+
+
 def clip(text: str, width: int | None = None) -> str:
     width = width or WIDTH
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -88,9 +129,13 @@ def main() -> int:
     ap.add_argument("--id", default="", help="only pages whose id contains this")
     ap.add_argument("--show", default="", help="list the junk lines these rules removed")
     ap.add_argument("--width", type=int, default=110, help="characters shown per line")
+    ap.add_argument("--folds", action="store_true", help="numbers per dev fold (A, B)")
+    ap.add_argument("--probe", action="store_true", help="lines removed from clean news text")
     args = ap.parse_args()
     global WIDTH
     WIDTH = args.width
+    if args.probe:
+        return probe(args.eval_dir, {r for r in args.show.split(",") if r})
     scorer = load_scorer(args.eval_dir, "score_boilerplate")
     for stem in BOILERPLATE_SETS:
         if not any(s and s in stem for s in args.sets.split(",")):
@@ -111,7 +156,10 @@ def main() -> int:
             lost_lines: list[str] = []
             shown: list[str] = []
             content = junk = 0
+            per_fold: Counter[tuple[str, str]] = Counter()  # (fold, content|junk|lost|removed)
+            rule_fold: Counter[tuple[str, str, str]] = Counter()  # (rule, fold, lost|removed)
             for rec in records:
+                fold = dev_fold(rec["id"])
                 idx = scorer.view_indices(rec, view)
                 lines, text = view_text(rec, idx)
                 if not lines:
@@ -128,8 +176,12 @@ def main() -> int:
                         content += 1
                     else:
                         junk += 1
+                    per_fold[fold, "content" if label == "content" else "junk"] += 1
                     if gone[k]:
                         rule = rule_of(spans, start, end)
+                        kind = "lost" if label == "content" else "removed"
+                        per_fold[fold, kind] += 1
+                        rule_fold[rule, fold, kind] += 1
                         if label == "content":
                             lost_by[rule] += 1
                             if args.lost:
@@ -157,12 +209,33 @@ def main() -> int:
                 f"(R={1 - lost / max(content, 1):.4f}); junk removed {removed}/{junk} "
                 f"({removed / max(junk, 1):.3f})"
             )
+            if args.folds:
+                for fold in "AB":
+                    f_content = max(per_fold[fold, "content"], 1)
+                    f_junk = max(per_fold[fold, "junk"], 1)
+                    print(
+                        f"  fold {fold}: story lost {per_fold[fold, 'lost']}/{f_content} "
+                        f"(R={1 - per_fold[fold, 'lost'] / f_content:.4f}); junk removed "
+                        f"{per_fold[fold, 'removed']}/{f_junk} "
+                        f"({per_fold[fold, 'removed'] / f_junk:.3f})"
+                    )
             if args.rules:
-                print(f"  {'rule':32} {'lost':>5} {'removed':>8}")
+                if args.folds:
+                    print(f"  {'rule':32} {'lost A':>6} {'rem. A':>6} {'lost B':>6} {'rem. B':>6}")
+                else:
+                    print(f"  {'rule':32} {'lost':>5} {'removed':>8}")
                 for rule in sorted(
                     set(lost_by) | set(removed_by), key=lambda r: (-lost_by[r], -removed_by[r])
                 ):
-                    print(f"  {rule:32} {lost_by[rule]:5d} {removed_by[rule]:8d}")
+                    if args.folds:
+                        cells = " ".join(
+                            f"{rule_fold[rule, fold, kind]:6d}"
+                            for fold in "AB"
+                            for kind in ("lost", "removed")
+                        )
+                        print(f"  {rule:32} {cells}")
+                    else:
+                        print(f"  {rule:32} {lost_by[rule]:5d} {removed_by[rule]:8d}")
             if args.lost and lost_lines:
                 print("  story lines removed:")
                 print("\n".join(lost_lines))

@@ -14,15 +14,16 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    are ``page-head`` and ``page-tail`` (in auto mode only the menu-like ones: prose, list
    items, table rows and a table's heading stay).
 3. **Lexicon rules** on the lines that remain (``rule`` = the lexicon rule id), the
-   language-neutral timestamp shape (``stamp-shape``) and lines that say their words twice
-   (``doubled-line``).
+   language-neutral timestamp shape (``stamp-shape``), lines that say their words twice
+   (``doubled-line``) and a stray mark alone on a line (``stray-mark``).
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
    short lines that are all links (``related-block``), up to a paragraph or a sentence, but
-   for a last one right above a paragraph, in a few words and not set like a headline (its
-   subhead).
+   for a last one right above a paragraph, in a few words and not set like a headline, or
+   quoted whole (its subhead).
 5. **Captions above a credit**: a photo credit on its own line makes the line above it a
    caption when that line does not end like a sentence, or when the credit is labelled
-   ("Photo: ...") (``caption-above-credit``).
+   ("Photo: ...", but not "Source: ...": data sources follow paragraphs too)
+   (``caption-above-credit``).
 6. **Lines inside a block** (``inside-block``): a line between two lines of one paywall,
    newsletter, promo, share or comments block, and a word or two between two junk lines.
 7. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
@@ -32,6 +33,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    numbered, tabular, questions and answers, tweets) stay, and so do lines quoted whole,
    sentences and separators.
 8. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice.
+9. **Names by a stamp** (``name-by-stamp``): a person's name alone on a line right above or
+   below a timestamp or a byline is the author's byline.
 
 When in doubt a line is kept.
 """
@@ -146,6 +149,8 @@ def decide(
             t.verdict[i] = ("timestamp", "stamp-shape")
         elif _doubled(lines[i]):
             t.verdict[i] = ("related", "doubled-line")
+        elif len(lines[i]) <= _STRAY_MAX and _STRAY.fullmatch(lines[i]) is not None:
+            t.verdict[i] = ("navigation", "stray-mark")
     if page:
         lo, hi = body_region(t, lo, hi)
         # a page guessed in auto mode loses only what looks like menus around its body: its
@@ -161,10 +166,11 @@ def decide(
             else:
                 t.junk(i)  # what stays still meets the rules
     _header_blocks(lines, shapes, t.hits, t.verdict, lo, hi)
-    _captions_above_credits(shapes, t.hits, t.verdict, lo, hi)
+    _captions_above_credits(lines, shapes, t.hits, t.verdict, lo, hi)
     _sandwiched(lines, shapes, t.verdict, lo, hi)
     _short_runs(lines, shapes, t.verdict, lo, hi)
     _repeated_in_text(t, lo, hi)
+    _names_by_stamps(lines, shapes, t.verdict, lo, hi)
     return t.verdict
 
 
@@ -228,6 +234,11 @@ def _stamp_like(line: str) -> bool:
 
 
 _DOUBLED_MIN_WORDS = 2
+# A comma, a bracket or a quote mark alone on a line: a piece of markup left by the page (a
+# quote mark set as a picture, a bracket around a link). Separators ("*", "—", "•") are not
+# among these marks: they part the story's sections.
+_STRAY_MAX = 2
+_STRAY = regex.compile(r"[,.;:()\[\]„“”\"'‚‘’«»]{1,2}")
 
 
 def _doubled(line: str) -> bool:
@@ -454,13 +465,15 @@ def _header_blocks(
             j += 1
         free = [k for k in range(i + 1, j) if verdict[k] is None]
         # the last line before a paragraph may be its subhead: a few words, not set like a
-        # headline
+        # headline, or a quotation set whole (a subhead quoting someone)
         if (
             free
             and j < hi
             and free[-1] == j - 1
-            and shapes[j - 1].words <= _SUBHEAD_MAX_WORDS
-            and not _headline_like(lines[j - 1])
+            and (
+                (shapes[j - 1].words <= _SUBHEAD_MAX_WORDS and not _headline_like(lines[j - 1]))
+                or _quoted_whole(shapes[j - 1], lines[j - 1])
+            )
         ):
             free.pop()
         for k in free:
@@ -476,7 +489,18 @@ def _sentence(shape: Shape) -> bool:
     return shape.end_char == "." and shape.words >= _SENTENCE_MIN_WORDS
 
 
+# A credit labelled as a source ("Source: Harbor Statistics Office") follows a chart or a
+# table as often as a photo, and a paragraph citing its data as often as a caption (unless
+# the source is a photo agency).
+_SOURCE_LABEL = regex.compile(
+    r"\(?(?:sources?|quellen?|kilde|källa|fuente|fonte|źródło|источник|bron|lähde)\s?:"
+    r"(?!\s?(?:dpa|ap|afp|reuters|getty|imago|epa|picture alliance)\b)",
+    regex.IGNORECASE,
+)
+
+
 def _captions_above_credits(
+    lines: Sequence[str],
     shapes: Sequence[Shape],
     hits: Sequence[Hit | None],
     verdict: list[Verdict | None],
@@ -494,8 +518,41 @@ def _captions_above_credits(
         # story text): the line above counts only when it does not end like a sentence; a
         # labelled credit ("Photo: ...", "(Image credit: ...)") follows its caption
         sentence = above.prose or above.terminal
-        if (hit.labelled or not sentence) and above.words <= _CAPTION_MAX_WORDS:
+        labelled = hit.labelled and _SOURCE_LABEL.match(lines[i]) is None
+        if (labelled or not sentence) and above.words <= _CAPTION_MAX_WORDS:
             verdict[i - 1] = ("caption", "caption-above-credit")
+
+
+# A person's name alone on a line: two to four capitalised words (particles such as "von"
+# or "de" in lower case), no function word set in capitals ("Mayor Arrives In Riverton" is a
+# headline), no digits, no closing stop.
+_NAME_LINE = regex.compile(
+    r"(?!.{0,120}\b(?:In|On|At|To|For|Of|The|And|A|An|With|From|By|Is|Are|Was|Has|Will)\b)"
+    r"[\p{Lu}][\p{L}'’.-]{1,25}"
+    r"(?: (?:von|van|de|der|den|da|del|di|la|le|bin|al|[\p{Lu}][\p{L}'’.-]{0,25})){1,3}"
+)
+# what a byline stands next to
+_NAME_NEIGHBOURS = frozenset({"timestamp", "byline"})
+
+
+def _names_by_stamps(
+    lines: Sequence[str],
+    shapes: Sequence[Shape],
+    verdict: list[Verdict | None],
+    lo: int,
+    hi: int,
+) -> None:
+    """A person's name alone on a line right above or below a timestamp or a byline is the
+    author's name ("Jana Kulik" over "17.03.2022, 16:05"): a byline (``name-by-stamp``).
+    Only lines a rule or a shape explained count as neighbours, so names do not chain."""
+    given = [verdict[k] is not None and verdict[k][0] in _NAME_NEIGHBOURS for k in range(hi)]
+    for k in range(lo, hi):
+        if verdict[k] is not None or shapes[k].terminal or shapes[k].words > 4:
+            continue
+        if not ((k > lo and given[k - 1]) or (k + 1 < hi and given[k + 1])):
+            continue
+        if _NAME_LINE.fullmatch(lines[k]) is not None:
+            verdict[k] = ("byline", "name-by-stamp")
 
 
 _CAPTION_MAX_WORDS = 45
