@@ -53,7 +53,9 @@ def main() -> None:
     assert [b.rule for b in custom.boilerplate] == ["ferry-timetable"]
 
     # In code, without files: Lexicon.extended() returns a copy with more entries.
-    more = newsstruct.load_lexicon("en").extended(titles=("harbormaster",), cue_verbs=("pontificate",))
+    more = newsstruct.load_lexicon("en").extended(
+        titles=("harbormaster",), cue_verbs=("pontificate",)
+    )
     assert "harbormaster" in more.titles and "pontificated" in more.cue_forms
 
 

@@ -47,9 +47,9 @@ FLOORS = {
     ("temporal", "tbaq_cleaned", "newsstruct", "value_f1"): 0.79,
     # boilerplate, test half of the pages: story lines kept first, then junk removed
     ("boilerplate", "fundus_news_lines", "test", "**newsstruct**", "span", "recall"): 0.985,
-    ("boilerplate", "fundus_news_lines", "test", "**newsstruct**", "span", "bp_removed"): 0.61,
+    ("boilerplate", "fundus_news_lines", "test", "**newsstruct**", "span", "bp_removed"): 0.63,
     ("boilerplate", "scrapinghub_aeb_lines", "test", "**newsstruct**", "span", "recall"): 0.955,
-    ("boilerplate", "scrapinghub_aeb_lines", "test", "**newsstruct**", "span", "bp_removed"): 0.58,
+    ("boilerplate", "scrapinghub_aeb_lines", "test", "**newsstruct**", "span", "bp_removed"): 0.59,
     ("boilerplate", "fundus_news_lines", "test", "**newsstruct**", "page", "recall"): 0.98,
     ("boilerplate", "scrapinghub_aeb_lines", "test", "**newsstruct**", "page", "recall"): 0.94,
     ("boilerplate", "fundus_news_lines", "test", "**newsstruct**", "page", "bp_removed"): 0.87,
