@@ -545,7 +545,7 @@ def _names_by_stamps(
     """A person's name alone on a line right above or below a timestamp or a byline is the
     author's name ("Jana Kulik" over "17.03.2022, 16:05"): a byline (``name-by-stamp``).
     Only lines a rule or a shape explained count as neighbours, so names do not chain."""
-    given = [verdict[k] is not None and verdict[k][0] in _NAME_NEIGHBOURS for k in range(hi)]
+    given = [(v := verdict[k]) is not None and v[0] in _NAME_NEIGHBOURS for k in range(hi)]
     for k in range(lo, hi):
         if verdict[k] is not None or shapes[k].terminal or shapes[k].words > 4:
             continue

@@ -30,11 +30,11 @@ from .attribution import (
     attribution_before,
     attribution_next_line,
     attribution_sentence,
-    reported_speech,
 )
 from .coref import Entities, Entity, resolve
 from .marks import Segment, find_segments
 from .mentions import Doc, Mention
+from .reported import reported_speech
 from .words import quote_words
 
 __all__ = ["find_quotes"]

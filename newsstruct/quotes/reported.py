@@ -1,0 +1,406 @@
+"""Reported speech: ``X said (that) …``, ``X told reporters …``, ``X warned lawmakers that
+…``, ``according to X, …``, ``…, X said.``, with or without a quoted fragment.
+
+Read sentence by sentence from each cue; the content stops before the clause of the next cue
+(``…, arguing that …``, ``…, and said …``) and at a semicolon. Verbs of manner ("barked")
+never cue reported speech.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import attrs
+import regex
+
+from ..records import Sentence, Span
+from .attribution import (
+    MARKS,
+    OBJECT,
+    TO_ADDRESSEE,
+    Attribution,
+    make_attribution,
+    noun_use,
+    span_of,
+)
+from .mentions import (
+    Doc,
+    Mention,
+    classify,
+    np_after,
+    np_before,
+    np_forward,
+    skip_setting,
+)
+from .sources import LETTERS, MAX_WINDOW, source_for_cue
+
+# reported content looks this far for the clause of the next cue
+_MAX_CONTENT_SCAN = 600
+
+
+# a clause of its own after a comma: "…, though Fiorina said …"
+_SUBORDINATOR = regex.compile(
+    r"(?r)\s+(?:though|although|while|whereas|as|because|but|and|even\s+as|even\s+though)$",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+_NON_FINITE = frozenset(
+    [
+        "to",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "did",
+        "does",
+        "do",
+        "not",
+        "n't",
+        "cannot",
+        "won't",
+        "wouldn't",
+        "didn't",
+    ]
+)
+
+
+_PASSIVE = frozenset(["is", "was", "were", "are", "be", "been", "being", "get", "got"])
+
+
+# Reported content is a clause; these open a phrase ("told reporters outside the gate").
+_NOT_A_CLAUSE_START = frozenset(
+    [
+        "outside",
+        "inside",
+        "in",
+        "at",
+        "on",
+        "during",
+        "after",
+        "before",
+        "as",
+        "with",
+        "from",
+        "for",
+        "to",
+        "of",
+        "about",
+        "by",
+        "near",
+        "into",
+        "over",
+        "under",
+        "through",
+        "against",
+        "via",
+    ]
+)
+
+
+_MIN_REPORTED_WORDS = 3
+
+
+# cues whose reported content may be an infinitive: "vowed to rebuild", "urged them to leave"
+_TO_INFINITIVE = frozenset(
+    [
+        "promise",
+        "pledge",
+        "vow",
+        "urge",
+        "ask",
+        "warn",
+        "tell",
+        "advise",
+        "remind",
+        "agree",
+        "demand",
+        "threaten",
+    ]
+)
+
+
+@attrs.frozen(kw_only=True)
+class Reported:
+    """Reported speech: the content clause and its attribution."""
+
+    content: Span
+    attribution: Attribution
+    cls: str = "speech"
+
+
+_SPACE_COMMA = regex.compile(r"[\s,]*", regex.V1)
+
+
+# what ends reported content before the next cue's clause: "…, and said", "…, arguing"
+_NEXT_CLAUSE = regex.compile(r"(?r)(?:,?\s+(?:and|but)\s+(?:\S+\s+){0,3}?|,\s*)$", regex.V1)
+
+
+_ONLY_STOPS = regex.compile(r"[\s.!?]*", regex.V1)
+
+
+_ABOUT_TAIL = regex.compile(r"\s+(?:of|about|in)\s+[^,;:]{1,40}[.!?]?\s*", regex.V1)
+
+
+_AS_END = regex.compile(r"\s+as$", regex.V1)
+
+
+_ACCORDING_SOURCE = regex.compile(r"\s+([^,.;:!?\"“”]{2,80})", regex.V1)
+
+
+# a particle after the cue ("said on", "spoke out"); compiled once, not looked up per call
+_CUE_PARTICLE = regex.compile(r"\s+(?:out|up|back|on)\b(?!\s+(?:the|a|an|his|her|their)\b)")
+
+
+def reported_speech(
+    doc: Doc,
+    sentences: Sequence[Sentence],
+    skip: Sequence[tuple[int, int]] = (),
+) -> Iterator[Reported]:
+    """Reported speech in each sentence: ``X said (that) …``, ``according to X, …``.
+
+    ``skip`` holds spans (direct quotes and their attributions) where no cue is read.
+    """
+    text, words = doc.text, doc.words
+    skip = sorted(skip)
+    k = 0
+    for sent in sentences:
+        toks = doc.tokens(sent.start, sent.end)
+        cues = []
+        for i, (s, e, is_word) in enumerate(toks):
+            if not is_word:
+                continue
+            low = text[s:e].lower()
+            if (
+                low == "according"
+                and i + 1 < len(toks)
+                and text[toks[i + 1][0] : toks[i + 1][1]].lower() == "to"
+            ):
+                cues.append((i, (s, toks[i + 1][1]), ("according to", "according")))
+                continue
+            found = words.cues.get(low)  # ``low`` is lower case: words.cue(low) without lower()
+            if found is not None and found[1] != "manner":
+                cues.append((i, (s, e), found))
+        for n, (i, cue, found) in enumerate(cues):
+            while k < len(skip) and skip[k][1] <= cue[0]:
+                k += 1
+            if k < len(skip) and skip[k][0] <= cue[0] < skip[k][1]:
+                continue
+            nxt = [c[1][0] for c in cues[n + 1 :]]
+            if found[1] == "according":
+                r = _according_to(doc, sent, cue)
+            else:
+                r = _reported(doc, sent, toks, i, cue, found, nxt)
+            if r is not None:
+                yield r
+
+
+def _reported(
+    doc: Doc,
+    sent: Sentence,
+    toks: list[tuple[int, int, bool]],
+    i: int,
+    cue: tuple[int, int],
+    found: tuple[str, str],
+    later_cues: list[int],
+) -> Reported | None:
+    text, words = doc.text, doc.words
+    lemma, cls = found
+    form = text[cue[0] : cue[1]]
+    if form[0].isupper() and i > 0:
+        return None  # a capitalised cue form inside a sentence is a name ("Tony Said")
+    if noun_use(text, sent.start, cue[0], words):
+        return None  # "the report", "a claim", "the secretary's comments" (not "he's")
+    prev = text[toks[i - 1][0] : toks[i - 1][1]].lower() if i > 0 and toks[i - 1][2] else ""
+    j = i - 1
+    while j > 0 and toks[j][2] and (prev.endswith("ly") or prev in ("then", "also", "not")):
+        j -= 1  # "will then falsely blame": look past the adverbs
+        prev = text[toks[j][0] : toks[j][1]].lower() if toks[j][2] else ""
+    if prev in _PASSIVE and not form.lower().endswith("ing"):
+        return None  # "was charged", "is expected"
+    if prev in _NON_FINITE and form.lower() == lemma:
+        return None  # "would ask", "to say"
+    source = source_for_cue(doc, max(sent.start, cue[0] - MAX_WINDOW), cue[0], cue[1])
+    pos = cue[1]
+    postposed = None
+    if source is None or _ONLY_STOPS.fullmatch(
+        text, skip_setting(text, cue[1], sent.end), sent.end
+    ):
+        # "…, Dunmore said." / "…, said Dunmore." / "…, as Dunmore said."
+        postposed = _postposed(doc, sent, cue)
+        if postposed is None:
+            return None
+        source, start, end = postposed
+    else:
+        if source.start > cue[1]:
+            return None
+        pos = skip_setting(text, pos, sent.end)
+        part = _CUE_PARTICLE.match(text[pos : sent.end])
+        if part is not None:
+            pos += part.end()
+        if lemma in words.addressee:
+            m = OBJECT.match(text, pos, sent.end)
+            if m is not None:
+                pos = m.end()
+            elif lemma == "tell":
+                return None
+        else:
+            m = TO_ADDRESSEE.match(text, pos, sent.end)
+            if m is not None:
+                pos = m.end()
+        pos = skip_setting(text, pos, sent.end)
+        gap = _SPACE_COMMA.match(text, pos, sent.end)
+        pos = gap.end() if gap is not None else pos
+        start = pos
+        end = _content_end(doc, start, sent.end, later_cues)
+        first_word = LETTERS.match(text, start, sent.end)
+        if (
+            later_cues
+            and later_cues[0] == start
+            and first_word is not None
+            and first_word.group().endswith("ing")
+        ):
+            end = start  # "Dunmore said, adding …": the participle opens a clause of its own
+    end = _trim_end(text, start, end)
+    if start >= end and postposed is None:
+        # "…, Dunmore said, adding …": nothing after the cue, the content came before it
+        postposed = _postposed(doc, sent, cue, relaxed=True)
+        if postposed is None:
+            return None
+        source, start, end = postposed
+        end = _trim_end(text, start, end)
+    if start >= end:
+        return None
+    content = text[start:end]
+    words_ = content.split()
+    has_marks = any(c in content for c in MARKS)
+    first = words_[0].lower().strip('"“”„«»')
+    if cls == "belief" and first != "that" and not _CLAUSE.search(content):
+        return None
+    if text[start] in MARKS and _quoted_to_end(text, start, end):
+        return None
+    if len(words_) < _MIN_REPORTED_WORDS and not has_marks:
+        return None
+    if first == "to" and lemma in _TO_INFINITIVE and len(words_) > 2 and words_[1][:1].islower():
+        pass  # "vowed to rebuild the pier": an infinitive is what was promised
+    elif first in _NOT_A_CLAUSE_START and not has_marks:
+        return None
+    return Reported(
+        content=span_of(text, start, end),
+        attribution=make_attribution(text, cue, source),
+        cls=cls,
+    )
+
+
+_CLAUSE = regex.compile(
+    r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|did|does|do"
+    r"|isn't|aren't|wasn't|won't|wouldn't|can't|didn't|doesn't|don't)\b",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+def _content_end(doc: Doc, start: int, end: int, later_cues: list[int]) -> int:
+    """Where reported content stops: before the clause of the next cue ("…, and said …",
+    "…, arguing that …", "…, Cross said …") and at a semicolon."""
+    text = doc.text
+    for cue in later_cues:
+        if not start < cue < end or cue - start > _MAX_CONTENT_SCAN:
+            continue
+        conj = _NEXT_CLAUSE.search(text, start, cue)
+        if conj is not None:
+            end = conj.start()
+            break
+        m = np_before(doc, start, cue)
+        if m is not None and m.kind in ("name", "pronoun", "org"):
+            lead = _SUBORDINATOR.sub("", text[start : m.start].rstrip())
+            if lead.endswith(","):
+                end = start + len(lead) - 1
+                break
+    semicolon = text.find("; ", start, end)
+    if semicolon > start:
+        end = semicolon
+    return end
+
+
+def _postposed(
+    doc: Doc, sent: Sentence, cue: tuple[int, int], *, relaxed: bool = False
+) -> tuple[Mention, int, int] | None:
+    """``Content, X said.`` / ``Content, said X.`` / ``Content, as X said.``; ``relaxed``: the
+    sentence may go on after the attribution (``Content, X said, adding …``)."""
+    text = doc.text
+    after = skip_setting(text, cue[1], sent.end)
+    tail = text[after : sent.end]
+    m_after = None
+    if relaxed:
+        if not tail.lstrip().startswith(","):
+            return None
+    elif not _ONLY_STOPS.fullmatch(tail):
+        m_after = np_after(doc, after + len(tail) - len(tail.lstrip()), sent.end)
+        if m_after is None or text[m_after.end : sent.end].strip(" .!?") != "":
+            m_after = None
+            # "…, X said of the plan." is still postposed
+            if not _ABOUT_TAIL.fullmatch(tail):
+                return None
+    before = text[sent.start : cue[0]]
+    if m_after is not None:
+        comma = before.rstrip().endswith(",")
+        if not comma:
+            return None
+        return m_after, sent.start, sent.start + len(before.rstrip()) - 1
+    # source before the cue, preceded by a comma that closes the content
+    src = np_before(doc, sent.start, cue[0])
+    if src is None:
+        return None
+    lead = text[sent.start : src.start].rstrip()
+    lead = _AS_END.sub("", lead)
+    if not lead.endswith(","):
+        return None
+    return src, sent.start, sent.start + len(lead) - 1
+
+
+def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | None:
+    text = doc.text
+    m = _ACCORDING_SOURCE.match(text, cue[1], sent.end)
+    if m is None:
+        return None
+    s = m.start(1)
+    e = _trim_end(text, s, m.end(1))
+    toks = doc.tokens(s, e)
+    end = np_forward(doc, toks, 0, max_len=16)
+    source = classify(doc, toks[:end]) if end else None
+    if source is None:
+        source = Mention(start=s, end=e, kind="description")
+    lead = text[sent.start : cue[0]].strip(" \u00a0" + MARKS)
+    if not lead or lead.lower() in {"but", "and"}:  # "According to X, content."
+        comma = text.find(",", e, sent.end)
+        if comma < 0:
+            return None
+        start, end = comma + 1, sent.end
+    else:  # "Content, according to X."
+        start, end = sent.start, cue[0]
+    while start < end and (text[start].isspace() or text[start] in MARKS):
+        start += 1
+    end = _trim_end(text, start, end)
+    if len(text[start:end].split()) < _MIN_REPORTED_WORDS:
+        return None
+    return Reported(
+        content=span_of(text, start, end),
+        attribution=make_attribution(text, cue, source),
+        cls="speech",
+    )
+
+
+def _quoted_to_end(text: str, pos: int, end: int) -> bool:
+    """The stretch [pos, end) is one quoted sentence (a direct quote, not reported speech)."""
+    closer = max(text.rfind(c, pos + 1, end + 1) for c in '"”»“')
+    return closer >= end - 2
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?—–-"):
+        end -= 1
+    return end

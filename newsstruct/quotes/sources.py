@@ -1,0 +1,274 @@
+"""Sources: whom a cue belongs to.
+
+Read around the cue by :mod:`.mentions`: the mention right before it (``Mayor Ines Calloway
+said``), after it (``said Mayor Ines Calloway``), or the subject that opens its clause when
+asides, objects and settings stand between (``X, a snowplow driver, said``, ``X … but said``,
+``X emailed supporters on Monday, telling them``); names joined by "and" are one source, and
+"who" stands for the name before it.
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from .mentions import (
+    Doc,
+    Mention,
+    classify,
+    clause_subject,
+    coordinated,
+    np_after,
+    np_before,
+    np_forward,
+    skip_asides,
+    skip_back,
+    skip_setting,
+)
+
+MAX_WINDOW = 300
+
+
+# a description and a comma before the name that ends at the cue: "another friend, Mariam
+# Etar told", "the bespectacled, 71-year-old diplomat said"
+_DESCRIPTION_LEAD = regex.compile(
+    r"(?:the|a|an|another|his|her|their|its|our)\s+[^,;:.!?\"“”]{1,60},\s*", regex.V1
+)
+
+
+# an apposition that no comma closes before the cue
+_OPEN_APPOSITION = regex.compile(
+    r",\s*((?:the|a|an|who|whose)\s+[^,;:.!?\"“”]{1,120}?)", regex.V1 | regex.IGNORECASE
+)
+
+
+# a restrictive relative clause between a source and its cue: " who spoke anonymously"
+_RELATIVE = regex.compile(r",?\s+(?:who|whose)\s+([^,;:.!?\"“”]{1,80}?)", regex.V1)
+
+
+_PREPOSITIONS = frozenset(["of", "for", "at", "with", "from", "in", "on", "to", "by"])
+
+
+# "a spokesman for committee Democrats", "an official at the county clerk's office"
+_PP_CHAIN = regex.compile(
+    r"(?:\s+(?:of|for|at|with|from|in|on)\s+[\p{L}\d'’\-]+(?:\s+[\p{L}\d'’\-]+){0,4}){1,3}",
+    regex.V1,
+)
+
+
+def source_between(doc: Doc, first: int, cue_start: int) -> Mention | None:
+    """The source that starts at ``first`` and reaches the cue at ``cue_start`` (asides,
+    appositions and adverbials between them allowed)."""
+    text, words = doc.text, doc.words
+    toks = doc.tokens(first, cue_start)
+    end = np_forward(doc, toks, 0)
+    mention = classify(doc, toks[:end]) if end is not None else None
+    if mention is not None:
+        pos = skip_asides(doc, mention.end, cue_start)
+        if skip_back(doc, pos, cue_start) <= pos or text[pos:cue_start].strip() == "":
+            return mention
+        m = np_before(doc, pos, cue_start)
+        if m is not None and m.kind == "name" and mention.kind == "name":
+            both = coordinated(doc, first, m)
+            if both.start == mention.start:
+                return both  # "Rafe Dunmore and Lucinda Farrow said"
+        if _unclosed_aside(doc, pos, skip_back(doc, pos, cue_start)):
+            return mention
+        if mention.kind == "description":
+            # "a spokesman for committee Democrats said"
+            pp = _PP_CHAIN.fullmatch(text, mention.end, skip_back(doc, mention.end, cue_start))
+            if pp is not None and not any(
+                words.cue(w) is not None or w.lower() in words.stops - _PREPOSITIONS
+                for w in LETTERS.findall(pp.group())
+            ):
+                return Mention(start=mention.start, end=pp.end(), kind="description")
+    m = np_before(doc, first, cue_start)
+    if m is not None and (
+        text[first : m.start].strip() == "" or _DESCRIPTION_LEAD.fullmatch(text, first, m.start)
+    ):
+        return m
+    if (
+        m is not None
+        and m.kind == "name"
+        and m.start > first
+        and all(w[:1].isupper() or w.lower() in words.titles for w in text[first : m.start].split())
+    ):
+        # "CBS This Morning co-anchor Dee Morgan said": a capitalised run the reader broke
+        return Mention(start=first, end=m.end, kind="name", head=m.head)
+    return None
+
+
+def _unclosed_aside(doc: Doc, pos: int, end: int) -> bool:
+    """``text[pos:end]`` is an aside that no comma closes before the cue, with no verb of
+    saying in it: "a White House official who spoke anonymously said", "Nate Sills, the
+    polling guru who founded the site tweeted"."""
+    m = _RELATIVE.fullmatch(doc.text, pos, end) or _OPEN_APPOSITION.fullmatch(doc.text, pos, end)
+    return m is not None and not any(doc.words.cue(w) is not None for w in m.group(1).split())
+
+
+_WITH = regex.compile(r"(?r)(?:^|(?<=\s))with\s+(?=[^,;:]{1,80}$)", regex.V1 | regex.IGNORECASE)
+
+
+# nothing but marks and conjunctions before an inverted cue: "But, said Solovey, "…""
+ONLY_OPENERS = regex.compile(r"[\s\u00a0\"“”„«»,]*(?:(?:But|And|So|Yet|Still)[\s,]*)?", regex.V1)
+
+
+LETTERS = regex.compile(r"\p{L}+", regex.V1)
+
+
+_COORDINATED = regex.compile(r"(?:^|[\s,])(?:and|but|or|then)$", regex.V1 | regex.IGNORECASE)
+
+
+def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention | None:
+    """The source of a cue whose clause opens at ``lo``: the mention right before it, else the
+    clause subject ("X, a snowplow driver, said" / "X … but said" / "X …, saying")."""
+    text, words = doc.text, doc.words
+    who = _WHO_BEFORE.search(text, max(lo, cue_start - 40), skip_back(doc, lo, cue_start))
+    if who is not None:
+        m = np_before(doc, lo, who.start())  # "Mike Lenn, who declared": the name
+        if m is not None and m.kind in ("name", "org", "description"):
+            return m
+    participle = text[cue_start:cue_end].lower().endswith("ing")
+    # "Abbot emailed supporters on Monday, telling them": a participle after a comma takes
+    # the clause subject, not the object or setting before it
+    m = (
+        None
+        if participle and _COMMA_END.search(text, lo, cue_start)
+        else np_before(doc, lo, cue_start)
+    )
+    if m is not None:
+        return coordinated(doc, lo, m)
+    vp = _VERB_AND.search(text, max(lo, cue_start - 40), cue_start)
+    if vp is not None:
+        m = np_before(doc, lo, vp.start())  # "he laughed and said": the first verb's subject
+        if m is not None and m.kind in _SUBJECT_KINDS:
+            return m
+    conj = _AND_CUE.search(text, max(lo, cue_start - 30), cue_start)
+    if conj is not None:
+        # "when he brought up the bombing and later said": the subject of that clause
+        opener = _SUBORDINATE.search(text, max(lo, conj.start() - 150), conj.start())
+        if opener is not None and _PUNCT.search(text, opener.end(), conj.start()) is None:
+            found = clause_subject(doc, opener.end(), conj.start())
+            if found is not None and found[0].kind in ("name", "pronoun"):
+                return found[0]
+    if not participle:
+        m = _before_apposition(doc, lo, cue_start)
+        if m is not None:
+            return m
+    else:
+        # "with Trump yelling", "with the union calling it": the participle's own subject
+        w = _WITH.search(text, max(lo, cue_start - 100), skip_back(doc, lo, cue_start))
+        if w is not None:
+            m = np_before(doc, w.end(), cue_start)
+            if m is not None and m.start == w.end():
+                return m
+    seg = text[lo : skip_back(doc, lo, cue_start)].rstrip()
+    if ONLY_OPENERS.fullmatch(seg):
+        if ONLY_OPENERS.fullmatch(text, lo, cue_start):
+            hi = min(len(text), cue_end + 200)
+            return np_after(doc, skip_setting(text, cue_end, hi), hi)
+        return None
+    if participle and seg.endswith(","):
+        # "…, Spicer said, adding, "…"": the participle shares the attribution before it
+        prev = _PREVIOUS_CUE.search(text, max(lo, cue_start - 120), cue_start)
+        if prev is not None and words.cue(prev.group("cue")) is not None:
+            m = np_before(doc, lo, prev.start("cue"))
+            if m is not None:
+                return m
+    brk = _CLAUSE_BREAK.search(text, max(lo, cue_start - MAX_WINDOW), cue_start)
+    if brk is not None and _PUNCT.search(text, brk.end(), cue_start) is None:
+        # "The results aren't in, but Ada Kasich's campaign is already claiming": the
+        # clause after the conjunction has its own subject
+        sub = clause_subject(doc, brk.end(), cue_start)
+        if sub is not None and sub[0].kind in _SUBJECT_KINDS:
+            between = text[sub[1] : cue_start]
+            if "," not in between and not any(
+                words.cue(w) is not None for w in LETTERS.findall(between)
+            ):
+                return sub[0]
+    sub = clause_subject(doc, lo, cue_start)
+    if sub is None:
+        return None
+    mention, end = sub
+    joined = _COORDINATED.search(seg) is not None
+    pos = skip_asides(doc, end, cue_start)
+    between = text[pos : skip_back(doc, pos, cue_start)].strip()
+    if between == "" or participle or joined or seg.endswith(","):
+        return mention
+    if text[mention.start : mention.end].endswith(("'s", "’s")) and len(between.split()) == 1:
+        # "a source familiar with the senator's thinking said": the possessed noun ends it
+        return attrs.evolve(mention, end=skip_back(doc, pos, cue_start))
+    # a reduced relative clause: "Protesters marching through the streets chanted"
+    if _REDUCED_RELATIVE.fullmatch(between) and not any(
+        words.cue(w) is not None for w in between.split()
+    ):
+        return mention
+    if _unclosed_aside(doc, pos, skip_back(doc, pos, cue_start)):
+        return mention
+    return None
+
+
+def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
+    """``X (R-Ohio), said`` / ``X, Sanders' campaign manager, said``: the mention before the
+    aside that a comma closes right before the cue."""
+    text = doc.text
+    end = skip_back(doc, lo, cue_start)
+    if not text[lo:end].endswith(","):
+        return None
+    comma = end - 1
+    # the clause subject, when only asides stand between it and the cue
+    sub = clause_subject(doc, lo, comma)
+    if (
+        sub is not None
+        and sub[0].kind in ("name", "org", "pronoun", "description", "group")
+        and skip_asides(doc, sub[1], end) >= end - 1
+    ):
+        return sub[0]
+    m = np_before(doc, lo, comma)
+    if m is not None and m.kind in ("name", "org", "pronoun"):
+        return m
+    for _ in range(3):
+        comma = text.rfind(",", lo, comma)
+        if comma < 0:
+            return None
+        m = np_before(doc, lo, comma)
+        if m is not None and skip_asides(doc, m.end, end) >= end - 1:
+            return m
+    return None
+
+
+_CLAUSE_BREAK = regex.compile(
+    r"(?r)(?:,\s{1,3}(?:but|and|while|whereas|though|although|yet|so)\s|;\s)", regex.V1
+)
+
+
+_PUNCT = regex.compile(r"[,;:.!?]", regex.V1)
+
+
+_SUBJECT_KINDS = frozenset(["name", "pronoun", "org", "description", "group"])
+
+
+_AND_CUE = regex.compile(r"(?r)\s+and\s+(?:then\s+|later\s+|also\s+)?$", regex.V1)
+
+
+_SUBORDINATE = regex.compile(
+    r"(?r)\b(?:when|as|while|because|after|before|since|though|although|where|if)\s", regex.V1
+)
+
+
+_COMMA_END = regex.compile(r",\s*$", regex.V1)
+
+
+_VERB_AND = regex.compile(r"(?r)\s+\p{Ll}+(?:ed|ied)\s+and\s+(?:then\s+)?$", regex.V1)
+
+
+_WHO_BEFORE = regex.compile(r"(?r),\s*who(?:\s+(?:also|then|later|once|had|has))?$", regex.V1)
+
+
+_PREVIOUS_CUE = regex.compile(
+    r"(?r)(?P<cue>\p{L}+)(?:\s+(?:in\s+a\s+statement|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day))?\s*,\s*$",
+    regex.V1,
+)
+
+
+_REDUCED_RELATIVE = regex.compile(r"\p{Ll}+(?:ing|ed)(?:\s+[\p{L}\-’']+){0,8}", regex.V1)
