@@ -522,6 +522,16 @@ def np_forward(
         if low in _CONNECTORS and seen_cap and j + 1 < n and is_cap(_word(text, toks[j + 1])):
             j += 1
             continue
+        if (
+            low == "of"
+            and k < j
+            and j + 1 < n
+            and toks[j + 1][2]
+            and f"{_word(text, toks[j - 1]).lower()} of {_word(text, toks[j + 1]).lower()}"
+            in words.titles
+        ):
+            j += 2  # "Hollis's chief of staff": a title with "of" inside
+            continue
         if _verbish(low, words) and not (j == k and low.endswith("ed")):
             break
         if low in words.pronouns:
