@@ -30,6 +30,7 @@ from .mentions import (
     np_after,
     np_before,
     np_forward,
+    skip_back,
     skip_setting,
 )
 from .sources import LETTERS, MAX_WINDOW, source_for_cue
@@ -199,6 +200,36 @@ def reported_speech(
                 yield r
 
 
+# cue forms that are more often nouns: a cue only right after a subject, or before "that"
+_NOUN_FORMS = frozenset(
+    [
+        "state",
+        "states",
+        "call",
+        "calls",
+        "attack",
+        "attacks",
+        "report",
+        "reports",
+        "question",
+        "questions",
+        "post",
+        "posts",
+        "claim",
+        "claims",
+        "comment",
+        "comments",
+        "show",
+        "shows",
+    ]
+)
+_THAT_NEXT = regex.compile(r"\s+that\b", regex.V1)
+_NEXT_WORD = regex.compile(r"\s+(\p{L}+)", regex.V1)
+_AUX = frozenset(
+    ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"]
+)
+
+
 def _reported(
     doc: Doc,
     sent: Sentence,
@@ -224,7 +255,21 @@ def _reported(
         return None  # "was charged", "is expected"
     if prev in _NON_FINITE and form.lower() == lemma:
         return None  # "would ask", "to say"
+    homograph = form.lower() in _NOUN_FORMS and not _THAT_NEXT.match(text, cue[1], sent.end)
+    nxt = _NEXT_WORD.match(text, cue[1], sent.end) if homograph else None
+    if homograph and (
+        prev in words.dets
+        or not (i > 0 and toks[i - 1][2])
+        or (nxt is not None and (nxt.group(1)[0].isupper() or nxt.group(1).lower() in _AUX))
+    ):
+        return None  # "member states", "state Rep. Hoover", "New York state is": a noun
     source = source_for_cue(doc, max(sent.start, cue[0] - MAX_WINDOW), cue[0], cue[1])
+    if homograph and (
+        source is None
+        or source.kind not in ("name", "pronoun", "org", "group")
+        or skip_back(doc, source.end, cue[0]) != source.end
+    ):
+        return None  # "state" and "calls" cue only after their subject: "It states", "Others call"
     pos = cue[1]
     postposed = None
     if source is None or _ONLY_STOPS.fullmatch(
