@@ -458,6 +458,8 @@ def resolve(
         name_words, _roles = strip_title(head_words, qwords)
         if not name_words:
             name_words = head_words
+        if "of" in name_words[2:]:
+            name_words = name_words[: name_words.index("of", 2)]  # "Jason Gilbert of Cheyenne"
         name_words = [w for w in name_words if is_cap(w)]
         short = " ".join(name_words)
         if short.endswith(("'s", "’s")):
