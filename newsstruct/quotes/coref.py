@@ -450,12 +450,15 @@ def resolve(
         if owner:
             head_words = head_words[owner[-1] + 1 :]  # "The Post's Dana Milbank": the person
             kind = "org" if _org_words(head_words, qwords) else "name"
-        if kind == "org" or _org_words(head_words, qwords):
+        name_words, roles = strip_title(head_words, qwords)
+        # a title before two name words makes a person ("Atlantic City Mayor Don Guardian",
+        # though "Guardian" ends newspaper names)
+        titled = bool(roles) and sum(is_cap(w) for w in name_words) >= 2
+        if not titled and (kind == "org" or _org_words(head_words, qwords)):
             name, is_alias = entities.org(head_words)
             ent = entities.orgs.get(name)
             by = "alias" if is_alias else "name"
             return Speaker(name=name, mention=span, resolved_by=by), ent
-        name_words, _roles = strip_title(head_words, qwords)
         if not name_words:
             name_words = head_words
         if "of" in name_words[2:]:
