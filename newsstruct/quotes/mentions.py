@@ -456,8 +456,8 @@ def np_forward(
                 and toks[j + 1][2]
             ):
                 nxt = _word(text, toks[j + 1])
-                if is_cap(nxt) or nxt.lower() in words.dets:
-                    j += 1
+                if (is_cap(nxt) or nxt.lower() in words.dets) and nxt.lower() not in _TIME_OPENERS:
+                    j += 1  # "a spokesman for the mayor"; not "the report on Wednesday"
                     continue
             if low == "and" and j + 1 < n and toks[j + 1][2]:
                 nxt = _word(text, toks[j + 1]).lower()
