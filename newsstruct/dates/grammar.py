@@ -458,6 +458,22 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
     return {kind: (frozenset(words), digit) for kind, (words, digit) in spec.items()}
 
 
+# time units, and the words a unit may carry ("an additional year", "2 consecutive days")
+_UNITS = frozenset(
+    _words(
+        """second seconds minute minutes hour hours day days night nights week weeks fortnight
+        fortnights month months quarter quarters year years decade decades century centuries
+        weekend weekends millennium millennia"""
+    )
+)
+_UNIT_ADJECTIVES = frozenset(
+    _words(
+        """more additional extra straight consecutive full long trading business working
+        school hot cold short crucial difficult"""
+    )
+)
+
+
 @functools.lru_cache(maxsize=8)
 def a_followers(lex: Lexicon) -> frozenset[str]:
     """The words (first run of letters) that can come right after an expression's opening
@@ -465,15 +481,7 @@ def a_followers(lex: Lexicon) -> frozenset[str]:
     amount ("a dozen years", "a 10-day period"), the rest of a lexicon entry ("a later date").
     Read off :func:`_alternatives` by hand and checked like :func:`the_followers`."""
     t = lex.temporal
-    units = _words(
-        """second seconds minute minutes hour hours day days night nights week weeks
-        fortnight fortnights month months quarter quarters year years decade decades century
-        centuries weekend weekends millennium millennia"""
-    )
-    unit_adj = _words(
-        """more additional extra straight consecutive full long trading business working
-        school hot cold short crucial difficult"""
-    )
+    units, unit_adj = _UNITS, _UNIT_ADJECTIVES
     amounts = {_lead(w) for w in t["number"]} | _words("dozen hundred couple pair half")
     rest = set()
     for cls in ("number", "vague", "frequency", "holiday"):
@@ -493,15 +501,7 @@ def digit_followers(lex: Lexicon) -> frozenset[str]:
     half", "to" (a range), "times". Read off :func:`_alternatives` by hand and checked like
     :func:`the_followers`."""
     t = lex.temporal
-    units = _words(
-        """second seconds minute minutes hour hours day days night nights week weeks
-        fortnight fortnights month months quarter quarters year years decade decades century
-        centuries weekend weekends millennium millennia"""
-    )
-    unit_adj = _words(
-        """more additional extra straight consecutive full long trading business working
-        school hot cold short crucial difficult"""
-    )
+    units, unit_adj = _UNITS, _UNIT_ADJECTIVES
     clock = _words("a p am pm o in at gmt utc z hours hrs local")
     zones = {_lead(w) for w in t["timezone"]}
     months = {_lead(w) for w in t["month"]}

@@ -35,13 +35,10 @@ from .words import QuoteWords
 
 MARKS = '"“”„«»‟'
 
-
 # cue classes that attribute a quote from after its closing mark ("…," she said / barked)
 _AFTER_QUOTE = frozenset(["speech", "manner"])
 
-
 _MAX_WORDS_BEFORE_CUE = 30
-
 
 # Objects that may follow a cue before the reported content or the quote: "told reporters",
 # "told the Harbor Gazette", "warned him".
@@ -57,16 +54,13 @@ OBJECT = regex.compile(
     regex.V1,
 )
 
-
 TO_ADDRESSEE = regex.compile(
     r"\s+to\s+(?:reporters|journalists|him|her|them|us|me|supporters|(?:the|a|an|his|her|their)"
     r"\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+)?|\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3})",
     regex.V1,
 )
 
-
 _NOT_POSSESSIVE = frozenset(["that", "there", "here", "what", "who", "it", "let", "where"])
-
 
 _NOUN_BEFORE = frozenset(
     [
@@ -272,7 +266,6 @@ def _sentence_stop(text: str, pos: int, hi: int) -> bool:
 
 _NO_OBJECT = regex.compile(r"\s*(?:[.,;!?]|$)", regex.V1)
 
-
 # a relative clause opened by a comma, still open at the cue: ", who has proposed …"
 _IN_RELATIVE = regex.compile(r"(?r),\s*(?:who|whose|which|whom)\s[^,;:.!?\"“”]*$", regex.V1)
 
@@ -339,18 +332,13 @@ def attribution_before(
 
 _LINE_DASH = regex.compile(r"[ \u00a0]*(?P<dash>[―—–-]{1,2})[ \u00a0]*(?=\p{Lu})", regex.V1)
 
-
 _WORD_BEFORE = regex.compile(r"(?r)([\p{L}'’]+)\s+$", regex.V1)
-
 
 _DASH = regex.compile(r"[ \u00a0]*(?P<dash>[―—–]{1,2})[ \u00a0]*", regex.V1)
 
-
 _AFTER_STOP = regex.compile(r"[.!?)\]’'\s\u00a0]*", regex.V1)
 
-
 _ACCORDING_AFTER = regex.compile(r"[\s,]*(?P<cue>according\s+to)\s+", regex.V1)
-
 
 _ACCORDING_LEAD = regex.compile(
     r"(?:^|(?<=[\s,]))(?P<cue>[Aa]ccording\s+to)\s+(?P<src>[^,;:.!?\"“”]{2,80}),\s*$", regex.V1
@@ -390,21 +378,16 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str) -> bool:
 
 _PARTICLE = regex.compile(r"\s+(?:out|up|back)\b", regex.V1)  # "pointed out"
 
-
 _TAIL_END = regex.compile(r"\s*(?:[,:]|\s—|\s–)?\s*(?:that\s*,?\s*)?", regex.V1)
-
 
 _SHORT_TAIL = regex.compile(
     r"[\s,]++([^.!?;\"“”„«»\n]{1,80}?)\s*[,:]\s*(?:that\s*,?\s*)?", regex.V1
 )
 
-
 _PAST_FORM = regex.compile(r"\G(?:said|\p{L}+ed)\b", regex.V1)
-
 
 _PASSIVE_PHRASE = regex.compile(
     r"\b(?:when|if|as|after|once|until|unless)\s+\p{L}+ed\b", regex.V1 | regex.IGNORECASE
 )
-
 
 _PASSIVE_CLAUSE = regex.compile(r"(?r)\b(?:when|if|as|after|once|until|unless)\s+$", regex.V1)

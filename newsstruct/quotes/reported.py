@@ -38,13 +38,11 @@ from .sources import LETTERS, MAX_WINDOW, source_for_cue
 # reported content looks this far for the clause of the next cue
 _MAX_CONTENT_SCAN = 600
 
-
 # a clause of its own after a comma: "…, though Fiorina said …"
 _SUBORDINATOR = regex.compile(
     r"(?r)\s+(?:though|although|while|whereas|as|because|but|and|even\s+as|even\s+though)$",
     regex.V1 | regex.IGNORECASE,
 )
-
 
 _NON_FINITE = frozenset(
     [
@@ -69,9 +67,7 @@ _NON_FINITE = frozenset(
     ]
 )
 
-
 _PASSIVE = frozenset(["is", "was", "were", "are", "be", "been", "being", "get", "got"])
-
 
 # Reported content is a clause; these open a phrase ("told reporters outside the gate").
 _NOT_A_CLAUSE_START = frozenset(
@@ -102,9 +98,7 @@ _NOT_A_CLAUSE_START = frozenset(
     ]
 )
 
-
 _MIN_REPORTED_WORDS = 3
-
 
 # cues whose reported content may be an infinitive: "vowed to rebuild", "urged them to leave"
 _TO_INFINITIVE = frozenset(
@@ -136,22 +130,16 @@ class Reported:
 
 _SPACE_COMMA = regex.compile(r"[\s,]*", regex.V1)
 
-
 # what ends reported content before the next cue's clause: "…, and said", "…, arguing"
 _NEXT_CLAUSE = regex.compile(r"(?r)(?:,?\s+(?:and|but)\s+(?:\S+\s+){0,3}?|,\s*)$", regex.V1)
 
-
 _ONLY_STOPS = regex.compile(r"[\s.!?]*", regex.V1)
-
 
 _ABOUT_TAIL = regex.compile(r"\s+(?:of|about|in)\s+[^,;:]{1,40}[.!?]?\s*", regex.V1)
 
-
 _AS_END = regex.compile(r"\s+as$", regex.V1)
 
-
 _ACCORDING_SOURCE = regex.compile(r"\s+([^,.;:!?\"“”]{2,80})", regex.V1)
-
 
 # a particle after the cue ("said on", "spoke out"); compiled once, not looked up per call
 _CUE_PARTICLE = regex.compile(r"\s+(?:out|up|back|on)\b(?!\s+(?:the|a|an|his|her|their)\b)")

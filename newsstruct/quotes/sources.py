@@ -28,26 +28,21 @@ from .mentions import (
 
 MAX_WINDOW = 300
 
-
 # a description and a comma before the name that ends at the cue: "another friend, Mariam
 # Etar told", "the bespectacled, 71-year-old diplomat said"
 _DESCRIPTION_LEAD = regex.compile(
     r"(?:the|a|an|another|his|her|their|its|our)\s+[^,;:.!?\"“”]{1,60},\s*", regex.V1
 )
 
-
 # an apposition that no comma closes before the cue
 _OPEN_APPOSITION = regex.compile(
     r",\s*((?:the|a|an|who|whose)\s+[^,;:.!?\"“”]{1,120}?)", regex.V1 | regex.IGNORECASE
 )
 
-
 # a restrictive relative clause between a source and its cue: " who spoke anonymously"
 _RELATIVE = regex.compile(r",?\s+(?:who|whose)\s+([^,;:.!?\"“”]{1,80}?)", regex.V1)
 
-
 _PREPOSITIONS = frozenset(["of", "for", "at", "with", "from", "in", "on", "to", "by"])
-
 
 # "a spokesman for committee Democrats", "an official at the county clerk's office"
 _PP_CHAIN = regex.compile(
@@ -108,13 +103,10 @@ def _unclosed_aside(doc: Doc, pos: int, end: int) -> bool:
 
 _WITH = regex.compile(r"(?r)(?:^|(?<=\s))with\s+(?=[^,;:]{1,80}$)", regex.V1 | regex.IGNORECASE)
 
-
 # nothing but marks and conjunctions before an inverted cue: "But, said Solovey, "…""
 ONLY_OPENERS = regex.compile(r"[\s\u00a0\"“”„«»,]*(?:(?:But|And|So|Yet|Still)[\s,]*)?", regex.V1)
 
-
 LETTERS = regex.compile(r"\p{L}+", regex.V1)
-
 
 _COORDINATED = regex.compile(r"(?:^|[\s,])(?:and|but|or|then)$", regex.V1 | regex.IGNORECASE)
 
@@ -241,34 +233,25 @@ _CLAUSE_BREAK = regex.compile(
     r"(?r)(?:,\s{1,3}(?:but|and|while|whereas|though|although|yet|so)\s|;\s)", regex.V1
 )
 
-
 _PUNCT = regex.compile(r"[,;:.!?]", regex.V1)
-
 
 _SUBJECT_KINDS = frozenset(["name", "pronoun", "org", "description", "group"])
 
-
 _AND_CUE = regex.compile(r"(?r)\s+and\s+(?:then\s+|later\s+|also\s+)?$", regex.V1)
-
 
 _SUBORDINATE = regex.compile(
     r"(?r)\b(?:when|as|while|because|after|before|since|though|although|where|if)\s", regex.V1
 )
 
-
 _COMMA_END = regex.compile(r",\s*$", regex.V1)
-
 
 _VERB_AND = regex.compile(r"(?r)\s+\p{Ll}+(?:ed|ied)\s+and\s+(?:then\s+)?$", regex.V1)
 
-
 _WHO_BEFORE = regex.compile(r"(?r),\s*who(?:\s+(?:also|then|later|once|had|has))?$", regex.V1)
-
 
 _PREVIOUS_CUE = regex.compile(
     r"(?r)(?P<cue>\p{L}+)(?:\s+(?:in\s+a\s+statement|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day))?\s*,\s*$",
     regex.V1,
 )
-
 
 _REDUCED_RELATIVE = regex.compile(r"\p{Ll}+(?:ing|ed)(?:\s+[\p{L}\-’']+){0,8}", regex.V1)
