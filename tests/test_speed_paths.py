@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import random
 
+import attrs
 import regex
 
 from newsstruct import load_lexicon
@@ -107,3 +108,26 @@ def test_quote_tokens_match_the_plain_reading():
         for lo, hi in [(0, len(text)), tuple(cuts)]:
             want = _plain_tokens(text, lo, hi, words)
             assert mentions.tokens(text, lo, hi, words) == want, (text, lo, hi)
+
+
+def test_date_patterns_without_the_word_start_check_find_the_same_candidates():
+    """The grammar's patterns leave out the word-start check (``B``) because ``scan`` tries
+    them only where ``_TOKEN_START`` (which opens with ``B``) found a token: scanning finds
+    what patterns that check it again find."""
+    from newsstruct.dates.grammar import B, compile_grammar, simple_folds
+
+    grammar = compile_grammar(LEX)
+    checked = {k: regex.compile(B + p.pattern, p.flags) for k, p in grammar.patterns.items()}
+    reference = attrs.evolve(grammar, patterns=checked, simple={})
+    words = sorted({w for table in LEX.temporal.values() for w in table})
+    words += ["2004", "2005", "1990s", "'90s", "’90s", "5", "12", "3:30", "10/12/16", "x"]
+    glue = [" ", " ", " ", "-", "–", "‐", "'", "’", ", ", ".", "\n", "a", "7", "é", "\u0301", "/"]
+    rng = random.Random(17)
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(1, 10)))
+        want = [(k, m.span()) for k, m in reference.scan(text, 0, len(text))]
+        got = grammar.scan(text, 0, len(text), simple_folds(text))
+        assert [(k, m.span()) for k, m in got] == want, text
+        found += len(want)
+    assert found > 3000

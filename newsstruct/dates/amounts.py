@@ -87,6 +87,11 @@ def spelled_number(words: list[str], lex: Lexicon) -> float | None:
     return total + current if seen else None
 
 
+_NUMBER_RANGE = regex.compile(r"[\d,.]+\s+to\s+[\d,.]+|[\d,.]+ [\d,.]+")
+_OR_SO_END = regex.compile(r"\s+or\s+(?:so|two|three|more|\d+)$")
+_NUMBER_FRACTION = regex.compile(r"([\d,]+(?:\.\d+)?)\s*(?:(\d)/(\d)|([½¼¾]))?")
+
+
 def parse_amount(phrase: str, lex: Lexicon) -> tuple[float | None, str | None, bool]:
     """``(number, mod, vague)`` of an amount phrase ("about two", "2 1/2", "a few").
 
@@ -94,7 +99,7 @@ def parse_amount(phrase: str, lex: Lexicon) -> tuple[float | None, str | None, b
     """
     s = norm(phrase).replace("-", " ")
     s = s.removeprefix("the ")
-    if regex.fullmatch(r"[\d,.]+\s+to\s+[\d,.]+|[\d,.]+ [\d,.]+", s):
+    if _NUMBER_RANGE.fullmatch(s):
         return None, None, True  # "12 to 18 months": a range, unspecified
     mod = None
     m = MOD_PREFIX.match(s)
@@ -105,14 +110,14 @@ def parse_amount(phrase: str, lex: Lexicon) -> tuple[float | None, str | None, b
     if s.endswith(" and a half") or s.endswith(" and half"):
         half = 0.5
         s = s.rsplit(" and", 1)[0]
-    s = regex.sub(r"\s+or\s+(?:so|two|three|more|\d+)$", "", s)
+    s = _OR_SO_END.sub("", s)
     numbers = lex.temporal["number"]
     if s in numbers:
         v = numbers[s]
         if v == "X":
             return None, mod, True
         return float(v) + half, mod, False
-    frac = regex.fullmatch(r"([\d,]+(?:\.\d+)?)\s*(?:(\d)/(\d)|([½¼¾]))?", s)
+    frac = _NUMBER_FRACTION.fullmatch(s)
     if frac:
         n = float(frac.group(1).replace(",", ""))
         if frac.group(2):

@@ -154,11 +154,14 @@ def weekday_in(s: str, lex: Lexicon) -> int | None:
     return None
 
 
+_THIS_LAST_NEXT_YEAR = regex.compile(r"\b(this|last|next)\s+year", regex.IGNORECASE)
+
+
 def rel_year(s: str, ref: dt.date | None) -> int | None:
     """ "this year" / "last year" / "next year" inside ``s``."""
     if ref is None:
         return None
-    m = regex.search(r"\b(this|last|next)\s+year", s, regex.IGNORECASE)
+    m = _THIS_LAST_NEXT_YEAR.search(s)
     if m is None:
         return None
     return ref.year + {"this": 0, "last": -1, "next": 1}[m.group(1).lower()]
@@ -273,8 +276,12 @@ def prior_for(ctx: Ctx, unit: str) -> tuple[Prior | None, str]:
     return None, "ref"
 
 
+_WORD_AFTER = regex.compile(r"[ \t\u00a0]+[\p{L}\p{N}$]")
+_CLAUSE_WORD_AFTER = regex.compile(r"[ \t\u00a0]+(?:that|then|and|but)\b")
+
+
 def followed_by_word(ctx: Ctx, pos: int) -> bool:
     tail = ctx.text[pos : pos + 3]
-    return regex.match(r"[ \t\u00a0]+[\p{L}\p{N}$]", tail) is not None and not regex.match(
-        r"[ \t\u00a0]+(?:that|then|and|but)\b", ctx.text[pos : pos + 7]
+    return _WORD_AFTER.match(tail) is not None and not _CLAUSE_WORD_AFTER.match(
+        ctx.text[pos : pos + 7]
     )

@@ -520,7 +520,8 @@ _AFTER_THE = regex.compile(rf"{S}(?:(\p{{L}}+)|(\d))", regex.V1)
 @attrs.frozen(eq=False)
 class Grammar:
     """The compiled grammar of one lexicon: a pattern per kind, and which kinds each opening
-    word can start, so a position is tried only against the kinds it can open."""
+    word can start, so a position is tried only against the kinds it can open. The patterns
+    are matched at a word start only (see :meth:`scan`): they do not check it themselves."""
 
     patterns: dict[str, regex.Pattern[str]]
     by_word: dict[str, tuple[str, ...]]
@@ -606,8 +607,7 @@ class Grammar:
 
 # Where a candidate may start: a word start, or a year right after a year and a dash.
 _TOKEN_START = regex.compile(
-    r"(?:(?<![\p{L}\p{N}'’‐-])|(?<=(?<!\d)(?:1[5-9]|20)\d\d[-–])(?=(?:1[5-9]|20)\d\d(?!\d)))"
-    r"(?:(\p{L}[\p{L}\p{N}]*)|\d+|['’‘](?=\d))",
+    rf"{B}(?:(\p{{L}}[\p{{L}}\p{{N}}]*)|\d+|['’‘](?=\d))",
     regex.V1,
 )
 
@@ -616,8 +616,10 @@ _TOKEN_START = regex.compile(
 def compile_grammar(lex: Lexicon) -> Grammar:
     """The grammar of a lexicon, compiled once per process."""
     openers = kind_openers(lex)
+    # No word-start check (B) in front: ``scan`` tries a pattern only where _TOKEN_START,
+    # which opens with the same B, found a token start, so B holds there already.
     patterns = {
-        kind: regex.compile(rf"{B}(?:{pat}){E}", regex.V1 | regex.IGNORECASE)
+        kind: regex.compile(rf"(?:{pat}){E}", regex.V1 | regex.IGNORECASE)
         for kind, pat in _alternatives(lex)
     }
     simple: dict[str, regex.Pattern[str]] = {}

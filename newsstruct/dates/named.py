@@ -54,6 +54,11 @@ _CLOCK_END = regex.compile(
 )
 
 
+_CLOCK_DIGITS = regex.compile(r"(\d{1,2})(?:[:.]?(\d{2}))?\s*(a\.?\s*m|p\.?\s*m)?")
+_ASCII_WORD = regex.compile(r"[A-Za-z]+")
+_DEICTIC_WORD = regex.compile(r"\b(yesterday|today|tomorrow|tonight)\b", regex.IGNORECASE)
+
+
 def _time(raw: str, ctx: Ctx) -> Reading | None:
     low = norm(raw)
     numbers = ctx.lex.temporal["number"]
@@ -62,7 +67,7 @@ def _time(raw: str, ctx: Ctx) -> Reading | None:
     elif low.startswith("midnight"):
         hh, mm = 24, 0
     else:
-        t = regex.match(r"(\d{1,2})(?:[:.]?(\d{2}))?\s*(a\.?\s*m|p\.?\s*m)?", low)
+        t = _CLOCK_DIGITS.match(low)
         if t is not None:
             hh, mm = int(t.group(1)), int(t.group(2) or 0)
             half = t.group(3)
@@ -85,7 +90,7 @@ def _time(raw: str, ctx: Ctx) -> Reading | None:
     clock = f"T{hh:02d}:{mm:02d}"
     tz_value = None
     zones = ctx.lex.temporal["timezone"]
-    for w in regex.findall(r"[A-Za-z]+", raw):
+    for w in _ASCII_WORD.findall(raw):
         if w.isupper() and w.lower() in zones:
             tz_value = zones[w.lower()]
             break
@@ -95,7 +100,7 @@ def _time(raw: str, ctx: Ctx) -> Reading | None:
     tail = raw[clock_end.end() :] if clock_end else ""
     mo = month_in(tail, ctx.lex)
     wd = weekday_in(tail, ctx.lex)
-    deictic = regex.search(r"\b(yesterday|today|tomorrow|tonight)\b", tail, regex.IGNORECASE)
+    deictic = _DEICTIC_WORD.search(tail)
     if mo is not None:
         dm = DAYNUM.search(tail, tail.find(mo[1]) + len(mo[1]))
         yr = YEAR4.search(tail)
@@ -132,6 +137,9 @@ def _time(raw: str, ctx: Ctx) -> Reading | None:
     return Reading("TIME", f"{day.isoformat()}{clock}", anchor, timezone=tz_value, dated=dated)
 
 
+_LOWER_WEEKDAY = regex.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
 def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     pods = ctx.lex.temporal["part_of_day"]
@@ -146,9 +154,7 @@ def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
         return None
     mod = "START" if low.startswith("early") else "END" if low.startswith("late") else None
     wd = weekday_in(m.group(), ctx.lex)
-    if wd is None and regex.search(
-        r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", low
-    ):
+    if wd is None and _LOWER_WEEKDAY.search(low):
         return None  # a lower-case weekday
     if ctx.ref is None:
         if wd is not None:
@@ -296,9 +302,12 @@ def _dateparser_parse(candidate: str, order: str) -> dt.date | None:
     return parsed.date() if parsed is not None else None
 
 
+_ISO = regex.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?")
+
+
 def h_iso(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
-    iso = regex.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?", raw)
+    iso = _ISO.fullmatch(raw)
     if iso:
         try:
             d = dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
@@ -336,9 +345,12 @@ def h_month_year(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", cal.month(y, mo[0]), anchor, mod=edge_mod(raw))
 
 
+_AFTER_OF = regex.compile(r"(?<=\bof\s+).*", regex.IGNORECASE | regex.DOTALL)
+
+
 def h_week_of(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
-    inner = regex.search(r"(?<=\bof\s+).*", raw, regex.IGNORECASE | regex.DOTALL)
+    inner = _AFTER_OF.search(raw)
     if inner is None:
         return None
     found = h_month_day(m.tail(inner.start()), ctx)
@@ -369,12 +381,16 @@ def _quarter_year(q: int, ctx: Ctx) -> int | None:
     return y if q <= cur else y - 1  # results are reported after the quarter: no tense
 
 
+_QUARTER_CODE = regex.compile(
+    r"(?:the\s+)?q([1-4])(?:\s*(\d{4}|'\d\d))?$|(\d{4})\s+q([1-4])$|h([12])\s*(\d{4})$"
+)
+_YEAR_AGO = regex.compile(r"\byear-(?:ago|earlier)\b")
+
+
 def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
-    qm = regex.match(
-        r"(?:the\s+)?q([1-4])(?:\s*(\d{4}|'\d\d))?$|(\d{4})\s+q([1-4])$|h([12])\s*(\d{4})$", low
-    )
+    qm = _QUARTER_CODE.match(low)
     if qm:
         if qm.group(5):
             return Reading("DATE", f"{qm.group(6)}-H{qm.group(5)}", "absolute")
@@ -408,7 +424,7 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
         return None
     y: int | None = None
     anchor: str | None = "absolute"
-    if regex.search(r"\byear-(?:ago|earlier)\b", low):
+    if _YEAR_AGO.search(low):
         base = ctx.quarter or (cal.quarter(*current_quarter(ctx.ref)) if ctx.ref else None)
         if base is None:
             return Reading("DATE", f"XXXX-Q{q}", None)
@@ -469,13 +485,16 @@ def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", base, "previous" if ctx.quarter or ctx.period else "ref")
 
 
+_TWO_DIGIT_END = regex.compile(r"(\d\d)(?:[-/]\d\d)?$")
+
+
 def h_fiscal(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     yr = YEAR4.search(low)
     if yr is not None:
         y = int(yr.group(1))
     else:
-        two = regex.search(r"(\d\d)(?:[-/]\d\d)?$", low)
+        two = _TWO_DIGIT_END.search(low)
         if two is None:
             return None
         y = year_from_two_digits(int(two.group(1)), ctx.ref)
@@ -515,6 +534,11 @@ _ORDINAL_WORDS = {
 }  # fmt: skip
 
 
+_CENTURY_NUMBER = regex.compile(r"(\d{1,2})(?:st|nd|rd|th)")
+_DECADE_FULL = regex.compile(r"(\d{3})0['’]?s")
+_DECADE_TWO = regex.compile(r"(\d)0['’]?s")
+
+
 def h_decade(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     mod = edge_mod(low.removeprefix("the "))
@@ -523,15 +547,15 @@ def h_decade(m: Cand, ctx: Ctx) -> Reading | None:
     elif low.startswith("the first half"):
         mod = "START"
     if "century" in low:
-        c = regex.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
+        c = _CENTURY_NUMBER.search(low)
         n = int(c.group(1)) if c else next((v for w, v in _ORDINAL_WORDS.items() if w in low), None)
         if n is None:
             return None
         return Reading("DATE", f"{n - 1:02d}", "absolute", mod=mod)
-    full = regex.search(r"(\d{3})0['’]?s", low)
+    full = _DECADE_FULL.search(low)
     if full:
         return Reading("DATE", full.group(1), "absolute", mod=mod)
-    two = regex.search(r"(\d)0['’]?s", low)
+    two = _DECADE_TWO.search(low)
     word = next((v for w, v in _DECADE_WORDS.items() if w in low), None)
     digit = int(two.group(1)) if two else word
     if digit is None:
@@ -553,11 +577,14 @@ def _season_instances(code: str, ref: dt.date) -> list[tuple[dt.date, dt.date, i
     return out
 
 
+_LOWER_WORD = regex.compile(r"[a-z]+")
+
+
 def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
     seasons = ctx.lex.temporal["season"]
-    word = next((w for w in regex.findall(r"[a-z]+", low) if w in seasons), None)
+    word = next((w for w in _LOWER_WORD.findall(low) if w in seasons), None)
     if word is None:
         return None
     following = ctx.text[m.end() : m.end() + 4].lower()
@@ -596,6 +623,9 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", f"{y:04d}-{code}", mod=mod)
 
 
+_POSSESSIVE = regex.compile(r"['’]s\b")
+
+
 def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     wd = weekday_in(raw, ctx.lex)
@@ -625,7 +655,7 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
     mod = {"early": "START", "late": "END", "earlier": "START", "later": "END"}.get(modifier)
     if mod is not None:
         modifier = ""
-    if regex.match(r"['’]s\b", ctx.text[m.end() : m.end() + 3]):
+    if _POSSESSIVE.match(ctx.text[m.end() : m.end() + 3]):
         ctx = attrs.evolve(ctx, tense=None)  # "Wednesday's ruling": an event, not the verb's time
     if modifier in ("the previous", "the following", "the next", "that"):
         prior, anchor = prior_for(ctx, "day")
@@ -649,6 +679,10 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", cal.day(day), mod=mod)
 
 
+_NAME_BEFORE = regex.compile(r"\p{Lu}[\p{L}.]*\s+$")
+_SENTENCE_END_BEFORE = regex.compile(r"[.!?\"“”]\s*$")
+
+
 def h_deictic(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     edge = EDGE_WORD.match(low)
@@ -658,8 +692,8 @@ def h_deictic(m: Cand, ctx: Ctx) -> Reading | None:
         low = low[edge.end() :]
     if (
         m.group()[:1].isupper()
-        and regex.search(r"\p{Lu}[\p{L}.]*\s+$", ctx.text[max(0, m.start() - 20) : m.start()])
-        and not regex.search(r"[.!?\"“”]\s*$", ctx.text[max(0, m.start() - 3) : m.start()])
+        and _NAME_BEFORE.search(ctx.text[max(0, m.start() - 20) : m.start()])
+        and not _SENTENCE_END_BEFORE.search(ctx.text[max(0, m.start() - 3) : m.start()])
     ):
         return None  # "USA Today", "VOA Today"
     if low == "tonight":
@@ -678,6 +712,10 @@ _MONTH_CONTEXT = regex.compile(
 )
 
 
+_CAPITAL_AFTER = regex.compile(r"[ \t]\p{Lu}")
+_MARCH_FOR = regex.compile(r"\s+(?:for|of|on|to|against|through|from)\b")
+
+
 def h_month(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     mo = month_in(raw, ctx.lex)
@@ -693,16 +731,14 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
     if bare:
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         after = ctx.text[m.end() : m.end() + 2]
-        if regex.match(r"[ \t]\p{Lu}", after):
+        if _CAPITAL_AFTER.match(after):
             return None  # "June Carter", "August Wilson"
         if mo[0] == 5 and not _MONTH_CONTEXT.search(before):
             return None  # "May" the verb
         if (
             mo[0] == 3
             and not _MONTH_CONTEXT.search(before)
-            and regex.match(
-                r"\s+(?:for|of|on|to|against|through|from)\b", ctx.text[m.end() : m.end() + 10]
-            )
+            and _MARCH_FOR.match(ctx.text[m.end() : m.end() + 10])
         ):
             return None  # "the annual March for Life": a march
         if (
@@ -767,13 +803,23 @@ _YEAR_LEADS = frozenset(
 )
 
 
+_YEAR_LEAD = regex.compile(
+    r"(?:(?:around|about|approximately|roughly|shortly\s+(?:before|after))\s+|(?:early|late|mid)[-‐]?\s*|the\s+\w+\s+of\s+)(?=\d)",
+    regex.IGNORECASE,
+)
+_TWO_DIGIT_YEAR_CONTEXT = regex.compile(
+    r"\b(?:in|since|of|from|to|until|by|class)\s*$|[-‐]\s*$", regex.IGNORECASE
+)
+_AMOUNT_AFTER = regex.compile(
+    r"[ \t]*(?:%|percent|per[ \t]cent|million|billion|points?|p\.m\.|a\.m\.)", regex.IGNORECASE
+)
+_PLURAL_AFTER = regex.compile(r"[ \t]+[\p{Ll}]+s\b")
+_NAME_WORD_BEFORE = regex.compile(r"(?<![.!?]\s*)\b(\p{Lu}[\p{L}]+)\s+$")
+
+
 def h_year(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
-    lead = regex.match(
-        r"(?:(?:around|about|approximately|roughly|shortly\s+(?:before|after))\s+|(?:early|late|mid)[-‐]?\s*|the\s+\w+\s+of\s+)(?=\d)",
-        raw,
-        regex.IGNORECASE,
-    )
+    lead = _YEAR_LEAD.match(raw)
     if lead is not None:
         inner = h_year(m.tail(lead.end()), ctx)
         if inner is None:
@@ -784,24 +830,18 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", cal.year(y), "absolute") if y else None
     if raw.startswith(("'", "’")):
         before = ctx.text[max(0, m.start() - 8) : m.start()]
-        if not regex.search(
-            r"\b(?:in|since|of|from|to|until|by|class)\s*$|[-‐]\s*$", before, regex.IGNORECASE
-        ):
+        if not _TWO_DIGIT_YEAR_CONTEXT.search(before):
             return None
         return Reading("DATE", cal.year(year_from_two_digits(int(raw[1:]), ctx.ref)), "absolute")
     if raw[0].isdigit():
         y = int(raw)
         after = ctx.text[m.end() : m.end() + 20]
         before = ctx.text[max(0, m.start() - 12) : m.start()]
-        if regex.match(
-            r"[ \t]*(?:%|percent|per[ \t]cent|million|billion|points?|p\.m\.|a\.m\.)",
-            after,
-            regex.IGNORECASE,
-        ):
+        if _AMOUNT_AFTER.match(after):
             return None
-        if regex.match(r"[ \t]+[\p{Ll}]+s\b", after) and not _COUNT_CONTEXT.search(before):
+        if _PLURAL_AFTER.match(after) and not _COUNT_CONTEXT.search(before):
             return None  # "2008 votes": a count
-        name = regex.search(r"(?<![.!?]\s*)\b(\p{Lu}[\p{L}]+)\s+$", before)
+        name = _NAME_WORD_BEFORE.search(before)
         if (
             name
             and name.group(1).lower() not in _YEAR_LEADS

@@ -48,6 +48,9 @@ _QUANTITY_BEFORE = regex.compile(
 )
 
 
+_OF_THE_UNIT = regex.compile(r"\bof the (year|month|week|quarter|decade|century)$")
+
+
 def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
@@ -98,7 +101,7 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         if ctx.ref is None:
             return Reading("DATE", None, None)
         return Reading("DATE", cal.century(ctx.ref.year + 50), mod="START", ranged=False)
-    if regex.search(r"\bof the (year|month|week|quarter|decade|century)$", low):
+    if _OF_THE_UNIT.search(low):
         unit = low.rsplit(" ", 1)[-1]
         modifier = "this"
     else:
@@ -172,22 +175,24 @@ def _unit_span(m: Cand) -> tuple[int, int] | None:
     return m.start(), m.start() + u.end()
 
 
+_UNIT_ADJ_END = regex.compile(
+    r"(?:more|additional|extra|straight|consecutive|full|long|trading|business|working|calendar|fiscal|school|hot|cold|short|crucial|difficult)$",
+    regex.IGNORECASE,
+)
+_AND_A_HALF = regex.compile(r"\s+and\s+a\s+half")
+
+
 def _amount_and_unit(phrase: str, ctx: Ctx) -> tuple[float | None, str, str | None, bool] | None:
     units = list(UNIT_RE.finditer(phrase))
     if not units:
         return None
     u = units[-1]
     amount = phrase[: u.start()].strip(" -‐\t")
-    amount = regex.sub(
-        r"(?:more|additional|extra|straight|consecutive|full|long|trading|business|working|calendar|fiscal|school|hot|cold|short|crucial|difficult)$",
-        "",
-        amount,
-        flags=regex.IGNORECASE,
-    ).strip(" -‐")
+    amount = _UNIT_ADJ_END.sub("", amount).strip(" -‐")
     n, mod, vague = parse_amount(amount, ctx.lex) if amount else (None, None, True)
     if n is None and not vague:
         return None
-    if n is not None and regex.match(r"\s+and\s+a\s+half", phrase[u.end() :]):
+    if n is not None and _AND_A_HALF.match(phrase[u.end() :]):
         n += 0.5
     return n, unit_of(u.group(1)), mod, vague
 
@@ -229,6 +234,9 @@ def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", shift_by(base, k, unit), anchor, mod=mod)
 
 
+_UNIT_BEFORE_AFTER = regex.compile(r"\bthe (day|night|week|month|year) (before|after)$")
+
+
 def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     words = low.split()
@@ -252,9 +260,7 @@ def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
         ),
         "day",
     )
-    if regex.search(r"\bthe (day|night|week|month|year) (before|after)$", low) and followed_by_word(
-        ctx, m.end()
-    ):
+    if _UNIT_BEFORE_AFTER.search(low) and followed_by_word(ctx, m.end()):
         return None  # "the day before the vote": a signal, the event's date is unknown
     step = 0
     if any(w in words for w in ("next", "following", "after", "later")) and not low.startswith(
@@ -297,6 +303,9 @@ def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", shift_by(base, step, unit_for_shift), anchor, mod=mod)
 
 
+_PLURAL_END = regex.compile(r"s$")
+
+
 def h_span(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
@@ -305,7 +314,7 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
     if parsed is None:
         return None
     n, unit, mod, vague = parsed
-    plural = bool(regex.search(r"s$", UNIT_RE.findall(raw)[-1])) if UNIT_RE.findall(raw) else False
+    plural = bool(_PLURAL_END.search(UNIT_RE.findall(raw)[-1])) if UNIT_RE.findall(raw) else False
     head = next(
         (
             w
@@ -355,14 +364,14 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DURATION", duration_value(None if vague else n, unit), None, mod=mod)
 
 
+_SPAN_HEAD = regex.compile(
+    r"^(?:.*?\b)?(?:the\s+)?(?:past|last|next|coming|previous|first|final|following|remaining|preceding|initial|ensuing|recent|latest|upcoming)\s+",
+    regex.IGNORECASE,
+)
+
+
 def _strip_span_head(raw: str) -> str:
-    return regex.sub(
-        r"^(?:.*?\b)?(?:the\s+)?(?:past|last|next|coming|previous|first|final|following|remaining|preceding|initial|ensuing|recent|latest|upcoming)\s+",
-        "",
-        raw,
-        count=1,
-        flags=regex.IGNORECASE,
-    )
+    return _SPAN_HEAD.sub("", raw, count=1)
 
 
 def _has_amount(raw: str) -> bool:
@@ -415,24 +424,36 @@ def h_wd_set(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("SET", value, None)
 
 
+_LOWER_WORD_AFTER = regex.compile(r"[ \t\u00a0]+[\p{Ll}]")
+_FUNCTION_WORD_AFTER = regex.compile(
+    r"[ \t\u00a0]+(?:and|or|but|to|in|on|at|for|from|since|until|by|as|with|through|basis)\b"
+)
+
+
 def _adjective(ctx: Ctx, pos: int) -> bool:
-    return regex.match(
-        r"[ \t\u00a0]+[\p{Ll}]", ctx.text[pos : pos + 3]
-    ) is not None and not regex.match(
-        r"[ \t\u00a0]+(?:and|or|but|to|in|on|at|for|from|since|until|by|as|with|through|basis)\b",
-        ctx.text[pos : pos + 10],
-    )
+    return _LOWER_WORD_AFTER.match(
+        ctx.text[pos : pos + 3]
+    ) is not None and not _FUNCTION_WORD_AFTER.match(ctx.text[pos : pos + 10])
+
+
+_OLD_AFTER = regex.compile(r"(?:[-‐][ \t]?|[ \t]+)old\b|[ \t]+of[ \t]+age\b", regex.IGNORECASE)
 
 
 def _is_age(ctx: Ctx, pos: int) -> bool:
-    return (
-        regex.match(
-            r"(?:[-‐][ \t]?|[ \t]+)old\b|[ \t]+of[ \t]+age\b",
-            ctx.text[pos : pos + 12],
-            regex.IGNORECASE,
-        )
-        is not None
-    )
+    return _OLD_AFTER.match(ctx.text[pos : pos + 12]) is not None
+
+
+_A_UNIT_LONG = regex.compile(r"an?\s+\w+[-‐]long$", regex.IGNORECASE)
+_LONG_END = regex.compile(r"[-‐ ]long$")
+_DURATION_CUE_BEFORE = regex.compile(
+    r"\b(?:for|in|over|within|after|than|of|took|take|takes|spent|lasted|last)\s+$",
+    regex.IGNORECASE,
+)
+_OF_LOWER_AFTER = regex.compile(r"\s+of\s+\p{Ll}")
+_ONE_DAY_CUE_BEFORE = regex.compile(
+    r"\b(?:for|in|within|after|than|of|took|take|spent|lasted|last|a|only|just)\s+$",
+    regex.IGNORECASE,
+)
 
 
 def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
@@ -442,10 +463,10 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         return None
     if low in ("a while", "some time"):
         return Reading("DURATION", "PXX", None) if low == "a while" else None
-    if regex.match(r"an?\s+\w+[-‐]long$", raw, regex.IGNORECASE):  # "a week-long strike"
+    if _A_UNIT_LONG.match(raw):  # "a week-long strike"
         reading = h_duration(m.tail(raw.index(" ") + 1), ctx)
         return attrs.evolve(reading, start=m.start() + raw.index(" ") + 1) if reading else None
-    parsed = _amount_and_unit(regex.sub(r"[-‐ ]long$", "", raw), ctx)
+    parsed = _amount_and_unit(_LONG_END.sub("", raw), ctx)
     if parsed is None:
         return None
     n, unit, mod, vague = parsed
@@ -471,41 +492,39 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         return None  # "three-quarters of its food": a fraction
     if vague and not _has_amount_words(low) and not low.endswith("long"):
         before = ctx.text[max(0, m.start() - 12) : m.start()]
-        if not regex.search(
-            r"\b(?:for|in|over|within|after|than|of|took|take|takes|spent|lasted|last)\s+$",
-            before,
-            regex.IGNORECASE,
-        ) and not regex.match(r"\s+of\s+\p{Ll}", ctx.text[m.end() : m.end() + 6]):
+        if not _DURATION_CUE_BEFORE.search(before) and not _OF_LOWER_AFTER.match(
+            ctx.text[m.end() : m.end() + 6]
+        ):
             return None  # a bare "years" outside "for years", "in years", "years of talks"
     if (
         low in ("one day", "one night")
-        and not regex.search(
-            r"\b(?:for|in|within|after|than|of|took|take|spent|lasted|last|a|only|just)\s+$",
-            ctx.text[max(0, m.start() - 12) : m.start()],
-            regex.IGNORECASE,
-        )
+        and not _ONE_DAY_CUE_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()])
         and ctx.tense == "future"
     ):  # "he will one day lead": some day, not a day long
         return Reading("DATE", "FUTURE_REF", None)
     return Reading("DURATION", duration_value(None if vague else n, unit), None, mod=mod)
 
 
+_OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
+_OF_DETERMINER_AFTER = regex.compile(
+    r"\s+of\s+(?:the|its|their|his|her|all|a|an|our|this|that)\b", regex.IGNORECASE
+)
+
+
 def _fraction(low: str, after: str) -> bool:
     """ "a quarter of the market", "three-quarters of its food": a share, not a time."""
-    if not regex.match(r"\s+of\b", after, regex.IGNORECASE):
+    if not _OF_AFTER.match(after):
         return False
     if "-" in low or low.split()[0] in ("a", "one"):
         return True
-    return (
-        regex.match(
-            r"\s+of\s+(?:the|its|their|his|her|all|a|an|our|this|that)\b", after, regex.IGNORECASE
-        )
-        is not None
-    )
+    return _OF_DETERMINER_AFTER.match(after) is not None
+
+
+_AMOUNT_WORDS = regex.compile(r"(?:several|many|few|some)[\s-]")
 
 
 def _has_amount_words(low: str) -> bool:
-    return bool(regex.match(r"(?:several|many|few|some)[\s-]", low))
+    return bool(_AMOUNT_WORDS.match(low))
 
 
 def h_vague(m: Cand, ctx: Ctx) -> Reading | None:

@@ -156,12 +156,15 @@ _SECOND_DAY = regex.compile(
 _ENDS_WITH_DAY = regex.compile(r"(?<![\d,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?$")
 
 
+_DAY_VALUE = regex.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")
+
+
 def _second_day(
     text: str, kind: str, mention: DateMention, reading: Reading, hi: int
 ) -> tuple[int, int, Reading] | None:
     """The second day of a month-day pair right after ``mention``: (start, end, reading)."""
     value = mention.value or ""
-    if not regex.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", value):
+    if not _DAY_VALUE.fullmatch(value):
         return None
     first = _ENDS_WITH_DAY.search(mention.text)
     m = _SECOND_DAY.match(text, mention.end, hi)

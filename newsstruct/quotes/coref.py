@@ -168,7 +168,9 @@ class Entities:
         self.orgs: dict[str, Entity] = {}
         self._by_suffix: dict[str, list[Entity]] = {}  # "Blinken" -> [Antony Blinken]
         self._by_first: dict[str, list[Entity]] = {}  # "Antony" -> [Antony Blinken]
-        self.unnamed: list[str] = []  # unnamed sources met so far ("a county spokesperson")
+        # The unnamed sources met so far by head noun, the latest for each ("spokesperson" ->
+        # "a county spokesperson"): a lookup, not a scan of every source before.
+        self.unnamed: dict[str, str] = {}
         self.positions: list[int] = []  # mention positions, sorted
         self.mentioned: list[Entity] = []  # the entity at each position
         self._parsed: dict[str, _Run] = {}  # run text -> its reading (see _parse)
@@ -490,10 +492,10 @@ def resolve(
             if ent is not None:
                 return Speaker(name=ent.name, mention=span, resolved_by="title"), ent
             # "the spokesperson" after "a county spokesperson": the unnamed source again
-            for name in reversed(entities.unnamed):
-                if _head_noun(name) == role:
-                    return Speaker(name=name, mention=span, resolved_by="title"), None
-        entities.unnamed.append(span.text)
+            name = entities.unnamed.get(role)
+            if name is not None:
+                return Speaker(name=name, mention=span, resolved_by="title"), None
+        entities.unnamed[_head_noun(span.text)] = span.text
     return Speaker(name=span.text, mention=span, resolved_by="description"), None
 
 
