@@ -492,9 +492,9 @@ def resolve(
             if ent is not None:
                 return Speaker(name=ent.name, mention=span, resolved_by="title"), ent
             # "the spokesperson" after "a county spokesperson": the unnamed source again
-            name = entities.unnamed.get(role)
-            if name is not None:
-                return Speaker(name=name, mention=span, resolved_by="title"), None
+            source = entities.unnamed.get(role)
+            if source is not None:
+                return Speaker(name=source, mention=span, resolved_by="title"), None
         entities.unnamed[_head_noun(span.text)] = span.text
     return Speaker(name=span.text, mention=span, resolved_by="description"), None
 
