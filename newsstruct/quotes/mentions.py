@@ -211,8 +211,16 @@ def _first_name(doc: Doc, toks: list[tuple[int, int, bool]]) -> bool:
     text, words = doc.text, doc.words
     if len(toks) < 2 or not toks[1][2] or not is_cap(_word(text, toks[0])):
         return False
+    if _word(text, toks[0]).lower() not in _NAME_LIKE_STOPS:
+        return False  # "Of Carson, Levine said": a preposition opens no name
     nxt = _word(text, toks[1])
-    return is_cap(nxt) and nxt.lower() not in words.stops | words.function_words
+    return (
+        is_cap(nxt) and nxt.lower() not in words.stops and nxt.lower() not in words.function_words
+    )
+
+
+# stop words that are also first names
+_NAME_LIKE_STOPS = frozenset(["will", "may", "can", "june", "april", "august", "don", "bill"])
 
 
 def _org_like(head_words: list[str], words: QuoteWords) -> bool:
@@ -352,6 +360,8 @@ def _boundary_before(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> boo
         "since",
         "or",
         "yet",
+        "which",
+        "whom",
     )
 
 
