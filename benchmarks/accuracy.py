@@ -1021,20 +1021,21 @@ RUNNERS: dict[str, Callable[[Api, argparse.Namespace], JsonDict]] = {
 }
 
 
-def parse_stages(value: str) -> list[str]:
-    stages = [s.strip() for s in value.split(",") if s.strip()]
-    unknown = sorted(set(stages) - set(STAGES))
+def _choices(value: str, known: Sequence[str], what: str) -> list[str]:
+    """A comma list of names from ``known`` (an argparse type)."""
+    names = [n.strip() for n in value.split(",") if n.strip()]
+    unknown = sorted(set(names) - set(known))
     if unknown:
-        raise argparse.ArgumentTypeError(f"unknown stage(s) {unknown}; known: {STAGES}")
-    return stages
+        raise argparse.ArgumentTypeError(f"unknown {what}(s) {unknown}; known: {list(known)}")
+    return names
+
+
+def parse_stages(value: str) -> list[str]:
+    return _choices(value, list(STAGES), "stage")
 
 
 def parse_peers(value: str) -> list[str]:
-    peers = [p.strip() for p in value.split(",") if p.strip()]
-    unknown = sorted(set(peers) - set(TEMPORAL_PEERS))
-    if unknown:
-        raise argparse.ArgumentTypeError(f"unknown peer(s) {unknown}; known: {TEMPORAL_PEERS}")
-    return peers
+    return _choices(value, list(TEMPORAL_PEERS), "peer")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

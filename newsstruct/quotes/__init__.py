@@ -62,7 +62,6 @@ class _Found:
     attribution: Attribution | None
     paragraph: int
     closed: bool = True
-    carry: bool = False  # no attribution of its own: takes the previous speaker
     extent: tuple[int, int] = (0, 0)  # marks (and attribution) included
     nested: bool = False  # reported speech inside a direct quote
     antecedent: Mention | None = None  # the name a lead-in gives the pronoun after the quote
@@ -285,7 +284,6 @@ def _direct_quotes(
                 attribution=attribution,
                 paragraph=first.paragraph,
                 closed=all(s.close is not None or s.continues for s in group),
-                carry=attribution is None,
                 extent=(first.open, group[-1].after),
                 antecedent=antecedent,
             )
@@ -496,32 +494,28 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
                 )
             quotes.append(_quote(text, f, speaker, f.attribution.cue))
             continue
-        if f.attribution is not None:
-            cue = f.attribution.cue
-            if f.attribution.source is not None:
-                close = prev_found is not None and _close(prev_found, f, entities, previous)
-                if f.antecedent is not None:
-                    # the lead-in of the same sentence names who "she" is
-                    named, ent = resolve(
-                        text, f.antecedent, entities, previous, close_to_previous=close
-                    )
-                    src = f.attribution.source
-                    speaker = Speaker(
-                        name=named.name,
-                        mention=Span(start=src.start, end=src.end, text=text[src.start : src.end]),
-                        resolved_by="pronoun",
-                    )
-                else:
-                    speaker, ent = resolve(
-                        text, f.attribution.source, entities, previous, close_to_previous=close
-                    )
-                previous = (speaker, ent)
-            elif f.kind == "direct" and previous is not None and _continues(last_direct, f):
-                # a cue whose source is not written: "Adding, "…"" goes on from the last speaker
-                speaker = attrs.evolve(previous[0], resolved_by="previous")
-        elif f.carry and previous is not None and _continues(last_direct, f):
+        cue = f.attribution.cue if f.attribution is not None else None
+        src = f.attribution.source if f.attribution is not None else None
+        if src is not None:
+            close = prev_found is not None and _close(prev_found, f, entities, previous)
+            if f.antecedent is not None:
+                # the lead-in of the same sentence names who "she" is
+                named, ent = resolve(
+                    text, f.antecedent, entities, previous, close_to_previous=close
+                )
+                speaker = Speaker(
+                    name=named.name,
+                    mention=Span(start=src.start, end=src.end, text=text[src.start : src.end]),
+                    resolved_by="pronoun",
+                )
+            else:
+                speaker, ent = resolve(text, src, entities, previous, close_to_previous=close)
+            previous = (speaker, ent)
+        elif f.kind == "direct" and previous is not None and _continues(last_direct, f):
+            # no source written (no attribution, or a cue alone: "Adding, "…""): the last
+            # speaker goes on
             speaker = attrs.evolve(previous[0], resolved_by="previous")
-        if (f.attribution is not None and f.attribution.source is not None) or speaker is not None:
+        if src is not None or speaker is not None:
             prev_found = f
         if f.kind == "direct":
             last_direct = f
