@@ -47,6 +47,7 @@ OBJECT = regex.compile(
     r"|(?:the|a|an|his|her|their|its)\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+){0,2}?"
     r"(?=\s*(?:[,:]|that\b))"
     r"|(?:the|a|an|his|her|their)\s+\p{Ll}[\p{L}\-]*"
+    r"|the\s+\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,4}"  # the Harbor Post
     r"|\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,4}(?:’s|'s)?(?:\s+\p{Ll}+)?"
     r"(?=\s*(?:[,:]|that\b))"
     r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3}(?:’s|'s)\s+[\"“][\p{Lu}\d][^\"“”\n]{0,40}[\"”]"
@@ -341,7 +342,7 @@ _AFTER_STOP = regex.compile(r"[.!?)\]’'\s\u00a0]*", regex.V1)
 _ACCORDING_AFTER = regex.compile(r"[\s,]*(?P<cue>according\s+to)\s+", regex.V1)
 
 _ACCORDING_LEAD = regex.compile(
-    r"(?:^|(?<=[\s,]))(?P<cue>[Aa]ccording\s+to)\s+(?P<src>[^,;:.!?\"“”]{2,80}),\s*$", regex.V1
+    r"(?:^|(?<=[\s,]))(?P<cue>[Aa]ccording\s+to)\s+(?P<src>[^,;:.!?\"“”]{2,80})[,:]\s*$", regex.V1
 )
 
 
@@ -364,7 +365,8 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str) -> bool:
     rest = text[pos:open_mark]
     if _TAIL_END.fullmatch(rest):
         return True
-    # any short phrase closed by a comma or colon: "told his radio audience of Monday, "
+    # any short phrase closed by a comma or colon: "told his radio audience of Monday, "; not
+    # one after a dash ("Pollsters agree - Dana Ruiz: "…"" is a digest line's colon lead-in)
     m = _SHORT_TAIL.fullmatch(rest)
     return (
         m is not None
@@ -381,7 +383,7 @@ _PARTICLE = regex.compile(r"\s+(?:out|up|back)\b", regex.V1)  # "pointed out"
 _TAIL_END = regex.compile(r"\s*(?:[,:]|\s—|\s–)?\s*(?:that\s*,?\s*)?", regex.V1)
 
 _SHORT_TAIL = regex.compile(
-    r"[\s,]++([^.!?;\"“”„«»\n]{1,80}?)\s*[,:]\s*(?:that\s*,?\s*)?", regex.V1
+    r"[\s,]++([^-–—.!?;\"“”„«»\n][^.!?;\"“”„«»\n]{0,79}?)\s*[,:]\s*(?:that\s*,?\s*)?", regex.V1
 )
 
 _PAST_FORM = regex.compile(r"\G(?:said|\p{L}+ed)\b", regex.V1)

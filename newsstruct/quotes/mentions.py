@@ -127,7 +127,9 @@ def is_cap(word: str) -> bool:
 
 
 def _word(text: str, tok: tuple[int, int, bool]) -> str:
-    return text[tok[0] : tok[1]]
+    w = text[tok[0] : tok[1]]
+    # "US Senator Tomas Wendell": the country written without periods, never the pronoun
+    return "U.S." if w == "US" else w
 
 
 def _verbish(low: str, words: QuoteWords) -> bool:
@@ -407,11 +409,11 @@ def _skip_back(doc: Doc, lo: int, end: int) -> int:
 _PAREN_BACK = regex.compile(r"(?r)\s*\([^()\n]{1,60}\)$", regex.V1)  # "(R-Utah)"
 _MAX_BACK = 120
 # "Varsi is quoted as saying", "a reporter can be heard asking", "went on to say", "began by
-# saying", "could only quip": the frame between a source and its cue
+# saying", "continued by saying", "could only quip": the frame between a source and its cue
 _QUOTED_AS_BACK = regex.compile(
     r"(?r)\s+(?:(?:is|was|were|are|has\s+been|had\s+been|have\s+been|can\s+be|could\s+be)"
     r"\s+(?:also\s+|widely\s+)?(?:quoted\s+as|heard|seen)"
-    r"|(?:went|goes|go|going|gone)\s+on\s+to|(?:began|begins|begin|started|starts)\s+by"
+    r"|(?:went|goes|go|going|gone)\s+on\s+to|(?:began|begins|begin|started|starts|continued|continues|ended|ends|closed|closes)\s+by"
     r"|(?:could|can)\s+only|(?:was|were|is|are)\s+quick\s+to)$",
     regex.V1,
 )
@@ -742,6 +744,16 @@ def _closing_mark(text: str, opened: int, hi: int) -> int | None:
     return m.start() if m is not None else None
 
 
+_FOCUS = frozenset(["even", "only", "also", "now", "still", "then", "just"])
+
+
+def _skip_focus(text: str, toks: list[Token], k: int) -> int:
+    """Past focus adverbs before a subject: "even a senior party strategist said"."""
+    while k + 1 < len(toks) and toks[k][2] and _word(text, toks[k]).lower() in _FOCUS:
+        k += 1
+    return k
+
+
 def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
     """The subject that opens the clause at ``lo`` and where it ends; an opening phrase that
     ends in a comma ("On Monday,", "In a statement,", "Asked about it,") is skipped."""
@@ -768,6 +780,7 @@ def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
             break
         k += 1
     for _ in range(3):
+        k = _skip_focus(text, toks, k)
         if k >= len(toks) or not toks[k][2]:
             return None
         low = _word(text, toks[k]).lower()
@@ -798,7 +811,7 @@ def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
             # "in Salem, New Hampshire, Dalton went": the state goes with the place
             while k < len(toks) and toks[k][0] < place.end():
                 k += 1
-    end = np_forward(doc, toks, k)
+    end = np_forward(doc, toks, _skip_focus(text, toks, k))
     if end is None:
         return None
     mention = classify(doc, toks[k:end])

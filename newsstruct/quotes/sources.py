@@ -147,8 +147,9 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
         m = _before_apposition(doc, lo, cue_start)
         if m is not None:
             return m
-    else:
+    elif not _COMMA_END.search(text, lo, cue_start):
         # "with Trump yelling", "with the union calling it": the participle's own subject
+        # (after a comma it is the clause's: "clashed with Obel at the hearing, chiding him")
         w = _WITH.search(text, max(lo, cue_start - 100), skip_back(doc, lo, cue_start))
         if w is not None:
             m = np_before(doc, w.end(), cue_start)
@@ -163,7 +164,11 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
     if participle and seg.endswith(","):
         # "…, Spicer said, adding, "…"": the participle shares the attribution before it
         prev = _PREVIOUS_CUE.search(text, max(lo, cue_start - 120), cue_start)
-        if prev is not None and words.cue(prev.group("cue")) is not None:
+        if (
+            prev is not None
+            and words.cue(prev.group("cue")) is not None
+            and not prev.group("cue").lower().endswith("ing")  # "during the hearing, chiding"
+        ):
             m = np_before(doc, lo, prev.start("cue"))
             if m is not None:
                 return m

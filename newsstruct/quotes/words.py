@@ -25,7 +25,8 @@ class QuoteWords:
         cues: Inflected form -> (lemma, class); class is "speech", "belief", "naming" or
             "manner" (attributes a direct quote only: "she barked").
         phrasal: Inflected verb form -> {particle: lemma} for manner cues that need their
-            particle ("shot" + "back" -> "shoot back").
+            particle, of one to three words ("shot" + "back" -> "shoot back", "issued" +
+            "a statement" -> "issue a statement").
         addressee: Lemmas whose object stands between the cue and the content ("told X").
         adverbs, dets, groups, orgs, stops: Word classes of ``speaker_words.tsv``.
         gender: Word -> "male" / "female" (titles and role nouns).
@@ -62,13 +63,18 @@ class QuoteWords:
             return found[0], found[1], e
         particles = self.phrasal.get(low)
         if particles:
-            m = _NEXT_WORD.match(text, e)
-            if m is not None and m.group(1).lower() in particles:
-                return particles[m.group(1).lower()], "manner", m.end()
+            m = _NEXT_WORDS.match(text, e)
+            if m is not None:
+                following = [w.lower() for w in m.captures(1)]
+                for n in range(len(following), 0, -1):  # the longest particle first
+                    lemma = particles.get(" ".join(following[:n]))
+                    if lemma is not None:
+                        return lemma, "manner", m.ends(1)[n - 1]
         return None
 
 
-_NEXT_WORD = regex.compile(r"[ \u00a0]+(\p{L}+)", regex.V1)
+# the words after a verb that may complete it ("back", "a statement"); particles are short
+_NEXT_WORDS = regex.compile(r"(?:[ \u00a0]+(\p{L}+)){1,3}", regex.V1)
 
 
 def _rows(lang: str, name: str) -> list[list[str]]:
