@@ -622,20 +622,17 @@ def speaker_fields(quote: Any) -> JsonDict:
 SPEAKER_CHAINS = True  # --no-speaker-chains sets it False: score the one mention only
 
 
-def speaker_chains(quotes: Sequence[Any]) -> dict[str, list[list[int]]]:
-    """The scorer's optional coreference chain: for each resolved speaker name, the mention
-    spans of every quote newsstruct gave to that speaker in the article. The scorer then
-    credits a quote whose gold speaker is another mention of the same person ("he" here,
-    "Blinken" there)."""
+def speaker_chains(text: str, quotes: Sequence[Any]) -> dict[str, list[list[int]]]:
+    """The scorer's optional coreference chain: for each resolved speaker name, the spans of
+    ``newsstruct.speaker_mentions`` (every name in the text that resolves to that speaker,
+    and the mention of every quote given to it). The scorer then credits a quote whose gold
+    speaker is another mention of the same person ("he" here, "Blinken" there)."""
     if not SPEAKER_CHAINS:
         return {}
-    chains: dict[str, list[list[int]]] = {}
-    for q in quotes:
-        if q.speaker is not None and q.speaker.mention is not None:
-            span = [q.speaker.mention.start, q.speaker.mention.end]
-            if span not in chains.setdefault(q.speaker.name, []):
-                chains[q.speaker.name].append(span)
-    return chains
+    import newsstruct
+
+    chains = newsstruct.speaker_mentions(text, quotes)
+    return {name: [[m.start, m.end] for m in spans] for name, spans in chains.items()}
 
 
 def quote_predictions(text: str, quotes: Sequence[Any]) -> dict[str, list[JsonDict]]:
@@ -643,7 +640,7 @@ def quote_predictions(text: str, quotes: Sequence[Any]) -> dict[str, list[JsonDi
     ``extents`` (one per quote, start..end)."""
     segments: list[JsonDict] = []
     extents: list[JsonDict] = []
-    chains = speaker_chains(quotes)
+    chains = speaker_chains(text, quotes)
     for q in quotes:
         spk = speaker_fields(q)
         if chains and q.speaker is not None:

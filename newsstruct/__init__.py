@@ -14,7 +14,7 @@ from .html import structure_html
 from .lexicons import Lexicon, load_lexicon
 from .parallel import structure_many
 from .pipeline import structure
-from .quotes import find_quotes
+from .quotes import find_quotes, speaker_mentions
 from .records import (
     SCHEMA_VERSION,
     Article,
@@ -55,6 +55,7 @@ __all__ = [
     "load_lexicon",
     "punkt_parameters",
     "resolve_date",
+    "speaker_mentions",
     "split_paragraphs",
     "split_sentences",
     "structure",

@@ -15,7 +15,15 @@ import pickle
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsstruct import Article, find_dates, split_sentences, structure, to_json
+from newsstruct import (
+    Article,
+    find_dates,
+    find_quotes,
+    speaker_mentions,
+    split_sentences,
+    structure,
+    to_json,
+)
 from newsstruct.records import iter_spans
 
 # Pieces of news text that exercise every stage, mixed with arbitrary characters.
@@ -133,6 +141,11 @@ def test_articles_round_trip_through_pickle_and_json(text, published):
 def test_stages_alone_never_raise(text):
     for sentence in split_sentences(text):
         assert text[sentence.start : sentence.end] == sentence.text
+    quotes = find_quotes(text)
+    for name, spans in speaker_mentions(text, quotes).items():
+        assert name in {q.speaker.name for q in quotes if q.speaker is not None}
+        for span in spans:
+            assert text[span.start : span.end] == span.text
     for mention in find_dates(text):  # no reference date: nothing from the clock
         assert text[mention.start : mention.end] == mention.text
         # a date may still anchor to another date the text gives ("Oct. 16 … 3 p.m."),

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import newsstruct.lexicons
 from conftest import assert_slices, case_params, project
 from newsstruct.lexicons import load_lexicon
-from newsstruct.quotes import find_quotes
+from newsstruct.quotes import find_quotes, speaker_mentions
 from newsstruct.quotes.words import quote_words
 from newsstruct.records import Quote
 
@@ -205,3 +205,34 @@ def test_blinken_fixture_style_excerpt():
     assert len(direct) == 4
     assert {q.speaker.name for q in direct} == {"Ines Calloway"}
     assert sum(len(q.pieces) for q in direct) == 5
+
+
+CHAIN_TEXT = (
+    "Sen. Ada Kasich of Varnia spoke first. Her rival, Lena Kasich, a cousin, did not.\n\n"
+    '"We will vote this week," Kasich said. "Soon," she added.\n\n'
+    '"Not yet," a senior aide said. Ada Kasich left the chamber at noon.'
+)
+
+
+def test_speaker_mentions_chain_every_name_of_the_speaker():
+    quotes = find_quotes(CHAIN_TEXT)
+    chains = speaker_mentions(CHAIN_TEXT, quotes)
+    for spans in chains.values():
+        for span in spans:
+            assert CHAIN_TEXT[span.start : span.end] == span.text
+    # the surname after Lena Kasich is named goes to the nearest Kasich: Lena, as the quote
+    # itself resolves it; the titled full name and the last full name are Ada's
+    assert [q.speaker.name for q in quotes if q.speaker] == [
+        "Lena Kasich",
+        "Lena Kasich",
+        "a senior aide",
+    ]
+    assert [s.text for s in chains["Lena Kasich"]] == ["Lena Kasich", "Kasich", "she"]
+    assert [s.text for s in chains["a senior aide"]] == ["a senior aide"]
+    assert "Ada Kasich" not in chains  # not a speaker of these quotes
+
+
+def test_speaker_mentions_of_no_quotes_is_empty():
+    assert speaker_mentions("Ada Kasich spoke.", ()) == {}
+    with pytest.raises(TypeError):
+        speaker_mentions(None, ())  # type: ignore[arg-type]

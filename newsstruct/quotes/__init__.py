@@ -37,7 +37,7 @@ from .mentions import Doc, Mention
 from .reported import reported_speech
 from .words import quote_words
 
-__all__ = ["find_quotes"]
+__all__ = ["find_quotes", "speaker_mentions"]
 
 # A quoted stretch with no attribution is speech only when it is this long (in words) or ends
 # like a sentence; shorter ones are scare quotes, titles, cited words.
@@ -133,6 +133,55 @@ def find_quotes(
     inner = _nested(doc, sentences, direct, para_starts) if nested else []
     found = sorted(direct + _dedupe(reported) + inner, key=lambda f: f.pieces[0].start)
     return _with_speakers(text, found, entities)
+
+
+def speaker_mentions(
+    text: str,
+    quotes: Sequence[Quote],
+    *,
+    sentences: Sequence[Sentence] | None = None,
+    lang: str = "en",
+    lexicon: Lexicon | None = None,
+) -> dict[str, tuple[Span, ...]]:
+    """Where the article mentions each speaker of ``quotes``: a rule-based coreference chain.
+
+    For every speaker name of ``quotes``, in order of first appearance, the spans of every
+    name in the text that resolves to that speaker (full name, surname, titled forms; a
+    surname shared by two people goes to the one named nearest before it, as in
+    :func:`find_quotes`) and every mention the quotes attach to it ("he", "the secretary").
+    Unnamed sources ("a senior official") have only their own mentions.
+
+    Args:
+        text: The article text the quotes were found in.
+        quotes: Records from :func:`find_quotes` on ``text``.
+        sentences: Records from the segmentation stage; computed when None.
+
+    >>> text = 'Sen. Ada Kasich spoke first. "We will vote," Kasich said. "Soon," she added.'
+    >>> chains = speaker_mentions(text, find_quotes(text))
+    >>> [m.text for m in chains["Ada Kasich"]]
+    ['Sen. Ada Kasich', 'Kasich', 'she']
+    """
+    check_text(text)
+    lex = lexicon if lexicon is not None else load_lexicon(lang)
+    if sentences is None:
+        from ..segment import split_sentences
+
+        sentences = split_sentences(text, lang=lang, lexicon=lex)
+    entities = Entities(Doc(text, quote_words(lex)), sentences, lex)
+    chains: dict[str, set[tuple[int, int]]] = {}
+    for q in quotes:
+        if q.speaker is None:
+            continue
+        name = q.speaker.name
+        if name not in chains:
+            chains[name] = set(entities.mentions_of(name))
+        m = q.speaker.mention
+        if m is not None:
+            chains[name].add((m.start, m.end))
+    return {
+        name: tuple(Span(start=s, end=e, text=text[s:e]) for s, e in sorted(spans))
+        for name, spans in chains.items()
+    }
 
 
 def _nested(

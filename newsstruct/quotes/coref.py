@@ -173,6 +173,7 @@ class Entities:
         self.unnamed: dict[str, str] = {}
         self.positions: list[int] = []  # mention positions, sorted
         self.mentioned: list[Entity] = []  # the entity at each position
+        self.mention_ends: list[int] = []  # where the mention at each position ends
         self._parsed: dict[str, _Run] = {}  # run text -> its reading (see _parse)
         runs = list(name_run(lexicon).finditer(text, timeout=limits.SCAN_TIMEOUT))
         for m in runs:
@@ -182,6 +183,7 @@ class Entities:
             if ent is not None:
                 self.positions.append(m.start())
                 self.mentioned.append(ent)
+                self.mention_ends.append(m.end())
         self._gender_from_text(sentences)
         self._by_role: dict[str, list[Entity]] = {}
         for ent in self.persons.values():
@@ -192,6 +194,16 @@ class Entities:
             parts = org.split()
             for k in range(1, min(len(parts), 6)):
                 self._org_suffix.setdefault(" ".join(parts[k:]), []).append(org)
+
+    def mentions_of(self, name: str) -> list[tuple[int, int]]:
+        """(start, end) of every name in the text that resolves to the entity ``name``, with
+        its titles ("Sen. Ada Kasich", "Kasich"; a "But" opening the run left out)."""
+        out = []
+        for pos, end, ent in zip(self.positions, self.mention_ends, self.mentioned, strict=True):
+            if ent.name == name:
+                _, start, _, _, _ = self._parse(pos, self.text[pos:end])
+                out.append((start, end))
+        return out
 
     # -- building
 
