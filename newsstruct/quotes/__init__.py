@@ -135,6 +135,12 @@ def find_quotes(
     return _with_speakers(text, found, entities)
 
 
+# "he said", "said she": a pronoun that is the subject of a verb of saying
+_PRONOUN_CUE = regex.compile(
+    r"\b(?:(?P<p1>[Hh]e|[Ss]he)\s+(?P<v1>\p{Ll}+)|(?P<v2>\p{Ll}+)\s+(?P<p2>he|she))\b", regex.V1
+)
+
+
 def speaker_mentions(
     text: str,
     quotes: Sequence[Quote],
@@ -145,11 +151,13 @@ def speaker_mentions(
 ) -> dict[str, tuple[Span, ...]]:
     """Where the article mentions each speaker of ``quotes``: a rule-based coreference chain.
 
-    For every speaker name of ``quotes``, in order of first appearance, the spans of every
-    name in the text that resolves to that speaker (full name, surname, titled forms; a
-    surname shared by two people goes to the one named nearest before it, as in
-    :func:`find_quotes`) and every mention the quotes attach to it ("he", "the secretary").
-    Unnamed sources ("a senior official") have only their own mentions.
+    For every speaker name of ``quotes``, in the order the quotes give them, the spans of
+    every name in the text that resolves to that speaker (full name, surname, titled forms;
+    a surname shared by two people goes to the one named nearest before it, as in
+    :func:`find_quotes`), every mention the quotes attach to it ("he", "the secretary"), and
+    every "he"/"she" that is the subject of a verb of saying ("he said", "said she") and
+    whose nearest person of that gender named before it is the speaker. Unnamed sources ("a
+    senior official") have only their own mentions.
 
     Args:
         text: The article text the quotes were found in.
@@ -178,6 +186,20 @@ def speaker_mentions(
         m = q.speaker.mention
         if m is not None:
             chains[name].add((m.start, m.end))
+    words = entities.qwords
+    for found in _PRONOUN_CUE.finditer(text):
+        group = "p1" if found.group("p1") else "p2"
+        verb = found.group("v1") or found.group("v2")
+        if words.cue(verb) is None:
+            continue
+        pron = found.group(group)
+        gender = words.pronouns.get(pron.lower(), "")
+        if gender not in ("male", "female"):
+            continue
+        start = found.start(group)
+        ent = entities.last_person(start, gender, strict=True)
+        if ent is not None and ent.name in chains:
+            chains[ent.name].add((start, start + len(pron)))
     return {
         name: tuple(Span(start=s, end=e, text=text[s:e]) for s, e in sorted(spans))
         for name, spans in chains.items()

@@ -548,6 +548,9 @@ def np_forward(
             break
         if low in words.pronouns:
             break
+        if seen_cap and lower == 0 and low in words.groups:
+            j += 1  # "Sanders protesters", "Varnia officials": a group named by its side
+            break
         if seen_cap and not _role_follows(doc, toks, j):
             break
         lower += 1

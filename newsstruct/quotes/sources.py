@@ -118,6 +118,12 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
     who = _WHO_BEFORE.search(text, max(lo, cue_start - 40), skip_back(doc, lo, cue_start))
     if who is not None:
         m = np_before(doc, lo, who.start())  # "Mike Lenn, who declared": the name
+        if m is None:
+            # the object of a preposition: "an endorsement from Mike Lenn, who declared"
+            run = _NAME_BACK.search(text, max(lo, who.start() - 80), who.start())
+            if run is not None:
+                m = np_before(doc, run.start(), who.start())
+                m = m if m is not None and m.kind == "name" else None
         if m is not None and m.kind in ("name", "org", "description"):
             return m
     participle = text[cue_start:cue_end].lower().endswith("ing")
@@ -172,6 +178,19 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
             m = np_before(doc, lo, prev.start("cue"))
             if m is not None:
                 return m
+    if participle and seg.endswith(","):
+        # "when protesters interrupted her speech, shouting": the subject of the clause
+        # the participle closes, when a subordinator opens it
+        comma = lo + len(seg) - 1
+        opener = _CONJUNCTION.search(text, max(lo, cue_start - 150), comma)
+        if opener is not None and _PUNCT.search(text, opener.end(), comma) is None:
+            found = clause_subject(doc, opener.end(), comma)
+            if (
+                found is not None
+                and found[0].kind in _SUBJECT_KINDS
+                and LETTERS.search(text, found[1], comma) is not None  # its verb follows
+            ):
+                return found[0]
     brk = _CLAUSE_BREAK.search(text, max(lo, cue_start - MAX_WINDOW), cue_start)
     if brk is not None and _PUNCT.search(text, brk.end(), cue_start) is None:
         # "The results aren't in, but Ada Kasich's campaign is already claiming": the
@@ -248,9 +267,16 @@ _SUBORDINATE = regex.compile(
     r"(?r)\b(?:when|as|while|because|after|before|since|though|although|where|if)\s", regex.V1
 )
 
+# subordinators that are never prepositions ("went after Brisk" is not a clause)
+_CONJUNCTION = regex.compile(
+    r"(?r)\b(?:when|while|because|though|although|whereas|once|until|unless)\s", regex.V1
+)
+
 _COMMA_END = regex.compile(r",\s*$", regex.V1)
 
 _VERB_AND = regex.compile(r"(?r)\s+\p{Ll}+(?:ed|ied)\s+and\s+(?:then\s+)?$", regex.V1)
+
+_NAME_BACK = regex.compile(r"(?r)\b(?:\p{Lu}[\p{L}.’'\-]*\s+){0,3}\p{Lu}[\p{L}’'\-]*$", regex.V1)
 
 _WHO_BEFORE = regex.compile(r"(?r),\s*who(?:\s+(?:also|then|later|once|had|has))?$", regex.V1)
 
