@@ -344,6 +344,17 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", "PAST_REF", None)
     if unit == "weekend":
         return _weekend(ctx, "last" if head in ("past", "last", "previous") else "next")
+    if (
+        not _has_amount(raw)
+        and not plural
+        and head in ("past", "last")
+        and words[0] == "the"
+        and unit in _CALENDAR_UNIT_DIGITS
+        and not _OF_AFTER.match(ctx.text, m.end(), m.end() + 4)  # "the last year of the war"
+    ):
+        # "the past year", "the last decade": TimeBank marks the calendar unit before the
+        # reference (a DATE), as for "last year"; "the past two years" stays a duration.
+        return Reading("DATE", _previous_calendar_unit(unit, ctx.ref), "ref" if ctx.ref else None)
     if not _has_amount(raw):
         if not plural:
             if head in (
@@ -362,6 +373,18 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
     if unit == "quarter" and _fraction(low, ctx.text[m.end() : m.end() + 12]):
         return None
     return Reading("DURATION", duration_value(None if vague else n, unit), None, mod=mod)
+
+
+# digits of the year a calendar unit's TIMEX3 value keeps: 2021, 201 (the 2010s), 20
+_CALENDAR_UNIT_DIGITS = {"year": 4, "decade": 3, "century": 2}
+
+
+def _previous_calendar_unit(unit: str, ref: dt.date | None) -> str | None:
+    """The value of the year, decade or century before the one ``ref`` is in."""
+    if ref is None:
+        return None
+    size = 10 ** (4 - _CALENDAR_UNIT_DIGITS[unit])
+    return str(ref.year // size - 1)
 
 
 _SPAN_HEAD = regex.compile(
