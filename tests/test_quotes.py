@@ -236,3 +236,12 @@ def test_speaker_mentions_of_no_quotes_is_empty():
     assert speaker_mentions("Ada Kasich spoke.", ()) == {}
     with pytest.raises(TypeError):
         speaker_mentions(None, ())  # type: ignore[arg-type]
+
+
+def test_speaker_mentions_include_the_relative_pronoun():
+    text = (
+        "Dunmore won an endorsement from a colleague, from Mike Lenn, who declared in the "
+        "spin room, “I’m sending the signal.”"
+    )
+    chains = speaker_mentions(text, find_quotes(text))
+    assert [s.text for s in chains["Mike Lenn"]] == ["Mike Lenn", "who"]

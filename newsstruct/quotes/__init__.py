@@ -33,8 +33,9 @@ from .attribution import (
 )
 from .coref import Entities, Entity, resolve
 from .marks import Segment, find_segments
-from .mentions import Doc, Mention
+from .mentions import Doc, Mention, skip_back
 from .reported import reported_speech
+from .sources import RELATIVE_BEFORE
 from .words import quote_words
 
 __all__ = ["find_quotes", "speaker_mentions"]
@@ -155,6 +156,7 @@ def speaker_mentions(
     every name in the text that resolves to that speaker (full name, surname, titled forms;
     a surname shared by two people goes to the one named nearest before it, as in
     :func:`find_quotes`), every mention the quotes attach to it ("he", "the secretary"), and
+    the relative pronoun between a speaker and the cue ("Mike Lenn, who declared"), and
     every "he"/"she" that is the subject of a verb of saying ("he said", "said she") and
     whose nearest person of that gender named before it is the speaker. Unnamed sources ("a
     senior official") have only their own mentions.
@@ -186,6 +188,12 @@ def speaker_mentions(
         m = q.speaker.mention
         if m is not None:
             chains[name].add((m.start, m.end))
+            if q.cue is not None and m.end <= q.cue.start:
+                # "Mike Lenn, who declared": "who" is a mention of the speaker too
+                hi = skip_back(entities.doc, m.end, q.cue.start)
+                rel = RELATIVE_BEFORE.search(text, max(m.end, hi - 40), hi)
+                if rel is not None:
+                    chains[name].add(rel.span("rel"))
     words = entities.qwords
     for found in _PRONOUN_CUE.finditer(text):
         group = "p1" if found.group("p1") else "p2"

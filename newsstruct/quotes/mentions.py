@@ -275,6 +275,16 @@ def np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     return m if m is not None and m.kind in ("name", "org") else None
 
 
+def np_ending(doc: Doc, lo: int, end: int) -> Mention | None:
+    """The noun phrase that ends at ``end``, whatever stands before it: the antecedent of a
+    relative pronoun ("an endorsement from Mike Lenn, who", "by a message that")."""
+    toks = doc.tokens(lo, end)
+    if not toks or not toks[-1][2]:
+        return None
+    j = _np_start_back(doc, toks, len(toks) - 1)
+    return classify(doc, toks[j:]) if j is not None else None
+
+
 def coordinated(doc: Doc, lo: int, mention: Mention) -> Mention:
     """``mention`` joined with the name coordinated before it ("Rafe Dunmore and Lucinda
     Farrow"): one source of kind "group"; else ``mention`` itself."""

@@ -20,6 +20,7 @@ from .mentions import (
     coordinated,
     np_after,
     np_before,
+    np_ending,
     np_forward,
     skip_asides,
     skip_back,
@@ -115,16 +116,11 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
     """The source of a cue whose clause opens at ``lo``: the mention right before it, else the
     clause subject ("X, a snowplow driver, said" / "X … but said" / "X …, saying")."""
     text, words = doc.text, doc.words
-    who = _WHO_BEFORE.search(text, max(lo, cue_start - 40), skip_back(doc, lo, cue_start))
+    who = RELATIVE_BEFORE.search(text, max(lo, cue_start - 40), skip_back(doc, lo, cue_start))
     if who is not None:
-        m = np_before(doc, lo, who.start())  # "Mike Lenn, who declared": the name
-        if m is None:
-            # the object of a preposition: "an endorsement from Mike Lenn, who declared"
-            run = _NAME_BACK.search(text, max(lo, who.start() - 80), who.start())
-            if run is not None:
-                m = np_before(doc, run.start(), who.start())
-                m = m if m is not None and m.kind == "name" else None
-        if m is not None and m.kind in ("name", "org", "description"):
+        # "Mike Lenn, who declared": the name; also an object ("from Mike Lenn, who")
+        m = np_before(doc, lo, who.start()) or np_ending(doc, lo, who.start())
+        if m is not None and m.kind in ("name", "org", "description", "group"):
             return m
     participle = text[cue_start:cue_end].lower().endswith("ing")
     # "Abbot emailed supporters on Monday, telling them": a participle after a comma takes
@@ -276,9 +272,13 @@ _COMMA_END = regex.compile(r",\s*$", regex.V1)
 
 _VERB_AND = regex.compile(r"(?r)\s+\p{Ll}+(?:ed|ied)\s+and\s+(?:then\s+)?$", regex.V1)
 
-_NAME_BACK = regex.compile(r"(?r)\b(?:\p{Lu}[\p{L}.’'\-]*\s+){0,3}\p{Lu}[\p{L}’'\-]*$", regex.V1)
-
-_WHO_BEFORE = regex.compile(r"(?r),\s*who(?:\s+(?:also|then|later|once|had|has))?$", regex.V1)
+# "Mike Lenn, who declared", "the report, which notes", "a sign that read": the relative
+# pronoun stands for the phrase before it
+RELATIVE_BEFORE = regex.compile(
+    r"(?r)(?:,\s*(?P<rel>who|which)|(?<=\p{Ll})\s+(?P<rel>that|which))"
+    r"(?:\s+(?:also|then|later|once|had|has))?$",
+    regex.V1,
+)
 
 _PREVIOUS_CUE = regex.compile(
     r"(?r)(?P<cue>\p{L}+)(?:\s+(?:in\s+a\s+statement|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day))?\s*,\s*$",
