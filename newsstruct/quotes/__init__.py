@@ -421,11 +421,11 @@ def _better(text: str, before: Attribution, after: Attribution | None) -> bool:
     """Prefer the lead-in when the attribution after the quote names nobody, only a pronoun
     where the lead-in names the source (``Fallon fired back: "…," he wrote``), or leads into
     the next quote (``Ruiz replied, "…" Mills then wrote back, "…"``)."""
-    if after is None or after.source is None:
+    if after is None or after.source is None or _LEADS_ON.match(text, after.end) is not None:
         return True
     if before.source is None or before.source.kind not in ("name", "org"):
         return False
-    return after.source.kind == "pronoun" or _LEADS_ON.match(text, after.end) is not None
+    return after.source.kind == "pronoun"
 
 
 # an attribution that is followed by a comma or colon and an opening mark leads into that quote

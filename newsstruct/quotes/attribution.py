@@ -30,7 +30,15 @@ from .mentions import (
     skip_asides,
     skip_setting,
 )
-from .sources import LETTERS, MAX_WINDOW, ONLY_OPENERS, source_between, source_for_cue
+from .sources import (
+    CLAUSE_BREAK,
+    LETTERS,
+    MAX_WINDOW,
+    ONLY_OPENERS,
+    PUNCT,
+    source_between,
+    source_for_cue,
+)
 from .words import QuoteWords
 
 MARKS = '"“”„«»‟'
@@ -297,6 +305,8 @@ def attribution_before(
         found = words.quote_cue(text, s, e)
         if found is None or found[1] == "belief":
             continue
+        if found[1] == "naming" and _NAMED_AS.search(text, max(lo, s - 12), s):
+            continue  # "It’s called "Varnia First"", "the so-called": a name, not speech
         if text[s].isupper() and (text[s:e].endswith("ed") or _inside_clause(text, lo, s)):
             continue  # "Asked about it, she said": a participle; "told The Harbor Post": a name
         if noun_use(text, lo, s, words):
@@ -308,6 +318,12 @@ def attribution_before(
             break
     if best is not None:
         s, e, cue_end = best
+        if _PASSIVE_AUX.search(text, max(lo, s - 20), s) and text[s:e].endswith(("ed", "told")):
+            # "Blumenthal was asked, "…"": the subject is asked, the asker speaks; named
+            # only by an agent ("was asked by host Bill Maher, "…"")
+            by = _BY_AGENT.match(text, cue_end, open_mark)
+            source = np_after(doc, by.end(), open_mark) if by is not None else None
+            return make_attribution(text, (s, cue_end), source, cue_end)
         source = source_for_cue(doc, lo, s, e)
         return make_attribution(text, (s, cue_end), source, cue_end)
     if not colon_lead:
@@ -319,6 +335,10 @@ def attribution_before(
     colon = lo + len(before) - 1
     mention = np_before(doc, lo, colon)
     if mention is None or mention.kind not in ("name", "org") or mention.end < colon - 1:
+        # "…, but he gave the Texan a compliment:": the clause after the conjunction
+        brk = CLAUSE_BREAK.search(text, max(lo, colon - MAX_WINDOW), colon)
+        if brk is not None and PUNCT.search(text, brk.end(), colon) is None:
+            lo = brk.end()
         sub = clause_subject(doc, lo, colon)
         if sub is None:
             return None
@@ -391,5 +411,15 @@ _PAST_FORM = regex.compile(r"\G(?:said|\p{L}+ed)\b", regex.V1)
 _PASSIVE_PHRASE = regex.compile(
     r"\b(?:when|if|as|after|once|until|unless)\s+\p{L}+ed\b", regex.V1 | regex.IGNORECASE
 )
+
+_PASSIVE_AUX = regex.compile(
+    r"(?r)\b(?:was|were|is|are|been|being|be|gets|got)\s+(?:\p{Ll}+ly\s+)?$", regex.V1
+)
+
+_NAMED_AS = regex.compile(
+    r"(?r)(?:\b(?:is|was|were|are|be|been|being)\s+|['’]s\s+|\bso[\s-])$", regex.V1
+)
+
+_BY_AGENT = regex.compile(r"\s+by\s+", regex.V1)
 
 _PASSIVE_CLAUSE = regex.compile(r"(?r)\b(?:when|if|as|after|once|until|unless)\s+$", regex.V1)

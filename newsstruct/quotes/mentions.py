@@ -152,6 +152,8 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     start, end = toks[0][0], toks[-1][1]
     if len(toks) == 1 and first in words.pronouns:
         return Mention(start=start, end=end, kind="pronoun")
+    if first.endswith(("'s", "’s")) and first[:-2] in words.pronouns:
+        return None  # "It’s", "That's": a pronoun and "is", no mention
     if (first in words.pronouns and first not in words.dets) or (
         first in words.stops and first not in words.dets and not _first_name(doc, toks)
     ):
@@ -419,12 +421,15 @@ def _skip_back(doc: Doc, lo: int, end: int) -> int:
 _PAREN_BACK = regex.compile(r"(?r)\s*\([^()\n]{1,60}\)$", regex.V1)  # "(R-Utah)"
 _MAX_BACK = 120
 # "Varsi is quoted as saying", "a reporter can be heard asking", "went on to say", "began by
-# saying", "continued by saying", "could only quip": the frame between a source and its cue
+# saying", "continued by saying", "could only quip", "interjected to say": the frame between
+# a source and its cue
 _QUOTED_AS_BACK = regex.compile(
     r"(?r)\s+(?:(?:is|was|were|are|has\s+been|had\s+been|have\s+been|can\s+be|could\s+be)"
     r"\s+(?:also\s+|widely\s+)?(?:quoted\s+as|heard|seen)"
-    r"|(?:went|goes|go|going|gone)\s+on\s+to|(?:began|begins|begin|started|starts|continued|continues|ended|ends|closed|closes)\s+by"
-    r"|(?:could|can)\s+only|(?:was|were|is|are)\s+quick\s+to)$",
+    r"|(?:went|goes|go|going|gone)\s+on\s+to"
+    r"|(?:began|begins|begin|started|starts|continued|continues|ended|ends|closed|closes)\s+by"
+    r"|(?:could|can)\s+only|(?:was|were|is|are)\s+quick\s+to"
+    r"|\p{Ll}{2,}ed\s+to)$",  # "interjected to say", "rushed to add"
     regex.V1,
 )
 _TIME_BACK = regex.compile(rf"(?r)(?:^|(?<=[\s,]))(?:{_TIME})\s*,?$", regex.V1)
@@ -824,7 +829,20 @@ def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
             # "in Salem, New Hampshire, Dalton went": the state goes with the place
             while k < len(toks) and toks[k][0] < place.end():
                 k += 1
-    end = np_forward(doc, toks, _skip_focus(text, toks, k))
+    found = _subject_at(doc, toks, _skip_focus(text, toks, k))
+    if found is None:
+        # an opening phrase the rules above do not know: "Back on Varnian soil, he said"
+        comma = next(
+            (m for m in range(k, min(len(toks), k + 10)) if not toks[m][2]),
+            None,
+        )
+        if comma is not None and text[toks[comma][0]] == "," and comma > k:
+            found = _subject_at(doc, toks, _skip_focus(text, toks, comma + 1))
+    return found
+
+
+def _subject_at(doc: Doc, toks: list[Token], k: int) -> tuple[Mention, int] | None:
+    end = np_forward(doc, toks, k)
     if end is None:
         return None
     mention = classify(doc, toks[k:end])

@@ -141,7 +141,7 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
     if conj is not None:
         # "when he brought up the bombing and later said": the subject of that clause
         opener = _SUBORDINATE.search(text, max(lo, conj.start() - 150), conj.start())
-        if opener is not None and _PUNCT.search(text, opener.end(), conj.start()) is None:
+        if opener is not None and PUNCT.search(text, opener.end(), conj.start()) is None:
             found = clause_subject(doc, opener.end(), conj.start())
             if found is not None and found[0].kind in ("name", "pronoun"):
                 return found[0]
@@ -179,7 +179,7 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
         # the participle closes, when a subordinator opens it
         comma = lo + len(seg) - 1
         opener = _CONJUNCTION.search(text, max(lo, cue_start - 150), comma)
-        if opener is not None and _PUNCT.search(text, opener.end(), comma) is None:
+        if opener is not None and PUNCT.search(text, opener.end(), comma) is None:
             found = clause_subject(doc, opener.end(), comma)
             if (
                 found is not None
@@ -187,8 +187,8 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
                 and LETTERS.search(text, found[1], comma) is not None  # its verb follows
             ):
                 return found[0]
-    brk = _CLAUSE_BREAK.search(text, max(lo, cue_start - MAX_WINDOW), cue_start)
-    if brk is not None and _PUNCT.search(text, brk.end(), cue_start) is None:
+    brk = CLAUSE_BREAK.search(text, max(lo, cue_start - MAX_WINDOW), cue_start)
+    if brk is not None and PUNCT.search(text, brk.end(), cue_start) is None:
         # "The results aren't in, but Ada Kasich's campaign is already claiming": the
         # clause after the conjunction has its own subject
         sub = clause_subject(doc, brk.end(), cue_start)
@@ -249,11 +249,11 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
     return None
 
 
-_CLAUSE_BREAK = regex.compile(
-    r"(?r)(?:,\s{1,3}(?:but|and|while|whereas|though|although|yet|so)\s|;\s)", regex.V1
+CLAUSE_BREAK = regex.compile(
+    r"(?r)(?:,[”\"’]?\s{1,3}(?:but|and|while|whereas|though|although|yet|so)\s|;\s)", regex.V1
 )
 
-_PUNCT = regex.compile(r"[,;:.!?]", regex.V1)
+PUNCT = regex.compile(r"[,;:.!?]", regex.V1)
 
 _SUBJECT_KINDS = frozenset(["name", "pronoun", "org", "description", "group"])
 
