@@ -395,6 +395,7 @@ def _join_pieces(
             anchor == after.end
             and _BETWEEN_PIECES.fullmatch(between) is not None
             and _comma_joined(text, group[-1], after, nxt)
+            and not _own_source(doc, nxt, paragraphs)
         )
         sentence = (
             _NEW_SENTENCE.fullmatch(between) is not None
@@ -505,6 +506,13 @@ def _follows_attributed(text: str, found: list[_Found], seg: Segment) -> bool:
         return False
     end = max(prev.extent[1], prev.attribution.end)
     return end <= seg.open and _NEW_SENTENCE.fullmatch(text, end, seg.open) is not None
+
+
+def _own_source(doc: Doc, seg: Segment, paragraphs: Sequence[Paragraph]) -> bool:
+    """The piece has an attribution of its own that names someone (``"…," said Kunin``): a
+    new quote, not the rest of the one before."""
+    own = attribution_after(doc, seg, paragraphs[seg.paragraph].end)
+    return own is not None and own.source is not None and own.source.kind != "pronoun"
 
 
 def _comma_joined(text: str, seg: Segment, after: Attribution, nxt: Segment) -> bool:

@@ -89,6 +89,7 @@ _NOUN_BEFORE = frozenset(
         "no",
         "any",
         "some",
+        "of",  # "Secretary of State Ada Kasich:": "state" is a noun
     ]
 )
 

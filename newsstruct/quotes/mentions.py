@@ -338,7 +338,11 @@ def _np_start_back(doc: Doc, toks: list[tuple[int, int, bool]], i: int) -> int |
         elif (
             low in words.stops
             or low in words.pronouns
-            or (words.cue(low) is not None and j < i)  # the head may be "report", "statement"
+            or (
+                words.cue(low) is not None
+                and j < i  # the head may be "report", "statement"
+                and not (j > 0 and _word(text, toks[j - 1]).lower() == "of")  # "of state"
+            )
             or low in words.adverbs
         ):
             break
