@@ -131,3 +131,21 @@ def test_date_patterns_without_the_word_start_check_find_the_same_candidates():
         assert [(k, m.span()) for k, m in got] == want, text
         found += len(want)
     assert found > 3000
+
+
+def test_date_triggers_in_text_of_many_scripts_match_the_slow_pattern():
+    """Text with thousands of distinct characters skips their one-by-one reading: the
+    triggers it finds are still exactly those of the slow pattern over the whole text."""
+    from newsstruct.dates.grammar import TriggerFinder, _MAX_CLASSIFIED, trigger_pattern
+
+    rng = random.Random(11)
+    words = ["on Monday", "March 17", "last week", "2022", "yesterday", "ÉTÉ", "été", "İ"]
+    wide = [chr(c) for c in range(0x4E00, 0x4E00 + _MAX_CLASSIFIED + 500)]
+    parts = [rng.choice(wide) if rng.random() < 0.8 else " " + rng.choice(words) + " "
+             for _ in range(20000)]  # fmt: skip
+    text = "".join(parts)
+    assert len({c for c in text if not c.isascii()}) > _MAX_CLASSIFIED
+    finder = TriggerFinder(text, LEX)
+    want = [m.span() for m in trigger_pattern(LEX).finditer(text)]
+    assert list(finder.spans(0, len(text))) == want
+    assert len(want) > 1000

@@ -767,6 +767,10 @@ _RE_LETTER = re.compile(r"[^\W\d_]")
 _RE_DIGIT = re.compile(r"\d")
 
 
+_MAX_CLASSIFIED = 2000  # distinct non-ASCII characters read one by one (the cache holds 4096)
+_MAX_FIND_LOOPS = 32  # distinct odd characters found by str.find loops, else one pass
+
+
 @functools.lru_cache(maxsize=4096)
 def _plain_char(c: str) -> bool:
     """Whether a non-ASCII character reads the same to both trigger patterns once lowercased:
@@ -799,15 +803,21 @@ class TriggerFinder:
         self._text = text
         self._fast = _plain_trigger_pattern(lex)
         self._slow = trigger_pattern(lex)
-        odd = [c for c in set(text) if not c.isascii() and not _plain_char(c)]
+        wide = {c for c in set(text) if not c.isascii()}
+        # thousands of distinct characters (random or many-script text): classifying each
+        # costs more than reading their stretches with the slower pattern
+        odd = wide if len(wide) > _MAX_CLASSIFIED else {c for c in wide if not _plain_char(c)}
         self._lowered = text.lower() if not odd else None
         bad: list[int] = []
-        for c in odd:  # few distinct characters: one C-speed find loop each
-            i = text.find(c)
-            while i >= 0:
-                bad.append(i)
-                i = text.find(c, i + 1)
-        bad.sort()
+        if len(odd) > _MAX_FIND_LOOPS:
+            bad = [i for i, c in enumerate(text) if c in odd]
+        else:
+            for c in odd:  # few distinct characters: one C-speed find loop each
+                i = text.find(c)
+                while i >= 0:
+                    bad.append(i)
+                    i = text.find(c, i + 1)
+            bad.sort()
         self._bad = bad
 
     def spans(self, lo: int, hi: int) -> Iterator[tuple[int, int]]:

@@ -292,6 +292,9 @@ def _direct_quotes(
     sentence_ends = [s.end for s in sentences]
     i = 0
     while i < len(segments):
+        if segments[i].start == segments[i].end and not segments[i].continues:
+            i += 1  # '""': nothing quoted (a run of bare marks costs nothing)
+            continue
         group = [segments[i]]
         while group[-1].continues and i + 1 < len(segments):
             i += 1
