@@ -136,7 +136,7 @@ def test_date_patterns_without_the_word_start_check_find_the_same_candidates():
 def test_date_triggers_in_text_of_many_scripts_match_the_slow_pattern():
     """Text with thousands of distinct characters skips their one-by-one reading: the
     triggers it finds are still exactly those of the slow pattern over the whole text."""
-    from newsstruct.dates.grammar import TriggerFinder, _MAX_CLASSIFIED, trigger_pattern
+    from newsstruct.dates.grammar import _MAX_CLASSIFIED, TriggerFinder, trigger_pattern
 
     rng = random.Random(11)
     words = ["on Monday", "March 17", "last week", "2022", "yesterday", "ÉTÉ", "été", "İ"]
