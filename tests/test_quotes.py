@@ -82,7 +82,18 @@ def test_lexicon_classes_are_known():
         "naming",
     }
     classes = {r.split("\t")[0] for r in _rows("speaker_words.tsv")}
-    assert classes == {"adverb", "det", "female", "group", "male", "org", "pronoun", "role", "stop"}
+    assert classes == {
+        "adverb",
+        "det",
+        "female",
+        "group",
+        "inscription",
+        "male",
+        "org",
+        "pronoun",
+        "role",
+        "stop",
+    }
     for row in _rows("speaker_words.tsv"):
         fields = row.split("\t")
         assert len(fields) == (3 if fields[0] in ("pronoun", "role") else 2), row

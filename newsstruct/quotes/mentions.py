@@ -610,7 +610,11 @@ def skip_asides(doc: Doc, pos: int, hi: int) -> int:
     text, words = doc.text, doc.words
     for _ in range(5):
         pos = skip_setting(text, pos, hi)
-        m = _PAREN.match(text, pos, hi) or _OF_ORG.match(text, pos, hi)
+        m = (
+            _PAREN.match(text, pos, hi)
+            or _OF_ORG.match(text, pos, hi)
+            or _DASH_ASIDE.match(text, pos, hi)
+        )
         if m is not None:
             pos = m.end()
             continue
@@ -629,6 +633,8 @@ _COMMA = regex.compile(r"\s*,", regex.V1)
 _PARTY_STATE = regex.compile(r"[DRI]-[\p{L}.]+", regex.V1)
 _LAST_WORD = regex.compile(r"(?r)(?<![\p{L}'’\-])([\p{L}’']+)$", regex.V1)
 _PAREN = regex.compile(r"\s*\([^()\n]{1,60}\)", regex.V1)
+# "Gingrich — named as the leading choice for running mate — told": an aside in dashes
+_DASH_ASIDE = regex.compile(r"\s*[—–]\s[^—–\n\"“”]{1,150}?\s[—–]", regex.V1)
 # "Mr. Morgan of the Sierra Club said"
 _OF_ORG = regex.compile(
     r"\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,5}(?=[\s,])",

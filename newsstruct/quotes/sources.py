@@ -123,6 +123,13 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
         if m is not None and m.kind in ("name", "org", "description", "group"):
             return m
     participle = text[cue_start:cue_end].lower().endswith("ing")
+    if participle and not _COMMA_END.search(text, lo, cue_start):
+        # "held up a sign reading "…"", "a video saying "…"": the thing carries the words
+        end = skip_back(doc, lo, cue_start)
+        thing = np_ending(doc, lo, end)
+        head = LETTERS.findall(text, thing.start, thing.end) if thing is not None else []
+        if thing is not None and head and head[-1].lower() in words.inscriptions:
+            return thing
     # "Abbot emailed supporters on Monday, telling them": a participle after a comma takes
     # the clause subject, not the object or setting before it
     m = (

@@ -28,7 +28,8 @@ class QuoteWords:
             particle, of one to three words ("shot" + "back" -> "shoot back", "issued" +
             "a statement" -> "issue a statement").
         addressee: Lemmas whose object stands between the cue and the content ("told X").
-        adverbs, dets, groups, orgs, stops: Word classes of ``speaker_words.tsv``.
+        adverbs, dets, groups, orgs, stops, inscriptions: Word classes of
+            ``speaker_words.tsv``.
         gender: Word -> "male" / "female" (titles and role nouns).
         pronouns: Pronoun -> what it refers to ("male", "female", "plural", "thing", ...).
         roles: Abbreviated title -> role noun ("sen." -> "senator").
@@ -43,6 +44,7 @@ class QuoteWords:
     groups: frozenset[str]
     orgs: frozenset[str]
     stops: frozenset[str]
+    inscriptions: frozenset[str]
     gender: dict[str, str] = attrs.field(eq=False)
     pronouns: dict[str, str] = attrs.field(eq=False)
     roles: dict[str, str] = attrs.field(eq=False)
@@ -139,6 +141,7 @@ def _quote_words(lexicon: Lexicon, _cue_forms_id: int) -> QuoteWords:
         groups=frozenset(classes.get("group", ())),
         orgs=frozenset(classes.get("org", ())),
         stops=frozenset(classes.get("stop", ())),
+        inscriptions=frozenset(classes.get("inscription", ())),
         gender=gender,
         pronouns=pronouns,
         roles=roles,
