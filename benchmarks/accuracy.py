@@ -169,6 +169,27 @@ class Api:
         structure = self.get("structure")
         return lambda text: structure(text).quotes
 
+    def quotes_and_chains(
+        self,
+    ) -> Callable[[str], tuple[Sequence[Any], dict[str, list[list[int]]]]]:
+        """(quotes, speaker chains) of a text: the segmentation is computed once and given
+        to ``find_quotes`` and ``speaker_mentions``; without ``speaker_mentions`` (or with
+        ``--no-speaker-chains``) the chains are empty."""
+        find = self.find_quotes()
+        names = ("speaker_mentions", "split_paragraphs", "split_sentences")
+        if not SPEAKER_CHAINS or not all(callable(getattr(self.module, n, None)) for n in names):
+            return lambda text: (find(text), {})
+        chains, paragraphs, sentences = (self.get(n) for n in names)
+
+        def run(text: str) -> tuple[Sequence[Any], dict[str, list[list[int]]]]:
+            paras = paragraphs(text)
+            sents = sentences(text, paragraphs=paras)
+            quotes = find(text, paragraphs=paras, sentences=sents)
+            by_name = chains(text, quotes, sentences=sents)
+            return quotes, {n: [[m.start, m.end] for m in spans] for n, spans in by_name.items()}
+
+        return run
+
 
 WARM_UP_TEXT = 'WASHINGTON (AP) — "We are ready," she said on Monday. The vote was last week.'
 
@@ -622,25 +643,16 @@ def speaker_fields(quote: Any) -> JsonDict:
 SPEAKER_CHAINS = True  # --no-speaker-chains sets it False: score the one mention only
 
 
-def speaker_chains(text: str, quotes: Sequence[Any]) -> dict[str, list[list[int]]]:
-    """The scorer's optional coreference chain: for each resolved speaker name, the spans of
-    ``newsstruct.speaker_mentions`` (every name in the text that resolves to that speaker,
-    and the mention of every quote given to it). The scorer then credits a quote whose gold
-    speaker is another mention of the same person ("he" here, "Blinken" there)."""
-    if not SPEAKER_CHAINS:
-        return {}
-    import newsstruct
-
-    chains = newsstruct.speaker_mentions(text, quotes)
-    return {name: [[m.start, m.end] for m in spans] for name, spans in chains.items()}
-
-
-def quote_predictions(text: str, quotes: Sequence[Any]) -> dict[str, list[JsonDict]]:
+def quote_predictions(
+    text: str, quotes: Sequence[Any], chains: dict[str, list[list[int]]]
+) -> dict[str, list[JsonDict]]:
     """Scorer units for both prediction files: ``segments`` (one per quoted piece) and
-    ``extents`` (one per quote, start..end)."""
+    ``extents`` (one per quote, start..end). ``chains`` is the scorer's optional coreference
+    chain: for each speaker name, every span ``newsstruct.speaker_mentions`` gives (names
+    that resolve to that speaker, the quotes' mentions), so a quote whose gold speaker is
+    another mention of the same person ("he" here, "Blinken" there) is credited."""
     segments: list[JsonDict] = []
     extents: list[JsonDict] = []
-    chains = speaker_chains(text, quotes)
     for q in quotes:
         spk = speaker_fields(q)
         if chains and q.speaker is not None:
@@ -680,12 +692,12 @@ def quote_row(
 def run_quotes_set(
     api: Api, scorer: ModuleType, name: str, docs: list[JsonDict], args: argparse.Namespace
 ) -> tuple[JsonDict, list[list[Any]]]:
-    find = api.find_quotes()
+    find = api.quotes_and_chains()
     warm_up(find)
     stats = CallStats(f"quotes/{name}")
     preds: dict[str, dict[str, list[JsonDict]]] = {"segments": {}, "extents": {}}
     for doc in docs:
-        out = stats.call(doc["id"], lambda d=doc: quote_predictions(d["text"], find(d["text"])))
+        out = stats.call(doc["id"], lambda d=doc: quote_predictions(d["text"], *find(d["text"])))
         for unit in preds:
             preds[unit][doc["id"]] = {"id": doc["id"], "quotes": out[unit] if out else []}
     stats.report()
