@@ -253,10 +253,30 @@ def noun_use(text: str, lo: int, cue_start: int, words: QuoteWords) -> bool:
     if prev in _NOUN_BEFORE:
         # "a message that said": after "that" a past form is a verb of a relative clause
         return not (prev == "that" and _PAST_FORM.search(text, cue_start, cue_start + 30))
-    return (
+    if (
         prev.endswith(("'s", "’s"))
         and prev[:-2] not in words.pronouns
         and prev[:-2] not in _NOT_POSSESSIVE
+    ):
+        return True
+    # "the final roll call", "a conference call": a base form after a singular noun that a
+    # determiner opens is the end of a compound noun ("the officials say" is a verb)
+    cue = _WORD_AFTER.match(text, cue_start)
+    if cue is None or words.cue(cue.group(1)) is None:
+        return False
+    lemma = words.cue(cue.group(1))
+    if (
+        lemma is None
+        or lemma[0] != cue.group(1).lower()
+        or cue.group(1).lower() in _PAST_AS_BASE  # "the email read": a verb
+        or prev.endswith("s")
+        or prev in _COUNTS  # "the two write": a plural subject
+    ):
+        return False
+    compound = _COMPOUND_BEFORE.search(text, max(lo, cue_start - 40), cue_start)
+    return compound is not None and not any(
+        w.lower() in words.stops or w.lower() in words.adverbs or words.cue(w) is not None
+        for w in compound.group("words").split()
     )
 
 
@@ -355,6 +375,37 @@ def attribution_before(
 _LINE_DASH = regex.compile(r"[ \u00a0]*(?P<dash>[―—–-]{1,2})[ \u00a0]*(?=\p{Lu})", regex.V1)
 
 _WORD_BEFORE = regex.compile(r"(?r)([\p{L}'’]+)\s+$", regex.V1)
+_PAST_AS_BASE = frozenset(["read", "put", "cut", "hit", "set", "quit", "let", "bid"])
+_COUNTS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "both",
+        "all",
+        "few",
+        "many",
+        "several",
+        "others",
+        "people",
+        "men",
+        "women",
+        "children",
+        "police",
+    ]
+)
+_WORD_AFTER = regex.compile(r"(\p{L}+)", regex.V1)
+# a determiner, then one or two lower-case words (adjectives, nouns) before the cue word
+_COMPOUND_BEFORE = regex.compile(
+    r"(?r)\b(?:the|a|an|this|that|his|her|their|its|our)\s+(?P<words>(?:\p{Ll}+\s+){1,2})$",
+    regex.V1 | regex.IGNORECASE,
+)
 
 _DASH = regex.compile(r"[ \u00a0]*(?P<dash>[―—–]{1,2})[ \u00a0]*", regex.V1)
 
