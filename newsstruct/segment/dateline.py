@@ -1,4 +1,5 @@
-"""The wire dateline: "PORT ELLISON, Maine (AP) —", "LONDON, Oct 16 (Reuters) -", "(CNN) —"."""
+"""The wire dateline: "PORT ELLISON, Maine (AP) —", "LONDON, Oct 16 (Reuters) -", "(CNN) —",
+and a press release's "CORVALE, Varn., March 3, 2025 /PRNewswire/ --"."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ _DATELINE = regex.compile(
     r"""
     (?P<loc>\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,40}?(?:,\ (?!\p{Lu}{1,5}\b\ ?\()\p{Lu}[\p{L}.'’\- ]{1,25}?)?)?
     (?:,\ (?P<month>[\p{L}]{3,9})\.?\ (?P<day>\d{1,2})(?:,\ (?P<year>\d{4}))?)?
-    \ ?(?:\((?P<agency>[\p{L}&.\ ]{1,30})\)\ ?)?
+    \ ?(?:\((?P<agency>[\p{L}&.\ ]{1,30})\)\ ?|/(?P<agency>[\p{L}&.\-\ ]{2,30})/\ ?)?
     (?P<dash>[—–]|--?)\ ?
     """,
     regex.VERBOSE | regex.V1,
