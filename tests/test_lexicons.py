@@ -90,7 +90,7 @@ def test_every_file_is_optional(tmp_path):
 
 def test_every_packaged_file_name_is_accepted(tmp_path):
     """A user directory may hold any file the packaged lexicon has, in the same format."""
-    quote_lists = {"reported_cues.tsv", "speaker_words.tsv"}  # read by the quote stage only
+    quote_lists = {"first_names.tsv", "reported_cues.tsv", "speaker_words.tsv"}  # quote stage only
     names = sorted(p.name for p in PACKAGED.iterdir() if p.name not in quote_lists)
     files = {name: "" for name in names}
     files["temporal.tsv"] = "twice-monthly\tfrequency\tP2W\n"

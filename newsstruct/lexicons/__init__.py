@@ -296,7 +296,7 @@ _FIELDS = {
 # Tab-separated fields a line of a table must have.
 _COLUMNS = {"boilerplate.tsv": 4, "temporal.tsv": 3}
 # Packaged files read by the quote stage itself (newsstruct/quotes/words.py).
-_NOT_EXTENSIBLE = frozenset({"reported_cues.tsv", "speaker_words.tsv"})
+_NOT_EXTENSIBLE = frozenset({"first_names.tsv", "reported_cues.tsv", "speaker_words.tsv"})
 
 
 def _user_lines(root: Path, name: str) -> list[str]:

@@ -266,6 +266,9 @@ class Entities:
         else:
             ent = self.persons[name] = Entity(name=name, kind="person", first=offset)
             parts = name.split()
+            by_name = self.qwords.first_names.get(parts[0].lower())
+            if by_name is not None:
+                ent.votes[by_name] = 1  # "Ann Reel": one vote, a title or pronouns outweigh it
             for k in range(1, len(parts)):
                 self._by_suffix.setdefault(" ".join(parts[k:]), []).append(ent)
             self._by_first.setdefault(parts[0], []).append(ent)

@@ -31,6 +31,7 @@ class QuoteWords:
         adverbs, dets, groups, orgs, stops, inscriptions: Word classes of
             ``speaker_words.tsv``.
         gender: Word -> "male" / "female" (titles and role nouns).
+        first_names: First name -> the gender it usually carries (``first_names.tsv``).
         pronouns: Pronoun -> what it refers to ("male", "female", "plural", "thing", ...).
         roles: Abbreviated title -> role noun ("sen." -> "senator").
         titles, function_words, abbreviations: From the main lexicon.
@@ -46,6 +47,7 @@ class QuoteWords:
     stops: frozenset[str]
     inscriptions: frozenset[str]
     gender: dict[str, str] = attrs.field(eq=False)
+    first_names: dict[str, str] = attrs.field(eq=False)
     pronouns: dict[str, str] = attrs.field(eq=False)
     roles: dict[str, str] = attrs.field(eq=False)
     titles: frozenset[str]
@@ -123,6 +125,7 @@ def _quote_words(lexicon: Lexicon, _cue_forms_id: int) -> QuoteWords:
     gender: dict[str, str] = {}
     pronouns: dict[str, str] = {}
     roles: dict[str, str] = {}
+    first_names = dict((name, cls) for cls, name in _rows(lexicon.lang, "first_names.tsv"))
     for cls, word, *value in _rows(lexicon.lang, "speaker_words.tsv"):
         if cls in ("male", "female"):
             gender[word] = cls
@@ -143,6 +146,7 @@ def _quote_words(lexicon: Lexicon, _cue_forms_id: int) -> QuoteWords:
         stops=frozenset(classes.get("stop", ())),
         inscriptions=frozenset(classes.get("inscription", ())),
         gender=gender,
+        first_names=first_names,
         pronouns=pronouns,
         roles=roles,
         titles=lexicon.titles,
