@@ -41,6 +41,7 @@ When in doubt a line is kept.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Collection, Sequence
 
@@ -151,6 +152,7 @@ def decide(
             t.verdict[i] = ("related", "doubled-line")
         elif len(lines[i]) <= _STRAY_MAX and _STRAY.fullmatch(lines[i]) is not None:
             t.verdict[i] = ("navigation", "stray-mark")
+    _section_numbers(t, lo, hi)
     if page:
         lo, hi = body_region(t, lo, hi)
         # a page guessed in auto mode loses only what looks like menus around its body: its
@@ -172,6 +174,35 @@ def decide(
     _repeated_in_text(t, lo, hi)
     _names_by_stamps(lines, shapes, t.verdict, lo, hi)
     return t.verdict
+
+
+_SECTION_NUMBER_MAX = 3
+
+
+def _section_numbers(t: _Text, lo: int, hi: int) -> None:
+    """A bare number alone on a line ("1", "2", ...) that a rule took for a gallery counter
+    stays when it numbers the sections of a list article: each one follows a paragraph,
+    the next is one more, and a paragraph lies between the two (a pager's numbers are
+    neighbours; a gallery's counters stand between captions, not paragraphs)."""
+    numbers = [
+        k
+        for k in range(lo, hi)
+        if len(t.lines[k]) <= _SECTION_NUMBER_MAX
+        and t.lines[k].isdigit()
+        and t.lines[k].isascii()
+        and t.verdict[k] is not None
+    ]
+    keep: set[int] = set()
+    for a, b in itertools.pairwise(numbers):
+        if int(t.lines[b]) != int(t.lines[a]) + 1:
+            continue
+        if all(
+            k > lo and t.shapes[k - 1].prose and t.verdict[k - 1] is None for k in (a, b)
+        ) and any(t.shapes[m].prose and t.verdict[m] is None for m in range(a + 1, b)):
+            keep.update((a, b))
+    for k in keep:
+        t.verdict[k] = None
+        t.hits[k] = None
 
 
 TABLE_MIN_ROWS = 3
