@@ -144,14 +144,7 @@ def decide(
         else:
             lo, hi = 0, n
     for i in range(lo, hi):
-        if t.junk(i):
-            continue
-        if not shapes[i].prose and _stamp_like(lines[i]):
-            t.verdict[i] = ("timestamp", "stamp-shape")
-        elif _doubled(lines[i]):
-            t.verdict[i] = ("related", "doubled-line")
-        elif len(lines[i]) <= _STRAY_MAX and _STRAY.fullmatch(lines[i]) is not None:
-            t.verdict[i] = ("navigation", "stray-mark")
+        _shape_rules(t, i)
     _section_numbers(t, lo, hi)
     if page:
         lo, hi = body_region(t, lo, hi)
@@ -165,15 +158,32 @@ def decide(
             if sure or not (s.prose or s.listish or i in rows or i + 1 in rows):
                 if t.verdict[i] is None:
                     t.verdict[i] = ("navigation", "page-head" if i < lo else "page-tail")
-            else:
-                t.junk(i)  # what stays still meets the rules
-    _header_blocks(lines, shapes, t.hits, t.verdict, lo, hi)
+            else:  # what stays still meets the rules, and the shape rules
+                _shape_rules(t, i)
+    # on a page guessed in auto mode the teasers, lists and prose around the body stayed:
+    # those under a "Most read" or "Related" header are links all the same
+    blocks = (0, n) if page and mode != "page" else (lo, hi)
+    _header_blocks(lines, shapes, t.hits, t.verdict, *blocks)
     _captions_above_credits(lines, shapes, t.hits, t.verdict, lo, hi)
     _sandwiched(lines, shapes, t.verdict, lo, hi)
     _short_runs(lines, shapes, t.verdict, lo, hi)
     _repeated_in_text(t, lo, hi)
     _names_by_stamps(lines, shapes, t.verdict, lo, hi)
     return t.verdict
+
+
+def _shape_rules(t: _Text, i: int) -> None:
+    """The lexicon's rules, then the language-neutral shape rules: a timestamp of numbers
+    (``stamp-shape``), a line saying its words twice (``doubled-line``), a stray mark."""
+    if t.junk(i):
+        return
+    line = t.lines[i]
+    if not t.shapes[i].prose and _stamp_like(line):
+        t.verdict[i] = ("timestamp", "stamp-shape")
+    elif _doubled(line):
+        t.verdict[i] = ("related", "doubled-line")
+    elif len(line) <= _STRAY_MAX and _STRAY.fullmatch(line) is not None:
+        t.verdict[i] = ("navigation", "stray-mark")
 
 
 _SECTION_NUMBER_MAX = 3
