@@ -167,6 +167,9 @@ def decide(
     _captions_above_credits(lines, shapes, t.hits, t.verdict, lo, hi)
     _sandwiched(lines, shapes, t.verdict, lo, hi)
     _short_runs(lines, shapes, t.verdict, lo, hi)
+    # a word between a link run and the next junk ("Continue", "or", "View more offers"):
+    # the runs are known only now
+    _sandwiched(lines, shapes, t.verdict, lo, hi)
     _repeated_in_text(t, lo, hi)
     _names_by_stamps(lines, shapes, t.verdict, lo, hi)
     return t.verdict
