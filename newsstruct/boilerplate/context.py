@@ -503,6 +503,13 @@ def _header_blocks(
         hit = hits[i]
         if hit is None or not hit.header:
             continue
+        # a heading over labelled sentences is the story's ("UP NEXT" over "Harbor FC: Host
+        # Riverton on Friday."): links are not written as a label and a sentence
+        if i + 1 < hi and _LABELLED_SENTENCE.fullmatch(lines[i + 1]) is not None:
+            given = verdict[i]
+            if given is not None and given[1] == hit.rule:
+                verdict[i] = None
+            continue
         # the block ends at a paragraph, or at a sentence (links do not end in a period)
         j = i + 1
         while j < hi and not shapes[j].prose and not _sentence(shapes[j]):
@@ -525,6 +532,10 @@ def _header_blocks(
 
 
 _SENTENCE_MIN_WORDS = 3
+# "Harbor FC: Host Riverton on Friday." - a label (a few capitalised words) and a sentence
+_LABELLED_SENTENCE = regex.compile(
+    r"[\p{Lu}][\p{L}'’.&-]{0,25}(?: [\p{Lu}][\p{L}'’.&-]{0,25}){0,3}: [\p{Lu}\d].{2,200}[.!?]"
+)
 
 
 def _sentence(shape: Shape) -> bool:
@@ -725,6 +736,7 @@ def _judge_run(
 # "Article content" stand between paragraphs, so they do not count.
 _BLOCK_CATEGORIES = frozenset({"notice", "newsletter", "promo", "share", "comments"})
 SANDWICH_MAX_WORDS = 30
+_SANDWICH_PARAGRAPH = 12
 # junk that often sits right next to a subhead: a subhead between two of these stays
 _BETWEEN_PARAGRAPHS = frozenset({"advertisement", "caption", "timestamp", "byline"})
 
@@ -748,7 +760,11 @@ def _sandwiched(
         if _quoted_whole(s, lines[k]) or _structural(lines[k]):
             continue
         if before[0] == after[0] and before[0] in _BLOCK_CATEGORIES:
-            if s.words <= SANDWICH_MAX_WORDS:
+            # a paragraph of its own (a sentence of a dozen words or more) is story text even
+            # between two lines of a block: a one-paragraph brief between two share bars
+            if s.words <= SANDWICH_MAX_WORDS and not (
+                s.terminal and s.words >= _SANDWICH_PARAGRAPH
+            ):
                 verdict[k] = (before[0], "inside-block")
         elif (
             s.words <= 2
