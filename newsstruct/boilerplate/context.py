@@ -171,6 +171,7 @@ def decide(
     # the runs are known only now
     _sandwiched(lines, shapes, t.verdict, lo, hi)
     _repeated_in_text(t, lo, hi)
+    _twice_in_a_row(t, lo, hi)
     _names_by_stamps(lines, shapes, t.verdict, lo, hi)
     return t.verdict
 
@@ -489,6 +490,26 @@ def _repeated_in_text(t: _Text, lo: int, hi: int) -> None:
         return
     for k in marked:
         t.verdict[k] = ("repeated", "repeated-in-text")
+
+
+_TWICE_MAX_WORDS = 60
+
+
+def _twice_in_a_row(t: _Text, lo: int, hi: int) -> None:
+    """A sentence set twice in a row is a picture's alt text over its caption, or a teaser
+    shown twice, not the story: a story does not repeat a paragraph right after it
+    (``repeated-adjacent``; long paragraphs and quotations stay)."""
+    for k in range(lo + 1, hi):
+        s = t.shapes[k]
+        if (
+            s.prose
+            and s.words <= _TWICE_MAX_WORDS
+            and not s.quote
+            and t.lines[k] == t.lines[k - 1]
+            and t.verdict[k] is None
+            and t.verdict[k - 1] is None
+        ):
+            t.verdict[k - 1] = t.verdict[k] = ("repeated", "repeated-adjacent")
 
 
 def _header_blocks(
