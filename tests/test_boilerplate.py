@@ -228,6 +228,32 @@ def test_auto_mode_keeps_a_table_after_the_story_on_a_page():
     assert set(TABLE_ROWS) <= sure  # mode="page" drops everything around the body
 
 
+def test_auto_mode_page_still_reads_the_shapes_and_headers_around_the_body():
+    # a dateline of numbers far below the body is listish (two numbers), so auto mode keeps it
+    # as content around the body; the shape rules still see it is a timestamp. Teasers
+    # under a "Most read" header are links even where auto mode keeps list-like lines.
+    teasers = [
+        "Harbor FC beat Riverton 3-1 in the cup final",
+        "Fees rise 12% at the Alder Bend marina",
+    ]
+    page = "\n".join(
+        [
+            "Port Ellison Tribune",
+            *MENU,
+            *STORY,
+            "Most read",
+            *teasers,
+            *FOOTER,
+            "17.03.2022 | 16:05",
+        ]
+    )
+    assert find_boilerplate(page, mode="auto") != find_boilerplate(page, mode="article")
+    found = {b.text: b.rule for b in find_boilerplate(page)}
+    assert found["17.03.2022 | 16:05"] == "stamp-shape"
+    assert all(found.get(t) == "related-block" for t in teasers)
+    assert not set(found) & set(STORY)
+
+
 def test_page_body_takes_its_introduction_and_closing_separator():
     intro = "Here is what the strike means for you:"
     page = "\n".join(["Port Ellison Tribune", *MENU, intro, *STORY, "___", *FOOTER])

@@ -41,6 +41,7 @@ When in doubt a line is kept.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Collection, Sequence
 
@@ -143,14 +144,8 @@ def decide(
         else:
             lo, hi = 0, n
     for i in range(lo, hi):
-        if t.junk(i):
-            continue
-        if not shapes[i].prose and _stamp_like(lines[i]):
-            t.verdict[i] = ("timestamp", "stamp-shape")
-        elif _doubled(lines[i]):
-            t.verdict[i] = ("related", "doubled-line")
-        elif len(lines[i]) <= _STRAY_MAX and _STRAY.fullmatch(lines[i]) is not None:
-            t.verdict[i] = ("navigation", "stray-mark")
+        _shape_rules(t, i)
+    _section_numbers(t, lo, hi)
     if page:
         lo, hi = body_region(t, lo, hi)
         # a page guessed in auto mode loses only what looks like menus around its body: its
@@ -163,15 +158,65 @@ def decide(
             if sure or not (s.prose or s.listish or i in rows or i + 1 in rows):
                 if t.verdict[i] is None:
                     t.verdict[i] = ("navigation", "page-head" if i < lo else "page-tail")
-            else:
-                t.junk(i)  # what stays still meets the rules
-    _header_blocks(lines, shapes, t.hits, t.verdict, lo, hi)
+            else:  # what stays still meets the rules, and the shape rules
+                _shape_rules(t, i)
+    # on a page guessed in auto mode the teasers, lists and prose around the body stayed:
+    # those under a "Most read" or "Related" header are links all the same
+    blocks = (0, n) if page and mode != "page" else (lo, hi)
+    _header_blocks(lines, shapes, t.hits, t.verdict, *blocks)
     _captions_above_credits(lines, shapes, t.hits, t.verdict, lo, hi)
     _sandwiched(lines, shapes, t.verdict, lo, hi)
     _short_runs(lines, shapes, t.verdict, lo, hi)
+    # a word between a link run and the next junk ("Continue", "or", "View more offers"):
+    # the runs are known only now
+    _sandwiched(lines, shapes, t.verdict, lo, hi)
     _repeated_in_text(t, lo, hi)
+    _twice_in_a_row(t, lo, hi)
     _names_by_stamps(lines, shapes, t.verdict, lo, hi)
     return t.verdict
+
+
+def _shape_rules(t: _Text, i: int) -> None:
+    """The lexicon's rules, then the language-neutral shape rules: a timestamp of numbers
+    (``stamp-shape``), a line saying its words twice (``doubled-line``), a stray mark."""
+    if t.junk(i):
+        return
+    line = t.lines[i]
+    if not t.shapes[i].prose and _stamp_like(line):
+        t.verdict[i] = ("timestamp", "stamp-shape")
+    elif _doubled(line):
+        t.verdict[i] = ("related", "doubled-line")
+    elif len(line) <= _STRAY_MAX and _STRAY.fullmatch(line) is not None:
+        t.verdict[i] = ("navigation", "stray-mark")
+
+
+_SECTION_NUMBER_MAX = 3
+
+
+def _section_numbers(t: _Text, lo: int, hi: int) -> None:
+    """A bare number alone on a line ("1", "2", ...) that a rule took for a gallery counter
+    stays when it numbers the sections of a list article: each one follows a paragraph,
+    the next is one more, and a paragraph lies between the two (a pager's numbers are
+    neighbours; a gallery's counters stand between captions, not paragraphs)."""
+    numbers = [
+        k
+        for k in range(lo, hi)
+        if len(t.lines[k]) <= _SECTION_NUMBER_MAX
+        and t.lines[k].isdigit()
+        and t.lines[k].isascii()
+        and t.verdict[k] is not None
+    ]
+    keep: set[int] = set()
+    for a, b in itertools.pairwise(numbers):
+        if int(t.lines[b]) != int(t.lines[a]) + 1:
+            continue
+        if all(
+            k > lo and t.shapes[k - 1].prose and t.verdict[k - 1] is None for k in (a, b)
+        ) and any(t.shapes[m].prose and t.verdict[m] is None for m in range(a + 1, b)):
+            keep.update((a, b))
+    for k in keep:
+        t.verdict[k] = None
+        t.hits[k] = None
 
 
 TABLE_MIN_ROWS = 3
@@ -447,6 +492,26 @@ def _repeated_in_text(t: _Text, lo: int, hi: int) -> None:
         t.verdict[k] = ("repeated", "repeated-in-text")
 
 
+_TWICE_MAX_WORDS = 60
+
+
+def _twice_in_a_row(t: _Text, lo: int, hi: int) -> None:
+    """A sentence set twice in a row is a picture's alt text over its caption, or a teaser
+    shown twice, not the story: a story does not repeat a paragraph right after it
+    (``repeated-adjacent``; long paragraphs and quotations stay)."""
+    for k in range(lo + 1, hi):
+        s = t.shapes[k]
+        if (
+            s.prose
+            and s.words <= _TWICE_MAX_WORDS
+            and not s.quote
+            and t.lines[k] == t.lines[k - 1]
+            and t.verdict[k] is None
+            and t.verdict[k - 1] is None
+        ):
+            t.verdict[k - 1] = t.verdict[k] = ("repeated", "repeated-adjacent")
+
+
 def _header_blocks(
     lines: Sequence[str],
     shapes: Sequence[Shape],
@@ -458,6 +523,13 @@ def _header_blocks(
     for i in range(lo, hi):
         hit = hits[i]
         if hit is None or not hit.header:
+            continue
+        # a heading over labelled sentences is the story's ("UP NEXT" over "Harbor FC: Host
+        # Riverton on Friday."): links are not written as a label and a sentence
+        if i + 1 < hi and _LABELLED_SENTENCE.fullmatch(lines[i + 1]) is not None:
+            given = verdict[i]
+            if given is not None and given[1] == hit.rule:
+                verdict[i] = None
             continue
         # the block ends at a paragraph, or at a sentence (links do not end in a period)
         j = i + 1
@@ -481,6 +553,10 @@ def _header_blocks(
 
 
 _SENTENCE_MIN_WORDS = 3
+# "Harbor FC: Host Riverton on Friday." - a label (a few capitalised words) and a sentence
+_LABELLED_SENTENCE = regex.compile(
+    r"[\p{Lu}][\p{L}'’.&-]{0,25}(?: [\p{Lu}][\p{L}'’.&-]{0,25}){0,3}: [\p{Lu}\d].{2,200}[.!?]"
+)
 
 
 def _sentence(shape: Shape) -> bool:
@@ -681,6 +757,7 @@ def _judge_run(
 # "Article content" stand between paragraphs, so they do not count.
 _BLOCK_CATEGORIES = frozenset({"notice", "newsletter", "promo", "share", "comments"})
 SANDWICH_MAX_WORDS = 30
+_SANDWICH_PARAGRAPH = 12
 # junk that often sits right next to a subhead: a subhead between two of these stays
 _BETWEEN_PARAGRAPHS = frozenset({"advertisement", "caption", "timestamp", "byline"})
 
@@ -704,7 +781,11 @@ def _sandwiched(
         if _quoted_whole(s, lines[k]) or _structural(lines[k]):
             continue
         if before[0] == after[0] and before[0] in _BLOCK_CATEGORIES:
-            if s.words <= SANDWICH_MAX_WORDS:
+            # a paragraph of its own (a sentence of a dozen words or more) is story text even
+            # between two lines of a block: a one-paragraph brief between two share bars
+            if s.words <= SANDWICH_MAX_WORDS and not (
+                s.terminal and s.words >= _SANDWICH_PARAGRAPH
+            ):
                 verdict[k] = (before[0], "inside-block")
         elif (
             s.words <= 2

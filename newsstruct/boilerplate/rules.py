@@ -43,6 +43,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 from ..lexicons import Lexicon, load_boilerplate_rules
 
 MAX_RULE_LINE = 400
+_GIVEN_FLAGS = regex.V1 | regex.IGNORECASE
 _LONG_LINE_CATEGORIES = frozenset({"legal", "caption", "correction", "credit"})
 _QUOTE_OPENERS = "\"“„«‘'‚‹「『"
 
@@ -134,8 +135,11 @@ class RuleTable:
         self._hits = tuple(Hit(rule, category) for rule, category, _p, _f in rules)
         gates = [_gates(p) for _r, _c, p, _f in rules]
         # the length gate is checked in Python, exactly; the regex runs without it
+        # compiled with the flags the lexicon gave (the ones implied, full case folding and
+        # Unicode, left implied, and reverse matching kept inline): a rule without a length
+        # gate then comes from the regex module's cache instead of being compiled again
         self._patterns = tuple(
-            regex.compile(f"(?:{g[2]})", flags)
+            regex.compile(f"(?:{g[2]})", flags & _GIVEN_FLAGS)
             for (_r, _c, _p, flags), g in zip(rules, gates, strict=True)
         )
         self._lengths = tuple(
@@ -148,6 +152,8 @@ class RuleTable:
         )
         self._by_first: dict[tuple[int, str, int], tuple[_Entry, ...]] = {}
         self._by_index: dict[tuple[int, str], tuple[int, ...]] = {}
+        # flags are an enum: test them once here, not per line start
+        self._reverse = tuple(bool(p.flags & regex.REVERSE) for p in self._patterns)
 
     def match(self, line: str) -> Hit | None:
         """The first rule matching the whole (stripped) ``line``, or None."""
@@ -210,27 +216,28 @@ class RuleTable:
         return tuple(out)
 
     def _candidates(self, variant: int, first: str) -> tuple[int, ...]:
-        """The rules a line of this variant can match when it starts with ``first``."""
+        """The rules a line of this variant can match when it starts with ``first`` (kept:
+        every length class of a start shares them)."""
+        key = (variant, first)
+        found = self._by_index.get(key)
+        if found is None:
+            found = self._by_index[key] = self._narrow(variant, first)
+        return found
+
+    def _narrow(self, variant: int, first: str) -> tuple[int, ...]:
         if len(first) > 1:  # the rules for its first character, narrowed
-            key = (variant, first[:-1])
-            if key not in self._by_index:
-                self._by_index[key] = self._candidates(variant, first[:-1])
-            indices: Iterable[int] = self._by_index[key]
+            indices: Iterable[int] = self._candidates(variant, first[:-1])
         else:
             indices = range(len(self._hits))
         long_line, speech = variant >= 2, variant % 2 == 1
         out = []
         for i in indices:
-            hit, pattern = self._hits[i], self._patterns[i]
-            if long_line and hit.category not in _LONG_LINE_CATEGORIES:
+            category, pattern = self._hits[i].category, self._patterns[i]
+            if long_line and category not in _LONG_LINE_CATEGORIES:
                 continue
-            if speech and hit.category != "legal":
+            if speech and category != "legal":
                 continue
-            if (
-                first
-                and not pattern.flags & regex.REVERSE
-                and pattern.fullmatch(first, partial=True) is None
-            ):
+            if first and not self._reverse[i] and pattern.fullmatch(first, partial=True) is None:
                 continue
             out.append(i)
         return tuple(out)
