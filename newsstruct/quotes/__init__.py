@@ -31,11 +31,10 @@ from .attribution import (
     attribution_next_line,
     attribution_sentence,
 )
-from .coref import Entities, Entity, resolve
+from .coref import Entities, Entity, resolve, speaker_chains
 from .marks import Segment, find_segments
-from .mentions import Doc, Mention, skip_back
+from .mentions import Doc, Mention
 from .reported import reported_speech
-from .sources import RELATIVE_BEFORE
 from .words import quote_words
 
 __all__ = ["find_quotes", "speaker_mentions"]
@@ -136,12 +135,6 @@ def find_quotes(
     return _with_speakers(text, found, entities)
 
 
-# "he said", "said she": a pronoun that is the subject of a verb of saying
-_PRONOUN_CUE = regex.compile(
-    r"\b(?:(?P<p1>[Hh]e|[Ss]he)\s+(?P<v1>\p{Ll}+)|(?P<v2>\p{Ll}+)\s+(?P<p2>he|she))\b", regex.V1
-)
-
-
 def speaker_mentions(
     text: str,
     quotes: Sequence[Quote],
@@ -155,11 +148,11 @@ def speaker_mentions(
     For every speaker name of ``quotes``, in the order the quotes give them, the spans of
     every name in the text that resolves to that speaker (full name, surname, titled forms;
     a surname shared by two people goes to the one named nearest before it, as in
-    :func:`find_quotes`), every mention the quotes attach to it ("he", "the secretary"), and
-    the relative pronoun between a speaker and the cue ("Mike Lenn, who declared"), and
-    every "he"/"she" that is the subject of a verb of saying ("he said", "said she") and
-    whose nearest person of that gender named before it is the speaker. Unnamed sources ("a
-    senior official") have only their own mentions.
+    :func:`find_quotes`); every mention the quotes attach to it ("he", "the secretary") and
+    the relative pronoun between it and the cue ("Mike Lenn, who declared"); every "he" or
+    "she" that is the subject of a verb of saying ("he said", "said she") when the nearest
+    person of that gender named before it is the speaker. Unnamed sources ("a senior
+    official") have only their own mentions.
 
     Args:
         text: The article text the quotes were found in.
@@ -177,39 +170,9 @@ def speaker_mentions(
         from ..segment import split_sentences
 
         sentences = split_sentences(text, lang=lang, lexicon=lex)
-    entities = Entities(Doc(text, quote_words(lex)), sentences, lex)
-    chains: dict[str, set[tuple[int, int]]] = {}
-    for q in quotes:
-        if q.speaker is None:
-            continue
-        name = q.speaker.name
-        if name not in chains:
-            chains[name] = set(entities.mentions_of(name))
-        m = q.speaker.mention
-        if m is not None:
-            chains[name].add((m.start, m.end))
-            if q.cue is not None and m.end <= q.cue.start:
-                # "Mike Lenn, who declared": "who" is a mention of the speaker too
-                hi = skip_back(entities.doc, m.end, q.cue.start)
-                rel = RELATIVE_BEFORE.search(text, max(m.end, hi - 40), hi)
-                if rel is not None:
-                    chains[name].add(rel.span("rel"))
-    words = entities.qwords
-    for found in _PRONOUN_CUE.finditer(text):
-        group = "p1" if found.group("p1") else "p2"
-        verb = found.group("v1") or found.group("v2")
-        if words.cue(verb) is None:
-            continue
-        pron = found.group(group)
-        gender = words.pronouns.get(pron.lower(), "")
-        if gender not in ("male", "female"):
-            continue
-        start = found.start(group)
-        ent = entities.last_person(start, gender, strict=True)
-        if ent is not None and ent.name in chains:
-            chains[ent.name].add((start, start + len(pron)))
+    chains = speaker_chains(Entities(Doc(text, quote_words(lex)), sentences, lex), quotes)
     return {
-        name: tuple(Span(start=s, end=e, text=text[s:e]) for s, e in sorted(spans))
+        name: tuple(Span(start=s, end=e, text=text[s:e]) for s, e in spans)
         for name, spans in chains.items()
     }
 

@@ -29,8 +29,9 @@ import regex
 
 from .. import limits
 from ..lexicons import Lexicon
-from ..records import Sentence, Span, Speaker
-from .mentions import Doc, Mention, clause_subject, is_cap
+from ..records import Quote, Sentence, Span, Speaker
+from .mentions import Doc, Mention, clause_subject, is_cap, skip_back
+from .sources import RELATIVE_BEFORE
 from .words import QuoteWords
 
 _CONNECTORS = r"(?:of|for|de|da|van|von|der|del|la|le|al|bin|ibn|y|du)"
@@ -566,3 +567,45 @@ def _pronoun(
         if prev_ent is None or prev_ent.kind == "org":
             return Speaker(name=prev_speaker.name, mention=span, resolved_by="pronoun"), prev_ent
     return Speaker(name=span.text, mention=span, resolved_by="pronoun"), None
+
+
+# "he said", "said she": a pronoun that is the subject of a verb of saying
+_PRONOUN_CUE = regex.compile(
+    r"\b(?:(?P<p1>[Hh]e|[Ss]he)\s+(?P<v1>\p{Ll}+)|(?P<v2>\p{Ll}+)\s+(?P<p2>he|she))\b", regex.V1
+)
+
+
+def speaker_chains(entities: Entities, quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int]]]:
+    """(start, end) of every mention of each speaker of ``quotes``, sorted: see
+    ``newsstruct.quotes.speaker_mentions``."""
+    text = entities.text
+    chains: dict[str, set[tuple[int, int]]] = {}
+    for q in quotes:
+        if q.speaker is None:
+            continue
+        name = q.speaker.name
+        if name not in chains:
+            chains[name] = set(entities.mentions_of(name))
+        m = q.speaker.mention
+        if m is None:
+            continue
+        chains[name].add((m.start, m.end))
+        if q.cue is not None and m.end <= q.cue.start:
+            # "Mike Lenn, who declared": "who" is a mention of the speaker too
+            hi = skip_back(entities.doc, m.end, q.cue.start)
+            rel = RELATIVE_BEFORE.search(text, max(m.end, hi - 40), hi)
+            if rel is not None:
+                chains[name].add(rel.span("rel"))
+    words = entities.qwords
+    for found in _PRONOUN_CUE.finditer(text):
+        group = "p1" if found.group("p1") else "p2"
+        if words.cue(found.group("v1") or found.group("v2")) is None:
+            continue
+        pron = found.group(group)
+        gender = words.pronouns.get(pron.lower(), "")
+        if gender not in ("male", "female"):
+            continue
+        ent = entities.last_person(found.start(group), gender, strict=True)
+        if ent is not None and ent.name in chains:
+            chains[ent.name].add(found.span(group))
+    return {name: sorted(spans) for name, spans in chains.items()}

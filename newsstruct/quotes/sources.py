@@ -124,7 +124,7 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
             return m
     participle = text[cue_start:cue_end].lower().endswith("ing")
     if participle and not _COMMA_END.search(text, lo, cue_start):
-        # "held up a sign reading "…"", "a video saying "…"": the thing carries the words
+        # "held up a sign reading "…"", "a banner saying "…"": the thing carries the words
         end = skip_back(doc, lo, cue_start)
         thing = np_ending(doc, lo, end)
         head = LETTERS.findall(text, thing.start, thing.end) if thing is not None else []
@@ -181,7 +181,6 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
             m = np_before(doc, lo, prev.start("cue"))
             if m is not None:
                 return m
-    if participle and seg.endswith(","):
         # "when protesters interrupted her speech, shouting": the subject of the clause
         # the participle closes, when a subordinator opens it
         comma = lo + len(seg) - 1
