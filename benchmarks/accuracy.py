@@ -611,21 +611,23 @@ def run_boilerplate(api: Api, args: argparse.Namespace) -> JsonDict:
 # Paired double quote marks, as in the gold "quoted_segments" (straight, curly, low-9).
 _OPEN, _CLOSE, _NOT_MARK = '"\u201c\u201e\u201f', '"\u201d\u201c', '^"\u201c\u201d\u201e\u201f'
 QUOTED_RE = re.compile(f"[{_OPEN}]([{_NOT_MARK}]*\\w[{_NOT_MARK}]*)[{_CLOSE}]")
+_OPEN_MARK_RE = re.compile(f"[{_OPEN}]")
 
 
 def quoted_fragments(text: str, quote: Any) -> list[tuple[int, int]]:
     """The quote-mark-delimited stretches of a quote: the unit of modes direct and quoted.
 
     Direct quotes give them as ``pieces``. For mixed quotes the quoted fragments are found
-    inside the content extent (falling back to the pieces); indirect quotes have none.
+    inside each piece (falling back to the pieces that hold a quote mark: a fragment whose
+    closing mark lies past the content); indirect quotes have none.
     """
     pieces = [(p.start, p.end) for p in quote.pieces] or [(quote.start, quote.end)]
     if quote.kind == "direct":
         return pieces
     if quote.kind != "mixed":
         return []
-    found = [m.span(1) for m in QUOTED_RE.finditer(text, quote.start, quote.end)]
-    return found or pieces
+    found = [m.span(1) for s, e in pieces for m in QUOTED_RE.finditer(text, s, e)]
+    return found or [(s, e) for s, e in pieces if _OPEN_MARK_RE.search(text, s, e)]
 
 
 def speaker_fields(quote: Any) -> JsonDict:

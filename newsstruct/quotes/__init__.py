@@ -117,17 +117,19 @@ def find_quotes(
     reported = []
     for r in reported_speech(doc, sentences, skip):
         c = r.content
-        if covered.inside(c.start) or covered.inside(c.end - 1):
+        pieces = (c,) if r.lead is None else (r.lead, c)
+        first = pieces[0].start
+        if covered.inside(first) or covered.inside(c.start) or covered.inside(c.end - 1):
             continue
-        k = bisect.bisect_left(opens, c.start)
+        k = bisect.bisect_left(opens, first)
         mixed = k < len(opens) and opens[k] < c.end
         reported.append(
             _Found(
-                pieces=(c,),
+                pieces=pieces,
                 kind="mixed" if mixed else "indirect",
                 attribution=r.attribution,
-                paragraph=bisect.bisect_right(para_starts, c.start) - 1,
-                extent=(c.start, c.end),
+                paragraph=bisect.bisect_right(para_starts, first) - 1,
+                extent=(first, c.end),
             )
         )
     inner = _nested(doc, sentences, direct, para_starts) if nested else []
@@ -233,8 +235,8 @@ class _Intervals:
 def _dedupe(reported: list[_Found]) -> list[_Found]:
     """Keep the first of overlapping reported contents."""
     out: list[_Found] = []
-    for f in sorted(reported, key=lambda f: (f.pieces[0].start, -f.pieces[0].end)):
-        if out and f.pieces[0].start < out[-1].pieces[0].end:
+    for f in sorted(reported, key=lambda f: (f.extent[0], -f.extent[1])):
+        if out and f.extent[0] < out[-1].extent[1]:
             continue
         out.append(f)
     return out

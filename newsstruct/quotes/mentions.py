@@ -45,7 +45,8 @@ _TIME = (
     r"|(?:this|last|next|earlier\s+this|later\s+this)\s+(?:week|month|year|morning|afternoon"
     r"|evening|night|weekend|spring|summer|fall|autumn|winter)"
     r"|(?:yesterday|today|tonight)"
-    r"|(?:in|at|during)\s+(?:a|an|the|his|her|their|its|our)\s+(?:[\p{L}\-’']+\s+){0,3}?"
+    r"|(?:(?:earlier|later)\s+)?(?:in|at|during)\s+(?:a|an|the|his|her|their|its|our)\s+"
+    r"(?:[\p{L}\-’']+\s+){0,3}?"
     + _SETTING_NOUNS
     + r"(?:\s+(?:with|to|on|in)\s+(?:\p{Lu}[\p{L}’'.\-]*\s*){1,4})?)"
 )

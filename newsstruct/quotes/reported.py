@@ -121,11 +121,14 @@ _TO_INFINITIVE = frozenset(
 
 @attrs.frozen(kw_only=True)
 class Reported:
-    """Reported speech: the content clause and its attribution."""
+    """Reported speech: the content clause and its attribution; ``lead`` is the content's
+    first part when the attribution stands inside it ("The plan, officials said, would cost
+    …": lead "The plan", content "would cost …")."""
 
     content: Span
     attribution: Attribution
     cls: str = "speech"
+    lead: Span | None = None
 
 
 _SPACE_COMMA = regex.compile(r"[\s,]*", regex.V1)
@@ -287,6 +290,7 @@ def _reported(
                 pos = m.end()
         pos = skip_setting(text, pos, sent.end)
         gap = _SPACE_COMMA.match(text, pos, sent.end)
+        comma_after = gap is not None and "," in gap.group()
         pos = gap.end() if gap is not None else pos
         start = pos
         end = _content_end(doc, start, sent.end, later_cues)
@@ -316,17 +320,41 @@ def _reported(
         return None
     if text[start] in MARKS and _quoted_to_end(text, start, end):
         return None
-    if len(words_) < _MIN_REPORTED_WORDS and not has_marks:
+    lead = None
+    if postposed is None and comma_after:
+        lead = _parenthetical_lead(doc, sent, source.start)
+    n_words = len(words_) + (len(lead.text.split()) if lead is not None else 0)
+    if n_words < _MIN_REPORTED_WORDS and not has_marks:
         return None
     if first == "to" and lemma in _TO_INFINITIVE and len(words_) > 2 and words_[1][:1].islower():
         pass  # "vowed to rebuild the pier": an infinitive is what was promised
-    elif first in _NOT_A_CLAUSE_START and not has_marks:
-        return None
+    elif first in _NOT_A_CLAUSE_START and not has_marks and lead is None:
+        return None  # (after a lead the content goes on with its verb: "X, Y said, was …")
     return Reported(
         content=span_of(text, start, end),
         attribution=make_attribution(text, cue, source),
         cls=cls,
+        lead=lead,
     )
+
+
+def _parenthetical_lead(doc: Doc, sent: Sentence, source_start: int) -> Span | None:
+    """The content's first part when the attribution is set off by commas inside it: "The
+    plan, officials said, would cost …" gives "The plan"."""
+    text = doc.text
+    before = text[sent.start : source_start].rstrip()
+    if not before.endswith(","):
+        return None
+    start, end = sent.start, sent.start + len(before) - 1
+    while start < end and (text[start].isspace() or text[start] in MARKS):
+        start += 1
+    end = _trim_end(text, start, end)
+    lead = LETTERS.findall(text, start, end)
+    if not lead or any(doc.words.cue(w) is not None for w in lead):
+        return None  # no words, or a cue of its own ("He said, officials said, …")
+    if any(c in MARKS for c in text[start:end]):
+        return None
+    return span_of(text, start, end)
 
 
 _CLAUSE = regex.compile(
@@ -413,18 +441,30 @@ def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | 
         if comma < 0:
             return None
         start, end = comma + 1, sent.end
-    else:  # "Content, according to X."
+    else:  # "Content, according to X." / "Lead, according to X, content."
         start, end = sent.start, cue[0]
+    first_part = None
+    rest = _COMMA_REST.match(text, source.end, sent.end)
+    if start == sent.start and rest is not None and LETTERS.search(text, rest.end(), sent.end):
+        # "The vote, according to the clerk, was 5-2.": the attribution inside the content
+        first_part = _parenthetical_lead(doc, sent, cue[0])
+        if first_part is not None:
+            start, end = rest.end(), sent.end
     while start < end and (text[start].isspace() or text[start] in MARKS):
         start += 1
     end = _trim_end(text, start, end)
-    if len(text[start:end].split()) < _MIN_REPORTED_WORDS:
+    n_words = len(text[start:end].split()) + (len(first_part.text.split()) if first_part else 0)
+    if n_words < _MIN_REPORTED_WORDS:
         return None
     return Reported(
         content=span_of(text, start, end),
         attribution=make_attribution(text, cue, source),
         cls="speech",
+        lead=first_part,
     )
+
+
+_COMMA_REST = regex.compile(r"\s*,\s*", regex.V1)
 
 
 def _quoted_to_end(text: str, pos: int, end: int) -> bool:
