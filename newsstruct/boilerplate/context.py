@@ -271,12 +271,19 @@ def _stamp_like(line: str) -> bool:
         return False
     words = sum(len(tok) > 1 and tok.strip(".,:;|()").isalpha() for tok in tokens)
     _head, sep, rest = line.partition(": ")
-    if sep and sum(tok.isalpha() for tok in rest.split()) >= 3:
-        return False  # "11.04 Uhr: Drone strike hits a convoy" is a live-ticker headline
+    if sep and sum(tok.isalpha() for tok in rest.split()) >= (
+        2 if _TIME_ONLY.fullmatch(_head) else 3
+    ):
+        return False  # "11.04 Uhr: Drone strike hits a convoy", "7:30 a.m.: Schools closed"
     if line[-1] in "!?" or (line[-1] == "." and words >= _STAMP_SENTENCE_WORDS):
         return False  # "Doors open at 7:30." is a sentence
     return words <= _STAMP_MAX_WORDS
 
+
+# a live ticker's entry stamp before its headline: "7:30 a.m.", "11.04 Uhr", "14:05"
+_TIME_ONLY = regex.compile(
+    r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?(?:\s+\p{Lu}{2,4})?", regex.V1 | regex.IGNORECASE
+)
 
 _DOUBLED_MIN_WORDS = 2
 # A comma, a bracket or a quote mark alone on a line: a piece of markup left by the page (a
