@@ -1,13 +1,14 @@
 """structure(): the stages wired in the order data flows.
 
 text -> boilerplate -> paragraphs (boilerplate excluded) -> sentences + dateline -> quotes ->
-dates (resolved against ``published``, else the dateline's date) -> Article.
+dates (resolved against ``published``, else the dateline's date, else a timestamp line's) ->
+Article.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 import attrs
@@ -16,7 +17,7 @@ from .boilerplate import find_boilerplate
 from .dates import find_dates
 from .lexicons import Lexicon, check_lang, load_lexicon
 from .quotes import find_quotes
-from .records import Article, Quote
+from .records import Article, Boilerplate, Quote
 from .segment import find_dateline, split_paragraphs, split_sentences
 from .text import check_text, parse_published
 
@@ -34,8 +35,9 @@ def structure(
     Args:
         text: The plain text of the article; any str is valid.
         published: The publication date ("2022-03-17", a date or a datetime), the reference
-            for relative dates. When None, a date in the dateline serves; without either,
-            relative dates stay unresolved.
+            for relative dates. When None, a date in the dateline serves, else the day a
+            timestamp line of the page names in full ("Last updated … Feb. 14, 2025");
+            without any, relative dates stay unresolved.
         lang: Language of the lexicons ("en").
         lexicon: A lexicon to use instead of the packaged one (see ``Lexicon.extended``).
         repeated: Keys of lines that recur across a batch (``LineCounter.repeated()``), for
@@ -88,6 +90,10 @@ def structure(
     anchor, anchor_name = ref, "published"
     if anchor is None and dateline is not None and dateline.date is not None:
         anchor, anchor_name = dateline.date, "dateline"
+    if anchor is None:
+        stamp = _run("dates", None, warnings, _stamp_date, text, boilerplate, lex)
+        if stamp is not None:
+            anchor, anchor_name = stamp, "timestamp"
     dates = _run(
         "dates",
         (),
@@ -111,6 +117,19 @@ def structure(
         dates=dates,
         warnings=tuple(warnings),
     )
+
+
+def _stamp_date(text: str, boilerplate: Sequence[Boilerplate], lex: Lexicon) -> dt.date | None:
+    """The day a page's timestamp line names in full ("Last updated 9:42 a.m. ET, Friday,
+    Feb. 14, 2025"): the reference of an article with no publication date and no dated
+    dateline."""
+    for b in boilerplate:
+        if b.category != "timestamp":
+            continue
+        for m in find_dates(b.text, lexicon=lex):
+            if m.anchor == "absolute" and m.first_day is not None and m.first_day == m.last_day:
+                return m.first_day  # a day or a clock time on a day, written in full
+    return None
 
 
 def _after_dateline(text: str, quote: Quote, end: int) -> Quote:

@@ -153,7 +153,8 @@ class DateMention:
             one ("XXXX-WXX-4" for "Thursday", "XXXX-03-17" for "March 17") and None otherwise
             ("last week").
         first_day, last_day: The calendar range the value covers, where it has one.
-        anchor: What the value was resolved against: "published", "dateline", "speech"
+        anchor: What the value was resolved against: "published", "dateline", "timestamp"
+            (the day a timestamp line of the page names, when there is neither), "speech"
             (the day the attribution of the direct quote holding it names), "previous-date"
             (the last date mentioned before it), "sentence-date" (a clock time's day, named
             in its sentence), "absolute" (the text gives the date itself) or None.

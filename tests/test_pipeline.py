@@ -53,6 +53,30 @@ def test_dateline_date_is_the_reference_without_published():
     assert friday.value == "2023-10-13" and friday.anchor == "dateline"
 
 
+LIVE_BLOG = (
+    "LIVE UPDATES: Storm Alder hits the Varnian coast\n\n"
+    "Last updated 9:42 a.m. ET, Friday, Feb. 14, 2025\n\n"
+    "Gov. Marisol Vantreece declared a state of emergency early Friday.\n\n"
+    "Crews expect most power back by Saturday evening, the utility said."
+)
+
+
+def test_a_timestamp_line_is_the_reference_without_published_or_dateline():
+    art = structure(LIVE_BLOG)
+    assert [b.category for b in art.boilerplate] == ["timestamp"]
+    values = {d.text: (d.value, d.anchor) for d in art.dates}
+    assert values["early Friday"] == ("2025-02-14", "timestamp")
+    assert values["Saturday evening"] == ("2025-02-15TEV", "timestamp")
+    # a publication date given wins over the timestamp
+    given = {d.text: d.anchor for d in structure(LIVE_BLOG, "2025-02-15").dates}
+    assert given["early Friday"] == "published"
+
+
+def test_no_timestamp_no_reference():
+    art = structure("Gov. Marisol Vantreece declared a state of emergency early Friday.")
+    assert [(d.value, d.anchor) for d in art.dates] == [("XXXX-WXX-5", None)]
+
+
 @pytest.mark.parametrize("bad", [None, b"bytes", 42, ["a list"]])
 def test_text_of_wrong_type_raises_type_error_naming_it(bad):
     with pytest.raises(TypeError, match="text must be a str"):
