@@ -229,8 +229,8 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     tense_words = lex.temporal["tense"]
     left = list(_TOKEN.finditer(text, max(lo, start - _REACH_CHARS), start))[::-1][:_REACH]
     right = list(_TOKEN.finditer(text, end, min(hi, end + _REACH_CHARS)))[:_REACH]
-    if _is_deadline(left):
-        return "future"
+    if _is_deadline(left) or _words(left, 2) == ["of", "ahead"]:
+        return "future"  # "postponed until Tuesday", "ahead of the weekend"
     sides = (_Scan(left, 0), _Scan(right, 1))
     for _ in range(_WINDOW + 2):  # the nearest words, alternately
         for scan in sides:
@@ -243,6 +243,10 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
             if cls is not None:
                 return cls
     return None
+
+
+def _words(toks: list[regex.Match[str]], n: int) -> list[str]:
+    return [t.group().lower() for t in toks[:n]]
 
 
 def _is_deadline(left: list[regex.Match[str]]) -> bool:

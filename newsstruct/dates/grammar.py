@@ -250,7 +250,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "month",
-            rf"(?:(?:last|next|this|early|late|mid|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}first{S}half{S}of|the{S}second{S}half{S}of)[-‐]?{S0})?{month}(?![-‐\p{{L}}])(?!{S0}\d)",
+            rf"(?:(?:last|next|this|early|late|mid|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}first{S}half{S}of|the{S}second{S}half{S}of)[-‐]?{S0})?{month}(?![-‐\p{{L}}])(?!\.?{S0}\d)",
         ),
         (
             "duration",
