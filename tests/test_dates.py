@@ -202,6 +202,9 @@ def test_easter_and_holiday_rules():
         ("a few", None, None, True),
         ("a couple of", 2, None, False),
         ("one hundred", 100, None, False),
+        ("a three", 3, None, False),  # "a three-year period": an article
+        ("a hundred and fifty", 150, None, False),
+        ("a thousand two hundred", 1200, None, False),
         ("12 to 18", None, None, True),
         ("the harbor", None, None, False),
     ],

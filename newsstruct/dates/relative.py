@@ -172,7 +172,8 @@ def _unit_span(m: Cand) -> tuple[int, int] | None:
     u = units[-1] if units else None
     if u is None:
         return None
-    return m.start(), m.start() + u.end()
+    half = _AND_A_HALF.match(m.group(), u.end())  # "a minute and a half later"
+    return m.start(), m.start() + (half.end() if half else u.end())
 
 
 _UNIT_ADJ_END = regex.compile(
