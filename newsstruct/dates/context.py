@@ -232,11 +232,20 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     if _is_deadline(left) or _words(left, 2) == ["of", "ahead"]:
         return "future"  # "postponed until Tuesday", "ahead of the weekend"
     sides = (_Scan(left, 0), _Scan(right, 1))
+    guess = None
     for _ in range(_WINDOW + 2):  # the nearest words, alternately
         for scan in sides:
             cls = scan.step(tense_words, near=True)
-            if cls is not None:
-                return cls
+            if cls is None:
+                continue
+            if scan.side == 1 and scan.guessed:
+                # "… by August in the search for markets untouched by": an -ed form after
+                # the mention may be a participle; a tense word on the left comes first.
+                guess, scan.stopped = cls, True
+                continue
+            return cls
+    if guess is not None:
+        return guess
     for scan in sides:  # then on to the clause's verb: left first, then right past a comma
         while not scan.done:
             cls = scan.step(tense_words, near=False)
@@ -272,6 +281,7 @@ class _Scan:
     stopped: bool = False
     comma_seen: bool = False
     coordinated: bool = False  # ", and" seen on the left: the far search stops there
+    guessed: bool = False  # the last class came from an -ed ending, not the lexicon
 
     @property
     def done(self) -> bool:
@@ -318,7 +328,7 @@ class _Scan:
         elif cls == "present" and (side == 1 or i >= _PRESENT_REACH):
             cls = None
         elif cls is None and _looks_past(tok, word, prev):
-            cls = "past"
+            cls, self.guessed = "past", True
         elif cls == "past" and prev in _NOT_FINITE_BEFORE:
             cls = None  # "would be paid": a participle
         if cls is None:
