@@ -250,6 +250,11 @@ def test_spelled_year():
         ("It would be completed by Thursday.", "Thursday", "future"),
         ("The preferred shares will be redeemed Thursday.", "Thursday", "future"),
         ("Thursday.", "Thursday", None),
+        ("Talks that are supposed to end by May, invited the union.", "May", "future"),
+        ("The board postponed until Thursday its vote.", "Thursday", "future"),
+        ("The board met until Thursday.", "Thursday", "past"),
+        ("Two were hurt next to the station on Thursday.", "Thursday", "past"),
+        ("She will be named captain of the ship for a voyage in May.", "May", "future"),
     ],
 )
 def test_clause_tense(sentence, target, tense):
