@@ -178,6 +178,8 @@ _PLANNED_TO = frozenset(
     ]
 )
 _PAST_AUX = frozenset(["was", "were", "had", "been"])
+# "were planning to march on Monday": a plan still standing ("was going to" is not).
+_STILL_PLANNING = frozenset(["planning", "expecting", "hoping", "intending", "preparing"])
 # A clause opening to the right of a mention is not the mention's clause.
 _CLAUSE_OPENERS = frozenset(
     [
@@ -337,8 +339,13 @@ class _Scan:
             return None
         if cls == "perfect":
             return "past"
-        if cls == "future" and (prev in _PAST_AUX or _neighbour(toks, i, side, -2) in _PAST_AUX):
+        if (
+            cls == "future"
+            and (prev in _PAST_AUX or _neighbour(toks, i, side, -2) in _PAST_AUX)
+            and not (word in _STILL_PLANNING and prev in ("was", "were"))
+        ):
             return "past"  # "was scheduled to", "had been due to": a plan of the past
+            # (but "were planning to": a plan still standing)
         return cls
 
 
