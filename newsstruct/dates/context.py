@@ -11,7 +11,8 @@ follows it ("… conclude by May, invited …") is read only when the left side 
 a reporting verb there ("… Friday, she said") belongs to the attribution and is skipped. On the
 left, the far search stops at a clause opener ("that", "which") and at ", and". A weekday or
 month right after "until"/"through"/"by"/"to" with a word such as postponed, extended, given or
-due is a deadline, so ``future``.
+due is a deadline, so ``future``. A mention that is all of a parenthesis reads the clause
+around it.
 """
 
 from __future__ import annotations
@@ -231,6 +232,8 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     tense_words = lex.temporal["tense"]
     left = list(_TOKEN.finditer(text, max(lo, start - _REACH_CHARS), start))[::-1][:_REACH]
     right = list(_TOKEN.finditer(text, end, min(hi, end + _REACH_CHARS)))[:_REACH]
+    if left and right and left[0].group() == "(" and right[0].group() == ")":
+        left, right = left[1:], right[1:]  # "at 4 in the morning (4 a.m. Thursday)": an aside
     if _is_deadline(left) or _words(left, 2) == ["of", "ahead"]:
         return "future"  # "postponed until Tuesday", "ahead of the weekend"
     sides = (_Scan(left, 0), _Scan(right, 1))
