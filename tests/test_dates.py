@@ -202,6 +202,9 @@ def test_easter_and_holiday_rules():
         ("a few", None, None, True),
         ("a couple of", 2, None, False),
         ("one hundred", 100, None, False),
+        ("a three", 3, None, False),  # "a three-year period": an article
+        ("a hundred and fifty", 150, None, False),
+        ("a thousand two hundred", 1200, None, False),
         ("12 to 18", None, None, True),
         ("the harbor", None, None, False),
     ],
@@ -247,6 +250,11 @@ def test_spelled_year():
         ("It would be completed by Thursday.", "Thursday", "future"),
         ("The preferred shares will be redeemed Thursday.", "Thursday", "future"),
         ("Thursday.", "Thursday", None),
+        ("Talks that are supposed to end by May, invited the union.", "May", "future"),
+        ("The board postponed until Thursday its vote.", "Thursday", "future"),
+        ("The board met until Thursday.", "Thursday", "past"),
+        ("Two were hurt next to the station on Thursday.", "Thursday", "past"),
+        ("She will be named captain of the ship for a voyage in May.", "May", "future"),
     ],
 )
 def test_clause_tense(sentence, target, tense):

@@ -64,14 +64,19 @@ def norm(s: str) -> str:
     return SPACES.sub(" ", s.lower().replace("’", "'").replace("‐", "-")).strip()
 
 
+_MULTIPLIERS = frozenset(["hundred", "thousand"])
+
+
 def spelled_number(words: list[str], lex: Lexicon) -> float | None:
     numbers = lex.temporal["number"]
     total = 0.0
     current = 0.0
     seen = False
-    for w in words:
+    for i, w in enumerate(words):
         if w in ("and",):
             continue
+        if w in ("a", "an") and i + 1 < len(words) and words[i + 1] not in _MULTIPLIERS:
+            continue  # "a three-year period": an article, not one
         v = numbers.get(w)
         if v is None or v == "X":
             return None

@@ -1,15 +1,23 @@
 """What a mention's surroundings say: the tense of its clause, and the speech date of a quote.
 
 The tense is read from the nearest tense-bearing word, looking alternately right and left
-within the clause (``;``, quote marks and line ends bound it): modals and plan words ("will",
-"would", "plans", "scheduled", "until") make it ``future``; "is"/"are" and present verbs of
-schedules ("opens", "begins") ``present``; past forms (the lexicon's irregular ones, or a
-lower-case word ending in -ed) and perfects ``past``. A reporting verb after a comma ("…
-Friday, she said") belongs to the attribution, not to the clause, and is skipped.
+over the nearest eight words within the clause (``;``, quote marks and line ends bound it),
+then farther left to the clause's governing verb ("will be named commander of the shuttle for
+a mission in December"), then farther right. Modals and plan words ("will", "would", "plans
+to", "an agreement to") make it ``future``; "is"/"are" and present verbs of schedules
+("opens", "begins") ``present``; past forms (the lexicon's irregular ones, or a lower-case word
+ending in -ed) and perfects ``past``. A comma to the right closes the mention's clause: what
+follows it ("… conclude by May, invited …") is read only when the left side found nothing, and
+a reporting verb there ("… Friday, she said") belongs to the attribution and is skipped. On the
+left, the far search stops at a clause opener ("that", "which") and at ", and". A weekday or
+month right after "until"/"through"/"by"/"to" with a word such as postponed, extended, given or
+due is a deadline, so ``future``. A mention that is all of a parenthesis reads the clause
+around it.
 """
 
 from __future__ import annotations
 
+import attrs
 import regex
 
 from ..lexicons import Lexicon
@@ -18,7 +26,11 @@ _TOKEN = regex.compile(
     r"[\p{L}]+(?:['’][\p{L}]+)?|['’](?:ll|ve|re|m|d)(?![\p{L}])|[,;:()\"“”«»—]|\n[ \t]*\n"
 )
 _BOUNDARY = frozenset(';:()"“”«»—')
-_WINDOW = 8
+_WINDOW = 8  # the nearest words on both sides are read alternately
+# Then the left side on to the clause's governing verb ("will be named commander of the
+# shuttle for a mission in December"), then the right side past a closing comma.
+_REACH = 30
+_REACH_CHARS = 240
 _REPORTING = frozenset(
     ["said", "says", "say", "told", "added", "adds", "according", "noted", "explained", "stated"]
 )
@@ -138,6 +150,13 @@ _PLAN_TO = frozenset(
         "scheduled",
         "slated",
         "poised",
+        # a plan named by a noun: "an agreement to acquire the bank in January"
+        "agreement",
+        "deal",
+        "program",
+        "programme",
+        "proposal",
+        "bid",
     ]
 )
 _PLANNED_TO = frozenset(
@@ -160,6 +179,8 @@ _PLANNED_TO = frozenset(
     ]
 )
 _PAST_AUX = frozenset(["was", "were", "had", "been"])
+# "were planning to march on Monday": a plan still standing ("was going to" is not).
+_STILL_PLANNING = frozenset(["planning", "expecting", "hoping", "intending", "preparing"])
 # A clause opening to the right of a mention is not the mention's clause.
 _CLAUSE_OPENERS = frozenset(
     [
@@ -185,6 +206,16 @@ _NEW_CLAUSE = frozenset(
     """will would could should may might must can did had has have was were is are he she
     they it we i then""".split()  # noqa: SIM905
 )
+# A clause opening to the left of a mention bounds the search for its verb.
+_LEFT_OPENERS = frozenset(["that", "which", "who", "whom", "whose", "because", "whether"])
+# A weekday or month after "until"/"through"/"by" with one of these is a deadline ahead.
+_DEADLINE_PREP = frozenset(["until", "till", "through", "by", "to"])
+_DEADLINE_WORDS = frozenset(
+    """postponed postpones postpone extended extends extend delayed delays delay deferred
+    defers defer adjourned adjourns rescheduled reschedules given gave give gives granted grants
+    due deadline deadlines""".split()  # noqa: SIM905
+)
+_DEADLINE_REACH = 12
 _PRESENT_REACH = 3  # "is"/"are" govern a mention only from just before it
 
 
@@ -199,54 +230,126 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     'future'
     """
     tense_words = lex.temporal["tense"]
-    left = [m for m in _TOKEN.finditer(text, max(lo, start - 120), start)][::-1][: _WINDOW + 2]
-    right = list(_TOKEN.finditer(text, end, min(hi, end + 120)))[: _WINDOW + 2]
-    sides = [left, right]
-    stopped = [False, False]
-    comma_seen = [False, False]
-    for i in range(_WINDOW + 2):
-        for side in (0, 1):
-            if stopped[side] or i >= len(sides[side]):
-                continue
-            tok = sides[side][i].group()
-            if tok in _BOUNDARY or tok.startswith("\n"):
-                stopped[side] = True
-                continue
-            if tok == ",":
-                comma_seen[side] = True
-                continue
-            word = tok.lower().replace("’", "'")
-            toks = sides[side]
-            nxt = _neighbour(toks, i, side, +1)
-            if side == 1 and (
-                word in _CLAUSE_OPENERS
-                or (comma_seen[1] and word in _REPORTING)
-                or (word in ("and", "or") and nxt in _NEW_CLAUSE)
-            ):
-                stopped[1] = True
-                continue
-            prev = _neighbour(toks, i, side, -1)
-            cls = tense_words.get(word)
-            if nxt == "to" and (word in _PLAN_TO or (side == 0 and word in _PLANNED_TO)):
-                cls = "future"
-            elif word in ("soon", "early") and nxt == "as" and prev == "as":
-                cls = "future"  # "as soon as Tuesday", "as early as Tuesday"
-            elif cls == "present" and (side == 1 or i >= _PRESENT_REACH):
-                cls = None
-            elif cls is None and _looks_past(tok, word, prev):
-                cls = "past"
-            elif cls == "past" and prev in _NOT_FINITE_BEFORE:
-                cls = None  # "would be paid": a participle
+    left = list(_TOKEN.finditer(text, max(lo, start - _REACH_CHARS), start))[::-1][:_REACH]
+    right = list(_TOKEN.finditer(text, end, min(hi, end + _REACH_CHARS)))[:_REACH]
+    if left and right and left[0].group() == "(" and right[0].group() == ")":
+        left, right = left[1:], right[1:]  # "at 4 in the morning (4 a.m. Thursday)": an aside
+    if _is_deadline(left) or _words(left, 2) == ["of", "ahead"]:
+        return "future"  # "postponed until Tuesday", "ahead of the weekend"
+    sides = (_Scan(left, 0), _Scan(right, 1))
+    guess = None
+    for _ in range(_WINDOW + 2):  # the nearest words, alternately
+        for scan in sides:
+            cls = scan.step(tense_words, near=True)
             if cls is None:
                 continue
-            if cls == "perfect":
-                return "past"
-            if cls == "future" and (
-                prev in _PAST_AUX or _neighbour(toks, i, side, -2) in _PAST_AUX
-            ):
-                return "past"  # "was scheduled to", "had been due to": a plan of the past
+            if scan.side == 1 and scan.guessed:
+                # "… by August in the search for markets untouched by": an -ed form after
+                # the mention may be a participle; a tense word on the left comes first.
+                guess, scan.stopped = cls, True
+                continue
             return cls
+    if guess is not None:
+        return guess
+    for scan in sides:  # then on to the clause's verb: left first, then right past a comma
+        while not scan.done:
+            cls = scan.step(tense_words, near=False)
+            if cls is not None:
+                return cls
     return None
+
+
+def _words(toks: list[regex.Match[str]], n: int) -> list[str]:
+    return [t.group().lower() for t in toks[:n]]
+
+
+def _is_deadline(left: list[regex.Match[str]]) -> bool:
+    """ "postponed until Tuesday", "loans extended through January", "due by Friday"."""
+    if not left or left[0].group().lower() not in _DEADLINE_PREP:
+        return False
+    for tok in left[1:_DEADLINE_REACH]:
+        word = tok.group().lower()
+        if word in _BOUNDARY or word.startswith("\n") or word in _CLAUSE_OPENERS:
+            return False
+        if word in _DEADLINE_WORDS:
+            return True
+    return False
+
+
+@attrs.define
+class _Scan:
+    """One side of a mention, read outwards a word at a time."""
+
+    toks: list[regex.Match[str]]
+    side: int  # 0: leftwards, 1: rightwards
+    i: int = 0
+    stopped: bool = False
+    comma_seen: bool = False
+    coordinated: bool = False  # ", and" seen on the left: the far search stops there
+    guessed: bool = False  # the last class came from an -ed ending, not the lexicon
+
+    @property
+    def done(self) -> bool:
+        return self.stopped or self.i >= len(self.toks)
+
+    def step(self, tense_words: dict[str, str], near: bool) -> str | None:
+        """Read the next word; its tense class, or None."""
+        if not near and self.coordinated:
+            self.stopped = True
+        if self.done:
+            return None
+        side, toks, i = self.side, self.toks, self.i
+        if near and side == 1 and self.comma_seen:
+            return None  # a comma closes the clause: what follows waits for the left side
+        self.i += 1
+        tok = toks[i].group()
+        if tok in _BOUNDARY or tok.startswith("\n"):
+            self.stopped = True
+            return None
+        if tok == ",":
+            self.comma_seen = True
+            return None
+        word = tok.lower().replace("’", "'")
+        nxt = _neighbour(toks, i, side, +1)
+        if side == 1 and (
+            word in _CLAUSE_OPENERS
+            or (self.comma_seen and word in _REPORTING)
+            or (word in ("and", "or") and nxt in _NEW_CLAUSE)
+        ):
+            self.stopped = True
+            return None
+        prev = _neighbour(toks, i, side, -1)
+        if side == 0 and word in ("and", "but") and prev == ",":
+            self.coordinated = True
+        cls = tense_words.get(word)
+        if nxt == "to" and (
+            word in _PLAN_TO or (side == 0 and word in _PLANNED_TO and not self.comma_seen)
+        ):
+            cls = "future"  # but "sought to soften the words, saying on Friday": past
+        elif word == "next" and nxt == "to":
+            cls = None  # "next to the embassy"
+        elif word in ("soon", "early") and nxt == "as" and prev == "as":
+            cls = "future"  # "as soon as Tuesday", "as early as Tuesday"
+        elif cls == "present" and (side == 1 or i >= _PRESENT_REACH):
+            cls = None
+        elif cls is None and _looks_past(tok, word, prev):
+            cls, self.guessed = "past", True
+        elif cls == "past" and prev in _NOT_FINITE_BEFORE:
+            cls = None  # "would be paid": a participle
+        if cls is None:
+            if side == 0 and word in _LEFT_OPENERS:
+                self.stopped = True  # "officials said that in March the plant will close"
+            return None
+        if cls == "perfect":
+            return "past"
+        if (
+            cls == "future"
+            and (prev in _PAST_AUX or _neighbour(toks, i, side, -2) in _PAST_AUX)
+            and not (word in _STILL_PLANNING and prev in ("was", "were"))
+        ):
+            return "past"  # "was scheduled to", "had been due to": a plan of the past
+            # (but "were planning to": a plan still standing)
+        return cls
 
 
 def _neighbour(tokens: list[regex.Match[str]], i: int, side: int, step: int) -> str | None:

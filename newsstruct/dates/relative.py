@@ -172,7 +172,8 @@ def _unit_span(m: Cand) -> tuple[int, int] | None:
     u = units[-1] if units else None
     if u is None:
         return None
-    return m.start(), m.start() + u.end()
+    half = _AND_A_HALF.match(m.group(), u.end())  # "a minute and a half later"
+    return m.start(), m.start() + (half.end() if half else u.end())
 
 
 _UNIT_ADJ_END = regex.compile(
@@ -189,7 +190,10 @@ def _amount_and_unit(phrase: str, ctx: Ctx) -> tuple[float | None, str, str | No
     u = units[-1]
     amount = phrase[: u.start()].strip(" -‐\t")
     amount = _UNIT_ADJ_END.sub("", amount).strip(" -‐")
-    n, mod, vague = parse_amount(amount, ctx.lex) if amount else (None, None, True)
+    if not amount or (amount.lower() == "the" and u.group(1).lower().endswith("s")):
+        n, mod, vague = None, None, True  # "over the years": an unspecified amount
+    else:
+        n, mod, vague = parse_amount(amount, ctx.lex)
     if n is None and not vague:
         return None
     if n is not None and _AND_A_HALF.match(phrase[u.end() :]):
