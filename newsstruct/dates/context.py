@@ -328,6 +328,8 @@ class _Scan:
             cls = "future"  # but "sought to soften the words, saying on Friday": past
         elif word == "next" and nxt == "to":
             cls = None  # "next to the embassy"
+        elif word == "to" and prev == "whether":
+            cls = "future"  # "will decide whether to reopen Monday"
         elif word in ("soon", "early") and nxt == "as" and prev == "as":
             cls = "future"  # "as soon as Tuesday", "as early as Tuesday"
         elif cls == "present" and (side == 1 or i >= _PRESENT_REACH):

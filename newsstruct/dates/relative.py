@@ -503,6 +503,14 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
     if first in ("a", "an") and unit == "second":
         return None  # "a second time"
     if (
+        first in ("a", "an")
+        and unit in ("day", "night")
+        and low.split()[-1] == unit
+        and _NOUN_AFTER.match(ctx.text, m.end())
+        and _NOUN_AFTER.match(ctx.text, m.end()).group(1).lower() not in ctx.lex.function_words
+    ):
+        return None  # "a night police reporter", "a day job": a modifier, not a time
+    if (
         first in ("a", "an", "one")
         and low.split()[-1] == unit
         and _QUANTITY_BEFORE.search(ctx.text[max(0, m.start() - 24) : m.start()])
@@ -531,6 +539,15 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", "FUTURE_REF", None)
     return Reading("DURATION", duration_value(None if vague else n, unit), None, mod=mod)
 
+
+# a lower-case word that is no temporal or linking word: "a night [police] reporter"
+_NOUN_AFTER = regex.compile(
+    r"[ \t]+(?!(?:ago|earlier|later|before|after|ahead|long|old|or|and|in|on|at|of|for|to|"
+    r"from|with|without|behind|since|until|off|away|back|more|less|late|early|longer|shorter|"
+    r"sooner|too)\b)"
+    r"(\p{Ll}{3,})\b",
+    regex.V1,
+)
 
 _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 _OF_DETERMINER_AFTER = regex.compile(
