@@ -502,12 +502,12 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
     first = low.split()[0]
     if first in ("a", "an") and unit == "second":
         return None  # "a second time"
+    noun = _NOUN_AFTER.match(ctx.text, m.end()) if first in ("a", "an") else None
     if (
-        first in ("a", "an")
+        noun is not None
         and unit in ("day", "night")
         and low.split()[-1] == unit
-        and _NOUN_AFTER.match(ctx.text, m.end())
-        and _NOUN_AFTER.match(ctx.text, m.end()).group(1).lower() not in ctx.lex.function_words
+        and noun.group(1).lower() not in ctx.lex.function_words
     ):
         return None  # "a night police reporter", "a day job": a modifier, not a time
     if (
