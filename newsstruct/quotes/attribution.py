@@ -262,13 +262,12 @@ def noun_use(text: str, lo: int, cue_start: int, words: QuoteWords) -> bool:
     # "the final roll call", "a conference call": a base form after a singular noun that a
     # determiner opens is the end of a compound noun ("the officials say" is a verb)
     cue = _WORD_AFTER.match(text, cue_start)
-    if cue is None or words.cue(cue.group(1)) is None:
-        return False
-    lemma = words.cue(cue.group(1))
+    form = cue.group(1).lower() if cue is not None else ""
+    lemma = words.cue(form)
     if (
         lemma is None
-        or lemma[0] != cue.group(1).lower()
-        or cue.group(1).lower() in _PAST_AS_BASE  # "the email read": a verb
+        or lemma[0] != form
+        or form in _PAST_AS_BASE  # "the email read": a verb
         or prev.endswith("s")
         or prev in _COUNTS  # "the two write": a plural subject
     ):
