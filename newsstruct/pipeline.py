@@ -91,7 +91,7 @@ def structure(
     if anchor is None and dateline is not None and dateline.date is not None:
         anchor, anchor_name = dateline.date, "dateline"
     if anchor is None:
-        stamp = _run("dates", None, warnings, _stamp_date, text, boilerplate, lex)
+        stamp = _run("dates", None, warnings, _stamp_date, boilerplate, lex)
         if stamp is not None:
             anchor, anchor_name = stamp, "timestamp"
     dates = _run(
@@ -119,7 +119,7 @@ def structure(
     )
 
 
-def _stamp_date(text: str, boilerplate: Sequence[Boilerplate], lex: Lexicon) -> dt.date | None:
+def _stamp_date(boilerplate: Sequence[Boilerplate], lex: Lexicon) -> dt.date | None:
     """The day a page's timestamp line names in full ("Last updated 9:42 a.m. ET, Friday,
     Feb. 14, 2025"): the reference of an article with no publication date and no dated
     dateline."""
