@@ -205,11 +205,20 @@ def _day_just_after(
             continue
         if kind not in _DAY_KINDS:
             return None
+        if any(
+            w.lower() not in _TIME_DAY_GLUE
+            for w in _LOWER_WORDS.findall(ctx.text, end, nxt.start())
+        ):
+            return None  # "by 3 p.m. whether to reopen Monday": another clause's day
         reading = HANDLERS[kind](Cand.of(nxt), ctx)
         span = cal.value_range(reading.value) if reading is not None else None
         return span[0] if span and span[0] == span[1] else None
     return None
 
+
+# lower-case words that may stand between a clock time and its day ("10 a.m. on Friday")
+_TIME_DAY_GLUE = frozenset(["on", "this", "next", "last", "local", "time"])
+_LOWER_WORDS = regex.compile(r"\b\p{Ll}+\b", regex.V1)
 
 _REACH = 40  # characters an expression extends before or after its trigger word, at most
 
