@@ -437,9 +437,11 @@ def _person_like(speaker: Speaker, ent: Entity | None, qwords: QuoteWords) -> bo
     not an organisation, a description, a pronoun or a thing ("I", "the emails", "CEO")."""
     if ent is not None:
         return ent.kind == "person"
-    if speaker.resolved_by == "description":
-        return False
     words = speaker.name.split()
+    if speaker.resolved_by == "description":
+        # "the host", "a company spokeswoman": one person named by a role; not "officials"
+        head = words[-1].lower() if words else ""
+        return head in qwords.titles or head in qwords.gender
     first = words[0].lower() if words else ""
     return bool(words) and not (
         first in qwords.pronouns
@@ -549,14 +551,14 @@ def _pronoun(
     qwords = entities.qwords
     refers = qwords.pronouns.get(span.text.lower(), "")
     if refers in ("male", "female"):
-        person = previous is not None and _person_like(previous[0], previous[1], qwords)
+        person = (
+            previous is not None
+            and _person_like(previous[0], previous[1], qwords)
+            and _agrees(previous, refers, qwords)
+        )
         if previous is not None and close_to_previous and person:
             prev_speaker, prev_ent = previous
-            agrees = prev_ent is None or prev_ent.gender in (None, refers)
-            if agrees:
-                return Speaker(
-                    name=prev_speaker.name, mention=span, resolved_by="pronoun"
-                ), prev_ent
+            return Speaker(name=prev_speaker.name, mention=span, resolved_by="pronoun"), prev_ent
         ent = entities.last_person(span.start, refers, strict=False)
         if ent is not None:
             return Speaker(name=ent.name, mention=span, resolved_by="pronoun"), ent
@@ -567,6 +569,16 @@ def _pronoun(
         if prev_ent is None or prev_ent.kind == "org":
             return Speaker(name=prev_speaker.name, mention=span, resolved_by="pronoun"), prev_ent
     return Speaker(name=span.text, mention=span, resolved_by="pronoun"), None
+
+
+def _agrees(previous: tuple[Speaker, Entity | None], refers: str, qwords: QuoteWords) -> bool:
+    """The previous speaker's gender, when known, is the pronoun's ("a company spokeswoman"
+    … "he added" does not agree)."""
+    speaker, ent = previous
+    if ent is not None:
+        return ent.gender in (None, refers)
+    head = speaker.name.split()[-1].lower() if speaker.name else ""
+    return qwords.gender.get(head) in (None, refers)
 
 
 # "he said", "said she": a pronoun that is the subject of a verb of saying
