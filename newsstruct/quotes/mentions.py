@@ -381,6 +381,8 @@ def _boundary_before(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> boo
         "yet",
         "which",
         "whom",
+        "who",  # "Bannon, who Beck called "…"": the object of a relative clause
+        "what",  # "what Newt Gingrey called "…""
     )
 
 
