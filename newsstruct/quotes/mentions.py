@@ -575,6 +575,15 @@ def np_forward(
             break
         if seen_cap and not _role_follows(doc, toks, j):
             break
+        if (
+            lower > 0
+            and low.endswith("s")
+            and not low.endswith("ss")
+            and j + 1 < n
+            and toks[j + 1][2]
+            and _word(text, toks[j + 1]).lower() in words.dets
+        ):
+            break  # "Hoff's letter makes a case": a verb and its object follow the noun
         lower += 1
         if lower > 4:
             return None
