@@ -19,16 +19,17 @@ from newsstruct.boilerplate.rules import MAX_RULE_LINE
 from newsstruct.lexicons import load_lexicon
 
 TABLE = "boilerplate.jsonl"
+TABLES = (TABLE, "boilerplate_de.jsonl")  # the German rules' table runs here too
 
 
-@pytest.mark.parametrize("case", case_params(TABLE))
+@pytest.mark.parametrize("case", [p for t in TABLES for p in case_params(t)])
 def test_case(case):
     found = find_boilerplate(case["text"])
     got = [{"text": b.text, "category": b.category, "rule": b.rule} for b in found]
     assert got == case["boilerplate"]
 
 
-@pytest.mark.parametrize("case", case_params(TABLE, honour_expect=False))
+@pytest.mark.parametrize("case", [p for t in TABLES for p in case_params(t, honour_expect=False)])
 def test_offsets(case):
     for record in find_boilerplate(case["text"]):
         assert_slices(case["text"], record)

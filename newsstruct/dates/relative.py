@@ -540,12 +540,11 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DURATION", duration_value(None if vague else n, unit), None, mod=mod)
 
 
-# a lower-case word that is no temporal or linking word: "a night [police] reporter"
+# a lower-case word after "a day"/"a night" that is no temporal word ("a night [police]
+# reporter"); the lexicon's function words are ruled out where it is used
 _NOUN_AFTER = regex.compile(
-    r"[ \t]+(?!(?:ago|earlier|later|before|after|ahead|long|old|or|and|in|on|at|of|for|to|"
-    r"from|with|without|behind|since|until|off|away|back|more|less|late|early|longer|shorter|"
-    r"sooner|too)\b)"
-    r"(\p{Ll}{3,})\b",
+    r"[ \t]+(?!(?:ago|earlier|later|ahead|long|old|or|of|without|behind|until|off|away|back"
+    r"|more|less|late|early|longer|shorter|sooner|too)\b)(\p{Ll}{3,})\b",
     regex.V1,
 )
 

@@ -463,13 +463,13 @@ _PASSIVE_PHRASE = regex.compile(
     r"\b(?:when|if|as|after|once|until|unless)\s+\p{L}+ed\b", regex.V1 | regex.IGNORECASE
 )
 
-_PASSIVE_AUX = regex.compile(
-    r"(?r)\b(?:was|were|is|are|been|being|be|gets|got)\s+(?:\p{Ll}+ly\s+)?$", regex.V1
-)
+_BE = r"(?:was|were|is|are|been|being|be)"
 
-_NAMED_AS = regex.compile(
-    r"(?r)(?:\b(?:is|was|were|are|be|been|being)\s+|['’]s\s+|\bso[\s-])$", regex.V1
-)
+# "was asked", "got told", "is widely quoted": a passive cue
+_PASSIVE_AUX = regex.compile(rf"(?r)\b(?:{_BE}|gets|got)\s+(?:\p{{Ll}}+ly\s+)?$", regex.V1)
+
+# "is called", "It's called", "so-called": a name given, not speech
+_NAMED_AS = regex.compile(rf"(?r)(?:\b{_BE}\s+|['’]s\s+|\bso[\s-])$", regex.V1)
 
 _BY_AGENT = regex.compile(r"\s+by\s+", regex.V1)
 

@@ -263,6 +263,7 @@ def _reported(
         return None  # "state" and "calls" cue only after their subject: "It states", "Others call"
     pos = cue[1]
     postposed = None
+    comma_after = False  # the content opens after a comma: the attribution may be inside it
     if source is None or _ONLY_STOPS.fullmatch(
         text, skip_setting(text, cue[1], sent.end), sent.end
     ):
