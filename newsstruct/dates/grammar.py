@@ -255,7 +255,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         (
             "duration",
             rf"(?:a{S})?{bare_amount}[-‐]{UNIT_SINGULAR}{S}(?:period|span|stretch|term|run|stint)"
-            rf"|(?:the{S}(?=\d|{card}))?{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}(?:{HY}long)?"
+            rf"|(?:the{S}(?=\d|{card}))?{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}(?:{HY}long)?(?![-‐](?:ago|earlier)(?![\p{{L}}]))"
             rf"|(?:(?:several|many|few|some){S})?(?:centuries|decades|years|months|weeks|days|hours|minutes)(?:{HY}long)?"
             rf"|the{S}years(?!{S}\d)"
             rf"|(?:day|week|month|year|decade|hour){HY}long|a{S}while|some{S}time",
