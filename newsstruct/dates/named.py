@@ -683,8 +683,21 @@ _NAME_BEFORE = regex.compile(r"\p{Lu}[\p{L}.]*\s+$")
 _SENTENCE_END_BEFORE = regex.compile(r"[.!?\"“”]\s*$")
 
 
+# "today's world", "today's teenagers": the present era (PRESENT_REF), not the calendar day.
+_ERA_NOUNS = frozenset(
+    """world society youth generation generations children kids teenagers students parents
+    consumers voters workers families economy technology standards terms dollars prices
+    climate culture politics media people""".split()  # noqa: SIM905
+)
+_POSSESSIVE_NOUN = regex.compile(r"['’]s[ \t\u00a0]+(?:([\p{Ll}]+)[ \t\u00a0]+)?([\p{Ll}]+)")
+
+
 def h_deictic(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
+    if low == "today":
+        era = _POSSESSIVE_NOUN.match(ctx.text, m.end(), m.end() + 40)
+        if era is not None and (era.group(2) in _ERA_NOUNS or era.group(1) in _ERA_NOUNS):
+            return Reading("DATE", "PRESENT_REF", None)
     edge = EDGE_WORD.match(low)
     mod = None
     if edge is not None:
