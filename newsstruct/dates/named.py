@@ -826,7 +826,12 @@ _TWO_DIGIT_YEAR_CONTEXT = regex.compile(
 _AMOUNT_AFTER = regex.compile(
     r"[ \t]*(?:%|percent|per[ \t]cent|million|billion|points?|p\.m\.|a\.m\.)", regex.IGNORECASE
 )
-_PLURAL_AFTER = regex.compile(r"[ \t]+[\p{Ll}]+s\b")
+_PLURAL_AFTER = regex.compile(r"[ \t]+([\p{Ll}]+s)\b")
+# Plural nouns a year modifies as a time ("2008 earnings", "the 1992 protests"), not a count.
+_YEAR_NOUNS = frozenset(
+    """earnings results sales profits revenues losses figures levels prices budgets accounts
+    elections polls games protests riots talks negotiations attacks bombings floods""".split()  # noqa: SIM905
+)
 _NAME_WORD_BEFORE = regex.compile(r"(?<![.!?]\s*)\b(\p{Lu}[\p{L}]+)\s+$")
 
 
@@ -852,7 +857,8 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         if _AMOUNT_AFTER.match(after):
             return None
-        if _PLURAL_AFTER.match(after) and not _COUNT_CONTEXT.search(before):
+        plural = _PLURAL_AFTER.match(after)
+        if plural and plural.group(1) not in _YEAR_NOUNS and not _COUNT_CONTEXT.search(before):
             return None  # "2008 votes": a count
         name = _NAME_WORD_BEFORE.search(before)
         if (
