@@ -62,6 +62,9 @@ class _Discourse:
         if unit in _DAY_UNITS:
             self.previous_day = prior
             self.sentence_day = mention.first_day
+        if derived and mention.value == self.quarter:
+            self.period = (mention.value, sentence)  # "the latest quarter": the same one again
+            return
         if derived or (ref is not None and mention.last_day is not None and mention.last_day > ref):
             return  # a period compared with is a reported one: past, and named, not derived
         if unit == "quarter":
