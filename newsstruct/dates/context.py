@@ -332,6 +332,10 @@ class _Scan:
             cls = "future"  # "will decide whether to reopen Monday"
         elif word in ("soon", "early") and nxt == "as" and prev == "as":
             cls = "future"  # "as soon as Tuesday", "as early as Tuesday"
+        elif side == 0 and word in ("planned", "scheduled") and nxt in ("a", "an"):
+            cls = "future"  # "planned a march on Saturday": the event is ahead
+        elif word == "couldn't" or (word == "could" and nxt == "not"):
+            cls = "past"  # "could not be reached Wednesday": a failed attempt, past
         elif cls == "present" and (side == 1 or i >= _PRESENT_REACH):
             cls = None
         elif cls is None and _looks_past(tok, word, prev):

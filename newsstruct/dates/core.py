@@ -54,6 +54,7 @@ class Prior:
     value: str
     first: dt.date
     unit: str
+    compared: bool = False  # "a year ago", "year-earlier": the period compared with
 
 
 @attrs.frozen

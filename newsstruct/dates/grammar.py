@@ -175,11 +175,12 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "quarter",
-            rf"(?:the{S})?(?:(?:fiscal|calendar|year[-‐](?:ago|earlier)|comparable|same|corresponding){S}){{0,2}}(?:{year4}{S})?(?:(?:fiscal|calendar){S})?{ordinal_q}{HY}(?:fiscal{S})?quarters?(?:{S}of{S}(?:fiscal{S})?(?:{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?"
+            rf"(?:the{S})?(?:(?:fiscal|calendar|year[-‐](?:ago|earlier)|comparable|same|corresponding){S}){{0,2}}(?:{year4}{S})?(?:(?:fiscal|calendar){HY})?{ordinal_q}{HY}(?:fiscal{S})?quarters?(?:{S}of{S}(?:fiscal{S})?(?:{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?"
             rf"|(?:last|next|this){S}year{APOS}s{S}{ordinal_q}{HY}quarter"
             rf"|(?:the{S})?first{S}two{S}quarters(?:{S}of{S}{year4})?"
             rf"|(?:the{S})?(?:first|second|last|latter){HY}half(?:{S}of{S}(?:(?:fiscal{S})?{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?(?!{S}of{S}the)"
-            rf"|Q[1-4](?:{S0}{year4}|{S0}{year2})?|{year4}{S}Q[1-4]|H[12]{S0}{year4}",
+            rf"|Q[1-4](?:{S0}{year4}|{S0}{year2})?|{year4}{S}Q[1-4]|H[12]{S0}{year4}"
+            rf"|{year4}{APOS}s{S}(?:(?:fiscal|calendar){S})?{ordinal_q}{HY}(?:fiscal{S})?quarter",
         ),
         (
             "quarter_ref",
@@ -220,7 +221,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season})(?![-‐][\p{{L}}])"
             rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?year)(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
-            rf"|the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}])",
+            rf"|the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))",
         ),
         (
             "ago",
@@ -255,7 +256,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         (
             "duration",
             rf"(?:a{S})?{bare_amount}[-‐]{UNIT_SINGULAR}{S}(?:period|span|stretch|term|run|stint)"
-            rf"|(?:the{S}(?=\d|{card}))?{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}(?:{HY}long)?"
+            rf"|(?:the{S}(?=\d|{card}))?{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}(?:{HY}long)?(?![-‐](?:ago|earlier)(?![\p{{L}}]))"
             rf"|(?:(?:several|many|few|some){S})?(?:centuries|decades|years|months|weeks|days|hours|minutes)(?:{HY}long)?"
             rf"|the{S}years(?!{S}\d)"
             rf"|(?:day|week|month|year|decade|hour){HY}long|a{S}while|some{S}time",

@@ -683,8 +683,21 @@ _NAME_BEFORE = regex.compile(r"\p{Lu}[\p{L}.]*\s+$")
 _SENTENCE_END_BEFORE = regex.compile(r"[.!?\"“”]\s*$")
 
 
+# "today's world", "today's teenagers": the present era (PRESENT_REF), not the calendar day.
+_ERA_NOUNS = frozenset(
+    """world society youth generation generations children kids teenagers students parents
+    consumers voters workers families economy technology standards terms dollars prices
+    climate culture politics media people""".split()  # noqa: SIM905
+)
+_POSSESSIVE_NOUN = regex.compile(r"['’]s[ \t\u00a0]+(?:([\p{Ll}]+)[ \t\u00a0]+)?([\p{Ll}]+)")
+
+
 def h_deictic(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
+    if low == "today":
+        era = _POSSESSIVE_NOUN.match(ctx.text, m.end(), m.end() + 40)
+        if era is not None and (era.group(2) in _ERA_NOUNS or era.group(1) in _ERA_NOUNS):
+            return Reading("DATE", "PRESENT_REF", None)
     edge = EDGE_WORD.match(low)
     mod = None
     if edge is not None:
@@ -813,7 +826,12 @@ _TWO_DIGIT_YEAR_CONTEXT = regex.compile(
 _AMOUNT_AFTER = regex.compile(
     r"[ \t]*(?:%|percent|per[ \t]cent|million|billion|points?|p\.m\.|a\.m\.)", regex.IGNORECASE
 )
-_PLURAL_AFTER = regex.compile(r"[ \t]+[\p{Ll}]+s\b")
+_PLURAL_AFTER = regex.compile(r"[ \t]+([\p{Ll}]+s)\b")
+# Plural nouns a year modifies as a time ("2008 earnings", "the 1992 protests"), not a count.
+_YEAR_NOUNS = frozenset(
+    """earnings results sales profits revenues losses figures levels prices budgets accounts
+    elections polls games protests riots talks negotiations attacks bombings floods""".split()  # noqa: SIM905
+)
 _NAME_WORD_BEFORE = regex.compile(r"(?<![.!?]\s*)\b(\p{Lu}[\p{L}]+)\s+$")
 
 
@@ -839,7 +857,8 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         if _AMOUNT_AFTER.match(after):
             return None
-        if _PLURAL_AFTER.match(after) and not _COUNT_CONTEXT.search(before):
+        plural = _PLURAL_AFTER.match(after)
+        if plural and plural.group(1) not in _YEAR_NOUNS and not _COUNT_CONTEXT.search(before):
             return None  # "2008 votes": a count
         name = _NAME_WORD_BEFORE.search(before)
         if (

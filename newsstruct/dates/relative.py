@@ -223,6 +223,7 @@ def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
         # "three days after the vote": a duration and a signal; the event's date is unknown.
         return Reading("DURATION", duration_value(n, unit), None, end=span[1], mod=mod)
     backward = direction in ("ago", "earlier", "before", "back")
+    prior = None
     if direction in ("ago", "back", "from now", "hence"):
         base, anchor = ctx.ref, "ref"
     else:  # earlier, later, before, after, on: from the last date mentioned
@@ -231,6 +232,9 @@ def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
     if vague or n is None or n != int(n) or unit == "millennium":
         return Reading("DATE", "PAST_REF" if backward else "FUTURE_REF", None, mod=mod)
     k = int(n) * (-1 if backward else 1)
+    if unit == "year" and k == -1 and direction == "earlier" and prior and prior.compared:
+        # "down from a year ago ... higher than a year earlier": the same comparison again
+        return Reading("DATE", prior.value, "previous", mod=mod)
     if unit == "year" and k == -1 and direction in ("ago", "earlier") and ctx.period:
         return Reading("DATE", shift_period(ctx.period, -1), "previous", mod=mod)
     if base is None:

@@ -31,6 +31,9 @@ _QUOTE_MARKS = '"“”«»„'
 _DAY_UNITS = frozenset({"day"})
 _PERIOD_UNITS = frozenset({"month", "quarter", "half"})
 
+# "a year ago", "a year earlier", "year-ago": a comparison, not a new point to count from
+_YEAR_BACK = regex.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier)|year[-‐](?:ago|earlier)", regex.I)
+
 _PERIOD_REACH = 8  # sentences a reported quarter or month stays the one compared with
 
 
@@ -52,12 +55,16 @@ class _Discourse:
         unit = cal.granularity(mention.value.split("T")[0] if mention.value else None)
         if unit is None or mention.value is None:
             return
-        prior = Prior(value=mention.value, first=mention.first_day, unit=unit)
+        compared = _YEAR_BACK.fullmatch(mention.text) is not None
+        prior = Prior(value=mention.value, first=mention.first_day, unit=unit, compared=compared)
         if unit in ("day", "week", "weekend", "month", "quarter", "half", "season", "year"):
             self.previous = prior
         if unit in _DAY_UNITS:
             self.previous_day = prior
             self.sentence_day = mention.first_day
+        if derived and mention.value == self.quarter:
+            self.period = (mention.value, sentence)  # "the latest quarter": the same one again
+            return
         if derived or (ref is not None and mention.last_day is not None and mention.last_day > ref):
             return  # a period compared with is a reported one: past, and named, not derived
         if unit == "quarter":
