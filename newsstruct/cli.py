@@ -42,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     inp.add_argument("--lang", default="en", help="language of the lexicons (default: en)")
     inp.add_argument(
+        "--typewriter-quotes",
+        action="store_true",
+        help="also read two apostrophes (''...'') as quote marks (news archives)",
+    )
+    inp.add_argument(
         "--lexicon",
         metavar="DIR",
         help="a user lexicon directory whose entries are added to the packaged ones",
@@ -83,7 +88,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     with stream:
         if jsonl:
             return _run_jsonl(stream, args, published, lexicon)
-        article = structure(stream.read(), published, args.lang, lexicon=lexicon)
+        article = structure(
+            stream.read(),
+            published,
+            args.lang,
+            lexicon=lexicon,
+            typewriter_quotes=args.typewriter_quotes,
+        )
     _write(article.to_dict(), args.format or "json", sys.stdout, article)
     return 0
 
@@ -107,6 +118,7 @@ def _run_jsonl(
         published=published,
         lang=args.lang,
         lexicon=lexicon,
+        typewriter_quotes=args.typewriter_quotes,
     )
 
     def labelled() -> Iterator[tuple[int, Any, Article | Failure]]:

@@ -45,6 +45,7 @@ def structure_many(
     dedupe_lines: int | Collection[int] | None = None,
     min_docs: int = 3,
     lexicon: Lexicon | None = None,
+    typewriter_quotes: bool = False,
 ) -> Iterator[Article | Failure]:
     """Structure many articles; yields one result per input, in input order.
 
@@ -65,6 +66,7 @@ def structure_many(
             this many items of the window.
         lexicon: A lexicon to use instead of the packaged one (e.g.
             ``load_lexicon("en", extra="my_lexicon/")``); it is sent to each worker.
+        typewriter_quotes: Read ``''…''`` as quote marks (see :func:`structure`).
 
     Yields:
         An :class:`Article` per good input, a :class:`Failure` (with its index and id) per
@@ -88,10 +90,21 @@ def structure_many(
     numbered = enumerate(items)
     results: Iterator[Article | Failure]
     if n_process == 1:
-        results = (_one(i, item, published, lang, repeated, lexicon) for i, item in numbered)
+        results = (
+            _one(i, item, published, lang, repeated, lexicon, typewriter_quotes)
+            for i, item in numbered
+        )
     else:
         results = _pooled(
-            numbered, n_process, published, lang, batch_size, mp_context, repeated, lexicon
+            numbered,
+            n_process,
+            published,
+            lang,
+            batch_size,
+            mp_context,
+            repeated,
+            lexicon,
+            typewriter_quotes,
         )
     if progress:
         results = _with_progress(results)
@@ -129,6 +142,7 @@ def _one(
     lang: str,
     repeated: frozenset[int] | None = None,
     lexicon: Lexicon | None = None,
+    typewriter_quotes: bool = False,
 ) -> Article | Failure:
     item_id = None
     if isinstance(item, Failure):  # already failed upstream (e.g. a bad JSONL line)
@@ -144,7 +158,12 @@ def _one(
         else:
             text, pub = item, published
         return structure(
-            text, pub if pub is not None else published, lang, lexicon=lexicon, repeated=repeated
+            text,
+            pub if pub is not None else published,
+            lang,
+            lexicon=lexicon,
+            repeated=repeated,
+            typewriter_quotes=typewriter_quotes,
         )
     except Exception as exc:  # a failure is a record, never the end of the batch
         return Failure(index=index, id=item_id, error=f"{type(exc).__name__}: {exc}")
@@ -156,8 +175,11 @@ def _chunk(
     lang: str,
     repeated: frozenset[int] | None,
     lexicon: Lexicon | None = None,
+    typewriter_quotes: bool = False,
 ) -> list[Article | Failure]:
-    return [_one(i, item, published, lang, repeated, lexicon) for i, item in chunk]
+    return [
+        _one(i, item, published, lang, repeated, lexicon, typewriter_quotes) for i, item in chunk
+    ]
 
 
 def _pooled(
@@ -169,6 +191,7 @@ def _pooled(
     mp_context: str | None,
     repeated: frozenset[int] | None = None,
     lexicon: Lexicon | None = None,
+    typewriter_quotes: bool = False,
 ) -> Iterator[Article | Failure]:
     """Chunks of items through a process pool, a bounded number in flight, order kept.
 
@@ -178,7 +201,7 @@ def _pooled(
     Failure.
     """
     context = multiprocessing.get_context(mp_context) if mp_context else None
-    args = (published, lang, repeated, lexicon)
+    args = (published, lang, repeated, lexicon, typewriter_quotes)
     pool = _new_pool(n_process, context)
     try:
         pending: deque[tuple[list[tuple[int, Item]], Future[list[Article | Failure]]]] = deque()

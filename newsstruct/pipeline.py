@@ -29,6 +29,7 @@ def structure(
     *,
     lexicon: Lexicon | None = None,
     repeated: Collection[int] | None = None,
+    typewriter_quotes: bool = False,
 ) -> Article:
     """Structure one article: boilerplate, paragraphs, sentences, dateline, quotes, dates.
 
@@ -42,6 +43,8 @@ def structure(
         lexicon: A lexicon to use instead of the packaged one (see ``Lexicon.extended``).
         repeated: Keys of lines that recur across a batch (``LineCounter.repeated()``), for
             :func:`find_boilerplate`; ``structure_many(dedupe_lines=...)`` passes them.
+        typewriter_quotes: Also read two apostrophes (``''…''``) as quote marks, the
+            typewriter convention of some news archives (see :func:`find_quotes`).
 
     Raises:
         TypeError: ``text`` is not a str, or ``published`` is of a wrong type.
@@ -84,6 +87,7 @@ def structure(
         sentences=sentences,
         paragraphs=paragraphs,
         lexicon=lex,
+        typewriter=typewriter_quotes,
     )
     if dateline is not None:
         quotes = tuple(_after_dateline(text, q, dateline.end) for q in quotes)

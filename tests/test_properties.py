@@ -64,6 +64,8 @@ NEWS_BITS = [
     "’",
     '"',
     "'",
+    "''",
+    "``",
     "«",
     "»",
     "„",
@@ -135,6 +137,13 @@ def test_articles_round_trip_through_pickle_and_json(text, published):
     art = structure(text, published)
     assert pickle.loads(pickle.dumps(art)) == art
     assert Article.from_dict(json.loads(to_json(art))) == art
+
+
+@given(texts)
+def test_typewriter_quotes_keep_offsets(text):
+    for quote in find_quotes(text, typewriter=True):
+        for record in iter_spans(quote):
+            assert text[record.start : record.end] == record.text, record
 
 
 @given(texts)

@@ -75,6 +75,7 @@ def find_quotes(
     lang: str = "en",
     lexicon: Lexicon | None = None,
     nested: bool = False,
+    typewriter: bool = False,
 ) -> tuple[Quote, ...]:
     """Find direct, mixed and indirect quotes with their cues and speakers.
 
@@ -83,6 +84,9 @@ def find_quotes(
         sentences, paragraphs: Records from the segmentation stage; computed when None.
         nested: Also return reported speech inside direct quotes ("…the governor said that
             the levee would hold," Calloway said.), after the quote that holds it.
+        typewriter: Also read two apostrophes (``''``) and two backticks as double quote
+            marks, the typewriter convention of some news archives (``''We will rebuild,''
+            she said.``). Off by default: elsewhere ``''`` is rare and rarely a quote.
 
     >>> q, = find_quotes('"We will rebuild the pier," Mayor Ines Calloway said.')
     >>> q.text, q.kind, q.speaker.name, q.cue.text
@@ -101,7 +105,7 @@ def find_quotes(
     words = quote_words(lex)
     doc = Doc(text, words)
     entities = Entities(doc, sentences, lex)
-    segments = find_segments(text, paragraphs)
+    segments = find_segments(text, paragraphs, typewriter=typewriter)
     direct, fragments = _direct_quotes(doc, segments, sentences, paragraphs, entities)
     para_starts = [p.start for p in paragraphs]
     # no reported speech is read inside a direct quote or from its cue; no reported content

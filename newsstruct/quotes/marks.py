@@ -2,8 +2,9 @@
 
 Double marks are paired in every paragraph: straight ``"``, curly ``“ ”``, low-high ``„ “``
 and guillemets ``« »`` (either direction); a straight mark may be closed by a curly one (mixed
-typography is common in pasted copy). Two apostrophes (``''``, an old typewriter convention)
-are not read as a quote mark. Single marks (``‘ ’`` and ``'``) are paired only in a paragraph with no double
+typography is common in pasted copy). Two apostrophes (``''``, the typewriter convention of
+some news archives) and two backticks opening (`````` ``…'' ``````) are read as double marks only when the
+caller asks (``typewriter=True``): by default ``''`` stays two apostrophes. Single marks (``‘ ’`` and ``'``) are paired only in a paragraph with no double
 mark (British house style, headlines), and only when both ends are found: elsewhere they are
 nested quotes inside a double-quoted stretch or apostrophes. A paragraph that ends inside an
 open quote continues into the next paragraph when that one opens with a quote mark (the news
@@ -36,6 +37,9 @@ _DOUBLE = frozenset('"“”„«»‟')
 _SINGLE_OPEN = "‘'"
 _SINGLE_CLOSE = "’'"
 _DOUBLE_RE = regex.compile(r'["“”„«»‟]')
+# with typewriter marks: two apostrophes and two backticks are one double mark each
+_TYPEWRITER_CLOSERS = {"''": "''\"”", "``": "''\"”"}
+_TYPEWRITER_RE = regex.compile(r'["“”„«»‟]|\'\'|``')
 _SINGLE_RE = regex.compile(r"['‘’]")
 _OPEN_AFTER = " \t\u00a0([{—–-/"  # what may stand before an opening mark
 
@@ -64,11 +68,15 @@ class Segment:
     single: bool = False
 
 
-def find_segments(text: str, paragraphs: Sequence[Paragraph]) -> list[Segment]:
-    """Every quoted stretch, in text order."""
+def find_segments(
+    text: str, paragraphs: Sequence[Paragraph], *, typewriter: bool = False
+) -> list[Segment]:
+    """Every quoted stretch, in text order (``typewriter``: ``''`` and ``` `` ``` are double
+    marks too)."""
     segments: list[Segment] = []
     # the marks of the whole text, read once; each paragraph takes its share
-    doubles = [m.start() for m in _DOUBLE_RE.finditer(text, timeout=limits.SCAN_TIMEOUT)]
+    pattern = _TYPEWRITER_RE if typewriter else _DOUBLE_RE
+    doubles = [m.start() for m in pattern.finditer(text, timeout=limits.SCAN_TIMEOUT)]
     singles: list[int] | None = None
     for index, para in enumerate(paragraphs):
         lo = bisect.bisect_left(doubles, para.start)
@@ -95,27 +103,44 @@ def find_segments(text: str, paragraphs: Sequence[Paragraph]) -> list[Segment]:
 
 
 def _pair_doubles(text: str, para: Paragraph, index: int, marks: list[int]) -> list[Segment]:
-    """Pair the double marks at ``marks`` (the paragraph's, in order)."""
+    """Pair the double marks at ``marks`` (the paragraph's, in order; a typewriter mark is
+    two characters and stands at its first)."""
     out: list[Segment] = []
     opened: int | None = None
-    closers = ""
+    open_len = 1
+    closers: str | tuple[str, ...] = ""
     for pos in marks:
         mark = text[pos]
+        size = 1
+        if mark in "'`":
+            mark, size = text[pos : pos + 2], 2
         if opened is None:
-            if _can_open(text, pos, para):
-                opened, closers = pos, _CLOSERS[mark]
+            if _can_open(text, pos, para, size):
+                opened, open_len = pos, size
+                closers = _closers(mark)
             continue
         if mark in closers:
-            out.append(_segment(text, opened, 1, pos, 1, index, para.end))
+            out.append(_segment(text, opened, open_len, pos, size, index, para.end))
             opened = None
     if opened is not None:
-        out.append(_segment(text, opened, 1, None, 0, index, para.end))
+        out.append(_segment(text, opened, open_len, None, 0, index, para.end))
     return out
 
 
-def _can_open(text: str, pos: int, para: Paragraph) -> bool:
-    """A mark opens when a word follows it; ” only where a word also starts after it."""
-    nxt = text[pos + 1 : pos + 2]
+def _closers(mark: str) -> tuple[str, ...]:
+    """The marks that may close ``mark`` (one or two characters each)."""
+    if mark in _TYPEWRITER_CLOSERS:
+        return ("''", '"', "”")
+    return (*_CLOSERS[mark], "''")
+
+
+def _can_open(text: str, pos: int, para: Paragraph, size: int = 1) -> bool:
+    """A mark opens when a word follows it; ” only where a word also starts after it; two
+    apostrophes only after a space, a bracket or a dash (else they close or end a word)."""
+    nxt = text[pos + size : pos + size + 1]
+    if size == 2:
+        before_ok = pos == para.start or text[pos - 1] in _OPEN_AFTER
+        return before_ok and pos + size < para.end and not nxt.isspace()
     if text[pos] == "”":
         before_ok = pos == para.start or text[pos - 1] in _OPEN_AFTER or text[pos - 1] in _DOUBLE
         return before_ok and bool(nxt) and not nxt.isspace()
