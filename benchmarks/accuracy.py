@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import hashlib
 import importlib.util
 import json
@@ -176,6 +177,8 @@ class Api:
         to ``find_quotes`` and ``speaker_mentions``; without ``speaker_mentions`` (or with
         ``--no-speaker-chains``) the chains are empty."""
         find = self.find_quotes()
+        if TYPEWRITER_QUOTES:
+            find = functools.partial(find, typewriter=True)
         names = ("speaker_mentions", "split_paragraphs", "split_sentences")
         if not SPEAKER_CHAINS or not all(callable(getattr(self.module, n, None)) for n in names):
             return lambda text: (find(text), {})
@@ -643,6 +646,7 @@ def speaker_fields(quote: Any) -> JsonDict:
 
 
 SPEAKER_CHAINS = True  # --no-speaker-chains sets it False: score the one mention only
+TYPEWRITER_QUOTES = False  # --typewriter-quotes: find_quotes(typewriter=True)
 
 
 def quote_predictions(
@@ -1096,6 +1100,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "mentions newsstruct gave to the same speaker",
     )
     ap.add_argument(
+        "--typewriter-quotes",
+        action="store_true",
+        help="run find_quotes(typewriter=True): two apostrophes are quote marks too",
+    )
+    ap.add_argument(
         "--textacy-python",
         type=Path,
         default=None,
@@ -1124,8 +1133,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    global SPEAKER_CHAINS
+    global SPEAKER_CHAINS, TYPEWRITER_QUOTES
     SPEAKER_CHAINS = not args.no_speaker_chains
+    TYPEWRITER_QUOTES = args.typewriter_quotes
     api = Api()
     print(
         f"## newsstruct accuracy ({api.version or 'version unknown'}; "
@@ -1138,6 +1148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "quotes_split": args.split,
             "iou": args.iou,
             "speaker_chains": not args.no_speaker_chains,
+            "typewriter_quotes": args.typewriter_quotes,
             "stages": args.stages,
         }
     }
