@@ -566,7 +566,11 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
             else:
                 speaker, ent = resolve(text, src, entities, previous, close_to_previous=close)
             previous = (speaker, ent)
-        elif f.kind == "direct" and previous is not None and _continues(last_direct, f):
+        elif (
+            f.kind == "direct"
+            and previous is not None
+            and (_continues(last_direct, f) or _continues_reported(text, prev_found, f))
+        ):
             # no source written (no attribution, or a cue alone: "Adding, "…""): the last
             # speaker goes on
             speaker = attrs.evolve(previous[0], resolved_by="previous")
@@ -606,6 +610,18 @@ def _close(
 def _continues(last: _Found | None, f: _Found) -> bool:
     """An unattributed quote goes on from a direct quote in its paragraph or the one before."""
     return last is not None and last.paragraph in (f.paragraph, f.paragraph - 1)
+
+
+def _continues_reported(text: str, prev: _Found | None, f: _Found) -> bool:
+    """An unattributed quote opening a paragraph goes on from the reported speech that ends the
+    paragraph before: ``Ekdal shot back, saying she has "cut more ribbons."`` / ``"Frankly, …"``
+    (and ``Ekdal said the council would pay.`` / ``"We have the money."``)."""
+    if prev is None or prev.kind == "direct" or prev.paragraph != f.paragraph - 1:
+        return False
+    if f.attribution is not None:
+        return False  # a cue of its own with no source: "Blumenthal was asked, "…""
+    start = f.extent[0]
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]", regex.V1)
