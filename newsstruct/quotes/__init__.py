@@ -364,6 +364,7 @@ def _join_pieces(
             and _BETWEEN_PIECES.fullmatch(between) is not None
             and _comma_joined(text, group[-1], after, nxt)
             and not _own_source(doc, nxt, paragraphs)
+            and not _own_lead_in(doc, after.end, nxt.open)
         )
         sentence = (
             _NEW_SENTENCE.fullmatch(between) is not None
@@ -481,6 +482,13 @@ def _own_source(doc: Doc, seg: Segment, paragraphs: Sequence[Paragraph]) -> bool
     new quote, not the rest of the one before."""
     own = attribution_after(doc, seg, paragraphs[seg.paragraph].end)
     return own is not None and own.source is not None and own.source.kind != "pronoun"
+
+
+def _own_lead_in(doc: Doc, lo: int, open_mark: int) -> bool:
+    """Between the pieces a clause of its own names a source for the next one (``"…," Kalder
+    said, though he said, "…"``): a new quote."""
+    own = attribution_before(doc, lo, open_mark, colon_lead=False)
+    return own is not None and own.source is not None and own.source.start >= lo
 
 
 def _comma_joined(text: str, seg: Segment, after: Attribution, nxt: Segment) -> bool:
