@@ -30,10 +30,11 @@ from .attribution import (
     attribution_before,
     attribution_next_line,
     attribution_sentence,
+    make_attribution,
 )
 from .coref import Entities, Entity, resolve, speaker_chains
 from .marks import Segment, find_segments
-from .mentions import Doc, Mention
+from .mentions import Doc, Mention, np_after
 from .reported import reported_speech
 from .words import quote_words
 
@@ -296,6 +297,8 @@ def _direct_quotes(
             k = bisect.bisect_right(sentence_starts, first.open - 1) - 1
             if k >= 0 and sentences[k].start >= fpara.start and sentences[k].end <= first.open:
                 before = attribution_sentence(doc, sentences[k].start, sentences[k].end)
+        if after is None and before is None and group[-1].close is not None:
+            after = _message_from(doc, group[-1].after, para.end)
         attribution = after
         antecedent = None
         if attribution is None or (
@@ -482,6 +485,29 @@ def _own_source(doc: Doc, seg: Segment, paragraphs: Sequence[Paragraph]) -> bool
     new quote, not the rest of the one before."""
     own = attribution_after(doc, seg, paragraphs[seg.paragraph].end)
     return own is not None and own.source is not None and own.source.kind != "pronoun"
+
+
+# the sentence after a quote names who said it: "That was the message from Gov. Lena Marsh."
+_MESSAGE_FROM = regex.compile(
+    r"\s*(?:(?:That|This|Such|Those|These)(?:['’]s|\s+(?:was|is|were|are|has\s+been))\s+"
+    r"(?:\p{Ll}+\s+){0,3}?(?P<cue>message|word|words|warning|verdict|view|assessment|reaction"
+    r"|response|answer|take|promise|pledge|plea|argument|advice|refrain|mantra|pitch)"
+    r"\s+(?:from|of)\s+|So\s+(?P<cue>said|says)\s+)",
+    regex.V1,
+)
+
+
+def _message_from(doc: Doc, pos: int, hi: int) -> Attribution | None:
+    """``"…" That was the message from Gov. Lena Marsh on Tuesday.`` / ``"…" So said Marsh.``:
+    a quote that ends its sentence, named in the next one."""
+    text = doc.text
+    m = _MESSAGE_FROM.match(text, pos, hi)
+    if m is None or not text[pos : m.start("cue")].strip()[:1].isupper():
+        return None
+    source = np_after(doc, m.end(), hi)
+    if source is None or source.kind not in ("name", "org", "description", "group"):
+        return None
+    return make_attribution(text, m.span("cue"), source)
 
 
 def _own_lead_in(doc: Doc, lo: int, open_mark: int) -> bool:
