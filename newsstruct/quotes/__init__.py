@@ -494,6 +494,7 @@ _MESSAGE_FROM = regex.compile(
     r"|response|answer|take|promise|pledge|plea|argument|advice|refrain|mantra|pitch)"
     r"\s+(?:from|of)\s+|So\s+(?P<cue>said|says)\s+)",
     regex.V1,
+    cache_pattern=False,  # kept out of the regex module's shared cache (see attribution)
 )
 
 

@@ -416,7 +416,9 @@ _AFTER_STOP = regex.compile(r"[.!?)\]’'\s\u00a0]*", regex.V1)
 
 # a quantifier alone after an inverted cue: "…," tweeted another.
 _LONE_SOURCE = regex.compile(
-    r"\s*((?i:another|one|others|some|many|several|both))(?=\s*(?:[.,;!?]|$))", regex.V1
+    r"\s*((?i:another|one|others|some|many|several|both))(?=\s*(?:[.,;!?]|$))",
+    regex.V1,
+    cache_pattern=False,  # kept out of the regex module's shared cache (see _WORDS_LEAD)
 )
 
 _ACCORDING_AFTER = regex.compile(r"[\s,]*(?P<cue>according\s+to)\s+", regex.V1)
@@ -431,6 +433,9 @@ _WORDS_LEAD = regex.compile(
     r"|(?P<src>\p{Lu}[^,;:.!?\"“”]{0,60}?(?:['’]s?)?|his|her|their)\s+(?:own\s+)?(?P<cue>words))"
     r"[,:]\s*$",
     regex.V1,
+    # the regex module keeps one cache of 500 patterns for the whole process; a pattern
+    # compiled once at import needs no place there
+    cache_pattern=False,
 )
 
 
