@@ -30,10 +30,11 @@ from .attribution import (
     attribution_before,
     attribution_next_line,
     attribution_sentence,
+    make_attribution,
 )
 from .coref import Entities, Entity, resolve, speaker_chains
 from .marks import Segment, find_segments
-from .mentions import Doc, Mention
+from .mentions import Doc, Mention, np_after
 from .reported import reported_speech
 from .words import quote_words
 
@@ -300,6 +301,8 @@ def _direct_quotes(
             k = bisect.bisect_right(sentence_starts, first.open - 1) - 1
             if k >= 0 and sentences[k].start >= fpara.start and sentences[k].end <= first.open:
                 before = attribution_sentence(doc, sentences[k].start, sentences[k].end)
+        if after is None and before is None and group[-1].close is not None:
+            after = _message_from(doc, group[-1].after, para.end)
         attribution = after
         antecedent = None
         if attribution is None or (
@@ -368,6 +371,7 @@ def _join_pieces(
             and _BETWEEN_PIECES.fullmatch(between) is not None
             and _comma_joined(text, group[-1], after, nxt)
             and not _own_source(doc, nxt, paragraphs)
+            and not _own_lead_in(doc, after.end, nxt.open)
         )
         sentence = (
             _NEW_SENTENCE.fullmatch(between) is not None
@@ -487,6 +491,37 @@ def _own_source(doc: Doc, seg: Segment, paragraphs: Sequence[Paragraph]) -> bool
     return own is not None and own.source is not None and own.source.kind != "pronoun"
 
 
+# the sentence after a quote names who said it: "That was the message from Gov. Lena Marsh."
+_MESSAGE_FROM = regex.compile(
+    r"\s*(?:(?:That|This|Such|Those|These)(?:['’]s|\s+(?:was|is|were|are|has\s+been))\s+"
+    r"(?:\p{Ll}+\s+){0,3}?(?P<cue>message|word|words|warning|verdict|view|assessment|reaction"
+    r"|response|answer|take|promise|pledge|plea|argument|advice|refrain|mantra|pitch)"
+    r"\s+(?:from|of)\s+|So\s+(?P<cue>said|says)\s+)",
+    regex.V1,
+    cache_pattern=False,  # kept out of the regex module's shared cache (see attribution)
+)
+
+
+def _message_from(doc: Doc, pos: int, hi: int) -> Attribution | None:
+    """``"…" That was the message from Gov. Lena Marsh on Tuesday.`` / ``"…" So said Marsh.``:
+    a quote that ends its sentence, named in the next one."""
+    text = doc.text
+    m = _MESSAGE_FROM.match(text, pos, hi)
+    if m is None or not text[pos : m.start("cue")].strip()[:1].isupper():
+        return None
+    source = np_after(doc, m.end(), hi)
+    if source is None or source.kind not in ("name", "org", "description", "group"):
+        return None
+    return make_attribution(text, m.span("cue"), source)
+
+
+def _own_lead_in(doc: Doc, lo: int, open_mark: int) -> bool:
+    """Between the pieces a clause of its own names a source for the next one (``"…," Kalder
+    said, though he said, "…"``): a new quote."""
+    own = attribution_before(doc, lo, open_mark, colon_lead=False)
+    return own is not None and own.source is not None and own.source.start >= lo
+
+
 def _comma_joined(text: str, seg: Segment, after: Attribution, nxt: Segment) -> bool:
     """``"…," she said, "…"``: the first piece ends in a comma (or a dash, or no stop) and the
     attribution is followed by a comma, so one sentence runs through both pieces."""
@@ -570,7 +605,11 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
             else:
                 speaker, ent = resolve(text, src, entities, previous, close_to_previous=close)
             previous = (speaker, ent)
-        elif f.kind == "direct" and previous is not None and _continues(last_direct, f):
+        elif (
+            f.kind == "direct"
+            and previous is not None
+            and (_continues(last_direct, f) or _continues_reported(text, prev_found, f))
+        ):
             # no source written (no attribution, or a cue alone: "Adding, "…""): the last
             # speaker goes on
             speaker = attrs.evolve(previous[0], resolved_by="previous")
@@ -610,6 +649,18 @@ def _close(
 def _continues(last: _Found | None, f: _Found) -> bool:
     """An unattributed quote goes on from a direct quote in its paragraph or the one before."""
     return last is not None and last.paragraph in (f.paragraph, f.paragraph - 1)
+
+
+def _continues_reported(text: str, prev: _Found | None, f: _Found) -> bool:
+    """An unattributed quote opening a paragraph goes on from the reported speech that ends the
+    paragraph before: ``Ekdal shot back, saying she has "cut more ribbons."`` / ``"Frankly, …"``
+    (and ``Ekdal said the council would pay.`` / ``"We have the money."``)."""
+    if prev is None or prev.kind == "direct" or prev.paragraph != f.paragraph - 1:
+        return False
+    if f.attribution is not None:
+        return False  # a cue of its own with no source: "Blumenthal was asked, "…""
+    start = f.extent[0]
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]", regex.V1)

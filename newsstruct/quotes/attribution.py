@@ -164,7 +164,11 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
             pos = skip_setting(text, e, hi)
             m = np_after(doc, pos, hi)
             if m is None:
-                continue
+                lone = _LONE_SOURCE.match(text, pos, hi)
+                if lone is None:
+                    continue
+                # "…," tweeted another. / "…" read one.: a quantifier standing for a source
+                m = Mention(start=lone.start(1), end=lone.end(1), kind="description")
             return make_attribution(text, (s, e), m)
         first = lo + len(text[lo:s]) - len(text[lo:s].lstrip(" ,\u00a0\t"))
         if text[lo:first].count(",") > 1:
@@ -313,7 +317,7 @@ def attribution_before(
     text, words = doc.text, doc.words
     if LETTERS.search(text, lo, open_mark) is None:
         return None  # no word, no attribution (and no walk over a run of marks)
-    acc = _ACCORDING_LEAD.search(text, lo, open_mark)
+    acc = _ACCORDING_LEAD.search(text, lo, open_mark) or _WORDS_LEAD.search(text, lo, open_mark)
     if acc is not None:
         source = np_after(doc, acc.start("src"), acc.end("src"))
         if source is not None:
@@ -410,10 +414,28 @@ _DASH = regex.compile(r"[ \u00a0]*(?P<dash>[―—–]{1,2})[ \u00a0]*", regex.V
 
 _AFTER_STOP = regex.compile(r"[.!?)\]’'\s\u00a0]*", regex.V1)
 
+# a quantifier alone after an inverted cue: "…," tweeted another.
+_LONE_SOURCE = regex.compile(
+    r"\s*((?i:another|one|others|some|many|several|both))(?=\s*(?:[.,;!?]|$))",
+    regex.V1,
+    cache_pattern=False,  # kept out of the regex module's shared cache (see _WORDS_LEAD)
+)
+
 _ACCORDING_AFTER = regex.compile(r"[\s,]*(?P<cue>according\s+to)\s+", regex.V1)
 
 _ACCORDING_LEAD = regex.compile(
     r"(?:^|(?<=[\s,]))(?P<cue>[Aa]ccording\s+to)\s+(?P<src>[^,;:.!?\"“”]{2,80})[,:]\s*$", regex.V1
+)
+
+# "in the words of Mayor Ines Calloway, "…"", "in Calloway's words: "…"", "in his own words,"
+_WORDS_LEAD = regex.compile(
+    r"(?:^|(?<=[\s,]))[Ii]n\s+(?:(?P<cue>the\s+(?:own\s+)?words\s+of)\s+(?P<src>[^,;:.!?\"“”]{2,80})"
+    r"|(?P<src>\p{Lu}[^,;:.!?\"“”]{0,60}?(?:['’]s?)?|his|her|their)\s+(?:own\s+)?(?P<cue>words))"
+    r"[,:]\s*$",
+    regex.V1,
+    # the regex module keeps one cache of 500 patterns for the whole process; a pattern
+    # compiled once at import needs no place there
+    cache_pattern=False,
 )
 
 

@@ -487,6 +487,8 @@ def resolve(
         short = " ".join(name_words)
         if short.endswith(("'s", "’s")):
             short = short[:-2]
+        elif short.endswith(("'", "’")):
+            short = short[:-1]  # "in Forbes’ words"
         ent = entities.person(short, mention.start)
         if ent is not None:
             by = "name" if ent.name == short else "alias"

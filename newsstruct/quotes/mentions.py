@@ -428,14 +428,16 @@ def _skip_back(doc: Doc, lo: int, end: int) -> int:
 _PAREN_BACK = regex.compile(r"(?r)\s*\([^()\n]{1,60}\)$", regex.V1)  # "(R-Utah)"
 _MAX_BACK = 120
 # "Varsi is quoted as saying", "a reporter can be heard asking", "went on to say", "began by
-# saying", "continued by saying", "could only quip", "interjected to say": the frame between
-# a source and its cue
+# saying", "continued by saying", "could only quip", "interjected to say", "had this to say":
+# the frame between a source and its cue
 _QUOTED_AS_BACK = regex.compile(
     r"(?r)\s+(?:(?:is|was|were|are|has\s+been|had\s+been|have\s+been|can\s+be|could\s+be)"
     r"\s+(?:also\s+|widely\s+)?(?:quoted\s+as|heard|seen)"
     r"|(?:went|goes|go|going|gone)\s+on\s+to"
     r"|(?:began|begins|begin|started|starts|continued|continues|ended|ends|closed|closes)\s+by"
     r"|(?:could|can)\s+only|(?:was|were|is|are)\s+quick\s+to"
+    r"|(?:had|has|have)\s+(?:this|that|something|plenty|little|much|more|a\s+lot"
+    r"|(?:a\s+few|some|\p{Ll}{3,})\s+words)\s+to"  # "had this to say", "had harsh words to say"
     r"|\p{Ll}{2,}ed\s+to)$",  # "interjected to say", "rushed to add"
     regex.V1,
 )
@@ -764,6 +766,22 @@ _OPENERS = frozenset(
         "unlike",
         "following",
         "once",
+        # sentence adverbs: "Likewise, a paper from the institute had this to say:"
+        "likewise",
+        "otherwise",
+        "nonetheless",
+        "nevertheless",
+        "moreover",
+        "furthermore",
+        "besides",
+        "indeed",
+        "overall",
+        "thus",
+        "therefore",
+        "hence",
+        "afterward",
+        "afterwards",
+        "anyway",
     ]
 )
 _TIME_NOUN = regex.compile(
