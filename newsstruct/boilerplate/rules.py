@@ -136,10 +136,11 @@ class RuleTable:
         gates = [_gates(p) for _r, _c, p, _f in rules]
         # the length gate is checked in Python, exactly; the regex runs without it
         # compiled with the flags the lexicon gave (the ones implied, full case folding and
-        # Unicode, left implied, and reverse matching kept inline): a rule without a length
-        # gate then comes from the regex module's cache instead of being compiled again
+        # Unicode, left implied, and reverse matching kept inline), and kept out of the
+        # regex module's shared cache: the table holds them, and the cache (500 patterns)
+        # is left to the libraries that look patterns up by string on every call (dateparser)
         self._patterns = tuple(
-            regex.compile(f"(?:{g[2]})", flags & _GIVEN_FLAGS)
+            regex.compile(f"(?:{g[2]})", flags & _GIVEN_FLAGS, cache_pattern=False)
             for (_r, _c, _p, flags), g in zip(rules, gates, strict=True)
         )
         self._lengths = tuple(

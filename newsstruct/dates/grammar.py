@@ -620,13 +620,13 @@ def compile_grammar(lex: Lexicon) -> Grammar:
     # No word-start check (B) in front: ``scan`` tries a pattern only where _TOKEN_START,
     # which opens with the same B, found a token start, so B holds there already.
     patterns = {
-        kind: regex.compile(rf"(?:{pat}){E}", regex.V1 | regex.IGNORECASE)
+        kind: regex.compile(rf"(?:{pat}){E}", regex.V1 | regex.IGNORECASE, cache_pattern=False)
         for kind, pat in _alternatives(lex)
     }
     simple: dict[str, regex.Pattern[str]] = {}
     if all(_single_fold(c) for p in patterns.values() for c in set(p.pattern)):
         simple = {
-            kind: regex.compile("(?-f)" + p.pattern, p.flags & ~regex.FULLCASE)
+            kind: regex.compile("(?-f)" + p.pattern, p.flags & ~regex.FULLCASE, cache_pattern=False)
             for kind, p in patterns.items()
         }
     by_word: dict[str, list[str]] = {}
@@ -725,7 +725,10 @@ def trigger_pattern(lex: Lexicon) -> regex.Pattern[str]:
         if len(parts) > 1 and not any(_lead(w) in words for w in parts):
             words.update(parts)
     return regex.compile(
-        r"\d+|(?<![\p{L}])\L<words>(?![\p{L}])", regex.V1 | regex.IGNORECASE, words=sorted(words)
+        r"\d+|(?<![\p{L}])\L<words>(?![\p{L}])",
+        regex.V1 | regex.IGNORECASE,
+        words=sorted(words),
+        cache_pattern=False,
     )
 
 

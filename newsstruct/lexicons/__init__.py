@@ -274,7 +274,7 @@ def inflect(lemma: str) -> tuple[str, ...]:
 
 def _compile_line_pattern(pattern: str, ignore_case: bool) -> regex.Pattern[str]:
     flags = regex.V1 | (regex.IGNORECASE if ignore_case else 0)
-    return regex.compile(rf"(?:{pattern})", flags)
+    return regex.compile(rf"(?:{pattern})", flags, cache_pattern=False)
 
 
 def _word_set(lines: Callable[[str], list[str]], name: str) -> frozenset[str]:
@@ -321,7 +321,7 @@ def _user_lines(root: Path, name: str) -> list[str]:
                 raise ValueError(f"{path}:{number}: kind must be regex, regex-cs or exact")
             if fields[2] != "exact":
                 try:
-                    regex.compile(fields[3], regex.V1)
+                    regex.compile(fields[3], regex.V1, cache_pattern=False)
                 except regex.error as exc:
                     raise ValueError(f"{path}:{number}: pattern does not compile: {exc}") from None
         out.append(raw)
