@@ -47,6 +47,7 @@ from collections.abc import Callable, Collection, Sequence
 
 import regex
 
+from ..patterns import compile_re
 from .lines import Shape
 from .repeat import line_key
 from .rules import Hit
@@ -224,7 +225,7 @@ TABLE_MIN_MARKS = 2
 TABLE_MIN_WORDS = 4
 
 
-_NOT_MARK = regex.compile(r"[\p{L}\p{M}\p{N}\s.]+")
+_NOT_MARK = compile_re(r"[\p{L}\p{M}\p{N}\s.]+")
 
 
 def _skeleton(line: str) -> str:
@@ -255,7 +256,7 @@ def _table_rows(lines: Sequence[str], lo: int, hi: int) -> set[int]:
     return rows
 
 
-_TIME_OR_DATE = regex.compile(
+_TIME_OR_DATE = compile_re(
     r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\. ?\d{1,2}\. ?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
 )
 _STAMP_MAX_TOKENS = 12
@@ -281,7 +282,7 @@ def _stamp_like(line: str) -> bool:
 
 
 # a live ticker's entry stamp before its headline: "7:30 a.m.", "11.04 Uhr", "14:05"
-_TIME_ONLY = regex.compile(
+_TIME_ONLY = compile_re(
     r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?(?:\s+\p{Lu}{2,4})?", regex.V1 | regex.IGNORECASE
 )
 
@@ -290,7 +291,7 @@ _DOUBLED_MIN_WORDS = 2
 # quote mark set as a picture, a bracket around a link). Separators ("*", "—", "•") are not
 # among these marks: they part the story's sections.
 _STRAY_MAX = 2
-_STRAY = regex.compile(r"[,.;:()\[\]„“”\"'‚‘’«»]{1,2}")
+_STRAY = compile_re(r"[,.;:()\[\]„“”\"'‚‘’«»]{1,2}")
 
 
 def _doubled(line: str) -> bool:
@@ -561,7 +562,7 @@ def _header_blocks(
 
 _SENTENCE_MIN_WORDS = 3
 # "Harbor FC: Host Riverton on Friday." - a label (a few capitalised words) and a sentence
-_LABELLED_SENTENCE = regex.compile(
+_LABELLED_SENTENCE = compile_re(
     r"[\p{Lu}][\p{L}'’.&-]{0,25}(?: [\p{Lu}][\p{L}'’.&-]{0,25}){0,3}: [\p{Lu}\d].{2,200}[.!?]"
 )
 
@@ -575,7 +576,7 @@ def _sentence(shape: Shape) -> bool:
 # A credit labelled as a source ("Source: Harbor Statistics Office") follows a chart or a
 # table as often as a photo, and a paragraph citing its data as often as a caption (unless
 # the source is a photo agency).
-_SOURCE_LABEL = regex.compile(
+_SOURCE_LABEL = compile_re(
     r"\(?(?:sources?|quellen?|kilde|källa|fuente|fonte|źródło|источник|bron|lähde)\s?:"
     r"(?!\s?(?:dpa|ap|afp|reuters|getty|imago|epa|picture alliance)\b)",
     regex.IGNORECASE,
@@ -609,7 +610,7 @@ def _captions_above_credits(
 # A person's name alone on a line: two to four capitalised words (particles such as "von"
 # or "de" in lower case), no function word set in capitals ("Mayor Arrives In Riverton" is a
 # headline), no digits, no closing stop.
-_NAME_LINE = regex.compile(
+_NAME_LINE = compile_re(
     r"(?!.{0,120}\b(?:In|On|At|To|For|Of|The|And|A|An|With|From|By|Is|Are|Was|Has|Will)\b)"
     r"[\p{Lu}][\p{L}'’.-]{1,25}"
     r"(?: (?:von|van|de|der|den|da|del|di|la|le|bin|al|[\p{Lu}][\p{L}'’.-]{0,25})){1,3}"
@@ -648,7 +649,7 @@ def _quoted_whole(shape: Shape, line: str) -> bool:
     return shape.quote and line[-1] in _QUOTE_CLOSERS
 
 
-_TWEETISH = regex.compile(r"(?:—|–|-{1,2}) ?\S.{0,80}\(@\w{1,30}\)|pic\.twitter\.com/|@\w{2,30}$")
+_TWEETISH = compile_re(r"(?:—|–|-{1,2}) ?\S.{0,80}\(@\w{1,30}\)|pic\.twitter\.com/|@\w{2,30}$")
 
 
 def _short_runs(

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-import regex
-
 from .. import limits
+from ..patterns import compile_re
 
-_LINE = regex.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
+_LINE = compile_re(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int]]:
@@ -101,8 +100,8 @@ _WRAP_STOPS = frozenset('.!?:;"”’»)…')
 _CLOSERS = "\"'”’»)]›」』*"
 _STOPS = frozenset(".!?…。！？")
 QUOTE_OPENERS = "\"“„«‘'‚‹「『"
-_LIST_ITEM = regex.compile(r"(?:[-–—•*·▪►✓+]|\d{1,3}(?:[.):]|[a-z]{1,2}\b)?|[a-zA-Z][.)])\s")
-_TWO_NUMBERS = regex.compile(r"\d\D++\d")  # two numbers: "61-21", "3 of 4"
+_LIST_ITEM = compile_re(r"(?:[-–—•*·▪►✓+]|\d{1,3}(?:[.):]|[a-z]{1,2}\b)?|[a-zA-Z][.)])\s")
+_TWO_NUMBERS = compile_re(r"\d\D++\d")  # two numbers: "61-21", "3 of 4"
 _CONTINUED = frozenset(";,、，；")
 # A line without spaces but this long is written in a script without word spaces.
 _NO_SPACE_SCRIPT_LEN = 24

@@ -16,14 +16,13 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 
-import regex
-
+from ..patterns import compile_re
 from ..text import check_text
 from .lines import iter_lines
 
-_NOT_WORD = regex.compile(r"[^\w\s]+")
-_DIGIT = regex.compile(r"\d")
-_SPACE = regex.compile(r"\s+")
+_NOT_WORD = compile_re(r"[^\w\s]+")
+_DIGIT = compile_re(r"\d")
+_SPACE = compile_re(r"\s+")
 
 
 def line_key(line: str) -> int:

@@ -41,6 +41,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse
 
 from ..lexicons import Lexicon, load_boilerplate_rules
+from ..patterns import compile_re
 
 MAX_RULE_LINE = 400
 _GIVEN_FLAGS = regex.V1 | regex.IGNORECASE
@@ -140,7 +141,7 @@ class RuleTable:
         # regex module's shared cache: the table holds them, and the cache (500 patterns)
         # is left to the libraries that look patterns up by string on every call (dateparser)
         self._patterns = tuple(
-            regex.compile(f"(?:{g[2]})", flags & _GIVEN_FLAGS, cache_pattern=False)
+            compile_re(f"(?:{g[2]})", flags & _GIVEN_FLAGS)
             for (_r, _c, _p, flags), g in zip(rules, gates, strict=True)
         )
         self._lengths = tuple(
@@ -247,8 +248,8 @@ class RuleTable:
 # Gates: a rule that opens with "(?=.{m,n}$)" only matches lines of m to n characters, and
 # one that opens (then) with "(?=.{m,n}?(?:word|other words))" only lines containing one of
 # the words; both are checked in Python before the regex engine is asked.
-_LENGTH_GATE = regex.compile(r"\(\?=\.\{(\d{1,4}),(\d{1,4})\}\$\)")
-_WORD_GATE = regex.compile(
+_LENGTH_GATE = compile_re(r"\(\?=\.\{(\d{1,4}),(\d{1,4})\}\$\)")
+_WORD_GATE = compile_re(
     r"\(\?=\.\{\d{1,3},\d{1,3}\}\?\(\?i?:((?:[\w ’'/@:&;<>=!,\"”©-]|\\[(./)])+"
     r"(?:\|(?:[\w ’'/@:&;<>=!,\"”©-]|\\[(./)])+)*)\)\)"
 )
@@ -284,7 +285,7 @@ _Entry = tuple[
 ]
 # A rule that is a list of whole lines: "(?:menu|main menu|top)" and an optional closing
 # mark from a class, "[.:]?", the words free of regex syntax.
-_LITERAL_LIST = regex.compile(
+_LITERAL_LIST = compile_re(
     r"\(\?:([^\\()\[\]{}?*+.^$|]++(?:\|[^\\()\[\]{}?*+.^$|]++)*+)\)(?:\[([^\]\\^-]{1,8})\]\?)?"
 )
 
@@ -318,7 +319,7 @@ def _gate_test(
     return None, words
 
 
-_PROPERTY = regex.compile(r"\\[pP]\{[^}]{1,40}\}")
+_PROPERTY = compile_re(r"\\[pP]\{[^}]{1,40}\}")
 # Full case folding (on for case-insensitive V1 patterns) can match one character of a line
 # to up to three of the pattern ("ß" to "ss").
 _FOLD_MAX = 3

@@ -24,6 +24,8 @@ from typing import Any
 import attrs
 import regex
 
+from ..patterns import compile_re
+
 SUPPORTED_LANGS = ("en",)
 # Languages with a packaged boilerplate rule file (``<lang>/boilerplate.tsv``); a language
 # here need not have the other files. ``find_boilerplate`` runs the rules of all of them by
@@ -274,7 +276,7 @@ def inflect(lemma: str) -> tuple[str, ...]:
 
 def _compile_line_pattern(pattern: str, ignore_case: bool) -> regex.Pattern[str]:
     flags = regex.V1 | (regex.IGNORECASE if ignore_case else 0)
-    return regex.compile(rf"(?:{pattern})", flags, cache_pattern=False)
+    return compile_re(rf"(?:{pattern})", flags)
 
 
 def _word_set(lines: Callable[[str], list[str]], name: str) -> frozenset[str]:
@@ -321,7 +323,7 @@ def _user_lines(root: Path, name: str) -> list[str]:
                 raise ValueError(f"{path}:{number}: kind must be regex, regex-cs or exact")
             if fields[2] != "exact":
                 try:
-                    regex.compile(fields[3], regex.V1, cache_pattern=False)
+                    compile_re(fields[3], regex.V1)
                 except regex.error as exc:
                     raise ValueError(f"{path}:{number}: pattern does not compile: {exc}") from None
         out.append(raw)

@@ -22,6 +22,7 @@ import attrs
 import regex
 
 from ..lexicons import Lexicon, load_lexicon
+from ..patterns import compile_re
 from ..records import Paragraph, Quote, Sentence, Span, Speaker
 from ..text import check_text
 from .attribution import (
@@ -49,11 +50,11 @@ _MAX_LEAD = 400
 _LEAD_IN_END = (",", ":", ";", "—", "–", "-", "(", '"', "”", "“")
 # Between an attribution and the next piece of the same quote: ``," she said, "`` or
 # ``," she said of the plan, "``.
-_BETWEEN_PIECES = regex.compile(
+_BETWEEN_PIECES = compile_re(
     r"[\s,]*(?:[^.!?;\"“”„«»\n]{1,60},)?\s*(?:(?:but|and)\s*,?\s*)?", regex.V1
 )
 # After an attribution that ends a sentence, the next quote opens a new one: ``." "``
-_NEW_SENTENCE = regex.compile(r"[^.!?\"“”„«»\n]{0,200}?[.!?]\s*", regex.V1)
+_NEW_SENTENCE = compile_re(r"[^.!?\"“”„«»\n]{0,200}?[.!?]\s*", regex.V1)
 
 
 @attrs.frozen(kw_only=True)
@@ -406,7 +407,7 @@ def _better(text: str, before: Attribution, after: Attribution | None) -> bool:
 
 
 # an attribution that is followed by a comma or colon and an opening mark leads into that quote
-_LEADS_ON = regex.compile(r"[^.!?\"“”„«»\n]{0,40}?[,:]\s*[\"“„«]", regex.V1)
+_LEADS_ON = compile_re(r"[^.!?\"“”„«»\n]{0,40}?[,:]\s*[\"“„«]", regex.V1)
 
 
 def _names_pronoun_after(text: str, before: Attribution | None, after: Attribution | None) -> bool:
@@ -457,7 +458,7 @@ _TITLE_SMALL_WORDS = frozenset(
 _TITLE_OPENERS = frozenset(
     ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this"]
 )
-_WORD_BEFORE = regex.compile(r"(?r)([\p{L}'’.\-]+)\s+$", regex.V1)
+_WORD_BEFORE = compile_re(r"(?r)([\p{L}'’.\-]+)\s+$", regex.V1)
 
 
 def _plausible_colon(text: str, att: Attribution, entities: Entities) -> bool:
@@ -492,13 +493,12 @@ def _own_source(doc: Doc, seg: Segment, paragraphs: Sequence[Paragraph]) -> bool
 
 
 # the sentence after a quote names who said it: "That was the message from Gov. Lena Marsh."
-_MESSAGE_FROM = regex.compile(
+_MESSAGE_FROM = compile_re(
     r"\s*(?:(?:That|This|Such|Those|These)(?:['’]s|\s+(?:was|is|were|are|has\s+been))\s+"
     r"(?:\p{Ll}+\s+){0,3}?(?P<cue>message|word|words|warning|verdict|view|assessment|reaction"
     r"|response|answer|take|promise|pledge|plea|argument|advice|refrain|mantra|pitch)"
     r"\s+(?:from|of)\s+|So\s+(?P<cue>said|says)\s+)",
     regex.V1,
-    cache_pattern=False,  # kept out of the regex module's shared cache (see attribution)
 )
 
 
@@ -663,8 +663,8 @@ def _continues_reported(text: str, prev: _Found | None, f: _Found) -> bool:
     return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
-_ALNUM = regex.compile(r"[\p{L}\p{N}]", regex.V1)
-_LAST_NON_SPACE = regex.compile(r"(?r)\S", regex.V1)
+_ALNUM = compile_re(r"[\p{L}\p{N}]", regex.V1)
+_LAST_NON_SPACE = compile_re(r"(?r)\S", regex.V1)
 
 
 def _ends_with_colon(text: str, lo: int, hi: int) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from ..patterns import compile_re
 from ..records import Span
 from .marks import Segment
 from .mentions import (
@@ -50,7 +51,7 @@ _MAX_WORDS_BEFORE_CUE = 30
 
 # Objects that may follow a cue before the reported content or the quote: "told reporters",
 # "told the Harbor Gazette", "warned him".
-OBJECT = regex.compile(
+OBJECT = compile_re(
     r"\s+(?:reporters|journalists|the\s+press|him|her|them|us|me|you|everyone|supporters"
     r"|(?:the|a|an|his|her|their|its)\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+){0,2}?"
     r"(?=\s*(?:[,:]|that\b))"
@@ -63,7 +64,7 @@ OBJECT = regex.compile(
     regex.V1,
 )
 
-TO_ADDRESSEE = regex.compile(
+TO_ADDRESSEE = compile_re(
     r"\s+to\s+(?:reporters|journalists|him|her|them|us|me|supporters|(?:the|a|an|his|her|their)"
     r"\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+)?|\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3})",
     regex.V1,
@@ -297,10 +298,10 @@ def _sentence_stop(text: str, pos: int, hi: int) -> bool:
     return not (nxt == "," or nxt.islower() or (text[pos + 1 : pos + 2] == ")"))
 
 
-_NO_OBJECT = regex.compile(r"\s*(?:[.,;!?]|$)", regex.V1)
+_NO_OBJECT = compile_re(r"\s*(?:[.,;!?]|$)", regex.V1)
 
 # a relative clause opened by a comma, still open at the cue: ", who has proposed …"
-_IN_RELATIVE = regex.compile(r"(?r),\s*(?:who|whose|which|whom)\s[^,;:.!?\"“”]*$", regex.V1)
+_IN_RELATIVE = compile_re(r"(?r),\s*(?:who|whose|which|whom)\s[^,;:.!?\"“”]*$", regex.V1)
 
 
 def _object_end(text: str, pos: int, hi: int) -> int:
@@ -375,9 +376,9 @@ def attribution_before(
     return make_attribution(text, (colon, colon + 1), mention)
 
 
-_LINE_DASH = regex.compile(r"[ \u00a0]*(?P<dash>[―—–-]{1,2})[ \u00a0]*(?=\p{Lu})", regex.V1)
+_LINE_DASH = compile_re(r"[ \u00a0]*(?P<dash>[―—–-]{1,2})[ \u00a0]*(?=\p{Lu})", regex.V1)
 
-_WORD_BEFORE = regex.compile(r"(?r)([\p{L}'’]+)\s+$", regex.V1)
+_WORD_BEFORE = compile_re(r"(?r)([\p{L}'’]+)\s+$", regex.V1)
 _PAST_AS_BASE = frozenset(["read", "put", "cut", "hit", "set", "quit", "let", "bid"])
 _COUNTS = frozenset(
     [
@@ -403,39 +404,35 @@ _COUNTS = frozenset(
         "police",
     ]
 )
-_WORD_AFTER = regex.compile(r"(\p{L}+)", regex.V1)
+_WORD_AFTER = compile_re(r"(\p{L}+)", regex.V1)
 # a determiner, then one or two lower-case words (adjectives, nouns) before the cue word
-_COMPOUND_BEFORE = regex.compile(
+_COMPOUND_BEFORE = compile_re(
     r"(?r)\b(?:the|a|an|this|that|his|her|their|its|our)\s+(?P<words>(?:\p{Ll}+\s+){1,2})$",
     regex.V1 | regex.IGNORECASE,
 )
 
-_DASH = regex.compile(r"[ \u00a0]*(?P<dash>[―—–]{1,2})[ \u00a0]*", regex.V1)
+_DASH = compile_re(r"[ \u00a0]*(?P<dash>[―—–]{1,2})[ \u00a0]*", regex.V1)
 
-_AFTER_STOP = regex.compile(r"[.!?)\]’'\s\u00a0]*", regex.V1)
+_AFTER_STOP = compile_re(r"[.!?)\]’'\s\u00a0]*", regex.V1)
 
 # a quantifier alone after an inverted cue: "…," tweeted another.
-_LONE_SOURCE = regex.compile(
+_LONE_SOURCE = compile_re(
     r"\s*((?i:another|one|others|some|many|several|both))(?=\s*(?:[.,;!?]|$))",
     regex.V1,
-    cache_pattern=False,  # kept out of the regex module's shared cache (see _WORDS_LEAD)
 )
 
-_ACCORDING_AFTER = regex.compile(r"[\s,]*(?P<cue>according\s+to)\s+", regex.V1)
+_ACCORDING_AFTER = compile_re(r"[\s,]*(?P<cue>according\s+to)\s+", regex.V1)
 
-_ACCORDING_LEAD = regex.compile(
+_ACCORDING_LEAD = compile_re(
     r"(?:^|(?<=[\s,]))(?P<cue>[Aa]ccording\s+to)\s+(?P<src>[^,;:.!?\"“”]{2,80})[,:]\s*$", regex.V1
 )
 
 # "in the words of Mayor Ines Calloway, "…"", "in Calloway's words: "…"", "in his own words,"
-_WORDS_LEAD = regex.compile(
+_WORDS_LEAD = compile_re(
     r"(?:^|(?<=[\s,]))[Ii]n\s+(?:(?P<cue>the\s+(?:own\s+)?words\s+of)\s+(?P<src>[^,;:.!?\"“”]{2,80})"
     r"|(?P<src>\p{Lu}[^,;:.!?\"“”]{0,60}?(?:['’]s?)?|his|her|their)\s+(?:own\s+)?(?P<cue>words))"
     r"[,:]\s*$",
     regex.V1,
-    # the regex module keeps one cache of 500 patterns for the whole process; a pattern
-    # compiled once at import needs no place there
-    cache_pattern=False,
 )
 
 
@@ -471,28 +468,28 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str) -> bool:
     )
 
 
-_PARTICLE = regex.compile(r"\s+(?:out|up|back)\b", regex.V1)  # "pointed out"
+_PARTICLE = compile_re(r"\s+(?:out|up|back)\b", regex.V1)  # "pointed out"
 
-_TAIL_END = regex.compile(r"\s*(?:[,:]|\s—|\s–)?\s*(?:that\s*,?\s*)?", regex.V1)
+_TAIL_END = compile_re(r"\s*(?:[,:]|\s—|\s–)?\s*(?:that\s*,?\s*)?", regex.V1)
 
-_SHORT_TAIL = regex.compile(
+_SHORT_TAIL = compile_re(
     r"[\s,]++([^-–—.!?;\"“”„«»\n][^.!?;\"“”„«»\n]{0,79}?)\s*[,:]\s*(?:that\s*,?\s*)?", regex.V1
 )
 
-_PAST_FORM = regex.compile(r"\G(?:said|\p{L}+ed)\b", regex.V1)
+_PAST_FORM = compile_re(r"\G(?:said|\p{L}+ed)\b", regex.V1)
 
-_PASSIVE_PHRASE = regex.compile(
+_PASSIVE_PHRASE = compile_re(
     r"\b(?:when|if|as|after|once|until|unless)\s+\p{L}+ed\b", regex.V1 | regex.IGNORECASE
 )
 
 _BE = r"(?:was|were|is|are|been|being|be)"
 
 # "was asked", "got told", "is widely quoted": a passive cue
-_PASSIVE_AUX = regex.compile(rf"(?r)\b(?:{_BE}|gets|got)\s+(?:\p{{Ll}}+ly\s+)?$", regex.V1)
+_PASSIVE_AUX = compile_re(rf"(?r)\b(?:{_BE}|gets|got)\s+(?:\p{{Ll}}+ly\s+)?$", regex.V1)
 
 # "is called", "It's called", "so-called": a name given, not speech
-_NAMED_AS = regex.compile(rf"(?r)(?:\b{_BE}\s+|['’]s\s+|\bso[\s-])$", regex.V1)
+_NAMED_AS = compile_re(rf"(?r)(?:\b{_BE}\s+|['’]s\s+|\bso[\s-])$", regex.V1)
 
-_BY_AGENT = regex.compile(r"\s+by\s+", regex.V1)
+_BY_AGENT = compile_re(r"\s+by\s+", regex.V1)
 
-_PASSIVE_CLAUSE = regex.compile(r"(?r)\b(?:when|if|as|after|once|until|unless)\s+$", regex.V1)
+_PASSIVE_CLAUSE = compile_re(r"(?r)\b(?:when|if|as|after|once|until|unless)\s+$", regex.V1)

@@ -29,6 +29,7 @@ import regex
 
 from .. import limits
 from ..lexicons import Lexicon
+from ..patterns import compile_re
 from ..records import Quote, Sentence, Span, Speaker
 from .mentions import Doc, Mention, clause_subject, is_cap, skip_back
 from .sources import RELATIVE_BEFORE
@@ -57,10 +58,10 @@ _MODIFIERS = frozenset(
         "chief",
     ]
 )
-_PRONOUN_WORDS = regex.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", regex.IGNORECASE)
+_PRONOUN_WORDS = compile_re(r"\b(he|his|him|himself|she|her|hers|herself)\b", regex.IGNORECASE)
 # "union president Rafe Dunmore" / "Rafe Dunmore, the union's president,"
-_ROLE_BEFORE = regex.compile(r"(?r)(?:^|(?<=\s))(\p{Ll}[\p{L}\-]+)\s+$", regex.V1)
-_ROLE_AFTER = regex.compile(
+_ROLE_BEFORE = compile_re(r"(?r)(?:^|(?<=\s))(\p{Ll}[\p{L}\-]+)\s+$", regex.V1)
+_ROLE_AFTER = compile_re(
     r"\s*,\s+(?:the|a|an|its|their|his|her)\s+([^,;.()\"“”]{1,80}?)"
     r"(?=\s*[,;.]|\s+(?:of|for|at|in|on|with|who|from)\b)",
     regex.V1,
@@ -82,7 +83,7 @@ def name_run(lexicon: Lexicon) -> regex.Pattern[str]:
         reverse=True,
     )
     word = rf"(?:(?:{'|'.join(dotted)})\.|{_CAP_WORD})" if dotted else _CAP_WORD
-    return regex.compile(
+    return compile_re(
         rf"(?<![\p{{L}}\p{{M}}'’\-]){word}(?:[ \u00a0]+(?:{_CONNECTORS}[ \u00a0]+)?{word}){{0,7}}",
         regex.V1,
     )
@@ -584,7 +585,7 @@ def _agrees(previous: tuple[Speaker, Entity | None], refers: str, qwords: QuoteW
 
 
 # "he said", "said she": a pronoun that is the subject of a verb of saying
-_PRONOUN_CUE = regex.compile(
+_PRONOUN_CUE = compile_re(
     r"\b(?:(?P<p1>[Hh]e|[Ss]he)\s+(?P<v1>\p{Ll}+)|(?P<v2>\p{Ll}+)\s+(?P<p2>he|she))\b", regex.V1
 )
 

@@ -18,9 +18,9 @@ import bisect
 from collections.abc import Sequence
 
 import attrs
-import regex
 
 from .. import limits
+from ..patterns import compile_re
 from ..records import Paragraph
 
 # opening mark -> the marks that may close it
@@ -36,11 +36,11 @@ _CLOSERS = {
 _DOUBLE = frozenset('"“”„«»‟')
 _SINGLE_OPEN = "‘'"
 _SINGLE_CLOSE = "’'"
-_DOUBLE_RE = regex.compile(r'["“”„«»‟]')
+_DOUBLE_RE = compile_re(r'["“”„«»‟]')
 # with typewriter marks: two apostrophes and two backticks are one double mark each
 _TYPEWRITER_CLOSERS = {"''": "''\"”", "``": "''\"”"}
-_TYPEWRITER_RE = regex.compile(r'["“”„«»‟]|\'\'|``')
-_SINGLE_RE = regex.compile(r"['‘’]")
+_TYPEWRITER_RE = compile_re(r'["“”„«»‟]|\'\'|``')
+_SINGLE_RE = compile_re(r"['‘’]")
 _OPEN_AFTER = " \t\u00a0([{—–-/"  # what may stand before an opening mark
 
 

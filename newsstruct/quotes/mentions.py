@@ -16,6 +16,7 @@ import bisect
 import attrs
 import regex
 
+from ..patterns import compile_re
 from .words import QuoteWords
 
 # A word (letters or digits, inner hyphens, apostrophes, slashes, "&" and digit separators),
@@ -23,7 +24,7 @@ from .words import QuoteWords
 # A word: runs of word characters, joined by "." or "," before a digit ("3.5", "1,200");
 # written as runs (not one character at a time) for speed; every repetition is possessive.
 # A period right after a word is matched with it (group "dot"): a title or an initial keeps it.
-_TOKEN = regex.compile(
+_TOKEN = compile_re(
     r"(?P<w>[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-/]*+(?:[.,](?=\p{N})[\p{L}\p{M}\p{N}'’\-/]*+)*+)"
     r"(?P<dot>\.)?|(?P<p>\S)",
     regex.V1,
@@ -50,7 +51,7 @@ _TIME = (
     + _SETTING_NOUNS
     + r"(?:\s+(?:with|to|on|in)\s+(?:\p{Lu}[\p{L}’'.\-]*\s*){1,4})?)"
 )
-_SETTING_AFTER = regex.compile(rf"(?:\s*,?\s+{_TIME})+(?=[\s,.:;]|$)", regex.V1)
+_SETTING_AFTER = compile_re(rf"(?:\s*,?\s+{_TIME})+(?=[\s,.:;]|$)", regex.V1)
 
 
 @attrs.frozen(kw_only=True)
@@ -302,7 +303,7 @@ def coordinated(doc: Doc, lo: int, mention: Mention) -> Mention:
     return Mention(start=first.start, end=mention.end, kind="group")
 
 
-_AND_BEFORE = regex.compile(r"(?r)\s+and\s+$", regex.V1)
+_AND_BEFORE = compile_re(r"(?r)\s+and\s+$", regex.V1)
 
 
 def _np_start_back(doc: Doc, toks: list[tuple[int, int, bool]], i: int) -> int | None:
@@ -425,12 +426,12 @@ def _skip_back(doc: Doc, lo: int, end: int) -> int:
     return end
 
 
-_PAREN_BACK = regex.compile(r"(?r)\s*\([^()\n]{1,60}\)$", regex.V1)  # "(R-Utah)"
+_PAREN_BACK = compile_re(r"(?r)\s*\([^()\n]{1,60}\)$", regex.V1)  # "(R-Utah)"
 _MAX_BACK = 120
 # "Varsi is quoted as saying", "a reporter can be heard asking", "went on to say", "began by
 # saying", "continued by saying", "could only quip", "interjected to say", "had this to say":
 # the frame between a source and its cue
-_QUOTED_AS_BACK = regex.compile(
+_QUOTED_AS_BACK = compile_re(
     r"(?r)\s+(?:(?:is|was|were|are|has\s+been|had\s+been|have\s+been|can\s+be|could\s+be)"
     r"\s+(?:also\s+|widely\s+)?(?:quoted\s+as|heard|seen)"
     r"|(?:went|goes|go|going|gone)\s+on\s+to"
@@ -441,7 +442,7 @@ _QUOTED_AS_BACK = regex.compile(
     r"|\p{Ll}{2,}ed\s+to)$",  # "interjected to say", "rushed to add"
     regex.V1,
 )
-_TIME_BACK = regex.compile(rf"(?r)(?:^|(?<=[\s,]))(?:{_TIME})\s*,?$", regex.V1)
+_TIME_BACK = compile_re(rf"(?r)(?:^|(?<=[\s,]))(?:{_TIME})\s*,?$", regex.V1)
 
 
 def skip_setting(text: str, pos: int, hi: int) -> int:
@@ -643,20 +644,20 @@ def skip_asides(doc: Doc, pos: int, hi: int) -> int:
     return pos
 
 
-_COMMA = regex.compile(r"\s*,", regex.V1)
-_PARTY_STATE = regex.compile(r"[DRI]-[\p{L}.]+", regex.V1)
-_LAST_WORD = regex.compile(r"(?r)(?<![\p{L}'’\-])([\p{L}’']+)$", regex.V1)
-_PAREN = regex.compile(r"\s*\([^()\n]{1,60}\)", regex.V1)
+_COMMA = compile_re(r"\s*,", regex.V1)
+_PARTY_STATE = compile_re(r"[DRI]-[\p{L}.]+", regex.V1)
+_LAST_WORD = compile_re(r"(?r)(?<![\p{L}'’\-])([\p{L}’']+)$", regex.V1)
+_PAREN = compile_re(r"\s*\([^()\n]{1,60}\)", regex.V1)
 # "Gingrich — named as the leading choice for running mate — told": an aside in dashes
-_DASH_ASIDE = regex.compile(r"\s*[—–]\s[^—–\n\"“”]{1,150}?\s[—–]", regex.V1)
+_DASH_ASIDE = compile_re(r"\s*[—–]\s[^—–\n\"“”]{1,150}?\s[—–]", regex.V1)
 # "Mr. Morgan of the Sierra Club said"
-_OF_ORG = regex.compile(
+_OF_ORG = compile_re(
     r"\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,5}(?=[\s,])",
     regex.V1,
 )
 # ", a snowplow driver" up to (not over) the comma that closes it; periods of abbreviations
 # ("a former Gov.", "R-Ky.") may stand inside
-_APPOSITION = regex.compile(
+_APPOSITION = compile_re(
     r"\s*,((?:[^,;:!?\"“”\n.]|\.(?=\s*[\p{Ll},\d]|\p{L}|,)){1,160})(?=,)", regex.V1
 )
 
@@ -784,17 +785,17 @@ _OPENERS = frozenset(
         "anyway",
     ]
 )
-_TIME_NOUN = regex.compile(
+_TIME_NOUN = compile_re(
     r"\s+(?:morning|afternoon|evening|night|day|week|weekend|month|year|time|election\s+cycle)\b",
     regex.V1,
 )
-_DATELINE = regex.compile(
+_DATELINE = compile_re(
     r"\p{Lu}{2,}+[\p{Lu} .'\-]{0,40}+(?:,[^—–\n]{1,40}?)?\s*(?:\([^()\n]{1,20}\)\s*)?[—–]\s*",
     regex.V1,
 )
-_PLACE_AFTER = regex.compile(r"\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?\s*,", regex.V1)
-_AGO_OPENER = regex.compile(r"(?:[\p{L}\d\-]++\s+){1,4}ago\s*,", regex.V1 | regex.IGNORECASE)
-_CLOSING_MARK = regex.compile(r'["”»“]', regex.V1)
+_PLACE_AFTER = compile_re(r"\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?\s*,", regex.V1)
+_AGO_OPENER = compile_re(r"(?:[\p{L}\d\-]++\s+){1,4}ago\s*,", regex.V1 | regex.IGNORECASE)
+_CLOSING_MARK = compile_re(r'["”»“]', regex.V1)
 
 
 def _closing_mark(text: str, opened: int, hi: int) -> int | None:

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 import regex
 
+from ..patterns import compile_re
 from ..records import Sentence, Span
 from .attribution import (
     MARKS,
@@ -39,7 +40,7 @@ from .sources import LETTERS, MAX_WINDOW, source_for_cue
 _MAX_CONTENT_SCAN = 600
 
 # a clause of its own after a comma: "…, though Fiorina said …"
-_SUBORDINATOR = regex.compile(
+_SUBORDINATOR = compile_re(
     r"(?r)\s+(?:though|although|while|whereas|as|because|but|and|even\s+as|even\s+though)$",
     regex.V1 | regex.IGNORECASE,
 )
@@ -131,21 +132,21 @@ class Reported:
     lead: Span | None = None
 
 
-_SPACE_COMMA = regex.compile(r"[\s,]*", regex.V1)
+_SPACE_COMMA = compile_re(r"[\s,]*", regex.V1)
 
 # what ends reported content before the next cue's clause: "…, and said", "…, arguing"
-_NEXT_CLAUSE = regex.compile(r"(?r)(?:,?\s+(?:and|but)\s+(?:\S+\s+){0,3}?|,\s*)$", regex.V1)
+_NEXT_CLAUSE = compile_re(r"(?r)(?:,?\s+(?:and|but)\s+(?:\S+\s+){0,3}?|,\s*)$", regex.V1)
 
-_ONLY_STOPS = regex.compile(r"[\s.!?]*", regex.V1)
+_ONLY_STOPS = compile_re(r"[\s.!?]*", regex.V1)
 
-_ABOUT_TAIL = regex.compile(r"\s+(?:of|about|in)\s+[^,;:]{1,40}[.!?]?\s*", regex.V1)
+_ABOUT_TAIL = compile_re(r"\s+(?:of|about|in)\s+[^,;:]{1,40}[.!?]?\s*", regex.V1)
 
-_AS_END = regex.compile(r"\s+as$", regex.V1)
+_AS_END = compile_re(r"\s+as$", regex.V1)
 
-_ACCORDING_SOURCE = regex.compile(r"\s+([^,.;:!?\"“”]{2,80})", regex.V1)
+_ACCORDING_SOURCE = compile_re(r"\s+([^,.;:!?\"“”]{2,80})", regex.V1)
 
 # a particle after the cue ("said on", "spoke out"); compiled once, not looked up per call
-_CUE_PARTICLE = regex.compile(r"\s+(?:out|up|back|on)\b(?!\s+(?:the|a|an|his|her|their)\b)")
+_CUE_PARTICLE = compile_re(r"\s+(?:out|up|back|on)\b(?!\s+(?:the|a|an|his|her|their)\b)")
 
 
 def reported_speech(
@@ -214,8 +215,8 @@ _NOUN_FORMS = frozenset(
         "shows",
     ]
 )
-_THAT_NEXT = regex.compile(r"\s+that\b", regex.V1)
-_NEXT_WORD = regex.compile(r"\s+(\p{L}+)", regex.V1)
+_THAT_NEXT = compile_re(r"\s+that\b", regex.V1)
+_NEXT_WORD = compile_re(r"\s+(\p{L}+)", regex.V1)
 _AUX = frozenset(
     ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"]
 )
@@ -358,7 +359,7 @@ def _parenthetical_lead(doc: Doc, sent: Sentence, source_start: int) -> Span | N
     return span_of(text, start, end)
 
 
-_CLAUSE = regex.compile(
+_CLAUSE = compile_re(
     r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|did|does|do"
     r"|isn't|aren't|wasn't|won't|wouldn't|can't|didn't|doesn't|don't)\b",
     regex.V1 | regex.IGNORECASE,
@@ -465,7 +466,7 @@ def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | 
     )
 
 
-_COMMA_REST = regex.compile(r"\s*,\s*", regex.V1)
+_COMMA_REST = compile_re(r"\s*,\s*", regex.V1)
 
 
 def _quoted_to_end(text: str, pos: int, end: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from ..patterns import compile_re
 from .mentions import (
     Doc,
     Mention,
@@ -31,22 +32,22 @@ MAX_WINDOW = 300
 
 # a description and a comma before the name that ends at the cue: "another friend, Mariam
 # Etar told", "the bespectacled, 71-year-old diplomat said"
-_DESCRIPTION_LEAD = regex.compile(
+_DESCRIPTION_LEAD = compile_re(
     r"(?:the|a|an|another|his|her|their|its|our)\s+[^,;:.!?\"“”]{1,60},\s*", regex.V1
 )
 
 # an apposition that no comma closes before the cue
-_OPEN_APPOSITION = regex.compile(
+_OPEN_APPOSITION = compile_re(
     r",\s*((?:the|a|an|who|whose)\s+[^,;:.!?\"“”]{1,120}?)", regex.V1 | regex.IGNORECASE
 )
 
 # a restrictive relative clause between a source and its cue: " who spoke anonymously"
-_RELATIVE = regex.compile(r",?\s+(?:who|whose)\s+([^,;:.!?\"“”]{1,80}?)", regex.V1)
+_RELATIVE = compile_re(r",?\s+(?:who|whose)\s+([^,;:.!?\"“”]{1,80}?)", regex.V1)
 
 _PREPOSITIONS = frozenset(["of", "for", "at", "with", "from", "in", "on", "to", "by"])
 
 # "a spokesman for committee Democrats", "an official at the county clerk's office"
-_PP_CHAIN = regex.compile(
+_PP_CHAIN = compile_re(
     r"(?:\s+(?:of|for|at|with|from|in|on)\s+[\p{L}\d'’\-]+(?:\s+[\p{L}\d'’\-]+){0,4}){1,3}",
     regex.V1,
 )
@@ -102,14 +103,14 @@ def _unclosed_aside(doc: Doc, pos: int, end: int) -> bool:
     return m is not None and not any(doc.words.cue(w) is not None for w in m.group(1).split())
 
 
-_WITH = regex.compile(r"(?r)(?:^|(?<=\s))with\s+(?=[^,;:]{1,80}$)", regex.V1 | regex.IGNORECASE)
+_WITH = compile_re(r"(?r)(?:^|(?<=\s))with\s+(?=[^,;:]{1,80}$)", regex.V1 | regex.IGNORECASE)
 
 # nothing but marks and conjunctions before an inverted cue: "But, said Solovey, "…""
-ONLY_OPENERS = regex.compile(r"[\s\u00a0\"“”„«»,]*(?:(?:But|And|So|Yet|Still)[\s,]*)?", regex.V1)
+ONLY_OPENERS = compile_re(r"[\s\u00a0\"“”„«»,]*(?:(?:But|And|So|Yet|Still)[\s,]*)?", regex.V1)
 
-LETTERS = regex.compile(r"\p{L}+", regex.V1)
+LETTERS = compile_re(r"\p{L}+", regex.V1)
 
-_COORDINATED = regex.compile(r"(?:^|[\s,])(?:and|but|or|then)$", regex.V1 | regex.IGNORECASE)
+_COORDINATED = compile_re(r"(?:^|[\s,])(?:and|but|or|then)$", regex.V1 | regex.IGNORECASE)
 
 
 def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention | None:
@@ -255,40 +256,40 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
     return None
 
 
-CLAUSE_BREAK = regex.compile(
+CLAUSE_BREAK = compile_re(
     r"(?r)(?:,[”\"’]?\s{1,3}(?:but|and|while|whereas|though|although|yet|so)\s|;\s)", regex.V1
 )
 
-PUNCT = regex.compile(r"[,;:.!?]", regex.V1)
+PUNCT = compile_re(r"[,;:.!?]", regex.V1)
 
 _SUBJECT_KINDS = frozenset(["name", "pronoun", "org", "description", "group"])
 
-_AND_CUE = regex.compile(r"(?r)\s+and\s+(?:then\s+|later\s+|also\s+)?$", regex.V1)
+_AND_CUE = compile_re(r"(?r)\s+and\s+(?:then\s+|later\s+|also\s+)?$", regex.V1)
 
-_SUBORDINATE = regex.compile(
+_SUBORDINATE = compile_re(
     r"(?r)\b(?:when|as|while|because|after|before|since|though|although|where|if)\s", regex.V1
 )
 
 # subordinators that are never prepositions ("went after Brisk" is not a clause)
-_CONJUNCTION = regex.compile(
+_CONJUNCTION = compile_re(
     r"(?r)\b(?:when|while|because|though|although|whereas|once|until|unless)\s", regex.V1
 )
 
-_COMMA_END = regex.compile(r",\s*$", regex.V1)
+_COMMA_END = compile_re(r",\s*$", regex.V1)
 
-_VERB_AND = regex.compile(r"(?r)\s+\p{Ll}+(?:ed|ied)\s+and\s+(?:then\s+)?$", regex.V1)
+_VERB_AND = compile_re(r"(?r)\s+\p{Ll}+(?:ed|ied)\s+and\s+(?:then\s+)?$", regex.V1)
 
 # "Mike Lenn, who declared", "the report, which notes", "a sign that read": the relative
 # pronoun stands for the phrase before it
-RELATIVE_BEFORE = regex.compile(
+RELATIVE_BEFORE = compile_re(
     r"(?r)(?:,\s*(?P<rel>who|which)|(?<=\p{Ll})\s+(?P<rel>that|which))"
     r"(?:\s+(?:also|then|later|once|had|has))?$",
     regex.V1,
 )
 
-_PREVIOUS_CUE = regex.compile(
+_PREVIOUS_CUE = compile_re(
     r"(?r)(?P<cue>\p{L}+)(?:\s+(?:in\s+a\s+statement|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day))?\s*,\s*$",
     regex.V1,
 )
 
-_REDUCED_RELATIVE = regex.compile(r"\p{Ll}+(?:ing|ed)(?:\s+[\p{L}\-’']+){0,8}", regex.V1)
+_REDUCED_RELATIVE = compile_re(r"\p{Ll}+(?:ing|ed)(?:\s+[\p{L}\-’']+){0,8}", regex.V1)

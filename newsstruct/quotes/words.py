@@ -15,6 +15,7 @@ import attrs
 import regex
 
 from ..lexicons import Lexicon, inflect
+from ..patterns import compile_re
 
 
 @attrs.frozen(kw_only=True)
@@ -78,7 +79,7 @@ class QuoteWords:
 
 
 # the words after a verb that may complete it ("back", "a statement"); particles are short
-_NEXT_WORDS = regex.compile(r"(?:[ \u00a0]+(\p{L}+)){1,3}", regex.V1)
+_NEXT_WORDS = compile_re(r"(?:[ \u00a0]+(\p{L}+)){1,3}", regex.V1)
 
 
 def _rows(lang: str, name: str) -> list[list[str]]:

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 import regex
 
 from ..lexicons import Lexicon, load_lexicon
+from ..patterns import compile_re
 from ..records import Dateline, Paragraph
 from ..text import check_text
 from .paragraphs import split_paragraphs
 
-_DATELINE = regex.compile(
+_DATELINE = compile_re(
     r"""
     (?P<loc>\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,40}?(?:,\ (?!\p{Lu}{1,5}\b\ ?\()\p{Lu}[\p{L}.'’\- ]{1,25}?)?)?
     (?:,\ (?P<month>[\p{L}]{3,9})\.?\ (?P<day>\d{1,2})(?:,\ (?P<year>\d{4}))?)?

@@ -8,6 +8,7 @@ import regex
 
 from ..boilerplate import find_boilerplate, iter_lines
 from ..lexicons import Lexicon
+from ..patterns import compile_re
 from ..records import Boilerplate, Paragraph
 from ..text import check_text
 
@@ -20,7 +21,7 @@ _WRAP_LONG = 0.75
 # byline, the last line of a paragraph that lost its period).
 _WRAP_SHORT = 0.6
 # A line opening with a bullet or a list number starts a paragraph of its own.
-_BULLET = regex.compile(r"[•◦▪‣⁃∙·*-][ \t]|\d{1,3}[.)][ \t]", regex.V1)
+_BULLET = compile_re(r"[•◦▪‣⁃∙·*-][ \t]|\d{1,3}[.)][ \t]", regex.V1)
 
 
 def split_paragraphs(

@@ -39,6 +39,7 @@ import regex
 
 from .. import limits
 from ..lexicons import Lexicon, load_lexicon
+from ..patterns import compile_re
 from ..records import Paragraph, Sentence
 from ..text import check_text
 from .paragraphs import split_paragraphs
@@ -48,16 +49,16 @@ if TYPE_CHECKING:
 
 # Ellipses: "...", "....", ". . .", ". . . .", "…". Punkt sees them masked (same length, no
 # period) and the ellipsis rule decides.
-_ELLIPSIS = regex.compile(r"\.{3,}+|\.(?:[ \u00a0]\.){2,}+|…", regex.V1)
+_ELLIPSIS = compile_re(r"\.{3,}+|\.(?:[ \u00a0]\.){2,}+|…", regex.V1)
 _MASK = "_"
 _CLOSERS = "\"'”’»)]"
 _CONTINUERS = "—–,;"
 _OPENERS = "\"'“‘«(["
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’.\-]*+", regex.V1)
-_INITIALS = regex.compile(r"(?:\p{Lu}\.){2,}+", regex.V1)
-_TIME = regex.compile(r"(?<=\d[ \u00a0]?)[ap]\.m\.", regex.V1 | regex.IGNORECASE)
+_WORD = compile_re(r"\p{L}[\p{L}\p{M}'’.\-]*+", regex.V1)
+_INITIALS = compile_re(r"(?:\p{Lu}\.){2,}+", regex.V1)
+_TIME = compile_re(r"(?<=\d[ \u00a0]?)[ap]\.m\.", regex.V1 | regex.IGNORECASE)
 # Inline list markers: "1.", "1)", "1.)", "a.", with an optional bullet ("• 9.", "⁃10.").
-_MARKER = regex.compile(
+_MARKER = compile_re(
     r"(?<!\S)[•◦▪‣⁃∙*-]?[ \u00a0]?(?:(?P<num>\d{1,3})|(?P<let>[a-z]))(?P<punct>\.\)|\.|\))"
     r"(?=[ \u00a0]++[\p{Lu}\"“])",
     regex.V1,
@@ -65,10 +66,10 @@ _MARKER = regex.compile(
 # Where a list marker can stand: a number or a letter with its period or parenthesis, after
 # a space, a bullet or the start. Every _MARKER match holds one, and most paragraphs hold
 # none, so this quick scan spares the slower full one.
-_MARKER_HINT = regex.compile(r"[\s•◦▪‣⁃∙*\-](?:\d{1,3}|[a-z])[.)]|^(?:\d{1,3}|[a-z])[.)]", regex.V1)
+_MARKER_HINT = compile_re(r"[\s•◦▪‣⁃∙*\-](?:\d{1,3}|[a-z])[.)]|^(?:\d{1,3}|[a-z])[.)]", regex.V1)
 # Any character that can end a sentence or a list marker, and one that ends the text.
-_ANY_END = regex.compile(r"[.?!…)]", regex.V1)
-_FINAL_END = regex.compile(r"[.?!…][\"'”’»\]]*+\s*+$", regex.V1)
+_ANY_END = compile_re(r"[.?!…)]", regex.V1)
+_FINAL_END = compile_re(r"[.?!…][\"'”’»\]]*+\s*+$", regex.V1)
 # Punkt reads long paragraphs in chunks of about this many characters (see _punkt_cuts).
 _CHUNK = 20_000
 _MARGIN = 500
@@ -433,10 +434,10 @@ def _tokenizer_for(params: PunktParameters) -> PunktSentenceTokenizer:
 # The text Punkt decides a candidate boundary from (its "context"): the word before, the mark,
 # and the next token. Plain contexts are decided here: ASCII letters (with inner periods:
 # "U.S") before the mark, spaces or one punctuation mark after it.
-_CONTEXT = regex.compile(
+_CONTEXT = compile_re(
     r"(?P<word>[A-Za-z]++(?:\.[A-Za-z]++)*+)(?P<mark>[.?!])(?P<rest>.++)", regex.V1 | regex.S
 )
-_ASCII_LETTERS = regex.compile(r"[A-Za-z]++", regex.V1)
+_ASCII_LETTERS = compile_re(r"[A-Za-z]++", regex.V1)
 # Punctuation that may close a context; those Punkt counts as non-word characters end a token.
 _CONTEXT_CLOSERS = "\"'”’“‘«»()[]{}*:;@"
 
