@@ -481,6 +481,9 @@ _DURATION_CUE_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _OF_LOWER_AFTER = regex.compile(r"\s+of\s+\p{Ll}")
+# "Weeks later", "in the days since", "months ago": a bare unit before a signal. Not "days
+# before/after <event>": TimeBank marks those as the event's date, which is not known here.
+_SIGNAL_AFTER = regex.compile(r"[ \t\u00a0]+(later|earlier|since|ago)\b", regex.IGNORECASE)
 _ONE_DAY_CUE_BEFORE = regex.compile(
     r"\b(?:for|in|within|after|than|of|took|take|spent|lasted|last|a|only|just)\s+$",
     regex.IGNORECASE,
@@ -531,8 +534,16 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         return None  # "three-quarters of its food": a fraction
     if vague and not _has_amount_words(low) and not low.endswith("long"):
         before = ctx.text[max(0, m.start() - 12) : m.start()]
-        if not _DURATION_CUE_BEFORE.search(before) and not _OF_LOWER_AFTER.match(
-            ctx.text[m.end() : m.end() + 6]
+        after = ctx.text[m.end() : m.end() + 8]
+        signal = _SIGNAL_AFTER.match(after) if first != "the" else None
+        if signal is not None and signal.group(1).lower() == "ago":
+            # "just months ago": TimeBank marks the whole phrase, a duration
+            value = duration_value(None, unit)
+            return Reading("DURATION", value, None, end=m.end() + signal.end())
+        if (
+            signal is None
+            and not _DURATION_CUE_BEFORE.search(before)
+            and not _OF_LOWER_AFTER.match(after)
         ):
             return None  # a bare "years" outside "for years", "in years", "years of talks"
     if (
