@@ -230,7 +230,11 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         (
             "relday",
             rf"(?:(?:earlier|later|early|late){S})?(?:that{S}(?:same{S})?|the{S}(?:next|following|previous|prior|preceding|same){S})(?:day|morning|afternoon|evening|night|week|weekend|month|year|season)"
-            rf"|the{S}(?:day|night|week|month|year){S}(?:before|after|earlier|later)(?:{S}that)?",
+            rf"|the{S}(?:day|night|week|month|year){S}(?:before|after|earlier|later)(?:{S}that)?"
+            # "today is the eighth day of the strike", "the siege enters its third week"
+            rf"|(?<=\b(?:is|{APOS}s|is{S}in|enters|entering|entered|into){S}(?:its{S})?)(?:the{S})?{day_word}"
+            rf"(?:{S}(?:straight|consecutive|successive))?{S}(?:day|week)(?![-‐])"
+            rf"(?!{S}of{S}(?:the|a|each|every){S}(?:week|month|year)\b)",
         ),
         (
             "span",
@@ -347,7 +351,7 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
             False,
         ),
         "ago": (mods | numbers, True),
-        "relday": (_words("earlier later early late that the"), False),
+        "relday": (_words("earlier later early late that the") | _first(t["ordinal"]), False),
         "span": (
             _words(
                 """the past last next coming previous first final following remaining
@@ -439,7 +443,8 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
             False,
         ),
         "relday": (
-            _words("next following previous prior preceding same day night week month year"),
+            _words("next following previous prior preceding same day night week month year")
+            | {_lead(w) for w in t["ordinal"]},
             False,
         ),
         "span": (

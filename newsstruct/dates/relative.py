@@ -248,6 +248,15 @@ _UNIT_BEFORE_AFTER = regex.compile(r"\bthe (day|night|week|month|year) (before|a
 def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     words = low.split()
+    ordinals = ctx.lex.temporal["ordinal"]
+    if (
+        words[-1] in ("day", "week")
+        and ordinals.get(words[1 if words[0] == "the" else 0], "").isdigit()
+    ):
+        # "it is the eighth day of the strike": the reference day (week) itself
+        if ctx.ref is None:
+            return Reading("DATE", None, None)
+        return Reading("DATE", cal.day(ctx.ref) if words[-1] == "day" else cal.week(ctx.ref))
     unit = next(
         (
             w
