@@ -143,7 +143,10 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"(?:(?:early|late){S})?(?:(?:{wd}|yesterday|today|tomorrow){S}(?:{pod})|(?:{pod}){S}(?:{wd}|yesterday|today|tomorrow))"
             rf"|(?:early|late|mid)[-‐]?{S0}(?:morning|afternoon|evening){S}(?:{wd}|yesterday|today|tomorrow)"
             rf"|(?:this|yesterday|tomorrow){S}(?:morning|afternoon|evening)|last{S}night|tonight"
-            rf"|(?:early|late|mid)[-‐ ]?(?:morning|afternoon|evening)",
+            rf"|(?:early|late|mid)[-‐ ]?(?:morning|afternoon|evening)"
+            # "bought in the morning", "set out at dawn": a part of the day the story is telling
+            rf"|(?<=\b(?:in|during){S})the{S}(?:morning|afternoon|evening)(?![-‐]|{S}(?:of|paper|papers|news|session|sessions|show|edition|editions|rush|hours|light|sun|air|star|after|before)\b)"
+            rf"|(?<=\b(?:at|before|until|till|after|by|from|since){S})(?:dawn|daybreak|sunrise|dusk|sunset|nightfall)(?![-‐])",
         ),
         (
             "wd_set",
@@ -312,7 +315,13 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
     rel = _words("this last next coming current past previous following same that the")
     spec: dict[str, tuple[set[str], bool]] = {
         "time": (approx | numbers | _words("noon midnight midday ten eleven twelve"), True),
-        "pod_day": (_words("early late mid this last") | weekdays | deictic | pods, False),
+        "pod_day": (
+            _words("early late mid this last the dawn daybreak sunrise dusk sunset nightfall")
+            | weekdays
+            | deictic
+            | pods,
+            False,
+        ),
         "wd_set": (_words("every each") | weekdays | weekday_plurals, False),
         "holiday": (_words("last next this the") | _first(t["holiday"]), False),
         "mdy": (approx | weekdays | months | _words("the"), False),
@@ -408,6 +417,7 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
     )
     decades = _words("twenties thirties forties fifties sixties seventies eighties nineties")
     spec: dict[str, tuple[set[str], bool]] = {
+        "pod_day": (_words("morning afternoon evening"), False),
         "holiday": ({"day"} | _seconds(t["holiday"]), False),
         "mdy": (months, False),
         "dmy": (set(), True),
@@ -682,6 +692,7 @@ _TRIGGERS = """
     weekends ago nineteen eighteen thousand twenties thirties forties fifties sixties
     seventies eighties nineties century centuries millennium millennia year-ago year-earlier
     midyear midafternoon while daytime a.m. p.m. o'clock o’clock am pm
+    dawn daybreak sunrise dusk sunset nightfall
 """.split()  # noqa: SIM905
 _STOP = frozenset("the a an in at of to as this that these those so down right".split())  # noqa: SIM905
 

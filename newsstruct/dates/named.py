@@ -140,8 +140,36 @@ def _time(raw: str, ctx: Ctx) -> Reading | None:
 _LOWER_WEEKDAY = regex.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
+# the parts of the day that name a moment of the light ("at dawn"), as TIMEX3 parts of day
+_TWILIGHT = {
+    "dawn": "MO",
+    "daybreak": "MO",
+    "sunrise": "MO",
+    "dusk": "EV",
+    "sunset": "EV",
+    "nightfall": "NI",
+}
+
+
+def _story_part_of_day(pod: str, ctx: Ctx) -> Reading:
+    """ "in the morning", "at dawn": of the day the sentence names, else (in a past clause)
+    the last day the story named, else the reference day."""
+    if ctx.sentence_day is not None:
+        return Reading("TIME", f"{ctx.sentence_day.isoformat()}T{pod}", "sentence")
+    if ctx.previous_day is not None and ctx.tense == "past":
+        return Reading("TIME", f"{ctx.previous_day.first.isoformat()}T{pod}", "previous-day")
+    if ctx.ref is None:
+        return Reading("TIME", f"XXXX-XX-XXT{pod}", None)
+    return Reading("TIME", f"{ctx.ref.isoformat()}T{pod}")
+
+
 def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
+    if low in _TWILIGHT:
+        return _story_part_of_day(_TWILIGHT[low], ctx)
+    if low.startswith("the "):
+        pod = ctx.lex.temporal["part_of_day"].get(low.split()[-1])
+        return _story_part_of_day(pod, ctx) if pod is not None else None
     pods = ctx.lex.temporal["part_of_day"]
     pod_word = next((w for w in reversed(low.replace("-", " - ").split()) if w in pods), None)
     if low.endswith("tonight") or low == "tonight":

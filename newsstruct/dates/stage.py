@@ -134,7 +134,7 @@ def find_dates(
             quarter=state.quarter,
             sentence_day=state.sentence_day,
         )
-        if kind == "time" and state.sentence_day is None:
+        if kind in ("time", "pod_day") and state.sentence_day is None:
             ctx = attrs.evolve(ctx, sentence_day=_day_just_after(cands, idx, ctx))
         reading = HANDLERS[kind](Cand.of(m), ctx)
         if reading is None:
