@@ -124,6 +124,10 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
     clock = (
         rf"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{S0}{ampm}(?![\p{{L}}])"
         rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?={S0}(?:{tz}|GMT|UTC|hours|hrs|local)\b)"
+        # the first end of a range of clock times ("between 2 and 4 p.m.", "9-11 a.m.")
+        rf"|(?:(?<=\b(?:between|from){S})(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?(?={S}(?:and|to|until|till){S})"
+        rf"|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?(?={S0}–{S0}))"
+        rf"(?=(?:{S}(?:and|to|until|till){S}|{S0}–{S0})(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{S0}{ampm}(?![\p{{L}}]))"
         rf"|(?<=\b(?:at|until|by|from|before|after){S})(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:,.]\d)"
         rf"|(?:[01]\d|2[0-3])[0-5]\d(?={S0}(?:GMT|UTC|Z)\b)"
         rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve){S}o{APOS}clock"
@@ -205,6 +209,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             "decade",
             rf"(?:the{S})?(?:(?:early|mid|late){HY}?)?(?:1[5-9]\d0|20\d0){APOS}?s"
             rf"|the{S}(?:(?:early|mid|late){HY}?)?(?:{APOS}|‘)?\d0{APOS}?s"
+            rf"|(?<=\d0{APOS}?s{S}(?:and|or|to|through|into){S})(?:{APOS}|‘)\d0s"  # "the 1980s and '90s"
             rf"|the{S}(?:(?:early|mid|late){HY}?)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
             rf"|(?:the{S})?(?:(?:early|mid|late){HY}?)?(?:1[0-9]|20|21|[1-9])(?:st|nd|rd|th){HY}century"
             rf"|(?:the{S})?(?:(?:early|mid|late){HY}?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first){HY}century"

@@ -39,9 +39,33 @@ from .core import (
 )
 
 
+# the second end of a range of clock times, after a bare first end ("between 2 and 4 p.m.")
+_RANGE_END = regex.compile(
+    r"(?:\s+(?:and|to|until|till)\s+|\s*[-–]\s*)(\d{1,2})(?:[:.]\d\d)?\s*([ap])\.?\s*m",
+    regex.IGNORECASE,
+)
+_DAY_WORD_AFTER = regex.compile(r"\.?[ \t]*,?[ \t]*(?:on[ \t]+)?(\p{L}+)")
+_BARE_CLOCK = regex.compile(r"\d{1,2}(?:[:.]\d\d)?")
+
+
 def h_time(m: Cand, ctx: Ctx) -> Reading | None:
     approx = APPROX.match(m.group())
-    reading = _time(m.group()[approx.end() :] if approx else m.group(), ctx)
+    raw = m.group()[approx.end() :] if approx else m.group()
+    if _BARE_CLOCK.fullmatch(raw):
+        end = _RANGE_END.match(ctx.text, m.end(), m.end() + 16)
+        if end is None:
+            return None
+        half = end.group(2).lower()
+        first, second = int(raw.split(":")[0].split(".")[0]), int(end.group(1))
+        if first != 12 and second != 12 and first > second:  # "11 to 1 p.m.": 11 a.m.
+            half = "a" if half == "p" else "p"
+        raw = f"{raw} {half}m"
+        day = _DAY_WORD_AFTER.match(ctx.text, end.end(), end.end() + 24)
+        if day is not None and (
+            weekday_in(day.group(1), ctx.lex) is not None or _DEICTIC_WORD.fullmatch(day.group(1))
+        ):
+            raw = f"{raw} {day.group(1)}"  # "between 2 and 4 p.m. Friday": Friday's 2 p.m.
+    reading = _time(raw, ctx)
     if reading is not None and approx is not None:
         reading = attrs.evolve(reading, mod="APPROX")
     return reading
