@@ -38,7 +38,6 @@ from .core import (
     weekday_in,
 )
 
-
 # the second end of a range of clock times, after a bare first end ("between 2 and 4 p.m.")
 _RANGE_END = regex.compile(
     r"(?:\s+(?:and|to|until|till)\s+|\s*[-–]\s*)(\d{1,2})(?:[:.]\d\d)?\s*([ap])\.?\s*m",
