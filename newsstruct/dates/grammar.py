@@ -154,7 +154,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "wd_set",
-            rf"(?:every|each){S}(?:other{S})?{wd}(?:{S}(?:{pod}))?|{wd}s(?:{S}(?:{pod})s?)?|{wd}{S}(?:morning|afternoon|evening|night)s",
+            rf"(?:every|each){S}(?:other{S})?{wd}(?:{S}(?:{pod}))?|{wd}s(?:{S}(?:{pod})s?)?|{wd}{S}(?:morning|afternoon|evening|night)s"
+            rf"|(?<=\b(?:on|at|during|over){S})weekends",
         ),
         (
             "holiday",
@@ -259,7 +260,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "set",
-            rf"(?:every|each){S}(?:{bare_amount}{HY}{UNIT_WORDS}|(?:other{S})?(?:{UNIT_SINGULAR}|{season}|{month}|(?:morning|afternoon|evening|night)))|(?:once|twice|thrice|{digits}{S}times|{card}{S}times|{bare_amount}{HY}{UNIT_WORDS}){S}(?:a|an|per|every|each){S}{UNIT_SINGULAR}|{alt(t['frequency'])}",
+            rf"(?:every|each){S}(?:{bare_amount}{HY}{UNIT_WORDS}|(?:other{S})?(?:{UNIT_SINGULAR}|{season}|{month}|(?:morning|afternoon|evening|night)))|(?:once|twice|thrice|{digits}{S}times|{card}{S}times|{bare_amount}{HY}{UNIT_WORDS}){S}(?:a|an|per|every|each){S}{UNIT_SINGULAR}"
+            rf"|(?:once|twice|thrice|{digits}{S}times|{card}{S}times){S}{alt(w for w in t['frequency'] if ' ' not in w)}|{alt(t['frequency'])}",
         ),
         (
             "month",
@@ -327,7 +329,7 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
             | pods,
             False,
         ),
-        "wd_set": (_words("every each") | weekdays | weekday_plurals, False),
+        "wd_set": (_words("every each weekends") | weekdays | weekday_plurals, False),
         "holiday": (_words("last next this the") | _first(t["holiday"]), False),
         "mdy": (approx | weekdays | months | _words("the"), False),
         "dmy": (weekdays | _words("the"), True),

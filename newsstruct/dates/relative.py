@@ -429,6 +429,8 @@ def h_set(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("SET", t["frequency"][low], None)
     words = low.split()
     last = words[-1]
+    if last in t["frequency"]:  # "twice daily"
+        return Reading("SET", t["frequency"][last], None)
     if last in t["season"]:
         return Reading("SET", f"XXXX-{t['season'][last]}", None)
     mo = month_in(raw, ctx.lex)
@@ -439,6 +441,8 @@ def h_set(m: Cand, ctx: Ctx) -> Reading | None:
     unit = unit_of(last)
     if unit not in UNIT_LETTER:
         return None
+    if unit == "weekend":  # "every weekend": the weekends of the calendar
+        return Reading("SET", "XXXX-WXX-WE", None)
     step = 2 if "other" in words else 1
     if words[0] not in ("every", "each"):  # "twice a week", "seven days a week"
         step = 1
@@ -454,6 +458,8 @@ def h_set(m: Cand, ctx: Ctx) -> Reading | None:
 
 
 def h_wd_set(m: Cand, ctx: Ctx) -> Reading | None:
+    if norm(m.group()) == "weekends":  # "open on weekends"
+        return Reading("SET", "XXXX-WXX-WE", None)
     wd = weekday_in(m.group(), ctx.lex)
     if wd is None:
         return None
