@@ -221,7 +221,10 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"(?:(?:{early_late}[-‐]?{S0}|the{S}(?:end|beginning|start|middle){S}of{S})?(?:the{S})?(?:{relword}{S})?{season}(?:{S}(?:of{S})?(?:{year}|{year2})|{S}of{S}(?:this|last|next){S}year))"
             rf"|(?:{early_late}[-‐]?{S0})?{season}(?:{S}(?:of{S})?{year}|{S}of{S}(?:this|last|next){S}year)"
             rf"|(?:{early_late}[-‐]?{S0}|the{S}(?:(?:early|late){S})?){season}"
-            rf"|(?<=\b(?:in|during|until|by|since|through|throughout|over|for){S}){season}",
+            rf"|(?<=\b(?:in|during|until|by|since|through|throughout|over|for){S}){season}"
+            # "in the spring and summer": a second season, then no noun it would qualify
+            rf"|(?<=\b(?:the|in|during|until|by|since|through|throughout|over|for){S}{season}{S}(?:and|or|to|through|into){S}){season}"
+            rf"(?={S0}(?:[,.;:)!?]|$)|{S}(?:of|months|in|on|at|and|or|to|when|as|for|with|the|this|last|next|\d)(?![\p{{L}}]))",
         ),
         ("year_named", rf"the{S}year{S}(?:{year4}|{spelled_year})"),
         (

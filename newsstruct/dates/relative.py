@@ -593,7 +593,7 @@ def _fraction(low: str, after: str) -> bool:
     return _OF_DETERMINER_AFTER.match(after) is not None
 
 
-_AMOUNT_WORDS = regex.compile(r"(?:several|many|few|some)[\s-]")
+_AMOUNT_WORDS = regex.compile(r"(?:an?\s+)?(?:several|many|few|some)[\s-]")
 
 
 def _has_amount_words(low: str) -> bool:
