@@ -293,7 +293,7 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     mo = month_in(raw, ctx.lex)
     if mo is None:
-        return None
+        return _bare_day(m, ctx)
     after_month = raw[raw.find(mo[1]) + len(mo[1]) :]
     before_month = raw[: raw.find(mo[1])]
     dm = DAYNUM.search(after_month) or DAYNUM.search(before_month)
@@ -338,6 +338,37 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
     if found is None:
         return None
     return Reading("DATE", cal.day(found), start=start)
+
+
+_MONTH_VALUE = regex.compile(r"(\d{4})-(\d\d)(?:-\d\d)?")
+
+
+def _bare_day(m: Cand, ctx: Ctx) -> Reading | None:
+    """ "on the 14th": that day of the month the story last named, else of the month around
+    the reference date the tense points to."""
+    dm = DAYNUM.search(m.group())
+    if dm is None:
+        return None
+    d = int(dm.group(1))
+    prev = _MONTH_VALUE.fullmatch(ctx.previous.value) if ctx.previous is not None else None
+    if prev is not None:
+        try:
+            day = dt.date(int(prev.group(1)), int(prev.group(2)), d)
+        except ValueError:
+            return None
+        return Reading("DATE", cal.day(day), "previous")
+    if ctx.ref is None:
+        return Reading("DATE", None, None)
+    cands = []
+    for k in (-1, 0, 1):
+        y, mo = divmod(ctx.ref.year * 12 + ctx.ref.month - 1 + k, 12)
+        try:
+            cands.append(dt.date(y, mo + 1, d))
+        except ValueError:
+            continue
+    if not cands:
+        return None
+    return Reading("DATE", cal.day(pick(cands, ctx.ref, ctx.tense)))
 
 
 @functools.lru_cache(maxsize=1024)

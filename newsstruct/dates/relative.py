@@ -201,13 +201,17 @@ def _amount_and_unit(phrase: str, ctx: Ctx) -> tuple[float | None, str, str | No
     return n, unit_of(u.group(1)), mod, vague
 
 
+_FROM_NOW = regex.compile(r"\s+from\s+(?:now|today)$", regex.IGNORECASE)
+
+
 def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
     direction = low.split()[-1]
-    if low.endswith("from now"):
+    tail = _FROM_NOW.search(raw)
+    if tail is not None:
         direction = "from now"
-    span = _unit_span(m)
+    span = _unit_span(Cand(m.start(), raw[: tail.start()]) if tail is not None else m)
     parsed = _amount_and_unit(raw[: span[1] - m.start()] if span else raw, ctx)
     if parsed is None or span is None:
         return None
