@@ -604,8 +604,19 @@ def _has_amount_words(low: str) -> bool:
     return bool(_AMOUNT_WORDS.match(low))
 
 
+# "current" is a time only before a noun it dates ("current market conditions"), not in the
+# names of accounts and flows or as a noun ("swept away by the current")
+_CURRENT_NOUN_AFTER = regex.compile(
+    r"[ \t\u00a0]+(?!(?:account|accounts|affairs|assets|liabilities|ratio|flow|flows|events|density"
+    r"|and|or|to|of|in|on|at|for|from|with|by|was|is|were|are|that|which)\b)\p{Ll}"
+)
+
+
 def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
-    value = ctx.lex.temporal["vague"].get(norm(m.group()))
+    low = norm(m.group())
+    value = ctx.lex.temporal["vague"].get(low)
     if value is None:
+        return None
+    if low.endswith("current") and not _CURRENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16):
         return None
     return Reading("DATE", value, None)
