@@ -50,10 +50,8 @@ _BARE_CLOCK = regex.compile(r"\d{1,2}(?:[:.]\d\d)?")
 def h_time(m: Cand, ctx: Ctx) -> Reading | None:
     approx = APPROX.match(m.group())
     raw = m.group()[approx.end() :] if approx else m.group()
-    if _BARE_CLOCK.fullmatch(raw):
-        end = _RANGE_END.match(ctx.text, m.end(), m.end() + 16)
-        if end is None:
-            return None
+    end = _RANGE_END.match(ctx.text, m.end(), m.end() + 16) if _BARE_CLOCK.fullmatch(raw) else None
+    if end is not None:
         half = end.group(2).lower()
         first, second = int(raw.split(":")[0].split(".")[0]), int(end.group(1))
         if first != 12 and second != 12 and first > second:  # "11 to 1 p.m.": 11 a.m.
