@@ -122,12 +122,11 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
     )
     ampm = r"(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm|a\.{S}m\.|p\.{S}m\.)".replace("{S}", S)
     clock = (
-        rf"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{S0}{ampm}(?![\p{{L}}])"
+        rf"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?(?:{S0}{ampm}(?![\p{{L}}])"
+        # or the first end of a range of clock times ("between 2 and 4 p.m.", "9–11 a.m.")
+        rf"|(?:(?={S}(?:and|to|until|till){S})(?<=\b(?:between|from){S}\d{{1,2}}(?:[:.]\d\d)?)|(?={S0}–{S0}))"
+        rf"(?=(?:{S}(?:and|to|until|till){S}|{S0}–{S0})(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{S0}{ampm}(?![\p{{L}}])))"
         rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?={S0}(?:{tz}|GMT|UTC|hours|hrs|local)\b)"
-        # the first end of a range of clock times ("between 2 and 4 p.m.", "9-11 a.m.")
-        rf"|(?:(?<=\b(?:between|from){S})(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?(?={S}(?:and|to|until|till){S})"
-        rf"|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?(?={S0}–{S0}))"
-        rf"(?=(?:{S}(?:and|to|until|till){S}|{S0}–{S0})(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{S0}{ampm}(?![\p{{L}}]))"
         rf"|(?<=\b(?:at|until|by|from|before|after){S})(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:,.]\d)"
         rf"|(?:[01]\d|2[0-3])[0-5]\d(?={S0}(?:GMT|UTC|Z)\b)"
         rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve){S}o{APOS}clock"
@@ -149,7 +148,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?:this|yesterday|tomorrow){S}(?:morning|afternoon|evening)|last{S}night|tonight"
             rf"|(?:early|late|mid)[-‐ ]?(?:morning|afternoon|evening)"
             # "bought in the morning", "set out at dawn": a part of the day the story is telling
-            rf"|(?<=\b(?:in|during){S})the{S}(?:morning|afternoon|evening)(?![-‐]|{S}(?:of|paper|papers|news|session|sessions|show|edition|editions|rush|hours|light|sun|air|star|after|before)\b)"
+            rf"|the{S}(?:morning|afternoon|evening)(?<=\b(?:in|during){S}the{S}\p{{L}}{{7,9}})(?![-‐]|{S}(?:of|paper|papers|news|session|sessions|show|edition|editions|rush|hours|light|sun|air|star|after|before)\b)"
             rf"|(?<=\b(?:at|before|until|till|after|by|from|since){S})(?:dawn|daybreak|sunrise|dusk|sunset|nightfall)(?![-‐])",
         ),
         (
@@ -169,7 +168,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             "dmy",
             rf"(?:{wd}{S0},?{S0})?(?:the{S})?{day}{S}(?:of{S})?{month}(?:{S0},?{S0}{year4}(?![\d,]\d)|{S}(?:of{S})?(?:this|last|next){S}year)?"
             # "ended on the 14th": a day of the month the story is in
-            rf"|(?<=\b(?:on|by|until|till|before|after|since|from|through){S})the{S}(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+            rf"|the{S}(?=\d)(?<=\b(?:on|by|until|till|before|after|since|from|through){S}the{S})(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
             rf"(?={S0}(?:[,;:)!?]|\.(?!\d)|$)|{S}(?:and|or|to|through|until|when|at)(?![\p{{L}}]))",
         ),
         (
@@ -213,7 +212,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             "decade",
             rf"(?:the{S})?(?:(?:early|mid|late){HY}?)?(?:1[5-9]\d0|20\d0){APOS}?s"
             rf"|the{S}(?:(?:early|mid|late){HY}?)?(?:{APOS}|‘)?\d0{APOS}?s"
-            rf"|(?<=\d0{APOS}?s{S}(?:and|or|to|through|into){S})(?:{APOS}|‘)\d0s"  # "the 1980s and '90s"
+            rf"|(?:{APOS}|‘)(?<=\d0{APOS}?s{S}(?:and|or|to|through|into){S}.)\d0s"  # "the 1980s and '90s"
             rf"|the{S}(?:(?:early|mid|late){HY}?)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
             rf"|(?:the{S})?(?:(?:early|mid|late){HY}?)?(?:1[0-9]|20|21|[1-9])(?:st|nd|rd|th){HY}century"
             rf"|(?:the{S})?(?:(?:early|mid|late){HY}?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first){HY}century"
@@ -266,8 +265,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "set",
-            rf"(?:every|each){S}(?:{bare_amount}{HY}{UNIT_WORDS}|(?:other{S})?(?:{UNIT_SINGULAR}|{season}|{month}|(?:morning|afternoon|evening|night)))|(?:once|twice|thrice|{digits}{S}times|{card}{S}times|{bare_amount}{HY}{UNIT_WORDS}){S}(?:a|an|per|every|each){S}{UNIT_SINGULAR}"
-            rf"|(?:once|twice|thrice|{digits}{S}times|{card}{S}times){S}{alt(w for w in t['frequency'] if ' ' not in w)}|{alt(t['frequency'])}",
+            rf"(?:every|each){S}(?:{bare_amount}{HY}{UNIT_WORDS}|(?:other{S})?(?:{UNIT_SINGULAR}|{season}|{month}|(?:morning|afternoon|evening|night)))"
+            rf"|(?:once|twice|thrice|{digits}{S}times|{card}{S}times){S}(?:(?:a|an|per|every|each){S}{UNIT_SINGULAR}|{alt(w for w in t['frequency'] if ' ' not in w)})"
+            rf"|{bare_amount}{HY}{UNIT_WORDS}{S}(?:a|an|per|every|each){S}{UNIT_SINGULAR}|{alt(t['frequency'])}",
         ),
         (
             "month",
