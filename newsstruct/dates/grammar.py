@@ -168,7 +168,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             "dmy",
             rf"(?:{wd}{S0},?{S0})?(?:the{S})?{day}{S}(?:of{S})?{month}(?:{S0},?{S0}{year4}(?![\d,]\d)|{S}(?:of{S})?(?:this|last|next){S}year)?"
             # "ended on the 14th": a day of the month the story is in
-            rf"|the{S}(?=\d)(?<=\b(?:on|by|until|till|before|after|since|from|through){S}the{S})(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+            rf"|the{S}(?=\d)(?<=\b(?:on|by|until|till|before|after|since|from|through|to){S}the{S})(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
             rf"(?={S0}(?:[,;:)!?]|\.(?!\d)|$)|{S}(?:and|or|to|through|until|when|at)(?![\p{{L}}]))",
         ),
         (
