@@ -122,7 +122,10 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
     )
     ampm = r"(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm|a\.{S}m\.|p\.{S}m\.)".replace("{S}", S)
     clock = (
-        rf"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{S0}{ampm}(?![\p{{L}}])"
+        rf"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?(?:{S0}{ampm}(?![\p{{L}}])"
+        # or the first end of a range of clock times ("between 2 and 4 p.m.", "9–11 a.m.")
+        rf"|(?:(?={S}(?:and|to|until|till){S})(?<=\b(?:between|from){S}\d{{1,2}}(?:[:.]\d\d)?)|(?={S0}–{S0}))"
+        rf"(?=(?:{S}(?:and|to|until|till){S}|{S0}–{S0})(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{S0}{ampm}(?![\p{{L}}])))"
         rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?={S0}(?:{tz}|GMT|UTC|hours|hrs|local)\b)"
         rf"|(?<=\b(?:at|until|by|from|before|after){S})(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:,.]\d)"
         rf"|(?:[01]\d|2[0-3])[0-5]\d(?={S0}(?:GMT|UTC|Z)\b)"
@@ -143,11 +146,15 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"(?:(?:early|late){S})?(?:(?:{wd}|yesterday|today|tomorrow){S}(?:{pod})|(?:{pod}){S}(?:{wd}|yesterday|today|tomorrow))"
             rf"|(?:early|late|mid)[-‐]?{S0}(?:morning|afternoon|evening){S}(?:{wd}|yesterday|today|tomorrow)"
             rf"|(?:this|yesterday|tomorrow){S}(?:morning|afternoon|evening)|last{S}night|tonight"
-            rf"|(?:early|late|mid)[-‐ ]?(?:morning|afternoon|evening)",
+            rf"|(?:early|late|mid)[-‐ ]?(?:morning|afternoon|evening)"
+            # "bought in the morning", "set out at dawn": a part of the day the story is telling
+            rf"|the{S}(?:morning|afternoon|evening)(?<=\b(?:in|during){S}the{S}\p{{L}}{{7,9}})(?![-‐]|{S}(?:of|paper|papers|news|session|sessions|show|edition|editions|rush|hours|light|sun|air|star|after|before)\b)"
+            rf"|(?<=\b(?:at|before|until|till|after|by|from|since){S})(?:dawn|daybreak|sunrise|dusk|sunset|nightfall)(?![-‐])",
         ),
         (
             "wd_set",
-            rf"(?:every|each){S}(?:other{S})?{wd}(?:{S}(?:{pod}))?|{wd}s(?:{S}(?:{pod})s?)?|{wd}{S}(?:morning|afternoon|evening|night)s",
+            rf"(?:every|each){S}(?:other{S})?{wd}(?:{S}(?:{pod}))?|{wd}s(?:{S}(?:{pod})s?)?|{wd}{S}(?:morning|afternoon|evening|night)s"
+            rf"|(?<=\b(?:on|at|during|over){S})weekends",
         ),
         (
             "holiday",
@@ -159,7 +166,10 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "dmy",
-            rf"(?:{wd}{S0},?{S0})?(?:the{S})?{day}{S}(?:of{S})?{month}(?:{S0},?{S0}{year4}(?![\d,]\d)|{S}(?:of{S})?(?:this|last|next){S}year)?",
+            rf"(?:{wd}{S0},?{S0})?(?:the{S})?{day}{S}(?:of{S})?{month}(?:{S0},?{S0}{year4}(?![\d,]\d)|{S}(?:of{S})?(?:this|last|next){S}year)?"
+            # "ended on the 14th": a day of the month the story is in
+            rf"|the{S}(?=\d)(?<=\b(?:on|by|until|till|before|after|since|from|through|to){S}the{S})(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+            rf"(?={S0}(?:[,;:)!?]|\.(?!\d)|$)|{S}(?:and|or|to|through|until|when|at)(?![\p{{L}}]))",
         ),
         (
             "iso",
@@ -202,6 +212,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             "decade",
             rf"(?:the{S})?(?:(?:early|mid|late){HY}?)?(?:1[5-9]\d0|20\d0){APOS}?s"
             rf"|the{S}(?:(?:early|mid|late){HY}?)?(?:{APOS}|‘)?\d0{APOS}?s"
+            rf"|(?:{APOS}|‘)(?<=\d0{APOS}?s{S}(?:and|or|to|through|into){S}.)\d0s"  # "the 1980s and '90s"
             rf"|the{S}(?:(?:early|mid|late){HY}?)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
             rf"|(?:the{S})?(?:(?:early|mid|late){HY}?)?(?:1[0-9]|20|21|[1-9])(?:st|nd|rd|th){HY}century"
             rf"|(?:the{S})?(?:(?:early|mid|late){HY}?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first){HY}century"
@@ -212,7 +223,10 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"(?:(?:{early_late}[-‐]?{S0}|the{S}(?:end|beginning|start|middle){S}of{S})?(?:the{S})?(?:{relword}{S})?{season}(?:{S}(?:of{S})?(?:{year}|{year2})|{S}of{S}(?:this|last|next){S}year))"
             rf"|(?:{early_late}[-‐]?{S0})?{season}(?:{S}(?:of{S})?{year}|{S}of{S}(?:this|last|next){S}year)"
             rf"|(?:{early_late}[-‐]?{S0}|the{S}(?:(?:early|late){S})?){season}"
-            rf"|(?<=\b(?:in|during|until|by|since|through|throughout|over|for){S}){season}",
+            rf"|(?<=\b(?:in|during|until|by|since|through|throughout|over|for){S}){season}"
+            # "in the spring and summer": a second season, then no noun it would qualify
+            rf"|(?<=\b(?:the|in|during|until|by|since|through|throughout|over|for){S}{season}{S}(?:and|or|to|through|into){S}){season}"
+            rf"(?={S0}(?:[,.;:)!?]|$)|{S}(?:of|months|in|on|at|and|or|to|when|as|for|with|the|this|last|next|\d)(?![\p{{L}}]))",
         ),
         ("year_named", rf"the{S}year{S}(?:{year4}|{spelled_year})"),
         (
@@ -225,12 +239,16 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "ago",
-            rf"{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}{S}(?:ago|earlier|later|before|after|from{S}now|hence|back|on)(?![\p{{L}}])",
+            rf"{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}{S}(?:ago|earlier|later|before|after|from{S}(?:now|today)|hence|back|on)(?![\p{{L}}])",
         ),
         (
             "relday",
             rf"(?:(?:earlier|later|early|late){S})?(?:that{S}(?:same{S})?|the{S}(?:next|following|previous|prior|preceding|same){S})(?:day|morning|afternoon|evening|night|week|weekend|month|year|season)"
-            rf"|the{S}(?:day|night|week|month|year){S}(?:before|after|earlier|later)(?:{S}that)?",
+            rf"|the{S}(?:day|night|week|month|year){S}(?:before|after|earlier|later)(?:{S}that)?"
+            # "today is the eighth day of the strike", "the siege enters its third week"
+            rf"|(?<=\b(?:is|{APOS}s|is{S}in|enters|entering|entered|into){S}(?:its{S})?)(?:the{S})?{day_word}"
+            rf"(?:{S}(?:straight|consecutive|successive))?{S}(?:day|week)(?![-‐])"
+            rf"(?!{S}of{S}(?:the|a|each|every){S}(?:week|month|year)\b)",
         ),
         (
             "span",
@@ -247,7 +265,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "set",
-            rf"(?:every|each){S}(?:{bare_amount}{HY}{UNIT_WORDS}|(?:other{S})?(?:{UNIT_SINGULAR}|{season}|{month}|(?:morning|afternoon|evening|night)))|(?:once|twice|thrice|{digits}{S}times|{card}{S}times|{bare_amount}{HY}{UNIT_WORDS}){S}(?:a|an|per|every|each){S}{UNIT_SINGULAR}|{alt(t['frequency'])}",
+            rf"(?:every|each){S}(?:{bare_amount}{HY}{UNIT_WORDS}|(?:other{S})?(?:{UNIT_SINGULAR}|{season}|{month}|(?:morning|afternoon|evening|night)))"
+            rf"|(?:once|twice|thrice|{digits}{S}times|{card}{S}times){S}(?:(?:a|an|per|every|each){S}{UNIT_SINGULAR}|{alt(w for w in t['frequency'] if ' ' not in w)})"
+            rf"|{bare_amount}{HY}{UNIT_WORDS}{S}(?:a|an|per|every|each){S}{UNIT_SINGULAR}|{alt(t['frequency'])}",
         ),
         (
             "month",
@@ -308,8 +328,14 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
     rel = _words("this last next coming current past previous following same that the")
     spec: dict[str, tuple[set[str], bool]] = {
         "time": (approx | numbers | _words("noon midnight midday ten eleven twelve"), True),
-        "pod_day": (_words("early late mid this last") | weekdays | deictic | pods, False),
-        "wd_set": (_words("every each") | weekdays | weekday_plurals, False),
+        "pod_day": (
+            _words("early late mid this last the dawn daybreak sunrise dusk sunset nightfall")
+            | weekdays
+            | deictic
+            | pods,
+            False,
+        ),
+        "wd_set": (_words("every each weekends") | weekdays | weekday_plurals, False),
         "holiday": (_words("last next this the") | _first(t["holiday"]), False),
         "mdy": (approx | weekdays | months | _words("the"), False),
         "dmy": (weekdays | _words("the"), True),
@@ -347,7 +373,7 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
             False,
         ),
         "ago": (mods | numbers, True),
-        "relday": (_words("earlier later early late that the"), False),
+        "relday": (_words("earlier later early late that the") | _first(t["ordinal"]), False),
         "span": (
             _words(
                 """the past last next coming previous first final following remaining
@@ -404,6 +430,7 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
     )
     decades = _words("twenties thirties forties fifties sixties seventies eighties nineties")
     spec: dict[str, tuple[set[str], bool]] = {
+        "pod_day": (_words("morning afternoon evening"), False),
         "holiday": ({"day"} | _seconds(t["holiday"]), False),
         "mdy": (months, False),
         "dmy": (set(), True),
@@ -439,7 +466,8 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
             False,
         ),
         "relday": (
-            _words("next following previous prior preceding same day night week month year"),
+            _words("next following previous prior preceding same day night week month year")
+            | {_lead(w) for w in t["ordinal"]},
             False,
         ),
         "span": (
@@ -677,6 +705,7 @@ _TRIGGERS = """
     weekends ago nineteen eighteen thousand twenties thirties forties fifties sixties
     seventies eighties nineties century centuries millennium millennia year-ago year-earlier
     midyear midafternoon while daytime a.m. p.m. o'clock o’clock am pm
+    dawn daybreak sunrise dusk sunset nightfall
 """.split()  # noqa: SIM905
 _STOP = frozenset("the a an in at of to as this that these those so down right".split())  # noqa: SIM905
 

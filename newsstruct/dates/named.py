@@ -38,10 +38,31 @@ from .core import (
     weekday_in,
 )
 
+# the second end of a range of clock times, after a bare first end ("between 2 and 4 p.m.")
+_RANGE_END = regex.compile(
+    r"(?:\s+(?:and|to|until|till)\s+|\s*[-–]\s*)(\d{1,2})(?:[:.]\d\d)?\s*([ap])\.?\s*m",
+    regex.IGNORECASE,
+)
+_DAY_WORD_AFTER = regex.compile(r"\.?[ \t]*,?[ \t]*(?:on[ \t]+)?(\p{L}+)")
+_BARE_CLOCK = regex.compile(r"\d{1,2}(?:[:.]\d\d)?")
+
 
 def h_time(m: Cand, ctx: Ctx) -> Reading | None:
     approx = APPROX.match(m.group())
-    reading = _time(m.group()[approx.end() :] if approx else m.group(), ctx)
+    raw = m.group()[approx.end() :] if approx else m.group()
+    end = _RANGE_END.match(ctx.text, m.end(), m.end() + 16) if _BARE_CLOCK.fullmatch(raw) else None
+    if end is not None:
+        half = end.group(2).lower()
+        first, second = int(raw.split(":")[0].split(".")[0]), int(end.group(1))
+        if first != 12 and second != 12 and first > second:  # "11 to 1 p.m.": 11 a.m.
+            half = "a" if half == "p" else "p"
+        raw = f"{raw} {half}m"
+        day = _DAY_WORD_AFTER.match(ctx.text, end.end(), end.end() + 24)
+        if day is not None and (
+            weekday_in(day.group(1), ctx.lex) is not None or _DEICTIC_WORD.fullmatch(day.group(1))
+        ):
+            raw = f"{raw} {day.group(1)}"  # "between 2 and 4 p.m. Friday": Friday's 2 p.m.
+    reading = _time(raw, ctx)
     if reading is not None and approx is not None:
         reading = attrs.evolve(reading, mod="APPROX")
     return reading
@@ -140,8 +161,36 @@ def _time(raw: str, ctx: Ctx) -> Reading | None:
 _LOWER_WEEKDAY = regex.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
+# the parts of the day that name a moment of the light ("at dawn"), as TIMEX3 parts of day
+_TWILIGHT = {
+    "dawn": "MO",
+    "daybreak": "MO",
+    "sunrise": "MO",
+    "dusk": "EV",
+    "sunset": "EV",
+    "nightfall": "NI",
+}
+
+
+def _story_part_of_day(pod: str, ctx: Ctx) -> Reading:
+    """ "in the morning", "at dawn": of the day the sentence names, else (in a past clause)
+    the last day the story named, else the reference day."""
+    if ctx.sentence_day is not None:
+        return Reading("TIME", f"{ctx.sentence_day.isoformat()}T{pod}", "sentence")
+    if ctx.previous_day is not None and ctx.tense == "past":
+        return Reading("TIME", f"{ctx.previous_day.first.isoformat()}T{pod}", "previous-day")
+    if ctx.ref is None:
+        return Reading("TIME", f"XXXX-XX-XXT{pod}", None)
+    return Reading("TIME", f"{ctx.ref.isoformat()}T{pod}")
+
+
 def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
+    if low in _TWILIGHT:
+        return _story_part_of_day(_TWILIGHT[low], ctx)
+    if low.startswith("the "):
+        pod = ctx.lex.temporal["part_of_day"].get(low.split()[-1])
+        return _story_part_of_day(pod, ctx) if pod is not None else None
     pods = ctx.lex.temporal["part_of_day"]
     pod_word = next((w for w in reversed(low.replace("-", " - ").split()) if w in pods), None)
     if low.endswith("tonight") or low == "tonight":
@@ -242,7 +291,7 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     mo = month_in(raw, ctx.lex)
     if mo is None:
-        return None
+        return _bare_day(m, ctx)
     after_month = raw[raw.find(mo[1]) + len(mo[1]) :]
     before_month = raw[: raw.find(mo[1])]
     dm = DAYNUM.search(after_month) or DAYNUM.search(before_month)
@@ -287,6 +336,37 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
     if found is None:
         return None
     return Reading("DATE", cal.day(found), start=start)
+
+
+_MONTH_VALUE = regex.compile(r"(\d{4})-(\d\d)(?:-\d\d)?")
+
+
+def _bare_day(m: Cand, ctx: Ctx) -> Reading | None:
+    """ "on the 14th": that day of the month the story last named, else of the month around
+    the reference date the tense points to."""
+    dm = DAYNUM.search(m.group())
+    if dm is None:
+        return None
+    d = int(dm.group(1))
+    prev = _MONTH_VALUE.fullmatch(ctx.previous.value) if ctx.previous is not None else None
+    if prev is not None:
+        try:
+            day = dt.date(int(prev.group(1)), int(prev.group(2)), d)
+        except ValueError:
+            return None
+        return Reading("DATE", cal.day(day), "previous")
+    if ctx.ref is None:
+        return Reading("DATE", None, None)
+    cands = []
+    for k in (-1, 0, 1):
+        y, mo = divmod(ctx.ref.year * 12 + ctx.ref.month - 1 + k, 12)
+        try:
+            cands.append(dt.date(y, mo + 1, d))
+        except ValueError:
+            continue
+    if not cands:
+        return None
+    return Reading("DATE", cal.day(pick(cands, ctx.ref, ctx.tense)))
 
 
 @functools.lru_cache(maxsize=1024)

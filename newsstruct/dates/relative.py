@@ -201,13 +201,17 @@ def _amount_and_unit(phrase: str, ctx: Ctx) -> tuple[float | None, str, str | No
     return n, unit_of(u.group(1)), mod, vague
 
 
+_FROM_NOW = regex.compile(r"\s+from\s+(?:now|today)$", regex.IGNORECASE)
+
+
 def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
     direction = low.split()[-1]
-    if low.endswith("from now"):
+    tail = _FROM_NOW.search(raw)
+    if tail is not None:
         direction = "from now"
-    span = _unit_span(m)
+    span = _unit_span(Cand(m.start(), raw[: tail.start()]) if tail is not None else m)
     parsed = _amount_and_unit(raw[: span[1] - m.start()] if span else raw, ctx)
     if parsed is None or span is None:
         return None
@@ -248,6 +252,15 @@ _UNIT_BEFORE_AFTER = regex.compile(r"\bthe (day|night|week|month|year) (before|a
 def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     words = low.split()
+    ordinals = ctx.lex.temporal["ordinal"]
+    if (
+        words[-1] in ("day", "week")
+        and ordinals.get(words[1 if words[0] == "the" else 0], "").isdigit()
+    ):
+        # "it is the eighth day of the strike": the reference day (week) itself
+        if ctx.ref is None:
+            return Reading("DATE", None, None)
+        return Reading("DATE", cal.day(ctx.ref) if words[-1] == "day" else cal.week(ctx.ref))
     unit = next(
         (
             w
@@ -420,6 +433,8 @@ def h_set(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("SET", t["frequency"][low], None)
     words = low.split()
     last = words[-1]
+    if last in t["frequency"]:  # "twice daily"
+        return Reading("SET", t["frequency"][last], None)
     if last in t["season"]:
         return Reading("SET", f"XXXX-{t['season'][last]}", None)
     mo = month_in(raw, ctx.lex)
@@ -430,6 +445,8 @@ def h_set(m: Cand, ctx: Ctx) -> Reading | None:
     unit = unit_of(last)
     if unit not in UNIT_LETTER:
         return None
+    if unit == "weekend":  # "every weekend": the weekends of the calendar
+        return Reading("SET", "XXXX-WXX-WE", None)
     step = 2 if "other" in words else 1
     if words[0] not in ("every", "each"):  # "twice a week", "seven days a week"
         step = 1
@@ -445,6 +462,8 @@ def h_set(m: Cand, ctx: Ctx) -> Reading | None:
 
 
 def h_wd_set(m: Cand, ctx: Ctx) -> Reading | None:
+    if norm(m.group()) == "weekends":  # "open on weekends"
+        return Reading("SET", "XXXX-WXX-WE", None)
     wd = weekday_in(m.group(), ctx.lex)
     if wd is None:
         return None
@@ -481,6 +500,9 @@ _DURATION_CUE_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _OF_LOWER_AFTER = regex.compile(r"\s+of\s+\p{Ll}")
+# "Weeks later", "in the days since", "months ago": a bare unit before a signal. Not "days
+# before/after <event>": TimeBank marks those as the event's date, which is not known here.
+_SIGNAL_AFTER = regex.compile(r"[ \t\u00a0]+(later|earlier|since|ago)\b", regex.IGNORECASE)
 _ONE_DAY_CUE_BEFORE = regex.compile(
     r"\b(?:for|in|within|after|than|of|took|take|spent|lasted|last|a|only|just)\s+$",
     regex.IGNORECASE,
@@ -531,8 +553,16 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         return None  # "three-quarters of its food": a fraction
     if vague and not _has_amount_words(low) and not low.endswith("long"):
         before = ctx.text[max(0, m.start() - 12) : m.start()]
-        if not _DURATION_CUE_BEFORE.search(before) and not _OF_LOWER_AFTER.match(
-            ctx.text[m.end() : m.end() + 6]
+        after = ctx.text[m.end() : m.end() + 8]
+        signal = _SIGNAL_AFTER.match(after) if first != "the" else None
+        if signal is not None and signal.group(1).lower() == "ago":
+            # "just months ago": TimeBank marks the whole phrase, a duration
+            value = duration_value(None, unit)
+            return Reading("DURATION", value, None, end=m.end() + signal.end())
+        if (
+            signal is None
+            and not _DURATION_CUE_BEFORE.search(before)
+            and not _OF_LOWER_AFTER.match(after)
         ):
             return None  # a bare "years" outside "for years", "in years", "years of talks"
     if (
@@ -567,15 +597,26 @@ def _fraction(low: str, after: str) -> bool:
     return _OF_DETERMINER_AFTER.match(after) is not None
 
 
-_AMOUNT_WORDS = regex.compile(r"(?:several|many|few|some)[\s-]")
+_AMOUNT_WORDS = regex.compile(r"(?:an?\s+)?(?:several|many|few|some)[\s-]")
 
 
 def _has_amount_words(low: str) -> bool:
     return bool(_AMOUNT_WORDS.match(low))
 
 
+# "current" is a time only before a noun it dates ("current market conditions"), not in the
+# names of accounts and flows or as a noun ("swept away by the current")
+_CURRENT_NOUN_AFTER = regex.compile(
+    r"[ \t\u00a0]+(?!(?:account|accounts|affairs|assets|liabilities|ratio|flow|flows|events|density"
+    r"|and|or|to|of|in|on|at|for|from|with|by|was|is|were|are|that|which)\b)\p{Ll}"
+)
+
+
 def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
-    value = ctx.lex.temporal["vague"].get(norm(m.group()))
+    low = norm(m.group())
+    value = ctx.lex.temporal["vague"].get(low)
     if value is None:
+        return None
+    if low.endswith("current") and not _CURRENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16):
         return None
     return Reading("DATE", value, None)

@@ -134,7 +134,7 @@ def find_dates(
             quarter=state.quarter,
             sentence_day=state.sentence_day,
         )
-        if kind == "time" and state.sentence_day is None:
+        if kind in ("time", "pod_day") and state.sentence_day is None:
             ctx = attrs.evolve(ctx, sentence_day=_day_just_after(cands, idx, ctx))
         reading = HANDLERS[kind](Cand.of(m), ctx)
         if reading is None:
@@ -151,12 +151,12 @@ def find_dates(
     return tuple(found)
 
 
-# "April 24 and 25", "March 3 or 4", "Nov. 6 to 8": after a month-day, a bare day number is a
+# "April 24 and 25", "March 3 or 4", "Nov. 6 to 8", "Jan. 1-3": after a month-day, a bare day number is a
 # date of its own in the same month (TimeML marks each day). Only when nothing but a
 # punctuation mark or a short function word follows the number ("25 days", "4 percent",
 # "4.5" are not days).
 _SECOND_DAY = regex.compile(
-    r"[ \t\u00a0]+(?:and|or|to|through|until|till)[ \t\u00a0]+((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+    r"(?:[ \t\u00a0]+(?:and|or|to|through|until|till)[ \t\u00a0]+|[-–])((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
     r"(?=[;:)!?\"”]|[,.](?![ \t\u00a0]*\d)|[ \t\u00a0]+(?:in|at|on|when|before|after|for|with|as|the"
     r"|this|last|next|to|and|from|respectively)(?![\p{L}\p{N}])|[ \t\u00a0]*$)"
 )
