@@ -11,14 +11,15 @@ import datetime as dt
 import regex
 
 from ..lexicons import Lexicon
+from ..patterns import compile_re
 
-SPACES = regex.compile(r"[\s\u00a0]+")
+SPACES = compile_re(r"[\s\u00a0]+")
 
-YEAR4 = regex.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+YEAR4 = compile_re(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
-YEAR2 = regex.compile(r"['’](\d\d)(?!\d)")
+YEAR2 = compile_re(r"['’](\d\d)(?!\d)")
 
-UNIT_RE = regex.compile(
+UNIT_RE = compile_re(
     r"(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
     r"|decades?|centur(?:y|ies)|weekends?|millenni(?:um|a))(?![\p{L}])",
     regex.IGNORECASE,
@@ -50,7 +51,7 @@ MOD_WORDS = {
     "a full": None, "a further": None, "a mere": None,
 }  # fmt: skip
 
-MOD_PREFIX = regex.compile(
+MOD_PREFIX = compile_re(
     r"(?:"
     + "|".join(
         regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(MOD_WORDS, key=len, reverse=True)
@@ -92,9 +93,9 @@ def spelled_number(words: list[str], lex: Lexicon) -> float | None:
     return total + current if seen else None
 
 
-_NUMBER_RANGE = regex.compile(r"[\d,.]+\s+to\s+[\d,.]+|[\d,.]+ [\d,.]+")
-_OR_SO_END = regex.compile(r"\s+or\s+(?:so|two|three|more|\d+)$")
-_NUMBER_FRACTION = regex.compile(r"([\d,]+(?:\.\d+)?)\s*(?:(\d)/(\d)|([½¼¾]))?")
+_NUMBER_RANGE = compile_re(r"[\d,.]+\s+to\s+[\d,.]+|[\d,.]+ [\d,.]+")
+_OR_SO_END = compile_re(r"\s+or\s+(?:so|two|three|more|\d+)$")
+_NUMBER_FRACTION = compile_re(r"([\d,]+(?:\.\d+)?)\s*(?:(\d)/(\d)|([½¼¾]))?")
 
 
 def parse_amount(phrase: str, lex: Lexicon) -> tuple[float | None, str | None, bool]:

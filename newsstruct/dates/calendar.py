@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import regex
+from ..patterns import compile_re
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
-_VALUE = regex.compile(
+_VALUE = compile_re(
     r"(?P<y>\d{4})(?:-(?:W(?P<w>\d{2})(?P<we>-WE)?|Q(?P<q>[1-4])|H(?P<h>[12])|(?P<s>SP|SU|FA|WI)"
     r"|(?P<m>\d{2})(?:-(?P<d>\d{2}))?))?(?:T.*)?"
     r"|(?P<dec>\d{3})|(?P<cen>\d{2})"

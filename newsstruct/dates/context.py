@@ -21,8 +21,9 @@ import attrs
 import regex
 
 from ..lexicons import Lexicon
+from ..patterns import compile_re
 
-_TOKEN = regex.compile(
+_TOKEN = compile_re(
     r"[\p{L}]+(?:['’][\p{L}]+)?|['’](?:ll|ve|re|m|d)(?![\p{L}])|[,;:()\"“”«»—]|\n[ \t]*\n"
 )
 _BOUNDARY = frozenset(';:()"“”«»—')

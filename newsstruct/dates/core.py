@@ -16,12 +16,13 @@ import attrs
 import regex
 
 from ..lexicons import Lexicon
+from ..patterns import compile_re
 from . import calendar as cal
 from .amounts import norm
 
-WORDS = regex.compile(r"[\p{L}\p{N}]+(?:[.'’][\p{L}]+)*\.?")
+WORDS = compile_re(r"[\p{L}\p{N}]+(?:[.'’][\p{L}]+)*\.?")
 
-DAYNUM = regex.compile(r"(?<![\d:/])([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
+DAYNUM = compile_re(r"(?<![\d:/])([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
 
 EDGE_MOD = {
     "early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
@@ -30,19 +31,19 @@ EDGE_MOD = {
     "the first half of": "START", "the second half of": "END",
 }  # fmt: skip
 
-EDGE_PREFIX = regex.compile(
+EDGE_PREFIX = compile_re(
     r"(the\s+(?:end|beginning|start|middle|close|turn)\s+of|the\s+(?:first|second)\s+half\s+of"
     r"|early|earlier|late|later|mid)[-‐]?\s*",
     regex.IGNORECASE,
 )
 
-PREPOSITION_BEFORE = regex.compile(
+PREPOSITION_BEFORE = compile_re(
     r"(?:\b(?:for|over|during|within|in|through|throughout|into|across)\s+)$", regex.IGNORECASE
 )
 
-EDGE_WORD = regex.compile(r"(early|late|earlier|later)\s+", regex.IGNORECASE)
+EDGE_WORD = compile_re(r"(early|late|earlier|later)\s+", regex.IGNORECASE)
 
-APPROX = regex.compile(
+APPROX = compile_re(
     r"(?:around|about|approximately|roughly|shortly\s+(?:before|after))\s+", regex.IGNORECASE
 )
 
@@ -155,7 +156,7 @@ def weekday_in(s: str, lex: Lexicon) -> int | None:
     return None
 
 
-_THIS_LAST_NEXT_YEAR = regex.compile(r"\b(this|last|next)\s+year", regex.IGNORECASE)
+_THIS_LAST_NEXT_YEAR = compile_re(r"\b(this|last|next)\s+year", regex.IGNORECASE)
 
 
 def rel_year(s: str, ref: dt.date | None) -> int | None:
@@ -279,8 +280,8 @@ def prior_for(ctx: Ctx, unit: str) -> tuple[Prior | None, str]:
     return None, "ref"
 
 
-_WORD_AFTER = regex.compile(r"[ \t\u00a0]+[\p{L}\p{N}$]")
-_CLAUSE_WORD_AFTER = regex.compile(r"[ \t\u00a0]+(?:that|then|and|but)\b")
+_WORD_AFTER = compile_re(r"[ \t\u00a0]+[\p{L}\p{N}$]")
+_CLAUSE_WORD_AFTER = compile_re(r"[ \t\u00a0]+(?:that|then|and|but)\b")
 
 
 def followed_by_word(ctx: Ctx, pos: int) -> bool:

@@ -23,6 +23,7 @@ import regex
 
 from .. import limits
 from ..lexicons import Lexicon
+from ..patterns import compile_re
 
 # A word starts here (not inside "quarter-to-quarter"), or a year after a year and a dash
 # ("2004-2005").
@@ -537,13 +538,13 @@ def digit_followers(lex: Lexicon) -> frozenset[str]:
     return frozenset(units | unit_adj | clock | zones | months | _words("of and to times"))
 
 
-_YEAR_RUN = regex.compile(r"(?:1[5-9]|20)[0-9][0-9]")
+_YEAR_RUN = compile_re(r"(?:1[5-9]|20)[0-9][0-9]")
 # After a number: spaces, then a word of letters (anything else: every kind).
-_AFTER_NUMBER = regex.compile(r"\s+(\p{L}+)")
+_AFTER_NUMBER = compile_re(r"\s+(\p{L}+)")
 
 
 # After "the" or "a": spaces, then a word of letters or a digit (anything else: every kind).
-_AFTER_THE = regex.compile(rf"{S}(?:(\p{{L}}+)|(\d))", regex.V1)
+_AFTER_THE = compile_re(rf"{S}(?:(\p{{L}}+)|(\d))", regex.V1)
 
 
 @attrs.frozen(eq=False)
@@ -635,7 +636,7 @@ class Grammar:
 
 
 # Where a candidate may start: a word start, or a year right after a year and a dash.
-_TOKEN_START = regex.compile(
+_TOKEN_START = compile_re(
     rf"{B}(?:(\p{{L}}[\p{{L}}\p{{N}}]*)|\d+|['’‘](?=\d))",
     regex.V1,
 )
@@ -648,13 +649,13 @@ def compile_grammar(lex: Lexicon) -> Grammar:
     # No word-start check (B) in front: ``scan`` tries a pattern only where _TOKEN_START,
     # which opens with the same B, found a token start, so B holds there already.
     patterns = {
-        kind: regex.compile(rf"(?:{pat}){E}", regex.V1 | regex.IGNORECASE, cache_pattern=False)
+        kind: compile_re(rf"(?:{pat}){E}", regex.V1 | regex.IGNORECASE)
         for kind, pat in _alternatives(lex)
     }
     simple: dict[str, regex.Pattern[str]] = {}
     if all(_single_fold(c) for p in patterns.values() for c in set(p.pattern)):
         simple = {
-            kind: regex.compile("(?-f)" + p.pattern, p.flags & ~regex.FULLCASE, cache_pattern=False)
+            kind: compile_re("(?-f)" + p.pattern, p.flags & ~regex.FULLCASE)
             for kind, p in patterns.items()
         }
     by_word: dict[str, list[str]] = {}
@@ -753,11 +754,10 @@ def trigger_pattern(lex: Lexicon) -> regex.Pattern[str]:
     for parts in entries:
         if len(parts) > 1 and not any(_lead(w) in words for w in parts):
             words.update(parts)
-    return regex.compile(
+    return compile_re(
         r"\d+|(?<![\p{L}])\L<words>(?![\p{L}])",
         regex.V1 | regex.IGNORECASE,
         words=sorted(words),
-        cache_pattern=False,
     )
 
 
@@ -793,9 +793,9 @@ def _trie(words: Iterable[str]) -> str:
     return build(root)
 
 
-_LETTER = regex.compile(r"\p{L}")
-_DIGIT = regex.compile(r"\d")
-_ASCII_LETTER_I = regex.compile(r"[a-z]", regex.V1 | regex.IGNORECASE)
+_LETTER = compile_re(r"\p{L}")
+_DIGIT = compile_re(r"\d")
+_ASCII_LETTER_I = compile_re(r"[a-z]", regex.V1 | regex.IGNORECASE)
 _RE_LETTER = re.compile(r"[^\W\d_]")
 _RE_DIGIT = re.compile(r"\d")
 

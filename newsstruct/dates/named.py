@@ -14,6 +14,7 @@ import functools
 import attrs
 import regex
 
+from ..patterns import compile_re
 from . import calendar as cal
 from .amounts import YEAR4, norm, spelled_year, year_from_two_digits, year_in
 from .core import (
@@ -39,12 +40,12 @@ from .core import (
 )
 
 # the second end of a range of clock times, after a bare first end ("between 2 and 4 p.m.")
-_RANGE_END = regex.compile(
+_RANGE_END = compile_re(
     r"(?:\s+(?:and|to|until|till)\s+|\s*[-–]\s*)(\d{1,2})(?:[:.]\d\d)?\s*([ap])\.?\s*m",
     regex.IGNORECASE,
 )
-_DAY_WORD_AFTER = regex.compile(r"\.?[ \t]*,?[ \t]*(?:on[ \t]+)?(\p{L}+)")
-_BARE_CLOCK = regex.compile(r"\d{1,2}(?:[:.]\d\d)?")
+_DAY_WORD_AFTER = compile_re(r"\.?[ \t]*,?[ \t]*(?:on[ \t]+)?(\p{L}+)")
+_BARE_CLOCK = compile_re(r"\d{1,2}(?:[:.]\d\d)?")
 
 
 def h_time(m: Cand, ctx: Ctx) -> Reading | None:
@@ -68,16 +69,16 @@ def h_time(m: Cand, ctx: Ctx) -> Reading | None:
     return reading
 
 
-_CLOCK_END = regex.compile(
+_CLOCK_END = compile_re(
     r"(?:[ap]\.?\s*m\b\.?|noon|midnight|midday|o['’]clock|morning|afternoon|evening|night"
     r"|\d:\d\d|\d{4})",
     regex.IGNORECASE,
 )
 
 
-_CLOCK_DIGITS = regex.compile(r"(\d{1,2})(?:[:.]?(\d{2}))?\s*(a\.?\s*m|p\.?\s*m)?")
-_ASCII_WORD = regex.compile(r"[A-Za-z]+")
-_DEICTIC_WORD = regex.compile(r"\b(yesterday|today|tomorrow|tonight)\b", regex.IGNORECASE)
+_CLOCK_DIGITS = compile_re(r"(\d{1,2})(?:[:.]?(\d{2}))?\s*(a\.?\s*m|p\.?\s*m)?")
+_ASCII_WORD = compile_re(r"[A-Za-z]+")
+_DEICTIC_WORD = compile_re(r"\b(yesterday|today|tomorrow|tonight)\b", regex.IGNORECASE)
 
 
 def _time(raw: str, ctx: Ctx) -> Reading | None:
@@ -158,7 +159,7 @@ def _time(raw: str, ctx: Ctx) -> Reading | None:
     return Reading("TIME", f"{day.isoformat()}{clock}", anchor, timezone=tz_value, dated=dated)
 
 
-_LOWER_WEEKDAY = regex.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_LOWER_WEEKDAY = compile_re(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
 # the parts of the day that name a moment of the light ("at dawn"), as TIMEX3 parts of day
@@ -338,7 +339,7 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", cal.day(found), start=start)
 
 
-_MONTH_VALUE = regex.compile(r"(\d{4})-(\d\d)(?:-\d\d)?")
+_MONTH_VALUE = compile_re(r"(\d{4})-(\d\d)(?:-\d\d)?")
 
 
 def _bare_day(m: Cand, ctx: Ctx) -> Reading | None:
@@ -382,7 +383,7 @@ def _dateparser_parse(candidate: str, order: str) -> dt.date | None:
     return parsed.date() if parsed is not None else None
 
 
-_ISO = regex.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?")
+_ISO = compile_re(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?")
 
 
 def h_iso(m: Cand, ctx: Ctx) -> Reading | None:
@@ -425,7 +426,7 @@ def h_month_year(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", cal.month(y, mo[0]), anchor, mod=edge_mod(raw))
 
 
-_AFTER_OF = regex.compile(r"(?<=\bof\s+).*", regex.IGNORECASE | regex.DOTALL)
+_AFTER_OF = compile_re(r"(?<=\bof\s+).*", regex.IGNORECASE | regex.DOTALL)
 
 
 def h_week_of(m: Cand, ctx: Ctx) -> Reading | None:
@@ -461,10 +462,10 @@ def _quarter_year(q: int, ctx: Ctx) -> int | None:
     return y if q <= cur else y - 1  # results are reported after the quarter: no tense
 
 
-_QUARTER_CODE = regex.compile(
+_QUARTER_CODE = compile_re(
     r"(?:the\s+)?q([1-4])(?:\s*(\d{4}|'\d\d))?$|(\d{4})\s+q([1-4])$|h([12])\s*(\d{4})$"
 )
-_YEAR_AGO = regex.compile(r"\byear-(?:ago|earlier)\b")
+_YEAR_AGO = compile_re(r"\byear-(?:ago|earlier)\b")
 
 
 def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
@@ -565,7 +566,7 @@ def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", base, "previous" if ctx.quarter or ctx.period else "ref")
 
 
-_TWO_DIGIT_END = regex.compile(r"(\d\d)(?:[-/]\d\d)?$")
+_TWO_DIGIT_END = compile_re(r"(\d\d)(?:[-/]\d\d)?$")
 
 
 def h_fiscal(m: Cand, ctx: Ctx) -> Reading | None:
@@ -614,9 +615,9 @@ _ORDINAL_WORDS = {
 }  # fmt: skip
 
 
-_CENTURY_NUMBER = regex.compile(r"(\d{1,2})(?:st|nd|rd|th)")
-_DECADE_FULL = regex.compile(r"(\d{3})0['’]?s")
-_DECADE_TWO = regex.compile(r"(\d)0['’]?s")
+_CENTURY_NUMBER = compile_re(r"(\d{1,2})(?:st|nd|rd|th)")
+_DECADE_FULL = compile_re(r"(\d{3})0['’]?s")
+_DECADE_TWO = compile_re(r"(\d)0['’]?s")
 
 
 def h_decade(m: Cand, ctx: Ctx) -> Reading | None:
@@ -657,7 +658,7 @@ def _season_instances(code: str, ref: dt.date) -> list[tuple[dt.date, dt.date, i
     return out
 
 
-_LOWER_WORD = regex.compile(r"[a-z]+")
+_LOWER_WORD = compile_re(r"[a-z]+")
 
 
 def h_season(m: Cand, ctx: Ctx) -> Reading | None:
@@ -703,7 +704,7 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", f"{y:04d}-{code}", mod=mod)
 
 
-_POSSESSIVE = regex.compile(r"['’]s\b")
+_POSSESSIVE = compile_re(r"['’]s\b")
 
 
 def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
@@ -759,8 +760,8 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", cal.day(day), mod=mod)
 
 
-_NAME_BEFORE = regex.compile(r"\p{Lu}[\p{L}.]*\s+$")
-_SENTENCE_END_BEFORE = regex.compile(r"[.!?\"“”]\s*$")
+_NAME_BEFORE = compile_re(r"\p{Lu}[\p{L}.]*\s+$")
+_SENTENCE_END_BEFORE = compile_re(r"[.!?\"“”]\s*$")
 
 
 # "today's world", "today's teenagers": the present era (PRESENT_REF), not the calendar day.
@@ -769,7 +770,7 @@ _ERA_NOUNS = frozenset(
     consumers voters workers families economy technology standards terms dollars prices
     climate culture politics media people""".split()  # noqa: SIM905
 )
-_POSSESSIVE_NOUN = regex.compile(r"['’]s[ \t\u00a0]+(?:([\p{Ll}]+)[ \t\u00a0]+)?([\p{Ll}]+)")
+_POSSESSIVE_NOUN = compile_re(r"['’]s[ \t\u00a0]+(?:([\p{Ll}]+)[ \t\u00a0]+)?([\p{Ll}]+)")
 
 
 def h_deictic(m: Cand, ctx: Ctx) -> Reading | None:
@@ -799,14 +800,14 @@ def h_deictic(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", cal.day(ctx.ref + dt.timedelta(days=offset)), mod=mod)
 
 
-_MONTH_CONTEXT = regex.compile(
+_MONTH_CONTEXT = compile_re(
     r"(?:\b(?:in|since|by|until|till|through|during|from|before|after|of|to|between|and|or|last|next|this|early|late|mid|around|until|for)|[,(])\s*$",
     regex.IGNORECASE,
 )
 
 
-_CAPITAL_AFTER = regex.compile(r"[ \t]\p{Lu}")
-_MARCH_FOR = regex.compile(r"\s+(?:for|of|on|to|against|through|from)\b")
+_CAPITAL_AFTER = compile_re(r"[ \t]\p{Lu}")
+_MARCH_FOR = compile_re(r"\s+(?:for|of|on|to|against|through|from)\b")
 
 
 def h_month(m: Cand, ctx: Ctx) -> Reading | None:
@@ -859,7 +860,7 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 
 
-_COUNT_CONTEXT = regex.compile(
+_COUNT_CONTEXT = compile_re(
     r"(?:\b(?:in|since|by|until|till|through|during|from|before|after|of|to|between|and|or|the|year|early|late|mid|fiscal|around|about|for|circa|c\.)|['’]s|[,(]|[-‐])\s*$",
     regex.IGNORECASE,
 )
@@ -896,23 +897,23 @@ _YEAR_LEADS = frozenset(
 )
 
 
-_YEAR_LEAD = regex.compile(
+_YEAR_LEAD = compile_re(
     r"(?:(?:around|about|approximately|roughly|shortly\s+(?:before|after))\s+|(?:early|late|mid)[-‐]?\s*|the\s+\w+\s+of\s+)(?=\d)",
     regex.IGNORECASE,
 )
-_TWO_DIGIT_YEAR_CONTEXT = regex.compile(
+_TWO_DIGIT_YEAR_CONTEXT = compile_re(
     r"\b(?:in|since|of|from|to|until|by|class)\s*$|[-‐]\s*$", regex.IGNORECASE
 )
-_AMOUNT_AFTER = regex.compile(
+_AMOUNT_AFTER = compile_re(
     r"[ \t]*(?:%|percent|per[ \t]cent|million|billion|points?|p\.m\.|a\.m\.)", regex.IGNORECASE
 )
-_PLURAL_AFTER = regex.compile(r"[ \t]+([\p{Ll}]+s)\b")
+_PLURAL_AFTER = compile_re(r"[ \t]+([\p{Ll}]+s)\b")
 # Plural nouns a year modifies as a time ("2008 earnings", "the 1992 protests"), not a count.
 _YEAR_NOUNS = frozenset(
     """earnings results sales profits revenues losses figures levels prices budgets accounts
     elections polls games protests riots talks negotiations attacks bombings floods""".split()  # noqa: SIM905
 )
-_NAME_WORD_BEFORE = regex.compile(r"(?<![.!?]\s*)\b(\p{Lu}[\p{L}]+)\s+$")
+_NAME_WORD_BEFORE = compile_re(r"(?<![.!?]\s*)\b(\p{Lu}[\p{L}]+)\s+$")
 
 
 def h_year(m: Cand, ctx: Ctx) -> Reading | None:

@@ -13,6 +13,7 @@ import datetime as dt
 import attrs
 import regex
 
+from ..patterns import compile_re
 from . import calendar as cal
 from .amounts import (
     TIME_UNITS,
@@ -40,7 +41,7 @@ from .core import (
 )
 from .named import h_season
 
-_QUANTITY_BEFORE = regex.compile(
+_QUANTITY_BEFORE = compile_re(
     r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|percent|times|once|twice|thrice|each|apiece"
     r"|(?!(?:was|has|is|this|its|his|as|us|plus|thus|less|perhaps|unless|always|besides|across"
     r"|takes|lasts|needs|gets|spends|does|goes|remains|means|seems|lies|yes|whereas|towards"
@@ -48,7 +49,7 @@ _QUANTITY_BEFORE = regex.compile(
 )
 
 
-_OF_THE_UNIT = regex.compile(r"\bof the (year|month|week|quarter|decade|century)$")
+_OF_THE_UNIT = compile_re(r"\bof the (year|month|week|quarter|decade|century)$")
 
 
 def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
@@ -176,11 +177,11 @@ def _unit_span(m: Cand) -> tuple[int, int] | None:
     return m.start(), m.start() + (half.end() if half else u.end())
 
 
-_UNIT_ADJ_END = regex.compile(
+_UNIT_ADJ_END = compile_re(
     r"(?:more|additional|extra|straight|consecutive|full|long|trading|business|working|calendar|fiscal|school|hot|cold|short|crucial|difficult)$",
     regex.IGNORECASE,
 )
-_AND_A_HALF = regex.compile(r"\s+and\s+a\s+half")
+_AND_A_HALF = compile_re(r"\s+and\s+a\s+half")
 
 
 def _amount_and_unit(phrase: str, ctx: Ctx) -> tuple[float | None, str, str | None, bool] | None:
@@ -201,7 +202,7 @@ def _amount_and_unit(phrase: str, ctx: Ctx) -> tuple[float | None, str, str | No
     return n, unit_of(u.group(1)), mod, vague
 
 
-_FROM_NOW = regex.compile(r"\s+from\s+(?:now|today)$", regex.IGNORECASE)
+_FROM_NOW = compile_re(r"\s+from\s+(?:now|today)$", regex.IGNORECASE)
 
 
 def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
@@ -246,7 +247,7 @@ def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", shift_by(base, k, unit), anchor, mod=mod)
 
 
-_UNIT_BEFORE_AFTER = regex.compile(r"\bthe (day|night|week|month|year) (before|after)$")
+_UNIT_BEFORE_AFTER = compile_re(r"\bthe (day|night|week|month|year) (before|after)$")
 
 
 def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
@@ -324,7 +325,7 @@ def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", shift_by(base, step, unit_for_shift), anchor, mod=mod)
 
 
-_PLURAL_END = regex.compile(r"s$")
+_PLURAL_END = compile_re(r"s$")
 
 
 def h_span(m: Cand, ctx: Ctx) -> Reading | None:
@@ -408,7 +409,7 @@ def _previous_calendar_unit(unit: str, ref: dt.date | None) -> str | None:
     return str(ref.year // size - 1)
 
 
-_SPAN_HEAD = regex.compile(
+_SPAN_HEAD = compile_re(
     r"^(?:.*?\b)?(?:the\s+)?(?:past|last|next|coming|previous|first|final|following|remaining|preceding|initial|ensuing|recent|latest|upcoming)\s+",
     regex.IGNORECASE,
 )
@@ -474,8 +475,8 @@ def h_wd_set(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("SET", value, None)
 
 
-_LOWER_WORD_AFTER = regex.compile(r"[ \t\u00a0]+[\p{Ll}]")
-_FUNCTION_WORD_AFTER = regex.compile(
+_LOWER_WORD_AFTER = compile_re(r"[ \t\u00a0]+[\p{Ll}]")
+_FUNCTION_WORD_AFTER = compile_re(
     r"[ \t\u00a0]+(?:and|or|but|to|in|on|at|for|from|since|until|by|as|with|through|basis)\b"
 )
 
@@ -486,24 +487,24 @@ def _adjective(ctx: Ctx, pos: int) -> bool:
     ) is not None and not _FUNCTION_WORD_AFTER.match(ctx.text[pos : pos + 10])
 
 
-_OLD_AFTER = regex.compile(r"(?:[-‐][ \t]?|[ \t]+)old\b|[ \t]+of[ \t]+age\b", regex.IGNORECASE)
+_OLD_AFTER = compile_re(r"(?:[-‐][ \t]?|[ \t]+)old\b|[ \t]+of[ \t]+age\b", regex.IGNORECASE)
 
 
 def _is_age(ctx: Ctx, pos: int) -> bool:
     return _OLD_AFTER.match(ctx.text[pos : pos + 12]) is not None
 
 
-_A_UNIT_LONG = regex.compile(r"an?\s+\w+[-‐]long$", regex.IGNORECASE)
-_LONG_END = regex.compile(r"[-‐ ]long$")
-_DURATION_CUE_BEFORE = regex.compile(
+_A_UNIT_LONG = compile_re(r"an?\s+\w+[-‐]long$", regex.IGNORECASE)
+_LONG_END = compile_re(r"[-‐ ]long$")
+_DURATION_CUE_BEFORE = compile_re(
     r"\b(?:for|in|over|within|after|than|of|took|take|takes|spent|lasted|last)\s+$",
     regex.IGNORECASE,
 )
-_OF_LOWER_AFTER = regex.compile(r"\s+of\s+\p{Ll}")
+_OF_LOWER_AFTER = compile_re(r"\s+of\s+\p{Ll}")
 # "Weeks later", "in the days since", "months ago": a bare unit before a signal. Not "days
 # before/after <event>": TimeBank marks those as the event's date, which is not known here.
-_SIGNAL_AFTER = regex.compile(r"[ \t\u00a0]+(later|earlier|since|ago)\b", regex.IGNORECASE)
-_ONE_DAY_CUE_BEFORE = regex.compile(
+_SIGNAL_AFTER = compile_re(r"[ \t\u00a0]+(later|earlier|since|ago)\b", regex.IGNORECASE)
+_ONE_DAY_CUE_BEFORE = compile_re(
     r"\b(?:for|in|within|after|than|of|took|take|spent|lasted|last|a|only|just)\s+$",
     regex.IGNORECASE,
 )
@@ -576,14 +577,14 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
 
 # a lower-case word after "a day"/"a night" that is no temporal word ("a night [police]
 # reporter"); the lexicon's function words are ruled out where it is used
-_NOUN_AFTER = regex.compile(
+_NOUN_AFTER = compile_re(
     r"[ \t]+(?!(?:ago|earlier|later|ahead|long|old|or|of|without|behind|until|off|away|back"
     r"|more|less|late|early|longer|shorter|sooner|too)\b)(\p{Ll}{3,})\b",
     regex.V1,
 )
 
-_OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
-_OF_DETERMINER_AFTER = regex.compile(
+_OF_AFTER = compile_re(r"\s+of\b", regex.IGNORECASE)
+_OF_DETERMINER_AFTER = compile_re(
     r"\s+of\s+(?:the|its|their|his|her|all|a|an|our|this|that)\b", regex.IGNORECASE
 )
 
@@ -597,7 +598,7 @@ def _fraction(low: str, after: str) -> bool:
     return _OF_DETERMINER_AFTER.match(after) is not None
 
 
-_AMOUNT_WORDS = regex.compile(r"(?:an?\s+)?(?:several|many|few|some)[\s-]")
+_AMOUNT_WORDS = compile_re(r"(?:an?\s+)?(?:several|many|few|some)[\s-]")
 
 
 def _has_amount_words(low: str) -> bool:
@@ -606,7 +607,7 @@ def _has_amount_words(low: str) -> bool:
 
 # "current" is a time only before a noun it dates ("current market conditions"), not in the
 # names of accounts and flows or as a noun ("swept away by the current")
-_CURRENT_NOUN_AFTER = regex.compile(
+_CURRENT_NOUN_AFTER = compile_re(
     r"[ \t\u00a0]+(?!(?:account|accounts|affairs|assets|liabilities|ratio|flow|flows|events|density"
     r"|and|or|to|of|in|on|at|for|from|with|by|was|is|were|are|that|which)\b)\p{Ll}"
 )

@@ -19,6 +19,7 @@ import attrs
 import regex
 
 from ..lexicons import Lexicon, load_lexicon
+from ..patterns import compile_re
 from ..records import DateMention, Quote, Sentence
 from ..text import check_text, parse_published
 from . import calendar as cal
@@ -32,7 +33,7 @@ _DAY_UNITS = frozenset({"day"})
 _PERIOD_UNITS = frozenset({"month", "quarter", "half"})
 
 # "a year ago", "a year earlier", "year-ago": a comparison, not a new point to count from
-_YEAR_BACK = regex.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier)|year[-‐](?:ago|earlier)", regex.I)
+_YEAR_BACK = compile_re(r"(?:an?|one)\s+year\s+(?:ago|earlier)|year[-‐](?:ago|earlier)", regex.I)
 
 _PERIOD_REACH = 8  # sentences a reported quarter or month stays the one compared with
 
@@ -155,15 +156,15 @@ def find_dates(
 # date of its own in the same month (TimeML marks each day). Only when nothing but a
 # punctuation mark or a short function word follows the number ("25 days", "4 percent",
 # "4.5" are not days).
-_SECOND_DAY = regex.compile(
+_SECOND_DAY = compile_re(
     r"(?:[ \t\u00a0]+(?:and|or|to|through|until|till)[ \t\u00a0]+|[-–])((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
     r"(?=[;:)!?\"”]|[,.](?![ \t\u00a0]*\d)|[ \t\u00a0]+(?:in|at|on|when|before|after|for|with|as|the"
     r"|this|last|next|to|and|from|respectively)(?![\p{L}\p{N}])|[ \t\u00a0]*$)"
 )
-_ENDS_WITH_DAY = regex.compile(r"(?<![\d,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?$")
+_ENDS_WITH_DAY = compile_re(r"(?<![\d,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?$")
 
 
-_DAY_VALUE = regex.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")
+_DAY_VALUE = compile_re(r"(?:\d{4}|XXXX)-\d\d-\d\d")
 
 
 def _second_day(
@@ -225,7 +226,7 @@ def _day_just_after(
 
 # lower-case words that may stand between a clock time and its day ("10 a.m. on Friday")
 _TIME_DAY_GLUE = frozenset(["on", "this", "next", "last", "local", "time"])
-_LOWER_WORDS = regex.compile(r"\b\p{Ll}+\b", regex.V1)
+_LOWER_WORDS = compile_re(r"\b\p{Ll}+\b", regex.V1)
 
 _REACH = 40  # characters an expression extends before or after its trigger word, at most
 
