@@ -3,9 +3,9 @@
 Double marks are paired in every paragraph: straight ``"``, curly ``“ ”``, low-high ``„ “``
 and guillemets ``« »`` (either direction); a straight mark may be closed by a curly one (mixed
 typography is common in pasted copy). Two apostrophes (``''``, the typewriter convention of
-some news archives) and two backticks opening (`````` ``…'' ``````) are read as double marks only when the
-caller asks (``typewriter=True``): by default ``''`` stays two apostrophes. Single marks (``‘ ’`` and ``'``) are paired only in a paragraph with no double
-mark (British house style, headlines), and only when both ends are found: elsewhere they are
+some news archives), and two backticks that two apostrophes close, are double marks only when
+the caller asks (``typewriter=True``): by default ``''`` stays two apostrophes. Single marks
+(``‘ ’`` and ``'``) are paired only in a paragraph with no double mark (British house style, headlines), and only when both ends are found: elsewhere they are
 nested quotes inside a double-quoted stretch or apostrophes. A paragraph that ends inside an
 open quote continues into the next paragraph when that one opens with a quote mark (the news
 convention for a quote running over several paragraphs); otherwise the quote is left unclosed
@@ -38,7 +38,8 @@ _SINGLE_OPEN = "‘'"
 _SINGLE_CLOSE = "’'"
 _DOUBLE_RE = compile_re(r'["“”„«»‟]')
 # with typewriter marks: two apostrophes and two backticks are one double mark each
-_TYPEWRITER_CLOSERS = {"''": "''\"”", "``": "''\"”"}
+_TYPEWRITER = frozenset({"''", "``"})
+_TYPEWRITER_CLOSERS = ("''", '"', "”")
 _TYPEWRITER_RE = compile_re(r'["“”„«»‟]|\'\'|``')
 _SINGLE_RE = compile_re(r"['‘’]")
 _OPEN_AFTER = " \t\u00a0([{—–-/"  # what may stand before an opening mark
@@ -108,7 +109,7 @@ def _pair_doubles(text: str, para: Paragraph, index: int, marks: list[int]) -> l
     out: list[Segment] = []
     opened: int | None = None
     open_len = 1
-    closers: str | tuple[str, ...] = ""
+    closers: tuple[str, ...] = ()
     for pos in marks:
         mark = text[pos]
         size = 1
@@ -129,8 +130,8 @@ def _pair_doubles(text: str, para: Paragraph, index: int, marks: list[int]) -> l
 
 def _closers(mark: str) -> tuple[str, ...]:
     """The marks that may close ``mark`` (one or two characters each)."""
-    if mark in _TYPEWRITER_CLOSERS:
-        return ("''", '"', "”")
+    if mark in _TYPEWRITER:
+        return _TYPEWRITER_CLOSERS
     return (*_CLOSERS[mark], "''")
 
 
