@@ -424,11 +424,20 @@ def _has_amount(raw: str) -> bool:
     return UNIT_RE.match(rest.strip()) is None
 
 
+# "a daily" or "the weekly" closed by punctuation: the noun for a newspaper or magazine
+_PAPER_NOUN = compile_re(r"(?i)(?<![\p{L}])(?:a|the)[ \t\u00a0]+$")
+_PAPER_END = compile_re(r"[ \t\u00a0]?[,.;:)]")
+
+
 def h_set(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
     t = ctx.lex.temporal
     if low in t["frequency"]:
+        if _PAPER_NOUN.search(ctx.text, max(0, m.start() - 5), m.start()) and _PAPER_END.match(
+            ctx.text, m.end(), m.end() + 2
+        ):
+            return None  # "the paper, a daily, sold...": a newspaper, not a recurrence
         if low == "quarterly" and _adjective(ctx, m.end()):
             return None  # "the quarterly dividend": a kind of dividend, not a recurrence
         return Reading("SET", t["frequency"][low], None)
@@ -609,7 +618,13 @@ def _has_amount_words(low: str) -> bool:
 # names of accounts and flows or as a noun ("swept away by the current")
 _CURRENT_NOUN_AFTER = compile_re(
     r"[ \t\u00a0]+(?!(?:account|accounts|affairs|assets|liabilities|ratio|flow|flows|events|density"
-    r"|and|or|to|of|in|on|at|for|from|with|by|was|is|were|are|that|which)\b)\p{Ll}"
+    r"|and|or|to|of|in|on|at|for|from|with|by|was|is|were|are|that|which|near|off|through"
+    r"|across|along|into|toward|towards|past|under|over|as|than|carried|swept|pulled)\b)\p{Ll}"
+)
+# "a strong current", "alternating current": the noun for a flow, whatever follows it
+_CURRENT_FLOW_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:strong|swift|powerful|fast|rip|ocean|tidal|electric|electrical|alternating"
+    r"|direct|cold|warm)[ \t\u00a0]+$"
 )
 
 
@@ -618,6 +633,9 @@ def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
     value = ctx.lex.temporal["vague"].get(low)
     if value is None:
         return None
-    if low.endswith("current") and not _CURRENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16):
+    if low.endswith("current") and (
+        not _CURRENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16)
+        or _CURRENT_FLOW_BEFORE.search(ctx.text, max(0, m.start() - 14), m.start())
+    ):
         return None
     return Reading("DATE", value, None)

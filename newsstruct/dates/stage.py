@@ -26,6 +26,7 @@ from . import calendar as cal
 from .context import clause_tense
 from .core import Cand, Ctx, Prior, Reading
 from .grammar import TriggerFinder, compile_grammar, simple_folds
+from .propername import in_name
 from .resolve import HANDLERS
 
 _QUOTE_MARKS = '"“”«»„'
@@ -137,6 +138,8 @@ def find_dates(
         )
         if kind in ("time", "pod_day") and state.sentence_day is None:
             ctx = attrs.evolve(ctx, sentence_day=_day_just_after(cands, idx, ctx))
+        if kind != "holiday" and in_name(text, m.start(), m.end(), sent.start, sent.end):
+            continue  # "High Noon", "the Summer Palace": a temporal word inside a name
         reading = HANDLERS[kind](Cand.of(m), ctx)
         if reading is None:
             continue

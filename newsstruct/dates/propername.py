@@ -1,0 +1,99 @@
+"""Temporal words inside proper names ("High Noon", "the Summer Palace", "60 Minutes").
+
+Running English text writes the common temporal nouns in lower case: seasons, parts of the day,
+units, "daily", "weekend". When one of them is capitalised inside a sentence, and the text
+around it is not in title case (a headline), it belongs to a name: a film, a palace, a
+newspaper, a programme, a war. The TIMEX3 and TIDES guidelines leave temporal words that are
+part of a proper name unmarked. Months, weekdays and holidays are capitalised anyway and are
+not judged here.
+"""
+
+from __future__ import annotations
+
+from ..patterns import compile_re
+
+# the words judged: lower-case in prose, capitalised only in a name
+NAME_PRONE = frozenset(
+    [
+        "noon",
+        "midnight",
+        "midday",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "nights",
+        "weekend",
+        "weekends",
+        "daily",
+        "weekly",
+        "monthly",
+        "quarterly",
+        "annual",
+        "summer",
+        "winter",
+        "spring",
+        "fall",
+        "autumn",
+        "seconds",
+        "minutes",
+        "hours",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "decades",
+        "day",
+        "year",
+        "week",
+        "current",
+    ]
+)
+# a season capitalised before a year is still a season ("the Fall 2021 semester")
+_YEAR_AFTER = compile_re(r"[ \t\u00a0]+(?:1[5-9]|20)\d\d(?!\d)")
+_WORD = compile_re(r"\p{L}[\p{L}'’]*")
+_CAPITALISED = compile_re(r"\p{Lu}\p{Ll}")
+# what may stand between a clause start and its first word: spaces, quotes, brackets, dashes
+_OPENERS = frozenset(" \t\u00a0\r\n\"'“‘«([—–-")
+_CLAUSE_START = frozenset(":;\n")
+_SEASONS = frozenset(("summer", "winter", "spring", "fall", "autumn"))
+_WINDOW = 60
+# "high noon": a showdown, never the clock time
+_HIGH_BEFORE = compile_re(r"(?i)(?<![\p{L}\p{N}])high[ \t\u00a0]+$")
+
+
+def _clause_initial(text: str, pos: int, lo: int) -> bool:
+    """Nothing but openers between the start of the sentence (or a colon) and ``pos``."""
+    i = pos - 1
+    while i >= lo and pos - i <= 8:
+        ch = text[i]
+        if ch in _CLAUSE_START:
+            return True
+        if ch not in _OPENERS:
+            return False
+        i -= 1
+    return i < lo
+
+
+def _title_case(text: str, lo: int, hi: int) -> bool:
+    """No longer word near here in lower case: a headline, where capitals say nothing."""
+    words = [w for w in _WORD.findall(text, lo, hi) if len(w) >= 4]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+def in_name(text: str, start: int, end: int, sent_start: int, sent_end: int) -> bool:
+    """Whether the mention ``text[start:end]`` has a temporal word capitalised as in a name
+    (or is the idiom "high noon")."""
+    if text[start:end].lower() == "noon" and _HIGH_BEFORE.search(text, max(0, start - 6), start):
+        return True
+    for w in _WORD.finditer(text, start, end):
+        word = w.group()
+        low = word.lower()
+        if low not in NAME_PRONE or not _CAPITALISED.match(word):
+            continue
+        if _clause_initial(text, w.start(), sent_start):
+            continue
+        if low in _SEASONS and _YEAR_AFTER.match(text, w.end(), w.end() + 8):
+            continue
+        return not _title_case(text, max(sent_start, start - _WINDOW), min(sent_end, end + _WINDOW))
+    return False
