@@ -8,6 +8,7 @@ string on every call (dateparser does) then compiles them again and again.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import regex
@@ -20,3 +21,10 @@ def compile_re(pattern: str, flags: int = 0, **kwargs: Any) -> regex.Pattern[str
     ['3', '12']
     """
     return regex.compile(pattern, flags, cache_pattern=False, **kwargs)
+
+
+@functools.lru_cache(maxsize=2048)
+def compile_data(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """:func:`compile_re` for patterns that come from data (lexicon rows), remembered: the
+    lexicon and the boilerplate rule table compile the same rule alike, once per process."""
+    return compile_re(pattern, flags)

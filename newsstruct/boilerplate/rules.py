@@ -41,7 +41,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse
 
 from ..lexicons import Lexicon, load_boilerplate_rules
-from ..patterns import compile_re
+from ..patterns import compile_data, compile_re
 
 MAX_RULE_LINE = 400
 _GIVEN_FLAGS = regex.V1 | regex.IGNORECASE
@@ -137,11 +137,10 @@ class RuleTable:
         gates = [_gates(p) for _r, _c, p, _f in rules]
         # the length gate is checked in Python, exactly; the regex runs without it
         # compiled with the flags the lexicon gave (the ones implied, full case folding and
-        # Unicode, left implied, and reverse matching kept inline), and kept out of the
-        # regex module's shared cache: the table holds them, and the cache (500 patterns)
-        # is left to the libraries that look patterns up by string on every call (dateparser)
+        # Unicode, left implied, and reverse matching kept inline): a rule without a length
+        # gate is then the very pattern the lexicon compiled (compile_data remembers it)
         self._patterns = tuple(
-            compile_re(f"(?:{g[2]})", flags & _GIVEN_FLAGS)
+            compile_data(f"(?:{g[2]})", flags & _GIVEN_FLAGS)
             for (_r, _c, _p, flags), g in zip(rules, gates, strict=True)
         )
         self._lengths = tuple(

@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 import regex
 
-from ..patterns import compile_re
+from ..patterns import compile_data, compile_re
 
 SUPPORTED_LANGS = ("en",)
 # Languages with a packaged boilerplate rule file (``<lang>/boilerplate.tsv``); a language
@@ -276,7 +276,7 @@ def inflect(lemma: str) -> tuple[str, ...]:
 
 def _compile_line_pattern(pattern: str, ignore_case: bool) -> regex.Pattern[str]:
     flags = regex.V1 | (regex.IGNORECASE if ignore_case else 0)
-    return compile_re(rf"(?:{pattern})", flags)
+    return compile_data(rf"(?:{pattern})", flags)
 
 
 def _word_set(lines: Callable[[str], list[str]], name: str) -> frozenset[str]:
