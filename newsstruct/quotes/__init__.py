@@ -645,7 +645,10 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
                     resolved_by="pronoun",
                 )
             else:
-                speaker, ent = resolve(text, src, entities, previous, close_to_previous=close)
+                replies = close and _replies(prev_found, f, entities)
+                speaker, ent = resolve(
+                    text, src, entities, previous, close_to_previous=close, replies=replies
+                )
             previous = (speaker, ent)
         elif (
             f.kind == "direct"
@@ -675,6 +678,23 @@ def _quote(text: str, f: _Found, speaker: Speaker | None, cue: Span | None) -> Q
         cue=cue,
         closed=f.closed,
     )
+
+
+_REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort"})
+
+
+def _replies(prev: _Found | None, f: _Found, entities: Entities) -> bool:
+    """The quote's cue answers the question the previous quote's cue asked ("Tom Penn asked
+    …" / ""Not this year," he replied")."""
+    if prev is None or prev.attribution is None or f.attribution is None:
+        return False
+    words = entities.qwords
+    mine = f.attribution.cue.text.split()
+    theirs = prev.attribution.cue.text.split()
+    if not mine or not theirs:
+        return False
+    reply, ask = words.cue(mine[0].lower()), words.cue(theirs[0].lower())
+    return reply is not None and reply[0] in _REPLY_LEMMAS and ask is not None and ask[0] == "ask"
 
 
 def _close(

@@ -324,6 +324,13 @@ def attribution_before(
         source = np_after(doc, acc.start("src"), acc.end("src"))
         if source is not None:
             return make_attribution(text, acc.span("cue"), source)
+    asked = _ASKED_BY.search(text, lo, open_mark)
+    if asked is not None:
+        # "was asked by host Tom Penn, who backs him but has criticized the plan, "…": the
+        # agent asks; a verb in its relative clause is not the cue
+        agent = np_after(doc, asked.end(), open_mark)
+        if agent is not None and _AGENT_RELATIVE.fullmatch(text, agent.end, open_mark):
+            return make_attribution(text, asked.span("cue"), agent, asked.end("cue"))
     best = None
     for s, e, is_word in reversed(doc.tokens(lo, open_mark)):
         if not is_word:
@@ -494,5 +501,10 @@ _PASSIVE_AUX = compile_re(rf"(?r)\b(?:{_BE}|gets|got)\s+(?:\p{{Ll}}+ly\s+)?$", r
 _NAMED_AS = compile_re(rf"(?r)(?:\b{_BE}\s+|['’]s\s+|\bso[\s-])$", regex.V1)
 
 _BY_AGENT = compile_re(r"\s+by\s+", regex.V1)
+
+# "was asked by": a passive ask and its agent
+_ASKED_BY = compile_re(rf"\b{_BE}\s+(?P<cue>asked)\s+by\s+", regex.V1)
+# what may follow that agent up to the opening mark: a relative clause and a comma or colon
+_AGENT_RELATIVE = compile_re(r",\s+(?:who|whose)\s[^\"“”„«».!?;\n]{0,200}[,:]\s*", regex.V1)
 
 _PASSIVE_CLAUSE = compile_re(r"(?r)\b(?:when|if|as|after|once|until|unless)\s+$", regex.V1)
