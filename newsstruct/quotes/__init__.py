@@ -67,6 +67,7 @@ class _Found:
     extent: tuple[int, int] = (0, 0)  # marks (and attribution) included
     nested: bool = False  # reported speech inside a direct quote
     antecedent: Mention | None = None  # the name a lead-in gives the pronoun after the quote
+    inner: Attribution | None = None  # a block quote's own attribution inside it (not its source)
 
 
 def find_quotes(
@@ -115,9 +116,10 @@ def find_quotes(
     skip = [f.extent for f in direct]
     spans = list(skip)
     for f in direct:
-        if f.attribution is not None:
-            skip.append((f.attribution.cue.start, f.attribution.cue.end))
-            spans.append((f.attribution.start, f.attribution.end))
+        for att in (f.attribution, f.inner):
+            if att is not None:
+                skip.append((att.cue.start, att.cue.end))
+                spans.append((att.start, att.end))
     covered = _Intervals(spans)
     opens = sorted(f.open for f in fragments)
     reported = []
@@ -294,8 +296,10 @@ def _direct_quotes(
             # the splitter ended a sentence inside a lead-in: "Rep. Lila Marsh (D-Ore.):"
             lo = max(_sentence_start(lo - 1, sentence_starts, fpara), first.open - _MAX_LEAD)
         before = attribution_before(doc, lo, first.open)
+        block_lead = False  # the lead-in is a paragraph of its own, ending in a colon
         if before is None and first.open == fpara.start and first.paragraph > 0:
             before = _paragraph_lead_in(doc, first.paragraph, paragraphs, sentence_starts)
+            block_lead = before is not None
         if before is not None and not _plausible_colon(text, before, entities):
             before = None
         if before is None and after is None and lo == first.open:
@@ -306,14 +310,20 @@ def _direct_quotes(
             after = _message_from(doc, group[-1].after, para.end)
         attribution = after
         antecedent = None
+        inner = None
         if attribution is None or (
-            before is not None and (before.start >= fpara.start and _better(text, before, after))
+            before is not None
+            and (
+                (before.start >= fpara.start and _better(text, before, after))
+                or (block_lead and _inside_block(before, after, group, fpara.end))
+            )
         ):
             if _names_pronoun_after(text, before, after):
                 # "Rhimes declared: "…," she said": the quote's own cue is "she said", and
                 # "she" is Rhimes
                 antecedent = before.source if before is not None else None
             else:
+                inner = after if block_lead else None
                 attribution = before
         content = [Span(start=s.start, end=s.end, text=text[s.start : s.end]) for s in group]
         content = [p for p in content if p.start < p.end]
@@ -341,6 +351,7 @@ def _direct_quotes(
                 closed=all(s.close is not None or s.continues for s in group),
                 extent=(first.open, group[-1].after),
                 antecedent=antecedent,
+                inner=inner,
             )
         )
     return found, fragments
@@ -393,6 +404,21 @@ def _join_pieces(
             group.append(segments[i])
         anchor = group[-1].after
     return i
+
+
+def _inside_block(
+    before: Attribution, after: Attribution | None, group: list[Segment], first_end: int
+) -> bool:
+    """A block quote led in by a paragraph that names its source, and attributed after a later
+    paragraph of the block: that attribution is the quoted text's own ("… the shooting," Earnest
+    said.\"), the block is the lead-in's."""
+    return (
+        after is not None
+        and len(group) > 1
+        and after.start > first_end
+        and before.source is not None
+        and before.source.kind in ("name", "org", "description", "group")
+    )
 
 
 def _better(text: str, before: Attribution, after: Attribution | None) -> bool:
@@ -535,6 +561,11 @@ def _comma_joined(text: str, seg: Segment, after: Attribution, nxt: Segment) -> 
     return between.endswith((",", "but", "and"))
 
 
+# words of setting a paragraph that leads into a block quote may give after its cue ("As the
+# Ledger's Mina Castell reported after the inspectors appear to have left the pier:")
+_BLOCK_LEAD_WORDS = 20
+
+
 def _paragraph_lead_in(
     doc: Doc,
     index: int,
@@ -547,7 +578,18 @@ def _paragraph_lead_in(
         return None
     end = prev.start + len(prev.text.rstrip())
     lo = _sentence_start(end - 1, sentence_starts, prev)
-    return attribution_before(doc, lo, end)
+    # "As the Harbor Ledger reported, the port was still refusing to say …:": the frame names
+    # the source of the whole block
+    frame = _AS_FRAME.match(doc.text, lo, end)
+    if frame is not None:
+        found = attribution_before(doc, lo, frame.end(), colon_lead=False)
+        if found is not None and found.source is not None:
+            return found
+    return attribution_before(doc, lo, end, tail_words=_BLOCK_LEAD_WORDS)
+
+
+# "As the Harbor Ledger reported," opening a lead-in paragraph (a short clause and a comma)
+_AS_FRAME = compile_re(r"\s*As\s[^,.;:!?\n]{3,80}?,", regex.V1)
 
 
 def _looks_like_speech(text: str, group: list[Segment], paragraphs: Sequence[Paragraph]) -> bool:
@@ -603,7 +645,10 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
                     resolved_by="pronoun",
                 )
             else:
-                speaker, ent = resolve(text, src, entities, previous, close_to_previous=close)
+                replies = close and _replies(prev_found, f, entities)
+                speaker, ent = resolve(
+                    text, src, entities, previous, close_to_previous=close, replies=replies
+                )
             previous = (speaker, ent)
         elif (
             f.kind == "direct"
@@ -633,6 +678,23 @@ def _quote(text: str, f: _Found, speaker: Speaker | None, cue: Span | None) -> Q
         cue=cue,
         closed=f.closed,
     )
+
+
+_REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort"})
+
+
+def _replies(prev: _Found | None, f: _Found, entities: Entities) -> bool:
+    """The quote's cue answers the question the previous quote's cue asked ("Tom Penn asked
+    …" / ""Not this year," he replied")."""
+    if prev is None or prev.attribution is None or f.attribution is None:
+        return False
+    words = entities.qwords
+    mine = f.attribution.cue.text.split()
+    theirs = prev.attribution.cue.text.split()
+    if not mine or not theirs:
+        return False
+    reply, ask = words.cue(mine[0].lower()), words.cue(theirs[0].lower())
+    return reply is not None and reply[0] in _REPLY_LEMMAS and ask is not None and ask[0] == "ask"
 
 
 def _close(

@@ -311,10 +311,11 @@ def _object_end(text: str, pos: int, hi: int) -> int:
 
 
 def attribution_before(
-    doc: Doc, lo: int, open_mark: int, *, colon_lead: bool = True
+    doc: Doc, lo: int, open_mark: int, *, colon_lead: bool = True, tail_words: int = 12
 ) -> Attribution | None:
     """``Blinken said, "…`` / ``said: "…`` / ``Morrow put it: "…`` / ``Blinken: "…`` before an
-    opening mark; ``lo`` is where the clause starts."""
+    opening mark; ``lo`` is where the clause starts. ``tail_words``: how many words of
+    setting may follow the cue (more for a paragraph that leads into a block quote)."""
     text, words = doc.text, doc.words
     if LETTERS.search(text, lo, open_mark) is None:
         return None  # no word, no attribution (and no walk over a run of marks)
@@ -323,6 +324,13 @@ def attribution_before(
         source = np_after(doc, acc.start("src"), acc.end("src"))
         if source is not None:
             return make_attribution(text, acc.span("cue"), source)
+    asked = _ASKED_BY.search(text, lo, open_mark)
+    if asked is not None:
+        # "was asked by host Tom Penn, who backs him but has criticized the plan, "…": the
+        # agent asks; a verb in its relative clause is not the cue
+        agent = np_after(doc, asked.end(), open_mark)
+        if agent is not None and _AGENT_RELATIVE.fullmatch(text, agent.end, open_mark):
+            return make_attribution(text, asked.span("cue"), agent, asked.end("cue"))
     best = None
     for s, e, is_word in reversed(doc.tokens(lo, open_mark)):
         if not is_word:
@@ -338,7 +346,7 @@ def attribution_before(
             continue  # "Trump's remarks", "the report"
         if _PASSIVE_CLAUSE.search(text, max(lo, s - 12), s) and text[s:e].endswith("ed"):
             continue  # "who told Congress when asked about it:": a passive participle
-        if _lead_in_tail(doc, found[2], open_mark, found[0]):
+        if _lead_in_tail(doc, found[2], open_mark, found[0], tail_words):
             best = (s, e, found[2])
             break
     if best is not None:
@@ -436,7 +444,7 @@ _WORDS_LEAD = compile_re(
 )
 
 
-def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str) -> bool:
+def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str, tail_words: int = 12) -> bool:
     """What follows the cue up to the opening mark is only an object, a setting and a comma
     or colon (``told reporters Monday: "``, ``said of the plan, "``), or ``that``."""
     text, words = doc.text, doc.words
@@ -460,7 +468,8 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str) -> bool:
     m = _SHORT_TAIL.fullmatch(rest)
     return (
         m is not None
-        and len(m.group(1).split()) <= 12
+        and len(m.group(1).split()) <= tail_words
+        and len(m.group(1)) <= tail_words * _TAIL_CHARS_PER_WORD
         and not any(
             words.cue(w) is not None
             for w in LETTERS.findall(_PASSIVE_PHRASE.sub("", m.group(1)))  # "when asked"
@@ -472,8 +481,9 @@ _PARTICLE = compile_re(r"\s+(?:out|up|back)\b", regex.V1)  # "pointed out"
 
 _TAIL_END = compile_re(r"\s*(?:[,:]|\s—|\s–)?\s*(?:that\s*,?\s*)?", regex.V1)
 
+_TAIL_CHARS_PER_WORD = 7  # 12 words: 84 characters at most (the pattern's own bound is 140)
 _SHORT_TAIL = compile_re(
-    r"[\s,]++([^-–—.!?;\"“”„«»\n][^.!?;\"“”„«»\n]{0,79}?)\s*[,:]\s*(?:that\s*,?\s*)?", regex.V1
+    r"[\s,]++([^-–—.!?;\"“”„«»\n][^.!?;\"“”„«»\n]{0,139}?)\s*[,:]\s*(?:that\s*,?\s*)?", regex.V1
 )
 
 _PAST_FORM = compile_re(r"\G(?:said|\p{L}+ed)\b", regex.V1)
@@ -491,5 +501,10 @@ _PASSIVE_AUX = compile_re(rf"(?r)\b(?:{_BE}|gets|got)\s+(?:\p{{Ll}}+ly\s+)?$", r
 _NAMED_AS = compile_re(rf"(?r)(?:\b{_BE}\s+|['’]s\s+|\bso[\s-])$", regex.V1)
 
 _BY_AGENT = compile_re(r"\s+by\s+", regex.V1)
+
+# "was asked by": a passive ask and its agent
+_ASKED_BY = compile_re(rf"\b{_BE}\s+(?P<cue>asked)\s+by\s+", regex.V1)
+# what may follow that agent up to the opening mark: a relative clause and a comma or colon
+_AGENT_RELATIVE = compile_re(r",\s+(?:who|whose)\s[^\"“”„«».!?;\n]{0,200}[,:]\s*", regex.V1)
 
 _PASSIVE_CLAUSE = compile_re(r"(?r)\b(?:when|if|as|after|once|until|unless)\s+$", regex.V1)

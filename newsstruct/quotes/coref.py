@@ -68,6 +68,30 @@ _ROLE_AFTER = compile_re(
 )
 _MAX_MENTIONS_BACK = 500  # named mentions looked back over for the nearest candidate
 _MAX_PRONOUN_DISTANCE = 3000  # characters back to a named antecedent
+_SAME_SENTENCE = 250  # characters back to the subject of the antecedent's sentence
+_LAST_WORD = compile_re(r"(?r)(\p{Ll}+)[\s,]*$", regex.V1)
+_FIRST_WORD = compile_re(r"[\s,]*(\p{Ll}+)")
+_PREPOSITIONS = frozenset(
+    [
+        "with",
+        "of",
+        "by",
+        "to",
+        "for",
+        "from",
+        "about",
+        "at",
+        "on",
+        "in",
+        "against",
+        "like",
+        "than",
+        "after",
+        "before",
+        "over",
+    ]
+)
+_SENTENCE_GAP = compile_re(r"[.!?][\"'”’)]*\s|\n")
 
 
 @functools.lru_cache(maxsize=8)
@@ -399,19 +423,66 @@ class Entities:
             return None
         return self._nearest(cands, position)
 
-    def last_person(self, position: int, gender: str | None, *, strict: bool) -> Entity | None:
-        """The nearest person named before ``position`` whose gender agrees."""
+    def last_person(
+        self, position: int, gender: str | None, *, strict: bool, exclude: Entity | None = None
+    ) -> Entity | None:
+        """The person a pronoun before ``position`` refers to.
+
+        The nearest person known to be of the pronoun's gender wins, unless a person of that
+        gender named earlier in the same sentence is its subject and the nearer one was named
+        in passing ("Rafe Dunmore toured the levee with Tom Marraway": Dunmore); see
+        ``_outranks``. A person known to be of the other gender is skipped. Unless ``strict``,
+        the nearest person of unknown gender is the fallback (not the first choice: many
+        capitalised phrases read as persons of unknown gender, "Little Rock"). ``exclude``:
+        a person who cannot be meant (the asker, for "he replied")."""
         k = bisect.bisect_left(self.positions, position) - 1
         fallback = None
+        best: Entity | None = None
+        best_k = -1
+        lo = -1  # start of the earliest mention read in the chosen sentence
         while k >= 0 and position - self.positions[k] <= _MAX_PRONOUN_DISTANCE:
             ent = self.mentioned[k]
-            if ent.kind == "person":
+            at = self.positions[k]
+            if best is not None:
+                if lo - at > _SAME_SENTENCE or _SENTENCE_GAP.search(
+                    self.text, self.mention_ends[k], lo
+                ):
+                    break
+                lo = at
+            if ent.kind == "person" and ent is not exclude:
                 if gender is None or ent.gender == gender:
-                    return ent
-                if ent.gender is None and fallback is None:
+                    if best is None:
+                        best, best_k, lo = ent, k, at
+                    elif self._outranks(k, best_k):
+                        best, best_k = ent, k
+                elif ent.gender is None and fallback is None and best is None:
                     fallback = ent
             k -= 1
+        if best is not None:
+            return best
         return None if strict else fallback
+
+    def _outranks(self, k: int, near: int) -> bool:
+        """The person of mention ``k`` (earlier in the sentence) is a likelier antecedent
+        than the one of mention ``near``: the nearer one is not a source itself (no verb of
+        saying right before or after it, "said Jake Horowitz", unless the earlier name is that
+        verb's subject, "Tom Penn asked Peter Calloway") and is not the head that the
+        earlier name modifies ("McConnell spokesman Don Stewart"); the earlier one does not
+        follow a preposition ("The rise of Bannon gave Beck …")."""
+        text, words = self.text, self.qwords
+        between = text[self.mention_ends[k] : self.positions[near]]
+        if not any(w.islower() and w not in words.titles for w in between.split()):
+            return False
+        lead = _LAST_WORD.search(text, max(0, self.positions[k] - 30), self.positions[k])
+        if lead is not None and lead.group(1) in _PREPOSITIONS:
+            return False  # "During an interview with Sean Hannity, Donald Trump said"
+        before = _LAST_WORD.search(text, max(0, self.positions[near] - 30), self.positions[near])
+        if before is not None and words.cue(before.group(1)) is not None:
+            # "said Jake Horowitz": the nearer one speaks; "Tom Penn asked Peter Calloway": the
+            # nearer one is only asked, the earlier one is the subject of the verb
+            return not text[self.mention_ends[k] : before.start(1)].strip()
+        after = _FIRST_WORD.match(text, self.mention_ends[near], self.mention_ends[near] + 30)
+        return after is None or words.cue(after.group(1)) is None
 
 
 def _no_possessive(name: str) -> str:
@@ -458,12 +529,14 @@ def resolve(
     previous: tuple[Speaker, Entity | None] | None,
     *,
     close_to_previous: bool,
+    replies: bool = False,
 ) -> tuple[Speaker, Entity | None]:
-    """Resolve a source mention to a Speaker (and the entity, when one is known)."""
+    """Resolve a source mention to a Speaker (and the entity, when one is known).
+    ``replies``: the mention's cue answers the previous speaker's question."""
     qwords = entities.qwords
     span = Span(start=mention.start, end=mention.end, text=text[mention.start : mention.end])
     if mention.kind == "pronoun":
-        return _pronoun(span, entities, previous, close_to_previous)
+        return _pronoun(span, entities, previous, close_to_previous, replies)
     if mention.kind in ("name", "org") and mention.head is not None:
         head_words = text[mention.head[0] : mention.head[1]].split()
         owner = [i for i, w in enumerate(head_words[:-1]) if w.endswith(("'s", "’s"))]
@@ -550,9 +623,15 @@ def _pronoun(
     entities: Entities,
     previous: tuple[Speaker, Entity | None] | None,
     close_to_previous: bool,
+    replies: bool = False,
 ) -> tuple[Speaker, Entity | None]:
     qwords = entities.qwords
     refers = qwords.pronouns.get(span.text.lower(), "")
+    if refers in ("male", "female") and replies and previous is not None:
+        # "he replied" after "Tom Penn asked …": the one asked replies, not the asker
+        ent = entities.last_person(span.start, refers, strict=False, exclude=previous[1])
+        if ent is not None and previous[1] is not None:
+            return Speaker(name=ent.name, mention=span, resolved_by="pronoun"), ent
     if refers in ("male", "female"):
         person = (
             previous is not None

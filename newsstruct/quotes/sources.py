@@ -37,12 +37,14 @@ _DESCRIPTION_LEAD = compile_re(
 )
 
 # an apposition that no comma closes before the cue
+# (a period inside a word is no stop: "who founded harborvotes.com")
 _OPEN_APPOSITION = compile_re(
-    r",\s*((?:the|a|an|who|whose)\s+[^,;:.!?\"“”]{1,120}?)", regex.V1 | regex.IGNORECASE
+    r",\s*((?:the|a|an|who|whose)\s+(?:[^,;:.!?\"“”]|\.(?=\p{L})){1,120}?)",
+    regex.V1 | regex.IGNORECASE,
 )
 
 # a restrictive relative clause between a source and its cue: " who spoke anonymously"
-_RELATIVE = compile_re(r",?\s+(?:who|whose)\s+([^,;:.!?\"“”]{1,80}?)", regex.V1)
+_RELATIVE = compile_re(r",?\s+(?:who|whose)\s+((?:[^,;:.!?\"“”]|\.(?=\p{L})){1,80}?)", regex.V1)
 
 _PREPOSITIONS = frozenset(["of", "for", "at", "with", "from", "in", "on", "to", "by"])
 
