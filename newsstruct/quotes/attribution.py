@@ -185,12 +185,33 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
                 and text[comma + 1 : m.start].strip() == ""
             ):
                 source = m
+        if source is None and _LONE_SURNAME.fullmatch(text, first, s) and _comma_closed(text, seg):
+            # "…," From said: a capitalised word alone between the quote's comma and the cue
+            # is a surname, whatever else it spells (a preposition, a modal)
+            word = text[first:s].rstrip().lower()
+            if not (word in words.pronouns or word in words.dets or word in _NOT_SURNAMES):
+                end = first + len(text[first:s].rstrip())
+                source = Mention(start=first, end=end, kind="name", head=(first, end))
         if source is not None:
             return make_attribution(
                 text, (s, e), coordinated(doc, lo, source), _object_end(text, e, hi)
             )
         return None
     return None
+
+
+# one capitalised word (no period: an initial or a title is no surname) and the space after it
+_LONE_SURNAME = compile_re(r"\p{Lu}\p{Ll}[\p{L}'’\-]*+\s+", regex.V1)
+# capitalised after a quote's comma, these open a clause and name no one
+_NOT_SURNAMES = frozenset(
+    ["and", "but", "or", "nor", "so", "yet", "then", "thus", "as", "still", "also", "even"]
+)
+
+
+def _comma_closed(text: str, seg: Segment) -> bool:
+    """The quote ends in a comma, inside or right after its closing mark: the sentence runs on."""
+    inside = text[seg.start : seg.end].rstrip()
+    return inside.endswith(",") or text[seg.after : seg.after + 1] == ","
 
 
 def attribution_next_line(

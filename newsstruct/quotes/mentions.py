@@ -156,6 +156,8 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
         return Mention(start=start, end=end, kind="pronoun")
     if first.endswith(("'s", "’s")) and first[:-2] in words.pronouns:
         return None  # "It’s", "That's": a pronoun and "is", no mention
+    if len(toks) == 1 and first in _NAME_LIKE_STOPS and _word(text, toks[0])[:1].isupper():
+        return Mention(start=start, end=end, kind="name", head=(start, end))  # "Will said"
     if (first in words.pronouns and first not in words.dets) or (
         first in words.stops and first not in words.dets and not _first_name(doc, toks)
     ):
@@ -415,6 +417,8 @@ def _skip_back(doc: Doc, lo: int, end: int) -> int:
         if w is None:
             break
         low = w.group(1).lower()
+        if low in _NAME_LIKE_STOPS and w.group(1)[:1].isupper():
+            break  # "Will said": a first name, not the auxiliary
         if low in words.adverbs or (
             low.endswith("ly") and len(low) > 4 and w.group(1).islower() and low not in words.groups
         ):
