@@ -156,7 +156,8 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
             continue  # "…," he mocked. / "…," he surmised. (no object of its own)
         if noun_use(text, lo, s, words):
             continue  # "one of the states suing the agency": a noun, not the cue
-        if _IN_RELATIVE.search(text, lo, s) is not None:
+        rel = _IN_RELATIVE.search(text, lo, s)
+        if rel is not None and not _relative_complete(text, rel.start(), s, words):
             continue  # "Cruz, who has proposed repealing it, said": the aside's own verb
         e = found[2]  # past the particle of "shot back"
         if text[lo:s].strip(" ,\u00a0\t") == "":  # "…," said Blinken
@@ -323,6 +324,30 @@ _NO_OBJECT = compile_re(r"\s*(?:[.,;!?]|$)", regex.V1)
 
 # a relative clause opened by a comma, still open at the cue: ", who has proposed …"
 _IN_RELATIVE = compile_re(r"(?r),\s*(?:who|whose|which|whom)\s[^,;:.!?\"“”]*$", regex.V1)
+
+
+_RELATIVE_WORDS = compile_re(r"[\p{L}\p{N}'’]+", regex.V1)
+
+
+def _relative_complete(text: str, start: int, cue_start: int, words: QuoteWords) -> bool:
+    """The relative clause from ``start`` to the cue has its own verb before the cue, and the
+    cue ends it without a comma: "Tom Penn, who is chairman of the port authority said";
+    the cue is the clause's own verb after "who", an auxiliary, an adverb, a pronoun or a
+    conjunction ("who has often said", "who was fired after she said")."""
+    found = _RELATIVE_WORDS.findall(text, start, cue_start)
+    if len(found) < 3:
+        return False  # "who said", "who then said"
+    prev = found[-1].lower()
+    if (
+        prev in words.stops
+        or prev in words.adverbs
+        or prev in words.pronouns
+        or prev in words.dets
+        or prev.endswith("ly")
+    ):
+        return False
+    # no verb of saying inside the clause: "who told reporters he had said"
+    return not any(words.cue(w) is not None for w in found[1:])
 
 
 def _object_end(text: str, pos: int, hi: int) -> int:
