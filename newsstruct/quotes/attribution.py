@@ -139,9 +139,19 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
         if m is not None:
             return make_attribution(text, acc.span("cue"), m)
     toks = doc.tokens(lo, hi)
+    skip_to = lo
     for k, (s, e, is_word) in enumerate(toks):
+        if s < skip_to:
+            continue
         if not is_word:
-            if text[s] in MARKS or _sentence_stop(text, s, hi):
+            if text[s] in MARKS:
+                # "Tom Penn, wearing "Save the Pier" pins, said": a quoted title inside an aside
+                title = _QUOTED_TITLE.match(text, s, hi) if _in_aside(text, lo, s) else None
+                if title is None:
+                    return None
+                skip_to = title.end()
+                continue
+            if _sentence_stop(text, s, hi):
                 return None
             continue
         if k > _MAX_WORDS_BEFORE_CUE:
@@ -207,6 +217,16 @@ _LONE_SURNAME = compile_re(r"\p{Lu}\p{Ll}[\p{L}'’\-]*+\s+", regex.V1)
 _NOT_SURNAMES = frozenset(
     ["and", "but", "or", "nor", "so", "yet", "then", "thus", "as", "still", "also", "even"]
 )
+
+
+# a short capitalised title in quote marks, a lower-case word after it: "“Save the Pier” pins"
+_QUOTED_TITLE = compile_re(r"[\"“]\p{Lu}[^\"“”.!?,;:\n]{0,40}[\"”](?=[ \u00a0]+\p{Ll})", regex.V1)
+
+
+def _in_aside(text: str, lo: int, pos: int) -> bool:
+    """A comma stands between the first word after the quote and ``pos``."""
+    first = lo + len(text[lo:pos]) - len(text[lo:pos].lstrip(" ,\u00a0\t"))
+    return text.find(",", first, pos) >= 0
 
 
 def _comma_closed(text: str, seg: Segment) -> bool:

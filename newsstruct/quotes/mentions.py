@@ -662,8 +662,11 @@ _OF_ORG = compile_re(
 )
 # ", a snowplow driver" up to (not over) the comma that closes it; periods of abbreviations
 # ("a former Gov.", "R-Ky.") may stand inside
+# (a short quoted title may stand inside: ", wearing "Save the Pier" pins,")
 _APPOSITION = compile_re(
-    r"\s*,((?:[^,;:!?\"“”\n.]|\.(?=\s*[\p{Ll},\d]|\p{L}|,)){1,160})(?=,)", regex.V1
+    r"\s*,((?:[^,;:!?\"“”\n.]|\.(?=\s*[\p{Ll},\d]|\p{L}|,)"
+    r"|[\"“]\p{Lu}[^\"“”.!?,;:\n]{0,40}[\"”](?=[ \u00a0]+\p{Ll})){1,160})(?=,)",
+    regex.V1,
 )
 
 
