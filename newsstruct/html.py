@@ -59,6 +59,7 @@ def structure_html(
     url: str | None = None,
     lexicon: Lexicon | None = None,
     repeated: Collection[int] | None = None,
+    typewriter_quotes: bool = False,
 ) -> Article:
     """Structure an article given as HTML: trafilatura's text, then :func:`structure`.
 
@@ -69,6 +70,7 @@ def structure_html(
         url: The page's address, if known (helps trafilatura).
         lexicon: A lexicon to use instead of the packaged one.
         repeated: Keys of lines repeated across a batch (see ``LineCounter``).
+        typewriter_quotes: Read ``''…''`` as quote marks (see :func:`structure`).
 
     Returns:
         An Article whose ``text`` is the extracted text; a page without text gives an
@@ -79,7 +81,14 @@ def structure_html(
         ImportError: trafilatura is not installed (``pip install 'newsstruct[html]'``).
     """
     text = html_to_text(html, url=url)
-    article = structure(text, published, lang, lexicon=lexicon, repeated=repeated)
+    article = structure(
+        text,
+        published,
+        lang,
+        lexicon=lexicon,
+        repeated=repeated,
+        typewriter_quotes=typewriter_quotes,
+    )
     if not text.strip():
         article = attrs.evolve(
             article, warnings=(*article.warnings, "trafilatura found no text in the HTML")

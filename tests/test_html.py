@@ -52,6 +52,19 @@ def test_structure_html_keeps_the_story_and_removes_what_trafilatura_left(trafil
         assert_slices(art.text, record)
 
 
+def test_structure_html_passes_typewriter_quotes(trafilatura):
+    page = (
+        "<html><body><article><h1>Pier vote</h1><p>''We will rebuild the pier before the "
+        "summer season starts,'' Mayor Ines Calloway said on Monday at the harbor office."
+        "</p><p>The council meets again next week to vote on the money for the work.</p>"
+        "</article></body></html>"
+    )
+    art = structure_html(page, published="2024-05-07", typewriter_quotes=True)
+    assert [q.speaker.name for q in art.quotes if q.kind == "direct" and q.speaker] == [
+        "Ines Calloway"
+    ]
+
+
 def test_html_to_text_of_an_empty_page(trafilatura):
     assert html_to_text("<html><body></body></html>") == ""
     art = structure_html("<html><body></body></html>")

@@ -92,6 +92,18 @@ def test_user_lexicon_in_the_config(tmp_path):
     assert [(s._.speaker, s._.cue) for s in after.spans["quotes"]] == [("Lena Ostrow", "tutted")]
 
 
+def test_typewriter_quotes_in_the_config():
+    text = "''We will rebuild the pier,'' Mayor Ines Calloway said on Monday."
+    plain = spacy.blank("en")
+    plain.add_pipe("newsstruct")
+    archive = spacy.blank("en")
+    archive.add_pipe("newsstruct", config={"typewriter_quotes": True})
+    before, after = plain(text), archive(text)
+    assert all(s._.kind != "direct" for s in before.spans["quotes"])
+    got = [(s._.kind, s._.speaker) for s in after.spans["quotes"]]
+    assert got == [("direct", "Ines Calloway")]
+
+
 def test_docs_still_serialise(nlp):
     from spacy.tokens import Doc, DocBin
 

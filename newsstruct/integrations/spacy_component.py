@@ -32,7 +32,8 @@ nlp.make_doc(text); doc._.published = "2024-05-09"; nlp(doc)``), else the ``publ
 setting of the component.
 
 Config: ``published`` (ISO date or None), ``lang`` ("en"), ``lexicon`` (a user lexicon
-directory, see :meth:`newsstruct.Lexicon.extended_from`, or None).
+directory, see :meth:`newsstruct.Lexicon.extended_from`, or None), ``typewriter_quotes``
+(read ``''…''`` as quote marks, see :func:`newsstruct.find_quotes`; False).
 """
 
 from __future__ import annotations
@@ -60,8 +61,10 @@ class NewsstructComponent:
         published: str | None = None,
         lang: str = "en",
         lexicon: str | None = None,
+        typewriter_quotes: bool = False,
     ) -> None:
         self.name = name
+        self.typewriter_quotes = typewriter_quotes
         self.published = parse_published(published)
         self.lang = lang
         self.lexicon = load_lexicon(lang, extra=lexicon)
@@ -69,7 +72,13 @@ class NewsstructComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published if doc._.published is not None else self.published
-        art = structure(doc.text, published, self.lang, lexicon=self.lexicon)
+        art = structure(
+            doc.text,
+            published,
+            self.lang,
+            lexicon=self.lexicon,
+            typewriter_quotes=self.typewriter_quotes,
+        )
         quotes, dates, boilerplate = [], [], []
         for q in art.quotes:
             span = doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")
@@ -99,13 +108,25 @@ class NewsstructComponent:
 
 @Language.factory(
     "newsstruct",
-    default_config={"published": None, "lang": "en", "lexicon": None},
+    default_config={"published": None, "lang": "en", "lexicon": None, "typewriter_quotes": False},
 )
 def make_newsstruct(
-    nlp: Language, name: str, published: str | None, lang: str, lexicon: str | None
+    nlp: Language,
+    name: str,
+    published: str | None,
+    lang: str,
+    lexicon: str | None,
+    typewriter_quotes: bool,
 ) -> NewsstructComponent:
     """spaCy factory of the ``"newsstruct"`` component (see the module docs)."""
-    return NewsstructComponent(nlp, name, published=published, lang=lang, lexicon=lexicon)
+    return NewsstructComponent(
+        nlp,
+        name,
+        published=published,
+        lang=lang,
+        lexicon=lexicon,
+        typewriter_quotes=typewriter_quotes,
+    )
 
 
 def _register_extensions() -> None:
