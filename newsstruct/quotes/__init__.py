@@ -410,7 +410,7 @@ def _inside_block(
     before: Attribution, after: Attribution | None, group: list[Segment], first_end: int
 ) -> bool:
     """A block quote led in by a paragraph that names its source, and attributed after a later
-    paragraph of the block: that attribution is the quoted text's own ("… the shooting," Earnest
+    paragraph of the block: that attribution is the quoted text's own ("… the shooting," Farrow
     said.\"), the block is the lead-in's."""
     return (
         after is not None

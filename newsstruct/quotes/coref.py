@@ -467,15 +467,15 @@ class Entities:
         than the one of mention ``near``: the nearer one is not a source itself (no verb of
         saying right before or after it, "said Jake Horowitz", unless the earlier name is that
         verb's subject, "Tom Penn asked Peter Calloway") and is not the head that the
-        earlier name modifies ("McConnell spokesman Don Stewart"); the earlier one does not
-        follow a preposition ("The rise of Bannon gave Beck …")."""
+        earlier name modifies ("Dunmore spokesman Tom Marraway"); the earlier one does not
+        follow a preposition ("The rise of Harlan gave Voss …")."""
         text, words = self.text, self.qwords
         between = text[self.mention_ends[k] : self.positions[near]]
         if not any(w.islower() and w not in words.titles for w in between.split()):
             return False
         lead = _LAST_WORD.search(text, max(0, self.positions[k] - 30), self.positions[k])
         if lead is not None and lead.group(1) in _PREPOSITIONS:
-            return False  # "During an interview with Sean Hannity, Donald Trump said"
+            return False  # "During an interview with Tom Penn, Ada Marsh said"
         before = _LAST_WORD.search(text, max(0, self.positions[near] - 30), self.positions[near])
         if before is not None and words.cue(before.group(1)) is not None:
             # "said Jake Horowitz": the nearer one speaks; "Tom Penn asked Peter Calloway": the

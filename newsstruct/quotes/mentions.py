@@ -221,7 +221,7 @@ def _first_name(doc: Doc, toks: list[tuple[int, int, bool]]) -> bool:
     if len(toks) < 2 or not toks[1][2] or not is_cap(_word(text, toks[0])):
         return False
     if _word(text, toks[0]).lower() not in _NAME_LIKE_STOPS:
-        return False  # "Of Carson, Levine said": a preposition opens no name
+        return False  # "Of Dunmore, Levin said": a preposition opens no name
     nxt = _word(text, toks[1])
     return (
         is_cap(nxt) and nxt.lower() not in words.stops and nxt.lower() not in words.function_words
@@ -268,7 +268,7 @@ def np_before(doc: Doc, lo: int, end: int) -> Mention | None:
         return None
     if j == 0 or _boundary_before(doc, toks, j):
         return classify(doc, toks[j : i + 1])
-    # no clause boundary before the phrase ("In a Bloomberg interview Trump declared"):
+    # no clause boundary before the phrase ("In a Harbor News interview Dunmore declared"):
     # the capitalised run that ends it may still be the subject
     k = i
     while k > j and toks[k - 1][2] and is_cap(_word(text, toks[k - 1])):
@@ -385,7 +385,7 @@ def _boundary_before(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> boo
         "yet",
         "which",
         "whom",
-        "who",  # "Bannon, who Beck called "…"": the object of a relative clause
+        "who",  # "Harlan, who Voss called "…"": the object of a relative clause
         "what",  # "what Newt Gingrey called "…""
     )
 
@@ -504,7 +504,7 @@ def np_forward(
             if low == "and" and j + 1 < n and toks[j + 1][2]:
                 nxt = _word(text, toks[j + 1]).lower()
                 if not (_verbish(nxt, words) or nxt in words.pronouns):
-                    j += 1  # "the Florida senator and Republican presidential candidate"
+                    j += 1  # "the Varnia senator and harbor party candidate"
                     continue
             if (
                 low.endswith(("ed", "ly"))
@@ -538,7 +538,7 @@ def np_forward(
         while j < n and j - k < max_len and not toks[j][2] and text[toks[j][0]] == "&":
             j += 2
         return j if j > k + 1 else None
-    # role words, then a capitalised run ("retired Air Force general Lloyd Newton")
+    # role words, then a capitalised run ("retired harbor pilot Rafe Ostrand")
     lower = 0
     seen_cap = False
     while j < n and j - k < max_len:
@@ -579,7 +579,7 @@ def np_forward(
         if low in words.pronouns:
             break
         if seen_cap and lower == 0 and low in words.groups:
-            j += 1  # "Sanders protesters", "Varnia officials": a group named by its side
+            j += 1  # "Marsh protesters", "Varnia officials": a group named by its side
             break
         if seen_cap and not _role_follows(doc, toks, j):
             break

@@ -31,7 +31,7 @@ from .mentions import (
 MAX_WINDOW = 300
 
 # a description and a comma before the name that ends at the cue: "another friend, Mariam
-# Etar told", "the bespectacled, 71-year-old diplomat said"
+# Etar told", "the soft-spoken, 64-year-old ferry captain said"
 _DESCRIPTION_LEAD = compile_re(
     r"(?:the|a|an|another|his|her|their|its|our)\s+[^,;:.!?\"“”]{1,60},\s*", regex.V1
 )
@@ -74,7 +74,7 @@ def source_between(doc: Doc, first: int, cue_start: int) -> Mention | None:
         if _unclosed_aside(doc, pos, skip_back(doc, pos, cue_start)):
             return mention
         if mention.kind == "description":
-            # "a spokesman for committee Democrats said"
+            # "a spokesman for the council majority said"
             pp = _PP_CHAIN.fullmatch(text, mention.end, skip_back(doc, mention.end, cue_start))
             if pp is not None and not any(
                 words.cue(w) is not None or w.lower() in words.stops - _PREPOSITIONS
@@ -99,7 +99,7 @@ def source_between(doc: Doc, first: int, cue_start: int) -> Mention | None:
 
 def _unclosed_aside(doc: Doc, pos: int, end: int) -> bool:
     """``text[pos:end]`` is an aside that no comma closes before the cue, with no verb of
-    saying in it: "a White House official who spoke anonymously said", "Nate Sills, the
+    saying in it: "a harbor official who asked not to be named said", "Nate Sills, the
     polling guru who founded the site tweeted"."""
     m = _RELATIVE.fullmatch(doc.text, pos, end) or _OPEN_APPOSITION.fullmatch(doc.text, pos, end)
     return m is not None and not any(doc.words.cue(w) is not None for w in m.group(1).split())
@@ -184,7 +184,7 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
             m = np_before(doc, lo, prev.start("cue"))
             if m is not None:
                 return m
-        # "when protesters interrupted her speech, shouting": the subject of the clause
+        # "when dockers interrupted her remarks, shouting": the subject of the clause
         # the participle closes, when a subordinator opens it
         comma = lo + len(seg) - 1
         opener = _CONJUNCTION.search(text, max(lo, cue_start - 150), comma)
@@ -219,7 +219,7 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
     if text[mention.start : mention.end].endswith(("'s", "’s")) and len(between.split()) == 1:
         # "a source familiar with the senator's thinking said": the possessed noun ends it
         return attrs.evolve(mention, end=skip_back(doc, pos, cue_start))
-    # a reduced relative clause: "Protesters marching through the streets chanted"
+    # a reduced relative clause: "Dockers marching along the quay chanted"
     if _REDUCED_RELATIVE.fullmatch(between) and not any(
         words.cue(w) is not None for w in between.split()
     ):
