@@ -38,8 +38,13 @@ _SINGLE_OPEN = "‘'"
 _SINGLE_CLOSE = "’'"
 _DOUBLE_RE = compile_re(r'["“”„«»‟]')
 # with typewriter marks: two apostrophes and two backticks are one double mark each
-_TYPEWRITER = frozenset({"''", "``"})
 _TYPEWRITER_CLOSERS = ("''", '"', "”")
+# every opening mark -> the marks (one or two characters) that may close it
+_CLOSED_BY = {
+    **{mark: (*closers, "''") for mark, closers in _CLOSERS.items()},
+    "''": _TYPEWRITER_CLOSERS,
+    "``": _TYPEWRITER_CLOSERS,
+}
 _TYPEWRITER_RE = compile_re(r'["“”„«»‟]|\'\'|``')
 _SINGLE_RE = compile_re(r"['‘’]")
 _OPEN_AFTER = " \t\u00a0([{—–-/"  # what may stand before an opening mark
@@ -118,7 +123,7 @@ def _pair_doubles(text: str, para: Paragraph, index: int, marks: list[int]) -> l
         if opened is None:
             if _can_open(text, pos, para, size):
                 opened, open_len = pos, size
-                closers = _closers(mark)
+                closers = _CLOSED_BY[mark]
             continue
         if mark in closers:
             out.append(_segment(text, opened, open_len, pos, size, index, para.end))
@@ -126,13 +131,6 @@ def _pair_doubles(text: str, para: Paragraph, index: int, marks: list[int]) -> l
     if opened is not None:
         out.append(_segment(text, opened, open_len, None, 0, index, para.end))
     return out
-
-
-def _closers(mark: str) -> tuple[str, ...]:
-    """The marks that may close ``mark`` (one or two characters each)."""
-    if mark in _TYPEWRITER:
-        return _TYPEWRITER_CLOSERS
-    return (*_CLOSERS[mark], "''")
 
 
 def _can_open(text: str, pos: int, para: Paragraph, size: int = 1) -> bool:
