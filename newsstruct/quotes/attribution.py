@@ -321,7 +321,9 @@ def noun_use(text: str, lo: int, cue_start: int, words: QuoteWords) -> bool:
         return False
     compound = _COMPOUND_BEFORE.search(text, max(lo, cue_start - 40), cue_start)
     return compound is not None and not any(
-        w.lower() in words.stops or w.lower() in words.adverbs or words.cue(w) is not None
+        w.lower() in words.stops
+        or (w.lower() in words.adverbs and w.lower() not in _ORDINALS)
+        or words.cue(w) is not None
         for w in compound.group("words").split()
     )
 
@@ -480,6 +482,8 @@ _COUNTS = frozenset(
 )
 _WORD_AFTER = compile_re(r"(\p{L}+)", regex.V1)
 # a determiner, then one or two lower-case words (adjectives, nouns) before the cue word
+# adverbs that are adjectives between a determiner and a noun: "her first term"
+_ORDINALS = frozenset(["first", "second", "third", "last", "next", "final", "only", "latest"])
 _COMPOUND_BEFORE = compile_re(
     r"(?r)\b(?:the|a|an|this|that|his|her|their|its|our)\s+(?P<words>(?:\p{Ll}+\s+){1,2})$",
     regex.V1 | regex.IGNORECASE,

@@ -252,6 +252,24 @@ def _title_only(head_words: list[str], words: QuoteWords) -> bool:
 def np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     """The mention ending at ``end`` (adverbials, appositions and asides before a cue skipped),
     when a clause boundary stands before it."""
+    m = _np_before(doc, lo, end)
+    if m is None or not _CORP_SUFFIX.fullmatch(doc.text, m.start, m.end):
+        return m
+    # "Brightwater Robotics, Inc. (NASDAQ: BWRX) announced": the suffix ends the company name
+    comma = _COMMA_END.search(doc.text, max(lo, m.start - 4), m.start)
+    head = _np_before(doc, lo, comma.start()) if comma is not None else None
+    if head is None or head.kind not in ("name", "org"):
+        return m
+    return Mention(start=head.start, end=m.end, kind="org", head=(head.start, m.end))
+
+
+_CORP_SUFFIX = compile_re(
+    r"(?:Inc|Ltd|LLC|L\.L\.C|Corp|Co|Plc|PLC|plc|LP|L\.P|AG|SA|S\.A|GmbH|NV|N\.V)\.?", regex.V1
+)
+_COMMA_END = compile_re(r"(?r),\s*$", regex.V1)
+
+
+def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     text, words = doc.text, doc.words
     end = skip_back(doc, lo, end)
     toks = doc.tokens(lo, end)

@@ -328,6 +328,15 @@ def _reported(
     n_words = len(words_) + (len(lead.text.split()) if lead is not None else 0)
     if n_words < _MIN_REPORTED_WORDS and not has_marks:
         return None
+    if (
+        first in _WHEN_WORDS
+        and len(words_) <= 6
+        and not has_marks
+        and lead is None
+        and not _CLAUSE.search(content)
+        and not _THAT_WORD.search(content)
+    ):
+        return None  # "conceded shortly after midnight", "warned until Saturday": only a when
     if first == "to" and lemma in _TO_INFINITIVE and len(words_) > 2 and words_[1][:1].islower():
         pass  # "vowed to rebuild the pier": an infinitive is what was promised
     elif first in _NOT_A_CLAUSE_START and not has_marks and lead is None:
@@ -359,6 +368,11 @@ def _parenthetical_lead(doc: Doc, sent: Sentence, source_start: int) -> Span | N
     return span_of(text, start, end)
 
 
+# words that open an adverbial of time, not reported content ("conceded shortly after midnight")
+_WHEN_WORDS = frozenset(
+    ["shortly", "until", "till", "after", "before", "since", "during", "overnight", "late", "early"]
+)
+_THAT_WORD = compile_re(r"\bthat\b", regex.V1 | regex.IGNORECASE)
 _CLAUSE = compile_re(
     r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|did|does|do"
     r"|isn't|aren't|wasn't|won't|wouldn't|can't|didn't|doesn't|don't)\b",

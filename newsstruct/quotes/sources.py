@@ -244,6 +244,17 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
         and sub[0].kind in ("name", "org", "pronoun", "description", "group")
         and skip_asides(doc, sub[1], end) >= end - 1
     ):
+        if sub[0].kind in ("description", "group"):
+            # "The county clerk, Marisol Ebbert, said": the name in apposition is the speaker
+            named = np_before(doc, lo, comma)
+            if (
+                named is not None
+                and named.kind == "name"
+                and text[named.start].isupper()  # not "Several candidates, including Trump,"
+                and named.start > sub[0].end
+                and _COMMA_GAP.fullmatch(text, sub[0].end, named.start)
+            ):
+                return named
         return sub[0]
     m = np_before(doc, lo, comma)
     if m is not None and m.kind in ("name", "org", "pronoun"):
@@ -257,6 +268,8 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
             return m
     return None
 
+
+_COMMA_GAP = compile_re(r"\s*,\s*", regex.V1)
 
 CLAUSE_BREAK = compile_re(
     r"(?r)(?:,[”\"’]?\s{1,3}(?:but|and|while|whereas|though|although|yet|so)\s|;\s)", regex.V1
