@@ -215,6 +215,16 @@ _NOUN_FORMS = frozenset(
         "shows",
     ]
 )
+# a place or occasion between the cue and "that": "said outside the courthouse that",
+# "told reporters after the hearing that"
+_SETTING_THEN_THAT = compile_re(
+    r"\s*,?\s*(?:in|at|on|outside|inside|after|before|during|following|from|near|over)"
+    r"\s+(?:[^\s,.;:!?\"“”]+\s+){1,6}?"
+    # the clause's subject follows "that" (not "a documentary that showed": a relative clause)
+    r"(?=that\s+(?:[\p{Lu}\d\"“‘']|(?:the|a|an|his|her|their|its|our|my|this|these|those"
+    r"|he|she|it|they|we|you|there|no|every|some|all|most|many|any|such)\s))",
+    regex.V1,
+)
 _THAT_NEXT = compile_re(r"\s+that\b", regex.V1)
 _NEXT_WORD = compile_re(r"\s+(\p{L}+)", regex.V1)
 _AUX = frozenset(
@@ -291,6 +301,9 @@ def _reported(
             if m is not None:
                 pos = m.end()
         pos = skip_setting(text, pos, sent.end)
+        setting = _SETTING_THEN_THAT.match(text, pos, sent.end)
+        if setting is not None:
+            pos = setting.end()  # "said outside the courthouse that …": the place is no content
         gap = _SPACE_COMMA.match(text, pos, sent.end)
         comma_after = gap is not None and "," in gap.group()
         pos = gap.end() if gap is not None else pos
