@@ -37,6 +37,7 @@ from .coref import Entities, Entity, resolve, speaker_chains
 from .marks import Segment, find_segments
 from .mentions import Doc, Mention, np_after
 from .reported import reported_speech
+from .sources import LETTERS
 from .words import quote_words
 
 __all__ = ["find_quotes", "speaker_mentions"]
@@ -338,7 +339,12 @@ def _direct_quotes(
         if not follow_on and (
             (inline and not lead_in and (attribution is None or n_words < _MIN_SPEECH_WORDS))
             or (attribution is None and not _looks_like_speech(text, group, paragraphs))
-            or (first.single and attribution is None and len(group) == 1)
+            or (
+                first.single
+                and attribution is None
+                and len(group) == 1
+                and not _headline_quote(text, group, paragraphs)
+            )
         ):
             fragments.extend(group)
             continue
@@ -594,11 +600,26 @@ _AS_FRAME = compile_re(r"\s*As\s[^,.;:!?\n]{3,80}?,", regex.V1)
 
 def _looks_like_speech(text: str, group: list[Segment], paragraphs: Sequence[Paragraph]) -> bool:
     words = sum(len(text[s.start : s.end].split()) for s in group)
-    if len(group) > 1 or words >= _MIN_SPEECH_WORDS:
+    if len(group) > 1 or words >= _MIN_SPEECH_WORDS or _headline_quote(text, group, paragraphs):
         return True
     last = group[-1]
     opens_paragraph = paragraphs[group[0].paragraph].start == group[0].open
     return opens_paragraph and text[last.start : last.end].endswith(_SENTENCE_END)
+
+
+def _headline_quote(text: str, group: list[Segment], paragraphs: Sequence[Paragraph]) -> bool:
+    """A quote that opens a one-line paragraph and a colon follows: the headline shape
+    "'We were lucky': residents return after wildfire"."""
+    seg = group[0]
+    if len(group) != 1 or seg.close is None or " " not in text[seg.start : seg.end]:
+        return False
+    para = paragraphs[seg.paragraph]
+    return (
+        para.start == seg.open
+        and text.startswith(":", seg.after)
+        and "\n" not in text[para.start : para.end]
+        and LETTERS.search(text, seg.after, para.end) is not None
+    )
 
 
 def _mid_sentence(text: str, lo: int, open_mark: int) -> bool:
