@@ -117,7 +117,9 @@ _DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "our",
 # A participle after these is passive or infinitive, not a past tense ("to be completed").
 _NOT_FINITE_BEFORE = frozenset(
     ["be", "been", "being", "to", "will", "would", "could", "should", "may", "might", "must",
-     "can", "'ll", "is", "are", "am", "get", "gets"]
+     "can", "'ll", "is", "are", "am", "get", "gets",
+     # copulas: "will stay closed on Monday" (an adjective; the tense is "will")
+     "stay", "stays", "remain", "remains", "seem", "seems", "become", "becomes"]
 )  # fmt: skip
 # "plans to", "expected to", "set to", "is to": a plan, so the clause looks ahead. A past
 # form ("vowed to") looks ahead only for what follows it, not for a date before it.

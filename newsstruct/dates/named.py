@@ -150,13 +150,19 @@ def _time(raw: str, ctx: Ctx) -> Reading | None:
         day = ctx.ref + dt.timedelta(days=offset)
     elif ctx.sentence_day is not None:
         anchor = "sentence"
-    elif ctx.tense == "past" and ctx.previous_day is not None:
+    elif ctx.tense == "past" and ctx.previous_day is not None and _past_day(ctx):
         # "He was shot at 10 p.m." after the story named the day: that day's evening
         day, anchor = ctx.previous_day.first, "previous-day"
     if day is None:
         return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
     dated = mo is not None or wd is not None or deictic is not None
     return Reading("TIME", f"{day.isoformat()}{clock}", anchor, timezone=tz_value, dated=dated)
+
+
+def _past_day(ctx: Ctx) -> bool:
+    """The last day the story named can hold a past event: not after the reference day (the
+    shares "were down at 1015 GMT" on the day of the report, not at the meeting it announced)."""
+    return ctx.ref is None or ctx.previous_day is None or ctx.previous_day.first <= ctx.ref
 
 
 _LOWER_WEEKDAY = compile_re(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
@@ -178,7 +184,7 @@ def _story_part_of_day(pod: str, ctx: Ctx) -> Reading:
     the last day the story named, else the reference day."""
     if ctx.sentence_day is not None:
         return Reading("TIME", f"{ctx.sentence_day.isoformat()}T{pod}", "sentence")
-    if ctx.previous_day is not None and ctx.tense == "past":
+    if ctx.tense == "past" and ctx.previous_day is not None and _past_day(ctx):
         return Reading("TIME", f"{ctx.previous_day.first.isoformat()}T{pod}", "previous-day")
     if ctx.ref is None:
         return Reading("TIME", f"XXXX-XX-XXT{pod}", None)
