@@ -225,6 +225,9 @@ _SETTING_THEN_THAT = compile_re(
     r"|he|she|it|they|we|you|there|no|every|some|all|most|many|any|such)\s))",
     regex.V1,
 )
+# "X, asked whether/about …, said": what X was asked (the asker asks an addressee: "asked
+# Mook whether")
+_ASKED_ASIDE = compile_re(r"\s+(?:whether|about|if|why|what|how|when|to|for|on)\b", regex.V1)
 _THAT_NEXT = compile_re(r"\s+that\b", regex.V1)
 _NEXT_WORD = compile_re(r"\s+(\p{L}+)", regex.V1)
 _AUX = frozenset(
@@ -248,6 +251,14 @@ def _reported(
         return None  # a capitalised cue form inside a sentence is a name ("Tony Said")
     if noun_use(text, sent.start, cue[0], words):
         return None  # "the report", "a claim", "the secretary's comments" (not "he's")
+    if (
+        lemma == "ask"
+        and i > 0
+        and text[toks[i - 1][0] : toks[i - 1][1]] == ","
+        and later_cues
+        and _ASKED_ASIDE.match(text, cue[1], sent.end)
+    ):
+        return None  # "Lindgren, asked whether …, said": a passive aside, not his question
     prev = text[toks[i - 1][0] : toks[i - 1][1]].lower() if i > 0 and toks[i - 1][2] else ""
     j = i - 1
     while j > 0 and toks[j][2] and (prev.endswith("ly") or prev in ("then", "also", "not")):
