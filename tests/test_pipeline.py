@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsstruct import Failure, structure, structure_many
+from newsstruct.records import iter_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "fox_blinken_2022-03-17.txt"
@@ -51,6 +52,27 @@ def test_dateline_date_is_the_reference_without_published():
     assert art.dateline is not None and art.dateline.date == dt.date(2023, 10, 16)
     (friday,) = [d for d in art.dates if d.text == "Friday"]
     assert friday.value == "2023-10-13" and friday.anchor == "dateline"
+
+
+def test_press_release_example_end_to_end():
+    """A wire press release: no ``published``; its dateline's date is the reference."""
+    text = (ROOT / "examples" / "release_robotics_ceo_2024-06-03.txt").read_text(encoding="utf-8")
+    art = structure(text)
+    assert art.dateline is not None and art.dateline.agency == "PRNewswire"
+    assert art.dateline.date == dt.date(2024, 6, 3)
+    assert "FOR IMMEDIATE RELEASE" in [b.text for b in art.boilerplate]
+    by_cue = {(q.speaker.name if q.speaker else None, q.kind) for q in art.quotes}
+    assert ("Brightwater Robotics, Inc.", "indirect") in by_cue
+    assert ("Martin Greaves", "direct") in by_cue and ("Helena Okafor", "direct") in by_cue
+    values = {d.text: d.value for d in art.dates}
+    assert values["today"] == "2024-06-03"
+    assert values["Wednesday, June 5"] == "2024-06-05"
+    assert values["last month"] == "2024-05"
+    assert all(
+        d.anchor in ("dateline", "absolute", "previous-date", "sentence-date") for d in art.dates
+    )
+    for record in iter_spans(art):
+        assert text[record.start : record.end] == record.text
 
 
 LIVE_BLOG = (
