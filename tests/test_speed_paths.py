@@ -117,8 +117,9 @@ def test_date_patterns_without_the_word_start_check_find_the_same_candidates():
     from newsstruct.dates.grammar import B, compile_grammar, simple_folds
 
     grammar = compile_grammar(LEX)
-    checked = {k: regex.compile(B + p.pattern, p.flags) for k, p in grammar.patterns.items()}
-    reference = attrs.evolve(grammar, patterns=checked, simple={})
+    # the reference: the full-folding patterns, each with the word-start check put back
+    checked = tuple((k, B + p.pattern) for k, p in grammar.patterns.items())
+    reference = attrs.evolve(grammar, sources=checked, simple={})
     words = sorted({w for table in LEX.temporal.values() for w in table})
     words += ["2004", "2005", "1990s", "'90s", "’90s", "5", "12", "3:30", "10/12/16", "x"]
     glue = [" ", " ", " ", "-", "–", "‐", "'", "’", ", ", ".", "\n", "a", "7", "é", "\u0301", "/"]

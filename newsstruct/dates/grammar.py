@@ -553,7 +553,8 @@ class Grammar:
     word can start, so a position is tried only against the kinds it can open. The patterns
     are matched at a word start only (see :meth:`scan`): they do not check it themselves."""
 
-    patterns: dict[str, regex.Pattern[str]]
+    # (kind, pattern) with full case folding, compiled on first use (see ``patterns``)
+    sources: tuple[tuple[str, str], ...]
     by_word: dict[str, tuple[str, ...]]
     by_digit: tuple[str, ...]
     # The same patterns with simple case folding: faster, and they match exactly what
@@ -566,6 +567,13 @@ class Grammar:
     after_a: frozenset[str] = frozenset()
     # The words after a number that is not a year worth trying its kinds at.
     after_number: frozenset[str] = frozenset()
+
+    @property
+    def patterns(self) -> dict[str, regex.Pattern[str]]:
+        """The patterns with full case folding. Only a text where a character folds to several
+        ("ß") needs them, so they are compiled then, once per process: a first call on
+        ordinary text does not pay for them."""
+        return _full_patterns(self.sources)
 
     def scan(
         self, text: str, lo: int, hi: int, simple: bool = False
@@ -648,16 +656,10 @@ def compile_grammar(lex: Lexicon) -> Grammar:
     openers = kind_openers(lex)
     # No word-start check (B) in front: ``scan`` tries a pattern only where _TOKEN_START,
     # which opens with the same B, found a token start, so B holds there already.
-    patterns = {
-        kind: compile_re(rf"(?:{pat}){E}", regex.V1 | regex.IGNORECASE)
-        for kind, pat in _alternatives(lex)
-    }
+    sources = tuple((kind, rf"(?:{pat}){E}") for kind, pat in _alternatives(lex))
     simple: dict[str, regex.Pattern[str]] = {}
-    if all(_single_fold(c) for p in patterns.values() for c in set(p.pattern)):
-        simple = {
-            kind: compile_re("(?-f)" + p.pattern, p.flags & ~regex.FULLCASE)
-            for kind, p in patterns.items()
-        }
+    if all(_single_fold(c) for _, pat in sources for c in set(pat)):
+        simple = {kind: compile_re("(?-f)" + pat, _FLAGS) for kind, pat in sources}
     by_word: dict[str, list[str]] = {}
     for kind in KINDS:
         for word in openers[kind][0]:
@@ -669,7 +671,7 @@ def compile_grammar(lex: Lexicon) -> Grammar:
         for word in followers[kind][0]:
             after_the.setdefault(word, []).append(kind)
     return Grammar(
-        patterns=patterns,
+        sources=sources,
         by_word={w: tuple(k) for w, k in by_word.items()},
         by_digit=tuple(k for k in KINDS if openers[k][1]),
         simple=simple,
@@ -678,6 +680,14 @@ def compile_grammar(lex: Lexicon) -> Grammar:
         after_a=a_followers(lex),
         after_number=digit_followers(lex),
     )
+
+
+_FLAGS = regex.V1 | regex.IGNORECASE
+
+
+@functools.lru_cache(maxsize=8)
+def _full_patterns(sources: tuple[tuple[str, str], ...]) -> dict[str, regex.Pattern[str]]:
+    return {kind: compile_re(pat, _FLAGS) for kind, pat in sources}
 
 
 @functools.lru_cache(maxsize=4096)
