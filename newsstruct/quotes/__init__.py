@@ -38,7 +38,7 @@ from .marks import Segment, find_segments
 from .mentions import Doc, Mention, np_after
 from .reported import reported_speech
 from .sources import LETTERS
-from .words import quote_words
+from .words import QuoteWords, quote_words
 
 __all__ = ["find_quotes", "speaker_mentions"]
 
@@ -679,12 +679,40 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
             # no source written (no attribution, or a cue alone: "Adding, "…""): the last
             # speaker goes on
             speaker = attrs.evolve(previous[0], resolved_by="previous")
+        if speaker is not None and speaker.resolved_by == "description":
+            speaker = _named_org(speaker, quotes, entities.qwords)
         if src is not None or speaker is not None:
             prev_found = f
         if f.kind == "direct":
             last_direct = f
         quotes.append(_quote(text, f, speaker, cue))
     return tuple(quotes)
+
+
+_CORPORATE = compile_re(r"(?:,?\s(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|plc|AG|SA|GmbH|NV)\.?)$", regex.V1)
+_FIRM_NOUNS = frozenset({"company", "firm", "corporation"})
+
+
+def _named_org(speaker: Speaker, quotes: list[Quote], qwords: QuoteWords) -> Speaker:
+    """ "the union said" after "the Associated Union of Drivers said": the organisation an
+    earlier quote named, whose name holds the noun ("the company" after a name ending in
+    "Inc."); else the description itself."""
+    words = speaker.name.split()
+    if len(words) != 2 or words[0].lower() != "the":
+        return speaker
+    noun = words[1].lower()
+    if noun not in qwords.orgs and noun not in _FIRM_NOUNS:
+        return speaker
+    for q in reversed(quotes):
+        other = q.speaker
+        if other is None or other.resolved_by not in ("name", "alias"):
+            continue
+        names = other.name.split()
+        if (noun in _FIRM_NOUNS and _CORPORATE.search(other.name)) or (
+            len(names) > 1 and any(w.lower() == noun and w[:1].isupper() for w in names)
+        ):
+            return attrs.evolve(speaker, name=other.name, resolved_by="title")
+    return speaker
 
 
 def _quote(text: str, f: _Found, speaker: Speaker | None, cue: Span | None) -> Quote:
