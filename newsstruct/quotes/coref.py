@@ -648,7 +648,9 @@ def _pronoun(
             return Speaker(name=previous[0].name, mention=span, resolved_by="pronoun"), previous[1]
     elif refers in ("plural", "thing") and previous is not None and close_to_previous:
         prev_speaker, prev_ent = previous
-        if prev_ent is None or prev_ent.kind == "org":
+        if (prev_ent is None or prev_ent.kind == "org") and not (
+            refers == "thing" and _person_like(prev_speaker, prev_ent, qwords)
+        ):  # "it" is never "a spokesman"
             return Speaker(name=prev_speaker.name, mention=span, resolved_by="pronoun"), prev_ent
     return Speaker(name=span.text, mention=span, resolved_by="pronoun"), None
 

@@ -228,6 +228,14 @@ _SETTING_THEN_THAT = compile_re(
 # "X, asked whether/about …, said": what X was asked (the asker asks an addressee: "asked
 # Mook whether")
 _ASKED_ASIDE = compile_re(r"\s+(?:whether|about|if|why|what|how|when|to|for|on)\b", regex.V1)
+# the addressee of "asked", "told", "warned" named with a possessive: "asked the city's
+# engineering office why" (one or two words after it, no determiner or clause opener)
+_OWNED_OBJECT = compile_re(
+    r"\s+(?:the|a|an|his|her|their|its)\s+\p{Ll}[\p{L}\-]*[’']s"
+    r"(?:\s+(?!(?:the|a|an|that|this|his|her|their|its|it|he|she|they|we|there|why|how|what"
+    r"|when|whether|if|to)\b)\p{Ll}[\p{L}\-]*){1,2}",
+    regex.V1,
+)
 _THAT_NEXT = compile_re(r"\s+that\b", regex.V1)
 _NEXT_WORD = compile_re(r"\s+(\p{L}+)", regex.V1)
 _AUX = frozenset(
@@ -302,7 +310,7 @@ def _reported(
         if part is not None:
             pos += part.end()
         if lemma in words.addressee:
-            m = OBJECT.match(text, pos, sent.end)
+            m = _OWNED_OBJECT.match(text, pos, sent.end) or OBJECT.match(text, pos, sent.end)
             if m is not None:
                 pos = m.end()
             elif lemma == "tell":
