@@ -306,9 +306,12 @@ def _reported(
         if source.start > cue[1]:
             return None
         pos = skip_setting(text, pos, sent.end)
-        part = _CUE_PARTICLE.match(text[pos : sent.end])
+        setting = _SETTING_THEN_THAT.match(text, pos, sent.end)
+        if setting is not None:
+            pos = setting.end()  # "wrote on X that …": "on" opens a place, not a particle
+        part = _CUE_PARTICLE.match(text, pos, sent.end) if setting is None else None
         if part is not None:
-            pos += part.end()
+            pos = part.end()
         if lemma in words.addressee:
             m = _OWNED_OBJECT.match(text, pos, sent.end) or OBJECT.match(text, pos, sent.end)
             if m is not None:

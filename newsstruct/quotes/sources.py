@@ -65,7 +65,9 @@ def source_between(doc: Doc, first: int, cue_start: int) -> Mention | None:
     if mention is not None:
         pos = skip_asides(doc, mention.end, cue_start)
         if skip_back(doc, pos, cue_start) <= pos or text[pos:cue_start].strip() == "":
-            return mention
+            comma = text.rfind(",", mention.end, pos)
+            named = apposed_name(doc, mention, comma) if comma > mention.end else None
+            return named or mention
         m = np_before(doc, pos, cue_start)
         if m is not None and m.kind == "name" and mention.kind == "name":
             both = coordinated(doc, first, m)
@@ -244,18 +246,7 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
         and sub[0].kind in ("name", "org", "pronoun", "description", "group")
         and skip_asides(doc, sub[1], end) >= end - 1
     ):
-        if sub[0].kind in ("description", "group"):
-            # "The county clerk, Marisol Ebbert, said": the name in apposition is the speaker
-            named = np_before(doc, lo, comma)
-            if (
-                named is not None
-                and named.kind == "name"
-                and text[named.start].isupper()  # not "Several candidates, including Trump,"
-                and named.start > sub[0].end
-                and _COMMA_GAP.fullmatch(text, sub[0].end, named.start)
-            ):
-                return named
-        return sub[0]
+        return apposed_name(doc, sub[0], comma) or sub[0]
     m = np_before(doc, lo, comma)
     if m is not None and m.kind in ("name", "org", "pronoun"):
         return m
@@ -269,7 +260,30 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
     return None
 
 
+def apposed_name(doc: Doc, desc: Mention, comma: int) -> Mention | None:
+    """ "The county clerk, Marisol Ebbert, said", "the party's co-leader, Petra Holm, told":
+    the name in apposition to a description, between the comma after it and ``comma``, is
+    the speaker (not "Several candidates, including Trump,")."""
+    if desc.kind not in ("description", "group"):
+        return None
+    text = doc.text
+    gap = _COMMA_GAP.match(text, desc.end, comma)
+    if gap is None:
+        return None
+    named = np_before(doc, gap.end(), comma)
+    if (
+        named is None
+        or named.kind not in ("name", "org")
+        or named.start != gap.end()
+        or named.end != comma
+        or not (text[named.start].isupper() or _THE_NAME.match(text, named.start, named.end))
+    ):
+        return None
+    return named
+
+
 _COMMA_GAP = compile_re(r"\s*,\s*", regex.V1)
+_THE_NAME = compile_re(r"the\s+\p{Lu}", regex.V1)  # "the Green Alliance"
 
 CLAUSE_BREAK = compile_re(
     r"(?r)(?:,[”\"’]?\s{1,3}(?:but|and|while|whereas|though|although|yet|so)\s|;\s)", regex.V1
