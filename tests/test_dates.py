@@ -375,7 +375,7 @@ def test_temporal_lexicon_values_are_usable():
         assert value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
     for value in t["timezone"].values():
         assert value == "Z" or value[0] in "+-" or "/" in value
-    assert set(t["tense"].values()) <= {"past", "perfect", "present", "future"}
+    assert set(t["tense"].values()) <= {"past", "perfect", "present", "future", "plural"}
     # every holiday of the lexicon is found in a sentence of its own
     for name in t["holiday"]:
         text = f"The town celebrated {name.title()} in 2020."

@@ -5,7 +5,8 @@ over the nearest eight words within the clause (``;``, quote marks and line ends
 then farther left to the clause's governing verb ("will be named commander of the shuttle for
 a mission in December"), then farther right. Modals and plan words ("will", "would", "plans
 to", "an agreement to") make it ``future``; "is"/"are" and present verbs of schedules
-("opens", "begins") ``present``; past forms (the lexicon's irregular ones, or a lower-case word
+("opens", "begins"; the bare "open", "meet" after a plural subject: "stores open on
+Christmas") ``present``; past forms (the lexicon's irregular ones, or a lower-case word
 ending in -ed) and perfects ``past``. A comma to the right closes the mention's clause: what
 follows it ("… conclude by May, invited …") is read only when the left side found nothing, and
 a reporting verb there ("… Friday, she said") belongs to the attribution and is skipped. On the
@@ -337,6 +338,9 @@ class _Scan:
             cls = "future"  # "planned a march on Saturday": the event is ahead
         elif word == "couldn't" or (word == "could" and nxt == "not"):
             cls = "past"  # "could not be reached Wednesday": a failed attempt, past
+        elif cls == "plural":  # "stores open on Christmas", not "the open", "to open"
+            plural = side == 0 and i < _PRESENT_REACH and _plural_subject(toks, i)
+            cls = "present" if plural else None
         elif cls == "present" and (side == 1 or i >= _PRESENT_REACH):
             cls = None
         elif cls is None and _looks_past(tok, word, prev):
@@ -365,6 +369,63 @@ def _neighbour(tokens: list[regex.Match[str]], i: int, side: int, step: int) -> 
     if 0 <= j < len(tokens):
         return tokens[j].group().lower().replace("’", "'")
     return None
+
+
+# Words ending in -s before a bare verb that are no plural subject ("its open", "has
+# close ties"), and adverbs passed over on the way to the subject ("stores always open").
+_NOT_PLURAL = frozenset(
+    """is was has does his its this us yes thus plus less unless as whereas perhaps
+    always sometimes besides afterwards towards says""".split()  # noqa: SIM905
+)
+_PLURAL_PRONOUNS = frozenset(["they", "we", "you", "i"])
+_HABIT_ADVERBS = frozenset(
+    """always sometimes often usually typically normally generally also still only now
+    again then traditionally""".split()  # noqa: SIM905
+)
+
+
+def _plural_subject(toks: list[regex.Match[str]], i: int) -> bool:
+    """Whether the bare verb ``toks[i]`` (read leftwards) follows a plural subject:
+    "stores open", "they meet", "banks usually close"."""
+    for j in range(i + 1, min(i + 3, len(toks))):  # the subject, past one adverb
+        tok = toks[j].group()
+        word = tok.lower()
+        if word in _HABIT_ADVERBS or (word.endswith("ly") and len(word) > 4):
+            continue
+        if word in _PLURAL_PRONOUNS:
+            return True
+        if tok[:1].isupper():  # "Mayor Orr and Governor Pike meet", "shops in Vell open"
+            return _after_name(toks, j)
+        return _plural_noun(tok)
+    return False
+
+
+def _plural_noun(tok: str) -> bool:
+    word = tok.lower()
+    return (
+        tok.isalpha()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and word not in _NOT_PLURAL
+    )
+
+
+_PLACE_PREPS = frozenset(["in", "at", "of", "from", "across", "around", "near"])
+
+
+def _after_name(toks: list[regex.Match[str]], j: int) -> bool:
+    """Whether the name ending at ``toks[j]`` (read leftwards) is joined to another by "and"
+    ("Orr and Pike meet") or ends a plural subject ("most shops in Vell open")."""
+    for k in range(j + 1, min(j + 5, len(toks))):
+        tok = toks[k].group()
+        if tok == "and":
+            return k + 1 < len(toks) and toks[k + 1].group()[:1].isupper()
+        if tok in _PLACE_PREPS:
+            return k + 1 < len(toks) and _plural_noun(toks[k + 1].group())
+        if not tok[:1].isupper():
+            return False
+    return False
 
 
 def _looks_past(tok: str, word: str, prev: str | None) -> bool:
