@@ -143,6 +143,10 @@ def find_dates(
         reading = HANDLERS[kind](Cand.of(m), ctx)
         if reading is None:
             continue
+        if reading.start is None and reading.type in ("DURATION", "DATE"):
+            cut = _ADJECTIVE_THE.match(text, m.start(), m.end())
+            if cut is not None and _NOUN_NEXT.match(text, m.end()):
+                reading = attrs.evolve(reading, start=cut.end())  # "the [two-year] contract"
         mention = _mention(text, m.start(), m.end(), reading, ctx, mref_name)
         found.append(mention)
         if reading.dated:
@@ -153,6 +157,16 @@ def find_dates(
             state.note(found[-1], i, mref)
             taken = second[1]
     return tuple(found)
+
+
+# "the two-year contract", "the third-quarter loss": a hyphenated unit before a noun is an
+# adjective; the article belongs to the noun's phrase, not to the time (as TimeML marks it).
+_ADJECTIVE_THE = compile_re(
+    r"[Tt]he[ \t\u00a0]+(?=(?:fiscal[ \t\u00a0]+)?[\p{L}\d]+(?:-[\p{L}\d]+)*-[\p{L}\d]+\Z)",
+)
+_NOUN_NEXT = compile_re(
+    r"[ \t\u00a0]+(?!(?:of|ago|earlier|later|ahead|before|after|old|long|and|or|to|in|on|at)\b)\p{Ll}"
+)
 
 
 # "April 24 and 25", "March 3 or 4", "Nov. 6 to 8", "Jan. 1-3": after a month-day, a bare day number is a
