@@ -153,6 +153,12 @@ def find_dates(
             state.note(mention, i, mref)
         second = _second_day(text, kind, mention, reading, hi) if kind == "mdy" else None
         if second is not None:
+            if second[2].anchor == "absolute":  # "May 2 or 3, 2019": the year is the pair's
+                year = (second[2].value or "")[:4]
+                first = attrs.evolve(reading, value=year + (mention.value or "")[4:])
+                found[-1] = _mention(text, m.start(), m.end(), first, ctx, mref_name)
+                found[-1] = attrs.evolve(found[-1], anchor="absolute", anchor_date=None)
+                state.note(found[-1], i, mref)
             found.append(_mention(text, second[0], second[1], second[2], ctx, mref_name))
             state.note(found[-1], i, mref)
             taken = second[1]
@@ -175,13 +181,15 @@ _NOUN_NEXT = compile_re(
 # "4.5" are not days).
 _SECOND_DAY = compile_re(
     r"(?:[ \t\u00a0]+(?:and|or|to|through|until|till)[ \t\u00a0]+|[-–])((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
-    r"(?=[;:)!?\"”]|[,.](?![ \t\u00a0]*\d)|[ \t\u00a0]+(?:in|at|on|when|before|after|for|with|as|the"
-    r"|this|last|next|to|and|from|respectively)(?![\p{L}\p{N}])|[ \t\u00a0]*$)"
+    r"(?:,?[ \t\u00a0]+((?:1[89]|20)\d\d)(?![\p{L}\p{N}])"  # "May 2 or 3, 2019": the pair's year
+    r"|(?=[;:)!?\"”]|[,.](?![ \t\u00a0]*\d)|[ \t\u00a0]+(?:in|at|on|when|before|after|for|with|as|the"
+    r"|this|last|next|to|and|from|respectively)(?![\p{L}\p{N}])|[ \t\u00a0]*$))"
 )
 _ENDS_WITH_DAY = compile_re(r"(?<![\d,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?$")
 
 
 _DAY_VALUE = compile_re(r"(?:\d{4}|XXXX)-\d\d-\d\d")
+_YEAR_IN = compile_re(r"\b\d{4}\b")
 
 
 def _second_day(
@@ -198,6 +206,11 @@ def _second_day(
     day = int(m.group(1).rstrip("stndrh"))  # "25th" -> 25
     if day <= int(value[-2:]):
         return None
+    year = m.group(2)
+    if year is not None:
+        if _YEAR_IN.search(mention.text):
+            return None  # "May 2, 2018 or 3, 2019": not a pair
+        value = f"{year}{value[4:]}"
     if value[:4].isdigit():
         try:
             dt.date(int(value[:4]), int(value[5:7]), day)
@@ -205,11 +218,10 @@ def _second_day(
             return None
     elif day > 31:
         return None
-    return (
-        m.start(1),
-        m.end(1),
-        attrs.evolve(reading, start=None, end=None, mod=None, value=f"{value[:8]}{day:02d}"),
-    )
+    second = attrs.evolve(reading, start=None, end=None, mod=None, value=f"{value[:8]}{day:02d}")
+    if year is not None:
+        second = attrs.evolve(second, anchor="absolute")
+    return m.start(1), m.end(), second
 
 
 _DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "iso", "deictic"})
