@@ -118,7 +118,8 @@ _DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "our",
 # A participle after these is passive or infinitive, not a past tense ("to be completed").
 _NOT_FINITE_BEFORE = frozenset(
     ["be", "been", "being", "to", "will", "would", "could", "should", "may", "might", "must",
-     "can", "'ll", "is", "are", "am", "get", "gets"]
+     "can", "'ll", "is", "are", "am", "get", "gets", "stay", "stays", "remain", "remains",
+     "seem", "seems", "become", "becomes"]
 )  # fmt: skip
 # "plans to", "expected to", "set to", "is to": a plan, so the clause looks ahead. A past
 # form ("vowed to") looks ahead only for what follows it, not for a date before it.
@@ -401,7 +402,7 @@ def _plural_subject(toks: list[regex.Match[str]], i: int) -> bool:
         if word in _PLURAL_PRONOUNS:
             return True
         if tok[:1].isupper():  # "Mayor Orr and Governor Pike meet", "shops in Vell open"
-            return _after_name(toks, j)
+            return _plural_noun(tok) or _after_name(toks, j)  # or "Protesters march"
         return _plural_noun(tok)
     return False
 
