@@ -329,6 +329,8 @@ class _Scan:
         if side == 0 and word in ("and", "but") and prev == ",":
             self.coordinated = True
         cls = tense_words.get(word)
+        if tok == "May" and prev is not None and prev not in _BOUNDARY and prev[0] != "\n":
+            cls = None  # "began in May": the month, not the modal (only a sentence opens "May")
         if nxt == "to" and (
             word in _PLAN_TO or (side == 0 and word in _PLANNED_TO and not self.comma_seen)
         ):
@@ -424,15 +426,26 @@ _PLACE_PREPS = frozenset(["in", "at", "of", "from", "across", "around", "near"])
 def _after_name(toks: list[regex.Match[str]], j: int) -> bool:
     """Whether the name ending at ``toks[j]`` (read leftwards) is joined to another by "and"
     ("Orr and Pike meet") or ends a plural subject ("most shops in Vell open")."""
-    for k in range(j + 1, min(j + 5, len(toks))):
+    for k in range(j + 1, min(j + 7, len(toks))):
         tok = toks[k].group()
         if tok == "and":
             return k + 1 < len(toks) and toks[k + 1].group()[:1].isupper()
         if tok in _PLACE_PREPS:
             return k + 1 < len(toks) and _plural_noun(toks[k + 1].group())
-        if not tok[:1].isupper():
+        if (
+            not tok[:1].isupper()
+            and tok not in _TITLE_WORDS
+            and toks[k - 1].group() not in _TITLE_WORDS  # "opposition leader": a modifier
+        ):
             return False
     return False
+
+
+# Lower-case titles inside a name ("Palestinian leader Yasser Arafat").
+_TITLE_WORDS = frozenset(
+    """leader minister president chief secretary governor mayor chairman chairwoman envoy
+    spokesman spokeswoman counterpart premier senator""".split()  # noqa: SIM905
+)
 
 
 def _looks_past(tok: str, word: str, prev: str | None) -> bool:
