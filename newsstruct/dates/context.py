@@ -223,7 +223,12 @@ _PRESENT_REACH = 3  # "is"/"are" govern a mention only from just before it
 # A verb of schedules ("ends", "opens", "meet") governs from farther: "voting ends at 8 p.m.
 # local time on Tuesday".
 _SCHEDULE_REACH = 7
-_COPULAS = frozenset(["is", "are", "am", "'s", "'re", "'m", "isn't", "aren't"])
+# ... but "is"/"are" and verbs of a state or a habit only from just before it: "the town
+# remains without power after the storm on Monday" tells of a past Monday.
+_NEAR_ONLY = frozenset(
+    """is are am 's 're 'm isn't aren't stays stay remains remain operates operate celebrates
+    celebrate observes observe performs perform gathers gather shuts shut march rally""".split()  # noqa: SIM905
+)
 
 
 def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon) -> str | None:
@@ -346,10 +351,11 @@ class _Scan:
         elif word == "couldn't" or (word == "could" and nxt == "not"):
             cls = "past"  # "could not be reached Wednesday": a failed attempt, past
         elif cls == "plural":  # "stores open on Christmas", not "the open", "to open"
-            plural = side == 0 and i < _SCHEDULE_REACH and _plural_subject(toks, i)
+            reach = _PRESENT_REACH if word in _NEAR_ONLY else _SCHEDULE_REACH
+            plural = side == 0 and i < reach and _plural_subject(toks, i)
             cls = "present" if plural else None
         elif cls == "present" and (
-            side == 1 or i >= (_PRESENT_REACH if word in _COPULAS else _SCHEDULE_REACH)
+            side == 1 or i >= (_PRESENT_REACH if word in _NEAR_ONLY else _SCHEDULE_REACH)
         ):
             cls = None
         elif cls is None and _looks_past(tok, word, prev):
