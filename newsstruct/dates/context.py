@@ -459,3 +459,37 @@ def _looks_past(tok: str, word: str, prev: str | None) -> bool:
         return False
     # "the scheduled vote": an adjective; "to be completed": passive or infinitive.
     return prev not in _DETERMINERS and prev not in _NOT_FINITE_BEFORE
+
+
+# A headline: the text's first line, a few words with no closing punctuation, then a line
+# break (a dateline such as "BUFFALO, N.Y. (AP) --" ends in a dash and is none).
+_FIRST_LINE = compile_re(r"[ \t\u00a0]*([^\n]{8,160}?)[ \t\u00a0]*\r?\n")
+_HEADLINE_WORD = compile_re(r"\p{L}+", regex.V1)
+_HEADLINE_TO = compile_re(r"(?<![\p{L}])to[ \t\u00a0]+\p{Ll}{2,}(?:[ \t\u00a0]|$)", regex.V1)
+
+
+def headline_end(text: str) -> int:
+    """The end of the text's first line when it is a headline ("Stocks close lower in
+    Tarsk"), else 0."""
+    m = _FIRST_LINE.match(text)
+    if m is None:
+        return 0
+    line = m.group(1)
+    if line[-1] in '.!?:;,"”’)-—–_' or "(" in line:
+        return 0
+    words = _HEADLINE_WORD.findall(line)
+    if not 3 <= len(words) <= 20:
+        return 0
+    return m.end(1)
+
+
+def headline_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon) -> str | None:
+    """The tense of a mention in a headline. Headlines tell both past and coming events in the
+    present ("Stocks close lower Monday", "Leaders meet Friday"), so the present says nothing;
+    an infinitive is a plan ("Orlin to close plant in May")."""
+    tense = clause_tense(text, lo, hi, start, end, lex)
+    if tense == "present":
+        return None
+    if tense is None and _HEADLINE_TO.search(text, lo, start):
+        return "future"
+    return tense

@@ -23,7 +23,7 @@ from ..patterns import compile_re
 from ..records import DateMention, Quote, Sentence
 from ..text import check_text, parse_published
 from . import calendar as cal
-from .context import clause_tense
+from .context import clause_tense, headline_end, headline_tense
 from .core import Cand, Ctx, Prior, Reading
 from .grammar import TriggerFinder, compile_grammar, simple_folds
 from .propername import in_name
@@ -110,6 +110,7 @@ def find_dates(
             quotes = find_quotes(text, sentences=sentences, lexicon=lex)
         speech = _SpeechDates.build(text, quotes, sentences, cands, ref, anchor, lex)
     state = _Discourse()
+    headline = headline_end(text)
     found: list[DateMention] = []
     taken = 0  # the end of the last second day of a pair ("April 24 and 25")
     for idx, (i, kind, m) in enumerate(cands):
@@ -129,7 +130,15 @@ def find_dates(
             text=text,
             lex=lex,
             ref=mref,
-            tense=functools.partial(clause_tense, text, lo, hi, m.start(), m.end(), lex),
+            tense=functools.partial(
+                headline_tense if m.start() < headline else clause_tense,
+                text,
+                lo,
+                hi,
+                m.start(),
+                m.end(),
+                lex,
+            ),
             previous=state.previous,
             previous_day=state.previous_day,
             period=period,
