@@ -375,7 +375,7 @@ def test_temporal_lexicon_values_are_usable():
         assert value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
     for value in t["timezone"].values():
         assert value == "Z" or value[0] in "+-" or "/" in value
-    assert set(t["tense"].values()) <= {"past", "perfect", "present", "future"}
+    assert set(t["tense"].values()) <= {"past", "perfect", "present", "future", "plural"}
     # every holiday of the lexicon is found in a sentence of its own
     for name in t["holiday"]:
         text = f"The town celebrated {name.title()} in 2020."
@@ -394,3 +394,14 @@ def test_lexicon_phrases_match_only_spaces_between_words():
     assert pattern.fullmatch("at\npresent") and pattern.fullmatch("o’clock")
     for bad in ("at(present", "at|present", "at:present", "at+present", "atpresent"):
         assert pattern.fullmatch(bad) is None, bad
+
+
+def test_headline_end_only_for_a_first_line_headline():
+    from newsstruct.dates.context import headline_end
+
+    text = "Stocks close lower in Tarsk\nShares fell."
+    assert headline_end(text) == len("Stocks close lower in Tarsk")
+    assert headline_end("BUFFALO, N.Y. (AP) --\nA foe was seen.") == 0  # a dateline
+    assert headline_end("Shares fell on Monday.\nMore.") == 0  # a sentence
+    assert headline_end("One line only, no break") == 0
+    assert headline_end("") == 0

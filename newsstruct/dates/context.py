@@ -5,7 +5,8 @@ over the nearest eight words within the clause (``;``, quote marks and line ends
 then farther left to the clause's governing verb ("will be named commander of the shuttle for
 a mission in December"), then farther right. Modals and plan words ("will", "would", "plans
 to", "an agreement to") make it ``future``; "is"/"are" and present verbs of schedules
-("opens", "begins") ``present``; past forms (the lexicon's irregular ones, or a lower-case word
+("opens", "begins"; the bare "open", "meet" after a plural subject: "stores open on
+Christmas") ``present``; past forms (the lexicon's irregular ones, or a lower-case word
 ending in -ed) and perfects ``past``. A comma to the right closes the mention's clause: what
 follows it ("… conclude by May, invited …") is read only when the left side found nothing, and
 a reporting verb there ("… Friday, she said") belongs to the attribution and is skipped. On the
@@ -220,6 +221,15 @@ _DEADLINE_WORDS = frozenset(
 )
 _DEADLINE_REACH = 12
 _PRESENT_REACH = 3  # "is"/"are" govern a mention only from just before it
+# A verb of schedules ("ends", "opens", "meet") governs from farther: "voting ends at 8 p.m.
+# local time on Tuesday".
+_SCHEDULE_REACH = 7
+# ... but "is"/"are" and verbs of a state or a habit only from just before it: "the town
+# remains without power after the storm on Monday" tells of a past Monday.
+_NEAR_ONLY = frozenset(
+    """is are am 's 're 'm isn't aren't stays stay remains remain operates operate celebrates
+    celebrate observes observe performs perform gathers gather shuts shut march rally""".split()  # noqa: SIM905
+)
 
 
 def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon) -> str | None:
@@ -325,6 +335,8 @@ class _Scan:
         if side == 0 and word in ("and", "but") and prev == ",":
             self.coordinated = True
         cls = tense_words.get(word)
+        if tok == "May" and prev is not None and prev not in _BOUNDARY and prev[0] != "\n":
+            cls = None  # "began in May": the month, not the modal (only a sentence opens "May")
         if nxt == "to" and (
             word in _PLAN_TO or (side == 0 and word in _PLANNED_TO and not self.comma_seen)
         ):
@@ -339,7 +351,13 @@ class _Scan:
             cls = "future"  # "planned a march on Saturday": the event is ahead
         elif word == "couldn't" or (word == "could" and nxt == "not"):
             cls = "past"  # "could not be reached Wednesday": a failed attempt, past
-        elif cls == "present" and (side == 1 or i >= _PRESENT_REACH):
+        elif cls == "plural":  # "stores open on Christmas", not "the open", "to open"
+            reach = _PRESENT_REACH if word in _NEAR_ONLY else _SCHEDULE_REACH
+            plural = side == 0 and i < reach and _plural_subject(toks, i)
+            cls = "present" if plural else None
+        elif cls == "present" and (
+            side == 1 or i >= (_PRESENT_REACH if word in _NEAR_ONLY else _SCHEDULE_REACH)
+        ):
             cls = None
         elif cls is None and _looks_past(tok, word, prev):
             cls, self.guessed = "past", True
@@ -369,8 +387,110 @@ def _neighbour(tokens: list[regex.Match[str]], i: int, side: int, step: int) -> 
     return None
 
 
+# Words ending in -s before a bare verb that are no plural subject ("its open", "has
+# close ties"), and adverbs passed over on the way to the subject ("stores always open").
+_NOT_PLURAL = frozenset(
+    """is was has does his its this us yes thus plus less unless as whereas perhaps
+    always sometimes besides afterwards towards says""".split()  # noqa: SIM905
+)
+_PLURAL_PRONOUNS = frozenset(["they", "we", "you", "i"])
+_HABIT_ADVERBS = frozenset(
+    """always sometimes often usually typically normally generally also still only now
+    again then traditionally""".split()  # noqa: SIM905
+)
+
+
+def _plural_subject(toks: list[regex.Match[str]], i: int) -> bool:
+    """Whether the bare verb ``toks[i]`` (read leftwards) follows a plural subject:
+    "stores open", "they meet", "banks usually close"."""
+    for j in range(i + 1, min(i + 3, len(toks))):  # the subject, past one adverb
+        tok = toks[j].group()
+        word = tok.lower()
+        if word in _HABIT_ADVERBS or (word.endswith("ly") and len(word) > 4):
+            continue
+        if word in _PLURAL_PRONOUNS:
+            return True
+        if tok[:1].isupper():  # "Mayor Orr and Governor Pike meet", "shops in Vell open"
+            return _plural_noun(tok) or _after_name(toks, j)  # or "Protesters march"
+        return _plural_noun(tok)
+    return False
+
+
+def _plural_noun(tok: str) -> bool:
+    word = tok.lower()
+    return (
+        tok.isalpha()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and word not in _NOT_PLURAL
+    )
+
+
+_PLACE_PREPS = frozenset(["in", "at", "of", "from", "across", "around", "near"])
+
+
+def _after_name(toks: list[regex.Match[str]], j: int) -> bool:
+    """Whether the name ending at ``toks[j]`` (read leftwards) is joined to another by "and"
+    ("Orr and Pike meet") or ends a plural subject ("most shops in Vell open")."""
+    for k in range(j + 1, min(j + 7, len(toks))):
+        tok = toks[k].group()
+        if tok == "and":
+            return k + 1 < len(toks) and toks[k + 1].group()[:1].isupper()
+        if tok in _PLACE_PREPS:
+            return k + 1 < len(toks) and _plural_noun(toks[k + 1].group())
+        if (
+            not tok[:1].isupper()
+            and tok not in _TITLE_WORDS
+            and toks[k - 1].group() not in _TITLE_WORDS  # "opposition leader": a modifier
+        ):
+            return False
+    return False
+
+
+# Lower-case titles inside a name ("Palestinian leader Yasser Arafat").
+_TITLE_WORDS = frozenset(
+    """leader minister president chief secretary governor mayor chairman chairwoman envoy
+    spokesman spokeswoman counterpart premier senator""".split()  # noqa: SIM905
+)
+
+
 def _looks_past(tok: str, word: str, prev: str | None) -> bool:
     if len(word) <= 4 or not word.endswith("ed") or tok[0].isupper() or word in _NOT_PAST_ED:
         return False
     # "the scheduled vote": an adjective; "to be completed": passive or infinitive.
     return prev not in _DETERMINERS and prev not in _NOT_FINITE_BEFORE
+
+
+# A headline: the text's first line, a few words with no closing punctuation, then a line
+# break (a dateline such as "BUFFALO, N.Y. (AP) --" ends in a dash and is none).
+_FIRST_LINE = compile_re(r"[ \t\u00a0]*([^\n]{8,160}?)[ \t\u00a0]*\r?\n")
+_HEADLINE_WORD = compile_re(r"\p{L}+", regex.V1)
+_HEADLINE_TO = compile_re(r"(?<![\p{L}])to[ \t\u00a0]+\p{Ll}{2,}(?:[ \t\u00a0]|$)", regex.V1)
+
+
+def headline_end(text: str) -> int:
+    """The end of the text's first line when it is a headline ("Stocks close lower in
+    Tarsk"), else 0."""
+    m = _FIRST_LINE.match(text)
+    if m is None:
+        return 0
+    line = m.group(1)
+    if line[-1] in '.!?:;,"”’)-—–_' or "(" in line:
+        return 0
+    words = _HEADLINE_WORD.findall(line)
+    if not 3 <= len(words) <= 20:
+        return 0
+    return m.end(1)
+
+
+def headline_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon) -> str | None:
+    """The tense of a mention in a headline. Headlines tell both past and coming events in the
+    present ("Stocks close lower Monday", "Leaders meet Friday"), so the present says nothing;
+    an infinitive is a plan ("Orlin to close plant in May")."""
+    tense = clause_tense(text, lo, hi, start, end, lex)
+    if tense == "present":
+        return None
+    if tense is None and _HEADLINE_TO.search(text, lo, start):
+        return "future"
+    return tense

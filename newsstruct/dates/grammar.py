@@ -236,7 +236,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season})(?![-‐][\p{{L}}])"
             rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?year)(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
-            rf"|the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))",
+            rf"|the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
+            rf"|full[-‐]year(?=[ \t\u00a0]+\p{{Ll}})",  # "full-year profit": the year reported
         ),
         (
             "ago",
@@ -369,7 +370,7 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         "relunit": (
             _words(
                 """earlier later early late mid so the this last next coming current weekend year
-                end turn midyear"""
+                end turn midyear full"""
             ),
             False,
         ),

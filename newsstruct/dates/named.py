@@ -922,6 +922,23 @@ _YEAR_NOUNS = frozenset(
 _NAME_WORD_BEFORE = compile_re(r"(?<![.!?]\s*)\b(\p{Lu}[\p{L}]+)\s+$")
 
 
+# A market level: a number right after a verb of prices and "to"/"at" and before a
+# punctuation mark or a preposition ("fell to 2091 in early trading", "closed at 1918,");
+# "rose to 2008 levels" stays a year.
+_LEVEL_BEFORE = compile_re(
+    r"\b(?:fell|rose|dropped|declined|climbed|slid|slipped|jumped|soared|plunged|tumbled|sank"
+    r"|surged|gained|advanced|retreated|eased|closed|ended|finished|opened|stood|settled|traded"
+    r"|falls|rises|drops|climbs|closes|ends|stands|trades)[ \t\u00a0]+(?:to|at)[ \t\u00a0]+$",
+    regex.IGNORECASE,
+)
+
+_LEVEL_AFTER = compile_re(
+    r"[ \t\u00a0]*(?:[,;:)]|\.(?!\d)|$|[ \t\u00a0]+(?:in|on|at|from|after|before|points|and|as|by"
+    r"|with|during|when|while|the)\b)",
+    regex.IGNORECASE,
+)
+
+
 def h_year(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     lead = _YEAR_LEAD.match(raw)
@@ -944,6 +961,10 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         if _AMOUNT_AFTER.match(after):
             return None
+        if _LEVEL_BEFORE.search(ctx.text[max(0, m.start() - 24) : m.start()]) and (
+            _LEVEL_AFTER.match(after)
+        ):
+            return None  # "the index fell to 2091", "closed at 1918": a level, not a year
         plural = _PLURAL_AFTER.match(after)
         if plural and plural.group(1) not in _YEAR_NOUNS and not _COUNT_CONTEXT.search(before):
             return None  # "2008 votes": a count

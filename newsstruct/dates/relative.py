@@ -52,6 +52,9 @@ _QUANTITY_BEFORE = compile_re(
 _OF_THE_UNIT = compile_re(r"\bof the (year|month|week|quarter|decade|century)$")
 
 
+_AN_BEFORE = compile_re(r"\ban?[ \t\u00a0]+$", regex.IGNORECASE)
+
+
 def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
@@ -88,6 +91,8 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
             "midyear",
             "mid-year",
             "mid year",
+            "full-year",
+            "full‐year",
         )
     ):
         if ctx.ref is None:
@@ -97,6 +102,10 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
             y -= 1
         elif ctx.tense == "future" and ctx.ref.month == 12 and ctx.ref.day > 20:
             y += 1
+        if low.startswith("full"):  # "full-year profit rose": the year reported
+            if _AN_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()):
+                return Reading("DURATION", "P1Y", None)  # "a full-year contract": a length
+            return Reading("DATE", cal.year(y))
         return Reading("DATE", cal.year(y), mod="MID" if "mid" in low else "END")
     if "turn of the century" in low:
         if ctx.ref is None:

@@ -23,7 +23,7 @@ from ..patterns import compile_re
 from ..records import DateMention, Quote, Sentence
 from ..text import check_text, parse_published
 from . import calendar as cal
-from .context import clause_tense
+from .context import clause_tense, headline_end, headline_tense
 from .core import Cand, Ctx, Prior, Reading
 from .grammar import TriggerFinder, compile_grammar, simple_folds
 from .propername import in_name
@@ -110,6 +110,7 @@ def find_dates(
             quotes = find_quotes(text, sentences=sentences, lexicon=lex)
         speech = _SpeechDates.build(text, quotes, sentences, cands, ref, anchor, lex)
     state = _Discourse()
+    headline = headline_end(text)
     found: list[DateMention] = []
     taken = 0  # the end of the last second day of a pair ("April 24 and 25")
     for idx, (i, kind, m) in enumerate(cands):
@@ -129,7 +130,15 @@ def find_dates(
             text=text,
             lex=lex,
             ref=mref,
-            tense=functools.partial(clause_tense, text, lo, hi, m.start(), m.end(), lex),
+            tense=functools.partial(
+                headline_tense if m.start() < headline else clause_tense,
+                text,
+                lo,
+                hi,
+                m.start(),
+                m.end(),
+                lex,
+            ),
             previous=state.previous,
             previous_day=state.previous_day,
             period=period,
@@ -143,16 +152,36 @@ def find_dates(
         reading = HANDLERS[kind](Cand.of(m), ctx)
         if reading is None:
             continue
+        if reading.start is None and reading.type in ("DURATION", "DATE"):
+            cut = _ADJECTIVE_THE.match(text, m.start(), m.end())
+            if cut is not None and _NOUN_NEXT.match(text, m.end()):
+                reading = attrs.evolve(reading, start=cut.end())  # "the [two-year] contract"
         mention = _mention(text, m.start(), m.end(), reading, ctx, mref_name)
         found.append(mention)
         if reading.dated:
             state.note(mention, i, mref)
         second = _second_day(text, kind, mention, reading, hi) if kind == "mdy" else None
         if second is not None:
+            if second[2].anchor == "absolute":  # "May 2 or 3, 2019": the year is the pair's
+                year = (second[2].value or "")[:4]
+                first = attrs.evolve(reading, value=year + (mention.value or "")[4:])
+                found[-1] = _mention(text, m.start(), m.end(), first, ctx, mref_name)
+                found[-1] = attrs.evolve(found[-1], anchor="absolute", anchor_date=None)
+                state.note(found[-1], i, mref)
             found.append(_mention(text, second[0], second[1], second[2], ctx, mref_name))
             state.note(found[-1], i, mref)
             taken = second[1]
     return tuple(found)
+
+
+# "the two-year contract", "the third-quarter loss": a hyphenated unit before a noun is an
+# adjective; the article belongs to the noun's phrase, not to the time (as TimeML marks it).
+_ADJECTIVE_THE = compile_re(
+    r"[Tt]he[ \t\u00a0]+(?=(?:fiscal[ \t\u00a0]+)?[\p{L}\d]+(?:-[\p{L}\d]+)*-[\p{L}\d]+\Z)",
+)
+_NOUN_NEXT = compile_re(
+    r"[ \t\u00a0]+(?!(?:of|ago|earlier|later|ahead|before|after|old|long|and|or|to|in|on|at)\b)\p{Ll}"
+)
 
 
 # "April 24 and 25", "March 3 or 4", "Nov. 6 to 8", "Jan. 1-3": after a month-day, a bare day number is a
@@ -161,13 +190,15 @@ def find_dates(
 # "4.5" are not days).
 _SECOND_DAY = compile_re(
     r"(?:[ \t\u00a0]+(?:and|or|to|through|until|till)[ \t\u00a0]+|[-–])((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
-    r"(?=[;:)!?\"”]|[,.](?![ \t\u00a0]*\d)|[ \t\u00a0]+(?:in|at|on|when|before|after|for|with|as|the"
-    r"|this|last|next|to|and|from|respectively)(?![\p{L}\p{N}])|[ \t\u00a0]*$)"
+    r"(?:,?[ \t\u00a0]+((?:1[89]|20)\d\d)(?![\p{L}\p{N}])"  # "May 2 or 3, 2019": the pair's year
+    r"|(?=[;:)!?\"”]|[,.](?![ \t\u00a0]*\d)|[ \t\u00a0]+(?:in|at|on|when|before|after|for|with|as|the"
+    r"|this|last|next|to|and|from|respectively)(?![\p{L}\p{N}])|[ \t\u00a0]*$))"
 )
 _ENDS_WITH_DAY = compile_re(r"(?<![\d,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?$")
 
 
 _DAY_VALUE = compile_re(r"(?:\d{4}|XXXX)-\d\d-\d\d")
+_YEAR_IN = compile_re(r"\b\d{4}\b")
 
 
 def _second_day(
@@ -184,6 +215,11 @@ def _second_day(
     day = int(m.group(1).rstrip("stndrh"))  # "25th" -> 25
     if day <= int(value[-2:]):
         return None
+    year = m.group(2)
+    if year is not None:
+        if _YEAR_IN.search(mention.text):
+            return None  # "May 2, 2018 or 3, 2019": not a pair
+        value = f"{year}{value[4:]}"
     if value[:4].isdigit():
         try:
             dt.date(int(value[:4]), int(value[5:7]), day)
@@ -191,11 +227,10 @@ def _second_day(
             return None
     elif day > 31:
         return None
-    return (
-        m.start(1),
-        m.end(1),
-        attrs.evolve(reading, start=None, end=None, mod=None, value=f"{value[:8]}{day:02d}"),
-    )
+    second = attrs.evolve(reading, start=None, end=None, mod=None, value=f"{value[:8]}{day:02d}")
+    if year is not None:
+        second = attrs.evolve(second, anchor="absolute")
+    return m.start(1), m.end(), second
 
 
 _DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "iso", "deictic"})
