@@ -563,6 +563,7 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str, tail_words: in
     m = _SHORT_TAIL.fullmatch(rest)
     return (
         m is not None
+        and _SPACED_DASH.search(m.group(1)) is None  # "the council race - Harbor Digest:"
         and len(m.group(1).split()) <= tail_words
         and len(m.group(1)) <= tail_words * _TAIL_CHARS_PER_WORD
         and not any(
@@ -575,6 +576,9 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str, tail_words: in
 _PARTICLE = compile_re(r"\s+(?:out|up|back)\b", regex.V1)  # "pointed out"
 
 _TAIL_END = compile_re(r"\s*(?:[,:]|\s—|\s–)?\s*(?:that\s*,?\s*)?", regex.V1)
+
+# a dash between spaces: a digest line's headline, then the source of its colon lead-in
+_SPACED_DASH = compile_re(r"\s[-–—―]\s+\p{Lu}", regex.V1)
 
 _TAIL_CHARS_PER_WORD = 7  # 12 words: 84 characters at most (the pattern's own bound is 140)
 _SHORT_TAIL = compile_re(
