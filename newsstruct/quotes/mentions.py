@@ -706,7 +706,7 @@ def _aside(s: str, words: QuoteWords) -> bool:
     low = " ".join(x.lower() for x in w)
     if len(w) <= 3 and all(x[:1].isupper() for x in w):
         return True  # a place: "Clinton, in Columbus, Ohio, said"
-    return low in words.titles or (w[0][:1].islower() and len(w) <= 12)
+    return low in words.titles or (w[0][:1].islower() and len(w) <= 20)
 
 
 _TIME_OPENERS = frozenset(

@@ -232,6 +232,28 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
 def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
     """``X (R-Ohio), said`` / ``X, Sanders' campaign manager, said``: the mention before the
     aside that a comma closes right before the cue."""
+    m = _before_aside(doc, lo, cue_start)
+    if m is None or m.kind not in ("name", "description"):
+        return m
+    # "Ted Marlow, co-founder of the Harbor Trust, said": the aside is an apposition of
+    # the name before it, which is the source
+    before = doc.text[lo : m.start].rstrip()
+    if not before.endswith(","):
+        return m
+    head = np_before(doc, lo, lo + len(before) - 1)
+    if (
+        head is not None
+        and head.kind == "name"
+        and _APPOSITION_LEAD.fullmatch(doc.text, head.end, m.start)
+    ):
+        return head
+    return m
+
+
+_APPOSITION_LEAD = compile_re(r",\s*", regex.V1)
+
+
+def _before_aside(doc: Doc, lo: int, cue_start: int) -> Mention | None:
     text = doc.text
     end = skip_back(doc, lo, cue_start)
     if not text[lo:end].endswith(","):
