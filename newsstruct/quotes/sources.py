@@ -142,6 +142,19 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
     )
     if m is not None:
         return coordinated(doc, lo, m)
+    if not participle and _TO_BEFORE.search(text, max(lo, cue_start - 8), cue_start):
+        # "Tom Penn interrupted me in mid-sentence to announce": an infinitive of purpose
+        # takes the subject of its clause
+        sub = clause_subject(doc, lo, cue_start)
+        if (
+            sub is not None
+            and sub[0].kind in _SUBJECT_KINDS
+            and not text.startswith(",", sub[1])  # "First, she refused to say": an opener
+            and _word_of(text, sub[0]).lower().rstrip("s").rstrip("'’")
+            not in words.function_words  # "That's why I tried to say"
+            and _OBJECT_CONTROL.search(text, sub[1], cue_start) is None
+        ):
+            return sub[0]
     vp = _VERB_AND.search(text, max(lo, cue_start - 40), cue_start)
     if vp is not None:
         m = np_before(doc, lo, vp.start())  # "he laughed and said": the first verb's subject
@@ -300,6 +313,22 @@ _CONJUNCTION = compile_re(
 )
 
 _COMMA_END = compile_re(r",\s*$", regex.V1)
+
+
+def _word_of(text: str, m: Mention) -> str:
+    """The text of a one-word mention ("" for a longer one)."""
+    span = text[m.start : m.end]
+    return "" if " " in span else span
+
+
+_TO_BEFORE = compile_re(r"\sto\s+$", regex.V1)
+# verbs whose object, not their subject, does what the infinitive says: "asked the council
+# to declare", "prompted the atlas to state", "requires staffers to promise"
+_OBJECT_CONTROL = compile_re(
+    r"\b(?:ask|tell|told|urg|prompt|lead|led|requir|forc|invit|encourag|allow|persuad|convinc"
+    r"|press|push|order|get|got|want|expect|caus|enabl|inspir|remind|warn)\p{Ll}*\s",
+    regex.V1 | regex.IGNORECASE,
+)
 
 _VERB_AND = compile_re(r"(?r)\s+\p{Ll}+(?:ed|ied)\s+and\s+(?:then\s+)?$", regex.V1)
 
