@@ -702,4 +702,28 @@ def speaker_chains(entities: Entities, quotes: Sequence[Quote]) -> dict[str, lis
         ent = entities.last_person(found.start(group), gender, strict=True)
         if ent is not None and ent.name in chains:
             chains[ent.name].add(found.span(group))
+    if "I" in chains:
+        # the first person outside direct quotes is the article's author throughout
+        inside = sorted((q.start, q.end) for q in quotes if q.kind == "direct")
+        starts = [a for a, _ in inside]
+        for found in _FIRST_PERSON.finditer(text):
+            k = bisect.bisect_right(starts, found.start()) - 1
+            if (k < 0 or inside[k][1] <= found.start()) and not _numeral(text, found.start()):
+                chains["I"].add(found.span())
     return {name: sorted(spans) for name, spans in chains.items()}
+
+
+def _numeral(text: str, pos: int) -> bool:
+    """The "I" at ``pos`` follows a capitalised word inside its sentence: a numeral ("Ferry
+    I", "World War I"), not the first person ("When I", at a sentence start, is)."""
+    m = _CAP_BEFORE.search(text, max(0, pos - 40), pos)
+    if m is None:
+        return False
+    before = text[max(0, m.start() - 3) : m.start()].rstrip(" \u00a0\"“”'’(")
+    return before != "" and not before.endswith((".", "!", "?", "\n", ":", ";"))
+
+
+_CAP_BEFORE = compile_re(r"(?r)\b\p{Lu}[\p{L}'’\-]*[ \u00a0]+$", regex.V1)
+
+# "I", "I'm"; not an initial ("Lewis I. Libby") nor part of a word or a numeral
+_FIRST_PERSON = compile_re(r"(?<![\p{L}\p{N}'’.\-])I(?![\p{L}\p{N}.\-])", regex.V1)
