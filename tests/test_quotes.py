@@ -271,3 +271,16 @@ def test_speaker_mentions_first_person_outside_quotes():
     starts = [s.start for s in speaker_mentions(text, quotes)["I"]]
     outside = [0, text.index("I laughed"), text.index("I had")]
     assert starts == outside
+
+
+def test_speaker_mentions_one_name_speaker():
+    # a speaker known by one name only (no person of two name words): every time the article
+    # writes that name as a word of its own is a mention ("Callowayville" is not)
+    text = (
+        'Mayor Calloway spoke in Callowayville. Calloway said: "We will rebuild the pier and '
+        'the quay.\n\n"It will take a year," Calloway said.'
+    )
+    quotes = find_quotes(text)
+    assert [q.speaker.name for q in quotes if q.speaker] == ["Calloway"]
+    starts = [s.start for s in speaker_mentions(text, quotes)["Calloway"]]
+    assert starts == [6, text.index("Calloway said:"), text.index("Calloway said.")]
