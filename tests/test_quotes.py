@@ -256,3 +256,31 @@ def test_speaker_mentions_include_the_relative_pronoun():
     )
     chains = speaker_mentions(text, find_quotes(text))
     assert [s.text for s in chains["Mike Lenn"]] == ["Mike Lenn", "who"]
+
+
+def test_speaker_mentions_first_person_outside_quotes():
+    # the narrator's "I" is one speaker: every "I" outside direct quotes is a mention of it,
+    # not the "I" inside a quote, an initial ("Rafe I. Dunmore") or a numeral ("Ferry I")
+    text = (
+        "I grew up by the harbor, where Rafe I. Dunmore ran Ferry I for years. When my mother "
+        'mentioned the pier, I laughed and said, "I do not care about the pier." She got '
+        'upset, so I had to change my answer: "Of course I care about it."'
+    )
+    quotes = find_quotes(text)
+    assert [q.speaker.name for q in quotes if q.speaker] == ["I", "I"]
+    starts = [s.start for s in speaker_mentions(text, quotes)["I"]]
+    outside = [0, text.index("I laughed"), text.index("I had")]
+    assert starts == outside
+
+
+def test_speaker_mentions_one_name_speaker():
+    # a speaker known by one name only (no person of two name words): every time the article
+    # writes that name as a word of its own is a mention ("Callowayville" is not)
+    text = (
+        'Mayor Calloway spoke in Callowayville. Calloway said: "We will rebuild the pier and '
+        'the quay.\n\n"It will take a year," Calloway said.'
+    )
+    quotes = find_quotes(text)
+    assert [q.speaker.name for q in quotes if q.speaker] == ["Calloway"]
+    starts = [s.start for s in speaker_mentions(text, quotes)["Calloway"]]
+    assert starts == [6, text.index("Calloway said:"), text.index("Calloway said.")]

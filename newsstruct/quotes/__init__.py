@@ -502,7 +502,15 @@ def _plausible_colon(text: str, att: Attribution, entities: Entities) -> bool:
     if head is None:
         return False
     name = text[head[0] : head[1]].split()
-    return len(name) > 1 or entities.person(name[-1], head[0]) is not None
+    return (
+        len(name) > 1
+        or entities.person(name[-1], head[0]) is not None
+        or _DIGEST_DASH.search(text, max(0, head[0] - 3), head[0]) is not None
+    )
+
+
+# "Polls missed the upset - Pollwatch: "…"": a digest line names its source after a dash
+_DIGEST_DASH = compile_re(r"\s[-–—―]\s+$", regex.V1)
 
 
 def _follows_attributed(text: str, found: list[_Found], seg: Segment) -> bool:

@@ -170,6 +170,8 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
         if rel is not None and not _relative_complete(text, rel.start(), s, words):
             continue  # "Cruz, who has proposed repealing it, said": the aside's own verb
         e = found[2]  # past the particle of "shot back"
+        if found[0] in _PLAN_VERBS and _infinitive_after(text, e, hi, words):
+            continue  # "The council agreed to pay for it.": a plan or a deal, not speech
         if text[lo:s].strip(" ,\u00a0\t") == "":  # "…," said Blinken
             if text[s:e].lower().endswith("ing"):
                 return None  # "…," suggesting that …: a participle does not invert
@@ -209,6 +211,33 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
             )
         return None
     return None
+
+
+# cues that name a plan, a deal or a request when "to" and a verb follow ("agreed to pay",
+# "vowed to return", "asked to speak"); "said to", "told to" never do without an auxiliary
+_PLAN_VERBS = frozenset(["agree", "ask", "demand", "offer", "pledge", "promise", "vow"])
+
+
+def _infinitive_after(text: str, pos: int, hi: int, words: QuoteWords) -> bool:
+    """The complement at ``pos`` is ``to`` and a verb that is not one of saying ("to pay", not
+    "to reporters", "to applause" or "to know")."""
+    m = _TO_VERB.match(text, pos, hi)
+    if m is None:
+        return False
+    verb = m.group(1)
+    return not (
+        verb in words.dets
+        or verb in words.pronouns
+        or verb in words.stops
+        or (verb.endswith("s") and not verb.endswith("ss"))  # "to reporters", "to cheers"
+        or verb in _NOUNS_AFTER_TO
+        or words.cue(verb) is not None
+    )
+
+
+_TO_VERB = compile_re(r"[ \u00a0]+to[ \u00a0]+(\p{Ll}[\p{Ll}\-]*+)\b", regex.V1)
+# uncountable nouns that follow "to" after a cue: "said to laughter"
+_NOUNS_AFTER_TO = frozenset(["applause", "laughter", "camera", "date", "media", "press"])
 
 
 # one capitalised word (no period: an initial or a title is no surname) and the space after it
@@ -538,6 +567,7 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str, tail_words: in
     m = _SHORT_TAIL.fullmatch(rest)
     return (
         m is not None
+        and _SPACED_DASH.search(m.group(1)) is None  # "the council race - Harbor Digest:"
         and len(m.group(1).split()) <= tail_words
         and len(m.group(1)) <= tail_words * _TAIL_CHARS_PER_WORD
         and not any(
@@ -550,6 +580,9 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str, tail_words: in
 _PARTICLE = compile_re(r"\s+(?:out|up|back)\b", regex.V1)  # "pointed out"
 
 _TAIL_END = compile_re(r"\s*(?:[,:]|\s—|\s–)?\s*(?:that\s*,?\s*)?", regex.V1)
+
+# a dash between spaces: a digest line's headline, then the source of its colon lead-in
+_SPACED_DASH = compile_re(r"\s[-–—―]\s+\p{Lu}", regex.V1)
 
 _TAIL_CHARS_PER_WORD = 7  # 12 words: 84 characters at most (the pattern's own bound is 140)
 _SHORT_TAIL = compile_re(

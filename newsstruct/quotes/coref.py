@@ -675,6 +675,7 @@ def speaker_chains(entities: Entities, quotes: Sequence[Quote]) -> dict[str, lis
     """(start, end) of every mention of each speaker of ``quotes``, sorted: see
     ``newsstruct.quotes.speaker_mentions``."""
     text = entities.text
+    pronouns = entities.qwords.pronouns
     chains: dict[str, set[tuple[int, int]]] = {}
     for q in quotes:
         if q.speaker is None:
@@ -682,6 +683,10 @@ def speaker_chains(entities: Entities, quotes: Sequence[Quote]) -> dict[str, lis
         name = q.speaker.name
         if name not in chains:
             chains[name] = set(entities.mentions_of(name))
+            if not chains[name] and _ONE_NAME.fullmatch(name) and name.lower() not in pronouns:
+                # a person known by one name only ("President Calloway", "Calloway said"):
+                # every time the article writes that name and no known person owns it
+                chains[name].update(_one_name_mentions(entities, name))
         m = q.speaker.mention
         if m is None:
             continue
@@ -704,4 +709,49 @@ def speaker_chains(entities: Entities, quotes: Sequence[Quote]) -> dict[str, lis
         ent = entities.last_person(found.start(group), gender, strict=True)
         if ent is not None and ent.name in chains:
             chains[ent.name].add(found.span(group))
+    if "I" in chains:
+        # the first person outside direct quotes is the article's author throughout
+        inside = sorted((q.start, q.end) for q in quotes if q.kind == "direct")
+        starts = [a for a, _ in inside]
+        for found in _FIRST_PERSON.finditer(text):
+            k = bisect.bisect_right(starts, found.start()) - 1
+            if (k < 0 or inside[k][1] <= found.start()) and not _numeral(text, found.start()):
+                chains["I"].add(found.span())
     return {name: sorted(spans) for name, spans in chains.items()}
+
+
+def _numeral(text: str, pos: int) -> bool:
+    """The "I" at ``pos`` follows a capitalised word inside its sentence: a numeral ("Ferry
+    I", "World War I"), not the first person ("When I", at a sentence start, is)."""
+    m = _CAP_BEFORE.search(text, max(0, pos - 40), pos)
+    if m is None:
+        return False
+    before = text[max(0, m.start() - 3) : m.start()].rstrip(" \u00a0\"“”'’(")
+    return before != "" and not before.endswith((".", "!", "?", "\n", ":", ";"))
+
+
+_CAP_BEFORE = compile_re(r"(?r)\b\p{Lu}[\p{L}'’\-]*[ \u00a0]+$", regex.V1)
+
+
+def _one_name_mentions(entities: Entities, name: str) -> list[tuple[int, int]]:
+    """Where ``text`` writes the one-word ``name`` as a word of its own, unless a known person
+    owns it there."""
+    text = entities.text
+    out = []
+    pos = text.find(name)
+    while pos >= 0:
+        end = pos + len(name)
+        alone = (pos == 0 or not text[pos - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        )
+        if alone and entities.person(name, pos) is None:
+            out.append((pos, end))
+        pos = text.find(name, end)
+    return out
+
+
+# a one-word capitalised name ("Calloway")
+_ONE_NAME = compile_re(r"\p{Lu}[\p{Ll}'’\-]{2,}+", regex.V1)
+
+# "I", "I'm"; not an initial ("Lewis I. Libby") nor part of a word or a numeral
+_FIRST_PERSON = compile_re(r"(?<![\p{L}\p{N}'’.\-])I(?![\p{L}\p{N}.\-])", regex.V1)

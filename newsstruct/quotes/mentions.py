@@ -153,6 +153,11 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
         return None
     first = _word(text, toks[0]).lower()
     start, end = toks[0][0], toks[-1][1]
+    counted = _quantity(doc, toks, 0)
+    if counted and len(toks) > counted + 1:
+        # "about 50 protesters", "more than 100 residents": the counted noun phrase
+        rest = classify(doc, toks[counted:])
+        return attrs.evolve(rest, start=start) if rest is not None else None
     if len(toks) == 1 and first in words.pronouns:
         return Mention(start=start, end=end, kind="pronoun")
     if first.endswith(("'s", "’s")) and first[:-2] in words.pronouns:
@@ -374,7 +379,42 @@ def _np_start_back(doc: Doc, toks: list[tuple[int, int, bool]], i: int) -> int |
             if lower_run > 4:
                 break
         j -= 1
-    return j + 1 if j + 1 <= i else None
+    if j + 1 > i:
+        return None
+    for n in (1, 2):  # "about 50 protesters", "more than 100 residents"
+        if j + 1 - n >= 0 and _quantity(doc, toks, j + 1 - n) == n:
+            return j + 1 - n
+    return j + 1
+
+
+# words that count what follows them ("about 50", "more than 100")
+_APPROXIMATE = frozenset(
+    ["about", "around", "nearly", "almost", "roughly", "approximately", "over", "under"]
+)
+_APPROXIMATE_PAIRS = frozenset(
+    [("more", "than"), ("fewer", "than"), ("less", "than"), ("at", "least"), ("up", "to")]
+)
+
+
+def _quantity(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> int:
+    """How many tokens from ``k`` make an approximation before a number ("about" in "about 50
+    protesters", "more than" in "more than 100 residents"); 0 when none does."""
+    text = doc.text
+    if k >= len(toks) or not toks[k][2]:
+        return 0
+    low = _word(text, toks[k]).lower()
+    if low in _APPROXIMATE:
+        n = 1
+    elif (
+        k + 1 < len(toks)
+        and toks[k + 1][2]
+        and (low, _word(text, toks[k + 1]).lower()) in _APPROXIMATE_PAIRS
+    ):
+        n = 2
+    else:
+        return 0
+    nxt = toks[k + n] if k + n < len(toks) else None
+    return n if nxt is not None and nxt[2] and text[nxt[0]].isdigit() else 0
 
 
 def _boundary_before(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
@@ -500,6 +540,9 @@ def np_forward(
     first = _word(text, toks[k]).lower()
     if first in words.pronouns:
         return k + 1
+    counted = _quantity(doc, toks, k)
+    if counted:
+        return np_forward(doc, toks, k + counted, max_len=max_len)  # "about 50 protesters"
     j = k
     if first in words.dets:
         j += 1
@@ -724,7 +767,7 @@ def _aside(s: str, words: QuoteWords) -> bool:
     low = " ".join(x.lower() for x in w)
     if len(w) <= 3 and all(x[:1].isupper() for x in w):
         return True  # a place: "Clinton, in Columbus, Ohio, said"
-    return low in words.titles or (w[0][:1].islower() and len(w) <= 12)
+    return low in words.titles or (w[0][:1].islower() and len(w) <= 20)
 
 
 _TIME_OPENERS = frozenset(
@@ -869,7 +912,7 @@ def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
         if k >= len(toks) or not toks[k][2]:
             return None
         low = _word(text, toks[k]).lower()
-        opener = (
+        opener = not _quantity(doc, toks, k) and (  # "About 50 protesters gathered"
             (low in words.stops and low not in words.pronouns and low not in words.dets)
             or low.endswith(("ing", "ly"))
             or (k == 0 and low.endswith("ed"))  # "Informed of the plan, she said"

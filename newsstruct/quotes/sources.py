@@ -144,6 +144,19 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
     )
     if m is not None:
         return coordinated(doc, lo, m)
+    if not participle and _TO_BEFORE.search(text, max(lo, cue_start - 8), cue_start):
+        # "Tom Penn interrupted me in mid-sentence to announce": an infinitive of purpose
+        # takes the subject of its clause
+        sub = clause_subject(doc, lo, cue_start)
+        if (
+            sub is not None
+            and sub[0].kind in _SUBJECT_KINDS
+            and not text.startswith(",", sub[1])  # "First, she refused to say": an opener
+            and _word_of(text, sub[0]).lower().rstrip("s").rstrip("'’")
+            not in words.function_words  # "That's why I tried to say"
+            and _OBJECT_CONTROL.search(text, sub[1], cue_start) is None
+        ):
+            return sub[0]
     vp = _VERB_AND.search(text, max(lo, cue_start - 40), cue_start)
     if vp is not None:
         m = np_before(doc, lo, vp.start())  # "he laughed and said": the first verb's subject
@@ -234,6 +247,28 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
 def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
     """``X (R-Ohio), said`` / ``X, Sanders' campaign manager, said``: the mention before the
     aside that a comma closes right before the cue."""
+    m = _before_aside(doc, lo, cue_start)
+    if m is None or m.kind not in ("name", "description"):
+        return m
+    # "Ted Marlow, co-founder of the Harbor Trust, said": the aside is an apposition of
+    # the name before it, which is the source
+    before = doc.text[lo : m.start].rstrip()
+    if not before.endswith(","):
+        return m
+    head = np_before(doc, lo, lo + len(before) - 1)
+    if (
+        head is not None
+        and head.kind == "name"
+        and _APPOSITION_LEAD.fullmatch(doc.text, head.end, m.start)
+    ):
+        return head
+    return m
+
+
+_APPOSITION_LEAD = compile_re(r",\s*", regex.V1)
+
+
+def _before_aside(doc: Doc, lo: int, cue_start: int) -> Mention | None:
     text = doc.text
     end = skip_back(doc, lo, cue_start)
     if not text[lo:end].endswith(","):
@@ -305,6 +340,22 @@ _CONJUNCTION = compile_re(
 )
 
 _COMMA_END = compile_re(r",\s*$", regex.V1)
+
+
+def _word_of(text: str, m: Mention) -> str:
+    """The text of a one-word mention ("" for a longer one)."""
+    span = text[m.start : m.end]
+    return "" if " " in span else span
+
+
+_TO_BEFORE = compile_re(r"\sto\s+$", regex.V1)
+# verbs whose object, not their subject, does what the infinitive says: "asked the council
+# to declare", "prompted the atlas to state", "requires staffers to promise"
+_OBJECT_CONTROL = compile_re(
+    r"\b(?:ask|tell|told|urg|prompt|lead|led|requir|forc|invit|encourag|allow|persuad|convinc"
+    r"|press|push|order|get|got|want|expect|caus|enabl|inspir|remind|warn)\p{Ll}*\s",
+    regex.V1 | regex.IGNORECASE,
+)
 
 _VERB_AND = compile_re(r"(?r)\s+\p{Ll}+(?:ed|ied)\s+and\s+(?:then\s+)?$", regex.V1)
 
