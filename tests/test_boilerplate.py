@@ -15,7 +15,7 @@ import newsstruct.lexicons
 from conftest import assert_slices, case_params, read_cases
 from newsstruct import structure_many
 from newsstruct.boilerplate import LineCounter, find_boilerplate, line_key, match_line
-from newsstruct.boilerplate.rules import MAX_RULE_LINE
+from newsstruct.boilerplate.rules import MAX_RULE_LINE, _without_lookaheads
 from newsstruct.lexicons import load_lexicon
 
 TABLE = "boilerplate.jsonl"
@@ -474,3 +474,19 @@ def test_hard_wrapped_paragraph_lines_are_not_junk():
         "money. Residents of Dune Street will be asked to move.\n"
     )
     assert [b.text for b in find_boilerplate(text)] == ["ADVERTISEMENT"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "head"),
+    [
+        (r"(?=.{1,90}$)(?!.{0,80}x)abc", "abc"),
+        (r"(?=.{0,60}?(?:\)))[\p{Lu}][^()]{0,50}\)", r"[\p{Lu}][^()]{0,50}\)"),
+        (r"(?=[(])(?:a|b)", "(?:a|b)"),
+        (r"(?=x)a|b", r"(?=x)a|b"),  # the lookahead guards the first branch only
+        (r"(?r)(?=.{2,9}$)ab", r"(?r)(?=.{2,9}$)ab"),  # matched backwards: left alone
+        (r"(?=a", r"(?=a"),  # unbalanced: left alone
+        ("abc", "abc"),
+    ],
+)
+def test_without_lookaheads(pattern, head):
+    assert _without_lookaheads(pattern) == head
