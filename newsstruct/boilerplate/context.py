@@ -546,6 +546,7 @@ def _header_blocks(
         free = [k for k in range(i + 1, j) if verdict[k] is None]
         # the last line before a paragraph may be its subhead: a few words, not set like a
         # headline, or a quotation set whole (a subhead quoting someone)
+        # (but under "By" or "Von" alone a name is the byline's)
         if (
             free
             and j < hi
@@ -554,6 +555,7 @@ def _header_blocks(
                 (shapes[j - 1].words <= _SUBHEAD_MAX_WORDS and not _headline_like(lines[j - 1]))
                 or _quoted_whole(shapes[j - 1], lines[j - 1])
             )
+            and not (hit.category == "byline" and _NAME_LINE.fullmatch(lines[j - 1]) is not None)
         ):
             free.pop()
         for k in free:
