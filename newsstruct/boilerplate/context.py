@@ -25,7 +25,9 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    ("Photo: ...", but not "Source: ...": data sources follow paragraphs too)
    (``caption-above-credit``).
 6. **Lines inside a block** (``inside-block``): a line between two lines of one paywall,
-   newsletter, promo, share or comments block, and a word or two between two junk lines.
+   newsletter, promo, share or comments block, and a word or two between two junk lines;
+   after step 7, any short open line between two junk lines (``between-junk``), unless a
+   subhead may stand there (next to an ad, a caption, a byline, a timestamp).
 7. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
    evidence (junk a rule knows among them other than a caption, a photo credit or an ad, or
    most of them shaped like headlines), with keep-guards: the last short line before a
@@ -171,6 +173,7 @@ def decide(
     # a word between a link run and the next junk ("Continue", "or", "View more offers"):
     # the runs are known only now
     _sandwiched(lines, shapes, t.verdict, lo, hi)
+    _between_junk(lines, shapes, t.verdict, lo, hi)
     _repeated_in_text(t, lo, hi)
     _twice_in_a_row(t, lo, hi)
     _names_by_stamps(lines, shapes, t.verdict, lo, hi)
@@ -805,3 +808,41 @@ def _sandwiched(
             and after[0] not in _BETWEEN_PARAGRAPHS
         ):
             verdict[k] = (before[0], "inside-block")
+
+
+# furniture a site sets around every paragraph ("Article content" above and below each one):
+# a subhead sits between two of these as often as a paragraph does
+_PARAGRAPH_FURNITURE = frozenset({"article-content", "story-continues"})
+
+
+def _between_junk(
+    lines: Sequence[str],
+    shapes: Sequence[Shape],
+    verdict: list[Verdict | None],
+    lo: int,
+    hi: int,
+) -> None:
+    """A short line between two junk lines is junk too (``between-junk``): a teaser
+    between a share row and a newsletter box, a section label between two links. Judged on
+    the verdicts given so far (so it does not chain down a run of short lines); a sentence,
+    a list item, a line ending in a colon, one quoted or bracketed whole, a separator, and a
+    line next to an ad, a caption, a byline, a timestamp or paragraph furniture (where a
+    subhead may stand) stay."""
+    given = [v is not None for v in verdict]
+    for k in range(lo + 1, hi - 1):
+        if given[k] or not (given[k - 1] and given[k + 1]):
+            continue
+        s = shapes[k]
+        line = lines[k]
+        if s.prose or s.terminal or s.listish or s.colon or _quoted_whole(s, line):
+            continue
+        if _structural(line) or (line[0] == "(" and line[-1] == ")"):
+            continue
+        before, after = verdict[k - 1], verdict[k + 1]
+        if before is None or after is None:
+            continue
+        if any(
+            v[0] in _BETWEEN_PARAGRAPHS or v[1] in _PARAGRAPH_FURNITURE for v in (before, after)
+        ):
+            continue
+        verdict[k] = (before[0], "between-junk")
