@@ -26,8 +26,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    (``caption-above-credit``).
 6. **Lines inside a block** (``inside-block``): a line between two lines of one paywall,
    newsletter, promo, share or comments block, and a word or two between two junk lines;
-   after step 7, any short open line between two junk lines (``between-junk``), unless a
-   subhead may stand there (next to an ad, a caption, a byline, a timestamp).
+   after step 7, any short open line, or two, between two junk lines (``between-junk``),
+   unless a subhead may stand there (next to an ad, a caption, a byline, a timestamp).
 7. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
    evidence (junk a rule knows among them other than a caption, a photo credit or an ad, or
    most of them shaped like headlines), with keep-guards: the last short line before a
@@ -815,6 +815,9 @@ def _sandwiched(
 _PARAGRAPH_FURNITURE = frozenset({"article-content", "story-continues"})
 
 
+BETWEEN_JUNK_MAX_RUN = 2
+
+
 def _between_junk(
     lines: Sequence[str],
     shapes: Sequence[Shape],
@@ -822,27 +825,43 @@ def _between_junk(
     lo: int,
     hi: int,
 ) -> None:
-    """A short line between two junk lines is junk too (``between-junk``): a teaser
-    between a share row and a newsletter box, a section label between two links. Judged on
-    the verdicts given so far (so it does not chain down a run of short lines); a sentence,
-    a list item, a line ending in a colon, one quoted or bracketed whole, a separator, and a
-    line next to an ad, a caption, a byline, a timestamp or paragraph furniture (where a
-    subhead may stand) stay."""
-    given = [v is not None for v in verdict]
-    for k in range(lo + 1, hi - 1):
-        if given[k] or not (given[k - 1] and given[k + 1]):
+    """A short line, or a run of up to ``BETWEEN_JUNK_MAX_RUN``, between two junk lines is
+    junk too (``between-junk``): a teaser between a share row and a newsletter box, a
+    section label and a link between two links. Judged on the verdicts given so far (so it
+    does not chain down a run of short lines); a run stays whole when a line of it is a
+    sentence, a list item, a line ending in a colon, one quoted or bracketed whole or a
+    separator, or when it stands next to an ad, a caption, a byline, a timestamp or
+    paragraph furniture (where a subhead may stand)."""
+    k = lo + 1
+    while k < hi - 1:
+        if verdict[k] is not None or verdict[k - 1] is None:
+            k += 1
             continue
-        s = shapes[k]
-        line = lines[k]
-        if s.prose or s.terminal or s.listish or s.colon or _quoted_whole(s, line):
-            continue
-        if _structural(line) or (line[0] == "(" and line[-1] == ")"):
-            continue
-        before, after = verdict[k - 1], verdict[k + 1]
-        if before is None or after is None:
-            continue
-        if any(
-            v[0] in _BETWEEN_PARAGRAPHS or v[1] in _PARAGRAPH_FURNITURE for v in (before, after)
+        j = k
+        while (
+            j < hi
+            and j - k <= BETWEEN_JUNK_MAX_RUN
+            and verdict[j] is None
+            and _open_short(shapes[j], lines[j])
         ):
-            continue
-        verdict[k] = (before[0], "between-junk")
+            j += 1
+        before, after = verdict[k - 1], verdict[j] if j < hi else None
+        if (
+            j > k
+            and j - k <= BETWEEN_JUNK_MAX_RUN
+            and before is not None
+            and after is not None
+            and not any(
+                v[0] in _BETWEEN_PARAGRAPHS or v[1] in _PARAGRAPH_FURNITURE for v in (before, after)
+            )
+        ):
+            for m in range(k, j):
+                verdict[m] = (before[0], "between-junk")
+        k = max(j, k + 1)
+
+
+def _open_short(s: Shape, line: str) -> bool:
+    """A short line that is no sentence, list item, label, quotation, aside or separator."""
+    if s.prose or s.terminal or s.listish or s.colon or _quoted_whole(s, line):
+        return False
+    return not (_structural(line) or (line[0] == "(" and line[-1] == ")"))
