@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 import newsstruct.lexicons
 from conftest import assert_slices, case_params, read_cases
 from newsstruct import structure_many
-from newsstruct.boilerplate import LineCounter, find_boilerplate, line_key, match_line
+from newsstruct.boilerplate import LineCounter, find_boilerplate, iter_lines, line_key, match_line
+from newsstruct.boilerplate.lines import SPACE_CHARS
 from newsstruct.boilerplate.rules import MAX_RULE_LINE, _without_lookaheads
 from newsstruct.lexicons import load_lexicon
 
@@ -490,3 +491,30 @@ def test_hard_wrapped_paragraph_lines_are_not_junk():
 )
 def test_without_lookaheads(pattern, head):
     assert _without_lookaheads(pattern) == head
+
+
+def _reference_lines(text: str) -> list[tuple[int, int]]:
+    """Lines split at line breaks (those of str.splitlines but \\x1f), stripped by str.isspace."""
+    out = []
+    for m in regex.finditer(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+", text):
+        start, end = m.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+def test_line_space_class_is_str_isspace():
+    space = regex.compile(f"[{SPACE_CHARS}]")
+    assert all((space.match(c) is not None) == c.isspace() for c in map(chr, range(0x110000)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="ab. \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029\u3000", max_size=30)
+)
+def test_iter_lines_strips_like_str_isspace(text):
+    assert list(iter_lines(text)) == _reference_lines(text)

@@ -13,19 +13,23 @@ from collections.abc import Callable, Iterator
 from .. import limits
 from ..patterns import compile_re
 
-_LINE = compile_re(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
+# Line breaks (those of str.splitlines but \x1f) and white space (exactly str.isspace; the
+# regex module's \s leaves out \x1c-\x1f)
+_BREAKS = r"\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85"
+SPACE_CHARS = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# a line from its first character that is not white space to its last (the inner run is
+# greedy: it gives back only the white space that ends the line)
+_LINE = compile_re(rf"[^{SPACE_CHARS}](?:[^{_BREAKS}]*[^{SPACE_CHARS}])?")
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every non-blank line, surrounding whitespace excluded."""
-    for m in _LINE.finditer(text, timeout=limits.SCAN_TIMEOUT):
-        start, end = m.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            yield start, end
+    yield from line_spans(text)
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """:func:`iter_lines` as a list."""
+    return [m.span() for m in _LINE.finditer(text, timeout=limits.SCAN_TIMEOUT)]
 
 
 # Hard-wrapped text (lines broken at a fixed width, paragraphs apart by blank lines): most
@@ -43,7 +47,7 @@ def iter_units(text: str, alone: Callable[[str], bool] | None = None) -> list[tu
 
     ``alone(line)`` tells a line that stands alone even inside wrapped text (a junk line).
     """
-    spans = list(iter_lines(text))
+    spans = line_spans(text)
     if not _hard_wrapped(text, spans):
         return [(s, e, text[s:e]) for s, e in spans]
     width = max(e - s for s, e in spans)
