@@ -27,7 +27,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
 6. **Lines inside a block** (``inside-block``): a line between two lines of one paywall,
    newsletter, promo, share or comments block, and a word or two between two junk lines;
    after step 7, any short open line, or two, between two junk lines (``between-junk``),
-   unless a subhead may stand there (next to an ad, a caption, a byline, a timestamp).
+   unless a subhead may stand there (next to an ad or a caption) or a standfirst (right
+   above a timestamp or a byline).
 7. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
    evidence (junk a rule knows among them other than a caption, a photo credit or an ad, or
    most of them shaped like headlines), with keep-guards: the last short line before a
@@ -813,6 +814,8 @@ def _sandwiched(
 # furniture a site sets around every paragraph ("Article content" above and below each one):
 # a subhead sits between two of these as often as a paragraph does
 _PARAGRAPH_FURNITURE = frozenset({"article-content", "story-continues"})
+_NEXT_TO_SUBHEADS = frozenset({"advertisement", "caption"})
+_BELOW_HEADLINES = frozenset({"timestamp", "byline"})
 
 
 BETWEEN_JUNK_MAX_RUN = 2
@@ -830,8 +833,9 @@ def _between_junk(
     section label and a link between two links. Judged on the verdicts given so far (so it
     does not chain down a run of short lines); a run stays whole when a line of it is a
     sentence, a list item, a line ending in a colon, one quoted or bracketed whole or a
-    separator, or when it stands next to an ad, a caption, a byline, a timestamp or
-    paragraph furniture (where a subhead may stand)."""
+    separator, when it stands next to an ad, a caption or paragraph furniture (where a
+    subhead may stand), or right above a timestamp or a byline (where the headline and the
+    standfirst stand)."""
     k = lo + 1
     while k < hi - 1:
         if verdict[k] is not None or verdict[k - 1] is None:
@@ -852,8 +856,9 @@ def _between_junk(
             and before is not None
             and after is not None
             and not any(
-                v[0] in _BETWEEN_PARAGRAPHS or v[1] in _PARAGRAPH_FURNITURE for v in (before, after)
+                v[0] in _NEXT_TO_SUBHEADS or v[1] in _PARAGRAPH_FURNITURE for v in (before, after)
             )
+            and after[0] not in _BELOW_HEADLINES
         ):
             for m in range(k, j):
                 verdict[m] = (before[0], "between-junk")
