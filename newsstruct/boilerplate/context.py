@@ -665,18 +665,29 @@ def _short_runs(
     lo: int,
     hi: int,
 ) -> None:
-    """Interior runs of two or more short lines that read as link lists, not as content."""
+    """Interior runs of two or more short lines that read as link lists, not as content (a
+    teaser that ends in "!" or "?" does not end a run)."""
     i = lo
     while i < hi:
         if shapes[i].prose:
             i += 1
             continue
         j = i
-        while j < hi and not shapes[j].prose:
+        while j < hi and (not shapes[j].prose or _exclaimed_teaser(shapes[j], lines[j])):
             j += 1
         if i > lo and j < hi:
             _judge_run(lines, shapes, verdict, i, j)
         i = j
+
+
+_TEASER_MAX_WORDS = 12
+
+
+def _exclaimed_teaser(shape: Shape, line: str) -> bool:
+    """A teaser headline that ends in an exclamation or a question mark ("Harbor FC: Late
+    goal sinks Riverton!"): a topic, a colon, a dozen words at most. It reads as a sentence,
+    but it does not end a run of links."""
+    return shape.end_char in "!?" and shape.words <= _TEASER_MAX_WORDS and ": " in line[2:60]
 
 
 _SMALL_WORDS = frozenset(
