@@ -518,3 +518,18 @@ def test_line_space_class_is_str_isspace():
 )
 def test_iter_lines_strips_like_str_isspace(text):
     assert list(iter_lines(text)) == _reference_lines(text)
+
+
+def test_subhead_between_lines_repeated_across_a_batch_stays():
+    # with batch repetition, "Article content" (set above and below every paragraph) is a
+    # repeated line before any rule names it: a subhead between two of them stays all the same
+    text = (
+        "The Lindenau council met on Tuesday to discuss the budget for next year.\n"
+        "Article content\n"
+        "What comes next for the harbor\n"
+        "Article content\n"
+        "The vote is expected next week, officials said."
+    )
+    found = find_boilerplate(text, repeated={line_key("Article content")})
+    assert [b.text for b in found] == ["Article content", "Article content"]
+    assert {b.rule for b in found} == {"repeated-line"}

@@ -823,9 +823,10 @@ def _sandwiched(
 
 
 # furniture a site sets around every paragraph ("Article content" above and below each one):
-# a subhead sits between two of these as often as a paragraph does
+# a subhead sits between two of these as often as a paragraph does (and lines repeated
+# across a batch may be such furniture: their rule is not asked)
 _PARAGRAPH_FURNITURE = frozenset({"article-content", "story-continues"})
-_NEXT_TO_SUBHEADS = frozenset({"advertisement", "caption"})
+_NEXT_TO_SUBHEADS = frozenset({"advertisement", "caption", "repeated"})
 _BELOW_HEADLINES = frozenset({"timestamp", "byline"})
 
 
@@ -844,9 +845,9 @@ def _between_junk(
     section label and a link between two links. Judged on the verdicts given so far (so it
     does not chain down a run of short lines); a run stays whole when a line of it is a
     sentence, a list item, a line ending in a colon, one quoted or bracketed whole or a
-    separator, when it stands next to an ad, a caption or paragraph furniture (where a
-    subhead may stand), or right above a timestamp or a byline (where the headline and the
-    standfirst stand)."""
+    separator, when it stands next to an ad, a caption, paragraph furniture or a line
+    repeated across the batch (where a subhead may stand), or right above a timestamp or a
+    byline (where the headline and the standfirst stand)."""
     k = lo + 1
     while k < hi - 1:
         if verdict[k] is not None or verdict[k - 1] is None:
