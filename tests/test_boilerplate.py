@@ -15,7 +15,6 @@ import newsstruct.lexicons
 from conftest import assert_slices, case_params, read_cases
 from newsstruct import structure_many
 from newsstruct.boilerplate import LineCounter, find_boilerplate, iter_lines, line_key, match_line
-from newsstruct.boilerplate.lines import SPACE_CHARS
 from newsstruct.boilerplate.rules import MAX_RULE_LINE, _without_lookaheads
 from newsstruct.lexicons import load_lexicon
 
@@ -505,11 +504,6 @@ def _reference_lines(text: str) -> list[tuple[int, int]]:
         if start < end:
             out.append((start, end))
     return out
-
-
-def test_line_space_class_is_str_isspace():
-    space = regex.compile(f"[{SPACE_CHARS}]")
-    assert all((space.match(c) is not None) == c.isspace() for c in map(chr, range(0x110000)))
 
 
 @settings(max_examples=500, deadline=None)

@@ -10,16 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .. import limits
 from ..patterns import compile_re
-
-# Line breaks (those of str.splitlines but \x1f) and white space (exactly str.isspace; the
-# regex module's \s leaves out \x1c-\x1f)
-_BREAKS = r"\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85"
-SPACE_CHARS = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-# a line from its first character that is not white space to its last (the inner run is
-# greedy: it gives back only the white space that ends the line)
-_LINE = compile_re(rf"[^{SPACE_CHARS}](?:[^{_BREAKS}]*[^{SPACE_CHARS}])?")
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int]]:
@@ -28,8 +19,18 @@ def iter_lines(text: str) -> Iterator[tuple[int, int]]:
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
-    """:func:`iter_lines` as a list."""
-    return [m.span() for m in _LINE.finditer(text, timeout=limits.SCAN_TIMEOUT)]
+    """:func:`iter_lines` as a list: the lines of ``str.splitlines`` ("\\r\\n" is one
+    break), stripped of what ``str.isspace`` calls white space."""
+    spans = []
+    pos = 0
+    for seg in text.splitlines(True):
+        size = len(seg)
+        stripped = seg.lstrip()
+        if stripped:  # not blank
+            start = pos + size - len(stripped)
+            spans.append((start, start + len(stripped.rstrip())))
+        pos += size
+    return spans
 
 
 # Hard-wrapped text (lines broken at a fixed width, paragraphs apart by blank lines): most
