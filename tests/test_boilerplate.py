@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 import newsstruct.lexicons
 from conftest import assert_slices, case_params, read_cases
 from newsstruct import structure_many
-from newsstruct.boilerplate import LineCounter, find_boilerplate, line_key, match_line
-from newsstruct.boilerplate.rules import MAX_RULE_LINE
+from newsstruct.boilerplate import LineCounter, find_boilerplate, iter_lines, line_key, match_line
+from newsstruct.boilerplate.rules import MAX_RULE_LINE, _without_lookaheads
 from newsstruct.lexicons import load_lexicon
 
 TABLE = "boilerplate.jsonl"
@@ -474,3 +474,56 @@ def test_hard_wrapped_paragraph_lines_are_not_junk():
         "money. Residents of Dune Street will be asked to move.\n"
     )
     assert [b.text for b in find_boilerplate(text)] == ["ADVERTISEMENT"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "head"),
+    [
+        (r"(?=.{1,90}$)(?!.{0,80}x)abc", "abc"),
+        (r"(?=.{0,60}?(?:\)))[\p{Lu}][^()]{0,50}\)", r"[\p{Lu}][^()]{0,50}\)"),
+        (r"(?=[(])(?:a|b)", "(?:a|b)"),
+        (r"(?=x)a|b", r"(?=x)a|b"),  # the lookahead guards the first branch only
+        (r"(?r)(?=.{2,9}$)ab", r"(?r)(?=.{2,9}$)ab"),  # matched backwards: left alone
+        (r"(?=a", r"(?=a"),  # unbalanced: left alone
+        ("abc", "abc"),
+    ],
+)
+def test_without_lookaheads(pattern, head):
+    assert _without_lookaheads(pattern) == head
+
+
+def _reference_lines(text: str) -> list[tuple[int, int]]:
+    """Lines split at line breaks (those of str.splitlines but \\x1f), stripped by str.isspace."""
+    out = []
+    for m in regex.finditer(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+", text):
+        start, end = m.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="ab. \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029\u3000", max_size=30)
+)
+def test_iter_lines_strips_like_str_isspace(text):
+    assert list(iter_lines(text)) == _reference_lines(text)
+
+
+def test_subhead_between_lines_repeated_across_a_batch_stays():
+    # with batch repetition, "Article content" (set above and below every paragraph) is a
+    # repeated line before any rule names it: a subhead between two of them stays all the same
+    text = (
+        "The Lindenau council met on Tuesday to discuss the budget for next year.\n"
+        "Article content\n"
+        "What comes next for the harbor\n"
+        "Article content\n"
+        "The vote is expected next week, officials said."
+    )
+    found = find_boilerplate(text, repeated={line_key("Article content")})
+    assert [b.text for b in found] == ["Article content", "Article content"]
+    assert {b.rule for b in found} == {"repeated-line"}

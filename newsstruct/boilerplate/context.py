@@ -25,7 +25,10 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    ("Photo: ...", but not "Source: ...": data sources follow paragraphs too)
    (``caption-above-credit``).
 6. **Lines inside a block** (``inside-block``): a line between two lines of one paywall,
-   newsletter, promo, share or comments block, and a word or two between two junk lines.
+   newsletter, promo, share or comments block, and a word or two between two junk lines;
+   after step 7, any short open line, or two, between two junk lines (``between-junk``),
+   unless a subhead may stand there (next to an ad or a caption) or a standfirst (right
+   above a timestamp or a byline).
 7. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
    evidence (junk a rule knows among them other than a caption, a photo credit or an ad, or
    most of them shaped like headlines), with keep-guards: the last short line before a
@@ -171,6 +174,7 @@ def decide(
     # a word between a link run and the next junk ("Continue", "or", "View more offers"):
     # the runs are known only now
     _sandwiched(lines, shapes, t.verdict, lo, hi)
+    _between_junk(lines, shapes, t.verdict, lo, hi)
     _repeated_in_text(t, lo, hi)
     _twice_in_a_row(t, lo, hi)
     _names_by_stamps(lines, shapes, t.verdict, lo, hi)
@@ -546,6 +550,7 @@ def _header_blocks(
         free = [k for k in range(i + 1, j) if verdict[k] is None]
         # the last line before a paragraph may be its subhead: a few words, not set like a
         # headline, or a quotation set whole (a subhead quoting someone)
+        # (but under "By" or "Von" alone a name is the byline's)
         if (
             free
             and j < hi
@@ -554,6 +559,7 @@ def _header_blocks(
                 (shapes[j - 1].words <= _SUBHEAD_MAX_WORDS and not _headline_like(lines[j - 1]))
                 or _quoted_whole(shapes[j - 1], lines[j - 1])
             )
+            and not (hit.category == "byline" and _NAME_LINE.fullmatch(lines[j - 1]) is not None)
         ):
             free.pop()
         for k in free:
@@ -659,18 +665,29 @@ def _short_runs(
     lo: int,
     hi: int,
 ) -> None:
-    """Interior runs of two or more short lines that read as link lists, not as content."""
+    """Interior runs of two or more short lines that read as link lists, not as content (a
+    teaser that ends in "!" or "?" does not end a run)."""
     i = lo
     while i < hi:
         if shapes[i].prose:
             i += 1
             continue
         j = i
-        while j < hi and not shapes[j].prose:
+        while j < hi and (not shapes[j].prose or _exclaimed_teaser(shapes[j], lines[j])):
             j += 1
         if i > lo and j < hi:
             _judge_run(lines, shapes, verdict, i, j)
         i = j
+
+
+_TEASER_MAX_WORDS = 12
+
+
+def _exclaimed_teaser(shape: Shape, line: str) -> bool:
+    """A teaser headline that ends in an exclamation or a question mark ("Harbor FC: Late
+    goal sinks Riverton!"): a topic, a colon, a dozen words at most. It reads as a sentence,
+    but it does not end a run of links."""
+    return shape.end_char in "!?" and shape.words <= _TEASER_MAX_WORDS and ": " in line[2:60]
 
 
 _SMALL_WORDS = frozenset(
@@ -803,3 +820,65 @@ def _sandwiched(
             and after[0] not in _BETWEEN_PARAGRAPHS
         ):
             verdict[k] = (before[0], "inside-block")
+
+
+# furniture a site sets around every paragraph ("Article content" above and below each one):
+# a subhead sits between two of these as often as a paragraph does (and lines repeated
+# across a batch may be such furniture: their rule is not asked)
+_PARAGRAPH_FURNITURE = frozenset({"article-content", "story-continues"})
+_NEXT_TO_SUBHEADS = frozenset({"advertisement", "caption", "repeated"})
+_BELOW_HEADLINES = frozenset({"timestamp", "byline"})
+
+
+BETWEEN_JUNK_MAX_RUN = 2
+
+
+def _between_junk(
+    lines: Sequence[str],
+    shapes: Sequence[Shape],
+    verdict: list[Verdict | None],
+    lo: int,
+    hi: int,
+) -> None:
+    """A short line, or a run of up to ``BETWEEN_JUNK_MAX_RUN``, between two junk lines is
+    junk too (``between-junk``): a teaser between a share row and a newsletter box, a
+    section label and a link between two links. Judged on the verdicts given so far (so it
+    does not chain down a run of short lines); a run stays whole when a line of it is a
+    sentence, a list item, a line ending in a colon, one quoted or bracketed whole or a
+    separator, when it stands next to an ad, a caption, paragraph furniture or a line
+    repeated across the batch (where a subhead may stand), or right above a timestamp or a
+    byline (where the headline and the standfirst stand)."""
+    k = lo + 1
+    while k < hi - 1:
+        if verdict[k] is not None or verdict[k - 1] is None:
+            k += 1
+            continue
+        j = k
+        while (
+            j < hi
+            and j - k <= BETWEEN_JUNK_MAX_RUN
+            and verdict[j] is None
+            and _open_short(shapes[j], lines[j])
+        ):
+            j += 1
+        before, after = verdict[k - 1], verdict[j] if j < hi else None
+        if (
+            j > k
+            and j - k <= BETWEEN_JUNK_MAX_RUN
+            and before is not None
+            and after is not None
+            and not any(
+                v[0] in _NEXT_TO_SUBHEADS or v[1] in _PARAGRAPH_FURNITURE for v in (before, after)
+            )
+            and after[0] not in _BELOW_HEADLINES
+        ):
+            for m in range(k, j):
+                verdict[m] = (before[0], "between-junk")
+        k = max(j, k + 1)
+
+
+def _open_short(s: Shape, line: str) -> bool:
+    """A short line that is no sentence, list item, label, quotation, aside or separator."""
+    if s.prose or s.terminal or s.listish or s.colon or _quoted_whole(s, line):
+        return False
+    return not (_structural(line) or (line[0] == "(" and line[-1] == ")"))

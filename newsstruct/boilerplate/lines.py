@@ -10,22 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .. import limits
 from ..patterns import compile_re
-
-_LINE = compile_re(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every non-blank line, surrounding whitespace excluded."""
-    for m in _LINE.finditer(text, timeout=limits.SCAN_TIMEOUT):
-        start, end = m.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            yield start, end
+    yield from line_spans(text)
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """:func:`iter_lines` as a list: the lines of ``str.splitlines`` ("\\r\\n" is one
+    break), stripped of what ``str.isspace`` calls white space."""
+    spans = []
+    pos = 0
+    for seg in text.splitlines(True):
+        size = len(seg)
+        stripped = seg.lstrip()
+        if stripped:  # not blank
+            start = pos + size - len(stripped)
+            spans.append((start, start + len(stripped.rstrip())))
+        pos += size
+    return spans
 
 
 # Hard-wrapped text (lines broken at a fixed width, paragraphs apart by blank lines): most
@@ -43,7 +48,7 @@ def iter_units(text: str, alone: Callable[[str], bool] | None = None) -> list[tu
 
     ``alone(line)`` tells a line that stands alone even inside wrapped text (a junk line).
     """
-    spans = list(iter_lines(text))
+    spans = line_spans(text)
     if not _hard_wrapped(text, spans):
         return [(s, e, text[s:e]) for s, e in spans]
     width = max(e - s for s, e in spans)

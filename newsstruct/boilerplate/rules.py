@@ -151,6 +151,15 @@ class RuleTable:
         self._literals = tuple(
             _literal_lines(g[2], flags) for (_r, _c, _p, flags), g in zip(rules, gates, strict=True)
         )
+        # what must match from a line's first character: the pattern less its opening
+        # lookaheads (gates and guards), whose partial match on a line's first characters
+        # tells whether the rule can start there
+        self._heads = tuple(
+            compile_data(f"(?:{head})", flags & _GIVEN_FLAGS)
+            if (head := _without_lookaheads(g[2])) != g[2]
+            else pattern
+            for (_r, _c, _p, flags), g, pattern in zip(rules, gates, self._patterns, strict=True)
+        )
         self._by_first: dict[tuple[int, str, int], tuple[_Entry, ...]] = {}
         self._by_index: dict[tuple[int, str], tuple[int, ...]] = {}
         # flags are an enum: test them once here, not per line start
@@ -233,7 +242,7 @@ class RuleTable:
         long_line, speech = variant >= 2, variant % 2 == 1
         out = []
         for i in indices:
-            category, pattern = self._hits[i].category, self._patterns[i]
+            category, pattern = self._hits[i].category, self._heads[i]
             if long_line and category not in _LONG_LINE_CATEGORIES:
                 continue
             if speech and category != "legal":
@@ -252,6 +261,97 @@ _WORD_GATE = compile_re(
     r"\(\?=\.\{\d{1,3},\d{1,3}\}\?\(\?i?:((?:[\w ’'/@:&;<>=!,\"”©-]|\\[(./)])+"
     r"(?:\|(?:[\w ’'/@:&;<>=!,\"”©-]|\\[(./)])+)*)\)\)"
 )
+
+
+def _without_lookaheads(pattern: str) -> str:
+    """The pattern less the lookaheads it opens with ("(?=.{1,90}$)(?!.{0,80}x)abc" -> "abc"),
+    or the pattern itself when it opens with none, has a top-level alternation (a lookahead
+    then applies to the first branch only) or cannot be read (unbalanced brackets)."""
+    if pattern.startswith("(?r)"):
+        return pattern
+    rest = pattern
+    while rest.startswith(("(?=", "(?!")):
+        end = _group_end(rest)
+        if end is None:
+            return pattern
+        rest = rest[end:]
+    if rest == pattern or not rest or _group_end("(" + rest + ")") != len(rest) + 2:
+        return pattern
+    if _top_level_bar(rest):
+        return pattern
+    return rest
+
+
+def _group_end(pattern: str) -> int | None:
+    """The index just past the group that opens ``pattern`` (escapes and classes skipped)."""
+    depth = 0
+    k = 0
+    size = len(pattern)
+    while k < size:
+        c = pattern[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":
+            k = _class_end(pattern, k)
+            if k < 0:
+                return None
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return k + 1
+        k += 1
+    return None
+
+
+def _class_end(pattern: str, k: int) -> int:
+    """The index past the character class opening at ``k`` ("[", "[^", "[]...]"), or -1."""
+    k += 1
+    if k < len(pattern) and pattern[k] == "^":
+        k += 1
+    if k < len(pattern) and pattern[k] == "]":
+        k += 1
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":  # a nested set (regex's V1 syntax)
+            k = _class_end(pattern, k)
+            if k < 0:
+                return -1
+            continue
+        if c == "]":
+            return k + 1
+        k += 1
+    return -1
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Does ``pattern`` have a "|" outside every group?"""
+    depth = 0
+    k = 0
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":
+            k = _class_end(pattern, k)
+            if k < 0:
+                return True
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        k += 1
+    return False
 
 
 def _gates(pattern: str) -> tuple[tuple[int, int] | None, tuple[str, ...] | None, str]:
