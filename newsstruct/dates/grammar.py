@@ -600,6 +600,12 @@ class Grammar:
                     kinds = self._after_the(text, tok.end(), hi, kinds)
                 elif (low == "a" or low == "an") and self.after_a:
                     kinds = self._after_a(text, tok.end(), hi, kinds)
+                elif (
+                    low == "last"
+                    and _VERB_LAST.match(text, tok.end(), hi)
+                    and _TO_OR_MODAL.search(text, max(0, tok.start() - 12), tok.start())
+                ):
+                    kinds = ()  # "expected to last three weeks": the verb; the length follows
             for kind in kinds:
                 m = patterns[kind].match(text, tok.start(), hi)
                 if m is not None:
@@ -684,6 +690,18 @@ def compile_grammar(lex: Lexicon) -> Grammar:
 
 
 _FLAGS = regex.V1 | regex.IGNORECASE
+
+# "to last", "will last" before a length ("three weeks", "for days", "until May"): the verb
+_TO_OR_MODAL = compile_re(
+    r"(?r)\b(?:to|will|would|could|can|may|might|should|must|'ll|’ll|won't|won’t)\s+$",
+    regex.IGNORECASE,
+)
+_VERB_LAST = compile_re(
+    r"\s+(?:\d|an?\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b"
+    r"|ten\b|twelve\b|several\b|many\b|few\b|for\b|until\b|through\b|into\b|about\b"
+    r"|around\b|up\b|only\b|just\b|at\b|another\b|longer\b|beyond\b|well\b)",
+    regex.IGNORECASE,
+)
 
 
 @functools.lru_cache(maxsize=8)
