@@ -101,6 +101,10 @@ _NOT_A_CLAUSE_START = frozenset(
 
 _MIN_REPORTED_WORDS = 3
 
+# "said about 12,000 customers were without power": a quantity opens the clause's subject
+_APPROXIMATE = frozenset(["about", "over", "under"])
+_NUMBER_NEXT = compile_re(r"\s+[$£€]?\d", regex.V1)
+
 # cues whose reported content may be an infinitive: "vowed to rebuild", "urged them to leave"
 _TO_INFINITIVE = frozenset(
     [
@@ -374,7 +378,12 @@ def _reported(
         return None  # "conceded shortly after midnight", "warned until Saturday": only a when
     if first == "to" and lemma in _TO_INFINITIVE and len(words_) > 2 and words_[1][:1].islower():
         pass  # "vowed to rebuild the pier": an infinitive is what was promised
-    elif first in _NOT_A_CLAUSE_START and not has_marks and lead is None:
+    elif (
+        first in _NOT_A_CLAUSE_START
+        and not has_marks
+        and lead is None
+        and not (first in _APPROXIMATE and _NUMBER_NEXT.match(text, start + len(first), end))
+    ):
         return None  # (after a lead the content goes on with its verb: "X, Y said, was …")
     return Reported(
         content=span_of(text, start, end),
