@@ -678,6 +678,8 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
                 speaker, ent = resolve(
                     text, src, entities, previous, close_to_previous=close, replies=replies
                 )
+                if close and prev_found is not None and speaker.resolved_by == "pronoun":
+                    speaker, ent = _new_subject(text, f, prev_found, speaker, ent, entities)
             previous = (speaker, ent)
         elif (
             f.kind == "direct"
@@ -752,6 +754,31 @@ def _replies(prev: _Found | None, f: _Found, entities: Entities) -> bool:
         return False
     reply, ask = words.cue(mine[0].lower()), words.cue(theirs[0].lower())
     return reply is not None and reply[0] in _REPLY_LEMMAS and ask is not None and ask[0] == "ask"
+
+
+def _new_subject(
+    text: str,
+    f: _Found,
+    prev: _Found,
+    speaker: Speaker,
+    ent: Entity | None,
+    entities: Entities,
+) -> tuple[Speaker, Entity | None]:
+    """``he``/``she`` given to the previous quote's speaker goes instead to a person who opens a
+    sentence of the quote's paragraph after the previous quote ("Pellham boss Gianni
+    Roccaforte was less impressed. "…," he told reporters.")."""
+    mention = speaker.mention
+    refers = entities.qwords.pronouns.get(mention.text.lower(), "") if mention else ""
+    if mention is None or refers not in ("male", "female") or ent is None:
+        return speaker, ent
+    lo = prev.extent[1]
+    hi = min(f.extent[0], mention.start)
+    if lo >= hi:
+        return speaker, ent
+    other = entities.new_subject(lo, hi, refers, ent)
+    if other is None:
+        return speaker, ent
+    return attrs.evolve(speaker, name=other.name), other
 
 
 def _close(
