@@ -89,6 +89,7 @@ def test_lexicon_classes_are_known():
         "group",
         "inscription",
         "male",
+        "medium",
         "org",
         "pronoun",
         "role",

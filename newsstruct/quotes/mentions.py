@@ -198,6 +198,15 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
             return Mention(start=start, end=end, kind="org", head=head)
         if has_det and _title_only(head_words, words):
             return Mention(start=start, end=end, kind="description")
+        if (
+            has_det
+            and k >= 3
+            and _word(text, toks[k - 1]).lower() in _PLACE_PREPOSITIONS
+            and _word(text, toks[k - 2]).lower() not in words.media
+        ):
+            # "a senior diplomat in Kestova", "a farmer from Tolliver County": a person
+            # described by a place, not the place ("an email from Ada Kasich" is hers)
+            return Mention(start=start, end=end, kind="description")
         if len(head_words) == 1 and head_words[0].lower() in words.groups:
             return Mention(start=start, end=end, kind="group")
         if head_words[0].lower() in words.function_words and len(head_words) == 1:
@@ -232,6 +241,8 @@ def _first_name(doc: Doc, toks: list[tuple[int, int, bool]]) -> bool:
         is_cap(nxt) and nxt.lower() not in words.stops and nxt.lower() not in words.function_words
     )
 
+
+_PLACE_PREPOSITIONS = frozenset(["in", "from", "near"])
 
 # stop words that are also first names
 _NAME_LIKE_STOPS = frozenset(["will", "may", "can", "june", "april", "august", "don", "bill"])
