@@ -307,7 +307,18 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     k = i
     while k > j and toks[k - 1][2] and is_cap(_word(text, toks[k - 1])):
         k -= 1
-    if not is_cap(_word(text, toks[k])) or k == j:
+    if not is_cap(_word(text, toks[k])):
+        return None
+    if k == j and not (
+        # "a claim Danescu called": a name after a noun that is also a cue (a relative clause
+        # with no "that")
+        k >= 2
+        and toks[k - 1][2]
+        and toks[k - 2][2]
+        and _word(text, toks[k - 1]).islower()
+        and words.cue(_word(text, toks[k - 1])) is not None
+        and _word(text, toks[k - 2]).lower() in words.dets
+    ):
         return None
     prev = _word(text, toks[k - 1]).lower() if toks[k - 1][2] else ""
     if (prev in words.stops and prev != "of") or prev in words.dets:

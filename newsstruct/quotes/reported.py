@@ -21,6 +21,7 @@ from .attribution import (
     TO_ADDRESSEE,
     Attribution,
     make_attribution,
+    named_thing,
     noun_use,
     span_of,
 )
@@ -240,6 +241,7 @@ _OWNED_OBJECT = compile_re(
     r"|when|whether|if|to)\b)\p{Ll}[\p{L}\-]*){1,2}",
     regex.V1,
 )
+_NAME_NEXT = compile_re(r"\s*[\"“‘'«„]?\s*[\p{Lu}\d]", regex.V1)
 _THAT_NEXT = compile_re(r"\s+that\b", regex.V1)
 _NEXT_WORD = compile_re(r"\s+(\p{L}+)", regex.V1)
 _AUX = frozenset(
@@ -263,6 +265,12 @@ def _reported(
         return None  # a capitalised cue form inside a sentence is a name ("Tony Said")
     if noun_use(text, sent.start, cue[0], words):
         return None  # "the report", "a claim", "the secretary's comments" (not "he's")
+    if (
+        cls == "naming"
+        and _NAME_NEXT.match(text, cue[1], sent.end)
+        and named_thing(doc, sent.start, cue[0], cue[1])
+    ):
+        return None  # "a film called "Harbor Lights"", "a group called Save the Pier": a name
     if (
         lemma == "ask"
         and i > 0
