@@ -223,7 +223,8 @@ _NOUN_FORMS = frozenset(
 # a place or occasion between the cue and "that": "said outside the courthouse that",
 # "told reporters after the hearing that"
 _SETTING_THEN_THAT = compile_re(
-    r"\s*,?\s*(?:in|at|on|outside|inside|after|before|during|following|from|near|over)"
+    r"\s*,?\s*(?:in|at|on|outside|inside|after|before|during|following|from|near|over|through"
+    r"|via|by)"
     r"\s+(?:[^\s,.;:!?\"“”]+\s+){1,6}?"
     # the clause's subject follows "that" (not "a documentary that showed": a relative clause)
     r"(?=that\s+(?:[\p{Lu}\d\"“‘']|(?:the|a|an|his|her|their|its|our|my|this|these|those"
@@ -239,6 +240,12 @@ _OWNED_OBJECT = compile_re(
     r"\s+(?:the|a|an|his|her|their|its)\s+\p{Ll}[\p{L}\-]*[’']s"
     r"(?:\s+(?!(?:the|a|an|that|this|his|her|their|its|it|he|she|they|we|there|why|how|what"
     r"|when|whether|if|to)\b)\p{Ll}[\p{L}\-]*){1,2}",
+    regex.V1,
+)
+# an adverb set off by commas between the cue and "that": "warned, however, that"
+_ADVERB_ASIDE = compile_re(
+    r"\s*,\s*(?:however|though|too|again|also|meanwhile|moreover|nevertheless|instead"
+    r"|in\s+fact|of\s+course|for\s+example|for\s+instance)\s*,\s*(?=that\b)",
     regex.V1,
 )
 _NAME_NEXT = compile_re(r"\s*[\"“‘'«„]?\s*[\p{Lu}\d]", regex.V1)
@@ -338,6 +345,9 @@ def _reported(
         setting = _SETTING_THEN_THAT.match(text, pos, sent.end)
         if setting is not None:
             pos = setting.end()  # "said outside the courthouse that …": the place is no content
+        aside = _ADVERB_ASIDE.match(text, pos, sent.end)
+        if aside is not None:
+            pos = aside.end()  # "warned, however, that …"
         gap = _SPACE_COMMA.match(text, pos, sent.end)
         comma_after = gap is not None and "," in gap.group()
         pos = gap.end() if gap is not None else pos
