@@ -239,7 +239,7 @@ _ASKED_ASIDE = compile_re(r"\s+(?:whether|about|if|why|what|how|when|to|for|on)\
 _OWNED_OBJECT = compile_re(
     r"\s+(?:the|a|an|his|her|their|its)\s+\p{Ll}[\p{L}\-]*[’']s"
     r"(?:\s+(?!(?:the|a|an|that|this|his|her|their|its|it|he|she|they|we|there|why|how|what"
-    r"|when|whether|if|to)\b)\p{Ll}[\p{L}\-]*){1,2}",
+    r"|when|whether|if|to)\b)\p{Ll}[\p{L}\-]*){1,3}",
     regex.V1,
 )
 # an adverb set off by commas between the cue and "that": "warned, however, that"
@@ -249,6 +249,14 @@ _ADVERB_ASIDE = compile_re(
     regex.V1,
 )
 _NAME_NEXT = compile_re(r"\s*[\"“‘'«„]?\s*[\p{Lu}\d]", regex.V1)
+# the addressee's name in apposition, or a relative clause on it, before the content's first
+# word: "told the board's chairman, Amos Reel, that", "told the board, which met Monday, that"
+_NAME_APPOSITION = compile_re(
+    r",\s+(?:\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3}|(?:which|who)\s[^,;:\"“”]{1,80})"
+    r"\s*,"
+    r"(?=\s+(?:that|what|why|how|whether|if|when|where|who)\b)",
+    regex.V1,
+)
 _THAT_NEXT = compile_re(r"\s+that\b", regex.V1)
 _NEXT_WORD = compile_re(r"\s+(\p{L}+)", regex.V1)
 _AUX = frozenset(
@@ -335,6 +343,9 @@ def _reported(
             m = _OWNED_OBJECT.match(text, pos, sent.end) or OBJECT.match(text, pos, sent.end)
             if m is not None:
                 pos = m.end()
+                named = _NAME_APPOSITION.match(text, pos, sent.end)
+                if named is not None:
+                    pos = named.end()  # "asked the city's technology chief, Wendell Brooks, what"
             elif lemma == "tell":
                 return None
         else:
