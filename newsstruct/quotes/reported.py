@@ -137,6 +137,15 @@ class Reported:
     lead: Span | None = None
 
 
+# a wire dateline opening the sentence: a place in capitals, maybe a state or country, maybe
+# an agency in parentheses, then a dash
+_DATELINE = compile_re(
+    r"\p{Lu}{2,}[\p{Lu}.'’\-]*(?:\s+\p{Lu}{2,}[\p{Lu}.'’\-]*){0,3}"
+    r"(?:,\s*\p{Lu}[\p{L}.]{1,15}(?:\s+\p{Lu}[\p{L}.]{1,15}){0,2})?"
+    r"\s*(?:\(\p{Lu}[\p{L}\-]{0,15}\))?\s*[—–-]{1,2}\s+(?=\p{Lu})",
+    regex.V1,
+)
+
 _SPACE_COMMA = compile_re(r"[\s,]*", regex.V1)
 
 # what ends reported content before the next cue's clause: "…, and said", "…, arguing"
@@ -167,6 +176,10 @@ def reported_speech(
     skip = sorted(skip)
     k = 0
     for sent in sentences:
+        dateline = _DATELINE.match(text, sent.start, sent.end)
+        if dateline is not None:
+            # "BRASKETT, Ore. (AP) — Hundreds fled …, officials said.": not content
+            sent = attrs.evolve(sent, start=dateline.end(), text=text[dateline.end() : sent.end])
         toks = doc.tokens(sent.start, sent.end)
         cues = []
         for i, (s, e, is_word) in enumerate(toks):
