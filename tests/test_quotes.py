@@ -91,6 +91,7 @@ def test_lexicon_classes_are_known():
         "male",
         "medium",
         "org",
+        "person",
         "pronoun",
         "role",
         "stop",

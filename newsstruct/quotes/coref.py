@@ -559,7 +559,7 @@ def _person_like(speaker: Speaker, ent: Entity | None, qwords: QuoteWords) -> bo
     if speaker.resolved_by == "description":
         # "the host", "a company spokeswoman": one person named by a role; not "officials"
         head = words[-1].lower() if words else ""
-        return head in qwords.titles or head in qwords.gender
+        return head in qwords.titles or head in qwords.gender or head in qwords.persons
     first = words[0].lower() if words else ""
     return bool(words) and not (
         first in qwords.pronouns
