@@ -711,6 +711,17 @@ def _named_org(speaker: Speaker, quotes: list[Quote], qwords: QuoteWords) -> Spe
     if len(words) != 2 or words[0].lower() != "the":
         return speaker
     noun = words[1].lower()
+    if noun in _BODY_NOUNS:
+        # "the agency" after "The National Weather Service said": an organisation that one of
+        # the last quotes named
+        for q in reversed(quotes[-_BODY_LOOKBACK:]):
+            other = q.speaker
+            if other is None or other.resolved_by not in ("name", "alias"):
+                continue
+            names = other.name.split()
+            if len(names) > 1 and names[-1].lower() in qwords.orgs and names[-1][:1].isupper():
+                return attrs.evolve(speaker, name=other.name, resolved_by="title")
+        return speaker
     if noun not in qwords.orgs and noun not in _FIRM_NOUNS:
         return speaker
     for q in reversed(quotes):
@@ -738,6 +749,10 @@ def _quote(text: str, f: _Found, speaker: Speaker | None, cue: Span | None) -> Q
         closed=f.closed,
     )
 
+
+# nouns that stand for any organisation named just before ("the agency said")
+_BODY_NOUNS = frozenset(["agency", "organization", "organisation", "body", "watchdog"])
+_BODY_LOOKBACK = 3
 
 _REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort"})
 
