@@ -401,6 +401,8 @@ def _reported(
     first = words_[0].lower().strip('"“”„«»')
     if cls == "belief" and first != "that" and not _CLAUSE.search(content):
         return None
+    if lemma == "ask" and _ANONYMITY.match(content):
+        return None  # "one official said, asking not to be named": a condition, not content
     if text[start] in MARKS and _quoted_to_end(text, start, end):
         return None
     lead = None
@@ -458,6 +460,7 @@ def _parenthetical_lead(doc: Doc, sent: Sentence, source_start: int) -> Span | N
 _WHEN_WORDS = frozenset(
     ["shortly", "until", "till", "after", "before", "since", "during", "overnight", "late", "early"]
 )
+_ANONYMITY = compile_re(r"not\s+to\s+be\s+(?:named|identified|quoted)\b", regex.V1)
 _THAT_WORD = compile_re(r"\bthat\b", regex.V1 | regex.IGNORECASE)
 _CLAUSE = compile_re(
     r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|did|does|do"
