@@ -260,6 +260,9 @@ class Entities:
             name_words, roles = (
                 strip_title(words, self.qwords) if words and not org else ([], set())
             )
+            if "of" in name_words[2:]:
+                # "Sen. Bernard Holt of Vermont": the person, then the place
+                name_words = name_words[: name_words.index("of", 2)]
             parsed = self._parsed[run] = (words, offset, org, name_words, roles)
         words, offset, org, name_words, roles = parsed
         return words, start + offset, org, name_words, roles
@@ -660,6 +663,10 @@ def _role_of(description: str, qwords: QuoteWords) -> str | None:
     if phrase in qwords.titles:
         nouns = role_nouns(phrase, qwords)
         return qwords.roles.get(phrase, phrase.rstrip(".")) if len(nouns) == 1 else phrase
+    for k, w in enumerate(words[1:], 1):
+        if w in ("from", "of", "for") and words[k - 1] in qwords.titles:
+            words = words[:k]  # "the senator from Vermont": the senator
+            break
     last = words[-1]
     return qwords.roles.get(last, last)
 
