@@ -678,6 +678,8 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
                 speaker, ent = resolve(
                     text, src, entities, previous, close_to_previous=close, replies=replies
                 )
+                if close and prev_found is not None and speaker.resolved_by == "pronoun":
+                    speaker, ent = _new_subject(text, f, prev_found, speaker, ent, entities)
             previous = (speaker, ent)
         elif (
             f.kind == "direct"
@@ -709,6 +711,17 @@ def _named_org(speaker: Speaker, quotes: list[Quote], qwords: QuoteWords) -> Spe
     if len(words) != 2 or words[0].lower() != "the":
         return speaker
     noun = words[1].lower()
+    if noun in _BODY_NOUNS:
+        # "the agency" after "The National Weather Service said": an organisation that one of
+        # the last quotes named
+        for q in reversed(quotes[-_BODY_LOOKBACK:]):
+            other = q.speaker
+            if other is None or other.resolved_by not in ("name", "alias"):
+                continue
+            names = other.name.split()
+            if len(names) > 1 and names[-1].lower() in qwords.orgs and names[-1][:1].isupper():
+                return attrs.evolve(speaker, name=other.name, resolved_by="title")
+        return speaker
     if noun not in qwords.orgs and noun not in _FIRM_NOUNS:
         return speaker
     for q in reversed(quotes):
@@ -737,6 +750,10 @@ def _quote(text: str, f: _Found, speaker: Speaker | None, cue: Span | None) -> Q
     )
 
 
+# nouns that stand for any organisation named just before ("the agency said")
+_BODY_NOUNS = frozenset(["agency", "organization", "organisation", "body", "watchdog"])
+_BODY_LOOKBACK = 3
+
 _REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort"})
 
 
@@ -752,6 +769,31 @@ def _replies(prev: _Found | None, f: _Found, entities: Entities) -> bool:
         return False
     reply, ask = words.cue(mine[0].lower()), words.cue(theirs[0].lower())
     return reply is not None and reply[0] in _REPLY_LEMMAS and ask is not None and ask[0] == "ask"
+
+
+def _new_subject(
+    text: str,
+    f: _Found,
+    prev: _Found,
+    speaker: Speaker,
+    ent: Entity | None,
+    entities: Entities,
+) -> tuple[Speaker, Entity | None]:
+    """``he``/``she`` given to the previous quote's speaker goes instead to a person who opens a
+    sentence of the quote's paragraph after the previous quote ("Pellham boss Gianni
+    Roccaforte was less impressed. "…," he told reporters.")."""
+    mention = speaker.mention
+    refers = entities.qwords.pronouns.get(mention.text.lower(), "") if mention else ""
+    if mention is None or refers not in ("male", "female") or ent is None:
+        return speaker, ent
+    lo = prev.extent[1]
+    hi = min(f.extent[0], mention.start)
+    if lo >= hi:
+        return speaker, ent
+    other = entities.new_subject(lo, hi, refers, ent)
+    if other is None:
+        return speaker, ent
+    return attrs.evolve(speaker, name=other.name), other
 
 
 def _close(

@@ -60,7 +60,10 @@ OBJECT = compile_re(
     r"|\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,4}(?:’s|'s)?(?:\s+\p{Ll}+)?"
     r"(?=\s*(?:[,:]|that\b))"
     r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3}(?:’s|'s)\s+[\"“][\p{Lu}\d][^\"“”\n]{0,40}[\"”]"
-    r"|\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,4})",  # ^ MSNBC's "Morning Joe"
+    r"|\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,4}"  # ^ MSNBC's "Morning Joe"
+    # a bare plural before "that", maybe after a setting: "told jurors (on Monday) that"
+    r"|\p{Ll}[\p{L}\-]{1,30}s(?=\s+that\s|\s+(?:in|at|on|during|after|before|outside)\s+"
+    r"(?:[^\s,.;:!?\"“”]+\s+){1,6}?that\s))",
     regex.V1,
 )
 
@@ -437,6 +440,8 @@ def attribution_before(
             continue
         if found[1] == "naming" and _NAMED_AS.search(text, max(lo, s - 12), s):
             continue  # "It’s called "Varnia First"", "the so-called": a name, not speech
+        if found[1] == "naming" and _naming_complement(doc, lo, s, found[2], open_mark):
+            continue  # "a film called "Harbor Lights"": a title, not speech
         if text[s].isupper() and (text[s:e].endswith("ed") or _inside_clause(text, lo, s)):
             continue  # "Asked about it, she said": a participle; "told The Harbor Post": a name
         if noun_use(text, lo, s, words):
@@ -539,6 +544,47 @@ _WORDS_LEAD = compile_re(
     r"(?:^|(?<=[\s,]))[Ii]n\s+(?:(?P<cue>the\s+(?:own\s+)?words\s+of)\s+(?P<src>[^,;:.!?\"“”]{2,80})"
     r"|(?P<src>\p{Lu}[^,;:.!?\"“”]{0,60}?(?:['’]s?)?|his|her|their)\s+(?:own\s+)?(?P<cue>words))"
     r"[,:]\s*$",
+    regex.V1,
+)
+
+
+def _naming_complement(doc: Doc, lo: int, s: int, e: int, open_mark: int) -> bool:
+    """The quote right after a naming participle that follows a noun is the thing's name, not
+    speech it leads into (``a film called "…"``, not ``what he called "…"``)."""
+    if doc.text[e:open_mark].strip():
+        return False
+    return named_thing(doc, lo, s, e)
+
+
+def named_thing(doc: Doc, lo: int, s: int, e: int) -> bool:
+    """The naming participle ``text[s:e]`` follows a noun phrase with a determiner and names
+    it: "a film called", "the 2002 program dubbed" (not "what he called", "Critics called",
+    "the mayor called", "her team calls")."""
+    text, words = doc.text, doc.words
+    if text[s:e].lower() not in _NAMING_PARTICIPLES:
+        return False  # "a box labeled "…"" carries printed words: an inscription speaks
+    m = _DET_NOUN_BEFORE.search(text, max(lo, s - 60), s)
+    if m is None or _RELATIVE_WHO.search(text, max(lo, m.start() - 30), m.start()):
+        return False  # "the docs who sent the letter called Oz a quack": a finite verb
+    low = m.group("noun").lower()
+    return (
+        low not in words.pronouns
+        and low not in words.stops
+        and low not in words.adverbs
+        and low not in words.groups
+        and low not in words.titles
+        and low not in words.dets
+        and low not in words.gender
+        and not low.endswith("ly")
+    )
+
+
+_NAMING_PARTICIPLES = frozenset(["called", "dubbed"])
+_RELATIVE_WHO = compile_re(r"\b(?:who|which)\s", regex.V1)
+# a determiner and one to three lower-case words (or numbers) before a naming participle
+_DET_NOUN_BEFORE = compile_re(
+    r"(?r)\b(?i:a|an|the|this|its|his|her|their|our|one)\s+(?:[\p{Ll}\d][\p{L}\d\-]*\s+){0,2}"
+    r"(?P<noun>\p{Ll}[\p{L}\-]*)\s+$",
     regex.V1,
 )
 

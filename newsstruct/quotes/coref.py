@@ -68,6 +68,7 @@ _ROLE_AFTER = compile_re(
 )
 _MAX_MENTIONS_BACK = 500  # named mentions looked back over for the nearest candidate
 _MAX_PRONOUN_DISTANCE = 3000  # characters back to a named antecedent
+_SENTENCE_LEAD = 60  # characters back to the start of a sentence a name opens
 _SAME_SENTENCE = 250  # characters back to the subject of the antecedent's sentence
 _LAST_WORD = compile_re(r"(?r)(\p{Ll}+)[\s,]*$", regex.V1)
 _FIRST_WORD = compile_re(r"[\s,]*(\p{Ll}+)")
@@ -259,6 +260,9 @@ class Entities:
             name_words, roles = (
                 strip_title(words, self.qwords) if words and not org else ([], set())
             )
+            if "of" in name_words[2:]:
+                # "Sen. Bernard Holt of Vermont": the person, then the place
+                name_words = name_words[: name_words.index("of", 2)]
             parsed = self._parsed[run] = (words, offset, org, name_words, roles)
         words, offset, org, name_words, roles = parsed
         return words, start + offset, org, name_words, roles
@@ -462,6 +466,51 @@ class Entities:
             return best
         return None if strict else fallback
 
+    def new_subject(self, lo: int, hi: int, gender: str, exclude: Entity | None) -> Entity | None:
+        """A person other than ``exclude`` who opens a sentence in [lo, hi) of the paragraph
+        that ``hi`` ends, with the gender ``gender`` or none known: "Pellham boss Gianni
+        Roccaforte was less impressed. "…," he told reporters." (he: Roccaforte, not the
+        previous quote's speaker)."""
+        text = self.text
+        k = bisect.bisect_left(self.positions, hi) - 1
+        while k >= 0 and self.positions[k] >= lo:
+            pos = self.positions[k]
+            if "\n" in text[pos:hi]:
+                return None
+            ent = self.mentioned[k]
+            if ent.kind == "person" and ent.gender in (None, gender):
+                # the latest person who may be meant decides: the previous speaker again, or
+                # someone named in passing ("During her campaign, Clinton …"), keeps it
+                if (
+                    ent is not exclude
+                    and (ent.roles or self._first_name(ent.name))
+                    and self._opens_sentence(pos)
+                ):
+                    return ent
+                return None
+            k -= 1
+        return None
+
+    def _first_name(self, name: str) -> bool:
+        first = name.split(maxsplit=1)[0] if name else ""
+        return first.lower() in self.qwords.first_names
+
+    def _opens_sentence(self, pos: int) -> bool:
+        """Only capitalised words and role words stand between the sentence's start and
+        ``pos`` ("Pellham boss Gianni Roccaforte")."""
+        text = self.text
+        lead = text[max(0, pos - _SENTENCE_LEAD) : pos]
+        gap = None
+        for m in _SENTENCE_GAP.finditer(lead):
+            gap = m
+        if gap is None and pos - _SENTENCE_LEAD > 0:
+            return False
+        words = lead[gap.end() if gap is not None else 0 :].split()
+        return all(
+            is_cap(w) or w.lower() in self.qwords.titles or w.lower() in ("the", "a", "an")
+            for w in words
+        )
+
     def _outranks(self, k: int, near: int) -> bool:
         """The person of mention ``k`` (earlier in the sentence) is a likelier antecedent
         than the one of mention ``near``: the nearer one is not a source itself (no verb of
@@ -513,7 +562,7 @@ def _person_like(speaker: Speaker, ent: Entity | None, qwords: QuoteWords) -> bo
     if speaker.resolved_by == "description":
         # "the host", "a company spokeswoman": one person named by a role; not "officials"
         head = words[-1].lower() if words else ""
-        return head in qwords.titles or head in qwords.gender
+        return head in qwords.titles or head in qwords.gender or head in qwords.persons
     first = words[0].lower() if words else ""
     return bool(words) and not (
         first in qwords.pronouns
@@ -614,6 +663,10 @@ def _role_of(description: str, qwords: QuoteWords) -> str | None:
     if phrase in qwords.titles:
         nouns = role_nouns(phrase, qwords)
         return qwords.roles.get(phrase, phrase.rstrip(".")) if len(nouns) == 1 else phrase
+    for k, w in enumerate(words[1:], 1):
+        if w in ("from", "of", "for") and words[k - 1] in qwords.titles:
+            words = words[:k]  # "the senator from Vermont": the senator
+            break
     last = words[-1]
     return qwords.roles.get(last, last)
 

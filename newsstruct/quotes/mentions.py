@@ -198,6 +198,15 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
             return Mention(start=start, end=end, kind="org", head=head)
         if has_det and _title_only(head_words, words):
             return Mention(start=start, end=end, kind="description")
+        if (
+            has_det
+            and k >= 3
+            and _word(text, toks[k - 1]).lower() in _PLACE_PREPOSITIONS
+            and _word(text, toks[k - 2]).lower() not in words.media
+        ):
+            # "a senior diplomat in Kestova", "a farmer from Tolliver County": a person
+            # described by a place, not the place ("an email from Ada Kasich" is hers)
+            return Mention(start=start, end=end, kind="description")
         if len(head_words) == 1 and head_words[0].lower() in words.groups:
             return Mention(start=start, end=end, kind="group")
         if head_words[0].lower() in words.function_words and len(head_words) == 1:
@@ -232,6 +241,8 @@ def _first_name(doc: Doc, toks: list[tuple[int, int, bool]]) -> bool:
         is_cap(nxt) and nxt.lower() not in words.stops and nxt.lower() not in words.function_words
     )
 
+
+_PLACE_PREPOSITIONS = frozenset(["in", "from", "near"])
 
 # stop words that are also first names
 _NAME_LIKE_STOPS = frozenset(["will", "may", "can", "june", "april", "august", "don", "bill"])
@@ -296,7 +307,18 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     k = i
     while k > j and toks[k - 1][2] and is_cap(_word(text, toks[k - 1])):
         k -= 1
-    if not is_cap(_word(text, toks[k])) or k == j:
+    if not is_cap(_word(text, toks[k])):
+        return None
+    if k == j and not (
+        # "a claim Danescu called": a name after a noun that is also a cue (a relative clause
+        # with no "that")
+        k >= 2
+        and toks[k - 1][2]
+        and toks[k - 2][2]
+        and _word(text, toks[k - 1]).islower()
+        and words.cue(_word(text, toks[k - 1])) is not None
+        and _word(text, toks[k - 2]).lower() in words.dets
+    ):
         return None
     prev = _word(text, toks[k - 1]).lower() if toks[k - 1][2] else ""
     if (prev in words.stops and prev != "of") or prev in words.dets:

@@ -21,6 +21,7 @@ from .attribution import (
     TO_ADDRESSEE,
     Attribution,
     make_attribution,
+    named_thing,
     noun_use,
     span_of,
 )
@@ -101,6 +102,10 @@ _NOT_A_CLAUSE_START = frozenset(
 
 _MIN_REPORTED_WORDS = 3
 
+# "said about 12,000 customers were without power": a quantity opens the clause's subject
+_APPROXIMATE = frozenset(["about", "over", "under"])
+_NUMBER_NEXT = compile_re(r"\s+[$£€]?\d", regex.V1)
+
 # cues whose reported content may be an infinitive: "vowed to rebuild", "urged them to leave"
 _TO_INFINITIVE = frozenset(
     [
@@ -132,6 +137,15 @@ class Reported:
     lead: Span | None = None
 
 
+# a wire dateline opening the sentence: a place in capitals, maybe a state or country, maybe
+# an agency in parentheses, then a dash
+_DATELINE = compile_re(
+    r"\p{Lu}{2,}[\p{Lu}.'’\-]*(?:\s+\p{Lu}{2,}[\p{Lu}.'’\-]*){0,3}"
+    r"(?:,\s*\p{Lu}[\p{L}.]{1,15}(?:\s+\p{Lu}[\p{L}.]{1,15}){0,2})?"
+    r"\s*(?:\(\p{Lu}[\p{L}\-]{0,15}\))?\s*[—–-]{1,2}\s+(?=\p{Lu})",
+    regex.V1,
+)
+
 _SPACE_COMMA = compile_re(r"[\s,]*", regex.V1)
 
 # what ends reported content before the next cue's clause: "…, and said", "…, arguing"
@@ -162,6 +176,10 @@ def reported_speech(
     skip = sorted(skip)
     k = 0
     for sent in sentences:
+        dateline = _DATELINE.match(text, sent.start, sent.end)
+        if dateline is not None:
+            # "BRASKETT, Ore. (AP) — Hundreds fled …, officials said.": not content
+            sent = attrs.evolve(sent, start=dateline.end(), text=text[dateline.end() : sent.end])
         toks = doc.tokens(sent.start, sent.end)
         cues = []
         for i, (s, e, is_word) in enumerate(toks):
@@ -218,7 +236,8 @@ _NOUN_FORMS = frozenset(
 # a place or occasion between the cue and "that": "said outside the courthouse that",
 # "told reporters after the hearing that"
 _SETTING_THEN_THAT = compile_re(
-    r"\s*,?\s*(?:in|at|on|outside|inside|after|before|during|following|from|near|over)"
+    r"\s*,?\s*(?:in|at|on|outside|inside|after|before|during|following|from|near|over|through"
+    r"|via|by)"
     r"\s+(?:[^\s,.;:!?\"“”]+\s+){1,6}?"
     # the clause's subject follows "that" (not "a documentary that showed": a relative clause)
     r"(?=that\s+(?:[\p{Lu}\d\"“‘']|(?:the|a|an|his|her|their|its|our|my|this|these|those"
@@ -233,7 +252,22 @@ _ASKED_ASIDE = compile_re(r"\s+(?:whether|about|if|why|what|how|when|to|for|on)\
 _OWNED_OBJECT = compile_re(
     r"\s+(?:the|a|an|his|her|their|its)\s+\p{Ll}[\p{L}\-]*[’']s"
     r"(?:\s+(?!(?:the|a|an|that|this|his|her|their|its|it|he|she|they|we|there|why|how|what"
-    r"|when|whether|if|to)\b)\p{Ll}[\p{L}\-]*){1,2}",
+    r"|when|whether|if|to)\b)\p{Ll}[\p{L}\-]*){1,3}",
+    regex.V1,
+)
+# an adverb set off by commas between the cue and "that": "warned, however, that"
+_ADVERB_ASIDE = compile_re(
+    r"\s*,\s*(?:however|though|too|again|also|meanwhile|moreover|nevertheless|instead"
+    r"|in\s+fact|of\s+course|for\s+example|for\s+instance)\s*,\s*(?=that\b)",
+    regex.V1,
+)
+_NAME_NEXT = compile_re(r"\s*[\"“‘'«„]?\s*[\p{Lu}\d]", regex.V1)
+# the addressee's name in apposition, or a relative clause on it, before the content's first
+# word: "told the board's chairman, Amos Reel, that", "told the board, which met Monday, that"
+_NAME_APPOSITION = compile_re(
+    r",\s+(?:\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3}|(?:which|who)\s[^,;:\"“”]{1,80})"
+    r"\s*,"
+    r"(?=\s+(?:that|what|why|how|whether|if|when|where|who)\b)",
     regex.V1,
 )
 _THAT_NEXT = compile_re(r"\s+that\b", regex.V1)
@@ -259,6 +293,12 @@ def _reported(
         return None  # a capitalised cue form inside a sentence is a name ("Tony Said")
     if noun_use(text, sent.start, cue[0], words):
         return None  # "the report", "a claim", "the secretary's comments" (not "he's")
+    if (
+        cls == "naming"
+        and _NAME_NEXT.match(text, cue[1], sent.end)
+        and named_thing(doc, sent.start, cue[0], cue[1])
+    ):
+        return None  # "a film called "Harbor Lights"", "a group called Save the Pier": a name
     if (
         lemma == "ask"
         and i > 0
@@ -316,6 +356,9 @@ def _reported(
             m = _OWNED_OBJECT.match(text, pos, sent.end) or OBJECT.match(text, pos, sent.end)
             if m is not None:
                 pos = m.end()
+                named = _NAME_APPOSITION.match(text, pos, sent.end)
+                if named is not None:
+                    pos = named.end()  # "asked the city's technology chief, Wendell Brooks, what"
             elif lemma == "tell":
                 return None
         else:
@@ -326,6 +369,9 @@ def _reported(
         setting = _SETTING_THEN_THAT.match(text, pos, sent.end)
         if setting is not None:
             pos = setting.end()  # "said outside the courthouse that …": the place is no content
+        aside = _ADVERB_ASIDE.match(text, pos, sent.end)
+        if aside is not None:
+            pos = aside.end()  # "warned, however, that …"
         gap = _SPACE_COMMA.match(text, pos, sent.end)
         comma_after = gap is not None and "," in gap.group()
         pos = gap.end() if gap is not None else pos
@@ -355,6 +401,8 @@ def _reported(
     first = words_[0].lower().strip('"“”„«»')
     if cls == "belief" and first != "that" and not _CLAUSE.search(content):
         return None
+    if lemma == "ask" and _ANONYMITY.match(content):
+        return None  # "one official said, asking not to be named": a condition, not content
     if text[start] in MARKS and _quoted_to_end(text, start, end):
         return None
     lead = None
@@ -374,7 +422,12 @@ def _reported(
         return None  # "conceded shortly after midnight", "warned until Saturday": only a when
     if first == "to" and lemma in _TO_INFINITIVE and len(words_) > 2 and words_[1][:1].islower():
         pass  # "vowed to rebuild the pier": an infinitive is what was promised
-    elif first in _NOT_A_CLAUSE_START and not has_marks and lead is None:
+    elif (
+        first in _NOT_A_CLAUSE_START
+        and not has_marks
+        and lead is None
+        and not (first in _APPROXIMATE and _NUMBER_NEXT.match(text, start + len(first), end))
+    ):
         return None  # (after a lead the content goes on with its verb: "X, Y said, was …")
     return Reported(
         content=span_of(text, start, end),
@@ -407,6 +460,7 @@ def _parenthetical_lead(doc: Doc, sent: Sentence, source_start: int) -> Span | N
 _WHEN_WORDS = frozenset(
     ["shortly", "until", "till", "after", "before", "since", "during", "overnight", "late", "early"]
 )
+_ANONYMITY = compile_re(r"not\s+to\s+be\s+(?:named|identified|quoted)\b", regex.V1)
 _THAT_WORD = compile_re(r"\bthat\b", regex.V1 | regex.IGNORECASE)
 _CLAUSE = compile_re(
     r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|did|does|do"

@@ -305,6 +305,9 @@ def apposed_name(doc: Doc, desc: Mention, comma: int) -> Mention | None:
     gap = _COMMA_GAP.match(text, desc.end, comma)
     if gap is None:
         return None
+    first = text.find(",", gap.end(), comma)
+    if first > gap.end() and skip_asides(doc, first, comma + 1) >= comma:
+        comma = first  # "The audit's lead author, Tomasz Wielgosz, 38, a former engineer, said"
     named = np_before(doc, gap.end(), comma)
     if (
         named is None

@@ -29,7 +29,7 @@ class QuoteWords:
             particle, of one to three words ("shot" + "back" -> "shoot back", "issued" +
             "a statement" -> "issue a statement").
         addressee: Lemmas whose object stands between the cue and the content ("told X").
-        adverbs, dets, groups, orgs, stops, inscriptions: Word classes of
+        adverbs, dets, groups, orgs, stops, inscriptions, media, persons: Word classes of
             ``speaker_words.tsv``.
         gender: Word -> "male" / "female" (titles and role nouns).
         first_names: First name -> the gender it usually carries (``first_names.tsv``).
@@ -47,6 +47,8 @@ class QuoteWords:
     orgs: frozenset[str]
     stops: frozenset[str]
     inscriptions: frozenset[str]
+    media: frozenset[str]
+    persons: frozenset[str]
     gender: dict[str, str] = attrs.field(eq=False)
     first_names: dict[str, str] = attrs.field(eq=False)
     pronouns: dict[str, str] = attrs.field(eq=False)
@@ -146,6 +148,8 @@ def _quote_words(lexicon: Lexicon, _cue_forms_id: int) -> QuoteWords:
         orgs=frozenset(classes.get("org", ())),
         stops=frozenset(classes.get("stop", ())),
         inscriptions=frozenset(classes.get("inscription", ())),
+        media=frozenset(classes.get("medium", ())),
+        persons=frozenset(classes.get("person", ())),
         gender=gender,
         first_names=first_names,
         pronouns=pronouns,
