@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 import regex
@@ -282,8 +282,9 @@ def _without_lookaheads(pattern: str) -> str:
     return rest
 
 
-def _group_end(pattern: str) -> int | None:
-    """The index just past the group that opens ``pattern`` (escapes and classes skipped)."""
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) of each character of ``pattern`` outside
+    escapes and character classes; an unclosed class ends the walk with (-1, "[", depth)."""
     depth = 0
     k = 0
     size = len(pattern)
@@ -295,15 +296,24 @@ def _group_end(pattern: str) -> int | None:
         if c == "[":
             k = _class_end(pattern, k)
             if k < 0:
-                return None
+                yield -1, "[", depth
+                return
             continue
         if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
-            if depth == 0:
-                return k + 1
+        yield k, c, depth
         k += 1
+
+
+def _group_end(pattern: str) -> int | None:
+    """The index just past the group that opens ``pattern`` (escapes and classes skipped)."""
+    for k, c, depth in _syntax(pattern):
+        if k < 0:
+            return None
+        if c == ")" and depth == 0:
+            return k + 1
     return None
 
 
@@ -332,26 +342,7 @@ def _class_end(pattern: str, k: int) -> int:
 
 def _top_level_bar(pattern: str) -> bool:
     """Does ``pattern`` have a "|" outside every group?"""
-    depth = 0
-    k = 0
-    while k < len(pattern):
-        c = pattern[k]
-        if c == "\\":
-            k += 2
-            continue
-        if c == "[":
-            k = _class_end(pattern, k)
-            if k < 0:
-                return True
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            return True
-        k += 1
-    return False
+    return any(k < 0 or (c == "|" and depth == 0) for k, c, depth in _syntax(pattern))
 
 
 def _gates(pattern: str) -> tuple[tuple[int, int] | None, tuple[str, ...] | None, str]:
