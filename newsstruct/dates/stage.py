@@ -157,17 +157,19 @@ def find_dates(
             if cut is not None and _NOUN_NEXT.match(text, m.end()):
                 reading = attrs.evolve(reading, start=cut.end())  # "the [two-year] contract"
         mention = _mention(text, m.start(), m.end(), reading, ctx, mref_name)
-        found.append(mention)
-        if reading.dated:
-            state.note(mention, i, mref)
         second = _second_day(text, kind, mention, reading, hi) if kind == "mdy" else None
+        pair_year = False
+        if second is not None and second[2].anchor == "absolute":
+            # "May 2 or 3, 2019": the year after the pair is the first day's too
+            pair_year = True
+            year = (second[2].value or "")[:4]
+            first = attrs.evolve(reading, value=year + (mention.value or "")[4:])
+            mention = _mention(text, m.start(), m.end(), first, ctx, mref_name)
+            mention = attrs.evolve(mention, anchor="absolute", anchor_date=None)
+        found.append(mention)
+        if reading.dated or pair_year:
+            state.note(mention, i, mref)
         if second is not None:
-            if second[2].anchor == "absolute":  # "May 2 or 3, 2019": the year is the pair's
-                year = (second[2].value or "")[:4]
-                first = attrs.evolve(reading, value=year + (mention.value or "")[4:])
-                found[-1] = _mention(text, m.start(), m.end(), first, ctx, mref_name)
-                found[-1] = attrs.evolve(found[-1], anchor="absolute", anchor_date=None)
-                state.note(found[-1], i, mref)
             found.append(_mention(text, second[0], second[1], second[2], ctx, mref_name))
             state.note(found[-1], i, mref)
             taken = second[1]
