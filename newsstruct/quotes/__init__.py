@@ -35,7 +35,7 @@ from .attribution import (
 )
 from .coref import Entities, Entity, resolve, speaker_chains
 from .marks import Segment, find_segments
-from .mentions import Doc, Mention, np_after
+from .mentions import CORPORATE_SUFFIX, Doc, Mention, np_after
 from .reported import reported_speech
 from .sources import LETTERS
 from .words import QuoteWords, quote_words
@@ -699,39 +699,37 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
     return tuple(quotes)
 
 
-_CORPORATE = compile_re(r"(?:,?\s(?:Inc|Corp|Co|Ltd|LLC|Plc|PLC|plc|AG|SA|GmbH|NV)\.?)$", regex.V1)
+_CORPORATE = compile_re(rf",?\s{CORPORATE_SUFFIX}$", regex.V1)
 _FIRM_NOUNS = frozenset({"company", "firm", "corporation"})
 
 
 def _named_org(speaker: Speaker, quotes: list[Quote], qwords: QuoteWords) -> Speaker:
     """ "the union said" after "the Associated Union of Drivers said": the organisation an
     earlier quote named, whose name holds the noun ("the company" after a name ending in
-    "Inc."); else the description itself."""
+    "Inc."; "the agency" after any organisation one of the last quotes named); else the
+    description itself."""
     words = speaker.name.split()
     if len(words) != 2 or words[0].lower() != "the":
         return speaker
     noun = words[1].lower()
+
+    def fits(name: str) -> bool:
+        names = name.split()
+        if noun in _BODY_NOUNS:
+            return len(names) > 1 and names[-1].lower() in qwords.orgs and names[-1][:1].isupper()
+        if noun in _FIRM_NOUNS and _CORPORATE.search(name):
+            return True
+        return len(names) > 1 and any(w.lower() == noun and w[:1].isupper() for w in names)
+
     if noun in _BODY_NOUNS:
-        # "the agency" after "The National Weather Service said": an organisation that one of
-        # the last quotes named
-        for q in reversed(quotes[-_BODY_LOOKBACK:]):
-            other = q.speaker
-            if other is None or other.resolved_by not in ("name", "alias"):
-                continue
-            names = other.name.split()
-            if len(names) > 1 and names[-1].lower() in qwords.orgs and names[-1][:1].isupper():
-                return attrs.evolve(speaker, name=other.name, resolved_by="title")
+        earlier = quotes[-_BODY_LOOKBACK:]
+    elif noun in qwords.orgs or noun in _FIRM_NOUNS:
+        earlier = quotes
+    else:
         return speaker
-    if noun not in qwords.orgs and noun not in _FIRM_NOUNS:
-        return speaker
-    for q in reversed(quotes):
+    for q in reversed(earlier):
         other = q.speaker
-        if other is None or other.resolved_by not in ("name", "alias"):
-            continue
-        names = other.name.split()
-        if (noun in _FIRM_NOUNS and _CORPORATE.search(other.name)) or (
-            len(names) > 1 and any(w.lower() == noun and w[:1].isupper() for w in names)
-        ):
+        if other is not None and other.resolved_by in ("name", "alias") and fits(other.name):
             return attrs.evolve(speaker, name=other.name, resolved_by="title")
     return speaker
 

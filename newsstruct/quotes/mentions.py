@@ -279,9 +279,9 @@ def np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     return Mention(start=head.start, end=m.end, kind="org", head=(head.start, m.end))
 
 
-_CORP_SUFFIX = compile_re(
-    r"(?:Inc|Ltd|LLC|L\.L\.C|Corp|Co|Plc|PLC|plc|LP|L\.P|AG|SA|S\.A|GmbH|NV|N\.V)\.?", regex.V1
-)
+# the legal form that ends a company's name ("Inc.", "Ltd", "GmbH")
+CORPORATE_SUFFIX = r"(?:Inc|Ltd|LLC|L\.L\.C|Corp|Co|Plc|PLC|plc|LP|L\.P|AG|SA|S\.A|GmbH|NV|N\.V)\.?"
+_CORP_SUFFIX = compile_re(CORPORATE_SUFFIX, regex.V1)
 _COMMA_END = compile_re(r"(?r),\s*$", regex.V1)
 
 
