@@ -621,8 +621,9 @@ _NAME_LINE = compile_re(
     r"[\p{Lu}][\p{L}'’.-]{1,25}"
     r"(?: (?:von|van|de|der|den|da|del|di|la|le|bin|al|[\p{Lu}][\p{L}'’.-]{0,25})){1,3}"
 )
-# what a byline stands next to
-_NAME_NEIGHBOURS = frozenset({"timestamp", "byline"})
+# the lines right below a headline: what an author's name stands next to, and what a
+# standfirst stands right above
+_BYLINE_CATEGORIES = frozenset({"timestamp", "byline"})
 
 
 def _names_by_stamps(
@@ -635,7 +636,7 @@ def _names_by_stamps(
     """A person's name alone on a line right above or below a timestamp or a byline is the
     author's name ("Jana Kulik" over "17.03.2022, 16:05"): a byline (``name-by-stamp``).
     Only lines a rule or a shape explained count as neighbours, so names do not chain."""
-    given = [(v := verdict[k]) is not None and v[0] in _NAME_NEIGHBOURS for k in range(hi)]
+    given = [(v := verdict[k]) is not None and v[0] in _BYLINE_CATEGORIES for k in range(hi)]
     for k in range(lo, hi):
         if verdict[k] is not None or shapes[k].terminal or shapes[k].words > 4:
             continue
@@ -827,7 +828,6 @@ def _sandwiched(
 # across a batch may be such furniture: their rule is not asked)
 _PARAGRAPH_FURNITURE = frozenset({"article-content", "story-continues"})
 _NEXT_TO_SUBHEADS = frozenset({"advertisement", "caption", "repeated"})
-_BELOW_HEADLINES = frozenset({"timestamp", "byline"})
 
 
 BETWEEN_JUNK_MAX_RUN = 2
@@ -870,7 +870,7 @@ def _between_junk(
             and not any(
                 v[0] in _NEXT_TO_SUBHEADS or v[1] in _PARAGRAPH_FURNITURE for v in (before, after)
             )
-            and after[0] not in _BELOW_HEADLINES
+            and after[0] not in _BYLINE_CATEGORIES
         ):
             for m in range(k, j):
                 verdict[m] = (before[0], "between-junk")
