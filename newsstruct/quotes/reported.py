@@ -333,6 +333,13 @@ def _reported(
         return None  # "state" and "calls" cue only after their subject: "It states", "Others call"
     pos = cue[1]
     postposed = None
+    if (
+        source is not None
+        and form.lower().endswith("ing")
+        and _WITH_BEFORE.search(text, max(sent.start, source.start - 6), source.start)
+        and _COMMA_NEXT.match(text, cue[1], sent.end)
+    ):
+        return None  # "with all precincts reporting, the race …": an absolute, no speech
     comma_after = False  # the content opens after a comma: the attribution may be inside it
     if source is None or _ONLY_STOPS.fullmatch(
         text, skip_setting(text, cue[1], sent.end), sent.end
@@ -455,6 +462,9 @@ def _parenthetical_lead(doc: Doc, sent: Sentence, source_start: int) -> Span | N
         return None
     return span_of(text, start, end)
 
+
+_WITH_BEFORE = compile_re(r"(?i)\bwith\s+$", regex.V1)
+_COMMA_NEXT = compile_re(r"\s*,", regex.V1)
 
 # words that open an adverbial of time, not reported content ("conceded shortly after midnight")
 _WHEN_WORDS = frozenset(

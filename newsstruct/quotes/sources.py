@@ -99,6 +99,34 @@ def source_between(doc: Doc, first: int, cue_start: int) -> Mention | None:
     return None
 
 
+_WITH_SUBJECT_MAX_WORDS = 7
+_WITH_SUBJECT_BREAK = compile_re(r"[,;:()\"“”]|\s[-–—]|[-–—]\s", regex.V1)
+
+
+def _with_subject(doc: Doc, start: int, cue_start: int) -> Mention | None:
+    """The subject of a participle after "with" that no lexicon knows as a source: "with
+    traders citing …", "with patients on the highest dose reporting …" (a noun phrase in
+    lower case, prepositions and determiners allowed, no verb of saying)."""
+    text, words = doc.text, doc.words
+    end = skip_back(doc, start, cue_start)
+    found = LETTERS.findall(text, start, end)
+    if not found or len(found) > _WITH_SUBJECT_MAX_WORDS or not text[start].isalnum():
+        return None
+    if _WITH_SUBJECT_BREAK.search(text, start, end) or found[-1].lower() in _PREPOSITIONS:
+        return None  # "with a basic task - bragging - conceding", "with terrorists bent on"
+    for w in found:
+        low = w.lower()
+        if words.cue(w) is not None or (
+            low in words.stops and low not in _PREPOSITIONS and low not in words.dets
+        ):
+            return None  # "with it saying", "with what he called": not a plain noun phrase
+    head = next((w for w in found if w.lower() not in words.dets), found[0])
+    if head[:1].isupper():
+        return None  # a name the mention readers did not take stays unattributed here
+    kind = "group" if head.lower().endswith("s") else "description"
+    return Mention(start=start, end=end, kind=kind)
+
+
 def _unclosed_aside(doc: Doc, pos: int, end: int) -> bool:
     """``text[pos:end]`` is an aside that no comma closes before the cue, with no verb of
     saying in it: "a harbor official who asked not to be named said", "Nate Sills, the
@@ -181,6 +209,9 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
         if w is not None:
             m = np_before(doc, w.end(), cue_start)
             if m is not None and m.start == w.end():
+                return m
+            m = source_between(doc, w.end(), cue_start) or _with_subject(doc, w.end(), cue_start)
+            if m is not None:
                 return m
     seg = text[lo : skip_back(doc, lo, cue_start)].rstrip()
     if ONLY_OPENERS.fullmatch(seg):
