@@ -131,6 +131,8 @@ def strip_title(words: list[str], qwords: QuoteWords) -> tuple[list[str], set[st
             if i + size < len(words) and " ".join(lowered[i : i + size]) in qwords.titles:
                 matched = size
                 break
+        if not matched and i == 0 and len(words) > 2 and lowered[0] in qwords.persons:
+            matched = 1  # "Resident Gideon Mwangi", "Nurse Ada Obi": a noun for the person
         if matched:
             title = " ".join(lowered[i : i + matched])
             roles |= role_nouns(title, qwords)

@@ -408,6 +408,8 @@ def _reported(
     first = words_[0].lower().strip('"“”„«»')
     if cls == "belief" and first != "that" and not _CLAUSE.search(content):
         return None
+    if lemma == "deny" and _GRANTED.match(content):
+        return None  # "denied bail to Aske", "was denied parole": a refusal, not a statement
     if lemma == "ask" and _ANONYMITY.match(content):
         return None  # "one official said, asking not to be named": a condition, not content
     if text[start] in MARKS and _quoted_to_end(text, start, end):
@@ -463,6 +465,14 @@ def _parenthetical_lead(doc: Doc, sent: Sentence, source_start: int) -> Span | N
     return span_of(text, start, end)
 
 
+# what is granted or refused, not said: "denied bail", "denied the motion to dismiss"
+_GRANTED = compile_re(
+    r"(?:(?:him|her|them|it|us|me|the|a|an|his|her|their|its)\s+)?"
+    r"(?:bail|parole|access|entry|permission|admission|asylum|a\s+visa|visas?|permits?"
+    r"|licen[cs]es?|(?:the|a|an|his|her|their)\s+(?:motion|request|application|appeal|petition"
+    r"|bid|claim\s+for|permit|licen[cs]e|visa))\b",
+    regex.V1 | regex.IGNORECASE,
+)
 _WITH_BEFORE = compile_re(r"(?i)\bwith\s+$", regex.V1)
 _COMMA_NEXT = compile_re(r"\s*,", regex.V1)
 
