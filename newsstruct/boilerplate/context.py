@@ -608,9 +608,50 @@ def _captions_above_credits(
         # story text): the line above counts only when it does not end like a sentence; a
         # labelled credit ("Photo: ...", "(Image credit: ...)") follows its caption
         sentence = above.prose or above.terminal
-        labelled = hit.labelled and _SOURCE_LABEL.match(lines[i]) is None
+        labelled = (
+            hit.labelled and _SOURCE_LABEL.match(lines[i]) is None and not _titled_credit(lines[i])
+        )
         if (labelled or not sentence) and above.words <= _CAPTION_MAX_WORDS:
             verdict[i - 1] = ("caption", "caption-above-credit")
+
+
+# words a credit is written in besides names: "Photo: courtesy of the family", "Image: file"
+_CREDIT_WORDS = frozenset(
+    [
+        "courtesy",
+        "of",
+        "for",
+        "via",
+        "and",
+        "the",
+        "file",
+        "photo",
+        "photos",
+        "supplied",
+        "handout",
+        "staff",
+        "image",
+        "images",
+        "archive",
+        "family",
+        "collection",
+        "library",
+        "picture",
+        "pictures",
+        "provided",
+    ]
+)
+_LOWER_WORD = compile_re(r"(?<![\p{L}'’-])\p{Ll}{3,}(?![\p{L}'’-])", regex.V1)
+
+
+def _titled_credit(line: str) -> bool:
+    """A label over words that read like a title, not a credit: "Photos: Marguerite Oyelaran
+    through the years" links to a gallery and says nothing of the paragraph above it."""
+    value = line.partition(":")[2]
+    if any(c in value for c in "/|©"):
+        return False  # "(Bild: erstellt mit KI … / dmk)": the agency mark of a credit
+    plain = [w for w in _LOWER_WORD.findall(value) if w not in _CREDIT_WORDS]
+    return len(plain) >= 2
 
 
 # A person's name alone on a line: two to four capitalised words (particles such as "von"
