@@ -408,6 +408,8 @@ def _reported(
     first = words_[0].lower().strip('"“”„«»')
     if cls == "belief" and first != "that" and not _CLAUSE.search(content):
         return None
+    if lemma == "charge" and first != "that" and not has_marks and not _CHARGED_WITH.match(content):
+        return None  # "by charging more at peak times", "charged $40 a night": a price
     if lemma == "deny" and _GRANTED.match(content):
         return None  # "denied bail to Aske", "was denied parole": a refusal, not a statement
     if lemma == "ask" and _ANONYMITY.match(content):
@@ -473,6 +475,8 @@ _GRANTED = compile_re(
     r"|bid|claim\s+for|permit|licen[cs]e|visa))\b",
     regex.V1 | regex.IGNORECASE,
 )
+# "charged the officer with murder": an accusation names its object, then "with"
+_CHARGED_WITH = compile_re(r"[\p{L}\d'’. -]{1,60}?\swith\s", regex.V1)
 _WITH_BEFORE = compile_re(r"(?i)\bwith\s+$", regex.V1)
 _COMMA_NEXT = compile_re(r"\s*,", regex.V1)
 
