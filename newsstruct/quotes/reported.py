@@ -400,6 +400,19 @@ def _reported(
             return None
         source, start, end = postposed
         end = _trim_end(text, start, end)
+    # in an aside ("X, who found fame on a dating show, is …") the clause ends at its comma
+    in_aside = postposed is None and bool(
+        _ASIDE_OPEN.search(text, max(sent.start, cue[0] - 40), cue[0])
+    )
+    if in_aside and start < end:
+        comma = text.find(",", start, end)
+        nxt = _NEXT_WORD.match(text, comma + 1, end) if comma > start else None
+        if (
+            nxt is not None
+            and not _QUOTE_CHAR.search(text, start, comma)
+            and _resumes_clause(nxt.group(1), doc.words.stops)
+        ):
+            end = _trim_end(text, start, comma)  # the clause the aside sat in goes on
     if start >= end:
         return None
     content = text[start:end]
@@ -408,6 +421,8 @@ def _reported(
     first = words_[0].lower().strip('"“”„«»')
     if cls == "belief" and first != "that" and not _CLAUSE.search(content):
         return None
+    if lemma == "add" and first == "up":
+        return None  # "the efforts added up to a series of …": a sum, not a remark
     if lemma == "charge" and first != "that" and not has_marks and not _CHARGED_WITH.match(content):
         return None  # "by charging more at peak times", "charged $40 a night": a price
     if lemma == "deny" and _GRANTED.match(content):
@@ -477,6 +492,18 @@ _GRANTED = compile_re(
 )
 # "charged the officer with murder": an accusation names its object, then "with"
 _CHARGED_WITH = compile_re(r"[\p{L}\d'’. -]{1,60}?\swith\s", regex.V1)
+_ASIDE_OPEN = compile_re(r",\s*(?:who|which)\s+(?:\p{L}+\s+)?$", regex.V1 | regex.IGNORECASE)
+_QUOTE_CHAR = compile_re(r"[\"“”‘’'«»]", regex.V1)
+
+
+def _resumes_clause(word: str, stops: frozenset[str]) -> bool:
+    """Does ``word``, after the comma closing an aside, go on with the clause around it
+    ("…, who found fame on a dating show, is said …", "…, held private meetings")? A name, a
+    preposition or a conjunction goes on inside the aside ("…, Nebraska", "…, under fire")."""
+    low = word.lower()
+    return word[:1].islower() and (_CLAUSE.fullmatch(low) is not None or low not in stops)
+
+
 _WITH_BEFORE = compile_re(r"(?i)\bwith\s+$", regex.V1)
 _COMMA_NEXT = compile_re(r"\s*,", regex.V1)
 

@@ -50,7 +50,9 @@ _PREPOSITIONS = frozenset(["of", "for", "at", "with", "from", "in", "on", "to", 
 
 # "a spokesman for committee Democrats", "an official at the county clerk's office"
 _PP_CHAIN = compile_re(
-    r"(?:\s+(?:of|for|at|with|from|in|on)\s+[\p{L}\d'’\-]+(?:\s+[\p{L}\d'’\-]+){0,4}){1,3}",
+    r"(?:(?:\s+(?:of|for|at|with|from|in|on|(?:close|loyal|linked|connected|related)\s+to|near)"
+    r"|(?<=\b(?:close|loyal|linked|connected|related))\s+to)"
+    r"\s+[\p{L}\d'’\-]+(?:\s+[\p{L}\d'’\-]+){0,4}){1,3}",
     regex.V1,
 )
 
@@ -75,14 +77,9 @@ def source_between(doc: Doc, first: int, cue_start: int) -> Mention | None:
                 return both  # "Rafe Dunmore and Lucinda Farrow said"
         if _unclosed_aside(doc, pos, skip_back(doc, pos, cue_start)):
             return mention
-        if mention.kind == "description":
-            # "a spokesman for the council majority said"
-            pp = _PP_CHAIN.fullmatch(text, mention.end, skip_back(doc, mention.end, cue_start))
-            if pp is not None and not any(
-                words.cue(w) is not None or w.lower() in words.stops - _PREPOSITIONS
-                for w in LETTERS.findall(pp.group())
-            ):
-                return Mention(start=mention.start, end=pp.end(), kind="description")
+        longer = _with_pp_chain(doc, mention, cue_start)
+        if longer is not None:
+            return longer
     m = np_before(doc, first, cue_start)
     if m is not None and (
         text[first : m.start].strip() == "" or _DESCRIPTION_LEAD.fullmatch(text, first, m.start)
@@ -125,6 +122,21 @@ def _with_subject(doc: Doc, start: int, cue_start: int) -> Mention | None:
         return None  # a name the mention readers did not take stays unattributed here
     kind = "group" if head.lower().endswith("s") else "description"
     return Mention(start=start, end=end, kind=kind)
+
+
+def _with_pp_chain(doc: Doc, mention: Mention, cue_start: int) -> Mention | None:
+    """A description and the prepositional phrases that reach the cue: "a spokesman for the
+    council majority said", "a source close to the star said"."""
+    if mention.kind not in ("description", "group"):
+        return None
+    words = doc.words
+    pp = _PP_CHAIN.fullmatch(doc.text, mention.end, skip_back(doc, mention.end, cue_start))
+    if pp is None or any(
+        words.cue(w) is not None or w.lower() in words.stops - _PREPOSITIONS
+        for w in LETTERS.findall(pp.group())
+    ):
+        return None
+    return Mention(start=mention.start, end=pp.end(), kind=mention.kind)
 
 
 def _unclosed_aside(doc: Doc, pos: int, end: int) -> bool:
@@ -265,6 +277,9 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
     if text[mention.start : mention.end].endswith(("'s", "’s")) and len(between.split()) == 1:
         # "a source familiar with the senator's thinking said": the possessed noun ends it
         return attrs.evolve(mention, end=skip_back(doc, pos, cue_start))
+    longer = _with_pp_chain(doc, mention, cue_start)
+    if longer is not None:
+        return longer
     # a reduced relative clause: "Dockers marching along the quay chanted"
     if _REDUCED_RELATIVE.fullmatch(between) and not any(
         words.cue(w) is not None for w in between.split()
