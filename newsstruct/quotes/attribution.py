@@ -55,6 +55,11 @@ OBJECT = compile_re(
     r"\s+(?:reporters|journalists|the\s+press|him|her|them|us|me|you|everyone|supporters"
     r"|(?:the|a|an|his|her|their|its)\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+){0,2}?"
     r"(?=\s*(?:[,:]|that\b))"
+    # an audience named by a compound: "told a news conference", "told a packed town hall"
+    r"|(?:the|a|an|his|her|their)\s+(?:\p{Ll}[\p{L}\-]*\s+){1,2}(?:conference|briefing|meeting"
+    r"|rally|hearing|crowd|audience|gathering|forum|panel|session|summit|convention|hall"
+    r"|luncheon|dinner|breakfast|interview|podcast|broadcast|show|program|programme|station"
+    r"|newspaper|channel|network|outlet|website|magazine|agency|committee|council|jury)s?\b"
     r"|(?:the|a|an|his|her|their)\s+\p{Ll}[\p{L}\-]*"
     r"|the\s+\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,4}"  # the Harbor Post
     r"|\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,4}(?:’s|'s)?(?:\s+\p{Ll}+)?"

@@ -36,6 +36,7 @@ from .mentions import (
     skip_setting,
 )
 from .sources import LETTERS, MAX_WINDOW, source_for_cue
+from .words import QuoteWords
 
 # reported content looks this far for the clause of the next cue
 _MAX_CONTENT_SCAN = 600
@@ -157,7 +158,8 @@ _ABOUT_TAIL = compile_re(r"\s+(?:of|about|in)\s+[^,;:]{1,40}[.!?]?\s*", regex.V1
 
 _AS_END = compile_re(r"\s+as$", regex.V1)
 
-_ACCORDING_SOURCE = compile_re(r"\s+([^,.;:!?\"“”]{2,80})", regex.V1)
+# (a period inside the sentence is an abbreviation's: "according to Police Sgt. Dana Ruiz")
+_ACCORDING_SOURCE = compile_re(r"\s+((?:[^,.;:!?\"“”]|\.(?=\s?[\p{L}\d])){2,80})", regex.V1)
 
 # a particle after the cue ("said on", "spoke out"); compiled once, not looked up per call
 _CUE_PARTICLE = compile_re(r"\s+(?:out|up|back|on)\b(?!\s+(?:the|a|an|his|her|their)\b)")
@@ -295,6 +297,15 @@ def _reported(
         return None  # "the report", "a claim", "the secretary's comments" (not "he's")
     if (
         cls == "naming"
+        and form.lower().endswith("ed")
+        and _COMMA_BEFORE.search(text, max(sent.start, cue[0] - 4), cue[0])
+        and (named := _NAME_THEN_COMMA.match(text, cue[1], sent.end))
+        and (nxt := _NEXT_WORD.match(text, named.end(), sent.end))
+        and _resumes_clause(nxt.group(1), words)
+    ):
+        return None  # "The program, called Harbor Start, gives …": a participle names it
+    if (
+        cls == "naming"
         and _NAME_NEXT.match(text, cue[1], sent.end)
         and named_thing(doc, sent.start, cue[0], cue[1])
     ):
@@ -341,16 +352,26 @@ def _reported(
     ):
         return None  # "with all precincts reporting, the race …": an absolute, no speech
     comma_after = False  # the content opens after a comma: the attribution may be inside it
-    if source is None or _ONLY_STOPS.fullmatch(
+    if (
+        source is None
+        or _ONLY_STOPS.fullmatch(text, skip_setting(text, cue[1], sent.end), sent.end)
+        # "The roads were closed, said Mayor Ana Ruiz.": the name after the cue is the source
+        or (
+            _COMMA_BEFORE.search(text, max(sent.start, cue[0] - 4), cue[0])
+            and _source_after(doc, cue[1], sent.end)
+        )
+    ) and (postposed := _postposed(doc, sent, cue)) is not None:
+        # "…, Dunmore said." / "…, said Dunmore." / "…, as Dunmore said."
+        source, start, end = postposed
+    elif source is None or _ONLY_STOPS.fullmatch(
         text, skip_setting(text, cue[1], sent.end), sent.end
     ):
-        # "…, Dunmore said." / "…, said Dunmore." / "…, as Dunmore said."
-        postposed = _postposed(doc, sent, cue)
-        if postposed is None:
-            return None
-        source, start, end = postposed
+        return None
     else:
-        if source.start > cue[1]:
+        inverted = _inverted_aside(doc, sent, cue, cls)
+        if inverted is not None:
+            source, pos = inverted  # "The roads, said Mayor Ana Ruiz, were closed."
+        elif source.start > cue[1]:
             return None
         pos = skip_setting(text, pos, sent.end)
         setting = _SETTING_THEN_THAT.match(text, pos, sent.end)
@@ -410,7 +431,7 @@ def _reported(
         if (
             nxt is not None
             and not _QUOTE_CHAR.search(text, start, comma)
-            and _resumes_clause(nxt.group(1), doc.words.stops)
+            and _resumes_clause(nxt.group(1), doc.words)
         ):
             end = _trim_end(text, start, comma)  # the clause the aside sat in goes on
     if start >= end:
@@ -433,7 +454,7 @@ def _reported(
         return None
     lead = None
     if postposed is None and comma_after:
-        lead = _parenthetical_lead(doc, sent, source.start)
+        lead = _parenthetical_lead(doc, sent, min(source.start, cue[0]))
     n_words = len(words_) + (len(lead.text.split()) if lead is not None else 0)
     if n_words < _MIN_REPORTED_WORDS and not has_marks:
         return None
@@ -493,15 +514,20 @@ _GRANTED = compile_re(
 # "charged the officer with murder": an accusation names its object, then "with"
 _CHARGED_WITH = compile_re(r"[\p{L}\d'’. -]{1,60}?\swith\s", regex.V1)
 _ASIDE_OPEN = compile_re(r",\s*(?:who|which)\s+(?:\p{L}+\s+)?$", regex.V1 | regex.IGNORECASE)
+_APPOSITION_TAIL = compile_re(r"\s*,", regex.V1)
+_NAME_THEN_COMMA = compile_re(r"\s+[\"“‘']?\p{Lu}[^,;:.!?]{0,60},", regex.V1)
+_COMMA_BEFORE = compile_re(r",\s*$", regex.V1)
 _QUOTE_CHAR = compile_re(r"[\"“”‘’'«»]", regex.V1)
 
 
-def _resumes_clause(word: str, stops: frozenset[str]) -> bool:
+def _resumes_clause(word: str, words: QuoteWords) -> bool:
     """Does ``word``, after the comma closing an aside, go on with the clause around it
     ("…, who found fame on a dating show, is said …", "…, held private meetings")? A name, a
     preposition or a conjunction goes on inside the aside ("…, Nebraska", "…, under fire")."""
     low = word.lower()
-    return word[:1].islower() and (_CLAUSE.fullmatch(low) is not None or low not in stops)
+    return word[:1].islower() and (
+        _CLAUSE.fullmatch(low) is not None or (low not in words.stops and low not in words.dets)
+    )
 
 
 _WITH_BEFORE = compile_re(r"(?i)\bwith\s+$", regex.V1)
@@ -543,6 +569,52 @@ def _content_end(doc: Doc, start: int, end: int, later_cues: list[int]) -> int:
     return end
 
 
+_HEAD_ENDS = frozenset(["of", "in", "at", "for", "with", "from", "on", "to", "who", "whose"])
+
+
+def _source_after(doc: Doc, pos: int, hi: int) -> bool:
+    """Does a source open right after the cue: a name, an organisation, or a phrase with a
+    noun for a person ("one official", "a harbor spokesman"), not a clause ("the problems
+    went back years")?"""
+    gap = _SPACE_COMMA.match(doc.text, pos, hi)
+    m = np_after(doc, gap.end() if gap is not None else pos, hi)
+    if m is None:
+        return False
+    if m.kind in ("name", "org"):
+        return True
+    words = doc.words
+    head = []  # the words before the first preposition: "one GOP source (in the room)"
+    for w in LETTERS.findall(doc.text, m.start, m.end):
+        if w.lower() in _HEAD_ENDS:
+            break
+        head.append(w.lower())
+    return any(w in words.persons or w in words.titles or w in words.groups for w in head)
+
+
+def _inverted_aside(
+    doc: Doc, sent: Sentence, cue: tuple[int, int], cls: str
+) -> tuple[Mention, int] | None:
+    """``Content, said X, content``: the source named after the cue, and where the comma
+    closing the aside stands."""
+    text = doc.text
+    if not _COMMA_BEFORE.search(text, max(sent.start, cue[0] - 4), cue[0]):
+        return None
+    gap = _SPACE_COMMA.match(text, cue[1], sent.end)
+    pos = gap.end() if gap is not None else cue[1]
+    if text[cue[0] : cue[1]].lower().endswith("ing") or cls in ("naming", "belief"):
+        # "…, saying that otherwise Mr. Netanyahu, now …": a participle's object; "The
+        # program, called EB-5, allows …": what a thing is called
+        return None
+    m = np_after(doc, pos, sent.end)
+    if m is None or m.kind not in ("name", "description", "org", "group"):
+        return None
+    comma = _COMMA_NEXT.match(text, m.end, sent.end)
+    nxt = _NEXT_WORD.match(text, comma.end(), sent.end) if comma is not None else None
+    if nxt is None or not _resumes_clause(nxt.group(1), doc.words):
+        return None  # "…, said Brad Bannon, a pollster.": an apposition, not the content
+    return m, m.end
+
+
 def _postposed(
     doc: Doc, sent: Sentence, cue: tuple[int, int], *, relaxed: bool = False
 ) -> tuple[Mention, int, int] | None:
@@ -557,7 +629,12 @@ def _postposed(
             return None
     elif not _ONLY_STOPS.fullmatch(tail):
         m_after = np_after(doc, after + len(tail) - len(tail.lstrip()), sent.end)
-        if m_after is None or text[m_after.end : sent.end].strip(" .!?") != "":
+        if m_after is not None and (apposed := _APPOSITION_TAIL.match(text, m_after.end, sent.end)):
+            # "…, said Brad Bannon, a Democratic pollster.": the name and its apposition
+            nxt = _NEXT_WORD.match(text, apposed.end(), sent.end)
+            if nxt is not None and _resumes_clause(nxt.group(1), doc.words):
+                return None  # "The roads, said Ruiz, were closed.": the content goes on
+        elif m_after is None or text[m_after.end : sent.end].strip(" .!?") != "":
             m_after = None
             # "…, X said of the plan." is still postposed
             if not _ABOUT_TAIL.fullmatch(tail):
