@@ -1,5 +1,6 @@
 """The wire dateline: "PORT ELLISON, Maine (AP) —", "LONDON, Oct 16 (Reuters) -", "(CNN) —",
-and a press release's "CORVALE, Varn., March 3, 2025 /PRNewswire/ --"."""
+"TRESK/CARROW FALLS, 3 March (Reuters) -", and a press release's "CORVALE, Varn., March 3,
+2025 /PRNewswire/ --"."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from .paragraphs import split_paragraphs
 
 _DATELINE = compile_re(
     r"""
-    (?P<loc>\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,40}?(?:,\ (?!\p{Lu}{1,5}\b\ ?\()\p{Lu}[\p{L}.'’\- ]{1,25}?)?)?
-    (?:,\ (?P<month>[\p{L}]{3,9})\.?\ (?P<day>\d{1,2})(?:,\ (?P<year>\d{4}))?)?
+    (?P<loc>\p{Lu}[\p{Lu}\p{M}.'’\-/ ]{1,40}?(?:,\ (?!\p{Lu}{1,5}\b\ ?\()\p{Lu}[\p{L}.'’\- ]{1,25}?)?)?
+    (?:,\ (?:(?P<month>[\p{L}]{3,9})\.?\ (?P<day>\d{1,2})(?:,\ (?P<year>\d{4}))?
+             |(?P<day>\d{1,2})\ (?P<month>[\p{L}]{3,9})\.?(?:\ (?P<year>\d{4}))?))?
     \ ?(?:\((?P<agency>[\p{L}&.\ ]{1,30})\)\ ?|/(?P<agency>[\p{L}&.\-\ ]{2,30})/\ ?)?
     (?P<dash>[—–]|--?)\ ?
     """,
