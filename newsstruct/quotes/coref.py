@@ -36,6 +36,9 @@ from .sources import RELATIVE_BEFORE
 from .words import QuoteWords
 
 _CONNECTORS = r"(?:of|for|de|da|van|von|der|del|la|le|al|bin|ibn|y|du)"
+_NAME_PARTICLES = frozenset(
+    "de da van von der den del della di du la le al bin ibn ter ten dos das".split()  # noqa: SIM905
+)
 # A capitalised word, or initials ("J.", "J.R.R."); a word ends at a period, except titles
 # written with one ("Gov.", "Sen."), which the lexicon lists.
 _CAP_WORD = r"(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}'’\-]*(?<![.'’\-]))"
@@ -608,7 +611,18 @@ def resolve(
             name_words = head_words
         if "of" in name_words[2:]:
             name_words = name_words[: name_words.index("of", 2)]  # "Jason Gilbert of Cheyenne"
-        name_words = [w for w in name_words if is_cap(w)]
+        name_words = [
+            w
+            for i, w in enumerate(name_words)
+            if is_cap(w)
+            # a particle between two parts of the name stays: "Pim de Ruiter", "Ludwig van Beek"
+            or (
+                w in _NAME_PARTICLES
+                and 0 < i < len(name_words) - 1
+                and (is_cap(name_words[i - 1]) or name_words[i - 1] in _NAME_PARTICLES)
+                and (is_cap(name_words[i + 1]) or name_words[i + 1] in _NAME_PARTICLES)
+            )
+        ]
         short = " ".join(name_words)
         if short.endswith(("'s", "’s")):
             short = short[:-2]

@@ -179,7 +179,15 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
                 _word(text, toks[k - 1]).lower() in _CONNECTORS
                 and k < len(toks)
                 and k - 1 > 0
-                and is_cap(_word(text, toks[k - 2]))
+                and (
+                    is_cap(_word(text, toks[k - 2]))
+                    # "Ana de la Cruz": two particles in a row
+                    or (
+                        k - 2 > 0
+                        and _word(text, toks[k - 2]).lower() in _CONNECTORS
+                        and is_cap(_word(text, toks[k - 3]))
+                    )
+                )
             )
         )
     ):
