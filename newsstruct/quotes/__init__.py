@@ -788,7 +788,7 @@ def _new_subject(
     hi = min(f.extent[0], mention.start)
     if lo >= hi:
         return speaker, ent
-    other = entities.new_subject(lo, hi, refers, ent)
+    other = entities.new_subject(lo, hi, refers, ent, pronoun=mention.start)
     if other is None:
         return speaker, ent
     return attrs.evolve(speaker, name=other.name), other

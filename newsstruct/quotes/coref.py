@@ -165,6 +165,10 @@ def role_nouns(title: str, qwords: QuoteWords) -> set[str]:
     return out
 
 
+_SENTENCE_END = compile_re(r"[.!?][\"”’']?\s", regex.V1)
+# the pronoun of an attribution after its content: "…, he said", "…," she said"
+_POSTPOSED_PRONOUN = compile_re(r",[\"”’']?\s*$", regex.V1)
+
 # A run's reading: (words, where they start, an organisation?, name words, roles).
 _Run = tuple[list[str], int, bool, list[str], set[str]]
 
@@ -471,11 +475,15 @@ class Entities:
             return best
         return None if strict else fallback
 
-    def new_subject(self, lo: int, hi: int, gender: str, exclude: Entity | None) -> Entity | None:
+    def new_subject(
+        self, lo: int, hi: int, gender: str, exclude: Entity | None, pronoun: int | None = None
+    ) -> Entity | None:
         """A person other than ``exclude`` who opens a sentence in [lo, hi) of the paragraph
         that ``hi`` ends, with the gender ``gender`` or none known: "Pellham boss Gianni
         Roccaforte was less impressed. "…," he told reporters." (he: Roccaforte, not the
-        previous quote's speaker)."""
+        previous quote's speaker). ``pronoun``: where the pronoun stands; a person in its own
+        sentence before an attribution after the content ("Also, Trump isn't a conservative,
+        he said") is the content's subject, not the speaker."""
         text = self.text
         k = bisect.bisect_left(self.positions, hi) - 1
         while k >= 0 and self.positions[k] >= lo:
@@ -488,13 +496,43 @@ class Entities:
                 # someone named in passing ("During her campaign, Clinton …"), keeps it
                 if (
                     ent is not exclude
-                    and (ent.roles or self._first_name(ent.name))
+                    and (
+                        ent.roles
+                        or self._first_name(ent.name)
+                        # "Kezia Vant" named before, now "Vant, who …, was gracious": a person
+                        or self._surname_again(pos, ent.name)
+                    )
                     and self._opens_sentence(pos)
+                    # in the quote's own sentence, not the subject of the content before "…, he
+                    # said" ("Clinton "caused …," he said", "Also, Trump isn't a conservative,
+                    # he said"); "Carson seems … — he told the AP that" is Carson's
+                    and (
+                        pronoun is None
+                        or _SENTENCE_END.search(text, pos, pronoun) is not None
+                        or _POSTPOSED_PRONOUN.search(text, max(pos, pronoun - 6), pronoun) is None
+                    )
                 ):
                     return ent
                 return None
             k -= 1
         return None
+
+    def _surname_again(self, pos: int, name: str) -> bool:
+        """The person named in full before is named at ``pos`` by the surname alone (and the
+        full name does not open with a word that names nobody: "How Sanders", "Entrusting
+        Donald Trump" are a sentence's first words before a name)."""
+        parts = name.split()
+        first = parts[0].lower() if parts else ""
+        return (
+            len(parts) >= 2
+            and self.text.startswith(parts[-1], pos)
+            and not self.text.startswith(name, pos)
+            and first not in self.qwords.function_words
+            and first not in self.qwords.stops
+            and first not in self.qwords.groups
+            and self.qwords.cue(first) is None
+            and not first.endswith("ing")
+        )
 
     def _first_name(self, name: str) -> bool:
         first = name.split(maxsplit=1)[0] if name else ""
