@@ -580,6 +580,14 @@ def np_forward(
         while j < n and j - k < max_len and toks[j][2]:
             w = _word(text, toks[j])
             low = w.lower()
+            if (
+                low == "no"
+                and j + 2 < n
+                and _word(text, toks[j + 1]) == "."
+                and _word(text, toks[j + 2])[:1].isdigit()
+            ):
+                j += 3  # "the world No. 14", "the No. 3 seed": a rank, no name
+                continue
             if is_cap(w) and low not in words.function_words:
                 j += 1
                 continue
