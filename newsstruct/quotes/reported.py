@@ -352,9 +352,10 @@ def _reported(
     ):
         return None  # "with all precincts reporting, the race …": an absolute, no speech
     comma_after = False  # the content opens after a comma: the attribution may be inside it
+    nothing_after = _ONLY_STOPS.fullmatch(text, skip_setting(text, cue[1], sent.end), sent.end)
     if (
         source is None
-        or _ONLY_STOPS.fullmatch(text, skip_setting(text, cue[1], sent.end), sent.end)
+        or nothing_after
         # "The roads were closed, said Mayor Ana Ruiz.": the name after the cue is the source
         or (
             _COMMA_BEFORE.search(text, max(sent.start, cue[0] - 4), cue[0])
@@ -363,9 +364,7 @@ def _reported(
     ) and (postposed := _postposed(doc, sent, cue)) is not None:
         # "…, Dunmore said." / "…, said Dunmore." / "…, as Dunmore said."
         source, start, end = postposed
-    elif source is None or _ONLY_STOPS.fullmatch(
-        text, skip_setting(text, cue[1], sent.end), sent.end
-    ):
+    elif source is None or nothing_after:
         return None
     else:
         inverted = _inverted_aside(doc, sent, cue, cls)
@@ -514,7 +513,6 @@ _GRANTED = compile_re(
 # "charged the officer with murder": an accusation names its object, then "with"
 _CHARGED_WITH = compile_re(r"[\p{L}\d'’. -]{1,60}?\swith\s", regex.V1)
 _ASIDE_OPEN = compile_re(r",\s*(?:who|which)\s+(?:\p{L}+\s+)?$", regex.V1 | regex.IGNORECASE)
-_APPOSITION_TAIL = compile_re(r"\s*,", regex.V1)
 _NAME_THEN_COMMA = compile_re(r"\s+[\"“‘']?\p{Lu}[^,;:.!?]{0,60},", regex.V1)
 _COMMA_BEFORE = compile_re(r",\s*$", regex.V1)
 _QUOTE_CHAR = compile_re(r"[\"“”‘’'«»]", regex.V1)
@@ -629,7 +627,7 @@ def _postposed(
             return None
     elif not _ONLY_STOPS.fullmatch(tail):
         m_after = np_after(doc, after + len(tail) - len(tail.lstrip()), sent.end)
-        if m_after is not None and (apposed := _APPOSITION_TAIL.match(text, m_after.end, sent.end)):
+        if m_after is not None and (apposed := _COMMA_NEXT.match(text, m_after.end, sent.end)):
             # "…, said Brad Bannon, a Democratic pollster.": the name and its apposition
             nxt = _NEXT_WORD.match(text, apposed.end(), sent.end)
             if nxt is not None and _resumes_clause(nxt.group(1), doc.words):
