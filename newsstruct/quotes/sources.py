@@ -65,7 +65,13 @@ def source_between(doc: Doc, first: int, cue_start: int) -> Mention | None:
     end = np_forward(doc, toks, 0)
     mention = classify(doc, toks[:end]) if end is not None else None
     if mention is not None:
+        longer = _with_pp_chain(doc, mention, cue_start)
+        if longer is not None:
+            return longer  # "a spokesman for the council majority said"
         pos = skip_asides(doc, mention.end, cue_start)
+        if pos > mention.end and (longer := _with_pp_chain(doc, mention, pos, settings=False)):
+            # "Analysts at Hesk Securities said": what reads as a setting is an affiliation
+            mention = longer
         if skip_back(doc, pos, cue_start) <= pos or text[pos:cue_start].strip() == "":
             comma = text.rfind(",", mention.end, pos)
             named = apposed_name(doc, mention, comma) if comma > mention.end else None
@@ -77,9 +83,6 @@ def source_between(doc: Doc, first: int, cue_start: int) -> Mention | None:
                 return both  # "Rafe Dunmore and Lucinda Farrow said"
         if _unclosed_aside(doc, pos, skip_back(doc, pos, cue_start)):
             return mention
-        longer = _with_pp_chain(doc, mention, cue_start)
-        if longer is not None:
-            return longer
     m = np_before(doc, first, cue_start)
     if m is not None and (
         text[first : m.start].strip() == "" or _DESCRIPTION_LEAD.fullmatch(text, first, m.start)
@@ -96,6 +99,12 @@ def source_between(doc: Doc, first: int, cue_start: int) -> Mention | None:
     return None
 
 
+_TIME_WORD = compile_re(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
+    r"|morning|afternoon|evening|night|week|weekend|month|year|january|february|march|april"
+    r"|may|june|july|august|september|october|november|december|\d{1,2}(?::\d\d)?\s*[ap]\.?m)\b",
+    regex.V1 | regex.IGNORECASE,
+)
 _WITH_SUBJECT_MAX_WORDS = 7
 _WITH_SUBJECT_BREAK = compile_re(r"[,;:()\"“”]|\s[-–—]|[-–—]\s", regex.V1)
 
@@ -124,13 +133,19 @@ def _with_subject(doc: Doc, start: int, cue_start: int) -> Mention | None:
     return Mention(start=start, end=end, kind=kind)
 
 
-def _with_pp_chain(doc: Doc, mention: Mention, cue_start: int) -> Mention | None:
+def _with_pp_chain(
+    doc: Doc, mention: Mention, cue_start: int, *, settings: bool = True
+) -> Mention | None:
     """A description and the prepositional phrases that reach the cue: "a spokesman for the
-    council majority said", "a source close to the star said"."""
+    council majority said", "a source close to the star said"; with ``settings=False`` a
+    phrase that may read as a setting counts too ("Analysts at Hesk Securities said")."""
     if mention.kind not in ("description", "group"):
         return None
-    words = doc.words
-    pp = _PP_CHAIN.fullmatch(doc.text, mention.end, skip_back(doc, mention.end, cue_start))
+    words, text = doc.words, doc.text
+    end = skip_back(doc, mention.end, cue_start) if settings else cue_start
+    pp = _PP_CHAIN.fullmatch(text, mention.end, end)
+    if pp is not None and not settings and _TIME_WORD.search(pp.group()):
+        return None  # "The Sanders campaign on Monday said": a time, not an affiliation
     if pp is None or any(
         words.cue(w) is not None or w.lower() in words.stops - _PREPOSITIONS
         for w in LETTERS.findall(pp.group())
@@ -271,6 +286,8 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
     mention, end = sub
     joined = _COORDINATED.search(seg) is not None
     pos = skip_asides(doc, end, cue_start)
+    if pos > end and (longer := _with_pp_chain(doc, mention, pos, settings=False)):
+        mention = longer  # "Analysts at Hesk Securities said": an affiliation, no setting
     between = text[pos : skip_back(doc, pos, cue_start)].strip()
     if between == "" or participle or joined or seg.endswith(","):
         return mention
