@@ -99,7 +99,7 @@ class Doc:
         words: The quote stage's word lists.
     """
 
-    __slots__ = ("_skipped", "_starts", "_toks", "text", "words")
+    __slots__ = ("_skipped", "_starts", "_toks", "leads", "text", "words")
 
     def __init__(self, text: str, words: QuoteWords, lo: int = 0, hi: int | None = None):
         self.text = text
@@ -107,6 +107,8 @@ class Doc:
         self._toks = tokens(text, lo, len(text) if hi is None else hi, words)
         self._starts = [t[0] for t in self._toks]
         self._skipped: dict[tuple[int, int], int] = {}  # skip_back's answers for this text
+        # what opens each sentence, read once for all its cues (see reported._lead_words)
+        self.leads: dict[tuple[int, int], tuple[int, int, int]] = {}
 
     def tokens(self, lo: int, hi: int) -> list[Token]:
         """The tokens that lie inside ``[lo, hi)``."""
