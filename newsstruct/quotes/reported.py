@@ -369,7 +369,7 @@ def _reported(
             elif lemma == "tell":
                 return None
         else:
-            m = TO_ADDRESSEE.match(text, pos, sent.end)
+            m = TO_ADDRESSEE.match(text, pos, sent.end) if _to_next(text, pos, sent.end) else None
             if m is not None:
                 pos = m.end()
         pos = skip_setting(text, pos, sent.end)
@@ -497,6 +497,17 @@ _CLAUSE = compile_re(
     r"|isn't|aren't|wasn't|won't|wouldn't|can't|didn't|doesn't|don't)\b",
     regex.V1 | regex.IGNORECASE,
 )
+
+
+def _to_next(text: str, pos: int, hi: int) -> bool:
+    """Spaces, then "to", at ``pos``: what ``TO_ADDRESSEE`` opens with. Asked first, because the
+    ``regex`` module's ``match`` looks for a pattern's required text ("to") through all of
+    ``text[pos:hi]`` before it starts: in a long sentence with no "to", once per cue. (Every
+    character ``\\s`` matches is one ``str.isspace`` accepts.)"""
+    end = pos
+    while end < hi and text[end].isspace():
+        end += 1
+    return end > pos and text.startswith("to", end, hi)
 
 
 def _content_end(doc: Doc, start: int, end: int, cue_starts: list[int], later: int) -> int:
