@@ -3,13 +3,15 @@
 
 Runs over the first N PolNeAR articles (the texts only). Each stage is timed on the output of
 the stages before it, as ``structure`` calls them; ``--reps`` passes are made and the median
-of each is reported (the machine may be shared: read medians). ``--profile`` adds a cProfile
+of each is reported (the machine may be shared: read medians). Times are this process's CPU
+time (``--clock wall`` for wall-clock time): on a shared machine, waiting for a core is left
+out. ``--profile`` adds a cProfile
 of ``structure`` over the same articles, sorted by own time (``--sort cumulative`` for the
 other view); ``--stage`` profiles one stage only.
 
 Usage:
     PYTHONPATH=. python benchmarks/profile_pipeline.py [--articles 300] [--reps 3]
-        [--profile] [--stage quotes] [--sort tottime] [--top 40]
+        [--clock cpu] [--profile] [--stage quotes] [--sort tottime] [--top 40]
 """
 
 from __future__ import annotations
@@ -68,12 +70,12 @@ def stage_calls(text: str, published: str | None) -> dict[str, Callable[[], Any]
     }
 
 
-def timed(calls: list[Callable[[], Any]]) -> float:
+def timed(calls: list[Callable[[], Any]], clock: Callable[[], float] = time.process_time) -> float:
     gc.collect()
-    start = time.perf_counter()
+    start = clock()
     for call in calls:
         call()
-    return time.perf_counter() - start
+    return clock() - start
 
 
 def main() -> None:
@@ -81,6 +83,9 @@ def main() -> None:
     ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
     ap.add_argument("--articles", type=int, default=300)
     ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument(
+        "--clock", choices=("cpu", "wall"), default="cpu", help="CPU time (default) or wall-clock"
+    )
     ap.add_argument("--profile", action="store_true", help="cProfile structure() once")
     ap.add_argument("--stage", choices=(*STAGES, "structure"), default="structure")
     ap.add_argument("--sort", default="tottime")
@@ -89,6 +94,7 @@ def main() -> None:
 
     import newsstruct as ns
 
+    clock = time.process_time if args.clock == "cpu" else time.perf_counter
     ns.structure('"Yes," Ada Marsh said Monday, Jan. 5, 2015.', "2016-03-01")  # lazy loads
     articles = read_articles(args.eval_dir, args.articles)
     mb = sum(len(t) for t, _ in articles) / 1e6
@@ -97,8 +103,11 @@ def main() -> None:
     seconds: dict[str, list[float]] = {name: [] for name in names}
     for _ in range(args.reps):  # interleaved: every stage once per pass
         for name in names:
-            seconds[name].append(timed([calls[name] for calls in prepared]))
-    print(f"{len(articles)} articles, {mb:.3f} MB (chars/1e6), {args.reps} reps, medians")
+            seconds[name].append(timed([calls[name] for calls in prepared], clock))
+    print(
+        f"{len(articles)} articles, {mb:.3f} MB (chars/1e6), {args.reps} reps, medians, "
+        f"{args.clock} time"
+    )
     print(f"{'stage':<12} {'s':>7} {'MB/s':>7} {'s/MB':>7}  runs (s)")
     for name in names:
         med = statistics.median(seconds[name])

@@ -190,6 +190,14 @@ def test_linear_on_long_unbalanced_input():
     assert time.perf_counter() - start < 20
 
 
+def test_linear_on_one_sentence_of_postposed_attributions():
+    # each "…, said X," reads its content back from the cue: bounded, or this is quadratic
+    text = "The pier held, said Ben Ruiz, " * 20_000 + "end."
+    start = time.perf_counter()
+    find_quotes(text)
+    assert time.perf_counter() - start < 20
+
+
 def test_nested_reported_speech_is_an_option():
     text = "“Yesterday, the governor said that the levee would hold,” Calloway said."
     assert [q.kind for q in find_quotes(text)] == ["direct"]

@@ -110,6 +110,26 @@ def test_quote_tokens_match_the_plain_reading():
             assert mentions.tokens(text, lo, hi, words) == want, (text, lo, hi)
 
 
+def test_quote_tokens_of_the_fast_engine_match_the_regex_reading():
+    """Lines of plain characters are read with the standard library's engine, lines with an
+    odd one (a combining mark, "_", "²", a separator) with ``_TOKEN``: the tokens are those of
+    ``_TOKEN`` over the whole stretch."""
+    words = quote_words(LEX)
+    rng = random.Random(8)
+    pieces = ["Sen", "U.S", "said", "3", "3.5", "1,200", ".", ",", " ", "\n", "\n", "-", "’",
+              "é", "\u0301", "٣", "²", "½", "Ⅳ", "_", "snake_case", "\x1c", "\u2028", "\u00a0",
+              "\r\n", "👍", "ǅ", "İ", "A.", "Mr", "(", "”"]  # fmt: skip
+    odd = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        cuts = sorted(rng.randint(0, len(text)) for _ in range(2))
+        for lo, hi in [(0, len(text)), tuple(cuts)]:
+            want = mentions._read(mentions._TOKEN, text, lo, hi, words)
+            assert mentions.tokens(text, lo, hi, words) == want, (text, lo, hi)
+        odd += not all(mentions._plain_token_char(c) for c in text)
+    assert 1000 < odd < 19000  # both engines really read lines
+
+
 def test_date_patterns_without_the_word_start_check_find_the_same_candidates():
     """The grammar's patterns leave out the word-start check (``B``) because ``scan`` tries
     them only where ``_TOKEN_START`` (which opens with ``B``) found a token: scanning finds

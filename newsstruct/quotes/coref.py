@@ -582,12 +582,11 @@ def _no_possessive(name: str) -> str:
 
 
 def _org_words(words: list[str], qwords: QuoteWords) -> bool:
-    last = words[-1].lower().rstrip("'’s")
-    if last in qwords.orgs or words[-1].lower() in qwords.orgs:
+    lows = [w.lower() for w in words]
+    if lows[-1].rstrip("'’s") in qwords.orgs or lows[-1] in qwords.orgs:
         return True
-    if any(
-        w.lower() in qwords.orgs and nxt == "of"
-        for w, nxt in zip(words[:-1], [x.lower() for x in words[1:]], strict=True)
+    if "of" in lows and any(
+        lows[k] in qwords.orgs and lows[k + 1] == "of" for k in range(len(lows) - 1)
     ):
         return True  # "University of California", "Chamber of Commerce"
     if len(words) == 1:

@@ -12,6 +12,8 @@ saying" and "X … but said").
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 
 import attrs
 import regex
@@ -29,6 +31,21 @@ _TOKEN = compile_re(
     r"(?P<dot>\.)?|(?P<p>\S)",
     regex.V1,
 )
+# The same tokens for the standard library's faster engine, where every character is plain
+# (see _plain_token_char): the classes read alike there. Its repetitions are greedy (``re``
+# has possessive ones from Python 3.11 only); nothing after them can fail, so they match as
+# the possessive ones do.
+_PLAIN_TOKEN = re.compile(r"(?P<w>\w[\w'’\-/]*(?:[.,](?=\d)[\w'’\-/]*)*)(?P<dot>\.)?|(?P<p>\S)")
+_WORD_FIRST = compile_re(r"[\p{L}\p{N}]", regex.V1)
+_WORD_INNER = compile_re(r"[\p{L}\p{M}\p{N}]", regex.V1)
+_NUMBER = compile_re(r"\p{N}", regex.V1)
+_SPACE = compile_re(r"\s", regex.V1)
+_RE_WORD = re.compile(r"\w")
+_RE_DIGIT = re.compile(r"\d")
+_RE_SPACE = re.compile(r"\s")
+# distinct characters classified one by one, at most: a text with more (random text, many
+# scripts) is read with _TOKEN alone
+_MAX_CLASSIFIED = 2000
 _CONNECTORS = frozenset(
     ["of", "for", "de", "da", "van", "von", "der", "del", "la", "le", "al", "bin", "du"]
 )
@@ -82,7 +99,7 @@ class Doc:
         words: The quote stage's word lists.
     """
 
-    __slots__ = ("_skipped", "_starts", "_toks", "text", "words")
+    __slots__ = ("_skipped", "_starts", "_toks", "leads", "text", "words")
 
     def __init__(self, text: str, words: QuoteWords, lo: int = 0, hi: int | None = None):
         self.text = text
@@ -90,6 +107,8 @@ class Doc:
         self._toks = tokens(text, lo, len(text) if hi is None else hi, words)
         self._starts = [t[0] for t in self._toks]
         self._skipped: dict[tuple[int, int], int] = {}  # skip_back's answers for this text
+        # what opens each sentence, read once for all its cues (see reported._lead_words)
+        self.leads: dict[tuple[int, int], tuple[int, int, int]] = {}
 
     def tokens(self, lo: int, hi: int) -> list[Token]:
         """The tokens that lie inside ``[lo, hi)``."""
@@ -101,10 +120,52 @@ class Doc:
 
 
 def tokens(text: str, lo: int, hi: int, words: QuoteWords) -> list[Token]:
-    """(start, end, is_word) tokens of ``text[lo:hi]``; a title or initial keeps its period."""
+    """(start, end, is_word) tokens of ``text[lo:hi]``; a title or initial keeps its period.
+
+    ``_TOKEN`` gives the tokens. The standard library's faster engine reads them alike
+    wherever every character is plain (see :func:`_plain_token_char`), so a text of plain
+    characters is read with ``_PLAIN_TOKEN``; in any other text, the lines that hold an odd
+    character are read with ``_TOKEN`` (no token crosses a line break).
+    """
+    chars = set(text[lo:hi])
+    if len(chars) > _MAX_CLASSIFIED:
+        return _read(_TOKEN, text, lo, hi, words)
+    odd = {c for c in chars if not _plain_token_char(c)}
+    if not odd:
+        return _read(_PLAIN_TOKEN, text, lo, hi, words)
     out: list[Token] = []
+    start = lo
+    while start < hi:
+        end = text.find("\n", start, hi)
+        end = hi if end < 0 else end + 1  # the line with its break
+        plain = odd.isdisjoint(text[start:end])
+        out += _read(_PLAIN_TOKEN if plain else _TOKEN, text, start, end, words)
+        start = end
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_token_char(c: str) -> bool:
+    """Whether ``_TOKEN`` and ``_PLAIN_TOKEN`` read the character ``c`` alike: a letter or a
+    digit to one is one to the other (and no mark: ``_TOKEN`` joins marks to a word), a digit
+    (``\\p{N}``) to one is one to the other, and so is a space."""
+    word = _WORD_FIRST.match(c) is not None
+    return (
+        word == (_WORD_INNER.match(c) is not None) == (_RE_WORD.match(c) is not None)
+        and (_NUMBER.match(c) is not None) == (_RE_DIGIT.match(c) is not None)
+        and (_SPACE.match(c) is not None) == (_RE_SPACE.match(c) is not None)
+    )
+
+
+def _read(
+    pattern: regex.Pattern[str] | re.Pattern[str], text: str, lo: int, hi: int, words: QuoteWords
+) -> list[Token]:
+    """The tokens ``pattern`` (``_TOKEN`` or ``_PLAIN_TOKEN``) finds in ``text[lo:hi]``."""
+    out: list[Token] = []
+    if lo >= hi:
+        return out
     append = out.append
-    for m in _TOKEN.finditer(text, lo, hi):
+    for m in pattern.finditer(text, lo, hi):
         kind = m.lastgroup
         if kind != "dot":
             append((m.start(), m.end(), kind == "w"))

@@ -8,6 +8,7 @@ never cue reported speech.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -148,6 +149,7 @@ _DATELINE = compile_re(
 )
 
 _SPACE_COMMA = compile_re(r"[\s,]*", regex.V1)
+_SPACES = compile_re(r"\s*", regex.V1)
 
 # what ends reported content before the next cue's clause: "…, and said", "…, arguing"
 _NEXT_CLAUSE = compile_re(r"(?r)(?:,?\s+(?:and|but)\s+(?:\S+\s+){0,3}?|,\s*)$", regex.V1)
@@ -198,16 +200,16 @@ def reported_speech(
             found = words.cues.get(low)  # ``low`` is lower case: words.cue(low) without lower()
             if found is not None and found[1] != "manner":
                 cues.append((i, (s, e), found))
+        cue_starts = [c[1][0] for c in cues]  # in order; a cue's later ones follow it
         for n, (i, cue, found) in enumerate(cues):
             while k < len(skip) and skip[k][1] <= cue[0]:
                 k += 1
             if k < len(skip) and skip[k][0] <= cue[0] < skip[k][1]:
                 continue
-            nxt = [c[1][0] for c in cues[n + 1 :]]
             if found[1] == "according":
                 r = _according_to(doc, sent, cue)
             else:
-                r = _reported(doc, sent, toks, i, cue, found, nxt)
+                r = _reported(doc, sent, toks, i, cue, found, cue_starts, n + 1)
             if r is not None:
                 yield r
 
@@ -286,8 +288,14 @@ def _reported(
     i: int,
     cue: tuple[int, int],
     found: tuple[str, str],
-    later_cues: list[int],
+    cue_starts: list[int],
+    later: int,
 ) -> Reported | None:
+    """Reported speech from the cue ``cue`` (token ``i`` of ``toks``), if any.
+
+    ``cue_starts[later:]`` are where the sentence's later cues start (a list shared by all
+    its cues, not copied for each: a sentence may hold thousands).
+    """
     text, words = doc.text, doc.words
     lemma, cls = found
     form = text[cue[0] : cue[1]]
@@ -314,7 +322,7 @@ def _reported(
         lemma == "ask"
         and i > 0
         and text[toks[i - 1][0] : toks[i - 1][1]] == ","
-        and later_cues
+        and later < len(cue_starts)
         and _ASKED_ASIDE.match(text, cue[1], sent.end)
     ):
         return None  # "Lindgren, asked whether …, said": a passive aside, not his question
@@ -389,7 +397,7 @@ def _reported(
             elif lemma == "tell":
                 return None
         else:
-            m = TO_ADDRESSEE.match(text, pos, sent.end)
+            m = TO_ADDRESSEE.match(text, pos, sent.end) if _to_next(text, pos, sent.end) else None
             if m is not None:
                 pos = m.end()
         pos = skip_setting(text, pos, sent.end)
@@ -403,11 +411,11 @@ def _reported(
         comma_after = gap is not None and "," in gap.group()
         pos = gap.end() if gap is not None else pos
         start = pos
-        end = _content_end(doc, start, sent.end, later_cues)
+        end = _content_end(doc, start, sent.end, cue_starts, later)
         first_word = LETTERS.match(text, start, sent.end)
         if (
-            later_cues
-            and later_cues[0] == start
+            later < len(cue_starts)
+            and cue_starts[later] == start
             and first_word is not None
             and first_word.group().endswith("ing")
         ):
@@ -487,17 +495,21 @@ def _parenthetical_lead(doc: Doc, sent: Sentence, source_start: int) -> Span | N
     """The content's first part when the attribution is set off by commas inside it: "The
     plan, officials said, would cost …" gives "The plan"."""
     text = doc.text
-    before = text[sent.start : source_start].rstrip()
-    if not before.endswith(","):
+    comma = source_start  # the comma before the source, after spaces
+    while comma > sent.start and text[comma - 1].isspace():
+        comma -= 1
+    comma -= 1
+    if comma < sent.start or text[comma] != ",":
         return None
-    start, end = sent.start, sent.start + len(before) - 1
+    start, end = sent.start, comma
     while start < end and (text[start].isspace() or text[start] in MARKS):
         start += 1
     end = _trim_end(text, start, end)
-    lead = LETTERS.findall(text, start, end)
-    if not lead or any(doc.words.cue(w) is not None for w in lead):
-        return None  # no words, or a cue of its own ("He said, officials said, …")
-    if any(c in MARKS for c in text[start:end]):
+    # the part's words are the sentence's from ``start`` on (no word goes on past ``end``, a
+    # space or a mark): it has none, or a cue of its own ("He said, officials said, …"), or
+    # a quote mark, when the first of these in the sentence comes before ``end``
+    word_end, cue_end, mark = _lead_words(doc, start, sent.end)
+    if word_end > end or cue_end <= end or mark < end:
         return None
     return span_of(text, start, end)
 
@@ -531,6 +543,26 @@ def _resumes_clause(word: str, words: QuoteWords) -> bool:
 _WITH_BEFORE = compile_re(r"(?i)\bwith\s+$", regex.V1)
 _COMMA_NEXT = compile_re(r"\s*,", regex.V1)
 
+
+def _lead_words(doc: Doc, start: int, hi: int) -> tuple[int, int, int]:
+    """(where the first word ends, where the first cue word ends, where the first quote mark
+    is) in ``text[start:hi]``, ``hi + 1`` for none: read once per sentence, since
+    :func:`_parenthetical_lead` asks for each of its cues (thousands in a long one)."""
+    found = doc.leads.get((start, hi))
+    if found is None:
+        text, words = doc.text, doc.words
+        word_end = cue_end = hi + 1
+        for m in LETTERS.finditer(text, start, hi):
+            if word_end > hi:
+                word_end = m.end()  # the first word
+            if words.cue(m.group()) is not None:
+                cue_end = m.end()
+                break
+        marks = [i for i in (text.find(c, start, hi) for c in MARKS) if i >= 0]
+        found = doc.leads[(start, hi)] = (word_end, cue_end, min(marks, default=hi + 1))
+    return found
+
+
 # words that open an adverbial of time, not reported content ("conceded shortly after midnight")
 _WHEN_WORDS = frozenset(
     ["shortly", "until", "till", "after", "before", "since", "during", "overnight", "late", "early"]
@@ -544,13 +576,29 @@ _CLAUSE = compile_re(
 )
 
 
-def _content_end(doc: Doc, start: int, end: int, later_cues: list[int]) -> int:
+def _to_next(text: str, pos: int, hi: int) -> bool:
+    """Spaces, then "to", at ``pos``: what ``TO_ADDRESSEE`` opens with. Asked first, because the
+    ``regex`` module's ``match`` looks for a pattern's required text ("to") through all of
+    ``text[pos:hi]`` before it starts: in a long sentence with no "to", once per cue. (Every
+    character ``\\s`` matches is one ``str.isspace`` accepts.)"""
+    end = pos
+    while end < hi and text[end].isspace():
+        end += 1
+    return end > pos and text.startswith("to", end, hi)
+
+
+def _content_end(doc: Doc, start: int, end: int, cue_starts: list[int], later: int) -> int:
     """Where reported content stops: before the clause of the next cue ("…, and said …",
-    "…, arguing that …", "…, Cross said …") and at a semicolon."""
+    "…, arguing that …", "…, Cross said …") and at a semicolon. The cues looked at are those
+    of ``cue_starts[later:]`` (in order) after ``start``, before ``end`` and at most
+    ``_MAX_CONTENT_SCAN`` characters on."""
     text = doc.text
-    for cue in later_cues:
-        if not start < cue < end or cue - start > _MAX_CONTENT_SCAN:
-            continue
+    k = bisect.bisect_right(cue_starts, start, later)
+    while (
+        k < len(cue_starts) and cue_starts[k] < end and cue_starts[k] - start <= _MAX_CONTENT_SCAN
+    ):
+        cue = cue_starts[k]
+        k += 1
         conj = _NEXT_CLAUSE.search(text, start, cue)
         if conj is not None:
             end = conj.start()
@@ -617,16 +665,20 @@ def _postposed(
     doc: Doc, sent: Sentence, cue: tuple[int, int], *, relaxed: bool = False
 ) -> tuple[Mention, int, int] | None:
     """``Content, X said.`` / ``Content, said X.`` / ``Content, as X said.``; ``relaxed``: the
-    sentence may go on after the attribution (``Content, X said, adding …``)."""
+    sentence may go on after the attribution (``Content, X said, adding …``). The content
+    reaches back at most ``_POSTPOSED_REACH`` characters (a sentence of thousands of cues stays
+    linear)."""
     text = doc.text
     after = skip_setting(text, cue[1], sent.end)
-    tail = text[after : sent.end]
     m_after = None
     if relaxed:
-        if not tail.lstrip().startswith(","):
+        if _COMMA_NEXT.match(text, after, sent.end) is None:
             return None
-    elif not _ONLY_STOPS.fullmatch(tail):
-        m_after = np_after(doc, after + len(tail) - len(tail.lstrip()), sent.end)
+    elif sent.end - after > _POSTPOSED_REACH:
+        return None  # the sentence goes on far past the attribution
+    elif not _ONLY_STOPS.fullmatch(text, after, sent.end):
+        gap = _SPACES.match(text, after, sent.end)
+        m_after = np_after(doc, gap.end() if gap is not None else after, sent.end)
         if m_after is not None and (apposed := _COMMA_NEXT.match(text, m_after.end, sent.end)):
             # "…, said Brad Bannon, a Democratic pollster.": the name and its apposition
             nxt = _NEXT_WORD.match(text, apposed.end(), sent.end)
@@ -635,23 +687,28 @@ def _postposed(
         elif m_after is None or text[m_after.end : sent.end].strip(" .!?") != "":
             m_after = None
             # "…, X said of the plan." is still postposed
-            if not _ABOUT_TAIL.fullmatch(tail):
+            if not _ABOUT_TAIL.fullmatch(text, after, sent.end):
                 return None
-    before = text[sent.start : cue[0]]
+    lo = sent.start
+    if cue[0] - lo > _POSTPOSED_REACH:
+        space = text.find(" ", cue[0] - _POSTPOSED_REACH, cue[0])
+        lo = space + 1 if space >= 0 else cue[0]
+    before = text[lo : cue[0]].rstrip()
     if m_after is not None:
-        comma = before.rstrip().endswith(",")
-        if not comma:
+        if not before.endswith(","):
             return None
-        return m_after, sent.start, sent.start + len(before.rstrip()) - 1
+        return m_after, lo, lo + len(before) - 1
     # source before the cue, preceded by a comma that closes the content
-    src = np_before(doc, sent.start, cue[0])
+    src = np_before(doc, lo, cue[0])
     if src is None:
         return None
-    lead = text[sent.start : src.start].rstrip()
-    lead = _AS_END.sub("", lead)
+    lead = _AS_END.sub("", text[lo : src.start].rstrip())
     if not lead.endswith(","):
         return None
-    return src, sent.start, sent.start + len(lead) - 1
+    return src, lo, lo + len(lead) - 1
+
+
+_POSTPOSED_REACH = 1500
 
 
 def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | None:

@@ -65,8 +65,10 @@ _MARKER = compile_re(
 )
 # Where a list marker can stand: a number or a letter with its period or parenthesis, after
 # a space, a bullet or the start. Every _MARKER match holds one, and most paragraphs hold
-# none, so this quick scan spares the slower full one.
-_MARKER_HINT = compile_re(r"[\s•◦▪‣⁃∙*\-](?:\d{1,3}|[a-z])[.)]|^(?:\d{1,3}|[a-z])[.)]", regex.V1)
+# none, so this quick scan spares the slower full one. It looks for the period or parenthesis
+# and checks the few characters before it: a scan for the rarer last character is several
+# times faster than one that tries the space or bullet at every position.
+_MARKER_HINT = compile_re(r"(?<=(?:^|[\s•◦▪‣⁃∙*\-])(?:\d{1,3}|[a-z]))[.)]", regex.V1)
 # Any character that can end a sentence or a list marker, and one that ends the text.
 _ANY_END = compile_re(r"[.?!…)]", regex.V1)
 _FINAL_END = compile_re(r"[.?!…][\"'”’»\]]*+\s*+$", regex.V1)
