@@ -183,6 +183,8 @@ _PLANNED_TO = frozenset(
     ]
 )
 _PAST_AUX = frozenset(["was", "were", "had", "been"])
+# "is expected to", "are scheduled to": a plan standing now
+_PRESENT_BE = frozenset(["is", "are", "am", "'s", "'re", "isn't", "aren't"])
 # "were planning to march on Monday": a plan still standing ("was going to" is not).
 _STILL_PLANNING = frozenset(["planning", "expecting", "hoping", "intending", "preparing"])
 # A clause opening to the right of a mention is not the mention's clause.
@@ -338,9 +340,13 @@ class _Scan:
         if tok == "May" and prev is not None and prev not in _BOUNDARY and prev[0] != "\n":
             cls = None  # "began in May": the month, not the modal (only a sentence opens "May")
         if nxt == "to" and (
-            word in _PLAN_TO or (side == 0 and word in _PLANNED_TO and not self.comma_seen)
+            word in _PLAN_TO
+            or (side == 0 and word in _PLANNED_TO and not self.comma_seen)
+            or (word in _PLANNED_TO and prev in _PRESENT_BE)
         ):
-            cls = "future"  # but "sought to soften the words, saying on Friday": past
+            # "On Monday, the bank is expected to cut rates": a plan, on either side; but
+            # "sought to soften the words, saying on Friday": past
+            cls = "future"
         elif word == "next" and nxt == "to":
             cls = None  # "next to the embassy"
         elif word == "to" and prev == "whether":

@@ -465,7 +465,15 @@ def _quarter_year(q: int, ctx: Ctx) -> int | None:
     if ctx.ref is None:
         return None
     y, cur = current_quarter(ctx.ref)
-    return y if q <= cur else y - 1  # results are reported after the quarter: no tense
+    if q <= cur:
+        return y
+    # Results are reported after the quarter, so a quarter not yet begun is last year's
+    # ("fourth-quarter results" in February), whatever the tense; but one that ended two or
+    # more quarters ago was reported long since, so a future clause means this year's: "will
+    # report third-quarter results" in May.
+    if cur + 4 - q >= 2 and ctx.tense == "future":
+        return y
+    return y - 1
 
 
 _QUARTER_CODE = compile_re(
@@ -711,6 +719,7 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
 
 
 _POSSESSIVE = compile_re(r"['’]s\b")
+_AHEAD_OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])ahead[ \t\u00a0]+of[ \t\u00a0]+$")
 
 
 def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
@@ -743,7 +752,10 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
     if mod is not None:
         modifier = ""
     if _POSSESSIVE.match(ctx.text[m.end() : m.end() + 3]):
-        ctx = attrs.evolve(ctx, tense=None)  # "Wednesday's ruling": an event, not the verb's time
+        # "Wednesday's ruling": an event, not the verb's time; but "ahead of Thursday's vote"
+        # is still to come
+        ahead = _AHEAD_OF_BEFORE.search(ctx.text[max(0, m.start() - 16) : m.start()])
+        ctx = attrs.evolve(ctx, tense="future" if ahead else None)
     if modifier in ("the previous", "the following", "the next", "that"):
         prior, anchor = prior_for(ctx, "day")
         if prior is None:
@@ -919,6 +931,7 @@ _YEAR_NOUNS = frozenset(
     """earnings results sales profits revenues losses figures levels prices budgets accounts
     elections polls games protests riots talks negotiations attacks bombings floods""".split()  # noqa: SIM905
 )
+_WORD_BEFORE = compile_re(r"(?<![\p{L}])(\p{L}+)[ \t\u00a0]+$")
 _NAME_WORD_BEFORE = compile_re(r"(?<![.!?]\s*)\b(\p{Lu}[\p{L}]+)\s+$")
 
 
@@ -968,6 +981,9 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
         plural = _PLURAL_AFTER.match(after)
         if plural and plural.group(1) not in _YEAR_NOUNS and not _COUNT_CONTEXT.search(before):
             return None  # "2008 votes": a count
+        noun = _WORD_BEFORE.search(before)
+        if noun is not None and noun.group(1).lower() in ctx.lex.temporal.get("number_noun", {}):
+            return None  # "Flight 1549 landed", "in room 2010": a thing named by its number
         name = _NAME_WORD_BEFORE.search(before)
         if (
             name

@@ -637,11 +637,26 @@ _CURRENT_FLOW_BEFORE = compile_re(
 )
 
 
+# "the past five sessions", "the past few seasons": a count of things that are no time unit
+# follows; "the past" is no reference to the past there
+_COUNT_WORD_AFTER = compile_re(r"[ \t\u00a0]+(\d|\p{Ll}+)")
+
+
 def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     value = ctx.lex.temporal["vague"].get(low)
     if value is None:
         return None
+    if low == "the past":
+        count = _COUNT_WORD_AFTER.match(ctx.text, m.end(), m.end() + 24)
+        if count is not None and (
+            count.group(1).isdigit()
+            or (
+                count.group(1) in ctx.lex.temporal["number"]
+                and count.group(1) not in ("a", "an", "some", "many")  # "in the past a man"
+            )
+        ):
+            return None
     if low.endswith("current") and (
         not _CURRENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16)
         or _CURRENT_FLOW_BEFORE.search(ctx.text, max(0, m.start() - 14), m.start())

@@ -178,11 +178,13 @@ def find_dates(
 
 # "the two-year contract", "the third-quarter loss": a hyphenated unit before a noun is an
 # adjective; the article belongs to the noun's phrase, not to the time (as TimeML marks it).
+# The noun may be capitalised ("the three-month T-bill"), the number grouped ("the 1,000-day
+# plan").
 _ADJECTIVE_THE = compile_re(
-    r"[Tt]he[ \t\u00a0]+(?=(?:fiscal[ \t\u00a0]+)?[\p{L}\d]+(?:-[\p{L}\d]+)*-[\p{L}\d]+\Z)",
+    r"[Tt]he[ \t\u00a0]+(?=(?:fiscal[ \t\u00a0]+)?[\p{L}\d]+(?:[-,][\p{L}\d]+)*-[\p{L}\d]+\Z)",
 )
 _NOUN_NEXT = compile_re(
-    r"[ \t\u00a0]+(?!(?:of|ago|earlier|later|ahead|before|after|old|long|and|or|to|in|on|at)\b)\p{Ll}"
+    r"[ \t\u00a0]+(?!(?:of|ago|earlier|later|ahead|before|after|old|long|and|or|to|in|on|at)\b)\p{L}"
 )
 
 
