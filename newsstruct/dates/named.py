@@ -560,6 +560,13 @@ def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
         base = ctx.period or ctx.quarter
     else:
         base = ctx.quarter
+    ended = None
+    if ctx.quarter is None and not (
+        year_ago or previous or yr is not None or "current" in low or is_period
+    ):  # a quarter named before ("the fiscal first quarter") numbers the company's quarters
+        ended = _quarter_ending(m, ctx)
+    if ended is not None:
+        return Reading("DATE", ended, "ref")
     if base is None and ctx.ref is not None and not low.startswith("year-"):
         y, q = current_quarter(ctx.ref)
         base = shift_quarter(cal.quarter(y, q), -1)
@@ -578,6 +585,28 @@ def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
     elif previous and "-Q" in base:
         base = shift_quarter(base, -1)
     return Reading("DATE", base, "previous" if ctx.quarter or ctx.period else "ref")
+
+
+# "the quarter ended Sept. 30", "the quarter to June": the calendar quarter ending that month
+_QUARTER_END_AFTER = compile_re(
+    r"[ \t\u00a0]+(?:(?:that|which)[ \t\u00a0]+)?(?:ended|ending|ends|to|through)[ \t\u00a0]+"
+    r"(\p{Lu}\p{Ll}{2,8}\.?)(?![\p{L}])"
+)
+
+
+def _quarter_ending(m: Cand, ctx: Ctx) -> str | None:
+    """The calendar quarter a quarter-end month after "the quarter ended/to" closes: the latest
+    one that has begun ("the quarter ended Sept. 30" in October, "the quarter to June" in
+    May); None for another month (a fiscal quarter: "the quarter ended July 31")."""
+    after = _QUARTER_END_AFTER.match(ctx.text, m.end(), m.end() + 40)
+    if after is None or ctx.ref is None:
+        return None
+    mo = month_in(after.group(1), ctx.lex)
+    if mo is None or mo[0] % 3:
+        return None
+    q = mo[0] // 3
+    y = ctx.ref.year if dt.date(ctx.ref.year, mo[0] - 2, 1) <= ctx.ref else ctx.ref.year - 1
+    return cal.quarter(y, q)
 
 
 _TWO_DIGIT_END = compile_re(r"(\d\d)(?:[-/]\d\d)?$")
@@ -825,6 +854,13 @@ _MONTH_CONTEXT = compile_re(
 
 
 _CAPITAL_AFTER = compile_re(r"[ \t]\p{Lu}")
+_EVENT_DETERMINER_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:its|their|his|her|our|the|a|an)[ \t\u00a0]+$"
+)
+_EVENT_NOUN_AFTER = compile_re(
+    r"[ \t\u00a0]+(?!(?:and|or|but|to|of|in|on|at|for|from|with|by|as|is|was|are|were|when|while"
+    r"|after|before|until|through|that|which|this|last|next)(?![\p{L}]))\p{Ll}{3,}"
+)
 _MARCH_FOR = compile_re(r"\s+(?:for|of|on|to|against|through|from)\b")
 
 
@@ -872,9 +908,15 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
     else:
         cands = [dt.date(yy, mo[0], 15) for yy in (y - 1, y, y + 1)]
         mid_ref = dt.date(ctx.ref.year, ctx.ref.month, 15)
-        y = pick(
-            cands, mid_ref, ctx.tense if ctx.tense != "present" else None, slack=MONTH_DAY_SLACK
-        ).year
+        event = (
+            bare
+            and _EVENT_DETERMINER_BEFORE.search(ctx.text[max(0, m.start() - 8) : m.start()])
+            and _EVENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16)
+        )
+        # "down from its January forecast": a month before a noun names an event, whose
+        # time the verb of the clause does not tell: the nearest
+        tense = None if event or ctx.tense == "present" else ctx.tense
+        y = pick(cands, mid_ref, tense, slack=MONTH_DAY_SLACK).year
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 
 
