@@ -42,7 +42,8 @@ from .core import (
 from .named import h_season
 
 _QUANTITY_BEFORE = compile_re(
-    r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|percent|times|once|twice|thrice|each|apiece"
+    r"(?:\d[\d,.]*(?:%|bn|mn|tn|m|k)?|\b(?:million|billion|trillion|thousand|percent|cent|yen"
+    r"|yuan|times|once|twice|thrice|each|apiece"
     r"|(?!(?:was|has|is|this|its|his|as|us|plus|thus|less|perhaps|unless|always|besides|across"
     r"|takes|lasts|needs|gets|spends|does|goes|remains|means|seems|lies|yes|whereas|towards"
     r"|afterwards|nevertheless|sometimes|years|months|weeks|days)\b)[\p{Ll}]+s))\s+$"
@@ -52,6 +53,7 @@ _QUANTITY_BEFORE = compile_re(
 _OF_THE_UNIT = compile_re(r"\bof the (year|month|week|quarter|decade|century)$")
 
 
+_WEEK_FINE = frozenset(["day", "week", "weekend"])
 _AN_BEFORE = compile_re(r"\ban?[ \t\u00a0]+$", regex.IGNORECASE)
 
 
@@ -76,10 +78,13 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
             return Reading("DURATION", "P1Y", None)
         if ctx.ref is None:
             return Reading("DATE", None, None)
-        base = ctx.previous.first if ctx.previous is not None and low == "the week" else ctx.ref
+        # the week of the last day or week named; a coarser date ("by year's end", "in 2008")
+        # says nothing of which week: then the reference's
+        prior = ctx.previous if ctx.previous and ctx.previous.unit in _WEEK_FINE else None
         if low == "the week":
-            return Reading("DATE", cal.week(base), "previous" if ctx.previous else "ref")
-        return Reading("DATE", cal.year(base.year))
+            base = prior.first if prior is not None else ctx.ref
+            return Reading("DATE", cal.week(base), "previous" if prior else "ref")
+        return Reading("DATE", cal.year(ctx.ref.year))
     if any(
         k in low
         for k in (
