@@ -482,9 +482,19 @@ _QUARTER_CODE = compile_re(
 _YEAR_AGO = compile_re(r"\byear-(?:ago|earlier)\b")
 
 
+# "for the third quarter in a row", "the third straight quarter": a count of quarters, which
+# TimeBank leaves out as it does "the third consecutive month"
+_IN_A_ROW_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:in[ \t\u00a0]+a[ \t\u00a0]+row|running)(?![\p{L}])"
+)
+_IN_A_ROW_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:straight|consecutive|successive)[ \t\u00a0]+$")
+
+
 def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
+    if _IN_A_ROW_AFTER.match(ctx.text, m.end(), m.end() + 16):
+        return None
     qm = _QUARTER_CODE.match(low)
     if qm:
         if qm.group(5):
@@ -547,6 +557,10 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
 
 def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
+    if _IN_A_ROW_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()) or (
+        _IN_A_ROW_AFTER.match(ctx.text, m.end(), m.end() + 16)
+    ):
+        return None
     year_ago = any(
         k in low for k in ("year-ago", "year-earlier", "year ago", "year earlier", "last year")
     )
@@ -748,6 +762,9 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
 
 
 _POSSESSIVE = compile_re(r"['’]s\b")
+_WEEK_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:of[ \t\u00a0]+)?(last|this|next)[ \t\u00a0]+week(?![\p{L}'’])"
+)
 _AHEAD_OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])ahead[ \t\u00a0]+of[ \t\u00a0]+$")
 
 
@@ -785,6 +802,12 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
         # is still to come
         ahead = _AHEAD_OF_BEFORE.search(ctx.text[max(0, m.start() - 16) : m.start()])
         ctx = attrs.evolve(ctx, tense="future" if ahead else None)
+    week_after = _WEEK_AFTER.match(ctx.text, m.end(), m.end() + 20) if not modifier else None
+    if week_after is not None and ctx.ref is not None:
+        # "on Monday last week", "Tuesday of next week": that weekday of the week named
+        shift = {"last": -7, "this": 0, "next": 7}[week_after.group(1).lower()]
+        d = ctx.ref + dt.timedelta(days=shift + wd - ctx.ref.isoweekday())
+        return Reading("DATE", cal.day(d), mod=mod)
     if modifier in ("the previous", "the following", "the next", "that"):
         prior, anchor = prior_for(ctx, "day")
         if prior is None:
