@@ -82,7 +82,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         rf"|hundred|(?:a{S})?couple(?:{S}of)?|a{S}pair{S}of|half{S}an?|(?:{unit_word}|{tens_word}|{teen_word}){S}thousand|{alt(vague_amounts)})"
     )
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d{1,4})(?:\.\d{1,3})?(?:[ \t\u00a0]?(?:\d/\d|[½¼¾]))?"
-    num = rf"(?:{digits}|{card})(?:{S}and{S}(?:a{S})?half)?(?:(?:{S}to{S}|[-–]){digits}(?=[ \t\u00a0-]))?"
+    sh = rf"(?:{S}|[-‐])"  # "two and a half", "two-and-a-half"
+    num = rf"(?:{digits}|{card})(?:{sh}and{sh}(?:a{sh})?half)?(?:(?:{S}to{S}|[-–]){digits}(?=[ \t\u00a0-]))?"
     mod = alt(
         [
             "about", "around", "approximately", "roughly", "nearly", "almost", "close to",
@@ -95,7 +96,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
     bare_amount = rf"(?:{num}|an?)"
     approx = rf"(?:(?:around|about|approximately|roughly|shortly{S}(?:before|after)){S})"
     edge = rf"(?:(?:early|late|mid)[-‐]?{S0}|the{S}(?:end|beginning|start|middle|close){S}of{S})"
-    after_unit = rf"(?:{S}or{S}(?:so|two|three|more|longer)|{S}and{S}a{S}half)?"
+    after_unit = rf"(?:{S}or{S}(?:so|two|three|more|longer)|{S}and{S}a{S}half(?![-‐]?\p{{L}}))?"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     day_word = alt([w for w, v in t["ordinal"].items() if v.isdigit()])
     year4 = r"(?:1[5-9]\d\d|20\d\d)"
@@ -731,7 +732,7 @@ KINDS = (
 # Words without which no expression of the grammar exists (besides digits); sentences and
 # stretches far from all of them are not searched.
 _TRIGGERS = """
-    quarter quarters period fiscal fy q1 q2 q3 q4 h1 h2 noon midnight midday tonight weekend
+    quarter quarters half period fiscal fy q1 q2 q3 q4 h1 h2 noon midnight midday tonight weekend
     weekends ago nineteen eighteen thousand twenties thirties forties fifties sixties
     seventies eighties nineties century centuries millennium millennia year-ago year-earlier
     midyear midafternoon while daytime a.m. p.m. o'clock o’clock am pm

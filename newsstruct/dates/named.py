@@ -692,7 +692,10 @@ def h_decade(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", f"{n - 1:02d}", "absolute", mod=mod)
     full = _DECADE_FULL.search(low)
     if full:
-        return Reading("DATE", full.group(1), "absolute", mod=mod)
+        value = full.group(1)
+        if value.endswith("0") and value < "200":
+            value = value[:2]  # "the 1800s", "the early 1900s": the century, as English means
+        return Reading("DATE", value, "absolute", mod=mod)
     two = _DECADE_TWO.search(low)
     word = next((v for w, v in _DECADE_WORDS.items() if w in low), None)
     digit = int(two.group(1)) if two else word

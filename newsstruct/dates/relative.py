@@ -195,7 +195,8 @@ _UNIT_ADJ_END = compile_re(
     r"(?:more|additional|extra|straight|consecutive|full|long|trading|business|working|calendar|fiscal|school|hot|cold|short|crucial|difficult)$",
     regex.IGNORECASE,
 )
-_AND_A_HALF = compile_re(r"\s+and\s+a\s+half")
+# "a year and a half", "two-and-a-half years"; not "a year and a half-hour film"
+_AND_A_HALF = compile_re(r"[\s‐-]+and[\s‐-]+a[\s‐-]+half(?![-‐]?\p{L})")
 
 
 def _amount_and_unit(phrase: str, ctx: Ctx) -> tuple[float | None, str, str | None, bool] | None:

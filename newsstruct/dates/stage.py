@@ -186,11 +186,16 @@ def find_dates(
 # adjective; the article belongs to the noun's phrase, not to the time (as TimeML marks it).
 # The noun may be capitalised ("the three-month T-bill"), the number grouped ("the 1,000-day
 # plan").
+# The hyphenated word must end in a unit ("mid-1990s" is no adjective: "in the mid-1990s the
+# company grew"), and a function word or pronoun after it is no noun.
 _ADJECTIVE_THE = compile_re(
-    r"[Tt]he[ \t\u00a0]+(?=(?:fiscal[ \t\u00a0]+)?[\p{L}\d]+(?:[-,][\p{L}\d]+)*-[\p{L}\d]+\Z)",
+    r"[Tt]he[ \t\u00a0]+(?=(?:fiscal[ \t\u00a0]+)?[\p{L}\d]+(?:[-,][\p{L}\d]+)*-"
+    r"(?i:second|minute|hour|day|night|week|month|quarter|half|year|decade|century)\Z)",
 )
 _NOUN_NEXT = compile_re(
-    r"[ \t\u00a0]+(?!(?:of|ago|earlier|later|ahead|before|after|old|long|and|or|to|in|on|at)\b)\p{L}"
+    r"[ \t\u00a0]+(?!(?:of|ago|earlier|later|ahead|before|after|old|long|and|or|to|in|on|at|the|a"
+    r"|an|it|its|he|she|they|we|there|this|that|when|while|as|but|was|were|is|are|had|has|with"
+    r"|for|from|by|which|who)\b)\p{L}"
 )
 
 
