@@ -993,6 +993,10 @@ _TWO_DIGIT_YEAR_CONTEXT = compile_re(
 _AMOUNT_AFTER = compile_re(
     r"[ \t]*(?:%|percent|per[ \t]cent|million|billion|points?|p\.m\.|a\.m\.)", regex.IGNORECASE
 )
+_STREET_AFTER = compile_re(
+    r"(?:[ \t\u00a0]+\p{Lu}[\p{L}.]*){1,3}[ \t\u00a0]+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard"
+    r"|Blvd\.|Drive|Lane|Way|Place|Parkway)(?![\p{L}])"
+)
 _PLURAL_AFTER = compile_re(r"[ \t]+([\p{Ll}]+s)\b")
 # Plural nouns a year modifies as a time ("2008 earnings", "the 1992 protests"), not a count.
 _YEAR_NOUNS = frozenset(
@@ -1042,6 +1046,11 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         if _AMOUNT_AFTER.match(after):
             return None
+        lead = _WORD_BEFORE.search(before)
+        if _STREET_AFTER.match(ctx.text, m.end(), m.end() + 40) and not (
+            lead is not None and lead.group(1).lower() in _YEAR_LEADS
+        ):
+            return None  # "at 2008 Main Street": an address (but "In 2008 Main Street banks")
         if _LEVEL_BEFORE.search(ctx.text[max(0, m.start() - 24) : m.start()]) and (
             _LEVEL_AFTER.match(after)
         ):

@@ -32,6 +32,7 @@ from .core import (
     current_quarter,
     edge_mod,
     followed_by_word,
+    month_day_year,
     month_in,
     prior_for,
     shift_by,
@@ -53,6 +54,17 @@ _QUANTITY_BEFORE = compile_re(
 _OF_THE_UNIT = compile_re(r"\bof the (year|month|week|quarter|decade|century)$")
 
 
+# "rookie of the year", "player of the week": an award's title
+_AWARD_BEFORE = compile_re(r"(?<![\p{L}])(\p{L}+)[ \t\u00a0]+of[ \t\u00a0]+$")
+_AWARD_NOUNS = frozenset(
+    """player rookie coach manager person man woman athlete car album song record book film
+    movie employee teacher entrepreneur businessman businesswoman team pitcher goal word
+    company brand bank banker investor executive""".split()  # noqa: SIM905
+)
+_WEEK_ENDED = compile_re(
+    r"[ \t\u00a0]+(?:ended|ending|to|through)[ \t\u00a0]+(\p{Lu}\p{Ll}{2,8}\.?)[ \t\u00a0]+"
+    r"([12]\d|3[01]|0?[1-9])(?![\d\p{L}])"
+)
 _WEEK_FINE = frozenset(["day", "week", "weekend"])
 _AN_BEFORE = compile_re(r"\ban?[ \t\u00a0]+$", regex.IGNORECASE)
 
@@ -76,12 +88,22 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
     if low in ("the week", "the year"):
         if low == "the year" and after.lstrip().startswith(("ended", "ending", "to date")):
             return Reading("DURATION", "P1Y", None)
+        award = _AWARD_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+        if award is not None and award.group(1).lower() in _AWARD_NOUNS:
+            return None  # "rookie of the year", "car of the week": a title, not a time
         if ctx.ref is None:
             return Reading("DATE", None, None)
         # the week of the last day or week named; a coarser date ("by year's end", "in 2008")
         # says nothing of which week: then the reference's
         prior = ctx.previous if ctx.previous and ctx.previous.unit in _WEEK_FINE else None
         if low == "the week":
+            ended = _WEEK_ENDED.match(ctx.text, m.end(), m.end() + 40)
+            mo = month_in(ended.group(1), ctx.lex) if ended is not None else None
+            if ended is not None and mo is not None:
+                # "jobless claims fell in the week ended March 2": the week of that day
+                day = month_day_year(mo[0], int(ended.group(2)), attrs.evolve(ctx, tense="past"))
+                if day is not None:
+                    return Reading("DATE", cal.week(day))
             base = prior.first if prior is not None else ctx.ref
             return Reading("DATE", cal.week(base), "previous" if prior else "ref")
         return Reading("DATE", cal.year(ctx.ref.year))
