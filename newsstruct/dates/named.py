@@ -880,8 +880,10 @@ _MONTH_CONTEXT = compile_re(
 
 
 _CAPITAL_AFTER = compile_re(r"[ \t]\p{Lu}")
+# a determiner, or no preposition: "its January forecast", "and December sales will be ..."
 _EVENT_DETERMINER_BEFORE = compile_re(
-    r"(?i)(?<![\p{L}])(?:its|their|his|her|our|the|a|an)[ \t\u00a0]+$"
+    r"(?i)(?:(?<![\p{L}])(?:its|their|his|her|our|the|a|an|and|or|but)[ \t\u00a0]+"
+    r"|(?:^|[.!?][ \t\u00a0]+|\n[ \t\u00a0]*))$"
 )
 _EVENT_NOUN_AFTER = compile_re(
     r"[ \t\u00a0]+(?!(?:and|or|but|to|of|in|on|at|for|from|with|by|as|is|was|are|were|when|while"
@@ -942,7 +944,7 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         # "down from its January forecast": a month before a noun names an event, whose
         # time the verb of the clause does not tell: the nearest
         tense = None if event or ctx.tense == "present" else ctx.tense
-        y = pick(cands, mid_ref, tense, slack=MONTH_DAY_SLACK).year
+        y = pick(cands, mid_ref, tense, slack=MONTH_DAY_SLACK if tense != "future" else 0).year
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 
 
