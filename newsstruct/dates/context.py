@@ -279,9 +279,16 @@ def _words(toks: list[regex.Match[str]], n: int) -> list[str]:
 
 
 def _is_deadline(left: list[regex.Match[str]]) -> bool:
-    """ "postponed until Tuesday", "loans extended through January", "due by Friday"."""
+    """ "postponed until Tuesday", "loans extended through January", "due by Friday", "have
+    until 5 p.m. Saturday to accept"."""
     if not left or left[0].group().lower() not in _DEADLINE_PREP:
         return False
+    if (
+        len(left) > 1
+        and left[0].group().lower() in ("until", "till")
+        and (left[1].group().lower() in ("have", "has"))
+    ):
+        return True
     for tok in left[1:_DEADLINE_REACH]:
         word = tok.group().lower()
         if word in _BOUNDARY or word.startswith("\n") or word in _CLAUSE_OPENERS:

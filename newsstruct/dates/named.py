@@ -855,7 +855,7 @@ def h_deictic(m: Cand, ctx: Ctx) -> Reading | None:
     edge = EDGE_WORD.match(low)
     mod = None
     if edge is not None:
-        mod = "START" if edge.group(1).startswith("early") else "END"
+        mod = "START" if edge.group(1).lower().startswith("earl") else "END"
         low = low[edge.end() :]
     if (
         m.group()[:1].isupper()

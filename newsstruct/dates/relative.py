@@ -667,6 +667,7 @@ _CURRENT_FLOW_BEFORE = compile_re(
 
 # "the past five sessions", "the past few seasons": a count of things that are no time unit
 # follows; "the past" is no reference to the past there
+_AS_AFTER = compile_re(r"[ \t\u00a0]+as(?![\p{L}])", regex.IGNORECASE)
 _COUNT_WORD_AFTER = compile_re(r"[ \t\u00a0]+(\d|\p{Ll}+)")
 
 
@@ -675,6 +676,10 @@ def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
     value = ctx.lex.temporal["vague"].get(low)
     if value is None:
         return None
+    if low == "recently" and _AS_AFTER.match(ctx.text, m.end(), m.end() + 4):
+        before = ctx.text[max(0, m.start() - 4) : m.start()].lower()
+        if before.endswith(("as ", "as\u00a0")):
+            return None  # "as recently as 2007": a modifier of the date that follows
     if low == "the past":
         count = _COUNT_WORD_AFTER.match(ctx.text, m.end(), m.end() + 24)
         if count is not None and (
