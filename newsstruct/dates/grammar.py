@@ -196,8 +196,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "quarter_ref",
-            rf"(?:the{S}|that{S}|its{S})?(?:(?:comparable|same|corresponding|year-ago|year-earlier|latest|most{S}recent|recent|previous|prior|preceding|current|latest{S}fiscal|fiscal){S}){{0,3}}quarter(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}(?:of|in){S}{year4})?(?![-‐][\p{{L}}])"
-            rf"|(?:the{S})?(?:(?:comparable|same|corresponding|year-ago|year-earlier|latest|most{S}recent|previous|prior|preceding|current){S}){{1,3}}period(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}(?:of|in){S}{year4})?"
+            rf"(?:the{S}|that{S}|its{S})?(?:(?:comparable|same|corresponding|year-ago|year-earlier|prior-year|latest|most{S}recent|recent|previous|prior|preceding|current|latest{S}fiscal|fiscal){S}){{0,3}}quarter(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}(?:of|in){S}{year4})?(?![-‐][\p{{L}}])"
+            rf"|(?:the{S})?(?:(?:comparable|same|corresponding|year-ago|year-earlier|prior-year|latest|most{S}recent|previous|prior|preceding|current){S}){{1,3}}period(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}(?:of|in){S}{year4})?"
             rf"|(?:the{S})?period{S}a{S}year{S}(?:ago|earlier)"
             rf"|(?:the{S})?{year4}{S}(?:period|quarter)|(?:last|this|next){S}year{APOS}s{S}(?:quarter|period)"
             rf"|year[-‐](?:ago|earlier)",

@@ -562,7 +562,8 @@ def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
     ):
         return None
     year_ago = any(
-        k in low for k in ("year-ago", "year-earlier", "year ago", "year earlier", "last year")
+        k in low
+        for k in ("year-ago", "year-earlier", "prior-year", "year ago", "year earlier", "last year")
     )
     previous = any(k in low.split() for k in ("previous", "prior", "preceding"))
     is_period = "period" in low or low.startswith("year-")

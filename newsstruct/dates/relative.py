@@ -410,6 +410,7 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
         and words[0] == "the"
         and unit in _CALENDAR_UNIT_DIGITS
         and not _OF_AFTER.match(ctx.text, m.end(), m.end() + 4)  # "the last year of the war"
+        and not _AND_A_HALF.search(raw)  # "the past year and a half": a length
     ):
         # "the past year", "the last decade": TimeBank marks the calendar unit before the
         # reference (a DATE), as for "last year"; "the past two years" stays a duration.
@@ -426,7 +427,7 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
                 "preceding",
             ):
                 return None
-            n, vague = 1, False
+            n, vague = (1.5 if _AND_A_HALF.search(raw) else 1), False  # "the past year and a half"
         else:
             n, vague = None, True
     if unit == "quarter" and _fraction(low, ctx.text[m.end() : m.end() + 12]):
