@@ -283,7 +283,10 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
     elif modifier == "this":
         chosen = next((c for c in cands if c.year == ctx.ref.year), cands[0])
     else:
-        chosen = pick(cands, ctx.ref, ctx.tense, slack=MONTH_DAY_SLACK)
+        # a week's slack in a past clause, not a deadline's ("sales on Thanksgiving fell",
+        # weeks before this year's, is last year's; "as Easter week began" days before it)
+        tense = ctx.tense
+        chosen = pick(cands, ctx.ref, tense, slack=7 if tense == "past" else MONTH_DAY_SLACK)
     return Reading("DATE", cal.day(chosen + dt.timedelta(days=shift)))
 
 
