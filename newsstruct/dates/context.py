@@ -24,8 +24,9 @@ import regex
 from ..lexicons import Lexicon
 from ..patterns import compile_re
 
+# (the colon of a clock time, "12:45", is no boundary)
 _TOKEN = compile_re(
-    r"[\p{L}]+(?:['’][\p{L}]+)?|['’](?:ll|ve|re|m|d)(?![\p{L}])|[,;:()\"“”«»—]|\n[ \t]*\n"
+    r"[\p{L}]+(?:['’][\p{L}]+)?|['’](?:ll|ve|re|m|d)(?![\p{L}])|[,;()\"“”«»—]|:(?!\d)|\n[ \t]*\n"
 )
 _BOUNDARY = frozenset(';:()"“”«»—')
 _WINDOW = 8  # the nearest words on both sides are read alternately
@@ -249,6 +250,9 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     right = list(_TOKEN.finditer(text, end, min(hi, end + _REACH_CHARS)))[:_REACH]
     if left and right and left[0].group() == "(" and right[0].group() == ")":
         left, right = left[1:], right[1:]  # "at 4 in the morning (4 a.m. Thursday)": an aside
+    # an aside between the mention and its verb is passed over: "will announce it at 12:45
+    # p.m. (1145 GMT) on Thursday"
+    left, right = _skip_asides(left, ")", "("), _skip_asides(right, "(", ")")
     if _is_deadline(left) or _words(left, 2) == ["of", "ahead"]:
         return "future"  # "postponed until Tuesday", "ahead of the weekend"
     sides = (_Scan(left, 0), _Scan(right, 1))
@@ -272,6 +276,26 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
             if cls is not None:
                 return cls
     return None
+
+
+def _skip_asides(
+    toks: list[regex.Match[str]], opening: str, closing: str
+) -> list[regex.Match[str]]:
+    """``toks`` (read outwards) without the parentheses they hold whole; an unclosed one stays
+    (it bounds the clause)."""
+    if not any(t.group() == opening for t in toks):
+        return toks
+    out: list[regex.Match[str]] = []
+    i = 0
+    while i < len(toks):
+        if toks[i].group() == opening:
+            j = next((k for k in range(i + 1, len(toks)) if toks[k].group() == closing), None)
+            if j is not None and not any(t.group() == opening for t in toks[i + 1 : j]):
+                i = j + 1
+                continue
+        out.append(toks[i])
+        i += 1
+    return out
 
 
 def _words(toks: list[regex.Match[str]], n: int) -> list[str]:
