@@ -155,6 +155,10 @@ _PLAN_TO = frozenset(
         "scheduled",
         "slated",
         "poised",
+        "likely",  # "is likely to report a loss on Friday"
+        "unlikely",
+        "certain",
+        "bound",
         # a plan named by a noun: "an agreement to acquire the bank in January"
         "agreement",
         "deal",
@@ -393,9 +397,11 @@ class _Scan:
             plural = side == 0 and i < reach and _plural_subject(toks, i)
             cls = "present" if plural else None
         elif cls == "present" and (
-            side == 1 or i >= (_PRESENT_REACH if word in _NEAR_ONLY else _SCHEDULE_REACH)
+            side == 1
+            or i >= (_PRESENT_REACH if word in _NEAR_ONLY else _SCHEDULE_REACH)
+            or (word in _NOUN_VERBS and not _verb_subject(toks, i))
         ):
-            cls = None
+            cls = None  # "filed compliance reports by Wednesday": a noun
         elif cls is None and _looks_past(tok, word, prev):
             cls, self.guessed = "past", True
         elif cls == "past" and prev in _NOT_FINITE_BEFORE:
@@ -414,6 +420,21 @@ class _Scan:
             return "past"  # "was scheduled to", "had been due to": a plan of the past
             # (but "were planning to": a plan still standing)
         return cls
+
+
+# Verbs that are as often plural nouns: present only after a name or a relative pronoun
+# ("Orlan reports earnings on Friday", "which reports on Friday"), not "compliance reports".
+_NOUN_VERBS = frozenset(["reports", "votes"])
+
+
+def _verb_subject(toks: list[regex.Match[str]], i: int) -> bool:
+    """Whether the word before ``toks[i]`` (read leftwards) is a name or "which"/"who"/"it"."""
+    if i + 1 >= len(toks):
+        return False
+    tok = toks[i + 1].group()
+    return tok.lower() in ("which", "who", "that", "it", "he", "she") or (
+        tok[:1].isupper() and tok.isalpha()
+    )
 
 
 def _neighbour(tokens: list[regex.Match[str]], i: int, side: int, step: int) -> str | None:
