@@ -92,6 +92,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             "some", "another", "an additional", "an extra", "a full", "a further", "well over",
         ]
     )  # fmt: skip
+    # "for over a century", "in over a decade": more than; not "spread over a decade"
+    mod = rf"(?:{mod}|(?<=\b(?:for|in|of|after)[ \t\u00a0])over)"
     amount = rf"(?:{mod}{S})?(?:{num}|an?)"
     bare_amount = rf"(?:{num}|an?)"
     approx = rf"(?:(?:around|about|approximately|roughly|shortly{S}(?:before|after)){S})"
