@@ -237,7 +237,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             "relunit",
             rf"(?:(?:earlier|later|early|late|mid|so{S}far|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
             rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season})(?![-‐][\p{{L}}])"
-            rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?year)(?![-‐][\p{{L}}])"
+            rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?(?:year|month|week))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
             rf"|the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
             rf"|full[-‐]year(?=[ \t\u00a0]+\p{{Ll}})",  # "full-year profit": the year reported
@@ -373,7 +373,7 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         "relunit": (
             _words(
                 """earlier later early late mid so the this last next coming current weekend year
-                end turn midyear full"""
+                end turn midyear midmonth midweek full"""
             ),
             False,
         ),
@@ -467,7 +467,10 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         "year_named": ({"year"}, False),
         "relunit": (
             edges
-            | _words("rest close turn remainder current coming weekend year mid midyear week full"),
+            | _words(
+                "rest close turn remainder current coming weekend year mid midyear midmonth"
+                " midweek week full"
+            ),
             False,
         ),
         "relday": (
@@ -737,7 +740,7 @@ _TRIGGERS = """
     quarter quarters half period fiscal fy q1 q2 q3 q4 h1 h2 noon midnight midday tonight weekend
     weekends ago nineteen eighteen thousand twenties thirties forties fifties sixties
     seventies eighties nineties century centuries millennium millennia year-ago year-earlier
-    midyear midafternoon while daytime a.m. p.m. o'clock o’clock am pm
+    midyear midmonth midweek midafternoon while daytime a.m. p.m. o'clock o’clock am pm
     dawn daybreak sunrise dusk sunset nightfall
 """.split()  # noqa: SIM905
 _STOP = frozenset("the a an in at of to as this that these those so down right".split())  # noqa: SIM905

@@ -65,6 +65,7 @@ _WEEK_ENDED = compile_re(
     r"[ \t\u00a0]+(?:ended|ending|to|through)[ \t\u00a0]+(\p{Lu}\p{Ll}{2,8}\.?)[ \t\u00a0]+"
     r"([12]\d|3[01]|0?[1-9])(?![\d\p{L}])"
 )
+_MID_MONTH_WEEK = compile_re(r"mid[-‐]?(month|week)")
 _WEEK_FINE = frozenset(["day", "week", "weekend"])
 _AN_BEFORE = compile_re(r"\ban?[ \t\u00a0]+$", regex.IGNORECASE)
 
@@ -107,6 +108,13 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
             base = prior.first if prior is not None else ctx.ref
             return Reading("DATE", cal.week(base), "previous" if prior else "ref")
         return Reading("DATE", cal.year(ctx.ref.year))
+    mid_unit = _MID_MONTH_WEEK.fullmatch(low.removeprefix("the "))
+    if mid_unit is not None:  # "by mid-month", "midweek": the reference's month or week
+        if ctx.ref is None:
+            return Reading("DATE", None, None, mod="MID")
+        if mid_unit.group(1) == "month":
+            return Reading("DATE", cal.month(ctx.ref.year, ctx.ref.month), mod="MID")
+        return Reading("DATE", cal.week(ctx.ref), mod="MID")
     if any(
         k in low
         for k in (
@@ -239,6 +247,7 @@ def _amount_and_unit(phrase: str, ctx: Ctx) -> tuple[float | None, str, str | No
     return n, unit_of(u.group(1)), mod, vague
 
 
+_THAN_AFTER = compile_re(r"[ \t\u00a0]+than(?![\p{L}])", regex.IGNORECASE)
 _FROM_NOW = compile_re(r"\s+from\s+(?:now|today)$", regex.IGNORECASE)
 
 
@@ -257,6 +266,8 @@ def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
     if _is_age(ctx, m.end()):
         return None
     event_follows = direction in ("before", "after") and followed_by_word(ctx, m.end())
+    if direction in ("earlier", "later") and _THAN_AFTER.match(ctx.text, m.end(), m.end() + 6):
+        event_follows = True  # "a week later than planned": a length compared, not a date
     if direction == "on" and followed_by_word(ctx, m.end()):
         # "five hours on the ground": a duration (or a rate, "seats a week on the route")
         reading = h_duration(Cand(m.start(), m.group()[: span[1] - m.start()]), ctx)
