@@ -116,6 +116,9 @@ def _time(raw: str, ctx: Ctx) -> Reading | None:
         if w.isupper() and w.lower() in zones:
             tz_value = zones[w.lower()]
             break
+    if tz_value is None and " time" in low:  # "4:02 p.m. New York time"
+        padded = f" {low.replace('(', ' ').replace(')', ' ')} "
+        tz_value = next((z for name, z in zones.items() if f" {name} " in padded), None)
     day: dt.date | None = ctx.sentence_day or ctx.ref
     anchor = "ref"
     clock_end = _CLOCK_END.search(raw)
