@@ -194,6 +194,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?:the{S})?first{S}two{S}quarters(?:{S}of{S}{year4})?"
             rf"|(?:the{S})?(?:first|second|last|latter){HY}half(?:{S}of{S}(?:(?:fiscal{S})?{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?(?!{S}of{S}the)"
             rf"|Q[1-4](?:{S0}{year4}|{S0}{year2})?|{year4}{S}Q[1-4]|H[12]{S0}{year4}"
+            # "3Q08", "1Q 2008", "2H08": the analysts' codes
+            rf"|[1-4]Q(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)?(?![\p{{L}}\d])|[12]H(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)(?![\p{{L}}\d])"
             rf"|{year4}{APOS}s{S}(?:(?:fiscal|calendar){S})?{ordinal_q}{HY}(?:fiscal{S})?quarter",
         ),
         (

@@ -486,6 +486,7 @@ _QUARTER_CODE = compile_re(
     r"(?:the\s+)?q([1-4])(?:\s*(\d{4}|'\d\d))?$|(\d{4})\s+q([1-4])$|h([12])\s*(\d{4})$"
 )
 _YEAR_AGO = compile_re(r"\byear-(?:ago|earlier)\b")
+_NQ_CODE = compile_re(r"([1-4])([qh])\s?((?:\d{4}|['’]?\d\d))?$")
 
 
 # "for the third quarter in a row", "the third straight quarter": a count of quarters, which
@@ -496,11 +497,35 @@ _IN_A_ROW_AFTER = compile_re(
 _IN_A_ROW_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:straight|consecutive|successive)[ \t\u00a0]+$")
 
 
+def _quarter_code(code: regex.Match[str], raw: str, ctx: Ctx) -> Reading | None:
+    """The analysts' codes: "3Q08" (a quarter), "2H 2008" (a half)."""
+    if "Q" not in raw and "H" not in raw:
+        return None  # the codes are written in capitals
+    n, unit, ytxt = int(code.group(1)), code.group(2), code.group(3)
+    anchor: str | None = "absolute"
+    if ytxt:
+        digits = ytxt.lstrip("'’")
+        y = int(digits) if len(digits) == 4 else year_from_two_digits(int(digits), ctx.ref)
+    elif ctx.ref is None:
+        return Reading("DATE", f"XXXX-{unit.upper()}{n}", None)
+    else:
+        anchor = "ref"
+        if unit == "q":
+            y = _quarter_year(n, ctx) or ctx.ref.year
+        else:
+            y = ctx.ref.year if n == 1 or ctx.ref.month > 6 else ctx.ref.year - 1
+    value = cal.quarter(y, n) if unit == "q" else f"{y:04d}-H{n}"
+    return Reading("DATE", value, anchor)
+
+
 def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
     if _IN_A_ROW_AFTER.match(ctx.text, m.end(), m.end() + 16):
         return None
+    code = _NQ_CODE.match(low)
+    if code is not None:  # "3Q08", "2H 2008", "1Q"
+        return _quarter_code(code, raw, ctx)
     qm = _QUARTER_CODE.match(low)
     if qm:
         if qm.group(5):
