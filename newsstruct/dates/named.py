@@ -921,6 +921,10 @@ _EVENT_NOUN_AFTER = compile_re(
     r"[ \t\u00a0]+(?!(?:and|or|but|to|of|in|on|at|for|from|with|by|as|is|was|are|were|when|while"
     r"|after|before|until|through|that|which|this|last|next)(?![\p{L}]))\p{Ll}{3,}"
 )
+_MAY_MONTH_AFTER = compile_re(
+    r"[ \t\u00a0]+(?:was|is|has|had|will|saw|brought|marked|proved|sales|figures|data|results"
+    r"|output|exports|imports|production|deliveries|revenue|orders)(?![\p{L}])|['’]s(?![\p{L}])"
+)
 _MARCH_FOR = compile_re(r"\s+(?:for|of|on|to|against|through|from)\b")
 
 
@@ -941,8 +945,12 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         after = ctx.text[m.end() : m.end() + 2]
         if _CAPITAL_AFTER.match(after):
             return None  # "June Carter", "August Wilson"
-        if mo[0] == 5 and not _MONTH_CONTEXT.search(before):
-            return None  # "May" the verb
+        if (
+            mo[0] == 5
+            and not _MONTH_CONTEXT.search(before)
+            and not _MAY_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 16)
+        ):
+            return None  # "May" the verb (but "May was a good month", "May sales rose")
         if (
             mo[0] == 3
             and not _MONTH_CONTEXT.search(before)
