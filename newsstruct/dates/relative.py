@@ -359,6 +359,12 @@ def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
     if prior is None:
         if ctx.ref is None:
             return Reading("DATE", None, None)
+        if step == 1 and ctx.previous is not None and ctx.tense == "past":
+            # "The strike began in March 2006. The next day, talks collapsed.": the day is
+            # not known; it is not the day after the reference
+            return Reading(
+                "TIME" if unit in ctx.lex.temporal["part_of_day"] else "DATE", None, None
+            )
         base = ctx.ref
     else:
         base = prior.first
