@@ -983,7 +983,7 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         )
         # "down from its January forecast": a month before a noun names an event, whose
         # time the verb of the clause does not tell: the nearest
-        tense = None if event or ctx.tense == "present" else ctx.tense
+        tense = None if event else ("future" if ctx.tense == "present" else ctx.tense)
         y = pick(cands, mid_ref, tense, slack=MONTH_DAY_SLACK if tense != "future" else 0).year
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 
