@@ -146,12 +146,20 @@ def easter(y: int) -> dt.date:
 def holiday(rule: str, y: int) -> dt.date | None:
     """The day a holiday rule of the lexicon gives in year ``y``.
 
+    A rule may end in "+n", n days after the day it names ("11-W4-4+1": Black Friday).
+
     >>> holiday("11-W4-4", 2021), holiday("05-WL-1", 2022), holiday("E-2", 2022)
     (datetime.date(2021, 11, 25), datetime.date(2022, 5, 30), datetime.date(2022, 4, 15))
+    >>> holiday("11-W4-4+1", 2021)
+    datetime.date(2021, 11, 26)
     """
     try:
         if rule.startswith("E"):
             return easter(y) + dt.timedelta(days=int(rule[1:]))
+        if "+" in rule:
+            base, _, days = rule.partition("+")
+            day = holiday(base, y)
+            return day + dt.timedelta(days=int(days)) if day is not None else None
         parts = rule.split("-")
         mo = int(parts[0])
         if len(parts) == 2 and parts[1] == "EL":  # the Tuesday after the first Monday

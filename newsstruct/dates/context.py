@@ -24,8 +24,9 @@ import regex
 from ..lexicons import Lexicon
 from ..patterns import compile_re
 
+# (the colon of a clock time, "12:45", is no boundary)
 _TOKEN = compile_re(
-    r"[\p{L}]+(?:['’][\p{L}]+)?|['’](?:ll|ve|re|m|d)(?![\p{L}])|[,;:()\"“”«»—]|\n[ \t]*\n"
+    r"[\p{L}]+(?:['’][\p{L}]+)?|['’](?:ll|ve|re|m|d)(?![\p{L}])|[,;()\"“”«»—]|:(?!\d)|\n[ \t]*\n"
 )
 _BOUNDARY = frozenset(';:()"“”«»—')
 _WINDOW = 8  # the nearest words on both sides are read alternately
@@ -154,6 +155,10 @@ _PLAN_TO = frozenset(
         "scheduled",
         "slated",
         "poised",
+        "likely",  # "is likely to report a loss on Friday"
+        "unlikely",
+        "certain",
+        "bound",
         # a plan named by a noun: "an agreement to acquire the bank in January"
         "agreement",
         "deal",
@@ -183,6 +188,8 @@ _PLANNED_TO = frozenset(
     ]
 )
 _PAST_AUX = frozenset(["was", "were", "had", "been"])
+# "is expected to", "are scheduled to": a plan standing now
+_PRESENT_BE = frozenset(["is", "are", "am", "'s", "'re", "isn't", "aren't"])
 # "were planning to march on Monday": a plan still standing ("was going to" is not).
 _STILL_PLANNING = frozenset(["planning", "expecting", "hoping", "intending", "preparing"])
 # A clause opening to the right of a mention is not the mention's clause.
@@ -247,6 +254,9 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     right = list(_TOKEN.finditer(text, end, min(hi, end + _REACH_CHARS)))[:_REACH]
     if left and right and left[0].group() == "(" and right[0].group() == ")":
         left, right = left[1:], right[1:]  # "at 4 in the morning (4 a.m. Thursday)": an aside
+    # an aside between the mention and its verb is passed over: "will announce it at 12:45
+    # p.m. (1145 GMT) on Thursday"
+    left, right = _skip_asides(left, ")", "("), _skip_asides(right, "(", ")")
     if _is_deadline(left) or _words(left, 2) == ["of", "ahead"]:
         return "future"  # "postponed until Tuesday", "ahead of the weekend"
     sides = (_Scan(left, 0), _Scan(right, 1))
@@ -272,14 +282,41 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     return None
 
 
+def _skip_asides(
+    toks: list[regex.Match[str]], opening: str, closing: str
+) -> list[regex.Match[str]]:
+    """``toks`` (read outwards) without the parentheses they hold whole; an unclosed one stays
+    (it bounds the clause)."""
+    if not any(t.group() == opening for t in toks):
+        return toks
+    out: list[regex.Match[str]] = []
+    i = 0
+    while i < len(toks):
+        if toks[i].group() == opening:
+            j = next((k for k in range(i + 1, len(toks)) if toks[k].group() == closing), None)
+            if j is not None and not any(t.group() == opening for t in toks[i + 1 : j]):
+                i = j + 1
+                continue
+        out.append(toks[i])
+        i += 1
+    return out
+
+
 def _words(toks: list[regex.Match[str]], n: int) -> list[str]:
     return [t.group().lower() for t in toks[:n]]
 
 
 def _is_deadline(left: list[regex.Match[str]]) -> bool:
-    """ "postponed until Tuesday", "loans extended through January", "due by Friday"."""
+    """ "postponed until Tuesday", "loans extended through January", "due by Friday", "have
+    until 5 p.m. Saturday to accept"."""
     if not left or left[0].group().lower() not in _DEADLINE_PREP:
         return False
+    if (
+        len(left) > 1
+        and left[0].group().lower() in ("until", "till")
+        and (left[1].group().lower() in ("have", "has"))
+    ):
+        return True
     for tok in left[1:_DEADLINE_REACH]:
         word = tok.group().lower()
         if word in _BOUNDARY or word.startswith("\n") or word in _CLAUSE_OPENERS:
@@ -338,9 +375,13 @@ class _Scan:
         if tok == "May" and prev is not None and prev not in _BOUNDARY and prev[0] != "\n":
             cls = None  # "began in May": the month, not the modal (only a sentence opens "May")
         if nxt == "to" and (
-            word in _PLAN_TO or (side == 0 and word in _PLANNED_TO and not self.comma_seen)
+            word in _PLAN_TO
+            or (side == 0 and word in _PLANNED_TO and not self.comma_seen)
+            or (word in _PLANNED_TO and prev in _PRESENT_BE)
         ):
-            cls = "future"  # but "sought to soften the words, saying on Friday": past
+            # "On Monday, the bank is expected to cut rates": a plan, on either side; but
+            # "sought to soften the words, saying on Friday": past
+            cls = "future"
         elif word == "next" and nxt == "to":
             cls = None  # "next to the embassy"
         elif word == "to" and prev == "whether":
@@ -356,9 +397,11 @@ class _Scan:
             plural = side == 0 and i < reach and _plural_subject(toks, i)
             cls = "present" if plural else None
         elif cls == "present" and (
-            side == 1 or i >= (_PRESENT_REACH if word in _NEAR_ONLY else _SCHEDULE_REACH)
+            side == 1
+            or i >= (_PRESENT_REACH if word in _NEAR_ONLY else _SCHEDULE_REACH)
+            or (word in _NOUN_VERBS and not _verb_subject(toks, i))
         ):
-            cls = None
+            cls = None  # "filed compliance reports by Wednesday": a noun
         elif cls is None and _looks_past(tok, word, prev):
             cls, self.guessed = "past", True
         elif cls == "past" and prev in _NOT_FINITE_BEFORE:
@@ -377,6 +420,21 @@ class _Scan:
             return "past"  # "was scheduled to", "had been due to": a plan of the past
             # (but "were planning to": a plan still standing)
         return cls
+
+
+# Verbs that are as often plural nouns: present only after a name or a relative pronoun
+# ("Orlan reports earnings on Friday", "which reports on Friday"), not "compliance reports".
+_NOUN_VERBS = frozenset(["reports", "votes"])
+
+
+def _verb_subject(toks: list[regex.Match[str]], i: int) -> bool:
+    """Whether the word before ``toks[i]`` (read leftwards) is a name or "which"/"who"/"it"."""
+    if i + 1 >= len(toks):
+        return False
+    tok = toks[i + 1].group()
+    return tok.lower() in ("which", "who", "that", "it", "he", "she") or (
+        tok[:1].isupper() and tok.isalpha()
+    )
 
 
 def _neighbour(tokens: list[regex.Match[str]], i: int, side: int, step: int) -> str | None:

@@ -82,7 +82,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         rf"|hundred|(?:a{S})?couple(?:{S}of)?|a{S}pair{S}of|half{S}an?|(?:{unit_word}|{tens_word}|{teen_word}){S}thousand|{alt(vague_amounts)})"
     )
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d{1,4})(?:\.\d{1,3})?(?:[ \t\u00a0]?(?:\d/\d|[½¼¾]))?"
-    num = rf"(?:{digits}|{card})(?:{S}and{S}(?:a{S})?half)?(?:(?:{S}to{S}|[-–]){digits}(?=[ \t\u00a0-]))?"
+    sh = rf"(?:{S}|[-‐])"  # "two and a half", "two-and-a-half"
+    num = rf"(?:{digits}|{card})(?:{sh}and{sh}(?:a{sh})?half)?(?:(?:{S}to{S}|[-–]){digits}(?=[ \t\u00a0-]))?"
     mod = alt(
         [
             "about", "around", "approximately", "roughly", "nearly", "almost", "close to",
@@ -91,11 +92,13 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             "some", "another", "an additional", "an extra", "a full", "a further", "well over",
         ]
     )  # fmt: skip
+    # "for over a century", "in over a decade": more than; not "spread over a decade"
+    mod = rf"(?:{mod}|(?<=\b(?:for|in|of|after)[ \t\u00a0])over)"
     amount = rf"(?:{mod}{S})?(?:{num}|an?)"
     bare_amount = rf"(?:{num}|an?)"
     approx = rf"(?:(?:around|about|approximately|roughly|shortly{S}(?:before|after)){S})"
     edge = rf"(?:(?:early|late|mid)[-‐]?{S0}|the{S}(?:end|beginning|start|middle|close){S}of{S})"
-    after_unit = rf"(?:{S}or{S}(?:so|two|three|more|longer)|{S}and{S}a{S}half)?"
+    after_unit = rf"(?:{S}or{S}(?:so|two|three|more|longer)|{S}and{S}a{S}half(?![-‐]?\p{{L}}))?"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     day_word = alt([w for w, v in t["ordinal"].items() if v.isdigit()])
     year4 = r"(?:1[5-9]\d\d|20\d\d)"
@@ -191,12 +194,14 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?:the{S})?first{S}two{S}quarters(?:{S}of{S}{year4})?"
             rf"|(?:the{S})?(?:first|second|last|latter){HY}half(?:{S}of{S}(?:(?:fiscal{S})?{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?(?!{S}of{S}the)"
             rf"|Q[1-4](?:{S0}{year4}|{S0}{year2})?|{year4}{S}Q[1-4]|H[12]{S0}{year4}"
+            # "3Q08", "1Q 2008", "2H08": the analysts' codes
+            rf"|[1-4]Q(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)?(?![\p{{L}}\d])|[12]H(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)(?![\p{{L}}\d])"
             rf"|{year4}{APOS}s{S}(?:(?:fiscal|calendar){S})?{ordinal_q}{HY}(?:fiscal{S})?quarter",
         ),
         (
             "quarter_ref",
-            rf"(?:the{S}|that{S}|its{S})?(?:(?:comparable|same|corresponding|year-ago|year-earlier|latest|most{S}recent|recent|previous|prior|preceding|current|latest{S}fiscal|fiscal){S}){{0,3}}quarter(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year)?(?![-‐][\p{{L}}])"
-            rf"|(?:the{S})?(?:(?:comparable|same|corresponding|year-ago|year-earlier|latest|most{S}recent|previous|prior|preceding|current){S}){{1,3}}period(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year)?"
+            rf"(?:the{S}|that{S}|its{S})?(?:(?:comparable|same|corresponding|year-ago|year-earlier|prior-year|latest|most{S}recent|recent|previous|prior|preceding|current|latest{S}fiscal|fiscal){S}){{0,3}}quarter(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}(?:of|in){S}{year4})?(?![-‐][\p{{L}}])"
+            rf"|(?:the{S})?(?:(?:comparable|same|corresponding|year-ago|year-earlier|prior-year|latest|most{S}recent|previous|prior|preceding|current){S}){{1,3}}period(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}(?:of|in){S}{year4})?"
             rf"|(?:the{S})?period{S}a{S}year{S}(?:ago|earlier)"
             rf"|(?:the{S})?{year4}{S}(?:period|quarter)|(?:last|this|next){S}year{APOS}s{S}(?:quarter|period)"
             rf"|year[-‐](?:ago|earlier)",
@@ -234,7 +239,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             "relunit",
             rf"(?:(?:earlier|later|early|late|mid|so{S}far|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
             rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season})(?![-‐][\p{{L}}])"
-            rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?year)(?![-‐][\p{{L}}])"
+            rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?(?:year|month|week))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
             rf"|the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
             rf"|full[-‐]year(?=[ \t\u00a0]+\p{{Ll}})",  # "full-year profit": the year reported
@@ -370,7 +375,7 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         "relunit": (
             _words(
                 """earlier later early late mid so the this last next coming current weekend year
-                end turn midyear full"""
+                end turn midyear midmonth midweek full"""
             ),
             False,
         ),
@@ -464,7 +469,10 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         "year_named": ({"year"}, False),
         "relunit": (
             edges
-            | _words("rest close turn remainder current coming weekend year mid midyear week full"),
+            | _words(
+                "rest close turn remainder current coming weekend year mid midyear midmonth"
+                " midweek week full"
+            ),
             False,
         ),
         "relday": (
@@ -731,10 +739,10 @@ KINDS = (
 # Words without which no expression of the grammar exists (besides digits); sentences and
 # stretches far from all of them are not searched.
 _TRIGGERS = """
-    quarter quarters period fiscal fy q1 q2 q3 q4 h1 h2 noon midnight midday tonight weekend
+    quarter quarters half period fiscal fy q1 q2 q3 q4 h1 h2 noon midnight midday tonight weekend
     weekends ago nineteen eighteen thousand twenties thirties forties fifties sixties
     seventies eighties nineties century centuries millennium millennia year-ago year-earlier
-    midyear midafternoon while daytime a.m. p.m. o'clock o’clock am pm
+    midyear midmonth midweek midafternoon while daytime a.m. p.m. o'clock o’clock am pm
     dawn daybreak sunrise dusk sunset nightfall
 """.split()  # noqa: SIM905
 _STOP = frozenset("the a an in at of to as this that these those so down right".split())  # noqa: SIM905

@@ -116,6 +116,9 @@ def _time(raw: str, ctx: Ctx) -> Reading | None:
         if w.isupper() and w.lower() in zones:
             tz_value = zones[w.lower()]
             break
+    if tz_value is None and " time" in low:  # "4:02 p.m. New York time"
+        padded = f" {low.replace('(', ' ').replace(')', ' ')} "
+        tz_value = next((z for name, z in zones.items() if f" {name} " in padded), None)
     day: dt.date | None = ctx.sentence_day or ctx.ref
     anchor = "ref"
     clock_end = _CLOCK_END.search(raw)
@@ -283,7 +286,10 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
     elif modifier == "this":
         chosen = next((c for c in cands if c.year == ctx.ref.year), cands[0])
     else:
-        chosen = pick(cands, ctx.ref, ctx.tense, slack=MONTH_DAY_SLACK)
+        # a week's slack in a past clause, not a deadline's ("sales on Thanksgiving fell",
+        # weeks before this year's, is last year's; "as Easter week began" days before it)
+        tense = ctx.tense
+        chosen = pick(cands, ctx.ref, tense, slack=7 if tense == "past" else MONTH_DAY_SLACK)
     return Reading("DATE", cal.day(chosen + dt.timedelta(days=shift)))
 
 
@@ -465,18 +471,61 @@ def _quarter_year(q: int, ctx: Ctx) -> int | None:
     if ctx.ref is None:
         return None
     y, cur = current_quarter(ctx.ref)
-    return y if q <= cur else y - 1  # results are reported after the quarter: no tense
+    if q <= cur:
+        return y
+    # Results are reported after the quarter, so a quarter not yet begun is last year's
+    # ("fourth-quarter results" in February), whatever the tense; but one that ended two or
+    # more quarters ago was reported long since, so a future clause means this year's: "will
+    # report third-quarter results" in May.
+    if cur + 4 - q >= 2 and ctx.tense == "future":
+        return y
+    return y - 1
 
 
 _QUARTER_CODE = compile_re(
     r"(?:the\s+)?q([1-4])(?:\s*(\d{4}|'\d\d))?$|(\d{4})\s+q([1-4])$|h([12])\s*(\d{4})$"
 )
 _YEAR_AGO = compile_re(r"\byear-(?:ago|earlier)\b")
+_NQ_CODE = compile_re(r"([1-4])([qh])\s?((?:\d{4}|['’]?\d\d))?$")
+
+
+# "for the third quarter in a row", "the third straight quarter": a count of quarters, which
+# TimeBank leaves out as it does "the third consecutive month"
+_IN_A_ROW_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:in[ \t\u00a0]+a[ \t\u00a0]+row|running)(?![\p{L}])"
+)
+_IN_A_ROW_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:straight|consecutive|successive)[ \t\u00a0]+$")
+
+
+def _quarter_code(code: regex.Match[str], raw: str, ctx: Ctx) -> Reading | None:
+    """The analysts' codes: "3Q08" (a quarter), "2H 2008" (a half)."""
+    if "Q" not in raw and "H" not in raw:
+        return None  # the codes are written in capitals
+    n, unit, ytxt = int(code.group(1)), code.group(2), code.group(3)
+    anchor: str | None = "absolute"
+    if ytxt:
+        digits = ytxt.lstrip("'’")
+        y = int(digits) if len(digits) == 4 else year_from_two_digits(int(digits), ctx.ref)
+    elif ctx.ref is None:
+        return Reading("DATE", f"XXXX-{unit.upper()}{n}", None)
+    else:
+        anchor = "ref"
+        if unit == "q":
+            y = _quarter_year(n, ctx) or ctx.ref.year
+        else:
+            y = ctx.ref.year if n == 1 or ctx.ref.month > 6 else ctx.ref.year - 1
+    value = cal.quarter(y, n) if unit == "q" else f"{y:04d}-H{n}"
+    return Reading("DATE", value, anchor)
 
 
 def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
+    if _IN_A_ROW_AFTER.match(ctx.text, m.end(), m.end() + 16):
+        return None
+    code = _NQ_CODE.match(low)
+    if code is not None:  # "3Q08", "2H 2008", "1Q"
+        return _quarter_code(code, raw, ctx)
     qm = _QUARTER_CODE.match(low)
     if qm:
         if qm.group(5):
@@ -539,8 +588,13 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
 
 def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
+    if _IN_A_ROW_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()) or (
+        _IN_A_ROW_AFTER.match(ctx.text, m.end(), m.end() + 16)
+    ):
+        return None
     year_ago = any(
-        k in low for k in ("year-ago", "year-earlier", "year ago", "year earlier", "last year")
+        k in low
+        for k in ("year-ago", "year-earlier", "prior-year", "year ago", "year earlier", "last year")
     )
     previous = any(k in low.split() for k in ("previous", "prior", "preceding"))
     is_period = "period" in low or low.startswith("year-")
@@ -552,6 +606,13 @@ def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
         base = ctx.period or ctx.quarter
     else:
         base = ctx.quarter
+    ended = None
+    if ctx.quarter is None and not (
+        year_ago or previous or yr is not None or "current" in low or is_period
+    ):  # a quarter named before ("the fiscal first quarter") numbers the company's quarters
+        ended = _quarter_ending(m, ctx)
+    if ended is not None:
+        return Reading("DATE", ended, "ref")
     if base is None and ctx.ref is not None and not low.startswith("year-"):
         y, q = current_quarter(ctx.ref)
         base = shift_quarter(cal.quarter(y, q), -1)
@@ -570,6 +631,28 @@ def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
     elif previous and "-Q" in base:
         base = shift_quarter(base, -1)
     return Reading("DATE", base, "previous" if ctx.quarter or ctx.period else "ref")
+
+
+# "the quarter ended Sept. 30", "the quarter to June": the calendar quarter ending that month
+_QUARTER_END_AFTER = compile_re(
+    r"[ \t\u00a0]+(?:(?:that|which)[ \t\u00a0]+)?(?:ended|ending|ends|to|through)[ \t\u00a0]+"
+    r"(\p{Lu}\p{Ll}{2,8}\.?)(?![\p{L}])"
+)
+
+
+def _quarter_ending(m: Cand, ctx: Ctx) -> str | None:
+    """The calendar quarter a quarter-end month after "the quarter ended/to" closes: the latest
+    one that has begun ("the quarter ended Sept. 30" in October, "the quarter to June" in
+    May); None for another month (a fiscal quarter: "the quarter ended July 31")."""
+    after = _QUARTER_END_AFTER.match(ctx.text, m.end(), m.end() + 40)
+    if after is None or ctx.ref is None:
+        return None
+    mo = month_in(after.group(1), ctx.lex)
+    if mo is None or mo[0] % 3:
+        return None
+    q = mo[0] // 3
+    y = ctx.ref.year if dt.date(ctx.ref.year, mo[0] - 2, 1) <= ctx.ref else ctx.ref.year - 1
+    return cal.quarter(y, q)
 
 
 _TWO_DIGIT_END = compile_re(r"(\d\d)(?:[-/]\d\d)?$")
@@ -641,7 +724,10 @@ def h_decade(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", f"{n - 1:02d}", "absolute", mod=mod)
     full = _DECADE_FULL.search(low)
     if full:
-        return Reading("DATE", full.group(1), "absolute", mod=mod)
+        value = full.group(1)
+        if value.endswith("0") and value < "200":
+            value = value[:2]  # "the 1800s", "the early 1900s": the century, as English means
+        return Reading("DATE", value, "absolute", mod=mod)
     two = _DECADE_TWO.search(low)
     word = next((v for w, v in _DECADE_WORDS.items() if w in low), None)
     digit = int(two.group(1)) if two else word
@@ -711,6 +797,10 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
 
 
 _POSSESSIVE = compile_re(r"['’]s\b")
+_WEEK_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:of[ \t\u00a0]+)?(last|this|next)[ \t\u00a0]+week(?![\p{L}'’])"
+)
+_AHEAD_OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])ahead[ \t\u00a0]+of[ \t\u00a0]+$")
 
 
 def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
@@ -743,7 +833,16 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
     if mod is not None:
         modifier = ""
     if _POSSESSIVE.match(ctx.text[m.end() : m.end() + 3]):
-        ctx = attrs.evolve(ctx, tense=None)  # "Wednesday's ruling": an event, not the verb's time
+        # "Wednesday's ruling": an event, not the verb's time; but "ahead of Thursday's vote"
+        # is still to come
+        ahead = _AHEAD_OF_BEFORE.search(ctx.text[max(0, m.start() - 16) : m.start()])
+        ctx = attrs.evolve(ctx, tense="future" if ahead else None)
+    week_after = _WEEK_AFTER.match(ctx.text, m.end(), m.end() + 20) if not modifier else None
+    if week_after is not None and ctx.ref is not None:
+        # "on Monday last week", "Tuesday of next week": that weekday of the week named
+        shift = {"last": -7, "this": 0, "next": 7}[week_after.group(1).lower()]
+        d = ctx.ref + dt.timedelta(days=shift + wd - ctx.ref.isoweekday())
+        return Reading("DATE", cal.day(d), mod=mod)
     if modifier in ("the previous", "the following", "the next", "that"):
         prior, anchor = prior_for(ctx, "day")
         if prior is None:
@@ -788,7 +887,7 @@ def h_deictic(m: Cand, ctx: Ctx) -> Reading | None:
     edge = EDGE_WORD.match(low)
     mod = None
     if edge is not None:
-        mod = "START" if edge.group(1).startswith("early") else "END"
+        mod = "START" if edge.group(1).lower().startswith("earl") else "END"
         low = low[edge.end() :]
     if (
         m.group()[:1].isupper()
@@ -813,6 +912,19 @@ _MONTH_CONTEXT = compile_re(
 
 
 _CAPITAL_AFTER = compile_re(r"[ \t]\p{Lu}")
+# a determiner, or no preposition: "its January forecast", "and December sales will be ..."
+_EVENT_DETERMINER_BEFORE = compile_re(
+    r"(?i)(?:(?<![\p{L}])(?:its|their|his|her|our|the|a|an|and|or|but)[ \t\u00a0]+"
+    r"|(?:^|[.!?][ \t\u00a0]+|\n[ \t\u00a0]*))$"
+)
+_EVENT_NOUN_AFTER = compile_re(
+    r"[ \t\u00a0]+(?!(?:and|or|but|to|of|in|on|at|for|from|with|by|as|is|was|are|were|when|while"
+    r"|after|before|until|through|that|which|this|last|next)(?![\p{L}]))\p{Ll}{3,}"
+)
+_MAY_MONTH_AFTER = compile_re(
+    r"[ \t\u00a0]+(?:was|is|has|had|will|saw|brought|marked|proved|sales|figures|data|results"
+    r"|output|exports|imports|production|deliveries|revenue|orders)(?![\p{L}])|['’]s(?![\p{L}])"
+)
 _MARCH_FOR = compile_re(r"\s+(?:for|of|on|to|against|through|from)\b")
 
 
@@ -833,8 +945,12 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         after = ctx.text[m.end() : m.end() + 2]
         if _CAPITAL_AFTER.match(after):
             return None  # "June Carter", "August Wilson"
-        if mo[0] == 5 and not _MONTH_CONTEXT.search(before):
-            return None  # "May" the verb
+        if (
+            mo[0] == 5
+            and not _MONTH_CONTEXT.search(before)
+            and not _MAY_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 16)
+        ):
+            return None  # "May" the verb (but "May was a good month", "May sales rose")
         if (
             mo[0] == 3
             and not _MONTH_CONTEXT.search(before)
@@ -860,9 +976,15 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
     else:
         cands = [dt.date(yy, mo[0], 15) for yy in (y - 1, y, y + 1)]
         mid_ref = dt.date(ctx.ref.year, ctx.ref.month, 15)
-        y = pick(
-            cands, mid_ref, ctx.tense if ctx.tense != "present" else None, slack=MONTH_DAY_SLACK
-        ).year
+        event = (
+            bare
+            and _EVENT_DETERMINER_BEFORE.search(ctx.text[max(0, m.start() - 8) : m.start()])
+            and _EVENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16)
+        )
+        # "down from its January forecast": a month before a noun names an event, whose
+        # time the verb of the clause does not tell: the nearest
+        tense = None if event else ("future" if ctx.tense == "present" else ctx.tense)
+        y = pick(cands, mid_ref, tense, slack=MONTH_DAY_SLACK if tense != "future" else 0).year
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 
 
@@ -913,12 +1035,17 @@ _TWO_DIGIT_YEAR_CONTEXT = compile_re(
 _AMOUNT_AFTER = compile_re(
     r"[ \t]*(?:%|percent|per[ \t]cent|million|billion|points?|p\.m\.|a\.m\.)", regex.IGNORECASE
 )
+_STREET_AFTER = compile_re(
+    r"(?:[ \t\u00a0]+\p{Lu}[\p{L}.]*){1,3}[ \t\u00a0]+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard"
+    r"|Blvd\.|Drive|Lane|Way|Place|Parkway)(?![\p{L}])"
+)
 _PLURAL_AFTER = compile_re(r"[ \t]+([\p{Ll}]+s)\b")
 # Plural nouns a year modifies as a time ("2008 earnings", "the 1992 protests"), not a count.
 _YEAR_NOUNS = frozenset(
     """earnings results sales profits revenues losses figures levels prices budgets accounts
     elections polls games protests riots talks negotiations attacks bombings floods""".split()  # noqa: SIM905
 )
+_WORD_BEFORE = compile_re(r"(?<![\p{L}])(\p{L}+)[ \t\u00a0]+$")
 _NAME_WORD_BEFORE = compile_re(r"(?<![.!?]\s*)\b(\p{Lu}[\p{L}]+)\s+$")
 
 
@@ -961,6 +1088,11 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         if _AMOUNT_AFTER.match(after):
             return None
+        lead = _WORD_BEFORE.search(before)
+        if _STREET_AFTER.match(ctx.text, m.end(), m.end() + 40) and not (
+            lead is not None and lead.group(1).lower() in _YEAR_LEADS
+        ):
+            return None  # "at 2008 Main Street": an address (but "In 2008 Main Street banks")
         if _LEVEL_BEFORE.search(ctx.text[max(0, m.start() - 24) : m.start()]) and (
             _LEVEL_AFTER.match(after)
         ):
@@ -968,6 +1100,9 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
         plural = _PLURAL_AFTER.match(after)
         if plural and plural.group(1) not in _YEAR_NOUNS and not _COUNT_CONTEXT.search(before):
             return None  # "2008 votes": a count
+        noun = _WORD_BEFORE.search(before)
+        if noun is not None and noun.group(1).lower() in ctx.lex.temporal.get("number_noun", {}):
+            return None  # "Flight 1549 landed", "in room 2010": a thing named by its number
         name = _NAME_WORD_BEFORE.search(before)
         if (
             name

@@ -32,6 +32,7 @@ from .core import (
     current_quarter,
     edge_mod,
     followed_by_word,
+    month_day_year,
     month_in,
     prior_for,
     shift_by,
@@ -42,7 +43,8 @@ from .core import (
 from .named import h_season
 
 _QUANTITY_BEFORE = compile_re(
-    r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|percent|times|once|twice|thrice|each|apiece"
+    r"(?:\d[\d,.]*(?:%|bn|mn|tn|m|k)?|\b(?:million|billion|trillion|thousand|percent|cent|yen"
+    r"|yuan|times|once|twice|thrice|each|apiece"
     r"|(?!(?:was|has|is|this|its|his|as|us|plus|thus|less|perhaps|unless|always|besides|across"
     r"|takes|lasts|needs|gets|spends|does|goes|remains|means|seems|lies|yes|whereas|towards"
     r"|afterwards|nevertheless|sometimes|years|months|weeks|days)\b)[\p{Ll}]+s))\s+$"
@@ -52,6 +54,19 @@ _QUANTITY_BEFORE = compile_re(
 _OF_THE_UNIT = compile_re(r"\bof the (year|month|week|quarter|decade|century)$")
 
 
+# "rookie of the year", "player of the week": an award's title
+_AWARD_BEFORE = compile_re(r"(?<![\p{L}])(\p{L}+)[ \t\u00a0]+of[ \t\u00a0]+$")
+_AWARD_NOUNS = frozenset(
+    """player rookie coach manager person man woman athlete car album song record book film
+    movie employee teacher entrepreneur businessman businesswoman team pitcher goal word
+    company brand bank banker investor executive""".split()  # noqa: SIM905
+)
+_WEEK_ENDED = compile_re(
+    r"[ \t\u00a0]+(?:ended|ending|to|through)[ \t\u00a0]+(\p{Lu}\p{Ll}{2,8}\.?)[ \t\u00a0]+"
+    r"([12]\d|3[01]|0?[1-9])(?![\d\p{L}])"
+)
+_MID_MONTH_WEEK = compile_re(r"mid[-‐]?(month|week)")
+_WEEK_FINE = frozenset(["day", "week", "weekend"])
 _AN_BEFORE = compile_re(r"\ban?[ \t\u00a0]+$", regex.IGNORECASE)
 
 
@@ -74,12 +89,32 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
     if low in ("the week", "the year"):
         if low == "the year" and after.lstrip().startswith(("ended", "ending", "to date")):
             return Reading("DURATION", "P1Y", None)
+        award = _AWARD_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+        if award is not None and award.group(1).lower() in _AWARD_NOUNS:
+            return None  # "rookie of the year", "car of the week": a title, not a time
         if ctx.ref is None:
             return Reading("DATE", None, None)
-        base = ctx.previous.first if ctx.previous is not None and low == "the week" else ctx.ref
+        # the week of the last day or week named; a coarser date ("by year's end", "in 2008")
+        # says nothing of which week: then the reference's
+        prior = ctx.previous if ctx.previous and ctx.previous.unit in _WEEK_FINE else None
         if low == "the week":
-            return Reading("DATE", cal.week(base), "previous" if ctx.previous else "ref")
-        return Reading("DATE", cal.year(base.year))
+            ended = _WEEK_ENDED.match(ctx.text, m.end(), m.end() + 40)
+            mo = month_in(ended.group(1), ctx.lex) if ended is not None else None
+            if ended is not None and mo is not None:
+                # "jobless claims fell in the week ended March 2": the week of that day
+                day = month_day_year(mo[0], int(ended.group(2)), attrs.evolve(ctx, tense="past"))
+                if day is not None:
+                    return Reading("DATE", cal.week(day))
+            base = prior.first if prior is not None else ctx.ref
+            return Reading("DATE", cal.week(base), "previous" if prior else "ref")
+        return Reading("DATE", cal.year(ctx.ref.year))
+    mid_unit = _MID_MONTH_WEEK.fullmatch(low.removeprefix("the "))
+    if mid_unit is not None:  # "by mid-month", "midweek": the reference's month or week
+        if ctx.ref is None:
+            return Reading("DATE", None, None, mod="MID")
+        if mid_unit.group(1) == "month":
+            return Reading("DATE", cal.month(ctx.ref.year, ctx.ref.month), mod="MID")
+        return Reading("DATE", cal.week(ctx.ref), mod="MID")
     if any(
         k in low
         for k in (
@@ -190,7 +225,8 @@ _UNIT_ADJ_END = compile_re(
     r"(?:more|additional|extra|straight|consecutive|full|long|trading|business|working|calendar|fiscal|school|hot|cold|short|crucial|difficult)$",
     regex.IGNORECASE,
 )
-_AND_A_HALF = compile_re(r"\s+and\s+a\s+half")
+# "a year and a half", "two-and-a-half years"; not "a year and a half-hour film"
+_AND_A_HALF = compile_re(r"[\s‐-]+and[\s‐-]+a[\s‐-]+half(?![-‐]?\p{L})")
 
 
 def _amount_and_unit(phrase: str, ctx: Ctx) -> tuple[float | None, str, str | None, bool] | None:
@@ -211,6 +247,7 @@ def _amount_and_unit(phrase: str, ctx: Ctx) -> tuple[float | None, str, str | No
     return n, unit_of(u.group(1)), mod, vague
 
 
+_THAN_AFTER = compile_re(r"[ \t\u00a0]+than(?![\p{L}])", regex.IGNORECASE)
 _FROM_NOW = compile_re(r"\s+from\s+(?:now|today)$", regex.IGNORECASE)
 
 
@@ -229,6 +266,8 @@ def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
     if _is_age(ctx, m.end()):
         return None
     event_follows = direction in ("before", "after") and followed_by_word(ctx, m.end())
+    if direction in ("earlier", "later") and _THAN_AFTER.match(ctx.text, m.end(), m.end() + 6):
+        event_follows = True  # "a week later than planned": a length compared, not a date
     if direction == "on" and followed_by_word(ctx, m.end()):
         # "five hours on the ground": a duration (or a rate, "seats a week on the route")
         reading = h_duration(Cand(m.start(), m.group()[: span[1] - m.start()]), ctx)
@@ -320,6 +359,12 @@ def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
     if prior is None:
         if ctx.ref is None:
             return Reading("DATE", None, None)
+        if step == 1 and ctx.previous is not None and ctx.tense == "past":
+            # "The strike began in March 2006. The next day, talks collapsed.": the day is
+            # not known; it is not the day after the reference
+            return Reading(
+                "TIME" if unit in ctx.lex.temporal["part_of_day"] else "DATE", None, None
+            )
         base = ctx.ref
     else:
         base = prior.first
@@ -382,6 +427,7 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
         and words[0] == "the"
         and unit in _CALENDAR_UNIT_DIGITS
         and not _OF_AFTER.match(ctx.text, m.end(), m.end() + 4)  # "the last year of the war"
+        and not _AND_A_HALF.search(raw)  # "the past year and a half": a length
     ):
         # "the past year", "the last decade": TimeBank marks the calendar unit before the
         # reference (a DATE), as for "last year"; "the past two years" stays a duration.
@@ -398,7 +444,7 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
                 "preceding",
             ):
                 return None
-            n, vague = 1, False
+            n, vague = (1.5 if _AND_A_HALF.search(raw) else 1), False  # "the past year and a half"
         else:
             n, vague = None, True
     if unit == "quarter" and _fraction(low, ctx.text[m.end() : m.end() + 12]):
@@ -637,11 +683,31 @@ _CURRENT_FLOW_BEFORE = compile_re(
 )
 
 
+# "the past five sessions", "the past few seasons": a count of things that are no time unit
+# follows; "the past" is no reference to the past there
+_AS_AFTER = compile_re(r"[ \t\u00a0]+as(?![\p{L}])", regex.IGNORECASE)
+_COUNT_WORD_AFTER = compile_re(r"[ \t\u00a0]+(\d|\p{Ll}+)")
+
+
 def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     value = ctx.lex.temporal["vague"].get(low)
     if value is None:
         return None
+    if low == "recently" and _AS_AFTER.match(ctx.text, m.end(), m.end() + 4):
+        before = ctx.text[max(0, m.start() - 4) : m.start()].lower()
+        if before.endswith(("as ", "as\u00a0")):
+            return None  # "as recently as 2007": a modifier of the date that follows
+    if low == "the past":
+        count = _COUNT_WORD_AFTER.match(ctx.text, m.end(), m.end() + 24)
+        if count is not None and (
+            count.group(1).isdigit()
+            or (
+                count.group(1) in ctx.lex.temporal["number"]
+                and count.group(1) not in ("a", "an", "some", "many")  # "in the past a man"
+            )
+        ):
+            return None
     if low.endswith("current") and (
         not _CURRENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16)
         or _CURRENT_FLOW_BEFORE.search(ctx.text, max(0, m.start() - 14), m.start())

@@ -37,6 +37,7 @@ _PERIOD_UNITS = frozenset({"month", "quarter", "half"})
 _YEAR_BACK = compile_re(r"(?:an?|one)\s+year\s+(?:ago|earlier)|year[-‐](?:ago|earlier)", regex.I)
 
 _PERIOD_REACH = 8  # sentences a reported quarter or month stays the one compared with
+_CLOCK_DAY_REACH = 3  # sentences the last day named stays the day of a clock time in a past clause
 
 
 @attrs.define
@@ -49,6 +50,7 @@ class _Discourse:
     period: tuple[str, int] | None = None
     sentence: int = -1
     sentence_day: dt.date | None = None
+    day_sentence: int = -1  # the sentence of previous_day
 
     def note(self, mention: DateMention, sentence: int, ref: dt.date | None) -> None:
         if mention.type not in ("DATE", "TIME") or mention.first_day is None:
@@ -62,7 +64,7 @@ class _Discourse:
         if unit in ("day", "week", "weekend", "month", "quarter", "half", "season", "year"):
             self.previous = prior
         if unit in _DAY_UNITS:
-            self.previous_day = prior
+            self.previous_day, self.day_sentence = prior, sentence
             self.sentence_day = mention.first_day
         if derived and mention.value == self.quarter:
             self.period = (mention.value, sentence)  # "the latest quarter": the same one again
@@ -147,6 +149,10 @@ def find_dates(
         )
         if kind in ("time", "pod_day") and state.sentence_day is None:
             ctx = attrs.evolve(ctx, sentence_day=_day_just_after(cands, idx, ctx))
+            if i - state.day_sentence > _CLOCK_DAY_REACH:
+                # "shares rose 3 percent by midday", paragraphs after "the year to March 31":
+                # a day named far back is not the day of the clock time
+                ctx = attrs.evolve(ctx, previous_day=None)
         if kind != "holiday" and in_name(text, m.start(), m.end(), sent.start, sent.end):
             continue  # "High Noon", "the Summer Palace": a temporal word inside a name
         reading = HANDLERS[kind](Cand.of(m), ctx)
@@ -178,11 +184,18 @@ def find_dates(
 
 # "the two-year contract", "the third-quarter loss": a hyphenated unit before a noun is an
 # adjective; the article belongs to the noun's phrase, not to the time (as TimeML marks it).
+# The noun may be capitalised ("the three-month T-bill"), the number grouped ("the 1,000-day
+# plan").
+# The hyphenated word must end in a unit ("mid-1990s" is no adjective: "in the mid-1990s the
+# company grew"), and a function word or pronoun after it is no noun.
 _ADJECTIVE_THE = compile_re(
-    r"[Tt]he[ \t\u00a0]+(?=(?:fiscal[ \t\u00a0]+)?[\p{L}\d]+(?:-[\p{L}\d]+)*-[\p{L}\d]+\Z)",
+    r"[Tt]he[ \t\u00a0]+(?=(?:fiscal[ \t\u00a0]+)?[\p{L}\d]+(?:[-,][\p{L}\d]+)*-"
+    r"(?i:second|minute|hour|day|night|week|month|quarter|half|year|decade|century)\Z)",
 )
 _NOUN_NEXT = compile_re(
-    r"[ \t\u00a0]+(?!(?:of|ago|earlier|later|ahead|before|after|old|long|and|or|to|in|on|at)\b)\p{Ll}"
+    r"[ \t\u00a0]+(?!(?:of|ago|earlier|later|ahead|before|after|old|long|and|or|to|in|on|at|the|a"
+    r"|an|it|its|he|she|they|we|there|this|that|when|while|as|but|was|were|is|are|had|has|with"
+    r"|for|from|by|which|who)\b)\p{L}"
 )
 
 
