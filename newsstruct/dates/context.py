@@ -337,6 +337,7 @@ class _Scan:
     comma_seen: bool = False
     coordinated: bool = False  # ", and" seen on the left: the far search stops there
     guessed: bool = False  # the last class came from an -ed ending, not the lexicon
+    negations: int = 0  # "not" read so far: it does not take a verb farther away
 
     @property
     def done(self) -> bool:
@@ -371,6 +372,10 @@ class _Scan:
         prev = _neighbour(toks, i, side, -1)
         if side == 0 and word in ("and", "but") and prev == ",":
             self.coordinated = True
+        if word in ("not", "never"):
+            self.negations += 1
+        # "is not expected before Tuesday": "is" is as near as in "is expected"
+        dist = i - self.negations
         cls = tense_words.get(word)
         if tok == "May" and prev is not None and prev not in _BOUNDARY and prev[0] != "\n":
             cls = None  # "began in May": the month, not the modal (only a sentence opens "May")
@@ -394,14 +399,20 @@ class _Scan:
             cls = "past"  # "could not be reached Wednesday": a failed attempt, past
         elif cls == "plural":  # "stores open on Christmas", not "the open", "to open"
             reach = _PRESENT_REACH if word in _NEAR_ONLY else _SCHEDULE_REACH
-            plural = side == 0 and i < reach and _plural_subject(toks, i)
+            plural = side == 0 and dist < reach and _plural_subject(toks, i)
             cls = "present" if plural else None
         elif cls == "present" and (
             side == 1
-            or i >= (_PRESENT_REACH if word in _NEAR_ONLY else _SCHEDULE_REACH)
+            or dist >= (_PRESENT_REACH if word in _NEAR_ONLY else _SCHEDULE_REACH)
             or (word in _NOUN_VERBS and not _verb_subject(toks, i))
         ):
             cls = None  # "filed compliance reports by Wednesday": a noun
+        elif (
+            prev == "not"
+            and _neighbour(toks, i, side, -2) in _NOT_FINITE_BEFORE
+            and (cls == "past" or (cls is None and _looks_past(tok, word, None)))
+        ):
+            cls = None  # "is not expected before Tuesday": a participle after "be not"
         elif cls is None and _looks_past(tok, word, prev):
             cls, self.guessed = "past", True
         elif cls == "past" and prev in _NOT_FINITE_BEFORE:

@@ -131,7 +131,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         rf"|(?:(?={S}(?:and|to|until|till){S})(?<=\b(?:between|from){S}\d{{1,2}}(?:[:.]\d\d)?)|(?={S0}–{S0}))"
         rf"(?=(?:{S}(?:and|to|until|till){S}|{S0}–{S0})(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{S0}{ampm}(?![\p{{L}}])))"
         rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?={S0}(?:{tz}|GMT|UTC|hours|hrs|local)\b)"
-        rf"|(?<=\b(?:at|until|by|from|before|after){S})(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:,.]\d)"
+        rf"|(?<=\b(?:at|until|by|from|before|after){S}(?:(?:about|around|approximately|roughly){S})?)(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:,.]\d)"
         rf"|(?:[01]\d|2[0-3])[0-5]\d(?={S0}(?:GMT|UTC|Z)\b)"
         rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve){S}o{APOS}clock"
         rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve)(?:{S}o{APOS}clock)?{S}(?:in{S}the{S}(?:morning|afternoon|evening)|at{S}night)"
@@ -150,6 +150,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"(?:(?:early|late){S})?(?:(?:{wd}|yesterday|today|tomorrow){S}(?:{pod})|(?:{pod}){S}(?:{wd}|yesterday|today|tomorrow))"
             rf"|(?:early|late|mid)[-‐]?{S0}(?:morning|afternoon|evening){S}(?:{wd}|yesterday|today|tomorrow)"
             rf"|(?:this|yesterday|tomorrow){S}(?:morning|afternoon|evening)|last{S}night|tonight"
+            # "forced from their homes overnight, officials said": the adverb, not "the
+            # overnight rate" or "an overnight stay"
+            rf"|(?<!\b(?:the|an|a){S})overnight(?=[,.;:!?)]|{S}(?:on|into|in|to|and|but|as|after|before|from|at|while|when|with|until|amid|because){S})"
             rf"|(?:early|late|mid)[-‐ ]?(?:morning|afternoon|evening)"
             # "bought in the morning", "set out at dawn": a part of the day the story is telling
             rf"|the{S}(?:morning|afternoon|evening)(?<=\b(?:in|during){S}the{S}\p{{L}}{{7,9}})(?![-‐]|{S}(?:of|paper|papers|news|session|sessions|show|edition|editions|rush|hours|light|sun|air|star|after|before)\b)"
@@ -283,7 +286,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         (
             "duration",
             rf"(?:a{S})?{bare_amount}[-‐]{UNIT_SINGULAR}{S}(?:period|span|stretch|term|run|stint)"
-            rf"|(?:the{S}(?=\d|{card}))?{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}(?:{HY}long)?(?![-‐](?:ago|earlier)(?![\p{{L}}]))"
+            # ("a quarter-point cut", "a quarter-mile": a fraction of something else)
+            rf"|(?:the{S}(?=\d|{card}))?{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}(?![-‐](?:point|percentage|mile|inch|pound|ounce|final|finals|length|size)(?![\p{{L}}])){after_unit}(?:{HY}long)?(?![-‐](?:ago|earlier)(?![\p{{L}}]))"
             rf"|(?:(?:several|many|few|some){S})?(?:centuries|decades|years|months|weeks|days|hours|minutes)(?:{HY}long)?"
             rf"|the{S}years(?!{S}\d)"
             rf"|(?:day|week|month|year|decade|hour){HY}long|a{S}while|some{S}time",

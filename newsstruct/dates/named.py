@@ -223,6 +223,9 @@ def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
         day = weekday_date(ctx, wd)
     elif low == "last night":
         day = ctx.ref - dt.timedelta(days=1)
+    elif low == "overnight":
+        # the night that ended on the reference day, or the one ahead in a future clause
+        day = ctx.ref - dt.timedelta(days=0 if ctx.tense == "future" else 1)
     else:
         deictic = ctx.lex.temporal["deictic_day"]
         deictic_word = next((w for w in low.split() if w in deictic), None)
@@ -801,6 +804,7 @@ _WEEK_AFTER = compile_re(
     r"(?i)[ \t\u00a0]+(?:of[ \t\u00a0]+)?(last|this|next)[ \t\u00a0]+week(?![\p{L}'’])"
 )
 _AHEAD_OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])ahead[ \t\u00a0]+of[ \t\u00a0]+$")
+_EVENT_PREP_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:in|at|for|during|until|before)[ \t\u00a0]+$")
 
 
 def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
@@ -835,7 +839,12 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
     if _POSSESSIVE.match(ctx.text[m.end() : m.end() + 3]):
         # "Wednesday's ruling": an event, not the verb's time; but "ahead of Thursday's vote"
         # is still to come
-        ahead = _AHEAD_OF_BEFORE.search(ctx.text[max(0, m.start() - 16) : m.start()])
+        before = ctx.text[max(0, m.start() - 16) : m.start()]
+        ahead = _AHEAD_OF_BEFORE.search(before) is not None or (
+            # "will face Brook in Sunday's final": the event of a future clause is to come
+            # ("will review Wednesday's ruling" names one past)
+            _EVENT_PREP_BEFORE.search(before) is not None and ctx.tense == "future"
+        )
         ctx = attrs.evolve(ctx, tense="future" if ahead else None)
     week_after = _WEEK_AFTER.match(ctx.text, m.end(), m.end() + 20) if not modifier else None
     if week_after is not None and ctx.ref is not None:
