@@ -298,8 +298,22 @@ def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
 _UNIT_BEFORE_AFTER = compile_re(r"\bthe (day|night|week|month|year) (before|after)$")
 
 
+_YEAR_BACK = compile_re(r" (?:a year (?:ago|earlier|before)|last year|the year before)$")
+
+
 def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
+    back = _YEAR_BACK.search(low)
+    if back is None:
+        return _relday(m, ctx, low)
+    # "the same month last year": what "the same month" names, a year earlier
+    reading = _relday(m, ctx, low[: back.start()])
+    if reading is None or reading.value is None or not reading.value[:4].isdigit():
+        return reading
+    return attrs.evolve(reading, value=shift_period(reading.value, -1))
+
+
+def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
     words = low.split()
     ordinals = ctx.lex.temporal["ordinal"]
     if (
