@@ -72,6 +72,7 @@ _NON_FINITE = frozenset(
 )
 
 _PASSIVE = frozenset(["is", "was", "were", "are", "be", "been", "being", "get", "got"])
+_HAVE = frozenset(["have", "has", "had", "having"])
 
 # Reported content is a clause; these open a phrase ("told reporters outside the gate").
 _NOT_A_CLAUSE_START = frozenset(
@@ -240,9 +241,12 @@ _NOUN_FORMS = frozenset(
 # a place or occasion between the cue and "that": "said outside the courthouse that",
 # "told reporters after the hearing that"
 _SETTING_THEN_THAT = compile_re(
-    r"\s*,?\s*(?:in|at|on|outside|inside|after|before|during|following|from|near|over|through"
+    r"\s*,?\s*(?:(?:in|at|on|outside|inside|after|before|during|following|from|near|over|through"
     r"|via|by)"
     r"\s+(?:[^\s,.;:!?\"“”]+\s+){1,6}?"
+    # "has said for years that": a stretch of time, not what was said
+    r"|for\s+(?:(?:many|several|some|a\s+few|two|three|four|five|\d{1,3})\s+)?"
+    r"(?:years|months|weeks|decades|days|some\s+time|a\s+long\s+time|a\s+while|a\s+year|a\s+decade)\s+)"
     # the clause's subject follows "that" (not "a documentary that showed": a relative clause)
     r"(?=that\s+(?:[\p{Lu}\d\"“‘']|(?:the|a|an|his|her|their|its|our|my|this|these|those"
     r"|he|she|it|they|we|you|there|no|every|some|all|most|many|any|such)\s))",
@@ -333,6 +337,8 @@ def _reported(
         prev = text[toks[j][0] : toks[j][1]].lower() if toks[j][2] else ""
     if prev in _PASSIVE and not form.lower().endswith("ing"):
         return None  # "was charged", "is expected"
+    if prev in _HAVE and form.lower().endswith("ing"):
+        return None  # "to have admitting privileges": a noun's modifier, not a cue
     if prev in _NON_FINITE and form.lower() == lemma:
         return None  # "would ask", "to say"
     homograph = form.lower() in _NOUN_FORMS and not _THAT_NEXT.match(text, cue[1], sent.end)
