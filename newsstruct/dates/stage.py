@@ -172,6 +172,9 @@ def find_dates(
             first = attrs.evolve(reading, value=year + (mention.value or "")[4:])
             mention = _mention(text, m.start(), m.end(), first, ctx, mref_name)
             mention = attrs.evolve(mention, anchor="absolute", anchor_date=None)
+        first_day = _first_day(text, mention, reading, lo) if kind == "dmy" else None
+        if first_day is not None:  # "on 14 and 15 March": the first day is a date of its own
+            found.append(_mention(text, first_day[0], first_day[1], first_day[2], ctx, mref_name))
         found.append(mention)
         if reading.dated or pair_year:
             state.note(mention, i, mref)
@@ -246,6 +249,32 @@ def _second_day(
     if year is not None:
         second = attrs.evolve(second, anchor="absolute")
     return m.start(1), m.end(), second
+
+
+# "14 and 15 March", "14 to 16 March", "14-16 March": a bare day before a day-month is a date
+# of its own in the same month
+_FIRST_DAY = compile_re(
+    r"(?<![\p{L}\p{N}£$€.,:/])((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+    r"(?:[ \t\u00a0]+(?:and|or|to|through|until|till)[ \t\u00a0]+|[-–])$"
+)
+_FIRST_DAY_REACH = 16
+
+
+def _first_day(
+    text: str, mention: DateMention, reading: Reading, lo: int
+) -> tuple[int, int, Reading] | None:
+    """The first day of a day-month pair right before ``mention``: (start, end, reading)."""
+    value = mention.value or ""
+    if not _DAY_VALUE.fullmatch(value) or not mention.text[:1].isdigit():
+        return None
+    m = _FIRST_DAY.search(text, max(lo, mention.start - _FIRST_DAY_REACH), mention.start)
+    if m is None:
+        return None
+    day = int(m.group(1).rstrip("stndrh"))
+    if day >= int(value[-2:]):
+        return None
+    first = attrs.evolve(reading, start=None, end=None, mod=None, value=f"{value[:8]}{day:02d}")
+    return m.start(1), m.end(1), first
 
 
 _DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "iso", "deictic"})
