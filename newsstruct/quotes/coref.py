@@ -31,14 +31,11 @@ from .. import limits
 from ..lexicons import Lexicon
 from ..patterns import compile_re
 from ..records import Quote, Sentence, Span, Speaker
-from .mentions import Doc, Mention, clause_subject, is_cap, skip_back
+from .mentions import NAME_PARTICLES, Doc, Mention, clause_subject, is_cap, skip_back
 from .sources import RELATIVE_BEFORE
 from .words import QuoteWords
 
 _CONNECTORS = r"(?:of|for|de|da|van|von|der|del|la|le|al|bin|ibn|y|du)"
-_NAME_PARTICLES = frozenset(
-    "de da van von der den del della di du la le al bin ibn ter ten dos das".split()  # noqa: SIM905
-)
 # A capitalised word, or initials ("J.", "J.R.R."); a word ends at a period, except titles
 # written with one ("Gov.", "Sen."), which the lexicon lists.
 _CAP_WORD = r"(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}'’\-]*(?<![.'’\-]))"
@@ -654,10 +651,10 @@ def resolve(
             if is_cap(w)
             # a particle between two parts of the name stays: "Pim de Ruiter", "Ludwig van Beek"
             or (
-                w in _NAME_PARTICLES
+                w in NAME_PARTICLES
                 and 0 < i < len(name_words) - 1
-                and (is_cap(name_words[i - 1]) or name_words[i - 1] in _NAME_PARTICLES)
-                and (is_cap(name_words[i + 1]) or name_words[i + 1] in _NAME_PARTICLES)
+                and (is_cap(name_words[i - 1]) or name_words[i - 1] in NAME_PARTICLES)
+                and (is_cap(name_words[i + 1]) or name_words[i + 1] in NAME_PARTICLES)
             )
         ]
         short = " ".join(name_words)

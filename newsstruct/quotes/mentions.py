@@ -46,9 +46,10 @@ _RE_SPACE = re.compile(r"\s")
 # distinct characters classified one by one, at most: a text with more (random text, many
 # scripts) is read with _TOKEN alone
 _MAX_CLASSIFIED = 2000
-_CONNECTORS = frozenset(
-    ["of", "for", "de", "da", "van", "von", "der", "del", "la", "le", "al", "bin", "du"]
-)
+# particles inside a person's name ("Pim de Ruiter"); with "of" and "for", the words that join
+# the capitalised parts of a name ("Bank of England")
+NAME_PARTICLES = frozenset(["de", "da", "van", "von", "der", "del", "la", "le", "al", "bin", "du"])
+_CONNECTORS = NAME_PARTICLES | {"of", "for"}
 # Times and settings that may stand between a source and its cue ("said Monday", "in a
 # statement"); read from the end of the text before a cue, or from the start after it.
 _SETTING_NOUNS = (
