@@ -698,6 +698,10 @@ def _quoted_whole(shape: Shape, line: str) -> bool:
 
 
 _TWEETISH = compile_re(r"(?:—|–|-{1,2}) ?\S.{0,80}\(@\w{1,30}\)|pic\.twitter\.com/|@\w{2,30}$")
+# A field of a fact box: a label of up to three words, a colon and a value of up to four
+# ("Age: 52", "When: Saturday, 10 a.m.", "Cost: free; parking $5"), not a teaser headline
+# ("Watch: Storm floods the old harbour district").
+_FIELD = compile_re(r"\p{Lu}[\p{L}'’-]*+(?: [\p{L}'’-]++){0,2}: (?:[^ ]++ ?){1,4}")
 
 
 def _short_runs(
@@ -800,6 +804,9 @@ def _judge_run(
         return
     items = sum(shapes[k].listish or _TWEETISH.search(lines[k]) is not None for k in free)
     if 2 * items >= len(free):
+        return
+    # or a fact box ("Name: …", "Age: …", "Hometown: …")
+    if 2 * sum(_FIELD.fullmatch(lines[k]) is not None for k in free) >= len(free):
         return
     # and evidence that these are links: junk a rule knows among them, or headlines
     explained = any(
