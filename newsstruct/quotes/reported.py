@@ -468,6 +468,10 @@ def _reported(
     lead = None
     if postposed is None and comma_after:
         lead = _parenthetical_lead(doc, sent, min(source.start, cue[0]))
+        if lead is not None and _about_the_saying(first, content):
+            # "The plan assumes …, an official said, speaking on condition of anonymity.":
+            # the clause before the attribution is all of the content
+            return Reported(content=lead, attribution=make_attribution(text, cue, source), cls=cls)
     n_words = len(words_) + (len(lead.text.split()) if lead is not None else 0)
     if n_words < _MIN_REPORTED_WORDS and not has_marks:
         return None
@@ -495,6 +499,19 @@ def _reported(
         cls=cls,
         lead=lead,
     )
+
+
+# words that open a phrase about the act of saying, not the rest of what was said
+_SAYING_ADJUNCT = frozenset(
+    ["declining", "refusing", "requesting", "speaking", "without", "wishing"]
+)
+
+
+def _about_the_saying(first: str, content: str) -> bool:
+    """What follows "…, X said," is a phrase about the saying that ends the sentence
+    ("speaking on condition of anonymity", "without giving details"), not the rest of a
+    clause the attribution interrupted ("…, X said, by cutting costs")."""
+    return first in _SAYING_ADJUNCT and "," not in content
 
 
 def _parenthetical_lead(doc: Doc, sent: Sentence, source_start: int) -> Span | None:
