@@ -461,6 +461,8 @@ def _reported(
         return None  # "by charging more at peak times", "charged $40 a night": a price
     if lemma == "deny" and _GRANTED.match(content):
         return None  # "denied bail to Aske", "was denied parole": a refusal, not a statement
+    if lemma == "plead" and _PLEA.match(content):
+        return None  # "pleaded guilty in August to fraud": a plea entered, not a statement
     if lemma == "ask" and _ANONYMITY.match(content):
         return None  # "one official said, asking not to be named": a condition, not content
     if text[start] in MARKS and _quoted_to_end(text, start, end):
@@ -538,6 +540,10 @@ def _parenthetical_lead(doc: Doc, sent: Sentence, source_start: int) -> Span | N
 
 
 # what is granted or refused, not said: "denied bail", "denied the motion to dismiss"
+# the plea a defendant enters: "pleaded guilty", "pleads not guilty", "pleaded no contest"
+_PLEA = compile_re(
+    r"(?:not\s+)?(?:guilty|innocent|no\s+contest|nolo\s+contendere|the\s+fifth)\b", regex.I
+)
 _GRANTED = compile_re(
     r"(?:(?:him|her|them|it|us|me|the|a|an|his|her|their|its)\s+)?"
     r"(?:bail|parole|access|entry|permission|admission|asylum|a\s+visa|visas?|permits?"

@@ -288,6 +288,10 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
     pos = skip_asides(doc, end, cue_start)
     if pos > end and (longer := _with_pp_chain(doc, mention, pos, settings=False)):
         mention = longer  # "Analysts at Hesk Securities said": an affiliation, no setting
+    if pos > end:
+        # "His lawyer, Dev Ranganathan, had asked for less, citing …": the name in apposition
+        comma = text.rfind(",", mention.end, pos)
+        mention = (apposed_name(doc, mention, comma) if comma > mention.end else None) or mention
     between = text[pos : skip_back(doc, pos, cue_start)].strip()
     if between == "" or participle or joined or seg.endswith(","):
         return mention
