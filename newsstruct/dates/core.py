@@ -276,8 +276,15 @@ def prior_for(ctx: Ctx, unit: str) -> tuple[Prior | None, str]:
         if ctx.previous_day is not None:
             return ctx.previous_day, "previous-day"
     elif ctx.previous is not None:
+        if unit == "month" and ctx.previous.unit in _YEAR_COARSE:
+            # "… by early next year. Wages rose from the previous month": a year has no
+            # month to count from
+            return None, "ref"
         return ctx.previous, "previous"
     return None, "ref"
+
+
+_YEAR_COARSE = frozenset({"year", "decade", "century"})
 
 
 _WORD_AFTER = compile_re(r"[ \t\u00a0]+[\p{L}\p{N}$]")

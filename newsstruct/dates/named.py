@@ -498,6 +498,12 @@ _IN_A_ROW_AFTER = compile_re(
     r"(?i)[ \t\u00a0]+(?:in[ \t\u00a0]+a[ \t\u00a0]+row|running)(?![\p{L}])"
 )
 _IN_A_ROW_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:straight|consecutive|successive)[ \t\u00a0]+$")
+# "sales fell for a second quarter": a count of quarters, not the calendar's second one
+# ("posted a second-quarter loss", "expects a second quarter loss" are the calendar's)
+_A_BEFORE = compile_re(r"(?i)(?<![\p{L}])a[ \t\u00a0]+$")
+_NOUN_AFTER_Q = compile_re(
+    r"[ \t\u00a0]+(?!(?:of|in|and|or|to|as|at|on|when|after|before|since|that|which|but|with|for|from|by|while|amid)\b)\p{Ll}"
+)
 
 
 def _quarter_code(code: regex.Match[str], raw: str, ctx: Ctx) -> Reading | None:
@@ -526,6 +532,12 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(raw)
     if _IN_A_ROW_AFTER.match(ctx.text, m.end(), m.end() + 16):
         return None
+    if (
+        low in ("second quarter", "third quarter", "fourth quarter")
+        and _A_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()) is not None
+        and _NOUN_AFTER_Q.match(ctx.text, m.end()) is None
+    ):
+        return None  # "for a second quarter", "a third quarter of losses"
     code = _NQ_CODE.match(low)
     if code is not None:  # "3Q08", "2H 2008", "1Q"
         return _quarter_code(code, raw, ctx)

@@ -630,7 +630,7 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         n, vague = 1, False  # "day-long"
     if unit == "quarter" and _fraction(low, ctx.text[m.end() : m.end() + 12]):
         return None  # "three-quarters of its food": a fraction
-    if vague and not _has_amount_words(low) and not low.endswith("long"):
+    if vague and not _has_amount_words(low) and not low.endswith("long") and not _RANGE.search(low):
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         after = ctx.text[m.end() : m.end() + 8]
         signal = _SIGNAL_AFTER.match(after) if first != "the" else None
@@ -677,6 +677,9 @@ def _fraction(low: str, after: str) -> bool:
 
 
 _AMOUNT_WORDS = compile_re(r"(?:an?\s+)?(?:several|many|few|some)[\s-]")
+
+
+_RANGE = compile_re(r"[\p{L}\d][ \t\u00a0]+to[ \t\u00a0]+[\p{L}\d]")  # "six to nine months"
 
 
 def _has_amount_words(low: str) -> bool:
