@@ -28,6 +28,7 @@ from .core import (
     capitalised,
     current_quarter,
     edge_mod,
+    future_in_past,
     month_day_year,
     month_in,
     pick,
@@ -807,6 +808,10 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     elif ctx.tense == "past":
         y = max(i for i in inst if i[0] <= ref)[2]
     else:
+        said = future_in_past(ctx, m.start())
+        if said is not None:  # "warned in August that it would cut jobs by spring"
+            y = min(i for i in _season_instances(code, said) if i[0] > said)[2]
+            return Reading("DATE", f"{y:04d}-{code}", "previous", mod=mod)
         y = min(i for i in inst if i[1] >= ref)[2]
     return Reading("DATE", f"{y:04d}-{code}", mod=mod)
 
@@ -949,6 +954,12 @@ _MAY_MONTH_AFTER = compile_re(
 _MARCH_FOR = compile_re(r"\s+(?:for|of|on|to|against|through|from)\b")
 
 
+# A bare month in a past clause may still be the next one (a plan the tense words miss:
+# "the accession was planned for early March"), not the one after ("sales fell in March"
+# in a January story is last March).
+_MONTH_SLACK = 31
+
+
 def h_month(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     mo = month_in(raw, ctx.lex)
@@ -1005,7 +1016,13 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         # "down from its January forecast": a month before a noun names an event, whose
         # time the verb of the clause does not tell: the nearest
         tense = None if event else ("future" if ctx.tense == "present" else ctx.tense)
-        y = pick(cands, mid_ref, tense, slack=MONTH_DAY_SLACK if tense != "future" else 0).year
+        said = future_in_past(ctx, m.start()) if bare and not event else None
+        if said is not None:  # "said in October that it would open the plant in March"
+            mid_ref = dt.date(said.year, said.month, 15)
+            cands = [dt.date(yy, mo[0], 15) for yy in (said.year, said.year + 1)]
+            y = pick(cands, mid_ref + dt.timedelta(days=1), "future").year
+            return Reading("DATE", cal.month(y, mo[0]), "previous", mod=mod)
+        y = pick(cands, mid_ref, tense, slack=_MONTH_SLACK if tense != "future" else 0).year
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 
 

@@ -66,7 +66,10 @@ class _Discourse:
             if mention.value is not None and _YEAR_VALUE.fullmatch(mention.value):
                 year = int(mention.value)
                 self.previous = Prior(
-                    value=mention.value, first=dt.date(year, 1, 1), unit="year", compared=False
+                    value=mention.value,
+                    first=dt.date(year, 1, 1),
+                    unit="year",
+                    end=mention.end,
                 )
             return
         if mention.type not in ("DATE", "TIME") or mention.first_day is None:
@@ -76,7 +79,13 @@ class _Discourse:
         if unit is None or mention.value is None:
             return
         compared = _YEAR_BACK.fullmatch(mention.text) is not None
-        prior = Prior(value=mention.value, first=mention.first_day, unit=unit, compared=compared)
+        prior = Prior(
+            value=mention.value,
+            first=mention.first_day,
+            unit=unit,
+            compared=compared,
+            end=mention.end,
+        )
         if unit in ("day", "week", "weekend", "month", "quarter", "half", "season", "year"):
             self.previous = prior
         if unit in _DAY_UNITS:
