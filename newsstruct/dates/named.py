@@ -725,6 +725,13 @@ _DECADE_FULL = compile_re(r"(\d{3})0['’]?s")
 _DECADE_TWO = compile_re(r"(\d)0['’]?s")
 
 
+_APOSTROPHE = compile_re(r"['’‘]")
+_TEMPERATURE_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:temperatures?|highs?|lows?|degrees|readings|thermometers?|heat"
+    r"|mercury|fahrenheit|celsius)(?:[ \t\u00a0]+[\p{L}-]+){0,3}[ \t\u00a0]+$"
+)
+
+
 def h_decade(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     mod = edge_mod(low.removeprefix("the "))
@@ -745,6 +752,12 @@ def h_decade(m: Cand, ctx: Ctx) -> Reading | None:
             value = value[:2]  # "the 1800s", "the early 1900s": the century, as English means
         return Reading("DATE", value, "absolute", mod=mod)
     two = _DECADE_TWO.search(low)
+    if (
+        two is not None
+        and not _APOSTROPHE.search(low)
+        and _TEMPERATURE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
+    ):
+        return None  # "highs in the mid-90s": degrees, not a decade
     word = next((v for w, v in _DECADE_WORDS.items() if w in low), None)
     digit = int(two.group(1)) if two else word
     if digit is None:
@@ -824,6 +837,12 @@ _AHEAD_OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])ahead[ \t\u00a0]+of[ \t\u00a0]+$
 _EVENT_PREP_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:in|at|for|during|until|before)[ \t\u00a0]+$")
 
 
+_WEEKDAY_AND_BEFORE = compile_re(
+    r"(?<![\p{L}])((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[ \t\u00a0]+(?:and|or|to|through)"
+    r"[ \t\u00a0]+$"
+)
+
+
 def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     wd = weekday_in(raw, ctx.lex)
@@ -863,6 +882,19 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
             _EVENT_PREP_BEFORE.search(before) is not None and ctx.tense == "future"
         )
         ctx = attrs.evolve(ctx, tense="future" if ahead else None)
+    pair = (
+        _WEEKDAY_AND_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
+        if not modifier and ctx.previous_day is not None
+        else None
+    )
+    if pair is not None and ctx.previous_day is not None and ctx.previous_day.unit == "day":
+        first = ctx.previous_day.first
+        if weekday_in(pair.group(1), ctx.lex) == first.isoweekday():
+            # "on Thursday and Friday", "by Monday or Tuesday": the days after the first
+            d = first + dt.timedelta(days=(wd - first.isoweekday()) % 7 or 7)
+            if ctx.ref is not None and first <= ctx.ref < d:
+                d -= dt.timedelta(days=7)  # "statements made Friday and Thursday": both past
+            return Reading("DATE", cal.day(d), "previous-day", mod=mod)
     week_after = _WEEK_AFTER.match(ctx.text, m.end(), m.end() + 20) if not modifier else None
     if week_after is not None and ctx.ref is not None:
         # "on Monday last week", "Tuesday of next week": that weekday of the week named
