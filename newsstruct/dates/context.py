@@ -224,7 +224,7 @@ _DEADLINE_PREP = frozenset(["until", "till", "through", "by", "to"])
 _DEADLINE_WORDS = frozenset(
     """postponed postpones postpone extended extends extend delayed delays delay deferred
     defers defer adjourned adjourns rescheduled reschedules given gave give gives granted grants
-    due deadline deadlines""".split()  # noqa: SIM905
+    due deadline deadlines expected""".split()  # noqa: SIM905
 )
 _DEADLINE_REACH = 12
 _PRESENT_REACH = 3  # "is"/"are" govern a mention only from just before it
@@ -387,6 +387,15 @@ class _Scan:
             # "On Monday, the bank is expected to cut rates": a plan, on either side; but
             # "sought to soften the words, saying on Friday": past
             cls = "future"
+        elif (
+            side == 0
+            and i <= 1
+            and word in ("likely", "unlikely")
+            and nxt in ("on", "by", "in", "until", "through", "over")
+            and prev in ("is", "are", "was", "were", "be")
+        ):
+            # "said rain was likely on Thursday": a forecast, told in the past of a day ahead
+            return "future"
         elif word == "next" and nxt == "to":
             cls = None  # "next to the embassy"
         elif word == "to" and prev == "whether":

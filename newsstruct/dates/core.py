@@ -56,6 +56,7 @@ class Prior:
     first: dt.date
     unit: str
     compared: bool = False  # "a year ago", "year-earlier": the period compared with
+    end: int = -1  # where its mention ends in the text
 
 
 @attrs.frozen
@@ -174,6 +175,35 @@ def edge_mod(s: str) -> str | None:
     return EDGE_MOD.get(" ".join(m.group(1).split())) if m else None
 
 
+# "warned in August that it would cut jobs by spring": after a past date, "that … would"
+# reports a plan made then; the plan's month or season is the next one after that date
+_THAT_WOULD = compile_re(
+    r"(?:[ \t\u00a0]*,)?[ \t\u00a0]+that[ \t\u00a0]+[^.!?;:\"“”\n]{0,100}?\bwould(?:n['’]t)?[ \t\u00a0]+"
+    r"[^.!?;:\"“”\n]{0,80}$",
+    regex.IGNORECASE,
+)
+_FUTURE_IN_PAST_UNITS = frozenset({"day", "week", "month"})
+
+
+def future_in_past(ctx: Ctx, start: int) -> dt.date | None:
+    """The past date a "that … would" clause was said on, when the mention at ``start``
+    is in that clause ("said in October that it would open the plant in March")."""
+    prev = ctx.previous
+    if (
+        prev is None
+        or ctx.ref is None
+        or prev.first >= ctx.ref
+        or prev.unit not in _FUTURE_IN_PAST_UNITS
+        or not 0 <= prev.end <= start
+        or start - prev.end > 180
+        or ctx.tense != "future"
+    ):
+        return None
+    if _THAT_WOULD.match(ctx.text, prev.end, start) is None:
+        return None
+    return prev.first
+
+
 def pick(candidates: list[dt.date], ref: dt.date, tense: str | None, slack: int = 0) -> dt.date:
     """The candidate the tense points to: past -> latest on or before ``ref`` (+ slack days),
     future/present -> earliest on or after ``ref``, otherwise the nearest."""
@@ -276,8 +306,15 @@ def prior_for(ctx: Ctx, unit: str) -> tuple[Prior | None, str]:
         if ctx.previous_day is not None:
             return ctx.previous_day, "previous-day"
     elif ctx.previous is not None:
+        if unit == "month" and ctx.previous.unit in _YEAR_COARSE:
+            # "… by early next year. Wages rose from the previous month": a year has no
+            # month to count from
+            return None, "ref"
         return ctx.previous, "previous"
     return None, "ref"
+
+
+_YEAR_COARSE = frozenset({"year", "decade", "century"})
 
 
 _WORD_AFTER = compile_re(r"[ \t\u00a0]+[\p{L}\p{N}$]")

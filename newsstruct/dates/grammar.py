@@ -83,7 +83,11 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
     )
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d{1,4})(?:\.\d{1,3})?(?:[ \t\u00a0]?(?:\d/\d|[½¼¾]))?"
     sh = rf"(?:{S}|[-‐])"  # "two and a half", "two-and-a-half"
-    num = rf"(?:{digits}|{card})(?:{sh}and{sh}(?:a{sh})?half)?(?:(?:{S}to{S}|[-–]){digits}(?=[ \t\u00a0-]))?"
+    num = (
+        rf"(?:{digits}|{card})(?:{sh}and{sh}(?:a{sh})?half)?(?:(?:{S}to{S}|[-–]){digits}(?=[ \t\u00a0-])"
+        # "six to nine months": a spelled range
+        rf"|(?<=\p{{L}}){S}to{S}(?:{tens_word}(?:{HY}{unit_word})?|{teen_word}|{unit_word})(?=[ \t\u00a0-]))?"
+    )
     mod = alt(
         [
             "about", "around", "approximately", "roughly", "nearly", "almost", "close to",
@@ -289,7 +293,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             "duration",
             rf"(?:a{S})?{bare_amount}[-‐]{UNIT_SINGULAR}{S}(?:period|span|stretch|term|run|stint)"
             # ("a quarter-point cut", "a quarter-mile": a fraction of something else)
-            rf"|(?:the{S}(?=\d|{card}))?{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}(?![-‐](?:point|percentage|mile|inch|pound|ounce|final|finals|length|size)(?![\p{{L}}])){after_unit}(?:{HY}long)?(?![-‐](?:ago|earlier)(?![\p{{L}}]))"
+            rf"|(?:the{S}(?=\d|{card}))?{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}(?![-‐](?:point|percentage|mile|inch|pound|ounce|final|finals|length|size|quarter|half)(?![\p{{L}}]))(?<!\b[Aa]{S}second(?={S}(?:quarter|half)\b)){after_unit}(?:{HY}long)?(?![-‐](?:ago|earlier)(?![\p{{L}}]))"
             rf"|(?:(?:several|many|few|some){S})?(?:centuries|decades|years|months|weeks|days|hours|minutes)(?:{HY}long)?"
             rf"|the{S}years(?!{S}\d)"
             rf"|(?:day|week|month|year|decade|hour){HY}long|a{S}while|some{S}time",

@@ -28,6 +28,7 @@ from .core import (
     capitalised,
     current_quarter,
     edge_mod,
+    future_in_past,
     month_day_year,
     month_in,
     pick,
@@ -498,6 +499,12 @@ _IN_A_ROW_AFTER = compile_re(
     r"(?i)[ \t\u00a0]+(?:in[ \t\u00a0]+a[ \t\u00a0]+row|running)(?![\p{L}])"
 )
 _IN_A_ROW_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:straight|consecutive|successive)[ \t\u00a0]+$")
+# "sales fell for a second quarter": a count of quarters, not the calendar's second one
+# ("posted a second-quarter loss", "expects a second quarter loss" are the calendar's)
+_A_BEFORE = compile_re(r"(?i)(?<![\p{L}])a[ \t\u00a0]+$")
+_NOUN_AFTER_Q = compile_re(
+    r"[ \t\u00a0]+(?!(?:of|in|and|or|to|as|at|on|when|after|before|since|that|which|but|with|for|from|by|while|amid)\b)\p{Ll}"
+)
 
 
 def _quarter_code(code: regex.Match[str], raw: str, ctx: Ctx) -> Reading | None:
@@ -526,6 +533,12 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(raw)
     if _IN_A_ROW_AFTER.match(ctx.text, m.end(), m.end() + 16):
         return None
+    if (
+        low in ("second quarter", "third quarter", "fourth quarter")
+        and _A_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()) is not None
+        and _NOUN_AFTER_Q.match(ctx.text, m.end()) is None
+    ):
+        return None  # "for a second quarter", "a third quarter of losses"
     code = _NQ_CODE.match(low)
     if code is not None:  # "3Q08", "2H 2008", "1Q"
         return _quarter_code(code, raw, ctx)
@@ -712,6 +725,13 @@ _DECADE_FULL = compile_re(r"(\d{3})0['’]?s")
 _DECADE_TWO = compile_re(r"(\d)0['’]?s")
 
 
+_APOSTROPHE = compile_re(r"['’‘]")
+_TEMPERATURE_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:temperatures?|highs?|lows?|degrees|readings|thermometers?|heat"
+    r"|mercury|fahrenheit|celsius)(?:[ \t\u00a0]+[\p{L}-]+){0,3}[ \t\u00a0]+$"
+)
+
+
 def h_decade(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     mod = edge_mod(low.removeprefix("the "))
@@ -732,6 +752,12 @@ def h_decade(m: Cand, ctx: Ctx) -> Reading | None:
             value = value[:2]  # "the 1800s", "the early 1900s": the century, as English means
         return Reading("DATE", value, "absolute", mod=mod)
     two = _DECADE_TWO.search(low)
+    if (
+        two is not None
+        and not _APOSTROPHE.search(low)
+        and _TEMPERATURE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
+    ):
+        return None  # "highs in the mid-90s": degrees, not a decade
     word = next((v for w, v in _DECADE_WORDS.items() if w in low), None)
     digit = int(two.group(1)) if two else word
     if digit is None:
@@ -795,6 +821,10 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     elif ctx.tense == "past":
         y = max(i for i in inst if i[0] <= ref)[2]
     else:
+        said = future_in_past(ctx, m.start())
+        if said is not None:  # "warned in August that it would cut jobs by spring"
+            y = min(i for i in _season_instances(code, said) if i[0] > said)[2]
+            return Reading("DATE", f"{y:04d}-{code}", "previous", mod=mod)
         y = min(i for i in inst if i[1] >= ref)[2]
     return Reading("DATE", f"{y:04d}-{code}", mod=mod)
 
@@ -805,6 +835,12 @@ _WEEK_AFTER = compile_re(
 )
 _AHEAD_OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])ahead[ \t\u00a0]+of[ \t\u00a0]+$")
 _EVENT_PREP_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:in|at|for|during|until|before)[ \t\u00a0]+$")
+
+
+_WEEKDAY_AND_BEFORE = compile_re(
+    r"(?<![\p{L}])((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[ \t\u00a0]+(?:and|or|to|through)"
+    r"[ \t\u00a0]+$"
+)
 
 
 def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
@@ -846,6 +882,19 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
             _EVENT_PREP_BEFORE.search(before) is not None and ctx.tense == "future"
         )
         ctx = attrs.evolve(ctx, tense="future" if ahead else None)
+    pair = (
+        _WEEKDAY_AND_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
+        if not modifier and ctx.previous_day is not None
+        else None
+    )
+    if pair is not None and ctx.previous_day is not None and ctx.previous_day.unit == "day":
+        first = ctx.previous_day.first
+        if weekday_in(pair.group(1), ctx.lex) == first.isoweekday():
+            # "on Thursday and Friday", "by Monday or Tuesday": the days after the first
+            d = first + dt.timedelta(days=(wd - first.isoweekday()) % 7 or 7)
+            if ctx.ref is not None and first <= ctx.ref < d:
+                d -= dt.timedelta(days=7)  # "statements made Friday and Thursday": both past
+            return Reading("DATE", cal.day(d), "previous-day", mod=mod)
     week_after = _WEEK_AFTER.match(ctx.text, m.end(), m.end() + 20) if not modifier else None
     if week_after is not None and ctx.ref is not None:
         # "on Monday last week", "Tuesday of next week": that weekday of the week named
@@ -937,6 +986,12 @@ _MAY_MONTH_AFTER = compile_re(
 _MARCH_FOR = compile_re(r"\s+(?:for|of|on|to|against|through|from)\b")
 
 
+# A bare month in a past clause may still be the next one (a plan the tense words miss:
+# "the accession was planned for early March"), not the one after ("sales fell in March"
+# in a January story is last March).
+_MONTH_SLACK = 31
+
+
 def h_month(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     mo = month_in(raw, ctx.lex)
@@ -993,7 +1048,13 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         # "down from its January forecast": a month before a noun names an event, whose
         # time the verb of the clause does not tell: the nearest
         tense = None if event else ("future" if ctx.tense == "present" else ctx.tense)
-        y = pick(cands, mid_ref, tense, slack=MONTH_DAY_SLACK if tense != "future" else 0).year
+        said = future_in_past(ctx, m.start()) if bare and not event else None
+        if said is not None:  # "said in October that it would open the plant in March"
+            mid_ref = dt.date(said.year, said.month, 15)
+            cands = [dt.date(yy, mo[0], 15) for yy in (said.year, said.year + 1)]
+            y = pick(cands, mid_ref + dt.timedelta(days=1), "future").year
+            return Reading("DATE", cal.month(y, mo[0]), "previous", mod=mod)
+        y = pick(cands, mid_ref, tense, slack=_MONTH_SLACK if tense != "future" else 0).year
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 
 

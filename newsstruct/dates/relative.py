@@ -87,8 +87,11 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
     if low == "the full year":
         low = "the year"
     if low in ("the week", "the year"):
-        if low == "the year" and after.lstrip().startswith(("ended", "ending", "to date")):
-            return Reading("DURATION", "P1Y", None)
+        if low == "the year" and (
+            after.lstrip().startswith(("ended", "ending", "to date"))
+            or _TO_MONTH.match(ctx.text, m.end(), m.end() + 28)
+        ):
+            return Reading("DURATION", "P1Y", None)  # "in the year to September": 12 months
         award = _AWARD_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
         if award is not None and award.group(1).lower() in _AWARD_NOUNS:
             return None  # "rookie of the year", "car of the week": a title, not a time
@@ -107,6 +110,13 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
                     return Reading("DATE", cal.week(day))
             base = prior.first if prior is not None else ctx.ref
             return Reading("DATE", cal.week(base), "previous" if prior else "ref")
+        if (
+            ctx.ref.month <= 3
+            and _FOR_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start())
+            and ctx.tense == "past"
+        ):
+            # "Revenue for the year rose 4 percent" in February: the year just reported
+            return Reading("DATE", cal.year(ctx.ref.year - 1))
         return Reading("DATE", cal.year(ctx.ref.year))
     mid_unit = _MID_MONTH_WEEK.fullmatch(low.removeprefix("the "))
     if mid_unit is not None:  # "by mid-month", "midweek": the reference's month or week
@@ -186,6 +196,13 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
     if unit == "millennium":
         return Reading("DATE", None, None)
     return None
+
+
+_TO_MONTH = compile_re(
+    r"[ \t\u00a0]+(?:to|through)[ \t\u00a0]+(?:the[ \t\u00a0]+end[ \t\u00a0]+of[ \t\u00a0]+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[\p{L}.]*(?![\p{L}])"
+)
+_FOR_BEFORE = compile_re(r"(?i)(?<![\p{L}])for[ \t\u00a0]+$")
 
 
 def _weekend(ctx: Ctx, modifier: str) -> Reading:
@@ -630,7 +647,7 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         n, vague = 1, False  # "day-long"
     if unit == "quarter" and _fraction(low, ctx.text[m.end() : m.end() + 12]):
         return None  # "three-quarters of its food": a fraction
-    if vague and not _has_amount_words(low) and not low.endswith("long"):
+    if vague and not _has_amount_words(low) and not low.endswith("long") and not _RANGE.search(low):
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         after = ctx.text[m.end() : m.end() + 8]
         signal = _SIGNAL_AFTER.match(after) if first != "the" else None
@@ -677,6 +694,9 @@ def _fraction(low: str, after: str) -> bool:
 
 
 _AMOUNT_WORDS = compile_re(r"(?:an?\s+)?(?:several|many|few|some)[\s-]")
+
+
+_RANGE = compile_re(r"[\p{L}\d][ \t\u00a0]+to[ \t\u00a0]+[\p{L}\d]")  # "six to nine months"
 
 
 def _has_amount_words(low: str) -> bool:

@@ -36,6 +36,9 @@ _PERIOD_UNITS = frozenset({"month", "quarter", "half"})
 # "a year ago", "a year earlier", "year-ago": a comparison, not a new point to count from
 _YEAR_BACK = compile_re(r"(?:an?|one)\s+year\s+(?:ago|earlier)|year[-‐](?:ago|earlier)", regex.I)
 
+_FISCAL_YEAR = compile_re(r"(?i)(?:the[ \t\u00a0]+)?(?:fiscal|FY)")
+_YEAR_VALUE = compile_re(r"\d{4}")
+
 _PERIOD_REACH = 8  # sentences a reported quarter or month stays the one compared with
 _CLOCK_DAY_REACH = 3  # sentences the last day named stays the day of a clock time in a past clause
 
@@ -53,6 +56,22 @@ class _Discourse:
     day_sentence: int = -1  # the sentence of previous_day
 
     def note(self, mention: DateMention, sentence: int, ref: dt.date | None) -> None:
+        if (
+            mention.type == "DATE"
+            and mention.first_day is None
+            and _FISCAL_YEAR.match(mention.text)
+        ):
+            # "in fiscal 2009, … the previous year": the year a fiscal year is named by counts
+            # (its months are the company's, so it has no calendar range of its own)
+            if mention.value is not None and _YEAR_VALUE.fullmatch(mention.value):
+                year = int(mention.value)
+                self.previous = Prior(
+                    value=mention.value,
+                    first=dt.date(year, 1, 1),
+                    unit="year",
+                    end=mention.end,
+                )
+            return
         if mention.type not in ("DATE", "TIME") or mention.first_day is None:
             return
         derived = mention.anchor == "previous-date"  # "a year earlier": not a new period
@@ -60,7 +79,13 @@ class _Discourse:
         if unit is None or mention.value is None:
             return
         compared = _YEAR_BACK.fullmatch(mention.text) is not None
-        prior = Prior(value=mention.value, first=mention.first_day, unit=unit, compared=compared)
+        prior = Prior(
+            value=mention.value,
+            first=mention.first_day,
+            unit=unit,
+            compared=compared,
+            end=mention.end,
+        )
         if unit in ("day", "week", "weekend", "month", "quarter", "half", "season", "year"):
             self.previous = prior
         if unit in _DAY_UNITS:
