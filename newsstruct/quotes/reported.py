@@ -461,6 +461,10 @@ def _reported(
         return None  # "by charging more at peak times", "charged $40 a night": a price
     if lemma == "deny" and _GRANTED.match(content):
         return None  # "denied bail to Aske", "was denied parole": a refusal, not a statement
+    if lemma == "declare" and _DECLARED_ACT.match(content):
+        return None  # "declared a state of emergency": an act done by declaring, no statement
+    if lemma == "show" and _SHOWN_FEELING.match(content):
+        return None  # "showed no emotion as the verdict was read": a look, no belief
     if lemma == "plead" and _PLEA.match(content):
         return None  # "pleaded guilty in August to fraud": a plea entered, not a statement
     if lemma == "ask" and _ANONYMITY.match(content):
@@ -540,6 +544,21 @@ def _parenthetical_lead(doc: Doc, sent: Sentence, source_start: int) -> Span | N
 
 
 # what is granted or refused, not said: "denied bail", "denied the motion to dismiss"
+# what an official does by declaring it: "declared a state of emergency", "declared bankruptcy"
+_DECLARED_ACT = compile_re(
+    r"(?:(?:a|an|the)\s+)?(?:(?:local|national|statewide|public|health|federal)\s+){0,2}"
+    r"(?:state\s+of\s+(?:emergency|disaster|siege|alert|calamity)|emergency|disaster\s+area"
+    r"|curfew|martial\s+law|bankruptcy|insolvency|independence|(?:public\s+)?holiday"
+    r"|day\s+of\s+mourning|ceasefire|cease-fire|truce|drought|lockdown|outbreak|epidemic"
+    r"|pandemic|mistrial|recess|quorum|dividend|moratorium|no-fly\s+zone)\b",
+    regex.I,
+)
+# a look, not a belief: "showed no emotion", "showed little remorse", "showed signs of wear"
+_SHOWN_FEELING = compile_re(
+    r"(?:no|little|any|some|visible|obvious|great|real)?\s*(?:emotion|remorse|reaction|interest"
+    r"|restraint|courage|leadership|respect|mercy|concern)\b",
+    regex.I,
+)
 # the plea a defendant enters: "pleaded guilty", "pleads not guilty", "pleaded no contest"
 _PLEA = compile_re(
     r"(?:not\s+)?(?:guilty|innocent|no\s+contest|nolo\s+contendere|the\s+fifth)\b", regex.I
