@@ -263,6 +263,19 @@ def test_page_body_takes_its_introduction_and_closing_separator():
     assert set(MENU) <= junk
 
 
+def test_auto_page_keeps_short_lines_between_a_paragraph_and_the_body():
+    verdict = "The Aero 2 cancels noise as well as anything we have tested, but the case is flimsy."
+    lists = ["Pros", "Superb noise cancelling", "Light at 240 g", "Long battery life"]
+    lists += ["Cons", "Flimsy case", "No aptX support", "Short cable"]
+    page = "\n".join(["Port Ellison Tribune", *MENU, verdict, *lists, *STORY, *FOOTER])
+    junk = {b.text for b in find_boilerplate(page)}
+    assert set(MENU) - {"Home"} <= junk  # read as a page: its menu goes
+    assert not junk & {verdict, *lists, *STORY}
+    # without the paragraph above them the same lines are a menu's
+    bare = "\n".join(["Port Ellison Tribune", *MENU, *lists, *STORY, *FOOTER])
+    assert "Superb noise cancelling" in {b.text for b in find_boilerplate(bare)}
+
+
 def test_article_mode_does_not_trim_a_page():
     found = {b.text for b in find_boilerplate(PAGE, mode="article")}
     assert "World" not in found  # a menu word alone is not a rule's business

@@ -156,10 +156,11 @@ def decide(
         # prose and list items stay (when in doubt, keep); mode="page" drops all of it
         sure = mode == "page"
         rows = set() if sure else _table_rows(lines, lo, hi)
+        bridged = set() if sure else _bridged(t, lo)
         for i in (*range(lo), *range(hi, n)):
             s = shapes[i]
             # a table keeps its heading, the line right above its first row
-            if sure or not (s.prose or s.listish or i in rows or i + 1 in rows):
+            if sure or not (s.prose or s.listish or i in rows or i + 1 in rows or i in bridged):
                 if t.verdict[i] is None:
                     t.verdict[i] = ("navigation", "page-head" if i < lo else "page-tail")
             else:  # what stays still meets the rules, and the shape rules
@@ -179,6 +180,24 @@ def decide(
     _twice_in_a_row(t, lo, hi)
     _names_by_stamps(lines, shapes, t.verdict, lo, hi)
     return t.verdict
+
+
+# short lines between the body and a paragraph right above it, none of them junk a rule
+# knows, are the article's ("Pros" / "Quiet" / "Cons" between a review's verdict and its
+# text); below the body, teasers with their summaries are too common to do the same
+BRIDGE_MAX_LINES = 10
+
+
+def _bridged(t: _Text, lo: int) -> set[int]:
+    """Lines above the body (which starts at ``lo``) that lie between it and a paragraph."""
+    between: list[int] = []
+    for k in range(lo - 1, max(-1, lo - 1 - BRIDGE_MAX_LINES), -1):
+        if t.junk(k):
+            break
+        if t.shapes[k].prose:
+            return set(between)
+        between.append(k)
+    return set()
 
 
 def _shape_rules(t: _Text, i: int) -> None:
