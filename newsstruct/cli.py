@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="also read two apostrophes (''...'') as quote marks (news archives)",
     )
     inp.add_argument(
+        "--transcripts",
+        action="store_true",
+        help='also read the answers of a transcript or Q&A ("SMITH: ...", "A: ...") as quotes',
+    )
+    inp.add_argument(
         "--lexicon",
         metavar="DIR",
         help="a user lexicon directory whose entries are added to the packaged ones",
@@ -94,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.lang,
             lexicon=lexicon,
             typewriter_quotes=args.typewriter_quotes,
+            transcripts=args.transcripts,
         )
     _write(article.to_dict(), args.format or "json", sys.stdout, article)
     return 0
@@ -119,6 +125,7 @@ def _run_jsonl(
         lang=args.lang,
         lexicon=lexicon,
         typewriter_quotes=args.typewriter_quotes,
+        transcripts=args.transcripts,
     )
 
     def labelled() -> Iterator[tuple[int, Any, Article | Failure]]:

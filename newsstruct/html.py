@@ -60,6 +60,7 @@ def structure_html(
     lexicon: Lexicon | None = None,
     repeated: Collection[int] | None = None,
     typewriter_quotes: bool = False,
+    transcripts: bool = False,
 ) -> Article:
     """Structure an article given as HTML: trafilatura's text, then :func:`structure`.
 
@@ -71,6 +72,7 @@ def structure_html(
         lexicon: A lexicon to use instead of the packaged one.
         repeated: Keys of lines repeated across a batch (see ``LineCounter``).
         typewriter_quotes: Read ``''…''`` as quote marks (see :func:`structure`).
+        transcripts: Read a transcript's or Q&A's answers as quotes (see :func:`structure`).
 
     Returns:
         An Article whose ``text`` is the extracted text; a page without text gives an
@@ -88,6 +90,7 @@ def structure_html(
         lexicon=lexicon,
         repeated=repeated,
         typewriter_quotes=typewriter_quotes,
+        transcripts=transcripts,
     )
     if not text.strip():
         article = attrs.evolve(

@@ -46,6 +46,7 @@ def structure_many(
     min_docs: int = 3,
     lexicon: Lexicon | None = None,
     typewriter_quotes: bool = False,
+    transcripts: bool = False,
 ) -> Iterator[Article | Failure]:
     """Structure many articles; yields one result per input, in input order.
 
@@ -67,6 +68,7 @@ def structure_many(
         lexicon: A lexicon to use instead of the packaged one (e.g.
             ``load_lexicon("en", extra="my_lexicon/")``); it is sent to each worker.
         typewriter_quotes: Read ``''…''`` as quote marks (see :func:`structure`).
+        transcripts: Read a transcript's or Q&A's answers as quotes (see :func:`structure`).
 
     Yields:
         An :class:`Article` per good input, a :class:`Failure` (with its index and id) per
@@ -91,7 +93,7 @@ def structure_many(
     results: Iterator[Article | Failure]
     if n_process == 1:
         results = (
-            _one(i, item, published, lang, repeated, lexicon, typewriter_quotes)
+            _one(i, item, published, lang, repeated, lexicon, typewriter_quotes, transcripts)
             for i, item in numbered
         )
     else:
@@ -105,6 +107,7 @@ def structure_many(
             repeated,
             lexicon,
             typewriter_quotes,
+            transcripts,
         )
     if progress:
         results = _with_progress(results)
@@ -143,6 +146,7 @@ def _one(
     repeated: frozenset[int] | None = None,
     lexicon: Lexicon | None = None,
     typewriter_quotes: bool = False,
+    transcripts: bool = False,
 ) -> Article | Failure:
     item_id = None
     if isinstance(item, Failure):  # already failed upstream (e.g. a bad JSONL line)
@@ -164,6 +168,7 @@ def _one(
             lexicon=lexicon,
             repeated=repeated,
             typewriter_quotes=typewriter_quotes,
+            transcripts=transcripts,
         )
     except Exception as exc:  # a failure is a record, never the end of the batch
         return Failure(index=index, id=item_id, error=f"{type(exc).__name__}: {exc}")
@@ -176,9 +181,11 @@ def _chunk(
     repeated: frozenset[int] | None,
     lexicon: Lexicon | None = None,
     typewriter_quotes: bool = False,
+    transcripts: bool = False,
 ) -> list[Article | Failure]:
     return [
-        _one(i, item, published, lang, repeated, lexicon, typewriter_quotes) for i, item in chunk
+        _one(i, item, published, lang, repeated, lexicon, typewriter_quotes, transcripts)
+        for i, item in chunk
     ]
 
 
@@ -192,6 +199,7 @@ def _pooled(
     repeated: frozenset[int] | None = None,
     lexicon: Lexicon | None = None,
     typewriter_quotes: bool = False,
+    transcripts: bool = False,
 ) -> Iterator[Article | Failure]:
     """Chunks of items through a process pool, a bounded number in flight, order kept.
 
@@ -201,7 +209,7 @@ def _pooled(
     Failure.
     """
     context = multiprocessing.get_context(mp_context) if mp_context else None
-    args = (published, lang, repeated, lexicon, typewriter_quotes)
+    args = (published, lang, repeated, lexicon, typewriter_quotes, transcripts)
     pool = _new_pool(n_process, context)
     try:
         pending: deque[tuple[list[tuple[int, Item]], Future[list[Article | Failure]]]] = deque()

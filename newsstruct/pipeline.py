@@ -30,6 +30,7 @@ def structure(
     lexicon: Lexicon | None = None,
     repeated: Collection[int] | None = None,
     typewriter_quotes: bool = False,
+    transcripts: bool = False,
 ) -> Article:
     """Structure one article: boilerplate, paragraphs, sentences, dateline, quotes, dates.
 
@@ -45,6 +46,8 @@ def structure(
             :func:`find_boilerplate`; ``structure_many(dedupe_lines=...)`` passes them.
         typewriter_quotes: Also read two apostrophes (``''…''``) as quote marks, the
             typewriter convention of some news archives (see :func:`find_quotes`).
+        transcripts: Also read the answers of a transcript or Q&A ("CALLOWAY: …", "A: …")
+            as direct quotes of the speaker the label names (see :func:`find_quotes`).
 
     Raises:
         TypeError: ``text`` is not a str, or ``published`` is of a wrong type.
@@ -88,6 +91,7 @@ def structure(
         paragraphs=paragraphs,
         lexicon=lex,
         typewriter=typewriter_quotes,
+        transcripts=transcripts,
     )
     if dateline is not None:
         quotes = tuple(_after_dateline(text, q, dateline.end) for q in quotes)

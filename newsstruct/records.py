@@ -107,8 +107,9 @@ class Speaker:
         mention: The surface form attached to this quote ("he", "the secretary").
         resolved_by: How ``name`` was found from ``mention``: "name" (the mention is the
             name), "alias" (a shorter form of a full name), "title" (a role noun such as
-            "the secretary"), "pronoun", "previous" (carried over from the last quote) or
-            "description" (an unnamed source).
+            "the secretary"), "pronoun", "previous" (carried over from the last quote),
+            "description" (an unnamed source) or "interview" (the answer of a Q&A: the
+            person the article names most, see ``find_quotes(transcripts=True)``).
     """
 
     name: str

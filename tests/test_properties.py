@@ -147,6 +147,13 @@ def test_typewriter_quotes_keep_offsets(text):
 
 
 @given(texts)
+def test_transcript_turns_keep_offsets(text):
+    for quote in find_quotes(text, transcripts=True):
+        for record in iter_spans(quote):
+            assert text[record.start : record.end] == record.text, record
+
+
+@given(texts)
 def test_stages_alone_never_raise(text):
     for sentence in split_sentences(text):
         assert text[sentence.start : sentence.end] == sentence.text

@@ -33,7 +33,8 @@ setting of the component.
 
 Config: ``published`` (ISO date or None), ``lang`` ("en"), ``lexicon`` (a user lexicon
 directory, see :meth:`newsstruct.Lexicon.extended_from`, or None), ``typewriter_quotes``
-(read ``''…''`` as quote marks, see :func:`newsstruct.find_quotes`; False).
+(read ``''…''`` as quote marks, see :func:`newsstruct.find_quotes`; False), ``transcripts``
+(read a transcript's or Q&A's answers as quotes; False).
 """
 
 from __future__ import annotations
@@ -62,9 +63,11 @@ class NewsstructComponent:
         lang: str = "en",
         lexicon: str | None = None,
         typewriter_quotes: bool = False,
+        transcripts: bool = False,
     ) -> None:
         self.name = name
         self.typewriter_quotes = typewriter_quotes
+        self.transcripts = transcripts
         self.published = parse_published(published)
         self.lang = lang
         self.lexicon = load_lexicon(lang, extra=lexicon)
@@ -78,6 +81,7 @@ class NewsstructComponent:
             self.lang,
             lexicon=self.lexicon,
             typewriter_quotes=self.typewriter_quotes,
+            transcripts=self.transcripts,
         )
         quotes, dates, boilerplate = [], [], []
         for q in art.quotes:
@@ -108,7 +112,13 @@ class NewsstructComponent:
 
 @Language.factory(
     "newsstruct",
-    default_config={"published": None, "lang": "en", "lexicon": None, "typewriter_quotes": False},
+    default_config={
+        "published": None,
+        "lang": "en",
+        "lexicon": None,
+        "typewriter_quotes": False,
+        "transcripts": False,
+    },
 )
 def make_newsstruct(
     nlp: Language,
@@ -117,6 +127,7 @@ def make_newsstruct(
     lang: str,
     lexicon: str | None,
     typewriter_quotes: bool,
+    transcripts: bool,
 ) -> NewsstructComponent:
     """spaCy factory of the ``"newsstruct"`` component (see the module docs)."""
     return NewsstructComponent(
@@ -126,6 +137,7 @@ def make_newsstruct(
         lang=lang,
         lexicon=lexicon,
         typewriter_quotes=typewriter_quotes,
+        transcripts=transcripts,
     )
 
 

@@ -10,7 +10,8 @@ short quoted words with no attribution (scare quotes, titles, nicknames) are not
 
 The sub-modules hold one idea each: :mod:`.marks` pairs quote marks, :mod:`.mentions` reads
 source mentions, :mod:`.attribution` finds cues and sources, :mod:`.coref` resolves mentions to
-names, :mod:`.words` loads the word lists.
+names, :mod:`.transcript` reads the turns of a transcript or Q&A (on request), :mod:`.words`
+loads the word lists.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from .marks import Segment, find_segments
 from .mentions import CORPORATE_SUFFIX, Doc, Mention, np_after
 from .reported import reported_speech
 from .sources import LETTERS
+from .transcript import find_turns
 from .words import QuoteWords, quote_words
 
 __all__ = ["find_quotes", "speaker_mentions"]
@@ -69,6 +71,8 @@ class _Found:
     nested: bool = False  # reported speech inside a direct quote
     antecedent: Mention | None = None  # the name a lead-in gives the pronoun after the quote
     inner: Attribution | None = None  # a block quote's own attribution inside it (not its source)
+    turn: bool = False  # an answer in a transcript: its speaker is its label's
+    speaker: Speaker | None = None  # (for a turn)
 
 
 def find_quotes(
@@ -80,6 +84,7 @@ def find_quotes(
     lexicon: Lexicon | None = None,
     nested: bool = False,
     typewriter: bool = False,
+    transcripts: bool = False,
 ) -> tuple[Quote, ...]:
     """Find direct, mixed and indirect quotes with their cues and speakers.
 
@@ -91,6 +96,10 @@ def find_quotes(
         typewriter: Also read two apostrophes (``''``) and two backticks as double quote
             marks, the typewriter convention of some news archives (``''We will rebuild,''
             she said.``). Off by default: elsewhere ``''`` is rare and rarely a quote.
+        transcripts: Also read the answers of a transcript or Q&A as direct quotes
+            ("CALLOWAY: We break ground in March.", "A: None."), their labels naming the
+            speaker (see :mod:`.transcript`). Off by default: PARC-style annotation (and
+            PolNeAR) marks no speech without quote marks.
 
     >>> q, = find_quotes('"We will rebuild the pier," Mayor Ines Calloway said.')
     >>> q.text, q.kind, q.speaker.name, q.cue.text
@@ -112,6 +121,26 @@ def find_quotes(
     segments = find_segments(text, paragraphs, typewriter=typewriter)
     direct, fragments = _direct_quotes(doc, segments, sentences, paragraphs, entities)
     para_starts = [p.start for p in paragraphs]
+    # the answers of a transcript or Q&A ("CALLOWAY: …", "A: …"), unless quote marks say more
+    marked = _Intervals([f.extent for f in direct])
+    direct += [
+        _Found(
+            pieces=(t.content,),
+            kind="direct",
+            attribution=Attribution(cue=t.colon, source=None, start=t.label.start, end=t.colon.end),
+            paragraph=t.paragraph,
+            extent=(t.label.start, t.content.end),
+            turn=True,
+            speaker=t.speaker,
+        )
+        for t in (
+            find_turns(text, paragraphs, entities, lex.banner_words | lex.function_words)
+            if transcripts
+            else ()
+        )
+        if not any(marked.inside(k) for k in (t.content.start, t.content.end - 1))
+        and not _marks_inside(text, t.content)
+    ]
     # no reported speech is read inside a direct quote or from its cue; no reported content
     # may start or end inside a direct quote or its attribution
     skip = [f.extent for f in direct]
@@ -221,6 +250,12 @@ def _nested(
             )
         )
     return _dedupe(out)
+
+
+def _marks_inside(text: str, span: Span) -> bool:
+    """The span holds a double quote mark: quotes there are read as quotes, with their own
+    attributions."""
+    return any(c in span.text for c in '"“”„«»')
 
 
 class _Intervals:
@@ -651,6 +686,9 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
     for f in found:
         speaker: Speaker | None = None
         cue = None
+        if f.turn:  # a transcript's answer: its label says who, the story's flow untouched
+            quotes.append(_quote(text, f, f.speaker, f.attribution.cue if f.attribution else None))
+            continue
         if f.nested and f.attribution is not None:
             # inside a quote: resolved on its own, the story's flow of speakers untouched
             if f.attribution.source is not None:
