@@ -37,8 +37,26 @@ UNINTRODUCED = (
     "STANEK: Fine.\n"
 )
 
+# a label in capitals that spells a full name, and a surname the intro gives with a title
+BROADCAST = (
+    "Kestland Gov. Mara Fellin spoke with KTV's Jon Tapley on Sunday.\n"
+    "JON TAPLEY: Do you back the bridge?\n"
+    "FELLIN: I do.\n"
+    "TAPLEY: Why?\n"
+    "FELLIN: It shortens every commute in the valley.\n"
+)
+
 # (text, [(quote text, speaker name), ...]) with transcripts=True
 CASES = [
+    (
+        BROADCAST,
+        [
+            ("Do you back the bridge?", "Jon Tapley"),
+            ("I do.", "Mara Fellin"),
+            ("Why?", "Jon Tapley"),
+            ("It shortens every commute in the valley.", "Mara Fellin"),
+        ],
+    ),
     (
         DIALOGUE,
         [

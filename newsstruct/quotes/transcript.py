@@ -166,13 +166,17 @@ def _title_case(content: str) -> bool:
 
 
 def _by_surname(entities: Entities) -> dict[str, str]:
-    """Lower-case surname -> the fullest name of a person the article names with it."""
-    out: dict[str, str] = {}
+    """Lower-case surname -> the name of a person the article names with it: one written in
+    mixed case before one in capitals (a label's own "JAKE TAPPER"), a first and last name
+    before a longer run ("OK Gov Fallin" from a headline), else the longest, else the first."""
+    out: dict[str, tuple[tuple[bool, bool, int], str]] = {}
     for ent in sorted(entities.persons.values(), key=lambda e: e.first):
-        key = ent.name.split()[-1].lower()
-        if len(ent.name.split()) > len(out.get(key, "").split()):
-            out[key] = ent.name
-    return out
+        words = ent.name.split()
+        rank = (not ent.name.isupper(), len(words) == 2, len(words))
+        key = words[-1].lower()
+        if key not in out or rank > out[key][0]:
+            out[key] = (rank, ent.name.title() if ent.name.isupper() else ent.name)
+    return {key: name for key, (_rank, name) in out.items()}
 
 
 def _written_name(text: str, surname: str, headings: frozenset[str]) -> str | None:
