@@ -660,7 +660,22 @@ def _content_end(doc: Doc, start: int, end: int, cue_starts: list[int], later: i
     semicolon = text.find("; ", start, end)
     if semicolon > start:
         end = semicolon
+    refusal = _REFUSAL.search(text, start, min(end, start + _MAX_CONTENT_SCAN))
+    if refusal is not None:  # "said demand would recover but declined to be more specific"
+        end = refusal.start()
+        while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+            end -= 1
     return end
+
+
+# the speaker's own refusal to say more, after the content: "…, but declined to comment",
+# "… and would not say when"
+_REFUSAL = compile_re(
+    r"(?<=\s)(?:but|and)\s++(?:(?:then|later|also)\s++)?(?:(?:declined|refused)\s++to\s++"
+    r"|(?:would|did|could|will)\s*+(?:not|n['’]t)\s++)(?:comment|elaborate|say|give|provide"
+    r"|discuss|specify|name|identify|answer|confirm|offer|go\s+into|be\s+more\s+specific)\b",
+    regex.V1 | regex.IGNORECASE,
+)
 
 
 _HEAD_ENDS = frozenset(["of", "in", "at", "for", "with", "from", "on", "to", "who", "whose"])
