@@ -383,6 +383,8 @@ def _direct_quotes(
         ):
             fragments.extend(group)
             continue
+        if attribution is None and _headline_quote(text, group, paragraphs):
+            attribution = _headline_speaker(doc, group[0], paragraphs)
         found.append(
             _Found(
                 pieces=tuple(content),
@@ -663,6 +665,22 @@ def _headline_quote(text: str, group: list[Segment], paragraphs: Sequence[Paragr
         and "\n" not in text[para.start : para.end]
         and LETTERS.search(text, seg.after, para.end) is not None
     )
+
+
+def _headline_speaker(
+    doc: Doc, seg: Segment, paragraphs: Sequence[Paragraph]
+) -> Attribution | None:
+    """The person a headline names after its quote and colon ("'I never planned to be a
+    mayor': Ines Calloway on her first year"); the colon is the cue."""
+    text = doc.text
+    colon = seg.after
+    start = colon + 1
+    while start < len(text) and text[start] in " \t":
+        start += 1
+    m = np_after(doc, start, paragraphs[seg.paragraph].end)
+    if m is None or m.kind != "name" or m.start != start:
+        return None
+    return make_attribution(text, (colon, colon + 1), m)
 
 
 def _mid_sentence(text: str, lo: int, open_mark: int) -> bool:
