@@ -34,13 +34,13 @@ from .attribution import (
     attribution_sentence,
     make_attribution,
 )
-from .coref import Entities, Entity, resolve, speaker_chains
+from .coref import FIRM_HEADS, Entities, Entity, resolve, speaker_chains
 from .marks import Segment, find_segments
 from .mentions import CORPORATE_SUFFIX, Doc, Mention, np_after
 from .reported import reported_speech
 from .sources import LETTERS
 from .transcript import find_turns
-from .words import QuoteWords, quote_words
+from .words import quote_words
 
 __all__ = ["find_quotes", "speaker_mentions"]
 
@@ -746,7 +746,7 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
             # speaker goes on
             speaker = attrs.evolve(previous[0], resolved_by="previous")
         if speaker is not None and speaker.resolved_by == "description":
-            speaker = _named_org(speaker, quotes, entities.qwords)
+            speaker = _named_org(speaker, quotes, entities)
         if src is not None or speaker is not None:
             prev_found = f
         if f.kind == "direct":
@@ -759,11 +759,13 @@ _CORPORATE = compile_re(rf",?\s{CORPORATE_SUFFIX}$", regex.V1)
 _FIRM_NOUNS = frozenset({"company", "firm", "corporation"})
 
 
-def _named_org(speaker: Speaker, quotes: list[Quote], qwords: QuoteWords) -> Speaker:
+def _named_org(speaker: Speaker, quotes: list[Quote], entities: Entities) -> Speaker:
     """ "the union said" after "the Associated Union of Drivers said": the organisation an
     earlier quote named, whose name holds the noun ("the company" after a name ending in
-    "Inc."; "the agency" after any organisation one of the last quotes named); else the
-    description itself."""
+    "Inc."; "the agency" after any organisation one of the last quotes named); for "the
+    company" or "the firm", else the company last named before ("Halvorsen Industries will
+    cut 1,200 jobs, the company said"); else the description itself."""
+    qwords = entities.qwords
     words = speaker.name.split()
     if len(words) != 2 or words[0].lower() != "the":
         return speaker
@@ -787,6 +789,10 @@ def _named_org(speaker: Speaker, quotes: list[Quote], qwords: QuoteWords) -> Spe
         other = q.speaker
         if other is not None and other.resolved_by in ("name", "alias") and fits(other.name):
             return attrs.evolve(speaker, name=other.name, resolved_by="title")
+    if noun in _FIRM_NOUNS and speaker.mention is not None:
+        firm = entities.firm_before(speaker.mention.start, FIRM_HEADS)
+        if firm is not None:
+            return attrs.evolve(speaker, name=firm, resolved_by="title")
     return speaker
 
 

@@ -66,6 +66,32 @@ _ROLE_AFTER = compile_re(
     r"(?=\s*[,;.]|\s+(?:of|for|at|in|on|with|who|from)\b)",
     regex.V1,
 )
+# the last word of a company's name ("Halvorsen Industries", "Brightwater Robotics Inc.")
+FIRM_HEADS = frozenset(
+    [
+        "company",
+        "co.",
+        "corp.",
+        "corporation",
+        "inc.",
+        "inc",
+        "industries",
+        "holdings",
+        "group",
+        "motors",
+        "airlines",
+        "airways",
+        "technologies",
+        "pharmaceuticals",
+        "enterprises",
+        "ltd",
+        "ltd.",
+        "plc",
+        "llc",
+        "energy",
+        "systems",
+    ]
+)
 _MAX_MENTIONS_BACK = 500  # named mentions looked back over for the nearest candidate
 _MAX_PRONOUN_DISTANCE = 3000  # characters back to a named antecedent
 _SENTENCE_LEAD = 60  # characters back to the start of a sentence a name opens
@@ -223,10 +249,13 @@ class Entities:
             for role in ent.roles:
                 self._by_role.setdefault(role, []).append(ent)
         self._org_suffix: dict[str, list[str]] = {}
+        self._org_first: dict[str, list[str]] = {}  # "Peabody" -> ["Peabody Energy"]
         for org in self.orgs:
             parts = org.split()
             for k in range(1, min(len(parts), 6)):
                 self._org_suffix.setdefault(" ".join(parts[k:]), []).append(org)
+            if len(parts) > 1 and parts[0].lower() not in self.qwords.function_words:
+                self._org_first.setdefault(parts[0], []).append(org)
 
     def mentions_of(self, name: str) -> list[tuple[int, int]]:
         """(start, end) of every name in the text that resolves to the entity ``name``, with
@@ -426,6 +455,25 @@ class Entities:
         if longer:
             return min(longer, key=len), True
         return name, False
+
+    def org_by_first(self, word: str, heads: frozenset[str]) -> str | None:
+        """The one company whose name opens with ``word`` and ends in one of ``heads``
+        ("Peabody" -> "Peabody Energy"), or None (none, or several). Other organisations are
+        left out: "Cleveland" is no short name of "Cleveland Police Patrolmen's Association"."""
+        found = [o for o in self._org_first.get(word, ()) if o.split()[-1].lower() in heads]
+        return found[0] if len(found) == 1 else None
+
+    def firm_before(self, position: int, heads: frozenset[str]) -> str | None:
+        """The organisation last named before ``position`` whose name ends in one of
+        ``heads`` (lower case: "industries", "inc."), looking back a few mentions."""
+        k = bisect.bisect_left(self.positions, position) - 1
+        stop = max(-1, k - _MAX_MENTIONS_BACK)
+        while k > stop:
+            ent = self.mentioned[k]
+            if ent.kind == "org" and ent.name.split()[-1].lower() in heads:
+                return ent.name
+            k -= 1
+        return None
 
     def by_role(self, role: str, position: int) -> Entity | None:
         cands = self._by_role.get(role, [])
@@ -666,6 +714,9 @@ def resolve(
         if ent is not None:
             by = "name" if ent.name == short else "alias"
             return Speaker(name=ent.name, mention=span, resolved_by=by), ent
+        org = entities.org_by_first(short, FIRM_HEADS) if short and " " not in short else None
+        if org is not None:  # "In a statement, Peabody said" after "Peabody Energy"
+            return Speaker(name=org, mention=span, resolved_by="alias"), entities.orgs[org]
         if not short:
             return Speaker(name=span.text, mention=span, resolved_by="description"), None
         return Speaker(name=short, mention=span, resolved_by="name"), None
