@@ -140,6 +140,27 @@ def name_run(lexicon: Lexicon) -> regex.Pattern[str]:
     )
 
 
+# occupations by their ending ("glaciologist", "journalist"), when the lexicon lacks them
+# ("-ian" would take "Armenian", "Christian" and "Sebastian" too)
+_OCCUPATION_ENDING = "ist"
+_OCCUPATION_MIN_LEN = 6
+
+
+def _person_noun(words: list[str], qwords: QuoteWords) -> bool:
+    """The first of ``words`` (lower case) is a noun for a person that may stand before a
+    name: a lexicon noun ("resident", "nurse"), or an occupation by its ending before words
+    that name no organisation ("Journalist Jorge Ramos", not "Baptist Health Center")."""
+    word = words[0]
+    if word in qwords.persons:
+        return True
+    return (
+        len(word) >= _OCCUPATION_MIN_LEN
+        and word.endswith(_OCCUPATION_ENDING)
+        and word not in qwords.first_names
+        and not any(w in qwords.orgs for w in words[1:])
+    )
+
+
 def strip_title(words: list[str], qwords: QuoteWords) -> tuple[list[str], set[str]]:
     """Split the titles off a capitalised run: (name words, role nouns).
 
@@ -157,8 +178,10 @@ def strip_title(words: list[str], qwords: QuoteWords) -> tuple[list[str], set[st
             if i + size < len(words) and " ".join(lowered[i : i + size]) in qwords.titles:
                 matched = size
                 break
-        if not matched and i == 0 and len(words) > 2 and lowered[0] in qwords.persons:
-            matched = 1  # "Resident Gideon Mwangi", "Nurse Ada Obi": a noun for the person
+        if not matched and i == 0 and len(words) > 2 and _person_noun(lowered, qwords):
+            matched = (
+                1  # "Resident Gideon Mwangi", "Glaciologist Pieter Maes": a noun for the person
+            )
         if matched:
             title = " ".join(lowered[i : i + matched])
             roles |= role_nouns(title, qwords)
