@@ -64,7 +64,9 @@ _TIME = (
     r"|(?:this|last|next|earlier\s+this|later\s+this)\s+(?:week|month|year|morning|afternoon"
     r"|evening|night|weekend|spring|summer|fall|autumn|winter)"
     r"|(?:yesterday|today|tonight)"
-    r"|(?:on|via)\s+(?:Twitter|Facebook|Instagram|TikTok|YouTube|social\s+media)"
+    r"|(?:on|via)\s+(?:Twitter|Facebook|Instagram|TikTok|YouTube|X(?![\p{L}\p{N}])|Threads"
+    r"|Bluesky|LinkedIn|Reddit|Telegram|WhatsApp|Snapchat|Mastodon|Truth\s+Social"
+    r"|social\s+media)"
     r"|(?:(?:earlier|later)\s+)?(?:in|at|during)\s+(?:a|an|the|his|her|their|its|our)\s+"
     r"(?:[\p{L}\-’']+\s+){0,3}?"
     + _SETTING_NOUNS
