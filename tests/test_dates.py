@@ -406,3 +406,16 @@ def test_headline_end_only_for_a_first_line_headline():
     assert headline_end("Shares fell on Monday.\nMore.") == 0  # a sentence
     assert headline_end("One line only, no break") == 0
     assert headline_end("") == 0
+
+
+def test_fronted_mention_reporting_verb_is_its_clause():
+    """A mention that opens its sentence ("In October, X said that it would …") takes the
+    past of the reporting verb; a mention inside its clause before an attribution does not,
+    nor does a present attribution ("says": no tense, the month takes the nearest)."""
+    for sentence, tense in [
+        ("In October, Orlan said that it would look for acquisitions.", "past"),
+        ("The plant will close in October, Orlan said.", "future"),
+        ("In October, Orlan says, it will cut 300 jobs.", None),
+    ]:
+        i = sentence.index("October")
+        assert clause_tense(sentence, 0, len(sentence), i, i + 7, LEX) == tense, sentence

@@ -94,7 +94,7 @@ def spelled_number(words: list[str], lex: Lexicon) -> float | None:
 
 
 _NUMBER_RANGE = compile_re(r"[\d,.]+\s+to\s+[\d,.]+|[\d,.]+ [\d,.]+")
-_SPELLED_RANGE = compile_re(r"(\p{L}+(?:\s\p{L}+)?)\s+to\s+\p{L}+(?:\s\p{L}+)?")
+_SPELLED_RANGE = compile_re(r"(\p{L}+(?:\s\p{L}+)?)\s+(?:to|or)\s+\p{L}+(?:\s\p{L}+)?")
 _OR_SO_END = compile_re(r"\s+or\s+(?:so|two|three|more|\d+)$")
 _NUMBER_FRACTION = compile_re(r"([\d,]+(?:\.\d+)?)\s*(?:(\d)/(\d)|([½¼¾]))?")
 
@@ -108,16 +108,17 @@ def parse_amount(phrase: str, lex: Lexicon) -> tuple[float | None, str | None, b
     s = s.removeprefix("the ")
     if _NUMBER_RANGE.fullmatch(s):
         return None, None, True  # "12 to 18 months": a range, unspecified
-    spelled_range = _SPELLED_RANGE.fullmatch(s)
-    if spelled_range is not None:
-        # "two to three weeks": TimeBank marks the range whole with its lower end (P2W)
-        low_end = spelled_number(spelled_range.group(1).split(), lex)
-        return low_end, None, low_end is None
     mod = None
     m = MOD_PREFIX.match(s)
     if m is not None:
         mod = MOD_WORDS.get(" ".join(m.group().split()))
         s = s[m.end() :]
+    spelled_range = _SPELLED_RANGE.fullmatch(s)
+    if spelled_range is not None:
+        # "two to three weeks", "two or three years": TimeBank marks the range whole with
+        # its lower end (P2W)
+        low_end = spelled_number(spelled_range.group(1).split(), lex)
+        return low_end, mod, low_end is None
     half = 0.0
     if s.endswith(" and a half") or s.endswith(" and half"):
         half = 0.5

@@ -85,8 +85,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
     sh = rf"(?:{S}|[-‐])"  # "two and a half", "two-and-a-half"
     num = (
         rf"(?:{digits}|{card})(?:{sh}and{sh}(?:a{sh})?half)?(?:(?:{S}to{S}|[-–]){digits}(?=[ \t\u00a0-])"
-        # "six to nine months": a spelled range
-        rf"|(?<=\p{{L}}){S}to{S}(?:{tens_word}(?:{HY}{unit_word})?|{teen_word}|{unit_word})(?=[ \t\u00a0-]))?"
+        # "six to nine months", "two or three years": a spelled range
+        rf"|(?<=\p{{L}}){S}(?:to|or){S}(?:{tens_word}(?:{HY}{unit_word})?|{teen_word}|{unit_word})(?=[ \t\u00a0-]))?"
     )
     mod = alt(
         [
@@ -716,7 +716,9 @@ _TO_OR_MODAL = compile_re(
 )
 _VERB_LAST = compile_re(
     r"\s+(?:\d|an?\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b"
-    r"|ten\b|twelve\b|several\b|many\b|few\b|for\b|until\b|through\b|into\b|about\b"
+    r"|ten\b|eleven\b|twelve\b|(?:thir|four|fif|six|seven|eigh|nine)teen\b"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?\b"
+    r"|several\b|many\b|few\b|for\b|until\b|through\b|into\b|about\b"
     r"|around\b|up\b|only\b|just\b|at\b|another\b|longer\b|beyond\b|well\b)",
     regex.IGNORECASE,
 )

@@ -478,7 +478,7 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
             n, vague = (1.5 if _AND_A_HALF.search(raw) else 1), False  # "the past year and a half"
         else:
             n, vague = None, True
-    if unit == "quarter" and _fraction(low, ctx.text[m.end() : m.end() + 12]):
+    if unit == "quarter" and _fraction(low, ctx.text[m.end() : m.end() + 24]):
         return None
     return Reading("DURATION", duration_value(None if vague else n, unit), None, mod=mod)
 
@@ -645,7 +645,7 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         and not low.split("-")[0].endswith("s")
     ):
         n, vague = 1, False  # "day-long"
-    if unit == "quarter" and _fraction(low, ctx.text[m.end() : m.end() + 12]):
+    if unit == "quarter" and _fraction(low, ctx.text[m.end() : m.end() + 24]):
         return None  # "three-quarters of its food": a fraction
     if vague and not _has_amount_words(low) and not low.endswith("long") and not _RANGE.search(low):
         before = ctx.text[max(0, m.start() - 12) : m.start()]
@@ -684,8 +684,15 @@ _OF_DETERMINER_AFTER = compile_re(
 )
 
 
+# "a quarter point", "a half percentage point": a share of a point of interest or a score
+_POINT_AFTER = compile_re(r"[ \t\u00a0]+(?:percentage[ \t\u00a0]+)?points?\b", regex.IGNORECASE)
+
+
 def _fraction(low: str, after: str) -> bool:
-    """ "a quarter of the market", "three-quarters of its food": a share, not a time."""
+    """ "a quarter of the market", "three-quarters of its food", "a quarter point": a share,
+    not a time."""
+    if _POINT_AFTER.match(after):
+        return True
     if not _OF_AFTER.match(after):
         return False
     if "-" in low or low.split()[0] in ("a", "one"):
