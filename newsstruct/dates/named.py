@@ -28,6 +28,7 @@ from .core import (
     capitalised,
     current_quarter,
     edge_mod,
+    ends_period,
     future_in_past,
     month_day_year,
     month_in,
@@ -349,7 +350,7 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
                 continue
             if cand.isoweekday() == wd:
                 return Reading("DATE", cal.day(cand), start=start)
-    found = month_day_year(mo[0], d, ctx)
+    found = month_day_year(mo[0], d, ctx, start)
     if found is None:
         return None
     return Reading("DATE", cal.day(found), start=start)
@@ -559,6 +560,11 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
         h = 1 if low.removeprefix("the ").startswith("first") else 2  # second, last, latter
         hy = year_in(low, ctx.ref, ctx.lex) or rel_year(low, ctx.ref)
         h_anchor = "absolute" if YEAR4.search(low) else "ref"
+        prev = ctx.previous
+        if hy is None and h == 2 and prev is not None and prev.value.endswith("-H1"):
+            # "the first half of 2009 will be hard … a recovery in the second half": that
+            # year's second half
+            return Reading("DATE", f"{prev.value[:4]}-H2", "previous")
         if hy is None:
             if ctx.ref is None:
                 return Reading("DATE", f"XXXX-H{h}", None)
@@ -1054,6 +1060,8 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             cands = [dt.date(yy, mo[0], 15) for yy in (said.year, said.year + 1)]
             y = pick(cands, mid_ref + dt.timedelta(days=1), "future").year
             return Reading("DATE", cal.month(y, mo[0]), "previous", mod=mod)
+        if bare and ends_period(ctx, m.start()):
+            tense = "past"  # "the nine months to September": a period that has ended
         y = pick(cands, mid_ref, tense, slack=_MONTH_SLACK if tense != "future" else 0).year
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 
