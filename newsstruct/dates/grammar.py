@@ -244,7 +244,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ("year_named", rf"the{S}year{S}(?:{year4}|{spelled_year})"),
         (
             "relunit",
-            rf"(?:(?:earlier|later|early|late|mid|so{S}far|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
+            rf"(?:(?:earlier|later|early|late|mid|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
             rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season})(?![-‐][\p{{L}}])"
             rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?(?:year|month|week))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
@@ -384,7 +384,7 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         "year_named": (_words("the"), False),
         "relunit": (
             _words(
-                """earlier later early late mid so the this last next coming current weekend year
+                """earlier later early late mid the this last next coming current weekend year
                 end turn midyear midmonth midweek full"""
             ),
             False,

@@ -605,13 +605,21 @@ _ONE_DAY_CUE_BEFORE = compile_re(
 )
 
 
+# "for some time", "will take some time": a length, unspecified, as "a while"
+_SOME_TIME_CUE = compile_re(r"(?i)(?<![\p{L}])(?:for|takes?|took|taken|taking)[ \t\u00a0]+$")
+
+
 def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
     if _is_age(ctx, m.end()):
         return None
     if low in ("a while", "some time"):
-        return Reading("DURATION", "PXX", None) if low == "a while" else None
+        if low == "some time" and not _SOME_TIME_CUE.search(
+            ctx.text, max(0, m.start() - 8), m.start()
+        ):
+            return None  # "some time next year", "at some time": a date the text does not give
+        return Reading("DURATION", "PXX", None)
     if _A_UNIT_LONG.match(raw):  # "a week-long strike"
         reading = h_duration(m.tail(raw.index(" ") + 1), ctx)
         return attrs.evolve(reading, start=m.start() + raw.index(" ") + 1) if reading else None
@@ -754,4 +762,8 @@ def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
         or _CURRENT_FLOW_BEFORE.search(ctx.text, max(0, m.start() - 14), m.start())
     ):
         return None
+    if low.startswith("at the ") or low.startswith("at this "):
+        # "at the moment": the preposition is a signal, outside the expression
+        raw = m.group()
+        return Reading("DATE", value, None, start=m.start() + len(raw) - len(raw[2:].lstrip()))
     return Reading("DATE", value, None)
