@@ -300,7 +300,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "year",
-            rf"(?:{edge}|{approx})?(?<![$€£#\d,.:/]){year4}(?![\d%]|\.\d|,\d|:\d|[-‐/](?!(?:1[5-9]|20)\d\d(?!\d))\d)|(?:nineteen|eighteen){HY}(?:{tens_word}(?:{HY}{ones})?|{teen_word})|(?<=\b(?:in|since|of|until|by|year|from|to|during){S}){spelled_year}|{year2}",
+            rf"(?:{edge}|{approx})?(?<![$€£#\d,.:/]){year4}(?![\d%]|\.\d|,\d|:\d|[-‐/](?!(?:1[5-9]|20)\d\d(?!\d)|\d\d(?![\d/]|[-‐.:]\d))\d)|(?:nineteen|eighteen){HY}(?:{tens_word}(?:{HY}{ones})?|{teen_word})|(?<=\b(?:in|since|of|until|by|year|from|to|during){S}){spelled_year}|{year2}",
         ),
         ("vague", alt(t["vague"])),
     ]
