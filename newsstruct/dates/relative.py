@@ -605,6 +605,7 @@ _ONE_DAY_CUE_BEFORE = compile_re(
 )
 
 
+_COMPOUND_AFTER = compile_re(r"[-‐](?:to|on|by|over|for|after)[-‐]\p{L}", regex.IGNORECASE)
 # "for some time", "will take some time": a length, unspecified, as "a while"
 _SOME_TIME_CUE = compile_re(r"(?i)(?<![\p{L}])(?:for|takes?|took|taken|taking)[ \t\u00a0]+$")
 
@@ -623,6 +624,8 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
     if _A_UNIT_LONG.match(raw):  # "a week-long strike"
         reading = h_duration(m.tail(raw.index(" ") + 1), ctx)
         return attrs.evolve(reading, start=m.start() + raw.index(" ") + 1) if reading else None
+    if _COMPOUND_AFTER.match(ctx.text, m.end(), m.end() + 8):
+        return None  # "a day-to-day basis", "a year-on-year rise": a compound, no length
     parsed = _amount_and_unit(_LONG_END.sub("", raw), ctx)
     if parsed is None:
         return None
