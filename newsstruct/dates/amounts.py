@@ -151,6 +151,9 @@ def unit_of(word: str) -> str:
     return w[:-1] if w.endswith("s") else w
 
 
+_YEARS_IN = {"decade": 10, "century": 100, "millennium": 1000}
+
+
 def duration_value(n: float | None, unit: str) -> str:
     """A TIMEX3 duration: ``P3W``, ``PT2H``, ``P2Y6M``, ``PXD`` (unspecified amount)."""
     letter = UNIT_LETTER[unit]
@@ -161,6 +164,9 @@ def duration_value(n: float | None, unit: str) -> str:
         n, letter = n * 2, "W"
     whole = int(n)
     frac = n - whole
+    years = _YEARS_IN.get(unit)
+    if frac and years is not None and float(n * years).is_integer():
+        return f"P{int(n * years)}Y"  # "a century and a half": P150Y, not P1CE50Y
     if frac and unit in SMALLER:
         small, per = SMALLER[unit]
         extra = round(frac * per)
