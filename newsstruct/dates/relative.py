@@ -515,6 +515,11 @@ _PAPER_NOUN = compile_re(r"(?i)(?<![\p{L}])(?:a|the)[ \t\u00a0]+$")
 _PAPER_END = compile_re(r"[ \t\u00a0]?[,.;:)]")
 
 
+_PERCENT_BEFORE = compile_re(
+    r"(?i)(?:\d[ \t\u00a0]?%|(?<![\p{L}])(?:percent|per[ \t\u00a0]cent|points?))[ \t\u00a0]+$"
+)
+
+
 def h_set(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
@@ -526,6 +531,8 @@ def h_set(m: Cand, ctx: Ctx) -> Reading | None:
             return None  # "the paper, a daily, sold...": a newspaper, not a recurrence
         if low == "quarterly" and _adjective(ctx, m.end()):
             return None  # "the quarterly dividend": a kind of dividend, not a recurrence
+        if _PERCENT_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()):
+            return None  # "to rise 8.5% annually": a rate of growth, as "$40 a year"
         return Reading("SET", t["frequency"][low], None)
     words = low.split()
     last = words[-1]
