@@ -419,3 +419,17 @@ def test_fronted_mention_reporting_verb_is_its_clause():
     ]:
         i = sentence.index("October")
         assert clause_tense(sentence, 0, len(sentence), i, i + 7, LEX) == tense, sentence
+
+
+def test_period_end_ended_past_to_may_be_ahead():
+    """ "the year ended June 30" has passed; "the three months to June 30", two weeks ahead,
+    may be the quarter still running."""
+    ended = find_dates(
+        "The fund returned 8 percent in the year ended June 30.", published="2009-06-16"
+    )
+    assert [(d.text, d.value) for d in ended][-1] == ("June 30", "2008-06-30")
+    to = find_dates(
+        "Dellwood will report results for the three months to June 30 on Aug. 23.",
+        published="2009-06-16",
+    )
+    assert ("June 30", "2009-06-30") in [(d.text, d.value) for d in to]
