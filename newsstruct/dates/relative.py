@@ -555,6 +555,9 @@ def h_set(m: Cand, ctx: Ctx) -> Reading | None:
         step = 1
     elif len(words) > 2 and words[1] != "other":  # "every four years"
         n, _, vague = parse_amount(" ".join(words[1:-1]), ctx.lex)
+        if vague and unit_of(last) is not None and last.endswith("s"):
+            letter = "Q" if unit == "quarter" else UNIT_LETTER[unit]
+            return Reading("SET", f"P{'T' if unit in TIME_UNITS else ''}X{letter}", None)
         if n is None or vague or n != int(n):
             return None
         step = int(n)
