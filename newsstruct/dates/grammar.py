@@ -260,7 +260,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             # "the same month last year": the month named before, a year back
             rf"the{S}same{S}(?:day|week|month|season){S}(?:a{S}year{S}(?:ago|earlier|before)|last{S}year|the{S}year{S}before)(?![\p{{L}}])"
             rf"|(?:(?:earlier|later|early|late){S})?(?:that{S}(?:same{S})?|the{S}(?:next|following|previous|prior|preceding|same){S})(?:day|morning|afternoon|evening|night|week|weekend|month|year|season)"
-            rf"|the{S}(?:day|night|week|month|year){S}(?:before|after|earlier|later)(?:{S}that)?"
+            rf"|the{S}(?:day|night|week|month|year){S}(?:before|after|earlier|later)(?!{S}(?:yesterday|tomorrow)\b)(?:{S}that)?"
             # "today is the eighth day of the strike", "the siege enters its third week"
             rf"|(?<=\b(?:is|{APOS}s|is{S}in|enters|entering|entered|into){S}(?:its{S})?)(?:the{S})?{day_word}"
             rf"(?:{S}(?:straight|consecutive|successive))?{S}(?:day|week)(?![-‐])"

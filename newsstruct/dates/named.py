@@ -140,6 +140,15 @@ def _time(raw: str, ctx: Ctx) -> Reading | None:
                 return None
         elif ctx.ref is not None:
             day = month_day_year(mo[0], int(dm.group(1)), ctx)
+            if wd is not None:  # "5 p.m. Friday, March 6": the year whose March 6 is a Friday
+                for y in (ctx.ref.year, ctx.ref.year - 1, ctx.ref.year + 1):
+                    try:
+                        cand = dt.date(y, mo[0], int(dm.group(1)))
+                    except ValueError:
+                        continue
+                    if cand.isoweekday() == wd:
+                        day = cand
+                        break
         else:
             return Reading(
                 "TIME", f"XXXX-{mo[0]:02d}-{int(dm.group(1)):02d}{clock}", None, timezone=tz_value
