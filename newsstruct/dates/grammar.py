@@ -100,7 +100,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
     mod = rf"(?:{mod}|(?<=\b(?:for|in|of|after)[ \t\u00a0])over)"
     amount = rf"(?:{mod}{S})?(?:{num}|an?)"
     bare_amount = rf"(?:{num}|an?)"
-    approx = rf"(?:(?:around|about|approximately|roughly|shortly{S}(?:before|after)){S})"
+    # ("shortly before midnight": "before" is a signal, outside the expression, as "since")
+    approx = rf"(?:(?:around|about|approximately|roughly){S})"
     edge = rf"(?:(?:early|late|mid)[-‐]?{S0}|the{S}(?:end|beginning|start|middle|close){S}of{S})"
     after_unit = rf"(?:{S}or{S}(?:so|two|three|more|longer)|{S}and{S}a{S}half(?![-‐]?\p{{L}}))?"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -333,7 +334,7 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         """about around approximately roughly nearly almost close more less fewer at no up
         just well upwards some another an a over under"""
     )
-    approx = _words("around about approximately roughly shortly")
+    approx = _words("around about approximately roughly")
     deictic = _words("yesterday today tomorrow tonight")
     pods = _first(t["part_of_day"]) | _words("mid midafternoon")
     ordinals = _first(t["ordinal"]) | _words("1st 2nd 3rd 4th")
