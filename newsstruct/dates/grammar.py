@@ -83,8 +83,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
     )
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d{1,4})(?:\.\d{1,3})?(?:[ \t\u00a0]?(?:\d/\d|[½¼¾]))?"
     sh = rf"(?:{S}|[-‐])"  # "two and a half", "two-and-a-half"
+    # ("the 2011-12 school year": a span of two years, not a count of years)
     num = (
-        rf"(?:{digits}|{card})(?:{sh}and{sh}(?:a{sh})?half)?(?:(?:{S}to{S}|[-–]){digits}(?=[ \t\u00a0-])"
+        rf"(?:(?!(?:1[5-9]|20)\d\d[-‐–/]\d\d(?!\d)){digits}|{card})(?:{sh}and{sh}(?:a{sh})?half)?(?:(?:{S}to{S}|[-–]){digits}(?=[ \t\u00a0-])"
         # "six to nine months", "two or three years": a spelled range
         rf"|(?<=\p{{L}}){S}(?:to|or){S}(?:{tens_word}(?:{HY}{unit_word})?|{teen_word}|{unit_word})(?=[ \t\u00a0-]))?"
     )

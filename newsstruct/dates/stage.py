@@ -210,6 +210,9 @@ def find_dates(
             found.append(_mention(text, second[0], second[1], second[2], ctx, mref_name))
             state.note(found[-1], i, mref)
             taken = second[1]
+            if kind == "year":  # "the 2011-12 fiscal year": the span's year, not this one
+                noun = _SPAN_YEAR_NOUN.match(text, taken)
+                taken = noun.end() if noun is not None else taken
     return tuple(found)
 
 
@@ -277,6 +280,12 @@ def _second_day(
     if year is not None:
         second = attrs.evolve(second, anchor="absolute")
     return m.start(1), m.end(), second
+
+
+_SPAN_YEAR_NOUN = compile_re(
+    r"[ \t\u00a0]+(?:fiscal|financial|school|academic|tax|budget|crop|model)[ \t\u00a0]+year\b",
+    regex.IGNORECASE,
+)
 
 
 def _second_year(
