@@ -406,3 +406,30 @@ def test_headline_end_only_for_a_first_line_headline():
     assert headline_end("Shares fell on Monday.\nMore.") == 0  # a sentence
     assert headline_end("One line only, no break") == 0
     assert headline_end("") == 0
+
+
+def test_fronted_mention_reporting_verb_is_its_clause():
+    """A mention that opens its sentence ("In October, X said that it would …") takes the
+    past of the reporting verb; a mention inside its clause before an attribution does not,
+    nor does a present attribution ("says": no tense, the month takes the nearest)."""
+    for sentence, tense in [
+        ("In October, Orlan said that it would look for acquisitions.", "past"),
+        ("The plant will close in October, Orlan said.", "future"),
+        ("In October, Orlan says, it will cut 300 jobs.", None),
+    ]:
+        i = sentence.index("October")
+        assert clause_tense(sentence, 0, len(sentence), i, i + 7, LEX) == tense, sentence
+
+
+def test_period_end_ended_past_to_may_be_ahead():
+    """ "the year ended June 30" has passed; "the three months to June 30", two weeks ahead,
+    may be the quarter still running."""
+    ended = find_dates(
+        "The fund returned 8 percent in the year ended June 30.", published="2009-06-16"
+    )
+    assert [(d.text, d.value) for d in ended][-1] == ("June 30", "2008-06-30")
+    to = find_dates(
+        "Dellwood will report results for the three months to June 30 on Aug. 23.",
+        published="2009-06-16",
+    )
+    assert ("June 30", "2009-06-30") in [(d.text, d.value) for d in to]

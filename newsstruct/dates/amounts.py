@@ -94,7 +94,7 @@ def spelled_number(words: list[str], lex: Lexicon) -> float | None:
 
 
 _NUMBER_RANGE = compile_re(r"[\d,.]+\s+to\s+[\d,.]+|[\d,.]+ [\d,.]+")
-_SPELLED_RANGE = compile_re(r"(\p{L}+(?:\s\p{L}+)?)\s+to\s+\p{L}+(?:\s\p{L}+)?")
+_SPELLED_RANGE = compile_re(r"(\p{L}+(?:\s\p{L}+)?)\s+(?:to|or)\s+\p{L}+(?:\s\p{L}+)?")
 _OR_SO_END = compile_re(r"\s+or\s+(?:so|two|three|more|\d+)$")
 _NUMBER_FRACTION = compile_re(r"([\d,]+(?:\.\d+)?)\s*(?:(\d)/(\d)|([½¼¾]))?")
 
@@ -108,16 +108,17 @@ def parse_amount(phrase: str, lex: Lexicon) -> tuple[float | None, str | None, b
     s = s.removeprefix("the ")
     if _NUMBER_RANGE.fullmatch(s):
         return None, None, True  # "12 to 18 months": a range, unspecified
-    spelled_range = _SPELLED_RANGE.fullmatch(s)
-    if spelled_range is not None:
-        # "two to three weeks": TimeBank marks the range whole with its lower end (P2W)
-        low_end = spelled_number(spelled_range.group(1).split(), lex)
-        return low_end, None, low_end is None
     mod = None
     m = MOD_PREFIX.match(s)
     if m is not None:
         mod = MOD_WORDS.get(" ".join(m.group().split()))
         s = s[m.end() :]
+    spelled_range = _SPELLED_RANGE.fullmatch(s)
+    if spelled_range is not None:
+        # "two to three weeks", "two or three years": TimeBank marks the range whole with
+        # its lower end (P2W)
+        low_end = spelled_number(spelled_range.group(1).split(), lex)
+        return low_end, mod, low_end is None
     half = 0.0
     if s.endswith(" and a half") or s.endswith(" and half"):
         half = 0.5
@@ -150,6 +151,9 @@ def unit_of(word: str) -> str:
     return w[:-1] if w.endswith("s") else w
 
 
+_YEARS_IN = {"decade": 10, "century": 100, "millennium": 1000}
+
+
 def duration_value(n: float | None, unit: str) -> str:
     """A TIMEX3 duration: ``P3W``, ``PT2H``, ``P2Y6M``, ``PXD`` (unspecified amount)."""
     letter = UNIT_LETTER[unit]
@@ -160,6 +164,9 @@ def duration_value(n: float | None, unit: str) -> str:
         n, letter = n * 2, "W"
     whole = int(n)
     frac = n - whole
+    years = _YEARS_IN.get(unit)
+    if frac and years is not None and float(n * years).is_integer():
+        return f"P{int(n * years)}Y"  # "a century and a half": P150Y, not P1CE50Y
     if frac and unit in SMALLER:
         small, per = SMALLER[unit]
         extra = round(frac * per)

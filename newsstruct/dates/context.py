@@ -260,6 +260,10 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     if _is_deadline(left) or _words(left, 2) == ["of", "ahead"]:
         return "future"  # "postponed until Tuesday", "ahead of the weekend"
     sides = (_Scan(left, 0), _Scan(right, 1))
+    if _fronted(left, text, lo, start):
+        # "In October, Orlan said that it would …": a mention put before its clause; the
+        # reporting verb after the comma is that clause's own verb, not an attribution
+        sides[1].fronted = True
     guess = None
     for _ in range(_WINDOW + 2):  # the nearest words, alternately
         for scan in sides:
@@ -280,6 +284,44 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
             if cls is not None:
                 return cls
     return None
+
+
+# Words that may stand before a mention put first in its sentence ("In early October, …",
+# "Late last year, …", "But on Monday, …").
+_SAID = frozenset(["said", "told", "added", "noted", "explained", "stated"])
+_FRONT_WORDS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "by",
+        "during",
+        "since",
+        "from",
+        "back",
+        "early",
+        "late",
+        "earlier",
+        "later",
+        "then",
+        "but",
+        "and",
+        "so",
+        "also",
+        "as",
+        "of",
+        "the",
+    ]
+)
+
+
+def _fronted(left: list[regex.Match[str]], text: str, lo: int, start: int) -> bool:
+    """Whether the mention at ``start`` opens its sentence (``lo``), after at most a few
+    prepositions and adverbs."""
+    if len(left) > 4 or not all(t.group().lower() in _FRONT_WORDS for t in left):
+        return False
+    first = left[-1].start() if left else start
+    return not text[lo:first].strip(" \t\u00a0\n\r\"“'‘")
 
 
 def _skip_asides(
@@ -338,6 +380,7 @@ class _Scan:
     coordinated: bool = False  # ", and" seen on the left: the far search stops there
     guessed: bool = False  # the last class came from an -ed ending, not the lexicon
     negations: int = 0  # "not" read so far: it does not take a verb farther away
+    fronted: bool = False  # the mention opens its sentence: a reporting verb is the clause's
 
     @property
     def done(self) -> bool:
@@ -364,7 +407,7 @@ class _Scan:
         nxt = _neighbour(toks, i, side, +1)
         if side == 1 and (
             word in _CLAUSE_OPENERS
-            or (self.comma_seen and word in _REPORTING)
+            or (self.comma_seen and word in _REPORTING and not (self.fronted and word in _SAID))
             or (word in ("and", "or") and nxt in _NEW_CLAUSE)
         ):
             self.stopped = True

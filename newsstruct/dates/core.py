@@ -224,7 +224,26 @@ def pick(candidates: list[dt.date], ref: dt.date, tense: str | None, slack: int 
 MONTH_DAY_SLACK = 60
 
 
-def month_day_year(mo: int, d: int, ctx: Ctx) -> dt.date | None:
+# "the year ended June 30", "the nine months to September", "the quarter through March":
+# the end of a reported period, which has passed whatever the clause's tense ("will publish
+# results for the nine months to September on Nov. 6")
+_PERIOD_END_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:year|quarter|months|weeks|period|half)[ \t\u00a0]+"
+    r"(?:(?:that|which)[ \t\u00a0]+)?(ended|to|through)[ \t\u00a0]+(?:on[ \t\u00a0]+)?$"
+)
+
+
+def ends_period(ctx: Ctx, start: int) -> str | None:
+    """How the mention at ``start`` closes a reported period: "ended" ("the year ended June
+    30": it has passed), "to" ("the three months to June 30", "through": it may be weeks
+    ahead, as a past clause's dates may), or None."""
+    m = _PERIOD_END_BEFORE.search(ctx.text, max(0, start - 40), start)
+    if m is None:
+        return None
+    return "ended" if m.group(1).lower() == "ended" else "to"
+
+
+def month_day_year(mo: int, d: int, ctx: Ctx, start: int | None = None) -> dt.date | None:
     assert ctx.ref is not None
     cands = []
     for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1):
@@ -234,6 +253,9 @@ def month_day_year(mo: int, d: int, ctx: Ctx) -> dt.date | None:
             continue
     if not cands:
         return None
+    end = ends_period(ctx, start) if start is not None else None
+    if end is not None:
+        return pick(cands, ctx.ref, "past", slack=0 if end == "ended" else MONTH_DAY_SLACK)
     return pick(cands, ctx.ref, ctx.tense, slack=MONTH_DAY_SLACK)
 
 

@@ -83,10 +83,11 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
     )
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d{1,4})(?:\.\d{1,3})?(?:[ \t\u00a0]?(?:\d/\d|[½¼¾]))?"
     sh = rf"(?:{S}|[-‐])"  # "two and a half", "two-and-a-half"
+    # ("the 2011-12 school year": a span of two years, not a count of years)
     num = (
-        rf"(?:{digits}|{card})(?:{sh}and{sh}(?:a{sh})?half)?(?:(?:{S}to{S}|[-–]){digits}(?=[ \t\u00a0-])"
-        # "six to nine months": a spelled range
-        rf"|(?<=\p{{L}}){S}to{S}(?:{tens_word}(?:{HY}{unit_word})?|{teen_word}|{unit_word})(?=[ \t\u00a0-]))?"
+        rf"(?:(?!(?:1[5-9]|20)\d\d[-‐–/]\d\d(?!\d)){digits}|{card})(?:{sh}and{sh}(?:a{sh})?half)?(?:(?:{S}to{S}|[-–]){digits}(?=[ \t\u00a0-])"
+        # "six to nine months", "two or three years": a spelled range
+        rf"|(?<=\p{{L}}){S}(?:to|or){S}(?:{tens_word}(?:{HY}{unit_word})?|{teen_word}|{unit_word})(?=[ \t\u00a0-]))?"
     )
     mod = alt(
         [
@@ -100,7 +101,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
     mod = rf"(?:{mod}|(?<=\b(?:for|in|of|after)[ \t\u00a0])over)"
     amount = rf"(?:{mod}{S})?(?:{num}|an?)"
     bare_amount = rf"(?:{num}|an?)"
-    approx = rf"(?:(?:around|about|approximately|roughly|shortly{S}(?:before|after)){S})"
+    # ("shortly before midnight": "before" is a signal, outside the expression, as "since")
+    approx = rf"(?:(?:around|about|approximately|roughly){S})"
     edge = rf"(?:(?:early|late|mid)[-‐]?{S0}|the{S}(?:end|beginning|start|middle|close){S}of{S})"
     after_unit = rf"(?:{S}or{S}(?:so|two|three|more|longer)|{S}and{S}a{S}half(?![-‐]?\p{{L}}))?"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -244,7 +246,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ("year_named", rf"the{S}year{S}(?:{year4}|{spelled_year})"),
         (
             "relunit",
-            rf"(?:(?:earlier|later|early|late|mid|so{S}far|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
+            rf"(?:(?:earlier|later|early|late|mid|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
             rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season})(?![-‐][\p{{L}}])"
             rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?(?:year|month|week))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
@@ -260,7 +262,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             # "the same month last year": the month named before, a year back
             rf"the{S}same{S}(?:day|week|month|season){S}(?:a{S}year{S}(?:ago|earlier|before)|last{S}year|the{S}year{S}before)(?![\p{{L}}])"
             rf"|(?:(?:earlier|later|early|late){S})?(?:that{S}(?:same{S})?|the{S}(?:next|following|previous|prior|preceding|same){S})(?:day|morning|afternoon|evening|night|week|weekend|month|year|season)"
-            rf"|the{S}(?:day|night|week|month|year){S}(?:before|after|earlier|later)(?:{S}that)?"
+            rf"|the{S}(?:day|night|week|month|year){S}(?:before|after|earlier|later)(?!{S}(?:yesterday|tomorrow)\b)(?:{S}that)?"
             # "today is the eighth day of the strike", "the siege enters its third week"
             rf"|(?<=\b(?:is|{APOS}s|is{S}in|enters|entering|entered|into){S}(?:its{S})?)(?:the{S})?{day_word}"
             rf"(?:{S}(?:straight|consecutive|successive))?{S}(?:day|week)(?![-‐])"
@@ -300,7 +302,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "year",
-            rf"(?:{edge}|{approx})?(?<![$€£#\d,.:/]){year4}(?![\d%]|\.\d|,\d|:\d|[-‐/](?!(?:1[5-9]|20)\d\d(?!\d))\d)|(?:nineteen|eighteen){HY}(?:{tens_word}(?:{HY}{ones})?|{teen_word})|(?<=\b(?:in|since|of|until|by|year|from|to|during){S}){spelled_year}|{year2}",
+            rf"(?:{edge}|{approx})?(?<![$€£#\d,.:/]){year4}(?![\d%]|\.\d|,\d|:\d|[-‐/](?!(?:1[5-9]|20)\d\d(?!\d)|\d\d(?![\d/]|[-‐.:]\d))\d)|(?:nineteen|eighteen){HY}(?:{tens_word}(?:{HY}{ones})?|{teen_word})|(?<=\b(?:in|since|of|until|by|year|from|to|during){S}){spelled_year}|{year2}",
         ),
         ("vague", alt(t["vague"])),
     ]
@@ -333,7 +335,7 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         """about around approximately roughly nearly almost close more less fewer at no up
         just well upwards some another an a over under"""
     )
-    approx = _words("around about approximately roughly shortly")
+    approx = _words("around about approximately roughly")
     deictic = _words("yesterday today tomorrow tonight")
     pods = _first(t["part_of_day"]) | _words("mid midafternoon")
     ordinals = _first(t["ordinal"]) | _words("1st 2nd 3rd 4th")
@@ -384,7 +386,7 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         "year_named": (_words("the"), False),
         "relunit": (
             _words(
-                """earlier later early late mid so the this last next coming current weekend year
+                """earlier later early late mid the this last next coming current weekend year
                 end turn midyear midmonth midweek full"""
             ),
             False,
@@ -716,7 +718,9 @@ _TO_OR_MODAL = compile_re(
 )
 _VERB_LAST = compile_re(
     r"\s+(?:\d|an?\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b"
-    r"|ten\b|twelve\b|several\b|many\b|few\b|for\b|until\b|through\b|into\b|about\b"
+    r"|ten\b|eleven\b|twelve\b|(?:thir|four|fif|six|seven|eigh|nine)teen\b"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?\b"
+    r"|several\b|many\b|few\b|for\b|until\b|through\b|into\b|about\b"
     r"|around\b|up\b|only\b|just\b|at\b|another\b|longer\b|beyond\b|well\b)",
     regex.IGNORECASE,
 )

@@ -28,6 +28,7 @@ from .core import (
     capitalised,
     current_quarter,
     edge_mod,
+    ends_period,
     future_in_past,
     month_day_year,
     month_in,
@@ -139,6 +140,15 @@ def _time(raw: str, ctx: Ctx) -> Reading | None:
                 return None
         elif ctx.ref is not None:
             day = month_day_year(mo[0], int(dm.group(1)), ctx)
+            if wd is not None:  # "5 p.m. Friday, March 6": the year whose March 6 is a Friday
+                for y in (ctx.ref.year, ctx.ref.year - 1, ctx.ref.year + 1):
+                    try:
+                        cand = dt.date(y, mo[0], int(dm.group(1)))
+                    except ValueError:
+                        continue
+                    if cand.isoweekday() == wd:
+                        day = cand
+                        break
         else:
             return Reading(
                 "TIME", f"XXXX-{mo[0]:02d}-{int(dm.group(1)):02d}{clock}", None, timezone=tz_value
@@ -349,7 +359,7 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
                 continue
             if cand.isoweekday() == wd:
                 return Reading("DATE", cal.day(cand), start=start)
-    found = month_day_year(mo[0], d, ctx)
+    found = month_day_year(mo[0], d, ctx, start)
     if found is None:
         return None
     return Reading("DATE", cal.day(found), start=start)
@@ -559,6 +569,11 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
         h = 1 if low.removeprefix("the ").startswith("first") else 2  # second, last, latter
         hy = year_in(low, ctx.ref, ctx.lex) or rel_year(low, ctx.ref)
         h_anchor = "absolute" if YEAR4.search(low) else "ref"
+        prev = ctx.previous
+        if hy is None and h == 2 and prev is not None and prev.value.endswith("-H1"):
+            # "the first half of 2009 will be hard … a recovery in the second half": that
+            # year's second half
+            return Reading("DATE", f"{prev.value[:4]}-H2", "previous")
         if hy is None:
             if ctx.ref is None:
                 return Reading("DATE", f"XXXX-H{h}", None)
@@ -1054,6 +1069,8 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             cands = [dt.date(yy, mo[0], 15) for yy in (said.year, said.year + 1)]
             y = pick(cands, mid_ref + dt.timedelta(days=1), "future").year
             return Reading("DATE", cal.month(y, mo[0]), "previous", mod=mod)
+        if bare and ends_period(ctx, m.start()):
+            tense = "past"  # "the nine months to September": a period that has ended
         y = pick(cands, mid_ref, tense, slack=_MONTH_SLACK if tense != "future" else 0).year
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 
@@ -1136,6 +1153,10 @@ _LEVEL_AFTER = compile_re(
 )
 
 
+# "the 2010-11 season", "2012/13": the second year of a span, in two digits
+SPAN_END = compile_re(r"[-‐–/](\d\d)(?!\d)")
+
+
 def h_year(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     lead = _YEAR_LEAD.match(raw)
@@ -1154,6 +1175,9 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", cal.year(year_from_two_digits(int(raw[1:]), ctx.ref)), "absolute")
     if raw[0].isdigit():
         y = int(raw)
+        span = SPAN_END.match(ctx.text, m.end(), m.end() + 4)
+        if span is not None and int(span.group(1)) != (y + 1) % 100:
+            return None  # "2010-11" is a span of two years ("the 2010-11 season"), not "2010-07"
         after = ctx.text[m.end() : m.end() + 20]
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         if _AMOUNT_AFTER.match(after):

@@ -81,11 +81,25 @@ def _title_case(text: str, lo: int, hi: int) -> bool:
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
+# a weekday that opens a newspaper's name: "the Sunday Times", "the Monday Herald"
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+_PAPER_AFTER = compile_re(
+    r"[ \t\u00a0]+(?:Times|Telegraph|Herald|Post|Express|Mirror|Mail|Tribune|Independent"
+    r"|Observer|Star|Sun|Journal|Gazette|Standard|Chronicle|Ledger|Courier|Dispatch|Record"
+    r"|Examiner|Bulletin|Argus|Age|Business|Nation|Magazine)(?![\p{L}])"
+)
+
+
 def in_name(text: str, start: int, end: int, sent_start: int, sent_end: int) -> bool:
     """Whether the mention ``text[start:end]`` has a temporal word capitalised as in a name
     (or is the idiom "high noon")."""
-    if text[start:end].lower() == "noon" and _HIGH_BEFORE.search(text, max(0, start - 6), start):
+    low = text[start:end].lower()
+    if low == "noon" and _HIGH_BEFORE.search(text, max(0, start - 6), start):
         return True
+    if low in _WEEKDAYS and _PAPER_AFTER.match(text, end, end + 16):
+        return True  # "the Sunday Times": a newspaper
     for w in _WORD.finditer(text, start, end):
         word = w.group()
         low = word.lower()

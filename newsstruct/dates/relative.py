@@ -478,7 +478,7 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
             n, vague = (1.5 if _AND_A_HALF.search(raw) else 1), False  # "the past year and a half"
         else:
             n, vague = None, True
-    if unit == "quarter" and _fraction(low, ctx.text[m.end() : m.end() + 12]):
+    if unit == "quarter" and _fraction(low, ctx.text[m.end() : m.end() + 24]):
         return None
     return Reading("DURATION", duration_value(None if vague else n, unit), None, mod=mod)
 
@@ -515,6 +515,11 @@ _PAPER_NOUN = compile_re(r"(?i)(?<![\p{L}])(?:a|the)[ \t\u00a0]+$")
 _PAPER_END = compile_re(r"[ \t\u00a0]?[,.;:)]")
 
 
+_PERCENT_BEFORE = compile_re(
+    r"(?i)(?:\d[ \t\u00a0]?%|(?<![\p{L}])(?:percent|per[ \t\u00a0]cent|points?))[ \t\u00a0]+$"
+)
+
+
 def h_set(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
@@ -526,6 +531,8 @@ def h_set(m: Cand, ctx: Ctx) -> Reading | None:
             return None  # "the paper, a daily, sold...": a newspaper, not a recurrence
         if low == "quarterly" and _adjective(ctx, m.end()):
             return None  # "the quarterly dividend": a kind of dividend, not a recurrence
+        if _PERCENT_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()):
+            return None  # "to rise 8.5% annually": a rate of growth, as "$40 a year"
         return Reading("SET", t["frequency"][low], None)
     words = low.split()
     last = words[-1]
@@ -548,6 +555,9 @@ def h_set(m: Cand, ctx: Ctx) -> Reading | None:
         step = 1
     elif len(words) > 2 and words[1] != "other":  # "every four years"
         n, _, vague = parse_amount(" ".join(words[1:-1]), ctx.lex)
+        if vague and unit_of(last) is not None and last.endswith("s"):
+            letter = "Q" if unit == "quarter" else UNIT_LETTER[unit]
+            return Reading("SET", f"P{'T' if unit in TIME_UNITS else ''}X{letter}", None)
         if n is None or vague or n != int(n):
             return None
         step = int(n)
@@ -605,16 +615,27 @@ _ONE_DAY_CUE_BEFORE = compile_re(
 )
 
 
+_COMPOUND_AFTER = compile_re(r"[-‐](?:to|on|by|over|for|after)[-‐]\p{L}", regex.IGNORECASE)
+# "for some time", "will take some time": a length, unspecified, as "a while"
+_SOME_TIME_CUE = compile_re(r"(?i)(?<![\p{L}])(?:for|takes?|took|taken|taking)[ \t\u00a0]+$")
+
+
 def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
     if _is_age(ctx, m.end()):
         return None
     if low in ("a while", "some time"):
-        return Reading("DURATION", "PXX", None) if low == "a while" else None
+        if low == "some time" and not _SOME_TIME_CUE.search(
+            ctx.text, max(0, m.start() - 8), m.start()
+        ):
+            return None  # "some time next year", "at some time": a date the text does not give
+        return Reading("DURATION", "PXX", None)
     if _A_UNIT_LONG.match(raw):  # "a week-long strike"
         reading = h_duration(m.tail(raw.index(" ") + 1), ctx)
         return attrs.evolve(reading, start=m.start() + raw.index(" ") + 1) if reading else None
+    if _COMPOUND_AFTER.match(ctx.text, m.end(), m.end() + 8):
+        return None  # "a day-to-day basis", "a year-on-year rise": a compound, no length
     parsed = _amount_and_unit(_LONG_END.sub("", raw), ctx)
     if parsed is None:
         return None
@@ -645,7 +666,7 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         and not low.split("-")[0].endswith("s")
     ):
         n, vague = 1, False  # "day-long"
-    if unit == "quarter" and _fraction(low, ctx.text[m.end() : m.end() + 12]):
+    if unit == "quarter" and _fraction(low, ctx.text[m.end() : m.end() + 24]):
         return None  # "three-quarters of its food": a fraction
     if vague and not _has_amount_words(low) and not low.endswith("long") and not _RANGE.search(low):
         before = ctx.text[max(0, m.start() - 12) : m.start()]
@@ -684,8 +705,15 @@ _OF_DETERMINER_AFTER = compile_re(
 )
 
 
+# "a quarter point", "a half percentage point": a share of a point of interest or a score
+_POINT_AFTER = compile_re(r"[ \t\u00a0]+(?:percentage[ \t\u00a0]+)?points?\b", regex.IGNORECASE)
+
+
 def _fraction(low: str, after: str) -> bool:
-    """ "a quarter of the market", "three-quarters of its food": a share, not a time."""
+    """ "a quarter of the market", "three-quarters of its food", "a quarter point": a share,
+    not a time."""
+    if _POINT_AFTER.match(after):
+        return True
     if not _OF_AFTER.match(after):
         return False
     if "-" in low or low.split()[0] in ("a", "one"):
@@ -747,4 +775,8 @@ def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
         or _CURRENT_FLOW_BEFORE.search(ctx.text, max(0, m.start() - 14), m.start())
     ):
         return None
+    if low.startswith("at the ") or low.startswith("at this "):
+        # "at the moment": the preposition is a signal, outside the expression
+        raw = m.group()
+        return Reading("DATE", value, None, start=m.start() + len(raw) - len(raw[2:].lstrip()))
     return Reading("DATE", value, None)

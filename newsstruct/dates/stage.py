@@ -26,6 +26,7 @@ from . import calendar as cal
 from .context import clause_tense, headline_end, headline_tense
 from .core import Cand, Ctx, Prior, Reading
 from .grammar import TriggerFinder, compile_grammar, simple_folds
+from .named import SPAN_END
 from .propername import in_name
 from .resolve import HANDLERS
 
@@ -189,8 +190,10 @@ def find_dates(
                 reading = attrs.evolve(reading, start=cut.end())  # "the [two-year] contract"
         mention = _mention(text, m.start(), m.end(), reading, ctx, mref_name)
         second = _second_day(text, kind, mention, reading, hi) if kind == "mdy" else None
+        if kind == "year":
+            second = _second_year(text, mention, reading)
         pair_year = False
-        if second is not None and second[2].anchor == "absolute":
+        if second is not None and kind == "mdy" and second[2].anchor == "absolute":
             # "May 2 or 3, 2019": the year after the pair is the first day's too
             pair_year = True
             year = (second[2].value or "")[:4]
@@ -207,6 +210,9 @@ def find_dates(
             found.append(_mention(text, second[0], second[1], second[2], ctx, mref_name))
             state.note(found[-1], i, mref)
             taken = second[1]
+            if kind == "year":  # "the 2011-12 fiscal year": the span's year, not this one
+                noun = _SPAN_YEAR_NOUN.match(text, taken)
+                taken = noun.end() if noun is not None else taken
     return tuple(found)
 
 
@@ -273,6 +279,27 @@ def _second_day(
     second = attrs.evolve(reading, start=None, end=None, mod=None, value=f"{value[:8]}{day:02d}")
     if year is not None:
         second = attrs.evolve(second, anchor="absolute")
+    return m.start(1), m.end(), second
+
+
+_SPAN_YEAR_NOUN = compile_re(
+    r"[ \t\u00a0]+(?:fiscal|financial|school|academic|tax|budget|crop|model)[ \t\u00a0]+year\b",
+    regex.IGNORECASE,
+)
+
+
+def _second_year(
+    text: str, mention: DateMention, reading: Reading
+) -> tuple[int, int, Reading] | None:
+    """The second year of a span written "2010-11" right after ``mention`` (a year), as a
+    date of its own, as "2004-2008" gives two."""
+    value = mention.value or ""
+    if not (len(value) == 4 and value.isdigit() and mention.text[-4:] == value):
+        return None
+    m = SPAN_END.match(text, mention.end)
+    if m is None or int(m.group(1)) != (int(value) + 1) % 100:
+        return None
+    second = attrs.evolve(reading, start=None, end=None, mod=None, value=f"{int(value) + 1:04d}")
     return m.start(1), m.end(), second
 
 
