@@ -277,9 +277,12 @@ def test_auto_page_keeps_short_lines_between_a_paragraph_and_the_body():
 
 
 def test_article_mode_does_not_trim_a_page():
-    found = {b.text for b in find_boilerplate(PAGE, mode="article")}
-    assert "World" not in found  # a menu word alone is not a rule's business
-    assert "Privacy Policy" in found and "Home" in found
+    found = {b.text: b.rule for b in find_boilerplate(PAGE, mode="article")}
+    assert not {"page-head", "page-tail"} & set(found.values())  # no page body is sought
+    assert "Harbor workers strike" not in found
+    assert found["Privacy Policy"] == "legal-links" and found["Home"] == "navigation"
+    # the menu words under "Home" go as the rest of that menu, a local context rule
+    assert found["World"] == "head-menu"
 
 
 def test_unknown_mode_is_a_caller_mistake():

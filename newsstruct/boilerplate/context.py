@@ -28,7 +28,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    newsletter, promo, share or comments block, and a word or two between two junk lines;
    after step 7, any short open line, or two, between two junk lines (``between-junk``),
    unless a subhead may stand there (next to an ad or a caption) or a standfirst (right
-   above a timestamp or a byline).
+   above a timestamp or a byline); and above the first paragraph, three or more lines of a
+   word or two right below a navigation line (``head-menu``).
 7. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
    evidence (junk a rule knows among them other than a caption, a photo credit or an ad, or
    most of them shaped like headlines), with keep-guards: the last short line before a
@@ -176,6 +177,7 @@ def decide(
     # the runs are known only now
     _sandwiched(lines, shapes, t.verdict, lo, hi)
     _between_junk(lines, shapes, t.verdict, lo, hi)
+    _head_menu(lines, shapes, t.verdict, lo, hi)
     _repeated_in_text(t, lo, hi)
     _twice_in_a_row(t, lo, hi)
     _names_by_stamps(lines, shapes, t.verdict, lo, hi)
@@ -942,6 +944,46 @@ def _between_junk(
             for m in range(k, j):
                 verdict[m] = (before[0], "between-junk")
         k = max(j, k + 1)
+
+
+HEAD_MENU_MIN_RUN = 3
+HEAD_MENU_MAX_WORDS = 2
+
+
+def _head_menu(
+    lines: Sequence[str],
+    shapes: Sequence[Shape],
+    verdict: list[Verdict | None],
+    lo: int,
+    hi: int,
+) -> None:
+    """Above the first paragraph, a run of ``HEAD_MENU_MIN_RUN`` or more lines of a word or
+    two right below a navigation line is the rest of the menu ("Startseite" / "Politik" /
+    "Wirtschaft" / "Sport"; ``head-menu``). The run's last line stays when a byline, a
+    timestamp or a paragraph follows it: a short headline stands there."""
+    first_prose = next((k for k in range(lo, hi) if shapes[k].prose), hi)
+    k = lo + 1
+    while k < first_prose:
+        above = verdict[k - 1]
+        if verdict[k] is not None or above is None or above[0] != "navigation":
+            k += 1
+            continue
+        j = k
+        while j < first_prose and verdict[j] is None and _menu_word(shapes[j], lines[j]):
+            j += 1
+        after = verdict[j] if j < hi else None
+        end = j
+        if j < hi and (shapes[j].prose or (after is not None and after[0] in _BYLINE_CATEGORIES)):
+            end = j - 1  # a headline may end the run
+        if end - k >= HEAD_MENU_MIN_RUN:
+            for m in range(k, end):
+                verdict[m] = ("navigation", "head-menu")
+        k = max(j, k + 1)
+
+
+def _menu_word(s: Shape, line: str) -> bool:
+    """A menu entry: a word or two, no sentence, label, list item or quotation."""
+    return s.words <= HEAD_MENU_MAX_WORDS and _open_short(s, line) and not s.listish
 
 
 def _open_short(s: Shape, line: str) -> bool:
