@@ -129,7 +129,7 @@ def test_words_after_the_a_and_numbers_choose_the_same_candidates():
 
 def test_heads_choose_the_same_candidates():
     """At every token only the kinds whose assertion-free patterns can go on with the token
-    and the word after it are tried: scanning so finds exactly what trying every kind finds.
+    and the two after it are tried: scanning so finds exactly what trying every kind finds.
     Every opening word of the grammar is followed by words of the lexicon, function words,
     digits and other separators; upper case and odd characters exercise the fallbacks."""
     grammar = compile_grammar(LEX)

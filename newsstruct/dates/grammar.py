@@ -583,7 +583,7 @@ class Grammar:
     # The words after a number that is not a year worth trying its kinds at.
     after_number: frozenset[str] = frozenset()
     # Whether a token's kinds are narrowed to those that can go on with the token and the
-    # word after it (see :meth:`_heads`): a check on the patterns themselves.
+    # two after it (see :func:`_heads`): a check on the patterns themselves.
     heads: bool = True
 
     @property
@@ -673,15 +673,16 @@ class Grammar:
         return kinds if nxt.group(1).lower() in self.after_number else ()
 
 
-# After a token: at most one line break of spaces, then a word of letters, a run of digits or
-# any one other character. The token and this are the *head* of what is tried there.
-_HEAD_NEXT = compile_re(rf"{S}?(?:\p{{L}}+|\d+|\S)", regex.V1)
+# After a token, twice: at most one line break of spaces, then a word of letters, a run of
+# digits or any one other character. The token and this are the *head* of what is tried there
+# ("about 300 people", "at the end", "2024, the").
+_HEAD_NEXT = compile_re(rf"(?:{S}?(?:\p{{L}}+|\d+|\S)){{1,2}}", regex.V1)
 
 
 @functools.lru_cache(maxsize=8192)
 def _heads(grammar: Grammar, head: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
     """The ``kinds`` whose patterns can match some text that opens with ``head`` (plain ASCII,
-    lower case): those the head ("at the", "this is", "2024,") does not already rule out.
+    lower case): those the head ("at the end", "this is", "about 300 people") does not already rule out.
 
     Read off the patterns themselves: a kind is left out only when its pattern without
     assertions (:func:`relax`, which matches all the original matches and more) neither
