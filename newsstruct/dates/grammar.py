@@ -701,7 +701,7 @@ _HEAD_NEXT = compile_re(rf"(?:{S}?(?:\p{{L}}+|\d+|\S)){{1,2}}", regex.V1)
 @functools.lru_cache(maxsize=8192)
 def _heads(grammar: Grammar, head: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
     """The ``kinds`` whose patterns can match some text that opens with ``head`` (plain ASCII,
-    lower case): those the head ("at the end", "this is", "about 300 people") does not already rule out.
+    lower case): those the head ("at the end", "this is", "about 300 people") leaves open.
 
     Read off the patterns themselves: a kind is left out only when its pattern without
     assertions (:func:`relax`, which matches all the original matches and more) neither
