@@ -17,7 +17,6 @@ from newsstruct import load_lexicon
 from newsstruct.dates.grammar import (
     TriggerFinder,
     compile_grammar,
-    relax,
     simple_folds,
     trigger_pattern,
 )
@@ -101,12 +100,7 @@ def test_words_after_the_a_and_numbers_choose_the_same_candidates():
     grammar = compile_grammar(LEX)
     assert grammar.after_the and grammar.after_a and grammar.after_number
     reference = attrs.evolve(
-        grammar,
-        after_the={},
-        after_the_digit=(),
-        after_a=frozenset(),
-        after_number=frozenset(),
-        heads=False,
+        grammar, after_the={}, after_the_digit=(), after_a=frozenset(), after_number=frozenset()
     )
     words = sorted({w for table in LEX.temporal.values() for w in table})
     words += ["the", "The", "THE", "'90s", "‘90s", "1990s", "mid-1990s", "year-ago", "x", "\n"]
@@ -125,36 +119,6 @@ def test_words_after_the_a_and_numbers_choose_the_same_candidates():
         number += sum(text[s].isdigit() and not text[s : s + 4].isdigit() for _, (s, _) in want)
     # expressions that open with "the", "a" or a number are really found
     assert the > 500 and a > 200 and number > 150
-
-
-def test_heads_choose_the_same_candidates():
-    """At every token only the kinds whose assertion-free patterns can go on with the token
-    and the two after it are tried: scanning so finds exactly what trying every kind finds.
-    Every opening word of the grammar is followed by words of the lexicon, function words,
-    digits and other separators; upper case and odd characters exercise the fallbacks."""
-    grammar = compile_grammar(LEX)
-    reference = attrs.evolve(grammar, heads=False)
-    openers = sorted(grammar.by_word)
-    words = sorted({w for table in LEX.temporal.values() for w in table})
-    words += ["the", "least", "most", "that", "is", "to", "of", "people", "Mr.", "x", "é"]
-    words += ["5", "12", "2024", "1990s", "10:30", "3.5", ",", ".", "-", "'", "’", "%"]
-    seps = [" ", " ", " ", "  ", "\n", " \n ", "\u00a0", "-", ""]
-    rng = random.Random(17)
-    texts = []
-    for _ in range(6000):
-        parts = []
-        for _ in range(rng.randint(2, 8)):
-            word = rng.choice(openers if rng.random() < 0.5 else words)
-            parts.append(word.upper() if rng.random() < 0.1 else word)
-            parts.append(rng.choice(seps))
-        texts.append("".join(parts))
-    texts += _random_texts(2000, 19) + _examples()
-    found = 0
-    for text in texts:
-        want = [(k, m.span()) for k, m in reference.scan(text, 0, len(text), True)]
-        assert [(k, m.span()) for k, m in grammar.scan(text, 0, len(text), True)] == want, text
-        found += len(want)
-    assert found > 5000
 
 
 def test_scanning_the_lowered_text_reads_the_same_tokens():
@@ -186,22 +150,6 @@ def test_scanning_the_lowered_text_reads_the_same_tokens():
         want = [(k, m.span()) for k, m in grammar.scan(text, a, b)]
         assert [(k, m.span()) for k, m in grammar.scan(text, a, b, False, lowered)] == want
     assert fast > 3000
-
-
-@pytest.mark.parametrize(
-    "source, relaxed",
-    [
-        (r"a(?=b)c", "a(?:)c"),
-        (r"(?<!x)y(?!z)", "(?:)y(?:)"),
-        (r"(?<=\b(?:at|by)[ ])noon\b", "(?:)noon(?:)"),
-        (r"[(?=\b]x(?<=[)(])", r"[(?=\b]x(?:)"),  # sets stay as they are, ( and ) in them too
-        (r"[[a-z]--[q]](?=\))", "[[a-z]--[q]](?:)"),  # nested sets (V1)
-        (r"\((?=\))", r"\((?:)"),  # escaped parentheses are characters
-        (r"\p{L}+(?:x|(?=y)z)?", r"\p{L}+(?:x|(?:)z)?"),
-    ],
-)
-def test_relax_drops_assertions_only(source, relaxed):
-    assert relax(source) == relaxed
 
 
 def test_every_lexicon_entry_holds_a_trigger():

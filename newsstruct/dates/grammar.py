@@ -584,9 +584,6 @@ class Grammar:
     after_number: frozenset[str] = frozenset()
     # Where a token with kinds may start, in the lowered text (see :func:`_openers`).
     openers: re.Pattern[str] | None = None
-    # Whether a token's kinds are narrowed to those that can go on with the token and the
-    # two after it (see :func:`_heads`): a check on the patterns themselves.
-    heads: bool = True
 
     @property
     def patterns(self) -> dict[str, regex.Pattern[str]]:
@@ -642,12 +639,6 @@ class Grammar:
                     and _TO_OR_MODAL.search(text, max(0, tok.start() - 12), tok.start())
                 ):
                     kinds = ()  # "expected to last three weeks": the verb; the length follows
-            if kinds and self.heads:
-                head = _HEAD_NEXT.match(text, tok.end(), hi)
-                if head is not None:
-                    lead = text[tok.start() : head.end()]
-                    if lead.isascii():
-                        kinds = _heads(self, lead.lower(), kinds)
             for kind in kinds:
                 m = patterns[kind].match(text, tok.start(), hi)
                 if m is not None:
@@ -690,110 +681,6 @@ class Grammar:
         if nxt is None or not nxt.group(1).isascii():
             return kinds
         return kinds if nxt.group(1).lower() in self.after_number else ()
-
-
-# After a token, twice: at most one line break of spaces, then a word of letters, a run of
-# digits or any one other character. The token and this are the *head* of what is tried there
-# ("about 300 people", "at the end", "2024, the").
-_HEAD_NEXT = compile_re(rf"(?:{S}?(?:\p{{L}}+|\d+|\S)){{1,2}}", regex.V1)
-
-
-@functools.lru_cache(maxsize=8192)
-def _heads(grammar: Grammar, head: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
-    """The ``kinds`` whose patterns can match some text that opens with ``head`` (plain ASCII,
-    lower case): those the head ("at the end", "this is", "about 300 people") leaves open.
-
-    Read off the patterns themselves: a kind is left out only when its pattern without
-    assertions (:func:`relax`, which matches all the original matches and more) neither
-    matches a start of ``head`` nor could match were ``head`` longer (a partial match). The
-    text a token opens starts with its head, so a kind left out cannot match there."""
-    sources = dict(grammar.sources)
-    simple = bool(grammar.simple)
-    return tuple(
-        k for k in kinds if _relaxed(sources[k], simple).match(head, partial=True) is not None
-    )
-
-
-def relax(source: str) -> str:
-    """A pattern's source without its assertions: lookarounds and ``\\b``/``\\B`` become an
-    empty group. Every match of the pattern is a match of the result (assertions consume
-    nothing), which may match more. Sets (``[...]``, nested in V1) are kept as they are."""
-    out: list[str] = []
-    i, n = 0, len(source)
-    while i < n:
-        c = source[i]
-        if c == "\\":
-            if source[i + 1] in "bB":
-                out.append("(?:)")
-            else:
-                out.append(source[i : i + 2])
-            i += 2
-        elif c == "[":
-            j = _set_end(source, i)
-            out.append(source[i:j])
-            i = j
-        elif source.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
-            i = _group_end(source, i)
-            out.append("(?:)")
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
-
-
-def _set_end(source: str, i: int) -> int:
-    """The index after the set that opens at ``source[i]`` ("["), nested sets included."""
-    depth = 0
-    j = i
-    while j < len(source):
-        c = source[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "[":
-            depth += 1
-            j += 1
-            if source.startswith("^", j):
-                j += 1
-            if source.startswith("]", j):
-                j += 1  # a "]" first in a set is the character
-            continue
-        if c == "]":
-            depth -= 1
-            if depth == 0:
-                return j + 1
-        j += 1
-    raise ValueError(f"unterminated set at {i}")
-
-
-def _group_end(source: str, i: int) -> int:
-    """The index after the group that opens at ``source[i]`` ("(")."""
-    depth = 0
-    j = i
-    while j < len(source):
-        c = source[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "[":
-            j = _set_end(source, j)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return j + 1
-        j += 1
-    raise ValueError(f"unterminated group at {i}")
-
-
-@functools.lru_cache(maxsize=256)
-def _relaxed(source: str, simple: bool) -> regex.Pattern[str]:
-    """:func:`relax` of one kind's pattern, compiled when a head is first tried against it.
-    Simple case folding only when the grammar's own characters all fold to one: a head is
-    plain ASCII, so it then matches as under full case folding."""
-    return compile_re(("(?-f)" if simple else "") + relax(source), _FLAGS)
 
 
 def _openers(by_word: dict[str, list[str]]) -> re.Pattern[str]:
