@@ -9,9 +9,16 @@ out. ``--profile`` adds a cProfile
 of ``structure`` over the same articles, sorted by own time (``--sort cumulative`` for the
 other view); ``--stage`` profiles one stage only.
 
+``--article-mb 5`` times the stages on one long article instead: the example articles joined
+and repeated to that many million characters, as the adversarial "5 MB article" of
+``tests/test_adversarial.py`` (published 2024-05-09). ``--gc`` adds the time the garbage
+collector took during one ``structure`` pass, per generation (read from ``gc.callbacks``;
+the collector itself is left as it is).
+
 Usage:
     PYTHONPATH=. python benchmarks/profile_pipeline.py [--articles 300] [--reps 3]
         [--clock cpu] [--profile] [--stage quotes] [--sort tottime] [--top 40]
+    PYTHONPATH=. taskset -c 1 python benchmarks/profile_pipeline.py --article-mb 5 --reps 1 --gc
 """
 
 from __future__ import annotations
@@ -39,6 +46,36 @@ def read_articles(eval_dir: Path, n: int) -> list[tuple[str, str | None]]:
             if line.strip() and len(out) < n:
                 a = json.loads(line)
                 out.append((a["text"], a.get("date")))
+    return out
+
+
+def long_article(mb: float) -> tuple[str, str]:
+    """The examples joined and repeated to ``mb`` million characters (the adversarial "5 MB
+    article"), with its publication date."""
+    examples = sorted((REPO / "examples").glob("*.txt"))
+    story = "\n\n".join(p.read_text(encoding="utf-8") for p in examples)
+    size = int(mb * 1_000_000)
+    return (story * (size // len(story) + 1))[:size], "2024-05-09"
+
+
+def gc_seconds(call: Callable[[], Any], clock: Callable[[], float]) -> dict[int, list[float]]:
+    """Per generation: [collections, seconds] the collector took while ``call`` ran."""
+    out: dict[int, list[float]] = {0: [0, 0.0], 1: [0, 0.0], 2: [0, 0.0]}
+    started = [0.0]
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started[0] = clock()
+        else:
+            out[info["generation"]][0] += 1
+            out[info["generation"]][1] += clock() - started[0]
+
+    gc.collect()
+    gc.callbacks.append(note)
+    try:
+        call()
+    finally:
+        gc.callbacks.remove(note)
     return out
 
 
@@ -90,13 +127,23 @@ def main() -> None:
     ap.add_argument("--stage", choices=(*STAGES, "structure"), default="structure")
     ap.add_argument("--sort", default="tottime")
     ap.add_argument("--top", type=int, default=40)
+    ap.add_argument(
+        "--article-mb",
+        type=float,
+        default=0.0,
+        help="time one long article of this many million characters (the adversarial one)",
+    )
+    ap.add_argument("--gc", action="store_true", help="garbage collection time of structure()")
     args = ap.parse_args()
 
     import newsstruct as ns
 
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
     ns.structure('"Yes," Ada Marsh said Monday, Jan. 5, 2015.', "2016-03-01")  # lazy loads
-    articles = read_articles(args.eval_dir, args.articles)
+    if args.article_mb:
+        articles: list[tuple[str, str | None]] = [long_article(args.article_mb)]
+    else:
+        articles = read_articles(args.eval_dir, args.articles)
     mb = sum(len(t) for t, _ in articles) / 1e6
     prepared = [stage_calls(t, p) for t, p in articles]
     names = (*STAGES, "structure")
@@ -104,10 +151,8 @@ def main() -> None:
     for _ in range(args.reps):  # interleaved: every stage once per pass
         for name in names:
             seconds[name].append(timed([calls[name] for calls in prepared], clock))
-    print(
-        f"{len(articles)} articles, {mb:.3f} MB (chars/1e6), {args.reps} reps, medians, "
-        f"{args.clock} time"
-    )
+    what = "1 long article" if args.article_mb else f"{len(articles)} articles"
+    print(f"{what}, {mb:.3f} MB (chars/1e6), {args.reps} reps, medians, {args.clock} time")
     print(f"{'stage':<12} {'s':>7} {'MB/s':>7} {'s/MB':>7}  runs (s)")
     for name in names:
         med = statistics.median(seconds[name])
@@ -115,6 +160,15 @@ def main() -> None:
         print(f"{name:<12} {med:7.2f} {mb / med:7.3f} {med / mb:7.2f}  {runs}")
     total = sum(statistics.median(seconds[n]) for n in STAGES)
     print(f"{'sum stages':<12} {total:7.2f} {mb / total:7.3f} {total / mb:7.2f}")
+
+    if args.gc:
+        calls = [c["structure"] for c in prepared]
+        spent = gc_seconds(lambda: [call() for call in calls], clock)
+        total_gc = sum(s for _, s in spent.values())
+        print(
+            f"gc during structure: {total_gc:.2f} s; "
+            + ", ".join(f"gen{g} {n} x {s:.3f} s" for g, (n, s) in spent.items())
+        )
 
     if args.profile:
         calls = [c[args.stage] for c in prepared]

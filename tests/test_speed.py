@@ -121,6 +121,37 @@ def test_words_after_the_a_and_numbers_choose_the_same_candidates():
     assert the > 500 and a > 200 and number > 150
 
 
+def test_scanning_the_lowered_text_reads_the_same_tokens():
+    """With the text lowered (same offsets), only the tokens the openers pattern finds are
+    read: the candidates are those of reading every token."""
+    grammar = compile_grammar(LEX)
+    words = [*sorted(grammar.by_word), "x", "Mr.", "people", "said", "é", "ß", "Ⅻ", "½"]
+    words += ["5", "12", "2024", "'90s", "‘90s", "1990s", "q1", "FY2024", "3Q", "5at", "at5"]
+    words += ["\u212a", "İ", "-", "–", "/", ".", ",", "’", "'", "\n", "a.m.", "p.m."]
+    words += ["٣", "weeks", "ago", "days"]  # digits of another script ("٣ weeks ago")
+    rng = random.Random(23)
+    texts = [
+        "".join(rng.choice(words) + rng.choice(["", " ", " ", "\n", "-"]) for _ in range(10))
+        for _ in range(6000)
+    ]
+    texts += _random_texts(2000, 29) + _examples()
+    fast = 0
+    for text in texts:
+        lowered = TriggerFinder(text, LEX).lowered
+        if lowered is None:
+            continue
+        fast += 1
+        assert len(lowered) == len(text)
+        want = [(k, m.span()) for k, m in grammar.scan(text, 0, len(text))]
+        got = [(k, m.span()) for k, m in grammar.scan(text, 0, len(text), False, lowered)]
+        assert got == want, text
+        # a stretch inside the text, as the stage scans windows
+        a, b = sorted(rng.randint(0, len(text)) for _ in range(2))
+        want = [(k, m.span()) for k, m in grammar.scan(text, a, b)]
+        assert [(k, m.span()) for k, m in grammar.scan(text, a, b, False, lowered)] == want
+    assert fast > 3000
+
+
 def test_every_lexicon_entry_holds_a_trigger():
     """Triggers leave out words of multi-word entries that hold another trigger ("new" in
     "new year's day"); every entry must still be found by the trigger search."""

@@ -9,6 +9,7 @@ hemisphere (spring = March to May, winter = December to February of the next yea
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from ..patterns import compile_re
 
@@ -53,6 +54,7 @@ def last_of_month(y: int, m: int) -> dt.date:
     return dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of a short string: values recur
 def value_range(value: str | None) -> tuple[dt.date, dt.date] | None:
     """The first and last day a TIMEX3 date value covers, or None (durations, *_REF, XXXX).
 
@@ -100,6 +102,7 @@ def value_range(value: str | None) -> tuple[dt.date, dt.date] | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def granularity(value: str | None) -> str | None:
     """The unit a value names: "day", "week", "weekend", "month", "quarter", "half",
     "season", "year", "decade", "century", or None."""

@@ -588,6 +588,8 @@ class Grammar:
     after_a: frozenset[str] = frozenset()
     # The words after a number that is not a year worth trying its kinds at.
     after_number: frozenset[str] = frozenset()
+    # Where a token with kinds may start, in the lowered text (see :func:`_openers`).
+    openers: re.Pattern[str] | None = None
 
     @property
     def patterns(self) -> dict[str, regex.Pattern[str]]:
@@ -597,17 +599,34 @@ class Grammar:
         return _full_patterns(self.sources)
 
     def scan(
-        self, text: str, lo: int, hi: int, simple: bool = False
+        self,
+        text: str,
+        lo: int,
+        hi: int,
+        simple: bool = False,
+        lowered: str | None = None,
     ) -> Iterator[tuple[str, regex.Match[str]]]:
         """Candidates in ``text[lo:hi]``, leftmost first, without overlaps: at each word start
         the first kind (in :data:`KINDS` order) that matches wins. ``simple``: the text passed
-        :func:`simple_folds`, so the faster patterns serve."""
+        :func:`simple_folds`, so the faster patterns serve. ``lowered``: ``text.lower()`` when
+        that has the same offsets (see :attr:`TriggerFinder.lowered`); then only the tokens
+        :attr:`openers` finds there are read, not every word."""
         patterns = self.simple if simple and self.simple else self.patterns
+        find = self.openers.search if lowered is not None and self.openers is not None else None
         pos = lo
         while True:
-            tok = _TOKEN_START.search(text, pos, hi)
-            if tok is None:
-                return
+            if find is not None:
+                hit = find(lowered, pos, hi)  # type: ignore[arg-type]
+                if hit is None:
+                    return
+                tok = _TOKEN_START.match(text, hit.start(), hi)
+                if tok is None:  # inside a word ("5at") or a number ("2024")
+                    pos = hit.start() + 1
+                    continue
+            else:
+                tok = _TOKEN_START.search(text, pos, hi)
+                if tok is None:
+                    return
             word = tok.group(1)
             if word is None:
                 kinds = self.by_digit
@@ -670,6 +689,16 @@ class Grammar:
         return kinds if nxt.group(1).lower() in self.after_number else ()
 
 
+def _openers(by_word: dict[str, list[str]]) -> re.Pattern[str]:
+    """Where a token with kinds may start in a text lowered with the same offsets: an opening
+    word (ASCII, maybe with digits: "q1", "fy2024") not after an ASCII letter nor before
+    one or a digit, a digit not after a digit, a quote before a digit ("'90s"). Every start of
+    such a token is found (``_TOKEN_START`` never starts a word after a letter or a digit, and
+    only an ASCII letter or the Kelvin sign lowers to an ASCII letter); what it finds besides
+    ("5at", a digit inside "q12") is read with ``_TOKEN_START`` and passed over."""
+    return re.compile(rf"(?<![a-z])(?:{_trie(by_word)})[0-9]*(?![a-z0-9])|(?<!\d)\d|['’‘](?=\d)")
+
+
 # Where a candidate may start: a word start, or a year right after a year and a dash.
 _TOKEN_START = compile_re(
     rf"{B}(?:(\p{{L}}[\p{{L}}\p{{N}}]*)|\d+|['’‘](?=\d))",
@@ -699,6 +728,7 @@ def compile_grammar(lex: Lexicon) -> Grammar:
             after_the.setdefault(word, []).append(kind)
     return Grammar(
         sources=sources,
+        openers=_openers(by_word),
         by_word={w: tuple(k) for w, k in by_word.items()},
         by_digit=tuple(k for k in KINDS if openers[k][1]),
         simple=simple,
@@ -903,6 +933,12 @@ class TriggerFinder:
                     i = text.find(c, i + 1)
             bad.sort()
         self._bad = bad
+
+    @property
+    def lowered(self) -> str | None:
+        """The text lowered with the same offsets, when every character is plain (else
+        None): :meth:`Grammar.scan` reads only the tokens with kinds there."""
+        return self._lowered
 
     def spans(self, lo: int, hi: int) -> Iterator[tuple[int, int]]:
         """(start, end) of every trigger in ``text[lo:hi]``, in order."""

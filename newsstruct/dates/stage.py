@@ -388,7 +388,7 @@ def _candidates(
             else:
                 windows.append([w_lo, w_hi])
         for w_lo, w_hi in windows:
-            for kind, m in compiled.scan(text, w_lo, w_hi, simple):
+            for kind, m in compiled.scan(text, w_lo, w_hi, simple, triggers.lowered):
                 out.append((bisect.bisect_right(starts, m.start()) - 1, kind, m))
     return out
 
