@@ -204,6 +204,52 @@ def future_in_past(ctx: Ctx, start: int) -> dt.date | None:
     return prev.first
 
 
+# "On Tuesday, the ministry said talks would resume Thursday", "said Tuesday that the strike
+# would end Friday": a plan told on a past day of the same sentence; its weekday is the next
+# one after that day, not after the reference
+_SAID_WOULD = compile_re(
+    r"[^.!?;:\"“”\n]{0,60}?\b(?:said|announced|told|warned|confirmed|indicated|stated|agreed|"
+    r"decided|promised|pledged|predicted|signaled|signalled|added|wrote|reported)\b"
+    r"[^.!?;:\"“”\n]{0,100}?\bwould(?:n['’]t)?[ \t\u00a0]+[^.!?;:\"“”\n]{0,80}$",
+    regex.IGNORECASE,
+)
+
+# "Orlan said on Wednesday it would …": the reporting verb before the day
+_SAID_DAY_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:said|announced|told[ \t\u00a0]+\p{L}+|warned|confirmed|indicated|"
+    r"stated|agreed|decided|promised|pledged|predicted|signaled|signalled)[ \t\u00a0]+"
+    r"(?:on[ \t\u00a0]+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$"
+)
+_DAY_WOULD = compile_re(
+    r"[ \t\u00a0]+(?:that[ \t\u00a0]+)?[^.!?;:,\"“”\n]{0,100}?\bwould(?:n['’]t)?[ \t\u00a0]+"
+    r"[^.!?;:\"“”\n]{0,80}$",
+    regex.IGNORECASE,
+)
+
+
+def future_in_past_day(ctx: Ctx, start: int) -> dt.date | None:
+    """The past day a plan was told on, when the weekday at ``start`` is in a "would" clause
+    after a reporting verb and that day in the same sentence ("On Tuesday, the ministry said
+    talks would resume Thursday")."""
+    prev = ctx.previous_day
+    if (
+        prev is None
+        or ctx.ref is None
+        or prev.unit != "day"
+        or prev.first >= ctx.ref
+        or not 0 <= prev.end <= start
+        or start - prev.end > 200
+        or ctx.tense != "future"
+    ):
+        return None
+    if _SAID_WOULD.match(ctx.text, prev.end, start) is None and (
+        _SAID_DAY_BEFORE.search(ctx.text, max(0, prev.end - 40), prev.end) is None
+        or _DAY_WOULD.match(ctx.text, prev.end, start) is None
+    ):
+        return None
+    return prev.first
+
+
 def pick(candidates: list[dt.date], ref: dt.date, tense: str | None, slack: int = 0) -> dt.date:
     """The candidate the tense points to: past -> latest on or before ``ref`` (+ slack days),
     future/present -> earliest on or after ``ref``, otherwise the nearest."""

@@ -30,6 +30,7 @@ from .core import (
     edge_mod,
     ends_period,
     future_in_past,
+    future_in_past_day,
     month_day_year,
     month_in,
     pick,
@@ -932,6 +933,10 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
         else:
             d = base + dt.timedelta(days=(wd - today) % 7 or 7)
         return Reading("DATE", cal.day(d), anchor)
+    said = future_in_past_day(ctx, m.start()) if not modifier else None
+    if said is not None:  # "On Tuesday, the ministry said talks would resume Thursday"
+        d = said + dt.timedelta(days=(wd - said.isoweekday()) % 7 or 7)
+        return Reading("DATE", cal.day(d), "previous-day", mod=mod)
     day = weekday_date(ctx, wd, modifier)
     if day is None:
         return Reading("DATE", f"XXXX-WXX-{wd}", None, mod=mod)
