@@ -227,6 +227,13 @@ _DEADLINE_WORDS = frozenset(
     due deadline deadlines expected""".split()  # noqa: SIM905
 )
 _DEADLINE_REACH = 12
+# "All ferries cancelled until Friday", "schools are shut until Monday": a suspension lasts
+# until a day still to come; told with "was"/"were"/"had" ("the road was closed until
+# Friday, when it reopened") it is a story's past
+_SUSPENDED_WORDS = frozenset(
+    """cancelled canceled suspended closed shut halted banned barred grounded""".split()  # noqa: SIM905
+)
+_PAST_AUX = frozenset(["was", "were", "had", "been", "remained", "stayed"])
 _PRESENT_REACH = 3  # "is"/"are" govern a mention only from just before it
 # A verb of schedules ("ends", "opens", "meet") governs from farther: "voting ends at 8 p.m.
 # local time on Tuesday".
@@ -365,6 +372,9 @@ def _is_deadline(left: list[regex.Match[str]]) -> bool:
             return False
         if word in _DEADLINE_WORDS:
             return True
+        if word in _SUSPENDED_WORDS and left[0].group().lower() in ("until", "till"):
+            i = left.index(tok)
+            return i + 1 >= len(left) or left[i + 1].group().lower() not in _PAST_AUX
     return False
 
 
