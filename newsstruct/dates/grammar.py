@@ -246,16 +246,20 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ("year_named", rf"the{S}year{S}(?:{year4}|{spelled_year})"),
         (
             "relunit",
-            rf"(?:(?:earlier|later|early|late|mid|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
+            # "the week before last": two weeks back
+            rf"the{S}(?:week|year){S}before{S}last(?![\p{{L}}])"
+            rf"|(?:(?:earlier|later|early|late|mid|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
             rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season})(?![-‐][\p{{L}}])"
-            rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?(?:year|month|week))(?![-‐][\p{{L}}])"
+            rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
             rf"|the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
             rf"|full[-‐]year(?=[ \t\u00a0]+\p{{Ll}})",  # "full-year profit": the year reported
         ),
         (
             "ago",
-            rf"{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}{S}(?:ago|earlier|later|before|after|from{S}(?:now|today)|hence|back|on)(?![\p{{L}}])",
+            # "roughly 3.5 billion years ago": a past beyond the calendar (PAST_REF)
+            rf"(?:{mod}{S})?(?:{digits}|{card}){S}(?:million|billion){S}years{S}ago(?![\p{{L}}])"
+            rf"|{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}{S}(?:ago|earlier|later|before|after|from{S}(?:now|today)|hence|back|on)(?![\p{{L}}])",
         ),
         (
             "relday",
@@ -556,7 +560,9 @@ def digit_followers(lex: Lexicon) -> frozenset[str]:
     clock = _words("a p am pm o in at gmt utc z hours hrs local")
     zones = {_lead(w) for w in t["timezone"]}
     months = {_lead(w) for w in t["month"]}
-    return frozenset(units | unit_adj | clock | zones | months | _words("of and to times"))
+    return frozenset(
+        units | unit_adj | clock | zones | months | _words("of and to times million billion")
+    )
 
 
 _YEAR_RUN = compile_re(r"(?:1[5-9]|20)[0-9][0-9]")

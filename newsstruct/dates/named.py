@@ -305,7 +305,19 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
         # weeks before this year's, is last year's; "as Easter week began" days before it)
         tense = ctx.tense
         chosen = pick(cands, ctx.ref, tense, slack=7 if tense == "past" else MONTH_DAY_SLACK)
+    weekend = _WEEKEND_AFTER.match(ctx.text, m.end(), m.end() + 12) if not shift else None
+    if weekend is not None:
+        # "the Fourth of July weekend", "over Memorial Day weekend": the holiday's weekend,
+        # the one before a Monday or Tuesday, else the one after (Wednesday: before)
+        back = {1: 2, 2: 3, 3: 4, 6: 0, 7: 1}.get(chosen.isoweekday())
+        sat = chosen - dt.timedelta(days=back) if back is not None else None
+        if sat is None:
+            sat = chosen + dt.timedelta(days=6 - chosen.isoweekday())
+        return Reading("DATE", cal.week(sat, weekend=True), end=weekend.end())
     return Reading("DATE", cal.day(chosen + dt.timedelta(days=shift)))
+
+
+_WEEKEND_AFTER = compile_re(r"(?i)[ \t\u00a0]+weekend(?![\p{L}'’-])")
 
 
 def h_month_day(m: Cand, ctx: Ctx) -> Reading | None:
@@ -618,10 +630,20 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", cal.quarter(y, q), anchor)
 
 
+# "its best quarter since 2007", "the worst quarter on record": a quarter ranked among
+# others, as a count of quarters is, not a date
+_RANKED_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:best|worst|strongest|weakest|biggest|largest|busiest|slowest|"
+    r"highest|lowest|most[ \t\u00a0]+profitable)[ \t\u00a0]+$"
+)
+
+
 def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
-    if _IN_A_ROW_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()) or (
-        _IN_A_ROW_AFTER.match(ctx.text, m.end(), m.end() + 16)
+    if (
+        _IN_A_ROW_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
+        or _IN_A_ROW_AFTER.match(ctx.text, m.end(), m.end() + 16)
+        or _RANKED_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
     ):
         return None
     year_ago = any(
