@@ -28,6 +28,7 @@ from ..patterns import compile_re
 _TOKEN = compile_re(
     r"[\p{L}]+(?:['’][\p{L}]+)?|['’](?:ll|ve|re|m|d)(?![\p{L}])|[,;()\"“”«»—]|:(?!\d)|\n[ \t]*\n"
 )
+_CONTRACTED = ("'ll", "'re", "'m", "'ve")  # not "'s" (is, has or a possessive) nor "'d"
 _BOUNDARY = frozenset(';:()"“”«»—')
 _WINDOW = 8  # the nearest words on both sides are read alternately
 # Then the left side on to the clause's governing verb ("will be named commander of the
@@ -430,6 +431,10 @@ class _Scan:
         # "is not expected before Tuesday": "is" is as near as in "is expected"
         dist = i - self.negations
         cls = tense_words.get(word)
+        if cls is None and word.endswith(_CONTRACTED):
+            # "we'll see", "they're meeting": one token, the tense in its ending
+            word = word[word.rindex("'") :]
+            cls = tense_words.get(word)
         if tok == "May" and prev is not None and prev not in _BOUNDARY and prev[0] != "\n":
             cls = None  # "began in May": the month, not the modal (only a sentence opens "May")
         if nxt == "to" and (
