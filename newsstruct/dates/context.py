@@ -250,7 +250,8 @@ _NEAR_ONLY = frozenset(
 def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon) -> str | None:
     """The tense of the clause holding ``text[start:end]``, searched within ``text[lo:hi]``.
 
-    Returns "past", "present", "future" or None (no tense word nearby).
+    Returns "past", "present", "future" or None (no tense word nearby; but "future" for a
+    mention right after "until": a state lasting to it).
 
     >>> from newsstruct.lexicons import load_lexicon
     >>> s = "The council will meet on Thursday, the mayor said."
@@ -291,6 +292,8 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
             cls = scan.step(tense_words, near=False)
             if cls is not None:
                 return cls
+    if left and left[0].group().lower() in ("until", "till"):
+        return "future"  # "- Road closures in place until Friday": a state that lasts
     return None
 
 
