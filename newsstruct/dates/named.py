@@ -551,6 +551,10 @@ def _quarter_code(code: regex.Match[str], raw: str, ctx: Ctx) -> Reading | None:
     return Reading("DATE", value, anchor)
 
 
+_THE_BEFORE = compile_re(r"(?<![\p{L}])[Tt]he[ \t\u00a0]+$")
+_QUARTER_MONTHS = compile_re(r"(jan|apr|jul|oct)[\p{L}.]*[-–]")
+
+
 def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
@@ -562,6 +566,17 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
         and _NOUN_AFTER_Q.match(ctx.text, m.end()) is None
     ):
         return None  # "for a second quarter", "a third quarter of losses"
+    span = _QUARTER_MONTHS.match(low)
+    if span is not None:  # "the April-June quarter": the calendar quarter those months make
+        sq = {"jan": 1, "apr": 2, "jul": 3, "oct": 4}[span.group(1)]
+        qy = _quarter_year(sq, ctx)
+        the = _THE_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start())
+        return Reading(
+            "DATE",
+            cal.quarter(qy, sq) if qy else f"XXXX-Q{sq}",
+            "ref" if qy else None,
+            start=the.start() if the is not None else None,  # "the April-June quarter"
+        )
     code = _NQ_CODE.match(low)
     if code is not None:  # "3Q08", "2H 2008", "1Q"
         return _quarter_code(code, raw, ctx)
