@@ -28,6 +28,7 @@ from ..patterns import compile_re
 _TOKEN = compile_re(
     r"[\p{L}]+(?:['’][\p{L}]+)?|['’](?:ll|ve|re|m|d)(?![\p{L}])|[,;()\"“”«»—]|:(?!\d)|\n[ \t]*\n"
 )
+_CONTRACTED = ("'ll", "'re", "'m", "'ve")  # not "'s" (is, has or a possessive) nor "'d"
 _BOUNDARY = frozenset(';:()"“”«»—')
 _WINDOW = 8  # the nearest words on both sides are read alternately
 # Then the left side on to the clause's governing verb ("will be named commander of the
@@ -227,6 +228,13 @@ _DEADLINE_WORDS = frozenset(
     due deadline deadlines expected""".split()  # noqa: SIM905
 )
 _DEADLINE_REACH = 12
+# "All ferries cancelled until Friday", "schools are shut until Monday": a suspension lasts
+# until a day still to come; told with "was"/"were"/"had" ("the road was closed until
+# Friday, when it reopened") it is a story's past
+_SUSPENDED_WORDS = frozenset(
+    """cancelled canceled suspended closed shut halted banned barred grounded""".split()  # noqa: SIM905
+)
+_PAST_AUX = frozenset(["was", "were", "had", "been", "remained", "stayed"])
 _PRESENT_REACH = 3  # "is"/"are" govern a mention only from just before it
 # A verb of schedules ("ends", "opens", "meet") governs from farther: "voting ends at 8 p.m.
 # local time on Tuesday".
@@ -242,7 +250,8 @@ _NEAR_ONLY = frozenset(
 def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon) -> str | None:
     """The tense of the clause holding ``text[start:end]``, searched within ``text[lo:hi]``.
 
-    Returns "past", "present", "future" or None (no tense word nearby).
+    Returns "past", "present", "future" or None (no tense word nearby; but "future" for a
+    mention right after "until": a state lasting to it).
 
     >>> from newsstruct.lexicons import load_lexicon
     >>> s = "The council will meet on Thursday, the mayor said."
@@ -283,6 +292,8 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
             cls = scan.step(tense_words, near=False)
             if cls is not None:
                 return cls
+    if left and left[0].group().lower() in ("until", "till"):
+        return "future"  # "- Road closures in place until Friday": a state that lasts
     return None
 
 
@@ -365,6 +376,9 @@ def _is_deadline(left: list[regex.Match[str]]) -> bool:
             return False
         if word in _DEADLINE_WORDS:
             return True
+        if word in _SUSPENDED_WORDS and left[0].group().lower() in ("until", "till"):
+            i = left.index(tok)
+            return i + 1 >= len(left) or left[i + 1].group().lower() not in _PAST_AUX
     return False
 
 
@@ -420,6 +434,10 @@ class _Scan:
         # "is not expected before Tuesday": "is" is as near as in "is expected"
         dist = i - self.negations
         cls = tense_words.get(word)
+        if cls is None and word.endswith(_CONTRACTED):
+            # "we'll see", "they're meeting": one token, the tense in its ending
+            word = word[word.rindex("'") :]
+            cls = tense_words.get(word)
         if tok == "May" and prev is not None and prev not in _BOUNDARY and prev[0] != "\n":
             cls = None  # "began in May": the month, not the modal (only a sentence opens "May")
         if nxt == "to" and (

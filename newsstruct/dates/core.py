@@ -199,7 +199,66 @@ def future_in_past(ctx: Ctx, start: int) -> dt.date | None:
         or ctx.tense != "future"
     ):
         return None
-    if _THAT_WOULD.match(ctx.text, prev.end, start) is None:
+    if not _reported_plan(ctx.text, prev.end, start):
+        return None
+    return prev.first
+
+
+def _reported_plan(text: str, prev_end: int, start: int) -> bool:
+    """Whether ``text[prev_end:start]`` reports a plan made on the date ending at
+    ``prev_end``: "… in August that it would", "On Tuesday, the ministry said talks would",
+    "said in October it would"."""
+    return (
+        _THAT_WOULD.match(text, prev_end, start) is not None
+        or _SAID_WOULD.match(text, prev_end, start) is not None
+        or (
+            _SAID_DATE_BEFORE.search(text, max(0, prev_end - 50), prev_end) is not None
+            and _DAY_WOULD.match(text, prev_end, start) is not None
+        )
+    )
+
+
+# "On Tuesday, the ministry said talks would resume Thursday", "said Tuesday that the strike
+# would end Friday": a plan told on a past day of the same sentence; its weekday is the next
+# one after that day, not after the reference
+_SAID_WOULD = compile_re(
+    r"(?:(?!\b(?:and|but|while|when|after|before|since|because|as)\b)[^.!?;:\"“”\n]){0,60}?"
+    r"\b(?:said|announced|told|warned|confirmed|indicated|stated|agreed|"
+    r"decided|promised|pledged|predicted|signaled|signalled|added|wrote|reported)\b"
+    r"[^.!?;:\"“”\n]{0,100}?\bwould(?:n['’]t)?[ \t\u00a0]+[^.!?;:\"“”\n]{0,80}$",
+    regex.IGNORECASE,
+)
+
+# "Orlan said on Wednesday it would …", "said in October it would …": the reporting verb
+# before the date
+_SAID_DATE_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:said|announced|told[ \t\u00a0]+\p{L}+|warned|confirmed|indicated|"
+    r"stated|agreed|decided|promised|pledged|predicted|signaled|signalled)[ \t\u00a0]+"
+    r"(?:(?:in|on|last|early|late|mid|this)[ \t\u00a0]+){0,2}\p{L}+\.?(?:[ \t\u00a0]+\d{1,2})?$"
+)
+_DAY_WOULD = compile_re(
+    r"[ \t\u00a0]+(?:that[ \t\u00a0]+)?[^.!?;:,\"“”\n]{0,100}?\bwould(?:n['’]t)?[ \t\u00a0]+"
+    r"[^.!?;:\"“”\n]{0,80}$",
+    regex.IGNORECASE,
+)
+
+
+def future_in_past_day(ctx: Ctx, start: int) -> dt.date | None:
+    """The past day a plan was told on, when the weekday at ``start`` is in a "would" clause
+    after a reporting verb and that day in the same sentence ("On Tuesday, the ministry said
+    talks would resume Thursday")."""
+    prev = ctx.previous_day
+    if (
+        prev is None
+        or ctx.ref is None
+        or prev.unit != "day"
+        or prev.first >= ctx.ref
+        or not 0 <= prev.end <= start
+        or start - prev.end > 200
+        or ctx.tense != "future"
+    ):
+        return None
+    if not _reported_plan(ctx.text, prev.end, start):
         return None
     return prev.first
 

@@ -200,6 +200,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             "quarter",
             rf"(?:the{S})?(?:(?:fiscal|calendar|year[-‐](?:ago|earlier)|comparable|same|corresponding){S}){{0,2}}(?:{year4}{S})?(?:(?:fiscal|calendar){HY})?{ordinal_q}{HY}(?:fiscal{S})?quarters?(?:{S}of{S}(?:fiscal{S})?(?:{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?"
             rf"|(?:last|next|this){S}year{APOS}s{S}{ordinal_q}{HY}quarter"
+            # "the April-June quarter", "the July-September period": a calendar quarter
+            rf"|(?:Jan(?:uary|\.)?[-–]Mar(?:ch|\.)?|April[-–]June|July[-–]Sept?(?:ember|\.)?"
+            rf"|Oct(?:ober|\.)?[-–]Dec(?:ember|\.)?){S}(?:quarter|period)(?![\p{{L}}])"
             rf"|(?:the{S})?first{S}two{S}quarters(?:{S}of{S}{year4})?"
             rf"|(?:the{S})?(?:first|second|last|latter){HY}half(?:{S}of{S}(?:(?:fiscal{S})?{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?(?!{S}of{S}the)"
             rf"|Q[1-4](?:{S0}{year4}|{S0}{year2})?|{year4}{S}Q[1-4]|H[12]{S0}{year4}"
@@ -246,16 +249,20 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ("year_named", rf"the{S}year{S}(?:{year4}|{spelled_year})"),
         (
             "relunit",
-            rf"(?:(?:earlier|later|early|late|mid|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
+            # "the week before last": two weeks back
+            rf"the{S}(?:week|year){S}before{S}last(?![\p{{L}}])"
+            rf"|(?:(?:earlier|later|early|late|mid|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
             rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season})(?![-‐][\p{{L}}])"
-            rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?(?:year|month|week))(?![-‐][\p{{L}}])"
+            rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
             rf"|the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
             rf"|full[-‐]year(?=[ \t\u00a0]+\p{{Ll}})",  # "full-year profit": the year reported
         ),
         (
             "ago",
-            rf"{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}{S}(?:ago|earlier|later|before|after|from{S}(?:now|today)|hence|back|on)(?![\p{{L}}])",
+            # "roughly 3.5 billion years ago": a past beyond the calendar (PAST_REF)
+            rf"(?:{mod}{S})?(?:{digits}|{card}){S}(?:million|billion){S}years{S}ago(?![\p{{L}}])"
+            rf"|{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}{S}(?:ago|earlier|later|before|after|from{S}(?:now|today)|hence|back|on)(?![\p{{L}}])",
         ),
         (
             "relday",
@@ -364,7 +371,7 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         "quarter": (
             _words(
                 """the fiscal calendar year comparable same corresponding last next this latter
-                q1 q2 q3 q4 h1 h2"""
+                q1 q2 q3 q4 h1 h2 jan january april july oct october"""
             )
             | ordinals,
             True,
@@ -556,7 +563,9 @@ def digit_followers(lex: Lexicon) -> frozenset[str]:
     clock = _words("a p am pm o in at gmt utc z hours hrs local")
     zones = {_lead(w) for w in t["timezone"]}
     months = {_lead(w) for w in t["month"]}
-    return frozenset(units | unit_adj | clock | zones | months | _words("of and to times"))
+    return frozenset(
+        units | unit_adj | clock | zones | months | _words("of and to times million billion")
+    )
 
 
 _YEAR_RUN = compile_re(r"(?:1[5-9]|20)[0-9][0-9]")

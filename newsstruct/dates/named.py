@@ -30,6 +30,7 @@ from .core import (
     edge_mod,
     ends_period,
     future_in_past,
+    future_in_past_day,
     month_day_year,
     month_in,
     pick,
@@ -304,7 +305,19 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
         # weeks before this year's, is last year's; "as Easter week began" days before it)
         tense = ctx.tense
         chosen = pick(cands, ctx.ref, tense, slack=7 if tense == "past" else MONTH_DAY_SLACK)
+    weekend = _WEEKEND_AFTER.match(ctx.text, m.end(), m.end() + 12) if not shift else None
+    if weekend is not None:
+        # "the Fourth of July weekend", "over Memorial Day weekend": the holiday's weekend,
+        # the one before a Monday or Tuesday, else the one after (Wednesday: before)
+        back = {1: 2, 2: 3, 3: 4, 6: 0, 7: 1}.get(chosen.isoweekday())
+        sat = chosen - dt.timedelta(days=back) if back is not None else None
+        if sat is None:
+            sat = chosen + dt.timedelta(days=6 - chosen.isoweekday())
+        return Reading("DATE", cal.week(sat, weekend=True), end=weekend.end())
     return Reading("DATE", cal.day(chosen + dt.timedelta(days=shift)))
+
+
+_WEEKEND_AFTER = compile_re(r"(?i)[ \t\u00a0]+weekend(?![\p{L}'’-])")
 
 
 def h_month_day(m: Cand, ctx: Ctx) -> Reading | None:
@@ -538,6 +551,10 @@ def _quarter_code(code: regex.Match[str], raw: str, ctx: Ctx) -> Reading | None:
     return Reading("DATE", value, anchor)
 
 
+_THE_BEFORE = compile_re(r"(?<![\p{L}])[Tt]he[ \t\u00a0]+$")
+_QUARTER_MONTHS = compile_re(r"(jan|apr|jul|oct)[\p{L}.]*[-–]")
+
+
 def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
@@ -549,6 +566,17 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
         and _NOUN_AFTER_Q.match(ctx.text, m.end()) is None
     ):
         return None  # "for a second quarter", "a third quarter of losses"
+    span = _QUARTER_MONTHS.match(low)
+    if span is not None:  # "the April-June quarter": the calendar quarter those months make
+        sq = {"jan": 1, "apr": 2, "jul": 3, "oct": 4}[span.group(1)]
+        qy = _quarter_year(sq, ctx)
+        the = _THE_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start())
+        return Reading(
+            "DATE",
+            cal.quarter(qy, sq) if qy else f"XXXX-Q{sq}",
+            "ref" if qy else None,
+            start=the.start() if the is not None else None,  # "the April-June quarter"
+        )
     code = _NQ_CODE.match(low)
     if code is not None:  # "3Q08", "2H 2008", "1Q"
         return _quarter_code(code, raw, ctx)
@@ -617,10 +645,20 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", cal.quarter(y, q), anchor)
 
 
+# "its best quarter since 2007", "the worst quarter on record": a quarter ranked among
+# others, as a count of quarters is, not a date
+_RANKED_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:best|worst|strongest|weakest|biggest|largest|busiest|slowest|"
+    r"highest|lowest|most[ \t\u00a0]+profitable)[ \t\u00a0]+$"
+)
+
+
 def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
-    if _IN_A_ROW_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()) or (
-        _IN_A_ROW_AFTER.match(ctx.text, m.end(), m.end() + 16)
+    if (
+        _IN_A_ROW_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
+        or _IN_A_ROW_AFTER.match(ctx.text, m.end(), m.end() + 16)
+        or _RANKED_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
     ):
         return None
     year_ago = any(
@@ -932,6 +970,10 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
         else:
             d = base + dt.timedelta(days=(wd - today) % 7 or 7)
         return Reading("DATE", cal.day(d), anchor)
+    said = future_in_past_day(ctx, m.start()) if not modifier else None
+    if said is not None:  # "On Tuesday, the ministry said talks would resume Thursday"
+        d = said + dt.timedelta(days=(wd - said.isoweekday()) % 7 or 7)
+        return Reading("DATE", cal.day(d), "previous-day", mod=mod)
     day = weekday_date(ctx, wd, modifier)
     if day is None:
         return Reading("DATE", f"XXXX-WXX-{wd}", None, mod=mod)

@@ -16,6 +16,8 @@ import regex
 from ..patterns import compile_re
 from . import calendar as cal
 from .amounts import (
+    MOD_PREFIX,
+    MOD_WORDS,
     TIME_UNITS,
     UNIT_LETTER,
     UNIT_RE,
@@ -38,6 +40,7 @@ from .core import (
     shift_by,
     shift_period,
     shift_quarter,
+    weekday_date,
     weekday_in,
 )
 from .named import h_season
@@ -65,7 +68,12 @@ _WEEK_ENDED = compile_re(
     r"[ \t\u00a0]+(?:ended|ending|to|through)[ \t\u00a0]+(\p{Lu}\p{Ll}{2,8}\.?)[ \t\u00a0]+"
     r"([12]\d|3[01]|0?[1-9])(?![\d\p{L}])"
 )
-_MID_MONTH_WEEK = compile_re(r"mid[-‐]?(month|week)")
+_WEEK_ENDED_WEEKDAY = compile_re(
+    r"(?i)[ \t\u00a0]+(?:ended|ending|to|through)[ \t\u00a0]+(?:on[ \t\u00a0]+)?"
+    r"((?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![\p{L}'’])"
+)
+_MID_MONTH_WEEK = compile_re(r"mid[-‐]?(month|week|decade)")
+_BEFORE_LAST = compile_re(r"the (week|year) before last")
 _WEEK_FINE = frozenset(["day", "week", "weekend"])
 _AN_BEFORE = compile_re(r"\ban?[ \t\u00a0]+$", regex.IGNORECASE)
 
@@ -84,6 +92,14 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         and ctx.text[m.start() - 1] in "\"“'‘"
     ):
         return None  # "This Week", a programme's title
+    before_last = _BEFORE_LAST.fullmatch(low)
+    if before_last is not None:  # "the week before last": two back from the reference
+        if ctx.ref is None:
+            return Reading("DATE", None, None)
+        unit = before_last.group(1)
+        if unit == "week":
+            return Reading("DATE", cal.week(ctx.ref - dt.timedelta(days=14)))
+        return Reading("DATE", cal.year(ctx.ref.year - 2))
     if low == "the full year":
         low = "the year"
     if low in ("the week", "the year"):
@@ -108,6 +124,13 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
                 day = month_day_year(mo[0], int(ended.group(2)), attrs.evolve(ctx, tense="past"))
                 if day is not None:
                     return Reading("DATE", cal.week(day))
+            ended_wd = _WEEK_ENDED_WEEKDAY.match(ctx.text, m.end(), m.end() + 24)
+            if ended_wd is not None:
+                # "in the week through Friday": the week of that (past) Friday
+                wd = weekday_in(ended_wd.group(1), ctx.lex)
+                day = weekday_date(attrs.evolve(ctx, tense="past"), wd) if wd else None
+                if day is not None:
+                    return Reading("DATE", cal.week(day))
             base = prior.first if prior is not None else ctx.ref
             return Reading("DATE", cal.week(base), "previous" if prior else "ref")
         if (
@@ -122,6 +145,8 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
     if mid_unit is not None:  # "by mid-month", "midweek": the reference's month or week
         if ctx.ref is None:
             return Reading("DATE", None, None, mod="MID")
+        if mid_unit.group(1) == "decade":  # "by mid-decade": the reference's decade
+            return Reading("DATE", f"{ctx.ref.year // 10:03d}", mod="MID")
         if mid_unit.group(1) == "month":
             return Reading("DATE", cal.month(ctx.ref.year, ctx.ref.month), mod="MID")
         return Reading("DATE", cal.week(ctx.ref), mod="MID")
@@ -268,9 +293,26 @@ _THAN_AFTER = compile_re(r"[ \t\u00a0]+than(?![\p{L}])", regex.IGNORECASE)
 _FROM_NOW = compile_re(r"\s+from\s+(?:now|today)$", regex.IGNORECASE)
 
 
+_DEEP_PAST = compile_re(r"(?i)\b(?:million|billion)[ \t\u00a0]+years[ \t\u00a0]+ago$")
+
+
+# "sold 5% fewer cars than a year earlier": a comparison of quantities, not a mod of the time
+_COMPARED_LEAD = compile_re(r"(?i)(?:more|fewer|less)[ \t\u00a0]+than[ \t\u00a0]+")
+_QUANTITY_END = compile_re(r"(?i)(?:\d%?|\bper[ \t\u00a0]?cent|\bpoints?)[ \t\u00a0]*$")
+
+
 def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
+    lead = _COMPARED_LEAD.match(raw)
+    if lead is not None and _QUANTITY_END.search(ctx.text, max(0, m.start() - 12), m.start()):
+        inner = h_ago(Cand(m.start() + lead.end(), raw[lead.end() :]), ctx)
+        return attrs.evolve(inner, start=m.start() + lead.end()) if inner is not None else None
     low = norm(raw)
+    if _DEEP_PAST.search(raw):
+        # "roughly 3.5 billion years ago": before any calendar year a value can write
+        lead = MOD_PREFIX.match(low)
+        mod = MOD_WORDS.get(" ".join(lead.group().split())) if lead else None
+        return Reading("DATE", "PAST_REF", None, mod=mod)
     direction = low.split()[-1]
     tail = _FROM_NOW.search(raw)
     if tail is not None:
@@ -309,7 +351,10 @@ def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", shift_period(ctx.period, -1), "previous", mod=mod)
     if base is None:
         return Reading("DATE", None, None, mod=mod)
-    return Reading("DATE", shift_by(base, k, unit), anchor, mod=mod)
+    value = shift_by(base, k, unit)
+    if value is not None and value.startswith("-"):
+        return Reading("DATE", "PAST_REF", None, mod=mod)  # "about 10,000 years ago"
+    return Reading("DATE", value, anchor, mod=mod)
 
 
 _UNIT_BEFORE_AFTER = compile_re(r"\bthe (day|night|week|month|year) (before|after)$")

@@ -204,6 +204,8 @@ def find_dates(
         if first_day is not None:  # "on 14 and 15 March": the first day is a date of its own
             found.append(_mention(text, first_day[0], first_day[1], first_day[2], ctx, mref_name))
         found.append(mention)
+        if reading.end is not None and reading.end > m.end():
+            taken = reading.end  # "the Fourth of July weekend": one mention, "weekend" in it
         if reading.dated or pair_year:
             state.note(mention, i, mref)
         if second is not None:
