@@ -179,9 +179,8 @@ def strip_title(words: list[str], qwords: QuoteWords) -> tuple[list[str], set[st
                 matched = size
                 break
         if not matched and i == 0 and len(words) > 2 and _person_noun(lowered, qwords):
-            matched = (
-                1  # "Resident Gideon Mwangi", "Glaciologist Pieter Maes": a noun for the person
-            )
+            # "Resident Gideon Mwangi", "Glaciologist Pieter Maes": a noun for the person
+            matched = 1
         if matched:
             title = " ".join(lowered[i : i + matched])
             roles |= role_nouns(title, qwords)

@@ -543,7 +543,6 @@ def _parenthetical_lead(doc: Doc, sent: Sentence, source_start: int) -> Span | N
     return span_of(text, start, end)
 
 
-# what is granted or refused, not said: "denied bail", "denied the motion to dismiss"
 # what an official does by declaring it: "declared a state of emergency", "declared bankruptcy"
 _DECLARED_ACT = compile_re(
     r"(?:(?:a|an|the)\s+)?(?:(?:local|national|statewide|public|health|federal)\s+){0,2}"
@@ -553,16 +552,18 @@ _DECLARED_ACT = compile_re(
     r"|pandemic|mistrial|recess|quorum|dividend|moratorium|no-fly\s+zone)\b",
     regex.I,
 )
-# a look, not a belief: "showed no emotion", "showed little remorse", "showed signs of wear"
+# a look, not a belief: "showed no emotion", "showed little remorse", "showed remorse" (but
+# "the data show interest rates rising" is evidence)
 _SHOWN_FEELING = compile_re(
-    r"(?:no|little|any|some|visible|obvious|great|real)?\s*(?:emotion|remorse|reaction|interest"
-    r"|restraint|courage|leadership|respect|mercy|concern)\b",
+    r"(?:(?:no|little|any|some|visible|obvious|great|real)\s+(?:emotion|remorse|reaction"
+    r"|interest|restraint|courage|leadership|respect|mercy|concern)|emotion|remorse)\b",
     regex.I,
 )
 # the plea a defendant enters: "pleaded guilty", "pleads not guilty", "pleaded no contest"
 _PLEA = compile_re(
     r"(?:not\s+)?(?:guilty|innocent|no\s+contest|nolo\s+contendere|the\s+fifth)\b", regex.I
 )
+# what is granted or refused, not said: "denied bail", "denied the motion to dismiss"
 _GRANTED = compile_re(
     r"(?:(?:him|her|them|it|us|me|the|a|an|his|her|their|its)\s+)?"
     r"(?:bail|parole|access|entry|permission|admission|asylum|a\s+visa|visas?|permits?"
