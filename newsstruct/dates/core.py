@@ -182,24 +182,42 @@ _THAT_WOULD = compile_re(
     r"[^.!?;:\"“”\n]{0,80}$",
     regex.IGNORECASE,
 )
+# how far back (characters) the date a plan was told on may stand, and of what unit
 _FUTURE_IN_PAST_UNITS = frozenset({"day", "week", "month"})
+_FUTURE_IN_PAST_REACH = 180
+_DAY_UNIT = frozenset({"day"})
+_DAY_PLAN_REACH = 200
 
 
 def future_in_past(ctx: Ctx, start: int) -> dt.date | None:
     """The past date a "that … would" clause was said on, when the mention at ``start``
     is in that clause ("said in October that it would open the plant in March")."""
-    prev = ctx.previous
+    return _plan_told_on(ctx, ctx.previous, _FUTURE_IN_PAST_UNITS, _FUTURE_IN_PAST_REACH, start)
+
+
+def future_in_past_day(ctx: Ctx, start: int) -> dt.date | None:
+    """The past day a plan was told on, when the weekday at ``start`` is in a "would" clause
+    after a reporting verb and that day in the same sentence ("On Tuesday, the ministry said
+    talks would resume Thursday")."""
+    return _plan_told_on(ctx, ctx.previous_day, _DAY_UNIT, _DAY_PLAN_REACH, start)
+
+
+def _plan_told_on(
+    ctx: Ctx, prev: Prior | None, units: frozenset[str], reach: int, start: int
+) -> dt.date | None:
+    """The first day of ``prev``, a past date of one of ``units`` ending at most ``reach``
+    characters before ``start``, when the text between reports a plan told on it and the
+    mention's clause is future."""
     if (
         prev is None
         or ctx.ref is None
         or prev.first >= ctx.ref
-        or prev.unit not in _FUTURE_IN_PAST_UNITS
+        or prev.unit not in units
         or not 0 <= prev.end <= start
-        or start - prev.end > 180
+        or start - prev.end > reach
         or ctx.tense != "future"
+        or not _reported_plan(ctx.text, prev.end, start)
     ):
-        return None
-    if not _reported_plan(ctx.text, prev.end, start):
         return None
     return prev.first
 
@@ -221,10 +239,13 @@ def _reported_plan(text: str, prev_end: int, start: int) -> bool:
 # "On Tuesday, the ministry said talks would resume Thursday", "said Tuesday that the strike
 # would end Friday": a plan told on a past day of the same sentence; its weekday is the next
 # one after that day, not after the reference
+_PLAN_VERBS = (
+    r"said|announced|warned|confirmed|indicated|stated|agreed|decided|promised|pledged"
+    r"|predicted|signaled|signalled"
+)
 _SAID_WOULD = compile_re(
     r"(?:(?!\b(?:and|but|while|when|after|before|since|because|as)\b)[^.!?;:\"“”\n]){0,60}?"
-    r"\b(?:said|announced|told|warned|confirmed|indicated|stated|agreed|"
-    r"decided|promised|pledged|predicted|signaled|signalled|added|wrote|reported)\b"
+    rf"\b(?:{_PLAN_VERBS}|told|added|wrote|reported)\b"
     r"[^.!?;:\"“”\n]{0,100}?\bwould(?:n['’]t)?[ \t\u00a0]+[^.!?;:\"“”\n]{0,80}$",
     regex.IGNORECASE,
 )
@@ -232,8 +253,7 @@ _SAID_WOULD = compile_re(
 # "Orlan said on Wednesday it would …", "said in October it would …": the reporting verb
 # before the date
 _SAID_DATE_BEFORE = compile_re(
-    r"(?i)(?<![\p{L}])(?:said|announced|told[ \t\u00a0]+\p{L}+|warned|confirmed|indicated|"
-    r"stated|agreed|decided|promised|pledged|predicted|signaled|signalled)[ \t\u00a0]+"
+    rf"(?i)(?<![\p{{L}}])(?:{_PLAN_VERBS}|told[ \t\u00a0]+\p{{L}}+)[ \t\u00a0]+"
     r"(?:(?:in|on|last|early|late|mid|this)[ \t\u00a0]+){0,2}\p{L}+\.?(?:[ \t\u00a0]+\d{1,2})?$"
 )
 _DAY_WOULD = compile_re(
@@ -241,26 +261,6 @@ _DAY_WOULD = compile_re(
     r"[^.!?;:\"“”\n]{0,80}$",
     regex.IGNORECASE,
 )
-
-
-def future_in_past_day(ctx: Ctx, start: int) -> dt.date | None:
-    """The past day a plan was told on, when the weekday at ``start`` is in a "would" clause
-    after a reporting verb and that day in the same sentence ("On Tuesday, the ministry said
-    talks would resume Thursday")."""
-    prev = ctx.previous_day
-    if (
-        prev is None
-        or ctx.ref is None
-        or prev.unit != "day"
-        or prev.first >= ctx.ref
-        or not 0 <= prev.end <= start
-        or start - prev.end > 200
-        or ctx.tense != "future"
-    ):
-        return None
-    if not _reported_plan(ctx.text, prev.end, start):
-        return None
-    return prev.first
 
 
 def pick(candidates: list[dt.date], ref: dt.date, tense: str | None, slack: int = 0) -> dt.date:

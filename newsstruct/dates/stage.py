@@ -189,8 +189,10 @@ def find_dates(
             if cut is not None and _NOUN_NEXT.match(text, m.end()):
                 reading = attrs.evolve(reading, start=cut.end())  # "the [two-year] contract"
         mention = _mention(text, m.start(), m.end(), reading, ctx, mref_name)
-        second = _second_day(text, kind, mention, reading, hi) if kind == "mdy" else None
-        if kind == "year":
+        second = None
+        if kind == "mdy":
+            second = _second_day(text, kind, mention, reading, hi)
+        elif kind == "year":
             second = _second_year(text, mention, reading)
         pair_year = False
         if second is not None and kind == "mdy" and second[2].anchor == "absolute":

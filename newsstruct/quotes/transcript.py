@@ -32,8 +32,8 @@ from .coref import Entities
 
 # "CALLOWAY:", "Ines Calloway:", "MS. CALLOWAY:", "Dr. Ines Calloway:" (three words at most)
 _PERSON_LABEL = compile_re(
-    r"(?P<label>(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Mayor|MR|MRS|MS|DR|PROF|SEN|REP|GOV|MAYOR)"
-    r"\.?[ \t])?\p{Lu}[\p{L}'’-]{1,30}+(?:[ \t]\p{Lu}[\p{L}'’.-]{0,30}+){0,2})"
+    r"(?P<label>(?:(?i:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Mayor)\.?[ \t])?"
+    r"\p{Lu}[\p{L}'’-]{1,30}+(?:[ \t]\p{Lu}[\p{L}'’.-]{0,30}+){0,2})"
     r"[ \t]?(?P<colon>:)[ \t]+(?=\S)",
     regex.V1,
 )
@@ -97,6 +97,7 @@ def find_turns(
         for label, _n in caps.most_common(_MAX_NAMED_LABELS):
             names[label] = _written_name(text, label.title(), headings) or label.title()
     people = _by_surname(entities)
+    titles = entities.qwords.titles
     asked = any(qa and m.group("label")[0] == "Q" for _k, m, qa in labelled)
     interviewee = _most_named(entities) if asked else None
     turns: list[Turn] = []
@@ -121,7 +122,7 @@ def find_turns(
                 continue  # a question, or "A." opening a sentence
             speaker = None if interviewee is None else attrs.evolve(interviewee, mention=label_span)
         else:
-            person = people.get(_surname(label))
+            person = people.get(_surname(label, titles))
             if person is not None:
                 speaker = Speaker(name=person, mention=label_span, resolved_by="name")
             elif dialogue and caps[label] >= _MIN_CAPS_TURNS:
@@ -134,21 +135,18 @@ def find_turns(
             Turn(label=label_span, colon=colon, content=content, speaker=speaker, paragraph=k)
         )
     # a transcript is a run of turns: a person with one turn alone is a kicker's or a caption's
-    spoken = Counter(_surname(t.label.text) for t in turns if t.label.text not in _QA_WORDS)
+    spoken = Counter(_surname(t.label.text, titles) for t in turns if t.label.text not in _QA_WORDS)
     return [
         t
         for t in turns
-        if t.label.text in _QA_WORDS or spoken[_surname(t.label.text)] >= _MIN_TURNS
+        if t.label.text in _QA_WORDS or spoken[_surname(t.label.text, titles)] >= _MIN_TURNS
     ]
 
 
-_TITLES = frozenset(["mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "mayor"])
-
-
-def _surname(label: str) -> str:
-    words = [w.strip(".") for w in label.split()]
-    words = [w for w in words if w.lower() not in _TITLES]
-    return words[-1].lower() if words else ""
+def _surname(label: str, titles: frozenset[str]) -> str:
+    """The label's last word that is no title, lower case ("MS. CALLOWAY" -> "calloway")."""
+    words = [w.lower() for w in label.split() if w.lower() not in titles]
+    return words[-1].strip(".") if words else ""
 
 
 # a headline sets most of its words in capitals: "Trump Is 'Trying To Campaign As A Healer'"
