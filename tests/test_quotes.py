@@ -93,6 +93,7 @@ def test_lexicon_classes_are_known():
         "org",
         "person",
         "pronoun",
+        "proxy",
         "role",
         "stop",
     }

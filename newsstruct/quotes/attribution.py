@@ -451,6 +451,10 @@ def attribution_before(
             continue  # "Asked about it, she said": a participle; "told The Harbor Post": a name
         if noun_use(text, lo, s, words):
             continue  # "Trump's remarks", "the report"
+        if found[1] == "manner" and text[found[2] : open_mark].strip() == "":
+            # a manner verb leads in with a comma or colon ("she snapped, "…""); "testing
+            # would start "in the coming weeks"" is no lead-in
+            continue
         if _PASSIVE_CLAUSE.search(text, max(lo, s - 12), s) and text[s:e].endswith("ed"):
             continue  # "who told Congress when asked about it:": a passive participle
         if _lead_in_tail(doc, found[2], open_mark, found[0], tail_words):

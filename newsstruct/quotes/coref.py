@@ -59,6 +59,8 @@ _MODIFIERS = frozenset(
     ]
 )
 _PRONOUN_WORDS = compile_re(r"\b(he|his|him|himself|she|her|hers|herself)\b", regex.IGNORECASE)
+_DOUBLE_MARKS = '"“”„«»'
+
 # "union president Rafe Dunmore" / "Rafe Dunmore, the union's president,"
 _ROLE_BEFORE = compile_re(r"(?r)(?:^|(?<=\s))(\p{Ll}[\p{L}\-]+)\s+$", regex.V1)
 _ROLE_AFTER = compile_re(
@@ -144,6 +146,20 @@ def name_run(lexicon: Lexicon) -> regex.Pattern[str]:
 # ("-ian" would take "Armenian", "Christian" and "Sebastian" too)
 _OCCUPATION_ENDING = "ist"
 _OCCUPATION_MIN_LEN = 6
+
+
+def _unquoted_pronoun(text: str, start: int, lo: int, hi: int) -> regex.Match[str] | None:
+    """The first "he" / "she" in ``text[lo:hi]`` outside quote marks (the sentence starts at
+    ``start``): a speaker says "I", so a "she" inside the marks is someone else ("Brek said
+    the mayor had "promised the same thing since she took office"")."""
+    inside = sum(text.count(c, start, lo) for c in _DOUBLE_MARKS) % 2 == 1
+    pos = lo
+    for m in _PRONOUN_WORDS.finditer(text, lo, hi):
+        inside ^= sum(text.count(c, pos, m.start()) for c in _DOUBLE_MARKS) % 2 == 1
+        if not inside:
+            return m
+        pos = m.start()
+    return None
 
 
 def _person_noun(words: list[str], qwords: QuoteWords) -> bool:
@@ -409,8 +425,7 @@ class Entities:
             ent = self._entity_at(sub[0].head[0], sub[0].head[1])
             if ent is None or ent.kind != "person":
                 continue
-            rest = self.text[sub[1] : sent.end]
-            m = _PRONOUN_WORDS.search(rest)
+            m = _unquoted_pronoun(self.text, sent.start, sub[1], sent.end)
             if m is None and k + 1 < len(sentences):
                 m = _PRONOUN_WORDS.match(self.text, sentences[k + 1].start, sentences[k + 1].end)
             if m is None:
@@ -824,9 +839,11 @@ def _pronoun(
             return Speaker(name=previous[0].name, mention=span, resolved_by="pronoun"), previous[1]
     elif refers in ("plural", "thing") and previous is not None and close_to_previous:
         prev_speaker, prev_ent = previous
-        if (prev_ent is None or prev_ent.kind == "org") and not (
-            refers == "thing" and _person_like(prev_speaker, prev_ent, qwords)
-        ):  # "it" is never "a spokesman"
+        one_person = _person_like(prev_speaker, prev_ent, qwords) and (
+            refers == "thing" or prev_speaker.resolved_by == "description"
+        )
+        if (prev_ent is None or prev_ent.kind == "org") and not one_person:
+            # "it" is never "a spokesman" or a name; "they" is not "a top aide"
             return Speaker(name=prev_speaker.name, mention=span, resolved_by="pronoun"), prev_ent
     return Speaker(name=span.text, mention=span, resolved_by="pronoun"), None
 

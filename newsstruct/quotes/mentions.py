@@ -266,6 +266,19 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     if k < len(toks):
         head = (toks[k][0], end)
         head_words = [_word(text, t) for t in toks[k:]]
+        if (
+            has_det
+            and k >= 3
+            and _word(text, toks[k - 1]).lower() in ("of", "for")
+            and _word(text, toks[k - 2]).lower() not in words.proxies
+            and any(
+                _person_noun(_word(text, t).lower(), words) for t in toks[max(1, k - 3) : k - 1]
+            )
+        ):
+            # "the mayor of Harrowgate", "a friend of Tom Riley", "the chief executive of
+            # Acme": a person of their own, described by whom they serve or know; but "a
+            # spokeswoman for Acme" is Acme's voice, and "the city of Nice" is Nice
+            return Mention(start=start, end=end, kind="description")
         if _org_like(head_words, words) or (
             has_det and k == 1 and not _title_only(head_words, words)
         ):
@@ -300,6 +313,11 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     if any(_word(text, t).endswith(("'s", "’s")) and is_cap(_word(text, t)) for t in toks[:-1]):
         return Mention(start=start, end=end, kind="description")
     return None
+
+
+def _person_noun(low: str, words: QuoteWords) -> bool:
+    """A noun or title for one person: "mayor", "friend", "wife", "chief"."""
+    return low in words.persons or low in words.titles or low in words.gender
 
 
 def _first_name(doc: Doc, toks: list[tuple[int, int, bool]]) -> bool:
@@ -690,8 +708,14 @@ def np_forward(
             ):
                 j += 1  # "a source familiar with the senator's thinking"
                 continue
-            if j == k + 1 and words.cue(low) is not None and low not in words.stops:
-                j += 1  # right after the article a cue form is a noun: "the report stated"
+            if (
+                (j == k + 1 or low in words.media)
+                and words.cue(low) is not None
+                and low not in words.stops
+            ):
+                # right after the article a cue form is a noun ("the report stated"), and a
+                # medium's name after adjectives too ("its annual report")
+                j += 1
                 continue
             if _verbish(low, words) or low in words.pronouns:
                 break

@@ -29,7 +29,7 @@ class QuoteWords:
             particle, of one to three words ("shot" + "back" -> "shoot back", "issued" +
             "a statement" -> "issue a statement").
         addressee: Lemmas whose object stands between the cue and the content ("told X").
-        adverbs, dets, groups, orgs, stops, inscriptions, media, persons: Word classes of
+        adverbs, dets, groups, orgs, stops, inscriptions, media, persons, proxies: Word classes of
             ``speaker_words.tsv``.
         gender: Word -> "male" / "female" (titles and role nouns).
         first_names: First name -> the gender it usually carries (``first_names.tsv``).
@@ -49,6 +49,7 @@ class QuoteWords:
     inscriptions: frozenset[str]
     media: frozenset[str]
     persons: frozenset[str]
+    proxies: frozenset[str]
     gender: dict[str, str] = attrs.field(eq=False)
     first_names: dict[str, str] = attrs.field(eq=False)
     pronouns: dict[str, str] = attrs.field(eq=False)
@@ -150,6 +151,7 @@ def _quote_words(lexicon: Lexicon, _cue_forms_id: int) -> QuoteWords:
         inscriptions=frozenset(classes.get("inscription", ())),
         media=frozenset(classes.get("medium", ())),
         persons=frozenset(classes.get("person", ())),
+        proxies=frozenset(classes.get("proxy", ())),
         gender=gender,
         first_names=first_names,
         pronouns=pronouns,
