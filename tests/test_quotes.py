@@ -86,6 +86,7 @@ def test_lexicon_classes_are_known():
         "adverb",
         "det",
         "female",
+        "firm",
         "group",
         "inscription",
         "male",

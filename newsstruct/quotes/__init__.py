@@ -34,7 +34,7 @@ from .attribution import (
     attribution_sentence,
     make_attribution,
 )
-from .coref import FIRM_HEADS, Entities, Entity, resolve, speaker_chains
+from .coref import Entities, Entity, resolve, speaker_chains
 from .marks import Segment, find_segments
 from .mentions import CORPORATE_SUFFIX, Doc, Mention, np_after
 from .reported import reported_speech
@@ -790,7 +790,7 @@ def _named_org(speaker: Speaker, quotes: list[Quote], entities: Entities) -> Spe
         if other is not None and other.resolved_by in ("name", "alias") and fits(other.name):
             return attrs.evolve(speaker, name=other.name, resolved_by="title")
     if noun in _FIRM_NOUNS and speaker.mention is not None:
-        firm = entities.firm_before(speaker.mention.start, FIRM_HEADS)
+        firm = entities.firm_before(speaker.mention.start, qwords.firms)
         if firm is not None:
             return attrs.evolve(speaker, name=firm, resolved_by="title")
     return speaker

@@ -68,32 +68,6 @@ _ROLE_AFTER = compile_re(
     r"(?=\s*[,;.]|\s+(?:of|for|at|in|on|with|who|from)\b)",
     regex.V1,
 )
-# the last word of a company's name ("Halvorsen Industries", "Brightwater Robotics Inc.")
-FIRM_HEADS = frozenset(
-    [
-        "company",
-        "co.",
-        "corp.",
-        "corporation",
-        "inc.",
-        "inc",
-        "industries",
-        "holdings",
-        "group",
-        "motors",
-        "airlines",
-        "airways",
-        "technologies",
-        "pharmaceuticals",
-        "enterprises",
-        "ltd",
-        "ltd.",
-        "plc",
-        "llc",
-        "energy",
-        "systems",
-    ]
-)
 _MAX_MENTIONS_BACK = 500  # named mentions looked back over for the nearest candidate
 _MAX_PRONOUN_DISTANCE = 3000  # characters back to a named antecedent
 _SENTENCE_LEAD = 60  # characters back to the start of a sentence a name opens
@@ -507,8 +481,9 @@ class Entities:
         stop = max(-1, k - _MAX_MENTIONS_BACK)
         while k > stop:
             ent = self.mentioned[k]
-            if ent.kind == "org" and ent.name.split()[-1].lower() in heads:
-                return ent.name
+            names = ent.name.split()
+            if ent.kind == "org" and len(names) > 1 and names[-1].lower() in heads:
+                return ent.name  # not "Mining" alone ("I work in Mining")
             k -= 1
         return None
 
@@ -751,7 +726,11 @@ def resolve(
         if ent is not None:
             by = "name" if ent.name == short else "alias"
             return Speaker(name=ent.name, mention=span, resolved_by=by), ent
-        org = entities.org_by_first(short, FIRM_HEADS) if short and " " not in short else None
+        org = (
+            entities.org_by_first(short, entities.qwords.firms)
+            if short and " " not in short
+            else None
+        )
         if org is not None:  # "In a statement, Peabody said" after "Peabody Energy"
             return Speaker(name=org, mention=span, resolved_by="alias"), entities.orgs[org]
         if not short:

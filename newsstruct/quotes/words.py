@@ -29,8 +29,8 @@ class QuoteWords:
             particle, of one to three words ("shot" + "back" -> "shoot back", "issued" +
             "a statement" -> "issue a statement").
         addressee: Lemmas whose object stands between the cue and the content ("told X").
-        adverbs, dets, groups, orgs, stops, inscriptions, media, persons, proxies: Word classes of
-            ``speaker_words.tsv``.
+        adverbs, dets, firms, groups, orgs, stops, inscriptions, media, persons, proxies: Word
+            classes of ``speaker_words.tsv``.
         gender: Word -> "male" / "female" (titles and role nouns).
         first_names: First name -> the gender it usually carries (``first_names.tsv``).
         pronouns: Pronoun -> what it refers to ("male", "female", "plural", "thing", ...).
@@ -43,6 +43,7 @@ class QuoteWords:
     addressee: frozenset[str]
     adverbs: frozenset[str]
     dets: frozenset[str]
+    firms: frozenset[str]
     groups: frozenset[str]
     orgs: frozenset[str]
     stops: frozenset[str]
@@ -145,6 +146,7 @@ def _quote_words(lexicon: Lexicon, _cue_forms_id: int) -> QuoteWords:
         addressee=frozenset(addressee),
         adverbs=frozenset(classes.get("adverb", ())),
         dets=frozenset(classes.get("det", ())),
+        firms=frozenset(classes.get("firm", ())),
         groups=frozenset(classes.get("group", ())),
         orgs=frozenset(classes.get("org", ())),
         stops=frozenset(classes.get("stop", ())),
