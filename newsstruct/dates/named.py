@@ -675,6 +675,11 @@ _RANKED_BEFORE = compile_re(
 )
 
 
+_HOLIDAY_QUARTER_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:the[ \t\u00a0]+)?holiday(?:[-‐ \t\u00a0](?:season|shopping))?[ \t\u00a0]+$"
+)
+
+
 def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     if (
@@ -683,6 +688,15 @@ def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
         or _RANKED_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
     ):
         return None
+    holiday = (
+        _HOLIDAY_QUARTER_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+        if low == "quarter"
+        else None
+    )
+    if holiday is not None:  # "the holiday quarter": the year's last, its shopping season
+        hy = _quarter_year(4, ctx, m)
+        value = cal.quarter(hy, 4) if hy else "XXXX-Q4"
+        return Reading("DATE", value, "ref" if hy else None, start=holiday.start())
     year_ago = any(
         k in low
         for k in ("year-ago", "year-earlier", "prior-year", "year ago", "year earlier", "last year")
