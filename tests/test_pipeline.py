@@ -66,7 +66,8 @@ def test_press_release_example_end_to_end():
     assert ("Martin Greaves", "direct") in by_cue and ("Helena Okafor", "direct") in by_cue
     values = {d.text: d.value for d in art.dates}
     assert values["today"] == "2024-06-03"
-    assert values["Wednesday, June 5"] == "2024-06-05"
+    # the clock time, its zone and its day are one mention, as "8:30 a.m. EST on Wednesday"
+    assert values["8:30 a.m. Eastern Time on Wednesday, June 5"] == "2024-06-05T08:30"
     assert values["last month"] == "2024-05"
     assert all(
         d.anchor in ("dateline", "absolute", "previous-date", "sentence-date") for d in art.dates

@@ -261,7 +261,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         (
             "ago",
             # "roughly 3.5 billion years ago": a past beyond the calendar (PAST_REF)
-            rf"(?:{mod}{S})?(?:{digits}|{card}){S}(?:million|billion){S}years{S}ago(?![\p{{L}}])"
+            rf"(?:{mod}{S})?(?:{digits}|{card}|an?){S}(?:million|billion){S}years{S}ago(?![\p{{L}}])"
+            rf"|(?:{mod}{S})?(?:(?:hundreds|tens){S}of{S})?(?:millions|billions){S}of{S}years{S}ago(?![\p{{L}}])"
             rf"|{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}{S}(?:ago|earlier|later|before|after|from{S}(?:now|today)|hence|back|on)(?![\p{{L}}])",
         ),
         (
@@ -398,7 +399,7 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
             ),
             False,
         ),
-        "ago": (mods | numbers, True),
+        "ago": (mods | numbers | _words("millions billions tens"), True),
         "relday": (_words("earlier later early late that the") | _first(t["ordinal"]), False),
         "span": (
             _words(
@@ -540,7 +541,9 @@ def a_followers(lex: Lexicon) -> frozenset[str]:
     Read off :func:`_alternatives` by hand and checked like :func:`the_followers`."""
     t = lex.temporal
     units, unit_adj = _UNITS, _UNIT_ADJECTIVES
-    amounts = {_lead(w) for w in t["number"]} | _words("dozen hundred couple pair half")
+    amounts = {_lead(w) for w in t["number"]} | _words(
+        "dozen hundred couple pair half million billion"
+    )
     rest = set()
     for cls in ("number", "vague", "frequency", "holiday"):
         for entry in t[cls]:

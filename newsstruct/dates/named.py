@@ -494,7 +494,7 @@ _ORDINAL_Q = {
 }
 
 
-def _quarter_year(q: int, ctx: Ctx) -> int | None:
+def _quarter_year(q: int, ctx: Ctx, m: Cand | None = None) -> int | None:
     if ctx.ref is None:
         return None
     y, cur = current_quarter(ctx.ref)
@@ -503,10 +503,32 @@ def _quarter_year(q: int, ctx: Ctx) -> int | None:
     # Results are reported after the quarter, so a quarter not yet begun is last year's
     # ("fourth-quarter results" in February), whatever the tense; but one that ended two or
     # more quarters ago was reported long since, so a future clause means this year's: "will
-    # report third-quarter results" in May.
-    if cur + 4 - q >= 2 and ctx.tense == "future":
+    # report third-quarter results" in May, and so does a forecast told in the past ("for the
+    # second quarter, it forecast revenue of $11 billion" in January).
+    if cur + 4 - q >= 2 and (ctx.tense == "future" or (m is not None and _guidance(m, ctx))):
         return y
     return y - 1
+
+
+# a company's forecast for a quarter or a year: "forecast revenue", "expects a loss"
+_GUIDANCE = compile_re(
+    r"(?i)(?<![\p{L}])(?:forecast(?:s|ed|ing)?|project(?:s|ed|ing)|predict(?:s|ed|ing)?"
+    r"|expect(?:s|ed|ing)?|anticipat(?:es|ed|ing)|guidance|outlook)(?![\p{L}])"
+)
+_CLAUSE_BREAK = compile_re(r"[.;!?]\s")
+
+
+def _guidance(m: Cand, ctx: Ctx) -> bool:
+    """A forecast cue in the clause around ``m`` (within a few words either side)."""
+    before = ctx.text[max(0, m.start() - 80) : m.start()]
+    cuts = [c.end() for c in _CLAUSE_BREAK.finditer(before)]
+    if cuts:
+        before = before[cuts[-1] :]
+    after = ctx.text[m.end() : m.end() + 60]
+    stop = _CLAUSE_BREAK.search(after)
+    if stop is not None:
+        after = after[: stop.start()]
+    return bool(_GUIDANCE.search(before) or _GUIDANCE.search(after))
 
 
 _QUARTER_CODE = compile_re(
@@ -569,7 +591,7 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
     span = _QUARTER_MONTHS.match(low)
     if span is not None:  # "the April-June quarter": the calendar quarter those months make
         sq = {"jan": 1, "apr": 2, "jul": 3, "oct": 4}[span.group(1)]
-        qy = _quarter_year(sq, ctx)
+        qy = _quarter_year(sq, ctx, m)
         the = _THE_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start())
         return Reading(
             "DATE",
@@ -591,7 +613,7 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
             return Reading("DATE", cal.quarter(qyear, qn), "absolute")
         if not raw.strip().upper().startswith(("Q", "THE Q")):
             return None
-        qy = _quarter_year(qn, ctx)
+        qy = _quarter_year(qn, ctx, m)
         return Reading("DATE", cal.quarter(qy, qn) if qy else f"XXXX-Q{qn}", "ref" if qy else None)
     if "half" in low or "two quarters" in low:
         h = 1 if low.removeprefix("the ").startswith("first") else 2  # second, last, latter
@@ -607,7 +629,7 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
                 return Reading("DATE", f"XXXX-H{h}", None)
             hy = (
                 ctx.ref.year
-                if (h == 1 or ctx.ref.month > 6 or ctx.tense == "future")
+                if (h == 1 or ctx.ref.month > 6 or ctx.tense == "future" or _guidance(m, ctx))
                 else ctx.ref.year - 1
             )
         return Reading("DATE", f"{hy:04d}-H{h}", h_anchor)
@@ -639,7 +661,7 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
             y = ctx.ref.year if ctx.ref else None
         anchor = "ref"
         if y is None:
-            y = _quarter_year(q, ctx)
+            y = _quarter_year(q, ctx, m)
     if y is None:
         return Reading("DATE", f"XXXX-Q{q}", None)
     return Reading("DATE", cal.quarter(y, q), anchor)
@@ -653,6 +675,11 @@ _RANKED_BEFORE = compile_re(
 )
 
 
+_HOLIDAY_QUARTER_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:the[ \t\u00a0]+)?holiday(?:[-‐ \t\u00a0](?:season|shopping))?[ \t\u00a0]+$"
+)
+
+
 def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     if (
@@ -661,6 +688,15 @@ def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
         or _RANKED_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
     ):
         return None
+    holiday = (
+        _HOLIDAY_QUARTER_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+        if low == "quarter"
+        else None
+    )
+    if holiday is not None:  # "the holiday quarter": the year's last, its shopping season
+        hy = _quarter_year(4, ctx, m)
+        value = cal.quarter(hy, 4) if hy else "XXXX-Q4"
+        return Reading("DATE", value, "ref" if hy else None, start=holiday.start())
     year_ago = any(
         k in low
         for k in ("year-ago", "year-earlier", "prior-year", "year ago", "year earlier", "last year")

@@ -52,6 +52,15 @@ _QUANTITY_BEFORE = compile_re(
     r"|takes|lasts|needs|gets|spends|does|goes|remains|means|seems|lies|yes|whereas|towards"
     r"|afterwards|nevertheless|sometimes|years|months|weeks|days)\b)[\p{Ll}]+s))\s+$"
 )
+# "300 tonnes of water an hour", "40 million litres of fuel a day": an amount of a thing, then
+# the unit it is counted per
+_QUANTITY_OF_BEFORE = compile_re(
+    r"(?:\d[\d,.]*|\b(?:million|billion|trillion|thousand|hundred|dozen))"
+    r"(?:[ \t\u00a0]+(?!(?:years|months|weeks|days|hours|minutes)\b)\p{Ll}{2,}s)?[ \t\u00a0]+of"
+    r"(?:[ \t\u00a0]+(?!(?:for|in|within|over|during|after|before|by|than|about|around|nearly"
+    r"|almost|just|only|under|up|to|at|on|from|into|until|till|least|more|less|and|or|but)\b)"
+    r"\p{Ll}+){1,2}[ \t\u00a0]+$"
+)
 
 
 _OF_THE_UNIT = compile_re(r"\bof the (year|month|week|quarter|decade|century)$")
@@ -293,7 +302,9 @@ _THAN_AFTER = compile_re(r"[ \t\u00a0]+than(?![\p{L}])", regex.IGNORECASE)
 _FROM_NOW = compile_re(r"\s+from\s+(?:now|today)$", regex.IGNORECASE)
 
 
-_DEEP_PAST = compile_re(r"(?i)\b(?:million|billion)[ \t\u00a0]+years[ \t\u00a0]+ago$")
+_DEEP_PAST = compile_re(
+    r"(?i)\b(?:million|billion|millions[ \t\u00a0]+of|billions[ \t\u00a0]+of)[ \t\u00a0]+years[ \t\u00a0]+ago$"
+)
 
 
 # "sold 5% fewer cars than a year earlier": a comparison of quantities, not a mod of the time
@@ -701,7 +712,13 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
     if (
         first in ("a", "an", "one")
         and low.split()[-1] == unit
-        and _QUANTITY_BEFORE.search(ctx.text[max(0, m.start() - 24) : m.start()])
+        and (
+            _QUANTITY_BEFORE.search(ctx.text[max(0, m.start() - 24) : m.start()])
+            or (
+                _QUANTITY_OF_BEFORE.search(ctx.text[max(0, m.start() - 48) : m.start()])
+                and not _OF_AFTER.match(ctx.text, m.end())
+            )
+        )
     ):
         return None  # "$1.76 a year", "four flights a week": a rate, not a duration
     if (

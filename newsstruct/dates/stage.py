@@ -39,6 +39,9 @@ _YEAR_BACK = compile_re(r"(?:an?|one)\s+year\s+(?:ago|earlier)|year[-‐](?:ago|
 
 _FISCAL_YEAR = compile_re(r"(?i)(?:the[ \t\u00a0]+)?(?:fiscal|FY)")
 _YEAR_VALUE = compile_re(r"\d{4}")
+# "the year-ago quarter", "the prior-year period": compared with, never the one reported
+_COMPARED_PERIOD = compile_re(r"(?i)\b(?:year|twelve|12)[-‐ ](?:ago|earlier)\b|\bprior[-‐ ]year\b")
+_FISCAL_QUARTER = compile_re(r"(?i)\bfiscal\b[^,.;]{0,30}\b(?:quarter|half)\b")
 
 _PERIOD_REACH = 8  # sentences a reported quarter or month stays the one compared with
 _CLOCK_DAY_REACH = 3  # sentences the last day named stays the day of a clock time in a past clause
@@ -95,8 +98,17 @@ class _Discourse:
         if derived and mention.value == self.quarter:
             self.period = (mention.value, sentence)  # "the latest quarter": the same one again
             return
-        if derived or (ref is not None and mention.last_day is not None and mention.last_day > ref):
-            return  # a period compared with is a reported one: past, and named, not derived
+        if derived or _COMPARED_PERIOD.search(mention.text):
+            return  # "the year-ago quarter": a period compared with, not the one reported
+        if (
+            ref is not None
+            and mention.last_day is not None
+            and mention.last_day > ref
+            and not _FISCAL_QUARTER.search(mention.text)
+        ):
+            # a reported period is past; a fiscal quarter's calendar is the company's own
+            # ("its fiscal first quarter, which ended on December 26")
+            return
         if unit == "quarter":
             self.quarter = mention.value
         if unit in _PERIOD_UNITS:
