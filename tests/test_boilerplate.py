@@ -276,6 +276,69 @@ def test_auto_page_keeps_short_lines_between_a_paragraph_and_the_body():
     assert "Superb noise cancelling" in {b.text for b in find_boilerplate(bare)}
 
 
+POINTS = [
+    "Dock workers walk out for the first time in 30 years",
+    "Container ships diverted to Halden Bay",
+    "Perishable cargo to be moved first",
+]
+
+
+def test_auto_page_keeps_summary_points_right_above_the_body():
+    head = ["Port Ellison Tribune", *MENU, "Harbor workers strike"]
+    page = "\n".join([*head, *POINTS, "Enlarge image", *STORY, *FOOTER])
+    junk = {b.text for b in find_boilerplate(page)}
+    assert set(MENU) - {"Home"} <= junk and "Enlarge image" in junk
+    assert not junk & {*POINTS, *STORY}
+
+
+def test_auto_page_drops_teasers_above_the_body_under_a_teaser_list():
+    teasers = [
+        "Ferries: Night crossing cut from May",
+        "Budget: What the cuts mean for you",
+        *POINTS,
+    ]
+    page = "\n".join(["Port Ellison Tribune", *MENU, *teasers, *STORY, *FOOTER])
+    junk = {b.text for b in find_boilerplate(page)}
+    assert set(POINTS) <= junk  # the foot of a list of teasers, not the story's points
+    # and two lines (a kicker and a headline) are no summary either
+    page = "\n".join(["Port Ellison Tribune", *MENU, *POINTS[:2], *STORY, *FOOTER])
+    assert set(POINTS[:2]) <= {b.text for b in find_boilerplate(page)}
+
+
+TICKER = [
+    "14:05",
+    "Bridge closed",
+    "Police have closed the old stone bridge at Dunmore until the water falls.",
+    "13:48",
+    "Schools shut",
+    "All 14 schools in the valley are closed today, the education office said.",
+    "13:20",
+    "Latest warnings",
+    "The weather office has issued six severe flood warnings, meaning a danger to life.",
+]
+
+
+def test_auto_page_keeps_the_first_entry_headline_of_a_live_ticker():
+    first = ["14:32", "Council opens rest centre", STORY[0]]
+    page = "\n".join(
+        ["Port Ellison Tribune", *MENU, "Storm live", *POINTS, *first, *TICKER, *FOOTER]
+    )
+    junk = {b.text for b in find_boilerplate(page)}
+    assert not junk & {"Council opens rest centre", *POINTS, "Bridge closed", "Schools shut"}
+    assert {"14:32", "14:05"} <= junk and set(MENU) - {"Home"} <= junk
+    # one stamped entry alone is no ticker: the short line above the body goes with the head
+    page = "\n".join(["Port Ellison Tribune", *MENU, *first, *STORY[1:], *FOOTER])
+    assert "Council opens rest centre" in {b.text for b in find_boilerplate(page)}
+
+
+def test_auto_page_keeps_a_fact_box_after_the_story():
+    facts = ["Key facts", "Length: 1.2 km", "Cost: $412m", "Lanes: four", "Opened: Monday"]
+    page = "\n".join(["Port Ellison Tribune", *MENU, *STORY, *facts, *FOOTER])
+    junk = {b.text for b in find_boilerplate(page)}
+    assert not junk & {*STORY, *facts}
+    assert set(FOOTER) <= junk
+
+
 def test_article_mode_does_not_trim_a_page():
     found = {b.text: b.rule for b in find_boilerplate(PAGE, mode="article")}
     assert not {"page-head", "page-tail"} & set(found.values())  # no page body is sought

@@ -12,10 +12,12 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    widened to a standfirst above it, to a list running on from its edges, to a line
    introducing it with a colon and to a separator closing it; the lines before and after it
    are ``page-head`` and ``page-tail`` (in auto mode only the menu-like ones: prose, list
-   items, table rows and a table's heading stay).
+   items, table rows and a table's heading stay, and so do three or more summary points
+   right above the body and the headline of a live ticker's first entry).
 3. **Lexicon rules** on the lines that remain (``rule`` = the lexicon rule id), the
    language-neutral timestamp shape (``stamp-shape``), lines that say their words twice
-   (``doubled-line``) and a stray mark alone on a line (``stray-mark``).
+   (``doubled-line``) and a stray mark alone on a line (``stray-mark``); lines in capitals
+   under a story line ending in a colon are the notice it quotes, not teasers.
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
    short lines that are all links (``related-block``), up to a paragraph or a sentence, but
    for a last one right above a paragraph, in a few words and not set like a headline, or
@@ -151,13 +153,14 @@ def decide(
     for i in range(lo, hi):
         _shape_rules(t, i)
     _section_numbers(t, lo, hi)
+    _introduced_capitals(t, lo, hi)
     if page:
         lo, hi = body_region(t, lo, hi)
         # a page guessed in auto mode loses only what looks like menus around its body: its
         # prose and list items stay (when in doubt, keep); mode="page" drops all of it
         sure = mode == "page"
         rows = set() if sure else _table_rows(lines, lo, hi)
-        bridged = set() if sure else _bridged(t, lo)
+        bridged = set() if sure else _bridged(t, lo) | _lead(t, lo, hi)
         for i in (*range(lo), *range(hi, n)):
             s = shapes[i]
             # a table keeps its heading, the line right above its first row
@@ -202,6 +205,75 @@ def _bridged(t: _Text, lo: int) -> set[int]:
     return set()
 
 
+LEAD_MIN_LINES = 3
+LEAD_MAX_LINES = 6
+LEAD_MIN_WORDS = 3
+LEAD_MAX_SKIP = 3
+
+
+TICKER_MIN_ENTRIES = 2
+
+
+def _lead(t: _Text, lo: int, hi: int) -> set[int]:
+    """Lines above the body (which starts at ``lo``) that are the story's: the first entry's
+    headline of a live ticker, and summary points (:func:`_lead_points`)."""
+    if _ticker_entry(t, lo, lo, hi):
+        return {lo - 1} | _lead_points(t, lo - 2)
+    return _lead_points(t, lo)
+
+
+def _ticker_entry(t: _Text, k: int, lo: int, hi: int) -> bool:
+    """Do the lines right above line ``k`` open an entry of a live ticker: a timestamp, a
+    headline, then ``k``, a paragraph, as at least ``TICKER_MIN_ENTRIES`` entries of the body
+    [lo, hi) do ("14:05" / "Bridge closed" / "Police have closed the old bridge.")?"""
+    if k < 2 or not _entry_at(t, k - 2):
+        return False
+    entries = 0
+    for m in range(lo, hi - 2):
+        if _entry_at(t, m):
+            entries += 1
+            if entries >= TICKER_MIN_ENTRIES:
+                return True
+    return False
+
+
+def _entry_at(t: _Text, m: int) -> bool:
+    """Line ``m`` is a timestamp (by a rule or by its shape), ``m + 1`` a short headline of
+    the story and ``m + 2`` a paragraph."""
+    v = t.verdict[m]
+    if v is None or v[0] != "timestamp":
+        return False
+    head, para = t.shapes[m + 1], t.shapes[m + 2]
+    return t.verdict[m + 1] is None and not head.prose and head.words >= 2 and para.prose
+
+
+def _lead_points(t: _Text, lo: int) -> set[int]:
+    """The summary points right above the body ("Rivers burst their banks overnight" /
+    "About 400 homes evacuated"): ``LEAD_MIN_LINES`` or more lines of a few words each,
+    apart from the body only by junk a rule knows (a picture's controls, its caption), none
+    of it a byline or a timestamp (the headline stands above those)."""
+    points: list[int] = []
+    skipped = 0
+    for k in range(lo - 1, max(-1, lo - 1 - LEAD_MAX_SKIP - LEAD_MAX_LINES), -1):
+        if t.junk(k):
+            v = t.verdict[k]
+            if points or (v is not None and v[0] in _BYLINE_CATEGORIES):
+                break
+            skipped += 1
+            if skipped > LEAD_MAX_SKIP:
+                break
+            continue
+        s, line = t.shapes[k], t.lines[k]
+        if s.prose or s.words < LEAD_MIN_WORDS:
+            break
+        if _headline_like(line) or "://" in line or "www." in line:
+            return set()  # the foot of a list of teasers or links
+        points.append(k)
+        if len(points) > LEAD_MAX_LINES:
+            return set()
+    return set(points) if len(points) >= LEAD_MIN_LINES else set()
+
+
 def _shape_rules(t: _Text, i: int) -> None:
     """The lexicon's rules, then the language-neutral shape rules: a timestamp of numbers
     (``stamp-shape``), a line saying its words twice (``doubled-line``), a stray mark."""
@@ -243,6 +315,35 @@ def _section_numbers(t: _Text, lo: int, hi: int) -> None:
     for k in keep:
         t.verdict[k] = None
         t.hits[k] = None
+
+
+INTRO_CAPS_MAX_LINES = 6
+
+
+def _introduced_capitals(t: _Text, lo: int, hi: int) -> None:
+    """Lines in capitals right below a line of the story that ends in a colon ("The notice
+    on the door read:" over "NO ENTRY AFTER DARK") are what it introduces: a notice, a sign
+    or a slogan the story quotes, not teaser headlines set in capitals. A run of up to
+    ``INTRO_CAPS_MAX_LINES`` of them stays (rules took them for links: category related)."""
+    for i in range(lo + 1, hi):
+        above = t.shapes[i - 1]
+        if not (above.colon and above.words >= INTRO_MIN_WORDS) or t.junk(i - 1):
+            continue
+        for k in range(i, min(hi, i + INTRO_CAPS_MAX_LINES)):
+            line = t.lines[k]
+            if not _capitals(line):
+                break
+            if t.junk(k):
+                v = t.verdict[k]
+                if v is None or v[0] != "related":
+                    break
+                t.verdict[k] = None
+                t.hits[k] = None
+
+
+def _capitals(line: str) -> bool:
+    """A line written in capitals: letters, none of them lower case."""
+    return any(c.isalpha() for c in line) and not any(c.islower() for c in line)
 
 
 TABLE_MIN_ROWS = 3
@@ -460,7 +561,9 @@ def _list_edge(t: _Text, edge: int, limit: int, step: int) -> int:
     k, gap = edge + step, 0
     while (k - limit) * step <= 0:
         s = t.shapes[k]
-        if s.listish and t.verdict[k] is None:
+        # below the body a fact box's fields go on a list ("Cost: £412m" / "Lanes: four")
+        field = step > 0 and not gap and _FIELD.fullmatch(t.lines[k]) is not None
+        if (s.listish or field) and t.verdict[k] is None:
             edge, gap = k, 0
         elif s.prose or gap:
             break

@@ -106,6 +106,15 @@ _CLOSERS = "\"'”’»)]›」』*"
 _STOPS = frozenset(".!?…。！？")
 QUOTE_OPENERS = "\"“„«‘'‚‹「『"
 _LIST_ITEM = compile_re(r"(?:[-–—•*·▪►✓+]|\d{1,3}(?:[.):]|[a-z]{1,2}\b)?|[a-zA-Z][.)])\s")
+# a date that labels an entry of a timeline: "2018: Work halted", "March 2014: Plans
+# approved", "Sept. 3, 2021 - Talks resume", "May 14: Deck lifted" (tried only on a line
+# with a digit among its first characters)
+_DATED_ITEM = compile_re(
+    r"(?:(?:\p{L}{3,9}\.? (?:\d{1,2},? )?)?\d{4}|\p{L}{3,9}\.? \d{1,2}(?:st|nd|rd|th)?)"
+    r"(?::| [-–—])\s"
+)
+_DATED_HEAD = 18
+_DIGITS = frozenset("0123456789")
 _TWO_NUMBERS = compile_re(r"\d\D++\d")  # two numbers: "61-21", "3 of 4"
 _CONTINUED = frozenset(";,、，；")
 # A line without spaces but this long is written in a script without word spaces.
@@ -147,4 +156,5 @@ class Shape:
             or "%" in line
             or _LIST_ITEM.match(line) is not None
             or _TWO_NUMBERS.search(line, 0, 200) is not None
+            or (not _DIGITS.isdisjoint(line[:_DATED_HEAD]) and _DATED_ITEM.match(line) is not None)
         )
