@@ -246,6 +246,7 @@ class Entities:
         self.mentioned: list[Entity] = []  # the entity at each position
         self.mention_ends: list[int] = []  # where the mention at each position ends
         self._parsed: dict[str, _Run] = {}  # run text -> its reading (see _parse)
+        self._shared: list[tuple[list[Entity], list[str]]] = []  # titled shared surnames
         runs = list(name_run(lexicon).finditer(text, timeout=limits.SCAN_TIMEOUT))
         for m in runs:
             self._add_run(m.start(), m.group())
@@ -256,6 +257,13 @@ class Entities:
                 self.mentioned.append(ent)
                 self.mention_ends.append(m.end())
         self._gender_from_text(sentences)
+        for cands, words in self._shared:
+            gender = self.title_gender(words, [])
+            fits = [c for c in cands if c.gender == gender] or [
+                c for c in cands if c.gender is None
+            ]
+            for ent in fits:
+                self._learn(ent, set(), words)
         self._by_role: dict[str, list[Entity]] = {}
         for ent in self.persons.values():
             for role in ent.roles:
@@ -331,8 +339,13 @@ class Entities:
             # not a name: "You Should Be Criminally Investigated" (a headline's words);
             # a titled surname ("Mayor Calloway") still says something about a person
             if name_words and roles:
-                for ent in self._candidates(name_words[-1]):
-                    self._learn(ent, roles, words)
+                cands = self._candidates(name_words[-1])
+                for ent in cands:
+                    self._learn(ent, roles, words if len(cands) == 1 else [])
+                if len(cands) > 1:
+                    # "Ms. Strand" with Ellery and Matthias Strand named: the title's gender
+                    # goes to the one it fits, once the others' genders are known
+                    self._shared.append((cands, words))
             return
         if any(w.endswith(("'s", "’s")) for w in name_words[:-1]):
             return
@@ -412,19 +425,28 @@ class Entities:
     def _candidates(self, word: str) -> list[Entity]:
         return self._by_suffix.get(word, [])
 
+    def title_gender(self, words: list[str], name_words: list[str]) -> str | None:
+        """The gender the title words of a run (those not in ``name_words``) give: "Ms."."""
+        genders = {self.qwords.gender.get(w.lower()) for w in words if w not in name_words}
+        genders.discard(None)
+        return genders.pop() if len(genders) == 1 else None
+
     def _lookup_run(self, start: int, run: str) -> Entity | None:
         words, _, org, name_words, _ = self._parse(start, run)
         if not words:
             return None
         if org:
             return self.orgs.get(" ".join(words))
-        return self.person(" ".join(w for w in name_words), start)
+        return self.person(
+            " ".join(w for w in name_words), start, self.title_gender(words, name_words)
+        )
 
     def _entity_at(self, start: int, end: int) -> Entity | None:
         return self._lookup_run(start, self.text[start:end])
 
-    def person(self, short: str, position: int) -> Entity | None:
-        """The person a name or part of a name refers to (nearest before ``position``)."""
+    def person(self, short: str, position: int, gender: str | None = None) -> Entity | None:
+        """The person a name or part of a name refers to (nearest before ``position``; of
+        ``gender``, a gendered title's, when several share the name and one is known to be)."""
         short = _no_possessive(short)
         if not short:
             return None
@@ -438,6 +460,8 @@ class Entities:
                 return None
         if not cands:
             return None
+        if gender is not None and len(cands) > 1:
+            cands = [c for c in cands if c.gender == gender] or cands
         return self._nearest(cands, position)
 
     def _nearest(self, cands: list[Entity], position: int) -> Entity:
@@ -722,7 +746,8 @@ def resolve(
             short = short[:-2]
         elif short.endswith(("'", "’")):
             short = short[:-1]  # "in Forbes’ words"
-        ent = entities.person(short, mention.start)
+        gender = entities.title_gender(head_words, name_words)  # "Ms. Strand": female
+        ent = entities.person(short, mention.start, gender)
         if ent is not None:
             by = "name" if ent.name == short else "alias"
             return Speaker(name=ent.name, mention=span, resolved_by=by), ent
