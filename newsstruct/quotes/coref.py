@@ -666,14 +666,26 @@ def _org_words(words: list[str], qwords: QuoteWords) -> bool:
     lows = [w.lower() for w in words]
     if lows[-1].rstrip("'’s") in qwords.orgs or lows[-1] in qwords.orgs:
         return True
-    if "of" in lows and any(
-        lows[k] in qwords.orgs and lows[k + 1] == "of" for k in range(len(lows) - 1)
+    if ("of" in lows or "for" in lows) and any(
+        lows[k] in qwords.orgs and lows[k + 1] in ("of", "for") for k in range(len(lows) - 1)
     ):
-        return True  # "University of California", "Chamber of Commerce"
+        return True  # "University of California", "Department for Communities"
     if len(words) == 1:
         w = words[0]
         return len(w) >= 2 and w.isupper() and w.isalpha()
     return False
+
+
+def _person_of(words: list[str], entities: Entities) -> bool:
+    """The capitalised words before an "of" name a person, not an organisation's first words:
+    a known first name opens them ("Ruth Ekwueme of Storrow Capital") and they end in no
+    organisation word ("Federal Reserve Bank of Boston")."""
+    qwords = entities.qwords
+    return (
+        all(is_cap(w) for w in words)
+        and words[0].lower() in qwords.first_names
+        and not _org_words(words, qwords)
+    )
 
 
 def _person_like(speaker: Speaker, ent: Entity | None, qwords: QuoteWords) -> bool:
@@ -716,6 +728,11 @@ def resolve(
         if owner:
             head_words = head_words[owner[-1] + 1 :]  # "The Post's Dana Milbank": the person
             kind = "org" if _org_words(head_words, qwords) else "name"
+        if "of" in head_words[2:]:
+            cut = head_words.index("of", 2)
+            if _person_of(head_words[:cut], entities):
+                head_words = head_words[:cut]  # "Ruth Ekwueme of Storrow Capital": the person
+                kind = "name"
         name_words, roles = strip_title(head_words, qwords)
         # a title before two name words makes a person ("Atlantic City Mayor Don Guardian",
         # though "Guardian" ends newspaper names)
