@@ -94,6 +94,9 @@ _PREPOSITIONS = frozenset(
         "over",
     ]
 )
+# "the 54-year-old", "the 41-year-old manager": a person named just before, by age
+_AGE_DESCRIPTION = compile_re(r"the\s+\d{1,3}-year-old(?:\s+\p{L}+)?", regex.V1 | regex.IGNORECASE)
+_CLOSE_BEFORE = compile_re(r"(?r)[\"”][\s,]*(?:said|says|added|asked|told)?\s*$", regex.V1)
 _SENTENCE_GAP = compile_re(r"[.!?][\"'”’)]*\s|\n")
 
 
@@ -797,8 +800,27 @@ def resolve(
             source = entities.unnamed.get(role)
             if source is not None:
                 return Speaker(name=source, mention=span, resolved_by="title"), None
+        if _AGE_DESCRIPTION.fullmatch(span.text):
+            # "The 54-year-old, a former prosecutor, said": the person just spoken of
+            prev_ent = previous[1] if previous is not None and close_to_previous else None
+            if previous is not None and prev_ent is not None and prev_ent.kind == "person":
+                return attrs.evolve(previous[0], mention=span, resolved_by="title"), prev_ent
+            ent = entities.last_person(_before_content(text, mention.start), None, strict=True)
+            if ent is not None:
+                return Speaker(name=ent.name, mention=span, resolved_by="title"), ent
         entities.unnamed[_head_noun(span.text)] = span.text
     return Speaker(name=span.text, mention=span, resolved_by="description"), None
+
+
+def _before_content(text: str, pos: int) -> int:
+    """Where the quote that an attribution at ``pos`` follows opens (``“…,” said the
+    43-year-old``: names inside the content are not who is meant), else ``pos``."""
+    close = _CLOSE_BEFORE.search(text, max(0, pos - 20), pos)
+    if close is None:
+        return pos
+    lo = max(0, close.start() - 2000)
+    opening = max(text.rfind(c, lo, close.start()) for c in _DOUBLE_MARKS)
+    return opening if opening >= 0 else pos
 
 
 def _head_noun(description: str) -> str:
