@@ -94,6 +94,9 @@ _PREPOSITIONS = frozenset(
         "over",
     ]
 )
+# "the 54-year-old", "the 41-year-old manager": a person named just before, by age
+_AGE_DESCRIPTION = compile_re(r"the\s+\d{1,3}-year-old(?:\s+\p{L}+)?", regex.V1 | regex.IGNORECASE)
+_CLOSE_BEFORE = compile_re(r"(?r)[\"”][\s,]*(?:said|says|added|asked|told)?\s*$", regex.V1)
 _SENTENCE_GAP = compile_re(r"[.!?][\"'”’)]*\s|\n")
 
 
@@ -246,6 +249,7 @@ class Entities:
         self.mentioned: list[Entity] = []  # the entity at each position
         self.mention_ends: list[int] = []  # where the mention at each position ends
         self._parsed: dict[str, _Run] = {}  # run text -> its reading (see _parse)
+        self._shared: list[tuple[list[Entity], list[str]]] = []  # titled shared surnames
         runs = list(name_run(lexicon).finditer(text, timeout=limits.SCAN_TIMEOUT))
         for m in runs:
             self._add_run(m.start(), m.group())
@@ -256,6 +260,13 @@ class Entities:
                 self.mentioned.append(ent)
                 self.mention_ends.append(m.end())
         self._gender_from_text(sentences)
+        for cands, words in self._shared:
+            gender = self.title_gender(words, [])
+            fits = [c for c in cands if c.gender == gender] or [
+                c for c in cands if c.gender is None
+            ]
+            for ent in fits:
+                self._learn(ent, set(), words)
         self._by_role: dict[str, list[Entity]] = {}
         for ent in self.persons.values():
             for role in ent.roles:
@@ -331,8 +342,13 @@ class Entities:
             # not a name: "You Should Be Criminally Investigated" (a headline's words);
             # a titled surname ("Mayor Calloway") still says something about a person
             if name_words and roles:
-                for ent in self._candidates(name_words[-1]):
-                    self._learn(ent, roles, words)
+                cands = self._candidates(name_words[-1])
+                for ent in cands:
+                    self._learn(ent, roles, words if len(cands) == 1 else [])
+                if len(cands) > 1:
+                    # "Ms. Strand" with Ellery and Matthias Strand named: the title's gender
+                    # goes to the one it fits, once the others' genders are known
+                    self._shared.append((cands, words))
             return
         if any(w.endswith(("'s", "’s")) for w in name_words[:-1]):
             return
@@ -412,19 +428,28 @@ class Entities:
     def _candidates(self, word: str) -> list[Entity]:
         return self._by_suffix.get(word, [])
 
+    def title_gender(self, words: list[str], name_words: list[str]) -> str | None:
+        """The gender the title words of a run (those not in ``name_words``) give: "Ms."."""
+        genders = {self.qwords.gender.get(w.lower()) for w in words if w not in name_words}
+        genders.discard(None)
+        return genders.pop() if len(genders) == 1 else None
+
     def _lookup_run(self, start: int, run: str) -> Entity | None:
         words, _, org, name_words, _ = self._parse(start, run)
         if not words:
             return None
         if org:
             return self.orgs.get(" ".join(words))
-        return self.person(" ".join(w for w in name_words), start)
+        return self.person(
+            " ".join(w for w in name_words), start, self.title_gender(words, name_words)
+        )
 
     def _entity_at(self, start: int, end: int) -> Entity | None:
         return self._lookup_run(start, self.text[start:end])
 
-    def person(self, short: str, position: int) -> Entity | None:
-        """The person a name or part of a name refers to (nearest before ``position``)."""
+    def person(self, short: str, position: int, gender: str | None = None) -> Entity | None:
+        """The person a name or part of a name refers to (nearest before ``position``; of
+        ``gender``, a gendered title's, when several share the name and one is known to be)."""
         short = _no_possessive(short)
         if not short:
             return None
@@ -438,6 +463,8 @@ class Entities:
                 return None
         if not cands:
             return None
+        if gender is not None and len(cands) > 1:
+            cands = [c for c in cands if c.gender == gender] or cands
         return self._nearest(cands, position)
 
     def _nearest(self, cands: list[Entity], position: int) -> Entity:
@@ -642,14 +669,26 @@ def _org_words(words: list[str], qwords: QuoteWords) -> bool:
     lows = [w.lower() for w in words]
     if lows[-1].rstrip("'’s") in qwords.orgs or lows[-1] in qwords.orgs:
         return True
-    if "of" in lows and any(
-        lows[k] in qwords.orgs and lows[k + 1] == "of" for k in range(len(lows) - 1)
+    if ("of" in lows or "for" in lows) and any(
+        lows[k] in qwords.orgs and lows[k + 1] in ("of", "for") for k in range(len(lows) - 1)
     ):
-        return True  # "University of California", "Chamber of Commerce"
+        return True  # "University of California", "Department for Communities"
     if len(words) == 1:
         w = words[0]
         return len(w) >= 2 and w.isupper() and w.isalpha()
     return False
+
+
+def _person_of(words: list[str], entities: Entities) -> bool:
+    """The capitalised words before an "of" name a person, not an organisation's first words:
+    a known first name opens them ("Ruth Ekwueme of Storrow Capital") and they end in no
+    organisation word ("Federal Reserve Bank of Boston")."""
+    qwords = entities.qwords
+    return (
+        all(is_cap(w) for w in words)
+        and words[0].lower() in qwords.first_names
+        and not _org_words(words, qwords)
+    )
 
 
 def _person_like(speaker: Speaker, ent: Entity | None, qwords: QuoteWords) -> bool:
@@ -692,6 +731,11 @@ def resolve(
         if owner:
             head_words = head_words[owner[-1] + 1 :]  # "The Post's Dana Milbank": the person
             kind = "org" if _org_words(head_words, qwords) else "name"
+        if "of" in head_words[2:]:
+            cut = head_words.index("of", 2)
+            if _person_of(head_words[:cut], entities):
+                head_words = head_words[:cut]  # "Ruth Ekwueme of Storrow Capital": the person
+                kind = "name"
         name_words, roles = strip_title(head_words, qwords)
         # a title before two name words makes a person ("Atlantic City Mayor Don Guardian",
         # though "Guardian" ends newspaper names)
@@ -722,7 +766,8 @@ def resolve(
             short = short[:-2]
         elif short.endswith(("'", "’")):
             short = short[:-1]  # "in Forbes’ words"
-        ent = entities.person(short, mention.start)
+        gender = entities.title_gender(head_words, name_words)  # "Ms. Strand": female
+        ent = entities.person(short, mention.start, gender)
         if ent is not None:
             by = "name" if ent.name == short else "alias"
             return Speaker(name=ent.name, mention=span, resolved_by=by), ent
@@ -755,8 +800,27 @@ def resolve(
             source = entities.unnamed.get(role)
             if source is not None:
                 return Speaker(name=source, mention=span, resolved_by="title"), None
+        if _AGE_DESCRIPTION.fullmatch(span.text):
+            # "The 54-year-old, a former prosecutor, said": the person just spoken of
+            prev_ent = previous[1] if previous is not None and close_to_previous else None
+            if previous is not None and prev_ent is not None and prev_ent.kind == "person":
+                return attrs.evolve(previous[0], mention=span, resolved_by="title"), prev_ent
+            ent = entities.last_person(_before_content(text, mention.start), None, strict=True)
+            if ent is not None:
+                return Speaker(name=ent.name, mention=span, resolved_by="title"), ent
         entities.unnamed[_head_noun(span.text)] = span.text
     return Speaker(name=span.text, mention=span, resolved_by="description"), None
+
+
+def _before_content(text: str, pos: int) -> int:
+    """Where the quote that an attribution at ``pos`` follows opens (``“…,” said the
+    43-year-old``: names inside the content are not who is meant), else ``pos``."""
+    close = _CLOSE_BEFORE.search(text, max(0, pos - 20), pos)
+    if close is None:
+        return pos
+    lo = max(0, close.start() - 2000)
+    opening = max(text.rfind(c, lo, close.start()) for c in _DOUBLE_MARKS)
+    return opening if opening >= 0 else pos
 
 
 def _head_noun(description: str) -> str:
