@@ -183,6 +183,7 @@ def decide(
     _head_menu(lines, shapes, t.verdict, lo, hi)
     _repeated_in_text(t, lo, hi)
     _twice_in_a_row(t, lo, hi)
+    _pull_quotes(t, lo, hi)
     _names_by_stamps(lines, shapes, t.verdict, lo, hi)
     return t.verdict
 
@@ -646,6 +647,68 @@ def _twice_in_a_row(t: _Text, lo: int, hi: int) -> None:
             and t.verdict[k - 1] is None
         ):
             t.verdict[k - 1] = t.verdict[k] = ("repeated", "repeated-adjacent")
+
+
+# A pull quote: a sentence lifted from a paragraph of the story and set again, on its own,
+# over the name of the speaker ("We will not close the pier." / "Mira Osei, harbour master").
+PULL_MIN_WORDS = 6
+PULL_MAX_WORDS = 60
+ATTRIBUTION_MAX_WORDS = 10
+_GRAM = 5
+_WORD = compile_re(r"\w+")
+# two to four capitalised words, then nothing, a comma and a role, or a quoted name
+_ATTRIBUTION = compile_re(
+    r"(?:[—–-] ?)?\p{Lu}[\p{L}'’.-]*+(?: \p{Lu}[\p{L}'’.-]*+){1,3}(?:, .{1,80}| [\"“„«].{1,60})?"
+)
+
+
+def _pull_quotes(t: _Text, lo: int, hi: int) -> None:
+    """A line of six to sixty words that another, longer line of the story holds word for
+    word, set right above a short line naming someone, is a pull quote, and that line its
+    attribution (``pull-quote``): the story says it once, in its paragraph. Neither is
+    taken above the first paragraph (a standfirst repeats the lead over the byline)."""
+    first = next((k for k in range(lo, hi) if t.shapes[k].prose and t.verdict[k] is None), hi)
+    pairs = [
+        k
+        for k in range(first + 1, hi - 1)
+        if t.verdict[k] is None
+        and t.verdict[k + 1] is None
+        and PULL_MIN_WORDS <= t.shapes[k].words <= PULL_MAX_WORDS
+        and _attribution(t.shapes[k + 1], t.lines[k + 1])
+    ]
+    if not pairs:
+        return
+    index: dict[tuple[str, ...], set[int]] = {}
+    for k in range(lo, hi):
+        if t.shapes[k].words > PULL_MIN_WORDS:
+            words = _WORD.findall(t.lines[k].casefold())
+            for m in range(len(words) - _GRAM + 1):
+                index.setdefault(tuple(words[m : m + _GRAM]), set()).add(k)
+    for k in pairs:
+        words = _WORD.findall(t.lines[k].casefold())
+        holders: set[int] | None = None
+        for m in range(len(words) - _GRAM + 1):
+            found = index.get(tuple(words[m : m + _GRAM]), set())
+            holders = found if holders is None else holders & found
+            if not holders:
+                break
+        size = len(t.lines[k])
+        if holders and any(j != k and len(t.lines[j]) > size for j in holders):
+            t.verdict[k] = ("caption", "pull-quote")
+            t.verdict[k + 1] = ("caption", "pull-quote")
+
+
+def _attribution(shape: Shape, line: str) -> bool:
+    """A speaker's name, with a role after a comma or a quoted firm: two to four
+    capitalised words ("Mira Osei, harbour master", "— Mira Osei", "Pier Manager Mira
+    Osei"), not set in capitals, no sentence or label."""
+    return (
+        shape.words <= ATTRIBUTION_MAX_WORDS
+        and not shape.terminal
+        and not shape.colon
+        and not _capitals(line)  # a subhead set in capitals
+        and _ATTRIBUTION.fullmatch(line) is not None
+    )
 
 
 def _header_blocks(
