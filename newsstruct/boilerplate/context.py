@@ -654,7 +654,7 @@ def _twice_in_a_row(t: _Text, lo: int, hi: int) -> None:
 PULL_MIN_WORDS = 6
 PULL_MAX_WORDS = 60
 ATTRIBUTION_MAX_WORDS = 10
-_GRAM = 5
+PULL_MAX_PAIRS = 8
 _WORD = compile_re(r"\w+")
 # two to four capitalised words, then nothing, a comma and a role, or a quoted name
 _ATTRIBUTION = compile_re(
@@ -666,36 +666,37 @@ def _pull_quotes(t: _Text, lo: int, hi: int) -> None:
     """A line of six to sixty words that another, longer line of the story holds word for
     word, set right above a short line naming someone, is a pull quote, and that line its
     attribution (``pull-quote``): the story says it once, in its paragraph. Neither is
-    taken above the first paragraph (a standfirst repeats the lead over the byline)."""
-    first = next((k for k in range(lo, hi) if t.shapes[k].prose and t.verdict[k] is None), hi)
-    pairs = [
-        k
-        for k in range(first + 1, hi - 1)
-        if t.verdict[k] is None
-        and t.verdict[k + 1] is None
-        and PULL_MIN_WORDS <= t.shapes[k].words <= PULL_MAX_WORDS
-        and _attribution(t.shapes[k + 1], t.lines[k + 1])
-    ]
+    taken above the first paragraph (a standfirst repeats the lead over the byline); at
+    most ``PULL_MAX_PAIRS`` pairs are tried in a text."""
+    shapes, verdict, lines = t.shapes, t.verdict, t.lines
+    pairs = []
+    first = hi
+    for k in range(lo, hi - 1):
+        s = shapes[k]
+        if first == hi:
+            if s.prose and verdict[k] is None:
+                first = k
+            continue
+        after = shapes[k + 1]
+        if (
+            after.words <= ATTRIBUTION_MAX_WORDS
+            and PULL_MIN_WORDS <= s.words <= PULL_MAX_WORDS
+            and verdict[k] is None
+            and verdict[k + 1] is None
+            and _attribution(after, lines[k + 1])
+        ):
+            pairs.append(k)
+            if len(pairs) >= PULL_MAX_PAIRS:
+                break
     if not pairs:
         return
-    index: dict[tuple[str, ...], set[int]] = {}
-    for k in range(lo, hi):
-        if t.shapes[k].words > PULL_MIN_WORDS:
-            words = _WORD.findall(t.lines[k].casefold())
-            for m in range(len(words) - _GRAM + 1):
-                index.setdefault(tuple(words[m : m + _GRAM]), set()).add(k)
+    # each line as its words, space apart (and at both ends: whole words match)
+    plain = [f" {' '.join(_WORD.findall(lines[k].casefold()))} " for k in range(lo, hi)]
     for k in pairs:
-        words = _WORD.findall(t.lines[k].casefold())
-        holders: set[int] | None = None
-        for m in range(len(words) - _GRAM + 1):
-            found = index.get(tuple(words[m : m + _GRAM]), set())
-            holders = found if holders is None else holders & found
-            if not holders:
-                break
-        size = len(t.lines[k])
-        if holders and any(j != k and len(t.lines[j]) > size for j in holders):
-            t.verdict[k] = ("caption", "pull-quote")
-            t.verdict[k + 1] = ("caption", "pull-quote")
+        quote = plain[k - lo]
+        size = len(quote)
+        if any(len(p) > size and quote in p for p in plain):
+            verdict[k] = verdict[k + 1] = ("caption", "pull-quote")
 
 
 def _attribution(shape: Shape, line: str) -> bool:
