@@ -183,6 +183,7 @@ def decide(
     _head_menu(lines, shapes, t.verdict, lo, hi)
     _repeated_in_text(t, lo, hi)
     _twice_in_a_row(t, lo, hi)
+    _pull_quotes(t, lo, hi)
     _names_by_stamps(lines, shapes, t.verdict, lo, hi)
     return t.verdict
 
@@ -646,6 +647,69 @@ def _twice_in_a_row(t: _Text, lo: int, hi: int) -> None:
             and t.verdict[k - 1] is None
         ):
             t.verdict[k - 1] = t.verdict[k] = ("repeated", "repeated-adjacent")
+
+
+# A pull quote: a sentence lifted from a paragraph of the story and set again, on its own,
+# over the name of the speaker ("We will not close the pier." / "Mira Osei, harbour master").
+PULL_MIN_WORDS = 6
+PULL_MAX_WORDS = 60
+ATTRIBUTION_MAX_WORDS = 10
+PULL_MAX_PAIRS = 8
+_WORD = compile_re(r"\w+")
+# two to four capitalised words, then nothing, a comma and a role, or a quoted name
+_ATTRIBUTION = compile_re(
+    r"(?:[—–-] ?)?\p{Lu}[\p{L}'’.-]*+(?: \p{Lu}[\p{L}'’.-]*+){1,3}(?:, .{1,80}| [\"“„«].{1,60})?"
+)
+
+
+def _pull_quotes(t: _Text, lo: int, hi: int) -> None:
+    """A line of six to sixty words that another, longer line of the story holds word for
+    word, set right above a short line naming someone, is a pull quote, and that line its
+    attribution (``pull-quote``): the story says it once, in its paragraph. Neither is
+    taken above the first paragraph (a standfirst repeats the lead over the byline); at
+    most ``PULL_MAX_PAIRS`` pairs are tried in a text."""
+    shapes, verdict, lines = t.shapes, t.verdict, t.lines
+    pairs = []
+    first = hi
+    for k in range(lo, hi - 1):
+        s = shapes[k]
+        if first == hi:
+            if s.prose and verdict[k] is None:
+                first = k
+            continue
+        after = shapes[k + 1]
+        if (
+            after.words <= ATTRIBUTION_MAX_WORDS
+            and PULL_MIN_WORDS <= s.words <= PULL_MAX_WORDS
+            and verdict[k] is None
+            and verdict[k + 1] is None
+            and _attribution(after, lines[k + 1])
+        ):
+            pairs.append(k)
+            if len(pairs) >= PULL_MAX_PAIRS:
+                break
+    if not pairs:
+        return
+    # each line as its words, space apart (and at both ends: whole words match)
+    plain = [f" {' '.join(_WORD.findall(lines[k].casefold()))} " for k in range(lo, hi)]
+    for k in pairs:
+        quote = plain[k - lo]
+        size = len(quote)
+        if any(len(p) > size and quote in p for p in plain):
+            verdict[k] = verdict[k + 1] = ("caption", "pull-quote")
+
+
+def _attribution(shape: Shape, line: str) -> bool:
+    """A speaker's name, with a role after a comma or a quoted firm: two to four
+    capitalised words ("Mira Osei, harbour master", "— Mira Osei", "Pier Manager Mira
+    Osei"), not set in capitals, no sentence or label."""
+    return (
+        shape.words <= ATTRIBUTION_MAX_WORDS
+        and not shape.terminal
+        and not shape.colon
+        and not _capitals(line)  # a subhead set in capitals
+        and _ATTRIBUTION.fullmatch(line) is not None
+    )
 
 
 def _header_blocks(
