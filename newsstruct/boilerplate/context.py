@@ -39,7 +39,11 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    numbered, tabular, questions and answers, tweets) stay, and so do lines quoted whole,
    sentences and separators.
 8. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice.
-9. **Names by a stamp** (``name-by-stamp``): a person's name alone on a line right above or
+9. **Teasers by their furniture**: a headline-shaped line next to a media player's stamp
+   (``media-teaser``) or next to a section label the text repeats (``label-teaser``), a
+   headline behind a label in capitals and a bar (``label-bar-teaser``), and a newsletter's
+   name and pitch over a sign-up form (``newsletter-pitch``).
+10. **Names by a stamp** (``name-by-stamp``): a person's name alone on a line right above or
    below a timestamp or a byline is the author's byline.
 
 When in doubt a line is kept.
@@ -54,7 +58,7 @@ from collections.abc import Callable, Collection, Sequence
 import regex
 
 from ..patterns import compile_re
-from .lines import Shape
+from .lines import QUOTE_OPENERS, Shape
 from .repeat import line_key
 from .rules import Hit
 
@@ -184,6 +188,7 @@ def decide(
     _repeated_in_text(t, lo, hi)
     _twice_in_a_row(t, lo, hi)
     _pull_quotes(t, lo, hi)
+    _teasers(t, lo, hi)
     _names_by_stamps(lines, shapes, t.verdict, lo, hi)
     return t.verdict
 
@@ -1158,3 +1163,152 @@ def _open_short(s: Shape, line: str) -> bool:
     if s.prose or s.terminal or s.listish or s.colon or _quoted_whole(s, line):
         return False
     return not (_structural(line) or (line[0] == "(" and line[-1] == ")"))
+
+
+# A video or audio player's stamp: its length in minutes, or a media word and a length
+# ("01:43 min", "Video 02:53 21.01.2023", "Duration 1:30", "26.10.2025 | 2:43 min").
+_MEDIA_STAMP = compile_re(
+    r"\b(?:video|audio|podcast|duration|dauer|länge|laufzeit)\b[^\d\n]{0,12}\d{1,2}:\d{2}"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})? ?(?:min|mins|minuten|minutes)\b",
+    regex.IGNORECASE,
+)
+_MEDIA_STAMP_MAX_WORDS = 8
+# junk lines of a player that may stand between its stamp and its headline ("14 hours ago",
+# "© n-tv.de")
+TEASER_MAX_SKIP = 2
+_SKIP_MAX_WORDS = 4
+TEASER_MIN_WORDS = 4
+TEASER_MAX_WORDS = 20
+# below a stamp, where a subhead of the story may follow the player, only a long headline
+TEASER_BELOW_MIN_WORDS = 8
+# "LISTEN | How the harbour was saved", "READ ALSO | Ferry crews strike": a label in
+# capitals, a bar and a headline
+_LABEL_BAR = compile_re(r"[\p{Lu}\d][\p{Lu}\d '’&.-]{1,40} \| \p{L}.{8,200}")
+SECTION_LABEL_MAX_WORDS = 3
+
+
+def _teasers(t: _Text, lo: int, hi: int) -> None:
+    """Headlines of other stories set inside the text (``teaser``): a headline-shaped line
+    right above or below a media player's stamp, or next to a section label the text
+    repeats ("Economy" over each teaser of a list), and a headline behind a label in
+    capitals and a bar. Questions, quotations, sentences and lines right above a paragraph
+    next to a label stay (a subhead stands there)."""
+    shapes, verdict, lines = t.shapes, t.verdict, t.lines
+    for k in range(lo, hi):
+        v = verdict[k]
+        line = lines[k]
+        if v is None:
+            s = shapes[k]
+            if (
+                s.words >= TEASER_MIN_WORDS
+                and not s.prose
+                and _LABEL_BAR.fullmatch(line) is not None
+            ):
+                verdict[k] = ("related", "label-bar-teaser")
+            continue
+        if v[1] == "repeated-in-text":
+            if shapes[k].words > SECTION_LABEL_MAX_WORDS or shapes[k].colon:
+                continue
+            for m in (k - 1, k + 1):
+                if (
+                    lo <= m < hi
+                    and _teaser_headline(shapes[m], lines[m], verdict[m])
+                    and not (m + 1 < hi and shapes[m + 1].prose)
+                    and not _other_label(t, m, k, hi)
+                ):
+                    verdict[m] = ("related", "label-teaser")
+        elif _SIGNUP_BUTTON.fullmatch(line) is not None:
+            _newsletter_pitch(t, k, lo, hi)
+        elif shapes[k].words <= _MEDIA_STAMP_MAX_WORDS and _MEDIA_STAMP.search(line) is not None:
+            for step in (-1, 1):
+                near = _past_player(t, k, step, lo, hi)
+                if near is None:
+                    continue
+                s = shapes[near]
+                if _teaser_headline(s, lines[near], verdict[near]) and (
+                    step < 0 or s.words >= TEASER_BELOW_MIN_WORDS or _headline_like(lines[near])
+                ):
+                    verdict[near] = ("related", "media-teaser")
+
+
+def _other_label(t: _Text, m: int, k: int, hi: int) -> bool:
+    """Line ``m`` lies between the label ``k`` and another label the text repeats ("Pros" /
+    "Lasts two full days" / "Cons"): an item of a story's list, not a teaser."""
+    o = 2 * m - k
+    if not 0 <= o < hi or (v := t.verdict[o]) is None or v[1] != "repeated-in-text":
+        return False
+    return line_key(t.lines[o]) != line_key(t.lines[k])
+
+
+# the button of a sign-up form ("Sign Up", "Subscribe now", "Jetzt anmelden!")
+_SIGNUP_BUTTON = compile_re(
+    r"(?:jetzt |now )?(?:sign ?up|subscribe|register|anmelden|abonnieren|registrieren)"
+    r"(?: now| here| jetzt| for free| kostenlos)?!?",
+    regex.IGNORECASE,
+)
+PITCH_MIN_WORDS = 3
+PITCH_MAX_WORDS = 25
+NEWSLETTER_NAME_MAX_WORDS = 10
+
+
+def _newsletter_pitch(t: _Text, k: int, lo: int, hi: int) -> None:
+    """A newsletter's name and its one-line pitch over a sign-up form ("NP Posted" / "Get a
+    dash of perspective every day." / "Sign Up" / "By signing up you consent ..."): the
+    button ``k`` is a sign-up form's when a newsletter line (the consent) follows it. The
+    pitch goes when a name (a few words, no sentence) or a junk line (its header) is above
+    it; a story's paragraph, speech or a longer line stays."""
+    shapes, verdict, lines = t.shapes, t.verdict, t.lines
+    below = range(k + 1, min(hi, k + 3))
+    if not any((v := verdict[m]) is not None and v[0] == "newsletter" for m in below):
+        return
+    m = k - 1
+    while m >= lo and k - m <= TEASER_MAX_SKIP and (v := verdict[m]) is not None:
+        if v[0] != "newsletter":
+            return
+        m -= 1
+    if m - 1 < lo or verdict[m] is not None:
+        return
+    pitch = shapes[m]
+    if pitch.quote or not PITCH_MIN_WORDS <= pitch.words <= PITCH_MAX_WORDS:
+        return
+    name = shapes[m - 1]
+    if verdict[m - 1] is not None:
+        verdict[m] = ("newsletter", "newsletter-pitch")
+    elif (
+        name.words <= NEWSLETTER_NAME_MAX_WORDS
+        and _open_short(name, lines[m - 1])
+        and (m - 2 < lo or shapes[m - 2].prose or verdict[m - 2] is not None)
+    ):
+        verdict[m] = verdict[m - 1] = ("newsletter", "newsletter-pitch")
+
+
+def _past_player(t: _Text, k: int, step: int, lo: int, hi: int) -> int | None:
+    """The first open line from a player's stamp ``k`` in direction ``step``, past up to
+    ``TEASER_MAX_SKIP`` short junk lines of the player."""
+    m = k + step
+    for _ in range(TEASER_MAX_SKIP + 1):
+        if not lo <= m < hi:
+            return None
+        if t.verdict[m] is None:
+            return m
+        if t.shapes[m].words > _SKIP_MAX_WORDS:
+            return None
+        m += step
+    return None
+
+
+def _teaser_headline(s: Shape, line: str, given: Verdict | None) -> bool:
+    """An open line shaped like a headline: four to twenty words, no sentence (a question
+    or an exclamation only after a topic and a colon), list item, label or quotation."""
+    if given is not None or s.colon or not TEASER_MIN_WORDS <= s.words <= TEASER_MAX_WORDS:
+        return False
+    if s.terminal and not (s.end_char in "!?" and ": " in line[2:]):
+        return False
+    # a headline opens with a word or a quote mark (not code, a link or a list mark)
+    first = line[0]
+    if not (first.isalnum() or first in QUOTE_OPENERS) or "://" in line:
+        return False
+    return not (_quoted_whole(s, line) or _LIST_ITEM_START.match(line) is not None)
+
+
+_LIST_ITEM_START = compile_re(r"[-–—•*·▪►✓+#]|\d{1,3}[.)]\s")
