@@ -163,3 +163,33 @@ def test_every_lexicon_entry_holds_a_trigger():
         for entry in t.get(cls, {}):
             assert triggers.search(entry) is not None, (cls, entry)
     assert triggers.search("a new era at a good price") is None
+
+
+def test_kinds_without_their_pieces_ahead_are_not_tried():
+    """A kind is tried at a word only when one of its pieces (``kind_needles``) occurs
+    between that word and the end of the stretch: scanning so finds exactly what trying every
+    kind finds."""
+    grammar = compile_grammar(LEX)
+    assert {"ago", "duration", "set"} <= set(grammar.needles)
+    reference = attrs.evolve(grammar, needles={})
+    words = sorted({w for table in LEX.temporal.values() for w in table})
+    words += ["the", "The", "a", "An", "at", "about", "at least", "this", "that", "its"]
+    words += ["5", "12", "1998", "2024", "1,000", "2.5", "'90s", "10-day", "a-year", "x"]
+    words += ["Weeks", "YEARS", "Fortnight", "times", "once", "Twice", "while", "Time"]
+    words += ["people", "said", "é", "’", "'", "-", ",", ".", "\n"]
+    rng = random.Random(31)
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(2, 14))) for _ in range(6000)]
+    texts += _examples()
+    checked = found = 0
+    for text in texts:
+        lowered = TriggerFinder(text, LEX).lowered
+        if lowered is None:
+            continue
+        checked += 1
+        a, b = sorted(rng.randint(0, len(text)) for _ in range(2))
+        for lo, hi in ((0, len(text)), (a, b)):
+            want = [(k, m.span()) for k, m in reference.scan(text, lo, hi, True, lowered)]
+            got = [(k, m.span()) for k, m in grammar.scan(text, lo, hi, True, lowered)]
+            assert got == want, (text, lo, hi)
+            found += sum(k in grammar.needles for k, _ in want)
+    assert checked > 4000 and found > 3000  # the guarded kinds are really found

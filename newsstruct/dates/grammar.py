@@ -568,6 +568,59 @@ def digit_followers(lex: Lexicon) -> frozenset[str]:
     )
 
 
+# Pieces every time unit of the grammar holds ("fortnight" holds "night", "weekend" "week").
+_UNIT_PIECES = _words("second minute hour day night week month quarter year decade centur millenni")
+
+
+def _pieces(entries: Iterable[str]) -> set[str] | None:
+    """Per lexicon entry, a piece it cannot be matched without: its longest word of plain
+    ASCII without an apostrophe (``alt`` matches any space run between words and either
+    apostrophe). None when an entry has no such word."""
+    out = set()
+    for entry in entries:
+        words = [w for w in entry.lower().split(" ") if w.isascii() and "'" not in w and w]
+        if not words:
+            return None
+        out.add(max(words, key=len))
+    return out
+
+
+def _union(*parts: set[str] | frozenset[str] | None) -> set[str] | None:
+    """The union of ``parts``; None when one is None (a piece is missing)."""
+    if any(part is None for part in parts):
+        return None
+    return set().union(*(part for part in parts if part is not None))
+
+
+@functools.lru_cache(maxsize=8)
+def kind_needles(lex: Lexicon) -> dict[str, frozenset[str]]:
+    """Per kind (of those costly to try), lower-case pieces at least one of which every
+    match of it holds ("ago": a time unit, as in "three weeks ago"). A kind is not tried at a
+    word when none of its pieces occurs between that word and the end of the stretch. Read
+    off :func:`_alternatives` by hand and checked like :func:`the_followers`."""
+    t = lex.temporal
+    units = _UNIT_PIECES
+    lexicon = {cls: _pieces(t[cls]) for cls in ("frequency", "season", "holiday", "vague")}
+    lexicon["month"] = _pieces(t["month"])
+    spec: dict[str, set[str] | None] = {
+        "ago": units,
+        "span": units,
+        "duration": units | _words("while time"),
+        "set": _union(units, _words("every each once twice thrice times"), lexicon["frequency"]),
+        "relunit": _union(units, lexicon["season"]),
+        "relday": units | _words("morning afternoon evening season"),
+        "quarter_ref": _words("quarter period year"),
+        "fiscal_ref": _words("fiscal"),
+        "season": lexicon["season"],
+        "holiday": lexicon["holiday"],
+        "vague": lexicon["vague"],
+        "mdy": lexicon["month"],
+        "month": lexicon["month"],
+        "month_year": lexicon["month"],
+    }
+    return {kind: frozenset(words) for kind, words in spec.items() if words is not None}
+
+
 _YEAR_RUN = compile_re(r"(?:1[5-9]|20)[0-9][0-9]")
 # After a number: spaces, then a word of letters (anything else: every kind).
 _AFTER_NUMBER = compile_re(r"\s+(\p{L}+)")
@@ -599,6 +652,8 @@ class Grammar:
     after_number: frozenset[str] = frozenset()
     # Where a token with kinds may start, in the lowered text (see :func:`_openers`).
     openers: re.Pattern[str] | None = None
+    # Per kind, its pieces (see :func:`kind_needles`) as a pattern for the lowered text.
+    needles: dict[str, re.Pattern[str]] = attrs.field(factory=dict)
 
     @property
     def patterns(self) -> dict[str, regex.Pattern[str]]:
@@ -622,6 +677,11 @@ class Grammar:
         :attr:`openers` finds there are read, not every word."""
         patterns = self.simple if simple and self.simple else self.patterns
         find = self.openers.search if lowered is not None and self.openers is not None else None
+        needles = self.needles if lowered is not None else {}
+        # per needle pattern: where its first piece at or after the last token read starts
+        # in ``lowered[:hi]`` (-1: none); tokens come left to right, so it is searched again
+        # only once a token is past it
+        next_piece: dict[re.Pattern[str], int] = {}
         pos = lo
         while True:
             if find is not None:
@@ -655,6 +715,14 @@ class Grammar:
                 ):
                     kinds = ()  # "expected to last three weeks": the verb; the length follows
             for kind in kinds:
+                needle = needles.get(kind)
+                if needle is not None:
+                    at = next_piece.get(needle)
+                    if at is None or 0 <= at < tok.start():
+                        piece = needle.search(lowered, tok.start(), hi)  # type: ignore[arg-type]
+                        at = next_piece[needle] = piece.start() if piece is not None else -1
+                    if at < 0:
+                        continue  # no piece of the kind ahead: it cannot match here
                 m = patterns[kind].match(text, tok.start(), hi)
                 if m is not None:
                     yield kind, m
@@ -735,9 +803,13 @@ def compile_grammar(lex: Lexicon) -> Grammar:
     for kind in the_kinds:
         for word in followers[kind][0]:
             after_the.setdefault(word, []).append(kind)
+    needles: dict[frozenset[str], re.Pattern[str]] = {}
+    for pieces in kind_needles(lex).values():
+        needles.setdefault(pieces, re.compile(_trie(pieces)))
     return Grammar(
         sources=sources,
         openers=_openers(by_word),
+        needles={kind: needles[pieces] for kind, pieces in kind_needles(lex).items()},
         by_word={w: tuple(k) for w, k in by_word.items()},
         by_digit=tuple(k for k in KINDS if openers[k][1]),
         simple=simple,
