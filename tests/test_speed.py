@@ -170,15 +170,31 @@ def test_kinds_without_their_pieces_ahead_are_not_tried():
     between that word and the end of the stretch: scanning so finds exactly what trying every
     kind finds."""
     grammar = compile_grammar(LEX)
-    assert {"ago", "duration", "set"} <= set(grammar.needles)
+    assert {"ago", "duration", "set", "dmy", "quarter", "decade"} <= set(grammar.needles)
     reference = attrs.evolve(grammar, needles={})
     words = sorted({w for table in LEX.temporal.values() for w in table})
     words += ["the", "The", "a", "An", "at", "about", "at least", "this", "that", "its"]
     words += ["5", "12", "1998", "2024", "1,000", "2.5", "'90s", "10-day", "a-year", "x"]
     words += ["Weeks", "YEARS", "Fortnight", "times", "once", "Twice", "while", "Time"]
+    words += ["14th", "21st", "2nd", "3rd", "Q3", "2H", "3Q08", "1990s", "’90s", "'80s", "Eighties"]
+    words += ["19th", "century", "on", "until", "in", "during", "first", "half"]
     words += ["people", "said", "é", "’", "'", "-", ",", ".", "\n"]
+    # an expression of each kind, through each of its pieces
+    phrases = [
+        "three weeks ago", "a fortnight later", "some 2 million years ago", "for a while",
+        "for some time", "twice a week", "every other Monday", "three times a year", "daily",
+        "biennially", "the past two decades", "the year before last", "the next morning",
+        "that same season", "the same period a year ago", "the 2024 fiscal year", "last spring",
+        "on Christmas Eve", "at present", "May 5", "on the 14th", "5 March 2024",
+        "last Friday", "the second quarter", "the first half of 2024", "2H08", "in Q3",
+        "the 1990s", "the ’90s", "the eighties", "the 19th century", "the twenty-first century",
+        "June 2024", "Sept. 9", "this weekend", "the millennium", "a 10-day period",
+    ]  # fmt: skip
     rng = random.Random(31)
-    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(2, 14))) for _ in range(6000)]
+    texts = [
+        " ".join(rng.choice(words + phrases) for _ in range(rng.randint(2, 14)))
+        for _ in range(6000)
+    ]
     texts += _examples()
     checked = found = 0
     for text in texts:

@@ -568,6 +568,7 @@ def digit_followers(lex: Lexicon) -> frozenset[str]:
     )
 
 
+_ORDINAL_ENDS = ("st", "nd", "rd", "th")
 # Pieces every time unit of the grammar holds ("fortnight" holds "night", "weekend" "week").
 _UNIT_PIECES = _words("second minute hour day night week month quarter year decade centur millenni")
 
@@ -602,6 +603,7 @@ def kind_needles(lex: Lexicon) -> dict[str, frozenset[str]]:
     units = _UNIT_PIECES
     lexicon = {cls: _pieces(t[cls]) for cls in ("frequency", "season", "holiday", "vague")}
     lexicon["month"] = _pieces(t["month"])
+    lexicon["weekday"] = _pieces(t["weekday"])
     spec: dict[str, set[str] | None] = {
         "ago": units,
         "span": units,
@@ -615,6 +617,13 @@ def kind_needles(lex: Lexicon) -> dict[str, frozenset[str]]:
         "holiday": lexicon["holiday"],
         "vague": lexicon["vague"],
         "mdy": lexicon["month"],
+        # a month, or a day's ordinal ("on the 14th")
+        "dmy": _union(lexicon["month"], {f"{d}{end}" for d in range(10) for end in _ORDINAL_ENDS}),
+        "weekday": lexicon["weekday"],
+        # "quarter", "half", "period", or an analyst's code ("Q3", "2H")
+        "quarter": _words("quarter period half q1 q2 q3 q4 h1 h2 1q 2q 3q 4q 1h 2h"),
+        # "1990s", "’90s", "the eighties", "the 19th century"
+        "decade": _words("0s 0's 0’s ties century"),
         "month": lexicon["month"],
         "month_year": lexicon["month"],
     }
