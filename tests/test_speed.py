@@ -163,3 +163,90 @@ def test_every_lexicon_entry_holds_a_trigger():
         for entry in t.get(cls, {}):
             assert triggers.search(entry) is not None, (cls, entry)
     assert triggers.search("a new era at a good price") is None
+
+
+def test_kinds_without_their_pieces_ahead_are_not_tried():
+    """A kind is tried at a word only when one of its pieces (``kind_needles``) occurs
+    between that word and the end of the stretch: scanning so finds exactly what trying every
+    kind finds."""
+    grammar = compile_grammar(LEX)
+    assert {"ago", "duration", "set", "dmy", "quarter", "decade"} <= set(grammar.needles)
+    reference = attrs.evolve(grammar, needles={})
+    words = sorted({w for table in LEX.temporal.values() for w in table})
+    words += ["the", "The", "a", "An", "at", "about", "at least", "this", "that", "its"]
+    words += ["5", "12", "1998", "2024", "1,000", "2.5", "'90s", "10-day", "a-year", "x"]
+    words += ["Weeks", "YEARS", "Fortnight", "times", "once", "Twice", "while", "Time"]
+    words += ["14th", "21st", "2nd", "3rd", "Q3", "2H", "3Q08", "1990s", "’90s", "'80s", "Eighties"]
+    words += ["19th", "century", "on", "until", "in", "during", "first", "half"]
+    words += ["people", "said", "é", "’", "'", "-", ",", ".", "\n"]
+    # an expression of each kind, through each of its pieces
+    phrases = [
+        "three weeks ago", "a fortnight later", "some 2 million years ago", "for a while",
+        "for some time", "twice a week", "every other Monday", "three times a year", "daily",
+        "biennially", "the past two decades", "the year before last", "the next morning",
+        "that same season", "the same period a year ago", "the 2024 fiscal year", "last spring",
+        "on Christmas Eve", "at present", "May 5", "on the 14th", "5 March 2024",
+        "last Friday", "the second quarter", "the first half of 2024", "2H08", "in Q3",
+        "the 1990s", "the ’90s", "the eighties", "the 19th century", "the twenty-first century",
+        "June 2024", "Sept. 9", "this weekend", "the millennium", "a 10-day period",
+    ]  # fmt: skip
+    rng = random.Random(31)
+    texts = [
+        " ".join(rng.choice(words + phrases) for _ in range(rng.randint(2, 14)))
+        for _ in range(6000)
+    ]
+    texts += _examples()
+    checked = found = 0
+    for text in texts:
+        lowered = TriggerFinder(text, LEX).lowered
+        if lowered is None:
+            continue
+        checked += 1
+        a, b = sorted(rng.randint(0, len(text)) for _ in range(2))
+        for lo, hi in ((0, len(text)), (a, b)):
+            want = [(k, m.span()) for k, m in reference.scan(text, lo, hi, True, lowered)]
+            got = [(k, m.span()) for k, m in grammar.scan(text, lo, hi, True, lowered)]
+            assert got == want, (text, lo, hi)
+            found += sum(k in grammar.needles for k, _ in want)
+    assert checked > 4000 and found > 3000  # the guarded kinds are really found
+
+
+def test_words_after_a_modifier_choose_the_same_candidates():
+    """At a modifier ("about", "nearly", "at" of "at least") only the kinds the next word can
+    continue are tried (``modifier_followers``): scanning so finds exactly what trying every
+    kind finds."""
+    grammar = compile_grammar(LEX)
+    assert {"about", "at", "nearly", "more"} <= set(grammar.after_modifier)
+    assert "years" not in grammar.after_modifier  # "years" is a duration on its own
+    reference = attrs.evolve(grammar, after_modifier={})
+    words = sorted({w for table in LEX.temporal.values() for w in table})
+    words += ["5", "12", "1998", "2024", "1,000", "2.5", "7:30", "10-day", "x", "-", ",", "\n"]
+    words += ["people", "said", "the", "a", "an", "least", "most", "than", "to", "of", "over"]
+    lead = sorted(grammar.after_modifier) * 3 + ["for over", "in over", "no more", "no less"]
+    phrases = [
+        "about three weeks ago", "nearly 40 years", "more than a decade", "at least two days",
+        "at most an hour", "no less than six months", "up to five years", "just over a week",
+        "upwards of 20 years", "well over a century", "close to a year", "for over a decade",
+        "another two weeks", "at present", "at the moment", "about 5 p.m.", "around noon",
+        "about ten o'clock", "around March 3", "about Monday, May 4", "about 1990",
+        "roughly the 1990s", "these days", "down the road", "as soon as possible",
+        "then current", "future years", "almost a dozen years ago", "around half an hour",
+        "about the March 3 meeting",
+    ]  # fmt: skip
+    rng = random.Random(37)
+    texts = [
+        " ".join(rng.choice(words + lead + phrases) for _ in range(rng.randint(2, 12)))
+        for _ in range(6000)
+    ]
+    texts += _random_texts(2000, 41) + _examples()
+    found = 0
+    for text in texts:
+        lowered = TriggerFinder(text, LEX).lowered
+        for low in (None, lowered):
+            want = [(k, m.span()) for k, m in reference.scan(text, 0, len(text), False, low)]
+            got = [(k, m.span()) for k, m in grammar.scan(text, 0, len(text), False, low)]
+            assert got == want, text
+        found += sum(
+            text[s:e].split(" ")[0].lower() in grammar.after_modifier for _, (s, e) in want
+        )
+    assert found > 1000  # expressions that open with a modifier are really found

@@ -45,6 +45,17 @@ UNIT_SINGULAR = (
 UNIT_ADJ = r"(?:(?:more|additional|extra|straight|consecutive|full|long|trading|business|working|school|hot|cold|short|crucial|difficult)[ \t\u00a0]+)?"
 
 
+# What may stand before an amount of time ("about three weeks", "more than a year").
+_MODIFIERS = (
+    "about", "around", "approximately", "roughly", "nearly", "almost", "close to",
+    "more than", "less than", "fewer than", "at least", "at most", "no more than",
+    "no less than", "up to", "just over", "just under", "upwards of",
+    "some", "another", "an additional", "an extra", "a full", "a further", "well over",
+)  # fmt: skip
+# ... and before a clock time, a date or a year ("about 5 p.m.", "around March 3", "about 1990")
+_APPROX = ("around", "about", "approximately", "roughly")
+
+
 def alt(words: Iterable[str]) -> str:
     """An alternation of literal words, longest first, inner spaces matching any space run."""
     parts = []
@@ -89,14 +100,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         # "six to nine months", "two or three years": a spelled range
         rf"|(?<=\p{{L}}){S}(?:to|or){S}(?:{tens_word}(?:{HY}{unit_word})?|{teen_word}|{unit_word})(?=[ \t\u00a0-]))?"
     )
-    mod = alt(
-        [
-            "about", "around", "approximately", "roughly", "nearly", "almost", "close to",
-            "more than", "less than", "fewer than", "at least", "at most", "no more than",
-            "no less than", "up to", "just over", "just under", "upwards of",
-            "some", "another", "an additional", "an extra", "a full", "a further", "well over",
-        ]
-    )  # fmt: skip
+    mod = alt(_MODIFIERS)
     # "for over a century", "in over a decade": more than; not "spread over a decade"
     mod = rf"(?:{mod}|(?<=\b(?:for|in|of|after)[ \t\u00a0])over)"
     amount = rf"(?:{mod}{S})?(?:{num}|an?)"
@@ -571,6 +575,122 @@ def digit_followers(lex: Lexicon) -> frozenset[str]:
     )
 
 
+_ORDINAL_ENDS = ("st", "nd", "rd", "th")
+# Pieces every time unit of the grammar holds ("fortnight" holds "night", "weekend" "week").
+_UNIT_PIECES = _words("second minute hour day night week month quarter year decade centur millenni")
+
+
+def _pieces(entries: Iterable[str]) -> set[str] | None:
+    """Per lexicon entry, a piece it cannot be matched without: its longest word of plain
+    ASCII without an apostrophe (``alt`` matches any space run between words and either
+    apostrophe). None when an entry has no such word."""
+    out = set()
+    for entry in entries:
+        words = [w for w in entry.lower().split(" ") if w.isascii() and "'" not in w and w]
+        if not words:
+            return None
+        out.add(max(words, key=len))
+    return out
+
+
+def _union(*parts: set[str] | frozenset[str] | None) -> set[str] | None:
+    """The union of ``parts``; None when one is None (a piece is missing)."""
+    if any(part is None for part in parts):
+        return None
+    return set().union(*(part for part in parts if part is not None))
+
+
+@functools.lru_cache(maxsize=8)
+def kind_needles(lex: Lexicon) -> dict[str, frozenset[str]]:
+    """Per kind (of those costly to try), lower-case pieces at least one of which every
+    match of it holds ("ago": a time unit, as in "three weeks ago"). A kind is not tried at a
+    word when none of its pieces occurs between that word and the end of the stretch. Read
+    off :func:`_alternatives` by hand and checked like :func:`the_followers`."""
+    t = lex.temporal
+    units = _UNIT_PIECES
+    lexicon = {cls: _pieces(t[cls]) for cls in ("frequency", "season", "holiday", "vague")}
+    lexicon["month"] = _pieces(t["month"])
+    lexicon["weekday"] = _pieces(t["weekday"])
+    spec: dict[str, set[str] | None] = {
+        "ago": units,
+        "span": units,
+        "duration": units | _words("while time"),
+        "set": _union(units, _words("every each once twice thrice times"), lexicon["frequency"]),
+        "relunit": _union(units, lexicon["season"]),
+        "relday": units | _words("morning afternoon evening season"),
+        "quarter_ref": _words("quarter period year"),
+        "fiscal_ref": _words("fiscal"),
+        "season": lexicon["season"],
+        "holiday": lexicon["holiday"],
+        "vague": lexicon["vague"],
+        "mdy": lexicon["month"],
+        # a month, or a day's ordinal ("on the 14th")
+        "dmy": _union(lexicon["month"], {f"{d}{end}" for d in range(10) for end in _ORDINAL_ENDS}),
+        "weekday": lexicon["weekday"],
+        # "quarter", "half", "period", or an analyst's code ("Q3", "2H")
+        "quarter": _words("quarter period half q1 q2 q3 q4 h1 h2 1q 2q 3q 4q 1h 2h"),
+        # "1990s", "’90s", "the eighties", "the 19th century"
+        "decade": _words("0s 0's 0’s ties century"),
+        "month": lexicon["month"],
+        "month_year": lexicon["month"],
+    }
+    return {kind: frozenset(words) for kind, words in spec.items() if words is not None}
+
+
+@functools.lru_cache(maxsize=8)
+def modifier_followers(
+    lex: Lexicon,
+) -> dict[str, tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]]]:
+    """Per word that opens a modifier ("about", "nearly", "at" in "at least", "more" in "more
+    than") or a lexicon entry of ``vague`` of several words ("at" in "at present"): per word
+    (first run of letters) that may come right after it, the kinds that can go on with it;
+    the kinds a digit can go on with; and the kinds it can open at all, as a modifier or an
+    entry's first word. After a whole modifier comes an amount ("about three weeks ago",
+    "nearly 40 years": ``ago``, ``duration``); after "about", "around", "approximately" and
+    "roughly" also a clock time, a date or a year (``time``, ``mdy``, ``year``). Read off
+    :func:`_alternatives` by hand and checked like :func:`the_followers`. A word that opens a
+    kind in another way too ("years" is a duration) must not be filtered by these sets: see
+    :func:`compile_grammar`."""
+    t = lex.temporal
+    amounts = {_lead(w) for w in t["number"]} | _words("a an dozen hundred couple pair half")
+    clock = {_lead(w) for w in t["number"]} | _words("ten eleven twelve noon midnight midday")
+    dated = {_lead(w) for w in (*t["weekday"], *t["month"])} | {"the"}
+    out: dict[str, tuple[dict[str, set[str]], set[str], set[str]]] = {}
+
+    def add(word: str, follower: str | None, kinds: Iterable[str]) -> None:
+        by_next, digit, opens = out.setdefault(word, ({}, set(), set()))
+        opens.update(kinds)
+        if follower is None:
+            digit.update(kinds)
+        else:
+            by_next.setdefault(follower, set()).update(kinds)
+
+    # "over" is a modifier after "for", "in", "of" or "after" ("for over a decade")
+    for phrase in (*_MODIFIERS, "over"):
+        words = phrase.split(" ")
+        if len(words) > 1:
+            add(words[0], words[1], ("ago", "duration"))
+            continue
+        add(words[0], None, ("ago", "duration"))
+        for follower in amounts:
+            add(words[0], follower, ("ago", "duration"))
+    for word in _APPROX:
+        add(word, None, ("time", "year"))
+        for follower in clock:
+            add(word, follower, ("time",))
+        for follower in dated:
+            add(word, follower, ("mdy",))
+    whole = {entry.lower() for entry in t["vague"]}
+    for entry in whole:
+        words = entry.split(" ")
+        if len(words) > 1 and words[0] not in whole:  # "now" alone is an entry: not filtered
+            add(words[0], _lead(words[1]), ("vague",))
+    return {
+        word: ({w: frozenset(k) for w, k in by_next.items()}, frozenset(digit), frozenset(opens))
+        for word, (by_next, digit, opens) in out.items()
+    }
+
+
 _YEAR_RUN = compile_re(r"(?:1[5-9]|20)[0-9][0-9]")
 # After a number: spaces, then a word of letters (anything else: every kind).
 _AFTER_NUMBER = compile_re(r"\s+(\p{L}+)")
@@ -600,8 +720,15 @@ class Grammar:
     after_a: frozenset[str] = frozenset()
     # The words after a number that is not a year worth trying its kinds at.
     after_number: frozenset[str] = frozenset()
+    # The kinds to try at a modifier ("about", "at"), by the word after it, and by a digit
+    # after it (see :func:`modifier_followers`).
+    after_modifier: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = attrs.field(
+        factory=dict
+    )
     # Where a token with kinds may start, in the lowered text (see :func:`_openers`).
     openers: re.Pattern[str] | None = None
+    # Per kind, its pieces (see :func:`kind_needles`) as a pattern for the lowered text.
+    needles: dict[str, re.Pattern[str]] = attrs.field(factory=dict)
 
     @property
     def patterns(self) -> dict[str, regex.Pattern[str]]:
@@ -625,6 +752,11 @@ class Grammar:
         :attr:`openers` finds there are read, not every word."""
         patterns = self.simple if simple and self.simple else self.patterns
         find = self.openers.search if lowered is not None and self.openers is not None else None
+        needles = self.needles if lowered is not None else {}
+        # per needle pattern: where its first piece at or after the last token read starts
+        # in ``lowered[:hi]`` (-1: none); tokens come left to right, so it is searched again
+        # only once a token is past it
+        next_piece: dict[re.Pattern[str], int] = {}
         pos = lo
         while True:
             if find is not None:
@@ -651,6 +783,8 @@ class Grammar:
                     kinds = self._after_the(text, tok.end(), hi, kinds)
                 elif (low == "a" or low == "an") and self.after_a:
                     kinds = self._after_a(text, tok.end(), hi, kinds)
+                elif low in self.after_modifier:
+                    kinds = self._after_modifier(text, tok.end(), hi, low, kinds)
                 elif (
                     low == "last"
                     and _VERB_LAST.match(text, tok.end(), hi)
@@ -658,6 +792,14 @@ class Grammar:
                 ):
                     kinds = ()  # "expected to last three weeks": the verb; the length follows
             for kind in kinds:
+                needle = needles.get(kind)
+                if needle is not None:
+                    at = next_piece.get(needle)
+                    if at is None or 0 <= at < tok.start():
+                        piece = needle.search(lowered, tok.start(), hi)  # type: ignore[arg-type]
+                        at = next_piece[needle] = piece.start() if piece is not None else -1
+                    if at < 0:
+                        continue  # no piece of the kind ahead: it cannot match here
                 m = patterns[kind].match(text, tok.start(), hi)
                 if m is not None:
                     yield kind, m
@@ -678,6 +820,23 @@ class Grammar:
         if not word.isascii():
             return kinds
         return self.after_the.get(word.lower(), ())
+
+    def _after_modifier(
+        self, text: str, pos: int, hi: int, low: str, kinds: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """The kinds worth trying at a modifier ``low`` that ends at ``pos``: those the next
+        word (or a digit) can continue; all of ``kinds`` when that word is not plain ASCII
+        letters."""
+        nxt = _AFTER_THE.match(text, pos, hi)
+        if nxt is None:
+            return kinds
+        by_next, digit = self.after_modifier[low]
+        word = nxt.group(1)
+        if word is None:
+            return digit
+        if not word.isascii():
+            return kinds
+        return by_next.get(word.lower(), ())
 
     def _after_a(self, text: str, pos: int, hi: int, kinds: tuple[str, ...]) -> tuple[str, ...]:
         """``kinds`` at an "a" or "an" ending at ``pos``, unless the next word is plain ASCII
@@ -738,9 +897,22 @@ def compile_grammar(lex: Lexicon) -> Grammar:
     for kind in the_kinds:
         for word in followers[kind][0]:
             after_the.setdefault(word, []).append(kind)
+    needles: dict[frozenset[str], re.Pattern[str]] = {}
+    for pieces in kind_needles(lex).values():
+        needles.setdefault(pieces, re.compile(_trie(pieces)))
+    after_modifier = {}
+    for word, (by_next, digit, kinds) in modifier_followers(lex).items():
+        opens = by_word.get(word, [])
+        if opens and kinds.issuperset(opens):  # every kind the word opens is spoken for
+            after_modifier[word] = (
+                {w: tuple(k for k in opens if k in ks) for w, ks in by_next.items()},
+                tuple(k for k in opens if k in digit),
+            )
     return Grammar(
         sources=sources,
+        after_modifier=after_modifier,
         openers=_openers(by_word),
+        needles={kind: needles[pieces] for kind, pieces in kind_needles(lex).items()},
         by_word={w: tuple(k) for w, k in by_word.items()},
         by_digit=tuple(k for k in KINDS if openers[k][1]),
         simple=simple,
