@@ -29,11 +29,12 @@ EDGE_MOD = {
     "the end of": "END", "the beginning of": "START", "the start of": "START",
     "the middle of": "MID", "the close of": "END", "the turn of": "START",
     "the first half of": "START", "the second half of": "END",
+    "early in": "START", "earlier in": "START", "late in": "END", "later in": "END",
 }  # fmt: skip
 
 EDGE_PREFIX = compile_re(
     r"(the\s+(?:end|beginning|start|middle|close|turn)\s+of|the\s+(?:first|second)\s+half\s+of"
-    r"|early|earlier|late|later|mid)[-‐]?\s*",
+    r"|(?:early|earlier|late|later)\s+in(?=\s)|early|earlier|late|later|mid)[-‐]?\s*",
     regex.IGNORECASE,
 )
 

@@ -1072,6 +1072,13 @@ _EVENT_NOUN_AFTER = compile_re(
     r"[ \t\u00a0]+(?!(?:and|or|but|to|of|in|on|at|for|from|with|by|as|is|was|are|were|when|while"
     r"|after|before|until|through|that|which|this|last|next)(?![\p{L}]))\p{Ll}{3,}"
 )
+# "will publish home sales for October": the figures of a month, told whatever the verb's
+# tense; the nearest such month
+_FIGURES_FOR_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:sales|figures|data|numbers|results|statistics|output|exports|imports"
+    r"|production|deliveries|orders|inflation|unemployment|payrolls|spending|traffic)"
+    r"[ \t\u00a0]+(?:for|in)[ \t\u00a0]+$"
+)
 _MAY_MONTH_AFTER = compile_re(
     r"[ \t\u00a0]+(?:was|is|has|had|will|saw|brought|marked|proved|sales|figures|data|results"
     r"|output|exports|imports|production|deliveries|revenue|orders)(?![\p{L}])|['’]s(?![\p{L}])"
@@ -1133,10 +1140,12 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
     else:
         cands = [dt.date(yy, mo[0], 15) for yy in (y - 1, y, y + 1)]
         mid_ref = dt.date(ctx.ref.year, ctx.ref.month, 15)
-        event = (
-            bare
-            and _EVENT_DETERMINER_BEFORE.search(ctx.text[max(0, m.start() - 8) : m.start()])
-            and _EVENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16)
+        event = bare and (
+            (
+                _EVENT_DETERMINER_BEFORE.search(ctx.text[max(0, m.start() - 8) : m.start()])
+                and _EVENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16)
+            )
+            or _FIGURES_FOR_BEFORE.search(ctx.text[max(0, m.start() - 20) : m.start()])
         )
         # "down from its January forecast": a month before a noun names an event, whose
         # time the verb of the clause does not tell: the nearest
@@ -1191,7 +1200,7 @@ _YEAR_LEADS = frozenset(
 
 
 _YEAR_LEAD = compile_re(
-    r"(?:(?:around|about|approximately|roughly|shortly\s+(?:before|after))\s+|(?:early|late|mid)[-‐]?\s*|the\s+\w+\s+of\s+)(?=\d)",
+    r"(?:(?:around|about|approximately|roughly|shortly\s+(?:before|after))\s+|(?:early|late|earlier|later)\s+in\s+|(?:early|late|mid)[-‐]?\s*|the\s+\w+\s+of\s+)(?=\d)",
     regex.IGNORECASE,
 )
 _TWO_DIGIT_YEAR_CONTEXT = compile_re(

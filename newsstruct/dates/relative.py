@@ -372,11 +372,21 @@ _UNIT_BEFORE_AFTER = compile_re(r"\bthe (day|night|week|month|year) (before|afte
 
 
 _YEAR_BACK = compile_re(r" (?:a year (?:ago|earlier|before)|last year|the year before)$")
+_OF_YEAR = compile_re(r"^the same (?:day|week|month|season) (?:of|in) (\d{4})$")
 
 
 def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     back = _YEAR_BACK.search(low)
+    of_year = _OF_YEAR.match(low)
+    if of_year is not None:
+        # "in the same month of 2008": what "the same month" names, in that year
+        reading = _relday(m, ctx, low[: low.rindex(" ", 0, of_year.start(1) - 1)])
+        if reading is None or reading.value is None or not reading.value[:4].isdigit():
+            return reading
+        return attrs.evolve(
+            reading, value=shift_period(reading.value, int(of_year[1]) - int(reading.value[:4]))
+        )
     if back is None:
         return _relday(m, ctx, low)
     # "the same month last year": what "the same month" names, a year earlier
