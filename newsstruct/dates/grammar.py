@@ -221,11 +221,11 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "fiscal",
-            rf"(?:fiscal(?:{S}year)?|FY){S0}(?:{year4}|{year2}|\d\d)(?:[-/](?:\d\d){{1,2}})?(?!\d)",
+            rf"(?:fiscal(?:{S}year)?|financial{S}year|FY){S0}(?:{year4}|{year2}|\d\d)(?:[-/](?:\d\d){{1,2}})?(?!\d)",
         ),
         (
             "fiscal_ref",
-            rf"(?:the{S})?(?:(?:current|latest|last|next|previous|prior|this|new|coming|same|full|{year4}){S})?fiscal{S}year",
+            rf"(?:the{S})?(?:(?:current|latest|last|next|previous|prior|this|new|coming|same|full|{year4}){S})?(?:fiscal|financial){S}year",
         ),
         (
             "decade",
@@ -385,9 +385,12 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
             ),
             True,
         ),
-        "fiscal": (_words("fiscal fy"), False),
+        "fiscal": (_words("fiscal fy financial"), False),
         "fiscal_ref": (
-            _words("the current latest last next previous prior this new coming same full fiscal"),
+            _words(
+                "the current latest last next previous prior this new coming same full fiscal"
+                " financial"
+            ),
             True,
         ),
         "decade": (_words("the early mid late") | ordinals, True),
@@ -479,7 +482,9 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
             True,
         ),
         "fiscal_ref": (
-            _words("current latest last next previous prior this new coming same full fiscal"),
+            _words(
+                "current latest last next previous prior this new coming same full fiscal financial"
+            ),
             True,
         ),
         "decade": (_words("early mid late last latter") | ordinals | decades, True),

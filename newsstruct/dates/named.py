@@ -738,10 +738,11 @@ def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", base, "previous" if ctx.quarter or ctx.period else "ref")
 
 
-# "the quarter ended Sept. 30", "the quarter to June": the calendar quarter ending that month
+# "the quarter ended Sept. 30", "the quarter to June", "the quarter ended in March": the
+# calendar quarter ending that month
 _QUARTER_END_AFTER = compile_re(
     r"[ \t\u00a0]+(?:(?:that|which)[ \t\u00a0]+)?(?:ended|ending|ends|to|through)[ \t\u00a0]+"
-    r"(\p{Lu}\p{Ll}{2,8}\.?)(?![\p{L}])"
+    r"(?:in[ \t\u00a0]+)?(\p{Lu}\p{Ll}{2,8}\.?)(?![\p{L}])"
 )
 
 
@@ -1156,8 +1157,11 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             cands = [dt.date(yy, mo[0], 15) for yy in (said.year, said.year + 1)]
             y = pick(cands, mid_ref + dt.timedelta(days=1), "future").year
             return Reading("DATE", cal.month(y, mo[0]), "previous", mod=mod)
-        if bare and ends_period(ctx, m.start()):
-            tense = "past"  # "the nine months to September": a period that has ended
+        end = ends_period(ctx, m.start()) if bare else None
+        if end is not None:
+            # "the nine months to September": a period that has ended; "the three months
+            # ending in June": ended or not, the nearest
+            tense = None if end == "ending" else "past"
         y = pick(cands, mid_ref, tense, slack=_MONTH_SLACK if tense != "future" else 0).year
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 

@@ -823,6 +823,10 @@ _AS_AFTER = compile_re(r"[ \t\u00a0]+as(?![\p{L}])", regex.IGNORECASE)
 _COUNT_WORD_AFTER = compile_re(r"[ \t\u00a0]+(\d|\p{Ll}+)")
 
 
+# "the firm said at the time, ...": the phrase ends its clause (a past time then, PAST_REF)
+_CLAUSE_END_AFTER = compile_re(r"[ \t\u00a0]*(?:[,.;:!?)\"”’—–]|$)")
+
+
 def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     value = ctx.lex.temporal["vague"].get(low)
@@ -847,7 +851,11 @@ def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
         or _CURRENT_FLOW_BEFORE.search(ctx.text, max(0, m.start() - 14), m.start())
     ):
         return None
-    if low.startswith("at the ") or low.startswith("at this "):
+    if low in ("at the time", "at that time") and not _CLAUSE_END_AFTER.match(
+        ctx.text, m.end(), m.end() + 4
+    ):
+        return None  # "at the time of the crash", "at the time he was captured": a signal
+    if low.startswith(("at the ", "at this ", "at that ")):
         # "at the moment": the preposition is a signal, outside the expression
         raw = m.group()
         return Reading("DATE", value, None, start=m.start() + len(raw) - len(raw[2:].lstrip()))
