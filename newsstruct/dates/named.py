@@ -1199,6 +1199,12 @@ _YEAR_LEADS = frozenset(
         "circa",
         "year",
         "end",
+        "between",
+        "till",
+        "around",
+        "about",
+        "starting",
+        "beginning",
     ]
 )
 

@@ -754,6 +754,8 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
             and not _OF_LOWER_AFTER.match(after)
         ):
             return None  # a bare "years" outside "for years", "in years", "years of talks"
+        if signal is None and _EARLY_BEFORE.search(before):
+            return None  # "in the early hours of the morning", "the early days": a phase
     if (
         low in ("one day", "one night")
         and not _ONE_DAY_CUE_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()])
@@ -761,6 +763,9 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
     ):  # "he will one day lead": some day, not a day long
         return Reading("DATE", "FUTURE_REF", None)
     return Reading("DURATION", duration_value(None if vague else n, unit), None, mod=mod)
+
+
+_EARLY_BEFORE = compile_re(r"(?i)\b(?:the|its|their)[ \t\u00a0]+(?:early|small|wee)[ \t\u00a0]+$")
 
 
 # a lower-case word after "a day"/"a night" that is no temporal word ("a night [police]
