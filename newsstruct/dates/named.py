@@ -920,8 +920,11 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
 
 
 _POSSESSIVE = compile_re(r"['’]s\b")
+# "on Monday last week", "from Monday to Friday last week": the week named after one weekday
+# or a pair of them
 _WEEK_AFTER = compile_re(
-    r"(?i)[ \t\u00a0]+(?:of[ \t\u00a0]+)?(last|this|next)[ \t\u00a0]+week(?![\p{L}'’])"
+    r"(?i)(?:[ \t\u00a0]*(?:to|and|or|through|until|till|[-–])[ \t\u00a0]*(?-i:\p{Lu}\p{Ll}{2,5}day))?"
+    r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?(last|this|next)[ \t\u00a0]+week(?![\p{L}'’])"
 )
 _AHEAD_OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])ahead[ \t\u00a0]+of[ \t\u00a0]+$")
 _EVENT_PREP_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:in|at|for|during|until|before)[ \t\u00a0]+$")
@@ -985,7 +988,7 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
             if ctx.ref is not None and first <= ctx.ref < d:
                 d -= dt.timedelta(days=7)  # "statements made Friday and Thursday": both past
             return Reading("DATE", cal.day(d), "previous-day", mod=mod)
-    week_after = _WEEK_AFTER.match(ctx.text, m.end(), m.end() + 20) if not modifier else None
+    week_after = _WEEK_AFTER.match(ctx.text, m.end(), m.end() + 40) if not modifier else None
     if week_after is not None and ctx.ref is not None:
         # "on Monday last week", "Tuesday of next week": that weekday of the week named
         shift = {"last": -7, "this": 0, "next": 7}[week_after.group(1).lower()]
@@ -1133,7 +1136,9 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", f"XXXX-{mo[0]:02d}", None, mod=mod)
     y, now = ctx.ref.year, ctx.ref.month
     if modifier == "last":
-        y -= mo[0] >= now
+        # "last February" told in March: not the month just ended (that is "last month"),
+        # the February a year before
+        y -= mo[0] >= now - 1
     elif modifier == "next":
         y += mo[0] <= now
     elif modifier == "this":
