@@ -306,7 +306,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             # ("a quarter-point cut", "a quarter-mile": a fraction of something else)
             rf"|(?:the{S}(?=\d|{card}))?{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}(?![-‐](?:point|percentage|mile|inch|pound|ounce|final|finals|length|size|quarter|half)(?![\p{{L}}]))(?<!\b[Aa]{S}second(?={S}(?:quarter|half)\b)){after_unit}(?:{HY}long)?(?![-‐](?:ago|earlier)(?![\p{{L}}]))"
             rf"|(?:(?:several|many|few|some){S})?(?:centuries|decades|years|months|weeks|days|hours|minutes)(?:{HY}long)?"
-            rf"|the{S}years(?!{S}\d)"
+            rf"|the{S}years(?!{S}(?:\d|ahead(?![\p{{L}}])|to{S}come(?![\p{{L}}])))"
             rf"|(?:day|week|month|year|decade|hour){HY}long|a{S}while|some{S}time",
         ),
         (

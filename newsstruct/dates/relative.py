@@ -860,8 +860,8 @@ def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
         ctx.text, m.end(), m.end() + 4
     ):
         return None  # "at the time of the crash", "at the time he was captured": a signal
-    if low.startswith(("at the ", "at this ", "at that ")):
-        # "at the moment": the preposition is a signal, outside the expression
+    if low.startswith("at "):
+        # "at the moment", "at present": the preposition is a signal, outside the expression
         raw = m.group()
         return Reading("DATE", value, None, start=m.start() + len(raw) - len(raw[2:].lstrip()))
     return Reading("DATE", value, None)
