@@ -1176,6 +1176,8 @@ _COUNT_CONTEXT = compile_re(
     regex.IGNORECASE,
 )
 
+_TIME_PREPOSITIONS = frozenset(["in", "since", "during", "until", "till", "by", "before", "after"])
+
 _YEAR_LEADS = frozenset(
     [
         "in",
@@ -1223,6 +1225,14 @@ _TWO_DIGIT_YEAR_CONTEXT = compile_re(
 )
 _AMOUNT_AFTER = compile_re(
     r"[ \t]*(?:%|percent|per[ \t]cent|million|billion|points?|p\.m\.|a\.m\.)", regex.IGNORECASE
+)
+# a unit of measure ("2010 nautical miles", "a 2000 cc engine", "2010 pence"); not a
+# currency, which a year may qualify ("in 2008 dollars")
+_MEASURE_AFTER = compile_re(
+    r"[ \t\u00a0]+(?:nautical[ \t\u00a0]+miles|miles|km|kilomet(?:re|er)s|met(?:re|er)s|feet|ft"
+    r"|tons|tonnes|cc|kg|kilograms|lbs?|mph|knots|horsepower|hp|pence|cents|lit(?:re|er)s"
+    r"|gallons|barrels|acres|hectares|megawatts|MW|kWh)(?![\p{L}])",
+    regex.IGNORECASE,
 )
 _STREET_AFTER = compile_re(
     r"(?:[ \t\u00a0]+\p{Lu}[\p{L}.]*){1,3}[ \t\u00a0]+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard"
@@ -1285,6 +1295,10 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
         if _AMOUNT_AFTER.match(after):
             return None
         lead = _WORD_BEFORE.search(before)
+        if _MEASURE_AFTER.match(after) and not (
+            lead is not None and lead.group(1).lower() in _TIME_PREPOSITIONS
+        ):
+            return None  # "a range of 2010 nautical miles" (but "In 2010 miles driven fell")
         if _STREET_AFTER.match(ctx.text, m.end(), m.end() + 40) and not (
             lead is not None and lead.group(1).lower() in _YEAR_LEADS
         ):
