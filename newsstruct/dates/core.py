@@ -29,11 +29,12 @@ EDGE_MOD = {
     "the end of": "END", "the beginning of": "START", "the start of": "START",
     "the middle of": "MID", "the close of": "END", "the turn of": "START",
     "the first half of": "START", "the second half of": "END",
+    "early in": "START", "earlier in": "START", "late in": "END", "later in": "END",
 }  # fmt: skip
 
 EDGE_PREFIX = compile_re(
     r"(the\s+(?:end|beginning|start|middle|close|turn)\s+of|the\s+(?:first|second)\s+half\s+of"
-    r"|early|earlier|late|later|mid)[-‐]?\s*",
+    r"|(?:early|earlier|late|later)\s+in(?=\s)|early|earlier|late|later|mid)[-‐]?\s*",
     regex.IGNORECASE,
 )
 
@@ -288,18 +289,20 @@ MONTH_DAY_SLACK = 60
 # results for the nine months to September on Nov. 6")
 _PERIOD_END_BEFORE = compile_re(
     r"(?i)(?<![\p{L}])(?:year|quarter|months|weeks|period|half)[ \t\u00a0]+"
-    r"(?:(?:that|which)[ \t\u00a0]+)?(ended|to|through)[ \t\u00a0]+(?:on[ \t\u00a0]+)?$"
+    r"(?:(?:that|which)[ \t\u00a0]+)?(ended|ending|to|through)[ \t\u00a0]+(?:(?:on|in)[ \t\u00a0]+)?$"
 )
 
 
 def ends_period(ctx: Ctx, start: int) -> str | None:
     """How the mention at ``start`` closes a reported period: "ended" ("the year ended June
     30": it has passed), "to" ("the three months to June 30", "through": it may be weeks
-    ahead, as a past clause's dates may), or None."""
+    ahead, as a past clause's dates may), "ending" ("the year ending June 30": passed or to
+    come, whatever the clause's tense: the nearest), or None."""
     m = _PERIOD_END_BEFORE.search(ctx.text, max(0, start - 40), start)
     if m is None:
         return None
-    return "ended" if m.group(1).lower() == "ended" else "to"
+    word = m.group(1).lower()
+    return word if word in ("ended", "ending") else "to"
 
 
 def month_day_year(mo: int, d: int, ctx: Ctx, start: int | None = None) -> dt.date | None:
@@ -313,6 +316,8 @@ def month_day_year(mo: int, d: int, ctx: Ctx, start: int | None = None) -> dt.da
     if not cands:
         return None
     end = ends_period(ctx, start) if start is not None else None
+    if end == "ending":
+        return pick(cands, ctx.ref, None)
     if end is not None:
         return pick(cands, ctx.ref, "past", slack=0 if end == "ended" else MONTH_DAY_SLACK)
     return pick(cands, ctx.ref, ctx.tense, slack=MONTH_DAY_SLACK)

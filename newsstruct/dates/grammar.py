@@ -151,7 +151,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         rf"(?:{S0},?{S0}(?:on{S})?(?:(?:{wd}(?:{S0},?{S}{month}{S}{day}(?:{S0},?{S0}{year4})?)?)"
         rf"|{deictic}|{month}{S}{day}(?:{S0},?{S0}{year4})?))"
     )
-    clock_tz = rf"(?:{S0}(?:\((?:{tz})\)|(?:{tz}))(?![\p{{L}}]))"
+    # a zone named, or "local time" (the place's own clock: no offset known)
+    clock_tz = rf"(?:{S0}(?:\((?:{tz})\)|(?:{tz})|local{S}time)(?![\p{{L}}]))"
     early_late = r"(?:early|late|mid)"
     alternatives: list[tuple[str, str]] = [
         ("time", rf"{approx}?{clock}{clock_tz}?{day_after_clock}?"),
@@ -224,11 +225,11 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "fiscal",
-            rf"(?:fiscal(?:{S}year)?|FY){S0}(?:{year4}|{year2}|\d\d)(?:[-/](?:\d\d){{1,2}})?(?!\d)",
+            rf"(?:fiscal(?:{S}year)?|financial{S}year|FY){S0}(?:{year4}|{year2}|\d\d)(?:[-/](?:\d\d){{1,2}})?(?!\d)",
         ),
         (
             "fiscal_ref",
-            rf"(?:the{S})?(?:(?:current|latest|last|next|previous|prior|this|new|coming|same|full|{year4}){S})?fiscal{S}year",
+            rf"(?:the{S})?(?:(?:current|latest|last|next|previous|prior|this|new|coming|same|full|{year4}){S})?(?:fiscal|financial){S}year",
         ),
         (
             "decade",
@@ -259,7 +260,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season})(?![-‐][\p{{L}}])"
             rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
-            rf"|the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
+            rf"|(?:(?:early|late|earlier|later){S}in{S})?the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
             rf"|full[-‐]year(?=[ \t\u00a0]+\p{{Ll}})",  # "full-year profit": the year reported
         ),
         (
@@ -272,7 +273,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         (
             "relday",
             # "the same month last year": the month named before, a year back
-            rf"the{S}same{S}(?:day|week|month|season){S}(?:a{S}year{S}(?:ago|earlier|before)|last{S}year|the{S}year{S}before)(?![\p{{L}}])"
+            rf"the{S}same{S}(?:day|week|month|season){S}(?:a{S}year{S}(?:ago|earlier|before)|last{S}year|the{S}year{S}before|(?:of|in){S}{year4})(?![\p{{L}}])"
             rf"|(?:(?:earlier|later|early|late){S})?(?:that{S}(?:same{S})?|the{S}(?:next|following|previous|prior|preceding|same){S})(?:day|morning|afternoon|evening|night|week|weekend|month|year|season)"
             rf"|the{S}(?:day|night|week|month|year){S}(?:before|after|earlier|later)(?!{S}(?:yesterday|tomorrow)\b)(?:{S}that)?"
             # "today is the eighth day of the strike", "the siege enters its third week"
@@ -309,12 +310,12 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             # ("a quarter-point cut", "a quarter-mile": a fraction of something else)
             rf"|(?:the{S}(?=\d|{card}))?{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}(?![-‐](?:point|percentage|mile|inch|pound|ounce|final|finals|length|size|quarter|half)(?![\p{{L}}]))(?<!\b[Aa]{S}second(?={S}(?:quarter|half)\b)){after_unit}(?:{HY}long)?(?![-‐](?:ago|earlier)(?![\p{{L}}]))"
             rf"|(?:(?:several|many|few|some){S})?(?:centuries|decades|years|months|weeks|days|hours|minutes)(?:{HY}long)?"
-            rf"|the{S}years(?!{S}\d)"
+            rf"|the{S}years(?!{S}(?:\d|ahead(?![\p{{L}}])|to{S}come(?![\p{{L}}])))"
             rf"|(?:day|week|month|year|decade|hour){HY}long|a{S}while|some{S}time",
         ),
         (
             "year",
-            rf"(?:{edge}|{approx})?(?<![$€£#\d,.:/]){year4}(?![\d%]|\.\d|,\d|:\d|[-‐/](?!(?:1[5-9]|20)\d\d(?!\d)|\d\d(?![\d/]|[-‐.:]\d))\d)|(?:nineteen|eighteen){HY}(?:{tens_word}(?:{HY}{ones})?|{teen_word})|(?<=\b(?:in|since|of|until|by|year|from|to|during){S}){spelled_year}|{year2}",
+            rf"(?:{edge}|{approx}|(?:early|late|earlier|later){S}in{S})?(?<![$€£#\d,.:/]){year4}(?![\d%]|\.\d|,\d|:\d|[-‐/](?!(?:1[5-9]|20)\d\d(?!\d)|\d\d(?![\d/]|[-‐.:]\d))\d)|(?:nineteen|eighteen){HY}(?:{tens_word}(?:{HY}{ones})?|{teen_word})|(?<=\b(?:in|since|of|until|by|year|from|to|during){S}){spelled_year}|{year2}",
         ),
         ("vague", alt(t["vague"])),
     ]
@@ -388,9 +389,12 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
             ),
             True,
         ),
-        "fiscal": (_words("fiscal fy"), False),
+        "fiscal": (_words("fiscal fy financial"), False),
         "fiscal_ref": (
-            _words("the current latest last next previous prior this new coming same full fiscal"),
+            _words(
+                "the current latest last next previous prior this new coming same full fiscal"
+                " financial"
+            ),
             True,
         ),
         "decade": (_words("the early mid late") | ordinals, True),
@@ -482,7 +486,9 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
             True,
         ),
         "fiscal_ref": (
-            _words("current latest last next previous prior this new coming same full fiscal"),
+            _words(
+                "current latest last next previous prior this new coming same full fiscal financial"
+            ),
             True,
         ),
         "decade": (_words("early mid late last latter") | ordinals | decades, True),

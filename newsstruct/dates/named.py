@@ -738,10 +738,11 @@ def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", base, "previous" if ctx.quarter or ctx.period else "ref")
 
 
-# "the quarter ended Sept. 30", "the quarter to June": the calendar quarter ending that month
+# "the quarter ended Sept. 30", "the quarter to June", "the quarter ended in March": the
+# calendar quarter ending that month
 _QUARTER_END_AFTER = compile_re(
     r"[ \t\u00a0]+(?:(?:that|which)[ \t\u00a0]+)?(?:ended|ending|ends|to|through)[ \t\u00a0]+"
-    r"(\p{Lu}\p{Ll}{2,8}\.?)(?![\p{L}])"
+    r"(?:in[ \t\u00a0]+)?(\p{Lu}\p{Ll}{2,8}\.?)(?![\p{L}])"
 )
 
 
@@ -919,8 +920,11 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
 
 
 _POSSESSIVE = compile_re(r"['’]s\b")
+# "on Monday last week", "from Monday to Friday last week": the week named after one weekday
+# or a pair of them
 _WEEK_AFTER = compile_re(
-    r"(?i)[ \t\u00a0]+(?:of[ \t\u00a0]+)?(last|this|next)[ \t\u00a0]+week(?![\p{L}'’])"
+    r"(?i)(?:[ \t\u00a0]*(?:to|and|or|through|until|till|[-–])[ \t\u00a0]*(?-i:\p{Lu}\p{Ll}{2,5}day))?"
+    r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?(last|this|next)[ \t\u00a0]+week(?![\p{L}'’])"
 )
 _AHEAD_OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])ahead[ \t\u00a0]+of[ \t\u00a0]+$")
 _EVENT_PREP_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:in|at|for|during|until|before)[ \t\u00a0]+$")
@@ -984,7 +988,7 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
             if ctx.ref is not None and first <= ctx.ref < d:
                 d -= dt.timedelta(days=7)  # "statements made Friday and Thursday": both past
             return Reading("DATE", cal.day(d), "previous-day", mod=mod)
-    week_after = _WEEK_AFTER.match(ctx.text, m.end(), m.end() + 20) if not modifier else None
+    week_after = _WEEK_AFTER.match(ctx.text, m.end(), m.end() + 40) if not modifier else None
     if week_after is not None and ctx.ref is not None:
         # "on Monday last week", "Tuesday of next week": that weekday of the week named
         shift = {"last": -7, "this": 0, "next": 7}[week_after.group(1).lower()]
@@ -1072,6 +1076,13 @@ _EVENT_NOUN_AFTER = compile_re(
     r"[ \t\u00a0]+(?!(?:and|or|but|to|of|in|on|at|for|from|with|by|as|is|was|are|were|when|while"
     r"|after|before|until|through|that|which|this|last|next)(?![\p{L}]))\p{Ll}{3,}"
 )
+# "will publish home sales for October": the figures of a month, told whatever the verb's
+# tense; the nearest such month
+_FIGURES_FOR_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:sales|figures|data|numbers|results|statistics|output|exports|imports"
+    r"|production|deliveries|orders|inflation|unemployment|payrolls|spending|traffic)"
+    r"[ \t\u00a0]+(?:for|in)[ \t\u00a0]+$"
+)
 _MAY_MONTH_AFTER = compile_re(
     r"[ \t\u00a0]+(?:was|is|has|had|will|saw|brought|marked|proved|sales|figures|data|results"
     r"|output|exports|imports|production|deliveries|revenue|orders)(?![\p{L}])|['’]s(?![\p{L}])"
@@ -1125,7 +1136,9 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", f"XXXX-{mo[0]:02d}", None, mod=mod)
     y, now = ctx.ref.year, ctx.ref.month
     if modifier == "last":
-        y -= mo[0] >= now
+        # "last February" told in March: not the month just ended (that is "last month"),
+        # the February a year before
+        y -= mo[0] >= now - 1
     elif modifier == "next":
         y += mo[0] <= now
     elif modifier == "this":
@@ -1133,10 +1146,12 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
     else:
         cands = [dt.date(yy, mo[0], 15) for yy in (y - 1, y, y + 1)]
         mid_ref = dt.date(ctx.ref.year, ctx.ref.month, 15)
-        event = (
-            bare
-            and _EVENT_DETERMINER_BEFORE.search(ctx.text[max(0, m.start() - 8) : m.start()])
-            and _EVENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16)
+        event = bare and (
+            (
+                _EVENT_DETERMINER_BEFORE.search(ctx.text[max(0, m.start() - 8) : m.start()])
+                and _EVENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16)
+            )
+            or _FIGURES_FOR_BEFORE.search(ctx.text[max(0, m.start() - 20) : m.start()])
         )
         # "down from its January forecast": a month before a noun names an event, whose
         # time the verb of the clause does not tell: the nearest
@@ -1147,8 +1162,11 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             cands = [dt.date(yy, mo[0], 15) for yy in (said.year, said.year + 1)]
             y = pick(cands, mid_ref + dt.timedelta(days=1), "future").year
             return Reading("DATE", cal.month(y, mo[0]), "previous", mod=mod)
-        if bare and ends_period(ctx, m.start()):
-            tense = "past"  # "the nine months to September": a period that has ended
+        end = ends_period(ctx, m.start()) if bare else None
+        if end is not None:
+            # "the nine months to September": a period that has ended; "the three months
+            # ending in June": ended or not, the nearest
+            tense = None if end == "ending" else "past"
         y = pick(cands, mid_ref, tense, slack=_MONTH_SLACK if tense != "future" else 0).year
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 
@@ -1157,6 +1175,8 @@ _COUNT_CONTEXT = compile_re(
     r"(?:\b(?:in|since|by|until|till|through|during|from|before|after|of|to|between|and|or|the|year|early|late|mid|fiscal|around|about|for|circa|c\.)|['’]s|[,(]|[-‐])\s*$",
     regex.IGNORECASE,
 )
+
+_TIME_PREPOSITIONS = frozenset(["in", "since", "during", "until", "till", "by", "before", "after"])
 
 _YEAR_LEADS = frozenset(
     [
@@ -1186,12 +1206,18 @@ _YEAR_LEADS = frozenset(
         "circa",
         "year",
         "end",
+        "between",
+        "till",
+        "around",
+        "about",
+        "starting",
+        "beginning",
     ]
 )
 
 
 _YEAR_LEAD = compile_re(
-    r"(?:(?:around|about|approximately|roughly|shortly\s+(?:before|after))\s+|(?:early|late|mid)[-‐]?\s*|the\s+\w+\s+of\s+)(?=\d)",
+    r"(?:(?:around|about|approximately|roughly|shortly\s+(?:before|after))\s+|(?:early|late|earlier|later)\s+in\s+|(?:early|late|mid)[-‐]?\s*|the\s+\w+\s+of\s+)(?=\d)",
     regex.IGNORECASE,
 )
 _TWO_DIGIT_YEAR_CONTEXT = compile_re(
@@ -1199,6 +1225,14 @@ _TWO_DIGIT_YEAR_CONTEXT = compile_re(
 )
 _AMOUNT_AFTER = compile_re(
     r"[ \t]*(?:%|percent|per[ \t]cent|million|billion|points?|p\.m\.|a\.m\.)", regex.IGNORECASE
+)
+# a unit of measure ("2010 nautical miles", "a 2000 cc engine", "2010 pence"); not a
+# currency, which a year may qualify ("in 2008 dollars")
+_MEASURE_AFTER = compile_re(
+    r"[ \t\u00a0]+(?:nautical[ \t\u00a0]+miles|miles|km|kilomet(?:re|er)s|met(?:re|er)s|feet|ft"
+    r"|tons|tonnes|cc|kg|kilograms|lbs?|mph|knots|horsepower|hp|pence|cents|lit(?:re|er)s"
+    r"|gallons|barrels|acres|hectares|megawatts|MW|kWh)(?![\p{L}])",
+    regex.IGNORECASE,
 )
 _STREET_AFTER = compile_re(
     r"(?:[ \t\u00a0]+\p{Lu}[\p{L}.]*){1,3}[ \t\u00a0]+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard"
@@ -1261,6 +1295,10 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
         if _AMOUNT_AFTER.match(after):
             return None
         lead = _WORD_BEFORE.search(before)
+        if _MEASURE_AFTER.match(after) and not (
+            lead is not None and lead.group(1).lower() in _TIME_PREPOSITIONS
+        ):
+            return None  # "a range of 2010 nautical miles" (but "In 2010 miles driven fell")
         if _STREET_AFTER.match(ctx.text, m.end(), m.end() + 40) and not (
             lead is not None and lead.group(1).lower() in _YEAR_LEADS
         ):

@@ -372,11 +372,21 @@ _UNIT_BEFORE_AFTER = compile_re(r"\bthe (day|night|week|month|year) (before|afte
 
 
 _YEAR_BACK = compile_re(r" (?:a year (?:ago|earlier|before)|last year|the year before)$")
+_OF_YEAR = compile_re(r"^the same (?:day|week|month|season) (?:of|in) (\d{4})$")
 
 
 def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     back = _YEAR_BACK.search(low)
+    of_year = _OF_YEAR.match(low)
+    if of_year is not None:
+        # "in the same month of 2008": what "the same month" names, in that year
+        reading = _relday(m, ctx, low[: low.rindex(" ", 0, of_year.start(1) - 1)])
+        if reading is None or reading.value is None or not reading.value[:4].isdigit():
+            return reading
+        return attrs.evolve(
+            reading, value=shift_period(reading.value, int(of_year[1]) - int(reading.value[:4]))
+        )
     if back is None:
         return _relday(m, ctx, low)
     # "the same month last year": what "the same month" names, a year earlier
@@ -744,6 +754,8 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
             and not _OF_LOWER_AFTER.match(after)
         ):
             return None  # a bare "years" outside "for years", "in years", "years of talks"
+        if signal is None and _EARLY_BEFORE.search(before):
+            return None  # "in the early hours of the morning", "the early days": a phase
     if (
         low in ("one day", "one night")
         and not _ONE_DAY_CUE_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()])
@@ -751,6 +763,9 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
     ):  # "he will one day lead": some day, not a day long
         return Reading("DATE", "FUTURE_REF", None)
     return Reading("DURATION", duration_value(None if vague else n, unit), None, mod=mod)
+
+
+_EARLY_BEFORE = compile_re(r"(?i)\b(?:the|its|their)[ \t\u00a0]+(?:early|small|wee)[ \t\u00a0]+$")
 
 
 # a lower-case word after "a day"/"a night" that is no temporal word ("a night [police]
@@ -813,6 +828,10 @@ _AS_AFTER = compile_re(r"[ \t\u00a0]+as(?![\p{L}])", regex.IGNORECASE)
 _COUNT_WORD_AFTER = compile_re(r"[ \t\u00a0]+(\d|\p{Ll}+)")
 
 
+# "the firm said at the time, ...": the phrase ends its clause (a past time then, PAST_REF)
+_CLAUSE_END_AFTER = compile_re(r"[ \t\u00a0]*(?:[,.;:!?)\"”’—–]|$)")
+
+
 def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     value = ctx.lex.temporal["vague"].get(low)
@@ -837,8 +856,12 @@ def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
         or _CURRENT_FLOW_BEFORE.search(ctx.text, max(0, m.start() - 14), m.start())
     ):
         return None
-    if low.startswith("at the ") or low.startswith("at this "):
-        # "at the moment": the preposition is a signal, outside the expression
+    if low in ("at the time", "at that time") and not _CLAUSE_END_AFTER.match(
+        ctx.text, m.end(), m.end() + 4
+    ):
+        return None  # "at the time of the crash", "at the time he was captured": a signal
+    if low.startswith("at "):
+        # "at the moment", "at present": the preposition is a signal, outside the expression
         raw = m.group()
         return Reading("DATE", value, None, start=m.start() + len(raw) - len(raw[2:].lstrip()))
     return Reading("DATE", value, None)
