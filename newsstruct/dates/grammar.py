@@ -625,7 +625,7 @@ def kind_needles(lex: Lexicon) -> dict[str, frozenset[str]]:
         "relunit": _union(units, lexicon["season"]),
         "relday": units | _words("morning afternoon evening season"),
         "quarter_ref": _words("quarter period year"),
-        "fiscal_ref": _words("fiscal"),
+        "fiscal_ref": _words("fiscal financial"),
         "season": lexicon["season"],
         "holiday": lexicon["holiday"],
         "vague": lexicon["vague"],
