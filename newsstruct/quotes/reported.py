@@ -463,6 +463,10 @@ def _reported(
         return None  # "denied bail to Aske", "was denied parole": a refusal, not a statement
     if lemma == "declare" and _DECLARED_ACT.match(content):
         return None  # "declared a state of emergency": an act done by declaring, no statement
+    if lemma == "add" and _ADDED_COUNT.match(content) and not _VERB_CLAUSE.search(content):
+        return None  # "added a second from the penalty spot", "added 1,200 jobs": a tally
+    if lemma in _DISCLOSING and _NO_INTERESTS.match(content):
+        return None  # "The authors reported no conflicts of interest": a disclosure formula
     if lemma == "show" and _SHOWN_FEELING.match(content):
         return None  # "showed no emotion as the verdict was read": a look, no belief
     if lemma == "plead" and _PLEA.match(content):
@@ -496,6 +500,7 @@ def _reported(
         first in _NOT_A_CLAUSE_START
         and not has_marks
         and lead is None
+        and postposed is None  # "In Brackton, the bridge closed, the Herald reported."
         and not (first in _APPROXIMATE and _NUMBER_NEXT.match(text, start + len(first), end))
     ):
         return None  # (after a lead the content goes on with its verb: "X, Y said, was …")
@@ -551,6 +556,29 @@ _DECLARED_ACT = compile_re(
     r"|day\s+of\s+mourning|ceasefire|cease-fire|truce|drought|lockdown|outbreak|epidemic"
     r"|pandemic|mistrial|recess|quorum|dividend|moratorium|no-fly\s+zone)\b",
     regex.I,
+)
+# a count scored or gained, not a remark: "added a second from the penalty spot", "added two
+# more goals", "added 1,200 jobs"
+_ADDED_COUNT = compile_re(
+    r"(?:(?:a|an|his|her|their|its)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth)\b|(?:another\s+|a\s+further\s+)?(?:[$£€]?\d|(?:two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|a\s+dozen|a\s+hundred|a\s+thousand|a\s+million)\b))",
+    regex.V1 | regex.IGNORECASE,
+)
+# a clause of its own in the content: "that", an auxiliary, a pronoun subject
+_VERB_CLAUSE = compile_re(
+    r"\b(?:that|is|are|was|were|be|been|will|would|could|can|should|must|may|might|has|have"
+    r"|had|did|does|do|he|she|they|we|it|i|you|there|\p{L}+n['’]t)\b",
+    regex.V1 | regex.IGNORECASE,
+)
+_DISCLOSING = frozenset(["report", "declare", "disclose", "state"])
+# the closing line of a study: "reported no conflicts of interest", "declare no competing
+# interests"
+_NO_INTERESTS = compile_re(
+    r"no\s+(?:(?:known|potential|relevant|financial|other|such)\s+){0,2}"
+    r"(?:conflicts?\s+of\s+interests?|competing\s+(?:financial\s+)?interests?"
+    r"|financial\s+(?:ties|interests?|relationships?|disclosures?))\b",
+    regex.V1 | regex.IGNORECASE,
 )
 # a look, not a belief: "showed no emotion", "showed little remorse", "showed remorse" (but
 # "the data show interest rates rising" is evidence)
