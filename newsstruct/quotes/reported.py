@@ -447,6 +447,13 @@ def _reported(
             and _resumes_clause(nxt.group(1), doc.words)
         ):
             end = _trim_end(text, start, comma)  # the clause the aside sat in goes on
+    if (
+        postposed is None
+        and start < end
+        and _SUBORDINATE_OPEN.match(text, sent.start, cue[0])
+        and (comma := _clause_comma(text, start, end)) > start
+    ):
+        end = _trim_end(text, start, comma)  # "When my mother mentioned the pier, I laughed"
     if start >= end:
         return None
     content = text[start:end]
@@ -604,7 +611,33 @@ _CHARGED_WITH = compile_re(r"[\p{L}\d'’. -]{1,60}?\swith\s", regex.V1)
 _ASIDE_OPEN = compile_re(r",\s*(?:who|which)\s+(?:\p{L}+\s+)?$", regex.V1 | regex.IGNORECASE)
 _NAME_THEN_COMMA = compile_re(r"\s+[\"“‘']?\p{Lu}[^,;:.!?]{0,60},", regex.V1)
 _COMMA_BEFORE = compile_re(r",\s*$", regex.V1)
+# a sentence opening with a subordinate clause that holds the cue: its content ends at the
+# comma before the main clause
+_SUBORDINATE_OPEN = compile_re(
+    r"[\s\"“‘']*(?:when|whenever|after|before|while|if|once|since|because|although|though"
+    r"|until|unless)\s[^,;:\"“”]{0,200}$",
+    regex.V1 | regex.IGNORECASE,
+)
 _QUOTE_CHAR = compile_re(r"[\"“”‘’'«»]", regex.V1)
+
+
+def _clause_comma(text: str, start: int, end: int) -> int:
+    """Where the first comma outside quote marks in ``text[start:end]`` ends the clause (after
+    the closing mark for ``"…, overdue,"``), or -1; read at most 400 characters."""
+    inside = False
+    for i in range(start, min(end, start + 400)):
+        c = text[i]
+        if c == "“":
+            inside = True
+        elif c == "”" or (c == '"' and inside):
+            inside = False
+            if text[i - 1] == ",":
+                return i + 1
+        elif c == '"':
+            inside = True
+        elif c == "," and not inside:
+            return i
+    return -1
 
 
 def _resumes_clause(word: str, words: QuoteWords) -> bool:
