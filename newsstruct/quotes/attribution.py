@@ -74,7 +74,12 @@ OBJECT = compile_re(
 
 TO_ADDRESSEE = compile_re(
     r"\s+to\s+(?:(?:reporters|journalists|him|her|them|us|me|supporters)\b|(?:the|a|an|his|her"
-    r"|their)\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+)?|\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3})",
+    r"|their)\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+)?|\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3}"
+    # a plural before "that": "wrote in a note to clients that", "to fellow members that"
+    r"|(?:(?:fellow|party|union|staff|board|committee|council)\s+)?(?:clients|investors"
+    r"|shareholders|members|employees|staff|colleagues|lawmakers|legislators|voters|readers"
+    r"|followers|customers|parents|students|residents|donors|delegates|officials|subscribers)"
+    r"(?=\s+that\b))",
     regex.V1,
 )
 
