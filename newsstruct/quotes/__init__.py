@@ -149,7 +149,13 @@ def find_quotes(
         for att in (f.attribution, f.inner):
             if att is not None:
                 skip.append((att.cue.start, att.cue.end))
-                spans.append((att.start, att.end))
+                src = att.source
+                if src is not None and src.end < att.cue.start:
+                    # "She said her side had … and called the penalty "soft."": what stands
+                    # between the source and the cue may be a clause of its own
+                    spans += [(att.start, src.end), (att.cue.start, att.end)]
+                else:
+                    spans.append((att.start, att.end))
     covered = _Intervals(spans)
     opens = sorted(f.open for f in fragments)
     reported = []

@@ -52,7 +52,7 @@ _MAX_WORDS_BEFORE_CUE = 30
 # Objects that may follow a cue before the reported content or the quote: "told reporters",
 # "told the Harbor Gazette", "warned him".
 OBJECT = compile_re(
-    r"\s+(?:reporters|journalists|the\s+press|him|her|them|us|me|you|everyone|supporters"
+    r"\s+(?:(?:reporters|journalists|the\s+press|him|her|them|us|me|you|everyone|supporters)\b"
     r"|(?:the|a|an|his|her|their|its)\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+){0,2}?"
     r"(?=\s*(?:[,:]|that\b))"
     # an audience named by a compound: "told a news conference", "told a packed town hall"
@@ -73,8 +73,13 @@ OBJECT = compile_re(
 )
 
 TO_ADDRESSEE = compile_re(
-    r"\s+to\s+(?:reporters|journalists|him|her|them|us|me|supporters|(?:the|a|an|his|her|their)"
-    r"\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+)?|\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3})",
+    r"\s+to\s+(?:(?:reporters|journalists|him|her|them|us|me|supporters)\b|(?:the|a|an|his|her"
+    r"|their)\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+)?|\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3}"
+    # a plural before "that": "wrote in a note to clients that", "to fellow members that"
+    r"|(?:(?:fellow|party|union|staff|board|committee|council)\s+)?(?:clients|investors"
+    r"|shareholders|members|employees|staff|colleagues|lawmakers|legislators|voters|readers"
+    r"|followers|customers|parents|students|residents|donors|delegates|officials|subscribers)"
+    r"(?=\s+that\b))",
     regex.V1,
 )
 

@@ -447,6 +447,13 @@ def _reported(
             and _resumes_clause(nxt.group(1), doc.words)
         ):
             end = _trim_end(text, start, comma)  # the clause the aside sat in goes on
+    if (
+        postposed is None
+        and start < end
+        and _SUBORDINATE_OPEN.match(text, sent.start, cue[0])
+        and (comma := _clause_comma(text, start, end)) > start
+    ):
+        end = _trim_end(text, start, comma)  # "When my mother mentioned the pier, I laughed"
     if start >= end:
         return None
     content = text[start:end]
@@ -463,6 +470,10 @@ def _reported(
         return None  # "denied bail to Aske", "was denied parole": a refusal, not a statement
     if lemma == "declare" and _DECLARED_ACT.match(content):
         return None  # "declared a state of emergency": an act done by declaring, no statement
+    if lemma == "add" and _ADDED_COUNT.match(content) and not _VERB_CLAUSE.search(content):
+        return None  # "added a second from the penalty spot", "added 1,200 jobs": a tally
+    if lemma in _DISCLOSING and _NO_INTERESTS.match(content):
+        return None  # "The authors reported no conflicts of interest": a disclosure formula
     if lemma == "show" and _SHOWN_FEELING.match(content):
         return None  # "showed no emotion as the verdict was read": a look, no belief
     if lemma == "plead" and _PLEA.match(content):
@@ -496,6 +507,7 @@ def _reported(
         first in _NOT_A_CLAUSE_START
         and not has_marks
         and lead is None
+        and postposed is None  # "In Brackton, the bridge closed, the Herald reported."
         and not (first in _APPROXIMATE and _NUMBER_NEXT.match(text, start + len(first), end))
     ):
         return None  # (after a lead the content goes on with its verb: "X, Y said, was …")
@@ -552,6 +564,29 @@ _DECLARED_ACT = compile_re(
     r"|pandemic|mistrial|recess|quorum|dividend|moratorium|no-fly\s+zone)\b",
     regex.I,
 )
+# a count scored or gained, not a remark: "added a second from the penalty spot", "added two
+# more goals", "added 1,200 jobs"
+_ADDED_COUNT = compile_re(
+    r"(?:(?:a|an|his|her|their|its)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth)\b|(?:another\s+|a\s+further\s+)?(?:[$£€]?\d|(?:two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|a\s+dozen|a\s+hundred|a\s+thousand|a\s+million)\b))",
+    regex.V1 | regex.IGNORECASE,
+)
+# a clause of its own in the content: "that", an auxiliary, a pronoun subject
+_VERB_CLAUSE = compile_re(
+    r"\b(?:that|is|are|was|were|be|been|will|would|could|can|should|must|may|might|has|have"
+    r"|had|did|does|do|he|she|they|we|it|i|you|there|\p{L}+n['’]t)\b",
+    regex.V1 | regex.IGNORECASE,
+)
+_DISCLOSING = frozenset(["report", "declare", "disclose", "state"])
+# the closing line of a study: "reported no conflicts of interest", "declare no competing
+# interests"
+_NO_INTERESTS = compile_re(
+    r"no\s+(?:(?:known|potential|relevant|financial|other|such)\s+){0,2}"
+    r"(?:conflicts?\s+of\s+interests?|competing\s+(?:financial\s+)?interests?"
+    r"|financial\s+(?:ties|interests?|relationships?|disclosures?))\b",
+    regex.V1 | regex.IGNORECASE,
+)
 # a look, not a belief: "showed no emotion", "showed little remorse", "showed remorse" (but
 # "the data show interest rates rising" is evidence)
 _SHOWN_FEELING = compile_re(
@@ -576,7 +611,33 @@ _CHARGED_WITH = compile_re(r"[\p{L}\d'’. -]{1,60}?\swith\s", regex.V1)
 _ASIDE_OPEN = compile_re(r",\s*(?:who|which)\s+(?:\p{L}+\s+)?$", regex.V1 | regex.IGNORECASE)
 _NAME_THEN_COMMA = compile_re(r"\s+[\"“‘']?\p{Lu}[^,;:.!?]{0,60},", regex.V1)
 _COMMA_BEFORE = compile_re(r",\s*$", regex.V1)
+# a sentence opening with a subordinate clause that holds the cue: its content ends at the
+# comma before the main clause
+_SUBORDINATE_OPEN = compile_re(
+    r"[\s\"“‘']*(?:when|whenever|after|before|while|if|once|since|because|although|though"
+    r"|until|unless)\s[^,;:\"“”]{0,200}$",
+    regex.V1 | regex.IGNORECASE,
+)
 _QUOTE_CHAR = compile_re(r"[\"“”‘’'«»]", regex.V1)
+
+
+def _clause_comma(text: str, start: int, end: int) -> int:
+    """Where the first comma outside quote marks in ``text[start:end]`` ends the clause (after
+    the closing mark for ``"…, overdue,"``), or -1; read at most 400 characters."""
+    inside = False
+    for i in range(start, min(end, start + 400)):
+        c = text[i]
+        if c == "“":
+            inside = True
+        elif c == "”" or (c == '"' and inside):
+            inside = False
+            if text[i - 1] == ",":
+                return i + 1
+        elif c == '"':
+            inside = True
+        elif c == "," and not inside:
+            return i
+    return -1
 
 
 def _resumes_clause(word: str, words: QuoteWords) -> bool:
