@@ -878,6 +878,37 @@ def _names_by_stamps(
             continue
         if _NAME_LINE.fullmatch(lines[k]) is not None:
             verdict[k] = ("byline", "name-by-stamp")
+    _kickers(lines, shapes, verdict, lo, hi)
+
+
+# A section kicker: one word, no digit, no sentence, list item, label or quotation
+_KICKER_MAX_WORDS = 1
+_KICKER = compile_re(r"[\p{L}][\p{L}'’&/-]{0,40}")
+
+
+def _kickers(
+    lines: Sequence[str],
+    shapes: Sequence[Shape],
+    verdict: list[Verdict | None],
+    lo: int,
+    hi: int,
+) -> None:
+    """One word right above a byline or a timestamp is the section's kicker ("Travel" over
+    "By Ada Frey", "Politik" over "17.03.2022, 16:05"): a banner (``kicker-by-stamp``). A
+    headline stands there too, but it has more words ("Fares rise"); a line under a stamp
+    may be a live blog's heading, so only the line above counts, and not when a paragraph is right above
+    it (a live blog's heading over the next entry's stamp)."""
+    for k in range(lo, hi - 1):
+        below = verdict[k + 1]
+        if verdict[k] is not None or below is None or below[0] not in _BYLINE_CATEGORIES:
+            continue
+        if k > lo and verdict[k - 1] is None and shapes[k - 1].prose:
+            continue
+        s = shapes[k]
+        if s.words > _KICKER_MAX_WORDS or s.terminal or s.colon or s.quote or s.listish:
+            continue
+        if _KICKER.fullmatch(lines[k]) is not None:
+            verdict[k] = ("banner", "kicker-by-stamp")
 
 
 _CAPTION_MAX_WORDS = 45
