@@ -25,9 +25,13 @@ from .. import limits
 from ..lexicons import Lexicon
 from ..patterns import compile_re
 
-# A word starts here (not inside "quarter-to-quarter"), or a year after a year and a dash
-# ("2004-2005").
-B = r"(?:(?<![\p{L}\p{N}'’‐-])|(?<=(?<!\d)(?:1[5-9]|20)\d\d[-–])(?=(?:1[5-9]|20)\d\d(?!\d)))"
+# A word starts here (not inside "quarter-to-quarter"), or after a typewriter quote mark
+# ("''Thirty years ago,'' she said": two apostrophes, no letter before them), or a year after a
+# year and a dash ("2004-2005").
+B = (
+    r"(?:(?<![\p{L}\p{N}'’‐-])|(?<=(?<![\p{L}\p{N}'’‐-])['’]{2})(?=\p{L})"
+    r"|(?<=(?<!\d)(?:1[5-9]|20)\d\d[-–])(?=(?:1[5-9]|20)\d\d(?!\d)))"
+)
 E = r"(?![\p{L}\p{N}])"  # a word ends here
 S = r"(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"  # spaces, at most one line break
 S0 = r"[ \t\u00a0]*"

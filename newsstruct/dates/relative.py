@@ -67,6 +67,13 @@ _OF_THE_UNIT = compile_re(r"\bof the (year|month|week|quarter|decade|century)$")
 
 
 # "rookie of the year", "player of the week": an award's title
+# "the year" opening a relative clause: a subject (a pronoun, "the" and a noun, a capitalised
+# name and its verb) after it, or "when"/"that"
+_CLAUSE_AFTER = compile_re(
+    r"[ \t\u00a0]+(?:(?:he|she|they|we|i|you|when|that|the[ \t\u00a0]+\p{L}+)(?![\p{L}'’])"
+    r"|\p{Lu}\p{Ll}+\.?(?:[ \t\u00a0]+\p{Lu}[\p{L}.]*){0,2}(?:['’]s)?[ \t\u00a0]+\p{Ll})"
+)
+_YEAR_APPOSITION = compile_re(r"(?<!\d)((?:1[5-9]|20)\d\d),[ \t\u00a0]+$")
 _AWARD_BEFORE = compile_re(r"(?<![\p{L}])(\p{L}+)[ \t\u00a0]+of[ \t\u00a0]+$")
 _AWARD_NOUNS = frozenset(
     """player rookie coach manager person man woman athlete car album song record book film
@@ -120,6 +127,13 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         award = _AWARD_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
         if award is not None and award.group(1).lower() in _AWARD_NOUNS:
             return None  # "rookie of the year", "car of the week": a title, not a time
+        if low == "the year" and _CLAUSE_AFTER.match(ctx.text, m.end(), m.end() + 40):
+            # "misstated the year Mr. Hale bought it", "in 2010, the year he retired": the year
+            # of an event the clause tells, not the reference's; a year just before names it
+            named = _YEAR_APPOSITION.search(ctx.text, max(0, m.start() - 8), m.start())
+            if named is None:
+                return None
+            return Reading("DATE", named.group(1), None)
         if ctx.ref is None:
             return Reading("DATE", None, None)
         # the week of the last day or week named; a coarser date ("by year's end", "in 2008")
@@ -576,9 +590,21 @@ def _has_amount(raw: str) -> bool:
     return UNIT_RE.match(rest.strip()) is None
 
 
-# "a daily" or "the weekly" closed by punctuation: the noun for a newspaper or magazine
-_PAPER_NOUN = compile_re(r"(?i)(?<![\p{L}])(?:a|the)[ \t\u00a0]+$")
+# "a daily" or "the weekly" closed by punctuation: the noun for a newspaper or magazine, also
+# after words that describe a paper ("a free daily.", "the leading business weekly,")
+_PAPER_NOUN = compile_re(
+    r"(?i)(?<![\p{L}])(?:a|an|the)(?:[ \t\u00a0]+(?:free|national|local|leading|largest|biggest"
+    r"|business|financial|regional|state[-‐](?:run|owned)|independent|popular|influential"
+    r"|conservative|liberal|tabloid|morning|evening|[\p{L}-]{1,20}[-‐]language)){0,3}[ \t\u00a0]+$"
+)
 _PAPER_END = compile_re(r"[ \t\u00a0]?[,.;:)]")
+# "the Paris daily Le Monde", "the German weekly Der Spiegel": a paper named after it, its
+# country or city capitalised before it
+_PAPER_ORIGIN = compile_re(
+    r"(?<![\p{L}])(?i:a|an|the)(?:[ \t\u00a0]+[\p{L}'’-]{1,20}){0,2}[ \t\u00a0]+\p{Lu}[\p{L}'’.-]{0,20}"
+    r"(?:[ \t\u00a0]+[\p{L}'’-]{1,20}){0,2}[ \t\u00a0]+$"
+)
+_NAME_AFTER = compile_re(r"[ \t\u00a0]+\p{Lu}")
 
 
 _PERCENT_BEFORE = compile_re(
@@ -591,10 +617,15 @@ def h_set(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(raw)
     t = ctx.lex.temporal
     if low in t["frequency"]:
-        if _PAPER_NOUN.search(ctx.text, max(0, m.start() - 5), m.start()) and _PAPER_END.match(
-            ctx.text, m.end(), m.end() + 2
-        ):
+        if (
+            _PAPER_NOUN.search(ctx.text, max(0, m.start() - 72), m.start())
+            or _PAPER_ORIGIN.search(ctx.text, max(0, m.start() - 120), m.start())
+        ) and _PAPER_END.match(ctx.text, m.end(), m.end() + 2):
             return None  # "the paper, a daily, sold...": a newspaper, not a recurrence
+        if _NAME_AFTER.match(ctx.text, m.end(), m.end() + 3) and _PAPER_ORIGIN.search(
+            ctx.text, max(0, m.start() - 120), m.start()
+        ):
+            return None  # "told the Paris daily Le Monde": a newspaper, not a recurrence
         if low == "quarterly" and _adjective(ctx, m.end()):
             return None  # "the quarterly dividend": a kind of dividend, not a recurrence
         if _PERCENT_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()):
