@@ -93,6 +93,7 @@ def test_lexicon_classes_are_known():
         "medium",
         "org",
         "person",
+        "place",
         "pronoun",
         "proxy",
         "role",

@@ -74,6 +74,7 @@ _SENTENCE_LEAD = 60  # characters back to the start of a sentence a name opens
 _SAME_SENTENCE = 250  # characters back to the subject of the antecedent's sentence
 _LAST_WORD = compile_re(r"(?r)(\p{Ll}+)[\s,]*$", regex.V1)
 _FIRST_WORD = compile_re(r"[\s,]*(\p{Ll}+)")
+_NEXT_WORD = compile_re(r",|\s+\p{Ll}", regex.V1)  # an apposition or a verb after a name
 _PREPOSITIONS = frozenset(
     [
         "with",
@@ -585,6 +586,9 @@ class Entities:
                         or self._first_name(ent.name)
                         # "Kezia Vant" named before, now "Vant, who …, was gracious": a person
                         or self._surname_again(pos, ent.name)
+                        # "Felix Andersohn demonstrated the headset.": a full name as the
+                        # subject, whatever the first name
+                        or self._full_name_subject(pos, ent.name)
                     )
                     and self._opens_sentence(pos)
                     # in the quote's own sentence, not the subject of the content before "…, he
@@ -618,6 +622,30 @@ class Entities:
             and not first.endswith("ing")
         )
 
+    def _full_name_subject(self, pos: int, name: str) -> bool:
+        """The person is named in full at ``pos`` by two or three capitalised words that name
+        no organisation or place ("Felix Andersohn", not "Port Ellery" or "Kelverton
+        University"), and a verb or an apposition follows ("Felix Andersohn demonstrated",
+        "Felix Andersohn, who …")."""
+        words = self.qwords
+        parts = name.split()
+        if not 2 <= len(parts) <= 3 or not self.text.startswith(name, pos):
+            return False
+        lows = [w.lower() for w in parts]
+        if (
+            not all(is_cap(w) and w.replace("-", "").replace("'", "").isalpha() for w in parts)
+            or _org_words(parts, words)
+            or any(w in words.places or w in words.firms or w in words.media for w in lows)
+            or lows[0] in words.function_words
+            or lows[0] in words.stops
+            or lows[0] in words.groups
+            or lows[0] in words.titles
+            or words.cue(lows[0]) is not None
+        ):
+            return False
+        after = _NEXT_WORD.match(self.text, pos + len(name), pos + len(name) + 30)
+        return after is not None
+
     def _first_name(self, name: str) -> bool:
         first = name.split(maxsplit=1)[0] if name else ""
         return first.lower() in self.qwords.first_names
@@ -633,6 +661,18 @@ class Entities:
         if gap is None and pos - _SENTENCE_LEAD > 0:
             return False
         words = lead[gap.end() if gap is not None else 0 :].split()
+        if (
+            1 < len(words) <= 6
+            and words[-1].endswith(",")
+            and is_cap(words[0])
+            and (
+                words[-1][:-1].lower() in self.qwords.titles
+                or words[-1][:-1].lower() in self.qwords.persons
+            )
+        ):
+            return (
+                True  # "Lumora's chief technology officer, Felix Andersohn": a role, then the name
+            )
         return all(
             is_cap(w) or w.lower() in self.qwords.titles or w.lower() in ("the", "a", "an")
             for w in words

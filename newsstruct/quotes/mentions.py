@@ -294,6 +294,10 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
             # "a senior diplomat in Kestova", "a farmer from Tolliver County": a person
             # described by a place, not the place ("an email from Ada Kasich" is hers)
             return Mention(start=start, end=end, kind="description")
+        if has_det and _published_in(text, toks, k):
+            # "a study published Wednesday in the Journal of Aging Research": the study is
+            # the source, the journal only carries it; "a survey released Tuesday": no name
+            return Mention(start=start, end=end, kind="description")
         if len(head_words) == 1 and head_words[0].lower() in words.groups:
             return Mention(start=start, end=end, kind="group")
         if head_words[0].lower() in words.function_words and len(head_words) == 1:
@@ -313,6 +317,24 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     if any(_word(text, t).endswith(("'s", "’s")) and is_cap(_word(text, t)) for t in toks[:-1]):
         return Mention(start=start, end=end, kind="description")
     return None
+
+
+# participles that say where or when a study, report or poll came out
+_PUBLISHED = frozenset(["published", "released", "issued", "posted", "printed", "presented"])
+
+
+def _published_in(text: str, toks: list[tuple[int, int, bool]], k: int) -> bool:
+    """A publication participle stands between the article and the capitalised run at ``k``,
+    and the run is a time ("a survey released Tuesday") or follows "in" / "on" (the medium it
+    came out in), not "by" (its authors: "a report released by the Corvane Institute")."""
+    lows = [_word(text, t).lower() for t in toks[1:k]]
+    if not any(w in _PUBLISHED for w in lows):
+        return False
+    head = [_word(text, t).lower() for t in toks[k:]]
+    if all(w in _TIME_OPENERS for w in head):
+        return True
+    before = [w for w in lows if w not in ("the", "a", "an")]
+    return bool(before) and before[-1] in ("in", "on")
 
 
 def _person_noun(low: str, words: QuoteWords) -> bool:

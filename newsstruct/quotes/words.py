@@ -29,7 +29,8 @@ class QuoteWords:
             particle, of one to three words ("shot" + "back" -> "shoot back", "issued" +
             "a statement" -> "issue a statement").
         addressee: Lemmas whose object stands between the cue and the content ("told X").
-        adverbs, dets, firms, groups, orgs, stops, inscriptions, media, persons, proxies: Word
+        adverbs, dets, firms, groups, orgs, stops, inscriptions, media, persons, places,
+            proxies: Word
             classes of ``speaker_words.tsv``.
         gender: Word -> "male" / "female" (titles and role nouns).
         first_names: First name -> the gender it usually carries (``first_names.tsv``).
@@ -50,6 +51,7 @@ class QuoteWords:
     inscriptions: frozenset[str]
     media: frozenset[str]
     persons: frozenset[str]
+    places: frozenset[str]
     proxies: frozenset[str]
     gender: dict[str, str] = attrs.field(eq=False)
     first_names: dict[str, str] = attrs.field(eq=False)
@@ -153,6 +155,7 @@ def _quote_words(lexicon: Lexicon, _cue_forms_id: int) -> QuoteWords:
         inscriptions=frozenset(classes.get("inscription", ())),
         media=frozenset(classes.get("medium", ())),
         persons=frozenset(classes.get("person", ())),
+        places=frozenset(classes.get("place", ())),
         proxies=frozenset(classes.get("proxy", ())),
         gender=gender,
         first_names=first_names,
