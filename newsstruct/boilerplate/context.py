@@ -45,6 +45,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    name and pitch over a sign-up form (``newsletter-pitch``).
 10. **Names by a stamp** (``name-by-stamp``): a person's name alone on a line right above or
    below a timestamp or a byline is the author's byline.
+11. **Author bios** (``author-bio``, :mod:`.bios`): "Ada Frey is a senior reporter covering
+   courts." below the story, with junk after it or after a page's body.
 
 When in doubt a line is kept.
 """
@@ -58,6 +60,7 @@ from collections.abc import Callable, Collection, Sequence
 import regex
 
 from ..patterns import compile_re
+from .bios import author_bios
 from .lines import QUOTE_OPENERS, Shape
 from .repeat import line_key
 from .rules import Hit
@@ -190,6 +193,7 @@ def decide(
     _pull_quotes(t, lo, hi)
     _teasers(t, lo, hi)
     _names_by_stamps(lines, shapes, t.verdict, lo, hi)
+    author_bios(lines, shapes, t.verdict, lo, hi)
     return t.verdict
 
 
