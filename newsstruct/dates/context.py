@@ -116,6 +116,14 @@ _NOT_PAST_ED = frozenset(
         "required",
     ]
 )
+# ... though these are past verbs right after their subject: "she proposed", "Mrs. Vance, the
+# nominee, proposed".
+_VERB_ED = frozenset(
+    """proposed noted learned estimated adjusted elected appointed accused indicted required
+    designated detailed advanced freed restated preferred combined""".split()  # noqa: SIM905
+)
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "who"])
+_APPOSITION_REACH = 10
 _DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "our", "this", "that"])
 # A participle after these is passive or infinitive, not a past tense ("to be completed").
 _NOT_FINITE_BEFORE = frozenset(
@@ -193,6 +201,11 @@ _PAST_AUX = frozenset(["was", "were", "had", "been"])
 _PRESENT_BE = frozenset(["is", "are", "am", "'s", "'re", "isn't", "aren't"])
 # "were planning to march on Monday": a plan still standing ("was going to" is not).
 _STILL_PLANNING = frozenset(["planning", "expecting", "hoping", "intending", "preparing"])
+# An intent named before a mention looks ahead to it: "in hopes of seeing them together in
+# the fall", "is girding for a fight at the debate Thursday", "hoping to sign it in May".
+_INTENT_FOR = frozenset(["girding", "bracing", "gearing", "preparing", "readying", "steeling"])
+_INTENT_TO = frozenset(["hoping", "preparing"])
+_HOPE = frozenset(["hope", "hopes"])
 # A clause opening to the right of a mention is not the mention's clause.
 _CLAUSE_OPENERS = frozenset(
     [
@@ -273,6 +286,9 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
         # "In October, Orlan said that it would …": a mention put before its clause; the
         # reporting verb after the comma is that clause's own verb, not an attribution
         sides[1].fronted = True
+        # "In October, Mr. Dunn, who chairs the panel, announced a review": the apposition
+        # between the subject and its verb is passed over
+        sides[1].toks = _skip_appositions(right)
     guess = None
     for _ in range(_WINDOW + 2):  # the nearest words, alternately
         for scan in sides:
@@ -351,6 +367,41 @@ def _skip_asides(
                 i = j + 1
                 continue
         out.append(toks[i])
+        i += 1
+    return out
+
+
+_APPOSITION_OPENERS = frozenset(
+    ["who", "whose", "which", "the", "a", "an", "its", "his", "her", "their", "our"]
+)
+
+
+def _skip_appositions(toks: list[regex.Match[str]]) -> list[regex.Match[str]]:
+    """``toks`` (read rightwards) without an apposition between commas after a name:
+    ", the nominee," or ", who chairs the panel," in "Mr. Dunn, who chairs the panel, said"."""
+    out: list[regex.Match[str]] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i].group()
+        out.append(toks[i])
+        if (
+            tok == ","
+            and len(out) > 1
+            and out[-2].group()[:1].isupper()
+            and i + 1 < len(toks)
+            and toks[i + 1].group().lower() in _APPOSITION_OPENERS
+        ):
+            close = None
+            for k in range(i + 2, min(i + _APPOSITION_REACH + 2, len(toks))):
+                word = toks[k].group()
+                if word in _BOUNDARY or word.startswith("\n"):
+                    break
+                if word == ",":
+                    close = k
+                    break
+            if close is not None:
+                i = close + 1  # the first comma stays: it still closes the near window
+                continue
         i += 1
     return out
 
@@ -440,6 +491,18 @@ class _Scan:
             cls = tense_words.get(word)
         if tok == "May" and prev is not None and prev not in _BOUNDARY and prev[0] != "\n":
             cls = None  # "began in May": the month, not the modal (only a sentence opens "May")
+        intent = side == 0 and (
+            (word in _INTENT_FOR and nxt in ("for", "up"))
+            or (word in _INTENT_TO and nxt == "to")
+            or (word in _HOPE and nxt == "of" and prev in ("in", "the"))
+        )
+        if intent:
+            # "was girding for the vote on Monday": a plan of the past
+            two_back = _neighbour(toks, i, side, -2)
+            past = prev in _PAST_AUX or two_back in _PAST_AUX
+            # a plan standing now: "present", so a weekday that is today stays today ("is
+            # preparing to deliver the address on Tuesday night" in a Tuesday story)
+            return "past" if past and word not in _HOPE else "present"
         if nxt == "to" and (
             word in _PLAN_TO
             or (side == 0 and word in _PLANNED_TO and not self.comma_seen)
@@ -483,7 +546,10 @@ class _Scan:
             and (cls == "past" or (cls is None and _looks_past(tok, word, None)))
         ):
             cls = None  # "is not expected before Tuesday": a participle after "be not"
-        elif cls is None and _looks_past(tok, word, prev):
+        elif cls is None and (
+            # "Mrs. Vance, the nominee, proposed": an -ed adjective right after its subject
+            (word in _VERB_ED and _after_subject(toks, i, side)) or _looks_past(tok, word, prev)
+        ):
             cls, self.guessed = "past", True
         elif cls == "past" and prev in _NOT_FINITE_BEFORE:
             cls = None  # "would be paid": a participle
@@ -501,6 +567,40 @@ class _Scan:
             return "past"  # "was scheduled to", "had been due to": a plan of the past
             # (but "were planning to": a plan still standing)
         return cls
+
+
+def _after_subject(toks: list[regex.Match[str]], i: int, side: int) -> bool:
+    """Whether ``toks[i]`` follows its subject: a pronoun, a name ("Vance proposed"), or a name
+    and an apposition between commas ("Mrs. Vance, the nominee, proposed")."""
+    prev = _neighbour(toks, i, side, -1)
+    if prev is None:
+        return False
+    if prev in _SUBJECT_PRONOUNS:
+        return True
+    raw = toks[i + 1 if side == 0 else i - 1].group()
+    if raw != ",":
+        return raw[:1].isupper() and raw.isalpha() and raw not in ("I", "The", "A", "An")
+    before = _neighbour(toks, i, side, -2)
+    if side == 1 and before is not None and toks[i - 2].group()[:1].isupper():
+        return True  # "Mrs. Vance, [the nominee,] proposed": the apposition was passed over
+    # an apposition: ", the nominee," or ", who ... ," after a name
+    for k in range(2, _APPOSITION_REACH):
+        word = _neighbour(toks, i, side, -k)
+        if word is None or word in _BOUNDARY:
+            return False
+        if word == ",":
+            opener = _neighbour(toks, i, side, -k + 1)
+            name = (
+                toks[i + k + 1 if side == 0 else i - k - 1]
+                if _neighbour(toks, i, side, -k - 1) is not None
+                else None
+            )
+            return (
+                (opener in _DETERMINERS or opener in ("who", "which"))
+                and name is not None
+                and name.group()[:1].isupper()
+            )
+    return False
 
 
 # Verbs that are as often plural nouns: present only after a name or a relative pronoun

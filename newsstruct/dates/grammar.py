@@ -240,6 +240,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"(?:the{S})?(?:(?:early|mid|late){HY}?)?(?:1[5-9]\d0|20\d0){APOS}?s"
             rf"|the{S}(?:(?:early|mid|late){HY}?)?(?:{APOS}|‘)?\d0{APOS}?s"
             rf"|(?:{APOS}|‘)(?<=\d0{APOS}?s{S}(?:and|or|to|through|into){S}.)\d0s"  # "the 1980s and '90s"
+            # "in '70s and '80s": a pair of clipped decades needs no "the"
+            rf"|(?:{APOS}|‘)\d0s(?={S}(?:and|or|to|through|into){S}(?:{APOS}|‘)\d0s(?![\p{{L}}\d]))"
             rf"|the{S}(?:(?:early|mid|late){HY}?)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
             rf"|(?:the{S})?(?:(?:early|mid|late){HY}?)?(?:1[0-9]|20|21|[1-9])(?:st|nd|rd|th){HY}century"
             rf"|(?:the{S})?(?:(?:early|mid|late){HY}?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first){HY}century"

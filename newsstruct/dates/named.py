@@ -1094,6 +1094,14 @@ _MARCH_FOR = compile_re(r"\s+(?:for|of|on|to|against|through|from)\b")
 # "the accession was planned for early March"), not the one after ("sales fell in March"
 # in a January story is last March).
 _MONTH_SLACK = 31
+# ... but a month put first in its sentence and set off by a comma is the time of the past
+# event that follows ("In October, Mrs. Vance, the nominee, proposed a tax"): no slack.
+_FRONTED_BEFORE = compile_re(
+    r"(?:^|[.!?][\"”’']?[ \t\u00a0]+|\n[ \t\u00a0]*)(?:(?:But|And|Then|Also|Back)[ \t\u00a0]+)?"
+    r"(?:(?:[Ii]n|[Bb]y|[Dd]uring|[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)[ \t\u00a0]+)?"
+    r"(?:(?:early|late|mid-?)[ \t\u00a0]*)?$"
+)
+_COMMA_AFTER = compile_re(r"[ \t\u00a0]*,")
 
 
 def h_month(m: Cand, ctx: Ctx) -> Reading | None:
@@ -1167,7 +1175,15 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             # "the nine months to September": a period that has ended; "the three months
             # ending in June": ended or not, the nearest
             tense = None if end == "ending" else "past"
-        y = pick(cands, mid_ref, tense, slack=_MONTH_SLACK if tense != "future" else 0).year
+        slack = _MONTH_SLACK if tense != "future" else 0
+        if (
+            tense == "past"
+            and bare
+            and _COMMA_AFTER.match(ctx.text, m.end())
+            and _FRONTED_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+        ):
+            slack = 0
+        y = pick(cands, mid_ref, tense, slack=slack).year
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 
 

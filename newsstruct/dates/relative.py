@@ -46,8 +46,11 @@ from .core import (
 from .named import h_season
 
 _QUANTITY_BEFORE = compile_re(
-    r"(?:\d[\d,.]*(?:%|bn|mn|tn|m|k)?|\b(?:million|billion|trillion|thousand|percent|cent|yen"
+    r"(?:\d[\d,.]*(?:%|bn|mn|tn|m|k|million|billion|trillion)?"
+    r"|\b(?:million|billion|trillion|thousand|percent|cent|yen"
     r"|yuan|times|once|twice|thrice|each|apiece"
+    # plurals without -s: "33,000 people a year", "50 men a day"
+    r"|people|men|women|children|cattle|sheep|fish|feet"
     r"|(?!(?:was|has|is|this|its|his|as|us|plus|thus|less|perhaps|unless|always|besides|across"
     r"|takes|lasts|needs|gets|spends|does|goes|remains|means|seems|lies|yes|whereas|towards"
     r"|afterwards|nevertheless|sometimes|years|months|weeks|days)\b)[\p{Ll}]+s))\s+$"
@@ -616,6 +619,8 @@ def h_set(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
     t = ctx.lex.temporal
+    if low.endswith("quarter") and _QUARTER_OF_PLACE.match(ctx.text, m.end()):
+        return None  # "from every quarter of the city": a part of a place, not three months
     if low in t["frequency"]:
         if (
             _PAPER_NOUN.search(ctx.text, max(0, m.start() - 72), m.start())
@@ -807,6 +812,12 @@ _NOUN_AFTER = compile_re(
     regex.V1,
 )
 
+# "of" and no year after "every quarter": "every quarter of the city", "of society"
+_QUARTER_OF_PLACE = compile_re(
+    r"[ \t\u00a0]+of[ \t\u00a0]+(?!(?:the[ \t\u00a0]+|this[ \t\u00a0]+|that[ \t\u00a0]+)?"
+    r"(?:year|fiscal|financial|calendar|\d|last|next))",
+    regex.IGNORECASE,
+)
 _OF_AFTER = compile_re(r"\s+of\b", regex.IGNORECASE)
 _OF_DETERMINER_AFTER = compile_re(
     r"\s+of\s+(?:the|its|their|his|her|all|a|an|our|this|that)\b", regex.IGNORECASE
