@@ -98,6 +98,7 @@ def test_lexicon_classes_are_known():
         "proxy",
         "role",
         "stop",
+        "work",
     }
     for row in _rows("speaker_words.tsv"):
         fields = row.split("\t")

@@ -373,6 +373,9 @@ def _direct_quotes(
             continue
         if len(group) == 1 and _name_like(text, first):
             continue  # a nickname or a title: Marcia "Cia" Price, CNN's "Face the Nation"
+        if len(group) == 1 and _work_title(doc, first, after):
+            fragments.append(first)  # her new novel, "The Salt Road," was …: part of a clause
+            continue
         inline = _mid_sentence(text, lo, first.open)
         n_words = sum(len(p.text.split()) for p in content)
         lead_in = before is not None and attribution is before
@@ -534,6 +537,46 @@ _TITLE_OPENERS = frozenset(
     ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this"]
 )
 _WORD_BEFORE = compile_re(r"(?r)([\p{L}'’.\-]+)\s+$", regex.V1)
+
+
+# small words a title may hold in lower case ("Crippled America: How to Make America Great")
+_TITLE_LOWER = _TITLE_SMALL_WORDS | frozenset(
+    ["as", "but", "from", "into", "nor", "off", "up", "vs."]
+)
+_TITLE_WORD = compile_re(r"[\p{Lu}\p{N}]", regex.V1)
+_BEFORE_TITLE = compile_re(r"(?r)([\p{L}\-]+)(,?)\s+$", regex.V1)
+_CLAUSE_GOES_ON = compile_re(r",?\s+(\p{Ll}+)", regex.V1)
+_MAX_TITLE_WORDS = 10
+
+
+def _work_title(doc: Doc, seg: Segment, after: Attribution | None) -> bool:
+    """A title-cased stretch set inside a clause is the title of a work, not speech: right
+    after a noun for a work or a name (``her new novel, "The Salt Road," was …``, ``the slogan
+    "Harbor First"``), or in apposition to another noun when the clause goes on after it and
+    no attribution follows (``a new ad, "Playing the Tide," in which …``)."""
+    text = doc.text
+    words = text[seg.start : seg.end].split()
+    if seg.close is None or not 0 < len(words) <= _MAX_TITLE_WORDS:
+        return False
+    if _TITLE_WORD.match(words[0]) is None:
+        return False
+    for w in words[1:]:
+        if w[:1].isalpha() and not w[:1].isupper() and w.lower().rstrip(",.:;") not in _TITLE_LOWER:
+            return False
+    before = _BEFORE_TITLE.search(text, max(0, seg.open - 40), seg.open)
+    if before is None:
+        return False
+    word = before.group(1)
+    if word.lower() in doc.words.works:
+        return True
+    if not before.group(2) or not word.islower() or len(words) < 2 or after is not None:
+        return False
+    if doc.words.cue(word) is not None or word in doc.words.function_words:
+        return False  # "Vane said, "Night Desk," …", "and, "…""
+    if not (words[-1].endswith(",") or text.startswith(",", seg.after)):
+        return False
+    nxt = _CLAUSE_GOES_ON.match(text, seg.after)
+    return nxt is not None and nxt.group(1) not in doc.words.pronouns
 
 
 def _plausible_colon(text: str, att: Attribution, entities: Entities) -> bool:

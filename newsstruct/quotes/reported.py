@@ -848,6 +848,8 @@ def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | 
     source = classify(doc, toks[:end]) if end else None
     if source is None:
         source = Mention(start=s, end=e, kind="description")
+    else:
+        source = _by_author(doc, source, e)
     lead = text[sent.start : cue[0]].strip(" \u00a0" + MARKS)
     if not lead or lead.lower() in {"but", "and"}:  # "According to X, content."
         comma = text.find(",", e, sent.end)
@@ -858,7 +860,12 @@ def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | 
         start, end = sent.start, cue[0]
     first_part = None
     rest = _COMMA_REST.match(text, source.end, sent.end)
-    if start == sent.start and rest is not None and LETTERS.search(text, rest.end(), sent.end):
+    if (
+        start == sent.start
+        and rest is not None
+        and LETTERS.search(text, rest.end(), sent.end)
+        and not _apposed(doc, rest.end(), sent.end)
+    ):
         # "The vote, according to the clerk, was 5-2.": the attribution inside the content
         first_part = _parenthetical_lead(doc, sent, cue[0])
         if first_part is not None:
@@ -878,6 +885,43 @@ def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | 
 
 
 _COMMA_REST = compile_re(r"\s*,\s*", regex.V1)
+
+# what may stand between a study and "by": a participle and a few words, or a time ("a report
+# by", "a declaration filed in federal court by", "a memo released Friday by", "a study last
+# year by")
+_BY_AUTHOR = compile_re(
+    r"(?:\s+(?:\p{Ll}+ed|written|done|drawn|taken|last|this|earlier|in|on)"
+    r"(?:\s+[\p{L}\d'’]+){0,3}?)?\s+by\s+",
+    regex.V1,
+)
+_AUTHOR_KINDS = frozenset(["name", "org", "group"])
+
+
+_FIRST_WORD = compile_re(r"[\p{L}'’]+", regex.V1)
+
+
+def _apposed(doc: Doc, pos: int, hi: int) -> bool:
+    """What follows the source's comma opens with "a" / "an": an apposition to the source
+    ("according to an analysis by Lily Ward, a former tax aide, …"), not the content resumed
+    (which "the" may open: "because, according to Ruiz, the pier would …")."""
+    m = _FIRST_WORD.match(doc.text, pos, hi)
+    return m is not None and m.group().lower() in ("a", "an")
+
+
+def _by_author(doc: Doc, source: Mention, hi: int) -> Mention:
+    """A description of a document goes on with its author: "according to a report by the
+    Corvane Institute" is the whole phrase, and the institute names it."""
+    if source.kind != "description" or source.head is not None:
+        return source
+    m = _BY_AUTHOR.match(doc.text, source.end, hi)
+    if m is None:
+        return source
+    toks = doc.tokens(m.end(), hi)
+    end = np_forward(doc, toks, 0, max_len=16)
+    author = classify(doc, toks[:end]) if end else None
+    if author is None or author.kind not in _AUTHOR_KINDS:
+        return source
+    return attrs.evolve(author, start=source.start)
 
 
 def _quoted_to_end(text: str, pos: int, end: int) -> bool:

@@ -30,8 +30,7 @@ class QuoteWords:
             "a statement" -> "issue a statement").
         addressee: Lemmas whose object stands between the cue and the content ("told X").
         adverbs, dets, firms, groups, orgs, stops, inscriptions, media, persons, places,
-            proxies: Word
-            classes of ``speaker_words.tsv``.
+            proxies, works: Word classes of ``speaker_words.tsv``.
         gender: Word -> "male" / "female" (titles and role nouns).
         first_names: First name -> the gender it usually carries (``first_names.tsv``).
         pronouns: Pronoun -> what it refers to ("male", "female", "plural", "thing", ...).
@@ -53,6 +52,7 @@ class QuoteWords:
     persons: frozenset[str]
     places: frozenset[str]
     proxies: frozenset[str]
+    works: frozenset[str]
     gender: dict[str, str] = attrs.field(eq=False)
     first_names: dict[str, str] = attrs.field(eq=False)
     pronouns: dict[str, str] = attrs.field(eq=False)
@@ -157,6 +157,7 @@ def _quote_words(lexicon: Lexicon, _cue_forms_id: int) -> QuoteWords:
         persons=frozenset(classes.get("person", ())),
         places=frozenset(classes.get("place", ())),
         proxies=frozenset(classes.get("proxy", ())),
+        works=frozenset(classes.get("work", ())),
         gender=gender,
         first_names=first_names,
         pronouns=pronouns,
