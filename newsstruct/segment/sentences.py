@@ -172,13 +172,21 @@ def _punkt_cuts(text: str, tokenizer: PunktSentenceTokenizer) -> list[int]:
     lo = 0
     while True:
         hi = min(len(text), lo + _CHUNK)
-        ends = sorted(lo + end for _, end in tokenizer.span_tokenize(text[lo:hi]))[:-1]
+        ends = sorted(lo + end for end in _sentence_ends(tokenizer, text[lo:hi]))[:-1]
         floor = lo + _MARGIN if lo else 0
         if hi == len(text):
             cuts.extend(end for end in ends if end > floor)
             return cuts
         cuts.extend(end for end in ends if floor < end <= hi - _MARGIN)
         lo = hi - 2 * _MARGIN
+
+
+def _sentence_ends(tokenizer: PunktSentenceTokenizer, text: str) -> list[int]:
+    """The ends of Punkt's sentence spans in ``text``."""
+    if isinstance(tokenizer, _punkt_class()):
+        ends: list[int] = tokenizer.sentence_ends(text)
+        return ends
+    return [end for _, end in tokenizer.span_tokenize(text)]
 
 
 def _mask_ellipses(text: str) -> tuple[str, list[regex.Match[str]]]:
@@ -444,6 +452,18 @@ _ASCII_LETTERS = compile_re(r"[A-Za-z]++", regex.V1)
 _CONTEXT_CLOSERS = "\"'”’“‘«»()[]{}*:;@"
 
 
+# The last whitespace character of a span, as Punkt finds the word before a mark (ASCII only,
+# as Python's ``string.whitespace``).
+_LAST_ASCII_SPACE = compile_re(r"[ \t\n\r\x0b\x0c]", regex.V1 | regex.REVERSE)
+
+
+@functools.lru_cache(maxsize=512)
+def _may_realign(realigner: regex.Pattern[str], char: str) -> bool:
+    """False when no realignment can start with ``char``: Punkt's pattern opens with a class
+    of closing marks, so a character it does not take before a space starts no match."""
+    return realigner.match(char + " ") is not None
+
+
 @functools.cache
 def _punkt_class() -> type[PunktSentenceTokenizer]:
     """Punkt, deciding plain contexts without building its token objects.
@@ -471,6 +491,62 @@ def _punkt_class() -> type[PunktSentenceTokenizer]:
             )
             self._plain = plain
             self._collocated = frozenset(first for first, _ in params.collocations)
+
+        def sentence_ends(self, text: str) -> list[int]:
+            """The ends of ``span_tokenize(text)``, read in one pass.
+
+            The steps of Punkt's ``_match_potential_end_contexts``, ``_slices_from_text`` and
+            ``_realign_boundaries``, on lists instead of a chain of generators (most paragraphs
+            hold one or two candidates, so the chain's setup was most of the cost).
+            tests/test_speed_paths.py checks it against ``span_tokenize``.
+            """
+            lang = self._lang_vars
+            # Candidates, each with the word before it; a candidate whose word overlaps the
+            # one before it ("acting!!! I": the first two marks) is dropped.
+            candidates: list[tuple[regex.Match[str], int]] = []
+            word_start = word_end = 0
+            for match in lang.period_context_re().finditer(text):
+                end = match.start()
+                last_space = _LAST_ASCII_SPACE.search(text, word_end, end)
+                space = last_space.start() if last_space is not None else -1
+                start = space + 1 if space > word_end else word_start
+                if candidates and word_end > start:
+                    candidates.pop()
+                candidates.append((match, start))
+                word_start, word_end = start, end
+            slices: list[tuple[int, int]] = []
+            last_break = 0
+            for match, start in candidates:
+                context = text[start : match.start()] + match.group() + match.group("after_tok")
+                if self.text_contains_sentbreak(context):
+                    slices.append((last_break, match.end()))
+                    nxt = match.group("next_tok")
+                    last_break = match.start("next_tok") if nxt else match.end()
+            slices.append((last_break, len(text.rstrip())))
+            # Closing punctuation after a break joins the sentence before it: "(It ended.) Then"
+            ends: list[int] = []
+            realign = 0
+            for i, (start, stop) in enumerate(slices):
+                start += realign
+                if i + 1 == len(slices):
+                    if start < stop:
+                        ends.append(stop)
+                    break
+                nxt_start, nxt_stop = slices[i + 1]
+                realigner = lang.re_boundary_realignment
+                m = (
+                    realigner.match(text[nxt_start:nxt_stop])
+                    if _may_realign(realigner, text[nxt_start : nxt_start + 1])
+                    else None
+                )
+                if m:
+                    ends.append(nxt_start + len(m.group(0).rstrip()))
+                    realign = m.end()
+                else:
+                    realign = 0
+                    if start < stop:
+                        ends.append(stop)
+            return ends
 
         def text_contains_sentbreak(self, text: str) -> bool:
             decided = self._decide(text) if self._plain else None
