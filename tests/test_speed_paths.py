@@ -86,10 +86,15 @@ def test_list_marker_hint_never_misses_a_marker():
     rng = random.Random(11)
     pieces = [" ", "\u00a0", "\n", "•", "-", "*", "1", "12", "1234", "a", "B", ".", ")", ".)",
               "The", "“We", "x", "é", "٣"]  # fmt: skip
+    marker, hint = sentences_module._MARKER, sentences_module._MARKER_HINT
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
-        if sentences_module._MARKER.search(text) is not None:
-            assert sentences_module._MARKER_HINT.search(text) is not None, text
+        if marker.search(text) is not None:
+            first = hint.search(text)
+            assert first is not None, text
+            start = max(0, first.start() - sentences_module._MARKER_LEAD)
+            want = [m.span() for m in marker.finditer(text)]
+            assert [m.span() for m in marker.finditer(text, start)] == want, text
 
 
 _PLAIN_TOKEN = regex.compile(

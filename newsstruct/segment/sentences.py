@@ -66,9 +66,14 @@ _MARKER = compile_re(
 # Where a list marker can stand: a number or a letter with its period or parenthesis, after
 # a space, a bullet or the start. Every _MARKER match holds one, and most paragraphs hold
 # none, so this quick scan spares the slower full one. It looks for the period or parenthesis
-# and checks the few characters before it: a scan for the rarer last character is several
-# times faster than one that tries the space or bullet at every position.
-_MARKER_HINT = compile_re(r"(?<=(?:^|[\s•◦▪‣⁃∙*\-])(?:\d{1,3}|[a-z]))[.)]", regex.V1)
+# and checks the few characters before it and the space after it: a scan for the rarer last
+# character is several times faster than one that tries the space or bullet at every
+# position. The full scan starts a few characters before the first hint.
+_MARKER_HINT = compile_re(
+    r"(?<=(?:^|[\s•◦▪‣⁃∙*\-])(?:\d{1,3}|[a-z]))[.)](?=\)?[ \u00a0])", regex.V1
+)
+# A marker starts at most this many characters before its period or parenthesis ("• 123.").
+_MARKER_LEAD = 5
 # Any character that can end a sentence or a list marker, and one that ends the text.
 _ANY_END = compile_re(r"[.?!…)]", regex.V1)
 _FINAL_END = compile_re(r"[.?!…][\"'”’»\]]*+\s*+$", regex.V1)
@@ -191,6 +196,8 @@ def _sentence_ends(tokenizer: PunktSentenceTokenizer, text: str) -> list[int]:
 
 def _mask_ellipses(text: str) -> tuple[str, list[regex.Match[str]]]:
     """The text with its dotted ellipses masked (same length, no period), and all ellipses."""
+    if not any(dots in text for dots in ("...", ". .", ".\u00a0.", "…")):
+        return text, []  # what every ellipsis holds
     ellipses = list(_ELLIPSIS.finditer(text, timeout=limits.SCAN_TIMEOUT))
     parts = []
     last = 0
@@ -272,6 +279,8 @@ def _ellipsis_cuts(text: str, ellipses: list[regex.Match[str]], lex: Lexicon) ->
 
 def _time_cuts(text: str, cuts: list[int], lex: Lexicon) -> list[int]:
     """Decide every boundary after "a.m."/"p.m." by the sentence around it."""
+    if ".m." not in text and ".M." not in text:
+        return cuts
     out = list(cuts)
     for m in _TIME.finditer(text, timeout=limits.SCAN_TIMEOUT):
         nxt = _skip_space(text, m.end())
@@ -313,11 +322,14 @@ def _has_clause(text: str, lex: Lexicon) -> bool:
 
 def _list_markers(text: str, lex: Lexicon) -> list[regex.Match[str]]:
     """Markers of inline lists: two or more in sequence (1, 2, …; a, b, …) in one style."""
-    if _MARKER_HINT.search(text) is None:
+    hint = _MARKER_HINT.search(text)
+    if hint is None:
         return []
     found = [
         m
-        for m in _MARKER.finditer(text, timeout=limits.SCAN_TIMEOUT)
+        for m in _MARKER.finditer(
+            text, max(0, hint.start() - _MARKER_LEAD), timeout=limits.SCAN_TIMEOUT
+        )
         if not _after_number_abbreviation(text, m, lex)
     ]
     out: list[regex.Match[str]] = []
