@@ -197,7 +197,7 @@ def _sentence_ends(tokenizer: PunktSentenceTokenizer, text: str) -> list[int]:
 def _mask_ellipses(text: str) -> tuple[str, list[regex.Match[str]]]:
     """The text with its dotted ellipses masked (same length, no period), and all ellipses."""
     if not any(dots in text for dots in ("...", ". .", ".\u00a0.", "…")):
-        return text, []  # what every ellipsis holds
+        return text, []  # every ellipsis holds one of these
     ellipses = list(_ELLIPSIS.finditer(text, timeout=limits.SCAN_TIMEOUT))
     parts = []
     last = 0
@@ -508,8 +508,9 @@ def _punkt_class() -> type[PunktSentenceTokenizer]:
             """The ends of ``span_tokenize(text)``, read in one pass.
 
             The steps of Punkt's ``_match_potential_end_contexts``, ``_slices_from_text`` and
-            ``_realign_boundaries``, on lists instead of a chain of generators (most paragraphs
-            hold one or two candidates, so the chain's setup was most of the cost).
+            ``_realign_boundaries``, on lists instead of a chain of generators. The word before
+            a mark is found by one reverse scan, and the realignment after a break is tried
+            only where a closing mark can start it (most breaks are followed by a letter).
             tests/test_speed_paths.py checks it against ``span_tokenize``.
             """
             lang = self._lang_vars
