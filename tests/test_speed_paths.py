@@ -62,14 +62,39 @@ def test_punkt_shortcut_decides_like_punkt():
     assert shortcut > 5000  # the shortcut is really taken
 
 
+def test_punkt_sentence_ends_match_span_tokenize():
+    """The one-pass reading gives the ends of Punkt's own ``span_tokenize``."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    rng = random.Random(17)
+    pieces = ["Sen", "Mr", "It", "the", "J", "U.S", "2024", ".", ".", "?", "!", "!!", "..",
+              " ", "  ", "\n", "\t", "\u00a0", "\u2003", "\x0b", "\x1c", ")", "”", '"', "'",
+              "’", "(", "“", "}", "--", "-", ",", ";", "3", "x", "…", "_"]  # fmt: skip
+    texts = [
+        "Sen. Ada Marsh spoke at 3 p.m. Friday. Nobody left.",
+        "(It ended.) Then “Why?” she asked. Very bad acting!!! I promise.",
+        "Rain fell. \n\n It stopped!” Then   rain.",
+    ]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(8000)]
+    fast = sentences_module._lexicon_tokenizer(LEX)
+    for text in texts:
+        want = [end for _, end in PunktSentenceTokenizer.span_tokenize(fast, text)]
+        assert fast.sentence_ends(text) == want, text
+
+
 def test_list_marker_hint_never_misses_a_marker():
     rng = random.Random(11)
     pieces = [" ", "\u00a0", "\n", "•", "-", "*", "1", "12", "1234", "a", "B", ".", ")", ".)",
               "The", "“We", "x", "é", "٣"]  # fmt: skip
+    marker, hint = sentences_module._MARKER, sentences_module._MARKER_HINT
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
-        if sentences_module._MARKER.search(text) is not None:
-            assert sentences_module._MARKER_HINT.search(text) is not None, text
+        if marker.search(text) is not None:
+            first = hint.search(text)
+            assert first is not None, text
+            start = max(0, first.start() - sentences_module._MARKER_LEAD)
+            want = [m.span() for m in marker.finditer(text)]
+            assert [m.span() for m in marker.finditer(text, start)] == want, text
 
 
 _PLAIN_TOKEN = regex.compile(

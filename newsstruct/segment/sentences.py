@@ -66,9 +66,14 @@ _MARKER = compile_re(
 # Where a list marker can stand: a number or a letter with its period or parenthesis, after
 # a space, a bullet or the start. Every _MARKER match holds one, and most paragraphs hold
 # none, so this quick scan spares the slower full one. It looks for the period or parenthesis
-# and checks the few characters before it: a scan for the rarer last character is several
-# times faster than one that tries the space or bullet at every position.
-_MARKER_HINT = compile_re(r"(?<=(?:^|[\s•◦▪‣⁃∙*\-])(?:\d{1,3}|[a-z]))[.)]", regex.V1)
+# and checks the few characters before it and the space after it: a scan for the rarer last
+# character is several times faster than one that tries the space or bullet at every
+# position. The full scan starts a few characters before the first hint.
+_MARKER_HINT = compile_re(
+    r"(?<=(?:^|[\s•◦▪‣⁃∙*\-])(?:\d{1,3}|[a-z]))[.)](?=\)?[ \u00a0])", regex.V1
+)
+# A marker starts at most this many characters before its period or parenthesis ("• 123.").
+_MARKER_LEAD = 5
 # Any character that can end a sentence or a list marker, and one that ends the text.
 _ANY_END = compile_re(r"[.?!…)]", regex.V1)
 _FINAL_END = compile_re(r"[.?!…][\"'”’»\]]*+\s*+$", regex.V1)
@@ -172,7 +177,7 @@ def _punkt_cuts(text: str, tokenizer: PunktSentenceTokenizer) -> list[int]:
     lo = 0
     while True:
         hi = min(len(text), lo + _CHUNK)
-        ends = sorted(lo + end for _, end in tokenizer.span_tokenize(text[lo:hi]))[:-1]
+        ends = sorted(lo + end for end in _sentence_ends(tokenizer, text[lo:hi]))[:-1]
         floor = lo + _MARGIN if lo else 0
         if hi == len(text):
             cuts.extend(end for end in ends if end > floor)
@@ -181,8 +186,18 @@ def _punkt_cuts(text: str, tokenizer: PunktSentenceTokenizer) -> list[int]:
         lo = hi - 2 * _MARGIN
 
 
+def _sentence_ends(tokenizer: PunktSentenceTokenizer, text: str) -> list[int]:
+    """The ends of Punkt's sentence spans in ``text``."""
+    if isinstance(tokenizer, _punkt_class()):
+        ends: list[int] = tokenizer.sentence_ends(text)
+        return ends
+    return [end for _, end in tokenizer.span_tokenize(text)]
+
+
 def _mask_ellipses(text: str) -> tuple[str, list[regex.Match[str]]]:
     """The text with its dotted ellipses masked (same length, no period), and all ellipses."""
+    if not any(dots in text for dots in ("...", ". .", ".\u00a0.", "…")):
+        return text, []  # every ellipsis holds one of these
     ellipses = list(_ELLIPSIS.finditer(text, timeout=limits.SCAN_TIMEOUT))
     parts = []
     last = 0
@@ -264,6 +279,8 @@ def _ellipsis_cuts(text: str, ellipses: list[regex.Match[str]], lex: Lexicon) ->
 
 def _time_cuts(text: str, cuts: list[int], lex: Lexicon) -> list[int]:
     """Decide every boundary after "a.m."/"p.m." by the sentence around it."""
+    if ".m." not in text and ".M." not in text:
+        return cuts
     out = list(cuts)
     for m in _TIME.finditer(text, timeout=limits.SCAN_TIMEOUT):
         nxt = _skip_space(text, m.end())
@@ -305,11 +322,14 @@ def _has_clause(text: str, lex: Lexicon) -> bool:
 
 def _list_markers(text: str, lex: Lexicon) -> list[regex.Match[str]]:
     """Markers of inline lists: two or more in sequence (1, 2, …; a, b, …) in one style."""
-    if _MARKER_HINT.search(text) is None:
+    hint = _MARKER_HINT.search(text)
+    if hint is None:
         return []
     found = [
         m
-        for m in _MARKER.finditer(text, timeout=limits.SCAN_TIMEOUT)
+        for m in _MARKER.finditer(
+            text, max(0, hint.start() - _MARKER_LEAD), timeout=limits.SCAN_TIMEOUT
+        )
         if not _after_number_abbreviation(text, m, lex)
     ]
     out: list[regex.Match[str]] = []
@@ -444,6 +464,18 @@ _ASCII_LETTERS = compile_re(r"[A-Za-z]++", regex.V1)
 _CONTEXT_CLOSERS = "\"'”’“‘«»()[]{}*:;@"
 
 
+# The last whitespace character of a span, as Punkt finds the word before a mark (ASCII only,
+# as Python's ``string.whitespace``).
+_LAST_ASCII_SPACE = compile_re(r"[ \t\n\r\x0b\x0c]", regex.V1 | regex.REVERSE)
+
+
+@functools.lru_cache(maxsize=512)
+def _may_realign(realigner: regex.Pattern[str], char: str) -> bool:
+    """False when no realignment can start with ``char``: Punkt's pattern opens with a class
+    of closing marks, so a character it does not take before a space starts no match."""
+    return realigner.match(char + " ") is not None
+
+
 @functools.cache
 def _punkt_class() -> type[PunktSentenceTokenizer]:
     """Punkt, deciding plain contexts without building its token objects.
@@ -471,6 +503,63 @@ def _punkt_class() -> type[PunktSentenceTokenizer]:
             )
             self._plain = plain
             self._collocated = frozenset(first for first, _ in params.collocations)
+
+        def sentence_ends(self, text: str) -> list[int]:
+            """The ends of ``span_tokenize(text)``, read in one pass.
+
+            The steps of Punkt's ``_match_potential_end_contexts``, ``_slices_from_text`` and
+            ``_realign_boundaries``, on lists instead of a chain of generators. The word before
+            a mark is found by one reverse scan, and the realignment after a break is tried
+            only where a closing mark can start it (most breaks are followed by a letter).
+            tests/test_speed_paths.py checks it against ``span_tokenize``.
+            """
+            lang = self._lang_vars
+            # Candidates, each with the word before it; a candidate whose word overlaps the
+            # one before it ("acting!!! I": the first two marks) is dropped.
+            candidates: list[tuple[regex.Match[str], int]] = []
+            word_start = word_end = 0
+            for match in lang.period_context_re().finditer(text):
+                end = match.start()
+                last_space = _LAST_ASCII_SPACE.search(text, word_end, end)
+                space = last_space.start() if last_space is not None else -1
+                start = space + 1 if space > word_end else word_start
+                if candidates and word_end > start:
+                    candidates.pop()
+                candidates.append((match, start))
+                word_start, word_end = start, end
+            slices: list[tuple[int, int]] = []
+            last_break = 0
+            for match, start in candidates:
+                context = text[start : match.start()] + match.group() + match.group("after_tok")
+                if self.text_contains_sentbreak(context):
+                    slices.append((last_break, match.end()))
+                    nxt = match.group("next_tok")
+                    last_break = match.start("next_tok") if nxt else match.end()
+            slices.append((last_break, len(text.rstrip())))
+            # Closing punctuation after a break joins the sentence before it: "(It ended.) Then"
+            ends: list[int] = []
+            realign = 0
+            for i, (start, stop) in enumerate(slices):
+                start += realign
+                if i + 1 == len(slices):
+                    if start < stop:
+                        ends.append(stop)
+                    break
+                nxt_start, nxt_stop = slices[i + 1]
+                realigner = lang.re_boundary_realignment
+                m = (
+                    realigner.match(text[nxt_start:nxt_stop])
+                    if _may_realign(realigner, text[nxt_start : nxt_start + 1])
+                    else None
+                )
+                if m:
+                    ends.append(nxt_start + len(m.group(0).rstrip()))
+                    realign = m.end()
+                else:
+                    realign = 0
+                    if start < stop:
+                        ends.append(stop)
+            return ends
 
         def text_contains_sentbreak(self, text: str) -> bool:
             decided = self._decide(text) if self._plain else None
