@@ -441,9 +441,7 @@ class Entities:
             return None
         if org:
             return self.orgs.get(" ".join(words))
-        return self.person(
-            " ".join(w for w in name_words), start, self.title_gender(words, name_words)
-        )
+        return self.person(" ".join(name_words), start, self.title_gender(words, name_words))
 
     def _entity_at(self, start: int, end: int) -> Entity | None:
         return self._lookup_run(start, self.text[start:end])
@@ -661,18 +659,14 @@ class Entities:
         if gap is None and pos - _SENTENCE_LEAD > 0:
             return False
         words = lead[gap.end() if gap is not None else 0 :].split()
+        role = words[-1][:-1].lower() if words else ""
         if (
             1 < len(words) <= 6
             and words[-1].endswith(",")
             and is_cap(words[0])
-            and (
-                words[-1][:-1].lower() in self.qwords.titles
-                or words[-1][:-1].lower() in self.qwords.persons
-            )
+            and (role in self.qwords.titles or role in self.qwords.persons)
         ):
-            return (
-                True  # "Lumora's chief technology officer, Felix Andersohn": a role, then the name
-            )
+            return True  # "Lumora's chief technology officer, Felix Andersohn": role, name
         return all(
             is_cap(w) or w.lower() in self.qwords.titles or w.lower() in ("the", "a", "an")
             for w in words
