@@ -161,6 +161,8 @@ def find_quotes(
     reported = []
     for r in reported_speech(doc, sentences, skip):
         c = r.content
+        if covered.inside(c.end - 1) and not covered.inside(c.start):
+            c = _before_colon_quote(text, c, fragments, direct)
         pieces = (c,) if r.lead is None else (r.lead, c)
         first = pieces[0].start
         if covered.inside(first) or covered.inside(c.start) or covered.inside(c.end - 1):
@@ -280,6 +282,24 @@ class _Intervals:
     def inside(self, pos: int) -> bool:
         k = bisect.bisect_right(self._starts, pos) - 1
         return k >= 0 and self._spans[k][0] < pos < self._spans[k][1]
+
+
+def _before_colon_quote(text: str, c: Span, fragments: list[Segment], direct: list[_Found]) -> Span:
+    """Reported content that runs on into a direct quote led in by a colon ends with the
+    quoted words before it: ``what he called the Harbor "Rust Council," echoed in his plea of
+    1988: "…"`` (``the Harbor "Rust Council,"``; the quote after the colon is a quote of its
+    own). Otherwise ``c`` as it is."""
+    ahead = [f.extent[0] for f in direct if f.extent[0] < c.end - 1 < f.extent[1]]
+    if len(ahead) != 1:
+        return c
+    frag = [g for g in fragments if c.start < g.open and g.close is not None and g.after < ahead[0]]
+    if not frag:
+        return c
+    end = max(g.after for g in frag)
+    m = _PARTICIPLE_COLON.match(text, end, min(c.end, end + 120))
+    if m is None or text[m.end() - 1] not in '"“' or not m.group("verb").endswith(("ed", "ing")):
+        return c
+    return Span(start=c.start, end=end, text=text[c.start : end])
 
 
 def _dedupe(reported: list[_Found]) -> list[_Found]:
@@ -750,6 +770,7 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
     previous: tuple[Speaker, Entity | None] | None = None
     prev_found: _Found | None = None
     last_direct: _Found | None = None
+    last_mixed: _Found | None = None
     for f in found:
         speaker: Speaker | None = None
         cue = None
@@ -789,7 +810,11 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
         elif (
             f.kind == "direct"
             and previous is not None
-            and (_continues(last_direct, f) or _continues_reported(text, prev_found, f))
+            and (
+                _continues(last_direct, f)
+                or _continues_reported(text, prev_found, f)
+                or _colon_after(text, prev_found, last_mixed, f)
+            )
         ):
             # no source written (no attribution, or a cue alone: "Adding, "…""): the last
             # speaker goes on
@@ -800,6 +825,8 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
             prev_found = f
         if f.kind == "direct":
             last_direct = f
+        elif f.kind == "mixed" and src is not None:
+            last_mixed = f
         quotes.append(_quote(text, f, speaker, cue))
     return tuple(quotes)
 
@@ -912,13 +939,44 @@ def _close(
     previous: tuple[Speaker, Entity | None] | None,
 ) -> bool:
     """The previous quote is near enough for "he said" to mean its speaker: same or previous
-    paragraph."""
+    paragraph; not a source no person of the article bears, given by "according to" (``According
+    to the Ledger, Quint praised …. She also said``: "she" is a person named since)."""
+    src = f.attribution.source if f.attribution is not None else None
+    if (
+        previous is not None
+        and (previous[1] is None or previous[1].kind != "person")
+        and src is not None
+        and entities.text[src.start : src.end].lower() in ("he", "she")
+        and prev.attribution is not None
+        and prev.attribution.cue.text.lower().startswith("according")
+    ):
+        return False
     return prev.paragraph >= f.paragraph - 1
 
 
 def _continues(last: _Found | None, f: _Found) -> bool:
     """An unattributed quote goes on from a direct quote in its paragraph or the one before."""
     return last is not None and last.paragraph in (f.paragraph, f.paragraph - 1)
+
+
+def _colon_after(text: str, prev: _Found | None, last: _Found | None, f: _Found) -> bool:
+    """The quote follows a colon right after the mixed quote with a source just before it, in
+    its paragraph: ``calls Cruz "a chameleon": "As a candidate, …"``, or after a short
+    participle clause: ``what he called the "Iron Harbor," echoed in his plea of 1987: "…"``
+    (the same source goes on)."""
+    if last is None or prev is not last or last.paragraph != f.paragraph:
+        return False
+    gap = text[last.extent[1] : f.extent[0]]
+    if len(gap) <= 6:
+        return ":" in gap and not any(c.isalnum() for c in gap)
+    m = _PARTICIPLE_COLON.fullmatch(gap)
+    return m is not None and m.group("verb").endswith(("ed", "ing"))
+
+
+# the gap between a mixed quote and a quote it leads on into: ``," voiced in his demand: "``
+_PARTICIPLE_COLON = compile_re(
+    r"[,\"”’]{0,3}\s+(?P<verb>\p{Ll}{3,20})\b[^.!?;:\"“”\n]{0,80}:\s*[\"“]?", regex.V1
+)
 
 
 def _continues_reported(text: str, prev: _Found | None, f: _Found) -> bool:

@@ -452,6 +452,15 @@ def attribution_before(
             continue  # "It’s called "Varnia First"", "the so-called": a name, not speech
         if found[1] == "naming" and _naming_complement(doc, lo, s, found[2], open_mark):
             continue  # "a film called "Harbor Lights"": a title, not speech
+        if (
+            found[1] == "naming"
+            and text[s].islower()
+            and _AND_BEFORE.search(text, max(lo, s - 5), s) is None
+            and _NAMING_OBJECT.fullmatch(text, found[2], open_mark)
+            and _COLON_QUOTE_NEXT.match(text, open_mark + 1, open_mark + 300) is None
+            and _SENTENCES_QUOTED.match(text, open_mark + 1, open_mark + 400) is None
+        ):
+            continue  # "called the penalty "soft."": the object's complement, a mixed quote
         if text[s].isupper() and (text[s:e].endswith("ed") or _inside_clause(text, lo, s)):
             continue  # "Asked about it, she said": a participle; "told The Harbor Post": a name
         if noun_use(text, lo, s, words):
@@ -638,6 +647,20 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str, tail_words: in
 
 
 _PARTICLE = compile_re(r"\s+(?:out|up|back)\b", regex.V1)  # "pointed out"
+
+# an object and no comma or colon between a naming verb and the opening mark: "called the
+# penalty "soft."", "branded it "reckless"" (the quote is what the object is called)
+_NAMING_OBJECT = compile_re(r"\s+[\p{L}\d'’][^,:;.!?\"“”„«»\n]{0,60}?\s*", regex.V1)
+
+# a verb joined to the one before it ("says he respects her and calls her "…""): no
+# reported speech of its own takes the quote in
+_AND_BEFORE = compile_re(r"\b(?:and|or|but)\s+$", regex.V1)
+
+# quoted words that hold a sentence end and more: a quote of its own, not a complement
+_SENTENCES_QUOTED = compile_re(r"(?:[^\"“”’\n.!?]|’\p{L}){0,300}[.!?][ \t]+[\p{Lu}\d]", regex.V1)
+
+# a naming complement that leads on into a quote of its own: ``calls Cruz "a chameleon": "…"``
+_COLON_QUOTE_NEXT = compile_re(r"[^\"“”\n]{0,298}[\"”]\s*:\s*[\"“]", regex.V1)
 
 _TAIL_END = compile_re(r"\s*(?:[,:]|\s—|\s–)?\s*(?:that\s*,?\s*)?", regex.V1)
 
