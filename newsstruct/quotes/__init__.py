@@ -27,6 +27,7 @@ from ..patterns import compile_re
 from ..records import Paragraph, Quote, Sentence, Span, Speaker
 from ..text import check_text
 from .attribution import (
+    MARKS,
     Attribution,
     attribution_after,
     attribution_before,
@@ -263,7 +264,7 @@ def _nested(
 def _marks_inside(text: str, span: Span) -> bool:
     """The span holds a double quote mark: quotes there are read as quotes, with their own
     attributions."""
-    return any(c in span.text for c in '"“”„«»')
+    return any(c in span.text for c in MARKS)
 
 
 class _Intervals:

@@ -31,7 +31,16 @@ from .. import limits
 from ..lexicons import Lexicon
 from ..patterns import compile_re
 from ..records import Quote, Sentence, Span, Speaker
-from .mentions import NAME_PARTICLES, Doc, Mention, clause_subject, is_cap, skip_back
+from .attribution import MARKS
+from .mentions import (
+    NAME_PARTICLES,
+    Doc,
+    Mention,
+    clause_subject,
+    is_cap,
+    person_noun,
+    skip_back,
+)
 from .sources import RELATIVE_BEFORE
 from .words import QuoteWords
 
@@ -59,7 +68,6 @@ _MODIFIERS = frozenset(
     ]
 )
 _PRONOUN_WORDS = compile_re(r"\b(he|his|him|himself|she|her|hers|herself)\b", regex.IGNORECASE)
-_DOUBLE_MARKS = '"“”„«»'
 
 # "union president Rafe Dunmore" / "Rafe Dunmore, the union's president,"
 _ROLE_BEFORE = compile_re(r"(?r)(?:^|(?<=\s))(\p{Ll}[\p{L}\-]+)\s+$", regex.V1)
@@ -130,17 +138,17 @@ def _unquoted_pronoun(text: str, start: int, lo: int, hi: int) -> regex.Match[st
     """The first "he" / "she" in ``text[lo:hi]`` outside quote marks (the sentence starts at
     ``start``): a speaker says "I", so a "she" inside the marks is someone else ("Brek said
     the mayor had "promised the same thing since she took office"")."""
-    inside = sum(text.count(c, start, lo) for c in _DOUBLE_MARKS) % 2 == 1
+    inside = sum(text.count(c, start, lo) for c in MARKS) % 2 == 1
     pos = lo
     for m in _PRONOUN_WORDS.finditer(text, lo, hi):
-        inside ^= sum(text.count(c, pos, m.start()) for c in _DOUBLE_MARKS) % 2 == 1
+        inside ^= sum(text.count(c, pos, m.start()) for c in MARKS) % 2 == 1
         if not inside:
             return m
         pos = m.start()
     return None
 
 
-def _person_noun(words: list[str], qwords: QuoteWords) -> bool:
+def _role_before_name(words: list[str], qwords: QuoteWords) -> bool:
     """The first of ``words`` (lower case) is a noun for a person that may stand before a
     name: a lexicon noun ("resident", "nurse"), or an occupation by its ending before words
     that name no organisation ("Journalist Jorge Ramos", not "Baptist Health Center")."""
@@ -172,7 +180,7 @@ def strip_title(words: list[str], qwords: QuoteWords) -> tuple[list[str], set[st
             if i + size < len(words) and " ".join(lowered[i : i + size]) in qwords.titles:
                 matched = size
                 break
-        if not matched and i == 0 and len(words) > 2 and _person_noun(lowered, qwords):
+        if not matched and i == 0 and len(words) > 2 and _role_before_name(lowered, qwords):
             # "Resident Gideon Mwangi", "Glaciologist Pieter Maes": a noun for the person
             matched = 1
         if matched:
@@ -734,7 +742,7 @@ def _person_like(speaker: Speaker, ent: Entity | None, qwords: QuoteWords) -> bo
     if speaker.resolved_by == "description":
         # "the host", "a company spokeswoman": one person named by a role; not "officials"
         head = words[-1].lower() if words else ""
-        return head in qwords.titles or head in qwords.gender or head in qwords.persons
+        return person_noun(head, qwords)
     first = words[0].lower() if words else ""
     return bool(words) and not (
         first in qwords.pronouns
@@ -853,7 +861,7 @@ def _before_content(text: str, pos: int) -> int:
     if close is None:
         return pos
     lo = max(0, close.start() - 2000)
-    opening = max(text.rfind(c, lo, close.start()) for c in _DOUBLE_MARKS)
+    opening = max(text.rfind(c, lo, close.start()) for c in MARKS)
     return opening if opening >= 0 else pos
 
 

@@ -271,9 +271,7 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
             and k >= 3
             and _word(text, toks[k - 1]).lower() in ("of", "for")
             and _word(text, toks[k - 2]).lower() not in words.proxies
-            and any(
-                _person_noun(_word(text, t).lower(), words) for t in toks[max(1, k - 3) : k - 1]
-            )
+            and any(person_noun(_word(text, t).lower(), words) for t in toks[max(1, k - 3) : k - 1])
         ):
             # "the mayor of Harrowgate", "a friend of Tom Riley", "the chief executive of
             # Acme": a person of their own, described by whom they serve or know; but "a
@@ -337,7 +335,7 @@ def _published_in(text: str, toks: list[tuple[int, int, bool]], k: int) -> bool:
     return bool(before) and before[-1] in ("in", "on")
 
 
-def _person_noun(low: str, words: QuoteWords) -> bool:
+def person_noun(low: str, words: QuoteWords) -> bool:
     """A noun or title for one person: "mayor", "friend", "wife", "chief"."""
     return low in words.persons or low in words.titles or low in words.gender
 
