@@ -158,6 +158,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
     # a zone named, or "local time" (the place's own clock: no offset known)
     clock_tz = rf"(?:{S0}(?:\((?:{tz})\)|(?:{tz})|local{S}time)(?![\p{{L}}]))"
     early_late = r"(?:early|late|mid)"
+    events = [w for w in t.get("event", {}) if w[:1].isdigit()]
     alternatives: list[tuple[str, str]] = [
         ("time", rf"{approx}?{clock}{clock_tz}?{day_after_clock}?"),
         (
@@ -171,7 +172,10 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?:early|late|mid)[-‐ ]?(?:morning|afternoon|evening)"
             # "bought in the morning", "set out at dawn": a part of the day the story is telling
             rf"|the{S}(?:morning|afternoon|evening)(?<=\b(?:in|during){S}the{S}\p{{L}}{{7,9}})(?![-‐]|{S}(?:of|paper|papers|news|session|sessions|show|edition|editions|rush|hours|light|sun|air|star|after|before)\b)"
-            rf"|(?<=\b(?:at|before|until|till|after|by|from|since){S})(?:dawn|daybreak|sunrise|dusk|sunset|nightfall)(?![-‐])",
+            rf"|(?<=\b(?:at|before|until|till|after|by|from|since){S})(?:dawn|daybreak|sunrise|dusk|sunset|nightfall)(?![-‐])"
+            # "fell earlier in the day", "by the end of the day": the day the story is telling
+            rf"|the{S}day(?<=\b(?:earlier|later){S}in{S}the{S}day)(?![-‐])"
+            rf"|the{S}end{S}of{S}the{S}day(?![-‐\p{{L}}])",
         ),
         (
             "wd_set",
@@ -195,7 +199,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "iso",
-            rf"{year4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d)?|[01]?\d/[0-3]?\d/(?:{year4}|\d\d)(?![/\d])",
+            rf"{year4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d)?|[01]?\d/[0-3]?\d/(?:{year4}|\d\d)(?![/\d])"
+            # "9/11": a day an event of a fixed date is named by
+            + (rf"|{alt(events)}(?![/\d]|[.,]\d)" if events else ""),
         ),
         (
             "month_year",
@@ -264,7 +270,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"the{S}(?:week|year){S}before{S}last(?![\p{{L}}])"
             rf"|(?:(?:earlier|later|early|late|mid|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
             rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season})(?![-‐][\p{{L}}])"
-            rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
+            rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year[-‐ ]to[-‐ ]date|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
             rf"|(?:(?:early|late|earlier|later){S}in{S})?the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
             rf"|full[-‐]year(?=[ \t\u00a0]+\p{{Ll}})",  # "full-year profit": the year reported
@@ -471,7 +477,7 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
     )
     decades = _words("twenties thirties forties fifties sixties seventies eighties nineties")
     spec: dict[str, tuple[set[str], bool]] = {
-        "pod_day": (_words("morning afternoon evening"), False),
+        "pod_day": (_words("morning afternoon evening day end"), False),
         "holiday": ({"day"} | _seconds(t["holiday"]), False),
         "mdy": (months, False),
         "dmy": (set(), True),

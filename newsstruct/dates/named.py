@@ -206,10 +206,37 @@ def _story_part_of_day(pod: str, ctx: Ctx) -> Reading:
     return Reading("TIME", f"{ctx.ref.isoformat()}T{pod}")
 
 
+# "by the end of the day", "closed higher at the end of the day": the day's end, not the
+# idiom ("at the end of the day, voters want jobs")
+_DAY_END_BEFORE = compile_re(
+    r"(?i)(?:(?<![\p{L}])(?:by|until|till|before|toward|towards|near|through|throughout|from|since)"
+    r"|(?<![\p{L}])(?:closed|ended|finished|traded|stood|higher|lower|flat|unchanged|percent|points|cents)"
+    r"[ \t\u00a0]+at)[ \t\u00a0]+$"
+)
+
+
+def _story_day(ctx: Ctx, mod: str | None) -> Reading:
+    """ "later in the day", "by the end of the day": the day the sentence names, else (in a
+    past clause) the last day the story named, else the reference day."""
+    if ctx.sentence_day is not None:
+        return Reading("DATE", cal.day(ctx.sentence_day), "sentence", mod=mod)
+    if ctx.tense == "past" and ctx.previous_day is not None and _past_day(ctx):
+        return Reading("DATE", cal.day(ctx.previous_day.first), "previous-day", mod=mod)
+    if ctx.ref is None:
+        return Reading("DATE", None, None, mod=mod)
+    return Reading("DATE", cal.day(ctx.ref), mod=mod)
+
+
 def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     if low in _TWILIGHT:
         return _story_part_of_day(_TWILIGHT[low], ctx)
+    if low == "the day":  # "earlier in the day"
+        return _story_day(ctx, None)
+    if low.startswith("the end of"):
+        if _DAY_END_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()) is None:
+            return None
+        return _story_day(ctx, "END")
     if low.startswith("the "):
         pod = ctx.lex.temporal["part_of_day"].get(low.split()[-1])
         return _story_part_of_day(pod, ctx) if pod is not None else None
@@ -354,6 +381,9 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
         except ValueError:
             return None
         return Reading("DATE", cal.day(day), "absolute", start=start)
+    event = _event_day(mo[0], d, m.end(), ctx)
+    if event is not None:  # "the Sept. 11 attacks": the day of the event, not this year's
+        return Reading("DATE", cal.day(event), "absolute", start=start)
     rel = rel_year(raw, ctx.ref)
     if rel is not None:
         try:
@@ -379,6 +409,34 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
 
 
 _MONTH_VALUE = compile_re(r"(\d{4})-(\d\d)(?:-\d\d)?")
+_NEXT_WORD = compile_re(r"[ \t\u00a0]+(\p{L}+)")
+
+
+def _event(value: str, ctx: Ctx) -> dt.date | None:
+    """The day of an event of the lexicon, when the text can speak of it (it is not after the
+    reference date)."""
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return day if ctx.ref is None or day <= ctx.ref else None
+
+
+def _event_day(month: int, day: int, end: int, ctx: Ctx) -> dt.date | None:
+    """ "the Sept. 11 attacks": a month-day without a year before a noun of events
+    (``event_noun``) is the day of the event of the lexicon on that month-day, if any."""
+    t = ctx.lex.temporal
+    events = t.get("event")
+    if not events:
+        return None
+    nxt = _NEXT_WORD.match(ctx.text, end, end + 40)
+    if nxt is None or nxt.group(1).lower() not in t.get("event_noun", {}):
+        return None
+    for value in events.values():
+        found = _event(value, ctx)
+        if found is not None and (found.month, found.day) == (month, day):
+            return found
+    return None
 
 
 def _bare_day(m: Cand, ctx: Ctx) -> Reading | None:
@@ -427,6 +485,10 @@ _ISO = compile_re(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?")
 
 def h_iso(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
+    event = ctx.lex.temporal.get("event", {}).get(raw.lower())
+    if event is not None:  # "9/11": the day of the event
+        found = _event(event, ctx)
+        return Reading("DATE", cal.day(found), "absolute") if found is not None else None
     iso = _ISO.fullmatch(raw)
     if iso:
         try:
@@ -629,7 +691,15 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
                 return Reading("DATE", f"XXXX-H{h}", None)
             hy = (
                 ctx.ref.year
-                if (h == 1 or ctx.ref.month > 6 or ctx.tense == "future" or _guidance(m, ctx))
+                if (
+                    h == 1
+                    or ctx.ref.month > 6
+                    or ctx.tense == "future"
+                    or _guidance(m, ctx)
+                    # "losses in the second half of the year" told in March: this year's,
+                    # unless the clause tells it as past
+                    or (low.endswith("of the year") and ctx.tense != "past")
+                )
                 else ctx.ref.year - 1
             )
         return Reading("DATE", f"{hy:04d}-H{h}", h_anchor)
@@ -1014,12 +1084,23 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
     if said is not None:  # "On Tuesday, the ministry said talks would resume Thursday"
         d = said + dt.timedelta(days=(wd - said.isoweekday()) % 7 or 7)
         return Reading("DATE", cal.day(d), "previous-day", mod=mod)
+    if (
+        ctx.ref is not None
+        and wd == ctx.ref.isoweekday()
+        and not modifier
+        and (
+            low.startswith(("later ", "earlier "))
+            or _LATER_ON_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+        )
+    ):  # "ministers meet later on Friday" in a Friday story: that day, not a week on
+        return Reading("DATE", cal.day(ctx.ref), mod=mod)
     day = weekday_date(ctx, wd, modifier)
     if day is None:
         return Reading("DATE", f"XXXX-WXX-{wd}", None, mod=mod)
     return Reading("DATE", cal.day(day), mod=mod)
 
 
+_LATER_ON_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:later|earlier)[ \t\u00a0]+on[ \t\u00a0]+$")
 _NAME_BEFORE = compile_re(r"\p{Lu}[\p{L}.]*\s+$")
 _SENTENCE_END_BEFORE = compile_re(r"[.!?\"“”]\s*$")
 
@@ -1102,6 +1183,30 @@ _FRONTED_BEFORE = compile_re(
     r"(?:(?:early|late|mid-?)[ \t\u00a0]*)?$"
 )
 _COMMA_AFTER = compile_re(r"[ \t\u00a0]*,")
+# A past clause tells what happened "in" a month, so a month after "in" is not ahead of the
+# reference, unless the clause plans it ("the vote was planned to take place in March")
+_IN_BEFORE = compile_re(r"(?i)(?<![\p{L}])in[ \t\u00a0]+$")
+_PLANNED_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:plann?ed|scheduled|set|slated|due|expected|postponed|delayed|moved"
+    r"|pushed|put[ \t\u00a0]+off|targeted|deadline|aimed|intended|hoped|planning)(?![\p{L}])"
+)
+_WORDS_BEFORE_IN = compile_re(r"[\p{L}'’]+")
+_CLAUSE_MARK = compile_re(r"[,;:.!?()\"“”]")
+
+
+def _verb_just_before(ctx: Ctx, start: int) -> bool:
+    """A past verb among the six words before the "in" of "in <month>" ("proposed a tax in
+    October"): the month tells when it happened; not "of a cutback in its oil supply in
+    September", where the month dates a noun's event."""
+    window = ctx.text[max(0, start - 48) : start]
+    marks = [c.end() for c in _CLAUSE_MARK.finditer(window)]
+    if marks:
+        window = window[marks[-1] :]
+    words = [w.lower() for w in _WORDS_BEFORE_IN.findall(window)][:-1][-6:]
+    tenses = ctx.lex.temporal["tense"]
+    return any(
+        tenses.get(w) in ("past", "perfect") or (len(w) > 4 and w.endswith("ed")) for w in words
+    )
 
 
 def h_month(m: Cand, ctx: Ctx) -> Reading | None:
@@ -1183,6 +1288,14 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             and _FRONTED_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
         ):
             slack = 0
+        if (
+            tense == "past"
+            and bare
+            and _IN_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
+            and _verb_just_before(ctx, m.start())
+            and not _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
+        ):
+            slack = 0  # "She proposed a tax in October" in September: last October
         y = pick(cands, mid_ref, tense, slack=slack).year
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 

@@ -167,6 +167,8 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
             # "Revenue for the year rose 4 percent" in February: the year just reported
             return Reading("DATE", cal.year(ctx.ref.year - 1))
         return Reading("DATE", cal.year(ctx.ref.year))
+    if low.replace("-", " ").endswith("year to date"):  # "year-to-date": so far this year
+        return Reading("DATE", cal.year(ctx.ref.year) if ctx.ref else None)
     mid_unit = _MID_MONTH_WEEK.fullmatch(low.removeprefix("the "))
     if mid_unit is not None:  # "by mid-month", "midweek": the reference's month or week
         if ctx.ref is None:
@@ -776,6 +778,12 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         n, vague = 1, False  # "day-long"
     if unit == "quarter" and _fraction(low, ctx.text[m.end() : m.end() + 24]):
         return None  # "three-quarters of its food": a fraction
+    if (
+        unit == "quarter"
+        and low in ("a quarter", "one quarter")
+        and _CHANGE_BY_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
+    ):
+        return None  # "shares fell by a quarter": a share of the price, not three months
     if vague and not _has_amount_words(low) and not low.endswith("long") and not _RANGE.search(low):
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         after = ctx.text[m.end() : m.end() + 8]
@@ -840,6 +848,13 @@ def _fraction(low: str, after: str) -> bool:
     return _OF_DETERMINER_AFTER.match(after) is not None
 
 
+# a verb of change and "by" ("fell by", "were cut by", "has grown by"): a share follows
+_CHANGE_BY_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:fell|falls|fall|rose|rises|rise|dropped|drops|declined|declines|climbed"
+    r"|slid|slumped|plunged|tumbled|jumped|soared|surged|grew|grown|grows|shrank|shrunk|shrinks"
+    r"|increased|increases|decreased|decreases|reduced|reduces|cut|cuts|slashed|raised|raises"
+    r"|lowered|boosted|gained|lost|down|up|higher|lower)[ \t\u00a0]+by[ \t\u00a0]+$"
+)
 _AMOUNT_WORDS = compile_re(r"(?:an?\s+)?(?:several|many|few|some)[\s-]")
 
 
