@@ -942,6 +942,12 @@ def _season_instances(code: str, ref: dt.date) -> list[tuple[dt.date, dt.date, i
 _LOWER_WORD = compile_re(r"[a-z]+")
 
 
+_SEASON_PREP_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:in|during|by|until|till|through|throughout|over|for|before|after|since"
+    r"|from|into|to|until|and|or|of)[ \t\u00a0]+$"
+)
+
+
 def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
@@ -954,6 +960,10 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
         return None  # "the fall of Rome", "the fall in prices"
     if low in ("spring", "the spring") and following.startswith((" of", " in")):
         return None  # "the spring of water"
+    if low == "the fall" and not _SEASON_PREP_BEFORE.search(
+        ctx.text, max(0, m.start() - 12), m.start()
+    ):
+        return None  # "traders blamed the fall on fears": a drop, not autumn ("in the fall")
     code = seasons[word]
     mod = edge_mod(low.removeprefix("the "))
     y = year_in(low[low.find(word) :], ctx.ref, ctx.lex)
@@ -1194,19 +1204,43 @@ _WORDS_BEFORE_IN = compile_re(r"[\p{L}'’]+")
 _CLAUSE_MARK = compile_re(r"[,;:.!?()\"“”]")
 
 
-def _verb_just_before(ctx: Ctx, start: int) -> bool:
+def _verb_just_before(ctx: Ctx, start: int, end: int) -> bool:
     """A past verb among the six words before the "in" of "in <month>" ("proposed a tax in
     October"): the month tells when it happened; not "of a cutback in its oil supply in
-    September", where the month dates a noun's event."""
-    window = ctx.text[max(0, start - 48) : start]
+    September", where the month dates a noun's event. A verb in "-ed" counts after a pronoun,
+    a capitalised word or an auxiliary ("the Post asked about them in February"), not after a
+    noun, where it may be a participle ("ads reserved in December"); a reporting verb ("said
+    the gathering in September would") and a clause going on with "would" or "will" do not."""
+    window = ctx.text[max(0, start - 60) : start]
     marks = [c.end() for c in _CLAUSE_MARK.finditer(window)]
     if marks:
         window = window[marks[-1] :]
-    words = [w.lower() for w in _WORDS_BEFORE_IN.findall(window)][:-1][-6:]
+    after = ctx.text[end : end + 40]
+    cut = _CLAUSE_MARK.search(after)
+    if _FUTURE_AFTER.search(after[: cut.start()] if cut is not None else after):
+        return False
+    words = _WORDS_BEFORE_IN.findall(window)[:-1][-7:]
     tenses = ctx.lex.temporal["tense"]
-    return any(
-        tenses.get(w) in ("past", "perfect") or (len(w) > 4 and w.endswith("ed")) for w in words
-    )
+    for i in range(max(1, len(words) - 6), len(words)):
+        w, prev = words[i].lower(), words[i - 1]
+        if w in _REPORTING:
+            continue
+        if tenses.get(w) in ("past", "perfect"):
+            return True
+        if (
+            len(w) > 4
+            and w.endswith("ed")
+            and (prev[:1].isupper() or prev.lower() in _SUBJECT_OR_AUX)
+        ):
+            return True
+    return False
+
+
+_REPORTING = frozenset(
+    "said told announced added noted wrote stated explained argued insisted claimed warned reported".split()  # noqa: SIM905
+)
+_SUBJECT_OR_AUX = frozenset("he she it they we i you who had was were has have".split())  # noqa: SIM905
+_FUTURE_AFTER = compile_re(r"(?i)(?<![\p{L}])(?:would|will|wo|'ll|’ll)(?![\p{L}])")
 
 
 def h_month(m: Cand, ctx: Ctx) -> Reading | None:
@@ -1292,7 +1326,7 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             tense == "past"
             and bare
             and _IN_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
-            and _verb_just_before(ctx, m.start())
+            and _verb_just_before(ctx, m.start(), m.end())
             and not _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
         ):
             slack = 0  # "She proposed a tax in October" in September: last October

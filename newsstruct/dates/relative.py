@@ -590,9 +590,18 @@ def _strip_span_head(raw: str) -> str:
     return _SPAN_HEAD.sub("", raw, count=1)
 
 
+# the words a unit may carry ("the first trading day"): no amount
+_UNIT_ADJECTIVE_LEAD = compile_re(
+    r"(?i)(?:(?:straight|consecutive|full|trading|business|working|school)[ \t\u00a0]+)+"
+)
+
+
 def _has_amount(raw: str) -> bool:
-    rest = _strip_span_head(raw)
-    return UNIT_RE.match(rest.strip()) is None
+    rest = _strip_span_head(raw).strip()
+    lead = _UNIT_ADJECTIVE_LEAD.match(rest)
+    if lead is not None:
+        rest = rest[lead.end() :]
+    return UNIT_RE.match(rest) is None
 
 
 # "a daily" or "the weekly" closed by punctuation: the noun for a newspaper or magazine, also
