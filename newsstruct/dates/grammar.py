@@ -218,6 +218,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             # "the April-June quarter", "the July-September period": a calendar quarter
             rf"|(?:Jan(?:uary|\.)?[-–]Mar(?:ch|\.)?|April[-–]June|July[-–]Sept?(?:ember|\.)?"
             rf"|Oct(?:ober|\.)?[-–]Dec(?:ember|\.)?){S}(?:quarter|period)(?![\p{{L}}])"
+            # "the December quarter": the calendar quarter ending that month
+            rf"|(?:March|Mar\.|June|Sept(?:ember|\.)?|Sep\.|December|Dec\.){S}quarter(?![-‐\p{{L}}])"
             rf"|(?:the{S})?first{S}two{S}quarters(?:{S}of{S}{year4})?"
             rf"|(?:the{S})?(?:first|second|last|latter){HY}half(?:{S}of{S}(?:(?:fiscal{S})?{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?(?!{S}of{S}the)"
             rf"|Q[1-4](?:{S0}{year4}|{S0}{year2})?|{year4}{S}Q[1-4]|H[12]{S0}{year4}"
@@ -389,7 +391,8 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         "quarter": (
             _words(
                 """the fiscal calendar year comparable same corresponding last next this latter
-                q1 q2 q3 q4 h1 h2 jan january april july oct october"""
+                q1 q2 q3 q4 h1 h2 jan january april july oct october mar march june sept sep
+                september dec december"""
             )
             | ordinals,
             True,

@@ -637,6 +637,7 @@ def _quarter_code(code: regex.Match[str], raw: str, ctx: Ctx) -> Reading | None:
 
 _THE_BEFORE = compile_re(r"(?<![\p{L}])[Tt]he[ \t\u00a0]+$")
 _QUARTER_MONTHS = compile_re(r"(jan|apr|jul|oct)[\p{L}.]*[-–]")
+_QUARTER_END_MONTH = compile_re(r"(mar|jun|sep|dec)[\p{L}.]*\s+quarter$")
 
 
 def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
@@ -660,6 +661,17 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
             cal.quarter(qy, sq) if qy else f"XXXX-Q{sq}",
             "ref" if qy else None,
             start=the.start() if the is not None else None,  # "the April-June quarter"
+        )
+    ending = _QUARTER_END_MONTH.match(low)
+    if ending is not None:  # "the December quarter": the calendar quarter ending that month
+        eq = {"mar": 1, "jun": 2, "sep": 3, "dec": 4}[ending.group(1)]
+        ey = _quarter_year(eq, ctx, m)
+        the = _THE_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start())
+        return Reading(
+            "DATE",
+            cal.quarter(ey, eq) if ey else f"XXXX-Q{eq}",
+            "ref" if ey else None,
+            start=the.start() if the is not None else None,
         )
     code = _NQ_CODE.match(low)
     if code is not None:  # "3Q08", "2H 2008", "1Q"
@@ -788,9 +800,11 @@ def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
         ended = _quarter_ending(m, ctx)
     if ended is not None:
         return Reading("DATE", ended, "ref")
+    fallback = False
     if base is None and ctx.ref is not None and not low.startswith("year-"):
+        # no quarter named before: the last one reported, the one before the reference's
         y, q = current_quarter(ctx.ref)
-        base = shift_quarter(cal.quarter(y, q), -1)
+        base, fallback = shift_quarter(cal.quarter(y, q), -1), True
     if low.startswith("year-"):
         if base is not None:
             return Reading("DATE", shift_period(base, -1), "previous")
@@ -803,7 +817,9 @@ def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
         base = f"{yr.group(1)}{base[4:]}"
     elif year_ago:
         base = shift_period(base, -1)
-    elif previous and "-Q" in base:
+    elif previous and "-Q" in base and not fallback:
+        # "the previous quarter" with no quarter named before is already the one before the
+        # reference's, not the one before that
         base = shift_quarter(base, -1)
     return Reading("DATE", base, "previous" if ctx.quarter or ctx.period else "ref")
 

@@ -534,6 +534,15 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
     )
     if head == "recent" and n is None:
         return Reading("DATE", "PAST_REF", None)
+    if (
+        head in ("past", "previous")
+        and words[0] == head
+        and n is None
+        and plural
+        and not _has_amount(raw)
+        and unit in ("year", "decade", "century")
+    ):
+        return Reading("DATE", "PAST_REF", None)  # "in past years", "than in previous years"
     if unit == "weekend":
         return _weekend(ctx, "last" if head in ("past", "last", "previous") else "next")
     if (
