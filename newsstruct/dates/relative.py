@@ -556,6 +556,9 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
     ):
         # "the past year", "the last decade": TimeBank marks the calendar unit before the
         # reference (a DATE), as for "last year"; "the past two years" stays a duration.
+        if unit != "year" and _SPAN_OVER_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+            # "over the past decade": the ten years up to now, not the calendar decade before
+            return Reading("DURATION", duration_value(1, unit), None)
         return Reading("DATE", _previous_calendar_unit(unit, ctx.ref), "ref" if ctx.ref else None)
     if not _has_amount(raw):
         if not plural:
@@ -577,6 +580,7 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DURATION", duration_value(None if vague else n, unit), None, mod=mod)
 
 
+_SPAN_OVER_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:over|for|throughout|during)[ \t\u00a0]+$")
 # digits of the year a calendar unit's TIMEX3 value keeps: 2021, 201 (the 2010s), 20
 _CALENDAR_UNIT_DIGITS = {"year": 4, "decade": 3, "century": 2}
 
