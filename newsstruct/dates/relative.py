@@ -64,6 +64,12 @@ _QUANTITY_OF_BEFORE = compile_re(
     r"|almost|just|only|under|up|to|at|on|from|into|until|till|least|more|less|and|or|but)\b)"
     r"\p{Ll}+){1,2}[ \t\u00a0]+$"
 )
+# "Trillions of dollars of trade a year", "hundreds of people a day": a vague amount in the
+# plural, then one noun (not "thousands of shoppers waited an hour")
+_PLURAL_AMOUNT_OF_BEFORE = compile_re(
+    r"\b(?:[Mm]illions|[Bb]illions|[Tt]rillions|[Tt]housands|[Hh]undreds|[Dd]ozens)[ \t\u00a0]+of"
+    r"[ \t\u00a0]+\p{Ll}+(?:[ \t\u00a0]+of[ \t\u00a0]+\p{Ll}+)?[ \t\u00a0]+$"
+)
 
 
 _OF_THE_UNIT = compile_re(r"\bof the (year|month|week|quarter|decade|century)$")
@@ -541,8 +547,10 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
         and plural
         and not _has_amount(raw)
         and unit in ("year", "decade", "century")
+        and not _SPAN_OVER_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
     ):
-        return Reading("DATE", "PAST_REF", None)  # "in past years", "than in previous years"
+        # "in past years", "than in previous years"; "over past decades" stays a length
+        return Reading("DATE", "PAST_REF", None)
     if unit == "weekend":
         return _weekend(ctx, "last" if head in ("past", "last", "previous") else "next")
     if (
@@ -785,7 +793,10 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         and (
             _QUANTITY_BEFORE.search(ctx.text[max(0, m.start() - 24) : m.start()])
             or (
-                _QUANTITY_OF_BEFORE.search(ctx.text[max(0, m.start() - 48) : m.start()])
+                (
+                    _QUANTITY_OF_BEFORE.search(ctx.text[max(0, m.start() - 48) : m.start()])
+                    or _PLURAL_AMOUNT_OF_BEFORE.search(ctx.text, max(0, m.start() - 48), m.start())
+                )
                 and not _OF_AFTER.match(ctx.text, m.end())
             )
         )
