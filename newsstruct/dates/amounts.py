@@ -116,9 +116,9 @@ def parse_amount(phrase: str, lex: Lexicon) -> tuple[float | None, str | None, b
     spelled_range = _SPELLED_RANGE.fullmatch(s)
     if spelled_range is not None:
         # "two to three weeks", "two or three years": TimeBank marks the range whole with
-        # its lower end (P2W)
+        # its lower end (P2W) and mod EQUAL_OR_MORE ("the next two to three hours": PT2H)
         low_end = spelled_number(spelled_range.group(1).split(), lex)
-        return low_end, mod, low_end is None
+        return low_end, mod or ("EQUAL_OR_MORE" if low_end is not None else None), low_end is None
     half = 0.0
     if s.endswith(" and a half") or s.endswith(" and half"):
         half = 0.5
