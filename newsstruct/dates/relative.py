@@ -145,6 +145,11 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
             return Reading("DATE", named.group(1), None)
         if ctx.ref is None:
             return Reading("DATE", None, None)
+        same = _year_of_sentence(m, ctx) if low == "the year" else None
+        if same is not None:
+            # "a loss in the fourth quarter of 2008 … in the last three months of the year":
+            # the year its sentence has named
+            return Reading("DATE", cal.year(same), "previous")
         # the week of the last day or week named; a coarser date ("by year's end", "in 2008")
         # says nothing of which week: then the reference's
         prior = ctx.previous if ctx.previous and ctx.previous.unit in _WEEK_FINE else None
@@ -255,6 +260,31 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
     if unit == "millennium":
         return Reading("DATE", None, None)
     return None
+
+
+_SENTENCE_BREAK = compile_re(r"[.!?][\"”’']?\s")
+_OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])of[ \t\u00a0]+$")
+
+
+def _year_of_sentence(m: Cand, ctx: Ctx) -> int | None:
+    """ "of the year" in a past clause after a quarter, half, month or year of another year
+    named earlier in the same sentence: that year."""
+    prev = ctx.previous
+    if (
+        prev is None
+        or ctx.ref is None
+        or prev.unit not in ("quarter", "half", "month", "year")
+        or prev.first.year == ctx.ref.year
+        or prev.end < 0
+        or prev.end > m.start()
+        or m.start() - prev.end > 200
+        or not _OF_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
+        or _SENTENCE_BREAK.search(ctx.text, prev.end, m.start())
+        or ctx.tense != "past"  # "near zero since December 2008, is expected to act at its
+        # final meeting of the year": a plan is of the reference's year
+    ):
+        return None
+    return prev.first.year
 
 
 _TO_MONTH = compile_re(
