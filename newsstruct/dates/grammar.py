@@ -46,7 +46,7 @@ UNIT_SINGULAR = (
     r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|weekend)"
 )
 # Words a count of days or years may carry ("five trading days", "two fiscal years").
-UNIT_ADJ = r"(?:(?:more|additional|extra|straight|consecutive|full|long|trading|business|working|school|hot|cold|short|crucial|difficult)[ \t\u00a0]+)?"
+UNIT_ADJ = r"(?:(?:more|additional|extra|straight|consecutive|full|long|trading|business|working|school|hot|cold|short|crucial|difficult|single)[ \t\u00a0]+)?"
 
 
 # What may stand before an amount of time ("about three weeks", "more than a year").
@@ -553,7 +553,7 @@ _UNITS = frozenset(
 _UNIT_ADJECTIVES = frozenset(
     _words(
         """more additional extra straight consecutive full long trading business working
-        school hot cold short crucial difficult"""
+        school hot cold short crucial difficult single"""
     )
 )
 

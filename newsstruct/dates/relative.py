@@ -328,7 +328,7 @@ def _unit_span(m: Cand) -> tuple[int, int] | None:
 
 
 _UNIT_ADJ_END = compile_re(
-    r"(?:more|additional|extra|straight|consecutive|full|long|trading|business|working|calendar|fiscal|school|hot|cold|short|crucial|difficult)$",
+    r"(?:more|additional|extra|straight|consecutive|full|long|trading|business|working|calendar|fiscal|school|hot|cold|short|crucial|difficult|single)$",
     regex.IGNORECASE,
 )
 # "a year and a half", "two-and-a-half years"; not "a year and a half-hour film"
