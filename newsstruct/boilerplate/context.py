@@ -62,7 +62,7 @@ import regex
 from ..patterns import compile_re
 from .bios import author_bios
 from .lines import QUOTE_OPENERS, Shape
-from .repeat import line_key
+from .repeat import line_key, line_norm
 from .rules import Hit
 
 Verdict = tuple[str, str]  # (category, rule)
@@ -364,8 +364,15 @@ TABLE_MIN_WORDS = 4
 _NOT_MARK = compile_re(r"[\p{L}\p{M}\p{N}\s.]+")
 
 
+# the ASCII characters the pattern drops (asked of the pattern itself): an ASCII line loses
+# them by one bytes.translate
+_ASCII_NOT_MARKS = bytes(c for c in range(128) if _NOT_MARK.fullmatch(chr(c)))
+
+
 def _skeleton(line: str) -> str:
     """The punctuation of a line, in order: rows of one table or list share it."""
+    if line.isascii():
+        return line.encode("ascii").translate(None, _ASCII_NOT_MARKS).decode("ascii")
     return _NOT_MARK.sub("", line)
 
 
@@ -378,9 +385,11 @@ def _table_rows(lines: Sequence[str], lo: int, hi: int) -> set[int]:
         key = ""
         for i in part:
             line = lines[i]
-            k = _skeleton(line) if line.count(" ") + 1 >= TABLE_MIN_WORDS else ""
-            if len(set(k)) < TABLE_MIN_MARKS:
-                k = ""
+            k = ""
+            if line.count(" ") + 1 >= TABLE_MIN_WORDS:
+                k = _skeleton(line)
+                if len(set(k)) < TABLE_MIN_MARKS:
+                    k = ""
             if k and k == key:
                 run.append(i)
                 continue
@@ -609,7 +618,7 @@ def _repeated_in_text(t: _Text, lo: int, hi: int) -> None:
     """A short line that recurs in the text is page furniture ("Article content", a share
     row, a block of teasers shown twice), unless it is a list item, a question, a source in
     brackets, a separator, or a copy right above a paragraph (a subhead)."""
-    keys: dict[int, list[int]] = {}
+    keys: dict[str, list[int]] = {}
     for k in range(lo, hi):
         s = t.shapes[k]
         line = t.lines[k]
@@ -620,7 +629,7 @@ def _repeated_in_text(t: _Text, lo: int, hi: int) -> None:
             and not _structural(line)
             and not _quoted_whole(s, line)
         ):
-            keys.setdefault(line_key(line), []).append(k)
+            keys.setdefault(line_norm(line), []).append(k)
     marked = []
     for found in keys.values():
         if len(found) < 2:
@@ -699,13 +708,27 @@ def _pull_quotes(t: _Text, lo: int, hi: int) -> None:
                 break
     if not pairs:
         return
-    # each line as its words, space apart (and at both ends: whole words match)
-    plain = [f" {' '.join(_WORD.findall(lines[k].casefold()))} " for k in range(lo, hi)]
+    folded = [lines[k].casefold() for k in range(lo, hi)]
+    plain: dict[int, str] = {}
     for k in pairs:
-        quote = plain[k - lo]
+        quote = _plain(folded[k - lo])
         size = len(quote)
-        if any(len(p) > size and quote in p for p in plain):
-            verdict[k] = verdict[k + 1] = ("caption", "pull-quote")
+        # a line holding the quote holds its longest word: only those lines are made plain
+        probe = max(quote.split(), key=len, default="")
+        for j, line in enumerate(folded):
+            if probe not in line:
+                continue
+            p = plain.get(j)
+            if p is None:
+                p = plain[j] = _plain(line)
+            if len(p) > size and quote in p:
+                verdict[k] = verdict[k + 1] = ("caption", "pull-quote")
+                break
+
+
+def _plain(folded: str) -> str:
+    """A (case-folded) line as its words, space apart, and at both ends: whole words match."""
+    return f" {' '.join(_WORD.findall(folded))} "
 
 
 def _attribution(shape: Shape, line: str) -> bool:
@@ -1272,7 +1295,7 @@ def _other_label(t: _Text, m: int, k: int, hi: int) -> bool:
     o = 2 * m - k
     if not 0 <= o < hi or (v := t.verdict[o]) is None or v[1] != "repeated-in-text":
         return False
-    return line_key(t.lines[o]) != line_key(t.lines[k])
+    return line_norm(t.lines[o]) != line_norm(t.lines[k])
 
 
 # the button of a sign-up form ("Sign Up", "Subscribe now", "Jetzt anmelden!")
