@@ -630,7 +630,7 @@ def test_line_norm_fast_path_agrees_with_the_patterns(line):
 @settings(max_examples=400, deadline=None)
 @given(_ASCII_AND_MORE)
 def test_skeleton_fast_path_agrees_with_the_pattern(line):
-    from newsstruct.boilerplate.context import _NOT_MARK, _skeleton
+    from newsstruct.boilerplate.page import _NOT_MARK, _skeleton
 
     assert _skeleton(line) == _NOT_MARK.sub("", line)
 
