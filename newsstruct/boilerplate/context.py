@@ -38,7 +38,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    paragraph may be a subhead, lists that look like content (introduced by a colon,
    numbered, tabular, questions and answers, tweets) stay, and so do lines quoted whole,
    sentences and separators.
-8. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice.
+8. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice, but
+   for a story's labels ("Pros" / "Cons" taking turns over items, "Update" over a subhead).
 9. **Teasers by their furniture**: a headline-shaped line next to a media player's stamp
    (``media-teaser``) or next to a section label the text repeats (``label-teaser``), a
    headline behind a label in capitals and a bar (``label-bar-teaser``), and a newsletter's
@@ -292,7 +293,8 @@ REPEATED_FEW = 6
 def _repeated_in_text(t: Text, lo: int, hi: int) -> None:
     """A short line that recurs in the text is page furniture ("Article content", a share
     row, a block of teasers shown twice), unless it is a list item, a question, a source in
-    brackets, a separator, or a copy right above a paragraph (a subhead)."""
+    brackets, a separator, a copy right above a paragraph (a subhead), or a label of the
+    story's sections (:func:`_story_label`)."""
     keys: dict[str, list[int]] = {}
     for k in range(lo, hi):
         s = t.shapes[k]
@@ -305,21 +307,71 @@ def _repeated_in_text(t: Text, lo: int, hi: int) -> None:
             and not _quoted_whole(s, line)
         ):
             keys.setdefault(line_norm(line), []).append(k)
+    label_of = {k: key for key, found in keys.items() if len(found) >= 2 for k in found}
     marked = []
-    for found in keys.values():
-        if len(found) < 2:
-            continue
-        for k in found:
-            # a subhead (of each section, or repeated by a table of contents): a copy right
-            # above a paragraph
-            subhead = k + 1 < hi and t.shapes[k + 1].prose
-            if not subhead and _TWEETISH.search(t.lines[k]) is None:
-                marked.append(k)
+    for k in label_of:
+        # a subhead (of each section, or repeated by a table of contents): a copy right
+        # above a paragraph
+        subhead = k + 1 < hi and t.shapes[k + 1].prose
+        if (
+            not subhead
+            and _TWEETISH.search(t.lines[k]) is None
+            and not _story_label(t, k, lo, hi, label_of)
+        ):
+            marked.append(k)
     # furniture is a few lines; a text that repeats much of itself is a table or a list
     if len(marked) > max(REPEATED_FEW, REPEATED_MAX_SHARE * (hi - lo)):
         return
     for k in marked:
         t.verdict[k] = ("repeated", "repeated-in-text")
+
+
+STORY_LABEL_MAX_WORDS = 2
+STORY_SUBHEAD_MIN_WORDS = 3
+
+
+def _story_label(t: Text, k: int, lo: int, hi: int, label_of: dict[int, str]) -> bool:
+    """A repeated label of a word or two (letters only) that heads a part of the story, not
+    furniture: two labels taking turns over one item each, closed by a paragraph ("Pros" /
+    "Battery lasts two days" / "Cons" / "Heavier than before" / "The X2 costs ..."), or a
+    label between a paragraph and a subhead over the next paragraph ("Update" / "Ferry
+    service resumes at noon" / "The first boat left ...")."""
+    if not _label_word(t, k):
+        return False
+    if any(_labels_take_turns(t, a, lo, hi, label_of) for a in (k, k - 2)):
+        return True
+    shapes, v = t.shapes, t.verdict
+    below = shapes[k + 1] if k + 2 < hi else None
+    return (
+        below is not None
+        and lo <= k - 1
+        and _paragraph(t, k - 1)
+        and not below.prose
+        and below.words >= STORY_SUBHEAD_MIN_WORDS
+        and v[k + 1] is None
+        and _paragraph(t, k + 2)
+    )
+
+
+def _label_word(t: Text, k: int) -> bool:
+    return t.shapes[k].words <= STORY_LABEL_MAX_WORDS and t.lines[k].replace(" ", "").isalpha()
+
+
+def _paragraph(t: Text, k: int) -> bool:
+    return t.shapes[k].prose and t.verdict[k] is None
+
+
+def _labels_take_turns(t: Text, a: int, lo: int, hi: int, label_of: dict[int, str]) -> bool:
+    """Labels at ``a`` and ``a + 2`` differ and take turns over an item each, then a
+    paragraph or the first label again follows."""
+    if a < lo or a + 4 >= hi or a not in label_of or a + 2 not in label_of:
+        return False
+    if label_of[a] == label_of[a + 2] or not _label_word(t, a + 2):
+        return False
+    for item in (a + 1, a + 3):
+        if item in label_of or t.verdict[item] is not None or t.shapes[item].prose:
+            return False
+    return _paragraph(t, a + 4) or label_of.get(a + 4) == label_of[a]
 
 
 _TWICE_MAX_WORDS = 60
