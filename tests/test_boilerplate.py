@@ -658,3 +658,25 @@ def test_shape_list_item_openers(line):
     from newsstruct.boilerplate.lines import Shape
 
     assert Shape(line).listish
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("Ada", "Frey", "von", "O'Neil", "(@ada)", "(ada@x.org)", "@ada,", "is", "was"),
+                *("has", "covers", "writes", "reports", "on", "a", "reporter", "senior", ","),
+                "lives",
+            ]
+        ),
+        min_size=1,
+        max_size=9,
+    )
+)
+def test_bio_verb_prefilter_is_exact(words):
+    from newsstruct.boilerplate.bios import _BIO, _BOX, _verb_after_name
+
+    line = " ".join(words)
+    if _BIO.match(line) is not None or _BOX.match(line) is not None:
+        assert _verb_after_name(line)

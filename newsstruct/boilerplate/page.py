@@ -148,8 +148,7 @@ def table_rows(lines: Sequence[str], lo: int, hi: int) -> set[int]:
     punctuation ("England (Group A): 10th appearance"): rows of a table or a list."""
     rows: set[int] = set()
     for part in (range(lo), range(hi, len(lines))):
-        run: list[int] = []
-        key = ""
+        start, key = part.start, ""  # the run of lines [start, i) shares the key
         for i in part:
             line = lines[i]
             k = ""
@@ -158,13 +157,12 @@ def table_rows(lines: Sequence[str], lo: int, hi: int) -> set[int]:
                 if len(set(k)) < TABLE_MIN_MARKS:
                     k = ""
             if k and k == key:
-                run.append(i)
                 continue
-            if len(run) >= TABLE_MIN_ROWS:
-                rows.update(run)
-            run, key = [i], k
-        if len(run) >= TABLE_MIN_ROWS:
-            rows.update(run)
+            if i - start >= TABLE_MIN_ROWS:
+                rows.update(range(start, i))
+            start, key = i, k
+        if part.stop - start >= TABLE_MIN_ROWS:
+            rows.update(range(start, part.stop))
     return rows
 
 
