@@ -606,3 +606,77 @@ def test_subhead_between_lines_repeated_across_a_batch_stays():
     found = find_boilerplate(text, repeated={line_key("Article content")})
     assert [b.text for b in found] == ["Article content", "Article content"]
     assert {b.rule for b in found} == {"repeated-line"}
+
+
+# The ASCII fast paths (bytes.translate, cheap tests before a regex) must agree with the
+# patterns they stand in for, on any text.
+_ASCII_AND_MORE = st.text(
+    alphabet=st.sampled_from(
+        [chr(c) for c in range(128)] + ["ö", "ß", "٣", "\u00a0", "–", "•", "“", "İ", "ﬁ"]
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ASCII_AND_MORE)
+def test_line_norm_fast_path_agrees_with_the_patterns(line):
+    from newsstruct.boilerplate.repeat import _DIGIT, _NOT_WORD, _SPACE, line_norm
+
+    slow = _SPACE.sub(" ", _NOT_WORD.sub("", _DIGIT.sub("0", line.casefold()))).strip()
+    assert line_norm(line) == slow
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ASCII_AND_MORE)
+def test_skeleton_fast_path_agrees_with_the_pattern(line):
+    from newsstruct.boilerplate.page import _NOT_MARK, _skeleton
+
+    assert _skeleton(line) == _NOT_MARK.sub("", line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ASCII_AND_MORE.filter(bool))
+def test_shape_listish_prefilters_are_exact(line):
+    from newsstruct.boilerplate.lines import (
+        _LIST_ITEM,
+        _TWO_NUMBERS,
+        _may_hold_digits,
+        _may_open_item,
+    )
+
+    if _LIST_ITEM.match(line) is not None:
+        assert _may_open_item(line)
+    if _TWO_NUMBERS.search(line, 0, 200) is not None:
+        assert _may_hold_digits(line[:200])
+
+
+@pytest.mark.parametrize(
+    "line", ["1. Eggs", "a) Flour", "B. Sugar", "- salt", "+ extra", "3b Dock road", "٣. item"]
+)
+def test_shape_list_item_openers(line):
+    from newsstruct.boilerplate.lines import Shape
+
+    assert Shape(line).listish
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("Ada", "Frey", "von", "O'Neil", "(@ada)", "(ada@x.org)", "@ada,", "is", "was"),
+                *("has", "covers", "writes", "reports", "on", "a", "reporter", "senior", ","),
+                "lives",
+            ]
+        ),
+        min_size=1,
+        max_size=9,
+    )
+)
+def test_bio_verb_prefilter_is_exact(words):
+    from newsstruct.boilerplate.bios import _BIO, _BOX, _verb_after_name
+
+    line = " ".join(words)
+    if _BIO.match(line) is not None or _BOX.match(line) is not None:
+        assert _verb_after_name(line)

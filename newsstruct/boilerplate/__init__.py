@@ -8,7 +8,7 @@ of evidence decide:
   ``rule_langs``), each matching a whole line ("CLICK HERE TO GET THE … APP",
   "Advertisement", "Reporting by …", "Anzeige", "Mehr zum Thema");
 - **context** (:mod:`.context`): the line's shape and its neighbours — the page around the
-  article body, blocks of links under a "Related" header, captions above a photo credit,
+  article body (:mod:`.page`), blocks of links under a "Related" header, captions above a photo credit,
   runs of short lines inside the story, lines that repeat across a batch (:mod:`.repeat`).
 
 When in doubt a line is kept: a line that opens with a quote mark is speech, a short line

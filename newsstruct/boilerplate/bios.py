@@ -83,7 +83,12 @@ def author_bios(
         )
         line, s = lines[k], shapes[k]
         found = False
-        if placed and 4 <= s.words <= _BIO_MAX_WORDS and line[0].isupper():
+        if (
+            placed
+            and 4 <= s.words <= _BIO_MAX_WORDS
+            and line[0].isupper()
+            and _verb_after_name(line)
+        ):
             m = _BIO.match(line)
             if m is not None and _person(m["name"]):
                 found = True
@@ -116,6 +121,17 @@ def author_bios(
                 verdict[k - 1] = ("byline", "author-bio")
         elif not in_tail:
             only_junk_below = False
+
+
+# The verbs _BIO and _BOX read right after the name: the name is one to four words, then
+# maybe a handle or an address (one more word, no space in it), so the verb opens one of
+# the line's second to sixth words; a line without one is spared both regexes.
+_VERBS = ("is", "was", "has", "lives", "covers", "writes", "reports")
+_VERB_WORDS = slice(1, 6)
+
+
+def _verb_after_name(line: str) -> bool:
+    return any(w.startswith(_VERBS) for w in line.split(" ", 6)[_VERB_WORDS])
 
 
 def _person(name: str) -> bool:

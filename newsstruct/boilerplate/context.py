@@ -7,10 +7,10 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
 1. **Repetition across a batch** (``repeated-line``): short lines whose key is in
    ``repeated``; prose of twelve words or more is kept (two outlets may run one wire story),
    and so are separators and sources in brackets.
-2. **Page body** (page mode, or auto mode on strong evidence of menus around it, see
-   :func:`_looks_like_page`): the stretch of lines with the highest :func:`line_score`,
-   widened to a standfirst above it, to a list running on from its edges, to a line
-   introducing it with a colon and to a separator closing it; the lines before and after it
+2. **Page body** (:mod:`.page`; page mode, or auto mode on strong evidence of menus around
+   it, see :func:`.page.looks_like_page`): the stretch of lines with the highest
+   :func:`.page.line_score`, widened to a standfirst above it, to a list running on from
+   its edges, to a line introducing it with a colon and to a separator closing it; the lines before and after it
    are ``page-head`` and ``page-tail`` (in auto mode only the menu-like ones: prose, list
    items, table rows and a table's heading stay, and so do three or more summary points
    right above the body and the headline of a live ticker's first entry).
@@ -38,7 +38,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    paragraph may be a subhead, lists that look like content (introduced by a colon,
    numbered, tabular, questions and answers, tweets) stay, and so do lines quoted whole,
    sentences and separators.
-8. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice.
+8. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice, but
+   for a story's labels ("Pros" / "Cons" taking turns over items, "Update" over a subhead).
 9. **Teasers by their furniture**: a headline-shaped line next to a media player's stamp
    (``media-teaser``) or next to a section label the text repeats (``label-teaser``), a
    headline behind a label in capitals and a bar (``label-bar-teaser``), and a newsletter's
@@ -54,69 +55,29 @@ When in doubt a line is kept.
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Callable, Collection, Sequence
 
 import regex
 
 from ..patterns import compile_re
 from .bios import author_bios
+from .common import BYLINE_CATEGORIES, FIELD, Text, Verdict, headline_like, separator
 from .lines import QUOTE_OPENERS, Shape
-from .repeat import line_key
+from .page import (
+    INTRO_MIN_WORDS,
+    PAGE_MARGIN,
+    body_region,
+    bridged_lines,
+    lead_lines,
+    looks_like_page,
+    table_rows,
+)
+from .repeat import line_key, line_norm
 from .rules import Hit
-
-Verdict = tuple[str, str]  # (category, rule)
 
 MODES = ("auto", "article", "page")
 # Repeated prose this long is story text (the same wire story in two outlets), not junk.
 _REPEAT_KEEP_WORDS = 12
-# Auto mode reads the text as a whole page when menu-like lines (three words or fewer, not
-# shaped like a list item) lie outside the body: this many above it, or below it, or some
-# above and this many in all ...
-PAGE_MIN_HEAD_MENU = 12
-PAGE_MIN_TAIL_MENU = 40
-PAGE_SOME_HEAD_MENU = 5
-PAGE_MIN_MENU = 20
-# ... unless this share of its lines is prose; and this factor more on a side of the body
-# where rules explain fewer than this many lines
-PAGE_MAX_PROSE_SHARE = 0.6
-PAGE_NO_RULE_FACTOR = 1.5
-PAGE_MIN_RULED = 2
-# In page mode rules run on the body found from shapes alone and this many lines around it.
-_PAGE_MARGIN = 8
-MENU_MAX_WORDS = 3
-
-
-class _Text:
-    """The lines of one text, their shapes and verdicts; a rule is asked about a line at
-    most once, and only when some step needs to know."""
-
-    def __init__(
-        self, lines: Sequence[str], shapes: Sequence[Shape], match: Callable[[str], Hit | None]
-    ) -> None:
-        self.lines = lines
-        self.shapes = shapes
-        self.match = match
-        n = len(lines)
-        self.verdict: list[Verdict | None] = [None] * n
-        self.hits: list[Hit | None] = [None] * n
-        self._asked = [False] * n
-        self._seen: dict[str, Hit | None] = {}  # pages repeat their menus and share rows
-
-    def junk(self, i: int) -> bool:
-        """Is line ``i`` junk by a rule (or a verdict already given)?"""
-        if not self._asked[i]:
-            self._asked[i] = True
-            if self.verdict[i] is None:
-                line = self.lines[i]
-                if line in self._seen:
-                    hit = self._seen[line]
-                else:
-                    hit = self._seen[line] = self.match(line)
-                self.hits[i] = hit
-                if hit is not None:
-                    self.verdict[i] = (hit.category, hit.rule)
-        return self.verdict[i] is not None
 
 
 def decide(
@@ -133,7 +94,7 @@ def decide(
     the body and those that stay around it: what else lies outside is junk whatever rule it
     would match.
     """
-    t = _Text(lines, shapes, match)
+    t = Text(lines, shapes, match)
     n = len(lines)
     if repeated:
         for i, line in enumerate(lines):
@@ -152,9 +113,9 @@ def decide(
             if s.prose:
                 t.junk(i)
         lo, hi = body_region(t, 0, n)
-        page = mode == "page" or _looks_like_page(t, lo, hi)
+        page = mode == "page" or looks_like_page(t, lo, hi)
         if page:  # rules near the body only; then the body again, now knowing the junk
-            lo, hi = max(0, lo - _PAGE_MARGIN), min(n, hi + _PAGE_MARGIN)
+            lo, hi = max(0, lo - PAGE_MARGIN), min(n, hi + PAGE_MARGIN)
         else:
             lo, hi = 0, n
     for i in range(lo, hi):
@@ -166,8 +127,8 @@ def decide(
         # a page guessed in auto mode loses only what looks like menus around its body: its
         # prose and list items stay (when in doubt, keep); mode="page" drops all of it
         sure = mode == "page"
-        rows = set() if sure else _table_rows(lines, lo, hi)
-        bridged = set() if sure else _bridged(t, lo) | _lead(t, lo, hi)
+        rows = set() if sure else table_rows(lines, lo, hi)
+        bridged = set() if sure else bridged_lines(t, lo) | lead_lines(t, lo, hi)
         for i in (*range(lo), *range(hi, n)):
             s = shapes[i]
             # a table keeps its heading, the line right above its first row
@@ -197,94 +158,7 @@ def decide(
     return t.verdict
 
 
-# short lines between the body and a paragraph right above it, none of them junk a rule
-# knows, are the article's ("Pros" / "Quiet" / "Cons" between a review's verdict and its
-# text); below the body, teasers with their summaries are too common to do the same
-BRIDGE_MAX_LINES = 10
-
-
-def _bridged(t: _Text, lo: int) -> set[int]:
-    """Lines above the body (which starts at ``lo``) that lie between it and a paragraph."""
-    between: list[int] = []
-    for k in range(lo - 1, max(-1, lo - 1 - BRIDGE_MAX_LINES), -1):
-        if t.junk(k):
-            break
-        if t.shapes[k].prose:
-            return set(between)
-        between.append(k)
-    return set()
-
-
-LEAD_MIN_LINES = 3
-LEAD_MAX_LINES = 6
-LEAD_MIN_WORDS = 3
-LEAD_MAX_SKIP = 3
-
-
-TICKER_MIN_ENTRIES = 2
-
-
-def _lead(t: _Text, lo: int, hi: int) -> set[int]:
-    """Lines above the body (which starts at ``lo``) that are the story's: the first entry's
-    headline of a live ticker, and summary points (:func:`_lead_points`)."""
-    if _ticker_entry(t, lo, lo, hi):
-        return {lo - 1} | _lead_points(t, lo - 2)
-    return _lead_points(t, lo)
-
-
-def _ticker_entry(t: _Text, k: int, lo: int, hi: int) -> bool:
-    """Do the lines right above line ``k`` open an entry of a live ticker: a timestamp, a
-    headline, then ``k``, a paragraph, as at least ``TICKER_MIN_ENTRIES`` entries of the body
-    [lo, hi) do ("14:05" / "Bridge closed" / "Police have closed the old bridge.")?"""
-    if k < 2 or not _entry_at(t, k - 2):
-        return False
-    entries = 0
-    for m in range(lo, hi - 2):
-        if _entry_at(t, m):
-            entries += 1
-            if entries >= TICKER_MIN_ENTRIES:
-                return True
-    return False
-
-
-def _entry_at(t: _Text, m: int) -> bool:
-    """Line ``m`` is a timestamp (by a rule or by its shape), ``m + 1`` a short headline of
-    the story and ``m + 2`` a paragraph."""
-    v = t.verdict[m]
-    if v is None or v[0] != "timestamp":
-        return False
-    head, para = t.shapes[m + 1], t.shapes[m + 2]
-    return t.verdict[m + 1] is None and not head.prose and head.words >= 2 and para.prose
-
-
-def _lead_points(t: _Text, lo: int) -> set[int]:
-    """The summary points right above the body ("Rivers burst their banks overnight" /
-    "About 400 homes evacuated"): ``LEAD_MIN_LINES`` or more lines of a few words each,
-    apart from the body only by junk a rule knows (a picture's controls, its caption), none
-    of it a byline or a timestamp (the headline stands above those)."""
-    points: list[int] = []
-    skipped = 0
-    for k in range(lo - 1, max(-1, lo - 1 - LEAD_MAX_SKIP - LEAD_MAX_LINES), -1):
-        if t.junk(k):
-            v = t.verdict[k]
-            if points or (v is not None and v[0] in _BYLINE_CATEGORIES):
-                break
-            skipped += 1
-            if skipped > LEAD_MAX_SKIP:
-                break
-            continue
-        s, line = t.shapes[k], t.lines[k]
-        if s.prose or s.words < LEAD_MIN_WORDS:
-            break
-        if _headline_like(line) or "://" in line or "www." in line:
-            return set()  # the foot of a list of teasers or links
-        points.append(k)
-        if len(points) > LEAD_MAX_LINES:
-            return set()
-    return set(points) if len(points) >= LEAD_MIN_LINES else set()
-
-
-def _shape_rules(t: _Text, i: int) -> None:
+def _shape_rules(t: Text, i: int) -> None:
     """The lexicon's rules, then the language-neutral shape rules: a timestamp of numbers
     (``stamp-shape``), a line saying its words twice (``doubled-line``), a stray mark."""
     if t.junk(i):
@@ -301,7 +175,7 @@ def _shape_rules(t: _Text, i: int) -> None:
 _SECTION_NUMBER_MAX = 3
 
 
-def _section_numbers(t: _Text, lo: int, hi: int) -> None:
+def _section_numbers(t: Text, lo: int, hi: int) -> None:
     """A bare number alone on a line ("1", "2", ...) that a rule took for a gallery counter
     stays when it numbers the sections of a list article: each one follows a paragraph,
     the next is one more, and a paragraph lies between the two (a pager's numbers are
@@ -330,7 +204,7 @@ def _section_numbers(t: _Text, lo: int, hi: int) -> None:
 INTRO_CAPS_MAX_LINES = 6
 
 
-def _introduced_capitals(t: _Text, lo: int, hi: int) -> None:
+def _introduced_capitals(t: Text, lo: int, hi: int) -> None:
     """Lines in capitals right below a line of the story that ends in a colon ("The notice
     on the door read:" over "NO ENTRY AFTER DARK") are what it introduces: a notice, a sign
     or a slogan the story quotes, not teaser headlines set in capitals. A run of up to
@@ -354,42 +228,6 @@ def _introduced_capitals(t: _Text, lo: int, hi: int) -> None:
 def _capitals(line: str) -> bool:
     """A line written in capitals: letters, none of them lower case."""
     return any(c.isalpha() for c in line) and not any(c.islower() for c in line)
-
-
-TABLE_MIN_ROWS = 3
-TABLE_MIN_MARKS = 2
-TABLE_MIN_WORDS = 4
-
-
-_NOT_MARK = compile_re(r"[\p{L}\p{M}\p{N}\s.]+")
-
-
-def _skeleton(line: str) -> str:
-    """The punctuation of a line, in order: rows of one table or list share it."""
-    return _NOT_MARK.sub("", line)
-
-
-def _table_rows(lines: Sequence[str], lo: int, hi: int) -> set[int]:
-    """Lines outside [lo, hi) in runs of at least ``TABLE_MIN_ROWS`` neighbours with the same
-    punctuation ("England (Group A): 10th appearance"): rows of a table or a list."""
-    rows: set[int] = set()
-    for part in (range(lo), range(hi, len(lines))):
-        run: list[int] = []
-        key = ""
-        for i in part:
-            line = lines[i]
-            k = _skeleton(line) if line.count(" ") + 1 >= TABLE_MIN_WORDS else ""
-            if len(set(k)) < TABLE_MIN_MARKS:
-                k = ""
-            if k and k == key:
-                run.append(i)
-                continue
-            if len(run) >= TABLE_MIN_ROWS:
-                rows.update(run)
-            run, key = [i], k
-        if len(run) >= TABLE_MIN_ROWS:
-            rows.update(run)
-    return rows
 
 
 _TIME_OR_DATE = compile_re(
@@ -438,159 +276,6 @@ def _doubled(line: str) -> bool:
     return half >= _DOUBLED_MIN_WORDS and 2 * half == len(words) and words[:half] == words[half:]
 
 
-def _looks_like_page(t: _Text, lo: int, hi: int) -> bool:
-    """Menus above the body, or a long footer below it: the text is a whole page.
-
-    Article text rarely opens with more than a headline, a byline and a share row (which
-    rules explain), and the lists that end some articles are made of longer lines than menus.
-    The evidence must be strong (users mostly pass article text): a text made mostly of
-    prose lines is an article, and on a side of the body where rules explain fewer than
-    ``PAGE_MIN_RULED`` lines (menu entries, share buttons, legal lines) half as many menu-like
-    lines again are needed: a fact box or a list of names is not a menu.
-    """
-    n = len(t.lines)
-    if sum(s.prose for s in t.shapes) >= PAGE_MAX_PROSE_SHARE * n:
-        return False
-    weak = PAGE_NO_RULE_FACTOR
-    most = math.ceil(weak * PAGE_MIN_HEAD_MENU)
-    head = _menu_lines(t, range(lo - 1, -1, -1), most)
-    if head >= most:
-        return True
-    tail = _menu_lines(t, range(hi, n), math.ceil(weak * PAGE_MIN_TAIL_MENU))
-    if _menus_enough(head, tail, weak, weak):
-        return True  # enough even without rules
-    if not _menus_enough(head, tail, 1, 1):
-        return False
-    ruled_head = _ruled(t, range(lo))
-    ruled_tail = _ruled(t, range(hi, n))
-    return _menus_enough(head, tail, 1 if ruled_head else weak, 1 if ruled_tail else weak)
-
-
-def _menus_enough(head: int, tail: int, head_factor: float, tail_factor: float) -> bool:
-    """Enough menu-like lines above the body, or below it, or on both sides, each threshold
-    raised by its side's factor (both sides: the smaller factor)."""
-    if head >= head_factor * PAGE_MIN_HEAD_MENU:
-        return True
-    both = min(head_factor, tail_factor)
-    if head >= both * PAGE_SOME_HEAD_MENU:
-        return head + tail >= both * PAGE_MIN_MENU
-    return tail >= tail_factor * PAGE_MIN_TAIL_MENU
-
-
-def _ruled(t: _Text, indices: range) -> bool:
-    """Do rules explain at least ``PAGE_MIN_RULED`` of the lines?"""
-    count = 0
-    for k in indices:
-        if t.junk(k):
-            count += 1
-            if count >= PAGE_MIN_RULED:
-                return True
-    return False
-
-
-def _menu_lines(t: _Text, indices: range, enough: int) -> int:
-    """How many of the lines are menu-like and unexplained by a rule (counting to ``enough``)."""
-    count = 0
-    for k in indices:
-        s = t.shapes[k]
-        if s.words <= MENU_MAX_WORDS and not s.listish and not t.junk(k):
-            count += 1
-            if count >= enough:
-                break
-    return count
-
-
-# Weights of the body search (tuned on the dev half of the evaluation pages).
-W_JUNK = 0.0
-W_SHORT = -0.5
-W_SHORT_SENTENCE = 0.0
-W_LIST_ITEM = 0.0
-W_PROSE = 1.0
-W_PROSE_PER_WORD = 1 / 15
-W_PROSE_MAX_WORDS = 60
-STANDFIRST_LOOKBACK = 6
-STANDFIRST_MIN_WORDS = 12
-INTRO_MIN_WORDS = 4
-
-
-def line_score(shape: Shape, verdict: Verdict | None) -> float:
-    """How much a line looks like story text: prose up, short lines and junk down."""
-    if verdict is not None:  # junk prose (a cookie notice) is neutral, junk menus are menus
-        return W_JUNK if shape.prose else min(W_JUNK, W_SHORT)
-    if shape.prose:
-        return W_PROSE + min(shape.words, W_PROSE_MAX_WORDS) * W_PROSE_PER_WORD
-    if shape.terminal:
-        return W_SHORT_SENTENCE
-    if shape.listish:
-        return W_LIST_ITEM
-    return W_SHORT
-
-
-def body_region(t: _Text, lo: int, hi: int) -> tuple[int, int]:
-    """[start, end) of the stretch of lines in [lo, hi) with the highest total
-    :func:`line_score`, widened to a standfirst just above it."""
-    shapes, verdict = t.shapes, t.verdict
-    best, best_lo, best_hi = 0.0, lo, lo
-    run, run_lo = 0.0, lo
-    for i in range(lo, hi):
-        if run <= 0:
-            run, run_lo = 0.0, i
-        run += line_score(shapes[i], verdict[i])
-        if run > best:
-            best, best_lo, best_hi = run, run_lo, i + 1
-    if best_hi == lo:
-        return lo, hi
-    best_lo, best_hi = _list_edge(t, best_lo, lo, -1), _list_edge(t, best_hi - 1, hi - 1, 1) + 1
-    # a standfirst sits above the byline, date, picture and share row that open the body;
-    # lines a rule explains do not count towards the distance
-    for _ in range(2):
-        unexplained = 0
-        for k in range(best_lo - 1, lo - 1, -1):
-            if t.junk(k):
-                continue
-            s = shapes[k]
-            if s.prose or s.words >= STANDFIRST_MIN_WORDS:
-                best_lo = k
-                break
-            unexplained += 1
-            if unexplained >= STANDFIRST_LOOKBACK:
-                break
-    # a line that introduces the body ("Here is why:") and a separator that closes it
-    if best_lo > lo and verdict[best_lo - 1] is None:
-        above = shapes[best_lo - 1]
-        if above.colon and above.words >= INTRO_MIN_WORDS:
-            best_lo -= 1
-    if best_hi < hi and _separator(t.lines[best_hi]):
-        best_hi += 1
-    return best_lo, best_hi
-
-
-def _list_edge(t: _Text, edge: int, limit: int, step: int) -> int:
-    """Past the body's ``edge`` line, a list (items shaped like list items, each at most one
-    other line apart) goes on the body: the last line of it, or ``edge``."""
-    k, gap = edge + step, 0
-    while (k - limit) * step <= 0:
-        s = t.shapes[k]
-        # below the body a fact box's fields go on a list ("Cost: £412m" / "Lanes: four")
-        field = step > 0 and not gap and _FIELD.fullmatch(t.lines[k]) is not None
-        if (s.listish or field) and t.verdict[k] is None:
-            edge, gap = k, 0
-        elif s.prose or gap:
-            break
-        else:
-            gap = 1
-        k += step
-    return edge
-
-
-_SEPARATOR_MIN = 3
-
-
-def _separator(line: str) -> bool:
-    """A separator of the story's sections: "___", "* * *", "----"."""
-    return len(line) >= _SEPARATOR_MIN and not any(c.isalnum() for c in line)
-
-
 def _structural(line: str, *, numbers: bool = True) -> bool:
     """A line of the story's structure that recurs by nature: a separator or a source cited
     in brackets ("[Reuters]"); with ``numbers``, also any line without a letter ("2-1")."""
@@ -598,18 +283,19 @@ def _structural(line: str, *, numbers: bool = True) -> bool:
         return True
     if numbers:
         return not any(c.isalpha() for c in line)
-    return _separator(line)
+    return separator(line)
 
 
 REPEATED_MAX_SHARE = 0.25
 REPEATED_FEW = 6
 
 
-def _repeated_in_text(t: _Text, lo: int, hi: int) -> None:
+def _repeated_in_text(t: Text, lo: int, hi: int) -> None:
     """A short line that recurs in the text is page furniture ("Article content", a share
     row, a block of teasers shown twice), unless it is a list item, a question, a source in
-    brackets, a separator, or a copy right above a paragraph (a subhead)."""
-    keys: dict[int, list[int]] = {}
+    brackets, a separator, a copy right above a paragraph (a subhead), or a label of the
+    story's sections (:func:`_story_label`)."""
+    keys: dict[str, list[int]] = {}
     for k in range(lo, hi):
         s = t.shapes[k]
         line = t.lines[k]
@@ -620,17 +306,19 @@ def _repeated_in_text(t: _Text, lo: int, hi: int) -> None:
             and not _structural(line)
             and not _quoted_whole(s, line)
         ):
-            keys.setdefault(line_key(line), []).append(k)
+            keys.setdefault(line_norm(line), []).append(k)
+    label_of = {k: key for key, found in keys.items() if len(found) >= 2 for k in found}
     marked = []
-    for found in keys.values():
-        if len(found) < 2:
-            continue
-        for k in found:
-            # a subhead (of each section, or repeated by a table of contents): a copy right
-            # above a paragraph
-            subhead = k + 1 < hi and t.shapes[k + 1].prose
-            if not subhead and _TWEETISH.search(t.lines[k]) is None:
-                marked.append(k)
+    for k in label_of:
+        # a subhead (of each section, or repeated by a table of contents): a copy right
+        # above a paragraph
+        subhead = k + 1 < hi and t.shapes[k + 1].prose
+        if (
+            not subhead
+            and _TWEETISH.search(t.lines[k]) is None
+            and not _story_label(t, k, lo, hi, label_of)
+        ):
+            marked.append(k)
     # furniture is a few lines; a text that repeats much of itself is a table or a list
     if len(marked) > max(REPEATED_FEW, REPEATED_MAX_SHARE * (hi - lo)):
         return
@@ -638,10 +326,58 @@ def _repeated_in_text(t: _Text, lo: int, hi: int) -> None:
         t.verdict[k] = ("repeated", "repeated-in-text")
 
 
+STORY_LABEL_MAX_WORDS = 2
+STORY_SUBHEAD_MIN_WORDS = 3
+
+
+def _story_label(t: Text, k: int, lo: int, hi: int, label_of: dict[int, str]) -> bool:
+    """A repeated label of a word or two (letters only) that heads a part of the story, not
+    furniture: two labels taking turns over one item each, closed by a paragraph ("Pros" /
+    "Battery lasts two days" / "Cons" / "Heavier than before" / "The X2 costs ..."), or a
+    label between a paragraph and a subhead over the next paragraph ("Update" / "Ferry
+    service resumes at noon" / "The first boat left ...")."""
+    if not _label_word(t, k):
+        return False
+    if any(_labels_take_turns(t, a, lo, hi, label_of) for a in (k, k - 2)):
+        return True
+    shapes, v = t.shapes, t.verdict
+    below = shapes[k + 1] if k + 2 < hi else None
+    return (
+        below is not None
+        and lo <= k - 1
+        and _paragraph(t, k - 1)
+        and not below.prose
+        and below.words >= STORY_SUBHEAD_MIN_WORDS
+        and v[k + 1] is None
+        and _paragraph(t, k + 2)
+    )
+
+
+def _label_word(t: Text, k: int) -> bool:
+    return t.shapes[k].words <= STORY_LABEL_MAX_WORDS and t.lines[k].replace(" ", "").isalpha()
+
+
+def _paragraph(t: Text, k: int) -> bool:
+    return t.shapes[k].prose and t.verdict[k] is None
+
+
+def _labels_take_turns(t: Text, a: int, lo: int, hi: int, label_of: dict[int, str]) -> bool:
+    """Labels at ``a`` and ``a + 2`` differ and take turns over an item each, then a
+    paragraph or the first label again follows."""
+    if a < lo or a + 4 >= hi or a not in label_of or a + 2 not in label_of:
+        return False
+    if label_of[a] == label_of[a + 2] or not _label_word(t, a + 2):
+        return False
+    for item in (a + 1, a + 3):
+        if item in label_of or t.verdict[item] is not None or t.shapes[item].prose:
+            return False
+    return _paragraph(t, a + 4) or label_of.get(a + 4) == label_of[a]
+
+
 _TWICE_MAX_WORDS = 60
 
 
-def _twice_in_a_row(t: _Text, lo: int, hi: int) -> None:
+def _twice_in_a_row(t: Text, lo: int, hi: int) -> None:
     """A sentence set twice in a row is a picture's alt text over its caption, or a teaser
     shown twice, not the story: a story does not repeat a paragraph right after it
     (``repeated-adjacent``; long paragraphs and quotations stay)."""
@@ -671,7 +407,7 @@ _ATTRIBUTION = compile_re(
 )
 
 
-def _pull_quotes(t: _Text, lo: int, hi: int) -> None:
+def _pull_quotes(t: Text, lo: int, hi: int) -> None:
     """A line of six to sixty words that another, longer line of the story holds word for
     word, set right above a short line naming someone, is a pull quote, and that line its
     attribution (``pull-quote``): the story says it once, in its paragraph. Neither is
@@ -699,13 +435,27 @@ def _pull_quotes(t: _Text, lo: int, hi: int) -> None:
                 break
     if not pairs:
         return
-    # each line as its words, space apart (and at both ends: whole words match)
-    plain = [f" {' '.join(_WORD.findall(lines[k].casefold()))} " for k in range(lo, hi)]
+    folded = [lines[k].casefold() for k in range(lo, hi)]
+    plain: dict[int, str] = {}
     for k in pairs:
-        quote = plain[k - lo]
+        quote = _plain(folded[k - lo])
         size = len(quote)
-        if any(len(p) > size and quote in p for p in plain):
-            verdict[k] = verdict[k + 1] = ("caption", "pull-quote")
+        # a line holding the quote holds its longest word: only those lines are made plain
+        probe = max(quote.split(), key=len, default="")
+        for j, line in enumerate(folded):
+            if probe not in line:
+                continue
+            p = plain.get(j)
+            if p is None:
+                p = plain[j] = _plain(line)
+            if len(p) > size and quote in p:
+                verdict[k] = verdict[k + 1] = ("caption", "pull-quote")
+                break
+
+
+def _plain(folded: str) -> str:
+    """A (case-folded) line as its words, space apart, and at both ends: whole words match."""
+    return f" {' '.join(_WORD.findall(folded))} "
 
 
 def _attribution(shape: Shape, line: str) -> bool:
@@ -753,7 +503,7 @@ def _header_blocks(
             and j < hi
             and free[-1] == j - 1
             and (
-                (shapes[j - 1].words <= _SUBHEAD_MAX_WORDS and not _headline_like(lines[j - 1]))
+                (shapes[j - 1].words <= _SUBHEAD_MAX_WORDS and not headline_like(lines[j - 1]))
                 or _quoted_whole(shapes[j - 1], lines[j - 1])
             )
             and not (hit.category == "byline" and _NAME_LINE.fullmatch(lines[j - 1]) is not None)
@@ -859,9 +609,6 @@ _NAME_LINE = compile_re(
     r"[\p{Lu}][\p{L}'’.-]{1,25}"
     r"(?: (?:von|van|de|der|den|da|del|di|la|le|bin|al|[\p{Lu}][\p{L}'’.-]{0,25})){1,3}"
 )
-# the lines right below a headline: what an author's name stands next to, and what a
-# standfirst stands right above
-_BYLINE_CATEGORIES = frozenset({"timestamp", "byline"})
 
 
 def _names_by_stamps(
@@ -874,7 +621,7 @@ def _names_by_stamps(
     """A person's name alone on a line right above or below a timestamp or a byline is the
     author's name ("Jana Kulik" over "17.03.2022, 16:05"): a byline (``name-by-stamp``).
     Only lines a rule or a shape explained count as neighbours, so names do not chain."""
-    given = [(v := verdict[k]) is not None and v[0] in _BYLINE_CATEGORIES for k in range(hi)]
+    given = [(v := verdict[k]) is not None and v[0] in BYLINE_CATEGORIES for k in range(hi)]
     for k in range(lo, hi):
         if verdict[k] is not None or shapes[k].terminal or shapes[k].words > 4:
             continue
@@ -904,7 +651,7 @@ def _kickers(
     it (a live blog's heading over the next entry's stamp)."""
     for k in range(lo, hi - 1):
         below = verdict[k + 1]
-        if verdict[k] is not None or below is None or below[0] not in _BYLINE_CATEGORIES:
+        if verdict[k] is not None or below is None or below[0] not in BYLINE_CATEGORIES:
             continue
         if k > lo and verdict[k - 1] is None and shapes[k - 1].prose:
             continue
@@ -926,10 +673,6 @@ def _quoted_whole(shape: Shape, line: str) -> bool:
 
 
 _TWEETISH = compile_re(r"(?:—|–|-{1,2}) ?\S.{0,80}\(@\w{1,30}\)|pic\.twitter\.com/|@\w{2,30}$")
-# A field of a fact box: a label of up to three words, a colon and a value of up to four
-# ("Age: 52", "When: Saturday, 10 a.m.", "Cost: free; parking $5"), not a teaser headline
-# ("Watch: Storm floods the old harbour district").
-_FIELD = compile_re(r"\p{Lu}[\p{L}'’-]*+(?: [\p{L}'’-]++){0,2}: (?:[^ ]++ ?){1,4}")
 
 
 def _short_runs(
@@ -964,46 +707,6 @@ def _exclaimed_teaser(shape: Shape, line: str) -> bool:
     return shape.end_char in "!?" and shape.words <= _TEASER_MAX_WORDS and ": " in line[2:60]
 
 
-_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "vs",
-        "with",
-    ]
-)
-
-
-# a title or a name in Title Case is shorter than a teaser headline
-_HEADLINE_MIN_WORDS = 6
-
-
-def _headline_like(line: str) -> bool:
-    """A teaser headline: "Topic: what happened", or Title Case In English (six words or
-    more: book titles and names are shorter)."""
-    if ": " in line[2:60] or "„" in line or "“" in line[1:]:
-        return True
-    words = [w for w in line.split() if w[:1].isalpha()]
-    if len(words) < _HEADLINE_MIN_WORDS:
-        return False
-    big = sum(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)
-    return big >= 0.75 * sum(w.lower() not in _SMALL_WORDS for w in words)
-
-
 # junk that sits among story lines as often as among links: a photo caption or credit, or
 # an ad a page inserts anywhere, does not make the short lines around it links
 _NOT_LINK_EVIDENCE = frozenset({"caption", "advertisement"})
@@ -1034,13 +737,13 @@ def _judge_run(
     if 2 * items >= len(free):
         return
     # or a fact box ("Name: …", "Age: …", "Hometown: …")
-    if 2 * sum(_FIELD.fullmatch(lines[k]) is not None for k in free) >= len(free):
+    if 2 * sum(FIELD.fullmatch(lines[k]) is not None for k in free) >= len(free):
         return
     # and evidence that these are links: junk a rule knows among them, or headlines
     explained = any(
         (v := verdict[k]) is not None and v[0] not in _NOT_LINK_EVIDENCE for k in range(i, j)
     )
-    headlines = sum(_headline_like(lines[k]) for k in free[:-1])
+    headlines = sum(headline_like(lines[k]) for k in free[:-1])
     if not explained and 2 * headlines < len(free) - 1:
         return
     for k in free[:-1]:
@@ -1048,7 +751,7 @@ def _judge_run(
         # and a sentence ("The mayor declined to comment.") is story text, not a link
         if (
             not _quoted_whole(shapes[k], lines[k])
-            and not _separator(lines[k])
+            and not separator(lines[k])
             and not _sentence(shapes[k])
         ):
             verdict[k] = ("related", "link-run")
@@ -1146,7 +849,7 @@ def _between_junk(
             and not any(
                 v[0] in _NEXT_TO_SUBHEADS or v[1] in _PARAGRAPH_FURNITURE for v in (before, after)
             )
-            and after[0] not in _BYLINE_CATEGORIES
+            and after[0] not in BYLINE_CATEGORIES
         ):
             for m in range(k, j):
                 verdict[m] = (before[0], "between-junk")
@@ -1180,7 +883,7 @@ def _head_menu(
             j += 1
         after = verdict[j] if j < hi else None
         end = j
-        if j < hi and (shapes[j].prose or (after is not None and after[0] in _BYLINE_CATEGORIES)):
+        if j < hi and (shapes[j].prose or (after is not None and after[0] in BYLINE_CATEGORIES)):
             end = j - 1  # a headline may end the run
         if end - k >= HEAD_MENU_MIN_RUN:
             for m in range(k, end):
@@ -1222,7 +925,7 @@ _LABEL_BAR = compile_re(r"[\p{Lu}\d][\p{Lu}\d '’&.-]{1,40} \| \p{L}.{8,200}")
 SECTION_LABEL_MAX_WORDS = 3
 
 
-def _teasers(t: _Text, lo: int, hi: int) -> None:
+def _teasers(t: Text, lo: int, hi: int) -> None:
     """Headlines of other stories set inside the text (``teaser``): a headline-shaped line
     right above or below a media player's stamp, or next to a section label the text
     repeats ("Economy" over each teaser of a list), and a headline behind a label in
@@ -1261,18 +964,18 @@ def _teasers(t: _Text, lo: int, hi: int) -> None:
                     continue
                 s = shapes[near]
                 if _teaser_headline(s, lines[near], verdict[near]) and (
-                    step < 0 or s.words >= TEASER_BELOW_MIN_WORDS or _headline_like(lines[near])
+                    step < 0 or s.words >= TEASER_BELOW_MIN_WORDS or headline_like(lines[near])
                 ):
                     verdict[near] = ("related", "media-teaser")
 
 
-def _other_label(t: _Text, m: int, k: int, hi: int) -> bool:
+def _other_label(t: Text, m: int, k: int, hi: int) -> bool:
     """Line ``m`` lies between the label ``k`` and another label the text repeats ("Pros" /
     "Lasts two full days" / "Cons"): an item of a story's list, not a teaser."""
     o = 2 * m - k
     if not 0 <= o < hi or (v := t.verdict[o]) is None or v[1] != "repeated-in-text":
         return False
-    return line_key(t.lines[o]) != line_key(t.lines[k])
+    return line_norm(t.lines[o]) != line_norm(t.lines[k])
 
 
 # the button of a sign-up form ("Sign Up", "Subscribe now", "Jetzt anmelden!")
@@ -1286,7 +989,7 @@ PITCH_MAX_WORDS = 25
 NEWSLETTER_NAME_MAX_WORDS = 10
 
 
-def _newsletter_pitch(t: _Text, k: int, lo: int, hi: int) -> None:
+def _newsletter_pitch(t: Text, k: int, lo: int, hi: int) -> None:
     """A newsletter's name and its one-line pitch over a sign-up form ("NP Posted" / "Get a
     dash of perspective every day." / "Sign Up" / "By signing up you consent ..."): the
     button ``k`` is a sign-up form's when a newsletter line (the consent) follows it. The
@@ -1317,7 +1020,7 @@ def _newsletter_pitch(t: _Text, k: int, lo: int, hi: int) -> None:
         verdict[m] = verdict[m - 1] = ("newsletter", "newsletter-pitch")
 
 
-def _past_player(t: _Text, k: int, step: int, lo: int, hi: int) -> int | None:
+def _past_player(t: Text, k: int, step: int, lo: int, hi: int) -> int | None:
     """The first open line from a player's stamp ``k`` in direction ``step``, past up to
     ``TEASER_MAX_SKIP`` short junk lines of the player."""
     m = k + step

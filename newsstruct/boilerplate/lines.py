@@ -154,7 +154,27 @@ class Shape:
             or self.end_char in _CONTINUED
             or line.count(",") >= 2
             or "%" in line
-            or _LIST_ITEM.match(line) is not None
-            or _TWO_NUMBERS.search(line, 0, 200) is not None
+            or (_may_open_item(line) and _LIST_ITEM.match(line) is not None)
+            or (_may_hold_digits(head := line[:200]) and _TWO_NUMBERS.search(head) is not None)
             or (not _DIGITS.isdisjoint(line[:_DATED_HEAD]) and _DATED_ITEM.match(line) is not None)
         )
+
+
+# Cheap tests that spare a regex call, exact by construction: a line whose first character
+# is ASCII can open a list item only with one of these (asked of _LIST_ITEM itself), or with
+# a letter and "." or ")"; an ASCII head without an ASCII digit holds no digit at all.
+_ASCII_ITEM_OPENERS = frozenset(
+    chr(c) for c in range(128) if _LIST_ITEM.match(chr(c) + " ") or _LIST_ITEM.match(chr(c) + "1 ")
+)
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _may_open_item(line: str) -> bool:
+    c = line[0]
+    if not c.isascii() or c in _ASCII_ITEM_OPENERS:
+        return True
+    return c in _ASCII_LETTERS and line[1:2] in (".", ")")
+
+
+def _may_hold_digits(head: str) -> bool:
+    return not head.isascii() or not _DIGITS.isdisjoint(head)
