@@ -914,14 +914,27 @@ class Grammar:
         return going_on if ascii_run else kinds
 
 
-def _openers(by_word: dict[str, list[str]]) -> re.Pattern[str]:
+def _openers(by_word: dict[str, list[str]], going_on: dict[str, Iterable[str]]) -> re.Pattern[str]:
     """Where a token with kinds may start in a text lowered with the same offsets: an opening
     word (ASCII, maybe with digits: "q1", "fy2024") not after an ASCII letter nor before
     one or a digit, a digit not after a digit, a quote before a digit ("'90s"). Every start of
     such a token is found (``_TOKEN_START`` never starts a word after a letter or a digit, and
     only an ASCII letter or the Kelvin sign lowers to an ASCII letter); what it finds besides
-    ("5at", a digit inside "q12") is read with ``_TOKEN_START`` and passed over."""
-    return re.compile(rf"(?<![a-z])(?:{_trie(by_word)})[0-9]*(?![a-z0-9])|(?<!\d)\d|['’‘](?=\d)")
+    ("5at", a digit inside "q12") is read with ``_TOKEN_START`` and passed over.
+
+    A word of ``going_on`` ("the", "a", a modifier) is not found where spaces and a word of
+    plain ASCII letters that is not one of its followers come next ("the spokesman"): there
+    :meth:`Grammar.scan` would try no kind at it (see ``_after_the``, ``_after_a``,
+    ``_after_modifier``), and the search passing it over in C is much faster than reading it.
+    """
+    skip = "|".join(
+        rf"{re.escape(word)}{S}(?!(?:{_trie(words)})(?![^\W\d_]))"
+        for word, words in sorted(going_on.items())
+    )
+    return re.compile(
+        rf"(?<![a-z])(?!(?:{skip})[a-z]+(?![^\W\d_]))(?:{_trie(by_word)})[0-9]*(?![a-z0-9])"
+        r"|(?<!\d)\d|['’‘](?=\d)"
+    )
 
 
 # Where a candidate may start: a word start, or a year right after a year and a dash.
@@ -964,10 +977,16 @@ def compile_grammar(lex: Lexicon) -> Grammar:
             )
     by_digit = tuple(k for k in KINDS if openers[k][1])
     number_kinds = digit_follower_kinds(lex)
+    # per word whose kinds all hang on the next word, the words that leave it some kind (in
+    # the order ``scan`` checks them: "the", then "a"/"an", then a modifier)
+    going_on: dict[str, Iterable[str]] = {"the": after_the, "a": a_followers(lex)}
+    going_on["an"] = going_on["a"]
+    for word, (kinds_by_next, _) in after_modifier.items():
+        going_on.setdefault(word, [w for w, ks in kinds_by_next.items() if ks])
     return Grammar(
         sources=sources,
         after_modifier=after_modifier,
-        openers=_openers(by_word),
+        openers=_openers(by_word, going_on),
         needles={kind: needles[pieces] for kind, pieces in kind_needles(lex).items()},
         by_word={w: tuple(k) for w, k in by_word.items()},
         by_digit=by_digit,
