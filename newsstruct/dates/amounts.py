@@ -7,6 +7,7 @@ years ("'89", read within a century of the reference date).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import regex
 
@@ -61,6 +62,7 @@ MOD_PREFIX = compile_re(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # the same few expressions come back over a long text
 def norm(s: str) -> str:
     return SPACES.sub(" ", s.lower().replace("’", "'").replace("‐", "-")).strip()
 

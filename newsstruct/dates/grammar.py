@@ -373,7 +373,11 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
     )
     rel = _words("this last next coming current past previous following same that the")
     spec: dict[str, tuple[set[str], bool]] = {
-        "time": (approx | numbers | _words("noon midnight midday ten eleven twelve"), True),
+        # (no clock opens with "a" or "an", though they are numbers: "a week")
+        "time": (
+            approx | (numbers - _words("a an")) | _words("noon midnight midday ten eleven twelve"),
+            True,
+        ),
         "pod_day": (
             _words("early late mid this last the dawn daybreak sunrise dusk sunset nightfall")
             | weekdays
@@ -596,6 +600,30 @@ def digit_followers(lex: Lexicon) -> frozenset[str]:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def digit_follower_kinds(lex: Lexicon) -> dict[str, frozenset[str]]:
+    """Per kind, the words of :func:`digit_followers` that can follow a run of ASCII digits
+    that is not a year, and a space, inside an expression of that kind opening there: a clock
+    word for ``time`` ("5 p.m.", "7 o'clock", "4 in the morning", "between 2 and 4", "0735
+    GMT"), a month for ``dmy`` ("5 March", "5 of March"), a unit, a word a unit may carry,
+    "and" ("2 and a half"), "to" (a range) for the amounts, "million" for ``ago`` ("3 million
+    years ago"), "times" for ``set``. The other kinds a digit opens go on from such a run
+    without a space ("3Q08", "14th", "1/2/2024") or open with a year, so none are listed.
+    Read off :func:`_alternatives` by hand and checked like :func:`the_followers`."""
+    units, unit_adj = _UNITS, _UNIT_ADJECTIVES
+    months = {_lead(w) for w in lex.temporal["month"]}
+    amount = units | unit_adj | _words("and to")
+    spec = {
+        "time": _words("a p am pm o in at and to gmt utc z"),
+        "dmy": months | {"of"},
+        "ago": amount | _words("million billion"),
+        "duration": amount,
+        "set": units | _words("and to times"),
+    }
+    union = digit_followers(lex)
+    return {kind: frozenset(words) & union for kind, words in spec.items()}
+
+
 _ORDINAL_ENDS = ("st", "nd", "rd", "th")
 # Pieces every time unit of the grammar holds ("fortnight" holds "night", "weekend" "week").
 _UNIT_PIECES = _words("second minute hour day night week month quarter year decade centur millenni")
@@ -715,6 +743,9 @@ def modifier_followers(
 _YEAR_RUN = compile_re(r"(?:1[5-9]|20)[0-9][0-9]")
 # After a number: spaces, then a word of letters (anything else: every kind).
 _AFTER_NUMBER = compile_re(r"\s+(\p{L}+)")
+# After a number (its thousands and decimals, maybe spaces), a mark no expression goes on
+# with: "14%", "(603)", "5 %".
+_NUMBER_STOP = compile_re(r"(?:,\d{3})*(?:\.\d+)?\s*[%)\]};!?\"”]")
 
 
 # After "the" or "a": spaces, then a word of letters or a digit (anything else: every kind).
@@ -739,8 +770,10 @@ class Grammar:
     after_the_digit: tuple[str, ...] = ()
     # The words after "a" or "an" worth trying its kinds at (see :func:`a_followers`).
     after_a: frozenset[str] = frozenset()
-    # The words after a number that is not a year worth trying its kinds at.
-    after_number: frozenset[str] = frozenset()
+    # The words after a number that is not a year worth trying its kinds at, each with the
+    # kinds that can go on with it after a run of ASCII digits (see
+    # :func:`digit_follower_kinds`).
+    after_number: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
     # The kinds to try at a modifier ("about", "at"), by the word after it, and by a digit
     # after it (see :func:`modifier_followers`).
     after_modifier: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = attrs.field(
@@ -871,24 +904,46 @@ class Grammar:
         self, text: str, tok: regex.Match[str], hi: int, kinds: tuple[str, ...]
     ) -> tuple[str, ...]:
         """``kinds`` at a run of digits, unless it is not a year and what follows is a space
-        and a word no expression continues a number with ("13 people"): then none."""
+        and a word no expression continues a number with ("13 people"): then none. After a
+        run of ASCII digits (another script's may still make a year: "٢٠٢٤"), only the kinds
+        that go on with that word ("13 million": ``ago``), and none before a mark that ends
+        every expression ("14%")."""
         run = tok.group()
         if len(run) == 4 and _YEAR_RUN.fullmatch(run):
             return kinds
+        ascii_run = run.isascii()
+        if ascii_run and _NUMBER_STOP.match(text, tok.end(), hi):
+            return ()
         nxt = _AFTER_NUMBER.match(text, tok.end(), hi)
         if nxt is None or not nxt.group(1).isascii():
             return kinds
-        return kinds if nxt.group(1).lower() in self.after_number else ()
+        going_on = self.after_number.get(nxt.group(1).lower())
+        if going_on is None:
+            return ()
+        return going_on if ascii_run else kinds
 
 
-def _openers(by_word: dict[str, list[str]]) -> re.Pattern[str]:
+def _openers(by_word: dict[str, list[str]], going_on: dict[str, Iterable[str]]) -> re.Pattern[str]:
     """Where a token with kinds may start in a text lowered with the same offsets: an opening
     word (ASCII, maybe with digits: "q1", "fy2024") not after an ASCII letter nor before
     one or a digit, a digit not after a digit, a quote before a digit ("'90s"). Every start of
     such a token is found (``_TOKEN_START`` never starts a word after a letter or a digit, and
     only an ASCII letter or the Kelvin sign lowers to an ASCII letter); what it finds besides
-    ("5at", a digit inside "q12") is read with ``_TOKEN_START`` and passed over."""
-    return re.compile(rf"(?<![a-z])(?:{_trie(by_word)})[0-9]*(?![a-z0-9])|(?<!\d)\d|['’‘](?=\d)")
+    ("5at", a digit inside "q12") is read with ``_TOKEN_START`` and passed over.
+
+    A word of ``going_on`` ("the", "a", a modifier) is not found where spaces and a word of
+    plain ASCII letters that is not one of its followers come next ("the spokesman"): there
+    :meth:`Grammar.scan` would try no kind at it (see ``_after_the``, ``_after_a``,
+    ``_after_modifier``), and the search passing it over in C is much faster than reading it.
+    """
+    skip = "|".join(
+        rf"{re.escape(word)}{S}(?!(?:{_trie(words)})(?![^\W\d_]))"
+        for word, words in sorted(going_on.items())
+    )
+    return re.compile(
+        rf"(?<![a-z])(?!(?:{skip})[a-z]+(?![^\W\d_]))(?:{_trie(by_word)})[0-9]*(?![a-z0-9])"
+        r"|(?<!\d)\d|['’‘](?=\d)"
+    )
 
 
 # Where a candidate may start: a word start, or a year right after a year and a dash.
@@ -929,18 +984,29 @@ def compile_grammar(lex: Lexicon) -> Grammar:
                 {w: tuple(k for k in opens if k in ks) for w, ks in by_next.items()},
                 tuple(k for k in opens if k in digit),
             )
+    by_digit = tuple(k for k in KINDS if openers[k][1])
+    number_kinds = digit_follower_kinds(lex)
+    # per word whose kinds all hang on the next word, the words that leave it some kind (in
+    # the order ``scan`` checks them: "the", then "a"/"an", then a modifier)
+    going_on: dict[str, Iterable[str]] = {"the": after_the, "a": a_followers(lex)}
+    going_on["an"] = going_on["a"]
+    for word, (kinds_by_next, _) in after_modifier.items():
+        going_on.setdefault(word, [w for w, ks in kinds_by_next.items() if ks])
     return Grammar(
         sources=sources,
         after_modifier=after_modifier,
-        openers=_openers(by_word),
+        openers=_openers(by_word, going_on),
         needles={kind: needles[pieces] for kind, pieces in kind_needles(lex).items()},
         by_word={w: tuple(k) for w, k in by_word.items()},
-        by_digit=tuple(k for k in KINDS if openers[k][1]),
+        by_digit=by_digit,
         simple=simple,
         after_the={w: tuple(k) for w, k in after_the.items()},
         after_the_digit=tuple(k for k in the_kinds if followers[k][1]),
         after_a=a_followers(lex),
-        after_number=digit_followers(lex),
+        after_number={
+            word: tuple(k for k in by_digit if word in number_kinds.get(k, ()))
+            for word in digit_followers(lex)
+        },
     )
 
 
