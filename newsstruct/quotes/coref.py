@@ -258,6 +258,7 @@ class Entities:
         self.mentioned: list[Entity] = []  # the entity at each position
         self.mention_ends: list[int] = []  # where the mention at each position ends
         self._parsed: dict[str, _Run] = {}  # run text -> its reading (see _parse)
+        self._readings: dict[str, tuple[str, str, str | None]] = {}  # see _reading
         self._shared: list[tuple[list[Entity], list[str]]] = []  # titled shared surnames
         runs = list(name_run(lexicon).finditer(text, timeout=limits.SCAN_TIMEOUT))
         for m in runs:
@@ -334,22 +335,44 @@ class Entities:
         words, offset, org, name_words, roles = parsed
         return words, start + offset, org, name_words, roles
 
+    def _reading(self, run: str) -> tuple[str, str, str | None]:
+        """(what the run names, its name words joined, the gender its titles give) of a run
+        text, read once per distinct run text (a name is repeated all through a long article):
+        what is "org" (then the organisation's words joined), "person", "part" (a titled
+        surname, or words that are no name: "You Should Be Criminally Investigated"), "owned"
+        (an owner inside the name words) or "none" (no words)."""
+        found = self._readings.get(run)
+        if found is None:
+            words, _, org, name_words, _ = self._parse(0, run)
+            qwords = self.qwords
+            if not words:
+                found = ("none", "", None)
+            elif org:
+                found = ("org", " ".join(words), None)
+            elif (
+                len(name_words) < 2
+                or any(w.lower() in qwords.function_words for w in name_words)
+                or any(w.lower() in qwords.stops for w in name_words[1:])
+            ):
+                found = ("part", " ".join(name_words), self.title_gender(words, name_words))
+            elif any(w.endswith(("'s", "’s")) for w in name_words[:-1]):
+                found = ("owned", " ".join(name_words), self.title_gender(words, name_words))
+            else:
+                found = ("person", " ".join(name_words), self.title_gender(words, name_words))
+            self._readings[run] = found
+        return found
+
     def _add_run(self, start: int, run: str) -> None:
-        words, offset, org, name_words, roles = self._parse(start, run)
-        if not words:
-            return
-        if org:
-            name = " ".join(words)
+        what, joined, _ = self._reading(run)
+        if what == "org":
+            name = joined
             if name not in self.orgs:
-                self.orgs[name] = Entity(name=name, kind="org", first=offset)
+                self.orgs[name] = Entity(name=name, kind="org", first=self._parse(start, run)[1])
             return
-        if (
-            len(name_words) < 2
-            or any(w.lower() in self.qwords.function_words for w in name_words)
-            or any(w.lower() in self.qwords.stops for w in name_words[1:])
-        ):
+        if what == "part":
             # not a name: "You Should Be Criminally Investigated" (a headline's words);
             # a titled surname ("Mayor Calloway") still says something about a person
+            words, _, _, name_words, roles = self._parse(start, run)
             if name_words and roles:
                 cands = self._candidates(name_words[-1])
                 for ent in cands:
@@ -359,9 +382,10 @@ class Entities:
                     # goes to the one it fits, once the others' genders are known
                     self._shared.append((cands, words))
             return
-        if any(w.endswith(("'s", "’s")) for w in name_words[:-1]):
+        if what != "person":
             return
-        name = _no_possessive(" ".join(name_words))
+        words, offset, _, _, roles = self._parse(start, run)
+        name = _no_possessive(joined)
         known = self.persons.get(name)
         if known is not None:
             ent = known
@@ -444,12 +468,12 @@ class Entities:
         return genders.pop() if len(genders) == 1 else None
 
     def _lookup_run(self, start: int, run: str) -> Entity | None:
-        words, _, org, name_words, _ = self._parse(start, run)
-        if not words:
+        what, joined, gender = self._reading(run)
+        if what == "none":
             return None
-        if org:
-            return self.orgs.get(" ".join(words))
-        return self.person(" ".join(name_words), start, self.title_gender(words, name_words))
+        if what == "org":
+            return self.orgs.get(joined)
+        return self.person(joined, start, gender)
 
     def _entity_at(self, start: int, end: int) -> Entity | None:
         return self._lookup_run(start, self.text[start:end])
