@@ -122,10 +122,17 @@ def name_run(lexicon: Lexicon) -> regex.Pattern[str]:
         reverse=True,
     )
     word = rf"(?:(?:{'|'.join(dotted)})\.|{_CAP_WORD})" if dotted else _CAP_WORD
+    # a run opens with a capital letter, as every title does once capitalised: asked first,
+    # that test spares the lookbehind and the titles at every other position (same matches)
+    capital = r"(?=\p{Lu})" if all(_CAPITAL.match(t) for t in dotted) else ""
     return compile_re(
-        rf"(?<![\p{{L}}\p{{M}}'’\-]){word}(?:[ \u00a0]+(?:{_CONNECTORS}[ \u00a0]+)?{word}){{0,7}}",
+        rf"{capital}(?<![\p{{L}}\p{{M}}'’\-]){word}"
+        rf"(?:[ \u00a0]+(?:{_CONNECTORS}[ \u00a0]+)?{word}){{0,7}}",
         regex.V1,
     )
+
+
+_CAPITAL = compile_re(r"\p{Lu}", regex.V1)
 
 
 # occupations by their ending ("glaciologist", "journalist"), when the lexicon lacks them
