@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 import attrs
 import regex
@@ -224,7 +225,72 @@ _SENTENCE_END = compile_re(r"[.!?][\"”’']?\s", regex.V1)
 _POSTPOSED_PRONOUN = compile_re(r",[\"”’']?\s*$", regex.V1)
 
 # A run's reading: (words, where they start, an organisation?, name words, roles).
-_Run = tuple[list[str], int, bool, list[str], set[str]]
+_Run = tuple[tuple[str, ...], int, bool, tuple[str, ...], frozenset[str]]
+# What a run names: (kind, its name words joined, the gender its titles give); see _run_reading.
+_Reading = tuple[str, str, str | None]
+
+# distinct run texts whose readings are kept across calls: the same runs ("But", "Mr. Trump",
+# "White House") come back article after article
+_RUN_CACHE = 8192
+
+
+def _run_words(run: str, qwords: QuoteWords) -> tuple[list[str], int]:
+    """The words of a run without the function words that open it, and where they start."""
+    words = run.split()
+    k = 0
+    while k < len(words) and (words[k].lower() in qwords.function_words or qwords.cue(words[k])):
+        k += 1  # "But", "Said" (an inverted cue) open the run but not the name
+    if k == 0:
+        return words, 0
+    if k == len(words):
+        return [], 0
+    return words[k:], run.index(words[k], sum(len(w) for w in words[:k]))
+
+
+@functools.lru_cache(maxsize=_RUN_CACHE)
+def _read_run(run: str, qwords: QuoteWords) -> _Run:
+    """(words, where they start in the run, an organisation?, name words, roles) of a run
+    text: :func:`_run_words`, :func:`_org_words` and :func:`strip_title` (immutable: shared
+    by every call that meets the same run)."""
+    words, offset = _run_words(run, qwords)
+    org = bool(words) and _org_words(words, qwords)
+    name_words, roles = strip_title(words, qwords) if words and not org else ([], set())
+    if "of" in name_words[2:]:
+        # "Sen. Bernard Holt of Vermont": the person, then the place
+        name_words = name_words[: name_words.index("of", 2)]
+    return tuple(words), offset, org, tuple(name_words), frozenset(roles)
+
+
+@functools.lru_cache(maxsize=_RUN_CACHE)
+def _run_reading(run: str, qwords: QuoteWords) -> _Reading:
+    """(what the run names, its name words joined, the gender its titles give) of a run
+    text: what is "org" (then the organisation's words joined), "person", "part" (a titled
+    surname, or words that are no name: "You Should Be Criminally Investigated"), "owned"
+    (an owner inside the name words) or "none" (no words)."""
+    words, _, org, name_words, _ = _read_run(run, qwords)
+    if not words:
+        return ("none", "", None)
+    if org:
+        return ("org", " ".join(words), None)
+    gender = _title_gender(words, name_words, qwords)
+    if (
+        len(name_words) < 2
+        or any(w.lower() in qwords.function_words for w in name_words)
+        or any(w.lower() in qwords.stops for w in name_words[1:])
+    ):
+        return ("part", " ".join(name_words), gender)
+    if any(w.endswith(("'s", "’s")) for w in name_words[:-1]):
+        return ("owned", " ".join(name_words), gender)
+    return ("person", " ".join(name_words), gender)
+
+
+def _title_gender(
+    words: Sequence[str], name_words: Sequence[str], qwords: QuoteWords
+) -> str | None:
+    """The gender the title words of a run (those not in ``name_words``) give: "Ms."."""
+    genders = {qwords.gender.get(w.lower()) for w in words if w not in name_words}
+    genders.discard(None)
+    return genders.pop() if len(genders) == 1 else None
 
 
 @attrs.define
@@ -265,8 +331,8 @@ class Entities:
         self.mentioned: list[Entity] = []  # the entity at each position
         self.mention_ends: list[int] = []  # where the mention at each position ends
         self._parsed: dict[str, _Run] = {}  # run text -> its reading (see _parse)
-        self._readings: dict[str, tuple[str, str, str | None]] = {}  # see _reading
-        self._shared: list[tuple[list[Entity], list[str]]] = []  # titled shared surnames
+        self._readings: dict[str, _Reading] = {}  # see _reading
+        self._shared: list[tuple[list[Entity], Sequence[str]]] = []  # titled shared surnames
         runs = list(name_run(lexicon).finditer(text, timeout=limits.SCAN_TIMEOUT))
         for m in runs:
             self._add_run(m.start(), m.group())
@@ -309,64 +375,22 @@ class Entities:
 
     # -- building
 
-    def _words(self, start: int, run: str) -> tuple[list[str], int]:
-        """The words of a run without the function words that open it, and where they start."""
-        words = run.split()
-        k = 0
-        while k < len(words) and (
-            words[k].lower() in self.qwords.function_words or self.qwords.cue(words[k])
-        ):
-            k += 1  # "But", "Said" (an inverted cue) open the run but not the name
-        if k == 0:
-            return words, start
-        if k == len(words):
-            return [], start
-        return words[k:], start + run.index(words[k], sum(len(w) for w in words[:k]))
-
     def _parse(self, start: int, run: str) -> _Run:
         """(words, where they start, an organisation?, name words, roles) of the run at
-        ``start``: ``_words``, ``_org_words`` and ``strip_title``, read once per distinct run
-        text (both passes over the runs and a name's repeats share it). Callers must not
-        modify the lists or the set."""
+        ``start`` (see :func:`_read_run`), looked up once per distinct run text in this
+        article (both passes over the runs and a name's repeats share it)."""
         parsed = self._parsed.get(run)
         if parsed is None:
-            words, offset = self._words(0, run)
-            org = bool(words) and _org_words(words, self.qwords)
-            name_words, roles = (
-                strip_title(words, self.qwords) if words and not org else ([], set())
-            )
-            if "of" in name_words[2:]:
-                # "Sen. Bernard Holt of Vermont": the person, then the place
-                name_words = name_words[: name_words.index("of", 2)]
-            parsed = self._parsed[run] = (words, offset, org, name_words, roles)
+            parsed = self._parsed[run] = _read_run(run, self.qwords)
         words, offset, org, name_words, roles = parsed
         return words, start + offset, org, name_words, roles
 
-    def _reading(self, run: str) -> tuple[str, str, str | None]:
-        """(what the run names, its name words joined, the gender its titles give) of a run
-        text, read once per distinct run text (a name is repeated all through a long article):
-        what is "org" (then the organisation's words joined), "person", "part" (a titled
-        surname, or words that are no name: "You Should Be Criminally Investigated"), "owned"
-        (an owner inside the name words) or "none" (no words)."""
+    def _reading(self, run: str) -> _Reading:
+        """What the run names (see :func:`_run_reading`), looked up once per distinct run
+        text in this article."""
         found = self._readings.get(run)
         if found is None:
-            words, _, org, name_words, _ = self._parse(0, run)
-            qwords = self.qwords
-            if not words:
-                found = ("none", "", None)
-            elif org:
-                found = ("org", " ".join(words), None)
-            elif (
-                len(name_words) < 2
-                or any(w.lower() in qwords.function_words for w in name_words)
-                or any(w.lower() in qwords.stops for w in name_words[1:])
-            ):
-                found = ("part", " ".join(name_words), self.title_gender(words, name_words))
-            elif any(w.endswith(("'s", "’s")) for w in name_words[:-1]):
-                found = ("owned", " ".join(name_words), self.title_gender(words, name_words))
-            else:
-                found = ("person", " ".join(name_words), self.title_gender(words, name_words))
-            self._readings[run] = found
+            found = self._readings[run] = _run_reading(run, self.qwords)
         return found
 
     def _add_run(self, start: int, run: str) -> None:
@@ -408,7 +432,7 @@ class Entities:
         self._learn(ent, roles, words)
         self._context_roles(ent, start, start + len(run))
 
-    def _learn(self, ent: Entity, roles: set[str], words: list[str]) -> None:
+    def _learn(self, ent: Entity, roles: AbstractSet[str], words: Sequence[str]) -> None:
         ent.roles |= roles
         for w in words:
             g = self.qwords.gender.get(w.lower())
@@ -468,11 +492,9 @@ class Entities:
     def _candidates(self, word: str) -> list[Entity]:
         return self._by_suffix.get(word, [])
 
-    def title_gender(self, words: list[str], name_words: list[str]) -> str | None:
+    def title_gender(self, words: Sequence[str], name_words: Sequence[str]) -> str | None:
         """The gender the title words of a run (those not in ``name_words``) give: "Ms."."""
-        genders = {self.qwords.gender.get(w.lower()) for w in words if w not in name_words}
-        genders.discard(None)
-        return genders.pop() if len(genders) == 1 else None
+        return _title_gender(words, name_words, self.qwords)
 
     def _lookup_run(self, start: int, run: str) -> Entity | None:
         what, joined, gender = self._reading(run)
