@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
-import operator
 import re
 
 import attrs
@@ -96,7 +94,6 @@ class Mention:
 
 
 Token = tuple[int, int, bool]  # start, end, is a word
-_token_end = operator.itemgetter(1)
 
 
 class Doc:
@@ -107,7 +104,7 @@ class Doc:
         words: The quote stage's word lists.
     """
 
-    __slots__ = ("_cue_forms", "_skipped", "_starts", "_toks", "leads", "text", "words")
+    __slots__ = ("_skipped", "_starts", "_toks", "leads", "text", "words")
 
     def __init__(self, text: str, words: QuoteWords, lo: int = 0, hi: int | None = None):
         self.text = text
@@ -117,41 +114,14 @@ class Doc:
         self._skipped: dict[tuple[int, int], int] = {}  # skip_back's answers for this text
         # what opens each sentence, read once for all its cues (see reported._lead_words)
         self.leads: dict[tuple[int, int], tuple[int, int, int]] = {}
-        self._cue_forms: list[int] | None = None  # see cue_forms
 
-    def token_range(self, lo: int, hi: int) -> tuple[int, int]:
-        """(first, end) indices of the tokens that lie inside ``[lo, hi)``."""
+    def tokens(self, lo: int, hi: int) -> list[Token]:
+        """The tokens that lie inside ``[lo, hi)``."""
         i = bisect.bisect_left(self._starts, lo)
         j = bisect.bisect_left(self._starts, hi, i)
         while j > i and self._toks[j - 1][1] > hi:
             j -= 1
-        return i, j
-
-    def tokens(self, lo: int, hi: int) -> list[Token]:
-        """The tokens that lie inside ``[lo, hi)``."""
-        i, j = self.token_range(lo, hi)
         return self._toks[i:j]
-
-    def token_slice(self, i: int, j: int) -> list[Token]:
-        """The tokens with indices ``i`` to ``j - 1`` (see :meth:`token_range`)."""
-        return self._toks[i:j]
-
-    def cue_forms(self) -> list[int]:
-        """The indices, in order, of the tokens whose lower-case text is a cue form (any
-        class) or "according": read once for the text, so that the reader of reported speech
-        asks about these tokens only, not about every word of every sentence."""
-        if self._cue_forms is None:
-            forms = self.words.cues.keys() | {"according"}
-            text = self.text
-            # the test runs in C (map, not a loop over a million tokens in Python)
-            lows = map(
-                str.lower,
-                map(text.__getitem__, map(slice, self._starts, map(_token_end, self._toks))),
-            )
-            self._cue_forms = list(
-                itertools.compress(itertools.count(), map(forms.__contains__, lows))
-            )
-        return self._cue_forms
 
 
 def tokens(text: str, lo: int, hi: int, words: QuoteWords) -> list[Token]:

@@ -180,19 +180,14 @@ def reported_speech(
     text, words = doc.text, doc.words
     skip = sorted(skip)
     k = 0
-    forms = doc.cue_forms()  # the only tokens that may be cues
     for sent in sentences:
         dateline = _DATELINE.match(text, sent.start, sent.end)
         if dateline is not None:
             # "BRASKETT, Ore. (AP) — Hundreds fled …, officials said.": not content
             sent = attrs.evolve(sent, start=dateline.end(), text=text[dateline.end() : sent.end])
-        first, last = doc.token_range(sent.start, sent.end)
-        toks = doc.token_slice(first, last)
+        toks = doc.tokens(sent.start, sent.end)
         cues = []
-        a = bisect.bisect_left(forms, first)
-        for f in forms[a : bisect.bisect_left(forms, last, a)]:
-            i = f - first
-            s, e, is_word = toks[i]
+        for i, (s, e, is_word) in enumerate(toks):
             if not is_word:
                 continue
             low = text[s:e].lower()
