@@ -271,18 +271,22 @@ class _Intervals:
     """Spans (direct quotes and their attributions), to ask whether a position is inside one."""
 
     def __init__(self, spans: list[tuple[int, int]]):
-        merged: list[list[int]] = []
+        # the merged spans as two lists of ints, not a list per span: thousands of small
+        # lists would outlive the call's young objects and wake the full garbage collection
+        starts: list[int] = []
+        ends: list[int] = []
         for lo, hi in sorted(s for s in spans if s[1] > s[0]):
-            if merged and lo <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], hi)
+            if ends and lo <= ends[-1]:
+                ends[-1] = max(ends[-1], hi)
             else:
-                merged.append([lo, hi])
-        self._starts = [m[0] for m in merged]
-        self._spans = merged
+                starts.append(lo)
+                ends.append(hi)
+        self._starts = starts
+        self._ends = ends
 
     def inside(self, pos: int) -> bool:
         k = bisect.bisect_right(self._starts, pos) - 1
-        return k >= 0 and self._spans[k][0] < pos < self._spans[k][1]
+        return k >= 0 and self._starts[k] < pos < self._ends[k]
 
 
 def _before_colon_quote(text: str, c: Span, fragments: list[Segment], direct: list[_Found]) -> Span:

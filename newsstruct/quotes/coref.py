@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 import attrs
 import regex
@@ -122,10 +123,17 @@ def name_run(lexicon: Lexicon) -> regex.Pattern[str]:
         reverse=True,
     )
     word = rf"(?:(?:{'|'.join(dotted)})\.|{_CAP_WORD})" if dotted else _CAP_WORD
+    # a run opens with a capital letter, as every title does once capitalised: asked first,
+    # that test spares the lookbehind and the titles at every other position (same matches)
+    capital = r"(?=\p{Lu})" if all(_CAPITAL.match(t) for t in dotted) else ""
     return compile_re(
-        rf"(?<![\p{{L}}\p{{M}}'’\-]){word}(?:[ \u00a0]+(?:{_CONNECTORS}[ \u00a0]+)?{word}){{0,7}}",
+        rf"{capital}(?<![\p{{L}}\p{{M}}'’\-]){word}"
+        rf"(?:[ \u00a0]+(?:{_CONNECTORS}[ \u00a0]+)?{word}){{0,7}}",
         regex.V1,
     )
+
+
+_CAPITAL = compile_re(r"\p{Lu}", regex.V1)
 
 
 # occupations by their ending ("glaciologist", "journalist"), when the lexicon lacks them
@@ -217,7 +225,72 @@ _SENTENCE_END = compile_re(r"[.!?][\"”’']?\s", regex.V1)
 _POSTPOSED_PRONOUN = compile_re(r",[\"”’']?\s*$", regex.V1)
 
 # A run's reading: (words, where they start, an organisation?, name words, roles).
-_Run = tuple[list[str], int, bool, list[str], set[str]]
+_Run = tuple[tuple[str, ...], int, bool, tuple[str, ...], frozenset[str]]
+# What a run names: (kind, its name words joined, the gender its titles give); see _run_reading.
+_Reading = tuple[str, str, str | None]
+
+# distinct run texts whose readings are kept across calls: the same runs ("But", "Mr. Trump",
+# "White House") come back article after article
+_RUN_CACHE = 8192
+
+
+def _run_words(run: str, qwords: QuoteWords) -> tuple[list[str], int]:
+    """The words of a run without the function words that open it, and where they start."""
+    words = run.split()
+    k = 0
+    while k < len(words) and (words[k].lower() in qwords.function_words or qwords.cue(words[k])):
+        k += 1  # "But", "Said" (an inverted cue) open the run but not the name
+    if k == 0:
+        return words, 0
+    if k == len(words):
+        return [], 0
+    return words[k:], run.index(words[k], sum(len(w) for w in words[:k]))
+
+
+@functools.lru_cache(maxsize=_RUN_CACHE)
+def _read_run(run: str, qwords: QuoteWords) -> _Run:
+    """(words, where they start in the run, an organisation?, name words, roles) of a run
+    text: :func:`_run_words`, :func:`_org_words` and :func:`strip_title` (immutable: shared
+    by every call that meets the same run)."""
+    words, offset = _run_words(run, qwords)
+    org = bool(words) and _org_words(words, qwords)
+    name_words, roles = strip_title(words, qwords) if words and not org else ([], set())
+    if "of" in name_words[2:]:
+        # "Sen. Bernard Holt of Vermont": the person, then the place
+        name_words = name_words[: name_words.index("of", 2)]
+    return tuple(words), offset, org, tuple(name_words), frozenset(roles)
+
+
+@functools.lru_cache(maxsize=_RUN_CACHE)
+def _run_reading(run: str, qwords: QuoteWords) -> _Reading:
+    """(what the run names, its name words joined, the gender its titles give) of a run
+    text: what is "org" (then the organisation's words joined), "person", "part" (a titled
+    surname, or words that are no name: "You Should Be Criminally Investigated"), "owned"
+    (an owner inside the name words) or "none" (no words)."""
+    words, _, org, name_words, _ = _read_run(run, qwords)
+    if not words:
+        return ("none", "", None)
+    if org:
+        return ("org", " ".join(words), None)
+    gender = _title_gender(words, name_words, qwords)
+    if (
+        len(name_words) < 2
+        or any(w.lower() in qwords.function_words for w in name_words)
+        or any(w.lower() in qwords.stops for w in name_words[1:])
+    ):
+        return ("part", " ".join(name_words), gender)
+    if any(w.endswith(("'s", "’s")) for w in name_words[:-1]):
+        return ("owned", " ".join(name_words), gender)
+    return ("person", " ".join(name_words), gender)
+
+
+def _title_gender(
+    words: Sequence[str], name_words: Sequence[str], qwords: QuoteWords
+) -> str | None:
+    """The gender the title words of a run (those not in ``name_words``) give: "Ms."."""
+    genders = {qwords.gender.get(w.lower()) for w in words if w not in name_words}
+    genders.discard(None)
+    return genders.pop() if len(genders) == 1 else None
 
 
 @attrs.define
@@ -258,7 +331,8 @@ class Entities:
         self.mentioned: list[Entity] = []  # the entity at each position
         self.mention_ends: list[int] = []  # where the mention at each position ends
         self._parsed: dict[str, _Run] = {}  # run text -> its reading (see _parse)
-        self._shared: list[tuple[list[Entity], list[str]]] = []  # titled shared surnames
+        self._readings: dict[str, _Reading] = {}  # see _reading
+        self._shared: list[tuple[list[Entity], Sequence[str]]] = []  # titled shared surnames
         runs = list(name_run(lexicon).finditer(text, timeout=limits.SCAN_TIMEOUT))
         for m in runs:
             self._add_run(m.start(), m.group())
@@ -301,55 +375,35 @@ class Entities:
 
     # -- building
 
-    def _words(self, start: int, run: str) -> tuple[list[str], int]:
-        """The words of a run without the function words that open it, and where they start."""
-        words = run.split()
-        k = 0
-        while k < len(words) and (
-            words[k].lower() in self.qwords.function_words or self.qwords.cue(words[k])
-        ):
-            k += 1  # "But", "Said" (an inverted cue) open the run but not the name
-        if k == 0:
-            return words, start
-        if k == len(words):
-            return [], start
-        return words[k:], start + run.index(words[k], sum(len(w) for w in words[:k]))
-
     def _parse(self, start: int, run: str) -> _Run:
         """(words, where they start, an organisation?, name words, roles) of the run at
-        ``start``: ``_words``, ``_org_words`` and ``strip_title``, read once per distinct run
-        text (both passes over the runs and a name's repeats share it). Callers must not
-        modify the lists or the set."""
+        ``start`` (see :func:`_read_run`), looked up once per distinct run text in this
+        article (both passes over the runs and a name's repeats share it)."""
         parsed = self._parsed.get(run)
         if parsed is None:
-            words, offset = self._words(0, run)
-            org = bool(words) and _org_words(words, self.qwords)
-            name_words, roles = (
-                strip_title(words, self.qwords) if words and not org else ([], set())
-            )
-            if "of" in name_words[2:]:
-                # "Sen. Bernard Holt of Vermont": the person, then the place
-                name_words = name_words[: name_words.index("of", 2)]
-            parsed = self._parsed[run] = (words, offset, org, name_words, roles)
+            parsed = self._parsed[run] = _read_run(run, self.qwords)
         words, offset, org, name_words, roles = parsed
         return words, start + offset, org, name_words, roles
 
+    def _reading(self, run: str) -> _Reading:
+        """What the run names (see :func:`_run_reading`), looked up once per distinct run
+        text in this article."""
+        found = self._readings.get(run)
+        if found is None:
+            found = self._readings[run] = _run_reading(run, self.qwords)
+        return found
+
     def _add_run(self, start: int, run: str) -> None:
-        words, offset, org, name_words, roles = self._parse(start, run)
-        if not words:
-            return
-        if org:
-            name = " ".join(words)
+        what, joined, _ = self._reading(run)
+        if what == "org":
+            name = joined
             if name not in self.orgs:
-                self.orgs[name] = Entity(name=name, kind="org", first=offset)
+                self.orgs[name] = Entity(name=name, kind="org", first=self._parse(start, run)[1])
             return
-        if (
-            len(name_words) < 2
-            or any(w.lower() in self.qwords.function_words for w in name_words)
-            or any(w.lower() in self.qwords.stops for w in name_words[1:])
-        ):
+        if what == "part":
             # not a name: "You Should Be Criminally Investigated" (a headline's words);
             # a titled surname ("Mayor Calloway") still says something about a person
+            words, _, _, name_words, roles = self._parse(start, run)
             if name_words and roles:
                 cands = self._candidates(name_words[-1])
                 for ent in cands:
@@ -359,9 +413,10 @@ class Entities:
                     # goes to the one it fits, once the others' genders are known
                     self._shared.append((cands, words))
             return
-        if any(w.endswith(("'s", "’s")) for w in name_words[:-1]):
+        if what != "person":
             return
-        name = _no_possessive(" ".join(name_words))
+        words, offset, _, _, roles = self._parse(start, run)
+        name = _no_possessive(joined)
         known = self.persons.get(name)
         if known is not None:
             ent = known
@@ -377,7 +432,7 @@ class Entities:
         self._learn(ent, roles, words)
         self._context_roles(ent, start, start + len(run))
 
-    def _learn(self, ent: Entity, roles: set[str], words: list[str]) -> None:
+    def _learn(self, ent: Entity, roles: AbstractSet[str], words: Sequence[str]) -> None:
         ent.roles |= roles
         for w in words:
             g = self.qwords.gender.get(w.lower())
@@ -437,19 +492,17 @@ class Entities:
     def _candidates(self, word: str) -> list[Entity]:
         return self._by_suffix.get(word, [])
 
-    def title_gender(self, words: list[str], name_words: list[str]) -> str | None:
+    def title_gender(self, words: Sequence[str], name_words: Sequence[str]) -> str | None:
         """The gender the title words of a run (those not in ``name_words``) give: "Ms."."""
-        genders = {self.qwords.gender.get(w.lower()) for w in words if w not in name_words}
-        genders.discard(None)
-        return genders.pop() if len(genders) == 1 else None
+        return _title_gender(words, name_words, self.qwords)
 
     def _lookup_run(self, start: int, run: str) -> Entity | None:
-        words, _, org, name_words, _ = self._parse(start, run)
-        if not words:
+        what, joined, gender = self._reading(run)
+        if what == "none":
             return None
-        if org:
-            return self.orgs.get(" ".join(words))
-        return self.person(" ".join(name_words), start, self.title_gender(words, name_words))
+        if what == "org":
+            return self.orgs.get(joined)
+        return self.person(joined, start, gender)
 
     def _entity_at(self, start: int, end: int) -> Entity | None:
         return self._lookup_run(start, self.text[start:end])

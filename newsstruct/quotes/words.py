@@ -18,7 +18,8 @@ from ..lexicons import Lexicon, inflect
 from ..patterns import compile_re
 
 
-@attrs.frozen(kw_only=True)
+# (its hash is kept: the readings of coref's runs are cached by it)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class QuoteWords:
     """Everything the quote stage looks words up in (all lower case).
 
