@@ -561,6 +561,13 @@ def _quarter_year(q: int, ctx: Ctx, m: Cand | None = None) -> int | None:
         return None
     y, cur = current_quarter(ctx.ref)
     if q <= cur:
+        # ... and a quarter that ended two or more quarters ago, in a future clause or a
+        # forecast, is next year's: "expects revenue of $9 billion for its first quarter" in
+        # October
+        if cur - q >= 2 and (
+            ctx.tense == "future" or (ctx.tense != "past" and m is not None and _guidance(m, ctx))
+        ):
+            return y + 1
         return y
     # Results are reported after the quarter, so a quarter not yet begun is last year's
     # ("fourth-quarter results" in February), whatever the tense; but one that ended two or
