@@ -66,10 +66,27 @@ def h_time(m: Cand, ctx: Ctx) -> Reading | None:
             weekday_in(day.group(1), ctx.lex) is not None or _DEICTIC_WORD.fullmatch(day.group(1))
         ):
             raw = f"{raw} {day.group(1)}"  # "between 2 and 4 p.m. Friday": Friday's 2 p.m.
+    elif _NO_HALF.fullmatch(raw):
+        pod = _POD_AFTER.match(ctx.text, m.end(), m.end() + 24)
+        if pod is not None:  # "by 6 o'clock this afternoon": 6 p.m.
+            raw = f"{raw} {pod.group(1) or 'night'}"
     reading = _time(raw, ctx)
     if reading is not None and approx is not None:
         reading = attrs.evolve(reading, mod="APPROX")
     return reading
+
+
+# A clock time without a.m./p.m. or a part of the day in it ("6 o'clock", "9:30", "3 o'clock
+# Monday"), and the part of the day right after it that tells its half ("this afternoon",
+# "in the evening", "tonight")
+_NO_HALF = compile_re(
+    r"(?i)(?:(?![ap]\.?[ \t\u00a0]*m(?![\p{L}])|morning|afternoon|evening|night|noon|midnight|midday)"
+    r"[^\n])*"
+)
+_POD_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:(?:(?:in|on)[ \t\u00a0]+)?(?:the|this|that|tomorrow|yesterday)[ \t\u00a0]+)?"
+    r"(?:(morning|afternoon|evening|night)|tonight)(?![\p{L}])"
+)
 
 
 _CLOCK_END = compile_re(
@@ -1248,6 +1265,8 @@ def _verb_just_before(ctx: Ctx, start: int, end: int) -> bool:
         w, prev = words[i].lower(), words[i - 1]
         if w in _REPORTING:
             continue
+        if w in ("were", "was") and i + 1 < len(words) and words[i + 1].lower() == "to":
+            continue  # "if she were to win in November": no past event
         if tenses.get(w) in ("past", "perfect"):
             return True
         if (
