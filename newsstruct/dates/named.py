@@ -400,7 +400,8 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", cal.day(day), "absolute", start=start)
     event = _event_day(mo[0], d, m.end(), ctx)
     if event is not None:  # "the Sept. 11 attacks": the day of the event, not this year's
-        return Reading("DATE", cal.day(event), "absolute", start=start)
+        # an event named, not the story's time: no anchor for "thirteen years earlier"
+        return Reading("DATE", cal.day(event), "absolute", start=start, dated=False)
     rel = rel_year(raw, ctx.ref)
     if rel is not None:
         try:
@@ -497,6 +498,7 @@ def _dateparser_parse(candidate: str, order: str) -> dt.date | None:
     return parsed.date() if parsed is not None else None
 
 
+_ON_BEFORE = compile_re(r"(?i)(?<![\p{L}])on[ \t\u00a0]+$")
 _ISO = compile_re(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?")
 
 
@@ -505,7 +507,12 @@ def h_iso(m: Cand, ctx: Ctx) -> Reading | None:
     event = ctx.lex.temporal.get("event", {}).get(raw.lower())
     if event is not None:  # "9/11": the day of the event
         found = _event(event, ctx)
-        return Reading("DATE", cal.day(found), "absolute") if found is not None else None
+        if found is None:
+            return None
+        # "since 9/11", "9/11 families": the event named, not the story's time, so no anchor
+        # for a later "thirteen years earlier"; "on 9/11" is a day the story speaks of
+        on = _ON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()) is not None
+        return Reading("DATE", cal.day(found), "absolute", dated=on)
     iso = _ISO.fullmatch(raw)
     if iso:
         try:
