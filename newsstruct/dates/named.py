@@ -1232,6 +1232,7 @@ _MARCH_FOR = compile_re(r"\s+(?:for|of|on|to|against|through|from)\b")
 # "the accession was planned for early March"), not the one after ("sales fell in March"
 # in a January story is last March).
 _MONTH_SLACK = 31
+_PLAN_SLACK = 92
 # ... but a month put first in its sentence and set off by a comma is the time of the past
 # event that follows ("In October, Mrs. Vance, the nominee, proposed a tax"): no slack.
 _FRONTED_BEFORE = compile_re(
@@ -1379,6 +1380,14 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             and not _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
         ):
             slack = 0  # "She proposed a tax in October" in September: last October
+        elif (
+            tense == "past"
+            and _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
+            and not _CLAUSE_MARK.search(ctx.text, max(0, m.start() - 40), m.start())
+        ):
+            # a plan told in the past ("had been due to be delivered in mid-February" in
+            # December) may concern a month a quarter ahead
+            slack = _PLAN_SLACK
         y = pick(cands, mid_ref, tense, slack=slack).year
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 
