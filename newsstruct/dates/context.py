@@ -520,6 +520,12 @@ class _Scan:
         ):
             # "said rain was likely on Thursday": a forecast, told in the past of a day ahead
             return "future"
+        elif (
+            word in ("were", "was")
+            and nxt == "to"
+            and "if" in (_neighbour(toks, i, side, -k) for k in (1, 2, 3, 4))
+        ):
+            cls = "future"  # "if his candidate were to win in November": a case ahead
         elif word == "next" and nxt == "to":
             cls = None  # "next to the embassy"
         elif word == "to" and prev == "whether":

@@ -66,10 +66,27 @@ def h_time(m: Cand, ctx: Ctx) -> Reading | None:
             weekday_in(day.group(1), ctx.lex) is not None or _DEICTIC_WORD.fullmatch(day.group(1))
         ):
             raw = f"{raw} {day.group(1)}"  # "between 2 and 4 p.m. Friday": Friday's 2 p.m.
+    elif _NO_HALF.fullmatch(raw):
+        pod = _POD_AFTER.match(ctx.text, m.end(), m.end() + 24)
+        if pod is not None:  # "by 6 o'clock this afternoon": 6 p.m.
+            raw = f"{raw} {pod.group(1) or 'night'}"
     reading = _time(raw, ctx)
     if reading is not None and approx is not None:
         reading = attrs.evolve(reading, mod="APPROX")
     return reading
+
+
+# A clock time without a.m./p.m. or a part of the day in it ("6 o'clock", "9:30", "3 o'clock
+# Monday"), and the part of the day right after it that tells its half ("this afternoon",
+# "in the evening", "tonight")
+_NO_HALF = compile_re(
+    r"(?i)(?:(?![ap]\.?[ \t\u00a0]*m(?![\p{L}])|morning|afternoon|evening|night|noon|midnight|midday)"
+    r"[^\n])*"
+)
+_POD_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:(?:(?:in|on)[ \t\u00a0]+)?(?:the|this|that|tomorrow|yesterday)[ \t\u00a0]+)?"
+    r"(?:(morning|afternoon|evening|night)|tonight)(?![\p{L}])"
+)
 
 
 _CLOCK_END = compile_re(
@@ -383,7 +400,8 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", cal.day(day), "absolute", start=start)
     event = _event_day(mo[0], d, m.end(), ctx)
     if event is not None:  # "the Sept. 11 attacks": the day of the event, not this year's
-        return Reading("DATE", cal.day(event), "absolute", start=start)
+        # an event named, not the story's time: no anchor for "thirteen years earlier"
+        return Reading("DATE", cal.day(event), "absolute", start=start, dated=False)
     rel = rel_year(raw, ctx.ref)
     if rel is not None:
         try:
@@ -480,6 +498,7 @@ def _dateparser_parse(candidate: str, order: str) -> dt.date | None:
     return parsed.date() if parsed is not None else None
 
 
+_ON_BEFORE = compile_re(r"(?i)(?<![\p{L}])on[ \t\u00a0]+$")
 _ISO = compile_re(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?")
 
 
@@ -488,7 +507,12 @@ def h_iso(m: Cand, ctx: Ctx) -> Reading | None:
     event = ctx.lex.temporal.get("event", {}).get(raw.lower())
     if event is not None:  # "9/11": the day of the event
         found = _event(event, ctx)
-        return Reading("DATE", cal.day(found), "absolute") if found is not None else None
+        if found is None:
+            return None
+        # "since 9/11", "9/11 families": the event named, not the story's time, so no anchor
+        # for a later "thirteen years earlier"; "on 9/11" is a day the story speaks of
+        on = _ON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()) is not None
+        return Reading("DATE", cal.day(found), "absolute", dated=on)
     iso = _ISO.fullmatch(raw)
     if iso:
         try:
@@ -561,6 +585,13 @@ def _quarter_year(q: int, ctx: Ctx, m: Cand | None = None) -> int | None:
         return None
     y, cur = current_quarter(ctx.ref)
     if q <= cur:
+        # ... and a quarter that ended two or more quarters ago, in a future clause or a
+        # forecast, is next year's: "expects revenue of $9 billion for its first quarter" in
+        # October
+        if cur - q >= 2 and (
+            ctx.tense == "future" or (ctx.tense != "past" and m is not None and _guidance(m, ctx))
+        ):
+            return y + 1
         return y
     # Results are reported after the quarter, so a quarter not yet begun is last year's
     # ("fourth-quarter results" in February), whatever the tense; but one that ended two or
@@ -1201,6 +1232,7 @@ _MARCH_FOR = compile_re(r"\s+(?:for|of|on|to|against|through|from)\b")
 # "the accession was planned for early March"), not the one after ("sales fell in March"
 # in a January story is last March).
 _MONTH_SLACK = 31
+_PLAN_SLACK = 92
 # ... but a month put first in its sentence and set off by a comma is the time of the past
 # event that follows ("In October, Mrs. Vance, the nominee, proposed a tax"): no slack.
 _FRONTED_BEFORE = compile_re(
@@ -1241,6 +1273,8 @@ def _verb_just_before(ctx: Ctx, start: int, end: int) -> bool:
         w, prev = words[i].lower(), words[i - 1]
         if w in _REPORTING:
             continue
+        if w in ("were", "was") and i + 1 < len(words) and words[i + 1].lower() == "to":
+            continue  # "if she were to win in November": no past event
         if tenses.get(w) in ("past", "perfect"):
             return True
         if (
@@ -1346,6 +1380,14 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             and not _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
         ):
             slack = 0  # "She proposed a tax in October" in September: last October
+        elif (
+            tense == "past"
+            and _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
+            and not _CLAUSE_MARK.search(ctx.text, max(0, m.start() - 40), m.start())
+        ):
+            # a plan told in the past ("had been due to be delivered in mid-February" in
+            # December) may concern a month a quarter ahead
+            slack = _PLAN_SLACK
         y = pick(cands, mid_ref, tense, slack=slack).year
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 

@@ -92,6 +92,15 @@ _PAPER_AFTER = compile_re(
 )
 
 
+_NUMERIC_DAY = compile_re(r"\d{1,2}/\d{1,2}")
+_NAME_BEFORE = compile_re(r"(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}+)[ \t\u00a0]+$")
+# capitalised words that may stand before a day in figures ("After 9/11", "On 9/11")
+_NOT_NAME_BEFORE = frozenset(
+    """after before since on in by until till following from through during post pre the
+    a an this that since until to of and or but when as""".split()  # noqa: SIM905
+)
+
+
 def in_name(text: str, start: int, end: int, sent_start: int, sent_end: int) -> bool:
     """Whether the mention ``text[start:end]`` has a temporal word capitalised as in a name
     (or is the idiom "high noon")."""
@@ -100,6 +109,19 @@ def in_name(text: str, start: int, end: int, sent_start: int, sent_end: int) -> 
         return True
     if low in _WEEKDAYS and _PAPER_AFTER.match(text, end, end + 16):
         return True  # "the Sunday Times": a newspaper
+    if _NUMERIC_DAY.fullmatch(low):
+        # "Fahrenheit 9/11": a day written in figures right after a capitalised word that is
+        # no preposition or determiner names a film or a book, not the day
+        before = _NAME_BEFORE.search(text, max(0, start - 24), start)
+        if (
+            before is not None
+            and before.group(1).lower() not in _NOT_NAME_BEFORE
+            and before.group(1).lower() not in _WEEKDAYS
+            and not _title_case(
+                text, max(sent_start, start - _WINDOW), min(sent_end, end + _WINDOW)
+            )
+        ):
+            return True
     for w in _WORD.finditer(text, start, end):
         word = w.group()
         low = word.lower()

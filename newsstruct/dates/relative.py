@@ -50,7 +50,7 @@ _QUANTITY_BEFORE = compile_re(
     r"|\b(?:million|billion|trillion|thousand|percent|cent|yen"
     r"|yuan|times|once|twice|thrice|each|apiece"
     # plurals without -s: "33,000 people a year", "50 men a day"
-    r"|people|men|women|children|cattle|sheep|fish|feet"
+    r"|people|men|women|children|cattle|sheep|fish|feet|aircraft|spacecraft|livestock|personnel"
     r"|(?!(?:was|has|is|this|its|his|as|us|plus|thus|less|perhaps|unless|always|besides|across"
     r"|takes|lasts|needs|gets|spends|does|goes|remains|means|seems|lies|yes|whereas|towards"
     r"|afterwards|nevertheless|sometimes|years|months|weeks|days)\b)[\p{Ll}]+s))\s+$"
