@@ -290,6 +290,9 @@ def test_every_filter_together_chooses_the_same_candidates():
     words += ["14%", "5 %", "(603)", "412)", "5-4", "10-day", "2 1/2", "½", "1990s", "’90s"]
     words += ["million", "billion", "times", "people", "percent", "GMT", "Z", "p.m.", "am"]
     words += ["o'clock", "in the morning", "at night", "14th", "3Q08", "2H", "1/2/2024", "\n"]
+    # a number's thousands, decimals or range before a word, a comma after a number
+    words += ["9–11", "512-41", "2-3", "1,100,", "14,", "2.30", "12.5", "1.000", "until", "till"]
+    words += ["from", "between", "a.m", "2–4", "1,000-year", "3.5-4", "5,", "7,5"]
     # a year in digits of two scripts, before a word or a mark that goes on with it
     words += [
         "20٢٤)",

@@ -744,8 +744,16 @@ _YEAR_RUN = compile_re(r"(?:1[5-9]|20)[0-9][0-9]")
 # After a number: spaces, then a word of letters (anything else: every kind).
 _AFTER_NUMBER = compile_re(r"\s+(\p{L}+)")
 # After a number (its thousands and decimals, maybe spaces), a mark no expression goes on
-# with: "14%", "(603)", "5 %".
-_NUMBER_STOP = compile_re(r"(?:,\d{3})*(?:\.\d+)?\s*[%)\]};!?\"”]")
+# with: "14%", "(603)", "5 %"; or a comma before no digit ("640,000, were"; no clock, day or
+# amount goes on with a comma).
+_NUMBER_STOP = compile_re(r"(?:,\d{3})*(?:\.\d+)?(?:\s*[%)\]};!?\"”]|,(?!\d))")
+# After a run of ASCII digits: its ASCII thousands ("310,000"), decimals ("2.8"), or the other
+# end of a range ("5-4", "9–11"), then spaces and a word of letters. Only an amount goes on
+# after thousands or a range ("1,100 years", "5-10 years"), or a clock ("9–11 a.m.",
+# "2.30 p.m."): the words of ``Grammar.after_number`` after a number; and "until"/"till" of
+# a clock range ("from 2.30 until 4 p.m.").
+_NUMBER_THEN_WORD = compile_re(r"(?:,[0-9]{3})*(?:\.[0-9]+)?(?:[-–][0-9]+)?\s+(\p{L}+)")
+_CLOCK_RANGE = frozenset(("until", "till"))
 
 
 # After "the" or "a": spaces, then a word of letters or a digit (anything else: every kind).
@@ -914,6 +922,13 @@ class Grammar:
         ascii_run = run.isascii()
         if ascii_run and _NUMBER_STOP.match(text, tok.end(), hi):
             return ()
+        if ascii_run:
+            nxt = _NUMBER_THEN_WORD.match(text, tok.end(), hi)
+            if nxt is not None and text[tok.end()] in ",.-–":  # thousands, decimals, a range
+                word = nxt.group(1)
+                if not word.isascii() or word.lower() in _CLOCK_RANGE:
+                    return kinds
+                return self.after_number.get(word.lower(), ())
         nxt = _AFTER_NUMBER.match(text, tok.end(), hi)
         if nxt is None or not nxt.group(1).isascii():
             return kinds
