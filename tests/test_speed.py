@@ -269,7 +269,7 @@ class _EveryKind(dict[str, tuple[str, ...]]):
 
 def test_every_filter_together_chooses_the_same_candidates():
     """Each word is tried only against the kinds it can open (``kind_openers``), after "the",
-    "a", a modifier or a number only against those the next word goes on with, and a number
+    "a", a modifier, "this"/"that"/"last"/"next" or a number only against those the next word goes on with, and a number
     before a mark that ends every expression ("14%") against none: scanning so finds exactly
     what trying every kind at every word finds."""
     grammar = compile_grammar(LEX)
@@ -282,6 +282,7 @@ def test_every_filter_together_chooses_the_same_candidates():
         after_a=frozenset(),
         after_number={},
         after_modifier={},
+        after_deictic={},
         needles={},
     )
     words = sorted({w for table in LEX.temporal.values() for w in table})
@@ -290,6 +291,17 @@ def test_every_filter_together_chooses_the_same_candidates():
     words += ["14%", "5 %", "(603)", "412)", "5-4", "10-day", "2 1/2", "½", "1990s", "’90s"]
     words += ["million", "billion", "times", "people", "percent", "GMT", "Z", "p.m.", "am"]
     words += ["o'clock", "in the morning", "at night", "14th", "3Q08", "2H", "1/2/2024", "\n"]
+    # a number's thousands, decimals or range before a word, a comma after a number
+    words += ["9–11", "512-41", "2-3", "1,100,", "14,", "2.30", "12.5", "1.000", "until", "till"]
+    words += ["from", "between", "a.m", "2–4", "1,000-year", "3.5-4", "5,", "7,5"]
+    # "this", "that", "last", "next" before a word that names a time or does not
+    words += ["this", "that", "last", "next", "This", "LAST", "past", "coming", "same", "city"]
+    words += ["morning", "night", "fiscal", "quarter", "half", "that's", "expected to", "will"]
+    words += [
+        "this past weekend", "that same quarter", "that most recent quarter", "last fiscal year",
+        "next financial year", "this year's", "last half", "this coming spring",
+        "last three weeks", "next several years", "that current quarter", "last quarter",
+    ]  # fmt: skip
     # a year in digits of two scripts, before a word or a mark that goes on with it
     words += [
         "20٢٤)",

@@ -624,6 +624,45 @@ def digit_follower_kinds(lex: Lexicon) -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) & union for kind, words in spec.items()}
 
 
+# Words that open an expression only before a word that names a time ("this morning",
+# "that week", "last year", "next Monday"), filtered by :func:`deictic_followers`.
+_DEICTIC = ("this", "that", "last", "next")
+
+
+@functools.lru_cache(maxsize=8)
+def deictic_followers(lex: Lexicon) -> frozenset[str]:
+    """The words (first run of letters) that can come right after an expression's opening
+    "this", "that", "last" or "next" (one set for the four): a month, a weekday, a season, a
+    holiday ("this March", "last Monday", "next spring", "last Christmas"), a part of the day
+    ("this morning", "last night"), a time unit ("last week", "that same day"), "past" and
+    "coming" ("this past weekend"), the words before "quarter" or "fiscal year" ("last
+    quarter", "that same quarter", "next fiscal year"), an amount of a span ("the last three
+    weeks", "last 10 years": a digit is tried always), the rest of a lexicon entry that opens
+    with the word. Read off :func:`_alternatives` by hand and checked like
+    :func:`the_followers`."""
+    t = lex.temporal
+    leads = {
+        _lead(w) for cls in ("month", "weekday", "season", "holiday", "number") for w in t[cls]
+    }
+    rest = set()
+    for entries in t.values():
+        for entry in entries:
+            words = entry.lower().split(" ", 1)
+            if words[0] in _DEICTIC and len(words) == 2:
+                rest.add(_lead(words[1]))
+    return frozenset(
+        leads
+        | rest
+        | _UNITS
+        | _UNIT_ADJECTIVES
+        | _words(
+            """past coming morning afternoon evening night season fiscal financial half
+            comparable same corresponding prior latest most recent previous preceding current
+            successive a an dozen hundred couple pair"""
+        )
+    )
+
+
 _ORDINAL_ENDS = ("st", "nd", "rd", "th")
 # Pieces every time unit of the grammar holds ("fortnight" holds "night", "weekend" "week").
 _UNIT_PIECES = _words("second minute hour day night week month quarter year decade centur millenni")
@@ -744,8 +783,16 @@ _YEAR_RUN = compile_re(r"(?:1[5-9]|20)[0-9][0-9]")
 # After a number: spaces, then a word of letters (anything else: every kind).
 _AFTER_NUMBER = compile_re(r"\s+(\p{L}+)")
 # After a number (its thousands and decimals, maybe spaces), a mark no expression goes on
-# with: "14%", "(603)", "5 %".
-_NUMBER_STOP = compile_re(r"(?:,\d{3})*(?:\.\d+)?\s*[%)\]};!?\"”]")
+# with: "14%", "(603)", "5 %"; or a comma before no digit ("640,000, were"; no clock, day or
+# amount goes on with a comma).
+_NUMBER_STOP = compile_re(r"(?:,\d{3})*(?:\.\d+)?(?:\s*[%)\]};!?\"”]|,(?!\d))")
+# After a run of ASCII digits: its ASCII thousands ("310,000"), decimals ("2.8"), or the other
+# end of a range ("5-4", "9–11"), then spaces and a word of letters. Only an amount goes on
+# after thousands or a range ("1,100 years", "5-10 years"), or a clock ("9–11 a.m.",
+# "2.30 p.m."): the words of ``Grammar.after_number`` after a number; and "until"/"till" of
+# a clock range ("from 2.30 until 4 p.m.").
+_NUMBER_THEN_WORD = compile_re(r"(?:,[0-9]{3})*(?:\.[0-9]+)?(?:[-–][0-9]+)?\s+(\p{L}+)")
+_CLOCK_RANGE = frozenset(("until", "till"))
 
 
 # After "the" or "a": spaces, then a word of letters or a digit (anything else: every kind).
@@ -779,6 +826,9 @@ class Grammar:
     after_modifier: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = attrs.field(
         factory=dict
     )
+    # The words after "this", "that", "last" or "next" worth trying their kinds at (see
+    # :func:`deictic_followers`).
+    after_deictic: dict[str, frozenset[str]] = attrs.field(factory=dict)
     # Where a token with kinds may start, in the lowered text (see :func:`_openers`).
     openers: re.Pattern[str] | None = None
     # Per kind, its pieces (see :func:`kind_needles`) as a pattern for the lowered text.
@@ -839,12 +889,16 @@ class Grammar:
                     kinds = self._after_a(text, tok.end(), hi, kinds)
                 elif low in self.after_modifier:
                     kinds = self._after_modifier(text, tok.end(), hi, low, kinds)
-                elif (
-                    low == "last"
-                    and _VERB_LAST.match(text, tok.end(), hi)
-                    and _TO_OR_MODAL.search(text, max(0, tok.start() - 12), tok.start())
-                ):
-                    kinds = ()  # "expected to last three weeks": the verb; the length follows
+                else:
+                    if low in self.after_deictic:
+                        kinds = self._after_deictic(text, tok.end(), hi, low, kinds)
+                    if (
+                        kinds
+                        and low == "last"
+                        and _VERB_LAST.match(text, tok.end(), hi)
+                        and _TO_OR_MODAL.search(text, max(0, tok.start() - 12), tok.start())
+                    ):
+                        kinds = ()  # "expected to last three weeks": the verb; the length follows
             for kind in kinds:
                 needle = needles.get(kind)
                 if needle is not None:
@@ -892,6 +946,17 @@ class Grammar:
             return kinds
         return by_next.get(word.lower(), ())
 
+    def _after_deictic(
+        self, text: str, pos: int, hi: int, low: str, kinds: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """``kinds`` at a "this", "that", "last" or "next" ending at ``pos``, unless the next
+        word is plain ASCII letters that no expression continues with ("that the"): then
+        none."""
+        nxt = _AFTER_THE.match(text, pos, hi)
+        if nxt is None or nxt.group(1) is None or not nxt.group(1).isascii():
+            return kinds
+        return kinds if nxt.group(1).lower() in self.after_deictic[low] else ()
+
     def _after_a(self, text: str, pos: int, hi: int, kinds: tuple[str, ...]) -> tuple[str, ...]:
         """``kinds`` at an "a" or "an" ending at ``pos``, unless the next word is plain ASCII
         letters that no expression continues with ("a spokesman"): then none."""
@@ -914,6 +979,13 @@ class Grammar:
         ascii_run = run.isascii()
         if ascii_run and _NUMBER_STOP.match(text, tok.end(), hi):
             return ()
+        if ascii_run:
+            nxt = _NUMBER_THEN_WORD.match(text, tok.end(), hi)
+            if nxt is not None and text[tok.end()] in ",.-–":  # thousands, decimals, a range
+                word = nxt.group(1)
+                if not word.isascii() or word.lower() in _CLOCK_RANGE:
+                    return kinds
+                return self.after_number.get(word.lower(), ())
         nxt = _AFTER_NUMBER.match(text, tok.end(), hi)
         if nxt is None or not nxt.group(1).isascii():
             return kinds
@@ -992,6 +1064,9 @@ def compile_grammar(lex: Lexicon) -> Grammar:
     going_on["an"] = going_on["a"]
     for word, (kinds_by_next, _) in after_modifier.items():
         going_on.setdefault(word, [w for w, ks in kinds_by_next.items() if ks])
+    # (then "this", "that", "last", "next", unless one is spoken for above)
+    after_deictic = {w: deictic_followers(lex) for w in _DEICTIC if w not in going_on}
+    going_on.update(after_deictic)
     return Grammar(
         sources=sources,
         after_modifier=after_modifier,
@@ -1003,6 +1078,7 @@ def compile_grammar(lex: Lexicon) -> Grammar:
         after_the={w: tuple(k) for w, k in after_the.items()},
         after_the_digit=tuple(k for k in the_kinds if followers[k][1]),
         after_a=a_followers(lex),
+        after_deictic=after_deictic,
         after_number={
             word: tuple(k for k in by_digit if word in number_kinds.get(k, ()))
             for word in digit_followers(lex)
