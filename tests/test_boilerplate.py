@@ -513,8 +513,26 @@ def brute_force_rule(line: str) -> str | None:
         if speech and rule.category != "legal":
             continue
         if rule.pattern.fullmatch(line):
+            if rule.category in PROMPT_CATEGORIES and ATTRIBUTED.search(line):
+                return None  # a reported prompt is a story sentence
             return rule.rule
     return None
+
+
+PROMPT_CATEGORIES = {
+    "promo",
+    "newsletter",
+    "share",
+    "notice",
+    "related",
+    "comments",
+    "navigation",
+    "advertisement",
+}
+ATTRIBUTED = regex.compile(
+    r", (?:[\p{L}'’-]{1,25} ){0,3}(?:said|says|told|tells|urged|urges|wrote|writes|added|argued"
+    r"|noted|warned|explained|insisted)\b"
+)
 
 
 CASE_LINES = sorted(

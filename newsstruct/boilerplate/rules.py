@@ -16,7 +16,10 @@ The rules are the lexicon's own, then those of the other packaged languages
 
 Two keep-guards hold for every rule: a line that opens with a quote mark is speech (only
 legal rules apply to it), and a line longer than ``MAX_RULE_LINE`` characters is story text
-for every rule but the legal, caption, correction and credit ones.
+for every rule but the legal, caption, correction and credit ones. A third holds for the
+prompt-like categories (promo, newsletter, share, notice, related, comments, navigation,
+advertisement): a line with a reported-speech attribution (", the union told members") is a
+story sentence.
 
 A rule's id also gives it a role in the context pass (see :mod:`.context`): an id ending in
 ``-header`` opens a block (the short lines under "Related stories" are links too), an id
@@ -47,6 +50,15 @@ MAX_RULE_LINE = 400
 _GIVEN_FLAGS = regex.V1 | regex.IGNORECASE
 _LONG_LINE_CATEGORIES = frozenset({"legal", "caption", "correction", "credit"})
 _QUOTE_OPENERS = "\"“„«‘'‚‹「『"
+# A prompt a person is reported to have made ("Sign up now, the union told members, …") is a
+# story sentence: rules of these categories do not take a line with an attribution.
+_PROMPT_CATEGORIES = frozenset(
+    {"promo", "newsletter", "share", "notice", "related", "comments", "navigation", "advertisement"}
+)
+_ATTRIBUTED = compile_re(
+    r", (?:[\p{L}'’-]{1,25} ){0,3}(?:said|says|told|tells|urged|urges|wrote|writes|added|argued"
+    r"|noted|warned|explained|insisted)\b"
+)
 
 
 @attrs.frozen
@@ -210,6 +222,8 @@ class RuleTable:
                 else:
                     continue
             if pattern.fullmatch(line) is not None:
+                if hit.category in _PROMPT_CATEGORIES and _ATTRIBUTED.search(line) is not None:
+                    return None
                 return hit
         return None
 
