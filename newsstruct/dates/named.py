@@ -669,6 +669,7 @@ def _quarter_code(code: regex.Match[str], raw: str, ctx: Ctx) -> Reading | None:
 _THE_BEFORE = compile_re(r"(?<![\p{L}])[Tt]he[ \t\u00a0]+$")
 _QUARTER_MONTHS = compile_re(r"(jan|apr|jul|oct)[\p{L}.]*[-–]")
 _QUARTER_END_MONTH = compile_re(r"(mar|jun|sep|dec)[\p{L}.]*\s+quarter$")
+_QUARTER_OF_MONTH = {"jan": 1, "apr": 2, "jul": 3, "oct": 4, "mar": 1, "jun": 2, "sep": 3, "dec": 4}
 
 
 def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
@@ -682,26 +683,17 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
         and _NOUN_AFTER_Q.match(ctx.text, m.end()) is None
     ):
         return None  # "for a second quarter", "a third quarter of losses"
-    span = _QUARTER_MONTHS.match(low)
-    if span is not None:  # "the April-June quarter": the calendar quarter those months make
-        sq = {"jan": 1, "apr": 2, "jul": 3, "oct": 4}[span.group(1)]
-        qy = _quarter_year(sq, ctx, m)
+    # "the April-June quarter" (the calendar quarter those months make) and "the December
+    # quarter" (the calendar quarter ending that month)
+    months = _QUARTER_MONTHS.match(low) or _QUARTER_END_MONTH.match(low)
+    if months is not None:
+        mq = _QUARTER_OF_MONTH[months.group(1)]
+        qy = _quarter_year(mq, ctx, m)
         the = _THE_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start())
         return Reading(
             "DATE",
-            cal.quarter(qy, sq) if qy else f"XXXX-Q{sq}",
+            cal.quarter(qy, mq) if qy else f"XXXX-Q{mq}",
             "ref" if qy else None,
-            start=the.start() if the is not None else None,  # "the April-June quarter"
-        )
-    ending = _QUARTER_END_MONTH.match(low)
-    if ending is not None:  # "the December quarter": the calendar quarter ending that month
-        eq = {"mar": 1, "jun": 2, "sep": 3, "dec": 4}[ending.group(1)]
-        ey = _quarter_year(eq, ctx, m)
-        the = _THE_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start())
-        return Reading(
-            "DATE",
-            cal.quarter(ey, eq) if ey else f"XXXX-Q{eq}",
-            "ref" if ey else None,
             start=the.start() if the is not None else None,
         )
     code = _NQ_CODE.match(low)
