@@ -983,7 +983,7 @@ _LOWER_WORD = compile_re(r"[a-z]+")
 
 _SEASON_PREP_BEFORE = compile_re(
     r"(?i)(?<![\p{L}])(?:in|during|by|until|till|through|throughout|over|for|before|after|since"
-    r"|from|into|to|until|and|or|of)[ \t\u00a0]+$"
+    r"|from|into|to|and|or|of)[ \t\u00a0]+$"
 )
 
 

@@ -97,7 +97,7 @@ _NAME_BEFORE = compile_re(r"(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}+)[ \t\u00a0]+$")
 # capitalised words that may stand before a day in figures ("After 9/11", "On 9/11")
 _NOT_NAME_BEFORE = frozenset(
     """after before since on in by until till following from through during post pre the
-    a an this that since until to of and or but when as""".split()  # noqa: SIM905
+    a an this that to of and or but when as""".split()  # noqa: SIM905
 )
 
 
