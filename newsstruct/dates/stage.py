@@ -129,12 +129,13 @@ def find_dates(
     check_text(text)
     ref = parse_published(published)
     lex = lexicon if lexicon is not None else load_lexicon(lang)
-    if ref is None and sentences is None:  # called alone: a dated dateline is the reference
-        from ..segment import find_dateline
+    if ref is None and sentences is None:
+        # called alone: the dateline's date, else a timestamp line's, as structure() finds them
+        from .reference import text_reference
 
-        dateline = find_dateline(text, lang=lang, lexicon=lex)
-        if dateline is not None and dateline.date is not None:
-            ref, anchor = dateline.date, "dateline"
+        found_ref, found_anchor = text_reference(text, lex)
+        if found_ref is not None:
+            ref, anchor = found_ref, found_anchor
     if sentences is None:
         from ..segment import split_sentences
 
