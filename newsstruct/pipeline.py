@@ -8,16 +8,17 @@ Article.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from typing import Any
 
 import attrs
 
 from .boilerplate import find_boilerplate
 from .dates import find_dates
+from .dates.reference import reference_of
 from .lexicons import Lexicon, check_lang, load_lexicon
 from .quotes import find_quotes
-from .records import Article, Boilerplate, Quote
+from .records import Article, Quote
 from .segment import find_dateline, split_paragraphs, split_sentences
 from .text import check_text, parse_published
 
@@ -96,12 +97,10 @@ def structure(
     if dateline is not None:
         quotes = tuple(_after_dateline(text, q, dateline.end) for q in quotes)
     anchor, anchor_name = ref, "published"
-    if anchor is None and dateline is not None and dateline.date is not None:
-        anchor, anchor_name = dateline.date, "dateline"
     if anchor is None:
-        stamp = _run("dates", None, warnings, _stamp_date, boilerplate, lex)
-        if stamp is not None:
-            anchor, anchor_name = stamp, "timestamp"
+        anchor, anchor_name = _run(
+            "dates", (None, "published"), warnings, reference_of, dateline, boilerplate, lex
+        )
     dates = _run(
         "dates",
         (),
@@ -125,19 +124,6 @@ def structure(
         dates=dates,
         warnings=tuple(warnings),
     )
-
-
-def _stamp_date(boilerplate: Sequence[Boilerplate], lex: Lexicon) -> dt.date | None:
-    """The day a page's timestamp line names in full ("Last updated 9:42 a.m. ET, Friday,
-    Feb. 14, 2025"): the reference of an article with no publication date and no dated
-    dateline."""
-    for b in boilerplate:
-        if b.category != "timestamp":
-            continue
-        for m in find_dates(b.text, lexicon=lex):
-            if m.anchor == "absolute" and m.first_day is not None and m.first_day == m.last_day:
-                return m.first_day  # a day or a clock time on a day, written in full
-    return None
 
 
 def _after_dateline(text: str, quote: Quote, end: int) -> Quote:

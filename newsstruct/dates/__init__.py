@@ -17,7 +17,8 @@ per module:
 * :mod:`.stage` — walks the text in order keeping the discourse (the last date mentioned,
   the quarter reported, the speech date of each direct quote).
 
-The reference is ``published``; else a date in the dateline; without one, relative values
+The reference is ``published``; else a date in the dateline, else a timestamp line's day
+(:mod:`.reference`); without one, relative values
 stay unresolved: an underspecified TIMEX3 value ("XXXX-WXX-4") or None, never today's clock.
 Conventions and known limits: ``docs/dates.md``. Nothing heavy loads at import: the grammar
 is compiled on the first call.
@@ -54,9 +55,10 @@ def find_dates(
         quotes: Quotes of the text (their speech dates anchor the relative dates inside them);
             found with :func:`~newsstruct.find_quotes` when None and the text has quote marks.
         published: The reference date. When None (and ``sentences`` is None, i.e. the stage
-            runs alone) a date in the dateline serves; without one, relative expressions
-            stay unresolved.
-        anchor: The name recorded for the reference ("published" or "dateline").
+            runs alone) the reference :func:`~newsstruct.structure` would use serves: the
+            dateline's date, else the day a timestamp line names in full (a date line under
+            the headline); without one, relative expressions stay unresolved.
+        anchor: The name recorded for the reference ("published", "dateline" or "timestamp").
         lang: Language of the lexicons ("en").
         lexicon: A lexicon to use instead of the packaged one.
 

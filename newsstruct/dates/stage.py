@@ -43,6 +43,18 @@ _YEAR_VALUE = compile_re(r"\d{4}")
 _COMPARED_PERIOD = compile_re(r"(?i)\b(?:year|twelve|12)[-‐ ](?:ago|earlier)\b|\bprior[-‐ ]year\b")
 _FISCAL_QUARTER = compile_re(r"(?i)\bfiscal\b[^,.;]{0,30}\b(?:quarter|half)\b")
 
+_WEEKDAY_NUMBER = {
+    w: n
+    for n, w in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), 1
+    )
+}
+_WEEKDAY_NAMED = compile_re(r"(?<![\p{L}])((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\p{L}])")
+# "next Tuesday", "the following Tuesday": another week than the story's; "Super Tuesday": a name
+_WEEK_WORD_OR_NAME = compile_re(
+    r"(?i)(?<![\p{L}])(?:next|last|this|coming|following|previous|past|that)(?![\p{L}])"
+    r"|(?-i:\p{Lu})"
+)
 _PERIOD_REACH = 8  # sentences a reported quarter or month stays the one compared with
 _CLOCK_DAY_REACH = 3  # sentences the last day named stays the day of a clock time in a past clause
 
@@ -58,6 +70,41 @@ class _Discourse:
     sentence: int = -1
     sentence_day: dt.date | None = None
     day_sentence: int = -1  # the sentence of previous_day
+    # the first day each weekday named so far was read as (outside quotes)
+    weekdays: dict[int, dt.date] = attrs.field(factory=dict)
+
+    def note_weekday(self, mention: DateMention, ref: dt.date | None) -> None:
+        """Keep the day a weekday is first read as ("on Tuesday", "Wednesday night",
+        "Thursday, Jan. 6"), unless a word before it names another week ("next Tuesday") or
+        a name holds it ("Super Tuesday"). The same weekday a week after the reference is
+        not kept: a bare weekday of the day of publication is that day far more often than
+        the week after, and a first reading that says otherwise is the weaker one."""
+        day = mention.first_day
+        if day is None or day != mention.last_day or mention.anchor == "speech":
+            return
+        if ref is not None and day - ref >= dt.timedelta(days=7):
+            return
+        named = _WEEKDAY_NAMED.search(mention.text)
+        if named is None or _WEEK_WORD_OR_NAME.search(mention.text, 0, named.start()):
+            return
+        wd = day.isoweekday()
+        if _WEEKDAY_NUMBER[named.group(1).lower()] == wd:
+            self.weekdays.setdefault(wd, day)
+
+    def same_weekday(self, mention: DateMention, ref: dt.date, tense: str | None) -> dt.date | None:
+        """A bare weekday named again ("During Tuesday's arguments" after "on Tuesday"): the
+        day the story already gave it, unless the clause's tense points the other way (a
+        future clause after a past Tuesday, a past one after a coming Tuesday)."""
+        named = _WEEKDAY_NAMED.fullmatch(mention.text)
+        day = mention.first_day
+        if named is None or day is None or mention.anchor == "speech":
+            return None
+        first = self.weekdays.get(_WEEKDAY_NUMBER[named.group(1).lower()])
+        if first is None or first == day:
+            return None
+        if (first < ref and tense in ("future", "present")) or (first > ref and tense == "past"):
+            return None
+        return first
 
     def note(self, mention: DateMention, sentence: int, ref: dt.date | None) -> None:
         if (
@@ -129,12 +176,13 @@ def find_dates(
     check_text(text)
     ref = parse_published(published)
     lex = lexicon if lexicon is not None else load_lexicon(lang)
-    if ref is None and sentences is None:  # called alone: a dated dateline is the reference
-        from ..segment import find_dateline
+    if ref is None and sentences is None:
+        # called alone: the dateline's date, else a timestamp line's, as structure() finds them
+        from .reference import text_reference
 
-        dateline = find_dateline(text, lang=lang, lexicon=lex)
-        if dateline is not None and dateline.date is not None:
-            ref, anchor = dateline.date, "dateline"
+        found_ref, found_anchor = text_reference(text, lex)
+        if found_ref is not None:
+            ref, anchor = found_ref, found_anchor
     if sentences is None:
         from ..segment import split_sentences
 
@@ -201,6 +249,15 @@ def find_dates(
             if cut is not None and _NOUN_NEXT.match(text, m.end()):
                 reading = attrs.evolve(reading, start=cut.end())  # "the [two-year] contract"
         mention = _mention(text, m.start(), m.end(), reading, ctx, mref_name)
+        if kind == "weekday" and mref is not None and mref_name != "speech":
+            again = state.same_weekday(mention, mref, ctx.tense)
+            if again is not None:  # the weekday named again: the day it was given
+                reading = attrs.evolve(reading, value=cal.day(again))
+                mention = attrs.evolve(
+                    _mention(text, m.start(), m.end(), reading, ctx, mref_name),
+                    anchor="previous-date",
+                    anchor_date=again,
+                )
         second = None
         if kind == "mdy":
             second = _second_day(text, kind, mention, reading, hi)
@@ -222,6 +279,8 @@ def find_dates(
             taken = reading.end  # "the Fourth of July weekend": one mention, "weekend" in it
         if reading.dated or pair_year:
             state.note(mention, i, mref)
+        if mref_name != "speech":
+            state.note_weekday(mention, mref)
         if second is not None:
             found.append(_mention(text, second[0], second[1], second[2], ctx, mref_name))
             state.note(found[-1], i, mref)
