@@ -21,12 +21,8 @@ lives in Orlin."): without a journalist's role, a name box or the byline's name 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from ..patterns import compile_re
-from .lines import Shape
-
-Verdict = tuple[str, str]
+from .common import Text
 
 # a name: one to four capitalised words, particles in lower case
 _NAME = (
@@ -56,15 +52,10 @@ _BETWEEN_PARAGRAPHS = frozenset({"advertisement", "caption", "credit", "repeated
 _BIO_MAX_WORDS = 120
 
 
-def author_bios(
-    lines: Sequence[str],
-    shapes: Sequence[Shape],
-    verdict: list[Verdict | None],
-    lo: int,
-    hi: int,
-) -> None:
+def author_bios(t: Text, lo: int, hi: int) -> None:
     """Mark author bios (``author-bio``) below the body ``[lo, hi)``: in it with only junk
     after them, or anywhere after it (a page's tail)."""
+    lines, shapes, verdict = t.lines, t.shapes, t.verdict
     n = len(lines)
     bylines: list[str] | None = None
     only_junk_below = True

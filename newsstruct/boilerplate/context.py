@@ -140,21 +140,21 @@ def decide(
     # on a page guessed in auto mode the teasers, lists and prose around the body stayed:
     # those under a "Most read" or "Related" header are links all the same
     blocks = (0, n) if page and mode != "page" else (lo, hi)
-    _header_blocks(lines, shapes, t.hits, t.verdict, *blocks)
-    _captions_above_credits(lines, shapes, t.hits, t.verdict, lo, hi)
-    _sandwiched(lines, shapes, t.verdict, lo, hi)
-    _short_runs(lines, shapes, t.verdict, lo, hi)
+    _header_blocks(t, *blocks)
+    _captions_above_credits(t, lo, hi)
+    _sandwiched(t, lo, hi)
+    _short_runs(t, lo, hi)
     # a word between a link run and the next junk ("Continue", "or", "View more offers"):
     # the runs are known only now
-    _sandwiched(lines, shapes, t.verdict, lo, hi)
-    _between_junk(lines, shapes, t.verdict, lo, hi)
-    _head_menu(lines, shapes, t.verdict, lo, hi)
+    _sandwiched(t, lo, hi)
+    _between_junk(t, lo, hi)
+    _head_menu(t, lo, hi)
     _repeated_in_text(t, lo, hi)
     _twice_in_a_row(t, lo, hi)
     _pull_quotes(t, lo, hi)
     _teasers(t, lo, hi)
-    _names_by_stamps(lines, shapes, t.verdict, lo, hi)
-    author_bios(lines, shapes, t.verdict, lo, hi)
+    _names_by_stamps(t, lo, hi)
+    author_bios(t, lo, hi)
     return t.verdict
 
 
@@ -471,14 +471,8 @@ def _attribution(shape: Shape, line: str) -> bool:
     )
 
 
-def _header_blocks(
-    lines: Sequence[str],
-    shapes: Sequence[Shape],
-    hits: Sequence[Hit | None],
-    verdict: list[Verdict | None],
-    lo: int,
-    hi: int,
-) -> None:
+def _header_blocks(t: Text, lo: int, hi: int) -> None:
+    lines, shapes, hits, verdict = t.lines, t.shapes, t.hits, t.verdict
     for i in range(lo, hi):
         hit = hits[i]
         if hit is None or not hit.header:
@@ -536,14 +530,8 @@ _SOURCE_LABEL = compile_re(
 )
 
 
-def _captions_above_credits(
-    lines: Sequence[str],
-    shapes: Sequence[Shape],
-    hits: Sequence[Hit | None],
-    verdict: list[Verdict | None],
-    lo: int,
-    hi: int,
-) -> None:
+def _captions_above_credits(t: Text, lo: int, hi: int) -> None:
+    lines, shapes, hits, verdict = t.lines, t.shapes, t.hits, t.verdict
     for i in range(lo + 1, hi):
         hit = hits[i]
         if hit is None or not hit.credit:
@@ -611,16 +599,11 @@ _NAME_LINE = compile_re(
 )
 
 
-def _names_by_stamps(
-    lines: Sequence[str],
-    shapes: Sequence[Shape],
-    verdict: list[Verdict | None],
-    lo: int,
-    hi: int,
-) -> None:
+def _names_by_stamps(t: Text, lo: int, hi: int) -> None:
     """A person's name alone on a line right above or below a timestamp or a byline is the
     author's name ("Jana Kulik" over "17.03.2022, 16:05"): a byline (``name-by-stamp``).
     Only lines a rule or a shape explained count as neighbours, so names do not chain."""
+    lines, shapes, verdict = t.lines, t.shapes, t.verdict
     given = [(v := verdict[k]) is not None and v[0] in BYLINE_CATEGORIES for k in range(hi)]
     for k in range(lo, hi):
         if verdict[k] is not None or shapes[k].terminal or shapes[k].words > 4:
@@ -629,7 +612,7 @@ def _names_by_stamps(
             continue
         if _NAME_LINE.fullmatch(lines[k]) is not None:
             verdict[k] = ("byline", "name-by-stamp")
-    _kickers(lines, shapes, verdict, lo, hi)
+    _kickers(t, lo, hi)
 
 
 # A section kicker: one word, no digit, no sentence, list item, label or quotation
@@ -637,18 +620,13 @@ _KICKER_MAX_WORDS = 1
 _KICKER = compile_re(r"[\p{L}][\p{L}'’&/-]{0,40}")
 
 
-def _kickers(
-    lines: Sequence[str],
-    shapes: Sequence[Shape],
-    verdict: list[Verdict | None],
-    lo: int,
-    hi: int,
-) -> None:
+def _kickers(t: Text, lo: int, hi: int) -> None:
     """One word right above a byline or a timestamp is the section's kicker ("Travel" over
     "By Ada Frey", "Politik" over "17.03.2022, 16:05"): a banner (``kicker-by-stamp``). A
     headline stands there too, but it has more words ("Fares rise"); a line under a stamp
     may be a live blog's heading, so only the line above counts, and not when a paragraph is right above
     it (a live blog's heading over the next entry's stamp)."""
+    lines, shapes, verdict = t.lines, t.shapes, t.verdict
     for k in range(lo, hi - 1):
         below = verdict[k + 1]
         if verdict[k] is not None or below is None or below[0] not in BYLINE_CATEGORIES:
@@ -675,15 +653,10 @@ def _quoted_whole(shape: Shape, line: str) -> bool:
 _TWEETISH = compile_re(r"(?:—|–|-{1,2}) ?\S.{0,80}\(@\w{1,30}\)|pic\.twitter\.com/|@\w{2,30}$")
 
 
-def _short_runs(
-    lines: Sequence[str],
-    shapes: Sequence[Shape],
-    verdict: list[Verdict | None],
-    lo: int,
-    hi: int,
-) -> None:
+def _short_runs(t: Text, lo: int, hi: int) -> None:
     """Interior runs of two or more short lines that read as link lists, not as content (a
     teaser that ends in "!" or "?" does not end a run)."""
+    lines, shapes = t.lines, t.shapes
     i = lo
     while i < hi:
         if shapes[i].prose:
@@ -693,7 +666,7 @@ def _short_runs(
         while j < hi and (not shapes[j].prose or _exclaimed_teaser(shapes[j], lines[j])):
             j += 1
         if i > lo and j < hi:
-            _judge_run(lines, shapes, verdict, i, j)
+            _judge_run(t, i, j)
         i = j
 
 
@@ -712,13 +685,8 @@ def _exclaimed_teaser(shape: Shape, line: str) -> bool:
 _NOT_LINK_EVIDENCE = frozenset({"caption", "advertisement"})
 
 
-def _judge_run(
-    lines: Sequence[str],
-    shapes: Sequence[Shape],
-    verdict: list[Verdict | None],
-    i: int,
-    j: int,
-) -> None:
+def _judge_run(t: Text, i: int, j: int) -> None:
+    lines, shapes, verdict = t.lines, t.shapes, t.verdict
     free = [k for k in range(i, j) if verdict[k] is None]
     # the last free line may be the next paragraph's subhead; two lines may be a kicker and
     # a subhead, or a subhead and a one-line paragraph
@@ -767,17 +735,12 @@ _SANDWICH_PARAGRAPH = 12
 _BETWEEN_PARAGRAPHS = frozenset({"advertisement", "caption", "timestamp", "byline"})
 
 
-def _sandwiched(
-    lines: Sequence[str],
-    shapes: Sequence[Shape],
-    verdict: list[Verdict | None],
-    lo: int,
-    hi: int,
-) -> None:
+def _sandwiched(t: Text, lo: int, hi: int) -> None:
     """A line between two junk lines of one block category (``SANDWICH_MAX_WORDS`` words
     or fewer, not quoted), and a word or two between two junk lines ("or" between "Sign in"
     and "Create an account"), unless it is a short sentence or list item, or one of the two
     is an ad, a caption, a byline or a timestamp (a subhead may sit next to those)."""
+    lines, shapes, verdict = t.lines, t.shapes, t.verdict
     for k in range(lo + 1, hi - 1):
         before, after = verdict[k - 1], verdict[k + 1]
         if verdict[k] is not None or before is None or after is None:
@@ -812,13 +775,7 @@ _NEXT_TO_SUBHEADS = frozenset({"advertisement", "caption", "repeated"})
 BETWEEN_JUNK_MAX_RUN = 2
 
 
-def _between_junk(
-    lines: Sequence[str],
-    shapes: Sequence[Shape],
-    verdict: list[Verdict | None],
-    lo: int,
-    hi: int,
-) -> None:
+def _between_junk(t: Text, lo: int, hi: int) -> None:
     """A short line, or a run of up to ``BETWEEN_JUNK_MAX_RUN``, between two junk lines is
     junk too (``between-junk``): a teaser between a share row and a newsletter box, a
     section label and a link between two links. Judged on the verdicts given so far (so it
@@ -827,6 +784,7 @@ def _between_junk(
     separator, when it stands next to an ad, a caption, paragraph furniture or a line
     repeated across the batch (where a subhead may stand), or right above a timestamp or a
     byline (where the headline and the standfirst stand)."""
+    lines, shapes, verdict = t.lines, t.shapes, t.verdict
     k = lo + 1
     while k < hi - 1:
         if verdict[k] is not None or verdict[k - 1] is None:
@@ -860,17 +818,12 @@ HEAD_MENU_MIN_RUN = 3
 HEAD_MENU_MAX_WORDS = 2
 
 
-def _head_menu(
-    lines: Sequence[str],
-    shapes: Sequence[Shape],
-    verdict: list[Verdict | None],
-    lo: int,
-    hi: int,
-) -> None:
+def _head_menu(t: Text, lo: int, hi: int) -> None:
     """Above the first paragraph, a run of ``HEAD_MENU_MIN_RUN`` or more lines of a word or
     two right below a navigation line is the rest of the menu ("Startseite" / "Politik" /
     "Wirtschaft" / "Sport"; ``head-menu``). The run's last line stays when a byline, a
     timestamp or a paragraph follows it: a short headline stands there."""
+    lines, shapes, verdict = t.lines, t.shapes, t.verdict
     first_prose = next((k for k in range(lo, hi) if shapes[k].prose), hi)
     k = lo + 1
     while k < first_prose:

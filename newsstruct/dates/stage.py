@@ -43,12 +43,6 @@ _YEAR_VALUE = compile_re(r"\d{4}")
 _COMPARED_PERIOD = compile_re(r"(?i)\b(?:year|twelve|12)[-‐ ](?:ago|earlier)\b|\bprior[-‐ ]year\b")
 _FISCAL_QUARTER = compile_re(r"(?i)\bfiscal\b[^,.;]{0,30}\b(?:quarter|half)\b")
 
-_WEEKDAY_NUMBER = {
-    w: n
-    for n, w in enumerate(
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), 1
-    )
-}
 _WEEKDAY_NAMED = compile_re(r"(?<![\p{L}])((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\p{L}])")
 # "next Tuesday", "the following Tuesday": another week than the story's; "Super Tuesday": a name
 _WEEK_WORD_OR_NAME = compile_re(
@@ -73,7 +67,7 @@ class _Discourse:
     # the first day each weekday named so far was read as (outside quotes)
     weekdays: dict[int, dt.date] = attrs.field(factory=dict)
 
-    def note_weekday(self, mention: DateMention, ref: dt.date | None) -> None:
+    def note_weekday(self, mention: DateMention, ref: dt.date | None, lex: Lexicon) -> None:
         """Keep the day a weekday is first read as ("on Tuesday", "Wednesday night",
         "Thursday, Jan. 6"), unless a word before it names another week ("next Tuesday") or
         a name holds it ("Super Tuesday"). The same weekday a week after the reference is
@@ -88,10 +82,12 @@ class _Discourse:
         if named is None or _WEEK_WORD_OR_NAME.search(mention.text, 0, named.start()):
             return
         wd = day.isoweekday()
-        if _WEEKDAY_NUMBER[named.group(1).lower()] == wd:
+        if int(lex.temporal["weekday"][named.group(1).lower()]) == wd:
             self.weekdays.setdefault(wd, day)
 
-    def same_weekday(self, mention: DateMention, ref: dt.date, tense: str | None) -> dt.date | None:
+    def same_weekday(
+        self, mention: DateMention, ref: dt.date, tense: str | None, lex: Lexicon
+    ) -> dt.date | None:
         """A bare weekday named again ("During Tuesday's arguments" after "on Tuesday"): the
         day the story already gave it, unless the clause's tense points the other way (a
         future clause after a past Tuesday, a past one after a coming Tuesday)."""
@@ -99,7 +95,7 @@ class _Discourse:
         day = mention.first_day
         if named is None or day is None or mention.anchor == "speech":
             return None
-        first = self.weekdays.get(_WEEKDAY_NUMBER[named.group(1).lower()])
+        first = self.weekdays.get(int(lex.temporal["weekday"][named.group(1).lower()]))
         if first is None or first == day:
             return None
         if (first < ref and tense in ("future", "present")) or (first > ref and tense == "past"):
@@ -250,7 +246,7 @@ def find_dates(
                 reading = attrs.evolve(reading, start=cut.end())  # "the [two-year] contract"
         mention = _mention(text, m.start(), m.end(), reading, ctx, mref_name)
         if kind == "weekday" and mref is not None and mref_name != "speech":
-            again = state.same_weekday(mention, mref, ctx.tense)
+            again = state.same_weekday(mention, mref, ctx.tense, lex)
             if again is not None:  # the weekday named again: the day it was given
                 reading = attrs.evolve(reading, value=cal.day(again))
                 mention = attrs.evolve(
@@ -280,7 +276,7 @@ def find_dates(
         if reading.dated or pair_year:
             state.note(mention, i, mref)
         if mref_name != "speech":
-            state.note_weekday(mention, mref)
+            state.note_weekday(mention, mref, lex)
         if second is not None:
             found.append(_mention(text, second[0], second[1], second[2], ctx, mref_name))
             state.note(found[-1], i, mref)

@@ -330,8 +330,6 @@ class Entities:
         self.positions: list[int] = []  # mention positions, sorted
         self.mentioned: list[Entity] = []  # the entity at each position
         self.mention_ends: list[int] = []  # where the mention at each position ends
-        self._parsed: dict[str, _Run] = {}  # run text -> its reading (see _parse)
-        self._readings: dict[str, _Reading] = {}  # see _reading
         self._shared: list[tuple[list[Entity], Sequence[str]]] = []  # titled shared surnames
         runs = list(name_run(lexicon).finditer(text, timeout=limits.SCAN_TIMEOUT))
         for m in runs:
@@ -377,21 +375,13 @@ class Entities:
 
     def _parse(self, start: int, run: str) -> _Run:
         """(words, where they start, an organisation?, name words, roles) of the run at
-        ``start`` (see :func:`_read_run`), looked up once per distinct run text in this
-        article (both passes over the runs and a name's repeats share it)."""
-        parsed = self._parsed.get(run)
-        if parsed is None:
-            parsed = self._parsed[run] = _read_run(run, self.qwords)
-        words, offset, org, name_words, roles = parsed
+        ``start`` (see :func:`_read_run`)."""
+        words, offset, org, name_words, roles = _read_run(run, self.qwords)
         return words, start + offset, org, name_words, roles
 
     def _reading(self, run: str) -> _Reading:
-        """What the run names (see :func:`_run_reading`), looked up once per distinct run
-        text in this article."""
-        found = self._readings.get(run)
-        if found is None:
-            found = self._readings[run] = _run_reading(run, self.qwords)
-        return found
+        """What the run names (see :func:`_run_reading`)."""
+        return _run_reading(run, self.qwords)
 
     def _add_run(self, start: int, run: str) -> None:
         what, joined, _ = self._reading(run)
