@@ -35,7 +35,9 @@ B = (
 E = r"(?![\p{L}\p{N}])"  # a word ends here
 S = r"(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"  # spaces, at most one line break
 S0 = r"[ \t\u00a0]*"
-HY = r"(?:[ \t\u00a0]+|[-‐‑–][ \t\u00a0]?)"  # a space or a hyphen ("third-quarter")
+# A hyphen as written ("third-quarter") or as a tokenizer leaves it ("third - quarter").
+DASH = r"(?:[-‐‑–]|[ \t\u00a0][-‐‑–][ \t\u00a0])"
+HY = rf"(?:{DASH}[ \t\u00a0]?|[ \t\u00a0]+)"  # a space or a hyphen
 APOS = r"['’]"
 
 UNIT_WORDS = (
@@ -213,7 +215,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "quarter",
-            rf"(?:the{S})?(?:(?:fiscal|calendar|year[-‐](?:ago|earlier)|comparable|same|corresponding){S}){{0,2}}(?:{year4}{S})?(?:(?:fiscal|calendar){HY})?{ordinal_q}{HY}(?:fiscal{S})?quarters?(?:{S}of{S}(?:fiscal{S})?(?:{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?"
+            rf"(?:the{S})?(?:(?:fiscal|calendar|year{DASH}(?:ago|earlier)|comparable|same|corresponding){S}){{0,2}}(?:{year4}{S})?(?:(?:fiscal|calendar){HY})?{ordinal_q}{HY}(?:fiscal{S})?quarters?(?:{S}of{S}(?:fiscal{S})?(?:{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?"
             rf"|(?:last|next|this){S}year{APOS}s{S}{ordinal_q}{HY}quarter"
             # "the April-June quarter", "the July-September period": a calendar quarter
             rf"|(?:Jan(?:uary|\.)?[-–]Mar(?:ch|\.)?|April[-–]June|July[-–]Sept?(?:ember|\.)?"
@@ -229,11 +231,11 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "quarter_ref",
-            rf"(?:the{S}|that{S}|its{S})?(?:(?:comparable|same|corresponding|year-ago|year-earlier|prior-year|latest|most{S}recent|recent|previous|prior|preceding|current|latest{S}fiscal|fiscal){S}){{0,3}}quarter(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}(?:of|in){S}{year4})?(?![-‐][\p{{L}}])"
-            rf"|(?:the{S})?(?:(?:comparable|same|corresponding|year-ago|year-earlier|prior-year|latest|most{S}recent|previous|prior|preceding|current){S}){{1,3}}period(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}(?:of|in){S}{year4})?"
+            rf"(?:the{S}|that{S}|its{S})?(?:(?:comparable|same|corresponding|year{DASH}ago|year{DASH}earlier|prior{DASH}year|latest|most{S}recent|recent|previous|prior|preceding|current|latest{S}fiscal|fiscal){S}){{0,3}}quarter(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}(?:of|in){S}{year4})?(?![-‐][\p{{L}}])"
+            rf"|(?:the{S})?(?:(?:comparable|same|corresponding|year{DASH}ago|year{DASH}earlier|prior{DASH}year|latest|most{S}recent|previous|prior|preceding|current){S}){{1,3}}period(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}(?:of|in){S}{year4})?"
             rf"|(?:the{S})?period{S}a{S}year{S}(?:ago|earlier)"
             rf"|(?:the{S})?{year4}{S}(?:period|quarter)|(?:last|this|next){S}year{APOS}s{S}(?:quarter|period)"
-            rf"|year[-‐](?:ago|earlier)",
+            rf"|year{DASH}(?:ago|earlier)",
         ),
         (
             "fiscal",
@@ -272,10 +274,10 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"the{S}(?:week|year){S}before{S}last(?![\p{{L}}])"
             rf"|(?:(?:earlier|later|early|late|mid|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
             rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season})(?![-‐][\p{{L}}])"
-            rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year[-‐ ]to[-‐ ]date|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
+            rf"|(?:the{S})?(?:weekend|year(?:{DASH}|[ \t\u00a0])end|year[-‐ ]to[-‐ ]date|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid(?:{DASH})?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
             rf"|(?:(?:early|late|earlier|later){S}in{S})?the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
-            rf"|full[-‐]year(?=[ \t\u00a0]+\p{{Ll}})",  # "full-year profit": the year reported
+            rf"|full{DASH}year(?=[ \t\u00a0]+\p{{Ll}})",  # "full-year profit": the year reported
         ),
         (
             "ago",
@@ -322,7 +324,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             "duration",
             rf"(?:a{S})?{bare_amount}[-‐]{UNIT_SINGULAR}{S}(?:period|span|stretch|term|run|stint)"
             # ("a quarter-point cut", "a quarter-mile": a fraction of something else)
-            rf"|(?:the{S}(?=\d|{card}))?{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}(?![-‐](?:point|percentage|mile|inch|pound|ounce|final|finals|length|size|quarter|half)(?![\p{{L}}]))(?<!\b[Aa]{S}second(?={S}(?:quarter|half)\b)){after_unit}(?:{HY}long)?(?![-‐](?:ago|earlier)(?![\p{{L}}]))"
+            rf"|(?:the{S}(?=\d|{card}))?{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}(?![-‐](?:point|percentage|mile|inch|pound|ounce|final|finals|length|size|quarter|half)(?![\p{{L}}]))(?<!\b[Aa]{S}second(?={S}(?:quarter|half)\b)){after_unit}(?:{HY}long)?(?!{DASH}(?:ago|earlier)(?![\p{{L}}]))"
             rf"|(?:(?:several|many|few|some){S})?(?:centuries|decades|years|months|weeks|days|hours|minutes)(?:{HY}long)?"
             rf"|the{S}years(?!{S}(?:\d|ahead(?![\p{{L}}])|to{S}come(?![\p{{L}}])))"
             rf"|(?:day|week|month|year|decade|hour){HY}long|a{S}while|some{S}time",

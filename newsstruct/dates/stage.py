@@ -35,12 +35,16 @@ _DAY_UNITS = frozenset({"day"})
 _PERIOD_UNITS = frozenset({"month", "quarter", "half"})
 
 # "a year ago", "a year earlier", "year-ago": a comparison, not a new point to count from
-_YEAR_BACK = compile_re(r"(?:an?|one)\s+year\s+(?:ago|earlier)|year[-‐](?:ago|earlier)", regex.I)
+_YEAR_BACK = compile_re(
+    r"(?:an?|one)\s+year\s+(?:ago|earlier)|year(?:[-‐]| [-‐] )(?:ago|earlier)", regex.I
+)
 
 _FISCAL_YEAR = compile_re(r"(?i)(?:the[ \t\u00a0]+)?(?:fiscal|financial[ \t\u00a0]+year|FY)")
 _YEAR_VALUE = compile_re(r"\d{4}")
 # "the year-ago quarter", "the prior-year period": compared with, never the one reported
-_COMPARED_PERIOD = compile_re(r"(?i)\b(?:year|twelve|12)[-‐ ](?:ago|earlier)\b|\bprior[-‐ ]year\b")
+_COMPARED_PERIOD = compile_re(
+    r"(?i)\b(?:year|twelve|12)(?:[-‐ ]| [-‐] )(?:ago|earlier)\b|\bprior(?:[-‐ ]| [-‐] )year\b"
+)
 _FISCAL_QUARTER = compile_re(r"(?i)\bfiscal\b[^,.;]{0,30}\b(?:quarter|half)\b")
 
 _WEEKDAY_NAMED = compile_re(r"(?<![\p{L}])((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\p{L}])")
