@@ -1055,12 +1055,19 @@ _WEEKDAY_AND_BEFORE = compile_re(
 )
 
 
+_NAME_WORD_BEFORE = compile_re(r"(?<![\p{L}])(\p{Lu}\p{Ll}{2,8})[ \t\u00a0]+$")
+
+
 def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     wd = weekday_in(raw, ctx.lex)
     if wd is None:
         return None
     low = norm(raw)
+    if low == raw.lower():
+        named = _NAME_WORD_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+        if named is not None and named.group(1).lower() in ctx.lex.temporal.get("day_name", {}):
+            return None  # "Black Monday in 1987": the name of an event, not a day of the story
     modifier = ""
     for pre in (
         "this past",
