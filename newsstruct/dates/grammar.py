@@ -239,7 +239,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "fiscal",
-            rf"(?:fiscal(?:{S}year)?|financial{S}year|FY){S0}(?:{year4}|{year2}|\d\d)(?:[-/](?:\d\d){{1,2}})?(?!\d)",
+            rf"(?:fiscal(?:{S}year)?|financial{S}year|FY){S0}(?:{year4}|{year2}|\d\d)(?:(?:{DASH}|/)(?:\d\d){{1,2}}(?![\d%]|[ \t\u00a0]%))?(?!\d)",
         ),
         (
             "fiscal_ref",
@@ -274,7 +274,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"the{S}(?:week|year){S}before{S}last(?![\p{{L}}])"
             rf"|(?:(?:earlier|later|early|late|mid|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
             rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season})(?![-‐][\p{{L}}])"
-            rf"|(?:the{S})?(?:weekend|year(?:{DASH}|[ \t\u00a0])end|year[-‐ ]to[-‐ ]date|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid(?:{DASH})?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
+            rf"|(?:the{S})?(?:weekend|year(?:{DASH}|[ \t\u00a0])end|year(?:{DASH}|[ \t\u00a0])to(?:{DASH}|[ \t\u00a0])date|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid(?:{DASH})?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
             rf"|(?:(?:early|late|earlier|later){S}in{S})?the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
             rf"|full{DASH}year(?=[ \t\u00a0]+\p{{Ll}})",  # "full-year profit": the year reported

@@ -756,7 +756,8 @@ def _adjective(ctx: Ctx, pos: int) -> bool:
     ) is not None and not _FUNCTION_WORD_AFTER.match(ctx.text[pos : pos + 10])
 
 
-_OLD_AFTER = compile_re(r"(?:[-‐][ \t]?|[ \t]+)old\b|[ \t]+of[ \t]+age\b", regex.IGNORECASE)
+# ("60-year-old", "60 year old", a tokenizer's "60 - year - old")
+_OLD_AFTER = compile_re(r"(?:[ \t]?[-‐][ \t]?|[ \t]+)old\b|[ \t]+of[ \t]+age\b", regex.IGNORECASE)
 
 
 def _is_age(ctx: Ctx, pos: int) -> bool:
@@ -779,7 +780,9 @@ _ONE_DAY_CUE_BEFORE = compile_re(
 )
 
 
-_COMPOUND_AFTER = compile_re(r"[-‐](?:to|on|by|over|for|after)[-‐]\p{L}", regex.IGNORECASE)
+_COMPOUND_AFTER = compile_re(
+    r"[ \t]?[-‐][ \t]?(?:to|on|by|over|for|after)[ \t]?[-‐][ \t]?\p{L}", regex.IGNORECASE
+)
 # "for some time", "will take some time": a length, unspecified, as "a while"
 _SOME_TIME_CUE = compile_re(r"(?i)(?<![\p{L}])(?:for|takes?|took|taken|taking)[ \t\u00a0]+$")
 
@@ -798,7 +801,7 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
     if _A_UNIT_LONG.match(raw):  # "a week-long strike"
         reading = h_duration(m.tail(raw.index(" ") + 1), ctx)
         return attrs.evolve(reading, start=m.start() + raw.index(" ") + 1) if reading else None
-    if _COMPOUND_AFTER.match(ctx.text, m.end(), m.end() + 8):
+    if _COMPOUND_AFTER.match(ctx.text, m.end(), m.end() + 12):
         return None  # "a day-to-day basis", "a year-on-year rise": a compound, no length
     parsed = _amount_and_unit(_LONG_END.sub("", raw), ctx)
     if parsed is None:
