@@ -1359,6 +1359,8 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             y = pick(cands, mid_ref + dt.timedelta(days=1), "future").year
             return Reading("DATE", cal.month(y, mo[0]), "previous", mod=mod)
         end = ends_period(ctx, m.start()) if bare else None
+        if bare and _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+            tense = "past"  # "the seventh cut since September": a month gone, whatever the verb
         if end is not None:
             # "the nine months to September": a period that has ended; "the three months
             # ending in June": ended or not, the nearest
@@ -1391,6 +1393,7 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 
 
+_SINCE_BEFORE = compile_re(r"(?i)(?<![\p{L}])since[ \t\u00a0]+$")
 _COUNT_CONTEXT = compile_re(
     r"(?:\b(?:in|since|by|until|till|through|during|from|before|after|of|to|between|and|or|the|year|early|late|mid|fiscal|around|about|for|circa|c\.)|['’]s|[,(]|[-‐])\s*$",
     regex.IGNORECASE,

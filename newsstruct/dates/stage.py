@@ -274,7 +274,11 @@ def find_dates(
         first_day = _first_day(text, mention, reading, lo) if kind == "dmy" else None
         if first_day is not None:  # "on 14 and 15 March": the first day is a date of its own
             found.append(_mention(text, first_day[0], first_day[1], first_day[2], ctx, mref_name))
-        found.append(mention)
+        joined = _joined_duration(text, found[-1], mention) if found else None
+        if joined is not None:  # "three hours and 54 minutes": one length
+            found[-1] = joined
+        else:
+            found.append(mention)
         if reading.end is not None and reading.end > m.end():
             taken = reading.end  # "the Fourth of July weekend": one mention, "weekend" in it
         if reading.dated or pair_year:
@@ -289,6 +293,46 @@ def find_dates(
                 noun = _SPAN_YEAR_NOUN.match(text, taken)
                 taken = noun.end() if noun is not None else taken
     return tuple(found)
+
+
+# A count of one unit: "P3Y", "PT54M" (a whole number, no unspecified amount).
+_ONE_UNIT = compile_re(r"P(T?)(\d{1,4})([YMWDHS])")
+# The units of a duration, largest first, as (in the time part, letter).
+_UNIT_ORDER = (
+    (False, "Y"),
+    (False, "M"),
+    (False, "W"),
+    (False, "D"),
+    (True, "H"),
+    (True, "M"),
+    (True, "S"),
+)
+_AND_BETWEEN = compile_re(r"[ \t\u00a0]+and[ \t\u00a0]+")
+
+
+def _joined_duration(text: str, first: DateMention, second: DateMention) -> DateMention | None:
+    """ "three hours and 54 minutes", "two years and three months": two lengths joined by
+    "and", the larger unit first, are one duration (``PT3H54M``, ``P2Y3M``; weeks become days
+    beside another unit: ``P17D``); None when ``first`` and ``second`` are not such a pair."""
+    if first.type != "DURATION" or second.type != "DURATION" or first.value is None:
+        return None
+    if second.value is None or first.end >= second.start:
+        return None
+    between = _AND_BETWEEN.fullmatch(text, first.end, second.start)
+    a, b = _ONE_UNIT.fullmatch(first.value), _ONE_UNIT.fullmatch(second.value)
+    if between is None or a is None or b is None:
+        return None
+    ka, kb = (a.group(1) == "T", a.group(3)), (b.group(1) == "T", b.group(3))
+    if _UNIT_ORDER.index(ka) >= _UNIT_ORDER.index(kb):
+        return None  # "two days and two weeks": not one length
+    parts = [(int(m.group(2)), m.group(3), m.group(1) == "T") for m in (a, b)]
+    if parts[0][1] == "W" and not parts[0][2]:  # ISO 8601 writes no weeks beside other units
+        days = 7 * parts[0][0] + (parts[1][0] if parts[1][1] == "D" else 0)
+        parts = [(days, "D", False)] + ([parts[1]] if parts[1][1] != "D" else [])
+    date_part = "".join(f"{n}{u}" for n, u, in_time in parts if not in_time)
+    time_part = "".join(f"{n}{u}" for n, u, in_time in parts if in_time)
+    value = "P" + date_part + ("T" + time_part if time_part else "")
+    return attrs.evolve(first, end=second.end, text=text[first.start : second.end], value=value)
 
 
 # "the two-year contract", "the third-quarter loss": a hyphenated unit before a noun is an
