@@ -357,9 +357,10 @@ _NOUN_NEXT = compile_re(
 # punctuation mark or a short function word follows the number ("25 days", "4 percent",
 # "4.5" are not days).
 _SECOND_DAY = compile_re(
-    r"(?:[ \t\u00a0]+(?:and|or|to|through|until|till)[ \t\u00a0]+|[-–])((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
-    r"(?:,?[ \t\u00a0]+((?:1[89]|20)\d\d)(?![\p{L}\p{N}])"  # "May 2 or 3, 2019": the pair's year
-    r"|(?=[;:)!?\"”]|[,.](?![ \t\u00a0]*\d)|[ \t\u00a0]+(?:in|at|on|when|before|after|for|with|as|the"
+    r"(?:[ \t\u00a0]+(?:and|or|to|through|until|till)[ \t\u00a0]+|[ \t\u00a0]?[-–][ \t\u00a0]?)((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+    # "May 2 or 3, 2019": the pair's year (a tokenizer's "3 , 2019" too)
+    r"(?:(?:[ \t\u00a0]?,)?[ \t\u00a0]+((?:1[89]|20)\d\d)(?![\p{L}\p{N}])"
+    r"|(?=[ \t\u00a0]?(?:[;:)!?\"”]|[,.](?![ \t\u00a0]*\d))|[ \t\u00a0]+(?:in|at|on|when|before|after|for|with|as|the"
     r"|this|last|next|to|and|from|respectively)(?![\p{L}\p{N}])|[ \t\u00a0]*$))"
 )
 _ENDS_WITH_DAY = compile_re(r"(?<![\d,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?$")
