@@ -1038,7 +1038,7 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", f"{y:04d}-{code}", mod=mod)
 
 
-_POSSESSIVE = compile_re(r"['’]s\b")
+_POSSESSIVE = compile_re(r"[ \t]?['’]s\b")  # "Friday's", a tokenizer's "Friday 's"
 # "on Monday last week", "from Monday to Friday last week": the week named after one weekday
 # or a pair of them
 _WEEK_AFTER = compile_re(
@@ -1091,7 +1091,7 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
     mod = {"early": "START", "late": "END", "earlier": "START", "later": "END"}.get(modifier)
     if mod is not None:
         modifier = ""
-    if _POSSESSIVE.match(ctx.text[m.end() : m.end() + 3]):
+    if _POSSESSIVE.match(ctx.text[m.end() : m.end() + 4]):
         # "Wednesday's ruling": an event, not the verb's time; but "ahead of Thursday's vote"
         # is still to come
         before = ctx.text[max(0, m.start() - 16) : m.start()]
@@ -1167,7 +1167,7 @@ _ERA_NOUNS = frozenset(
     consumers voters workers families economy technology standards terms dollars prices
     climate culture politics media people""".split()  # noqa: SIM905
 )
-_POSSESSIVE_NOUN = compile_re(r"['’]s[ \t\u00a0]+(?:([\p{Ll}]+)[ \t\u00a0]+)?([\p{Ll}]+)")
+_POSSESSIVE_NOUN = compile_re(r"[ \t]?['’]s[ \t\u00a0]+(?:([\p{Ll}]+)[ \t\u00a0]+)?([\p{Ll}]+)")
 
 
 def h_deictic(m: Cand, ctx: Ctx) -> Reading | None:
@@ -1222,7 +1222,7 @@ _FIGURES_FOR_BEFORE = compile_re(
 )
 _MAY_MONTH_AFTER = compile_re(
     r"[ \t\u00a0]+(?:was|is|has|had|will|saw|brought|marked|proved|sales|figures|data|results"
-    r"|output|exports|imports|production|deliveries|revenue|orders)(?![\p{L}])|['’]s(?![\p{L}])"
+    r"|output|exports|imports|production|deliveries|revenue|orders)(?![\p{L}])|[ \t]?['’]s(?![\p{L}])"
 )
 _MARCH_FOR = compile_re(r"\s+(?:for|of|on|to|against|through|from)\b")
 
