@@ -172,10 +172,11 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
             return Reading("DATE", cal.week(base), "previous" if prior else "ref")
         if (
             ctx.ref.month <= 3
-            and _FOR_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start())
+            and _FOR_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
             and ctx.tense == "past"
         ):
-            # "Revenue for the year rose 4 percent" in February: the year just reported
+            # "Revenue for the year rose 4 percent", "costs rose during the year" in February:
+            # the year just reported
             return Reading("DATE", cal.year(ctx.ref.year - 1))
         return Reading("DATE", cal.year(ctx.ref.year))
     if low.replace("-", " ").endswith("year to date"):  # "year-to-date": so far this year
@@ -291,7 +292,7 @@ _TO_MONTH = compile_re(
     r"[ \t\u00a0]+(?:to|through)[ \t\u00a0]+(?:the[ \t\u00a0]+end[ \t\u00a0]+of[ \t\u00a0]+)?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[\p{L}.]*(?![\p{L}])"
 )
-_FOR_BEFORE = compile_re(r"(?i)(?<![\p{L}])for[ \t\u00a0]+$")
+_FOR_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:for|during|in|over|throughout)[ \t\u00a0]+$")
 
 
 def _weekend(ctx: Ctx, modifier: str) -> Reading:
