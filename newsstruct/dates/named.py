@@ -1119,7 +1119,10 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
         # "on Monday last week", "Tuesday of next week": that weekday of the week named
         shift = {"last": -7, "this": 0, "next": 7}[week_after.group(1).lower()]
         d = ctx.ref + dt.timedelta(days=shift + wd - ctx.ref.isoweekday())
-        return Reading("DATE", cal.day(d), mod=mod)
+        # "Thursday last week" is one expression; "Monday to Friday last week" leaves the
+        # week to the second weekday
+        joined = ctx.text[m.end() : week_after.start(1)].lower().split() in ([], ["of"])
+        return Reading("DATE", cal.day(d), mod=mod, end=week_after.end() if joined else None)
     if modifier in ("the previous", "the following", "the next", "that"):
         prior, anchor = prior_for(ctx, "day")
         if prior is None:
