@@ -39,6 +39,7 @@ S0 = r"[ \t\u00a0]*"
 DASH = r"(?:[-‐‑–]|[ \t\u00a0][-‐‑–][ \t\u00a0])"
 HY = rf"(?:{DASH}[ \t\u00a0]?|[ \t\u00a0]+)"  # a space or a hyphen
 APOS = r"['’]"
+POSS = rf"[ \t\u00a0]?{APOS}s"  # a possessive "'s", or a tokenizer's " 's"
 
 UNIT_WORDS = (
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
@@ -63,11 +64,13 @@ _APPROX = ("around", "about", "approximately", "roughly")
 
 
 def alt(words: Iterable[str]) -> str:
-    """An alternation of literal words, longest first, inner spaces matching any space run."""
+    """An alternation of literal words, longest first, inner spaces matching any space run,
+    an apostrophe one with a space before it too."""
     parts = []
     for w in sorted(set(words), key=lambda x: (-len(x), x)):
         escaped = S.join(regex.escape(part) for part in w.split(" "))
-        parts.append(escaped.replace("'", APOS))
+        # (a tokenizer's "New Year 's Day": a space before the apostrophe)
+        parts.append(escaped.replace("'", rf"[ \t\u00a0]?{APOS}"))
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -216,7 +219,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         (
             "quarter",
             rf"(?:the{S})?(?:(?:fiscal|calendar|year{DASH}(?:ago|earlier)|comparable|same|corresponding){S}){{0,2}}(?:{year4}{S})?(?:(?:fiscal|calendar){HY})?{ordinal_q}{HY}(?:fiscal{S})?quarters?(?:{S}of{S}(?:fiscal{S})?(?:{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?"
-            rf"|(?:last|next|this){S}year{APOS}s{S}{ordinal_q}{HY}quarter"
+            rf"|(?:last|next|this){S}year{POSS}{S}{ordinal_q}{HY}quarter"
             # "the April-June quarter", "the July-September period": a calendar quarter
             rf"|(?:Jan(?:uary|\.)?[-–]Mar(?:ch|\.)?|April[-–]June|July[-–]Sept?(?:ember|\.)?"
             rf"|Oct(?:ober|\.)?[-–]Dec(?:ember|\.)?){S}(?:quarter|period)(?![\p{{L}}])"
@@ -227,14 +230,14 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|Q[1-4](?:{S0}{year4}|{S0}{year2})?|{year4}{S}Q[1-4]|H[12]{S0}{year4}"
             # "3Q08", "1Q 2008", "2H08": the analysts' codes
             rf"|[1-4]Q(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)?(?![\p{{L}}\d])|[12]H(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)(?![\p{{L}}\d])"
-            rf"|{year4}{APOS}s{S}(?:(?:fiscal|calendar){S})?{ordinal_q}{HY}(?:fiscal{S})?quarter",
+            rf"|{year4}{POSS}{S}(?:(?:fiscal|calendar){S})?{ordinal_q}{HY}(?:fiscal{S})?quarter",
         ),
         (
             "quarter_ref",
             rf"(?:the{S}|that{S}|its{S})?(?:(?:comparable|same|corresponding|year{DASH}ago|year{DASH}earlier|prior{DASH}year|latest|most{S}recent|recent|previous|prior|preceding|current|latest{S}fiscal|fiscal){S}){{0,3}}quarter(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}(?:of|in){S}{year4})?(?![-‐][\p{{L}}])"
             rf"|(?:the{S})?(?:(?:comparable|same|corresponding|year{DASH}ago|year{DASH}earlier|prior{DASH}year|latest|most{S}recent|previous|prior|preceding|current){S}){{1,3}}period(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}(?:of|in){S}{year4})?"
             rf"|(?:the{S})?period{S}a{S}year{S}(?:ago|earlier)"
-            rf"|(?:the{S})?{year4}{S}(?:period|quarter)|(?:last|this|next){S}year{APOS}s{S}(?:quarter|period)"
+            rf"|(?:the{S})?{year4}{S}(?:period|quarter)|(?:last|this|next){S}year{POSS}{S}(?:quarter|period)"
             rf"|year{DASH}(?:ago|earlier)",
         ),
         (
@@ -274,7 +277,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"the{S}(?:week|year){S}before{S}last(?![\p{{L}}])"
             rf"|(?:(?:earlier|later|early|late|mid|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
             rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season})(?![-‐][\p{{L}}])"
-            rf"|(?:the{S})?(?:weekend|year(?:{DASH}|[ \t\u00a0])end|year(?:{DASH}|[ \t\u00a0])to(?:{DASH}|[ \t\u00a0])date|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid(?:{DASH})?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
+            rf"|(?:the{S})?(?:weekend|year(?:{DASH}|[ \t\u00a0])end|year(?:{DASH}|[ \t\u00a0])to(?:{DASH}|[ \t\u00a0])date|year{POSS}{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid(?:{DASH})?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
             rf"|(?:(?:early|late|earlier|later){S}in{S})?the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
             rf"|full{DASH}year(?=[ \t\u00a0]+\p{{Ll}})",  # "full-year profit": the year reported
