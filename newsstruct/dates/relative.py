@@ -535,6 +535,69 @@ def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
 _PLURAL_END = compile_re(r"s$")
 
 
+# "of 2007", "of the year", "of March", "of March 2008" after "the first/last day"
+_DAY_OF_AFTER = compile_re(
+    r"[ \t\u00a0]+of[ \t\u00a0]+(?:((?:1[5-9]|20)\d\d)(?![\p{L}\p{N}])|the[ \t\u00a0]+(year|month)"
+    r"(?![\p{L}])|(\p{Lu}\p{Ll}{2,8}\.?)(?:[ \t\u00a0]+((?:1[5-9]|20)\d\d)(?![\p{L}\p{N}]))?(?![\p{L}]))"
+)
+
+
+def _day_of_period(m: Cand, ctx: Ctx, words: list[str]) -> Reading | None:
+    """ "the last trading day of 2007", "the first day of March": the day that opens or
+    closes the period named after "of" (a trading or business day is a weekday, and not New
+    Year's Day); a period without its year is the one the clause's tense points to. None
+    when no period follows."""
+    after = _DAY_OF_AFTER.match(ctx.text, m.end(), m.end() + 40)
+    if after is None:
+        return None
+    year_word, unit_word, month_word, month_year = after.groups()
+    unit = (unit_word or "").lower()
+    ref = ctx.ref
+    month = 0
+    if month_word is not None:
+        found = month_in(month_word, ctx.lex)
+        if found is None:
+            return None
+        month = found[0]
+    fixed = year_word is not None or month_year is not None
+    if not fixed and ref is None:
+        return None
+    trading = any(w in ("trading", "business", "working") for w in words)
+    opening = words[1] == "first"
+    ref_year, ref_month = (ref.year, ref.month) if ref is not None else (0, 1)
+
+    def day(shift: int) -> dt.date:
+        if year_word is not None or unit == "year":
+            y = int(year_word) if year_word is not None else ref_year + shift
+            first, last = dt.date(y, 1, 1), dt.date(y, 12, 31)
+        else:
+            if unit == "month":
+                y, mo = divmod(ref_year * 12 + ref_month - 1 + shift, 12)
+                mo += 1
+            else:
+                y = int(month_year) if month_year else ref_year + shift
+                mo = month
+            first = dt.date(y, mo, 1)
+            last = dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1)
+        d = first if opening else last
+        step = dt.timedelta(days=1 if opening else -1)
+        while trading and (d.isoweekday() > 5 or (d.month, d.day) == (1, 1)):
+            d += step
+        return d
+
+    d = day(0)
+    if fixed:
+        return Reading("DATE", cal.day(d), "absolute", end=after.end())
+    tense = ctx.tense
+    if ref is None:
+        return None
+    if tense == "past" and d > ref:  # "it was the final day of the year" in January
+        d = day(-1)
+    elif tense in ("future", "present") and d < ref and unit != "month":
+        d = day(1)  # "the offer ends on the last day of March" in May
+    return Reading("DATE", cal.day(d), end=after.end())
+
+
 def h_span(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
@@ -543,6 +606,10 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
     if parsed is None:
         return None
     n, unit, mod, vague = parsed
+    if unit == "day" and n is None and words[0] == "the" and words[1] in ("first", "last", "final"):
+        day_of = _day_of_period(m, ctx, words)
+        if day_of is not None:  # "the last trading day of 2007": a day
+            return day_of
     plural = bool(_PLURAL_END.search(UNIT_RE.findall(raw)[-1])) if UNIT_RE.findall(raw) else False
     head = next(
         (
