@@ -365,7 +365,9 @@ _DEEP_PAST = compile_re(
 
 # "sold 5% fewer cars than a year earlier": a comparison of quantities, not a mod of the time
 _COMPARED_LEAD = compile_re(r"(?i)(?:more|fewer|less)[ \t\u00a0]+than[ \t\u00a0]+")
-_QUANTITY_END = compile_re(r"(?i)(?:\d%?|\bper[ \t\u00a0]?cent|\bpoints?)[ \t\u00a0]*$")
+_QUANTITY_END = compile_re(
+    r"(?i)(?:\d(?:[ \t\u00a0]?%)?|\bper[ \t\u00a0]?cent|\bpoints?)[ \t\u00a0]*$"
+)
 
 
 def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
