@@ -46,7 +46,7 @@ from .core import (
 from .named import h_season
 
 _QUANTITY_BEFORE = compile_re(
-    r"(?:\d[\d,.]*(?:%|bn|mn|tn|m|k|million|billion|trillion)?"
+    r"(?:\d[\d,.]*(?:[ \t\u00a0]?%|bn|mn|tn|m|k|million|billion|trillion)?"
     r"|\b(?:million|billion|trillion|thousand|percent|cent|yen"
     r"|yuan|times|once|twice|thrice|each|apiece"
     # plurals without -s: "33,000 people a year", "50 men a day"
