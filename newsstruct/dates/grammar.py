@@ -116,7 +116,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
     bare_amount = rf"(?:{num}|an?)"
     # ("shortly before midnight": "before" is a signal, outside the expression, as "since")
     approx = rf"(?:(?:around|about|approximately|roughly){S})"
-    edge = rf"(?:(?:early|late|mid)[-‐]?{S0}|the{S}(?:end|beginning|start|middle|close){S}of{S})"
+    edge = rf"(?:(?:early|late|mid)(?:{DASH}|[-‐]?{S0})|the{S}(?:end|beginning|start|middle|close){S}of{S})"
     after_unit = rf"(?:{S}or{S}(?:so|two|three|more|longer)|{S}and{S}a{S}half(?![-‐]?\p{{L}}))?"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     day_word = alt([w for w, v in t["ordinal"].items() if v.isdigit()])
@@ -169,7 +169,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         (
             "pod_day",
             rf"(?:(?:early|late){S})?(?:(?:{wd}|yesterday|today|tomorrow){S}(?:{pod})|(?:{pod}){S}(?:{wd}|yesterday|today|tomorrow))"
-            rf"|(?:early|late|mid)[-‐]?{S0}(?:morning|afternoon|evening){S}(?:{wd}|yesterday|today|tomorrow)"
+            rf"|(?:early|late|mid)(?:{DASH}|[-‐]?{S0})(?:morning|afternoon|evening){S}(?:{wd}|yesterday|today|tomorrow)"
             rf"|(?:this|yesterday|tomorrow){S}(?:morning|afternoon|evening)|last{S}night|tonight"
             # "forced from their homes overnight, officials said": the adverb, not "the
             # overnight rate" or "an overnight stay"
@@ -210,7 +210,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "month_year",
-            rf"(?:(?:{early_late}[-‐]?{S0}|the{S}(?:end|beginning|start|middle){S}of{S}){S0})?{month}{S0},?{S}(?:of{S})?(?:{year}|{year2}|(?:this|last|next){S}year)",
+            rf"(?:(?:{early_late}(?:{DASH}|[-‐]?{S0})|the{S}(?:end|beginning|start|middle){S}of{S}){S0})?{month}{S0},?{S}(?:of{S})?(?:{year}|{year2}|(?:this|last|next){S}year)",
         ),
         (
             "week_of",
@@ -262,9 +262,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "season",
-            rf"(?:(?:{early_late}[-‐]?{S0}|the{S}(?:end|beginning|start|middle){S}of{S})?(?:the{S})?(?:{relword}{S})?{season}(?:{S}(?:of{S})?(?:{year}|{year2})|{S}of{S}(?:this|last|next){S}year))"
-            rf"|(?:{early_late}[-‐]?{S0})?{season}(?:{S}(?:of{S})?{year}|{S}of{S}(?:this|last|next){S}year)"
-            rf"|(?:{early_late}[-‐]?{S0}|the{S}(?:(?:early|late){S})?){season}"
+            rf"(?:(?:{early_late}(?:{DASH}|[-‐]?{S0})|the{S}(?:end|beginning|start|middle){S}of{S})?(?:the{S})?(?:{relword}{S})?{season}(?:{S}(?:of{S})?(?:{year}|{year2})|{S}of{S}(?:this|last|next){S}year))"
+            rf"|(?:{early_late}(?:{DASH}|[-‐]?{S0}))?{season}(?:{S}(?:of{S})?{year}|{S}of{S}(?:this|last|next){S}year)"
+            rf"|(?:{early_late}(?:{DASH}|[-‐]?{S0})|the{S}(?:(?:early|late){S})?){season}"
             rf"|(?<=\b(?:in|during|until|by|since|through|throughout|over|for){S}){season}"
             # "in the spring and summer": a second season, then no noun it would qualify
             rf"|(?<=\b(?:the|in|during|until|by|since|through|throughout|over|for){S}{season}{S}(?:and|or|to|through|into){S}){season}"
@@ -321,7 +321,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "month",
-            rf"(?:(?:last|next|this|early|late|mid|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}first{S}half{S}of|the{S}second{S}half{S}of)[-‐]?{S0})?{month}(?![-‐\p{{L}}])(?!\.?{S0}\d)",
+            rf"(?:(?:last|next|this|early|late|mid|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}first{S}half{S}of|the{S}second{S}half{S}of)(?:{DASH}|[-‐]?{S0}))?{month}(?![-‐\p{{L}}])(?!\.?{S0}\d)",
         ),
         (
             "duration",

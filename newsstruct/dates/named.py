@@ -1443,7 +1443,7 @@ _YEAR_LEADS = frozenset(
 
 
 _YEAR_LEAD = compile_re(
-    r"(?:(?:around|about|approximately|roughly|shortly\s+(?:before|after))\s+|(?:early|late|earlier|later)\s+in\s+|(?:early|late|mid)[-‐]?\s*|the\s+\w+\s+of\s+)(?=\d)",
+    r"(?:(?:around|about|approximately|roughly|shortly\s+(?:before|after))\s+|(?:early|late|earlier|later)\s+in\s+|(?:early|late|mid)(?:\s?[-‐]\s?|\s*)|the\s+\w+\s+of\s+)(?=\d)",
     regex.IGNORECASE,
 )
 _TWO_DIGIT_YEAR_CONTEXT = compile_re(
