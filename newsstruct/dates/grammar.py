@@ -174,7 +174,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             # "forced from their homes overnight, officials said": the adverb, not "the
             # overnight rate" or "an overnight stay"
             rf"|(?<!\b(?:the|an|a){S})overnight(?=[,.;:!?)]|{S}(?:on|into|in|to|and|but|as|after|before|from|at|while|when|with|until|amid|because){S})"
-            rf"|(?:early|late|mid)[-‐ ]?(?:morning|afternoon|evening)"
+            rf"|(?:early|late|mid)(?:{DASH}|[-‐ ]?)(?:morning|afternoon|evening)"
             # "bought in the morning", "set out at dawn": a part of the day the story is telling
             rf"|the{S}(?:morning|afternoon|evening)(?<=\b(?:in|during){S}the{S}\p{{L}}{{7,9}})(?![-‐]|{S}(?:of|paper|papers|news|session|sessions|show|edition|editions|rush|hours|light|sun|air|star|after|before)\b)"
             rf"|(?<=\b(?:at|before|until|till|after|by|from|since){S})(?:dawn|daybreak|sunrise|dusk|sunset|nightfall)(?![-‐])"
