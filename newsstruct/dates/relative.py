@@ -834,8 +834,8 @@ def _is_age(ctx: Ctx, pos: int) -> bool:
     return _OLD_AFTER.match(ctx.text[pos : pos + 12]) is not None
 
 
-_A_UNIT_LONG = compile_re(r"an?\s+\w+[-‐]long$", regex.IGNORECASE)
-_LONG_END = compile_re(r"[-‐ ]long$")
+_A_UNIT_LONG = compile_re(r"an?\s+\w+(?:[-‐]| [-‐] )long$", regex.IGNORECASE)
+_LONG_END = compile_re(r"(?:[-‐ ]| [-‐] )long$")
 _DURATION_CUE_BEFORE = compile_re(
     r"\b(?:for|in|over|within|after|than|of|took|take|takes|spent|lasted|last)\s+$",
     regex.IGNORECASE,

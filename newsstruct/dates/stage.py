@@ -241,6 +241,10 @@ def find_dates(
                 ctx = attrs.evolve(ctx, previous_day=None)
         if kind != "holiday" and in_name(text, m.start(), m.end(), sent.start, sent.end):
             continue  # "High Noon", "the Summer Palace": a temporal word inside a name
+        if _THOUSANDS_GROUP.match(text, m.start()) and _DIGIT_COMMA_BEFORE.search(
+            text, max(0, m.start() - 4), m.start()
+        ):
+            continue  # "the 1 , 000 - day plan": a tokenizer's thousands, not "000 - day"
         reading = HANDLERS[kind](Cand.of(m), ctx)
         if reading is None:
             continue
@@ -295,6 +299,9 @@ def find_dates(
     return tuple(found)
 
 
+# Three digits after a digit and a comma a tokenizer spaced out ("1 , 000"): a thousands group.
+_THOUSANDS_GROUP = compile_re(r"\d{3}(?!\d)")
+_DIGIT_COMMA_BEFORE = compile_re(r"\d[ \t\u00a0]?,[ \t\u00a0]?$")
 # A count of one unit: "P3Y", "PT54M" (a whole number, no unspecified amount).
 _ONE_UNIT = compile_re(r"P(T?)(\d{1,4})([YMWDHS])")
 # The units of a duration, largest first, as (in the time part, letter).
@@ -342,7 +349,7 @@ def _joined_duration(text: str, first: DateMention, second: DateMention) -> Date
 # The hyphenated word must end in a unit ("mid-1990s" is no adjective: "in the mid-1990s the
 # company grew"), and a function word or pronoun after it is no noun.
 _ADJECTIVE_THE = compile_re(
-    r"[Tt]he[ \t\u00a0]+(?=(?:fiscal[ \t\u00a0]+)?[\p{L}\d]+(?:[-,][\p{L}\d]+)*-"
+    r"[Tt]he[ \t\u00a0]+(?=(?:fiscal[ \t\u00a0]+)?[\p{L}\d]+(?:(?:[-,]| - )[\p{L}\d]+)*(?:-| - )"
     r"(?i:second|minute|hour|day|night|week|month|quarter|half|year|decade|century)\Z)",
 )
 _NOUN_NEXT = compile_re(
