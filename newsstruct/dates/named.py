@@ -1223,6 +1223,11 @@ _FIGURES_FOR_BEFORE = compile_re(
     r"|production|deliveries|orders|inflation|unemployment|payrolls|spending|traffic)"
     r"[ \t\u00a0]+(?:for|in)[ \t\u00a0]+$"
 )
+# "will report January sales", "December payrolls": the figures of a month, the nearest
+_FIGURES_NOUN_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:sales|figures|data|numbers|results|statistics|output|exports|imports"
+    r"|production|deliveries|orders|inflation|unemployment|payrolls|spending|traffic)(?![\p{L}])"
+)
 _MAY_MONTH_AFTER = compile_re(
     r"[ \t\u00a0]+(?:was|is|has|had|will|saw|brought|marked|proved|sales|figures|data|results"
     r"|output|exports|imports|production|deliveries|revenue|orders)(?![\p{L}])|[ \t]?['’]s(?![\p{L}])"
@@ -1351,6 +1356,7 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
                 and _EVENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16)
             )
             or _FIGURES_FOR_BEFORE.search(ctx.text[max(0, m.start() - 20) : m.start()])
+            or _FIGURES_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16)
         )
         # "down from its January forecast": a month before a noun names an event, whose
         # time the verb of the clause does not tell: the nearest
