@@ -1024,8 +1024,15 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     elif "next" in words or "coming" in words:
         y = min(i for i in inst if i[0] > ref)[2]
     elif "this" in words or ctx.tense is None:
-        y = next((i[2] for i in inst if i[0] <= ref <= i[1]), None) or (
-            ref.year if code != "WI" or ref.month >= 3 else ref.year - 1
+        y = (
+            next((i[2] for i in inst if i[0] <= ref <= i[1]), None)
+            or (
+                # "sales fell this winter" in March: the winter just ended
+                max(i for i in inst if i[1] < ref)[2]
+                if "this" in words and ctx.tense == "past"
+                else None
+            )
+            or (ref.year if code != "WI" or ref.month >= 3 else ref.year - 1)
         )
     elif ctx.tense == "past":
         y = max(i for i in inst if i[0] <= ref)[2]
