@@ -445,6 +445,10 @@ def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
         return attrs.evolve(
             reading, value=shift_period(reading.value, int(of_year[1]) - int(reading.value[:4]))
         )
+    if low in ("the year before", "the year earlier") and ctx.period:
+        # "lost $2 billion in the fourth quarter, compared with a profit the year before":
+        # the period reported, a year back, as "a year earlier"
+        return Reading("DATE", shift_period(ctx.period, -1), "previous")
     if back is None:
         return _relday(m, ctx, low)
     # "the same month last year": what "the same month" names, a year earlier
