@@ -420,6 +420,24 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
                 continue
             if cand.isoweekday() == wd:
                 return Reading("DATE", cal.day(cand), start=start)
+    if (
+        _ON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
+        and ctx.tense == "past"
+        and _verb_just_before(ctx, m.start(), m.end())
+        and not _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
+        and not _PLAN_WORD_BEFORE.search(_clause_before(ctx.text, m.start()))
+    ):
+        # "the summit met on April 2" in March: a past verb right before tells a day gone,
+        # not a deadline ahead ("extended the offer to Nov. 20")
+        cands = []
+        for y in (ctx.ref.year - 1, ctx.ref.year):
+            try:
+                cands.append(dt.date(y, mo[0], d))
+            except ValueError:
+                continue
+        gone = [c for c in cands if c <= ctx.ref]
+        if gone:
+            return Reading("DATE", cal.day(max(gone)), start=start)
     found = month_day_year(mo[0], d, ctx, start)
     if found is None:
         return None
@@ -1266,6 +1284,22 @@ _WORDS_BEFORE_IN = compile_re(r"[\p{L}'’]+")
 _CLAUSE_MARK = compile_re(r"[,;:.!?()\"“”]")
 
 
+# a word of a plan or of the future in the clause before a day ("said it will redeem the
+# preferred shares on Oct. 31": not a day gone)
+_PLAN_WORD_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:will|would|shall|to|'ll|’ll)(?![\p{L}])")
+
+
+# a mark that ends a clause, not the point or comma inside a number ("9.5", "9,500")
+_CLAUSE_END = compile_re(r"[;:!?()\"“”]|[.,](?!\d)")
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The text of the clause before ``start``, at most 60 characters back."""
+    window = text[max(0, start - 60) : start]
+    marks = [c.end() for c in _CLAUSE_END.finditer(window)]
+    return window[marks[-1] :] if marks else window
+
+
 def _verb_just_before(ctx: Ctx, start: int, end: int) -> bool:
     """A past verb among the six words before the "in" of "in <month>" ("proposed a tax in
     October"): the month tells when it happened; not "of a cutback in its oil supply in
@@ -1367,7 +1401,12 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         )
         # "down from its January forecast": a month before a noun names an event, whose
         # time the verb of the clause does not tell: the nearest
-        tense = None if event else ("future" if ctx.tense == "present" else ctx.tense)
+        # (but a past clause tells figures gone: "May sales fell 5%" in March is last May's)
+        tense = (
+            ("past" if ctx.tense == "past" else None)
+            if event
+            else ("future" if ctx.tense == "present" else ctx.tense)
+        )
         said = future_in_past(ctx, m.start()) if bare and not event else None
         if said is not None:  # "said in October that it would open the plant in March"
             mid_ref = dt.date(said.year, said.month, 15)
