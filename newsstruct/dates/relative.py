@@ -643,6 +643,10 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
         "",
     )
     if head == "recent" and n is None:
+        if plural and unit in ("week", "month"):
+            # "in recent weeks", "recent months": TimeBank marks a length (PXW, PXM); "recent
+            # years", "recent days" the past
+            return Reading("DURATION", duration_value(None, unit), None)
         return Reading("DATE", "PAST_REF", None)
     if (
         head in ("past", "previous")
