@@ -15,6 +15,10 @@ from ..lexicons import Lexicon
 from ..patterns import compile_re
 
 SPACES = compile_re(r"[\s\u00a0]+")
+# A hyphen between two words that a tokenizer spaced out: "12 - year", "year - ago".
+_SPACED_HYPHEN = compile_re(r"(?<=[\p{L}\p{N}]) - (?=[\p{L}\p{N}])")
+# A possessive a tokenizer split off: "new year 's day".
+_SPACED_POSSESSIVE = compile_re(r"(?<=[\p{L}\p{N}]) '(?=s(?![\p{L}]))")
 
 YEAR4 = compile_re(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
@@ -64,7 +68,12 @@ MOD_PREFIX = compile_re(
 
 @functools.lru_cache(maxsize=4096)  # the same few expressions come back over a long text
 def norm(s: str) -> str:
-    return SPACES.sub(" ", s.lower().replace("’", "'").replace("‐", "-")).strip()
+    """``s`` lowered, its spaces one space, and a hyphen or a possessive a tokenizer spaced out
+    ("third - quarter", "new year 's day") joined again ("third-quarter", "new year's day")."""
+    low = SPACES.sub(" ", s.lower().replace("’", "'").replace("‐", "-")).strip()
+    if " - " in low:
+        low = _SPACED_HYPHEN.sub("-", low)
+    return _SPACED_POSSESSIVE.sub("'", low) if " '" in low else low
 
 
 _MULTIPLIERS = frozenset(["hundred", "thousand"])

@@ -29,6 +29,13 @@ _TOKEN = compile_re(
     r"[\p{L}]+(?:['’][\p{L}]+)?|['’](?:ll|ve|re|m|d)(?![\p{L}])|[,;()\"“”«»—]|:(?!\d)|\n[ \t]*\n"
 )
 _CONTRACTED = ("'ll", "'re", "'m", "'ve")  # not "'s" (is, has or a possessive) nor "'d"
+# Words after "'d" that are no bare verb, so the "'d" may be "had": a participle that does not
+# end in -ed or -en ("he'd sold"), an adverb ("they'd already").
+_NOT_BARE_AFTER_D = frozenset(
+    """left sold made lost built told said paid bought brought thought found held kept met sent
+    spent won got had led felt heard struck stood taught become come run hit put set cut
+    already just never not also long once since earlier recently previously""".split()  # noqa: SIM905
+)
 _BOUNDARY = frozenset(';:()"“”«»—')
 _WINDOW = 8  # the nearest words on both sides are read alternately
 # Then the left side on to the clause's governing verb ("will be named commander of the
@@ -489,6 +496,15 @@ class _Scan:
             # "we'll see", "they're meeting": one token, the tense in its ending
             word = word[word.rindex("'") :]
             cls = tense_words.get(word)
+        if (
+            cls is None
+            and word.endswith("'d")
+            and nxt is not None
+            and nxt.isalpha()
+            and not nxt.endswith(("ed", "en", "wn", "ne"))
+            and nxt not in _NOT_BARE_AFTER_D
+        ):
+            cls = tense_words.get("would")  # "he'd step down": would ("he'd stepped down": had)
         if tok == "May" and prev is not None and prev not in _BOUNDARY and prev[0] != "\n":
             cls = None  # "began in May": the month, not the modal (only a sentence opens "May")
         intent = side == 0 and (

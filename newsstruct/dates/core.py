@@ -334,8 +334,11 @@ def weekday_date(ctx: Ctx, wd: int, modifier: str = "") -> dt.date | None:
         return ref + dt.timedelta(days=(wd - today) % 7 or 7)
     if modifier in ("last", "this past"):
         return ref - dt.timedelta(days=(today - wd) % 7 or 7)
-    if ctx.tense == "present" and wd == today:
-        return ref  # "Schools are closed Friday" in a Friday story: that day
+    if ctx.tense in ("present", "future") and wd == today:
+        # "Schools are closed Friday", "the council will vote on Friday" in a Friday story:
+        # that day, as news on the web names the day it is published (a week on is "next
+        # Friday")
+        return ref
     if ctx.tense in ("future", "present"):
         return ref + dt.timedelta(days=(wd - today) % 7 or 7)
     if ctx.tense == "past":

@@ -35,8 +35,11 @@ B = (
 E = r"(?![\p{L}\p{N}])"  # a word ends here
 S = r"(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"  # spaces, at most one line break
 S0 = r"[ \t\u00a0]*"
-HY = r"(?:[ \t\u00a0]+|[-‐‑–][ \t\u00a0]?)"  # a space or a hyphen ("third-quarter")
+# A hyphen as written ("third-quarter") or as a tokenizer leaves it ("third - quarter").
+DASH = r"(?:[-‐‑–]|[ \t\u00a0][-‐‑–][ \t\u00a0])"
+HY = rf"(?:{DASH}[ \t\u00a0]?|[ \t\u00a0]+)"  # a space or a hyphen
 APOS = r"['’]"
+POSS = rf"[ \t\u00a0]?{APOS}s"  # a possessive "'s", or a tokenizer's " 's"
 
 UNIT_WORDS = (
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
@@ -61,11 +64,13 @@ _APPROX = ("around", "about", "approximately", "roughly")
 
 
 def alt(words: Iterable[str]) -> str:
-    """An alternation of literal words, longest first, inner spaces matching any space run."""
+    """An alternation of literal words, longest first, inner spaces matching any space run,
+    an apostrophe one with a space before it too."""
     parts = []
     for w in sorted(set(words), key=lambda x: (-len(x), x)):
         escaped = S.join(regex.escape(part) for part in w.split(" "))
-        parts.append(escaped.replace("'", APOS))
+        # (a tokenizer's "New Year 's Day": a space before the apostrophe)
+        parts.append(escaped.replace("'", rf"[ \t\u00a0]?{APOS}"))
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -111,7 +116,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
     bare_amount = rf"(?:{num}|an?)"
     # ("shortly before midnight": "before" is a signal, outside the expression, as "since")
     approx = rf"(?:(?:around|about|approximately|roughly){S})"
-    edge = rf"(?:(?:early|late|mid)[-‐]?{S0}|the{S}(?:end|beginning|start|middle|close){S}of{S})"
+    edge = rf"(?:(?:early|late|mid)(?:{DASH}|[-‐]?{S0})|the{S}(?:end|beginning|start|middle|close){S}of{S})"
     after_unit = rf"(?:{S}or{S}(?:so|two|three|more|longer)|{S}and{S}a{S}half(?![-‐]?\p{{L}}))?"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     day_word = alt([w for w, v in t["ordinal"].items() if v.isdigit()])
@@ -164,12 +169,12 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         (
             "pod_day",
             rf"(?:(?:early|late){S})?(?:(?:{wd}|yesterday|today|tomorrow){S}(?:{pod})|(?:{pod}){S}(?:{wd}|yesterday|today|tomorrow))"
-            rf"|(?:early|late|mid)[-‐]?{S0}(?:morning|afternoon|evening){S}(?:{wd}|yesterday|today|tomorrow)"
+            rf"|(?:early|late|mid)(?:{DASH}|[-‐]?{S0})(?:morning|afternoon|evening){S}(?:{wd}|yesterday|today|tomorrow)"
             rf"|(?:this|yesterday|tomorrow){S}(?:morning|afternoon|evening)|last{S}night|tonight"
             # "forced from their homes overnight, officials said": the adverb, not "the
             # overnight rate" or "an overnight stay"
             rf"|(?<!\b(?:the|an|a){S})overnight(?=[,.;:!?)]|{S}(?:on|into|in|to|and|but|as|after|before|from|at|while|when|with|until|amid|because){S})"
-            rf"|(?:early|late|mid)[-‐ ]?(?:morning|afternoon|evening)"
+            rf"|(?:early|late|mid)(?:{DASH}|[-‐ ]?)(?:morning|afternoon|evening)"
             # "bought in the morning", "set out at dawn": a part of the day the story is telling
             rf"|the{S}(?:morning|afternoon|evening)(?<=\b(?:in|during){S}the{S}\p{{L}}{{7,9}})(?![-‐]|{S}(?:of|paper|papers|news|session|sessions|show|edition|editions|rush|hours|light|sun|air|star|after|before)\b)"
             rf"|(?<=\b(?:at|before|until|till|after|by|from|since){S})(?:dawn|daybreak|sunrise|dusk|sunset|nightfall)(?![-‐])"
@@ -205,7 +210,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "month_year",
-            rf"(?:(?:{early_late}[-‐]?{S0}|the{S}(?:end|beginning|start|middle){S}of{S}){S0})?{month}{S0},?{S}(?:of{S})?(?:{year}|{year2}|(?:this|last|next){S}year)",
+            rf"(?:(?:{early_late}(?:{DASH}|[-‐]?{S0})|the{S}(?:end|beginning|start|middle){S}of{S}){S0})?{month}{S0},?{S}(?:of{S})?(?:{year}|{year2}|(?:this|last|next){S}year)",
         ),
         (
             "week_of",
@@ -213,8 +218,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "quarter",
-            rf"(?:the{S})?(?:(?:fiscal|calendar|year[-‐](?:ago|earlier)|comparable|same|corresponding){S}){{0,2}}(?:{year4}{S})?(?:(?:fiscal|calendar){HY})?{ordinal_q}{HY}(?:fiscal{S})?quarters?(?:{S}of{S}(?:fiscal{S})?(?:{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?"
-            rf"|(?:last|next|this){S}year{APOS}s{S}{ordinal_q}{HY}quarter"
+            rf"(?:the{S})?(?:(?:fiscal|calendar|year{DASH}(?:ago|earlier)|comparable|same|corresponding){S}){{0,2}}(?:{year4}{S})?(?:(?:fiscal|calendar){HY})?{ordinal_q}{HY}(?:fiscal{S})?quarters?(?:{S}of{S}(?:fiscal{S})?(?:{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?"
+            rf"|(?:last|next|this){S}year{POSS}{S}{ordinal_q}{HY}quarter"
             # "the April-June quarter", "the July-September period": a calendar quarter
             rf"|(?:Jan(?:uary|\.)?[-–]Mar(?:ch|\.)?|April[-–]June|July[-–]Sept?(?:ember|\.)?"
             rf"|Oct(?:ober|\.)?[-–]Dec(?:ember|\.)?){S}(?:quarter|period)(?![\p{{L}}])"
@@ -225,19 +230,19 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|Q[1-4](?:{S0}{year4}|{S0}{year2})?|{year4}{S}Q[1-4]|H[12]{S0}{year4}"
             # "3Q08", "1Q 2008", "2H08": the analysts' codes
             rf"|[1-4]Q(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)?(?![\p{{L}}\d])|[12]H(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)(?![\p{{L}}\d])"
-            rf"|{year4}{APOS}s{S}(?:(?:fiscal|calendar){S})?{ordinal_q}{HY}(?:fiscal{S})?quarter",
+            rf"|{year4}{POSS}{S}(?:(?:fiscal|calendar){S})?{ordinal_q}{HY}(?:fiscal{S})?quarter",
         ),
         (
             "quarter_ref",
-            rf"(?:the{S}|that{S}|its{S})?(?:(?:comparable|same|corresponding|year-ago|year-earlier|prior-year|latest|most{S}recent|recent|previous|prior|preceding|current|latest{S}fiscal|fiscal){S}){{0,3}}quarter(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}(?:of|in){S}{year4})?(?![-‐][\p{{L}}])"
-            rf"|(?:the{S})?(?:(?:comparable|same|corresponding|year-ago|year-earlier|prior-year|latest|most{S}recent|previous|prior|preceding|current){S}){{1,3}}period(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}(?:of|in){S}{year4})?"
+            rf"(?:the{S}|that{S}|its{S})?(?:(?:comparable|same|corresponding|year{DASH}ago|year{DASH}earlier|prior{DASH}year|latest|most{S}recent|recent|previous|prior|preceding|current|latest{S}fiscal|fiscal){S}){{0,3}}quarter(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}(?:of|in){S}{year4})?(?![-‐][\p{{L}}])"
+            rf"|(?:the{S})?(?:(?:comparable|same|corresponding|year{DASH}ago|year{DASH}earlier|prior{DASH}year|latest|most{S}recent|previous|prior|preceding|current){S}){{1,3}}period(?:{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}(?:of|in){S}{year4})?"
             rf"|(?:the{S})?period{S}a{S}year{S}(?:ago|earlier)"
-            rf"|(?:the{S})?{year4}{S}(?:period|quarter)|(?:last|this|next){S}year{APOS}s{S}(?:quarter|period)"
-            rf"|year[-‐](?:ago|earlier)",
+            rf"|(?:the{S})?{year4}{S}(?:period|quarter)|(?:last|this|next){S}year{POSS}{S}(?:quarter|period)"
+            rf"|year{DASH}(?:ago|earlier)",
         ),
         (
             "fiscal",
-            rf"(?:fiscal(?:{S}year)?|financial{S}year|FY){S0}(?:{year4}|{year2}|\d\d)(?:[-/](?:\d\d){{1,2}})?(?!\d)",
+            rf"(?:fiscal(?:{S}year)?|financial{S}year|FY){S0}(?:{year4}|{year2}|\d\d)(?:(?:{DASH}|/)(?:\d\d){{1,2}}(?![\d%]|[ \t\u00a0]%))?(?!\d)",
         ),
         (
             "fiscal_ref",
@@ -257,9 +262,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "season",
-            rf"(?:(?:{early_late}[-‐]?{S0}|the{S}(?:end|beginning|start|middle){S}of{S})?(?:the{S})?(?:{relword}{S})?{season}(?:{S}(?:of{S})?(?:{year}|{year2})|{S}of{S}(?:this|last|next){S}year))"
-            rf"|(?:{early_late}[-‐]?{S0})?{season}(?:{S}(?:of{S})?{year}|{S}of{S}(?:this|last|next){S}year)"
-            rf"|(?:{early_late}[-‐]?{S0}|the{S}(?:(?:early|late){S})?){season}"
+            rf"(?:(?:{early_late}(?:{DASH}|[-‐]?{S0})|the{S}(?:end|beginning|start|middle){S}of{S})?(?:the{S})?(?:{relword}{S})?{season}(?:{S}(?:of{S})?(?:{year}|{year2})|{S}of{S}(?:this|last|next){S}year))"
+            rf"|(?:{early_late}(?:{DASH}|[-‐]?{S0}))?{season}(?:{S}(?:of{S})?{year}|{S}of{S}(?:this|last|next){S}year)"
+            rf"|(?:{early_late}(?:{DASH}|[-‐]?{S0})|the{S}(?:(?:early|late){S})?){season}"
             rf"|(?<=\b(?:in|during|until|by|since|through|throughout|over|for){S}){season}"
             # "in the spring and summer": a second season, then no noun it would qualify
             rf"|(?<=\b(?:the|in|during|until|by|since|through|throughout|over|for){S}{season}{S}(?:and|or|to|through|into){S}){season}"
@@ -272,10 +277,10 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"the{S}(?:week|year){S}before{S}last(?![\p{{L}}])"
             rf"|(?:(?:earlier|later|early|late|mid|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
             rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season})(?![-‐][\p{{L}}])"
-            rf"|(?:the{S})?(?:weekend|year[-‐ ]end|year[-‐ ]to[-‐ ]date|year{APOS}s{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid[-‐]?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
+            rf"|(?:the{S})?(?:weekend|year(?:{DASH}|[ \t\u00a0])end|year(?:{DASH}|[ \t\u00a0])to(?:{DASH}|[ \t\u00a0])date|year{POSS}{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid(?:{DASH})?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
             rf"|(?:(?:early|late|earlier|later){S}in{S})?the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
-            rf"|full[-‐]year(?=[ \t\u00a0]+\p{{Ll}})",  # "full-year profit": the year reported
+            rf"|full{DASH}year(?=[ \t\u00a0]+\p{{Ll}})",  # "full-year profit": the year reported
         ),
         (
             "ago",
@@ -316,13 +321,13 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "month",
-            rf"(?:(?:last|next|this|early|late|mid|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}first{S}half{S}of|the{S}second{S}half{S}of)[-‐]?{S0})?{month}(?![-‐\p{{L}}])(?!\.?{S0}\d)",
+            rf"(?:(?:last|next|this|early|late|mid|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}first{S}half{S}of|the{S}second{S}half{S}of)(?:{DASH}|[-‐]?{S0}))?{month}(?![-‐\p{{L}}])(?!\.?{S0}\d)",
         ),
         (
             "duration",
             rf"(?:a{S})?{bare_amount}[-‐]{UNIT_SINGULAR}{S}(?:period|span|stretch|term|run|stint)"
             # ("a quarter-point cut", "a quarter-mile": a fraction of something else)
-            rf"|(?:the{S}(?=\d|{card}))?{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}(?![-‐](?:point|percentage|mile|inch|pound|ounce|final|finals|length|size|quarter|half)(?![\p{{L}}]))(?<!\b[Aa]{S}second(?={S}(?:quarter|half)\b)){after_unit}(?:{HY}long)?(?![-‐](?:ago|earlier)(?![\p{{L}}]))"
+            rf"|(?:the{S}(?=\d|{card}))?{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}(?![-‐](?:point|percentage|mile|inch|pound|ounce|final|finals|length|size|quarter|half)(?![\p{{L}}]))(?<!\b[Aa]{S}second(?={S}(?:quarter|half)\b)){after_unit}(?:{HY}long)?(?!{DASH}(?:ago|earlier)(?![\p{{L}}]))"
             rf"|(?:(?:several|many|few|some){S})?(?:centuries|decades|years|months|weeks|days|hours|minutes)(?:{HY}long)?"
             rf"|the{S}years(?!{S}(?:\d|ahead(?![\p{{L}}])|to{S}come(?![\p{{L}}])))"
             rf"|(?:day|week|month|year|decade|hour){HY}long|a{S}while|some{S}time",

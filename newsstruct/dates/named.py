@@ -420,6 +420,24 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
                 continue
             if cand.isoweekday() == wd:
                 return Reading("DATE", cal.day(cand), start=start)
+    if (
+        _ON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
+        and ctx.tense == "past"
+        and _verb_just_before(ctx, m.start(), m.end())
+        and not _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
+        and not _PLAN_WORD_BEFORE.search(_clause_before(ctx.text, m.start()))
+    ):
+        # "the summit met on April 2" in March: a past verb right before tells a day gone,
+        # not a deadline ahead ("extended the offer to Nov. 20")
+        cands = []
+        for y in (ctx.ref.year - 1, ctx.ref.year):
+            try:
+                cands.append(dt.date(y, mo[0], d))
+            except ValueError:
+                continue
+        gone = [c for c in cands if c <= ctx.ref]
+        if gone:
+            return Reading("DATE", cal.day(max(gone)), start=start)
     found = month_day_year(mo[0], d, ctx, start)
     if found is None:
         return None
@@ -1024,8 +1042,15 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     elif "next" in words or "coming" in words:
         y = min(i for i in inst if i[0] > ref)[2]
     elif "this" in words or ctx.tense is None:
-        y = next((i[2] for i in inst if i[0] <= ref <= i[1]), None) or (
-            ref.year if code != "WI" or ref.month >= 3 else ref.year - 1
+        y = (
+            next((i[2] for i in inst if i[0] <= ref <= i[1]), None)
+            or (
+                # "sales fell this winter" in March: the winter just ended
+                max(i for i in inst if i[1] < ref)[2]
+                if "this" in words and ctx.tense == "past"
+                else None
+            )
+            or (ref.year if code != "WI" or ref.month >= 3 else ref.year - 1)
         )
     elif ctx.tense == "past":
         y = max(i for i in inst if i[0] <= ref)[2]
@@ -1038,7 +1063,7 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", f"{y:04d}-{code}", mod=mod)
 
 
-_POSSESSIVE = compile_re(r"['’]s\b")
+_POSSESSIVE = compile_re(r"[ \t]?['’]s\b")  # "Friday's", a tokenizer's "Friday 's"
 # "on Monday last week", "from Monday to Friday last week": the week named after one weekday
 # or a pair of them
 _WEEK_AFTER = compile_re(
@@ -1055,12 +1080,19 @@ _WEEKDAY_AND_BEFORE = compile_re(
 )
 
 
+_NAME_WORD_BEFORE = compile_re(r"(?<![\p{L}])(\p{Lu}\p{Ll}{2,8})[ \t\u00a0]+$")
+
+
 def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     wd = weekday_in(raw, ctx.lex)
     if wd is None:
         return None
     low = norm(raw)
+    if low == raw.lower():
+        named = _NAME_WORD_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+        if named is not None and named.group(1).lower() in ctx.lex.temporal.get("day_name", {}):
+            return None  # "Black Monday in 1987": the name of an event, not a day of the story
     modifier = ""
     for pre in (
         "this past",
@@ -1084,7 +1116,7 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
     mod = {"early": "START", "late": "END", "earlier": "START", "later": "END"}.get(modifier)
     if mod is not None:
         modifier = ""
-    if _POSSESSIVE.match(ctx.text[m.end() : m.end() + 3]):
+    if _POSSESSIVE.match(ctx.text[m.end() : m.end() + 4]):
         # "Wednesday's ruling": an event, not the verb's time; but "ahead of Thursday's vote"
         # is still to come
         before = ctx.text[max(0, m.start() - 16) : m.start()]
@@ -1112,7 +1144,10 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
         # "on Monday last week", "Tuesday of next week": that weekday of the week named
         shift = {"last": -7, "this": 0, "next": 7}[week_after.group(1).lower()]
         d = ctx.ref + dt.timedelta(days=shift + wd - ctx.ref.isoweekday())
-        return Reading("DATE", cal.day(d), mod=mod)
+        # "Thursday last week" is one expression; "Monday to Friday last week" leaves the
+        # week to the second weekday
+        joined = ctx.text[m.end() : week_after.start(1)].lower().split() in ([], ["of"])
+        return Reading("DATE", cal.day(d), mod=mod, end=week_after.end() if joined else None)
     if modifier in ("the previous", "the following", "the next", "that"):
         prior, anchor = prior_for(ctx, "day")
         if prior is None:
@@ -1160,7 +1195,7 @@ _ERA_NOUNS = frozenset(
     consumers voters workers families economy technology standards terms dollars prices
     climate culture politics media people""".split()  # noqa: SIM905
 )
-_POSSESSIVE_NOUN = compile_re(r"['’]s[ \t\u00a0]+(?:([\p{Ll}]+)[ \t\u00a0]+)?([\p{Ll}]+)")
+_POSSESSIVE_NOUN = compile_re(r"[ \t]?['’]s[ \t\u00a0]+(?:([\p{Ll}]+)[ \t\u00a0]+)?([\p{Ll}]+)")
 
 
 def h_deictic(m: Cand, ctx: Ctx) -> Reading | None:
@@ -1213,9 +1248,14 @@ _FIGURES_FOR_BEFORE = compile_re(
     r"|production|deliveries|orders|inflation|unemployment|payrolls|spending|traffic)"
     r"[ \t\u00a0]+(?:for|in)[ \t\u00a0]+$"
 )
+# "will report January sales", "December payrolls": the figures of a month, the nearest
+_FIGURES_NOUN_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:sales|figures|data|numbers|results|statistics|output|exports|imports"
+    r"|production|deliveries|orders|inflation|unemployment|payrolls|spending|traffic)(?![\p{L}])"
+)
 _MAY_MONTH_AFTER = compile_re(
     r"[ \t\u00a0]+(?:was|is|has|had|will|saw|brought|marked|proved|sales|figures|data|results"
-    r"|output|exports|imports|production|deliveries|revenue|orders)(?![\p{L}])|['’]s(?![\p{L}])"
+    r"|output|exports|imports|production|deliveries|revenue|orders)(?![\p{L}])|[ \t]?['’]s(?![\p{L}])"
 )
 _MARCH_FOR = compile_re(r"\s+(?:for|of|on|to|against|through|from)\b")
 
@@ -1242,6 +1282,22 @@ _PLANNED_BEFORE = compile_re(
 )
 _WORDS_BEFORE_IN = compile_re(r"[\p{L}'’]+")
 _CLAUSE_MARK = compile_re(r"[,;:.!?()\"“”]")
+
+
+# a word of a plan or of the future in the clause before a day ("said it will redeem the
+# preferred shares on Oct. 31": not a day gone)
+_PLAN_WORD_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:will|would|shall|to|'ll|’ll)(?![\p{L}])")
+
+
+# a mark that ends a clause, not the point or comma inside a number ("9.5", "9,500")
+_CLAUSE_END = compile_re(r"[;:!?()\"“”]|[.,](?!\d)")
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The text of the clause before ``start``, at most 60 characters back."""
+    window = text[max(0, start - 60) : start]
+    marks = [c.end() for c in _CLAUSE_END.finditer(window)]
+    return window[marks[-1] :] if marks else window
 
 
 def _verb_just_before(ctx: Ctx, start: int, end: int) -> bool:
@@ -1341,10 +1397,16 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
                 and _EVENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16)
             )
             or _FIGURES_FOR_BEFORE.search(ctx.text[max(0, m.start() - 20) : m.start()])
+            or _FIGURES_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16)
         )
         # "down from its January forecast": a month before a noun names an event, whose
         # time the verb of the clause does not tell: the nearest
-        tense = None if event else ("future" if ctx.tense == "present" else ctx.tense)
+        # (but a past clause tells figures gone: "May sales fell 5%" in March is last May's)
+        tense = (
+            ("past" if ctx.tense == "past" else None)
+            if event
+            else ("future" if ctx.tense == "present" else ctx.tense)
+        )
         said = future_in_past(ctx, m.start()) if bare and not event else None
         if said is not None:  # "said in October that it would open the plant in March"
             mid_ref = dt.date(said.year, said.month, 15)
@@ -1352,6 +1414,8 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             y = pick(cands, mid_ref + dt.timedelta(days=1), "future").year
             return Reading("DATE", cal.month(y, mo[0]), "previous", mod=mod)
         end = ends_period(ctx, m.start()) if bare else None
+        if bare and _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+            tense = "past"  # "the seventh cut since September": a month gone, whatever the verb
         if end is not None:
             # "the nine months to September": a period that has ended; "the three months
             # ending in June": ended or not, the nearest
@@ -1384,6 +1448,7 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 
 
+_SINCE_BEFORE = compile_re(r"(?i)(?<![\p{L}])since[ \t\u00a0]+$")
 _COUNT_CONTEXT = compile_re(
     r"(?:\b(?:in|since|by|until|till|through|during|from|before|after|of|to|between|and|or|the|year|early|late|mid|fiscal|around|about|for|circa|c\.)|['’]s|[,(]|[-‐])\s*$",
     regex.IGNORECASE,
@@ -1430,7 +1495,7 @@ _YEAR_LEADS = frozenset(
 
 
 _YEAR_LEAD = compile_re(
-    r"(?:(?:around|about|approximately|roughly|shortly\s+(?:before|after))\s+|(?:early|late|earlier|later)\s+in\s+|(?:early|late|mid)[-‐]?\s*|the\s+\w+\s+of\s+)(?=\d)",
+    r"(?:(?:around|about|approximately|roughly|shortly\s+(?:before|after))\s+|(?:early|late|earlier|later)\s+in\s+|(?:early|late|mid)(?:\s?[-‐]\s?|\s*)|the\s+\w+\s+of\s+)(?=\d)",
     regex.IGNORECASE,
 )
 _TWO_DIGIT_YEAR_CONTEXT = compile_re(

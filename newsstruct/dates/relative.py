@@ -46,7 +46,7 @@ from .core import (
 from .named import h_season
 
 _QUANTITY_BEFORE = compile_re(
-    r"(?:\d[\d,.]*(?:%|bn|mn|tn|m|k|million|billion|trillion)?"
+    r"(?:\d[\d,.]*(?:[ \t\u00a0]?%|bn|mn|tn|m|k|million|billion|trillion)?"
     r"|\b(?:million|billion|trillion|thousand|percent|cent|yen"
     r"|yuan|times|once|twice|thrice|each|apiece"
     # plurals without -s: "33,000 people a year", "50 men a day"
@@ -172,10 +172,11 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
             return Reading("DATE", cal.week(base), "previous" if prior else "ref")
         if (
             ctx.ref.month <= 3
-            and _FOR_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start())
+            and _FOR_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
             and ctx.tense == "past"
         ):
-            # "Revenue for the year rose 4 percent" in February: the year just reported
+            # "Revenue for the year rose 4 percent", "costs rose during the year" in February:
+            # the year just reported
             return Reading("DATE", cal.year(ctx.ref.year - 1))
         return Reading("DATE", cal.year(ctx.ref.year))
     if low.replace("-", " ").endswith("year to date"):  # "year-to-date": so far this year
@@ -291,7 +292,7 @@ _TO_MONTH = compile_re(
     r"[ \t\u00a0]+(?:to|through)[ \t\u00a0]+(?:the[ \t\u00a0]+end[ \t\u00a0]+of[ \t\u00a0]+)?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[\p{L}.]*(?![\p{L}])"
 )
-_FOR_BEFORE = compile_re(r"(?i)(?<![\p{L}])for[ \t\u00a0]+$")
+_FOR_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:for|during|in|over|throughout)[ \t\u00a0]+$")
 
 
 def _weekend(ctx: Ctx, modifier: str) -> Reading:
@@ -364,7 +365,9 @@ _DEEP_PAST = compile_re(
 
 # "sold 5% fewer cars than a year earlier": a comparison of quantities, not a mod of the time
 _COMPARED_LEAD = compile_re(r"(?i)(?:more|fewer|less)[ \t\u00a0]+than[ \t\u00a0]+")
-_QUANTITY_END = compile_re(r"(?i)(?:\d%?|\bper[ \t\u00a0]?cent|\bpoints?)[ \t\u00a0]*$")
+_QUANTITY_END = compile_re(
+    r"(?i)(?:\d(?:[ \t\u00a0]?%)?|\bper[ \t\u00a0]?cent|\bpoints?)[ \t\u00a0]*$"
+)
 
 
 def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
@@ -442,6 +445,10 @@ def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
         return attrs.evolve(
             reading, value=shift_period(reading.value, int(of_year[1]) - int(reading.value[:4]))
         )
+    if low in ("the year before", "the year earlier") and ctx.period:
+        # "lost $2 billion in the fourth quarter, compared with a profit the year before":
+        # the period reported, a year back, as "a year earlier"
+        return Reading("DATE", shift_period(ctx.period, -1), "previous")
     if back is None:
         return _relday(m, ctx, low)
     # "the same month last year": what "the same month" names, a year earlier
@@ -534,6 +541,69 @@ def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
 _PLURAL_END = compile_re(r"s$")
 
 
+# "of 2007", "of the year", "of March", "of March 2008" after "the first/last day"
+_DAY_OF_AFTER = compile_re(
+    r"[ \t\u00a0]+of[ \t\u00a0]+(?:((?:1[5-9]|20)\d\d)(?![\p{L}\p{N}])|the[ \t\u00a0]+(year|month)"
+    r"(?![\p{L}])|(\p{Lu}\p{Ll}{2,8}\.?)(?:[ \t\u00a0]+((?:1[5-9]|20)\d\d)(?![\p{L}\p{N}]))?(?![\p{L}]))"
+)
+
+
+def _day_of_period(m: Cand, ctx: Ctx, words: list[str]) -> Reading | None:
+    """ "the last trading day of 2007", "the first day of March": the day that opens or
+    closes the period named after "of" (a trading or business day is a weekday, and not New
+    Year's Day); a period without its year is the one the clause's tense points to. None
+    when no period follows."""
+    after = _DAY_OF_AFTER.match(ctx.text, m.end(), m.end() + 40)
+    if after is None:
+        return None
+    year_word, unit_word, month_word, month_year = after.groups()
+    unit = (unit_word or "").lower()
+    ref = ctx.ref
+    month = 0
+    if month_word is not None:
+        found = month_in(month_word, ctx.lex)
+        if found is None:
+            return None
+        month = found[0]
+    fixed = year_word is not None or month_year is not None
+    if not fixed and ref is None:
+        return None
+    trading = any(w in ("trading", "business", "working") for w in words)
+    opening = words[1] == "first"
+    ref_year, ref_month = (ref.year, ref.month) if ref is not None else (0, 1)
+
+    def day(shift: int) -> dt.date:
+        if year_word is not None or unit == "year":
+            y = int(year_word) if year_word is not None else ref_year + shift
+            first, last = dt.date(y, 1, 1), dt.date(y, 12, 31)
+        else:
+            if unit == "month":
+                y, mo = divmod(ref_year * 12 + ref_month - 1 + shift, 12)
+                mo += 1
+            else:
+                y = int(month_year) if month_year else ref_year + shift
+                mo = month
+            first = dt.date(y, mo, 1)
+            last = dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1)
+        d = first if opening else last
+        step = dt.timedelta(days=1 if opening else -1)
+        while trading and (d.isoweekday() > 5 or (d.month, d.day) == (1, 1)):
+            d += step
+        return d
+
+    d = day(0)
+    if fixed:
+        return Reading("DATE", cal.day(d), "absolute", end=after.end())
+    tense = ctx.tense
+    if ref is None:
+        return None
+    if tense == "past" and d > ref:  # "it was the final day of the year" in January
+        d = day(-1)
+    elif tense in ("future", "present") and d < ref and unit != "month":
+        d = day(1)  # "the offer ends on the last day of March" in May
+    return Reading("DATE", cal.day(d), end=after.end())
+
+
 def h_span(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
@@ -542,6 +612,10 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
     if parsed is None:
         return None
     n, unit, mod, vague = parsed
+    if unit == "day" and n is None and words[0] == "the" and words[1] in ("first", "last", "final"):
+        day_of = _day_of_period(m, ctx, words)
+        if day_of is not None:  # "the last trading day of 2007": a day
+            return day_of
     plural = bool(_PLURAL_END.search(UNIT_RE.findall(raw)[-1])) if UNIT_RE.findall(raw) else False
     head = next(
         (
@@ -569,6 +643,10 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
         "",
     )
     if head == "recent" and n is None:
+        if plural and unit in ("week", "month"):
+            # "in recent weeks", "recent months": TimeBank marks a length (PXW, PXM); "recent
+            # years", "recent days" the past
+            return Reading("DURATION", duration_value(None, unit), None)
         return Reading("DATE", "PAST_REF", None)
     if (
         head in ("past", "previous")
@@ -756,15 +834,16 @@ def _adjective(ctx: Ctx, pos: int) -> bool:
     ) is not None and not _FUNCTION_WORD_AFTER.match(ctx.text[pos : pos + 10])
 
 
-_OLD_AFTER = compile_re(r"(?:[-‐][ \t]?|[ \t]+)old\b|[ \t]+of[ \t]+age\b", regex.IGNORECASE)
+# ("60-year-old", "60 year old", a tokenizer's "60 - year - old")
+_OLD_AFTER = compile_re(r"(?:[ \t]?[-‐][ \t]?|[ \t]+)old\b|[ \t]+of[ \t]+age\b", regex.IGNORECASE)
 
 
 def _is_age(ctx: Ctx, pos: int) -> bool:
     return _OLD_AFTER.match(ctx.text[pos : pos + 12]) is not None
 
 
-_A_UNIT_LONG = compile_re(r"an?\s+\w+[-‐]long$", regex.IGNORECASE)
-_LONG_END = compile_re(r"[-‐ ]long$")
+_A_UNIT_LONG = compile_re(r"an?\s+\w+(?:[-‐]| [-‐] )long$", regex.IGNORECASE)
+_LONG_END = compile_re(r"(?:[-‐ ]| [-‐] )long$")
 _DURATION_CUE_BEFORE = compile_re(
     r"\b(?:for|in|over|within|after|than|of|took|take|takes|spent|lasted|last)\s+$",
     regex.IGNORECASE,
@@ -779,7 +858,9 @@ _ONE_DAY_CUE_BEFORE = compile_re(
 )
 
 
-_COMPOUND_AFTER = compile_re(r"[-‐](?:to|on|by|over|for|after)[-‐]\p{L}", regex.IGNORECASE)
+_COMPOUND_AFTER = compile_re(
+    r"[ \t]?[-‐][ \t]?(?:to|on|by|over|for|after)[ \t]?[-‐][ \t]?\p{L}", regex.IGNORECASE
+)
 # "for some time", "will take some time": a length, unspecified, as "a while"
 _SOME_TIME_CUE = compile_re(r"(?i)(?<![\p{L}])(?:for|takes?|took|taken|taking)[ \t\u00a0]+$")
 
@@ -798,7 +879,7 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
     if _A_UNIT_LONG.match(raw):  # "a week-long strike"
         reading = h_duration(m.tail(raw.index(" ") + 1), ctx)
         return attrs.evolve(reading, start=m.start() + raw.index(" ") + 1) if reading else None
-    if _COMPOUND_AFTER.match(ctx.text, m.end(), m.end() + 8):
+    if _COMPOUND_AFTER.match(ctx.text, m.end(), m.end() + 12):
         return None  # "a day-to-day basis", "a year-on-year rise": a compound, no length
     parsed = _amount_and_unit(_LONG_END.sub("", raw), ctx)
     if parsed is None:

@@ -35,12 +35,16 @@ _DAY_UNITS = frozenset({"day"})
 _PERIOD_UNITS = frozenset({"month", "quarter", "half"})
 
 # "a year ago", "a year earlier", "year-ago": a comparison, not a new point to count from
-_YEAR_BACK = compile_re(r"(?:an?|one)\s+year\s+(?:ago|earlier)|year[-‐](?:ago|earlier)", regex.I)
+_YEAR_BACK = compile_re(
+    r"(?:an?|one)\s+year\s+(?:ago|earlier)|year(?:[-‐]| [-‐] )(?:ago|earlier)", regex.I
+)
 
 _FISCAL_YEAR = compile_re(r"(?i)(?:the[ \t\u00a0]+)?(?:fiscal|financial[ \t\u00a0]+year|FY)")
 _YEAR_VALUE = compile_re(r"\d{4}")
 # "the year-ago quarter", "the prior-year period": compared with, never the one reported
-_COMPARED_PERIOD = compile_re(r"(?i)\b(?:year|twelve|12)[-‐ ](?:ago|earlier)\b|\bprior[-‐ ]year\b")
+_COMPARED_PERIOD = compile_re(
+    r"(?i)\b(?:year|twelve|12)(?:[-‐ ]| [-‐] )(?:ago|earlier)\b|\bprior(?:[-‐ ]| [-‐] )year\b"
+)
 _FISCAL_QUARTER = compile_re(r"(?i)\bfiscal\b[^,.;]{0,30}\b(?:quarter|half)\b")
 
 _WEEKDAY_NAMED = compile_re(r"(?<![\p{L}])((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\p{L}])")
@@ -237,6 +241,10 @@ def find_dates(
                 ctx = attrs.evolve(ctx, previous_day=None)
         if kind != "holiday" and in_name(text, m.start(), m.end(), sent.start, sent.end):
             continue  # "High Noon", "the Summer Palace": a temporal word inside a name
+        if _THOUSANDS_GROUP.match(text, m.start()) and _DIGIT_COMMA_BEFORE.search(
+            text, max(0, m.start() - 4), m.start()
+        ):
+            continue  # "the 1 , 000 - day plan": a tokenizer's thousands, not "000 - day"
         reading = HANDLERS[kind](Cand.of(m), ctx)
         if reading is None:
             continue
@@ -270,7 +278,11 @@ def find_dates(
         first_day = _first_day(text, mention, reading, lo) if kind == "dmy" else None
         if first_day is not None:  # "on 14 and 15 March": the first day is a date of its own
             found.append(_mention(text, first_day[0], first_day[1], first_day[2], ctx, mref_name))
-        found.append(mention)
+        joined = _joined_duration(text, found[-1], mention) if found else None
+        if joined is not None:  # "three hours and 54 minutes": one length
+            found[-1] = joined
+        else:
+            found.append(mention)
         if reading.end is not None and reading.end > m.end():
             taken = reading.end  # "the Fourth of July weekend": one mention, "weekend" in it
         if reading.dated or pair_year:
@@ -287,6 +299,49 @@ def find_dates(
     return tuple(found)
 
 
+# Three digits after a digit and a comma a tokenizer spaced out ("1 , 000"): a thousands group.
+_THOUSANDS_GROUP = compile_re(r"\d{3}(?!\d)")
+_DIGIT_COMMA_BEFORE = compile_re(r"\d[ \t\u00a0]?,[ \t\u00a0]?$")
+# A count of one unit: "P3Y", "PT54M" (a whole number, no unspecified amount).
+_ONE_UNIT = compile_re(r"P(T?)(\d{1,4})([YMWDHS])")
+# The units of a duration, largest first, as (in the time part, letter).
+_UNIT_ORDER = (
+    (False, "Y"),
+    (False, "M"),
+    (False, "W"),
+    (False, "D"),
+    (True, "H"),
+    (True, "M"),
+    (True, "S"),
+)
+_AND_BETWEEN = compile_re(r"[ \t\u00a0]+and[ \t\u00a0]+")
+
+
+def _joined_duration(text: str, first: DateMention, second: DateMention) -> DateMention | None:
+    """ "three hours and 54 minutes", "two years and three months": two lengths joined by
+    "and", the larger unit first, are one duration (``PT3H54M``, ``P2Y3M``; weeks become days
+    beside another unit: ``P17D``); None when ``first`` and ``second`` are not such a pair."""
+    if first.type != "DURATION" or second.type != "DURATION" or first.value is None:
+        return None
+    if second.value is None or first.end >= second.start:
+        return None
+    between = _AND_BETWEEN.fullmatch(text, first.end, second.start)
+    a, b = _ONE_UNIT.fullmatch(first.value), _ONE_UNIT.fullmatch(second.value)
+    if between is None or a is None or b is None:
+        return None
+    ka, kb = (a.group(1) == "T", a.group(3)), (b.group(1) == "T", b.group(3))
+    if _UNIT_ORDER.index(ka) >= _UNIT_ORDER.index(kb):
+        return None  # "two days and two weeks": not one length
+    parts = [(int(m.group(2)), m.group(3), m.group(1) == "T") for m in (a, b)]
+    if parts[0][1] == "W" and not parts[0][2]:  # ISO 8601 writes no weeks beside other units
+        days = 7 * parts[0][0] + (parts[1][0] if parts[1][1] == "D" else 0)
+        parts = [(days, "D", False)] + ([parts[1]] if parts[1][1] != "D" else [])
+    date_part = "".join(f"{n}{u}" for n, u, in_time in parts if not in_time)
+    time_part = "".join(f"{n}{u}" for n, u, in_time in parts if in_time)
+    value = "P" + date_part + ("T" + time_part if time_part else "")
+    return attrs.evolve(first, end=second.end, text=text[first.start : second.end], value=value)
+
+
 # "the two-year contract", "the third-quarter loss": a hyphenated unit before a noun is an
 # adjective; the article belongs to the noun's phrase, not to the time (as TimeML marks it).
 # The noun may be capitalised ("the three-month T-bill"), the number grouped ("the 1,000-day
@@ -294,7 +349,7 @@ def find_dates(
 # The hyphenated word must end in a unit ("mid-1990s" is no adjective: "in the mid-1990s the
 # company grew"), and a function word or pronoun after it is no noun.
 _ADJECTIVE_THE = compile_re(
-    r"[Tt]he[ \t\u00a0]+(?=(?:fiscal[ \t\u00a0]+)?[\p{L}\d]+(?:[-,][\p{L}\d]+)*-"
+    r"[Tt]he[ \t\u00a0]+(?=(?:fiscal[ \t\u00a0]+)?[\p{L}\d]+(?:(?:[-,]| - )[\p{L}\d]+)*(?:-| - )"
     r"(?i:second|minute|hour|day|night|week|month|quarter|half|year|decade|century)\Z)",
 )
 _NOUN_NEXT = compile_re(
@@ -309,9 +364,10 @@ _NOUN_NEXT = compile_re(
 # punctuation mark or a short function word follows the number ("25 days", "4 percent",
 # "4.5" are not days).
 _SECOND_DAY = compile_re(
-    r"(?:[ \t\u00a0]+(?:and|or|to|through|until|till)[ \t\u00a0]+|[-–])((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
-    r"(?:,?[ \t\u00a0]+((?:1[89]|20)\d\d)(?![\p{L}\p{N}])"  # "May 2 or 3, 2019": the pair's year
-    r"|(?=[;:)!?\"”]|[,.](?![ \t\u00a0]*\d)|[ \t\u00a0]+(?:in|at|on|when|before|after|for|with|as|the"
+    r"(?:[ \t\u00a0]+(?:and|or|to|through|until|till)[ \t\u00a0]+|[ \t\u00a0]?[-–][ \t\u00a0]?)((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+    # "May 2 or 3, 2019": the pair's year (a tokenizer's "3 , 2019" too)
+    r"(?:(?:[ \t\u00a0]?,)?[ \t\u00a0]+((?:1[89]|20)\d\d)(?![\p{L}\p{N}])"
+    r"|(?=[ \t\u00a0]?(?:[;:)!?\"”]|[,.](?![ \t\u00a0]*\d))|[ \t\u00a0]+(?:in|at|on|when|before|after|for|with|as|the"
     r"|this|last|next|to|and|from|respectively)(?![\p{L}\p{N}])|[ \t\u00a0]*$))"
 )
 _ENDS_WITH_DAY = compile_re(r"(?<![\d,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?$")
