@@ -62,7 +62,7 @@ import regex
 from ..patterns import compile_re
 from .bios import author_bios
 from .common import BYLINE_CATEGORIES, FIELD, Text, Verdict, headline_like, separator
-from .lines import QUOTE_OPENERS, Shape
+from .lines import CONTINUED, QUOTE_OPENERS, Shape
 from .page import (
     INTRO_MIN_WORDS,
     PAGE_MARGIN,
@@ -313,8 +313,13 @@ def _repeated_in_text(t: Text, lo: int, hi: int) -> None:
         # a subhead (of each section, or repeated by a table of contents): a copy right
         # above a paragraph
         subhead = k + 1 < hi and t.shapes[k + 1].prose
+        # a refrain: a line of a verse, which runs on from the line above or into the next
+        verse = (k > lo and t.shapes[k - 1].end_char in CONTINUED) or (
+            k + 1 < hi and t.shapes[k + 1].end_char in CONTINUED
+        )
         if (
             not subhead
+            and not verse
             and _TWEETISH.search(t.lines[k]) is None
             and not _story_label(t, k, lo, hi, label_of)
         ):
@@ -704,8 +709,11 @@ def _judge_run(t: Text, i: int, j: int) -> None:
     items = sum(shapes[k].listish or _TWEETISH.search(lines[k]) is not None for k in free)
     if 2 * items >= len(free):
         return
-    # or a fact box ("Name: …", "Age: …", "Hometown: …")
+    # or a fact box ("Name: …", "Age: …", "Hometown: …"), or a list of works and their
+    # makers ("The Salt Road by Idris Kell")
     if 2 * sum(FIELD.fullmatch(lines[k]) is not None for k in free) >= len(free):
+        return
+    if 2 * sum(_made_by(lines[k]) for k in free) > len(free):
         return
     # and evidence that these are links: junk a rule knows among them, or headlines
     explained = any(
@@ -723,6 +731,12 @@ def _judge_run(t: Text, i: int, j: int) -> None:
             and not _sentence(shapes[k])
         ):
             verdict[k] = ("related", "link-run")
+
+
+def _made_by(line: str) -> bool:
+    """A work and its maker: "by" inside the line, then a capitalised name."""
+    at = line.find(" by ", 1)
+    return at > 0 and line[at + 4 : at + 5].isupper()
 
 
 # Junk that comes in blocks (a paywall offer, a newsletter form, a share bar): a line between
@@ -992,6 +1006,10 @@ def _teaser_headline(s: Shape, line: str, given: Verdict | None) -> bool:
     """An open line shaped like a headline: four to twenty words, no sentence (a question
     or an exclamation only after a topic and a colon), list item, label or quotation."""
     if given is not None or s.colon or not TEASER_MIN_WORDS <= s.words <= TEASER_MAX_WORDS:
+        return False
+    # a line that runs on into the next (a verse, a clause: "When the tide comes in,") is not
+    # a headline
+    if s.end_char in CONTINUED:
         return False
     if s.terminal and not (s.end_char in "!?" and ": " in line[2:]):
         return False
