@@ -288,6 +288,8 @@ def _structural(line: str, *, numbers: bool = True) -> bool:
 
 REPEATED_MAX_SHARE = 0.25
 REPEATED_FEW = 6
+# a line of verse runs on with a comma (a semicolon ends lines of code and style sheets too)
+_VERSE_ENDS = frozenset(",，、")
 
 
 def _repeated_in_text(t: Text, lo: int, hi: int) -> None:
@@ -314,8 +316,8 @@ def _repeated_in_text(t: Text, lo: int, hi: int) -> None:
         # above a paragraph
         subhead = k + 1 < hi and t.shapes[k + 1].prose
         # a refrain: a line of a verse, which runs on from the line above or into the next
-        verse = (k > lo and t.shapes[k - 1].end_char in CONTINUED) or (
-            k + 1 < hi and t.shapes[k + 1].end_char in CONTINUED
+        verse = (k > lo and t.shapes[k - 1].end_char in _VERSE_ENDS) or (
+            k + 1 < hi and t.shapes[k + 1].end_char in _VERSE_ENDS
         )
         if (
             not subhead
