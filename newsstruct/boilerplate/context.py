@@ -347,6 +347,9 @@ def _story_label(t: Text, k: int, lo: int, hi: int, label_of: dict[int, str]) ->
         return False
     if any(_labels_take_turns(t, a, lo, hi, label_of) for a in (k, k - 2)):
         return True
+    # a label over a list of the story ("Ingredients" / "2 cups beans" / "1 onion, chopped")
+    if k + 2 < hi and _list_item(t, k + 1) and _list_item(t, k + 2):
+        return True
     shapes, v = t.shapes, t.verdict
     below = shapes[k + 1] if k + 2 < hi else None
     return (
@@ -357,6 +360,15 @@ def _story_label(t: Text, k: int, lo: int, hi: int, label_of: dict[int, str]) ->
         and below.words >= STORY_SUBHEAD_MIN_WORDS
         and v[k + 1] is None
         and _paragraph(t, k + 2)
+    )
+
+
+def _list_item(t: Text, k: int) -> bool:
+    """An open line shaped like an item of a list: a list item, or one opening with a number
+    ("2 cups dried beans")."""
+    line = t.lines[k]
+    return t.verdict[k] is None and (
+        t.shapes[k].listish or line[0].isdigit() or _LIST_ITEM_START.match(line) is not None
     )
 
 
@@ -376,7 +388,7 @@ def _labels_take_turns(t: Text, a: int, lo: int, hi: int, label_of: dict[int, st
     if label_of[a] == label_of[a + 2] or not _label_word(t, a + 2):
         return False
     for item in (a + 1, a + 3):
-        if item in label_of or t.verdict[item] is not None or t.shapes[item].prose:
+        if item in label_of or t.verdict[item] is not None:
             return False
     return _paragraph(t, a + 4) or label_of.get(a + 4) == label_of[a]
 
