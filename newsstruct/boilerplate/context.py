@@ -153,6 +153,7 @@ def decide(
     _twice_in_a_row(t, lo, hi)
     _pull_quotes(t, lo, hi)
     _teasers(t, lo, hi)
+    _teasers_below_more(t, lo, hi)
     _names_by_stamps(t, lo, hi)
     author_bios(t, lo, hi)
     return t.verdict
@@ -948,6 +949,33 @@ def _teasers(t: Text, lo: int, hi: int) -> None:
                     step < 0 or s.words >= TEASER_BELOW_MIN_WORDS or headline_like(lines[near])
                 ):
                     verdict[near] = ("related", "media-teaser")
+
+
+# a "Read more" button standing alone, over the teasers of the next block of links
+_MORE_BUTTON = frozenset({"read more", "more stories", "read more stories", "more news"})
+MORE_TEASERS_MIN = 2
+MORE_TEASERS_MAX = 4
+
+
+def _teasers_below_more(t: Text, lo: int, hi: int) -> None:
+    """Headlines right below a lone "Read More" button and right above junk ("Read More" /
+    "Jobs data lifts the loonie" / "Keep out of the hiring debate" / "Advertisement"): two
+    to four of them are the teasers of a link block (``more-teaser``); one line may be a
+    subhead next to an ad, and a paragraph below ends the block."""
+    lines, verdict = t.lines, t.verdict
+    for k in range(lo, hi - MORE_TEASERS_MIN):
+        if verdict[k] is None or len(lines[k]) > 20 or line_norm(lines[k]) not in _MORE_BUTTON:
+            continue
+        m = k + 1
+        while (
+            m < hi
+            and m - k <= MORE_TEASERS_MAX
+            and _teaser_headline(t.shapes[m], lines[m], verdict[m])
+        ):
+            m += 1
+        if MORE_TEASERS_MIN <= m - k - 1 <= MORE_TEASERS_MAX and m < hi and t.junk(m):
+            for j in range(k + 1, m):
+                verdict[j] = ("related", "more-teaser")
 
 
 def _other_label(t: Text, m: int, k: int, hi: int) -> bool:
