@@ -504,9 +504,14 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
             if given is not None and given[1] == hit.rule:
                 verdict[i] = None
             continue
-        # the block ends at a paragraph, or at a sentence (links do not end in a period)
+        # the block ends at a paragraph, or at a sentence (links do not end in a period), or
+        # at junk of the story's own (an ad, a caption, a credit; unless the block is of its
+        # kind, a contact block) past a link of it: the story may go on below that with a list
         j = i + 1
         while j < hi and not shapes[j].prose and not _sentence(shapes[j]):
+            v = verdict[j]
+            if v is not None and v[0] in _STORY_FURNITURE and v[0] != hit.category and j > i + 1:
+                break
             j += 1
         free = [k for k in range(i + 1, j) if verdict[k] is None]
         # the last line before a paragraph may be its subhead: a few words, not set like a
@@ -528,6 +533,8 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
 
 
 _SENTENCE_MIN_WORDS = 3
+# junk set among a story's lines as often as among links: a photo's caption and credit, an ad
+_STORY_FURNITURE = frozenset({"caption", "credit", "advertisement"})
 # "Harbor FC: Host Riverton on Friday." - a label (a few capitalised words) and a sentence
 _LABELLED_SENTENCE = compile_re(
     r"[\p{Lu}][\p{L}'’.&-]{0,25}(?: [\p{Lu}][\p{L}'’.&-]{0,25}){0,3}: [\p{Lu}\d].{2,200}[.!?]"
