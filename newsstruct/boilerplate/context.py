@@ -738,9 +738,7 @@ def _judge_run(t: Text, i: int, j: int) -> None:
     if 2 * sum(_made_by(lines[k]) for k in free) > len(free):
         return
     # and evidence that these are links: junk a rule knows among them, or headlines
-    explained = any(
-        (v := verdict[k]) is not None and v[0] not in _NOT_LINK_EVIDENCE for k in range(i, j)
-    )
+    explained = _link_evidence(t, i, j)
     headlines = sum(headline_like(lines[k]) for k in free[:-1])
     if not explained and 2 * headlines < len(free) - 1:
         return
@@ -759,6 +757,28 @@ def _made_by(line: str) -> bool:
     """A work and its maker: "by" inside the line, then a capitalised name."""
     at = line.find(" by ", 1)
     return at > 0 and line[at + 4 : at + 5].isupper()
+
+
+def _link_evidence(t: Text, i: int, j: int) -> bool:
+    """Junk in the run [i, j) that shows its lines are links: junk at an end of it ("Read
+    more" under teasers), junk spread in two or more places, or a teaser's date, byline or
+    comment count.
+    One box a page sets inside a story's list ("Read more: ...", a share bar) is none."""
+    groups, inside = 0, False
+    for k in range(i, j):
+        v = t.verdict[k]
+        if v is not None and v[0] not in _NOT_LINK_EVIDENCE:
+            if k in (i, j - 1) or v[0] in _TEASER_METADATA:
+                return True
+            if not inside:
+                groups += 1
+                if groups >= 2:
+                    return True
+        inside = v is not None
+    return False
+
+
+_TEASER_METADATA = frozenset({"timestamp", "byline", "comments"})
 
 
 # Junk that comes in blocks (a paywall offer, a newsletter form, a share bar): a line between
