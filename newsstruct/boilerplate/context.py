@@ -660,6 +660,9 @@ def _kickers(t: Text, lo: int, hi: int) -> None:
             continue
         if k > lo and verdict[k - 1] is None and shapes[k - 1].prose:
             continue
+        # a player's stamp ("Video 02:41") may follow any line of the story
+        if _MEDIA_STAMP.search(lines[k + 1]) is not None:
+            continue
         s = shapes[k]
         if s.words > _KICKER_MAX_WORDS or s.terminal or s.colon or s.quote or s.listish:
             continue
@@ -768,7 +771,10 @@ def _link_evidence(t: Text, i: int, j: int) -> bool:
     for k in range(i, j):
         v = t.verdict[k]
         if v is not None and v[0] not in _NOT_LINK_EVIDENCE:
-            if k in (i, j - 1) or v[0] in _TEASER_METADATA:
+            # (a player's stamp, "Video 02:41", is a box of its own, not a teaser's date)
+            if k in (i, j - 1) or (
+                v[0] in _TEASER_METADATA and _MEDIA_STAMP.search(t.lines[k]) is None
+            ):
                 return True
             if not inside:
                 groups += 1
@@ -973,7 +979,11 @@ def _teasers(t: Text, lo: int, hi: int) -> None:
                     continue
                 s = shapes[near]
                 if _teaser_headline(s, lines[near], verdict[near]) and (
-                    step < 0 or s.words >= TEASER_BELOW_MIN_WORDS or headline_like(lines[near])
+                    (step < 0 and not _in_short_run(t, near - 1, lo))
+                    or (
+                        step > 0
+                        and (s.words >= TEASER_BELOW_MIN_WORDS or headline_like(lines[near]))
+                    )
                 ):
                     verdict[near] = ("related", "media-teaser")
 
@@ -1003,6 +1013,11 @@ def _teasers_below_more(t: Text, lo: int, hi: int) -> None:
         if MORE_TEASERS_MIN <= m - k - 1 <= MORE_TEASERS_MAX and m < hi and t.junk(m):
             for j in range(k + 1, m):
                 verdict[j] = ("related", "more-teaser")
+
+
+def _in_short_run(t: Text, m: int, lo: int) -> bool:
+    """Is line ``m`` an open short line (an item of a list the line below goes on)?"""
+    return m >= lo and t.verdict[m] is None and not t.shapes[m].prose
 
 
 def _other_label(t: Text, m: int, k: int, hi: int) -> bool:
