@@ -512,6 +512,14 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
             v = verdict[j]
             if v is not None and v[0] in _STORY_FURNITURE and v[0] != hit.category and j > i + 1:
                 break
+            # or at an item of a list (a bullet, a number) under links set without one
+            if (
+                v is None
+                and j > i + 1
+                and _LIST_ITEM_START.match(lines[j]) is not None
+                and _LIST_ITEM_START.match(lines[i + 1]) is None
+            ):
+                break
             j += 1
         free = [k for k in range(i + 1, j) if verdict[k] is None]
         # the last line before a paragraph may be its subhead: a few words, not set like a
