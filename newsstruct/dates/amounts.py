@@ -97,7 +97,7 @@ def spelled_number(words: list[str], lex: Lexicon) -> float | None:
             current = (current or 1) * 100
         elif n == 1000:
             total += (current or 1) * 1000
-            current = 0
+            current = 0.0
         else:
             current += n
         seen = True
