@@ -62,7 +62,7 @@ import regex
 from ..patterns import compile_re
 from .bios import author_bios
 from .common import BYLINE_CATEGORIES, FIELD, Text, Verdict, headline_like, separator
-from .lines import CONTINUED, QUOTE_OPENERS, Shape
+from .lines import QUOTE_OPENERS, Shape
 from .page import (
     INTRO_MIN_WORDS,
     PAGE_MARGIN,
@@ -153,7 +153,6 @@ def decide(
     _twice_in_a_row(t, lo, hi)
     _pull_quotes(t, lo, hi)
     _teasers(t, lo, hi)
-    _teasers_below_more(t, lo, hi)
     _names_by_stamps(t, lo, hi)
     author_bios(t, lo, hi)
     return t.verdict
@@ -289,8 +288,6 @@ def _structural(line: str, *, numbers: bool = True) -> bool:
 
 REPEATED_MAX_SHARE = 0.25
 REPEATED_FEW = 6
-# a line of verse runs on with a comma (a semicolon ends lines of code and style sheets too)
-_VERSE_ENDS = frozenset(",，、")
 
 
 def _repeated_in_text(t: Text, lo: int, hi: int) -> None:
@@ -316,13 +313,8 @@ def _repeated_in_text(t: Text, lo: int, hi: int) -> None:
         # a subhead (of each section, or repeated by a table of contents): a copy right
         # above a paragraph
         subhead = k + 1 < hi and t.shapes[k + 1].prose
-        # a refrain: a line of a verse, which runs on from the line above or into the next
-        verse = (k > lo and t.shapes[k - 1].end_char in _VERSE_ENDS) or (
-            k + 1 < hi and t.shapes[k + 1].end_char in _VERSE_ENDS
-        )
         if (
             not subhead
-            and not verse
             and _TWEETISH.search(t.lines[k]) is None
             and not _story_label(t, k, lo, hi, label_of)
         ):
@@ -348,9 +340,6 @@ def _story_label(t: Text, k: int, lo: int, hi: int, label_of: dict[int, str]) ->
         return False
     if any(_labels_take_turns(t, a, lo, hi, label_of) for a in (k, k - 2)):
         return True
-    # a label over a list of the story ("Ingredients" / "2 cups beans" / "1 onion, chopped")
-    if k + 2 < hi and _list_item(t, k + 1) and _list_item(t, k + 2):
-        return True
     shapes, v = t.shapes, t.verdict
     below = shapes[k + 1] if k + 2 < hi else None
     return (
@@ -361,15 +350,6 @@ def _story_label(t: Text, k: int, lo: int, hi: int, label_of: dict[int, str]) ->
         and below.words >= STORY_SUBHEAD_MIN_WORDS
         and v[k + 1] is None
         and _paragraph(t, k + 2)
-    )
-
-
-def _list_item(t: Text, k: int) -> bool:
-    """An open line shaped like an item of a list: a list item, or one opening with a number
-    ("2 cups dried beans")."""
-    line = t.lines[k]
-    return t.verdict[k] is None and (
-        t.shapes[k].listish or line[0].isdigit() or _LIST_ITEM_START.match(line) is not None
     )
 
 
@@ -389,7 +369,7 @@ def _labels_take_turns(t: Text, a: int, lo: int, hi: int, label_of: dict[int, st
     if label_of[a] == label_of[a + 2] or not _label_word(t, a + 2):
         return False
     for item in (a + 1, a + 3):
-        if item in label_of or t.verdict[item] is not None:
+        if item in label_of or t.verdict[item] is not None or t.shapes[item].prose:
             return False
     return _paragraph(t, a + 4) or label_of.get(a + 4) == label_of[a]
 
@@ -504,22 +484,9 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
             if given is not None and given[1] == hit.rule:
                 verdict[i] = None
             continue
-        # the block ends at a paragraph, or at a sentence (links do not end in a period), or
-        # at junk of the story's own (an ad, a caption, a credit; unless the block is of its
-        # kind, a contact block) past a link of it: the story may go on below that with a list
+        # the block ends at a paragraph, or at a sentence (links do not end in a period)
         j = i + 1
         while j < hi and not shapes[j].prose and not _sentence(shapes[j]):
-            v = verdict[j]
-            if v is not None and v[0] in _STORY_FURNITURE and v[0] != hit.category and j > i + 1:
-                break
-            # or at an item of a list (a bullet, a number) under links set without one
-            if (
-                v is None
-                and j > i + 1
-                and _LIST_ITEM_START.match(lines[j]) is not None
-                and _LIST_ITEM_START.match(lines[i + 1]) is None
-            ):
-                break
             j += 1
         free = [k for k in range(i + 1, j) if verdict[k] is None]
         # the last line before a paragraph may be its subhead: a few words, not set like a
@@ -541,8 +508,6 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
 
 
 _SENTENCE_MIN_WORDS = 3
-# junk set among a story's lines as often as among links: a photo's caption and credit, an ad
-_STORY_FURNITURE = frozenset({"caption", "credit", "advertisement"})
 # "Harbor FC: Host Riverton on Friday." - a label (a few capitalised words) and a sentence
 _LABELLED_SENTENCE = compile_re(
     r"[\p{Lu}][\p{L}'’.&-]{0,25}(?: [\p{Lu}][\p{L}'’.&-]{0,25}){0,3}: [\p{Lu}\d].{2,200}[.!?]"
@@ -668,9 +633,6 @@ def _kickers(t: Text, lo: int, hi: int) -> None:
             continue
         if k > lo and verdict[k - 1] is None and shapes[k - 1].prose:
             continue
-        # a player's stamp ("Video 02:41") may follow any line of the story
-        if _MEDIA_STAMP.search(lines[k + 1]) is not None:
-            continue
         s = shapes[k]
         if s.words > _KICKER_MAX_WORDS or s.terminal or s.colon or s.quote or s.listish:
             continue
@@ -742,14 +704,13 @@ def _judge_run(t: Text, i: int, j: int) -> None:
     items = sum(shapes[k].listish or _TWEETISH.search(lines[k]) is not None for k in free)
     if 2 * items >= len(free):
         return
-    # or a fact box ("Name: …", "Age: …", "Hometown: …"), or a list of works and their
-    # makers ("The Salt Road by Idris Kell")
+    # or a fact box ("Name: …", "Age: …", "Hometown: …")
     if 2 * sum(FIELD.fullmatch(lines[k]) is not None for k in free) >= len(free):
         return
-    if 2 * sum(_made_by(lines[k]) for k in free) > len(free):
-        return
     # and evidence that these are links: junk a rule knows among them, or headlines
-    explained = _link_evidence(t, i, j)
+    explained = any(
+        (v := verdict[k]) is not None and v[0] not in _NOT_LINK_EVIDENCE for k in range(i, j)
+    )
     headlines = sum(headline_like(lines[k]) for k in free[:-1])
     if not explained and 2 * headlines < len(free) - 1:
         return
@@ -762,37 +723,6 @@ def _judge_run(t: Text, i: int, j: int) -> None:
             and not _sentence(shapes[k])
         ):
             verdict[k] = ("related", "link-run")
-
-
-def _made_by(line: str) -> bool:
-    """A work and its maker: "by" inside the line, then a capitalised name."""
-    at = line.find(" by ", 1)
-    return at > 0 and line[at + 4 : at + 5].isupper()
-
-
-def _link_evidence(t: Text, i: int, j: int) -> bool:
-    """Junk in the run [i, j) that shows its lines are links: junk at an end of it ("Read
-    more" under teasers), junk spread in two or more places, or a teaser's date, byline or
-    comment count.
-    One box a page sets inside a story's list ("Read more: ...", a share bar) is none."""
-    groups, inside = 0, False
-    for k in range(i, j):
-        v = t.verdict[k]
-        if v is not None and v[0] not in _NOT_LINK_EVIDENCE:
-            # (a player's stamp, "Video 02:41", is a box of its own, not a teaser's date)
-            if k in (i, j - 1) or (
-                v[0] in _TEASER_METADATA and _MEDIA_STAMP.search(t.lines[k]) is None
-            ):
-                return True
-            if not inside:
-                groups += 1
-                if groups >= 2:
-                    return True
-        inside = v is not None
-    return False
-
-
-_TEASER_METADATA = frozenset({"timestamp", "byline", "comments"})
 
 
 # Junk that comes in blocks (a paywall offer, a newsletter form, a share bar): a line between
@@ -987,45 +917,9 @@ def _teasers(t: Text, lo: int, hi: int) -> None:
                     continue
                 s = shapes[near]
                 if _teaser_headline(s, lines[near], verdict[near]) and (
-                    (step < 0 and not _in_short_run(t, near - 1, lo))
-                    or (
-                        step > 0
-                        and (s.words >= TEASER_BELOW_MIN_WORDS or headline_like(lines[near]))
-                    )
+                    step < 0 or s.words >= TEASER_BELOW_MIN_WORDS or headline_like(lines[near])
                 ):
                     verdict[near] = ("related", "media-teaser")
-
-
-# a "Read more" button standing alone, over the teasers of the next block of links
-_MORE_BUTTON = frozenset({"read more", "more stories", "read more stories", "more news"})
-MORE_TEASERS_MIN = 2
-MORE_TEASERS_MAX = 4
-
-
-def _teasers_below_more(t: Text, lo: int, hi: int) -> None:
-    """Headlines right below a lone "Read More" button and right above junk ("Read More" /
-    "Jobs data lifts the loonie" / "Keep out of the hiring debate" / "Advertisement"): two
-    to four of them are the teasers of a link block (``more-teaser``); one line may be a
-    subhead next to an ad, and a paragraph below ends the block."""
-    lines, verdict = t.lines, t.verdict
-    for k in range(lo, hi - MORE_TEASERS_MIN):
-        if verdict[k] is None or len(lines[k]) > 20 or line_norm(lines[k]) not in _MORE_BUTTON:
-            continue
-        m = k + 1
-        while (
-            m < hi
-            and m - k <= MORE_TEASERS_MAX
-            and _teaser_headline(t.shapes[m], lines[m], verdict[m])
-        ):
-            m += 1
-        if MORE_TEASERS_MIN <= m - k - 1 <= MORE_TEASERS_MAX and m < hi and t.junk(m):
-            for j in range(k + 1, m):
-                verdict[j] = ("related", "more-teaser")
-
-
-def _in_short_run(t: Text, m: int, lo: int) -> bool:
-    """Is line ``m`` an open short line (an item of a list the line below goes on)?"""
-    return m >= lo and t.verdict[m] is None and not t.shapes[m].prose
 
 
 def _other_label(t: Text, m: int, k: int, hi: int) -> bool:
@@ -1098,10 +992,6 @@ def _teaser_headline(s: Shape, line: str, given: Verdict | None) -> bool:
     """An open line shaped like a headline: four to twenty words, no sentence (a question
     or an exclamation only after a topic and a colon), list item, label or quotation."""
     if given is not None or s.colon or not TEASER_MIN_WORDS <= s.words <= TEASER_MAX_WORDS:
-        return False
-    # a line that runs on into the next (a verse, a clause: "When the tide comes in,") is not
-    # a headline
-    if s.end_char in CONTINUED:
         return False
     if s.terminal and not (s.end_char in "!?" and ": " in line[2:]):
         return False

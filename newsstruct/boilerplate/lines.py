@@ -116,7 +116,7 @@ _DATED_ITEM = compile_re(
 _DATED_HEAD = 18
 _DIGITS = frozenset("0123456789")
 _TWO_NUMBERS = compile_re(r"\d\D++\d")  # two numbers: "61-21", "3 of 4"
-CONTINUED = frozenset(";,、，；")
+_CONTINUED = frozenset(";,、，；")
 # A line without spaces but this long is written in a script without word spaces.
 _NO_SPACE_SCRIPT_LEN = 24
 PROSE_MIN_WORDS = 5
@@ -151,7 +151,7 @@ class Shape:
         # "Investing in roads;", "Q: Why?", "61-21 (3-0)", or a short sentence ("He declined.")
         self.listish = (
             self.terminal
-            or self.end_char in CONTINUED
+            or self.end_char in _CONTINUED
             or line.count(",") >= 2
             or "%" in line
             or (_may_open_item(line) and _LIST_ITEM.match(line) is not None)

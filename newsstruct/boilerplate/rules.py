@@ -57,10 +57,7 @@ _PROMPT_CATEGORIES = frozenset(
 )
 _ATTRIBUTED = compile_re(
     r", (?:[\p{L}'’-]{1,25} ){0,3}(?:said|says|told|tells|urged|urges|wrote|writes|added|argued"
-    r"|noted|warned|explained|insisted|asked|replied|announced|declared|promised"
-    r"|tweeted|joked|recalled|admitted)\b"
-    # what a sign or a message said, at the line's end ("Subscribe or die, the sign read.")
-    r"|, (?:[\p{L}'’-]{1,25} ){1,3}(?:read|reads)[.!]?[\"”’']?$"
+    r"|noted|warned|explained|insisted)\b"
 )
 
 
