@@ -388,10 +388,17 @@ def _twice_in_a_row(t: Text, lo: int, hi: int) -> None:
             and s.words <= _TWICE_MAX_WORDS
             and not s.quote
             and t.lines[k] == t.lines[k - 1]
-            and t.verdict[k] is None
-            and t.verdict[k - 1] is None
+            and _unread_or_caption(t.verdict[k])
+            and _unread_or_caption(t.verdict[k - 1])
         ):
-            t.verdict[k - 1] = t.verdict[k] = ("repeated", "repeated-adjacent")
+            for j in (k - 1, k):
+                if t.verdict[j] is None:
+                    t.verdict[j] = ("repeated", "repeated-adjacent")
+
+
+def _unread_or_caption(verdict: Verdict | None) -> bool:
+    # the twin of a caption is its alt text
+    return verdict is None or verdict[0] == "caption"
 
 
 # A pull quote: a sentence lifted from a paragraph of the story and set again, on its own,
@@ -546,8 +553,39 @@ def _captions_above_credits(t: Text, lo: int, hi: int) -> None:
         labelled = (
             hit.labelled and _SOURCE_LABEL.match(lines[i]) is None and not _titled_credit(lines[i])
         )
-        if (labelled or not sentence) and above.words <= _CAPTION_MAX_WORDS:
+        if above.words > _CAPTION_MAX_WORDS:
+            continue
+        if labelled or not sentence:
             verdict[i - 1] = ("caption", "caption-above-credit")
+        elif _closes_photo(t, i, hi):
+            verdict[i - 1] = ("caption", "caption-sentence-above-credit")
+
+
+# a caption written as a sentence is a full clause or two
+_CAPTION_SENTENCE_MIN_WORDS = 8
+
+
+def _closes_photo(t: Text, i: int, hi: int) -> bool:
+    """The credit on line ``i`` closes a photo whose caption is the sentence above it
+    ("Firefighters search the flooded cellar on Tuesday." / "Ada Brennock / Reuters"): the
+    story goes on right below it, in a paragraph too long for a caption or in a line that
+    is no sentence (a subhead, a date). A credit over a sentence of caption length, or over
+    junk, may head its photo (the caption below it): the sentence above is then story."""
+    above = t.shapes[i - 1]
+    if above.words < _CAPTION_SENTENCE_MIN_WORDS or t.hits[i] is None:
+        return False
+    if _SOURCE_LABEL.match(t.lines[i]) is not None or i + 1 >= hi or t.junk(i + 1):
+        return False
+    words = t.shapes[i + 1].words
+    if words > _CAPTION_MAX_WORDS:
+        return True
+    # a subhead or a date over the next paragraph, not the first of a run of links
+    return (
+        words < _CAPTION_SENTENCE_MIN_WORDS
+        and i + 2 < hi
+        and t.shapes[i + 2].words >= _CAPTION_SENTENCE_MIN_WORDS
+        and not t.junk(i + 2)
+    )
 
 
 # words a credit is written in besides names: "Photo: courtesy of the family", "Image: file"
@@ -885,6 +923,7 @@ def _teasers(t: Text, lo: int, hi: int) -> None:
     capitals and a bar. Questions, quotations, sentences and lines right above a paragraph
     next to a label stay (a subhead stands there)."""
     shapes, verdict, lines = t.shapes, t.verdict, t.lines
+    cards = _card_labels(t, lo, hi)
     for k in range(lo, hi):
         v = verdict[k]
         line = lines[k]
@@ -904,7 +943,7 @@ def _teasers(t: Text, lo: int, hi: int) -> None:
                 if (
                     lo <= m < hi
                     and _teaser_headline(shapes[m], lines[m], verdict[m])
-                    and not (m + 1 < hi and shapes[m + 1].prose)
+                    and not (m + 1 < hi and shapes[m + 1].prose and not (m > k and k in cards))
                     and not _other_label(t, m, k, hi)
                 ):
                     verdict[m] = ("related", "label-teaser")
@@ -920,6 +959,35 @@ def _teasers(t: Text, lo: int, hi: int) -> None:
                     step < 0 or s.words >= TEASER_BELOW_MIN_WORDS or headline_like(lines[near])
                 ):
                     verdict[near] = ("related", "media-teaser")
+
+
+def _card_labels(t: Text, lo: int, hi: int) -> set[int]:
+    """Section labels the text repeats over another headline each time ("World" / "Ferry
+    crews strike in Harwick" / ... / "World" / "Sea wall repairs delayed again"): the kickers
+    of teaser cards, whose headlines go even above a paragraph (the teaser's lead or the
+    story again). A label over the same line each time, or once over no headline, is the
+    story's."""
+    places: dict[str, list[int]] = {}
+    for k in range(lo, hi - 1):
+        v = t.verdict[k]
+        if v is not None and v[1] == "repeated-in-text":
+            s = t.shapes[k]
+            if s.words <= SECTION_LABEL_MAX_WORDS and not s.colon:
+                places.setdefault(line_norm(t.lines[k]), []).append(k)
+    cards: set[int] = set()
+    for ks in places.values():
+        heads = {t.lines[k + 1] for k in ks}
+        if (
+            len(heads) == len(ks)
+            and all(t.verdict[k + 1] is None and not t.shapes[k + 1].prose for k in ks)
+            and sum(_teaser_headline(t.shapes[k + 1], t.lines[k + 1], None) for k in ks)
+            >= _CARDS_MIN
+        ):
+            cards.update(ks)
+    return cards
+
+
+_CARDS_MIN = 2
 
 
 def _other_label(t: Text, m: int, k: int, hi: int) -> bool:
