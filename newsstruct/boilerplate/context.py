@@ -154,6 +154,7 @@ def decide(
     _pull_quotes(t, lo, hi)
     _teasers(t, lo, hi)
     _names_by_stamps(t, lo, hi)
+    _name_below_junk(t, lo, hi)
     author_bios(t, lo, hi)
     return t.verdict
 
@@ -579,12 +580,14 @@ def _closes_photo(t: Text, i: int, hi: int) -> bool:
     words = t.shapes[i + 1].words
     if words > _CAPTION_MAX_WORDS:
         return True
-    # a subhead or a date over the next paragraph, not the first of a run of links
+    # a subhead or a date over the next paragraph, not the first of a run of links; not a
+    # name (a list of people sets each one's photo, name and paragraph in turn)
     return (
         words < _CAPTION_SENTENCE_MIN_WORDS
         and i + 2 < hi
         and t.shapes[i + 2].words >= _CAPTION_SENTENCE_MIN_WORDS
         and not t.junk(i + 2)
+        and _NAME_LINE.fullmatch(t.lines[i + 1]) is None
     )
 
 
@@ -651,6 +654,39 @@ def _names_by_stamps(t: Text, lo: int, hi: int) -> None:
         if _NAME_LINE.fullmatch(lines[k]) is not None:
             verdict[k] = ("byline", "name-by-stamp")
     _kickers(t, lo, hi)
+
+
+# junk an author's name is set under ("Photo: REUTERS/..." / "Ada Brennock" / the story); not
+# an ad, which a story's subhead may follow
+_NAME_ABOVE_CATEGORIES = frozenset({"caption", "credit", "related", "navigation", "timestamp"})
+
+
+def _name_below_junk(t: Text, lo: int, hi: int) -> None:
+    """A person's name alone between junk (a photo credit, a teaser) and a paragraph that
+    does not speak of that person is the author's (``name-below-junk``). Names over
+    paragraphs in two or more places are a list of people (a profile's sections), and a
+    paragraph naming the person is what a subhead of that name stands over: both stay."""
+    lines, shapes, verdict = t.lines, t.shapes, t.verdict
+    found = -1
+    for k in range(lo + 1, hi - 1):
+        s = shapes[k]
+        if verdict[k] is not None or s.terminal or s.words > _NAME_MAX_WORDS:
+            continue
+        if not shapes[k + 1].prose or _NAME_LINE.fullmatch(lines[k]) is None:
+            continue
+        if lines[k].isupper() or found >= 0:
+            return
+        found = k
+    if found < 0 or (above := verdict[found - 1]) is None or verdict[found + 1] is not None:
+        return
+    if above[0] not in _NAME_ABOVE_CATEGORIES:
+        return
+    surname = lines[found].rsplit(" ", 1)[-1]
+    if surname not in lines[found + 1]:
+        verdict[found] = ("byline", "name-below-junk")
+
+
+_NAME_MAX_WORDS = 4
 
 
 # A section kicker: one word, no digit, no sentence, list item, label or quotation
