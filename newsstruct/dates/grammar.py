@@ -144,13 +144,16 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         "{S}", S
     )
     ampm = r"(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm|a\.{S}m\.|p\.{S}m\.)".replace("{S}", S)
+    # "9:30", "9.30", or a tokenizer's "9 : 30", "9: 30" (the colon split off as a token)
+    colon24 = r"(?:[ \t\u00a0]?:[ \t\u00a0]?)"
+    colon = rf"(?:\.|{colon24})"
     clock = (
-        rf"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?(?:{S0}{ampm}(?![\p{{L}}])"
+        rf"(?:(?:1[0-2]|0?[1-9])(?:{colon}[0-5]\d)?(?:{S0}{ampm}(?![\p{{L}}])"
         # or the first end of a range of clock times ("between 2 and 4 p.m.", "9–11 a.m.")
         rf"|(?:(?={S}(?:and|to|until|till){S})(?<=\b(?:between|from){S}\d{{1,2}}(?:[:.]\d\d)?)|(?={S0}–{S0}))"
         rf"(?=(?:{S}(?:and|to|until|till){S}|{S0}–{S0})(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{S0}{ampm}(?![\p{{L}}])))"
-        rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?={S0}(?:{tz}|GMT|UTC|hours|hrs|local)\b)"
-        rf"|(?<=\b(?:at|until|by|from|before|after){S}(?:(?:about|around|approximately|roughly){S})?)(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:,.]\d)"
+        rf"|(?:[01]?\d|2[0-3]){colon24}[0-5]\d(?={S0}(?:{tz}|GMT|UTC|hours|hrs|local)\b)"
+        rf"|(?<=\b(?:at|until|by|from|before|after){S}(?:(?:about|around|approximately|roughly){S})?)(?:[01]?\d|2[0-3]){colon24}[0-5]\d(?![\d:,.]\d)"
         rf"|(?:[01]\d|2[0-3])[0-5]\d(?={S0}(?:GMT|UTC|Z)\b)"
         rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve){S}o{APOS}clock"
         rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve)(?:{S}o{APOS}clock)?{S}(?:in{S}the{S}(?:morning|afternoon|evening)|at{S}night)"
@@ -205,6 +208,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         (
             "iso",
             rf"{year4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d)?|[01]?\d/[0-3]?\d/(?:{year4}|\d\d)(?![/\d])"
+            # a tokenizer's "10 / 15 / 2008": the slashes split off (a full year only)
+            rf"|[01]?\d[ \t\u00a0]/[ \t\u00a0][0-3]?\d[ \t\u00a0]/[ \t\u00a0]{year4}(?![/\d])"
             # "9/11": a day an event of a fixed date is named by
             + (rf"|{alt(events)}(?![/\d]|[.,]\d)" if events else ""),
         ),
@@ -242,7 +247,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "fiscal",
-            rf"(?:fiscal(?:{S}year)?|financial{S}year|FY){S0}(?:{year4}|{year2}|\d\d)(?:(?:{DASH}|/)(?:\d\d){{1,2}}(?![\d%]|[ \t\u00a0]%))?(?!\d)",
+            rf"(?:fiscal(?:{S}year)?|financial{S}year|FY){S0}(?:{year4}|{year2}|\d\d)(?:(?:{DASH}|/|[ \t\u00a0]/[ \t\u00a0])(?:\d\d){{1,2}}(?![\d%]|[ \t\u00a0]%))?(?!\d)",
         ),
         (
             "fiscal_ref",

@@ -96,7 +96,7 @@ _CLOCK_END = compile_re(
 )
 
 
-_CLOCK_DIGITS = compile_re(r"(\d{1,2})(?:[:.]?(\d{2}))?\s*(a\.?\s*m|p\.?\s*m)?")
+_CLOCK_DIGITS = compile_re(r"(\d{1,2})(?:(?:[:.]|[ \t]?:[ \t]?)?(\d{2}))?\s*(a\.?\s*m|p\.?\s*m)?")
 _ASCII_WORD = compile_re(r"[A-Za-z]+")
 _DEICTIC_WORD = compile_re(r"\b(yesterday|today|tomorrow|tonight)\b", regex.IGNORECASE)
 
@@ -540,6 +540,7 @@ def h_iso(m: Cand, ctx: Ctx) -> Reading | None:
         if iso.group(4):
             return Reading("TIME", f"{d.isoformat()}T{iso.group(4)}:{iso.group(5)}", "absolute")
         return Reading("DATE", cal.day(d), "absolute")
+    raw = raw.replace(" ", "").replace("\t", "").replace("\u00a0", "")  # "10 / 15 / 2008"
     parsed = _dateparser_parse(raw, "MDY")
     if parsed is None:
         return None

@@ -1033,11 +1033,25 @@ _COUNT_WORD_AFTER = compile_re(r"[ \t\u00a0]+(\d|\p{Ll}+)")
 _CLAUSE_END_AFTER = compile_re(r"[ \t\u00a0]*(?:[,.;:!?)\"”’—–]|$)")
 
 
+# "soon" dates a plan ("will soon announce"), not "as soon as", "soon after the vote" or a
+# past "soon became" (TimeBank leaves those)
+_AS_SOON_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:as|so|how|too)[ \t\u00a0]+$")
+_SOON_SIGNAL_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:after|afterwards?|before|thereafter|enough|as|than)(?![\p{L}])"
+)
+
+
 def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     value = ctx.lex.temporal["vague"].get(low)
     if value is None:
         return None
+    if low == "soon" and (
+        _AS_SOON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
+        or _SOON_SIGNAL_AFTER.match(ctx.text, m.end(), m.end() + 14)
+        or ctx.tense != "future"
+    ):
+        return None  # "as soon as", "soon after the vote", "soon became": no time of its own
     if low == "recently" and _AS_AFTER.match(ctx.text, m.end(), m.end() + 4):
         before = ctx.text[max(0, m.start() - 4) : m.start()].lower()
         if before.endswith(("as ", "as\u00a0")):
