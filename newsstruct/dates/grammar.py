@@ -223,7 +223,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "quarter",
-            rf"(?:the{S})?(?:(?:fiscal|calendar|year{DASH}(?:ago|earlier)|comparable|same|corresponding){S}){{0,2}}(?:{year4}{S})?(?:(?:fiscal|calendar){HY})?{ordinal_q}{HY}(?:fiscal{S})?quarters?(?:{S}of{S}(?:fiscal{S})?(?:{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?"
+            rf"(?:the{S})?(?:(?:fiscal|calendar|year{DASH}(?:ago|earlier)|comparable|same|corresponding){S}){{0,2}}(?:{year4}{S})?(?:(?:fiscal|calendar){HY})?{ordinal_q}{HY}(?:fiscal{S})?quarters?(?:{S}of{S}(?:fiscal{S})?(?:{year4}|this{S}year|last{S}year|next{S}year|the{S}year)"
+            # "first-quarter 2010 profit", "the fourth quarter 2009": the year right after
+            rf"|(?<=quarter){S}{year4}(?![\d%]|[.,]\d|[ \t\u00a0]%))?"
             rf"|(?:last|next|this){S}year{POSS}{S}{ordinal_q}{HY}quarter"
             # "the April-June quarter", "the July-September period": a calendar quarter
             rf"|(?:Jan(?:uary|\.)?[-–]Mar(?:ch|\.)?|April[-–]June|July[-–]Sept?(?:ember|\.)?"
@@ -231,7 +233,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             # "the December quarter": the calendar quarter ending that month
             rf"|(?:March|Mar\.|June|Sept(?:ember|\.)?|Sep\.|December|Dec\.){S}quarter(?![-‐\p{{L}}])"
             rf"|(?:the{S})?first{S}two{S}quarters(?:{S}of{S}{year4})?"
-            rf"|(?:the{S})?(?:first|second|last|latter){HY}half(?:{S}of{S}(?:(?:fiscal{S})?{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?(?!{S}of{S}the)"
+            rf"|(?:the{S})?(?:first|second|last|latter){HY}half(?:{S}of{S}(?:(?:fiscal{S})?{year4}|this{S}year|last{S}year|next{S}year|the{S}year)|{S}{year4}(?![\d%]|[.,]\d|[ \t\u00a0]%))?(?!{S}of{S}the)"
             rf"|Q[1-4](?:{S0}{year4}|{S0}{year2})?|{year4}{S}Q[1-4]|H[12]{S0}{year4}"
             # "3Q08", "1Q 2008", "2H08": the analysts' codes
             rf"|[1-4]Q(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)?(?![\p{{L}}\d])|[12]H(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)(?![\p{{L}}\d])"
@@ -256,6 +258,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         (
             "decade",
             rf"(?:the{S})?(?:(?:early|mid|late){HY}?)?(?:1[5-9]\d0|20\d0){APOS}?s"
+            # a tokenizer's "the 1990 's": the possessive-looking plural split off
+            rf"|the{S}(?:(?:early|mid|late){HY}?)?(?:1[5-9]\d0|20\d0)[ \t\u00a0]{APOS}s(?![\p{{L}}\d])"
             rf"|the{S}(?:(?:early|mid|late){HY}?)?(?:{APOS}|‘)?\d0{APOS}?s"
             rf"|(?:{APOS}|‘)(?<=\d0{APOS}?s{S}(?:and|or|to|through|into){S}.)\d0s"  # "the 1980s and '90s"
             # "in '70s and '80s": a pair of clipped decades needs no "the"
@@ -285,6 +289,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?:the{S})?(?:weekend|year(?:{DASH}|[ \t\u00a0])end|year(?:{DASH}|[ \t\u00a0])to(?:{DASH}|[ \t\u00a0])date|year{POSS}{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid(?:{DASH})?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
             rf"|(?:(?:early|late|earlier|later){S}in{S})?the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
+            # "earlier in the month": the month the story is in (a bare "the month" is not)
+            rf"|(?:early|late|earlier|later){S}in{S}the{S}month(?![-‐][\p{{L}}]|{S}(?:before|after|of)(?![\p{{L}}]))"
             rf"|full{DASH}year(?=[ \t\u00a0]+\p{{Ll}})",  # "full-year profit": the year reported
         ),
         (
@@ -728,7 +734,7 @@ def kind_needles(lex: Lexicon) -> dict[str, frozenset[str]]:
         # "quarter", "half", "period", or an analyst's code ("Q3", "2H")
         "quarter": _words("quarter period half q1 q2 q3 q4 h1 h2 1q 2q 3q 4q 1h 2h"),
         # "1990s", "’90s", "the eighties", "the 19th century"
-        "decade": _words("0s 0's 0’s ties century"),
+        "decade": _words("0s 0's 0’s ties century") | {"0 's", "0 ’s"},  # and "the 1990 's"
         "month": lexicon["month"],
         "month_year": lexicon["month"],
     }
