@@ -1544,8 +1544,9 @@ _LEVEL_AFTER = compile_re(
 )
 
 
-# "the 2010-11 season", "2012/13": the second year of a span, in two digits
-SPAN_END = compile_re(r"[-‐–/](\d\d)(?!\d)")
+# "the 2010-11 season", "2012/13", a tokenizer's "2010 - 11": the second year of a span, in
+# two digits
+SPAN_END = compile_re(r"(?:[-‐–/]|[ \t\u00a0][-‐–/][ \t\u00a0])(\d\d)(?![\d,.:]?\d)")
 
 
 def h_year(m: Cand, ctx: Ctx) -> Reading | None:
@@ -1566,7 +1567,7 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", cal.year(year_from_two_digits(int(raw[1:]), ctx.ref)), "absolute")
     if raw[0].isdigit():
         y = int(raw)
-        span = SPAN_END.match(ctx.text, m.end(), m.end() + 4)
+        span = SPAN_END.match(ctx.text, m.end(), m.end() + 6)
         if span is not None and int(span.group(1)) != (y + 1) % 100:
             return None  # "2010-11" is a span of two years ("the 2010-11 season"), not "2010-07"
         after = ctx.text[m.end() : m.end() + 20]

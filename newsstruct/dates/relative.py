@@ -198,6 +198,7 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
             "year's end",
             "end of the year",
             "end of year",
+            "end-of-year",
             "midyear",
             "mid-year",
             "mid year",
