@@ -459,6 +459,9 @@ def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
     return attrs.evolve(reading, value=shift_period(reading.value, -1))
 
 
+_APPOSITION_COMMA = compile_re(r"[ \t\u00a0]*,[ \t\u00a0]*")
+
+
 def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
     words = low.split()
     ordinals = ctx.lex.temporal["ordinal"]
@@ -491,6 +494,18 @@ def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
         "day",
     )
     if _UNIT_BEFORE_AFTER.search(low) and followed_by_word(ctx, m.end()):
+        prev = ctx.previous
+        if (
+            unit == "day"
+            and prev is not None
+            and prev.unit == "day"
+            and prev.end >= 0
+            and _APPOSITION_COMMA.fullmatch(ctx.text, prev.end, m.start())
+        ):
+            # "fell on June 14, the day after the announcement": the day just named ("after"
+            # is a signal, outside the expression, as TimeBank marks it)
+            end = m.start() + m.group().lower().index("day") + 3
+            return Reading("DATE", prev.value, "previous", end=end)
         return None  # "the day before the vote": a signal, the event's date is unknown
     step = 0
     if any(w in words for w in ("next", "following", "after", "later")) and not low.startswith(
