@@ -49,7 +49,7 @@ UNIT_SINGULAR = (
     r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|weekend)"
 )
 # Words a count of days or years may carry ("five trading days", "two fiscal years").
-UNIT_ADJ = r"(?:(?:more|additional|extra|straight|consecutive|full|long|trading|business|working|school|hot|cold|short|crucial|difficult|single)[ \t\u00a0]+)?"
+UNIT_ADJ = r"(?:(?:more|additional|further|extra|straight|consecutive|full|long|trading|business|working|school|hot|cold|short|crucial|difficult|single)[ \t\u00a0]+)?"
 
 
 # What may stand before an amount of time ("about three weeks", "more than a year").
@@ -112,7 +112,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
     mod = alt(_MODIFIERS)
     # "for over a century", "in over a decade": more than; not "spread over a decade"
     mod = rf"(?:{mod}|(?<=\b(?:for|in|of|after)[ \t\u00a0])over)"
-    amount = rf"(?:{mod}{S})?(?:{num}|an?)"
+    # "another year": one more ("another two years" takes "another" as a modifier)
+    amount = rf"(?:(?:{mod}{S})?(?:{num}|an?)|(?:{mod}{S})?another)"
     bare_amount = rf"(?:{num}|an?)"
     # ("shortly before midnight": "before" is a signal, outside the expression, as "since")
     approx = rf"(?:(?:around|about|approximately|roughly){S})"
@@ -572,7 +573,7 @@ _UNITS = frozenset(
 )
 _UNIT_ADJECTIVES = frozenset(
     _words(
-        """more additional extra straight consecutive full long trading business working
+        """more additional further extra straight consecutive full long trading business working
         school hot cold short crucial difficult single"""
     )
 )
@@ -778,6 +779,8 @@ def modifier_followers(
         add(words[0], None, ("ago", "duration"))
         for follower in amounts:
             add(words[0], follower, ("ago", "duration"))
+    for follower in _UNITS | _UNIT_ADJECTIVES:  # "another year": "another" is the amount
+        add("another", follower, ("ago", "duration"))
     for word in _APPROX:
         add(word, None, ("time", "year"))
         for follower in clock:

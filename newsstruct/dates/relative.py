@@ -330,7 +330,7 @@ def _unit_span(m: Cand) -> tuple[int, int] | None:
 
 
 _UNIT_ADJ_END = compile_re(
-    r"(?:more|additional|extra|straight|consecutive|full|long|trading|business|working|calendar|fiscal|school|hot|cold|short|crucial|difficult|single)$",
+    r"(?:more|additional|further|extra|straight|consecutive|full|long|trading|business|working|calendar|fiscal|school|hot|cold|short|crucial|difficult|single)$",
     regex.IGNORECASE,
 )
 # "a year and a half", "two-and-a-half years"; not "a year and a half-hour film"
@@ -344,6 +344,8 @@ def _amount_and_unit(phrase: str, ctx: Ctx) -> tuple[float | None, str, str | No
     u = units[-1]
     amount = phrase[: u.start()].strip(" -‐\t")
     amount = _UNIT_ADJ_END.sub("", amount).strip(" -‐")
+    if amount.lower() == "another" or amount.lower().endswith(" another"):
+        amount = amount[:-7] + "a"  # "(at least) another year": one more
     if not amount or (amount.lower() == "the" and u.group(1).lower().endswith("s")):
         n, mod, vague = None, None, True  # "over the years": an unspecified amount
     else:
@@ -966,9 +968,16 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         and ctx.tense == "future"
     ):  # "he will one day lead": some day, not a day long
         return Reading("DATE", "FUTURE_REF", None)
+    if unit == "century" and n == 1 and low in ("a century", "one century"):
+        quarter = _QUARTER_OF_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
+        if quarter is not None:  # "for a quarter of a century": 25 years
+            return Reading("DURATION", "P25Y", None, start=quarter.start(), mod=mod)
     return Reading("DURATION", duration_value(None if vague else n, unit), None, mod=mod)
 
 
+_QUARTER_OF_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])an?[ \t\u00a0]+quarter[ \t\u00a0]+of[ \t\u00a0]+$"
+)
 _EARLY_BEFORE = compile_re(r"(?i)\b(?:the|its|their)[ \t\u00a0]+(?:early|small|wee)[ \t\u00a0]+$")
 
 
