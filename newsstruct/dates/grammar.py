@@ -49,7 +49,7 @@ UNIT_SINGULAR = (
     r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|weekend)"
 )
 # Words a count of days or years may carry ("five trading days", "two fiscal years").
-UNIT_ADJ = r"(?:(?:more|additional|extra|straight|consecutive|full|long|trading|business|working|school|hot|cold|short|crucial|difficult|single)[ \t\u00a0]+)?"
+UNIT_ADJ = r"(?:(?:more|additional|further|extra|straight|consecutive|full|long|trading|business|working|school|hot|cold|short|crucial|difficult|single)[ \t\u00a0]+)?"
 
 
 # What may stand before an amount of time ("about three weeks", "more than a year").
@@ -112,7 +112,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
     mod = alt(_MODIFIERS)
     # "for over a century", "in over a decade": more than; not "spread over a decade"
     mod = rf"(?:{mod}|(?<=\b(?:for|in|of|after)[ \t\u00a0])over)"
-    amount = rf"(?:{mod}{S})?(?:{num}|an?)"
+    # "another year": one more ("another two years" takes "another" as a modifier)
+    amount = rf"(?:(?:{mod}{S})?(?:{num}|an?)|(?:{mod}{S})?another)"
     bare_amount = rf"(?:{num}|an?)"
     # ("shortly before midnight": "before" is a signal, outside the expression, as "since")
     approx = rf"(?:(?:around|about|approximately|roughly){S})"
@@ -144,13 +145,16 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         "{S}", S
     )
     ampm = r"(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm|a\.{S}m\.|p\.{S}m\.)".replace("{S}", S)
+    # "9:30", "9.30", or a tokenizer's "9 : 30", "9: 30" (the colon split off as a token)
+    colon24 = r"(?:[ \t\u00a0]?:[ \t\u00a0]?)"
+    colon = rf"(?:\.|{colon24})"
     clock = (
-        rf"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?(?:{S0}{ampm}(?![\p{{L}}])"
+        rf"(?:(?:1[0-2]|0?[1-9])(?:{colon}[0-5]\d)?(?:{S0}{ampm}(?![\p{{L}}])"
         # or the first end of a range of clock times ("between 2 and 4 p.m.", "9–11 a.m.")
         rf"|(?:(?={S}(?:and|to|until|till){S})(?<=\b(?:between|from){S}\d{{1,2}}(?:[:.]\d\d)?)|(?={S0}–{S0}))"
         rf"(?=(?:{S}(?:and|to|until|till){S}|{S0}–{S0})(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?{S0}{ampm}(?![\p{{L}}])))"
-        rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?={S0}(?:{tz}|GMT|UTC|hours|hrs|local)\b)"
-        rf"|(?<=\b(?:at|until|by|from|before|after){S}(?:(?:about|around|approximately|roughly){S})?)(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:,.]\d)"
+        rf"|(?:[01]?\d|2[0-3]){colon24}[0-5]\d(?={S0}(?:{tz}|GMT|UTC|hours|hrs|local)\b)"
+        rf"|(?<=\b(?:at|until|by|from|before|after){S}(?:(?:about|around|approximately|roughly){S})?)(?:[01]?\d|2[0-3]){colon24}[0-5]\d(?![\d:,.]\d)"
         rf"|(?:[01]\d|2[0-3])[0-5]\d(?={S0}(?:GMT|UTC|Z)\b)"
         rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve){S}o{APOS}clock"
         rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve)(?:{S}o{APOS}clock)?{S}(?:in{S}the{S}(?:morning|afternoon|evening)|at{S}night)"
@@ -205,6 +209,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         (
             "iso",
             rf"{year4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d)?|[01]?\d/[0-3]?\d/(?:{year4}|\d\d)(?![/\d])"
+            # a tokenizer's "10 / 15 / 2008": the slashes split off (a full year only)
+            rf"|[01]?\d[ \t\u00a0]/[ \t\u00a0][0-3]?\d[ \t\u00a0]/[ \t\u00a0]{year4}(?![/\d])"
             # "9/11": a day an event of a fixed date is named by
             + (rf"|{alt(events)}(?![/\d]|[.,]\d)" if events else ""),
         ),
@@ -218,7 +224,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "quarter",
-            rf"(?:the{S})?(?:(?:fiscal|calendar|year{DASH}(?:ago|earlier)|comparable|same|corresponding){S}){{0,2}}(?:{year4}{S})?(?:(?:fiscal|calendar){HY})?{ordinal_q}{HY}(?:fiscal{S})?quarters?(?:{S}of{S}(?:fiscal{S})?(?:{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?"
+            rf"(?:the{S})?(?:(?:fiscal|calendar|year{DASH}(?:ago|earlier)|comparable|same|corresponding){S}){{0,2}}(?:{year4}{S})?(?:(?:fiscal|calendar){HY})?{ordinal_q}{HY}(?:fiscal{S})?quarters?(?:{S}of{S}(?:fiscal{S})?(?:{year4}|this{S}year|last{S}year|next{S}year|the{S}year)"
+            # "first-quarter 2010 profit", "the fourth quarter 2009": the year right after
+            rf"|(?<=quarter){S}{year4}(?![\d%]|[.,]\d|[ \t\u00a0]%))?"
             rf"|(?:last|next|this){S}year{POSS}{S}{ordinal_q}{HY}quarter"
             # "the April-June quarter", "the July-September period": a calendar quarter
             rf"|(?:Jan(?:uary|\.)?[-–]Mar(?:ch|\.)?|April[-–]June|July[-–]Sept?(?:ember|\.)?"
@@ -226,7 +234,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             # "the December quarter": the calendar quarter ending that month
             rf"|(?:March|Mar\.|June|Sept(?:ember|\.)?|Sep\.|December|Dec\.){S}quarter(?![-‐\p{{L}}])"
             rf"|(?:the{S})?first{S}two{S}quarters(?:{S}of{S}{year4})?"
-            rf"|(?:the{S})?(?:first|second|last|latter){HY}half(?:{S}of{S}(?:(?:fiscal{S})?{year4}|this{S}year|last{S}year|next{S}year|the{S}year))?(?!{S}of{S}the)"
+            rf"|(?:the{S})?(?:first|second|last|latter){HY}half(?:{S}of{S}(?:(?:fiscal{S})?{year4}|this{S}year|last{S}year|next{S}year|the{S}year)|{S}{year4}(?![\d%]|[.,]\d|[ \t\u00a0]%))?(?!{S}of{S}the)"
             rf"|Q[1-4](?:{S0}{year4}|{S0}{year2})?|{year4}{S}Q[1-4]|H[12]{S0}{year4}"
             # "3Q08", "1Q 2008", "2H08": the analysts' codes
             rf"|[1-4]Q(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)?(?![\p{{L}}\d])|[12]H(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)(?![\p{{L}}\d])"
@@ -242,7 +250,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "fiscal",
-            rf"(?:fiscal(?:{S}year)?|financial{S}year|FY){S0}(?:{year4}|{year2}|\d\d)(?:(?:{DASH}|/)(?:\d\d){{1,2}}(?![\d%]|[ \t\u00a0]%))?(?!\d)",
+            rf"(?:fiscal(?:{S}year)?|financial{S}year|FY){S0}(?:{year4}|{year2}|\d\d)(?:(?:{DASH}|/|[ \t\u00a0]/[ \t\u00a0])(?:\d\d){{1,2}}(?![\d%]|[ \t\u00a0]%))?(?!\d)",
         ),
         (
             "fiscal_ref",
@@ -251,6 +259,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         (
             "decade",
             rf"(?:the{S})?(?:(?:early|mid|late){HY}?)?(?:1[5-9]\d0|20\d0){APOS}?s"
+            # a tokenizer's "the 1990 's": the possessive-looking plural split off
+            rf"|the{S}(?:(?:early|mid|late){HY}?)?(?:1[5-9]\d0|20\d0)[ \t\u00a0]{APOS}s(?![\p{{L}}\d])"
             rf"|the{S}(?:(?:early|mid|late){HY}?)?(?:{APOS}|‘)?\d0{APOS}?s"
             rf"|(?:{APOS}|‘)(?<=\d0{APOS}?s{S}(?:and|or|to|through|into){S}.)\d0s"  # "the 1980s and '90s"
             # "in '70s and '80s": a pair of clipped decades needs no "the"
@@ -277,9 +287,11 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"the{S}(?:week|year){S}before{S}last(?![\p{{L}}])"
             rf"|(?:(?:earlier|later|early|late|mid|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
             rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season})(?![-‐][\p{{L}}])"
-            rf"|(?:the{S})?(?:weekend|year(?:{DASH}|[ \t\u00a0])end|year(?:{DASH}|[ \t\u00a0])to(?:{DASH}|[ \t\u00a0])date|year{POSS}{S}end|end{S}of{S}(?:the{S})?year|turn{S}of{S}the{S}century|mid(?:{DASH})?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
+            rf"|(?:the{S})?(?:weekend|year(?:{DASH}|[ \t\u00a0])end|year(?:{DASH}|[ \t\u00a0])to(?:{DASH}|[ \t\u00a0])date|year{POSS}{S}end|end{S}of{S}(?:the{S})?year|end{DASH}of{DASH}year|turn{S}of{S}the{S}century|mid(?:{DASH})?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
             rf"|(?:(?:early|late|earlier|later){S}in{S})?the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
+            # "earlier in the month": the month the story is in (a bare "the month" is not)
+            rf"|(?:early|late|earlier|later){S}in{S}the{S}month(?![-‐][\p{{L}}]|{S}(?:before|after|of)(?![\p{{L}}]))"
             rf"|full{DASH}year(?=[ \t\u00a0]+\p{{Ll}})",  # "full-year profit": the year reported
         ),
         (
@@ -561,7 +573,7 @@ _UNITS = frozenset(
 )
 _UNIT_ADJECTIVES = frozenset(
     _words(
-        """more additional extra straight consecutive full long trading business working
+        """more additional further extra straight consecutive full long trading business working
         school hot cold short crucial difficult single"""
     )
 )
@@ -723,7 +735,7 @@ def kind_needles(lex: Lexicon) -> dict[str, frozenset[str]]:
         # "quarter", "half", "period", or an analyst's code ("Q3", "2H")
         "quarter": _words("quarter period half q1 q2 q3 q4 h1 h2 1q 2q 3q 4q 1h 2h"),
         # "1990s", "’90s", "the eighties", "the 19th century"
-        "decade": _words("0s 0's 0’s ties century"),
+        "decade": _words("0s 0's 0’s ties century") | {"0 's", "0 ’s"},  # and "the 1990 's"
         "month": lexicon["month"],
         "month_year": lexicon["month"],
     }
@@ -767,6 +779,8 @@ def modifier_followers(
         add(words[0], None, ("ago", "duration"))
         for follower in amounts:
             add(words[0], follower, ("ago", "duration"))
+    for follower in _UNITS | _UNIT_ADJECTIVES:  # "another year": "another" is the amount
+        add("another", follower, ("ago", "duration"))
     for word in _APPROX:
         add(word, None, ("time", "year"))
         for follower in clock:

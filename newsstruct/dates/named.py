@@ -96,7 +96,7 @@ _CLOCK_END = compile_re(
 )
 
 
-_CLOCK_DIGITS = compile_re(r"(\d{1,2})(?:[:.]?(\d{2}))?\s*(a\.?\s*m|p\.?\s*m)?")
+_CLOCK_DIGITS = compile_re(r"(\d{1,2})(?:(?:[:.]|[ \t]?:[ \t]?)?(\d{2}))?\s*(a\.?\s*m|p\.?\s*m)?")
 _ASCII_WORD = compile_re(r"[A-Za-z]+")
 _DEICTIC_WORD = compile_re(r"\b(yesterday|today|tomorrow|tonight)\b", regex.IGNORECASE)
 
@@ -540,6 +540,7 @@ def h_iso(m: Cand, ctx: Ctx) -> Reading | None:
         if iso.group(4):
             return Reading("TIME", f"{d.isoformat()}T{iso.group(4)}:{iso.group(5)}", "absolute")
         return Reading("DATE", cal.day(d), "absolute")
+    raw = raw.replace(" ", "").replace("\t", "").replace("\u00a0", "")  # "10 / 15 / 2008"
     parsed = _dateparser_parse(raw, "MDY")
     if parsed is None:
         return None
@@ -1543,8 +1544,9 @@ _LEVEL_AFTER = compile_re(
 )
 
 
-# "the 2010-11 season", "2012/13": the second year of a span, in two digits
-SPAN_END = compile_re(r"[-‐–/](\d\d)(?!\d)")
+# "the 2010-11 season", "2012/13", a tokenizer's "2010 - 11": the second year of a span, in
+# two digits
+SPAN_END = compile_re(r"(?:[-‐–/]|[ \t\u00a0][-‐–/][ \t\u00a0])(\d\d)(?![\d,.:]?\d)")
 
 
 def h_year(m: Cand, ctx: Ctx) -> Reading | None:
@@ -1565,7 +1567,7 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", cal.year(year_from_two_digits(int(raw[1:]), ctx.ref)), "absolute")
     if raw[0].isdigit():
         y = int(raw)
-        span = SPAN_END.match(ctx.text, m.end(), m.end() + 4)
+        span = SPAN_END.match(ctx.text, m.end(), m.end() + 6)
         if span is not None and int(span.group(1)) != (y + 1) % 100:
             return None  # "2010-11" is a span of two years ("the 2010-11 season"), not "2010-07"
         after = ctx.text[m.end() : m.end() + 20]

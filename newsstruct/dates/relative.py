@@ -198,6 +198,7 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
             "year's end",
             "end of the year",
             "end of year",
+            "end-of-year",
             "midyear",
             "mid-year",
             "mid year",
@@ -329,7 +330,7 @@ def _unit_span(m: Cand) -> tuple[int, int] | None:
 
 
 _UNIT_ADJ_END = compile_re(
-    r"(?:more|additional|extra|straight|consecutive|full|long|trading|business|working|calendar|fiscal|school|hot|cold|short|crucial|difficult|single)$",
+    r"(?:more|additional|further|extra|straight|consecutive|full|long|trading|business|working|calendar|fiscal|school|hot|cold|short|crucial|difficult|single)$",
     regex.IGNORECASE,
 )
 # "a year and a half", "two-and-a-half years"; not "a year and a half-hour film"
@@ -343,6 +344,8 @@ def _amount_and_unit(phrase: str, ctx: Ctx) -> tuple[float | None, str, str | No
     u = units[-1]
     amount = phrase[: u.start()].strip(" -‐\t")
     amount = _UNIT_ADJ_END.sub("", amount).strip(" -‐")
+    if amount.lower() == "another" or amount.lower().endswith(" another"):
+        amount = amount[:-7] + "a"  # "(at least) another year": one more
     if not amount or (amount.lower() == "the" and u.group(1).lower().endswith("s")):
         n, mod, vague = None, None, True  # "over the years": an unspecified amount
     else:
@@ -458,6 +461,9 @@ def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
     return attrs.evolve(reading, value=shift_period(reading.value, -1))
 
 
+_APPOSITION_COMMA = compile_re(r"[ \t\u00a0]*,[ \t\u00a0]*")
+
+
 def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
     words = low.split()
     ordinals = ctx.lex.temporal["ordinal"]
@@ -490,6 +496,18 @@ def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
         "day",
     )
     if _UNIT_BEFORE_AFTER.search(low) and followed_by_word(ctx, m.end()):
+        prev = ctx.previous
+        if (
+            unit == "day"
+            and prev is not None
+            and prev.unit == "day"
+            and prev.end >= 0
+            and _APPOSITION_COMMA.fullmatch(ctx.text, prev.end, m.start())
+        ):
+            # "fell on June 14, the day after the announcement": the day just named ("after"
+            # is a signal, outside the expression, as TimeBank marks it)
+            end = m.start() + m.group().lower().index("day") + 3
+            return Reading("DATE", prev.value, "previous", end=end)
         return None  # "the day before the vote": a signal, the event's date is unknown
     step = 0
     if any(w in words for w in ("next", "following", "after", "later")) and not low.startswith(
@@ -950,9 +968,16 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         and ctx.tense == "future"
     ):  # "he will one day lead": some day, not a day long
         return Reading("DATE", "FUTURE_REF", None)
+    if unit == "century" and n == 1 and low in ("a century", "one century"):
+        quarter = _QUARTER_OF_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
+        if quarter is not None:  # "for a quarter of a century": 25 years
+            return Reading("DURATION", "P25Y", None, start=quarter.start(), mod=mod)
     return Reading("DURATION", duration_value(None if vague else n, unit), None, mod=mod)
 
 
+_QUARTER_OF_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])an?[ \t\u00a0]+quarter[ \t\u00a0]+of[ \t\u00a0]+$"
+)
 _EARLY_BEFORE = compile_re(r"(?i)\b(?:the|its|their)[ \t\u00a0]+(?:early|small|wee)[ \t\u00a0]+$")
 
 
@@ -1033,11 +1058,25 @@ _COUNT_WORD_AFTER = compile_re(r"[ \t\u00a0]+(\d|\p{Ll}+)")
 _CLAUSE_END_AFTER = compile_re(r"[ \t\u00a0]*(?:[,.;:!?)\"”’—–]|$)")
 
 
+# "soon" dates a plan ("will soon announce"), not "as soon as", "soon after the vote" or a
+# past "soon became" (TimeBank leaves those)
+_AS_SOON_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:as|so|how|too)[ \t\u00a0]+$")
+_SOON_SIGNAL_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:after|afterwards?|before|thereafter|enough|as|than)(?![\p{L}])"
+)
+
+
 def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     value = ctx.lex.temporal["vague"].get(low)
     if value is None:
         return None
+    if low == "soon" and (
+        _AS_SOON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
+        or _SOON_SIGNAL_AFTER.match(ctx.text, m.end(), m.end() + 14)
+        or ctx.tense != "future"
+    ):
+        return None  # "as soon as", "soon after the vote", "soon became": no time of its own
     if low == "recently" and _AS_AFTER.match(ctx.text, m.end(), m.end() + 4):
         before = ctx.text[max(0, m.start() - 4) : m.start()].lower()
         if before.endswith(("as ", "as\u00a0")):

@@ -267,6 +267,8 @@ def find_dates(
             second = _second_day(text, kind, mention, reading, hi)
         elif kind == "year":
             second = _second_year(text, mention, reading)
+        elif kind == "relunit":
+            second = _elided_year(text, mention, reading)
         pair_year = False
         if second is not None and kind == "mdy" and second[2].anchor == "absolute":
             # "May 2 or 3, 2019": the year after the pair is the first day's too
@@ -428,6 +430,40 @@ def _second_year(
         return None
     second = attrs.evolve(reading, start=None, end=None, mod=None, value=f"{int(value) + 1:04d}")
     return m.start(1), m.end(), second
+
+
+# "this year and next", "twice as high this year as last": the unit left out after the second
+# word
+_ELIDED_YEAR = compile_re(
+    r"[ \t\u00a0]+(?:and|or|as|than)[ \t\u00a0]+(next|last)(?=[ \t\u00a0]*(?:[,.;:!?)]|$))",
+    regex.IGNORECASE,
+)
+_THIS_LAST_NEXT_YEAR = compile_re(r"(?i)(?:this|last|next)[ \t\u00a0]+year")
+
+
+def _elided_year(
+    text: str, mention: DateMention, reading: Reading
+) -> tuple[int, int, Reading] | None:
+    """The year "next" or "last" names after ``mention`` ("this year", "last year") and
+    "and", "or", "as", "than", the word "year" left out."""
+    value = mention.value or ""
+    if not (len(value) == 4 and value.isdigit()):
+        return None
+    if not _THIS_LAST_NEXT_YEAR.fullmatch(mention.text):
+        return None
+    m = _ELIDED_YEAR.match(text, mention.end, mention.end + 16)
+    if m is None:
+        return None
+    this = int(value) + (
+        1
+        if mention.text.lower().startswith("last")
+        else -1
+        if mention.text.lower().startswith("next")
+        else 0
+    )
+    y = this + (1 if m.group(1).lower() == "next" else -1)
+    second = attrs.evolve(reading, start=None, end=None, mod=None, value=f"{y:04d}")
+    return m.start(1), m.end(1), second
 
 
 # "14 and 15 March", "14 to 16 March", "14-16 March": a bare day before a day-month is a date
