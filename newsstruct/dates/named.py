@@ -877,16 +877,19 @@ _QUARTER_END_AFTER = compile_re(
 def _quarter_ending(m: Cand, ctx: Ctx) -> str | None:
     """The calendar quarter a quarter-end month after "the quarter ended/to" closes: the latest
     one that has begun ("the quarter ended Sept. 30" in October, "the quarter to June" in
-    May); None for another month (a fiscal quarter: "the quarter ended July 31")."""
+    May). A fiscal quarter ending in another month is the calendar quarter holding two of its
+    three months: "the quarter ended July 31" (May to July) is the second."""
     after = _QUARTER_END_AFTER.match(ctx.text, m.end(), m.end() + 40)
     if after is None or ctx.ref is None:
         return None
     mo = month_in(after.group(1), ctx.lex)
-    if mo is None or mo[0] % 3:
+    if mo is None:
         return None
-    q = mo[0] // 3
-    y = ctx.ref.year if dt.date(ctx.ref.year, mo[0] - 2, 1) <= ctx.ref else ctx.ref.year - 1
-    return cal.quarter(y, q)
+    # the quarter that has begun (its first month on or before the reference) and holds the
+    # middle month of the three ending with this one
+    y = ctx.ref.year if (mo[0] - 2, 1) <= (ctx.ref.month, ctx.ref.day) else ctx.ref.year - 1
+    middle = y * 12 + mo[0] - 2  # months since year 0, counted from 0: the middle month
+    return cal.quarter(middle // 12, middle % 12 // 3 + 1)
 
 
 _TWO_DIGIT_END = compile_re(r"(\d\d)(?:[-/]\d\d)?$")
