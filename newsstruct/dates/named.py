@@ -1087,7 +1087,28 @@ _WEEKDAY_AND_BEFORE = compile_re(
 _NAME_WORD_BEFORE = compile_re(r"(?<![\p{L}])(\p{Lu}\p{Ll}{2,8})[ \t\u00a0]+$")
 
 
+_DAY_SHIFT = compile_re(r"(?i)the[ \t\u00a0]+day[ \t\u00a0]+(before|after)[ \t\u00a0]+")
+
+
 def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
+    shift = _DAY_SHIFT.match(m.group())
+    if shift is None:
+        return _weekday(m, ctx)
+    # "the day before last Tuesday's hearing": the weekday's date, a day earlier or later
+    reading = _weekday(m.tail(shift.end()), ctx, shifted=True)
+    if reading is None or reading.value is None:
+        return reading
+    try:
+        day = dt.date.fromisoformat(reading.value)
+    except ValueError:
+        return None  # "the day after Tuesdays"? nothing but a calendar day shifts
+    step = -1 if shift.group(1).lower() == "before" else 1
+    return attrs.evolve(reading, value=cal.day(day + dt.timedelta(days=step)), mod=None)
+
+
+def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
+    """``shifted``: the weekday follows "the day before/after"; its clause's verb tells the
+    time even when an event follows ("will resume the day after Monday's vote")."""
     raw = m.group()
     wd = weekday_in(raw, ctx.lex)
     if wd is None:
@@ -1120,7 +1141,7 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
     mod = {"early": "START", "late": "END", "earlier": "START", "later": "END"}.get(modifier)
     if mod is not None:
         modifier = ""
-    if _POSSESSIVE.match(ctx.text[m.end() : m.end() + 4]):
+    if not shifted and _POSSESSIVE.match(ctx.text[m.end() : m.end() + 4]):
         # "Wednesday's ruling": an event, not the verb's time; but "ahead of Thursday's vote"
         # is still to come
         before = ctx.text[max(0, m.start() - 16) : m.start()]
