@@ -57,6 +57,10 @@ _WEEK_WORD_OR_NAME = compile_re(
 _MONTHS_TO_DATE = compile_re(
     r"(?i)the[ \t\u00a0]+(?:(?:first|latest|past|last)[ \t\u00a0]+)?(?:six|nine|6|9)[ \t\u00a0]+months"
 )
+# "After a flat second quarter, Kimberly posted a gain": a period before the one reported
+_AFTER_A_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:after|following)[ \t\u00a0]+an?[ \t\u00a0]+(?:\p{L}+[ \t\u00a0]+){0,2}$"
+)
 _PERIOD_REACH = 8  # sentences a reported quarter or month stays the one compared with
 _CLOCK_DAY_REACH = 3  # sentences the last day named stays the day of a clock time in a past clause
 
@@ -111,7 +115,11 @@ class _Discourse:
             return None
         return first
 
-    def note(self, mention: DateMention, sentence: int, ref: dt.date | None) -> None:
+    def note(
+        self, mention: DateMention, sentence: int, ref: dt.date | None, aside: bool = False
+    ) -> None:
+        """Keep what ``mention`` tells later ones. ``aside``: a period named as a contrast
+        ("after a flat second quarter"), not the one the story reports."""
         if (
             mention.type == "DATE"
             and mention.first_day is None
@@ -162,7 +170,7 @@ class _Discourse:
         if derived and mention.value == self.quarter:
             self.period = (mention.value, sentence)  # "the latest quarter": the same one again
             return
-        if derived or _COMPARED_PERIOD.search(mention.text):
+        if derived or aside or _COMPARED_PERIOD.search(mention.text):
             return  # "the year-ago quarter": a period compared with, not the one reported
         if (
             ref is not None
@@ -307,7 +315,8 @@ def find_dates(
         if reading.end is not None and reading.end > m.end():
             taken = reading.end  # "the Fourth of July weekend": one mention, "weekend" in it
         if reading.dated or pair_year:
-            state.note(mention, i, mref)
+            aside = _AFTER_A_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            state.note(mention, i, mref, aside=aside is not None)
         if mref_name != "speech":
             state.note_weekday(mention, mref, lex)
         if second is not None:
