@@ -691,7 +691,31 @@ _QUARTER_END_MONTH = compile_re(r"(mar|jun|sep|dec)[\p{L}.]*\s+quarter$")
 _QUARTER_OF_MONTH = {"jan": 1, "apr": 2, "jul": 3, "oct": 4, "mar": 1, "jun": 2, "sep": 3, "dec": 4}
 
 
+# "the second quarter ended Oct. 31": a quarter and the day it closed
+_QUARTER_ENDED_DAY = compile_re(
+    r"[ \t\u00a0]+(?:(?:that|which)[ \t\u00a0]+)?ended[ \t\u00a0]+(?:on[ \t\u00a0]+)?"
+    r"(\p{Lu}\p{Ll}{2,8}\.?)[ \t\u00a0]+(\d{1,2})(?![\d\p{L}])(?![ \t\u00a0]*,?[ \t\u00a0]*\d)"
+)
+
+
 def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
+    reading = _quarter(m, ctx)
+    if reading is None or reading.anchor != "ref" or reading.value is None or ctx.ref is None:
+        return reading
+    ended = _QUARTER_ENDED_DAY.match(ctx.text, m.end(), m.end() + 40)
+    mo = month_in(ended.group(1), ctx.lex) if ended is not None else None
+    if ended is None or mo is None or "-Q" not in reading.value:
+        return reading
+    # "the comparable year-ago quarter, the second quarter ended Oct. 31" in a story of Oct.
+    # 27: the quarter is the one that closed on the last such day passed, a year before
+    month_day = (mo[0], int(ended.group(2)))
+    if not 1 <= month_day[1] <= 31:
+        return reading
+    year = ctx.ref.year if month_day <= (ctx.ref.month, ctx.ref.day) else ctx.ref.year - 1
+    return attrs.evolve(reading, value=f"{year}{reading.value[4:]}")
+
+
+def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
     if _IN_A_ROW_AFTER.match(ctx.text, m.end(), m.end() + 16):
