@@ -306,7 +306,10 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             # "the same month last year": the month named before, a year back
             rf"the{S}same{S}(?:day|week|month|season){S}(?:a{S}year{S}(?:ago|earlier|before)|last{S}year|the{S}year{S}before|(?:of|in){S}{year4})(?![\p{{L}}])"
             rf"|(?:(?:earlier|later|early|late){S})?(?:that{S}(?:same{S})?|the{S}(?:next|following|previous|prior|preceding|same){S})(?:day|morning|afternoon|evening|night|week|weekend|month|year|season)"
-            rf"|the{S}(?:day|night|week|month|year){S}(?:before|after|earlier|later)(?!{S}(?:yesterday|tomorrow)\b)(?:{S}that)?"
+            # ("the day before last Tuesday" is the weekday's, a day off)
+            rf"|the{S}day{S}(?:before|after)(?!{S}(?:yesterday|tomorrow|(?:(?:last|next|this|coming){S})?{wd})(?![\p{{L}}]))(?:{S}that)?"
+            rf"|the{S}day{S}(?:earlier|later)(?:{S}that)?"
+            rf"|the{S}(?:night|week|month|year){S}(?:before|after|earlier|later)(?!{S}(?:yesterday|tomorrow)\b)(?:{S}that)?"
             # "today is the eighth day of the strike", "the siege enters its third week"
             rf"|(?<=\b(?:is|{APOS}s|is{S}in|enters|entering|entered|into){S}(?:its{S})?)(?:the{S})?{day_word}"
             rf"(?:{S}(?:straight|consecutive|successive))?{S}(?:day|week)(?![-‐])"
@@ -319,6 +322,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "weekday",
+            # "the day before last Tuesday": a day on either side of the weekday named
+            rf"(?:the{S}day{S}(?:before|after){S})?"
             rf"(?:(?:last|next|this|coming|this{S}past|this{S}coming|the{S}previous|the{S}following|the{S}next|that|early|late|earlier|later){S})?{wd}",
         ),
         (
@@ -553,7 +558,7 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
             ),
             False,
         ),
-        "weekday": (_words("previous following next"), False),
+        "weekday": (_words("previous following next day"), False),
         "deictic": ({"day"}, False),
         "month": (edges | _words("first second"), False),
         "duration": (numbers | {"years"}, True),

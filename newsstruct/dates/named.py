@@ -691,7 +691,31 @@ _QUARTER_END_MONTH = compile_re(r"(mar|jun|sep|dec)[\p{L}.]*\s+quarter$")
 _QUARTER_OF_MONTH = {"jan": 1, "apr": 2, "jul": 3, "oct": 4, "mar": 1, "jun": 2, "sep": 3, "dec": 4}
 
 
+# "the second quarter ended Oct. 31": a quarter and the day it closed
+_QUARTER_ENDED_DAY = compile_re(
+    r"[ \t\u00a0]+(?:(?:that|which)[ \t\u00a0]+)?ended[ \t\u00a0]+(?:on[ \t\u00a0]+)?"
+    r"(\p{Lu}\p{Ll}{2,8}\.?)[ \t\u00a0]+(\d{1,2})(?![\d\p{L}])(?![ \t\u00a0]*,?[ \t\u00a0]*\d)"
+)
+
+
 def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
+    reading = _quarter(m, ctx)
+    if reading is None or reading.anchor != "ref" or reading.value is None or ctx.ref is None:
+        return reading
+    ended = _QUARTER_ENDED_DAY.match(ctx.text, m.end(), m.end() + 40)
+    mo = month_in(ended.group(1), ctx.lex) if ended is not None else None
+    if ended is None or mo is None or "-Q" not in reading.value:
+        return reading
+    # "the comparable year-ago quarter, the second quarter ended Oct. 31" in a story of Oct.
+    # 27: the quarter is the one that closed on the last such day passed, a year before
+    month_day = (mo[0], int(ended.group(2)))
+    if not 1 <= month_day[1] <= 31:
+        return reading
+    year = ctx.ref.year if month_day <= (ctx.ref.month, ctx.ref.day) else ctx.ref.year - 1
+    return attrs.evolve(reading, value=f"{year}{reading.value[4:]}")
+
+
+def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
     if _IN_A_ROW_AFTER.match(ctx.text, m.end(), m.end() + 16):
@@ -877,16 +901,19 @@ _QUARTER_END_AFTER = compile_re(
 def _quarter_ending(m: Cand, ctx: Ctx) -> str | None:
     """The calendar quarter a quarter-end month after "the quarter ended/to" closes: the latest
     one that has begun ("the quarter ended Sept. 30" in October, "the quarter to June" in
-    May); None for another month (a fiscal quarter: "the quarter ended July 31")."""
+    May). A fiscal quarter ending in another month is the calendar quarter holding two of its
+    three months: "the quarter ended July 31" (May to July) is the second."""
     after = _QUARTER_END_AFTER.match(ctx.text, m.end(), m.end() + 40)
     if after is None or ctx.ref is None:
         return None
     mo = month_in(after.group(1), ctx.lex)
-    if mo is None or mo[0] % 3:
+    if mo is None:
         return None
-    q = mo[0] // 3
-    y = ctx.ref.year if dt.date(ctx.ref.year, mo[0] - 2, 1) <= ctx.ref else ctx.ref.year - 1
-    return cal.quarter(y, q)
+    # the quarter that has begun (its first month on or before the reference) and holds the
+    # middle month of the three ending with this one
+    y = ctx.ref.year if (mo[0] - 2, 1) <= (ctx.ref.month, ctx.ref.day) else ctx.ref.year - 1
+    middle = y * 12 + mo[0] - 2  # months since year 0, counted from 0: the middle month
+    return cal.quarter(middle // 12, middle % 12 // 3 + 1)
 
 
 _TWO_DIGIT_END = compile_re(r"(\d\d)(?:[-/]\d\d)?$")
@@ -1084,7 +1111,28 @@ _WEEKDAY_AND_BEFORE = compile_re(
 _NAME_WORD_BEFORE = compile_re(r"(?<![\p{L}])(\p{Lu}\p{Ll}{2,8})[ \t\u00a0]+$")
 
 
+_DAY_SHIFT = compile_re(r"(?i)the[ \t\u00a0]+day[ \t\u00a0]+(before|after)[ \t\u00a0]+")
+
+
 def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
+    shift = _DAY_SHIFT.match(m.group())
+    if shift is None:
+        return _weekday(m, ctx)
+    # "the day before last Tuesday's hearing": the weekday's date, a day earlier or later
+    reading = _weekday(m.tail(shift.end()), ctx, shifted=True)
+    if reading is None or reading.value is None:
+        return reading
+    try:
+        day = dt.date.fromisoformat(reading.value)
+    except ValueError:
+        return None  # "the day after Tuesdays"? nothing but a calendar day shifts
+    step = -1 if shift.group(1).lower() == "before" else 1
+    return attrs.evolve(reading, value=cal.day(day + dt.timedelta(days=step)), mod=None)
+
+
+def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
+    """``shifted``: the weekday follows "the day before/after"; its clause's verb tells the
+    time even when an event follows ("will resume the day after Monday's vote")."""
     raw = m.group()
     wd = weekday_in(raw, ctx.lex)
     if wd is None:
@@ -1117,7 +1165,7 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
     mod = {"early": "START", "late": "END", "earlier": "START", "later": "END"}.get(modifier)
     if mod is not None:
         modifier = ""
-    if _POSSESSIVE.match(ctx.text[m.end() : m.end() + 4]):
+    if not shifted and _POSSESSIVE.match(ctx.text[m.end() : m.end() + 4]):
         # "Wednesday's ruling": an event, not the verb's time; but "ahead of Thursday's vote"
         # is still to come
         before = ctx.text[max(0, m.start() - 16) : m.start()]

@@ -101,6 +101,8 @@ _MID_MONTH_WEEK = compile_re(r"mid[-‐]?(month|week|decade)")
 _BEFORE_LAST = compile_re(r"the (week|year) before last")
 _WEEK_FINE = frozenset(["day", "week", "weekend"])
 _AN_BEFORE = compile_re(r"\ban?[ \t\u00a0]+$", regex.IGNORECASE)
+_POSSESSIVE_AFTER = compile_re(r"[ \t]?['’]s(?![\p{L}])")  # "this quarter's", "quarter 's"
+_SINCE_BEFORE = compile_re(r"(?i)(?<![\p{L}])since[ \t\u00a0]+(?:the[ \t\u00a0]+)?$")
 
 
 def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
@@ -213,6 +215,12 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
             y -= 1
         elif ctx.tense == "future" and ctx.ref.month == 12 and ctx.ref.day > 20:
             y += 1
+        elif (
+            "end" in low
+            and _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+            and (ctx.ref.month, ctx.ref.day) != (12, 31)
+        ):
+            y -= 1  # "the index is up 9% since year-end": the last one passed
         if low.startswith("full"):  # "full-year profit rose": the year reported
             if _AN_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()):
                 return Reading("DURATION", "P1Y", None)  # "a full-year contract": a length
@@ -254,7 +262,18 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
     if unit == "year":
         return Reading("DATE", cal.year(ref.year + step), mod=mod)
     if unit == "quarter":
-        return Reading("DATE", shift_quarter(cal.quarter(*current_quarter(ref)), step), mod=mod)
+        current = cal.quarter(*current_quarter(ref))
+        if (
+            modifier == "this"
+            and step == 0
+            and ctx.quarter is not None
+            and ctx.quarter < current
+            and _POSSESSIVE_AFTER.match(ctx.text, m.end(), m.end() + 4)
+        ):
+            # "a loss for the third quarter ... This quarter's loss includes charges": the
+            # quarter just reported, not the one under way
+            return Reading("DATE", ctx.quarter, "previous", mod=mod)
+        return Reading("DATE", shift_quarter(current, step), mod=mod)
     if unit == "decade":
         return Reading("DATE", cal.decade(ref.year + 10 * step), mod=mod)
     if unit == "century":

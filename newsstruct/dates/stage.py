@@ -53,6 +53,14 @@ _WEEK_WORD_OR_NAME = compile_re(
     r"(?i)(?<![\p{L}])(?:next|last|this|coming|following|previous|past|that)(?![\p{L}])"
     r"|(?-i:\p{Lu})"
 )
+# "the first nine months", "the latest six months": a span of the year reported so far
+_MONTHS_TO_DATE = compile_re(
+    r"(?i)the[ \t\u00a0]+(?:(?:first|latest|past|last)[ \t\u00a0]+)?(?:six|nine|6|9)[ \t\u00a0]+months"
+)
+# "After a flat second quarter, Kimberly posted a gain": a period before the one reported
+_AFTER_A_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:after|following)[ \t\u00a0]+an?[ \t\u00a0]+(?:\p{L}+[ \t\u00a0]+){0,2}$"
+)
 _PERIOD_REACH = 8  # sentences a reported quarter or month stays the one compared with
 _CLOCK_DAY_REACH = 3  # sentences the last day named stays the day of a clock time in a past clause
 
@@ -65,6 +73,7 @@ class _Discourse:
     previous_day: Prior | None = None
     quarter: str | None = None
     period: tuple[str, int] | None = None
+    months_to_date: tuple[str, int] | None = None  # the year of "the first nine months"
     sentence: int = -1
     sentence_day: dt.date | None = None
     day_sentence: int = -1  # the sentence of previous_day
@@ -106,7 +115,11 @@ class _Discourse:
             return None
         return first
 
-    def note(self, mention: DateMention, sentence: int, ref: dt.date | None) -> None:
+    def note(
+        self, mention: DateMention, sentence: int, ref: dt.date | None, aside: bool = False
+    ) -> None:
+        """Keep what ``mention`` tells later ones. ``aside``: a period named as a contrast
+        ("after a flat second quarter"), not the one the story reports."""
         if (
             mention.type == "DATE"
             and mention.first_day is None
@@ -122,6 +135,18 @@ class _Discourse:
                     unit="year",
                     end=mention.end,
                 )
+            return
+        if (
+            mention.type == "DURATION"
+            and ref is not None
+            and _MONTHS_TO_DATE.fullmatch(mention.text)
+            and mention.value in ("P6M", "P9M")
+        ):
+            # "In the first nine months, net was $3 million, against $2 million a year
+            # earlier": months of the year reported, so the period compared is a year
+            # (in its own sentence only: the next one may be back on the quarter)
+            year = int(self.quarter[:4]) if self.quarter else ref.year
+            self.months_to_date = (cal.year(year), sentence)
             return
         if mention.type not in ("DATE", "TIME") or mention.first_day is None:
             return
@@ -145,7 +170,7 @@ class _Discourse:
         if derived and mention.value == self.quarter:
             self.period = (mention.value, sentence)  # "the latest quarter": the same one again
             return
-        if derived or _COMPARED_PERIOD.search(mention.text):
+        if derived or aside or _COMPARED_PERIOD.search(mention.text):
             return  # "the year-ago quarter": a period compared with, not the one reported
         if (
             ref is not None
@@ -214,6 +239,8 @@ def find_dates(
             if piece[2] is not None:
                 mref, mref_name = piece[2], "speech"
         period = state.period[0] if state.period and i - state.period[1] <= _PERIOD_REACH else None
+        if state.months_to_date is not None and state.months_to_date[1] == i:
+            period = state.months_to_date[0]
         ctx = Ctx(
             text=text,
             lex=lex,
@@ -288,7 +315,8 @@ def find_dates(
         if reading.end is not None and reading.end > m.end():
             taken = reading.end  # "the Fourth of July weekend": one mention, "weekend" in it
         if reading.dated or pair_year:
-            state.note(mention, i, mref)
+            aside = _AFTER_A_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            state.note(mention, i, mref, aside=aside is not None)
         if mref_name != "speech":
             state.note_weekday(mention, mref, lex)
         if second is not None:
