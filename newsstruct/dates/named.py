@@ -1070,16 +1070,10 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     elif "next" in words or "coming" in words:
         y = min(i for i in inst if i[0] > ref)[2]
     elif "this" in words or ctx.tense is None:
-        y = (
-            next((i[2] for i in inst if i[0] <= ref <= i[1]), None)
-            or (
-                # "sales fell this winter" in March: the winter just ended
-                max(i for i in inst if i[1] < ref)[2]
-                if "this" in words and ctx.tense == "past"
-                else None
-            )
-            or (ref.year if code != "WI" or ref.month >= 3 else ref.year - 1)
-        )
+        current = next((i[2] for i in inst if i[0] <= ref <= i[1]), None)
+        if current is None and "this" in words and ctx.tense == "past":
+            current = max(i for i in inst if i[1] < ref)[2]  # "fell this winter" in March
+        y = current or (ref.year if code != "WI" or ref.month >= 3 else ref.year - 1)
     elif ctx.tense == "past":
         y = max(i for i in inst if i[0] <= ref)[2]
     else:
@@ -1451,11 +1445,10 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         # "down from its January forecast": a month before a noun names an event, whose
         # time the verb of the clause does not tell: the nearest
         # (but a past clause tells figures gone: "May sales fell 5%" in March is last May's)
-        tense = (
-            ("past" if ctx.tense == "past" else None)
-            if event
-            else ("future" if ctx.tense == "present" else ctx.tense)
-        )
+        if event:
+            tense = "past" if ctx.tense == "past" else None
+        else:
+            tense = "future" if ctx.tense == "present" else ctx.tense
         said = future_in_past(ctx, m.start()) if bare and not event else None
         if said is not None:  # "said in October that it would open the plant in March"
             mid_ref = dt.date(said.year, said.month, 15)

@@ -364,7 +364,7 @@ def _amount_and_unit(phrase: str, ctx: Ctx) -> tuple[float | None, str, str | No
     amount = phrase[: u.start()].strip(" -‐\t")
     amount = _UNIT_ADJ_END.sub("", amount).strip(" -‐")
     if amount.lower() == "another" or amount.lower().endswith(" another"):
-        amount = amount[:-7] + "a"  # "(at least) another year": one more
+        amount = amount[: -len("another")] + "a"  # "(at least) another year": one more
     if not amount or (amount.lower() == "the" and u.group(1).lower().endswith("s")):
         n, mod, vague = None, None, True  # "over the years": an unspecified amount
     else:

@@ -482,13 +482,8 @@ def _elided_year(
     m = _ELIDED_YEAR.match(text, mention.end, mention.end + 16)
     if m is None:
         return None
-    this = int(value) + (
-        1
-        if mention.text.lower().startswith("last")
-        else -1
-        if mention.text.lower().startswith("next")
-        else 0
-    )
+    # the year of the reference: "last year" is one before it, "next year" one after
+    this = int(value) + {"last": 1, "next": -1}.get(mention.text.split()[0].lower(), 0)
     y = this + (1 if m.group(1).lower() == "next" else -1)
     second = attrs.evolve(reading, start=None, end=None, mod=None, value=f"{y:04d}")
     return m.start(1), m.end(1), second
