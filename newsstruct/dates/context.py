@@ -203,6 +203,9 @@ _PLANNED_TO = frozenset(
         "tried",
     ]
 )
+# "winds are forecast to pick up", "is projected to grow": a forecast standing now looks
+# ahead; "forecast"/"predicted" alone are past verbs ("analysts predicted a loss in May")
+_FORECAST_TO = frozenset(["forecast", "forecasted", "predicted", "projected", "tipped"])
 _PAST_AUX = frozenset(["was", "were", "had", "been"])
 # "is expected to", "are scheduled to": a plan standing now
 _PRESENT_BE = frozenset(["is", "are", "am", "'s", "'re", "isn't", "aren't"])
@@ -522,7 +525,7 @@ class _Scan:
         if nxt == "to" and (
             word in _PLAN_TO
             or (side == 0 and word in _PLANNED_TO and not self.comma_seen)
-            or (word in _PLANNED_TO and prev in _PRESENT_BE)
+            or ((word in _PLANNED_TO or word in _FORECAST_TO) and prev in _PRESENT_BE)
         ):
             # "On Monday, the bank is expected to cut rates": a plan, on either side; but
             # "sought to soften the words, saying on Friday": past

@@ -659,6 +659,30 @@ _IN_A_ROW_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:straight|consecutive|successi
 # "sales fell for a second quarter": a count of quarters, not the calendar's second one
 # ("posted a second-quarter loss", "expects a second quarter loss" are the calendar's)
 _A_BEFORE = compile_re(r"(?i)(?<![\p{L}])a[ \t\u00a0]+$")
+# A game's quarters and halves: "scored 12 points in the fourth quarter", "equalised midway
+# through the second half". A bare period ("the second half", no year, no "of") in a line
+# that tells a game (a score, "half-time", "overtime", "scored", "innings") is not the
+# calendar's.
+_BARE_PERIOD = compile_re(r"(?:the )?(?:first|second|third|fourth|final|last) (?:quarter|half)")
+_GAME_CUE = compile_re(
+    r"(?i)(?<![\p{L}\d.,$])(?:\d{1,3}[-–]\d{1,3}(?![\d%]|[-‐.,]\d|[ \t\u00a0-]*(?:vote|"
+    r"decision|ruling|majority|split|stock|share|reverse|ratio|margin|percent|per|pct|times|"
+    r"year|month|week|day|hour|mile|inch|foot|feet|ton|pound)s?(?![\p{L}]))"
+    r"|half[-‐]?time|overtime|touchdowns?|innings?|equali[sz](?:ed|er|ing|es)|scor(?:ed|ing)"
+    r"|rebounds|quarterback|free[-‐ \t\u00a0]throws?|field[-‐ \t\u00a0]goals?|kick[-‐]?off"
+    r"|buzzer)(?![\p{L}\d])"
+)
+_GAME_REACH = 200
+
+
+def _game_period(text: str, start: int, end: int) -> bool:
+    """Whether the line around ``start:end`` tells a game (within ``_GAME_REACH`` each side)."""
+    lo = max(text.rfind("\n", max(0, start - _GAME_REACH), start) + 1, start - _GAME_REACH, 0)
+    hi = text.find("\n", end, end + _GAME_REACH)
+    hi = min(len(text), end + _GAME_REACH) if hi < 0 else hi
+    return _GAME_CUE.search(text, lo, hi) is not None
+
+
 _NOUN_AFTER_Q = compile_re(
     r"[ \t\u00a0]+(?!(?:of|in|and|or|to|as|at|on|when|after|before|since|that|which|but|with|for|from|by|while|amid)\b)\p{Ll}"
 )
@@ -720,6 +744,8 @@ def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(raw)
     if _IN_A_ROW_AFTER.match(ctx.text, m.end(), m.end() + 16):
         return None
+    if _BARE_PERIOD.fullmatch(low) and _game_period(ctx.text, m.start(), m.end()):
+        return None  # a game's period
     if (
         low in ("second quarter", "third quarter", "fourth quarter")
         and _A_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()) is not None
