@@ -398,7 +398,7 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
         except ValueError:
             return None
         return Reading("DATE", cal.day(day), "absolute", start=start)
-    event = _event_day(mo[0], d, m.end(), ctx)
+    event = _event_day(mo[0], d, m.start(), m.end(), ctx)
     if event is not None:  # "the Sept. 11 attacks": the day of the event, not this year's
         # an event named, not the story's time: no anchor for "thirteen years earlier"
         return Reading("DATE", cal.day(event), "absolute", start=start, dated=False)
@@ -446,6 +446,7 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
 
 _MONTH_VALUE = compile_re(r"(\d{4})-(\d\d)(?:-\d\d)?")
 _NEXT_WORD = compile_re(r"[ \t\u00a0]+(\p{L}+)")
+_NOUN_OF_BEFORE = compile_re(r"(?<![\p{L}])(\p{L}+)[ \t\u00a0]+of[ \t\u00a0]+$")
 
 
 def _event(value: str, ctx: Ctx) -> dt.date | None:
@@ -458,15 +459,20 @@ def _event(value: str, ctx: Ctx) -> dt.date | None:
     return day if ctx.ref is None or day <= ctx.ref else None
 
 
-def _event_day(month: int, day: int, end: int, ctx: Ctx) -> dt.date | None:
-    """ "the Sept. 11 attacks": a month-day without a year before a noun of events
-    (``event_noun``) is the day of the event of the lexicon on that month-day, if any."""
+def _event_day(month: int, day: int, start: int, end: int, ctx: Ctx) -> dt.date | None:
+    """ "the Sept. 11 attacks", "the attacks of September 11": a month-day without a year
+    next to a noun of events (``event_noun``, before it or before "of" it) is the day of the
+    event of the lexicon on that month-day, if any."""
     t = ctx.lex.temporal
     events = t.get("event")
     if not events:
         return None
+    nouns = t.get("event_noun", {})
     nxt = _NEXT_WORD.match(ctx.text, end, end + 40)
-    if nxt is None or nxt.group(1).lower() not in t.get("event_noun", {}):
+    before = _NOUN_OF_BEFORE.search(ctx.text, max(0, start - 40), start)
+    if (nxt is None or nxt.group(1).lower() not in nouns) and (
+        before is None or before.group(1).lower() not in nouns
+    ):
         return None
     for value in events.values():
         found = _event(value, ctx)
