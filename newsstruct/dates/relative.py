@@ -432,6 +432,10 @@ def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
     else:  # earlier, later, before, after, on: from the last date mentioned
         prior, anchor = prior_for(ctx, unit)
         base = prior.first if prior else ctx.ref
+        if prior is None and ctx.previous is not None:
+            # "In 2005 the firm was sold. Six months later …": counted from a date too coarse
+            # to count in these units, not from the publication date
+            return Reading("DATE", None, None, mod=mod)
     if vague or n is None or n != int(n) or unit == "millennium":
         return Reading("DATE", "PAST_REF" if backward else "FUTURE_REF", None, mod=mod)
     k = int(n) * (-1 if backward else 1)
