@@ -782,6 +782,10 @@ def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
             )
         return Reading("DATE", f"{hy:04d}-H{h}", h_anchor)
     words = low.replace("-", " ").split()
+    if words[-2:] == ["last", "quarter"] and ctx.ref is not None:
+        # "reported last quarter", "in the last quarter" (no year after it): the quarter
+        # before the reference's, as "last month" is; "the last quarter of 2008" is the fourth
+        return Reading("DATE", shift_quarter(cal.quarter(*current_quarter(ctx.ref)), -1), "ref")
     q = next((_ORDINAL_Q[w] for w in words if w in _ORDINAL_Q), None)
     if q is None:
         return None
@@ -1072,7 +1076,12 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     elif "this" in words or ctx.tense is None:
         current = next((i[2] for i in inst if i[0] <= ref <= i[1]), None)
         if current is None and "this" in words and ctx.tense == "past":
-            current = max(i for i in inst if i[1] < ref)[2]  # "fell this winter" in March
+            # "fell this winter" in March: the one just ended, when it is nearer than the
+            # coming one ("delegates won at the convention this summer" in March is ahead)
+            gone = max(i for i in inst if i[1] < ref)
+            coming = min(i for i in inst if i[0] > ref)
+            nearer = (ref - gone[1]).days <= (coming[0] - ref).days
+            current = gone[2] if nearer else coming[2]
         y = current or (ref.year if code != "WI" or ref.month >= 3 else ref.year - 1)
     elif ctx.tense == "past":
         y = max(i for i in inst if i[0] <= ref)[2]
