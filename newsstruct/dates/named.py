@@ -685,6 +685,7 @@ def _quarter_code(code: regex.Match[str], raw: str, ctx: Ctx) -> Reading | None:
     return Reading("DATE", value, anchor)
 
 
+_OF_MONTH_AFTER = compile_re(r"[ \t\u00a0]+of[ \t\u00a0]+(\p{Lu}\p{Ll}{2,8}\.?)(?![\p{L}])")
 _THE_BEFORE = compile_re(r"(?<![\p{L}])[Tt]he[ \t\u00a0]+$")
 _QUARTER_MONTHS = compile_re(r"(jan|apr|jul|oct)[\p{L}.]*[-–]")
 _QUARTER_END_MONTH = compile_re(r"(mar|jun|sep|dec)[\p{L}.]*\s+quarter$")
@@ -756,6 +757,9 @@ def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
         qy = _quarter_year(qn, ctx, m)
         return Reading("DATE", cal.quarter(qy, qn) if qy else f"XXXX-Q{qn}", "ref" if qy else None)
     if "half" in low or "two quarters" in low:
+        month_of = _OF_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 16)
+        if month_of is not None and month_in(month_of.group(1), ctx.lex) is not None:
+            return None  # "the second half of July": half a month; the month is the mention
         h = 1 if low.removeprefix("the ").startswith("first") else 2  # second, last, latter
         hy = year_in(low, ctx.ref, ctx.lex) or rel_year(low, ctx.ref)
         h_anchor = "absolute" if YEAR4.search(low) else "ref"
