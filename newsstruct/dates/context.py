@@ -213,6 +213,9 @@ _STILL_PLANNING = frozenset(["planning", "expecting", "hoping", "intending", "pr
 _INTENT_FOR = frozenset(["girding", "bracing", "gearing", "preparing", "readying", "steeling"])
 _INTENT_TO = frozenset(["hoping", "preparing"])
 _HOPE = frozenset(["hope", "hopes"])
+_PROSPECT = frozenset(
+    ["chance", "chances", "odds", "prospect", "prospects", "likelihood", "possibility"]
+)
 # A clause opening to the right of a mention is not the mention's clause.
 _CLAUSE_OPENERS = frozenset(
     [
@@ -522,6 +525,10 @@ class _Scan:
             or (word in _INTENT_TO and nxt == "to")
             or (word in _HOPE and nxt == "of" and prev in ("in", "the"))
         )
+        if side == 0 and word in _PROSPECT and nxt == "of":
+            # "Cruz's chances of winning in November", "the prospect of a loss on Tuesday":
+            # a time still to come
+            return "future"
         if intent:
             # "was girding for the vote on Monday": a plan of the past
             two_back = _neighbour(toks, i, side, -2)
