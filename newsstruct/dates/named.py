@@ -1297,6 +1297,11 @@ _EVENT_NOUN_AFTER = compile_re(
     r"[ \t\u00a0]+(?!(?:and|or|but|to|of|in|on|at|for|from|with|by|as|is|was|are|were|when|while"
     r"|after|before|until|through|that|which|this|last|next)(?![\p{L}]))\p{Ll}{3,}"
 )
+# events set for a date: "the November election", "a June hearing"
+_SCHEDULED_NOUN_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:elections?|primary|primaries|caucus(?:es)?|ballot|referendum|runoff"
+    r"|summit|convention|hearing|trial|deadline|auction|launch)(?![\p{L}])"
+)
 # "will publish home sales for October": the figures of a month, told whatever the verb's
 # tense; the nearest such month
 _FIGURES_FOR_BEFORE = compile_re(
@@ -1460,6 +1465,10 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         # (but a past clause tells figures gone: "May sales fell 5%" in March is last May's)
         if event:
             tense = "past" if ctx.tense == "past" else None
+            if tense is None and _SCHEDULED_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16):
+                # "before the November election", "through a June hearing": an event set
+                # for a date, told outside the past, is still to come
+                tense = "future"
         else:
             tense = "future" if ctx.tense == "present" else ctx.tense
         said = future_in_past(ctx, m.start()) if bare and not event else None
