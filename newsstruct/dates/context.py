@@ -216,6 +216,9 @@ _STILL_PLANNING = frozenset(["planning", "expecting", "hoping", "intending", "pr
 _INTENT_FOR = frozenset(["girding", "bracing", "gearing", "preparing", "readying", "steeling"])
 _INTENT_TO = frozenset(["hoping", "preparing"])
 _HOPE = frozenset(["hope", "hopes"])
+_PROSPECT = frozenset(
+    ["chance", "chances", "odds", "prospect", "prospects", "likelihood", "possibility"]
+)
 # A clause opening to the right of a mention is not the mention's clause.
 _CLAUSE_OPENERS = frozenset(
     [
@@ -258,6 +261,8 @@ _SUSPENDED_WORDS = frozenset(
     """cancelled canceled suspended closed shut halted banned barred grounded""".split()  # noqa: SIM905
 )
 _PAST_AUX = frozenset(["was", "were", "had", "been", "remained", "stayed"])
+# A date that is the subject of these is still to come: "as Election Day nears".
+_NEARING = frozenset(["nears", "approaches", "looms"])
 _PRESENT_REACH = 3  # "is"/"are" govern a mention only from just before it
 # A verb of schedules ("ends", "opens", "meet") governs from farther: "voting ends at 8 p.m.
 # local time on Tuesday".
@@ -291,6 +296,8 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     left, right = _skip_asides(left, ")", "("), _skip_asides(right, "(", ")")
     if _is_deadline(left) or _words(left, 2) == ["of", "ahead"]:
         return "future"  # "postponed until Tuesday", "ahead of the weekend"
+    if right and right[0].group().lower() in _NEARING:
+        return "future"  # "as Election Day nears", "as the March 31 deadline approaches"
     sides = (_Scan(left, 0), _Scan(right, 1))
     if _fronted(left, text, lo, start):
         # "In October, Orlan said that it would …": a mention put before its clause; the
@@ -310,6 +317,12 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
                 # the mention may be a participle; a tense word on the left comes first.
                 guess, scan.stopped = cls, True
                 continue
+            if (
+                cls == "past"
+                and scan.side == 0
+                and _backshifted(scan.toks, scan.i - 1, tense_words)
+            ):
+                return "future"  # "would buy as soon as trading opened Monday": a coming Monday
             return cls
     if guess is not None:
         return guess
@@ -515,6 +528,10 @@ class _Scan:
             or (word in _INTENT_TO and nxt == "to")
             or (word in _HOPE and nxt == "of" and prev in ("in", "the"))
         )
+        if side == 0 and word in _PROSPECT and nxt == "of":
+            # "Cruz's chances of winning in November", "the prospect of a loss on Tuesday":
+            # a time still to come
+            return "future"
         if intent:
             # "was girding for the vote on Monday": a plan of the past
             two_back = _neighbour(toks, i, side, -2)
@@ -553,8 +570,12 @@ class _Scan:
             cls = "future"  # "as soon as Tuesday", "as early as Tuesday"
         elif side == 0 and word in ("planned", "scheduled") and nxt in ("a", "an"):
             cls = "future"  # "planned a march on Saturday": the event is ahead
-        elif word == "couldn't" or (word == "could" and nxt == "not"):
-            cls = "past"  # "could not be reached Wednesday": a failed attempt, past
+        elif word == "couldn't" or (
+            word == "could" and (nxt == "not" or _negated_subject(toks, i, side))
+        ):
+            # "could not be reached Wednesday", "Neither he nor his lawyer could be reached
+            # Wednesday": a failed attempt, past
+            cls = "past"
         elif cls == "plural":  # "stores open on Christmas", not "the open", "to open"
             reach = _PRESENT_REACH if word in _NEAR_ONLY else _SCHEDULE_REACH
             plural = side == 0 and dist < reach and _plural_subject(toks, i)
@@ -592,6 +613,58 @@ class _Scan:
             return "past"  # "was scheduled to", "had been due to": a plan of the past
             # (but "were planning to": a plan still standing)
         return cls
+
+
+# "as soon as": its verb in the past after a plan or a "would" is the reported present of a
+# time still to come ("said funds were likely to buy as soon as trading opened Monday").
+_SOON_REACH = 4  # words between "as soon as" and the verb ("as soon as the exchange opened")
+_FRAME_REACH = 10  # words between "as soon as" and the plan or "would" before it
+
+
+def _backshifted(toks: list[regex.Match[str]], i: int, tense_words: dict[str, str]) -> bool:
+    """Whether the past verb ``toks[i]`` (read leftwards) opens an "as soon as" clause whose
+    governing clause looks ahead ("would", "will", "plans to", "were likely to")."""
+    for j in range(i + 1, min(i + 1 + _SOON_REACH, len(toks) - 2)):
+        if toks[j].group() in _BOUNDARY or toks[j].group() == ",":
+            return False
+        if [t.group().lower() for t in toks[j : j + 3]] != ["as", "soon", "as"]:
+            continue
+        for k in range(j + 3, min(j + 3 + _FRAME_REACH, len(toks))):
+            word = toks[k].group().lower().replace("’", "'")
+            if word in _BOUNDARY or word == "," or word.startswith("\n"):
+                return False
+            nxt = _neighbour(toks, k, 0, +1)
+            if word in ("would", "will", "'ll") or (
+                nxt == "to" and (word in _PLAN_TO or word in _PLANNED_TO)
+            ):
+                return True
+            if tense_words.get(word) in ("past", "perfect", "present") or _looks_past(
+                toks[k].group(), word, _neighbour(toks, k, 0, -1)
+            ):
+                return False
+        return False
+    return False
+
+
+# A subject that negates its verb without "not": "Neither he nor his lawyer could be reached",
+# "Nobody could be reached", "None of the officials could be located".
+_NEGATING_SUBJECT = frozenset(["neither", "nor", "nobody", "none", "noone"])
+_NEGATION_REACH = 10
+
+
+def _negated_subject(toks: list[regex.Match[str]], i: int, side: int) -> bool:
+    """Whether a negating subject stands within the clause just before ``toks[i]``."""
+    for k in range(1, _NEGATION_REACH):
+        word = _neighbour(toks, i, side, -k)
+        if word is None or word in _BOUNDARY or word == "," or word.startswith("\n"):
+            return False
+        if word in _NEGATING_SUBJECT or (
+            word == "one" and _neighbour(toks, i, side, -k - 1) == "no"
+        ):
+            return True
+        if word in _CLAUSE_OPENERS or word in _LEFT_OPENERS:
+            return False
+    return False
 
 
 def _after_subject(toks: list[regex.Match[str]], i: int, side: int) -> bool:

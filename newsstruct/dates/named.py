@@ -715,6 +715,7 @@ def _quarter_code(code: regex.Match[str], raw: str, ctx: Ctx) -> Reading | None:
     return Reading("DATE", value, anchor)
 
 
+_OF_MONTH_AFTER = compile_re(r"[ \t\u00a0]+of[ \t\u00a0]+(\p{Lu}\p{Ll}{2,8}\.?)(?![\p{L}])")
 _THE_BEFORE = compile_re(r"(?<![\p{L}])[Tt]he[ \t\u00a0]+$")
 _QUARTER_MONTHS = compile_re(r"(jan|apr|jul|oct)[\p{L}.]*[-–]")
 _QUARTER_END_MONTH = compile_re(r"(mar|jun|sep|dec)[\p{L}.]*\s+quarter$")
@@ -788,6 +789,9 @@ def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
         qy = _quarter_year(qn, ctx, m)
         return Reading("DATE", cal.quarter(qy, qn) if qy else f"XXXX-Q{qn}", "ref" if qy else None)
     if "half" in low or "two quarters" in low:
+        month_of = _OF_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 16)
+        if month_of is not None and month_in(month_of.group(1), ctx.lex) is not None:
+            return None  # "the second half of July": half a month; the month is the mention
         h = 1 if low.removeprefix("the ").startswith("first") else 2  # second, last, latter
         hy = year_in(low, ctx.ref, ctx.lex) or rel_year(low, ctx.ref)
         h_anchor = "absolute" if YEAR4.search(low) else "ref"
@@ -814,6 +818,10 @@ def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
             )
         return Reading("DATE", f"{hy:04d}-H{h}", h_anchor)
     words = low.replace("-", " ").split()
+    if words[-2:] == ["last", "quarter"] and ctx.ref is not None:
+        # "reported last quarter", "in the last quarter" (no year after it): the quarter
+        # before the reference's, as "last month" is; "the last quarter of 2008" is the fourth
+        return Reading("DATE", shift_quarter(cal.quarter(*current_quarter(ctx.ref)), -1), "ref")
     q = next((_ORDINAL_Q[w] for w in words if w in _ORDINAL_Q), None)
     if q is None:
         return None
@@ -1104,7 +1112,12 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     elif "this" in words or ctx.tense is None:
         current = next((i[2] for i in inst if i[0] <= ref <= i[1]), None)
         if current is None and "this" in words and ctx.tense == "past":
-            current = max(i for i in inst if i[1] < ref)[2]  # "fell this winter" in March
+            # "fell this winter" in March: the one just ended, when it is nearer than the
+            # coming one ("delegates won at the convention this summer" in March is ahead)
+            gone = max(i for i in inst if i[1] < ref)
+            coming = min(i for i in inst if i[0] > ref)
+            nearer = (ref - gone[1]).days <= (coming[0] - ref).days
+            current = gone[2] if nearer else coming[2]
         y = current or (ref.year if code != "WI" or ref.month >= 3 else ref.year - 1)
     elif ctx.tense == "past":
         y = max(i for i in inst if i[0] <= ref)[2]
@@ -1316,6 +1329,11 @@ _EVENT_NOUN_AFTER = compile_re(
     r"[ \t\u00a0]+(?!(?:and|or|but|to|of|in|on|at|for|from|with|by|as|is|was|are|were|when|while"
     r"|after|before|until|through|that|which|this|last|next)(?![\p{L}]))\p{Ll}{3,}"
 )
+# events set for a date: "the November election", "a June hearing"
+_SCHEDULED_NOUN_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:elections?|primary|primaries|caucus(?:es)?|ballot|referendum|runoff"
+    r"|summit|convention|hearing|trial|deadline|auction|launch)(?![\p{L}])"
+)
 # "will publish home sales for October": the figures of a month, told whatever the verb's
 # tense; the nearest such month
 _FIGURES_FOR_BEFORE = compile_re(
@@ -1479,6 +1497,10 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         # (but a past clause tells figures gone: "May sales fell 5%" in March is last May's)
         if event:
             tense = "past" if ctx.tense == "past" else None
+            if tense is None and _SCHEDULED_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16):
+                # "before the November election", "through a June hearing": an event set
+                # for a date, told outside the past, is still to come
+                tense = "future"
         else:
             tense = "future" if ctx.tense == "present" else ctx.tense
         said = future_in_past(ctx, m.start()) if bare and not event else None

@@ -645,6 +645,9 @@ def _day_of_period(m: Cand, ctx: Ctx, words: list[str]) -> Reading | None:
     return Reading("DATE", cal.day(d), end=after.end())
 
 
+_AND_UNITS_AFTER = compile_re(r"[ \t\u00a0]+and[ \t\u00a0]+(?:days|weeks|months|years)(?![\p{L}])")
+
+
 def h_span(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
@@ -684,6 +687,10 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
         "",
     )
     if head == "recent" and n is None:
+        both = _AND_UNITS_AFTER.match(ctx.text, m.end(), m.end() + 16) if plural else None
+        if both is not None:
+            # "in recent weeks and months": one vague past, as TimeBank marks it
+            return Reading("DATE", "PAST_REF", None, end=both.end())
         if plural and unit in ("week", "month"):
             # "in recent weeks", "recent months": TimeBank marks a length (PXW, PXM); "recent
             # years", "recent days" the past

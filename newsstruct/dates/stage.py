@@ -311,6 +311,10 @@ def find_dates(
         if joined is not None:  # "three hours and 54 minutes": one length
             found[-1] = joined
         else:
+            if found:
+                start_end = _range_start(text, found[-1], mention)
+                if start_end is not None:  # "between January 1 and September 26"
+                    found[-1] = start_end
             found.append(mention)
         if reading.end is not None and reading.end > m.end():
             taken = reading.end  # "the Fourth of July weekend": one mention, "weekend" in it
@@ -345,6 +349,37 @@ _UNIT_ORDER = (
     (True, "S"),
 )
 _AND_BETWEEN = compile_re(r"[ \t\u00a0]+and[ \t\u00a0]+")
+# "between January 1 and September 26", "from September to December 2014": a range
+_RANGE_OPEN_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:between|from)[ \t\u00a0]+$")
+_RANGE_JOIN = compile_re(r"[ \t\u00a0]*(?:and|to|through|until|-|–)[ \t\u00a0]*", regex.IGNORECASE)
+_MONTH_OR_DAY = compile_re(r"\d{4}-\d\d(?:-\d\d)?")
+
+
+def _range_start(text: str, first: DateMention, second: DateMention) -> DateMention | None:
+    """``first`` moved to the year that puts it before ``second`` when the two are the ends of
+    a range ("between January 1 and September 26" in late September: last January 1, not the
+    nearest one; "from September to December 2014"), else None."""
+    if (
+        first.anchor == "absolute"
+        or first.type != "DATE"
+        or second.type != "DATE"
+        or first.value is None
+        or second.value is None
+        or not _MONTH_OR_DAY.fullmatch(first.value)
+        or not _MONTH_OR_DAY.fullmatch(second.value)
+        or first.value <= second.value
+        or not _RANGE_JOIN.fullmatch(text, first.end, second.start)
+        or not _RANGE_OPEN_BEFORE.search(text, max(0, first.start - 10), first.start)
+    ):
+        return None
+    year = int(second.value[:4])
+    value = f"{year:04d}{first.value[4:]}"
+    if value > second.value:
+        value = f"{year - 1:04d}{first.value[4:]}"
+    span = cal.value_range(value)
+    if span is None:
+        return None
+    return attrs.evolve(first, value=value, first_day=span[0], last_day=span[1])
 
 
 def _joined_duration(text: str, first: DateMention, second: DateMention) -> DateMention | None:
