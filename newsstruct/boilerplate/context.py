@@ -26,6 +26,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    caption when that line does not end like a sentence, or when the credit is labelled
    ("Photo: ...", but not "Source: ...": data sources follow paragraphs too)
    (``caption-above-credit``).
+   Then the points of a summary or fact box under its label, up to the button, source or
+   credit that closes it (``summary-box``).
 6. **Lines inside a block** (``inside-block``): a line between two lines of one paywall,
    newsletter, promo, share or comments block, and a word or two between two junk lines;
    after step 7, any short open line, or two, between two junk lines (``between-junk``),
