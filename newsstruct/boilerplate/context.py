@@ -26,8 +26,6 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    caption when that line does not end like a sentence, or when the credit is labelled
    ("Photo: ...", but not "Source: ...": data sources follow paragraphs too)
    (``caption-above-credit``).
-   Then the points of a summary or fact box under its label, up to the button, source or
-   credit that closes it (``summary-box``).
 6. **Lines inside a block** (``inside-block``): a line between two lines of one paywall,
    newsletter, promo, share or comments block, and a word or two between two junk lines;
    after step 7, any short open line, or two, between two junk lines (``between-junk``),
@@ -144,7 +142,6 @@ def decide(
     blocks = (0, n) if page and mode != "page" else (lo, hi)
     _header_blocks(t, *blocks)
     _captions_above_credits(t, lo, hi)
-    _summary_boxes(t, lo, hi)
     _sandwiched(t, lo, hi)
     _short_runs(t, lo, hi)
     # a word between a link run and the next junk ("Continue", "or", "View more offers"):
@@ -563,56 +560,6 @@ def _captions_above_credits(t: Text, lo: int, hi: int) -> None:
             verdict[i - 1] = ("caption", "caption-above-credit")
         elif _closes_photo(t, i, hi):
             verdict[i - 1] = ("caption", "caption-sentence-above-credit")
-
-
-# A summary or fact box: its label, a few short points, and a button or a source that closes
-# it ("Kort fortalt" / three points / "Vis mer"; "Fakta om …" / points / "Kilde: …").
-BOX_MAX_LINES = 15
-BOX_MAX_WORDS = 60
-# what closes a box: a "show more" button, the box's source or the credit of a photo after it
-_BOX_CLOSERS = frozenset({"navigation", "caption", "legal"})
-# a note on how the summary was made ("Sammendraget er laget av ChatGPT …"): labelled as
-# story on some pages, as junk on others; it stays (when in doubt, keep), inside the box
-_SUMMARY_NOTE = compile_re(
-    r"(?=.{0,300}?(?:ai|ki|gpt|künstlich|kunstig|artificial|intelligen))"
-    r".{0,200}\b(?:chatgpt|gpt|ai|ki|künstlich\w*|kunstig intelligens|artificial intelligence)\b",
-    regex.IGNORECASE,
-)
-
-
-def _summary_boxes(t: Text, lo: int, hi: int) -> None:
-    """The points of a summary or fact box: the lines under its label (a rule whose id says
-    ``summary``) up to a line that closes the box, a "show more" button, a source or a
-    photo credit (``summary-box``). The box is taken only when it closes within
-    ``BOX_MAX_LINES`` lines of ``BOX_MAX_WORDS`` words or fewer, none of them speech or a
-    line another rule explained; a note on how the summary was made stays."""
-    lines, shapes, hits, verdict = t.lines, t.shapes, t.hits, t.verdict
-    i = lo
-    while i < hi:
-        hit = hits[i]
-        if hit is None or not hit.summary:
-            i += 1
-            continue
-        j = i + 1
-        while j < hi and t.junk(j) and (h := hits[j]) is not None and h.summary:
-            j += 1
-        points: list[int] = []
-        closed = False
-        k = j
-        while k < hi:
-            if t.junk(k):
-                closed = (v := verdict[k]) is not None and v[0] in _BOX_CLOSERS
-                break
-            s = shapes[k]
-            if k - j >= BOX_MAX_LINES or s.words > BOX_MAX_WORDS or _quoted_whole(s, lines[k]):
-                break
-            if _SUMMARY_NOTE.match(lines[k]) is None:
-                points.append(k)
-            k += 1
-        if closed:
-            for m in points:
-                verdict[m] = ("banner", "summary-box")
-        i = max(k, i + 1)
 
 
 # a caption written as a sentence is a full clause or two

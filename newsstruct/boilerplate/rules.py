@@ -79,13 +79,6 @@ class Hit:
         return self.rule.endswith("-credit")
 
     @property
-    def summary(self) -> bool:
-        """The line heads a summary or fact box ("Key points", "Kort fortalt", "Fakta om
-        …"), or says the summary below was made for the reader ("Der Artikel für Sie
-        zusammengefasst")."""
-        return "summary" in self.rule
-
-    @property
     def labelled(self) -> bool:
         """A credit that says it is one ("Photo: ...", "(Image credit: ...)"): it follows its
         caption, whatever the caption's shape."""
