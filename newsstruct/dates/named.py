@@ -17,6 +17,7 @@ import regex
 from ..patterns import compile_re
 from . import calendar as cal
 from .amounts import YEAR4, norm, spelled_year, year_from_two_digits, year_in
+from .propername import person_named
 from .core import (
     APPROX,
     DAYNUM,
@@ -348,6 +349,17 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
         # a week's slack in a past clause, not a deadline's ("sales on Thanksgiving fell",
         # weeks before this year's, is last year's; "as Easter week began" days before it)
         tense = ctx.tense
+        if tense is None and name in _VOTE_DAYS:
+            # a day of voting, with no tense word: this year's when it is still ahead and last
+            # year's is more than a couple of months gone ("working backward from Election
+            # Day" in April: a campaign looks to the coming vote); a feast day with no tense
+            # word stays the nearest ("the abuse in Cologne on New Year's Eve" in March)
+            ahead = next((c for c in cands if c.year == ctx.ref.year and c >= ctx.ref), None)
+            gone = max((c for c in cands if c < ctx.ref), default=None)
+            if ahead is not None and (
+                gone is None or (ctx.ref - gone).days > MONTH_DAY_SLACK
+            ):
+                tense = "future"
         chosen = pick(cands, ctx.ref, tense, slack=7 if tense == "past" else MONTH_DAY_SLACK)
     weekend = _WEEKEND_AFTER.match(ctx.text, m.end(), m.end() + 12) if not shift else None
     if weekend is not None:
@@ -361,6 +373,8 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", cal.day(chosen + dt.timedelta(days=shift)))
 
 
+# Days of a vote, which news looks ahead to all year.
+_VOTE_DAYS = frozenset(["election day", "super tuesday"])
 _WEEKEND_AFTER = compile_re(r"(?i)[ \t\u00a0]+weekend(?![\p{L}'’-])")
 
 
@@ -1451,6 +1465,8 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         after = ctx.text[m.end() : m.end() + 2]
         if _CAPITAL_AFTER.match(after):
             return None  # "June Carter", "August Wilson"
+        if person_named(ctx.text, m.start(), raw, ctx.lex.lang):
+            return None  # "Jill June said": a person's surname after a first name
         if (
             mo[0] == 5
             and not _MONTH_CONTEXT.search(before)
