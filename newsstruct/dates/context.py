@@ -594,7 +594,8 @@ class _Scan:
             cls = None  # "is not expected before Tuesday": a participle after "be not"
         elif cls is None and (
             # "Mrs. Vance, the nominee, proposed": an -ed adjective right after its subject
-            (word in _VERB_ED and _after_subject(toks, i, side)) or _looks_past(tok, word, prev)
+            (word in _VERB_ED and _after_subject(toks, i, side))
+            or (_looks_past(tok, word, prev) and not _reduced_relative(toks, i, side))
         ):
             cls, self.guessed = "past", True
         elif cls == "past" and prev in _NOT_FINITE_BEFORE:
@@ -790,6 +791,31 @@ _TITLE_WORDS = frozenset(
     """leader minister president chief secretary governor mayor chairman chairwoman envoy
     spokesman spokeswoman counterpart premier senator""".split()  # noqa: SIM905
 )
+
+
+# Participles that describe the noun before them, with their preposition: "a campaign
+# focused on winning", "ads targeted at Hispanic voters" (not "she focused on").
+_DESCRIBING_ED = frozenset(
+    """focused focussed targeted aimed designed geared dedicated devoted tailored centered
+    centred""".split()  # noqa: SIM905
+)
+_DESCRIBING_PREP = frozenset(["on", "at", "to", "toward", "towards", "for", "around"])
+
+
+def _reduced_relative(toks: list[regex.Match[str]], i: int, side: int) -> bool:
+    """Whether the -ed word ``toks[i]`` between a common noun and its preposition describes
+    the noun ("a campaign focused on winning"), rather than tells what a subject did."""
+    word = toks[i].group().lower()
+    j = i + 1 if side == 0 else i - 1  # the word before it in the text
+    if word not in _DESCRIBING_ED or not 0 <= j < len(toks):
+        return False
+    noun = toks[j].group()
+    return (
+        _neighbour(toks, i, side, +1) in _DESCRIBING_PREP
+        and noun.isalpha()
+        and noun.islower()
+        and noun not in _SUBJECT_PRONOUNS
+    )
 
 
 def _looks_past(tok: str, word: str, prev: str | None) -> bool:
