@@ -145,6 +145,8 @@ _PLAN_TO = frozenset(
     [
         "plan",
         "plans",
+        "want",  # "don't want to run against her in November"
+        "wants",
         "intend",
         "intends",
         "expect",
@@ -184,6 +186,9 @@ _PLAN_TO = frozenset(
         "bid",
     ]
 )
+# "don't want to run against her in November": a wish looks ahead to the time of the
+# wanted act (a time after "in", "on", "by" ...), not to a time of its object
+_WANT = frozenset(["want", "wants"])
 _PLANNED_TO = frozenset(
     [
         "planned",
@@ -263,6 +268,10 @@ _SUSPENDED_WORDS = frozenset(
 _PAST_AUX = frozenset(["was", "were", "had", "been", "remained", "stayed"])
 # A date that is the subject of these is still to come: "as Election Day nears".
 _NEARING = frozenset(["nears", "approaches", "looms"])
+# "as it gets closer to November", "as we draw nearer to Election Day": still ahead
+_DRAWING = frozenset(
+    """gets get getting draws draw drawing comes come coming edges edge moves move""".split()  # noqa: SIM905
+)
 _PRESENT_REACH = 3  # "is"/"are" govern a mention only from just before it
 # A verb of schedules ("ends", "opens", "meet") governs from farther: "voting ends at 8 p.m.
 # local time on Tuesday".
@@ -296,6 +305,9 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     left, right = _skip_asides(left, ")", "("), _skip_asides(right, "(", ")")
     if _is_deadline(left) or _words(left, 2) == ["of", "ahead"]:
         return "future"  # "postponed until Tuesday", "ahead of the weekend"
+    near = _words(left, 3)
+    if near[:2] in (["to", "closer"], ["to", "nearer"]) and near[2:] and near[2] in _DRAWING:
+        return "future"  # "as it gets closer to November": a time being approached
     if right and right[0].group().lower() in _NEARING:
         return "future"  # "as Election Day nears", "as the March 31 deadline approaches"
     sides = (_Scan(left, 0), _Scan(right, 1))
@@ -539,7 +551,11 @@ class _Scan:
             # a plan standing now: "present", so a weekday that is today stays today ("is
             # preparing to deliver the address on Tuesday night" in a Tuesday story)
             return "past" if past and word not in _HOPE else "present"
-        if nxt == "to" and (
+        # "want to understand the meaning of Thursday's debate": not the wanted act's time
+        wish_off = word in _WANT and (
+            side == 1 or toks[0].group().lower() not in ("in", "on", "by", "at", "before", "after")
+        )
+        if nxt == "to" and not wish_off and (
             word in _PLAN_TO
             or (side == 0 and word in _PLANNED_TO and not self.comma_seen)
             or ((word in _PLANNED_TO or word in _FORECAST_TO) and prev in _PRESENT_BE)
