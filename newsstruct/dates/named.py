@@ -537,6 +537,12 @@ def _dateparser_parse(candidate: str, order: str) -> dt.date | None:
 
 
 _ON_BEFORE = compile_re(r"(?i)(?<![\p{L}])on[ \t\u00a0]+$")
+# a noun of speech or writing before "on": "remarks on 9/11" is about the event
+_TOPIC_ON_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:remarks?|comments?|speech(?:es)?|views?|statements?|reports?|books?"
+    r"|films?|questions?|testimony|lectures?|essays?|articles?|stance|position)"
+    r"[ \t\u00a0]+on[ \t\u00a0]+$"
+)
 _ISO = compile_re(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?")
 
 
@@ -549,7 +555,11 @@ def h_iso(m: Cand, ctx: Ctx) -> Reading | None:
             return None
         # "since 9/11", "9/11 families": the event named, not the story's time, so no anchor
         # for a later "thirteen years earlier"; "on 9/11" is a day the story speaks of
-        on = _ON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()) is not None
+        on = (
+            _ON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()) is not None
+            # "her remarks on 9/11": "on" of a topic, the event named
+            and _TOPIC_ON_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()) is None
+        )
         return Reading("DATE", cal.day(found), "absolute", dated=on)
     iso = _ISO.fullmatch(raw)
     if iso:
