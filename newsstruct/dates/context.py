@@ -611,7 +611,7 @@ class _Scan:
         elif cls is None and (
             # "Mrs. Vance, the nominee, proposed": an -ed adjective right after its subject
             (word in _VERB_ED and _after_subject(toks, i, side))
-            or (_looks_past(tok, word, prev) and not _reduced_relative(toks, i, side))
+            or (_looks_past(tok, word, prev) and not _describes(toks, i, side))
         ):
             cls, self.guessed = "past", True
         elif cls == "past" and prev in _NOT_FINITE_BEFORE:
@@ -816,6 +816,26 @@ _DESCRIBING_ED = frozenset(
     centred""".split()  # noqa: SIM905
 )
 _DESCRIBING_PREP = frozenset(["on", "at", "to", "toward", "towards", "for", "around"])
+
+
+# Quantifiers before an -ed adjective and its plural noun: "many unnaturalized adoptees".
+_QUANTIFIERS = frozenset(
+    """many some most all few several other these those such more both no any""".split()  # noqa: SIM905
+)
+
+
+def _describes(toks: list[regex.Match[str]], i: int, side: int) -> bool:
+    """Whether the -ed word ``toks[i]`` describes a noun rather than tells a past: between a
+    common noun and its preposition ("a campaign focused on winning"), or between a
+    quantifier and a plural noun ("many unnaturalized adoptees try": not "many voted for")."""
+    if _reduced_relative(toks, i, side):
+        return True
+    after = _neighbour(toks, i, side, +1)
+    return (
+        _neighbour(toks, i, side, -1) in _QUANTIFIERS
+        and after is not None
+        and _plural_noun(after)
+    )
 
 
 def _reduced_relative(toks: list[regex.Match[str]], i: int, side: int) -> bool:
