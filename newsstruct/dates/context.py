@@ -555,10 +555,14 @@ class _Scan:
         wish_off = word in _WANT and (
             side == 1 or toks[0].group().lower() not in ("in", "on", "by", "at", "before", "after")
         )
-        if nxt == "to" and not wish_off and (
-            word in _PLAN_TO
-            or (side == 0 and word in _PLANNED_TO and not self.comma_seen)
-            or ((word in _PLANNED_TO or word in _FORECAST_TO) and prev in _PRESENT_BE)
+        if (
+            nxt == "to"
+            and not wish_off
+            and (
+                word in _PLAN_TO
+                or (side == 0 and word in _PLANNED_TO and not self.comma_seen)
+                or ((word in _PLANNED_TO or word in _FORECAST_TO) and prev in _PRESENT_BE)
+            )
         ):
             # "On Monday, the bank is expected to cut rates": a plan, on either side; but
             # "sought to soften the words, saying on Friday": past
@@ -832,9 +836,7 @@ def _describes(toks: list[regex.Match[str]], i: int, side: int) -> bool:
         return True
     after = _neighbour(toks, i, side, +1)
     return (
-        _neighbour(toks, i, side, -1) in _QUANTIFIERS
-        and after is not None
-        and _plural_noun(after)
+        _neighbour(toks, i, side, -1) in _QUANTIFIERS and after is not None and _plural_noun(after)
     )
 
 

@@ -17,7 +17,6 @@ import regex
 from ..patterns import compile_re
 from . import calendar as cal
 from .amounts import YEAR4, norm, spelled_year, year_from_two_digits, year_in
-from .propername import person_named
 from .core import (
     APPROX,
     DAYNUM,
@@ -42,6 +41,7 @@ from .core import (
     weekday_date,
     weekday_in,
 )
+from .propername import person_named
 
 # the second end of a range of clock times, after a bare first end ("between 2 and 4 p.m.")
 _RANGE_END = compile_re(
@@ -356,9 +356,7 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
             # word stays the nearest ("the abuse in Cologne on New Year's Eve" in March)
             ahead = next((c for c in cands if c.year == ctx.ref.year and c >= ctx.ref), None)
             gone = max((c for c in cands if c < ctx.ref), default=None)
-            if ahead is not None and (
-                gone is None or (ctx.ref - gone).days > MONTH_DAY_SLACK
-            ):
+            if ahead is not None and (gone is None or (ctx.ref - gone).days > MONTH_DAY_SLACK):
                 tense = "future"
         chosen = pick(cands, ctx.ref, tense, slack=7 if tense == "past" else MONTH_DAY_SLACK)
     weekend = _WEEKEND_AFTER.match(ctx.text, m.end(), m.end() + 12) if not shift else None
