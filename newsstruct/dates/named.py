@@ -349,6 +349,10 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
         # a week's slack in a past clause, not a deadline's ("sales on Thanksgiving fell",
         # weeks before this year's, is last year's; "as Easter week began" days before it)
         tense = ctx.tense
+        if tense == "past" and name in _VOTE_DAYS:
+            asked = _REQUEST_TO_BEFORE.search(ctx.text, max(0, m.start() - 90), m.start())
+            if asked is not None:
+                tense = None  # "urged people to vote for him on Election Day": the act asked for
         if tense is None and name in _VOTE_DAYS:
             # a day of voting, with no tense word: this year's when it is still ahead and last
             # year's is more than a couple of months gone ("working backward from Election
@@ -371,6 +375,12 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", cal.day(chosen + dt.timedelta(days=shift)))
 
 
+# A request with its infinitive before a day ("urged people to vote for him on"): the act asked
+# for is still to come when the request was made.
+_REQUEST_TO_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:urg|ask|encourag|remind|implor)(?:e|es|ed|ing|s)?[ \t\u00a0]+"
+    r"(?:[\p{L}'’]+[ \t\u00a0]+){1,3}to[ \t\u00a0]+(?:[\p{L}'’]+[ \t\u00a0]+){1,5}$"
+)
 # Days of a vote, which news looks ahead to all year.
 _VOTE_DAYS = frozenset(["election day", "super tuesday"])
 _WEEKEND_AFTER = compile_re(r"(?i)[ \t\u00a0]+weekend(?![\p{L}'’-])")
