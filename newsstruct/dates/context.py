@@ -145,6 +145,8 @@ _PLAN_TO = frozenset(
     [
         "plan",
         "plans",
+        "want",  # "don't want to run against her in November"
+        "wants",
         "intend",
         "intends",
         "expect",
@@ -184,6 +186,9 @@ _PLAN_TO = frozenset(
         "bid",
     ]
 )
+# "don't want to run against her in November": a wish looks ahead to the time of the
+# wanted act (a time after "in", "on", "by" ...), not to a time of its object
+_WANT = frozenset(["want", "wants"])
 _PLANNED_TO = frozenset(
     [
         "planned",
@@ -263,6 +268,10 @@ _SUSPENDED_WORDS = frozenset(
 _PAST_AUX = frozenset(["was", "were", "had", "been", "remained", "stayed"])
 # A date that is the subject of these is still to come: "as Election Day nears".
 _NEARING = frozenset(["nears", "approaches", "looms"])
+# "as it gets closer to November", "as we draw nearer to Election Day": still ahead
+_DRAWING = frozenset(
+    """gets get getting draws draw drawing comes come coming edges edge moves move""".split()  # noqa: SIM905
+)
 _PRESENT_REACH = 3  # "is"/"are" govern a mention only from just before it
 # A verb of schedules ("ends", "opens", "meet") governs from farther: "voting ends at 8 p.m.
 # local time on Tuesday".
@@ -296,6 +305,9 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     left, right = _skip_asides(left, ")", "("), _skip_asides(right, "(", ")")
     if _is_deadline(left) or _words(left, 2) == ["of", "ahead"]:
         return "future"  # "postponed until Tuesday", "ahead of the weekend"
+    near = _words(left, 3)
+    if near[:2] in (["to", "closer"], ["to", "nearer"]) and near[2:] and near[2] in _DRAWING:
+        return "future"  # "as it gets closer to November": a time being approached
     if right and right[0].group().lower() in _NEARING:
         return "future"  # "as Election Day nears", "as the March 31 deadline approaches"
     sides = (_Scan(left, 0), _Scan(right, 1))
@@ -539,10 +551,18 @@ class _Scan:
             # a plan standing now: "present", so a weekday that is today stays today ("is
             # preparing to deliver the address on Tuesday night" in a Tuesday story)
             return "past" if past and word not in _HOPE else "present"
-        if nxt == "to" and (
-            word in _PLAN_TO
-            or (side == 0 and word in _PLANNED_TO and not self.comma_seen)
-            or ((word in _PLANNED_TO or word in _FORECAST_TO) and prev in _PRESENT_BE)
+        # "want to understand the meaning of Thursday's debate": not the wanted act's time
+        wish_off = word in _WANT and (
+            side == 1 or toks[0].group().lower() not in ("in", "on", "by", "at", "before", "after")
+        )
+        if (
+            nxt == "to"
+            and not wish_off
+            and (
+                word in _PLAN_TO
+                or (side == 0 and word in _PLANNED_TO and not self.comma_seen)
+                or ((word in _PLANNED_TO or word in _FORECAST_TO) and prev in _PRESENT_BE)
+            )
         ):
             # "On Monday, the bank is expected to cut rates": a plan, on either side; but
             # "sought to soften the words, saying on Friday": past
@@ -594,7 +614,8 @@ class _Scan:
             cls = None  # "is not expected before Tuesday": a participle after "be not"
         elif cls is None and (
             # "Mrs. Vance, the nominee, proposed": an -ed adjective right after its subject
-            (word in _VERB_ED and _after_subject(toks, i, side)) or _looks_past(tok, word, prev)
+            (word in _VERB_ED and _after_subject(toks, i, side))
+            or (_looks_past(tok, word, prev) and not _describes(toks, i, side))
         ):
             cls, self.guessed = "past", True
         elif cls == "past" and prev in _NOT_FINITE_BEFORE:
@@ -790,6 +811,49 @@ _TITLE_WORDS = frozenset(
     """leader minister president chief secretary governor mayor chairman chairwoman envoy
     spokesman spokeswoman counterpart premier senator""".split()  # noqa: SIM905
 )
+
+
+# Participles that describe the noun before them, with their preposition: "a campaign
+# focused on winning", "ads targeted at Hispanic voters" (not "she focused on").
+_DESCRIBING_ED = frozenset(
+    """focused focussed targeted aimed designed geared dedicated devoted tailored centered
+    centred""".split()  # noqa: SIM905
+)
+_DESCRIBING_PREP = frozenset(["on", "at", "to", "toward", "towards", "for", "around"])
+
+
+# Quantifiers before an -ed adjective and its plural noun: "many unnaturalized adoptees".
+_QUANTIFIERS = frozenset(
+    """many some most all few several other these those such more both no any""".split()  # noqa: SIM905
+)
+
+
+def _describes(toks: list[regex.Match[str]], i: int, side: int) -> bool:
+    """Whether the -ed word ``toks[i]`` describes a noun rather than tells a past: between a
+    common noun and its preposition ("a campaign focused on winning"), or between a
+    quantifier and a plural noun ("many unnaturalized adoptees try": not "many voted for")."""
+    if _reduced_relative(toks, i, side):
+        return True
+    after = _neighbour(toks, i, side, +1)
+    return (
+        _neighbour(toks, i, side, -1) in _QUANTIFIERS and after is not None and _plural_noun(after)
+    )
+
+
+def _reduced_relative(toks: list[regex.Match[str]], i: int, side: int) -> bool:
+    """Whether the -ed word ``toks[i]`` between a common noun and its preposition describes
+    the noun ("a campaign focused on winning"), rather than tells what a subject did."""
+    word = toks[i].group().lower()
+    j = i + 1 if side == 0 else i - 1  # the word before it in the text
+    if word not in _DESCRIBING_ED or not 0 <= j < len(toks):
+        return False
+    noun = toks[j].group()
+    return (
+        _neighbour(toks, i, side, +1) in _DESCRIBING_PREP
+        and noun.isalpha()
+        and noun.islower()
+        and noun not in _SUBJECT_PRONOUNS
+    )
 
 
 def _looks_past(tok: str, word: str, prev: str | None) -> bool:

@@ -41,6 +41,7 @@ from .core import (
     weekday_date,
     weekday_in,
 )
+from .propername import person_named
 
 # the second end of a range of clock times, after a bare first end ("between 2 and 4 p.m.")
 _RANGE_END = compile_re(
@@ -348,6 +349,19 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
         # a week's slack in a past clause, not a deadline's ("sales on Thanksgiving fell",
         # weeks before this year's, is last year's; "as Easter week began" days before it)
         tense = ctx.tense
+        if tense == "past" and name in _VOTE_DAYS:
+            asked = _REQUEST_TO_BEFORE.search(ctx.text, max(0, m.start() - 90), m.start())
+            if asked is not None:
+                tense = None  # "urged people to vote for him on Election Day": the act asked for
+        if tense is None and name in _VOTE_DAYS:
+            # a day of voting, with no tense word: this year's when it is still ahead and last
+            # year's is more than a couple of months gone ("working backward from Election
+            # Day" in April: a campaign looks to the coming vote); a feast day with no tense
+            # word stays the nearest ("the abuse in Cologne on New Year's Eve" in March)
+            ahead = next((c for c in cands if c.year == ctx.ref.year and c >= ctx.ref), None)
+            gone = max((c for c in cands if c < ctx.ref), default=None)
+            if ahead is not None and (gone is None or (ctx.ref - gone).days > MONTH_DAY_SLACK):
+                tense = "future"
         chosen = pick(cands, ctx.ref, tense, slack=7 if tense == "past" else MONTH_DAY_SLACK)
     weekend = _WEEKEND_AFTER.match(ctx.text, m.end(), m.end() + 12) if not shift else None
     if weekend is not None:
@@ -361,6 +375,14 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", cal.day(chosen + dt.timedelta(days=shift)))
 
 
+# A request with its infinitive before a day ("urged people to vote for him on"): the act asked
+# for is still to come when the request was made.
+_REQUEST_TO_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:urg|ask|encourag|remind|implor)(?:e|es|ed|ing|s)?[ \t\u00a0]+"
+    r"(?:[\p{L}'’]+[ \t\u00a0]+){1,3}to[ \t\u00a0]+(?:[\p{L}'’]+[ \t\u00a0]+){1,5}$"
+)
+# Days of a vote, which news looks ahead to all year.
+_VOTE_DAYS = frozenset(["election day", "super tuesday"])
 _WEEKEND_AFTER = compile_re(r"(?i)[ \t\u00a0]+weekend(?![\p{L}'’-])")
 
 
@@ -523,6 +545,12 @@ def _dateparser_parse(candidate: str, order: str) -> dt.date | None:
 
 
 _ON_BEFORE = compile_re(r"(?i)(?<![\p{L}])on[ \t\u00a0]+$")
+# a noun of speech or writing before "on": "remarks on 9/11" is about the event
+_TOPIC_ON_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:remarks?|comments?|speech(?:es)?|views?|statements?|reports?|books?"
+    r"|films?|questions?|testimony|lectures?|essays?|articles?|stance|position)"
+    r"[ \t\u00a0]+on[ \t\u00a0]+$"
+)
 _ISO = compile_re(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?")
 
 
@@ -535,7 +563,11 @@ def h_iso(m: Cand, ctx: Ctx) -> Reading | None:
             return None
         # "since 9/11", "9/11 families": the event named, not the story's time, so no anchor
         # for a later "thirteen years earlier"; "on 9/11" is a day the story speaks of
-        on = _ON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()) is not None
+        on = (
+            _ON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()) is not None
+            # "her remarks on 9/11": "on" of a topic, the event named
+            and _TOPIC_ON_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()) is None
+        )
         return Reading("DATE", cal.day(found), "absolute", dated=on)
     iso = _ISO.fullmatch(raw)
     if iso:
@@ -1451,6 +1483,8 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         after = ctx.text[m.end() : m.end() + 2]
         if _CAPITAL_AFTER.match(after):
             return None  # "June Carter", "August Wilson"
+        if person_named(ctx.text, m.start(), raw, ctx.lex.lang):
+            return None  # "Jill June said": a person's surname after a first name
         if (
             mo[0] == 5
             and not _MONTH_CONTEXT.search(before)

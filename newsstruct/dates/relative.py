@@ -211,6 +211,11 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         if ctx.ref is None:
             return Reading("DATE", None, None)
         y = ctx.ref.year
+        told = _year_told_before(m, ctx) if "end" in low and "full" not in low else None
+        if told is not None:
+            # "A poll in May 2015 put him at 5 percent. By the end of the year, he had
+            # climbed to 35 percent": the year the story has just named, told in the past
+            return Reading("DATE", cal.year(told), "previous", mod="END")
         if ctx.tense == "past" and ctx.ref.month <= 3:
             y -= 1
         elif ctx.tense == "future" and ctx.ref.month == 12 and ctx.ref.day > 20:
@@ -303,6 +308,26 @@ def _year_of_sentence(m: Cand, ctx: Ctx) -> int | None:
         or _SENTENCE_BREAK.search(ctx.text, prev.end, m.start())
         or ctx.tense != "past"  # "near zero since December 2008, is expected to act at its
         # final meeting of the year": a plan is of the reference's year
+    ):
+        return None
+    return prev.first.year
+
+
+def _year_told_before(m: Cand, ctx: Ctx) -> int | None:
+    """The year of a month, quarter or half of another year than the reference's named in
+    the sentence of ``m`` or the one before, when ``m`` is told in the past; else None."""
+    prev = ctx.previous
+    if (
+        prev is None
+        or ctx.ref is None
+        or prev.unit not in ("quarter", "half", "month", "day")
+        or prev.first.year >= ctx.ref.year
+        or prev.end < 0
+        or prev.end > m.start()
+        or m.start() - prev.end > 300
+        or len(_SENTENCE_BREAK.findall(ctx.text, prev.end, m.start())) > 1
+        or _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+        or ctx.tense != "past"
     ):
         return None
     return prev.first.year

@@ -53,14 +53,18 @@ _WEEK_WORD_OR_NAME = compile_re(
     r"(?i)(?<![\p{L}])(?:next|last|this|coming|following|previous|past|that)(?![\p{L}])"
     r"|(?-i:\p{Lu})"
 )
-# "the first nine months", "the latest six months": a span of the year reported so far
+# "the first nine months", "the latest six months", "the first 10 months": a span of the year
+# reported so far
 _MONTHS_TO_DATE = compile_re(
-    r"(?i)the[ \t\u00a0]+(?:(?:first|latest|past|last)[ \t\u00a0]+)?(?:six|nine|6|9)[ \t\u00a0]+months"
+    r"(?i)the[ \t\u00a0]+(?:(?:(?:first|latest|past|last)[ \t\u00a0]+)?(?:six|nine|6|9)"
+    r"|first[ \t\u00a0]+(?:two|three|four|five|seven|eight|ten|eleven|[2-578]|1[01]))"
+    r"[ \t\u00a0]+months"
 )
 # "After a flat second quarter, Kimberly posted a gain": a period before the one reported
 _AFTER_A_BEFORE = compile_re(
     r"(?i)(?<![\p{L}])(?:after|following)[ \t\u00a0]+an?[ \t\u00a0]+(?:\p{L}+[ \t\u00a0]+){0,2}$"
 )
+_MONTHS_OF_YEAR = frozenset(f"P{n}M" for n in range(2, 12))
 _PERIOD_REACH = 8  # sentences a reported quarter or month stays the one compared with
 _CLOCK_DAY_REACH = 3  # sentences the last day named stays the day of a clock time in a past clause
 
@@ -140,7 +144,7 @@ class _Discourse:
             mention.type == "DURATION"
             and ref is not None
             and _MONTHS_TO_DATE.fullmatch(mention.text)
-            and mention.value in ("P6M", "P9M")
+            and mention.value in _MONTHS_OF_YEAR
         ):
             # "In the first nine months, net was $3 million, against $2 million a year
             # earlier": months of the year reported, so the period compared is a year
