@@ -195,3 +195,68 @@ def test_date_triggers_in_text_of_many_scripts_match_the_slow_pattern():
     want = [m.span() for m in trigger_pattern(LEX).finditer(text)]
     assert list(finder.spans(0, len(text))) == want
     assert len(want) > 1000
+
+
+def _entity(e):
+    return (e.name, e.kind, e.first, sorted(e.roles), sorted(e.votes.items()))
+
+
+def test_entity_index_read_once_per_run_text_matches_reading_every_run(monkeypatch):
+    """The index skips run texts that added nothing before and keeps each run text's entity
+    when no other person shares its name: the same index as reading every run."""
+    from newsstruct import split_paragraphs, split_sentences
+    from newsstruct.quotes import coref
+
+    rng = random.Random(11)
+    pieces = ["Ellery Strand", "Matthias Strand", "Strand", "Ms. Strand", "Mr. Strand",
+              "Mayor Ines Calloway", "Calloway", "Ines", "the Harbor Gazette", "Gazette",
+              "The", "But", "Tuesday", "Acme Corp.", "Acme", "said", "she said", "he said",
+              "Strand's", "union president Rafe Dunmore", "Dunmore, the union's president,",
+              "Dunmore", "Rafe", "He", "She", "told reporters", "the levee", "would hold",
+              ".", ".", ",", " and", "\n\n"]  # fmt: skip
+    gaps = [" ", " said ", ". ", ", ", " told ", " and the "]
+    texts = [
+        "".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(rng.randint(5, 60)))
+        for _ in range(300)
+    ]
+    words = quote_words(LEX)
+    runs = coref.name_run(LEX)
+    gender_from_text = coref.Entities._gender_from_text
+    compared = []
+
+    def read_every_run_first(self, sentences):
+        # the mentions are in: find them again run by run, each looked up anew
+        found = self.positions, self.mentioned, self.mention_ends
+        self.positions, self.mentioned, self.mention_ends = [], [], []
+        for m in runs.finditer(self.text):
+            ent = self._lookup_run(m.start(), m.group())
+            if ent is not None:
+                self.positions.append(m.start())
+                self.mentioned.append(ent)
+                self.mention_ends.append(m.end())
+        plain = self.positions, self.mentioned, self.mention_ends
+        assert found[0::2] == plain[0::2] and list(map(id, found[1])) == list(map(id, plain[1]))
+        compared.append(len(found[0]))
+        gender_from_text(self, sentences)
+
+    def build(text):
+        paragraphs = split_paragraphs(text, lexicon=LEX)
+        sentences = split_sentences(text, paragraphs=paragraphs, lexicon=LEX)
+        e = coref.Entities(mentions.Doc(text, words), sentences, LEX)
+        return (
+            list(zip(e.positions, e.mention_ends, [x.name for x in e.mentioned], strict=True)),
+            sorted(_entity(x) for x in e.persons.values()),
+            sorted(_entity(x) for x in e.orgs.values()),
+        )
+
+    monkeypatch.setattr(coref.Entities, "_gender_from_text", read_every_run_first)
+    fast = [build(t) for t in texts]
+    assert sum(compared) > 1500  # many runs, repeated ones among them
+    add_run = coref.Entities._add_run
+
+    def every_run(self, start, run):
+        add_run(self, start, run)
+        return True  # never skipped
+
+    monkeypatch.setattr(coref.Entities, "_add_run", every_run)
+    assert fast == [build(t) for t in texts]

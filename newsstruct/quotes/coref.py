@@ -332,10 +332,27 @@ class Entities:
         self.mention_ends: list[int] = []  # where the mention at each position ends
         self._shared: list[tuple[list[Entity], Sequence[str]]] = []  # titled shared surnames
         runs = list(name_run(lexicon).finditer(text, timeout=limits.SCAN_TIMEOUT))
+        # A run text that adds nothing to the index ("The", an organisation met before, a
+        # word that names no one) adds nothing again: read once, skipped after. Two in five
+        # runs repeat an earlier one ("Trump", "White House").
+        idle: set[str] = set()
         for m in runs:
-            self._add_run(m.start(), m.group())
+            run = m.group()
+            if run not in idle and not self._add_run(m.start(), run):
+                idle.add(run)
+        # Likewise a run resolves to the same entity wherever it stands, unless several
+        # people share its name (then the nearest one before it is meant): kept per text.
+        fixed: dict[str, Entity | None] = {}
         for m in runs:
-            ent = self._lookup_run(m.start(), m.group())
+            run = m.group()
+            if run in fixed:
+                ent = fixed[run]
+            else:
+                found = self._run_entity(run)
+                if isinstance(found, list):
+                    ent = self._nearest(found, m.start())
+                else:
+                    ent = fixed[run] = found
             if ent is not None:
                 self.positions.append(m.start())
                 self.mentioned.append(ent)
@@ -383,28 +400,31 @@ class Entities:
         """What the run names (see :func:`_run_reading`)."""
         return _run_reading(run, self.qwords)
 
-    def _add_run(self, start: int, run: str) -> None:
+    def _add_run(self, start: int, run: str) -> bool:
+        """Add what the run at ``start`` says to the index; False when the same run text
+        can add nothing more anywhere (an organisation now known, no name)."""
         what, joined, _ = self._reading(run)
         if what == "org":
             name = joined
             if name not in self.orgs:
                 self.orgs[name] = Entity(name=name, kind="org", first=self._parse(start, run)[1])
-            return
+            return False
         if what == "part":
             # not a name: "You Should Be Criminally Investigated" (a headline's words);
             # a titled surname ("Mayor Calloway") still says something about a person
             words, _, _, name_words, roles = self._parse(start, run)
-            if name_words and roles:
-                cands = self._candidates(name_words[-1])
-                for ent in cands:
-                    self._learn(ent, roles, words if len(cands) == 1 else [])
-                if len(cands) > 1:
-                    # "Ms. Strand" with Ellery and Matthias Strand named: the title's gender
-                    # goes to the one it fits, once the others' genders are known
-                    self._shared.append((cands, words))
-            return
+            if not (name_words and roles):
+                return False
+            cands = self._candidates(name_words[-1])
+            for ent in cands:
+                self._learn(ent, roles, words if len(cands) == 1 else [])
+            if len(cands) > 1:
+                # "Ms. Strand" with Ellery and Matthias Strand named: the title's gender
+                # goes to the one it fits, once the others' genders are known
+                self._shared.append((cands, words))
+            return True
         if what != "person":
-            return
+            return False
         words, offset, _, _, roles = self._parse(start, run)
         name = _no_possessive(joined)
         known = self.persons.get(name)
@@ -421,6 +441,7 @@ class Entities:
             self._by_first.setdefault(parts[0], []).append(ent)
         self._learn(ent, roles, words)
         self._context_roles(ent, start, start + len(run))
+        return True
 
     def _learn(self, ent: Entity, roles: AbstractSet[str], words: Sequence[str]) -> None:
         ent.roles |= roles
@@ -487,12 +508,18 @@ class Entities:
         return _title_gender(words, name_words, self.qwords)
 
     def _lookup_run(self, start: int, run: str) -> Entity | None:
+        found = self._run_entity(run)
+        return self._nearest(found, start) if isinstance(found, list) else found
+
+    def _run_entity(self, run: str) -> Entity | list[Entity] | None:
+        """The entity a run text names, or the people it may name (several: the nearest
+        one before the run is meant), or None."""
         what, joined, gender = self._reading(run)
         if what == "none":
             return None
         if what == "org":
             return self.orgs.get(joined)
-        return self.person(joined, start, gender)
+        return self._person_candidates(joined, gender)
 
     def _entity_at(self, start: int, end: int) -> Entity | None:
         return self._lookup_run(start, self.text[start:end])
@@ -500,6 +527,14 @@ class Entities:
     def person(self, short: str, position: int, gender: str | None = None) -> Entity | None:
         """The person a name or part of a name refers to (nearest before ``position``; of
         ``gender``, a gendered title's, when several share the name and one is known to be)."""
+        found = self._person_candidates(short, gender)
+        return self._nearest(found, position) if isinstance(found, list) else found
+
+    def _person_candidates(
+        self, short: str, gender: str | None = None
+    ) -> Entity | list[Entity] | None:
+        """The person a name or part of a name refers to wherever it stands, or the people it
+        may refer to (several: see :meth:`person`), or None."""
         short = _no_possessive(short)
         if not short:
             return None
@@ -515,7 +550,8 @@ class Entities:
             return None
         if gender is not None and len(cands) > 1:
             cands = [c for c in cands if c.gender == gender] or cands
-        return self._nearest(cands, position)
+        # one candidate is meant wherever the name stands (the nearest of one is that one)
+        return cands[0] if len(cands) == 1 else cands
 
     def _nearest(self, cands: list[Entity], position: int) -> Entity:
         best = None
