@@ -149,6 +149,13 @@ _DATELINE = compile_re(
     regex.V1,
 )
 
+# a live blog's time stamp opening the entry: "4:50 p.m.: …", "UPDATE 9:30 a.m. — …", "2 p.m.: …"
+_TIME_STAMP = compile_re(
+    r"(?:(?i:update[sd]?)\s*[,:]?\s*)?\d{1,2}(?::\d{2}(?=\D)|(?=\s*[ap]\.?m\b))"
+    r"(?:\s*(?i:[ap]\.?m\.?))?(?:\s+\p{Lu}{2,4}\b)?\s*[:—–-]\s+(?=[\p{Lu}\d\"“])",
+    regex.V1,
+)
+
 _SPACE_COMMA = compile_re(r"[\s,]*", regex.V1)
 _SPACES = compile_re(r"\s*", regex.V1)
 
@@ -185,6 +192,11 @@ def reported_speech(
         if dateline is not None:
             # "BRASKETT, Ore. (AP) — Hundreds fled …, officials said.": not content
             sent = attrs.evolve(sent, start=dateline.end(), text=text[dateline.end() : sent.end])
+        stamp = _TIME_STAMP.match(text, sent.start, sent.end)
+        if stamp is not None:
+            # "4:50 p.m.: Winds will pick up, according to forecasters.": the entry's time
+            # stamp is not what was said
+            sent = attrs.evolve(sent, start=stamp.end(), text=text[stamp.end() : sent.end])
         toks = doc.tokens(sent.start, sent.end)
         cues = []
         for i, (s, e, is_word) in enumerate(toks):
