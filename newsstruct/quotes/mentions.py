@@ -817,13 +817,19 @@ def _role_follows(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
     """Lower-case words after a capitalised word lead to another one ("Democratic nominee
     Hillary Clinton"), with no verb between."""
     text, words = doc.text, doc.words
-    for m in range(j, min(j + 3, len(toks))):
+    limit = j + 3
+    m = j
+    while m < min(limit, len(toks)):
         if not toks[m][2]:
             return False
         w = _word(text, toks[m])
         if is_cap(w):
             return m > j
         low = w.lower()
+        m += 1
+        if _compound_role(doc, toks, m - 1):
+            limit += 1  # "Tarrow County public works director Ian McBride": one role
+            continue
         if (
             _verbish(low, words)
             or low in words.pronouns
@@ -831,6 +837,17 @@ def _role_follows(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
         ):
             return False
     return False
+
+
+def _compound_role(doc: Doc, toks: list[tuple[int, int, bool]], m: int) -> bool:
+    """A plural noun that modifies the role word after it ("works director", "parks
+    superintendent", "sales manager")."""
+    text = doc.text
+    if m + 1 >= len(toks) or not toks[m + 1][2]:
+        return False
+    low = _word(text, toks[m]).lower()
+    nxt = _word(text, toks[m + 1])
+    return low.endswith("s") and nxt.islower() and nxt in doc.words.titles
 
 
 def skip_asides(doc: Doc, pos: int, hi: int) -> int:
