@@ -421,15 +421,19 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
         k -= 1
     if not is_cap(_word(text, toks[k])):
         return None
-    if k == j and not (
-        # "a claim Danescu called": a name after a noun that is also a cue (a relative clause
-        # with no "that")
-        k >= 2
-        and toks[k - 1][2]
-        and toks[k - 2][2]
-        and _word(text, toks[k - 1]).islower()
-        and words.cue(_word(text, toks[k - 1])) is not None
-        and _word(text, toks[k - 2]).lower() in words.dets
+    if (
+        k == j
+        and not (
+            # "a claim Danescu called": a name after a noun that is also a cue (a relative clause
+            # with no "that")
+            k >= 2
+            and toks[k - 1][2]
+            and toks[k - 2][2]
+            and _word(text, toks[k - 1]).islower()
+            and words.cue(_word(text, toks[k - 1])) is not None
+            and _word(text, toks[k - 2]).lower() in words.dets
+        )
+        and not _state_title(doc, toks, k)
     ):
         return None
     prev = _word(text, toks[k - 1]).lower() if toks[k - 1][2] else ""
@@ -437,6 +441,17 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
         return None
     m = classify(doc, toks[k : i + 1])
     return m if m is not None and m.kind in ("name", "org") else None
+
+
+def _state_title(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> bool:
+    """``state Rep. Dana Ruiz``: "state" before a title is a noun, not the cue "state"."""
+    text, words = doc.text, doc.words
+    if k < 1 or not toks[k - 1][2] or _word(text, toks[k - 1]) != "state":
+        return False
+    title = _word(text, toks[k]).lower()
+    if k + 1 < len(toks) and _word(text, toks[k + 1]) == ".":
+        title += "."
+    return title in words.roles or title in words.titles
 
 
 def np_ending(doc: Doc, lo: int, end: int) -> Mention | None:

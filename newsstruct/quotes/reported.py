@@ -292,6 +292,20 @@ _NAME_APPOSITION = compile_re(
 )
 _THAT_NEXT = compile_re(r"\s+that\b", regex.V1)
 _NEXT_WORD = compile_re(r"\s+(\p{L}+)", regex.V1)
+
+
+_WORD_AT = compile_re(r"\p{L}+", regex.V1)
+
+
+def _noun_before_name(text: str, cue: tuple[int, int], hi: int) -> bool:
+    """``state Sen.``, ``state Rep.``: a cue form that is more often a noun, before a
+    capitalised word."""
+    if text[cue[0] : cue[1]].lower() not in _NOUN_FORMS:
+        return False
+    nxt = _NEXT_WORD.match(text, cue[1], hi)
+    return nxt is not None and nxt.group(1)[0].isupper()
+
+
 _AUX = frozenset(
     ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"]
 )
@@ -721,6 +735,15 @@ def _content_end(doc: Doc, start: int, end: int, cue_starts: list[int], later: i
     ):
         cue = cue_starts[k]
         k += 1
+        form = _WORD_AT.match(text, cue, end)
+        if form is not None and _noun_before_name(text, form.span(), end):
+            # "her opponent, state Sen. Paul Hedley,", "a State Department decision": a noun,
+            # no clause of its own, unless a cue follows before the next comma ("…, state
+            # Rep. Dana Ruiz said")
+            comma = text.find(",", form.end(), end)
+            limit = comma if comma >= 0 else end
+            if not (k < len(cue_starts) and cue_starts[k] < limit):
+                continue
         conj = _NEXT_CLAUSE.search(text, start, cue)
         if conj is not None:
             end = conj.start()
