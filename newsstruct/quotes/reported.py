@@ -261,7 +261,10 @@ _SETTING_THEN_THAT = compile_re(
     r"(?:years|months|weeks|decades|days|some\s+time|a\s+long\s+time|a\s+while|a\s+year|a\s+decade)\s+)"
     # the clause's subject follows "that" (not "a documentary that showed": a relative clause)
     r"(?=that\s+(?:[\p{Lu}\d\"“‘']|(?:the|a|an|his|her|their|its|our|my|this|these|those"
-    r"|he|she|it|they|we|you|there|no|every|some|all|most|many|any|such)\s))",
+    r"|he|she|it|they|we|you|there|no|every|some|all|most|many|any|such)\s"
+    # a bare noun and an auxiliary: "on a conference call that shipments had begun"
+    r"|\p{Ll}[\p{L}\-]*\s+(?:had|has|have|was|were|is|are|would|will|could|can|should|may"
+    r"|might|must|did|does|do)\s(?![^.,;:!?\n]{0,60}?\sthat\s)))",
     regex.V1,
 )
 # "X, asked whether/about …, said": what X was asked (the asker asks an addressee: "asked
