@@ -347,7 +347,7 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
     """``X (R-Ohio), said`` / ``X, Sanders' campaign manager, said``: the mention before the
     aside that a comma closes right before the cue."""
     m = _before_aside(doc, lo, cue_start)
-    if m is None or m.kind not in ("name", "description"):
+    if m is None or m.kind not in ("name", "description", "org"):
         return m
     # "Ted Marlow, co-founder of the Harbor Trust, said": the aside is an apposition of
     # the name before it, which is the source
