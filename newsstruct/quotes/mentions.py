@@ -56,7 +56,8 @@ _SETTING_NOUNS = (
     r"(?:statement|interview|tweet|letter|e-?mail|speech|post|release|op-ed|memo|remarks"
     r"|briefing|video|note|message|filing|report|column|essay|editorial|broadcast|podcast"
     r"|conference\s+call|phone\s+call|call|news\s+conference|press\s+conference|rally|hearing"
-    r"|event|forum|meeting|debate|address|appearance|session|gathering)"
+    r"|event|forum|meeting|debate|address|appearance|session|gathering|update|bulletin"
+    r"|advisory|announcement|newsletter)"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TIME = (
@@ -412,6 +413,13 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     j = _np_start_back(doc, toks, i)
     if j is None:
         return None
+    if (
+        j >= 1
+        and toks[j - 1][2]
+        and _word(text, toks[j - 1]) == "state"
+        and (j == 1 or _boundary_before(doc, toks, j - 1))
+    ):
+        j -= 1  # "state health officials said": "state" is a noun, not the cue
     if j == 0 or _boundary_before(doc, toks, j):
         return classify(doc, toks[j : i + 1])
     # no clause boundary before the phrase ("In a Harbor News interview Dunmore declared"):
