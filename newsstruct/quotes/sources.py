@@ -154,6 +154,22 @@ def _with_pp_chain(
     return Mention(start=mention.start, end=pp.end(), kind=mention.kind)
 
 
+def _before_party(doc: Doc, lo: int, m: Mention | None) -> Mention | None:
+    """``Sen. Paul Hedley, R-Westmark, who said``: the name before a party-and-state aside
+    (``m`` itself otherwise)."""
+    if m is None or _PARTY_ASIDE.fullmatch(doc.text, m.start, m.end) is None:
+        return m
+    comma = _COMMA_BEFORE.search(doc.text, max(lo, m.start - 4), m.start)
+    if comma is None:
+        return m
+    named = np_before(doc, lo, comma.start()) or np_ending(doc, lo, comma.start())
+    return named if named is not None and named.kind == "name" else m
+
+
+_PARTY_ASIDE = compile_re(r"[DRI]-\p{Lu}[\p{L}.]*", regex.V1)
+_COMMA_BEFORE = compile_re(r"(?r),\s*$", regex.V1)
+
+
 def _which_object(doc: Doc, m: Mention) -> Mention | None:
     """``a series of setbacks for the company, which reported``: "which" stands for the
     organisation that ends the phrase when the phrase's head is no source ("setbacks"),
@@ -210,6 +226,7 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
     if who is not None:
         # "Mike Lenn, who declared": the name; also an object ("from Mike Lenn, who")
         m = np_before(doc, lo, who.start()) or np_ending(doc, lo, who.start())
+        m = _before_party(doc, lo, m)
         if m is not None and m.kind in ("name", "org", "description", "group"):
             if who.group("rel") == "which":
                 return _which_object(doc, m) or m
