@@ -873,6 +873,14 @@ def _postposed(
 
 _POSTPOSED_REACH = 1500
 
+# an affiliation after a group or a description: "at the regional weather office", "with
+# the Harbor Institute" (no time or setting: "on Monday", "in a statement")
+_GROUP_AFFILIATION = compile_re(
+    r"\s+(?:at|with|from|for)\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|least|most|times|first|last)\b)[\p{L}\-’']+(?:\s+[\p{L}\-’'.]+){0,6}",
+    regex.V1,
+)
+
 
 def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | None:
     text = doc.text
@@ -888,6 +896,14 @@ def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | 
         source = Mention(start=s, end=e, kind="description")
     else:
         source = _by_author(doc, source, e)
+    if (
+        source.kind in ("group", "description")
+        and source.end < e
+        and _GROUP_AFFILIATION.fullmatch(text, source.end, e)
+    ):
+        # "according to forecasters at the regional weather office": who they are is part
+        # of the source
+        source = attrs.evolve(source, end=e)
     lead = text[sent.start : cue[0]].strip(" \u00a0" + MARKS)
     if not lead or lead.lower() in {"but", "and"}:  # "According to X, content."
         comma = text.find(",", e, sent.end)
