@@ -413,13 +413,14 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     j = _np_start_back(doc, toks, i)
     if j is None:
         return None
-    if (
-        j >= 1
-        and toks[j - 1][2]
-        and _word(text, toks[j - 1]) == "state"
-        and (j == 1 or _boundary_before(doc, toks, j - 1))
-    ):
-        j -= 1  # "state health officials said": "state" is a noun, not the cue
+    if j >= 1 and toks[j - 1][2] and _word(text, toks[j - 1]) == "state":
+        # "state health officials said", "the state wildlife agency said": "state" is a
+        # noun, not the cue
+        k = j - 1
+        if k >= 1 and toks[k - 1][2] and _word(text, toks[k - 1]).lower() in words.dets:
+            k -= 1
+        if k == 0 or _boundary_before(doc, toks, k):
+            j = k
     if j == 0 or _boundary_before(doc, toks, j):
         return classify(doc, toks[j : i + 1])
     # no clause boundary before the phrase ("In a Harbor News interview Dunmore declared"):
