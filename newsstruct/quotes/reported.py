@@ -149,10 +149,13 @@ _DATELINE = compile_re(
     regex.V1,
 )
 
-# a live blog's time stamp opening the entry: "4:50 p.m.: …", "UPDATE 9:30 a.m. — …", "2 p.m.: …"
+# a live blog's time stamp opening the entry: "4:50 p.m.: …", "UPDATE 9:30 a.m. — …", "2 p.m.: …",
+# "[4:50 p.m.] …", "4.50pm: …", "Tuesday, 4:50 p.m.: …"
 _TIME_STAMP = compile_re(
-    r"(?:(?i:update[sd]?)\s*[,:]?\s*)?\d{1,2}(?::\d{2}(?=\D)|(?=\s*[ap]\.?m\b))"
-    r"(?:\s*(?i:[ap]\.?m\.?))?(?:\s+\p{Lu}{2,4}\b)?\s*[:—–-]\s+(?=[\p{Lu}\d\"“])",
+    r"(?:(?i:update[sd]?)\s*[,:]?\s*)?"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?\[?"
+    r"\d{1,2}(?::\d{2}(?=\D)|\.\d{2}(?=\s*[ap]\.?m\b)|(?=\s*[ap]\.?m\b))"
+    r"(?:\s*(?i:[ap]\.?m\.?))?(?:\s+\p{Lu}{2,4}\b)?(?:\]\s+|\s*[:—–-]\s+)(?=[\p{Lu}\d\"“])",
     regex.V1,
 )
 
