@@ -471,6 +471,15 @@ def attribution_before(
             continue
         if _PASSIVE_CLAUSE.search(text, max(lo, s - 12), s) and text[s:e].endswith("ed"):
             continue  # "who told Congress when asked about it:": a passive participle
+        if (
+            found[1] == "speech"
+            and found[0] not in words.addressee
+            and _SUBJECT_BEFORE_MARK.fullmatch(text, found[2], open_mark)
+            and source_for_cue(doc, lo, s, e) is not None
+        ):
+            # "Rick Dolan said his team "missed too many tackles."": no addressee; the noun
+            # phrase is the subject of the reported clause, and the quote a mixed one
+            continue
         if _lead_in_tail(doc, found[2], open_mark, found[0], tail_words):
             best = (s, e, found[2])
             break
@@ -647,6 +656,18 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str, tail_words: in
 
 
 _PARTICLE = compile_re(r"\s+(?:out|up|back)\b", regex.V1)  # "pointed out"
+
+# a noun phrase of one or two words opened by a determiner or a possessive right before the
+# opening mark, no comma or colon between: "said his team "…"", "says the mayor "…"" (not a
+# time: "said the other day "…"")
+_SUBJECT_BEFORE_MARK = compile_re(
+    r"\s+(?:the|a|an|his|her|their|its|our|my)\s+"
+    r"(?!(?:other|same|next|last|following|previous)\b|(?:\p{Ll}+\s+)?(?:day|week|month|year"
+    r"|morning|afternoon|evening|night|weekend|time)s?\b)"
+    r"\p{Ll}[\p{L}\-’']*(?:\s+(?!(?:that|which|who|and|or|but|as)\b)\p{Ll}[\p{L}\-’']*)?"
+    r"[ \t\u00a0]*",
+    regex.V1,
+)
 
 # an object and no comma or colon between a naming verb and the opening mark: "called the
 # penalty "soft."", "branded it "reckless"" (the quote is what the object is called)

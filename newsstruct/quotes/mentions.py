@@ -56,7 +56,8 @@ _SETTING_NOUNS = (
     r"(?:statement|interview|tweet|letter|e-?mail|speech|post|release|op-ed|memo|remarks"
     r"|briefing|video|note|message|filing|report|column|essay|editorial|broadcast|podcast"
     r"|conference\s+call|phone\s+call|call|news\s+conference|press\s+conference|rally|hearing"
-    r"|event|forum|meeting|debate|address|appearance|session|gathering)"
+    r"|event|forum|meeting|debate|address|appearance|session|gathering|update|bulletin"
+    r"|advisory|announcement|newsletter)"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TIME = (
@@ -412,6 +413,14 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     j = _np_start_back(doc, toks, i)
     if j is None:
         return None
+    if j >= 1 and toks[j - 1][2] and _word(text, toks[j - 1]) == "state":
+        # "state health officials said", "the state wildlife agency said": "state" is a
+        # noun, not the cue
+        k = j - 1
+        if k >= 1 and toks[k - 1][2] and _word(text, toks[k - 1]).lower() in words.dets:
+            k -= 1
+        if k == 0 or _boundary_before(doc, toks, k):
+            j = k
     if j == 0 or _boundary_before(doc, toks, j):
         return classify(doc, toks[j : i + 1])
     # no clause boundary before the phrase ("In a Harbor News interview Dunmore declared"):
@@ -421,15 +430,19 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
         k -= 1
     if not is_cap(_word(text, toks[k])):
         return None
-    if k == j and not (
-        # "a claim Danescu called": a name after a noun that is also a cue (a relative clause
-        # with no "that")
-        k >= 2
-        and toks[k - 1][2]
-        and toks[k - 2][2]
-        and _word(text, toks[k - 1]).islower()
-        and words.cue(_word(text, toks[k - 1])) is not None
-        and _word(text, toks[k - 2]).lower() in words.dets
+    if (
+        k == j
+        and not (
+            # "a claim Danescu called": a name after a noun that is also a cue (a relative clause
+            # with no "that")
+            k >= 2
+            and toks[k - 1][2]
+            and toks[k - 2][2]
+            and _word(text, toks[k - 1]).islower()
+            and words.cue(_word(text, toks[k - 1])) is not None
+            and _word(text, toks[k - 2]).lower() in words.dets
+        )
+        and not _state_title(doc, toks, k)
     ):
         return None
     prev = _word(text, toks[k - 1]).lower() if toks[k - 1][2] else ""
@@ -437,6 +450,17 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
         return None
     m = classify(doc, toks[k : i + 1])
     return m if m is not None and m.kind in ("name", "org") else None
+
+
+def _state_title(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> bool:
+    """``state Rep. Dana Ruiz``: "state" before a title is a noun, not the cue "state"."""
+    text, words = doc.text, doc.words
+    if k < 1 or not toks[k - 1][2] or _word(text, toks[k - 1]) != "state":
+        return False
+    title = _word(text, toks[k]).lower()
+    if k + 1 < len(toks) and _word(text, toks[k + 1]) == ".":
+        title += "."
+    return title in words.roles or title in words.titles
 
 
 def np_ending(doc: Doc, lo: int, end: int) -> Mention | None:
@@ -817,13 +841,19 @@ def _role_follows(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
     """Lower-case words after a capitalised word lead to another one ("Democratic nominee
     Hillary Clinton"), with no verb between."""
     text, words = doc.text, doc.words
-    for m in range(j, min(j + 3, len(toks))):
+    limit = j + 3
+    m = j
+    while m < min(limit, len(toks)):
         if not toks[m][2]:
             return False
         w = _word(text, toks[m])
         if is_cap(w):
             return m > j
         low = w.lower()
+        m += 1
+        if _compound_role(doc, toks, m - 1):
+            limit += 1  # "Tarrow County public works director Ian McBride": one role
+            continue
         if (
             _verbish(low, words)
             or low in words.pronouns
@@ -831,6 +861,17 @@ def _role_follows(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
         ):
             return False
     return False
+
+
+def _compound_role(doc: Doc, toks: list[tuple[int, int, bool]], m: int) -> bool:
+    """A plural noun that modifies the role word after it ("works director", "parks
+    superintendent", "sales manager")."""
+    text = doc.text
+    if m + 1 >= len(toks) or not toks[m + 1][2]:
+        return False
+    low = _word(text, toks[m]).lower()
+    nxt = _word(text, toks[m + 1])
+    return low.endswith("s") and nxt.islower() and nxt in doc.words.titles
 
 
 def skip_asides(doc: Doc, pos: int, hi: int) -> int:

@@ -149,6 +149,16 @@ _DATELINE = compile_re(
     regex.V1,
 )
 
+# a live blog's time stamp opening the entry: "4:50 p.m.: …", "UPDATE 9:30 a.m. — …", "2 p.m.: …",
+# "[4:50 p.m.] …", "4.50pm: …", "Tuesday, 4:50 p.m.: …"
+_TIME_STAMP = compile_re(
+    r"(?:(?i:update[sd]?)\s*[,:]?\s*)?"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?\[?"
+    r"\d{1,2}(?::\d{2}(?=\D)|\.\d{2}(?=\s*[ap]\.?m\b)|(?=\s*[ap]\.?m\b))"
+    r"(?:\s*(?i:[ap]\.?m\.?))?(?:\s+\p{Lu}{2,4}\b)?(?:\]\s+|\s*[:—–-]\s+)(?=[\p{Lu}\d\"“])",
+    regex.V1,
+)
+
 _SPACE_COMMA = compile_re(r"[\s,]*", regex.V1)
 _SPACES = compile_re(r"\s*", regex.V1)
 
@@ -185,6 +195,11 @@ def reported_speech(
         if dateline is not None:
             # "BRASKETT, Ore. (AP) — Hundreds fled …, officials said.": not content
             sent = attrs.evolve(sent, start=dateline.end(), text=text[dateline.end() : sent.end])
+        stamp = _TIME_STAMP.match(text, sent.start, sent.end)
+        if stamp is not None:
+            # "4:50 p.m.: Winds will pick up, according to forecasters.": the entry's time
+            # stamp is not what was said
+            sent = attrs.evolve(sent, start=stamp.end(), text=text[stamp.end() : sent.end])
         toks = doc.tokens(sent.start, sent.end)
         cues = []
         for i, (s, e, is_word) in enumerate(toks):
@@ -249,7 +264,10 @@ _SETTING_THEN_THAT = compile_re(
     r"(?:years|months|weeks|decades|days|some\s+time|a\s+long\s+time|a\s+while|a\s+year|a\s+decade)\s+)"
     # the clause's subject follows "that" (not "a documentary that showed": a relative clause)
     r"(?=that\s+(?:[\p{Lu}\d\"“‘']|(?:the|a|an|his|her|their|its|our|my|this|these|those"
-    r"|he|she|it|they|we|you|there|no|every|some|all|most|many|any|such)\s))",
+    r"|he|she|it|they|we|you|there|no|every|some|all|most|many|any|such)\s"
+    # a bare noun and an auxiliary: "on a conference call that shipments had begun"
+    r"|\p{Ll}[\p{L}\-]*\s+(?:had|has|have|was|were|is|are|would|will|could|can|should|may"
+    r"|might|must|did|does|do)\s(?![^.,;:!?\n]{0,60}?\sthat\s)))",
     regex.V1,
 )
 # "X, asked whether/about …, said": what X was asked (the asker asks an addressee: "asked
@@ -280,6 +298,20 @@ _NAME_APPOSITION = compile_re(
 )
 _THAT_NEXT = compile_re(r"\s+that\b", regex.V1)
 _NEXT_WORD = compile_re(r"\s+(\p{L}+)", regex.V1)
+
+
+_WORD_AT = compile_re(r"\p{L}+", regex.V1)
+
+
+def _noun_before_name(text: str, cue: tuple[int, int], hi: int) -> bool:
+    """``state Sen.``, ``state Rep.``: a cue form that is more often a noun, before a
+    capitalised word."""
+    if text[cue[0] : cue[1]].lower() not in _NOUN_FORMS:
+        return False
+    nxt = _NEXT_WORD.match(text, cue[1], hi)
+    return nxt is not None and nxt.group(1)[0].isupper()
+
+
 _AUX = frozenset(
     ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"]
 )
@@ -709,6 +741,15 @@ def _content_end(doc: Doc, start: int, end: int, cue_starts: list[int], later: i
     ):
         cue = cue_starts[k]
         k += 1
+        form = _WORD_AT.match(text, cue, end)
+        if form is not None and _noun_before_name(text, form.span(), end):
+            # "her opponent, state Sen. Paul Hedley,", "a State Department decision": a noun,
+            # no clause of its own, unless a cue follows before the next comma ("…, state
+            # Rep. Dana Ruiz said")
+            comma = text.find(",", form.end(), end)
+            limit = comma if comma >= 0 else end
+            if not (k < len(cue_starts) and cue_starts[k] < limit):
+                continue
         conj = _NEXT_CLAUSE.search(text, start, cue)
         if conj is not None:
             end = conj.start()
@@ -835,6 +876,14 @@ def _postposed(
 
 _POSTPOSED_REACH = 1500
 
+# an affiliation after a group or a description: "at the regional weather office", "with
+# the Harbor Institute" (no time or setting: "on Monday", "in a statement")
+_GROUP_AFFILIATION = compile_re(
+    r"\s+(?:at|with|from|for)\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|least|most|times|first|last)\b)[\p{L}\-’']+(?:\s+[\p{L}\-’'.]+){0,6}",
+    regex.V1,
+)
+
 
 def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | None:
     text = doc.text
@@ -850,6 +899,14 @@ def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | 
         source = Mention(start=s, end=e, kind="description")
     else:
         source = _by_author(doc, source, e)
+    if (
+        source.kind in ("group", "description")
+        and source.end < e
+        and _GROUP_AFFILIATION.fullmatch(text, source.end, e)
+    ):
+        # "according to forecasters at the regional weather office": who they are is part
+        # of the source
+        source = attrs.evolve(source, end=e)
     lead = text[sent.start : cue[0]].strip(" \u00a0" + MARKS)
     if not lead or lead.lower() in {"but", "and"}:  # "According to X, content."
         comma = text.find(",", e, sent.end)

@@ -154,6 +154,52 @@ def _with_pp_chain(
     return Mention(start=mention.start, end=pp.end(), kind=mention.kind)
 
 
+def _before_party(doc: Doc, lo: int, m: Mention | None) -> Mention | None:
+    """``Sen. Paul Hedley, R-Westmark, who said``: the name before a party-and-state aside
+    (``m`` itself otherwise)."""
+    if m is None or _PARTY_ASIDE.fullmatch(doc.text, m.start, m.end) is None:
+        return m
+    comma = _COMMA_BEFORE.search(doc.text, max(lo, m.start - 4), m.start)
+    if comma is None:
+        return m
+    named = np_before(doc, lo, comma.start()) or np_ending(doc, lo, comma.start())
+    return named if named is not None and named.kind == "name" else m
+
+
+_PARTY_ASIDE = compile_re(r"[DRI]-\p{Lu}[\p{L}.]*", regex.V1)
+_COMMA_BEFORE = compile_re(r"(?r),\s*$", regex.V1)
+
+
+def _which_object(doc: Doc, m: Mention) -> Mention | None:
+    """``a series of setbacks for the company, which reported``: "which" stands for the
+    organisation that ends the phrase when the phrase's head is no source ("setbacks"),
+    not for the whole description."""
+    if m.kind not in ("description", "name", "org"):
+        return None
+    text, words = doc.text, doc.words
+    prep = _LAST_PREPOSITION.search(text, m.start, m.end)
+    if prep is None:
+        return None
+    heads = LETTERS.findall(text, m.start, prep.start())
+    if (
+        not heads
+        or not heads[-1].islower()  # "Tovelina Brask of the Eastport Institute"
+        or heads[-1] in words.orgs | words.firms | words.media | words.groups | words.persons
+    ):
+        return None
+    obj = np_ending(doc, prep.end(), m.end)
+    if obj is None or obj.start < prep.end() or obj.end != m.end:
+        return None
+    last = LETTERS.findall(text, obj.start, obj.end)
+    if obj.kind in ("name", "org") or (last and last[-1].lower() in words.orgs | words.firms):
+        return obj
+    return None
+
+
+# the last preposition of a description: "a series of setbacks for| the company"
+_LAST_PREPOSITION = compile_re(r"(?r)\s(?:of|for|at|with|from|by|in)\s", regex.V1)
+
+
 def _unclosed_aside(doc: Doc, pos: int, end: int) -> bool:
     """``text[pos:end]`` is an aside that no comma closes before the cue, with no verb of
     saying in it: "a harbor official who asked not to be named said", "Nate Sills, the
@@ -180,7 +226,10 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
     if who is not None:
         # "Mike Lenn, who declared": the name; also an object ("from Mike Lenn, who")
         m = np_before(doc, lo, who.start()) or np_ending(doc, lo, who.start())
+        m = _before_party(doc, lo, m)
         if m is not None and m.kind in ("name", "org", "description", "group"):
+            if who.group("rel") == "which":
+                return _which_object(doc, m) or m
             return m
     participle = text[cue_start:cue_end].lower().endswith("ing")
     if participle and not _COMMA_END.search(text, lo, cue_start):
@@ -315,7 +364,7 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
     """``X (R-Ohio), said`` / ``X, Sanders' campaign manager, said``: the mention before the
     aside that a comma closes right before the cue."""
     m = _before_aside(doc, lo, cue_start)
-    if m is None or m.kind not in ("name", "description"):
+    if m is None or m.kind not in ("name", "description", "org"):
         return m
     # "Ted Marlow, co-founder of the Harbor Trust, said": the aside is an apposition of
     # the name before it, which is the source
