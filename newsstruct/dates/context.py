@@ -620,6 +620,8 @@ class _Scan:
             cls, self.guessed = "past", True
         elif cls == "past" and prev in _NOT_FINITE_BEFORE:
             cls = None  # "would be paid": a participle
+        if cls == "perfect" and prev in _MODAL_BEFORE_HAVE and not _participle(nxt):
+            cls = None  # "will have Sunday off", "would have talks on Monday": the verb "have"
         if cls is None:
             if side == 0 and word in _LEFT_OPENERS:
                 self.stopped = True  # "officials said that in March the plant will close"
@@ -853,6 +855,27 @@ def _reduced_relative(toks: list[regex.Match[str]], i: int, side: int) -> bool:
         and noun.isalpha()
         and noun.islower()
         and noun not in _SUBJECT_PRONOUNS
+    )
+
+
+# "have" after these is the verb of possession ("would have Sunday off") unless a participle
+# follows ("would have won on Sunday": a perfect, past)
+_MODAL_BEFORE_HAVE = frozenset(
+    ["will", "would", "'ll", "'d", "could", "should", "may", "might", "must", "to"]
+)
+_IRREGULAR_PARTICIPLES = frozenset(
+    """been won lost met held left made told had said paid sold seen taken given gone done
+    come run begun spent set put cut hit let got become built sent kept found brought bought
+    fought thought caught taught sought struck stood heard led read""".split()  # noqa: SIM905
+)
+
+
+def _participle(word: str | None) -> bool:
+    """Whether ``word`` (the word after "have") may be a past participle."""
+    if word is None:
+        return False
+    return word in _IRREGULAR_PARTICIPLES or (
+        len(word) > 3 and word.endswith(("ed", "en", "wn", "ne", "ght"))
     )
 
 
