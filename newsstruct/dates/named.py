@@ -708,7 +708,7 @@ _GAME_CUE = compile_re(
     r"year|month|week|day|hour|mile|inch|foot|feet|ton|pound)s?(?![\p{L}]))"
     r"|half[-‐]?time|overtime|touchdowns?|innings?|equali[sz](?:ed|er|ing|es)|scor(?:ed|ing)"
     r"|rebounds|quarterback|free[-‐ \t\u00a0]throws?|field[-‐ \t\u00a0]goals?|kick[-‐]?off"
-    r"|buzzer)(?![\p{L}\d])"
+    r"|buzzer|super[ \t\u00a0]+bowl)(?![\p{L}\d])"
 )
 _GAME_REACH = 200
 
@@ -835,11 +835,14 @@ def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
         if hy is None:
             if ctx.ref is None:
                 return Reading("DATE", f"XXXX-H{h}", None)
+            # "first-half profit doubled" told in March: a half told as past has ended, so
+            # it is last year's; "in the first half of the year" may be the one running
+            told_past = ctx.tense == "past" and not low.endswith("of the year")
             hy = (
                 ctx.ref.year
                 if (
-                    h == 1
-                    or ctx.ref.month > 6
+                    (h == 1 and not (told_past and ctx.ref.month <= 6))
+                    or (ctx.ref.month > 6 and not (h == 2 and told_past))
                     or ctx.tense == "future"
                     or _guidance(m, ctx)
                     # "losses in the second half of the year" told in March: this year's,
