@@ -835,14 +835,15 @@ def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
         if hy is None:
             if ctx.ref is None:
                 return Reading("DATE", f"XXXX-H{h}", None)
-            # "first-half profit doubled" told in March: a half told as past has ended, so
-            # it is last year's; "in the first half of the year" may be the one running
+            # "first-half profit doubled" told in March: a first half told as past has
+            # ended, so it is last year's; "in the first half of the year" may be the one
+            # running
             told_past = ctx.tense == "past" and not low.endswith("of the year")
             hy = (
                 ctx.ref.year
                 if (
                     (h == 1 and not (told_past and ctx.ref.month <= 6))
-                    or (ctx.ref.month > 6 and not (h == 2 and told_past))
+                    or ctx.ref.month > 6
                     or ctx.tense == "future"
                     or _guidance(m, ctx)
                     # "losses in the second half of the year" told in March: this year's,
