@@ -100,6 +100,13 @@ _WEEK_ENDED_WEEKDAY = compile_re(
 _MID_MONTH_WEEK = compile_re(r"mid[-‐]?(month|week|decade)")
 _BEFORE_LAST = compile_re(r"the (week|year) before last")
 _WEEK_FINE = frozenset(["day", "week", "weekend"])
+# "will report full-year results": the results of a year told when published
+_RESULTS_AFTER = compile_re(r"(?i)[ \t\u00a0]+(?:results|earnings|figures|accounts)(?![\p{L}])")
+_REPORT_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:report(?:s|ed|ing)?|publish(?:es|ed|ing)?|announc(?:e|es|ed|ing)"
+    r"|releas(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|post(?:s|ed|ing)?|present(?:s|ed|ing)?)"
+    r"(?:[ \t\u00a0]+(?:its|their|the|his|her))?[ \t\u00a0]+$"
+)
 _AN_BEFORE = compile_re(r"\ban?[ \t\u00a0]+$", regex.IGNORECASE)
 _POSSESSIVE_AFTER = compile_re(r"[ \t]?['’]s(?![\p{L}])")  # "this quarter's", "quarter 's"
 _SINCE_BEFORE = compile_re(r"(?i)(?<![\p{L}])since[ \t\u00a0]+(?:the[ \t\u00a0]+)?$")
@@ -229,6 +236,14 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         if low.startswith("full"):  # "full-year profit rose": the year reported
             if _AN_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()):
                 return Reading("DURATION", "P1Y", None)  # "a full-year contract": a length
+            if (
+                ctx.ref.month <= 3
+                and _RESULTS_AFTER.match(ctx.text, m.end(), m.end() + 16)
+                and _REPORT_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+            ):
+                # "will publish full-year results on March 10" in February: the results
+                # of the year just ended, whatever the tense
+                return Reading("DATE", cal.year(ctx.ref.year - 1))
             return Reading("DATE", cal.year(y))
         return Reading("DATE", cal.year(y), mod="MID" if "mid" in low else "END")
     if "turn of the century" in low:
