@@ -258,7 +258,7 @@ _DEADLINE_WORDS = frozenset(
     defers defer adjourned adjourns rescheduled reschedules given gave give gives granted grants
     due deadline deadlines expected""".split()  # noqa: SIM905
 )
-_DEADLINE_REACH = 12
+_DEADLINE_REACH = 16
 # "All ferries cancelled until Friday", "schools are shut until Monday": a suspension lasts
 # until a day still to come; told with "was"/"were"/"had" ("the road was closed until
 # Friday, when it reopened") it is a story's past
