@@ -645,8 +645,13 @@ def _quarter_year(q: int, ctx: Ctx, m: Cand | None = None) -> int | None:
         # ... and a quarter that ended two or more quarters ago, in a future clause or a
         # forecast, is next year's: "expects revenue of $9 billion for its first quarter" in
         # October
-        if cur - q >= 2 and (
-            ctx.tense == "future" or (ctx.tense != "past" and m is not None and _guidance(m, ctx))
+        if (
+            cur - q >= 2
+            and (
+                ctx.tense == "future"
+                or (ctx.tense != "past" and m is not None and _guidance(m, ctx))
+            )
+            and not (m is not None and _reported_soon(m, ctx))
         ):
             return y + 1
         return y
@@ -655,9 +660,34 @@ def _quarter_year(q: int, ctx: Ctx, m: Cand | None = None) -> int | None:
     # more quarters ago was reported long since, so a future clause means this year's: "will
     # report third-quarter results" in May, and so does a forecast told in the past ("for the
     # second quarter, it forecast revenue of $11 billion" in January).
-    if cur + 4 - q >= 2 and (ctx.tense == "future" or (m is not None and _guidance(m, ctx))):
+    if (
+        cur + 4 - q >= 2
+        and (ctx.tense == "future" or (m is not None and _guidance(m, ctx)))
+        and not (m is not None and _reported_soon(m, ctx))
+    ):
         return y
     return y - 1
+
+
+# "will announce third-quarter results on February 6" in January: results due within weeks are
+# of a quarter already ended (a fiscal one), not of this year's quarter to come
+_REPORT_DATE_AFTER = compile_re(
+    r"(?i)[-‐ \t\u00a0]+(?:results|earnings|figures)[ \t\u00a0]+(?:on|in|next|this|later)"
+    r"[ \t\u00a0]+(?:(?:early|mid|late)[-‐ \t\u00a0]+)?(\p{L}+)"
+)
+_SOON_WORDS = frozenset(["week", "month", "monday", "tuesday", "wednesday", "thursday", "friday"])
+
+
+def _reported_soon(m: Cand, ctx: Ctx) -> bool:
+    """Whether the results of the quarter at ``m`` are due within three months."""
+    after = _REPORT_DATE_AFTER.match(ctx.text, m.end(), m.end() + 48)
+    if after is None or ctx.ref is None:
+        return False
+    word = after.group(1).lower()
+    if word in _SOON_WORDS:
+        return True
+    mo = month_in(after.group(1), ctx.lex)
+    return mo is not None and (mo[0] - ctx.ref.month) % 12 <= 2
 
 
 # a company's forecast for a quarter or a year: "forecast revenue", "expects a loss"
