@@ -38,6 +38,9 @@ S0 = r"[ \t\u00a0]*"
 # A hyphen as written ("third-quarter") or as a tokenizer leaves it ("third - quarter").
 DASH = r"(?:[-‐‑–]|[ \t\u00a0][-‐‑–][ \t\u00a0])"
 HY = rf"(?:{DASH}[ \t\u00a0]?|[ \t\u00a0]+)"  # a space or a hyphen
+# between the months of a quarter: "April-June", "April–June", "April-to-June", "April to June"
+# (spaced "to" only after "the": "from April to June quarter after quarter" is two months)
+QTO = r"(?:[-–]|[-‐]to[-‐]|(?<=(?<![\p{L}])[Tt]he[ \t\u00a0]+\p{L}{3,9}\.?)[ \t\u00a0]+to[ \t\u00a0]+)"
 APOS = r"['’]"
 POSS = rf"[ \t\u00a0]?{APOS}s"  # a possessive "'s", or a tokenizer's " 's"
 
@@ -229,8 +232,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?<=quarter){S}{year4}(?![\d%]|[.,]\d|[ \t\u00a0]%))?"
             rf"|(?:last|next|this){S}year{POSS}{S}{ordinal_q}{HY}quarter"
             # "the April-June quarter", "the July-September period": a calendar quarter
-            rf"|(?:Jan(?:uary|\.)?[-–]Mar(?:ch|\.)?|April[-–]June|July[-–]Sept?(?:ember|\.)?"
-            rf"|Oct(?:ober|\.)?[-–]Dec(?:ember|\.)?){S}(?:quarter|period)(?![\p{{L}}])"
+            # ("the April-to-June quarter", "the October to December period")
+            rf"|(?:Jan(?:uary|\.)?{QTO}Mar(?:ch|\.)?|April{QTO}June|July{QTO}Sept?(?:ember|\.)?"
+            rf"|Oct(?:ober|\.)?{QTO}Dec(?:ember|\.)?){S}(?:quarter|period)(?![\p{{L}}])"
             # "the December quarter": the calendar quarter ending that month
             rf"|(?:March|Mar\.|June|Sept(?:ember|\.)?|Sep\.|December|Dec\.){S}quarter(?![-‐\p{{L}}])"
             rf"|(?:the{S})?first{S}two{S}quarters(?:{S}of{S}{year4})?"

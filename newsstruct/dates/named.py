@@ -779,7 +779,7 @@ def _quarter_code(code: regex.Match[str], raw: str, ctx: Ctx) -> Reading | None:
 
 _OF_MONTH_AFTER = compile_re(r"[ \t\u00a0]+of[ \t\u00a0]+(\p{Lu}\p{Ll}{2,8}\.?)(?![\p{L}])")
 _THE_BEFORE = compile_re(r"(?<![\p{L}])[Tt]he[ \t\u00a0]+$")
-_QUARTER_MONTHS = compile_re(r"(jan|apr|jul|oct)[\p{L}.]*[-–]")
+_QUARTER_MONTHS = compile_re(r"(jan|apr|jul|oct)[\p{L}.]*(?:[-–]|[ \t\u00a0]+to[ \t\u00a0])")
 _QUARTER_END_MONTH = compile_re(r"(mar|jun|sep|dec)[\p{L}.]*\s+quarter$")
 _QUARTER_OF_MONTH = {"jan": 1, "apr": 2, "jul": 3, "oct": 4, "mar": 1, "jun": 2, "sep": 3, "dec": 4}
 
