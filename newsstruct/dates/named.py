@@ -71,7 +71,7 @@ def h_time(m: Cand, ctx: Ctx) -> Reading | None:
         pod = _POD_AFTER.match(ctx.text, m.end(), m.end() + 24)
         if pod is not None:  # "by 6 o'clock this afternoon": 6 p.m.
             raw = f"{raw} {pod.group(1) or 'night'}"
-    reading = _time(raw, ctx)
+    reading = _time(raw, ctx, m.start())
     if reading is not None and approx is not None:
         reading = attrs.evolve(reading, mod="APPROX")
     return reading
@@ -102,7 +102,7 @@ _ASCII_WORD = compile_re(r"[A-Za-z]+")
 _DEICTIC_WORD = compile_re(r"\b(yesterday|today|tomorrow|tonight)\b", regex.IGNORECASE)
 
 
-def _time(raw: str, ctx: Ctx) -> Reading | None:
+def _time(raw: str, ctx: Ctx, start: int) -> Reading | None:
     low = norm(raw)
     numbers = ctx.lex.temporal["number"]
     if low.startswith("noon") or low.startswith("midday"):
@@ -186,10 +186,30 @@ def _time(raw: str, ctx: Ctx) -> Reading | None:
     elif ctx.tense == "past" and ctx.previous_day is not None and _past_day(ctx):
         # "He was shot at 10 p.m." after the story named the day: that day's evening
         day, anchor = ctx.previous_day.first, "previous-day"
+    elif (
+        (
+            ctx.tense == "future"
+            or (
+                ctx.tense == "present" and not _STATE_BEFORE.search(_clause_before(ctx.text, start))
+            )
+        )
+        and ctx.ref is not None
+        and ctx.previous_day is not None
+        and ctx.previous_day.first is not None
+        and ctx.previous_day.unit == "day"
+        and ctx.previous_day.first > ctx.ref
+    ):
+        # "Voters will choose a president on Sunday. Polls open at 7 a.m.": a time told
+        # ahead after a day ahead is that day's
+        day, anchor = ctx.previous_day.first, "previous-day"
     if day is None:
         return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
     dated = mo is not None or wd is not None or deictic is not None
     return Reading("TIME", f"{day.isoformat()}{clock}", anchor, timezone=tz_value, dated=dated)
+
+
+# "Its shares are up 2% at 11 a.m.": a state of the reference day, not a schedule
+_STATE_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:is|are|['’]s|['’]re|remains?|stays?)(?![\p{L}])")
 
 
 def _past_day(ctx: Ctx) -> bool:
