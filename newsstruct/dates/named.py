@@ -1409,6 +1409,8 @@ _CAPITAL_AFTER = compile_re(r"[ \t]\p{Lu}")
 # a determiner, or no preposition: "its January forecast", "and December sales will be ..."
 _EVENT_DETERMINER_BEFORE = compile_re(
     r"(?i)(?:(?<![\p{L}])(?:its|their|his|her|our|the|a|an|and|or|but)[ \t\u00a0]+"
+    # a possessive: "the Fed's September meeting", "Orlan's January forecast"
+    r"|\p{L}['’]s[ \t\u00a0]+"
     r"|(?:^|[.!?][ \t\u00a0]+|\n[ \t\u00a0]*))$"
 )
 _EVENT_NOUN_AFTER = compile_re(

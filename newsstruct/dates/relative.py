@@ -1020,6 +1020,13 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         after = ctx.text[m.end() : m.end() + 8]
         signal = _SIGNAL_AFTER.match(after) if first != "the" else None
+        if (
+            unit == "minute"
+            and signal is None
+            and (_THE_END_BEFORE.search(before) or raw == "Minutes")
+            and _RECORD_OF_AFTER.match(ctx.text, m.end(), m.end() + 16) is not None
+        ):
+            return None  # "the minutes of the Fed's September meeting": a record of it
         if signal is not None and signal.group(1).lower() == "ago":
             # "just months ago": TimeBank marks the whole phrase, a duration
             value = duration_value(None, unit)
@@ -1047,6 +1054,11 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
 
 _QUARTER_OF_BEFORE = compile_re(
     r"(?i)(?<![\p{L}])an?[ \t\u00a0]+quarter[ \t\u00a0]+of[ \t\u00a0]+$"
+)
+# "the minutes of the meeting", "the minutes from its May meeting": a record, not a length
+_THE_END_BEFORE = compile_re(r"(?i)(?<![\p{L}])the[ \t\u00a0]+$")
+_RECORD_OF_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:of|from)[ \t\u00a0]+(?:the|its|their|a|an|this|that|last)(?![\p{L}])"
 )
 _EARLY_BEFORE = compile_re(r"(?i)\b(?:the|its|their)[ \t\u00a0]+(?:early|small|wee)[ \t\u00a0]+$")
 
