@@ -758,7 +758,8 @@ _GAME_CUE = compile_re(
     r"year|month|week|day|hour|mile|inch|foot|feet|ton|pound)s?(?![\p{L}]))"
     r"|half[-‐]?time|overtime|touchdowns?|innings?|equali[sz](?:ed|er|ing|es)|scor(?:ed|ing)"
     r"|rebounds|quarterback|free[-‐ \t\u00a0]throws?|field[-‐ \t\u00a0]goals?|kick[-‐]?off"
-    r"|buzzer|super[ \t\u00a0]+bowl)(?![\p{L}\d])"
+    r"|buzzer|super[ \t\u00a0]+bowl|running[ \t\u00a0]+backs?|wide[ \t\u00a0]+receivers?"
+    r"|linebackers?|goalkeepers?|goalies?|point[ \t\u00a0]+guards?|power[ \t\u00a0]+play)(?![\p{L}\d])"
 )
 _GAME_REACH = 200
 
@@ -1236,6 +1237,11 @@ _WEEKDAY_AND_BEFORE = compile_re(
 _NAME_WORD_BEFORE = compile_re(r"(?<![\p{L}])(\p{Lu}\p{Ll}{2,8})[ \t\u00a0]+$")
 
 
+# "sits every Tuesday and Thursday": the second weekday of a set is a set too
+_EVERY_WEEKDAY_AND_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])every[ \t\u00a0]+(?-i:\p{Lu}\p{Ll}{2,5}day)[ \t\u00a0]*,?[ \t\u00a0]+"
+    r"(?:and|or)[ \t\u00a0]+$"
+)
 _DAY_SHIFT = compile_re(r"(?i)the[ \t\u00a0]+day[ \t\u00a0]+(before|after)[ \t\u00a0]+")
 
 
@@ -1300,6 +1306,10 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
             _EVENT_PREP_BEFORE.search(before) is not None and ctx.tense == "future"
         )
         ctx = attrs.evolve(ctx, tense="future" if ahead else None)
+    if not modifier and _EVERY_WEEKDAY_AND_BEFORE.search(
+        ctx.text, max(0, m.start() - 24), m.start()
+    ):
+        return Reading("SET", f"XXXX-WXX-{wd}", None)  # "every Tuesday and Thursday"
     pair = (
         _WEEKDAY_AND_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
         if not modifier and ctx.previous_day is not None
