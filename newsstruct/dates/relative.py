@@ -596,6 +596,16 @@ def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
         if unit in ("day", "morning", "afternoon", "evening", "night", "week", "weekend")
         else unit,
     )
+    if (
+        unit == "week"
+        and "same" in words
+        and ctx.previous is not None
+        and ctx.previous.unit == "week"
+        and ctx.previous.first is not None
+    ):
+        # "rose 30% this week compared with the same week last year": the week just named,
+        # not the week of a day named before it
+        prior, anchor = ctx.previous, "previous"
     if prior is None:
         if ctx.ref is None:
             return Reading("DATE", None, None)
