@@ -618,6 +618,8 @@ class _Scan:
             or (_looks_past(tok, word, prev) and not _describes(toks, i, side))
         ):
             cls, self.guessed = "past", True
+        elif cls is None and word in _SAME_IN_PAST and prev in ("he", "she", "it"):
+            cls = "past"  # "than it forecast in April": no "-s", so not the present
         elif cls == "past" and prev in _NOT_FINITE_BEFORE:
             cls = None  # "would be paid": a participle
         if cls == "perfect" and prev in _MODAL_BEFORE_HAVE and not _participle(nxt):
@@ -858,6 +860,11 @@ def _reduced_relative(toks: list[regex.Match[str]], i: int, side: int) -> bool:
     )
 
 
+# Verbs whose past is their bare form: after "he", "she" or "it" (no "-s") they are past
+_SAME_IN_PAST = frozenset(
+    """forecast cut set put hit cast bid quit shut spread cost let beat broadcast upset
+    shed split burst hurt""".split()  # noqa: SIM905
+)
 # "have" after these is the verb of possession ("would have Sunday off") unless a participle
 # follows ("would have won on Sunday": a perfect, past)
 _MODAL_BEFORE_HAVE = frozenset(
