@@ -264,7 +264,13 @@ def find_dates(
             quarter=state.quarter,
             sentence_day=state.sentence_day,
         )
-        if kind in ("time", "pod_day") and state.sentence_day is None:
+        if kind in ("time", "pod_day") and state.sentence_day is not None:
+            # "at 5 a.m. on Friday, and until midnight on Christmas Eve": the day right after
+            # the clock time, not the one named before it in the sentence
+            after = _day_just_after(cands, idx, ctx)
+            if after is not None:
+                ctx = attrs.evolve(ctx, sentence_day=after)
+        elif kind in ("time", "pod_day"):
             ctx = attrs.evolve(ctx, sentence_day=_day_just_after(cands, idx, ctx))
             if i - state.day_sentence > _CLOCK_DAY_REACH:
                 # "shares rose 3 percent by midday", paragraphs after "the year to March 31":
@@ -554,7 +560,7 @@ def _first_day(
     return m.start(1), m.end(1), first
 
 
-_DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "iso", "deictic"})
+_DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "iso", "deictic", "holiday"})
 
 
 def _day_just_after(
