@@ -40,6 +40,7 @@ from .core import (
     shift_quarter,
     weekday_date,
     weekday_in,
+    year_named_before,
 )
 from .propername import person_named
 
@@ -359,6 +360,10 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
     ]
     if not cands:
         return None
+    told = year_named_before(ctx, m.start()) if not modifier or modifier.startswith("the") else None
+    if told is not None and (d := cal.holiday(rule, told)) is not None:
+        # "Last year, rain delayed flights on the day before Thanksgiving": that year's
+        return Reading("DATE", cal.day(d + dt.timedelta(days=shift)), "previous")
     if modifier in ("last", "this past"):
         chosen = max((c for c in cands if c < ctx.ref), default=cands[0])
     elif modifier in ("next", "this coming"):
@@ -480,6 +485,13 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
         gone = [c for c in cands if c <= ctx.ref]
         if gone:
             return Reading("DATE", cal.day(max(gone)), start=start)
+    told = year_named_before(ctx, m.start())
+    if told is not None and ends_period(ctx, m.start()) is None:
+        # "In 2008, the store opened on March 3": the year the sentence named
+        try:
+            return Reading("DATE", cal.day(dt.date(told, mo[0], d)), "previous", start=start)
+        except ValueError:
+            return None
     found = month_day_year(mo[0], d, ctx, start)
     if found is None:
         return None
