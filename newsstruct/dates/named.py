@@ -947,6 +947,8 @@ def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
         elif "this year's" in low:
             y = ctx.ref.year if ctx.ref else None
         anchor = "ref"
+        if y is None and (told := year_named_before(ctx, m.start())) is not None:
+            y, anchor = told, "previous"  # "In 2007, sales fell in the fourth quarter"
         if y is None:
             y = _quarter_year(q, ctx, m)
     if y is None:
@@ -1622,6 +1624,9 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             y = pick(cands, mid_ref + dt.timedelta(days=1), "future").year
             return Reading("DATE", cal.month(y, mo[0]), "previous", mod=mod)
         end = ends_period(ctx, m.start()) if bare else None
+        told = year_named_before(ctx, m.start()) if bare and end is None else None
+        if told is not None:  # "In 2008, the store opened in March": that year's March
+            return Reading("DATE", cal.month(told, mo[0]), "previous", mod=mod)
         if bare and _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
             tense = "past"  # "the seventh cut since September": a month gone, whatever the verb
         if end is not None:
