@@ -294,6 +294,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?:the{S})?(?:weekend|year(?:{DASH}|[ \t\u00a0])end|year(?:{DASH}|[ \t\u00a0])to(?:{DASH}|[ \t\u00a0])date|year{POSS}{S}end|end{S}of{S}(?:the{S})?year|end{DASH}of{DASH}year|turn{S}of{S}the{S}century|mid(?:{DASH})?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
             rf"|(?:(?:early|late|earlier|later){S}in{S})?the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
+            # "into the new year": the year about to begin (not "New Year's Day")
+            rf"|(?:(?:early|late|earlier|later){S}in{S})?the{S}new{S}year(?!{POSS}|[-‐\p{{L}}])"
             # "earlier in the month": the month the story is in (a bare "the month" is not)
             rf"|(?:early|late|earlier|later){S}in{S}the{S}month(?![-‐][\p{{L}}]|{S}(?:before|after|of)(?![\p{{L}}]))"
             rf"|full{DASH}year(?=[ \t\u00a0]+\p{{Ll}})",  # "full-year profit": the year reported
@@ -546,7 +548,7 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
             edges
             | _words(
                 "rest close turn remainder current coming weekend year mid midyear midmonth"
-                " midweek week full"
+                " midweek week full new"
             ),
             False,
         ),

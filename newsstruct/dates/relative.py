@@ -126,6 +126,12 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         and ctx.text[m.start() - 1] in "\"“'‘"
     ):
         return None  # "This Week", a programme's title
+    if low.endswith("the new year"):
+        # "will continue into the new year": the year about to begin, or just begun in
+        # January and February
+        if ctx.ref is None:
+            return Reading("DATE", None, None, mod=mod)
+        return Reading("DATE", cal.year(ctx.ref.year + (ctx.ref.month > 2)), mod=mod)
     before_last = _BEFORE_LAST.fullmatch(low)
     if before_last is not None:  # "the week before last": two back from the reference
         if ctx.ref is None:
