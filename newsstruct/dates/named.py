@@ -1334,7 +1334,11 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         if weekday_in(pair.group(1), ctx.lex) == first.isoweekday():
             # "on Thursday and Friday", "by Monday or Tuesday": the days after the first
             d = first + dt.timedelta(days=(wd - first.isoweekday()) % 7 or 7)
-            if ctx.ref is not None and first <= ctx.ref < d:
+            if (
+                ctx.ref is not None
+                and first <= ctx.ref < d
+                and ctx.tense not in ("future", "present")
+            ):
                 d -= dt.timedelta(days=7)  # "statements made Friday and Thursday": both past
             return Reading("DATE", cal.day(d), "previous-day", mod=mod)
     week_after = _WEEK_AFTER.match(ctx.text, m.end(), m.end() + 40) if not modifier else None

@@ -363,6 +363,7 @@ _AND_BETWEEN = compile_re(r"[ \t\u00a0]+and[ \t\u00a0]+")
 _RANGE_OPEN_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:between|from)[ \t\u00a0]+$")
 _RANGE_JOIN = compile_re(r"[ \t\u00a0]*(?:and|to|through|until|-|–)[ \t\u00a0]*", regex.IGNORECASE)
 _MONTH_OR_DAY = compile_re(r"\d{4}-\d\d(?:-\d\d)?")
+_BARE_WEEKDAY = compile_re(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day")
 
 
 def _range_start(text: str, first: DateMention, second: DateMention) -> DateMention | None:
@@ -382,6 +383,14 @@ def _range_start(text: str, first: DateMention, second: DateMention) -> DateMent
         or not _RANGE_OPEN_BEFORE.search(text, max(0, first.start - 10), first.start)
     ):
         return None
+    if _BARE_WEEKDAY.fullmatch(first.text):
+        # "from Friday to Tuesday": the Friday of the week before, not a year back
+        if first.first_day is None:
+            return None
+        day = first.first_day - dt.timedelta(days=7)
+        if cal.day(day) > second.value:
+            return None
+        return attrs.evolve(first, value=cal.day(day), first_day=day, last_day=day)
     year = int(second.value[:4])
     value = f"{year:04d}{first.value[4:]}"
     if value > second.value:
