@@ -618,6 +618,8 @@ class _Scan:
             or (_looks_past(tok, word, prev) and not _describes(toks, i, side))
         ):
             cls, self.guessed = "past", True
+        elif word == "lay" and nxt in _LAY_OBJECT:
+            cls = None  # "would cut flights and lay off 900 staff": "lay" the verb, not "lie"
         elif cls is None and word in _SAME_IN_PAST and prev in ("he", "she", "it"):
             cls = "past"  # "than it forecast in April": no "-s", so not the present
         elif cls == "past" and prev in _NOT_FINITE_BEFORE:
@@ -860,6 +862,10 @@ def _reduced_relative(toks: list[regex.Match[str]], i: int, side: int) -> bool:
     )
 
 
+# after "lay" as a verb of its own ("lay off staff", "lay out a plan"), not the past of "lie"
+_LAY_OBJECT = frozenset(
+    "off out down claim siege up the a an its their his her our plans".split()  # noqa: SIM905
+)
 # Verbs whose past is their bare form: after "he", "she" or "it" (no "-s") they are past
 _SAME_IN_PAST = frozenset(
     """forecast cut set put hit cast bid quit shut spread cost let beat broadcast upset
