@@ -1164,11 +1164,25 @@ _SOON_SIGNAL_AFTER = compile_re(
 )
 
 
+# a capitalised word right before, inside the sentence ("of Justice Now"), not its first word
+_CAPITALISED_BEFORE = compile_re(
+    r"(?<![.!?:\"“”'‘’(\n][ \t\u00a0]{0,3})(?<=[\p{Ll},][ \t\u00a0]+)\p{Lu}\p{Ll}+[ \t\u00a0]+$"
+)
+# a headline or title line in title case: "Right Now" says nothing there
+_TITLE_CASE_LINE = compile_re(r"(?:^|\n)(?:\p{Lu}\p{L}*[ \t\u00a0]+){2,}$")
+
+
 def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     value = ctx.lex.temporal["vague"].get(low)
     if value is None:
         return None
+    if (
+        m.group() == "Now"
+        and _CAPITALISED_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+        and not _TITLE_CASE_LINE.search(ctx.text, max(0, m.start() - 80), m.start())
+    ):
+        return None  # "Ana Ruiz of Justice Now", "Peace Now": a name
     if low == "soon" and (
         _AS_SOON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
         or _SOON_SIGNAL_AFTER.match(ctx.text, m.end(), m.end() + 14)
