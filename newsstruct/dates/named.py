@@ -891,7 +891,19 @@ def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
         hy = year_in(low, ctx.ref, ctx.lex) or rel_year(low, ctx.ref)
         h_anchor = "absolute" if YEAR4.search(low) else "ref"
         prev = ctx.previous
-        if hy is None and h == 2 and prev is not None and prev.value.endswith("-H1"):
+        if (
+            hy is None
+            and h == 2
+            and prev is not None
+            and prev.value.endswith("-H1")
+            # "first-half profit doubled" (last year's) … "expects second-half deliveries
+            # to slow": a forecast is of this year's second half, not of that year's
+            and not (
+                ctx.ref is not None
+                and prev.first.year < ctx.ref.year
+                and (ctx.tense == "future" or _guidance(m, ctx))
+            )
+        ):
             # "the first half of 2009 will be hard … a recovery in the second half": that
             # year's second half
             return Reading("DATE", f"{prev.value[:4]}-H2", "previous")
