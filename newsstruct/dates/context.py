@@ -258,7 +258,7 @@ _DEADLINE_WORDS = frozenset(
     defers defer adjourned adjourns rescheduled reschedules given gave give gives granted grants
     due deadline deadlines expected""".split()  # noqa: SIM905
 )
-_DEADLINE_REACH = 12
+_DEADLINE_REACH = 16
 # "All ferries cancelled until Friday", "schools are shut until Monday": a suspension lasts
 # until a day still to come; told with "was"/"were"/"had" ("the road was closed until
 # Friday, when it reopened") it is a story's past
@@ -618,8 +618,14 @@ class _Scan:
             or (_looks_past(tok, word, prev) and not _describes(toks, i, side))
         ):
             cls, self.guessed = "past", True
+        elif word == "lay" and nxt in _LAY_OBJECT:
+            cls = None  # "would cut flights and lay off 900 staff": "lay" the verb, not "lie"
+        elif cls is None and word in _SAME_IN_PAST and prev in ("he", "she", "it"):
+            cls = "past"  # "than it forecast in April": no "-s", so not the present
         elif cls == "past" and prev in _NOT_FINITE_BEFORE:
             cls = None  # "would be paid": a participle
+        if cls == "perfect" and prev in _MODAL_BEFORE_HAVE and not _participle(nxt):
+            cls = None  # "will have Sunday off", "would have talks on Monday": the verb "have"
         if cls is None:
             if side == 0 and word in _LEFT_OPENERS:
                 self.stopped = True  # "officials said that in March the plant will close"
@@ -853,6 +859,36 @@ def _reduced_relative(toks: list[regex.Match[str]], i: int, side: int) -> bool:
         and noun.isalpha()
         and noun.islower()
         and noun not in _SUBJECT_PRONOUNS
+    )
+
+
+# after "lay" as a verb of its own ("lay off staff", "lay out a plan"), not the past of "lie"
+_LAY_OBJECT = frozenset(
+    "off out down claim siege up the a an its their his her our plans".split()  # noqa: SIM905
+)
+# Verbs whose past is their bare form: after "he", "she" or "it" (no "-s") they are past
+_SAME_IN_PAST = frozenset(
+    """forecast cut set put hit cast bid quit shut spread cost let beat broadcast upset
+    shed split burst hurt""".split()  # noqa: SIM905
+)
+# "have" after these is the verb of possession ("would have Sunday off") unless a participle
+# follows ("would have won on Sunday": a perfect, past)
+_MODAL_BEFORE_HAVE = frozenset(
+    ["will", "would", "'ll", "'d", "could", "should", "may", "might", "must", "to"]
+)
+_IRREGULAR_PARTICIPLES = frozenset(
+    """been won lost met held left made told had said paid sold seen taken given gone done
+    come run begun spent set put cut hit let got become built sent kept found brought bought
+    fought thought caught taught sought struck stood heard led read""".split()  # noqa: SIM905
+)
+
+
+def _participle(word: str | None) -> bool:
+    """Whether ``word`` (the word after "have") may be a past participle."""
+    if word is None:
+        return False
+    return word in _IRREGULAR_PARTICIPLES or (
+        len(word) > 3 and word.endswith(("ed", "en", "wn", "ne", "ght"))
     )
 
 

@@ -305,6 +305,41 @@ def ends_period(ctx: Ctx, start: int) -> str | None:
     return word if word in ("ended", "ending") else "to"
 
 
+_SENTENCE_END = compile_re(r"[.!?][\"”’']?\s")
+_YEAR_REACH = 200
+_OPENING_BREAK = compile_re(r"[.!?][\"”’']?\s+|\n\s*|^\s*")
+
+
+def year_named_before(ctx: Ctx, start: int) -> int | None:
+    """The year named earlier in the sentence of a past clause ("In 2008, the store opened on
+    March 3", "Last year, rain fell on Thanksgiving"), when it is not the reference's."""
+    prev = ctx.previous
+    if (
+        prev is None
+        or ctx.ref is None
+        or ctx.tense != "past"
+        or prev.unit != "year"
+        or prev.compared
+        or prev.first.year == ctx.ref.year
+        or prev.end < 0
+        or prev.end > start
+        or start - prev.end > _YEAR_REACH
+        or _SENTENCE_END.search(ctx.text, prev.end, start)
+        or not ctx.text.startswith(",", prev.end)
+    ):
+        return None
+    # the year opens the sentence ("In 2008,", "Last year,"), not a phrase inside it ("a
+    # program approved in 1987 that …")
+    window = ctx.text[max(0, prev.end - 40) : prev.end]
+    breaks = [b.end() for b in _OPENING_BREAK.finditer(window)]
+    if not breaks and prev.end > 40:
+        return None
+    opening = window[breaks[-1] :] if breaks else window
+    if len(WORDS.findall(opening)) > 4:
+        return None
+    return prev.first.year
+
+
 def month_day_year(mo: int, d: int, ctx: Ctx, start: int | None = None) -> dt.date | None:
     assert ctx.ref is not None
     cands = []

@@ -38,6 +38,9 @@ S0 = r"[ \t\u00a0]*"
 # A hyphen as written ("third-quarter") or as a tokenizer leaves it ("third - quarter").
 DASH = r"(?:[-‐‑–]|[ \t\u00a0][-‐‑–][ \t\u00a0])"
 HY = rf"(?:{DASH}[ \t\u00a0]?|[ \t\u00a0]+)"  # a space or a hyphen
+# between the months of a quarter: "April-June", "April–June", "April-to-June", "April to June"
+# (spaced "to" only after "the": "from April to June quarter after quarter" is two months)
+QTO = r"(?:[-–]|[-‐]to[-‐]|(?<=(?<![\p{L}])[Tt]he[ \t\u00a0]+\p{L}{3,9}\.?)[ \t\u00a0]+to[ \t\u00a0]+)"
 APOS = r"['’]"
 POSS = rf"[ \t\u00a0]?{APOS}s"  # a possessive "'s", or a tokenizer's " 's"
 
@@ -229,8 +232,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?<=quarter){S}{year4}(?![\d%]|[.,]\d|[ \t\u00a0]%))?"
             rf"|(?:last|next|this){S}year{POSS}{S}{ordinal_q}{HY}quarter"
             # "the April-June quarter", "the July-September period": a calendar quarter
-            rf"|(?:Jan(?:uary|\.)?[-–]Mar(?:ch|\.)?|April[-–]June|July[-–]Sept?(?:ember|\.)?"
-            rf"|Oct(?:ober|\.)?[-–]Dec(?:ember|\.)?){S}(?:quarter|period)(?![\p{{L}}])"
+            # ("the April-to-June quarter", "the October to December period")
+            rf"|(?:Jan(?:uary|\.)?{QTO}Mar(?:ch|\.)?|April{QTO}June|July{QTO}Sept?(?:ember|\.)?"
+            rf"|Oct(?:ober|\.)?{QTO}Dec(?:ember|\.)?){S}(?:quarter|period)(?![\p{{L}}])"
             # "the December quarter": the calendar quarter ending that month
             rf"|(?:March|Mar\.|June|Sept(?:ember|\.)?|Sep\.|December|Dec\.){S}quarter(?![-‐\p{{L}}])"
             rf"|(?:the{S})?first{S}two{S}quarters(?:{S}of{S}{year4})?"
@@ -290,6 +294,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?:the{S})?(?:weekend|year(?:{DASH}|[ \t\u00a0])end|year(?:{DASH}|[ \t\u00a0])to(?:{DASH}|[ \t\u00a0])date|year{POSS}{S}end|end{S}of{S}(?:the{S})?year|end{DASH}of{DASH}year|turn{S}of{S}the{S}century|mid(?:{DASH})?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
             rf"|(?:(?:early|late|earlier|later){S}in{S})?the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
+            # "into the new year": the year about to begin (not "New Year's Day")
+            rf"|(?:(?:early|late|earlier|later){S}in{S})?the{S}new{S}year(?!{POSS}|[-‐\p{{L}}])"
             # "earlier in the month": the month the story is in (a bare "the month" is not)
             rf"|(?:early|late|earlier|later){S}in{S}the{S}month(?![-‐][\p{{L}}]|{S}(?:before|after|of)(?![\p{{L}}]))"
             rf"|full{DASH}year(?=[ \t\u00a0]+\p{{Ll}})",  # "full-year profit": the year reported
@@ -542,7 +548,7 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
             edges
             | _words(
                 "rest close turn remainder current coming weekend year mid midyear midmonth"
-                " midweek week full"
+                " midweek week full new"
             ),
             False,
         ),

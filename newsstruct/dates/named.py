@@ -40,6 +40,7 @@ from .core import (
     shift_quarter,
     weekday_date,
     weekday_in,
+    year_named_before,
 )
 from .propername import person_named
 
@@ -71,7 +72,7 @@ def h_time(m: Cand, ctx: Ctx) -> Reading | None:
         pod = _POD_AFTER.match(ctx.text, m.end(), m.end() + 24)
         if pod is not None:  # "by 6 o'clock this afternoon": 6 p.m.
             raw = f"{raw} {pod.group(1) or 'night'}"
-    reading = _time(raw, ctx)
+    reading = _time(raw, ctx, m.start())
     if reading is not None and approx is not None:
         reading = attrs.evolve(reading, mod="APPROX")
     return reading
@@ -102,7 +103,7 @@ _ASCII_WORD = compile_re(r"[A-Za-z]+")
 _DEICTIC_WORD = compile_re(r"\b(yesterday|today|tomorrow|tonight)\b", regex.IGNORECASE)
 
 
-def _time(raw: str, ctx: Ctx) -> Reading | None:
+def _time(raw: str, ctx: Ctx, start: int) -> Reading | None:
     low = norm(raw)
     numbers = ctx.lex.temporal["number"]
     if low.startswith("noon") or low.startswith("midday"):
@@ -186,10 +187,30 @@ def _time(raw: str, ctx: Ctx) -> Reading | None:
     elif ctx.tense == "past" and ctx.previous_day is not None and _past_day(ctx):
         # "He was shot at 10 p.m." after the story named the day: that day's evening
         day, anchor = ctx.previous_day.first, "previous-day"
+    elif (
+        (
+            ctx.tense == "future"
+            or (
+                ctx.tense == "present" and not _STATE_BEFORE.search(_clause_before(ctx.text, start))
+            )
+        )
+        and ctx.ref is not None
+        and ctx.previous_day is not None
+        and ctx.previous_day.first is not None
+        and ctx.previous_day.unit == "day"
+        and ctx.previous_day.first > ctx.ref
+    ):
+        # "Voters will choose a president on Sunday. Polls open at 7 a.m.": a time told
+        # ahead after a day ahead is that day's
+        day, anchor = ctx.previous_day.first, "previous-day"
     if day is None:
         return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
     dated = mo is not None or wd is not None or deictic is not None
     return Reading("TIME", f"{day.isoformat()}{clock}", anchor, timezone=tz_value, dated=dated)
+
+
+# "Its shares are up 2% at 11 a.m.": a state of the reference day, not a schedule
+_STATE_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:is|are|['’]s|['’]re|remains?|stays?)(?![\p{L}])")
 
 
 def _past_day(ctx: Ctx) -> bool:
@@ -339,6 +360,10 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
     ]
     if not cands:
         return None
+    told = year_named_before(ctx, m.start()) if not modifier or modifier.startswith("the") else None
+    if told is not None and (d := cal.holiday(rule, told)) is not None:
+        # "Last year, rain delayed flights on the day before Thanksgiving": that year's
+        return Reading("DATE", cal.day(d + dt.timedelta(days=shift)), "previous")
     if modifier in ("last", "this past"):
         chosen = max((c for c in cands if c < ctx.ref), default=cands[0])
     elif modifier in ("next", "this coming"):
@@ -460,6 +485,13 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
         gone = [c for c in cands if c <= ctx.ref]
         if gone:
             return Reading("DATE", cal.day(max(gone)), start=start)
+    told = year_named_before(ctx, m.start())
+    if told is not None and ends_period(ctx, m.start()) is None:
+        # "In 2008, the store opened on March 3": the year the sentence named
+        try:
+            return Reading("DATE", cal.day(dt.date(told, mo[0], d)), "previous", start=start)
+        except ValueError:
+            return None
     found = month_day_year(mo[0], d, ctx, start)
     if found is None:
         return None
@@ -645,8 +677,13 @@ def _quarter_year(q: int, ctx: Ctx, m: Cand | None = None) -> int | None:
         # ... and a quarter that ended two or more quarters ago, in a future clause or a
         # forecast, is next year's: "expects revenue of $9 billion for its first quarter" in
         # October
-        if cur - q >= 2 and (
-            ctx.tense == "future" or (ctx.tense != "past" and m is not None and _guidance(m, ctx))
+        if (
+            cur - q >= 2
+            and (
+                ctx.tense == "future"
+                or (ctx.tense != "past" and m is not None and _guidance(m, ctx))
+            )
+            and not (m is not None and _reported_soon(m, ctx))
         ):
             return y + 1
         return y
@@ -655,9 +692,34 @@ def _quarter_year(q: int, ctx: Ctx, m: Cand | None = None) -> int | None:
     # more quarters ago was reported long since, so a future clause means this year's: "will
     # report third-quarter results" in May, and so does a forecast told in the past ("for the
     # second quarter, it forecast revenue of $11 billion" in January).
-    if cur + 4 - q >= 2 and (ctx.tense == "future" or (m is not None and _guidance(m, ctx))):
+    if (
+        cur + 4 - q >= 2
+        and (ctx.tense == "future" or (m is not None and _guidance(m, ctx)))
+        and not (m is not None and _reported_soon(m, ctx))
+    ):
         return y
     return y - 1
+
+
+# "will announce third-quarter results on February 6" in January: results due within weeks are
+# of a quarter already ended (a fiscal one), not of this year's quarter to come
+_REPORT_DATE_AFTER = compile_re(
+    r"(?i)[-‐ \t\u00a0]+(?:results|earnings|figures)[ \t\u00a0]+(?:on|in|next|this|later)"
+    r"[ \t\u00a0]+(?:(?:early|mid|late)[-‐ \t\u00a0]+)?(\p{L}+)"
+)
+_SOON_WORDS = frozenset(["week", "month", "monday", "tuesday", "wednesday", "thursday", "friday"])
+
+
+def _reported_soon(m: Cand, ctx: Ctx) -> bool:
+    """Whether the results of the quarter at ``m`` are due within three months."""
+    after = _REPORT_DATE_AFTER.match(ctx.text, m.end(), m.end() + 48)
+    if after is None or ctx.ref is None:
+        return False
+    word = after.group(1).lower()
+    if word in _SOON_WORDS:
+        return True
+    mo = month_in(after.group(1), ctx.lex)
+    return mo is not None and (mo[0] - ctx.ref.month) % 12 <= 2
 
 
 # a company's forecast for a quarter or a year: "forecast revenue", "expects a loss"
@@ -708,7 +770,8 @@ _GAME_CUE = compile_re(
     r"year|month|week|day|hour|mile|inch|foot|feet|ton|pound)s?(?![\p{L}]))"
     r"|half[-‐]?time|overtime|touchdowns?|innings?|equali[sz](?:ed|er|ing|es)|scor(?:ed|ing)"
     r"|rebounds|quarterback|free[-‐ \t\u00a0]throws?|field[-‐ \t\u00a0]goals?|kick[-‐]?off"
-    r"|buzzer)(?![\p{L}\d])"
+    r"|buzzer|super[ \t\u00a0]+bowl|running[ \t\u00a0]+backs?|wide[ \t\u00a0]+receivers?"
+    r"|linebackers?|goalkeepers?|goalies?|point[ \t\u00a0]+guards?|power[ \t\u00a0]+play)(?![\p{L}\d])"
 )
 _GAME_REACH = 200
 
@@ -749,7 +812,7 @@ def _quarter_code(code: regex.Match[str], raw: str, ctx: Ctx) -> Reading | None:
 
 _OF_MONTH_AFTER = compile_re(r"[ \t\u00a0]+of[ \t\u00a0]+(\p{Lu}\p{Ll}{2,8}\.?)(?![\p{L}])")
 _THE_BEFORE = compile_re(r"(?<![\p{L}])[Tt]he[ \t\u00a0]+$")
-_QUARTER_MONTHS = compile_re(r"(jan|apr|jul|oct)[\p{L}.]*[-–]")
+_QUARTER_MONTHS = compile_re(r"(jan|apr|jul|oct)[\p{L}.]*(?:[-–]|[ \t\u00a0]+to[ \t\u00a0])")
 _QUARTER_END_MONTH = compile_re(r"(mar|jun|sep|dec)[\p{L}.]*\s+quarter$")
 _QUARTER_OF_MONTH = {"jan": 1, "apr": 2, "jul": 3, "oct": 4, "mar": 1, "jun": 2, "sep": 3, "dec": 4}
 
@@ -828,17 +891,33 @@ def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
         hy = year_in(low, ctx.ref, ctx.lex) or rel_year(low, ctx.ref)
         h_anchor = "absolute" if YEAR4.search(low) else "ref"
         prev = ctx.previous
-        if hy is None and h == 2 and prev is not None and prev.value.endswith("-H1"):
+        if (
+            hy is None
+            and h == 2
+            and prev is not None
+            and prev.value.endswith("-H1")
+            # "first-half profit doubled" (last year's) … "expects second-half deliveries
+            # to slow": a forecast is of this year's second half, not of that year's
+            and not (
+                ctx.ref is not None
+                and prev.first.year < ctx.ref.year
+                and (ctx.tense == "future" or _guidance(m, ctx))
+            )
+        ):
             # "the first half of 2009 will be hard … a recovery in the second half": that
             # year's second half
             return Reading("DATE", f"{prev.value[:4]}-H2", "previous")
         if hy is None:
             if ctx.ref is None:
                 return Reading("DATE", f"XXXX-H{h}", None)
+            # "first-half profit doubled" told in March: a first half told as past has
+            # ended, so it is last year's; "in the first half of the year" may be the one
+            # running
+            told_past = ctx.tense == "past" and not low.endswith("of the year")
             hy = (
                 ctx.ref.year
                 if (
-                    h == 1
+                    (h == 1 and not (told_past and ctx.ref.month <= 6))
                     or ctx.ref.month > 6
                     or ctx.tense == "future"
                     or _guidance(m, ctx)
@@ -880,6 +959,8 @@ def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
         elif "this year's" in low:
             y = ctx.ref.year if ctx.ref else None
         anchor = "ref"
+        if y is None and (told := year_named_before(ctx, m.start())) is not None:
+            y, anchor = told, "previous"  # "In 2007, sales fell in the fourth quarter"
         if y is None:
             y = _quarter_year(q, ctx, m)
     if y is None:
@@ -1182,6 +1263,11 @@ _WEEKDAY_AND_BEFORE = compile_re(
 _NAME_WORD_BEFORE = compile_re(r"(?<![\p{L}])(\p{Lu}\p{Ll}{2,8})[ \t\u00a0]+$")
 
 
+# "sits every Tuesday and Thursday": the second weekday of a set is a set too
+_EVERY_WEEKDAY_AND_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])every[ \t\u00a0]+(?-i:\p{Lu}\p{Ll}{2,5}day)[ \t\u00a0]*,?[ \t\u00a0]+"
+    r"(?:and|or)[ \t\u00a0]+$"
+)
 _DAY_SHIFT = compile_re(r"(?i)the[ \t\u00a0]+day[ \t\u00a0]+(before|after)[ \t\u00a0]+")
 
 
@@ -1246,6 +1332,10 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
             _EVENT_PREP_BEFORE.search(before) is not None and ctx.tense == "future"
         )
         ctx = attrs.evolve(ctx, tense="future" if ahead else None)
+    if not modifier and _EVERY_WEEKDAY_AND_BEFORE.search(
+        ctx.text, max(0, m.start() - 24), m.start()
+    ):
+        return Reading("SET", f"XXXX-WXX-{wd}", None)  # "every Tuesday and Thursday"
     pair = (
         _WEEKDAY_AND_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
         if not modifier and ctx.previous_day is not None
@@ -1256,7 +1346,11 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         if weekday_in(pair.group(1), ctx.lex) == first.isoweekday():
             # "on Thursday and Friday", "by Monday or Tuesday": the days after the first
             d = first + dt.timedelta(days=(wd - first.isoweekday()) % 7 or 7)
-            if ctx.ref is not None and first <= ctx.ref < d:
+            if (
+                ctx.ref is not None
+                and first <= ctx.ref < d
+                and ctx.tense not in ("future", "present")
+            ):
                 d -= dt.timedelta(days=7)  # "statements made Friday and Thursday": both past
             return Reading("DATE", cal.day(d), "previous-day", mod=mod)
     week_after = _WEEK_AFTER.match(ctx.text, m.end(), m.end() + 40) if not modifier else None
@@ -1355,6 +1449,8 @@ _CAPITAL_AFTER = compile_re(r"[ \t]\p{Lu}")
 # a determiner, or no preposition: "its January forecast", "and December sales will be ..."
 _EVENT_DETERMINER_BEFORE = compile_re(
     r"(?i)(?:(?<![\p{L}])(?:its|their|his|her|our|the|a|an|and|or|but)[ \t\u00a0]+"
+    # a possessive: "the Fed's September meeting", "Orlan's January forecast"
+    r"|\p{L}['’]s[ \t\u00a0]+"
     r"|(?:^|[.!?][ \t\u00a0]+|\n[ \t\u00a0]*))$"
 )
 _EVENT_NOUN_AFTER = compile_re(
@@ -1544,6 +1640,9 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             y = pick(cands, mid_ref + dt.timedelta(days=1), "future").year
             return Reading("DATE", cal.month(y, mo[0]), "previous", mod=mod)
         end = ends_period(ctx, m.start()) if bare else None
+        told = year_named_before(ctx, m.start()) if bare and end is None else None
+        if told is not None:  # "In 2008, the store opened in March": that year's March
+            return Reading("DATE", cal.month(told, mo[0]), "previous", mod=mod)
         if bare and _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
             tense = "past"  # "the seventh cut since September": a month gone, whatever the verb
         if end is not None:

@@ -100,6 +100,13 @@ _WEEK_ENDED_WEEKDAY = compile_re(
 _MID_MONTH_WEEK = compile_re(r"mid[-‐]?(month|week|decade)")
 _BEFORE_LAST = compile_re(r"the (week|year) before last")
 _WEEK_FINE = frozenset(["day", "week", "weekend"])
+# "will report full-year results": the results of a year told when published
+_RESULTS_AFTER = compile_re(r"(?i)[ \t\u00a0]+(?:results|earnings|figures|accounts)(?![\p{L}])")
+_REPORT_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:report(?:s|ed|ing)?|publish(?:es|ed|ing)?|announc(?:e|es|ed|ing)"
+    r"|releas(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|post(?:s|ed|ing)?|present(?:s|ed|ing)?)"
+    r"(?:[ \t\u00a0]+(?:its|their|the|his|her))?[ \t\u00a0]+$"
+)
 _AN_BEFORE = compile_re(r"\ban?[ \t\u00a0]+$", regex.IGNORECASE)
 _POSSESSIVE_AFTER = compile_re(r"[ \t]?['’]s(?![\p{L}])")  # "this quarter's", "quarter 's"
 _SINCE_BEFORE = compile_re(r"(?i)(?<![\p{L}])since[ \t\u00a0]+(?:the[ \t\u00a0]+)?$")
@@ -119,6 +126,12 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         and ctx.text[m.start() - 1] in "\"“'‘"
     ):
         return None  # "This Week", a programme's title
+    if low.endswith("the new year"):
+        # "will continue into the new year": the year about to begin, or just begun in
+        # January and February
+        if ctx.ref is None:
+            return Reading("DATE", None, None, mod=mod)
+        return Reading("DATE", cal.year(ctx.ref.year + (ctx.ref.month > 2)), mod=mod)
     before_last = _BEFORE_LAST.fullmatch(low)
     if before_last is not None:  # "the week before last": two back from the reference
         if ctx.ref is None:
@@ -229,6 +242,14 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         if low.startswith("full"):  # "full-year profit rose": the year reported
             if _AN_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()):
                 return Reading("DURATION", "P1Y", None)  # "a full-year contract": a length
+            if (
+                ctx.ref.month <= 3
+                and _RESULTS_AFTER.match(ctx.text, m.end(), m.end() + 16)
+                and _REPORT_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+            ):
+                # "will publish full-year results on March 10" in February: the results
+                # of the year just ended, whatever the tense
+                return Reading("DATE", cal.year(ctx.ref.year - 1))
             return Reading("DATE", cal.year(y))
         return Reading("DATE", cal.year(y), mod="MID" if "mid" in low else "END")
     if "turn of the century" in low:
@@ -581,6 +602,16 @@ def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
         if unit in ("day", "morning", "afternoon", "evening", "night", "week", "weekend")
         else unit,
     )
+    if (
+        unit == "week"
+        and "same" in words
+        and ctx.previous is not None
+        and ctx.previous.unit == "week"
+        and ctx.previous.first is not None
+    ):
+        # "rose 30% this week compared with the same week last year": the week just named,
+        # not the week of a day named before it
+        prior, anchor = ctx.previous, "previous"
     if prior is None:
         if ctx.ref is None:
             return Reading("DATE", None, None)
@@ -1005,6 +1036,13 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         after = ctx.text[m.end() : m.end() + 8]
         signal = _SIGNAL_AFTER.match(after) if first != "the" else None
+        if (
+            unit == "minute"
+            and signal is None
+            and (_THE_END_BEFORE.search(before) or raw == "Minutes")
+            and _RECORD_OF_AFTER.match(ctx.text, m.end(), m.end() + 16) is not None
+        ):
+            return None  # "the minutes of the Fed's September meeting": a record of it
         if signal is not None and signal.group(1).lower() == "ago":
             # "just months ago": TimeBank marks the whole phrase, a duration
             value = duration_value(None, unit)
@@ -1032,6 +1070,11 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
 
 _QUARTER_OF_BEFORE = compile_re(
     r"(?i)(?<![\p{L}])an?[ \t\u00a0]+quarter[ \t\u00a0]+of[ \t\u00a0]+$"
+)
+# "the minutes of the meeting", "the minutes from its May meeting": a record, not a length
+_THE_END_BEFORE = compile_re(r"(?i)(?<![\p{L}])the[ \t\u00a0]+$")
+_RECORD_OF_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:of|from)[ \t\u00a0]+(?:the|its|their|a|an|this|that|last)(?![\p{L}])"
 )
 _EARLY_BEFORE = compile_re(r"(?i)\b(?:the|its|their)[ \t\u00a0]+(?:early|small|wee)[ \t\u00a0]+$")
 
@@ -1121,11 +1164,25 @@ _SOON_SIGNAL_AFTER = compile_re(
 )
 
 
+# a capitalised word right before, inside the sentence ("of Justice Now"), not its first word
+_CAPITALISED_BEFORE = compile_re(
+    r"(?<![.!?:\"“”'‘’(\n][ \t\u00a0]{0,3})(?<=[\p{Ll},][ \t\u00a0]+)\p{Lu}\p{Ll}+[ \t\u00a0]+$"
+)
+# a headline or title line in title case: "Right Now" says nothing there
+_TITLE_CASE_LINE = compile_re(r"(?:^|\n)(?:\p{Lu}\p{L}*[ \t\u00a0]+){2,}$")
+
+
 def h_vague(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     value = ctx.lex.temporal["vague"].get(low)
     if value is None:
         return None
+    if (
+        m.group() == "Now"
+        and _CAPITALISED_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+        and not _TITLE_CASE_LINE.search(ctx.text, max(0, m.start() - 80), m.start())
+    ):
+        return None  # "Ana Ruiz of Justice Now", "Peace Now": a name
     if low == "soon" and (
         _AS_SOON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
         or _SOON_SIGNAL_AFTER.match(ctx.text, m.end(), m.end() + 14)

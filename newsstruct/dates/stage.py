@@ -264,7 +264,13 @@ def find_dates(
             quarter=state.quarter,
             sentence_day=state.sentence_day,
         )
-        if kind in ("time", "pod_day") and state.sentence_day is None:
+        if kind in ("time", "pod_day") and state.sentence_day is not None:
+            # "at 5 a.m. on Friday, and until midnight on Christmas Eve": the day right after
+            # the clock time, not the one named before it in the sentence
+            after = _day_just_after(cands, idx, ctx)
+            if after is not None:
+                ctx = attrs.evolve(ctx, sentence_day=after)
+        elif kind in ("time", "pod_day"):
             ctx = attrs.evolve(ctx, sentence_day=_day_just_after(cands, idx, ctx))
             if i - state.day_sentence > _CLOCK_DAY_REACH:
                 # "shares rose 3 percent by midday", paragraphs after "the year to March 31":
@@ -357,6 +363,7 @@ _AND_BETWEEN = compile_re(r"[ \t\u00a0]+and[ \t\u00a0]+")
 _RANGE_OPEN_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:between|from)[ \t\u00a0]+$")
 _RANGE_JOIN = compile_re(r"[ \t\u00a0]*(?:and|to|through|until|-|–)[ \t\u00a0]*", regex.IGNORECASE)
 _MONTH_OR_DAY = compile_re(r"\d{4}-\d\d(?:-\d\d)?")
+_BARE_WEEKDAY = compile_re(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day")
 
 
 def _range_start(text: str, first: DateMention, second: DateMention) -> DateMention | None:
@@ -376,6 +383,14 @@ def _range_start(text: str, first: DateMention, second: DateMention) -> DateMent
         or not _RANGE_OPEN_BEFORE.search(text, max(0, first.start - 10), first.start)
     ):
         return None
+    if _BARE_WEEKDAY.fullmatch(first.text):
+        # "from Friday to Tuesday": the Friday of the week before, not a year back
+        if first.first_day is None:
+            return None
+        day = first.first_day - dt.timedelta(days=7)
+        if cal.day(day) > second.value:
+            return None
+        return attrs.evolve(first, value=cal.day(day), first_day=day, last_day=day)
     year = int(second.value[:4])
     value = f"{year:04d}{first.value[4:]}"
     if value > second.value:
@@ -554,7 +569,7 @@ def _first_day(
     return m.start(1), m.end(1), first
 
 
-_DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "iso", "deictic"})
+_DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "iso", "deictic", "holiday"})
 
 
 def _day_just_after(
