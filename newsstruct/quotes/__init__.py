@@ -864,6 +864,8 @@ def _named_org(speaker: Speaker, quotes: list[Quote], entities: Entities) -> Spe
         earlier = quotes[-_BODY_LOOKBACK:]
     elif noun in qwords.orgs or noun in _FIRM_NOUNS:
         earlier = quotes
+    elif noun in _MAKER_NOUNS:
+        return _business_subject(speaker, quotes, entities)
     else:
         return speaker
     for q in reversed(earlier):
@@ -874,6 +876,48 @@ def _named_org(speaker: Speaker, quotes: list[Quote], entities: Entities) -> Spe
         firm = entities.firm_before(speaker.mention.start, qwords.firms)
         if firm is not None:
             return attrs.evolve(speaker, name=firm, resolved_by="title")
+        return _business_subject(speaker, quotes, entities)
+    return speaker
+
+
+# "the carmaker said": nouns for a company that no company name ends in
+_MAKER_NOUNS = frozenset({"carmaker", "automaker"})
+# the verbs a company reports by as the subject of its own sentence ("Kestrel Mobility posted")
+_BUSINESS_CUES = frozenset({"said", "says", "reported", "reports", "posted", "announced"})
+
+
+def _business_subject(speaker: Speaker, quotes: list[Quote], entities: Entities) -> Speaker:
+    """ "the company said" after "Kestrel Mobility posted a loss": the one name the earlier
+    quotes give, as written, as the subject of a business verb, when it can be no person (no
+    known first name, no gender, no role); several such names, or none, leave the
+    description as it is."""
+    qwords = entities.qwords
+    found: set[str] = set()
+    for q in quotes:
+        other = q.speaker
+        if (
+            other is None
+            or other.resolved_by != "name"
+            or other.mention is None
+            or other.mention.text != other.name
+            or q.cue is None
+            or q.cue.text.lower() not in _BUSINESS_CUES
+            or len(other.name.split()) < 2
+        ):
+            continue
+        ent = entities.orgs.get(other.name) or entities.persons.get(other.name)
+        if ent is None:
+            continue
+        if ent.kind == "person" and (
+            ent.roles
+            or ent.gender is not None
+            or ent.votes
+            or other.name.split()[0].lower() in qwords.first_names
+        ):
+            continue
+        found.add(other.name)
+    if len(found) == 1:
+        return attrs.evolve(speaker, name=found.pop(), resolved_by="title")
     return speaker
 
 

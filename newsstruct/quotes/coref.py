@@ -238,12 +238,20 @@ _Reading = tuple[str, str, str | None]
 _RUN_CACHE = 8192
 
 
+# what is traded of a company, before "of" and its name ("Shares of Kellan Foods")
+_HOLDINGS = frozenset(["shares", "stock", "stocks", "units"])
+
+
 def _run_words(run: str, qwords: QuoteWords) -> tuple[list[str], int]:
     """The words of a run without the function words that open it, and where they start."""
     words = run.split()
     k = 0
     while k < len(words) and (words[k].lower() in qwords.function_words or qwords.cue(words[k])):
         k += 1  # "But", "Said" (an inverted cue) open the run but not the name
+    if k + 1 < len(words) and words[k].lower() == "about":
+        k += 1  # a press release's "About Harwick Partners" heading: the name is after it
+    if k + 2 < len(words) and words[k].lower() in _HOLDINGS and words[k + 1] == "of":
+        k += 2  # "Shares of Kellan Foods fell": what is traded of the company, not its name
     if k == 0:
         return words, 0
     if k == len(words):
@@ -600,6 +608,9 @@ class Entities:
             ent = self.mentioned[k]
             names = ent.name.split()
             if ent.kind == "org" and len(names) > 1 and names[-1].lower() in heads:
+                end = self.mention_ends[k]
+                if self.text.startswith(".", end) and f"{names[-1].lower()}." in heads:
+                    return f"{ent.name}."  # "Brindle Motors Inc." (a run stops at the period)
                 return ent.name  # not "Mining" alone ("I work in Mining")
             k -= 1
         return None

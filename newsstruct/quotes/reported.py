@@ -105,6 +105,53 @@ _NOT_A_CLAUSE_START = frozenset(
 
 _MIN_REPORTED_WORDS = 3
 
+# a clause of two words, a subject and a finite verb: "said sales fell", "said prices rose"
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you"])
+_STRONG_PAST = frozenset(
+    [
+        "fell",
+        "rose",
+        "grew",
+        "shrank",
+        "sank",
+        "won",
+        "lost",
+        "lied",
+        "died",
+        "left",
+        "quit",
+        "slid",
+        "slipped",
+        "dropped",
+        "broke",
+        "froze",
+    ]
+)
+_WORD = compile_re(r"\p{Ll}+", regex.V1)
+
+
+def _short_clause(words_: list[str], qwords: QuoteWords) -> bool:
+    """Two words that are a clause of their own: a plural noun or a subject pronoun, then a
+    verb in the past ("sales fell", "prices rose", "it worked"); not "said last week", "told
+    reporters Tuesday"."""
+    if len(words_) != 2:
+        return False
+    subject, verb = words_[0], words_[1].rstrip(".,;:!?")
+    if not (_WORD.fullmatch(subject) and _WORD.fullmatch(verb)):
+        return False
+    if subject not in _SUBJECT_PRONOUNS and not (
+        subject.endswith("s")
+        and not subject.endswith("ss")
+        and subject not in qwords.stops
+        and subject not in qwords.dets
+        and subject not in qwords.adverbs
+        and subject not in qwords.function_words
+        and subject not in _NOT_A_CLAUSE_START
+    ):
+        return False
+    return verb in _STRONG_PAST or (verb.endswith("ed") and len(verb) > 4)
+
+
 # "said about 12,000 customers were without power": a quantity opens the clause's subject
 _APPROXIMATE = frozenset(["about", "over", "under"])
 _NUMBER_NEXT = compile_re(r"\s+[$£€]?\d", regex.V1)
@@ -522,7 +569,11 @@ def _reported(
             # the clause before the attribution is all of the content
             return Reported(content=lead, attribution=make_attribution(text, cue, source), cls=cls)
     n_words = len(words_) + (len(lead.text.split()) if lead is not None else 0)
-    if n_words < _MIN_REPORTED_WORDS and not has_marks:
+    if (
+        n_words < _MIN_REPORTED_WORDS
+        and not has_marks
+        and not (lead is None and _short_clause(words_, doc.words))
+    ):
         return None
     if (
         first in _WHEN_WORDS
