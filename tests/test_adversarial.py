@@ -1,7 +1,7 @@
 """Adversarial inputs from the reliability issue, each structured in one call.
 
 Every input must finish and keep the offsets contract. The hang guard (faulthandler) is set
-far above the real figures, which are measured by ``benchmarks/adversarial.py``; speed
+far above the real figures, which are measured by ``benchmarks/speed.py``; speed
 targets live there, not here.
 """
 
@@ -31,6 +31,9 @@ def adversarial_inputs() -> dict[str, str]:
         "200,000 opening curly quotes": "“" * 200_000,
         "1 MB on one line without spaces": "x" * 1_000_000,
         "1 MB of initials without spaces": "A." * 500_000,
+        "1 MB of capitals without spaces": "A" * 1_000_000,
+        "a cue before 1 MB of spaces": "Ada Marsh said" + " " * 1_000_000 + "that it rained.",
+        "200 capitals before each of 5,000 cues": ("A" * 200 + " said so. ") * 5_000,
         "50,000 newlines": "\n" * 50_000,
         "50,000 one-word lines": "Said.\n" * 50_000,
         "a 5 MB article": (story * (5_000_000 // len(story) + 1))[:5_000_000],

@@ -27,8 +27,14 @@ TIMEOUT = 5.0  # seconds per pattern and string: a hang guard, not a speed targe
 BOUNDED = {
     "newsstruct.dates.relative._QUANTITY_BEFORE": 24,  # the 24 characters before a duration
     "newsstruct.quotes.mentions._TIME_BACK": 120,  # the end of a clause, back from a cue
+    "newsstruct.dates.named._NAME_BEFORE": 20,  # the 20 characters before a month
+    "newsstruct.dates.named._DAY_WORD_AFTER": 24,  # the 24 characters after a clock time
+    "newsstruct.dates.named._LEVEL_AFTER": 20,  # the 20 characters after a year
 }
-N = 20_000
+# Long enough that a pattern quadratic in a run of one character class (two adjacent
+# quantifiers that can split the run every way) needs far more than TIMEOUT, while a linear
+# one needs milliseconds: the audit tells the two apart without timing anything finely.
+N = 80_000
 
 ADVERSARIAL = {
     "letters": "a" * N,

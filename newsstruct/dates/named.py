@@ -640,15 +640,15 @@ def h_month_year(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", cal.month(y, mo[0]), anchor, mod=edge_mod(raw))
 
 
-_AFTER_OF = compile_re(r"(?<=\bof\s+).*", regex.IGNORECASE | regex.DOTALL)
+_OF = compile_re(r"\bof\s", regex.IGNORECASE)  # "the week of March 3": the date after it
 
 
 def h_week_of(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
-    inner = _AFTER_OF.search(raw)
+    inner = _OF.search(raw)
     if inner is None:
         return None
-    found = h_month_day(m.tail(inner.start()), ctx)
+    found = h_month_day(m.tail(inner.end()), ctx)
     if found is None or found.value is None or not found.value[:4].isdigit():
         return None
     d = dt.date.fromisoformat(found.value)

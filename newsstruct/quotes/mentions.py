@@ -71,11 +71,12 @@ _TIME = (
     r"|(?:(?:earlier|later)\s+)?(?:in|at|during)\s+(?:a|an|the|his|her|their|its|our)\s+"
     r"(?:[\p{L}\-’']+\s+){0,3}?"
     + _SETTING_NOUNS
-    + r"(?:\s+(?:with|to|on|in)\s+(?:\p{Lu}[\p{L}’'.\-]*\s*){1,4})?"
+    # each capitalised word whole: a run of capitals split every way was quartic
+    + r"(?:\s+(?:with|to|on|in)\s+(?:\p{Lu}[\p{L}’'.\-]*(?![\p{L}’'.\-])\s*){1,4})?"
     # "reported Wednesday in the journal Polar Biology": where the words were published
     r"|in\s+(?:the|a)\s+(?:journal|magazine|newspaper)(?:\s+\p{Lu}[\p{L}’'.\-]*){1,4})"
 )
-_SETTING_AFTER = compile_re(rf"(?:\s*,?\s+{_TIME})+(?=[\s,.:;]|$)", regex.V1)
+_SETTING_AFTER = compile_re(rf"(?:(?:\s*+,\s++|\s++){_TIME})+(?=[\s,.:;]|$)", regex.V1)
 
 
 @attrs.frozen(kw_only=True)

@@ -190,7 +190,7 @@ class Reported:
 # a wire dateline opening the sentence: a place in capitals, maybe a state or country, maybe
 # an agency in parentheses, then a dash
 _DATELINE = compile_re(
-    r"\p{Lu}{2,}[\p{Lu}.'’\-]*(?:\s+\p{Lu}{2,}[\p{Lu}.'’\-]*){0,3}"
+    r"\p{Lu}{2,}+[\p{Lu}.'’\-]*(?:\s+\p{Lu}{2,}+[\p{Lu}.'’\-]*){0,3}"
     r"(?:,\s*\p{Lu}[\p{L}.]{1,15}(?:\s+\p{Lu}[\p{L}.]{1,15}){0,2})?"
     r"\s*(?:\(\p{Lu}[\p{L}\-]{0,15}\))?\s*[—–-]{1,2}\s+(?=\p{Lu})",
     regex.V1,
@@ -303,7 +303,7 @@ _NOUN_FORMS = frozenset(
 # a place or occasion between the cue and "that": "said outside the courthouse that",
 # "told reporters after the hearing that"
 _SETTING_THEN_THAT = compile_re(
-    r"\s*,?\s*(?:(?:in|at|on|outside|inside|after|before|during|following|from|near|over|through"
+    r"\s*+(?:,\s*+)?(?:(?:in|at|on|outside|inside|after|before|during|following|from|near|over|through"
     r"|via|by)"
     r"\s+(?:[^\s,.;:!?\"“”]+\s+){1,6}?"
     # "has said for years that": a stretch of time, not what was said
@@ -334,7 +334,7 @@ _ADVERB_ASIDE = compile_re(
     r"|in\s+fact|of\s+course|for\s+example|for\s+instance)\s*,\s*(?=that\b)",
     regex.V1,
 )
-_NAME_NEXT = compile_re(r"\s*[\"“‘'«„]?\s*[\p{Lu}\d]", regex.V1)
+_NAME_NEXT = compile_re(r"\s*+(?:[\"“‘'«„]\s*+)?[\p{Lu}\d]", regex.V1)
 # the addressee's name in apposition, or a relative clause on it, before the content's first
 # word: "told the board's chairman, Amos Reel, that", "told the board, which met Monday, that"
 _NAME_APPOSITION = compile_re(
