@@ -187,22 +187,8 @@ def _time(raw: str, ctx: Ctx, start: int) -> Reading | None:
     elif ctx.tense == "past" and ctx.previous_day is not None and _past_day(ctx):
         # "He was shot at 10 p.m." after the story named the day: that day's evening
         day, anchor = ctx.previous_day.first, "previous-day"
-    elif (
-        (
-            ctx.tense == "future"
-            or (
-                ctx.tense == "present" and not _STATE_BEFORE.search(_clause_before(ctx.text, start))
-            )
-        )
-        and ctx.ref is not None
-        and ctx.previous_day is not None
-        and ctx.previous_day.first is not None
-        and ctx.previous_day.unit == "day"
-        and ctx.previous_day.first > ctx.ref
-    ):
-        # "Voters will choose a president on Sunday. Polls open at 7 a.m.": a time told
-        # ahead after a day ahead is that day's
-        day, anchor = ctx.previous_day.first, "previous-day"
+    elif (ahead := _day_ahead(ctx, start)) is not None:
+        day, anchor = ahead, "previous-day"
     if day is None:
         return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
     dated = mo is not None or wd is not None or deictic is not None
@@ -211,6 +197,19 @@ def _time(raw: str, ctx: Ctx, start: int) -> Reading | None:
 
 # "Its shares are up 2% at 11 a.m.": a state of the reference day, not a schedule
 _STATE_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:is|are|['’]s|['’]re|remains?|stays?)(?![\p{L}])")
+
+
+def _day_ahead(ctx: Ctx, start: int) -> dt.date | None:
+    """ "Voters will choose a president on Sunday. Polls open at 7 a.m.": a time told ahead
+    (a future clause, or a present one that tells no state) after a day ahead is that day's."""
+    prior = ctx.previous_day
+    if ctx.ref is None or prior is None or prior.unit != "day" or prior.first <= ctx.ref:
+        return None
+    if ctx.tense == "future" or (
+        ctx.tense == "present" and not _STATE_BEFORE.search(_clause_before(ctx.text, start))
+    ):
+        return prior.first
+    return None
 
 
 def _past_day(ctx: Ctx) -> bool:
@@ -683,7 +682,7 @@ def _quarter_year(q: int, ctx: Ctx, m: Cand | None = None) -> int | None:
                 ctx.tense == "future"
                 or (ctx.tense != "past" and m is not None and _guidance(m, ctx))
             )
-            and not (m is not None and _reported_soon(m, ctx))
+            and not _reported_soon(m, ctx)
         ):
             return y + 1
         return y
@@ -695,7 +694,7 @@ def _quarter_year(q: int, ctx: Ctx, m: Cand | None = None) -> int | None:
     if (
         cur + 4 - q >= 2
         and (ctx.tense == "future" or (m is not None and _guidance(m, ctx)))
-        and not (m is not None and _reported_soon(m, ctx))
+        and not _reported_soon(m, ctx)
     ):
         return y
     return y - 1
@@ -710,10 +709,12 @@ _REPORT_DATE_AFTER = compile_re(
 _SOON_WORDS = frozenset(["week", "month", "monday", "tuesday", "wednesday", "thursday", "friday"])
 
 
-def _reported_soon(m: Cand, ctx: Ctx) -> bool:
+def _reported_soon(m: Cand | None, ctx: Ctx) -> bool:
     """Whether the results of the quarter at ``m`` are due within three months."""
+    if m is None or ctx.ref is None:
+        return False
     after = _REPORT_DATE_AFTER.match(ctx.text, m.end(), m.end() + 48)
-    if after is None or ctx.ref is None:
+    if after is None:
         return False
     word = after.group(1).lower()
     if word in _SOON_WORDS:
@@ -1579,7 +1580,7 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         after = ctx.text[m.end() : m.end() + 2]
         if _CAPITAL_AFTER.match(after):
             return None  # "June Carter", "August Wilson"
-        if person_named(ctx.text, m.start(), raw, ctx.lex.lang):
+        if person_named(ctx.text, m.start(), raw, ctx.lex):
             return None  # "Jill June said": a person's surname after a first name
         if (
             mo[0] == 5

@@ -10,10 +10,9 @@ not judged here.
 
 from __future__ import annotations
 
-import functools
-from importlib import resources
-
+from ..lexicons import Lexicon
 from ..patterns import compile_re
+from ..quotes.words import quote_words
 
 # the words judged: lower-case in prose, capitalised only in a name
 NAME_PRONE = frozenset(
@@ -143,25 +142,10 @@ SURNAME_MONTHS = frozenset(["april", "may", "june", "august"])
 FIRST_NAME_BEFORE = compile_re(r"(?<![\p{L}\p{N}.'’-])(\p{Lu}\p{Ll}+)[ \t\u00a0]+$")
 
 
-@functools.lru_cache(maxsize=4)
-def first_names(lang: str) -> frozenset[str]:
-    """The first names of ``lexicons/<lang>/first_names.tsv`` (lower case), or none."""
-    try:
-        text = resources.files("newsstruct.lexicons").joinpath(lang, "first_names.tsv")
-        lines = text.read_text(encoding="utf-8").splitlines()
-    except (FileNotFoundError, OSError):
-        return frozenset()
-    return frozenset(
-        line.split("\t")[-1].strip()
-        for line in lines
-        if line.strip() and not line.lstrip().startswith("#")
-    )
-
-
-def person_named(text: str, start: int, month: str, lang: str) -> bool:
+def person_named(text: str, start: int, month: str, lex: Lexicon) -> bool:
     """Whether the month word at ``start`` is the surname of a person a first name of the
     lexicon names just before it ("Jill June said", "Tom April, 52")."""
     if month.lower() not in SURNAME_MONTHS:
         return False
     m = FIRST_NAME_BEFORE.search(text, max(0, start - 24), start)
-    return m is not None and m.group(1).lower() in first_names(lang)
+    return m is not None and m.group(1).lower() in quote_words(lex).first_names

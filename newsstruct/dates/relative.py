@@ -313,45 +313,41 @@ _SENTENCE_BREAK = compile_re(r"[.!?][\"”’']?\s")
 _OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])of[ \t\u00a0]+$")
 
 
-def _year_of_sentence(m: Cand, ctx: Ctx) -> int | None:
-    """ "of the year" in a past clause after a quarter, half, month or year of another year
-    named earlier in the same sentence: that year."""
+def _earlier_year(m: Cand, ctx: Ctx, units: tuple[str, ...], breaks: int, reach: int) -> int | None:
+    """The year of the date of one of ``units`` named last, within ``reach`` characters and
+    ``breaks`` sentence breaks before ``m``, when ``m`` is told in the past; else None."""
     prev = ctx.previous
     if (
         prev is None
         or ctx.ref is None
-        or prev.unit not in ("quarter", "half", "month", "year")
-        or prev.first.year == ctx.ref.year
+        or ctx.tense != "past"
+        or prev.unit not in units
         or prev.end < 0
         or prev.end > m.start()
-        or m.start() - prev.end > 200
-        or not _OF_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
-        or _SENTENCE_BREAK.search(ctx.text, prev.end, m.start())
-        or ctx.tense != "past"  # "near zero since December 2008, is expected to act at its
-        # final meeting of the year": a plan is of the reference's year
+        or m.start() - prev.end > reach
+        or len(_SENTENCE_BREAK.findall(ctx.text, prev.end, m.start())) > breaks
     ):
         return None
     return prev.first.year
+
+
+def _year_of_sentence(m: Cand, ctx: Ctx) -> int | None:
+    """ "of the year" in a past clause after a quarter, half, month or year of another year
+    named earlier in the same sentence: that year. (A plan is of the reference's year: "near
+    zero since December 2008, is expected to act at its final meeting of the year".)"""
+    if not _OF_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()):
+        return None
+    year = _earlier_year(m, ctx, ("quarter", "half", "month", "year"), 0, 200)
+    return year if ctx.ref is not None and year != ctx.ref.year else None
 
 
 def _year_told_before(m: Cand, ctx: Ctx) -> int | None:
-    """The year of a month, quarter or half of another year than the reference's named in
+    """The year of a month, quarter or half of an earlier year than the reference's named in
     the sentence of ``m`` or the one before, when ``m`` is told in the past; else None."""
-    prev = ctx.previous
-    if (
-        prev is None
-        or ctx.ref is None
-        or prev.unit not in ("quarter", "half", "month", "day")
-        or prev.first.year >= ctx.ref.year
-        or prev.end < 0
-        or prev.end > m.start()
-        or m.start() - prev.end > 300
-        or len(_SENTENCE_BREAK.findall(ctx.text, prev.end, m.start())) > 1
-        or _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
-        or ctx.tense != "past"
-    ):
+    if _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
         return None
-    return prev.first.year
+    year = _earlier_year(m, ctx, ("quarter", "half", "month", "day"), 1, 300)
+    return year if ctx.ref is not None and year is not None and year < ctx.ref.year else None
 
 
 _TO_MONTH = compile_re(
@@ -1039,7 +1035,7 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         if (
             unit == "minute"
             and signal is None
-            and (_THE_END_BEFORE.search(before) or raw == "Minutes")
+            and (_THE_JUST_BEFORE.search(before) or raw == "Minutes")
             and _RECORD_OF_AFTER.match(ctx.text, m.end(), m.end() + 16) is not None
         ):
             return None  # "the minutes of the Fed's September meeting": a record of it
@@ -1072,7 +1068,7 @@ _QUARTER_OF_BEFORE = compile_re(
     r"(?i)(?<![\p{L}])an?[ \t\u00a0]+quarter[ \t\u00a0]+of[ \t\u00a0]+$"
 )
 # "the minutes of the meeting", "the minutes from its May meeting": a record, not a length
-_THE_END_BEFORE = compile_re(r"(?i)(?<![\p{L}])the[ \t\u00a0]+$")
+_THE_JUST_BEFORE = compile_re(r"(?i)(?<![\p{L}])the[ \t\u00a0]+$")
 _RECORD_OF_AFTER = compile_re(
     r"(?i)[ \t\u00a0]+(?:of|from)[ \t\u00a0]+(?:the|its|their|a|an|this|that|last)(?![\p{L}])"
 )

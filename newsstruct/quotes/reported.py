@@ -347,9 +347,6 @@ _THAT_NEXT = compile_re(r"\s+that\b", regex.V1)
 _NEXT_WORD = compile_re(r"\s+(\p{L}+)", regex.V1)
 
 
-_WORD_AT = compile_re(r"\p{L}+", regex.V1)
-
-
 def _noun_before_name(text: str, cue: tuple[int, int], hi: int) -> bool:
     """``state Sen.``, ``state Rep.``: a cue form that is more often a noun, before a
     capitalised word."""
@@ -792,7 +789,7 @@ def _content_end(doc: Doc, start: int, end: int, cue_starts: list[int], later: i
     ):
         cue = cue_starts[k]
         k += 1
-        form = _WORD_AT.match(text, cue, end)
+        form = LETTERS.match(text, cue, end)
         if form is not None and _noun_before_name(text, form.span(), end):
             # "her opponent, state Sen. Paul Hedley,", "a State Department decision": a noun,
             # no clause of its own, unless a cue follows before the next comma ("…, state

@@ -184,14 +184,19 @@ def _which_object(doc: Doc, m: Mention) -> Mention | None:
     if (
         not heads
         or not heads[-1].islower()  # "Tovelina Brask of the Eastport Institute"
-        or heads[-1] in words.orgs | words.firms | words.media | words.groups | words.persons
+        or any(
+            heads[-1] in kind
+            for kind in (words.orgs, words.firms, words.media, words.groups, words.persons)
+        )
     ):
         return None
     obj = np_ending(doc, prep.end(), m.end)
     if obj is None or obj.start < prep.end() or obj.end != m.end:
         return None
     last = LETTERS.findall(text, obj.start, obj.end)
-    if obj.kind in ("name", "org") or (last and last[-1].lower() in words.orgs | words.firms):
+    if obj.kind in ("name", "org") or (
+        last and (last[-1].lower() in words.orgs or last[-1].lower() in words.firms)
+    ):
         return obj
     return None
 
