@@ -117,6 +117,8 @@ def parse_amount(phrase: str, lex: Lexicon) -> tuple[float | None, str | None, b
     """
     s = norm(phrase).replace("-", " ")
     s = s.removeprefix("the ")
+    if s[:2] == "a " and s[2:3].isdigit():
+        s = s[2:]  # "a 10-year period": an article before a number
     if _NUMBER_RANGE.fullmatch(s):
         return None, None, True  # "12 to 18 months": a range, unspecified
     mod = None

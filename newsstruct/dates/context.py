@@ -216,6 +216,9 @@ _PAST_AUX = frozenset(["was", "were", "had", "been"])
 _PRESENT_BE = frozenset(["is", "are", "am", "'s", "'re", "isn't", "aren't"])
 # "were planning to march on Monday": a plan still standing ("was going to" is not).
 _STILL_PLANNING = frozenset(["planning", "expecting", "hoping", "intending", "preparing"])
+# "started planning in January", "had been planning since March": the mention dates the
+# planning, not the plan's act ("planning to open in January", "planning a march in May").
+_DATES_ACT = frozenset(["in", "since", "during", "at"])
 # An intent named before a mention looks ahead to it: "in hopes of seeing them together in
 # the fall", "is girding for a fight at the debate Thursday", "hoping to sign it in May".
 _INTENT_FOR = frozenset(["girding", "bracing", "gearing", "preparing", "readying", "steeling"])
@@ -533,6 +536,8 @@ class _Scan:
             and nxt not in _NOT_BARE_AFTER_D
         ):
             cls = tense_words.get("would")  # "he'd step down": would ("he'd stepped down": had)
+        if side == 0 and i == 1 and word == "planning" and nxt in _DATES_ACT:
+            cls = None  # "began planning in January": the time of the planning
         if tok == "May" and prev is not None and prev not in _BOUNDARY and prev[0] != "\n":
             cls = None  # "began in May": the month, not the modal (only a sentence opens "May")
         intent = side == 0 and (
@@ -540,6 +545,15 @@ class _Scan:
             or (word in _INTENT_TO and nxt == "to")
             or (word in _HOPE and nxt == "of" and prev in ("in", "the"))
         )
+        if (
+            side == 0
+            and (
+                (word == "to" and tense_words.get(nxt or "") == "plural")
+                or (word in _DUE and nxt != "to")
+            )
+            and _with_subject(toks, i, tense_words)
+        ):
+            return "future"  # "with rain expected Friday", "with work to begin in the spring"
         if side == 0 and word in _PROSPECT and nxt == "of":
             # "Cruz's chances of winning in November", "the prospect of a loss on Tuesday":
             # a time still to come
@@ -673,6 +687,27 @@ def _backshifted(toks: list[regex.Match[str]], i: int, tense_words: dict[str, st
     return False
 
 
+# "with the heaviest rain expected Friday night", "with work to begin in the spring" (a verb
+# of schedules after "to": not "along with the boy to make the trip"): a subject and its plan
+# after "with" look ahead, whatever the tense of the clause it hangs on.
+_DUE = frozenset(["expected", "due", "scheduled", "slated", "forecast"])
+_WITH_REACH = 5
+
+
+def _with_subject(toks: list[regex.Match[str]], i: int, tense_words: dict[str, str]) -> bool:
+    """Whether ``toks[i]`` (read leftwards) follows "with" and a noun phrase: no verb, no
+    comma between ("charged with trying to flee" has a verb)."""
+    for k in range(1, _WITH_REACH + 1):
+        word = _neighbour(toks, i, 0, -k)
+        if word is None or word in _BOUNDARY or word == "," or word.startswith("\n"):
+            return False
+        if word == "with":
+            return k > 1
+        if word in tense_words or word.endswith(("ed", "ing")):
+            return False
+    return False
+
+
 # A subject that negates its verb without "not": "Neither he nor his lawyer could be reached",
 # "Nobody could be reached", "None of the officials could be located".
 _NEGATING_SUBJECT = frozenset(["neither", "nor", "nobody", "none", "noone"])
@@ -729,8 +764,9 @@ def _after_subject(toks: list[regex.Match[str]], i: int, side: int) -> bool:
 
 
 # Verbs that are as often plural nouns: present only after a name or a relative pronoun
-# ("Orlan reports earnings on Friday", "which reports on Friday"), not "compliance reports".
-_NOUN_VERBS = frozenset(["reports", "votes"])
+# ("Orlan reports earnings on Friday", "which reports on Friday"), not "compliance reports",
+# "tax breaks".
+_NOUN_VERBS = frozenset(["reports", "votes", "breaks"])
 
 
 def _verb_subject(toks: list[regex.Match[str]], i: int) -> bool:

@@ -310,6 +310,10 @@ _YEAR_REACH = 200
 _OPENING_BREAK = compile_re(r"[.!?][\"”’']?\s+|\n\s*|^\s*")
 
 
+_WHEN_AFTER = compile_re(r"(?i),[ \t\u00a0]+when(?![\p{L}])")
+_YEAR_WRITTEN = compile_re(r"(?<![\d.,])\d{4}$")
+
+
 def year_named_before(ctx: Ctx, start: int) -> int | None:
     """The year named earlier in the sentence of a past clause ("In 2008, the store opened on
     March 3", "Last year, rain fell on Thanksgiving"), when it is not the reference's."""
@@ -318,15 +322,23 @@ def year_named_before(ctx: Ctx, start: int) -> int | None:
         prev is None
         or ctx.ref is None
         or ctx.tense != "past"
-        or prev.unit != "year"
         or prev.compared
         or prev.first.year == ctx.ref.year
         or prev.end < 0
         or prev.end > start
         or start - prev.end > _YEAR_REACH
         or _SENTENCE_END.search(ctx.text, prev.end, start)
-        or not ctx.text.startswith(",", prev.end)
     ):
+        return None
+    if (
+        _WHEN_AFTER.match(ctx.text, prev.end)
+        and _YEAR_WRITTEN.search(ctx.text, max(0, prev.end - 4), prev.end)
+        and "," not in ctx.text[prev.end + 1 : start]
+    ):
+        # "the worst since December 2010, when the port closed the week before Christmas":
+        # the clause tells of the year written ("in October, when …" names none)
+        return prev.first.year
+    if prev.unit != "year" or not ctx.text.startswith(",", prev.end):
         return None
     # the year opens the sentence ("In 2008,", "Last year,"), not a phrase inside it ("a
     # program approved in 1987 that …")
@@ -369,10 +381,15 @@ def weekday_date(ctx: Ctx, wd: int, modifier: str = "") -> dt.date | None:
         return ref + dt.timedelta(days=(wd - today) % 7 or 7)
     if modifier in ("last", "this past"):
         return ref - dt.timedelta(days=(today - wd) % 7 or 7)
-    if ctx.tense in ("present", "future") and wd == today:
+    if (
+        ctx.tense in ("present", "future")
+        and wd == today
+        and not (ctx.sentence_day is not None and ctx.sentence_day > ref)
+    ):
         # "Schools are closed Friday", "the council will vote on Friday" in a Friday story:
         # that day, as news on the web names the day it is published (a week on is "next
-        # Friday")
+        # Friday"); but not after a day ahead in its sentence ("will open on Wednesday and
+        # run through Friday": the Friday after)
         return ref
     if ctx.tense in ("future", "present"):
         return ref + dt.timedelta(days=(wd - today) % 7 or 7)

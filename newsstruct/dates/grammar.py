@@ -184,7 +184,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?:early|late|mid)(?:{DASH}|[-‐ ]?)(?:morning|afternoon|evening)"
             # "bought in the morning", "set out at dawn": a part of the day the story is telling
             rf"|the{S}(?:morning|afternoon|evening)(?<=\b(?:in|during){S}the{S}\p{{L}}{{7,9}})(?![-‐]|{S}(?:of|paper|papers|news|session|sessions|show|edition|editions|rush|hours|light|sun|air|star|after|before)\b)"
-            rf"|(?<=\b(?:at|before|until|till|after|by|from|since){S})(?:dawn|daybreak|sunrise|dusk|sunset|nightfall)(?![-‐])"
+            rf"|(?<=\b(?:at|before|until|till|after|by|from|since){S})(?:dawn|daybreak|sunrise|dusk|sunset|sundown|nightfall)(?![-‐])"
             # "fell earlier in the day", "by the end of the day": the day the story is telling
             rf"|the{S}day(?<=\b(?:earlier|later){S}in{S}the{S}day)(?![-‐])"
             rf"|the{S}end{S}of{S}the{S}day(?![-‐\p{{L}}])",
@@ -196,7 +196,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "holiday",
-            rf"(?:(?:last|next|this|this{S}past|this{S}coming|the{S}day{S}after|the{S}day{S}before){S})?{holiday}(?:{S}(?:day|eve)(?![\p{{L}}]))?(?:{S0},?{S0}(?:of{S})?{year4})?",
+            rf"(?:(?:last|next|this|this{S}past|this{S}coming|the{S}day{S}after|the{S}day{S}before){S})?{holiday}(?:{S}(?:day|eve)(?![\p{{L}}]))?(?:{S0},?{S0}(?:of{S})?{year4}|{S}(?:of{S})?(?:this|last|next){S}year(?![-‐\p{{L}}]))?",
         ),
         (
             "mdy",
@@ -407,7 +407,9 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
             True,
         ),
         "pod_day": (
-            _words("early late mid this last the dawn daybreak sunrise dusk sunset nightfall")
+            _words(
+                "early late mid this last the dawn daybreak sunrise dusk sunset sundown nightfall"
+            )
             | weekdays
             | deictic
             | pods,
@@ -1164,7 +1166,7 @@ _TRIGGERS = """
     weekends ago nineteen eighteen thousand twenties thirties forties fifties sixties
     seventies eighties nineties century centuries millennium millennia year-ago year-earlier
     midyear midmonth midweek midafternoon while daytime a.m. p.m. o'clock o’clock am pm
-    dawn daybreak sunrise dusk sunset nightfall
+    dawn daybreak sunrise dusk sunset sundown nightfall
 """.split()  # noqa: SIM905
 _STOP = frozenset("the a an in at of to as this that these those so down right".split())  # noqa: SIM905
 

@@ -228,6 +228,7 @@ _TWILIGHT = {
     "sunrise": "MO",
     "dusk": "EV",
     "sunset": "EV",
+    "sundown": "EV",
     "nightfall": "NI",
 }
 
@@ -313,6 +314,9 @@ def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("TIME", f"{day.isoformat()}T{pod}", mod=mod)
 
 
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+
+
 def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
@@ -333,6 +337,10 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
             words = low[len(pre) + 1 :].replace(",", " ").split()
             break
     words = [w for w in words if not YEAR4.fullmatch(w)]
+    step = None  # "Thanksgiving last year", "Christmas this year": the year named
+    if len(words) > 2 and words[-1] == "year" and words[-2] in _YEAR_STEP:
+        step = _YEAR_STEP[words[-2]]
+        words = words[:-2]
     if words and words[-1] == "of":
         words.pop()  # "Christmas of 2012"
     name = " ".join(words)
@@ -354,6 +362,9 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", cal.day(d + dt.timedelta(days=shift)), "absolute")
     if ctx.ref is None:
         return Reading("DATE", None, None)
+    if step is not None:
+        d = cal.holiday(rule, ctx.ref.year + step)
+        return None if d is None else Reading("DATE", cal.day(d + dt.timedelta(days=shift)))
     cands = [
         d for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1) if (d := cal.holiday(rule, y))
     ]
@@ -842,10 +853,19 @@ def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
     return attrs.evolve(reading, value=f"{year}{reading.value[4:]}")
 
 
+# "the first quarter of the century", "the last quarter of the 20th century": a quarter of a
+# longer span, no calendar quarter
+_OF_LONG_SPAN_AFTER = compile_re(
+    r"(?i)\s+of\s+(?:the|this|that|a|last|next)\s+(?:[\p{L}\d]+\s+)?(?:century|decade|millennium)\b"
+)
+
+
 def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
     if _IN_A_ROW_AFTER.match(ctx.text, m.end(), m.end() + 16):
+        return None
+    if _OF_LONG_SPAN_AFTER.match(ctx.text, m.end(), m.end() + 40):
         return None
     if _BARE_PERIOD.fullmatch(low) and _game_period(ctx.text, m.start(), m.end()):
         return None  # a game's period
@@ -1021,8 +1041,10 @@ def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
     if ended is not None:
         return Reading("DATE", ended, "ref")
     fallback = False
-    if base is None and ctx.ref is not None and not low.startswith("year-"):
+    same = is_period and any(k in low.split() for k in ("same", "corresponding", "comparable"))
+    if base is None and ctx.ref is not None and not low.startswith("year-") and not same:
         # no quarter named before: the last one reported, the one before the reference's
+        # ("the same period" is then not known: it may be a holiday's or a season's)
         y, q = current_quarter(ctx.ref)
         base, fallback = shift_quarter(cal.quarter(y, q), -1), True
     if low.startswith("year-"):

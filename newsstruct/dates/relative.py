@@ -863,9 +863,13 @@ def h_set(m: Cand, ctx: Ctx) -> Reading | None:
         return None  # "from every quarter of the city": a part of a place, not three months
     if low in t["frequency"]:
         if (
-            _PAPER_NOUN.search(ctx.text, max(0, m.start() - 72), m.start())
-            or _PAPER_ORIGIN.search(ctx.text, max(0, m.start() - 120), m.start())
-        ) and _PAPER_END.match(ctx.text, m.end(), m.end() + 2):
+            " " not in low  # a paper is "a daily", never "every year"
+            and (
+                _PAPER_NOUN.search(ctx.text, max(0, m.start() - 72), m.start())
+                or _PAPER_ORIGIN.search(ctx.text, max(0, m.start() - 120), m.start())
+            )
+            and _PAPER_END.match(ctx.text, m.end(), m.end() + 2)
+        ):
             return None  # "the paper, a daily, sold...": a newspaper, not a recurrence
         if _NAME_AFTER.match(ctx.text, m.end(), m.end() + 3) and _PAPER_ORIGIN.search(
             ctx.text, max(0, m.start() - 120), m.start()
@@ -934,8 +938,8 @@ def _adjective(ctx: Ctx, pos: int) -> bool:
     ) is not None and not _FUNCTION_WORD_AFTER.match(ctx.text[pos : pos + 10])
 
 
-# ("60-year-old", "60 year old", a tokenizer's "60 - year - old")
-_OLD_AFTER = compile_re(r"(?:[ \t]?[-‐][ \t]?|[ \t]+)old\b|[ \t]+of[ \t]+age\b", regex.IGNORECASE)
+# ("60-year-old", "60 year old", a tokenizer's "60 - year - old", "two-year-olds")
+_OLD_AFTER = compile_re(r"(?:[ \t]?[-‐][ \t]?|[ \t]+)olds?\b|[ \t]+of[ \t]+age\b", regex.IGNORECASE)
 
 
 def _is_age(ctx: Ctx, pos: int) -> bool:
