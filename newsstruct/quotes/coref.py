@@ -79,6 +79,12 @@ _ROLE_AFTER = compile_re(
 )
 _MAX_MENTIONS_BACK = 500  # named mentions looked back over for the nearest candidate
 _MAX_PRONOUN_DISTANCE = 3000  # characters back to a named antecedent
+# an unnamed source who stays unnamed on purpose
+_UNNAMED = compile_re(
+    r"\b(?:anonymity|not\s+authori[sz]ed|(?:asked|declined|requested)\s+not\s+to\s+be\s+(?:named|identified))\b",
+    regex.V1 | regex.IGNORECASE,
+)
+_LEAD_NAMED = 600  # characters on from an unnamed lead source to the name it turns out to be
 _SENTENCE_LEAD = 60  # characters back to the start of a sentence a name opens
 _SAME_SENTENCE = 250  # characters back to the subject of the antecedent's sentence
 _LAST_WORD = compile_re(r"(?r)(\p{Ll}+)[\s,]*$", regex.V1)
@@ -369,6 +375,14 @@ class Entities:
                 self.positions.append(m.start())
                 self.mentioned.append(ent)
                 self.mention_ends.append(m.end())
+        self.first_person = next(
+            (
+                pos
+                for pos, ent in zip(self.positions, self.mentioned, strict=True)
+                if ent.kind == "person"
+            ),
+            len(text),
+        )
         self._gender_from_text(sentences)
         for cands, words in self._shared:
             gender = self.title_gender(words, [])
@@ -613,6 +627,34 @@ class Entities:
                     return f"{ent.name}."  # "Brindle Motors Inc." (a run stops at the period)
                 return ent.name  # not "Mining" alone ("I work in Mining")
             k -= 1
+        return None
+
+    def named_below(self, description: str, end: int) -> Entity | None:
+        """The person an unnamed lead source turns out to be: "A federal judge on Friday
+        blocked …" and, in the next lines, "U.S. District Judge Helena Ostrowski wrote".
+
+        Only for an indefinite description ("a/an …") of a role that titles a name, when
+        nobody is named before it (the article's lead) and the first person named after it,
+        within ``_LEAD_NAMED`` characters, is the only one in the article holding that role.
+        """
+        words = description.lower().split()
+        if not 2 <= len(words) <= 5 or words[0] not in ("a", "an"):
+            return None
+        if self.first_person < end:
+            return None
+        head = _head_noun(description)
+        role = self.qwords.roles.get(head, head)
+        holders = self._by_role.get(role, [])
+        if len(holders) != 1 or head not in self.qwords.titles:
+            return None
+        k = bisect.bisect_left(self.positions, end)
+        while k < len(self.positions) and self.positions[k] - end <= _LEAD_NAMED:
+            ent = self.mentioned[k]
+            if ent.kind == "person" and ent.roles:
+                if ent is not holders[0] or _UNNAMED.search(self.text, end, self.positions[k]):
+                    return None  # "…, speaking on condition of anonymity": not the one named
+                return ent
+            k += 1
         return None
 
     def by_role(self, role: str, position: int) -> Entity | None:
@@ -944,6 +986,9 @@ def resolve(
             ent = entities.last_person(_before_content(text, mention.start), None, strict=True)
             if ent is not None:
                 return Speaker(name=ent.name, mention=span, resolved_by="title"), ent
+        named = entities.named_below(span.text, mention.end)
+        if named is not None:
+            return Speaker(name=named.name, mention=span, resolved_by="title"), named
         entities.unnamed[_head_noun(span.text)] = span.text
     return Speaker(name=span.text, mention=span, resolved_by="description"), None
 

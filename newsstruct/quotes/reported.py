@@ -816,6 +816,9 @@ def _content_end(doc: Doc, start: int, end: int, cue_starts: list[int], later: i
         end = refusal.start()
         while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
             end -= 1
+    condition = _CONDITION.search(text, start, min(end, start + _MAX_CONTENT_SCAN))
+    if condition is not None:  # "said the talks would resume, speaking on condition of …"
+        end = condition.start()
     return end
 
 
@@ -825,6 +828,14 @@ _REFUSAL = compile_re(
     r"(?<=\s)(?:but|and)\s++(?:(?:then|later|also)\s++)?(?:(?:declined|refused)\s++to\s++"
     r"|(?:would|did|could|will)\s*+(?:not|n['’]t)\s++)(?:comment|elaborate|say|give|provide"
     r"|discuss|specify|name|identify|answer|confirm|offer|go\s+into|be\s+more\s+specific)\b",
+    regex.V1 | regex.IGNORECASE,
+)
+
+# the terms the source spoke on, after the content: "…, speaking on condition of anonymity",
+# "…, asking not to be named"
+_CONDITION = compile_re(
+    r",\s++(?:(?:speaking|talking)\s++on\s++(?:the\s++)?condition\s++(?:of\s++anonymity|that)"
+    r"|(?:asking|requesting)\s++not\s++to\s++be\s++(?:named|identified|quoted))\b",
     regex.V1 | regex.IGNORECASE,
 )
 
