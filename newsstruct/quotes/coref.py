@@ -41,6 +41,7 @@ from .mentions import (
     is_cap,
     person_noun,
     skip_back,
+    verbish,
 )
 from .sources import RELATIVE_BEFORE
 from .words import QuoteWords
@@ -90,6 +91,7 @@ _SAME_SENTENCE = 250  # characters back to the subject of the antecedent's sente
 _LAST_WORD = compile_re(r"(?r)(\p{Ll}+)[\s,]*$", regex.V1)
 _FIRST_WORD = compile_re(r"[\s,]*(\p{Ll}+)")
 _NEXT_WORD = compile_re(r",|\s+\p{Ll}", regex.V1)  # an apposition or a verb after a name
+_VERB_AFTER = compile_re(r"[ \u00a0]++(\p{Ll}++)", regex.V1)  # the lower-case word after a name
 _PREPOSITIONS = frozenset(
     [
         "with",
@@ -349,32 +351,35 @@ class Entities:
         self.mentioned: list[Entity] = []  # the entity at each position
         self.mention_ends: list[int] = []  # where the mention at each position ends
         self._shared: list[tuple[list[Entity], Sequence[str]]] = []  # titled shared surnames
-        runs = list(name_run(lexicon).finditer(text, timeout=limits.SCAN_TIMEOUT))
+        runs = []
+        for m in name_run(lexicon).finditer(text, timeout=limits.SCAN_TIMEOUT):
+            runs.append((m.start(), m.group()))
+            owned = self._owned_person(m.start(), m.group())
+            if owned is not None:
+                runs.append(owned)
         # A run text that adds nothing to the index ("The", an organisation met before, a
         # word that names no one) adds nothing again: read once, skipped after. Two in five
         # runs repeat an earlier one ("Trump", "White House").
         idle: set[str] = set()
-        for m in runs:
-            run = m.group()
-            if run not in idle and not self._add_run(m.start(), run):
+        for start, run in runs:
+            if run not in idle and not self._add_run(start, run):
                 idle.add(run)
         # Likewise a run resolves to the same entity wherever it stands, unless several
         # people share its name (then the nearest one before it is meant): kept per text.
         fixed: dict[str, Entity | None] = {}
-        for m in runs:
-            run = m.group()
+        for start, run in runs:
             if run in fixed:
                 ent = fixed[run]
             else:
                 found = self._run_entity(run)
                 if isinstance(found, list):
-                    ent = self._nearest(found, m.start())
+                    ent = self._nearest(found, start)
                 else:
                     ent = fixed[run] = found
             if ent is not None:
-                self.positions.append(m.start())
+                self.positions.append(start)
                 self.mentioned.append(ent)
-                self.mention_ends.append(m.end())
+                self.mention_ends.append(start + len(run))
         self.first_person = next(
             (
                 pos
@@ -468,6 +473,23 @@ class Entities:
         self._learn(ent, roles, words)
         self._context_roles(ent, start, start + len(run))
         return True
+
+    def _owned_person(self, start: int, run: str) -> tuple[int, str] | None:
+        """The person named after an owner in a run, as a run of its own: "Harbor City's Bram
+        Kessler had 27 points" gives "Bram Kessler" (the run as a whole names nobody). Only
+        two or three words that read as a full name and are followed by a verb ("Apple's Tim
+        Cook said"), not a thing ("the party's Super Tuesday primaries")."""
+        if self._reading(run)[0] != "owned":
+            return None
+        cut = max(run.rfind("'s "), run.rfind("’s "))
+        owned = run[cut + 3 :].lstrip()
+        at = start + len(run) - len(owned)
+        if not 2 <= len(owned.split()) <= 3 or not self._full_name_subject(at, owned):
+            return None
+        after = _VERB_AFTER.match(self.text, at + len(owned), at + len(owned) + 30)
+        if after is None or not verbish(after.group(1).lower(), self.qwords):
+            return None
+        return at, owned
 
     def _learn(self, ent: Entity, roles: AbstractSet[str], words: Sequence[str]) -> None:
         ent.roles |= roles
