@@ -352,7 +352,14 @@ class Entities:
         self.mention_ends: list[int] = []  # where the mention at each position ends
         self._shared: list[tuple[list[Entity], Sequence[str]]] = []  # titled shared surnames
         runs = []
+        # only the article's sentences: a line found to be boilerplate ("SOURCE Norvale
+        # Rail", "By Priya Nandakumar") names no one the quotes speak of
+        starts = [sent.start for sent in sentences]
+        ends = [sent.end for sent in sentences]
         for m in name_run(lexicon).finditer(text, timeout=limits.SCAN_TIMEOUT):
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k < 0 or ends[k] <= m.start():
+                continue
             runs.append((m.start(), m.group()))
             owned = self._owned_person(m.start(), m.group())
             if owned is not None:
