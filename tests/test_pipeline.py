@@ -185,3 +185,21 @@ def test_reported_clause_opening_the_story_starts_after_the_dateline():
     assert quote.start >= art.dateline.end
     for record in (quote, *quote.pieces):
         assert text[record.start : record.end] == record.text
+
+
+def test_names_in_boilerplate_lines_are_no_speakers():
+    # a byline and a release's SOURCE line name no one the quotes speak of
+    text = (
+        "Norvale Rail to rebuild two bridges on the Ashby Line\n\n"
+        "By Ellen Marsh\n\n"
+        "PORT ELLISON, Maine, June 3, 2025 /PRNewswire/ -- Norvale Rail today announced that "
+        "it has awarded an $84 million contract to upgrade 22 miles of track.\n\n"
+        "Commuters at the Ashby station were skeptical. "
+        '"What took so long?" she asked.\n\n'
+        "SOURCE Norvale Rail"
+    )
+    art = structure(text, "2025-06-03")
+    assert {b.text for b in art.boilerplate} == {"By Ellen Marsh", "SOURCE Norvale Rail"}
+    speakers = {q.speaker.name for q in art.quotes if q.speaker is not None}
+    assert "Norvale Rail" in speakers
+    assert not speakers & {"Ellen Marsh", "SOURCE Norvale Rail"}

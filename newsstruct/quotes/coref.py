@@ -41,6 +41,7 @@ from .mentions import (
     is_cap,
     person_noun,
     skip_back,
+    verbish,
 )
 from .sources import RELATIVE_BEFORE
 from .words import QuoteWords
@@ -79,11 +80,18 @@ _ROLE_AFTER = compile_re(
 )
 _MAX_MENTIONS_BACK = 500  # named mentions looked back over for the nearest candidate
 _MAX_PRONOUN_DISTANCE = 3000  # characters back to a named antecedent
+# an unnamed source who stays unnamed on purpose
+_UNNAMED = compile_re(
+    r"\b(?:anonymity|not\s+authori[sz]ed|(?:asked|declined|requested)\s+not\s+to\s+be\s+(?:named|identified))\b",
+    regex.V1 | regex.IGNORECASE,
+)
+_LEAD_NAMED = 600  # characters on from an unnamed lead source to the name it turns out to be
 _SENTENCE_LEAD = 60  # characters back to the start of a sentence a name opens
 _SAME_SENTENCE = 250  # characters back to the subject of the antecedent's sentence
 _LAST_WORD = compile_re(r"(?r)(\p{Ll}+)[\s,]*$", regex.V1)
 _FIRST_WORD = compile_re(r"[\s,]*(\p{Ll}+)")
 _NEXT_WORD = compile_re(r",|\s+\p{Ll}", regex.V1)  # an apposition or a verb after a name
+_VERB_AFTER = compile_re(r"[ \u00a0]++(\p{Ll}++)", regex.V1)  # the lower-case word after a name
 _PREPOSITIONS = frozenset(
     [
         "with",
@@ -343,32 +351,50 @@ class Entities:
         self.mentioned: list[Entity] = []  # the entity at each position
         self.mention_ends: list[int] = []  # where the mention at each position ends
         self._shared: list[tuple[list[Entity], Sequence[str]]] = []  # titled shared surnames
-        runs = list(name_run(lexicon).finditer(text, timeout=limits.SCAN_TIMEOUT))
+        runs = []
+        # only the article's sentences: a line found to be boilerplate ("SOURCE Norvale
+        # Rail", "By Priya Nandakumar") names no one the quotes speak of
+        starts = [sent.start for sent in sentences]
+        ends = [sent.end for sent in sentences]
+        for m in name_run(lexicon).finditer(text, timeout=limits.SCAN_TIMEOUT):
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k < 0 or ends[k] <= m.start():
+                continue
+            runs.append((m.start(), m.group()))
+            owned = self._owned_person(m.start(), m.group())
+            if owned is not None:
+                runs.append(owned)
         # A run text that adds nothing to the index ("The", an organisation met before, a
         # word that names no one) adds nothing again: read once, skipped after. Two in five
         # runs repeat an earlier one ("Trump", "White House").
         idle: set[str] = set()
-        for m in runs:
-            run = m.group()
-            if run not in idle and not self._add_run(m.start(), run):
+        for start, run in runs:
+            if run not in idle and not self._add_run(start, run):
                 idle.add(run)
         # Likewise a run resolves to the same entity wherever it stands, unless several
         # people share its name (then the nearest one before it is meant): kept per text.
         fixed: dict[str, Entity | None] = {}
-        for m in runs:
-            run = m.group()
+        for start, run in runs:
             if run in fixed:
                 ent = fixed[run]
             else:
                 found = self._run_entity(run)
                 if isinstance(found, list):
-                    ent = self._nearest(found, m.start())
+                    ent = self._nearest(found, start)
                 else:
                     ent = fixed[run] = found
             if ent is not None:
-                self.positions.append(m.start())
+                self.positions.append(start)
                 self.mentioned.append(ent)
-                self.mention_ends.append(m.end())
+                self.mention_ends.append(start + len(run))
+        self.first_person = next(
+            (
+                pos
+                for pos, ent in zip(self.positions, self.mentioned, strict=True)
+                if ent.kind == "person"
+            ),
+            len(text),
+        )
         self._gender_from_text(sentences)
         for cands, words in self._shared:
             gender = self.title_gender(words, [])
@@ -454,6 +480,23 @@ class Entities:
         self._learn(ent, roles, words)
         self._context_roles(ent, start, start + len(run))
         return True
+
+    def _owned_person(self, start: int, run: str) -> tuple[int, str] | None:
+        """The person named after an owner in a run, as a run of its own: "Harbor City's Bram
+        Kessler had 27 points" gives "Bram Kessler" (the run as a whole names nobody). Only
+        two or three words that read as a full name and are followed by a verb ("Apple's Tim
+        Cook said"), not a thing ("the party's Super Tuesday primaries")."""
+        if self._reading(run)[0] != "owned":
+            return None
+        cut = max(run.rfind("'s "), run.rfind("’s "))
+        owned = run[cut + 3 :].lstrip()
+        at = start + len(run) - len(owned)
+        if not 2 <= len(owned.split()) <= 3 or not self._full_name_subject(at, owned):
+            return None
+        after = _VERB_AFTER.match(self.text, at + len(owned), at + len(owned) + 30)
+        if after is None or not verbish(after.group(1).lower(), self.qwords):
+            return None
+        return at, owned
 
     def _learn(self, ent: Entity, roles: AbstractSet[str], words: Sequence[str]) -> None:
         ent.roles |= roles
@@ -613,6 +656,34 @@ class Entities:
                     return f"{ent.name}."  # "Brindle Motors Inc." (a run stops at the period)
                 return ent.name  # not "Mining" alone ("I work in Mining")
             k -= 1
+        return None
+
+    def named_below(self, description: str, end: int) -> Entity | None:
+        """The person an unnamed lead source turns out to be: "A federal judge on Friday
+        blocked …" and, in the next lines, "U.S. District Judge Helena Ostrowski wrote".
+
+        Only for an indefinite description ("a/an …") of a role that titles a name, when
+        nobody is named before it (the article's lead) and the first person named after it,
+        within ``_LEAD_NAMED`` characters, is the only one in the article holding that role.
+        """
+        words = description.lower().split()
+        if not 2 <= len(words) <= 5 or words[0] not in ("a", "an"):
+            return None
+        if self.first_person < end:
+            return None
+        head = _head_noun(description)
+        role = self.qwords.roles.get(head, head)
+        holders = self._by_role.get(role, [])
+        if len(holders) != 1 or head not in self.qwords.titles:
+            return None
+        k = bisect.bisect_left(self.positions, end)
+        while k < len(self.positions) and self.positions[k] - end <= _LEAD_NAMED:
+            ent = self.mentioned[k]
+            if ent.kind == "person" and ent.roles:
+                if ent is not holders[0] or _UNNAMED.search(self.text, end, self.positions[k]):
+                    return None  # "…, speaking on condition of anonymity": not the one named
+                return ent
+            k += 1
         return None
 
     def by_role(self, role: str, position: int) -> Entity | None:
@@ -944,6 +1015,9 @@ def resolve(
             ent = entities.last_person(_before_content(text, mention.start), None, strict=True)
             if ent is not None:
                 return Speaker(name=ent.name, mention=span, resolved_by="title"), ent
+        named = entities.named_below(span.text, mention.end)
+        if named is not None:
+            return Speaker(name=named.name, mention=span, resolved_by="title"), named
         entities.unnamed[_head_noun(span.text)] = span.text
     return Speaker(name=span.text, mention=span, resolved_by="description"), None
 

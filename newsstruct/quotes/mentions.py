@@ -203,7 +203,7 @@ def _word(text: str, tok: tuple[int, int, bool]) -> str:
     return "U.S." if w == "US" else w
 
 
-def _verbish(low: str, words: QuoteWords) -> bool:
+def verbish(low: str, words: QuoteWords) -> bool:
     """A lower-case word that ends a noun phrase read forwards (a verb, most likely)."""
     return (
         low in words.stops
@@ -731,7 +731,7 @@ def np_forward(
                     continue
             if low == "and" and j + 1 < n and toks[j + 1][2]:
                 nxt = _word(text, toks[j + 1]).lower()
-                if not (_verbish(nxt, words) or nxt in words.pronouns):
+                if not (verbish(nxt, words) or nxt in words.pronouns):
                     j += 1  # "the Varnia senator and harbor party candidate"
                     continue
             if (
@@ -742,7 +742,7 @@ def np_forward(
                 and toks[j + 1][2]
             ):
                 nxt = _word(text, toks[j + 1])
-                if not (_verbish(nxt.lower(), words) or nxt.lower() in words.pronouns):
+                if not (verbish(nxt.lower(), words) or nxt.lower() in words.pronouns):
                     j += 1  # an adjective: "one unaligned Florida strategist"
                     continue
             if (
@@ -762,7 +762,7 @@ def np_forward(
                 # medium's name after adjectives too ("its annual report")
                 j += 1
                 continue
-            if _verbish(low, words) or low in words.pronouns:
+            if verbish(low, words) or low in words.pronouns:
                 break
             if low.endswith("ing") and j + 1 < n and toks[j + 1][2]:
                 nxt = _word(text, toks[j + 1]).lower()
@@ -808,7 +808,7 @@ def np_forward(
         ):
             j += 2  # "Hollis's chief of staff": a title with "of" inside
             continue
-        if _verbish(low, words) and not (j == k and low.endswith("ed")):
+        if verbish(low, words) and not (j == k and low.endswith("ed")):
             break
         if low in words.pronouns:
             break
@@ -856,7 +856,7 @@ def _role_follows(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
             limit += 1  # "Tarrow County public works director Ian McBride": one role
             continue
         if (
-            _verbish(low, words)
+            verbish(low, words)
             or low in words.pronouns
             or (low.endswith("s") and low not in words.groups and not low.endswith("ss"))
         ):

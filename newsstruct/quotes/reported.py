@@ -548,6 +548,13 @@ def _reported(
         return None  # "declared a state of emergency": an act done by declaring, no statement
     if lemma == "add" and _ADDED_COUNT.match(content) and not _VERB_CLAUSE.search(content):
         return None  # "added a second from the penalty spot", "added 1,200 jobs": a tally
+    if (
+        lemma == "add"
+        and _ADDED_AMOUNT.match(content)
+        and not _VERB_CLAUSE.search(head := _THAN.split(content, 1)[0])
+        and not any(w.endswith("ed") or w in _STRONG_PAST for w in head.lower().split())
+    ):
+        return None  # "Ashby added more jobs than homes": an amount, no clause
     if lemma in _DISCLOSING and _NO_INTERESTS.match(content):
         return None  # "The authors reported no conflicts of interest": a disclosure formula
     if lemma == "show" and _SHOWN_FEELING.match(content):
@@ -652,6 +659,13 @@ _ADDED_COUNT = compile_re(
     r"|eight|nine|ten|eleven|twelve|a\s+dozen|a\s+hundred|a\s+thousand|a\s+million)\b))",
     regex.V1 | regex.IGNORECASE,
 )
+# an amount added, no count: "more jobs than homes", "several stops", "nearly a mile"
+_ADDED_AMOUNT = compile_re(
+    r"(?:more|fewer|less|several|many|dozens|hundreds|thousands|millions|billions|nearly"
+    r"|almost|roughly|some|extra|new)\b",
+    regex.V1 | regex.IGNORECASE,
+)
+_THAN = compile_re(r"\sthan\s", regex.V1)  # "more stops than the council had asked for"
 # a clause of its own in the content: "that", an auxiliary, a pronoun subject
 _VERB_CLAUSE = compile_re(
     r"\b(?:that|is|are|was|were|be|been|will|would|could|can|should|must|may|might|has|have"
@@ -816,6 +830,9 @@ def _content_end(doc: Doc, start: int, end: int, cue_starts: list[int], later: i
         end = refusal.start()
         while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
             end -= 1
+    condition = _CONDITION.search(text, start, min(end, start + _MAX_CONTENT_SCAN))
+    if condition is not None:  # "said the talks would resume, speaking on condition of …"
+        end = condition.start()
     return end
 
 
@@ -825,6 +842,14 @@ _REFUSAL = compile_re(
     r"(?<=\s)(?:but|and)\s++(?:(?:then|later|also)\s++)?(?:(?:declined|refused)\s++to\s++"
     r"|(?:would|did|could|will)\s*+(?:not|n['’]t)\s++)(?:comment|elaborate|say|give|provide"
     r"|discuss|specify|name|identify|answer|confirm|offer|go\s+into|be\s+more\s+specific)\b",
+    regex.V1 | regex.IGNORECASE,
+)
+
+# the terms the source spoke on, after the content: "…, speaking on condition of anonymity",
+# "…, asking not to be named"
+_CONDITION = compile_re(
+    r",\s++(?:(?:speaking|talking)\s++on\s++(?:the\s++)?condition\s++(?:of\s++anonymity|that)"
+    r"|(?:asking|requesting)\s++not\s++to\s++be\s++(?:named|identified|quoted))\b",
     regex.V1 | regex.IGNORECASE,
 )
 
