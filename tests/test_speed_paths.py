@@ -228,12 +228,12 @@ def test_entity_index_read_once_per_run_text_matches_reading_every_run(monkeypat
         # the mentions are in: find them again run by run, each looked up anew
         found = self.positions, self.mentioned, self.mention_ends
         self.positions, self.mentioned, self.mention_ends = [], [], []
-        for m in runs.finditer(self.text):
-            ent = self._lookup_run(m.start(), m.group())
+        for start, run in self._runs(runs, sentences):
+            ent = self._lookup_run(start, run)
             if ent is not None:
-                self.positions.append(m.start())
+                self.positions.append(start)
                 self.mentioned.append(ent)
-                self.mention_ends.append(m.end())
+                self.mention_ends.append(start + len(run))
         plain = self.positions, self.mentioned, self.mention_ends
         assert found[0::2] == plain[0::2] and list(map(id, found[1])) == list(map(id, plain[1]))
         compared.append(len(found[0]))

@@ -351,19 +351,7 @@ class Entities:
         self.mentioned: list[Entity] = []  # the entity at each position
         self.mention_ends: list[int] = []  # where the mention at each position ends
         self._shared: list[tuple[list[Entity], Sequence[str]]] = []  # titled shared surnames
-        runs = []
-        # only the article's sentences: a line found to be boilerplate ("SOURCE Norvale
-        # Rail", "By Priya Nandakumar") names no one the quotes speak of
-        starts = [sent.start for sent in sentences]
-        ends = [sent.end for sent in sentences]
-        for m in name_run(lexicon).finditer(text, timeout=limits.SCAN_TIMEOUT):
-            k = bisect.bisect_right(starts, m.start()) - 1
-            if k < 0 or ends[k] <= m.start():
-                continue
-            runs.append((m.start(), m.group()))
-            owned = self._owned_person(m.start(), m.group())
-            if owned is not None:
-                runs.append(owned)
+        runs = self._runs(name_run(lexicon), sentences)
         # A run text that adds nothing to the index ("The", an organisation met before, a
         # word that names no one) adds nothing again: read once, skipped after. Two in five
         # runs repeat an earlier one ("Trump", "White House").
@@ -480,6 +468,26 @@ class Entities:
         self._learn(ent, roles, words)
         self._context_roles(ent, start, start + len(run))
         return True
+
+    def _runs(
+        self, pattern: regex.Pattern[str], sentences: Sequence[Sentence]
+    ) -> list[tuple[int, str]]:
+        """(start, text) of every run of capitalised words in the article's sentences (a line
+        found to be boilerplate, "SOURCE Norvale Rail", "By Priya Nandakumar", names no one the
+        quotes speak of), each followed by the person it owns, if any (see
+        :meth:`_owned_person`)."""
+        runs = []
+        starts = [sent.start for sent in sentences]
+        ends = [sent.end for sent in sentences]
+        for m in pattern.finditer(self.text, timeout=limits.SCAN_TIMEOUT):
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k < 0 or ends[k] <= m.start():
+                continue
+            runs.append((m.start(), m.group()))
+            owned = self._owned_person(m.start(), m.group())
+            if owned is not None:
+                runs.append(owned)
+        return runs
 
     def _owned_person(self, start: int, run: str) -> tuple[int, str] | None:
         """The person named after an owner in a run, as a run of its own: "Harbor City's Bram
