@@ -27,6 +27,15 @@ def _capitals_before_cues(n: int) -> str:
     return "\n\n".join(f"{tag}{'A' * 196} said so." for tag in tags)
 
 
+def _capitals_glued_after_sentences(n: int) -> str:
+    """``n`` different lines of a sentence, then a word glued to 60 capitals: a caption rule
+    that reads trailing names tried every split of the run before failing (14 s a line)."""
+    tags = ("".join(chr(65 + (i // 26**k) % 26) for k in range(4)) for i in range(n))
+    return "\n\n".join(
+        f"The mayor spoke at the rally. Then she said{tag}{'Y' * 56}" for tag in tags
+    )
+
+
 def adversarial_inputs() -> dict[str, str]:
     """The inputs the issue lists; shared with benchmarks/adversarial.py."""
     story = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt")))
@@ -41,6 +50,9 @@ def adversarial_inputs() -> dict[str, str]:
         "1 MB of capitals without spaces": "A" * 1_000_000,
         "a cue before 1 MB of spaces": "Ada Marsh said" + " " * 1_000_000 + "that it rained.",
         "200 capitals before each of 5,000 cues": _capitals_before_cues(5_000),
+        "60 capitals glued to a word after each of 5,000 sentences": (
+            _capitals_glued_after_sentences(5_000)
+        ),
         "50,000 newlines": "\n" * 50_000,
         "50,000 one-word lines": "Said.\n" * 50_000,
         "a 5 MB article": (story * (5_000_000 // len(story) + 1))[:5_000_000],

@@ -20,7 +20,7 @@ import pytest
 import regex
 
 import newsstruct
-from newsstruct.lexicons import load_lexicon
+from newsstruct.lexicons import BOILERPLATE_LANGS, load_boilerplate_rules, load_lexicon
 
 TIMEOUT = 5.0  # seconds per pattern and string: a hang guard, not a speed target
 # Patterns the package only runs over a slice of fixed size; audited on strings of that size.
@@ -82,7 +82,11 @@ def _patterns() -> tuple[dict[str, regex.Pattern[str]], dict[str, regex.Pattern[
                     continue
                 if isinstance(built, regex.Pattern):
                     found[f"{info.name}.{name}(lexicon)"] = built
-    lines = {f"boilerplate.tsv:{rule.rule}": rule.pattern for rule in lex.boilerplate}
+    lines = {
+        f"{lang}/boilerplate.tsv:{rule.rule}": rule.pattern
+        for lang in BOILERPLATE_LANGS
+        for rule in load_boilerplate_rules(lang)
+    }
     return found, lines
 
 
@@ -129,6 +133,17 @@ def test_pattern_survives_adversarial_strings(name):
             pytest.fail(f"{name} backtracks {how} {label!r} ({len(text)} chars)")
 
 
+# Boilerplate rules only run on lines of up to a few hundred characters (their length gates
+# turn longer ones away at once), so they are also run on lines of such lengths: a run of one
+# class alone, after a sentence (whose end, "… rally. ", many caption and credit rules need
+# before their name and credit parts) and glued to a word after it, where such a rule fails
+# only after trying every split of the run. A linear rule takes microseconds on such a line;
+# one that split a run of capitals every way into names took 14 s on 190 characters.
+LINE_TIMEOUT = 1.0
+LINE_LENGTHS = (60, 150, 300)
+LINE_LEADS = ("", "The mayor spoke at the rally. ", "The mayor spoke at the rally. Then she said")
+
+
 @pytest.mark.parametrize("name", sorted(LINE_RULES))
 def test_line_rule_survives_adversarial_lines(name):
     pattern = LINE_RULES[name]
@@ -138,3 +153,14 @@ def test_line_rule_survives_adversarial_lines(name):
             pattern.match(text, timeout=TIMEOUT)
         except TimeoutError:
             pytest.fail(f"{name} backtracks on the line {label!r} ({len(text)} chars)")
+        for lead in LINE_LEADS:
+            for size in LINE_LENGTHS:
+                line = (lead + text)[:size]
+                for tail in ("", "x", "."):
+                    try:
+                        pattern.fullmatch(line[: size - len(tail)] + tail, timeout=LINE_TIMEOUT)
+                    except TimeoutError:
+                        pytest.fail(
+                            f"{name} backtracks on a line of {size} characters: {lead!r} and "
+                            f"{label!r}"
+                        )
