@@ -183,6 +183,11 @@ def _role_before_name(words: list[str], qwords: QuoteWords) -> bool:
     )
 
 
+# party words that title a person ("Republican Wade Hollister") but open the names of
+# organisations and events ("Republican National Convention")
+_PARTY_TITLES = frozenset(["republican", "democrat"])
+
+
 def strip_title(words: list[str], qwords: QuoteWords) -> tuple[list[str], set[str]]:
     """Split the titles off a capitalised run: (name words, role nouns).
 
@@ -203,6 +208,12 @@ def strip_title(words: list[str], qwords: QuoteWords) -> tuple[list[str], set[st
         if not matched and i == 0 and len(words) > 2 and _role_before_name(lowered, qwords):
             # "Resident Gideon Mwangi", "Glaciologist Pieter Maes": a noun for the person
             matched = 1
+        if (
+            matched
+            and lowered[i] in _PARTY_TITLES
+            and (_org_words(words[i + matched :], qwords) or lowered[i + matched] == "national")
+        ):
+            matched = 0  # "Republican National Committee", "Republican Party of Wyoming": a name
         if matched:
             title = " ".join(lowered[i : i + matched])
             roles |= role_nouns(title, qwords)
