@@ -89,6 +89,7 @@ def test_lexicon_classes_are_known():
         "firm",
         "group",
         "inscription",
+        "kin",
         "male",
         "medium",
         "org",

@@ -73,6 +73,12 @@ _PRONOUN_WORDS = compile_re(r"\b(he|his|him|himself|she|her|hers|herself)\b", re
 
 # "union president Rafe Dunmore" / "Rafe Dunmore, the union's president,"
 _ROLE_BEFORE = compile_re(r"(?r)(?:^|(?<=\s))(\p{Ll}[\p{L}\-]+)\s+$", regex.V1)
+# "her son, ", "his late wife ", "Calder's daughter, ": a relative of someone named before
+_RELATIVE_BEFORE = compile_re(
+    r"(?r)(?<![\p{L}])(?:his|her|their|\p{L}+['’]s)[ \u00a0]+(?:(?:late|former|estranged)[ \u00a0]+)?"
+    r"(\p{Ll}+),?[ \u00a0]+$",
+    regex.V1 | regex.IGNORECASE,
+)
 _ROLE_AFTER = compile_re(
     r"\s*,\s+(?:the|a|an|its|their|his|her)\s+([^,;.()\"“”]{1,80}?)"
     r"(?=\s*[,;.]|\s+(?:of|for|at|in|on|with|who|from)\b)",
@@ -358,6 +364,10 @@ class Entities:
         # The unnamed sources met so far by head noun, the latest for each ("spokesperson" ->
         # "a county spokesperson"): a lookup, not a scan of every source before.
         self.unnamed: dict[str, str] = {}
+        # people introduced as someone's relative ("Her son, Peter Calder,"), by id
+        self._relatives: set[int] = set()
+        # where people were first named by the first name alone, by id
+        self._first_named: dict[int, int] = {}
         self.positions: list[int] = []  # mention positions, sorted
         self.mentioned: list[Entity] = []  # the entity at each position
         self.mention_ends: list[int] = []  # where the mention at each position ends
@@ -379,10 +389,12 @@ class Entities:
             else:
                 found = self._run_entity(run)
                 if isinstance(found, list):
-                    ent = self._nearest(found, start)
+                    ent = self._nearest(found, start, bare=self._reading(run)[2] is None)
                 else:
                     ent = fixed[run] = found
             if ent is not None:
+                if ent.kind == "person" and " " not in run and ent.name.startswith(run + " "):
+                    self._first_named.setdefault(id(ent), start)  # "Elian" for Elian Gonzalez
                 self.positions.append(start)
                 self.mentioned.append(ent)
                 self.mention_ends.append(start + len(run))
@@ -538,6 +550,10 @@ class Entities:
             ):
                 ent.roles |= role_nouns(word, self.qwords)
                 self._learn(ent, set(), [word])
+        kin = _RELATIVE_BEFORE.search(self.text, max(0, start - 40), start)
+        if kin is not None and kin.group(1).lower() in self.qwords.kin:
+            # "Her son, Peter Calder,", "his wife Ann Reel": a relative of someone named
+            self._relatives.add(id(ent))
         app = _ROLE_AFTER.match(self.text, end, min(len(self.text), end + 120))
         if app is not None:
             words = [
@@ -583,7 +599,9 @@ class Entities:
 
     def _lookup_run(self, start: int, run: str) -> Entity | None:
         found = self._run_entity(run)
-        return self._nearest(found, start) if isinstance(found, list) else found
+        if isinstance(found, list):
+            return self._nearest(found, start, bare=self._reading(run)[2] is None)
+        return found
 
     def _run_entity(self, run: str) -> Entity | list[Entity] | None:
         """The entity a run text names, or the people it may name (several: the nearest
@@ -602,7 +620,11 @@ class Entities:
         """The person a name or part of a name refers to (nearest before ``position``; of
         ``gender``, a gendered title's, when several share the name and one is known to be)."""
         found = self._person_candidates(short, gender)
-        return self._nearest(found, position) if isinstance(found, list) else found
+        return (
+            self._nearest(found, position, bare=gender is None)
+            if isinstance(found, list)
+            else found
+        )
 
     def _person_candidates(
         self, short: str, gender: str | None = None
@@ -627,7 +649,10 @@ class Entities:
         # one candidate is meant wherever the name stands (the nearest of one is that one)
         return cands[0] if len(cands) == 1 else cands
 
-    def _nearest(self, cands: list[Entity], position: int) -> Entity:
+    def _nearest(self, cands: list[Entity], position: int, *, bare: bool = False) -> Entity:
+        """The candidate mentioned last before ``position``; ``bare``: the name has no
+        gendered title ("Calder", not "Ms. Calder"), so a relative named in another paragraph
+        is not meant (see below)."""
         best = None
         best_pos = -1
         ids = {id(c) for c in cands}
@@ -639,6 +664,25 @@ class Entities:
                 best_pos = self.positions[k]
                 break
             k -= 1
+        if (
+            bare
+            and best is not None
+            and id(best) in self._relatives
+            and "\n" in self.text[best_pos:position]
+        ):
+            # "Ruth Calder … Her son, Peter Calder, said … \n\nCalder was born in 1933": a
+            # relative who shares the surname is named by the first name after, so beyond
+            # the paragraph that names the relative the surname is the other person's
+            # ... unless the other is called by the first name ("the boy's father, Juan
+            # Gonzalez" after "Elian": the surname is the father's)
+            others = [
+                c
+                for c in cands
+                if id(c) not in self._relatives
+                and self._first_named.get(id(c), position) >= position
+            ]
+            if others:
+                return self._nearest(others, position)
         if best is not None and best_pos >= 0:
             return best
         return min(cands, key=lambda e: e.first)

@@ -30,7 +30,7 @@ class QuoteWords:
             particle, of one to three words ("shot" + "back" -> "shoot back", "issued" +
             "a statement" -> "issue a statement").
         addressee: Lemmas whose object stands between the cue and the content ("told X").
-        adverbs, dets, firms, groups, orgs, stops, inscriptions, media, persons, places,
+        adverbs, dets, firms, groups, kin, orgs, stops, inscriptions, media, persons, places,
             proxies, works: Word classes of ``speaker_words.tsv``.
         gender: Word -> "male" / "female" (titles and role nouns).
         first_names: First name -> the gender it usually carries (``first_names.tsv``).
@@ -46,6 +46,7 @@ class QuoteWords:
     dets: frozenset[str]
     firms: frozenset[str]
     groups: frozenset[str]
+    kin: frozenset[str]
     orgs: frozenset[str]
     stops: frozenset[str]
     inscriptions: frozenset[str]
@@ -151,6 +152,7 @@ def _quote_words(lexicon: Lexicon, _cue_forms_id: int) -> QuoteWords:
         dets=frozenset(classes.get("det", ())),
         firms=frozenset(classes.get("firm", ())),
         groups=frozenset(classes.get("group", ())),
+        kin=frozenset(classes.get("kin", ())),
         orgs=frozenset(classes.get("org", ())),
         stops=frozenset(classes.get("stop", ())),
         inscriptions=frozenset(classes.get("inscription", ())),
