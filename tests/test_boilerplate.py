@@ -530,8 +530,11 @@ PROMPT_CATEGORIES = {
     "advertisement",
 }
 ATTRIBUTED = regex.compile(
-    r", (?:[\p{L}'’-]{1,25} ){0,3}(?:said|says|told|tells|urged|urges|wrote|writes|added|argued"
-    r"|noted|warned|explained|insisted)\b"
+    r", (?:[\p{L}'’-]{1,25} ){0,3}(?:said|says|told|tells|urged|urges|wrote|writes|added|adds"
+    r"|argued|argues|noted|notes|warned|warns|explained|explains|insisted|insists)\b"
+    r"|, (?:the|a|an|its|his|her|their) (?:[\p{L}'’-]{1,25} ){0,2}(?:reads|read)\b"
+    r"|, (?:sagt|sagte|schreibt|schrieb|erklärt|erklärte|betont|betonte|warnt|warnte|meint"
+    r"|meinte|fordert|forderte) \p{Lu}"
 )
 
 

@@ -50,14 +50,19 @@ MAX_RULE_LINE = 400
 _GIVEN_FLAGS = regex.V1 | regex.IGNORECASE
 _LONG_LINE_CATEGORIES = frozenset({"legal", "caption", "correction", "credit"})
 _QUOTE_OPENERS = "\"“„«‘'‚‹「『"
-# A prompt a person is reported to have made ("Sign up now, the union told members, …") is a
-# story sentence: rules of these categories do not take a line with an attribution.
+# A prompt a person is reported to have made ("Sign up now, the union told members, …"), or
+# a sign or a page is said to read ("Click here to report a pothole, the city's website
+# reads, …"), is a story sentence: rules of these categories do not take a line with an
+# attribution (German ones too: "Jetzt testen, sagt Wendler, …").
 _PROMPT_CATEGORIES = frozenset(
     {"promo", "newsletter", "share", "notice", "related", "comments", "navigation", "advertisement"}
 )
 _ATTRIBUTED = compile_re(
-    r", (?:[\p{L}'’-]{1,25} ){0,3}(?:said|says|told|tells|urged|urges|wrote|writes|added|argued"
-    r"|noted|warned|explained|insisted)\b"
+    r", (?:[\p{L}'’-]{1,25} ){0,3}(?:said|says|told|tells|urged|urges|wrote|writes|added|adds"
+    r"|argued|argues|noted|notes|warned|warns|explained|explains|insisted|insists)\b"
+    r"|, (?:the|a|an|its|his|her|their) (?:[\p{L}'’-]{1,25} ){0,2}(?:reads|read)\b"
+    r"|, (?:sagt|sagte|schreibt|schrieb|erklärt|erklärte|betont|betonte|warnt|warnte|meint"
+    r"|meinte|fordert|forderte) \p{Lu}"
 )
 
 
