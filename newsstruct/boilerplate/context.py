@@ -126,6 +126,7 @@ def decide(
     _section_numbers(t, lo, hi)
     _introduced_capitals(t, lo, hi)
     _capital_subheads(t, lo, hi)
+    _timeline_dates(t, lo, hi)
     if page:
         lo, hi = body_region(t, lo, hi)
         # a page guessed in auto mode loses only what looks like menus around its body: its
@@ -255,6 +256,31 @@ def _capital_subheads(t: Text, lo: int, hi: int) -> None:
             if v is not None and v[1] == "caps-headline":
                 t.verdict[i] = None
                 t.hits[i] = None
+
+
+_TIMELINE_MIN = 3
+_DATE_RULES = frozenset({"date-line", "de-date-line"})
+_CLOCK = compile_re(r"\d[:.]\d\d(?!\d)")
+
+
+def _timeline_dates(t: Text, lo: int, hi: int) -> None:
+    """Dates alone on their lines (no time of day), each right over a sentence of the story
+    ("June 12, 2024" / "Inspectors find cracks in two beams."), three or more and all
+    different, are the entries of a timeline, not the page's stamps: a stamp stands over a
+    headline, a teaser or a name, and a list of comments or posts repeats its dates."""
+    dates = [
+        i
+        for i in range(lo, hi - 1)
+        if (v := t.verdict[i]) is not None
+        and v[1] in _DATE_RULES
+        and _CLOCK.search(t.lines[i]) is None
+        and (t.shapes[i + 1].prose or _sentence(t.shapes[i + 1]))
+        and not t.junk(i + 1)
+    ]
+    if len(dates) >= _TIMELINE_MIN and len({t.lines[i] for i in dates}) == len(dates):
+        for i in dates:
+            t.verdict[i] = None
+            t.hits[i] = None
 
 
 def _capitals(line: str) -> bool:
