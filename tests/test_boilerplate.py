@@ -534,7 +534,7 @@ ATTRIBUTED = regex.compile(
     r"|argued|argues|noted|notes|warned|warns|explained|explains|insisted|insists)\b"
     r"|, (?:the|a|an|its|his|her|their) (?:[\p{L}'’-]{1,25} ){0,2}(?:reads|read)\b"
     r"|, (?:sagt|sagte|schreibt|schrieb|erklärt|erklärte|betont|betonte|warnt|warnte|meint"
-    r"|meinte|fordert|forderte) \p{Lu}"
+    r"|meinte|fordert|forderte) (?:(?:der|die|das|ein|eine|sein|seine|ihr|ihre) )?\p{Lu}"
 )
 
 
