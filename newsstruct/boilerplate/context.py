@@ -127,6 +127,7 @@ def decide(
     _introduced_capitals(t, lo, hi)
     _capital_subheads(t, lo, hi)
     _timeline_dates(t, lo, hi)
+    _schedules(t, lo, hi)
     if page:
         lo, hi = body_region(t, lo, hi)
         # a page guessed in auto mode loses only what looks like menus around its body: its
@@ -281,6 +282,35 @@ def _timeline_dates(t: Text, lo: int, hi: int) -> None:
         for i in dates:
             t.verdict[i] = None
             t.hits[i] = None
+
+
+# a programme's entry: a time of day, then what happens ("7:15 p.m. The Tansey Fiddlers")
+_SCHEDULE_TIME = compile_re(
+    r"(\d{1,2})[:.](\d\d)(?:\s?([ap])\.?m\.?)?\s+\S", regex.V1 | regex.IGNORECASE
+)
+_SCHEDULE_MIN = 3
+
+
+def _schedules(t: Text, lo: int, hi: int) -> None:
+    """Three or more lines in a row, each a time of day and what happens then, in the order
+    of the day, are a programme the story gives ("6:30 p.m. Gates open" / "7:15 p.m. The
+    Tansey Fiddlers" / ...), not stamps: a live blog's stamps stand between its entries,
+    and a ticker of latest news lists the newest first."""
+    i = lo
+    while i < hi:
+        run: list[tuple[int, int]] = []  # (line, minute of the day)
+        while i < hi and (m := _SCHEDULE_TIME.match(t.lines[i])) is not None:
+            hour, minute = int(m[1]) % 12 if m[3] else int(m[1]), int(m[2])
+            if m[3] and m[3].lower() == "p":
+                hour += 12
+            run.append((i, hour * 60 + minute))
+            i += 1
+        if len(run) >= _SCHEDULE_MIN and all(a[1] < b[1] for a, b in itertools.pairwise(run)):
+            for k, _minute in run:
+                if (v := t.verdict[k]) is not None and v[0] == "timestamp":
+                    t.verdict[k] = None
+                    t.hits[k] = None
+        i += not run
 
 
 def _capitals(line: str) -> bool:
