@@ -19,7 +19,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    Dahl, Tansey, 2:13:20"), lines that say their words twice (``doubled-line``) and a stray
    mark alone on a line (``stray-mark``); lines in capitals under a story line ending in a
    colon are the notice it quotes, not teasers (and so is a correction or notice there),
-   and a text whose subheads are set in capitals keeps its long ones.
+   a text whose subheads are set in capitals keeps its long ones, and the dates of a
+   timeline and the times of a programme are not stamps.
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
    short lines that are all links (``related-block``), up to a paragraph or a sentence, but
    for a last one right above a paragraph, in a few words and not set like a headline, or
@@ -245,6 +246,11 @@ def _capital_subheads(t: Text, lo: int, hi: int) -> None:
     paragraphs, kept) may set a long one too: a line in capitals between two paragraphs that
     a rule took for a teaser headline (``caps-headline``) then stays. A teaser set between
     paragraphs has no such short subheads beside it."""
+    for v in t.verdict[lo:hi]:
+        if v is not None and v[1] == "caps-headline":
+            break
+    else:
+        return
     between = [
         i
         for i in range(lo + 1, hi - 1)
@@ -296,6 +302,11 @@ def _schedules(t: Text, lo: int, hi: int) -> None:
     of the day, are a programme the story gives ("6:30 p.m. Gates open" / "7:15 p.m. The
     Tansey Fiddlers" / ...), not stamps: a live blog's stamps stand between its entries,
     and a ticker of latest news lists the newest first."""
+    for v in t.verdict[lo:hi]:
+        if v is not None and v[0] == "timestamp":
+            break
+    else:
+        return
     i = lo
     while i < hi:
         run: list[tuple[int, int]] = []  # (line, minute of the day)
