@@ -528,6 +528,7 @@ PROMPT_CATEGORIES = {
     "comments",
     "navigation",
     "advertisement",
+    "banner",
 }
 ATTRIBUTED = regex.compile(
     r", (?:[\p{L}'’-]{1,25} ){0,3}(?:said|says|say|told|tells|urged|urges|wrote|writes|added"

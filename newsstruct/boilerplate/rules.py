@@ -18,8 +18,8 @@ Two keep-guards hold for every rule: a line that opens with a quote mark is spee
 legal rules apply to it), and a line longer than ``MAX_RULE_LINE`` characters is story text
 for every rule but the legal, caption, correction and credit ones. A third holds for the
 prompt-like categories (promo, newsletter, share, notice, related, comments, navigation,
-advertisement): a line with a reported-speech attribution (", the union told members") is a
-story sentence.
+advertisement, banner): a line with a reported-speech attribution (", the union told
+members") is a story sentence.
 
 A rule's id also gives it a role in the context pass (see :mod:`.context`): an id ending in
 ``-header`` opens a block (the short lines under "Related stories" are links too), an id
@@ -55,7 +55,17 @@ _QUOTE_OPENERS = "\"“„«‘'‚‹「『"
 # reads, …"), is a story sentence: rules of these categories do not take a line with an
 # attribution (German ones too: "Jetzt testen, sagt Wendler, …").
 _PROMPT_CATEGORIES = frozenset(
-    {"promo", "newsletter", "share", "notice", "related", "comments", "navigation", "advertisement"}
+    {
+        "promo",
+        "newsletter",
+        "share",
+        "notice",
+        "related",
+        "comments",
+        "navigation",
+        "advertisement",
+        "banner",
+    }
 )
 _ATTRIBUTED = compile_re(
     r", (?:[\p{L}'’-]{1,25} ){0,3}(?:said|says|say|told|tells|urged|urges|wrote|writes|added"
