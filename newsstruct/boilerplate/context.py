@@ -19,8 +19,9 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    Dahl, Tansey, 2:13:20"), lines that say their words twice (``doubled-line``) and a stray
    mark alone on a line (``stray-mark``); lines in capitals under a story line ending in a
    colon are the notice it quotes, not teasers (and so is a correction or notice there),
-   a text whose subheads are set in capitals keeps its long ones, and the dates of a
-   timeline and the times of a programme are not stamps.
+   a text whose subheads are set in capitals keeps its long ones, the dates of a
+   timeline and the times of a programme are not stamps, and a one-word section label
+   between two paragraphs is a subhead.
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
    short lines that are all links (``related-block``), up to a paragraph or a sentence, but
    for a last one right above a paragraph, in a few words and not set like a headline, or
@@ -129,6 +130,7 @@ def decide(
     _capital_subheads(t, lo, hi)
     _timeline_dates(t, lo, hi)
     _schedules(t, lo, hi)
+    _label_subheads(t, lo, hi)
     if page:
         lo, hi = body_region(t, lo, hi)
         # a page guessed in auto mode loses only what looks like menus around its body: its
@@ -322,6 +324,22 @@ def _schedules(t: Text, lo: int, hi: int) -> None:
                     t.verdict[k] = None
                     t.hits[k] = None
         i += not run
+
+
+_LABEL_RULES = frozenset({"live-marker", "de-live-marker", "comments", "de-comments"})
+
+
+def _label_subheads(t: Text, lo: int, hi: int) -> None:
+    """A section label of a word ("Hintergrund", "Analysis") between two paragraphs of the
+    story is the subhead of the second: kickers stand over headlines, and comment buttons
+    and teaser labels over links or below the story."""
+    for i in range(lo + 1, hi - 1):
+        v = t.verdict[i]
+        if v is None or v[1] not in _LABEL_RULES or t.shapes[i].words != 1:
+            continue
+        if all(t.shapes[k].prose and not t.junk(k) for k in (i - 1, i + 1)):
+            t.verdict[i] = None
+            t.hits[i] = None
 
 
 def _capitals(line: str) -> bool:
