@@ -636,8 +636,9 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
         while j < hi and not shapes[j].prose and not _sentence(shapes[j]):
             j += 1
         free = [k for k in range(i + 1, j) if verdict[k] is None]
-        # a section's name over the story's headline and its byline or date ("Lokales" /
-        # "New pool opens in May" / "Von Ada Frey"): a kicker, not a block of links
+        # a section's name opening the text, over the story's headline and its byline or
+        # date ("Lokales" / "New pool opens in May" / "Von Ada Frey"): a kicker, not a block
+        # of links (further down, teaser cards have bylines and dates too)
         if (
             free
             and i == lo
