@@ -528,10 +528,16 @@ PROMPT_CATEGORIES = {
     "comments",
     "navigation",
     "advertisement",
+    "banner",
 }
 ATTRIBUTED = regex.compile(
-    r", (?:[\p{L}'’-]{1,25} ){0,3}(?:said|says|told|tells|urged|urges|wrote|writes|added|argued"
-    r"|noted|warned|explained|insisted)\b"
+    r", (?:[\p{L}'’-]{1,25} ){0,3}(?:said|says|say|told|tells|urged|urges|wrote|writes|added"
+    r"|adds|argued|argues|noted|notes|warned|warns|explained|explains|insisted|insists|asked"
+    r"|asks|promised|promises|advised|advises|announced|announces|replied|replies|stated"
+    r"|states|recalled|recalls|admitted|admits|declared|declares|ended)\b"
+    r"|, (?:the|a|an|its|his|her|their) (?:[\p{L}'’-]{1,25} ){0,2}(?:reads|read)\b"
+    r"|, (?:sagt|sagte|schreibt|schrieb|erklärt|erklärte|betont|betonte|warnt|warnte|meint"
+    r"|meinte|fordert|forderte) (?:(?:der|die|das|ein|eine|sein|seine|ihr|ihre) )?\p{Lu}"
 )
 
 

@@ -15,13 +15,18 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    items, table rows and a table's heading stay, and so do three or more summary points
    right above the body and the headline of a live ticker's first entry).
 3. **Lexicon rules** on the lines that remain (``rule`` = the lexicon rule id), the
-   language-neutral timestamp shape (``stamp-shape``), lines that say their words twice
-   (``doubled-line``) and a stray mark alone on a line (``stray-mark``); lines in capitals
-   under a story line ending in a colon are the notice it quotes, not teasers.
+   language-neutral timestamp shape (``stamp-shape``; not a place in a ranked list, "2. Arne
+   Dahl, Tansey, 2:13:20"), lines that say their words twice (``doubled-line``) and a stray
+   mark alone on a line (``stray-mark``); lines in capitals under a story line ending in a
+   colon are the notice it quotes, not teasers (and so is a correction or notice there),
+   a text whose subheads are set in capitals keeps its long ones, the dates of a
+   timeline and the times of a programme are not stamps, and a one-word section label
+   between two paragraphs is a subhead.
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
    short lines that are all links (``related-block``), up to a paragraph or a sentence, but
    for a last one right above a paragraph, in a few words and not set like a headline, or
-   quoted whole (its subhead).
+   quoted whole (its subhead); a header opening the text over a headline and its byline or
+   date is the section's name.
 5. **Captions above a credit**: a photo credit on its own line makes the line above it a
    caption when that line does not end like a sentence, or when the credit is labelled
    ("Photo: ...", but not "Source: ...": data sources follow paragraphs too)
@@ -122,6 +127,10 @@ def decide(
         _shape_rules(t, i)
     _section_numbers(t, lo, hi)
     _introduced_capitals(t, lo, hi)
+    _capital_subheads(t, lo, hi)
+    _timeline_dates(t, lo, hi)
+    _schedules(t, lo, hi)
+    _label_subheads(t, lo, hi)
     if page:
         lo, hi = body_region(t, lo, hi)
         # a page guessed in auto mode loses only what looks like menus around its body: its
@@ -165,7 +174,7 @@ def _shape_rules(t: Text, i: int) -> None:
     if t.junk(i):
         return
     line = t.lines[i]
-    if not t.shapes[i].prose and _stamp_like(line):
+    if not t.shapes[i].prose and _stamp_like(line) and not _ranked(t, i):
         t.verdict[i] = ("timestamp", "stamp-shape")
     elif _doubled(line):
         t.verdict[i] = ("related", "doubled-line")
@@ -203,16 +212,24 @@ def _section_numbers(t: Text, lo: int, hi: int) -> None:
 
 
 INTRO_CAPS_MAX_LINES = 6
+# what a story quotes after a colon as often as a page shows it: "The office published its
+# correction:" over "Correction: The rate was 5.8 percent, not 6.4 percent."
+_QUOTABLE = frozenset({"correction", "notice"})
 
 
 def _introduced_capitals(t: Text, lo: int, hi: int) -> None:
     """Lines in capitals right below a line of the story that ends in a colon ("The notice
     on the door read:" over "NO ENTRY AFTER DARK") are what it introduces: a notice, a sign
     or a slogan the story quotes, not teaser headlines set in capitals. A run of up to
-    ``INTRO_CAPS_MAX_LINES`` of them stays (rules took them for links: category related)."""
+    ``INTRO_CAPS_MAX_LINES`` of them stays (rules took them for links: category related),
+    and so does a correction or a notice right below such a line."""
     for i in range(lo + 1, hi):
         above = t.shapes[i - 1]
         if not (above.colon and above.words >= INTRO_MIN_WORDS) or t.junk(i - 1):
+            continue
+        if t.junk(i) and (v := t.verdict[i]) is not None and v[0] in _QUOTABLE:
+            t.verdict[i] = None
+            t.hits[i] = None
             continue
         for k in range(i, min(hi, i + INTRO_CAPS_MAX_LINES)):
             line = t.lines[k]
@@ -224,6 +241,105 @@ def _introduced_capitals(t: Text, lo: int, hi: int) -> None:
                     break
                 t.verdict[k] = None
                 t.hits[k] = None
+
+
+def _capital_subheads(t: Text, lo: int, hi: int) -> None:
+    """A text that sets its subheads in capitals ("THE WARNING SIGNS" between two
+    paragraphs, kept) may set a long one too: a line in capitals between two paragraphs that
+    a rule took for a teaser headline (``caps-headline``) then stays. A teaser set between
+    paragraphs has no such short subheads beside it."""
+    for v in t.verdict[lo:hi]:
+        if v is not None and v[1] == "caps-headline":
+            break
+    else:
+        return
+    between = [
+        i
+        for i in range(lo + 1, hi - 1)
+        if _capitals(t.lines[i])
+        and all(t.shapes[k].prose and not t.junk(k) for k in (i - 1, i + 1))
+    ]
+    if any(t.verdict[i] is None for i in between):
+        for i in between:
+            v = t.verdict[i]
+            if v is not None and v[1] == "caps-headline":
+                t.verdict[i] = None
+                t.hits[i] = None
+
+
+_TIMELINE_MIN = 3
+_DATE_RULES = frozenset({"date-line", "de-date-line"})
+_CLOCK = compile_re(r"\d[:.]\d\d(?!\d)")
+
+
+def _timeline_dates(t: Text, lo: int, hi: int) -> None:
+    """Dates alone on their lines (no time of day), each right over a sentence of the story
+    ("June 12, 2024" / "Inspectors find cracks in two beams."), three or more and all
+    different, are the entries of a timeline, not the page's stamps: a stamp stands over a
+    headline, a teaser or a name, and a list of comments or posts repeats its dates."""
+    dates = [
+        i
+        for i in range(lo, hi - 1)
+        if (v := t.verdict[i]) is not None
+        and v[1] in _DATE_RULES
+        and _CLOCK.search(t.lines[i]) is None
+        and (t.shapes[i + 1].prose or _sentence(t.shapes[i + 1]))
+        and not t.junk(i + 1)
+    ]
+    if len(dates) >= _TIMELINE_MIN and len({t.lines[i] for i in dates}) == len(dates):
+        for i in dates:
+            t.verdict[i] = None
+            t.hits[i] = None
+
+
+# a programme's entry: a time of day, then what happens ("7:15 p.m. The Tansey Fiddlers")
+_SCHEDULE_TIME = compile_re(
+    r"(\d{1,2})[:.](\d\d)(?:\s?([ap])\.?m\.?)?\s+\S", regex.V1 | regex.IGNORECASE
+)
+_SCHEDULE_MIN = 3
+
+
+def _schedules(t: Text, lo: int, hi: int) -> None:
+    """Three or more lines in a row, each a time of day and what happens then, in the order
+    of the day, are a programme the story gives ("6:30 p.m. Gates open" / "7:15 p.m. The
+    Tansey Fiddlers" / ...), not stamps: a live blog's stamps stand between its entries,
+    and a ticker of latest news lists the newest first."""
+    for v in t.verdict[lo:hi]:
+        if v is not None and v[0] == "timestamp":
+            break
+    else:
+        return
+    i = lo
+    while i < hi:
+        run: list[tuple[int, int]] = []  # (line, minute of the day)
+        while i < hi and (m := _SCHEDULE_TIME.match(t.lines[i])) is not None:
+            hour, minute = int(m[1]) % 12 if m[3] else int(m[1]), int(m[2])
+            if m[3] and m[3].lower() == "p":
+                hour += 12
+            run.append((i, hour * 60 + minute))
+            i += 1
+        if len(run) >= _SCHEDULE_MIN and all(a[1] < b[1] for a, b in itertools.pairwise(run)):
+            for k, _minute in run:
+                if (v := t.verdict[k]) is not None and v[0] == "timestamp":
+                    t.verdict[k] = None
+                    t.hits[k] = None
+        i += not run
+
+
+_LABEL_RULES = frozenset({"live-marker", "de-live-marker", "comments", "de-comments"})
+
+
+def _label_subheads(t: Text, lo: int, hi: int) -> None:
+    """A section label of a word ("Hintergrund", "Analysis") between two paragraphs of the
+    story is the subhead of the second: kickers stand over headlines, and comment buttons
+    and teaser labels over links or below the story."""
+    for i in range(lo + 1, hi - 1):
+        v = t.verdict[i]
+        if v is None or v[1] not in _LABEL_RULES or t.shapes[i].words != 1:
+            continue
+        if all(t.shapes[k].prose and not t.junk(k) for k in (i - 1, i + 1)):
+            t.verdict[i] = None
+            t.hits[i] = None
 
 
 def _capitals(line: str) -> bool:
@@ -254,6 +370,29 @@ def _stamp_like(line: str) -> bool:
     if line[-1] in "!?" or (line[-1] == "." and words >= _STAMP_SENTENCE_WORDS):
         return False  # "Doors open at 7:30." is a sentence
     return words <= _STAMP_MAX_WORDS
+
+
+# a place in a ranking: "2. Arne Dahl, Tansey, 2:13:20"
+_RANK = compile_re(r"(\d{1,3})[.)] \p{L}", regex.V1)
+# a race time or a length in hours, minutes and seconds (with no year beside it)
+_DURATION = compile_re(r"\b\d{1,2}:\d{2}:\d{2}\b")
+_YEAR = compile_re(r"\b(?:19|20)\d\d\b")
+
+
+def _ranked(t: Text, i: int) -> bool:
+    """A numbered line is a place in a ranked list (a race's results and their times), not
+    a stamp, when its number is one apart from the line above or below it (stamps are not
+    numbered in turn) or its time is a duration ("1. Ty Banner, Harbor, 1:38:44")."""
+    m = _RANK.match(t.lines[i])
+    if m is None:
+        return False
+    if _DURATION.search(t.lines[i]) is not None and _YEAR.search(t.lines[i]) is None:
+        return True
+    for j in (i - 1, i + 1):
+        other = _RANK.match(t.lines[j]) if 0 <= j < len(t.lines) else None
+        if other is not None and abs(int(other[1]) - int(m[1])) == 1:
+            return True
+    return False
 
 
 # a live ticker's entry stamp before its headline: "7:30 a.m.", "11.04 Uhr", "14:05"
@@ -497,6 +636,16 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
         while j < hi and not shapes[j].prose and not _sentence(shapes[j]):
             j += 1
         free = [k for k in range(i + 1, j) if verdict[k] is None]
+        # a section's name opening the text, over the story's headline and its byline or
+        # date ("Lokales" / "New pool opens in May" / "Von Ada Frey"): a kicker, not a block
+        # of links (further down, teaser cards have bylines and dates too)
+        if (
+            free
+            and i == lo
+            and (below := verdict[free[-1] + 1] if free[-1] + 1 < hi else None) is not None
+            and below[0] in BYLINE_CATEGORIES
+        ):
+            continue
         # the last line before a paragraph may be its subhead: a few words, not set like a
         # headline, or a quotation set whole (a subhead quoting someone)
         # (but under "By" or "Von" alone a name is the byline's)

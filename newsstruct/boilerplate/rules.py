@@ -18,8 +18,8 @@ Two keep-guards hold for every rule: a line that opens with a quote mark is spee
 legal rules apply to it), and a line longer than ``MAX_RULE_LINE`` characters is story text
 for every rule but the legal, caption, correction and credit ones. A third holds for the
 prompt-like categories (promo, newsletter, share, notice, related, comments, navigation,
-advertisement): a line with a reported-speech attribution (", the union told members") is a
-story sentence.
+advertisement, banner): a line with a reported-speech attribution (", the union told
+members") is a story sentence.
 
 A rule's id also gives it a role in the context pass (see :mod:`.context`): an id ending in
 ``-header`` opens a block (the short lines under "Related stories" are links too), an id
@@ -50,14 +50,31 @@ MAX_RULE_LINE = 400
 _GIVEN_FLAGS = regex.V1 | regex.IGNORECASE
 _LONG_LINE_CATEGORIES = frozenset({"legal", "caption", "correction", "credit"})
 _QUOTE_OPENERS = "\"“„«‘'‚‹「『"
-# A prompt a person is reported to have made ("Sign up now, the union told members, …") is a
-# story sentence: rules of these categories do not take a line with an attribution.
+# A prompt a person is reported to have made ("Sign up now, the union told members, …"), or
+# a sign or a page is said to read ("Click here to report a pothole, the city's website
+# reads, …"), is a story sentence: rules of these categories do not take a line with an
+# attribution (German ones too: "Jetzt testen, sagt Wendler, …").
 _PROMPT_CATEGORIES = frozenset(
-    {"promo", "newsletter", "share", "notice", "related", "comments", "navigation", "advertisement"}
+    {
+        "promo",
+        "newsletter",
+        "share",
+        "notice",
+        "related",
+        "comments",
+        "navigation",
+        "advertisement",
+        "banner",
+    }
 )
 _ATTRIBUTED = compile_re(
-    r", (?:[\p{L}'’-]{1,25} ){0,3}(?:said|says|told|tells|urged|urges|wrote|writes|added|argued"
-    r"|noted|warned|explained|insisted)\b"
+    r", (?:[\p{L}'’-]{1,25} ){0,3}(?:said|says|say|told|tells|urged|urges|wrote|writes|added"
+    r"|adds|argued|argues|noted|notes|warned|warns|explained|explains|insisted|insists|asked"
+    r"|asks|promised|promises|advised|advises|announced|announces|replied|replies|stated"
+    r"|states|recalled|recalls|admitted|admits|declared|declares|ended)\b"
+    r"|, (?:the|a|an|its|his|her|their) (?:[\p{L}'’-]{1,25} ){0,2}(?:reads|read)\b"
+    r"|, (?:sagt|sagte|schreibt|schrieb|erklärt|erklärte|betont|betonte|warnt|warnte|meint"
+    r"|meinte|fordert|forderte) (?:(?:der|die|das|ein|eine|sein|seine|ihr|ihre) )?\p{Lu}"
 )
 
 
