@@ -36,6 +36,14 @@ def _capitals_glued_after_sentences(n: int) -> str:
     )
 
 
+def _long_mail_domains(n: int) -> str:
+    """``n`` different contact lines whose e-mail domain runs past 63 letters of a kind full
+    case folding reads two ways ("s": "ß" folds to "ss"): the contact rule tried every split
+    of the run (over 20 s a line)."""
+    tags = ("".join(chr(97 + (i // 26**k) % 26) for k in range(4)) for i in range(n))
+    return "\n\n".join(f"press@{tag}{'s' * 66}.example" for tag in tags)
+
+
 def adversarial_inputs() -> dict[str, str]:
     """The inputs the issue lists; shared with benchmarks/adversarial.py."""
     story = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt")))
@@ -53,6 +61,7 @@ def adversarial_inputs() -> dict[str, str]:
         "60 capitals glued to a word after each of 5,000 sentences": (
             _capitals_glued_after_sentences(5_000)
         ),
+        "5,000 e-mail lines with a 70-letter domain": _long_mail_domains(5_000),
         "50,000 newlines": "\n" * 50_000,
         "50,000 one-word lines": "Said.\n" * 50_000,
         "a 5 MB article": (story * (5_000_000 // len(story) + 1))[:5_000_000],

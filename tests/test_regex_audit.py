@@ -38,6 +38,10 @@ N = 80_000
 
 ADVERSARIAL = {
     "letters": "a" * N,
+    # letters that full case folding can read two ways ("ß" folds to "ss", "ﬁ" to "fi"): a
+    # case-insensitive class repeated over them may split the run every way
+    "folding letters": "s" * N,
+    "folding pairs": "st" * (N // 2),
     "capitals": "A" * N,
     "capital words": "Ada " * (N // 4),
     "title case run": "Ada Marsh Lena Osei " * (N // 20),
@@ -140,8 +144,13 @@ def test_pattern_survives_adversarial_strings(name):
 # only after trying every split of the run. A linear rule takes microseconds on such a line;
 # one that split a run of capitals every way into names took 14 s on 190 characters.
 LINE_TIMEOUT = 1.0
-LINE_LENGTHS = (60, 150, 300)
-LINE_LEADS = ("", "The mayor spoke at the rally. ", "The mayor spoke at the rally. Then she said")
+LINE_LENGTHS = (60, 90, 150, 300)
+LINE_LEADS = (
+    "",
+    "The mayor spoke at the rally. ",
+    "The mayor spoke at the rally. Then she said",
+    "press@",
+)
 
 
 @pytest.mark.parametrize("name", sorted(LINE_RULES))
