@@ -325,6 +325,20 @@ class Entity:
         return None
 
 
+class _People(list[Entity]):
+    """The people of one index key ("Blinken", "secretary"), grown by ``append`` only, with
+    the set of their ids kept alongside: :meth:`Entities._nearest` asks whether a mention is
+    one of them without reading them all (a surname many people share, once per mention)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[int] = set()
+
+    def append(self, ent: Entity) -> None:
+        super().append(ent)
+        self.ids.add(id(ent))
+
+
 class Entities:
     """The named entities of one article and where each is mentioned (built per call)."""
 
@@ -334,8 +348,8 @@ class Entities:
         self.qwords = doc.words
         self.persons: dict[str, Entity] = {}
         self.orgs: dict[str, Entity] = {}
-        self._by_suffix: dict[str, list[Entity]] = {}  # "Blinken" -> [Antony Blinken]
-        self._by_first: dict[str, list[Entity]] = {}  # "Antony" -> [Antony Blinken]
+        self._by_suffix: dict[str, _People] = {}  # "Blinken" -> [Antony Blinken]
+        self._by_first: dict[str, _People] = {}  # "Antony" -> [Antony Blinken]
         # The unnamed sources met so far by head noun, the latest for each ("spokesperson" ->
         # "a county spokesperson"): a lookup, not a scan of every source before.
         self.unnamed: dict[str, str] = {}
@@ -377,10 +391,10 @@ class Entities:
             ]
             for ent in fits:
                 self._learn(ent, set(), words)
-        self._by_role: dict[str, list[Entity]] = {}
+        self._by_role: dict[str, _People] = {}
         for ent in self.persons.values():
             for role in ent.roles:
-                self._by_role.setdefault(role, []).append(ent)
+                self._by_role.setdefault(role, _People()).append(ent)
         self._org_suffix: dict[str, list[str]] = {}
         self._org_first: dict[str, list[str]] = {}  # "Peabody" -> ["Peabody Energy"]
         for org in self.orgs:
@@ -449,8 +463,8 @@ class Entities:
             if by_name is not None:
                 ent.votes[by_name] = 1  # "Ann Reel": one vote, a title or pronouns outweigh it
             for k in range(1, len(parts)):
-                self._by_suffix.setdefault(" ".join(parts[k:]), []).append(ent)
-            self._by_first.setdefault(parts[0], []).append(ent)
+                self._by_suffix.setdefault(" ".join(parts[k:]), _People()).append(ent)
+            self._by_first.setdefault(parts[0], _People()).append(ent)
         self._learn(ent, roles, words)
         self._context_roles(ent, start, start + len(run))
         return True
@@ -553,7 +567,7 @@ class Entities:
         ent = self.persons.get(short)
         if ent is not None:
             return ent
-        cands = self._by_suffix.get(short, [])
+        cands: list[Entity] = self._by_suffix.get(short, [])
         if not cands and " " not in short:
             cands = self._by_first.get(short, [])
             if len(cands) > 1:
@@ -568,7 +582,7 @@ class Entities:
     def _nearest(self, cands: list[Entity], position: int) -> Entity:
         best = None
         best_pos = -1
-        ids = {id(c) for c in cands}
+        ids = cands.ids if isinstance(cands, _People) else {id(c) for c in cands}
         k = bisect.bisect_right(self.positions, position) - 1
         stop = max(-1, k - _MAX_MENTIONS_BACK)
         while k > stop:
@@ -616,7 +630,7 @@ class Entities:
         return None
 
     def by_role(self, role: str, position: int) -> Entity | None:
-        cands = self._by_role.get(role, [])
+        cands: list[Entity] = self._by_role.get(role, [])
         if not cands:
             return None
         return self._nearest(cands, position)
