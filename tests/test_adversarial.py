@@ -20,11 +20,15 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 HANG_GUARD = 600  # seconds: only a hang gets near this
 
 
+def _tags(n: int) -> list[str]:
+    """``n`` different four-letter capitalised words ("Aaaa", "Baaa", ...)."""
+    return ["".join(chr(97 + (i // 26**k) % 26) for k in range(4)).title() for i in range(n)]
+
+
 def _capitals_before_cues(n: int) -> str:
     """``n`` paragraphs of 200 capitals and "said so.", each different (a repeated line is
     boilerplate and skips the quote stage)."""
-    tags = ("".join(chr(65 + (i // 26**k) % 26) for k in range(4)) for i in range(n))
-    return "\n\n".join(f"{tag}{'A' * 196} said so." for tag in tags)
+    return "\n\n".join(f"{tag.upper()}{'A' * 196} said so." for tag in _tags(n))
 
 
 def adversarial_inputs() -> dict[str, str]:
@@ -41,6 +45,10 @@ def adversarial_inputs() -> dict[str, str]:
         "1 MB of capitals without spaces": "A" * 1_000_000,
         "a cue before 1 MB of spaces": "Ada Marsh said" + " " * 1_000_000 + "that it rained.",
         "200 capitals before each of 5,000 cues": _capitals_before_cues(5_000),
+        "10,000 people of one surname, each named by it after": " ".join(
+            f"{tag} Okafor met Okafor." for tag in _tags(10_000)
+        ),
+        "8,000 clock times in a row": " ".join(f"{i % 12 + 1}pm" for i in range(8_000)),
         "50,000 newlines": "\n" * 50_000,
         "50,000 one-word lines": "Said.\n" * 50_000,
         "a 5 MB article": (story * (5_000_000 // len(story) + 1))[:5_000_000],
