@@ -48,6 +48,9 @@ def adversarial_inputs() -> dict[str, str]:
         "10,000 people of one surname, each named by it after": " ".join(
             f"{tag} Okafor met Okafor." for tag in _tags(10_000)
         ),
+        "8,000 people of one surname, each met by a title and it": " ".join(
+            f"{tag} Okafor met Ms. Okafor." for tag in _tags(8_000)
+        ),
         "8,000 clock times in a row": " ".join(f"{i % 12 + 1}pm" for i in range(8_000)),
         "50,000 newlines": "\n" * 50_000,
         "50,000 one-word lines": "Said.\n" * 50_000,

@@ -357,6 +357,7 @@ class Entities:
         self.mentioned: list[Entity] = []  # the entity at each position
         self.mention_ends: list[int] = []  # where the mention at each position ends
         self._shared: list[tuple[list[Entity], Sequence[str]]] = []  # titled shared surnames
+        self._titled: dict[tuple[str, frozenset[str]], int] = {}  # (surname, roles) -> given
         runs = list(name_run(lexicon).finditer(text, timeout=limits.SCAN_TIMEOUT))
         # A run text that adds nothing to the index ("The", an organisation met before, a
         # word that names no one) adds nothing again: read once, skipped after. Two in five
@@ -369,6 +370,9 @@ class Entities:
         # Likewise a run resolves to the same entity wherever it stands, unless several
         # people share its name (then the nearest one before it is meant): kept per text.
         fixed: dict[str, Entity | None] = {}
+        # The people of a name and a gender, kept while no gender changes: here and once
+        # built (not while pronouns and titles still cast votes).
+        self._of_gender: dict[tuple[str, str], _People] | None = {}
         for m in runs:
             run = m.group()
             if run in fixed:
@@ -383,14 +387,26 @@ class Entities:
                 self.positions.append(m.start())
                 self.mentioned.append(ent)
                 self.mention_ends.append(m.end())
+        self._of_gender = None
         self._gender_from_text(sentences)
-        for cands, words in self._shared:
+        shared, k = self._shared, 0
+        while k < len(shared):
+            cands, words = shared[k]
+            k += 1
             gender = self.title_gender(words, [])
+            if gender is None and not any(self.qwords.gender.get(w.lower()) for w in words):
+                continue  # no gendered word: nothing to learn
+            times = 1
+            if gender is not None:
+                # the same title again right after ("Ms. Strand" in every paragraph) fits the
+                # same people, who only gain its votes again: counted, not read again
+                while k < len(shared) and shared[k][0] is cands and shared[k][1] == words:
+                    times, k = times + 1, k + 1
             fits = [c for c in cands if c.gender == gender] or [
                 c for c in cands if c.gender is None
             ]
             for ent in fits:
-                self._learn(ent, set(), words)
+                self._learn(ent, set(), words, times)
         self._by_role: dict[str, _People] = {}
         for ent in self.persons.values():
             for role in ent.roles:
@@ -403,6 +419,7 @@ class Entities:
                 self._org_suffix.setdefault(" ".join(parts[k:]), []).append(org)
             if len(parts) > 1 and parts[0].lower() not in self.qwords.function_words:
                 self._org_first.setdefault(parts[0], []).append(org)
+        self._of_gender = {}
 
     def mentions_of(self, name: str) -> list[tuple[int, int]]:
         """(start, end) of every name in the text that resolves to the entity ``name``, with
@@ -442,8 +459,15 @@ class Entities:
             if not (name_words and roles):
                 return False
             cands = self._candidates(name_words[-1])
-            for ent in cands:
-                self._learn(ent, roles, words if len(cands) == 1 else [])
+            if len(cands) == 1:
+                self._learn(cands[0], roles, words)
+            elif cands:
+                # the roles alone, to those not given them by this title before (roles only
+                # grow): a title used again is not read against everyone sharing the name
+                given = (name_words[-1], frozenset(roles))
+                for ent in cands[self._titled.get(given, 0) :]:
+                    self._learn(ent, roles, [])
+                self._titled[given] = len(cands)
             if len(cands) > 1:
                 # "Ms. Strand" with Ellery and Matthias Strand named: the title's gender
                 # goes to the one it fits, once the others' genders are known
@@ -469,12 +493,14 @@ class Entities:
         self._context_roles(ent, start, start + len(run))
         return True
 
-    def _learn(self, ent: Entity, roles: AbstractSet[str], words: Sequence[str]) -> None:
+    def _learn(
+        self, ent: Entity, roles: AbstractSet[str], words: Sequence[str], times: int = 1
+    ) -> None:
         ent.roles |= roles
         for w in words:
             g = self.qwords.gender.get(w.lower())
             if g is not None:
-                ent.votes[g] = ent.votes.get(g, 0) + 2
+                ent.votes[g] = ent.votes.get(g, 0) + 2 * times
 
     def _context_roles(self, ent: Entity, start: int, end: int) -> None:
         """A role word right before the name, or an apposition right after it."""
@@ -575,7 +601,16 @@ class Entities:
         if not cands:
             return None
         if gender is not None and len(cands) > 1:
-            cands = [c for c in cands if c.gender == gender] or cands
+            cached = self._of_gender
+            fits = cached.get((short, gender)) if cached is not None else None
+            if fits is None:
+                fits = _People()
+                for c in cands:
+                    if c.gender == gender:
+                        fits.append(c)
+                if cached is not None:
+                    cached[short, gender] = fits
+            cands = fits or cands
         # one candidate is meant wherever the name stands (the nearest of one is that one)
         return cands[0] if len(cands) == 1 else cands
 
