@@ -20,19 +20,22 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 HANG_GUARD = 600  # seconds: only a hang gets near this
 
 
+def _tags(n: int) -> list[str]:
+    """``n`` different four-letter capitalised words ("Aaaa", "Baaa", ...)."""
+    return ["".join(chr(97 + (i // 26**k) % 26) for k in range(4)).title() for i in range(n)]
+
+
 def _capitals_before_cues(n: int) -> str:
     """``n`` paragraphs of 200 capitals and "said so.", each different (a repeated line is
     boilerplate and skips the quote stage)."""
-    tags = ("".join(chr(65 + (i // 26**k) % 26) for k in range(4)) for i in range(n))
-    return "\n\n".join(f"{tag}{'A' * 196} said so." for tag in tags)
+    return "\n\n".join(f"{tag.upper()}{'A' * 196} said so." for tag in _tags(n))
 
 
 def _capitals_glued_after_sentences(n: int) -> str:
     """``n`` different lines of a sentence, then a word glued to 60 capitals: a caption rule
     that reads trailing names tried every split of the run before failing (14 s a line)."""
-    tags = ("".join(chr(65 + (i // 26**k) % 26) for k in range(4)) for i in range(n))
     return "\n\n".join(
-        f"The mayor spoke at the rally. Then she said{tag}{'Y' * 56}" for tag in tags
+        f"The mayor spoke at the rally. Then she said{tag.upper()}{'Y' * 56}" for tag in _tags(n)
     )
 
 
@@ -40,8 +43,7 @@ def _long_mail_domains(n: int) -> str:
     """``n`` different contact lines whose e-mail domain runs past 63 letters of a kind full
     case folding reads two ways ("s": "ß" folds to "ss"): the contact rule tried every split
     of the run (over 20 s a line)."""
-    tags = ("".join(chr(97 + (i // 26**k) % 26) for k in range(4)) for i in range(n))
-    return "\n\n".join(f"press@{tag}{'s' * 66}.example" for tag in tags)
+    return "\n\n".join(f"press@{tag.lower()}{'s' * 66}.example" for tag in _tags(n))
 
 
 def adversarial_inputs() -> dict[str, str]:
@@ -62,6 +64,13 @@ def adversarial_inputs() -> dict[str, str]:
             _capitals_glued_after_sentences(5_000)
         ),
         "5,000 e-mail lines with a 70-letter domain": _long_mail_domains(5_000),
+        "10,000 people of one surname, each named by it after": " ".join(
+            f"{tag} Okafor met Okafor." for tag in _tags(10_000)
+        ),
+        "8,000 people of one surname, each met by a title and it": " ".join(
+            f"{tag} Okafor met Ms. Okafor." for tag in _tags(8_000)
+        ),
+        "8,000 clock times in a row": " ".join(f"{i % 12 + 1}pm" for i in range(8_000)),
         "50,000 newlines": "\n" * 50_000,
         "50,000 one-word lines": "Said.\n" * 50_000,
         "a 5 MB article": (story * (5_000_000 // len(story) + 1))[:5_000_000],

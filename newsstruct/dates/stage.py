@@ -227,6 +227,7 @@ def find_dates(
             quotes = find_quotes(text, sentences=sentences, lexicon=lex)
         speech = _SpeechDates.build(text, quotes, sentences, cands, ref, anchor, lex)
     state = _Discourse()
+    chains = _time_chains(cands)
     headline = headline_end(text)
     found: list[DateMention] = []
     taken = 0  # the end of the last second day of a pair ("April 24 and 25")
@@ -267,11 +268,11 @@ def find_dates(
         if kind in ("time", "pod_day") and state.sentence_day is not None:
             # "at 5 a.m. on Friday, and until midnight on Christmas Eve": the day right after
             # the clock time, not the one named before it in the sentence
-            after = _day_just_after(cands, idx, ctx)
+            after = _day_just_after(cands, chains, idx, ctx)
             if after is not None:
                 ctx = attrs.evolve(ctx, sentence_day=after)
         elif kind in ("time", "pod_day"):
-            ctx = attrs.evolve(ctx, sentence_day=_day_just_after(cands, idx, ctx))
+            ctx = attrs.evolve(ctx, sentence_day=_day_just_after(cands, chains, idx, ctx))
             if i - state.day_sentence > _CLOCK_DAY_REACH:
                 # "shares rose 3 percent by midday", paragraphs after "the year to March 31":
                 # a day named far back is not the day of the clock time
@@ -572,30 +573,43 @@ def _first_day(
 _DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "iso", "deictic", "holiday"})
 
 
+def _time_chains(cands: list[tuple[int, str, regex.Match[str]]]) -> list[tuple[int, int]]:
+    """For each candidate, (the index of the first candidate after it that is not another
+    clock time for the same moment, where the last such clock time ends): built once,
+    backwards, so a long list of clock times is not read again for each of them."""
+    chains: list[tuple[int, int]] = [(0, 0)] * len(cands)
+    for idx in range(len(cands) - 1, -1, -1):
+        i, _, m = cands[idx]
+        if idx + 1 < len(cands):
+            j, kind, nxt = cands[idx + 1]
+            if j == i and kind == "time" and nxt.start() - m.end() <= 20:
+                chains[idx] = chains[idx + 1]
+                continue
+        chains[idx] = (idx + 1, m.end())
+    return chains
+
+
 def _day_just_after(
-    cands: list[tuple[int, str, regex.Match[str]]], idx: int, ctx: Ctx
+    cands: list[tuple[int, str, regex.Match[str]]],
+    chains: list[tuple[int, int]],
+    idx: int,
+    ctx: Ctx,
 ) -> dt.date | None:
-    """The day named right after a clock time ("10:35 a.m. (0735 GMT) Friday")."""
-    i, _, m = cands[idx]
-    end = m.end()
-    for k in range(idx + 1, len(cands)):  # by index: a slice would copy the rest each time
-        j, kind, nxt = cands[k]
-        if j != i or nxt.start() - end > 20:
-            return None
-        if kind == "time":  # another clock time for the same moment
-            end = nxt.end()
-            continue
-        if kind not in _DAY_KINDS:
-            return None
-        if any(
-            w.lower() not in _TIME_DAY_GLUE
-            for w in _LOWER_WORDS.findall(ctx.text, end, nxt.start())
-        ):
-            return None  # "by 3 p.m. whether to reopen Monday": another clause's day
-        reading = HANDLERS[kind](Cand.of(nxt), ctx)
-        span = cal.value_range(reading.value) if reading is not None else None
-        return span[0] if span and span[0] == span[1] else None
-    return None
+    """The day named right after a clock time ("10:35 a.m. (0735 GMT) Friday"), past other
+    clock times for the same moment (``chains``: :func:`_time_chains`)."""
+    k, end = chains[idx]
+    if k == len(cands):
+        return None
+    j, kind, nxt = cands[k]
+    if j != cands[idx][0] or nxt.start() - end > 20 or kind not in _DAY_KINDS:
+        return None
+    if any(
+        w.lower() not in _TIME_DAY_GLUE for w in _LOWER_WORDS.findall(ctx.text, end, nxt.start())
+    ):
+        return None  # "by 3 p.m. whether to reopen Monday": another clause's day
+    reading = HANDLERS[kind](Cand.of(nxt), ctx)
+    span = cal.value_range(reading.value) if reading is not None else None
+    return span[0] if span and span[0] == span[1] else None
 
 
 # lower-case words that may stand between a clock time and its day ("10 a.m. on Friday")

@@ -350,6 +350,20 @@ class Entity:
         return None
 
 
+class _People(list[Entity]):
+    """The people of one index key ("Blinken", "secretary"), grown by ``append`` only, with
+    the set of their ids kept alongside: :meth:`Entities._nearest` asks whether a mention is
+    one of them without reading them all (a surname many people share, once per mention)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[int] = set()
+
+    def append(self, ent: Entity) -> None:
+        super().append(ent)
+        self.ids.add(id(ent))
+
+
 class Entities:
     """The named entities of one article and where each is mentioned (built per call)."""
 
@@ -359,8 +373,8 @@ class Entities:
         self.qwords = doc.words
         self.persons: dict[str, Entity] = {}
         self.orgs: dict[str, Entity] = {}
-        self._by_suffix: dict[str, list[Entity]] = {}  # "Blinken" -> [Antony Blinken]
-        self._by_first: dict[str, list[Entity]] = {}  # "Antony" -> [Antony Blinken]
+        self._by_suffix: dict[str, _People] = {}  # "Blinken" -> [Antony Blinken]
+        self._by_first: dict[str, _People] = {}  # "Antony" -> [Antony Blinken]
         # The unnamed sources met so far by head noun, the latest for each ("spokesperson" ->
         # "a county spokesperson"): a lookup, not a scan of every source before.
         self.unnamed: dict[str, str] = {}
@@ -372,6 +386,7 @@ class Entities:
         self.mentioned: list[Entity] = []  # the entity at each position
         self.mention_ends: list[int] = []  # where the mention at each position ends
         self._shared: list[tuple[list[Entity], Sequence[str]]] = []  # titled shared surnames
+        self._titled: dict[tuple[str, frozenset[str]], int] = {}  # (surname, roles) -> given
         runs = self._runs(name_run(lexicon), sentences)
         # A run text that adds nothing to the index ("The", an organisation met before, a
         # word that names no one) adds nothing again: read once, skipped after. Two in five
@@ -383,6 +398,9 @@ class Entities:
         # Likewise a run resolves to the same entity wherever it stands, unless several
         # people share its name (then the nearest one before it is meant): kept per text.
         fixed: dict[str, Entity | None] = {}
+        # The people of a name and a gender, kept while no gender changes: here and once
+        # built (not while pronouns and titles still cast votes).
+        self._of_gender: dict[tuple[str, str], _People] | None = {}
         for start, run in runs:
             if run in fixed:
                 ent = fixed[run]
@@ -398,6 +416,7 @@ class Entities:
                 self.positions.append(start)
                 self.mentioned.append(ent)
                 self.mention_ends.append(start + len(run))
+        self._of_gender = None
         self.first_person = next(
             (
                 pos
@@ -407,17 +426,28 @@ class Entities:
             len(text),
         )
         self._gender_from_text(sentences)
-        for cands, words in self._shared:
+        shared, k = self._shared, 0
+        while k < len(shared):
+            cands, words = shared[k]
+            k += 1
             gender = self.title_gender(words, [])
+            if gender is None and not any(self.qwords.gender.get(w.lower()) for w in words):
+                continue  # no gendered word: nothing to learn
+            times = 1
+            if gender is not None:
+                # the same title again right after ("Ms. Strand" in every paragraph) fits the
+                # same people, who only gain its votes again: counted, not read again
+                while k < len(shared) and shared[k][0] is cands and shared[k][1] == words:
+                    times, k = times + 1, k + 1
             fits = [c for c in cands if c.gender == gender] or [
                 c for c in cands if c.gender is None
             ]
             for ent in fits:
-                self._learn(ent, set(), words)
-        self._by_role: dict[str, list[Entity]] = {}
+                self._learn(ent, set(), words, times)
+        self._by_role: dict[str, _People] = {}
         for ent in self.persons.values():
             for role in ent.roles:
-                self._by_role.setdefault(role, []).append(ent)
+                self._by_role.setdefault(role, _People()).append(ent)
         self._org_suffix: dict[str, list[str]] = {}
         self._org_first: dict[str, list[str]] = {}  # "Peabody" -> ["Peabody Energy"]
         for org in self.orgs:
@@ -426,6 +456,7 @@ class Entities:
                 self._org_suffix.setdefault(" ".join(parts[k:]), []).append(org)
             if len(parts) > 1 and parts[0].lower() not in self.qwords.function_words:
                 self._org_first.setdefault(parts[0], []).append(org)
+        self._of_gender = {}
 
     def mentions_of(self, name: str) -> list[tuple[int, int]]:
         """(start, end) of every name in the text that resolves to the entity ``name``, with
@@ -465,8 +496,15 @@ class Entities:
             if not (name_words and roles):
                 return False
             cands = self._candidates(name_words[-1])
-            for ent in cands:
-                self._learn(ent, roles, words if len(cands) == 1 else [])
+            if len(cands) == 1:
+                self._learn(cands[0], roles, words)
+            elif cands:
+                # the roles alone, to those not given them by this title before (roles only
+                # grow): a title used again is not read against everyone sharing the name
+                given = (name_words[-1], frozenset(roles))
+                for ent in cands[self._titled.get(given, 0) :]:
+                    self._learn(ent, roles, [])
+                self._titled[given] = len(cands)
             if len(cands) > 1:
                 # "Ms. Strand" with Ellery and Matthias Strand named: the title's gender
                 # goes to the one it fits, once the others' genders are known
@@ -486,8 +524,8 @@ class Entities:
             if by_name is not None:
                 ent.votes[by_name] = 1  # "Ann Reel": one vote, a title or pronouns outweigh it
             for k in range(1, len(parts)):
-                self._by_suffix.setdefault(" ".join(parts[k:]), []).append(ent)
-            self._by_first.setdefault(parts[0], []).append(ent)
+                self._by_suffix.setdefault(" ".join(parts[k:]), _People()).append(ent)
+            self._by_first.setdefault(parts[0], _People()).append(ent)
         self._learn(ent, roles, words)
         self._context_roles(ent, start, start + len(run))
         return True
@@ -529,12 +567,14 @@ class Entities:
             return None
         return at, owned
 
-    def _learn(self, ent: Entity, roles: AbstractSet[str], words: Sequence[str]) -> None:
+    def _learn(
+        self, ent: Entity, roles: AbstractSet[str], words: Sequence[str], times: int = 1
+    ) -> None:
         ent.roles |= roles
         for w in words:
             g = self.qwords.gender.get(w.lower())
             if g is not None:
-                ent.votes[g] = ent.votes.get(g, 0) + 2
+                ent.votes[g] = ent.votes.get(g, 0) + 2 * times
 
     def _context_roles(self, ent: Entity, start: int, end: int) -> None:
         """A role word right before the name, or an apposition right after it."""
@@ -637,7 +677,7 @@ class Entities:
         ent = self.persons.get(short)
         if ent is not None:
             return ent
-        cands = self._by_suffix.get(short, [])
+        cands: list[Entity] = self._by_suffix.get(short, [])
         if not cands and " " not in short:
             cands = self._by_first.get(short, [])
             if len(cands) > 1:
@@ -645,7 +685,16 @@ class Entities:
         if not cands:
             return None
         if gender is not None and len(cands) > 1:
-            cands = [c for c in cands if c.gender == gender] or cands
+            cached = self._of_gender
+            fits = cached.get((short, gender)) if cached is not None else None
+            if fits is None:
+                fits = _People()
+                for c in cands:
+                    if c.gender == gender:
+                        fits.append(c)
+                if cached is not None:
+                    cached[short, gender] = fits
+            cands = fits or cands
         # one candidate is meant wherever the name stands (the nearest of one is that one)
         return cands[0] if len(cands) == 1 else cands
 
@@ -655,7 +704,7 @@ class Entities:
         is not meant (see below)."""
         best = None
         best_pos = -1
-        ids = {id(c) for c in cands}
+        ids = cands.ids if isinstance(cands, _People) else {id(c) for c in cands}
         k = bisect.bisect_right(self.positions, position) - 1
         stop = max(-1, k - _MAX_MENTIONS_BACK)
         while k > stop:
@@ -736,7 +785,7 @@ class Entities:
             return None
         head = _head_noun(description)
         role = self.qwords.roles.get(head, head)
-        holders = self._by_role.get(role, [])
+        holders: list[Entity] = self._by_role.get(role, [])
         if len(holders) != 1 or head not in self.qwords.titles:
             return None
         k = bisect.bisect_left(self.positions, end)
@@ -750,7 +799,7 @@ class Entities:
         return None
 
     def by_role(self, role: str, position: int) -> Entity | None:
-        cands = self._by_role.get(role, [])
+        cands: list[Entity] = self._by_role.get(role, [])
         if not cands:
             return None
         return self._nearest(cands, position)
