@@ -71,6 +71,11 @@ def adversarial_inputs() -> dict[str, str]:
             f"{tag} Okafor met Ms. Okafor." for tag in _tags(8_000)
         ),
         "8,000 clock times in a row": " ".join(f"{i % 12 + 1}pm" for i in range(8_000)),
+        "one sentence of 4,000 cues in unclosed parentheses": " ".join(
+            f"({tag} said" for tag in _tags(4_000)
+        ),
+        "one 350 kB sentence of 4,000 cues": "Then "
+        + "".join("RAIN " * 13 + f"Ada {tag} told reporters " for tag in _tags(4_000)),
         "50,000 newlines": "\n" * 50_000,
         "50,000 one-word lines": "Said.\n" * 50_000,
         "a 5 MB article": (story * (5_000_000 // len(story) + 1))[:5_000_000],

@@ -41,6 +41,8 @@ from .words import QuoteWords
 
 # reported content looks this far for the clause of the next cue
 _MAX_CONTENT_SCAN = 600
+_MAX_CONTENT = 1500  # characters of reported content after its cue, at most
+_MAX_LATER_CUES = 12  # cues after the content's start read for the next clause, at most
 
 # a clause of its own after a comma: "…, though Fiorina said …"
 _SUBORDINATOR = compile_re(
@@ -493,7 +495,7 @@ def _reported(
         comma_after = gap is not None and "," in gap.group()
         pos = gap.end() if gap is not None else pos
         start = pos
-        end = _content_end(doc, start, sent.end, cue_starts, later)
+        end = _content_end(doc, start, _content_limit(text, start, sent.end), cue_starts, later)
         first_word = LETTERS.match(text, start, sent.end)
         if (
             later < len(cue_starts)
@@ -791,16 +793,27 @@ def _to_next(text: str, pos: int, hi: int) -> bool:
     return end > pos and text.startswith("to", end, hi)
 
 
+def _content_limit(text: str, start: int, end: int) -> int:
+    """Where content after a cue stops at the latest: the sentence's end, or in a sentence
+    that runs on past ``_MAX_CONTENT`` characters (no news sentence does; a scraped table or
+    a text without stops may) the last space before that, so that every cue of such a
+    "sentence" reads a bounded stretch, not all the rest of it."""
+    if end - start <= _MAX_CONTENT:
+        return end
+    space = text.rfind(" ", start, start + _MAX_CONTENT)
+    return space if space > start else start + _MAX_CONTENT
+
+
 def _content_end(doc: Doc, start: int, end: int, cue_starts: list[int], later: int) -> int:
     """Where reported content stops: before the clause of the next cue ("…, and said …",
     "…, arguing that …", "…, Cross said …") and at a semicolon. The cues looked at are those
     of ``cue_starts[later:]`` (in order) after ``start``, before ``end`` and at most
-    ``_MAX_CONTENT_SCAN`` characters on."""
+    ``_MAX_CONTENT_SCAN`` characters on, ``_MAX_LATER_CUES`` of them at most (a text dense in
+    cues, "(Ada said (Ben said …", would otherwise read dozens after each)."""
     text = doc.text
     k = bisect.bisect_right(cue_starts, start, later)
-    while (
-        k < len(cue_starts) and cue_starts[k] < end and cue_starts[k] - start <= _MAX_CONTENT_SCAN
-    ):
+    last = min(len(cue_starts), k + _MAX_LATER_CUES)
+    while k < last and cue_starts[k] < end and cue_starts[k] - start <= _MAX_CONTENT_SCAN:
         cue = cue_starts[k]
         k += 1
         form = LETTERS.match(text, cue, end)
