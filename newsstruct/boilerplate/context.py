@@ -687,6 +687,16 @@ _SOURCE_LABEL = compile_re(
 )
 
 
+# a line a photo's caption never is: a release's or a wire story's lead ("PORT ELLISON,
+# Maine, June 3, 2025 /PRNewswire/ -- …", "… (AP) — …") or a line about what is still to
+# come ("A second debate is scheduled for Oct. 17.", "The council will vote in May.")
+_STORY_NOT_CAPTION = compile_re(
+    r"/\s?(?:PRNewswire|CNW|GLOBE NEWSWIRE|Business Wire|EIN Presswire|PRWeb)\b[^/]{0,20}/"
+    r"|\((?:AP|Reuters|AFP|dpa|Bloomberg)\)\s?[—–-]"
+    r"|\b(?:is|are)\s(?:scheduled|set|expected|due)\s(?:to|for)\b|\bwill\s(?:be\s)?\p{Ll}",
+)
+
+
 def _captions_above_credits(t: Text, lo: int, hi: int) -> None:
     lines, shapes, hits, verdict = t.lines, t.shapes, t.hits, t.verdict
     for i in range(lo + 1, hi):
@@ -703,7 +713,7 @@ def _captions_above_credits(t: Text, lo: int, hi: int) -> None:
         labelled = (
             hit.labelled and _SOURCE_LABEL.match(lines[i]) is None and not _titled_credit(lines[i])
         )
-        if above.words > _CAPTION_MAX_WORDS:
+        if above.words > _CAPTION_MAX_WORDS or _STORY_NOT_CAPTION.search(lines[i - 1]):
             continue
         if labelled or not sentence:
             verdict[i - 1] = ("caption", "caption-above-credit")
