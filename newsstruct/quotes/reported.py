@@ -544,6 +544,8 @@ def _reported(
         return None  # "the efforts added up to a series of …": a sum, not a remark
     if lemma == "charge" and first != "that" and not has_marks and not _CHARGED_WITH.match(content):
         return None  # "by charging more at peak times", "charged $40 a night": a price
+    if lemma == "recall" and _RECALLED_COUNT.match(content) and not _VERB_CLAUSE.search(content):
+        return None  # "Lumora recalls 40,000 space heaters": a product recall, no memory told
     if lemma == "deny" and _GRANTED.match(content):
         return None  # "denied bail to Aske", "was denied parole": a refusal, not a statement
     if lemma == "declare" and _DECLARED_ACT.match(content):
@@ -665,6 +667,11 @@ _ADDED_COUNT = compile_re(
 _ADDED_AMOUNT = compile_re(
     r"(?:more|fewer|less|several|many|dozens|hundreds|thousands|millions|billions|nearly"
     r"|almost|roughly|some|extra|new)\b",
+    regex.V1 | regex.IGNORECASE,
+)
+# a number of things recalled: "40,000 space heaters", "about 1.2 million vehicles"
+_RECALLED_COUNT = compile_re(
+    r"(?:(?:about|nearly|roughly|some|almost|over|more\s+than)\s+)?[\d,.]+(?:\s+(?:million|thousand))?\s",
     regex.V1 | regex.IGNORECASE,
 )
 _THAN = compile_re(r"\sthan\s", regex.V1)  # "more stops than the council had asked for"
