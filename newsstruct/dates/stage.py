@@ -64,6 +64,11 @@ _MONTHS_TO_DATE = compile_re(
 _AFTER_A_BEFORE = compile_re(
     r"(?i)(?<![\p{L}])(?:after|following)[ \t\u00a0]+an?[ \t\u00a0]+(?:\p{L}+[ \t\u00a0]+){0,2}$"
 )
+# "…, the sheriff said Monday", "told reporters on Tuesday": the day of an attribution
+_TOLD_ON = compile_re(
+    r"(?i)(?<![\p{L}])(?:said|says|told(?:[ \t\u00a0]+\p{L}+){0,2}|announced|reported"
+    r"|confirmed|added)[ \t\u00a0]+(?:on[ \t\u00a0]+)?$"
+)
 _MONTHS_OF_YEAR = frozenset(f"P{n}M" for n in range(2, 12))
 _PERIOD_REACH = 8  # sentences a reported quarter or month stays the one compared with
 _CLOCK_DAY_REACH = 3  # sentences the last day named stays the day of a clock time in a past clause
@@ -120,10 +125,17 @@ class _Discourse:
         return first
 
     def note(
-        self, mention: DateMention, sentence: int, ref: dt.date | None, aside: bool = False
+        self,
+        mention: DateMention,
+        sentence: int,
+        ref: dt.date | None,
+        aside: bool = False,
+        told: bool = False,
     ) -> None:
         """Keep what ``mention`` tells later ones. ``aside``: a period named as a contrast
-        ("after a flat second quarter"), not the one the story reports."""
+        ("after a flat second quarter"), not the one the story reports. ``told``: the day an
+        attribution names ("…, the sheriff said Monday"): after another day in its sentence
+        (the day of the events told), it is not the day later clock times fall on."""
         if (
             mention.type == "DATE"
             and mention.first_day is None
@@ -168,7 +180,9 @@ class _Discourse:
         )
         if unit in ("day", "week", "weekend", "month", "quarter", "half", "season", "year"):
             self.previous = prior
-        if unit in _DAY_UNITS:
+        if unit in _DAY_UNITS and not (
+            told and self.previous_day is not None and self.day_sentence == sentence
+        ):
             self.previous_day, self.day_sentence = prior, sentence
             self.sentence_day = mention.first_day
         if derived and mention.value == self.quarter:
@@ -331,7 +345,8 @@ def find_dates(
             taken = reading.end  # "the Fourth of July weekend": one mention, "weekend" in it
         if reading.dated or pair_year:
             aside = _AFTER_A_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-            state.note(mention, i, mref, aside=aside is not None)
+            told = _TOLD_ON.search(text, max(0, mention.start - 40), mention.start)
+            state.note(mention, i, mref, aside=aside is not None, told=told is not None)
         if mref_name != "speech":
             state.note_weekday(mention, mref, lex)
         if second is not None:
