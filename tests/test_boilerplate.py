@@ -15,7 +15,12 @@ import newsstruct.lexicons
 from conftest import assert_slices, case_params, read_cases
 from newsstruct import structure_many
 from newsstruct.boilerplate import LineCounter, find_boilerplate, iter_lines, line_key, match_line
-from newsstruct.boilerplate.rules import MAX_RULE_LINE, _without_lookaheads
+from newsstruct.boilerplate.rules import (
+    _ATTRIBUTED,
+    _PROMPT_CATEGORIES,
+    MAX_RULE_LINE,
+    _without_lookaheads,
+)
 from newsstruct.lexicons import load_lexicon
 
 TABLE = "boilerplate.jsonl"
@@ -513,32 +518,11 @@ def brute_force_rule(line: str) -> str | None:
         if speech and rule.category != "legal":
             continue
         if rule.pattern.fullmatch(line):
-            if rule.category in PROMPT_CATEGORIES and ATTRIBUTED.search(line):
+            # the attribution guard is the rule table's own (what is checked is its index)
+            if rule.category in _PROMPT_CATEGORIES and _ATTRIBUTED.search(line):
                 return None  # a reported prompt is a story sentence
             return rule.rule
     return None
-
-
-PROMPT_CATEGORIES = {
-    "promo",
-    "newsletter",
-    "share",
-    "notice",
-    "related",
-    "comments",
-    "navigation",
-    "advertisement",
-    "banner",
-}
-ATTRIBUTED = regex.compile(
-    r", (?:[\p{L}'’-]{1,25} ){0,3}(?:said|says|say|told|tells|urged|urges|wrote|writes|added"
-    r"|adds|argued|argues|noted|notes|warned|warns|explained|explains|insisted|insists|asked"
-    r"|asks|promised|promises|advised|advises|announced|announces|replied|replies|stated"
-    r"|states|recalled|recalls|admitted|admits|declared|declares|ended)\b"
-    r"|, (?:the|a|an|its|his|her|their) (?:[\p{L}'’-]{1,25} ){0,2}(?:reads|read)\b"
-    r"|, (?:sagt|sagte|schreibt|schrieb|erklärt|erklärte|betont|betonte|warnt|warnte|meint"
-    r"|meinte|fordert|forderte) (?:(?:der|die|das|ein|eine|sein|seine|ihr|ihre) )?\p{Lu}"
-)
 
 
 CASE_LINES = sorted(
