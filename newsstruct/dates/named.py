@@ -1310,6 +1310,13 @@ def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
     return attrs.evolve(reading, value=cal.day(day + dt.timedelta(days=step)), mod=None)
 
 
+# "Jan. 14, a Sunday", "March 3, which was a Friday": a weekday set beside the day it is
+_APPOSED_WEEKDAY = compile_re(
+    r"(?i),?[ \t\u00a0]+(?:(?:which|that)[ \t\u00a0]+was[ \t\u00a0]+)?an?[ \t\u00a0]+"
+)
+_APPOSED_REACH = 16
+
+
 def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
     """``shifted``: the weekday follows "the day before/after"; its clause's verb tells the
     time even when an event follows ("will resume the day after Monday's vote")."""
@@ -1376,6 +1383,17 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
             ):
                 d -= dt.timedelta(days=7)  # "statements made Friday and Thursday": both past
             return Reading("DATE", cal.day(d), "previous-day", mod=mod)
+    day_named = ctx.previous_day
+    if (
+        not modifier
+        and day_named is not None
+        and day_named.unit == "day"
+        and day_named.first.isoweekday() == wd
+        and 0 <= m.start() - day_named.end <= _APPOSED_REACH
+        and _APPOSED_WEEKDAY.fullmatch(ctx.text, day_named.end, m.start())
+    ):
+        # "on Jan. 14, a Sunday,": the weekday of the day just named
+        return Reading("DATE", cal.day(day_named.first), "previous-day", mod=mod)
     week_after = _WEEK_AFTER.match(ctx.text, m.end(), m.end() + 40) if not modifier else None
     if week_after is not None and ctx.ref is not None:
         # "on Monday last week", "Tuesday of next week": that weekday of the week named
