@@ -280,6 +280,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?:{early_late}(?:{DASH}|[-‐]?{S0}))?{season}(?:{S}(?:of{S})?{year}|{S}of{S}(?:this|last|next){S}year)"
             rf"|(?:{early_late}(?:{DASH}|[-‐]?{S0})|the{S}(?:(?:early|late){S})?){season}"
             rf"|(?<=\b(?:in|during|until|by|since|through|throughout|over|for){S}){season}"
+            # "That spring, she found work": the season of the last date named
+            rf"|that{S}{season}(?![-‐\p{{L}}])"
             # "in the spring and summer": a second season, then no noun it would qualify
             rf"|(?<=\b(?:the|in|during|until|by|since|through|throughout|over|for){S}{season}{S}(?:and|or|to|through|into){S}){season}"
             rf"(?={S0}(?:[,.;:)!?]|$)|{S}(?:of|months|in|on|at|and|or|to|when|as|for|with|the|this|last|next|\d)(?![\p{{L}}]))",
@@ -542,7 +544,7 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         ),
         "decade": (_words("early mid late last latter") | ordinals | decades, True),
         "season": (
-            edges | _words("this last next coming current the early late") | seasons,
+            edges | _words("this that last next coming current the early late") | seasons,
             False,
         ),
         "year_named": ({"year"}, False),
