@@ -239,6 +239,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?:March|Mar\.|June|Sept(?:ember|\.)?|Sep\.|December|Dec\.){S}quarter(?![-‐\p{{L}}])"
             rf"|(?:the{S})?first{S}two{S}quarters(?:{S}of{S}{year4})?"
             rf"|(?:the{S})?(?:first|second|last|latter){HY}half(?:{S}of{S}(?:(?:fiscal{S})?{year4}|this{S}year|last{S}year|next{S}year|the{S}year)|{S}{year4}(?![\d%]|[.,]\d|[ \t\u00a0]%))?(?!{S}of{S}the)"
+            # "the back half of the year": the second half (only with its year: "the back half
+            # of the bus" is no time)
+            rf"|(?:the{S})?back{HY}half{S}of{S}(?:(?:fiscal{S})?{year4}|this{S}year|last{S}year|next{S}year|the{S}year)"
             rf"|Q[1-4](?:{S0}{year4}|{S0}{year2})?|{year4}{S}Q[1-4]|H[12]{S0}{year4}"
             # "3Q08", "1Q 2008", "2H08": the analysts' codes
             rf"|[1-4]Q(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)?(?![\p{{L}}\d])|[12]H(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)(?![\p{{L}}\d])"
@@ -426,7 +429,7 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         "week_of": (_words("the"), False),
         "quarter": (
             _words(
-                """the fiscal calendar year comparable same corresponding last next this latter
+                """the fiscal calendar year comparable same corresponding last next this latter back
                 q1 q2 q3 q4 h1 h2 jan january april july oct october mar march june sept sep
                 september dec december"""
             )
@@ -525,7 +528,7 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         "quarter": (
             _words(
                 """fiscal calendar year comparable same corresponding first second third fourth
-                final last latter"""
+                final last latter back"""
             ),
             True,
         ),
