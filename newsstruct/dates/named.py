@@ -683,6 +683,8 @@ def _quarter_year(q: int, ctx: Ctx, m: Cand | None = None) -> int | None:
     if ctx.ref is None:
         return None
     y, cur = current_quarter(ctx.ref)
+    if m is not None and ctx.tense != "past" and _by(m, ctx):
+        return y + 1 if q < cur else y  # a deadline: the next one not yet over
     if q <= cur:
         # ... and a quarter that ended two or more quarters ago, in a future clause or a
         # forecast, is next year's: "expects revenue of $9 billion for its first quarter" in
@@ -709,6 +711,20 @@ def _quarter_year(q: int, ctx: Ctx, m: Cand | None = None) -> int | None:
     ):
         return y
     return y - 1
+
+
+_BY_BEFORE = compile_re(r"(?i)(?<![\p{L}])by[ \t\u00a0]+$")
+
+
+def _by(m: Cand, ctx: Ctx) -> bool:
+    """Whether the quarter at ``m`` is a deadline, after "by" ("we see a recovery by the fourth
+    quarter" in March: this year's; told in the past, "had recovered by the fourth quarter",
+    it is not one)."""
+    return (
+        m.group()[:4].lower() == "the "  # not "hurt by fourth-quarter charges"
+        and not _POSSESSIVE.match(ctx.text, m.end())
+        and _BY_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) is not None
+    )
 
 
 # "will announce third-quarter results on February 6" in January: results due within weeks are
