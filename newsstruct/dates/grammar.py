@@ -239,6 +239,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?:March|Mar\.|June|Sept(?:ember|\.)?|Sep\.|December|Dec\.){S}quarter(?![-‐\p{{L}}])"
             rf"|(?:the{S})?first{S}two{S}quarters(?:{S}of{S}{year4})?"
             rf"|(?:the{S})?(?:first|second|last|latter){HY}half(?:{S}of{S}(?:(?:fiscal{S})?{year4}|this{S}year|last{S}year|next{S}year|the{S}year)|{S}{year4}(?![\d%]|[.,]\d|[ \t\u00a0]%))?(?!{S}of{S}the)"
+            # "the back half of the year": the second half (only with its year: "the back half
+            # of the bus" is no time)
+            rf"|(?:the{S})?back{HY}half{S}of{S}(?:(?:fiscal{S})?{year4}|this{S}year|last{S}year|next{S}year|the{S}year)"
             rf"|Q[1-4](?:{S0}{year4}|{S0}{year2})?|{year4}{S}Q[1-4]|H[12]{S0}{year4}"
             # "3Q08", "1Q 2008", "2H08": the analysts' codes
             rf"|[1-4]Q(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)?(?![\p{{L}}\d])|[12]H(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)(?![\p{{L}}\d])"
@@ -280,6 +283,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?:{early_late}(?:{DASH}|[-‐]?{S0}))?{season}(?:{S}(?:of{S})?{year}|{S}of{S}(?:this|last|next){S}year)"
             rf"|(?:{early_late}(?:{DASH}|[-‐]?{S0})|the{S}(?:(?:early|late){S})?){season}"
             rf"|(?<=\b(?:in|during|until|by|since|through|throughout|over|for){S}){season}"
+            # "That spring, she found work": the season of the last date named
+            rf"|that{S}{season}(?![-‐\p{{L}}])"
             # "in the spring and summer": a second season, then no noun it would qualify
             rf"|(?<=\b(?:the|in|during|until|by|since|through|throughout|over|for){S}{season}{S}(?:and|or|to|through|into){S}){season}"
             rf"(?={S0}(?:[,.;:)!?]|$)|{S}(?:of|months|in|on|at|and|or|to|when|as|for|with|the|this|last|next|\d)(?![\p{{L}}]))",
@@ -424,7 +429,7 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         "week_of": (_words("the"), False),
         "quarter": (
             _words(
-                """the fiscal calendar year comparable same corresponding last next this latter
+                """the fiscal calendar year comparable same corresponding last next this latter back
                 q1 q2 q3 q4 h1 h2 jan january april july oct october mar march june sept sep
                 september dec december"""
             )
@@ -523,7 +528,7 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         "quarter": (
             _words(
                 """fiscal calendar year comparable same corresponding first second third fourth
-                final last latter"""
+                final last latter back"""
             ),
             True,
         ),
@@ -542,7 +547,7 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         ),
         "decade": (_words("early mid late last latter") | ordinals | decades, True),
         "season": (
-            edges | _words("this last next coming current the early late") | seasons,
+            edges | _words("this that last next coming current the early late") | seasons,
             False,
         ),
         "year_named": ({"year"}, False),

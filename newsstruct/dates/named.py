@@ -683,6 +683,8 @@ def _quarter_year(q: int, ctx: Ctx, m: Cand | None = None) -> int | None:
     if ctx.ref is None:
         return None
     y, cur = current_quarter(ctx.ref)
+    if m is not None and ctx.tense != "past" and _by(m, ctx):
+        return y + 1 if q < cur else y  # a deadline: the next one not yet over
     if q <= cur:
         # ... and a quarter that ended two or more quarters ago, in a future clause or a
         # forecast, is next year's: "expects revenue of $9 billion for its first quarter" in
@@ -709,6 +711,20 @@ def _quarter_year(q: int, ctx: Ctx, m: Cand | None = None) -> int | None:
     ):
         return y
     return y - 1
+
+
+_BY_BEFORE = compile_re(r"(?i)(?<![\p{L}])by[ \t\u00a0]+$")
+
+
+def _by(m: Cand, ctx: Ctx) -> bool:
+    """Whether the quarter at ``m`` is a deadline, after "by" ("we see a recovery by the fourth
+    quarter" in March: this year's; told in the past, "had recovered by the fourth quarter",
+    it is not one)."""
+    return (
+        m.group()[:4].lower() == "the "  # not "hurt by fourth-quarter charges"
+        and not _POSSESSIVE.match(ctx.text, m.end())
+        and _BY_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) is not None
+    )
 
 
 # "will announce third-quarter results on February 6" in January: results due within weeks are
@@ -1201,6 +1217,8 @@ def _season_instances(code: str, ref: dt.date) -> list[tuple[dt.date, dt.date, i
 
 
 _LOWER_WORD = compile_re(r"[a-z]+")
+_WORD_BEFORE = compile_re(r"\p{L}[ \t\u00a0]+$")
+_STOP_AFTER = compile_re(r"[ \t\u00a0]*[,.;:!?)]")
 
 
 _SEASON_PREP_BEFORE = compile_re(
@@ -1233,6 +1251,21 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     rel = rel_year(low, ctx.ref)
     if rel is not None:
         return Reading("DATE", f"{rel:04d}-{code}", mod=mod)
+    if low.startswith("that "):  # "That spring, she found work": of the last date named
+        prior = ctx.previous
+        if prior is None or (
+            _WORD_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+            and not _SEASON_PREP_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+            and not _STOP_AFTER.match(ctx.text, m.end())
+        ):
+            return None  # "the storms that summer brings": a pronoun and a subject
+        y = prior.first.year
+        if prior.unit in ("day", "week", "weekend", "month"):  # "in January 1952. That winter"
+            y = next(
+                (i[2] for i in _season_instances(code, prior.first) if i[0] <= prior.first <= i[1]),
+                y,
+            )
+        return Reading("DATE", f"{y:04d}-{code}", "previous", mod=mod)
     if ctx.ref is None:
         return Reading("DATE", f"XXXX-{code}", None, mod=mod)
     ref = ctx.ref
@@ -1254,6 +1287,13 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
             coming = min(i for i in inst if i[0] > ref)
             nearer = (ref - gone[1]).days <= (coming[0] - ref).days
             current = gone[2] if nearer else coming[2]
+        if current is None and "this" not in words:
+            # no tense word: this year's, unless it has ended and the coming one is nearer
+            # ("would not cut rates 'before the spring'" in December is the coming one)
+            gone = max(i for i in inst if i[1] < ref)
+            coming = min(i for i in inst if i[0] > ref)
+            if gone[2] == ref.year and (coming[0] - ref).days < (ref - gone[1]).days:
+                current = coming[2]
         y = current or (ref.year if code != "WI" or ref.month >= 3 else ref.year - 1)
     elif ctx.tense == "past":
         y = max(i for i in inst if i[0] <= ref)[2]

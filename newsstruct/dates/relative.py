@@ -488,6 +488,14 @@ def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", shift_period(ctx.period, -1), "previous", mod=mod)
     if base is None:
         return Reading("DATE", None, None, mod=mod)
+    if (
+        prior is not None
+        and unit in ("decade", "century")
+        and prior.unit not in ("decade", "century")
+    ):
+        # "opened in 1974 and was expanded a decade later": ten years after that year (1984),
+        # not the 1980s
+        k, unit = k * (10 if unit == "decade" else 100), "year"
     value = shift_by(base, k, unit)
     if value is not None and value.startswith("-"):
         return Reading("DATE", "PAST_REF", None, mod=mod)  # "about 10,000 years ago"
@@ -684,9 +692,17 @@ def _day_of_period(m: Cand, ctx: Ctx, words: list[str]) -> Reading | None:
             d += step
         return d
 
+    end = after.end()
+    if (
+        month_word is not None
+        and month_year is None
+        and month_word.endswith(".")
+        and month_word.lower() not in ctx.lex.temporal["month"]
+    ):
+        end -= 1  # "the last day of January.": the sentence's stop, not an abbreviation's
     d = day(0)
     if fixed:
-        return Reading("DATE", cal.day(d), "absolute", end=after.end())
+        return Reading("DATE", cal.day(d), "absolute", end=end)
     tense = ctx.tense
     if ref is None:
         return None
@@ -694,7 +710,7 @@ def _day_of_period(m: Cand, ctx: Ctx, words: list[str]) -> Reading | None:
         d = day(-1)
     elif tense in ("future", "present") and d < ref and unit != "month":
         d = day(1)  # "the offer ends on the last day of March" in May
-    return Reading("DATE", cal.day(d), end=after.end())
+    return Reading("DATE", cal.day(d), end=end)
 
 
 _AND_UNITS_AFTER = compile_re(r"[ \t\u00a0]+and[ \t\u00a0]+(?:days|weeks|months|years)(?![\p{L}])")

@@ -70,6 +70,9 @@ _TOLD_ON = compile_re(
     r"|confirmed|added)[ \t\u00a0]+(?:on[ \t\u00a0]+)?$"
 )
 _MONTHS_OF_YEAR = frozenset(f"P{n}M" for n in range(2, 12))
+_FULL_YEAR = compile_re(
+    r"(?i)(?:the[ \t\u00a0]+)?full(?:[ \t\u00a0]|[ \t\u00a0]?[-‐][ \t\u00a0]?)year"
+)
 _PERIOD_REACH = 8  # sentences a reported quarter or month stays the one compared with
 _CLOCK_DAY_REACH = 3  # sentences the last day named stays the day of a clock time in a past clause
 
@@ -164,6 +167,14 @@ class _Discourse:
             year = int(self.quarter[:4]) if self.quarter else ref.year
             self.months_to_date = (cal.year(year), sentence)
             return
+        if (
+            mention.value is not None
+            and _FULL_YEAR.fullmatch(mention.text)
+            and _YEAR_VALUE.fullmatch(mention.value)
+        ):
+            # "For the full year, it earned $140 million, against $96 million the year
+            # before": the year reported is the period compared with (in its own sentence)
+            self.months_to_date = (mention.value, sentence)
         if mention.type not in ("DATE", "TIME") or mention.first_day is None:
             return
         derived = mention.anchor == "previous-date"  # "a year earlier": not a new period
@@ -340,6 +351,7 @@ def find_dates(
                 start_end = _range_start(text, found[-1], mention)
                 if start_end is not None:  # "between January 1 and September 26"
                     found[-1] = start_end
+                mention = _range_end(text, found[-1], mention) or mention
             found.append(mention)
         if reading.end is not None and reading.end > m.end():
             taken = reading.end  # "the Fourth of July weekend": one mention, "weekend" in it
@@ -415,6 +427,34 @@ def _range_start(text: str, first: DateMention, second: DateMention) -> DateMent
     if span is None:
         return None
     return attrs.evolve(first, value=value, first_day=span[0], last_day=span[1])
+
+
+def _range_end(text: str, first: DateMention, second: DateMention) -> DateMention | None:
+    """``second`` moved after ``first`` when the two are clock times ending a range that
+    runs forward ("from 8 p.m. until 4 a.m.": 4 a.m. the next day; "from 11 p.m. Friday until
+    5 a.m. Monday" told ahead on a Sunday: the Monday after that Friday), else None."""
+    if (
+        first.type != "TIME"
+        or second.type != "TIME"
+        or first.value is None
+        or second.value is None
+        or first.first_day is None
+        or second.first_day is None
+        or "T" not in second.value
+        or first.value <= second.value
+        or not _RANGE_JOIN.fullmatch(text, first.end, second.start)
+        or not _RANGE_OPEN_BEFORE.search(text, max(0, first.start - 10), first.start)
+    ):
+        return None
+    if second.first_day == first.first_day:
+        step = 1  # a night that runs past midnight
+    elif _BARE_WEEKDAY.search(second.text):
+        step = 7
+    else:
+        return None
+    day = second.first_day + dt.timedelta(days=step)
+    value = cal.day(day) + second.value[second.value.index("T") :]
+    return attrs.evolve(second, value=value, first_day=day, last_day=day)
 
 
 def _joined_duration(text: str, first: DateMention, second: DateMention) -> DateMention | None:
