@@ -30,6 +30,11 @@ class Text:
         self._asked = [False] * n
         self._seen: dict[str, Hit | None] = {}  # pages repeat their menus and share rows
 
+    def keep(self, i: int) -> None:
+        """Take back what a rule said of line ``i``: it is a line of the story."""
+        self.verdict[i] = None
+        self.hits[i] = None
+
     def junk(self, i: int) -> bool:
         """Is line ``i`` junk by a rule (or a verdict already given)?"""
         if not self._asked[i]:

@@ -207,8 +207,7 @@ def _section_numbers(t: Text, lo: int, hi: int) -> None:
         ) and any(t.shapes[m].prose and t.verdict[m] is None for m in range(a + 1, b)):
             keep.update((a, b))
     for k in keep:
-        t.verdict[k] = None
-        t.hits[k] = None
+        t.keep(k)
 
 
 INTRO_CAPS_MAX_LINES = 6
@@ -228,8 +227,7 @@ def _introduced_capitals(t: Text, lo: int, hi: int) -> None:
         if not (above.colon and above.words >= INTRO_MIN_WORDS) or t.junk(i - 1):
             continue
         if t.junk(i) and (v := t.verdict[i]) is not None and v[0] in _QUOTABLE:
-            t.verdict[i] = None
-            t.hits[i] = None
+            t.keep(i)
             continue
         for k in range(i, min(hi, i + INTRO_CAPS_MAX_LINES)):
             line = t.lines[k]
@@ -239,8 +237,7 @@ def _introduced_capitals(t: Text, lo: int, hi: int) -> None:
                 v = t.verdict[k]
                 if v is None or v[0] != "related":
                     break
-                t.verdict[k] = None
-                t.hits[k] = None
+                t.keep(k)
 
 
 def _capital_subheads(t: Text, lo: int, hi: int) -> None:
@@ -263,8 +260,7 @@ def _capital_subheads(t: Text, lo: int, hi: int) -> None:
         for i in between:
             v = t.verdict[i]
             if v is not None and v[1] == "caps-headline":
-                t.verdict[i] = None
-                t.hits[i] = None
+                t.keep(i)
 
 
 _TIMELINE_MIN = 3
@@ -288,8 +284,7 @@ def _timeline_dates(t: Text, lo: int, hi: int) -> None:
     ]
     if len(dates) >= _TIMELINE_MIN and len({t.lines[i] for i in dates}) == len(dates):
         for i in dates:
-            t.verdict[i] = None
-            t.hits[i] = None
+            t.keep(i)
 
 
 # a programme's entry: a time of day, then what happens ("7:15 p.m. The Tansey Fiddlers")
@@ -321,8 +316,7 @@ def _schedules(t: Text, lo: int, hi: int) -> None:
         if len(run) >= _SCHEDULE_MIN and all(a[1] < b[1] for a, b in itertools.pairwise(run)):
             for k, _minute in run:
                 if (v := t.verdict[k]) is not None and v[0] == "timestamp":
-                    t.verdict[k] = None
-                    t.hits[k] = None
+                    t.keep(k)
         i += not run
 
 
@@ -338,8 +332,7 @@ def _label_subheads(t: Text, lo: int, hi: int) -> None:
         if v is None or v[1] not in _LABEL_RULES or t.shapes[i].words != 1:
             continue
         if all(t.shapes[k].prose and not t.junk(k) for k in (i - 1, i + 1)):
-            t.verdict[i] = None
-            t.hits[i] = None
+            t.keep(i)
 
 
 def _capitals(line: str) -> bool:
