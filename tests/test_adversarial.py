@@ -46,6 +46,23 @@ def _long_mail_domains(n: int) -> str:
     return "\n\n".join(f"press@{tag.lower()}{'s' * 66}.example" for tag in _tags(n))
 
 
+def _follow_prompts_over_folding_runs(n: int) -> str:
+    """``n`` different lines of a prompt's words ("Follow us on", "Folgen Sie uns auf") then
+    a run of "s": under full case folding a rule's class of letters and spaces after its
+    words tried every way through the run (minutes a line)."""
+    return "\n\n".join(
+        f"{lead} {tag.lower()}{'s' * 80}"
+        for i, tag in enumerate(_tags(n))
+        for lead in (("Follow us on", "Folgen Sie uns auf")[i % 2],)
+    )
+
+
+def _according_to_chain(n: int) -> str:
+    """One sentence of ``n`` "according to" phrases: the content before each cue ran back to
+    the sentence's start (200 kB: 36 s)."""
+    return ", ".join(f"according to Ada {tag}son" for tag in _tags(n))
+
+
 def adversarial_inputs() -> dict[str, str]:
     """The inputs the issue lists; shared with benchmarks/adversarial.py."""
     story = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt")))
@@ -76,6 +93,8 @@ def adversarial_inputs() -> dict[str, str]:
         ),
         "one 350 kB sentence of 4,000 cues": "Then "
         + "".join("RAIN " * 13 + f"Ada {tag} told reporters " for tag in _tags(4_000)),
+        "5,000 follow prompts over a run of 's'": _follow_prompts_over_folding_runs(5_000),
+        "one 200 kB sentence of 8,000 'according to' phrases": _according_to_chain(8_000),
         "50,000 newlines": "\n" * 50_000,
         "50,000 one-word lines": "Said.\n" * 50_000,
         "a 5 MB article": (story * (5_000_000 // len(story) + 1))[:5_000_000],

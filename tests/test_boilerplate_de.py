@@ -101,3 +101,12 @@ def test_structure_leaves_german_furniture_out_of_paragraphs():
 
 def test_patterns_are_regex_patterns():
     assert all(isinstance(rule.pattern, regex.Pattern) for rule in RULES)
+
+
+@pytest.mark.parametrize(
+    "line", ["Bild vergrössern", "SCHLIESSEN", "Lesen Sie ausserdem: Wie der Hafen wächst"]
+)
+def test_ss_spelling_of_a_sharp_s_word_still_matches(line):
+    """The rules fold case one character for one, so a word with "ß" lists its "ss" form
+    (Swiss spelling, capitals) beside it."""
+    assert any(rule.pattern.fullmatch(line) for rule in RULES), line

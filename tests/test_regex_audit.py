@@ -15,11 +15,13 @@ import functools
 import importlib
 import inspect
 import pkgutil
+from pathlib import Path
 
 import pytest
 import regex
 
 import newsstruct
+from conftest import read_cases
 from newsstruct.lexicons import BOILERPLATE_LANGS, load_boilerplate_rules, load_lexicon
 
 TIMEOUT = 5.0  # seconds per pattern and string: a hang guard, not a speed target
@@ -173,3 +175,36 @@ def test_line_rule_survives_adversarial_lines(name):
                             f"{name} backtracks on a line of {size} characters: {lead!r} and "
                             f"{label!r}"
                         )
+
+
+# Full case folding (on for case-insensitive V1 patterns) made the regex module try every way
+# through a class of letters and spaces repeated after a rule's own words ("Follow us on "
+# then a run of "s": minutes a line). Each rule is run on the words of its positive cases,
+# cut after every word, then such a run: this reaches the repeats a generic lead does not.
+FOLD_RUNS = ("s", "ß", "st", "fi")
+
+
+def _case_lines() -> dict[str, list[str]]:
+    lines: dict[str, list[str]] = {}
+    for table in sorted(Path(__file__).parent.joinpath("cases").glob("boilerplate*.jsonl")):
+        for row in read_cases(table.name):
+            for hit in row.get("boilerplate", ()):
+                lines.setdefault(hit["rule"], []).append(hit["text"])
+    return lines
+
+
+CASE_LINES = _case_lines()
+
+
+@pytest.mark.parametrize("name", sorted(LINE_RULES))
+def test_line_rule_survives_folding_runs_after_its_own_words(name):
+    pattern = LINE_RULES[name]
+    for line in CASE_LINES.get(name.partition(":")[2], ()):
+        cuts = [m.end() for m in regex.finditer(r"\S+ ?", line)][:10]
+        for cut in cuts:
+            for run in FOLD_RUNS:
+                text = (line[:cut] + run * 100)[:100]
+                try:
+                    pattern.fullmatch(text, timeout=LINE_TIMEOUT)
+                except TimeoutError:
+                    pytest.fail(f"{name} backtracks on {text[:40]!r}… ({len(text)} chars)")

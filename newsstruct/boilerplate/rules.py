@@ -43,7 +43,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre_constants
     import sre_parse as _sre_parse
 
-from ..lexicons import Lexicon, load_boilerplate_rules
+from ..lexicons import LINE_FOLDING, Lexicon, load_boilerplate_rules
 from ..patterns import compile_data, compile_re
 
 MAX_RULE_LINE = 400
@@ -165,11 +165,11 @@ class RuleTable:
         self._hits = tuple(Hit(rule, category) for rule, category, _p, _f in rules)
         gates = [_gates(p) for _r, _c, p, _f in rules]
         # the length gate is checked in Python, exactly; the regex runs without it
-        # compiled with the flags the lexicon gave (the ones implied, full case folding and
-        # Unicode, left implied, and reverse matching kept inline): a rule without a length
+        # compiled with the flags the lexicon gave (Unicode left implied, full case folding
+        # turned off as there, and reverse matching kept inline): a rule without a length
         # gate is then the very pattern the lexicon compiled (compile_data remembers it)
         self._patterns = tuple(
-            compile_data(f"(?:{g[2]})", flags & _GIVEN_FLAGS)
+            compile_data(f"{_folding(flags)}(?:{g[2]})", flags & _GIVEN_FLAGS)
             for (_r, _c, _p, flags), g in zip(rules, gates, strict=True)
         )
         self._lengths = tuple(
@@ -184,7 +184,7 @@ class RuleTable:
         # lookaheads (gates and guards), whose partial match on a line's first characters
         # tells whether the rule can start there
         self._heads = tuple(
-            compile_data(f"(?:{head})", flags & _GIVEN_FLAGS)
+            compile_data(f"{_folding(flags)}(?:{head})", flags & _GIVEN_FLAGS)
             if (head := _without_lookaheads(g[2])) != g[2]
             else pattern
             for (_r, _c, _p, flags), g, pattern in zip(rules, gates, self._patterns, strict=True)
@@ -376,8 +376,14 @@ def _top_level_bar(pattern: str) -> bool:
     return any(k < 0 or (c == "|" and depth == 0) for k, c, depth in _syntax(pattern))
 
 
+def _folding(flags: int) -> str:
+    """The inline flag a case-insensitive rule is compiled with (see ``LINE_FOLDING``)."""
+    return LINE_FOLDING if flags & regex.IGNORECASE else ""
+
+
 def _gates(pattern: str) -> tuple[tuple[int, int] | None, tuple[str, ...] | None, str]:
     """(length bounds, gate words casefolded, the pattern without its length gate)."""
+    pattern = pattern.removeprefix(LINE_FOLDING)
     if pattern.startswith("(?:") and pattern.endswith(")"):  # the lexicon's wrapping group
         pattern = pattern[3:-1]
     flag = "(?r)" if pattern.startswith("(?r)") else ""
@@ -414,8 +420,7 @@ _LITERAL_LIST = compile_re(
 def _literal_lines(pattern: str, flags: int) -> tuple[frozenset[str], str] | None:
     """(the casefolded lines, the optional closing marks) of a rule that lists whole lines,
     else None. A line is then tried only when its casefolded text, or that text without one
-    closing mark, is in the set; the regex still decides (so the test is exact, and full
-    case folding, "ß" for "ss", stays the regex's)."""
+    closing mark, is in the set; the regex still decides (so the test is exact)."""
     if not flags & regex.IGNORECASE or flags & regex.REVERSE:
         return None
     m = _LITERAL_LIST.fullmatch(pattern)

@@ -274,9 +274,17 @@ def inflect(lemma: str) -> tuple[str, ...]:
     return (lemma, third, past, ing)
 
 
+# Case-insensitive boilerplate rules fold case one character for one ("(?-f)" turns off the
+# full case folding V1 implies): under full folding a class of letters and spaces repeated
+# after a literal tried every split of a run of "s" ("Follow us on sss…": minutes a line).
+# A rule spells out a word's "ss" form beside its "ß" one.
+LINE_FOLDING = "(?-f)"
+
+
 def _compile_line_pattern(pattern: str, ignore_case: bool) -> regex.Pattern[str]:
-    flags = regex.V1 | (regex.IGNORECASE if ignore_case else 0)
-    return compile_data(rf"(?:{pattern})", flags)
+    if ignore_case:
+        return compile_data(rf"{LINE_FOLDING}(?:{pattern})", regex.V1 | regex.IGNORECASE)
+    return compile_data(rf"(?:{pattern})", regex.V1)
 
 
 def _word_set(lines: Callable[[str], list[str]], name: str) -> frozenset[str]:

@@ -948,10 +948,7 @@ def _postposed(
             # "…, X said of the plan." is still postposed
             if not _ABOUT_TAIL.fullmatch(text, after, sent.end):
                 return None
-    lo = sent.start
-    if cue[0] - lo > _POSTPOSED_REACH:
-        space = text.find(" ", cue[0] - _POSTPOSED_REACH, cue[0])
-        lo = space + 1 if space >= 0 else cue[0]
+    lo = _reach_back(text, sent.start, cue[0])
     before = text[lo : cue[0]].rstrip()
     if m_after is not None:
         if not before.endswith(","):
@@ -968,6 +965,16 @@ def _postposed(
 
 
 _POSTPOSED_REACH = 1500
+
+
+def _reach_back(text: str, start: int, cue: int) -> int:
+    """Where content before its cue starts at the earliest: the sentence's ``start``, or at
+    most ``_POSTPOSED_REACH`` characters back, after a space (``cue`` when there is none)."""
+    if cue - start <= _POSTPOSED_REACH:
+        return start
+    space = text.find(" ", cue - _POSTPOSED_REACH, cue)
+    return space + 1 if space >= 0 else cue
+
 
 # an affiliation after a group or a description: "at the regional weather office", "with
 # the Harbor Institute" (no time or setting: "on Monday", "in a statement")
@@ -1000,14 +1007,14 @@ def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | 
         # "according to forecasters at the regional weather office": who they are is part
         # of the source
         source = attrs.evolve(source, end=e)
-    lead = text[sent.start : cue[0]].strip(" \u00a0" + MARKS)
-    if not lead or lead.lower() in {"but", "and"}:  # "According to X, content."
+    lead = _lead_word(text, sent.start, cue[0])
+    if lead is not None and lead.lower() in {"", "but", "and"}:  # "According to X, content."
         comma = text.find(",", e, sent.end)
         if comma < 0:
             return None
         start, end = comma + 1, sent.end
     else:  # "Content, according to X." / "Lead, according to X, content."
-        start, end = sent.start, cue[0]
+        start, end = _reach_back(text, sent.start, cue[0]), cue[0]
     first_part = None
     rest = _COMMA_REST.match(text, source.end, sent.end)
     if (
@@ -1023,7 +1030,7 @@ def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | 
     while start < end and (text[start].isspace() or text[start] in MARKS):
         start += 1
     end = _trim_end(text, start, end)
-    n_words = len(text[start:end].split()) + (len(first_part.text.split()) if first_part else 0)
+    n_words = _words(text, start, end) + (len(first_part.text.split()) if first_part else 0)
     if n_words < _MIN_REPORTED_WORDS:
         return None
     return Reported(
@@ -1032,6 +1039,32 @@ def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | 
         cls="speech",
         lead=first_part,
     )
+
+
+# what str.split() splits at (Python's whitespace is the Unicode property and four separators)
+_WORD = compile_re(r"[^\s\x1c-\x1f]+", regex.V1)
+_LEAD_STRIP = " \u00a0" + MARKS
+
+
+def _words(text: str, start: int, end: int) -> int:
+    """``len(text[start:end].split())`` up to ``_MIN_REPORTED_WORDS``: a sentence of thousands
+    of cues is not split into words at each of them."""
+    n = 0
+    for _ in _WORD.finditer(text, start, end):
+        n += 1
+        if n == _MIN_REPORTED_WORDS:
+            break
+    return n
+
+
+def _lead_word(text: str, start: int, end: int) -> str | None:
+    """``text[start:end]`` stripped of spaces and marks when it is three characters or fewer
+    ("", "But", "and"), else None: the text before a cue is not copied at each of them."""
+    while start < end and text[start] in _LEAD_STRIP:
+        start += 1
+    while end > start and text[end - 1] in _LEAD_STRIP:
+        end -= 1
+    return text[start:end] if end - start <= 3 else None
 
 
 _COMMA_REST = compile_re(r"\s*,\s*", regex.V1)
