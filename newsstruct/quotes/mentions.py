@@ -720,6 +720,9 @@ def np_forward(
             if is_cap(w) and low not in words.function_words:
                 j += 1
                 continue
+            if low == "of" and _title_with_of(doc, toks, j):
+                j += 2  # "the secretary of state", "the chief of staff": one title
+                continue
             if (
                 low in ("of", "for", "at", "with", "from", "in", "on")
                 and j + 1 < n
@@ -798,14 +801,7 @@ def np_forward(
         if low in _CONNECTORS and seen_cap and j + 1 < n and is_cap(_word(text, toks[j + 1])):
             j += 1
             continue
-        if (
-            low == "of"
-            and k < j
-            and j + 1 < n
-            and toks[j + 1][2]
-            and f"{_word(text, toks[j - 1]).lower()} of {_word(text, toks[j + 1]).lower()}"
-            in words.titles
-        ):
+        if low == "of" and k < j and _title_with_of(doc, toks, j):
             j += 2  # "Hollis's chief of staff": a title with "of" inside
             continue
         if verbish(low, words) and not (j == k and low.endswith("ed")):
@@ -836,6 +832,15 @@ def np_forward(
         return None
     # trailing lower-case words must be a group or a role after a possessive
     return j
+
+
+def _title_with_of(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
+    """The "of" at token ``j`` is inside a title ("chief of staff", "secretary of state's")."""
+    text = doc.text
+    if j + 1 >= len(toks) or not toks[j + 1][2]:
+        return False
+    nxt = _word(text, toks[j + 1]).lower().removesuffix("'s").removesuffix("’s")
+    return f"{_word(text, toks[j - 1]).lower()} of {nxt}" in doc.words.titles
 
 
 def _role_follows(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:

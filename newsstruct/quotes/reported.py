@@ -133,8 +133,8 @@ _WORD = compile_re(r"\p{Ll}+", regex.V1)
 
 
 def _short_clause(words_: list[str], qwords: QuoteWords) -> bool:
-    """Two words that are a clause of their own: a plural noun or a subject pronoun, then a
-    verb in the past ("sales fell", "prices rose", "it worked"); not "said last week", "told
+    """Two words that are a clause of their own: a noun or a subject pronoun, then a verb in
+    the past ("sales fell", "turnout rose", "it worked"); not "said last week", "told
     reporters Tuesday"."""
     if len(words_) != 2:
         return False
@@ -142,8 +142,7 @@ def _short_clause(words_: list[str], qwords: QuoteWords) -> bool:
     if not (_WORD.fullmatch(subject) and _WORD.fullmatch(verb)):
         return False
     if subject not in _SUBJECT_PRONOUNS and not (
-        subject.endswith("s")
-        and not subject.endswith("ss")
+        not subject.endswith(("ly", "ed"))
         and subject not in qwords.stops
         and subject not in qwords.dets
         and subject not in qwords.adverbs
@@ -424,7 +423,15 @@ def _reported(
     if homograph and (
         prev in words.dets
         or not (i > 0 and toks[i - 1][2])
-        or (nxt is not None and (nxt.group(1)[0].isupper() or nxt.group(1).lower() in _AUX))
+        or (
+            nxt is not None
+            and (
+                nxt.group(1)[0].isupper()
+                or nxt.group(1).lower() in _AUX
+                # "Member states said": a verb of saying follows the noun
+                or (words.cue(nxt.group(1)) or ("", ""))[1] == "speech"
+            )
+        )
     ):
         return None  # "member states", "state Rep. Hoover", "New York state is": a noun
     source = source_for_cue(doc, max(sent.start, cue[0] - MAX_WINDOW), cue[0], cue[1])

@@ -49,11 +49,15 @@ _RELATIVE = compile_re(r",?\s+(?:who|whose)\s+((?:[^,;:.!?\"“”]|\.(?=\p{L}))
 _PREPOSITIONS = frozenset(["of", "for", "at", "with", "from", "in", "on", "to", "by"])
 
 # "a spokesman for committee Democrats", "an official at the county clerk's office"
-_PP_CHAIN = compile_re(
+_PP_LINK = (
     r"(?:(?:\s+(?:of|for|at|with|from|in|on|(?:close|loyal|linked|connected|related)\s+to|near)"
     r"|(?<=\b(?:close|loyal|linked|connected|related))\s+to)"
-    r"\s+[\p{L}\d'’\-]+(?:\s+[\p{L}\d'’\-]+){0,4}){1,3}",
-    regex.V1,
+    r"\s+[\p{L}\d'’\-]+(?:\s+[\p{L}\d'’\-]+){0,4})"
+)
+_PP_CHAIN = compile_re(_PP_LINK + "{1,3}", regex.V1)
+# after a person who serves someone: "aides to the governor", "an adviser to the campaign"
+_TO_CHAIN = compile_re(
+    r"\s+to\s+[\p{L}\d'’\-]+(?:\s+[\p{L}\d'’\-]+){0,4}" + _PP_LINK + "{0,2}", regex.V1
 )
 
 
@@ -144,14 +148,31 @@ def _with_pp_chain(
     words, text = doc.words, doc.text
     end = skip_back(doc, mention.end, cue_start) if settings else cue_start
     pp = _PP_CHAIN.fullmatch(text, mention.end, end)
+    if pp is None and _serves(doc, mention):
+        pp = _TO_CHAIN.fullmatch(text, mention.end, end)
     if pp is not None and not settings and _TIME_WORD.search(pp.group()):
         return None  # "The Sanders campaign on Monday said": a time, not an affiliation
+    found = LETTERS.findall(pp.group()) if pp is not None else []
     if pp is None or any(
-        words.cue(w) is not None or w.lower() in words.stops - _PREPOSITIONS
-        for w in LETTERS.findall(pp.group())
+        # after an article or a preposition a cue form is a noun: "at the state office",
+        # "the secretary of state's office"
+        (words.cue(w) is not None and (n == 0 or found[n - 1].lower() not in _NOUN_BEFORE))
+        or w.lower() in words.stops - _PREPOSITIONS
+        for n, w in enumerate(found)
     ):
         return None
     return Mention(start=mention.start, end=pp.end(), kind=mention.kind)
+
+
+_NOUN_BEFORE = frozenset(["the", "a", "an"]) | _PREPOSITIONS
+
+
+def _serves(doc: Doc, mention: Mention) -> bool:
+    """The mention ends with a noun for a person ("aides", "an adviser"), so "to" after it
+    names whom they serve: "aides to the governor said"."""
+    last = LETTERS.findall(doc.text, mention.start, mention.end)
+    low = last[-1].lower() if last else ""
+    return low in doc.words.persons or (low.endswith("s") and low[:-1] in doc.words.persons)
 
 
 def _before_party(doc: Doc, lo: int, m: Mention | None) -> Mention | None:
