@@ -112,6 +112,9 @@ _POSSESSIVE_AFTER = compile_re(r"[ \t]?['’]s(?![\p{L}])")  # "this quarter's",
 _SINCE_BEFORE = compile_re(r"(?i)(?<![\p{L}])since[ \t\u00a0]+(?:the[ \t\u00a0]+)?$")
 
 
+_HALF_BEFORE = compile_re(r"(?i)(?<![\p{L}])half[ \t\u00a0]+$")
+
+
 def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
@@ -151,6 +154,8 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         award = _AWARD_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
         if award is not None and award.group(1).lower() in _AWARD_NOUNS:
             return None  # "rookie of the year", "car of the week": a title, not a time
+        if _HALF_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+            return None  # "dark half the year", "idle half the week": a share of any year
         if low == "the year" and _CLAUSE_AFTER.match(ctx.text, m.end(), m.end() + 40):
             # "misstated the year Mr. Hale bought it", "in 2010, the year he retired": the year
             # of an event the clause tells, not the reference's; a year just before names it
