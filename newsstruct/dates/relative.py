@@ -776,7 +776,7 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
         and plural
         and not _has_amount(raw)
         and unit in ("year", "decade", "century")
-        and not _SPAN_OVER_BEFORE.search(ctx.text, max(0, m.start() - _SPAN_OVER_REACH), m.start())
+        and not _span_over(ctx, m.start())
     ):
         # "in past years", "than in previous years"; "over past decades" stays a length
         return Reading("DATE", "PAST_REF", None)
@@ -793,9 +793,7 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
     ):
         # "the past year", "the last decade": TimeBank marks the calendar unit before the
         # reference (a DATE), as for "last year"; "the past two years" stays a duration.
-        if unit != "year" and _SPAN_OVER_BEFORE.search(
-            ctx.text, max(0, m.start() - _SPAN_OVER_REACH), m.start()
-        ):
+        if unit != "year" and _span_over(ctx, m.start()):
             # "over the past decade": the ten years up to now, not the calendar decade before
             return Reading("DURATION", duration_value(1, unit), None)
         return Reading("DATE", _previous_calendar_unit(unit, ctx.ref), "ref" if ctx.ref else None)
@@ -825,6 +823,13 @@ _SPAN_OVER_BEFORE = compile_re(
     r"(?:(?:most|much|all|part|some)[ \t\u00a0]+of[ \t\u00a0]+)?$"
 )
 _SPAN_OVER_REACH = 32  # characters back to "over" (with "most of" between)
+
+
+def _span_over(ctx: Ctx, start: int) -> bool:
+    """A span word ("over", "for most of") right before ``start``: a length, not a date."""
+    return _SPAN_OVER_BEFORE.search(ctx.text, max(0, start - _SPAN_OVER_REACH), start) is not None
+
+
 # digits of the year a calendar unit's TIMEX3 value keeps: 2021, 201 (the 2010s), 20
 _CALENDAR_UNIT_DIGITS = {"year": 4, "decade": 3, "century": 2}
 

@@ -152,12 +152,15 @@ def _with_pp_chain(
         pp = _TO_CHAIN.fullmatch(text, mention.end, end)
     if pp is not None and not settings and _TIME_WORD.search(pp.group()):
         return None  # "The Sanders campaign on Monday said": a time, not an affiliation
-    found = LETTERS.findall(pp.group()) if pp is not None else []
-    if pp is None or any(
+    if pp is None:
+        return None
+    found = LETTERS.findall(pp.group())
+    stops = words.stops - _PREPOSITIONS
+    if any(
         # after an article or a preposition a cue form is a noun: "at the state office",
         # "the secretary of state's office"
         (words.cue(w) is not None and (n == 0 or found[n - 1].lower() not in _NOUN_BEFORE))
-        or w.lower() in words.stops - _PREPOSITIONS
+        or w.lower() in stops
         for n, w in enumerate(found)
     ):
         return None
