@@ -265,6 +265,10 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     has_det = first in words.dets
     if has_det and k == 0 and len(toks) > 1:
         k = 1  # "The Harbor Gazette": the article is not part of the name
+    if first in words.groups and len(toks) > 2 and _word(text, toks[1]).lower() in _GROUP_LINKS:
+        # "Residents of Lower Quay", "Parents of Kessler Elementary pupils": people told by
+        # where they live or belong, not a name with "of" inside
+        return Mention(start=start, end=end, kind="description")
     if k < len(toks):
         head = (toks[k][0], end)
         head_words = [_word(text, t) for t in toks[k:]]
@@ -357,6 +361,9 @@ def _first_name(doc: Doc, toks: list[tuple[int, int, bool]]) -> bool:
 
 
 _PLACE_PREPOSITIONS = frozenset(["in", "from", "near"])
+
+# the words after a plural group noun that say where its people belong
+_GROUP_LINKS = frozenset(["of", "in", "from", "at", "near", "across", "around", "outside"])
 
 # stop words that are also first names
 _NAME_LIKE_STOPS = frozenset(["will", "may", "can", "june", "april", "august", "don", "bill"])
