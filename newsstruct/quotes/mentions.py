@@ -283,6 +283,17 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
             # Acme": a person of their own, described by whom they serve or know; but "a
             # spokeswoman for Acme" is Acme's voice, and "the city of Nice" is Nice
             return Mention(start=start, end=end, kind="description")
+        if (
+            has_det
+            and k >= 3
+            and _word(text, toks[k - 1]).lower() == "at"
+            and _word(text, toks[k - 2]).lower() not in words.proxies
+            and _word(text, toks[k - 2]).lower() not in words.media
+        ):
+            # "a former accountant at Tresham Logistics", "an analyst at Brevik Capital": a
+            # person described by where they work; "a spokesman at the ministry" is the
+            # ministry's voice, as "a spokesman for" is
+            return Mention(start=start, end=end, kind="description")
         if _org_like(head_words, words) or (
             has_det and k == 1 and not _title_only(head_words, words)
         ):
