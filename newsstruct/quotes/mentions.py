@@ -228,8 +228,9 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
         return attrs.evolve(rest, start=start) if rest is not None else None
     if len(toks) == 1 and first in words.pronouns:
         return Mention(start=start, end=end, kind="pronoun")
-    if first.endswith(("'s", "’s")) and first[:-2] in words.pronouns:
-        return None  # "It’s", "That's": a pronoun and "is", no mention
+    contraction = _CONTRACTION.fullmatch(first)
+    if contraction is not None and contraction.group(1) in words.pronouns:
+        return None  # "It’s", "That's", "We'll", "I'm": a pronoun and a verb, no mention
     if len(toks) == 1 and first in _NAME_LIKE_STOPS and _word(text, toks[0])[:1].isupper():
         return Mention(start=start, end=end, kind="name", head=(start, end))  # "Will said"
     if (first in words.pronouns and first not in words.dets) or (
@@ -294,6 +295,10 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
             # person described by where they work; "a spokesman at the ministry" is the
             # ministry's voice, as "a spokesman for" is
             return Mention(start=start, end=end, kind="description")
+        if has_det and _published_in(text, toks, k):
+            # "a study published Wednesday in the Journal of Aging Research": the study is
+            # the source, the journal only carries it; "a survey released Tuesday": no name
+            return Mention(start=start, end=end, kind="description")
         if _org_like(head_words, words) or (
             has_det and k == 1 and not _title_only(head_words, words)
         ):
@@ -308,10 +313,6 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
         ):
             # "a senior diplomat in Kestova", "a farmer from Tolliver County": a person
             # described by a place, not the place ("an email from Ada Kasich" is hers)
-            return Mention(start=start, end=end, kind="description")
-        if has_det and _published_in(text, toks, k):
-            # "a study published Wednesday in the Journal of Aging Research": the study is
-            # the source, the journal only carries it; "a survey released Tuesday": no name
             return Mention(start=start, end=end, kind="description")
         if len(head_words) == 1 and head_words[0].lower() in words.groups:
             return Mention(start=start, end=end, kind="group")
@@ -370,6 +371,9 @@ def _first_name(doc: Doc, toks: list[tuple[int, int, bool]]) -> bool:
         is_cap(nxt) and nxt.lower() not in words.stops and nxt.lower() not in words.function_words
     )
 
+
+# a word and a verb written as one ("it's", "we'll", "they're", "I'm", "she'd", "we've")
+_CONTRACTION = compile_re(r"(\w++)['’](?:s|ll|re|ve|d|m)", regex.V1)
 
 _PLACE_PREPOSITIONS = frozenset(["in", "from", "near"])
 
@@ -440,6 +444,7 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
             k -= 1
         if k == 0 or _boundary_before(doc, toks, k):
             j = k
+    j = _published_head(doc, toks, j)
     if j == 0 or _boundary_before(doc, toks, j):
         return classify(doc, toks[j : i + 1])
     # no clause boundary before the phrase ("In a Harbor News interview Dunmore declared"):
@@ -469,6 +474,29 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
         return None
     m = classify(doc, toks[k : i + 1])
     return m if m is not None and m.kind in ("name", "org") else None
+
+
+# the part of a month or year a study came out in ("in late August")
+_PARTS = frozenset(["early", "mid", "late"])
+
+
+def _published_head(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> int:
+    """Where the phrase starts when the one that opens at token ``j`` names only where a study
+    came out ("A study of 12,000 nurses published Monday in the Northern Journal"): the
+    phrase before the participle, if one opens there; else ``j``."""
+    text, words = doc.text, doc.words
+    if j < 3 or not toks[j - 1][2] or _word(text, toks[j - 1]).lower() not in ("in", "on"):
+        return j
+    first = j + (_word(text, toks[j]).lower() in words.dets or _word(text, toks[j]) in _PARTS)
+    if not all(is_cap(_word(text, t)) or _word(text, t) in _CONNECTORS for t in toks[first:]):
+        return j  # "in the Northern Journal", "in late August"; not "in March quote Trump"
+    for p in range(j - 2, max(0, j - 5), -1):
+        if toks[p][2] and _word(text, toks[p]).lower() in _PUBLISHED:
+            if p == 0 or not toks[p - 1][2]:
+                return j
+            start = _np_start_back(doc, toks, p - 1)
+            return start if start is not None else j
+    return j
 
 
 def _state_title(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> bool:
