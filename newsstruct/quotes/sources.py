@@ -459,10 +459,27 @@ def apposed_name(doc: Doc, desc: Mention, comma: int) -> Mention | None:
         or named.kind not in ("name", "org")
         or named.start != gap.end()
         or named.end != comma
-        or not (text[named.start].isupper() or _THE_NAME.match(text, named.start, named.end))
+        or not (
+            text[named.start].isupper()
+            or _THE_NAME.match(text, named.start, named.end)
+            or _role_before_name(doc, named)
+        )
     ):
         return None
     return named
+
+
+def _role_before_name(doc: Doc, named: Mention) -> bool:
+    """Only role words stand before the name ("baker Ines Faro", "his cousin James York"); not
+    "including Trump" or "conducted for the group America's Voice"."""
+    if named.kind != "name" or named.head is None or named.head[0] <= named.start:
+        return False
+    words = doc.words
+    lows = doc.text[named.start : named.head[0]].lower().split()
+    return len(lows) <= 3 and all(
+        w in words.dets or (w.isalpha() and w not in words.stops and not w.endswith(("ing", "ed")))
+        for w in lows
+    )
 
 
 _COMMA_GAP = compile_re(r"\s*,\s*", regex.V1)
