@@ -20,8 +20,9 @@ goes on:
 
 A boundary is added:
 
-- after "a.m."/"p.m." followed by a capitalised word that is not a weekday, month or time zone,
-  once the sentence has a clause ("The fire started at 8 p.m. Officials said");
+- after "a.m."/"p.m." followed by a capitalised word (or a quote mark and one) that is not a
+  weekday, month or time zone, once the sentence has a clause ("The fire started at 8 p.m.
+  Officials said", "heard a bang at 6 a.m. “I ran outside");
 - after an ellipsis of four dots, or of three before a starter word ("I meant that.... She
   left"); when a period is followed by a spaced ellipsis, the period ends the sentence and the
   ellipsis opens the next ("compounds. . . . The practice");
@@ -87,6 +88,8 @@ _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 _MAX_LEAD_WORDS = 5
 # Tokens looked at before a boundary are cut to this length (keeps every check bounded).
 _MAX_TOKEN = 40
+# Quote marks that may open the sentence after "8 p.m." (with a space before them).
+_OPENING_QUOTES = frozenset('"“‘«')
 # How far back from "8 p.m." a clause is looked for.
 _MAX_CLAUSE = 200
 
@@ -284,6 +287,8 @@ def _time_cuts(text: str, cuts: list[int], lex: Lexicon) -> list[int]:
     out = list(cuts)
     for m in _TIME.finditer(text, timeout=limits.SCAN_TIMEOUT):
         nxt = _skip_space(text, m.end())
+        if nxt > m.end() and nxt + 1 < len(text) and text[nxt] in _OPENING_QUOTES:
+            nxt += 1  # "shortly after 6 a.m. “I ran outside": a quote opens the next sentence
         if nxt >= len(text) or not text[nxt].isupper():
             continue
         word = _WORD.match(text, nxt)
