@@ -313,8 +313,9 @@ _SETTING_THEN_THAT = compile_re(
     # the clause's subject follows "that" (not "a documentary that showed": a relative clause)
     r"(?=that\s+(?:[\p{Lu}\d\"“‘']|(?:the|a|an|his|her|their|its|our|my|this|these|those"
     r"|he|she|it|they|we|you|there|no|every|some|all|most|many|any|such)\s"
-    # a bare noun and an auxiliary: "on a conference call that shipments had begun"
-    r"|\p{Ll}[\p{L}\-]*\s+(?:had|has|have|was|were|is|are|would|will|could|can|should|may"
+    # a bare noun and an auxiliary: "on a conference call that shipments had begun", "before
+    # the vote that staff at the two branches would"
+    r"|\p{Ll}[\p{L}\-]*\s+(?:(?:at|of|in|from|on|for)\s+(?:[^\s,.;:!?\"“”]+\s+){1,4}?)?(?:had|has|have|was|were|is|are|would|will|could|can|should|may"
     r"|might|must|did|does|do)\s(?![^.,;:!?\n]{0,60}?\sthat\s)))",
     regex.V1,
 )
