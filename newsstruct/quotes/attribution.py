@@ -26,6 +26,7 @@ from .mentions import (
     Mention,
     clause_subject,
     coordinated,
+    name_in_apposition,
     np_after,
     np_before,
     skip_asides,
@@ -190,7 +191,7 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
             if text[s:e].lower().endswith("ing"):
                 return None  # "…," suggesting that …: a participle does not invert
             pos = skip_setting(text, e, hi)
-            m = np_after(doc, pos, hi)
+            m = name_in_apposition(doc, np_after(doc, pos, hi), hi)
             if m is None:
                 lone = _LONE_SOURCE.match(text, pos, hi)
                 if lone is None:

@@ -734,6 +734,30 @@ def np_after(doc: Doc, pos: int, hi: int) -> Mention | None:
     return classify(doc, toks[:end])
 
 
+def name_in_apposition(doc: Doc, m: Mention | None, hi: int) -> Mention | None:
+    """The name in apposition that ends the clause after a description read after a cue
+    ("…," said the owner, Farida Nasser.): the name; else ``m``."""
+    if m is None or m.kind not in ("description", "group"):
+        return m
+    gap = _COMMA_GAP.match(doc.text, m.end, hi)
+    if gap is None:
+        return m
+    named = np_after(doc, gap.end(), hi)
+    if (
+        named is None
+        or named.kind != "name"
+        or named.start != gap.end()
+        or not doc.text[named.start].isupper()
+        or _CLAUSE_END.match(doc.text, named.end, hi) is None
+    ):
+        return m
+    return named
+
+
+_COMMA_GAP = compile_re(r"\s*+,\s++", regex.V1)
+_CLAUSE_END = compile_re(r"\s*+(?:[.!?;]|,\s*+(?:who|whose)\b|$)", regex.V1)
+
+
 def np_forward(
     doc: Doc, toks: list[tuple[int, int, bool]], k: int, *, max_len: int = 14
 ) -> int | None:

@@ -30,6 +30,7 @@ from .mentions import (
     Doc,
     Mention,
     classify,
+    name_in_apposition,
     np_after,
     np_before,
     np_forward,
@@ -945,7 +946,9 @@ def _postposed(
         return None  # the sentence goes on far past the attribution
     elif not _ONLY_STOPS.fullmatch(text, after, sent.end):
         gap = _SPACES.match(text, after, sent.end)
-        m_after = np_after(doc, gap.end() if gap is not None else after, sent.end)
+        m_after = name_in_apposition(
+            doc, np_after(doc, gap.end() if gap is not None else after, sent.end), sent.end
+        )
         if m_after is not None and (apposed := _COMMA_NEXT.match(text, m_after.end, sent.end)):
             # "…, said Brad Bannon, a Democratic pollster.": the name and its apposition
             nxt = _NEXT_WORD.match(text, apposed.end(), sent.end)
