@@ -774,12 +774,16 @@ class Entities:
         """The person an unnamed lead source turns out to be: "A federal judge on Friday
         blocked …" and, in the next lines, "U.S. District Judge Helena Ostrowski wrote".
 
-        Only for an indefinite description ("a/an …") of a role that titles a name, when
+        Only for a description ("a/an/the …", "Kestova's …") of a role that titles a name, when
         nobody is named before it (the article's lead) and the first person named after it,
         within ``_LEAD_NAMED`` characters, is the only one in the article holding that role.
         """
         words = description.lower().split()
-        if not 2 <= len(words) <= 5 or words[0] not in ("a", "an"):
+        if not 2 <= len(words) <= 5:
+            return None
+        if words[0] not in ("a", "an", "the") and not (
+            description[:1].isupper() and words[0].endswith(("'s", "’s"))
+        ):
             return None
         if self.first_person < end:
             return None
