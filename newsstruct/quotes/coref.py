@@ -74,6 +74,11 @@ _PRONOUN_WORDS = compile_re(r"\b(he|his|him|himself|she|her|hers|herself)\b", re
 # "union president Rafe Dunmore" / "Rafe Dunmore, the union's president,"
 _ROLE_BEFORE = compile_re(r"(?r)(?:^|(?<=\s))(\p{Ll}[\p{L}\-]+)\s+$", regex.V1)
 # "her son, ", "his late wife ", "Calder's daughter, ": a relative of someone named before
+# a relative named by the kin word alone: "his son", "her late husband"
+_KIN_DESCRIPTION = compile_re(
+    r"(?:his|her|their)\s++(?:(?:late|former|estranged)\s++)?(\p{Ll}++)",
+    regex.V1 | regex.IGNORECASE,
+)
 _RELATIVE_BEFORE = compile_re(
     r"(?r)(?<![\p{L}])(?:his|her|their|\p{L}+['’]s)[ \u00a0]+(?:(?:late|former|estranged)[ \u00a0]+)?"
     r"(\p{Ll}+),?[ \u00a0]+$",
@@ -380,6 +385,9 @@ class Entities:
         self.unnamed: dict[str, str] = {}
         # people introduced as someone's relative ("Her son, Peter Calder,"), by id
         self._relatives: set[int] = set()
+        # the same, by the kin word and where they were introduced ("son" -> [(4120, Peter
+        # Calder)]): "his son said" later is that person
+        self._kin: dict[str, list[tuple[int, Entity]]] = {}
         # where people were first named by the first name alone, by id
         self._first_named: dict[int, int] = {}
         self.positions: list[int] = []  # mention positions, sorted
@@ -594,6 +602,7 @@ class Entities:
         if kin is not None and kin.group(1).lower() in self.qwords.kin:
             # "Her son, Peter Calder,", "his wife Ann Reel": a relative of someone named
             self._relatives.add(id(ent))
+            self._kin.setdefault(kin.group(1).lower(), []).append((start, ent))
         app = _ROLE_AFTER.match(self.text, end, min(len(self.text), end + 120))
         if app is not None:
             words = [
@@ -801,6 +810,15 @@ class Entities:
                 return ent
             k += 1
         return None
+
+    def relative(self, description: str, position: int) -> Entity | None:
+        """The one person introduced before ``position`` by the kin word of ``description``
+        ("his son" after "His son, Peter Calder,"); None when none or several were."""
+        m = _KIN_DESCRIPTION.fullmatch(description)
+        if m is None:
+            return None
+        found = {id(ent): ent for at, ent in self._kin.get(m.group(1).lower(), ()) if at < position}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def by_role(self, role: str, position: int) -> Entity | None:
         cands: list[Entity] = self._by_role.get(role, [])
@@ -1131,6 +1149,9 @@ def resolve(
             ent = entities.last_person(_before_content(text, mention.start), None, strict=True)
             if ent is not None:
                 return Speaker(name=ent.name, mention=span, resolved_by="title"), ent
+        kin = entities.relative(span.text, mention.start)
+        if kin is not None:
+            return Speaker(name=kin.name, mention=span, resolved_by="title"), kin
         named = entities.named_below(span.text, mention.end)
         if named is not None:
             return Speaker(name=named.name, mention=span, resolved_by="title"), named

@@ -305,7 +305,7 @@ _NOUN_FORMS = frozenset(
 # a place or occasion between the cue and "that": "said outside the courthouse that",
 # "told reporters after the hearing that"
 _SETTING_THEN_THAT = compile_re(
-    r"\s*+(?:,\s*+)?(?:(?:in|at|on|outside|inside|after|before|during|following|from|near|over|through"
+    r"\s*+(?:,\s*+)?(?:(?:in|at|on|of|outside|inside|after|before|during|following|from|near|over|through"
     r"|via|by)"
     r"\s+(?:[^\s,.;:!?\"“”]+\s+){1,6}?"
     # "has said for years that": a stretch of time, not what was said
@@ -390,11 +390,15 @@ def _reported(
         cls == "naming"
         and form.lower().endswith("ed")
         and _COMMA_BEFORE.search(text, max(sent.start, cue[0] - 4), cue[0])
-        and (named := _NAME_THEN_COMMA.match(text, cue[1], sent.end))
+        and (
+            named := (
+                _THE_NAME_THEN_COMMA if form.lower() in _NAMING_PARTICIPLES else _NAME_THEN_COMMA
+            ).match(text, cue[1], sent.end)
+        )
         and (nxt := _NEXT_WORD.match(text, named.end(), sent.end))
         and _resumes_clause(nxt.group(1), words)
     ):
-        return None  # "The program, called Harbor Start, gives …": a participle names it
+        return None  # "The program, called (the) Harbor Start, gives …": a participle names it
     if (
         cls == "naming"
         and _NAME_NEXT.match(text, cue[1], sent.end)
@@ -722,6 +726,9 @@ _GRANTED = compile_re(
 _CHARGED_WITH = compile_re(r"[\p{L}\d'’. -]{1,60}?\swith\s", regex.V1)
 _ASIDE_OPEN = compile_re(r",\s*(?:who|which)\s+(?:\p{L}+\s+)?$", regex.V1 | regex.IGNORECASE)
 _NAME_THEN_COMMA = compile_re(r"\s+[\"“‘']?\p{Lu}[^,;:.!?]{0,60},", regex.V1)
+# after a participle that only names ("called", "dubbed"), the name may open with "the"
+_THE_NAME_THEN_COMMA = compile_re(r"\s+(?:the\s+)?[\"“‘']?\p{Lu}[^,;:.!?]{0,60},", regex.V1)
+_NAMING_PARTICIPLES = frozenset(["called", "dubbed", "named", "nicknamed", "titled", "known"])
 _COMMA_BEFORE = compile_re(r",\s*$", regex.V1)
 # a sentence opening with a subordinate clause that holds the cue: its content ends at the
 # comma before the main clause
