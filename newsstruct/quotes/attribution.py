@@ -70,7 +70,11 @@ OBJECT = compile_re(
     # a bare plural before "that", maybe after a setting: "told jurors (on Monday) that",
     # "told council members before the vote that"
     r"|(?:\p{Ll}[\p{L}\-]{1,30}\s+)?\p{Ll}[\p{L}\-]{1,30}s(?=\s+that\s|\s+(?:in|at|on|during|after|before|outside)\s+"
-    r"(?:[^\s,.;:!?\"“”]+\s+){1,6}?that\s))",
+    r"(?:[^\s,.;:!?\"“”]+\s+){1,6}?that\s)"
+    # broadcast media with no article: "told local radio", "told state television"
+    r"|(?:\p{Ll}[\p{L}\-]*\s+)?(?:radio|television|TV|media)\b"
+    # and its host by name: "told conservative radio host Laura Ingram"
+    r"(?:\s+(?:host|presenter|anchor|interviewer)(?:\s+\p{Lu}[\p{L}.’'\-]*){1,3})?)",
     regex.V1,
 )
 

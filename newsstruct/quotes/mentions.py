@@ -61,7 +61,8 @@ _SETTING_NOUNS = (
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TIME = (
-    rf"(?:(?:on\s+|late\s+|early\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?:(?:on\s+|late\s+|early\s+|later\s+|earlier\s+)?{_WEEKDAY}"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:this|last|next|earlier\s+this|later\s+this)\s+(?:week|month|year|morning|afternoon"
     r"|evening|night|weekend|spring|summer|fall|autumn|winter)"
     r"|(?:yesterday|today|tonight)"
