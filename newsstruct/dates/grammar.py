@@ -192,7 +192,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         (
             "wd_set",
             rf"(?:every|each){S}(?:other{S})?{wd}(?:{S}(?:{pod}))?|{wd}s(?:{S}(?:{pod})s?)?|{wd}{S}(?:morning|afternoon|evening|night)s"
-            rf"|(?<=\b(?:on|at|during|over){S})weekends",
+            rf"|(?<=\b(?:on|at|during|over){S})weekends"
+            # "open weekdays from 9 a.m.", "on weekdays": the working days of each week
+            rf"|weekdays(?![-‐\p{{L}}])",
         ),
         (
             "holiday",
@@ -420,7 +422,7 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
             | pods,
             False,
         ),
-        "wd_set": (_words("every each weekends") | weekdays | weekday_plurals, False),
+        "wd_set": (_words("every each weekends weekdays") | weekdays | weekday_plurals, False),
         "holiday": (_words("last next this the") | _first(t["holiday"]), False),
         "mdy": (approx | weekdays | months | _words("the"), False),
         "dmy": (weekdays | _words("the"), True),
@@ -1168,7 +1170,7 @@ KINDS = (
 # stretches far from all of them are not searched.
 _TRIGGERS = """
     quarter quarters half period fiscal fy q1 q2 q3 q4 h1 h2 noon midnight midday tonight weekend
-    weekends ago nineteen eighteen thousand twenties thirties forties fifties sixties
+    weekends weekdays ago nineteen eighteen thousand twenties thirties forties fifties sixties
     seventies eighties nineties century centuries millennium millennia year-ago year-earlier
     midyear midmonth midweek midafternoon while daytime a.m. p.m. o'clock o’clock am pm
     dawn daybreak sunrise dusk sunset sundown nightfall

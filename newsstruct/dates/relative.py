@@ -277,6 +277,15 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
             modifier = "next"
         elif modifier == "current":
             modifier = "this"
+    if (
+        low == "weekend"
+        and _SCHEDULE_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 24)
+        and not _AN_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
+    ):
+        # "cut weekend service", "Weekend closures are planned for June": the weekends a
+        # timetable runs on, as "on weekends" (not "weekend rallies", events of one weekend,
+        # nor "a weekend service" at a church)
+        return Reading("SET", "XXXX-WXX-WE", None)
     if unit == "weekend" or low == "the weekend" or low == "weekend":
         return _weekend(ctx, modifier if low not in ("the weekend", "weekend") else "")
     step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(modifier, 0)
@@ -360,6 +369,13 @@ _TO_MONTH = compile_re(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[\p{L}.]*(?![\p{L}])"
 )
 _FOR_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:for|during|in|over|throughout)[ \t\u00a0]+$")
+
+
+# the nouns of a timetable that "weekend" qualifies as a recurrence
+_SCHEDULE_NOUN_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:services?|closures|schedules?|timetables?|hours|shifts|editions"
+    r"|fares|sailings|departures|opening[ \t\u00a0]+hours)(?![\p{L}'’-])"
+)
 
 
 def _weekend(ctx: Ctx, modifier: str) -> Reading:
@@ -949,6 +965,8 @@ def h_set(m: Cand, ctx: Ctx) -> Reading | None:
 def h_wd_set(m: Cand, ctx: Ctx) -> Reading | None:
     if norm(m.group()) == "weekends":  # "open on weekends"
         return Reading("SET", "XXXX-WXX-WE", None)
+    if norm(m.group()) == "weekdays":  # "closed on weekdays": Monday to Friday of each week
+        return Reading("SET", "XXXX-WXX-WD", None)
     wd = weekday_in(m.group(), ctx.lex)
     if wd is None:
         return None
