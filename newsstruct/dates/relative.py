@@ -520,7 +520,25 @@ def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
     value = shift_by(base, k, unit)
     if value is not None and value.startswith("-"):
         return Reading("DATE", "PAST_REF", None, mod=mod)  # "about 10,000 years ago"
+    same = _THIS_UNIT_AFTER.match(ctx.text, m.end(), m.end() + 16) if unit == "year" else None
+    if same is not None and direction == "ago" and value is not None:
+        # "55 years ago this week", "a year ago today": the reference's week, month or day
+        # that many years back, one expression ("that week" after it is the week back)
+        back = base.replace(year=int(value), day=min(base.day, 28 if base.month == 2 else 31))
+        word = (same.group(1) or "day").lower()
+        if word == "week":
+            value = cal.week(back)
+        elif word == "month":
+            value = cal.month(back.year, back.month)
+        else:
+            value = cal.day(back)
+        return Reading("DATE", value, anchor, mod=mod, end=same.end())
     return Reading("DATE", value, anchor, mod=mod)
+
+
+_THIS_UNIT_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:this[ \t\u00a0]+(week|month)|(today))(?![\p{L}])"
+)
 
 
 _UNIT_BEFORE_AFTER = compile_re(r"\bthe (day|night|week|month|year) (before|after)$")
@@ -629,13 +647,19 @@ def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
     )
     if (
         unit == "week"
-        and "same" in words
         and ctx.previous is not None
         and ctx.previous.unit == "week"
         and ctx.previous.first is not None
+        and (
+            "same" in words
+            or (
+                "that" in words
+                and (ctx.previous_day is None or ctx.previous.end > ctx.previous_day.end)
+            )
+        )
     ):
-        # "rose 30% this week compared with the same week last year": the week just named,
-        # not the week of a day named before it
+        # "rose 30% this week compared with the same week last year", "55 years ago this
+        # week. That week, …": the week just named, not the week of a day named before it
         prior, anchor = ctx.previous, "previous"
     if prior is None:
         if ctx.ref is None:
