@@ -289,7 +289,12 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|that{S}{season}(?![-‐\p{{L}}])"
             # "in the spring and summer": a second season, then no noun it would qualify
             rf"|(?<=\b(?:the|in|during|until|by|since|through|throughout|over|for){S}{season}{S}(?:and|or|to|through|into){S}){season}"
-            rf"(?={S0}(?:[,.;:)!?]|$)|{S}(?:of|months|in|on|at|and|or|to|when|as|for|with|the|this|last|next|\d)(?![\p{{L}}]))",
+            rf"(?={S0}(?:[,.;:)!?]|$)|{S}(?:of|months|in|on|at|and|or|to|when|as|for|with|the|this|last|next|\d)(?![\p{{L}}]))"
+            # "Summer will be tight for growers", "but winter came early": a season as the
+            # subject of a verb of the future or the past, opening its clause
+            rf"|(?<=(?:\A|[\n.!?;:,(][\"“”’']?|\b(?:and|but|while|because|until|though|although)){S0}){season}"
+            rf"(?={S}(?:will|would|could|should|may|might|was|has{S}been|had{S}been|arrived|came"
+            rf"|brought|began|ended|proved)(?![\p{{L}}]))",
         ),
         ("year_named", rf"the{S}year{S}(?:{year4}|{spelled_year})"),
         (
