@@ -1528,12 +1528,40 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         )
     ):  # "ministers meet later on Friday" in a Friday story: that day, not a week on
         return Reading("DATE", cal.day(ctx.ref), mod=mod)
+    if (
+        not modifier
+        and ctx.ref is not None
+        and ctx.tense == "past"
+        and _DECREED_STARTING_BEFORE.search(ctx.text, max(0, m.start() - 90), m.start())
+    ):
+        # "declared three days of mourning starting Monday": a period decreed opens at or
+        # after the decree, the day named before it in the sentence, else near the
+        # reference: the nearest such weekday (the reference's own counts), not a week back
+        told = ctx.sentence_day
+        if told is not None and told < ctx.ref:
+            d = told + dt.timedelta(days=(wd - told.isoweekday()) % 7 or 7)
+            return Reading("DATE", cal.day(d), "sentence", mod=mod)
+        back = (ctx.ref.isoweekday() - wd) % 7
+        ahead = 7 - back if back else 0
+        d = (
+            ctx.ref - dt.timedelta(days=back)
+            if back <= ahead
+            else ctx.ref + dt.timedelta(days=ahead)
+        )
+        return Reading("DATE", cal.day(d), mod=mod)
     day = weekday_date(ctx, wd, modifier)
     if day is None:
         return Reading("DATE", f"XXXX-WXX-{wd}", None, mod=mod)
     return Reading("DATE", cal.day(day), mod=mod)
 
 
+# A decree and the start of what it decrees: "declared three days of mourning starting",
+# "ordered schools closed beginning", "imposed a curfew effective"
+_DECREED_STARTING_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:declared|announced|ordered|imposed|decreed|proclaimed|introduced)"
+    r"(?![\p{L}])[^.;:!?\"“”\n]{0,60}(?<![\p{L}])(?:starting|beginning|effective)"
+    r"[ \t\u00a0]+(?:on[ \t\u00a0]+)?$"
+)
 _LATER_ON_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:later|earlier)[ \t\u00a0]+on[ \t\u00a0]+$")
 _NAME_BEFORE = compile_re(r"\p{Lu}[\p{L}.]*\s+$")
 _SENTENCE_END_BEFORE = compile_re(r"[.!?\"“”]\s*$")
