@@ -1541,13 +1541,9 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         if told is not None and told < ctx.ref:
             d = told + dt.timedelta(days=(wd - told.isoweekday()) % 7 or 7)
             return Reading("DATE", cal.day(d), "sentence", mod=mod)
-        back = (ctx.ref.isoweekday() - wd) % 7
-        ahead = 7 - back if back else 0
-        d = (
-            ctx.ref - dt.timedelta(days=back)
-            if back <= ahead
-            else ctx.ref + dt.timedelta(days=ahead)
-        )
+        behind = (ctx.ref.isoweekday() - wd) % 7
+        step = -behind if behind <= 7 - behind else 7 - behind
+        d = ctx.ref + dt.timedelta(days=step)
         return Reading("DATE", cal.day(d), mod=mod)
     day = weekday_date(ctx, wd, modifier)
     if day is None:
