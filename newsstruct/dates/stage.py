@@ -815,13 +815,25 @@ class _SpeechDates:
         if any(a > b for a, b in itertools.pairwise(cand_starts)):
             cand_starts = []  # not in text order (never expected): every quote scans them all
         pieces: list[tuple[int, int, dt.date | None]] = []
+        # the day each speaker's attribution names, by the sentence of its cue (quotes of any
+        # kind: "Orr said Tuesday that talks had failed.")
+        told: dict[tuple[str, int], dt.date] = {}
+        direct = []
         for q in quotes:
-            if q.kind != "direct":
-                continue
             spans = [(p.start, p.end) for p in q.pieces] or [(q.start, q.end)]
             said = _speech_date(
                 text, q, spans, sentences, sent_starts, cands, cand_starts, ref, lex
             )
+            if said is not None and q.speaker is not None and q.cue is not None:
+                told[q.speaker.name, bisect.bisect_right(sent_starts, q.cue.start) - 1] = said
+            if q.kind == "direct":
+                direct.append((q, spans, said))
+        for q, spans, said in direct:
+            if said is None and q.speaker is not None and q.cue is not None:
+                # "Orr said Tuesday that talks had failed. '…yesterday…,' she said.": the day
+                # the same speaker's attribution names in the sentence before or after
+                k = bisect.bisect_right(sent_starts, q.cue.start) - 1
+                said = told.get((q.speaker.name, k - 1)) or told.get((q.speaker.name, k + 1))
             pieces += [(s, e, said) for s, e in spans]
         pieces.sort()
         return cls(starts=tuple(p[0] for p in pieces), pieces=tuple(pieces))
