@@ -200,11 +200,12 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
 
 
 # A clock time of a habit: after an adverb of habit in its clause ("is usually published at
-# 9 a.m."), or next to a recurrence ("at 8 a.m. on weekdays", "daily at noon", "every day at
-# 9 a.m.", "Mondays from 7 a.m.")
+# 9 a.m."; not "generally", a hedge on one day: "stocks generally rose by noon"), or next to a
+# recurrence ("at 8 a.m. on weekdays", "daily at noon", "every day at 9 a.m.", "Mondays from
+# 7 a.m.")
 _HABIT_BEFORE = compile_re(
-    r"(?i)(?<![\p{L}])(?:usually|normally|typically|generally|routinely|regularly|customarily"
-    r"|always|often)(?![\p{L}])[^,;:.!?()\"“”]{0,40}$"
+    r"(?i)(?<![\p{L}])(?:usually|normally|typically|routinely|regularly|customarily|always"
+    r"|often)(?![\p{L}])[^,;:.!?()\"“”]{0,40}$"
 )
 _RECURRENCE = (
     r"(?:weekdays|weekends|(?:mon|tues|wednes|thurs|fri|satur|sun)days|daily|nightly"
