@@ -213,7 +213,7 @@ _RECURRENCE = (
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))"
 )
 _RECURRENCE_AFTER = compile_re(
-    rf"(?i)[ \t\u00a0]*,?[ \t\u00a0]*(?:on[ \t\u00a0]+)?{_RECURRENCE}(?![\p{{L}}])"
+    rf"(?i)[ \t\u00a0]*(?:,[ \t\u00a0]*)?(?:on[ \t\u00a0]+)?{_RECURRENCE}(?![\p{{L}}])"
 )
 _RECURRENCE_BEFORE = compile_re(
     rf"(?i)(?<![\p{{L}}]){_RECURRENCE}[ \t\u00a0]+(?:at|from|between|until|till|before|after|by)"
