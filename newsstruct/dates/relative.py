@@ -524,7 +524,8 @@ def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
     if same is not None and direction == "ago" and value is not None:
         # "55 years ago this week", "a year ago today": the reference's week, month or day
         # that many years back, one expression ("that week" after it is the week back)
-        back = base.replace(year=int(value), day=min(base.day, 28 if base.month == 2 else 31))
+        y = base.year + k
+        back = dt.date(y, base.month, min(base.day, cal.last_of_month(y, base.month).day))
         word = (same.group(1) or "day").lower()
         if word == "week":
             value = cal.week(back)
