@@ -192,7 +192,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         (
             "wd_set",
             rf"(?:every|each){S}(?:other{S})?{wd}(?:{S}(?:{pod}))?|{wd}s(?:{S}(?:{pod})s?)?|{wd}{S}(?:morning|afternoon|evening|night)s"
-            rf"|(?<=\b(?:on|at|during|over){S})weekends",
+            rf"|(?<=\b(?:on|at|during|over){S})weekends"
+            # "open weekdays from 9 a.m.", "on weekdays": the working days of each week
+            rf"|weekdays(?![-‐\p{{L}}])",
         ),
         (
             "holiday",
@@ -287,7 +289,12 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|that{S}{season}(?![-‐\p{{L}}])"
             # "in the spring and summer": a second season, then no noun it would qualify
             rf"|(?<=\b(?:the|in|during|until|by|since|through|throughout|over|for){S}{season}{S}(?:and|or|to|through|into){S}){season}"
-            rf"(?={S0}(?:[,.;:)!?]|$)|{S}(?:of|months|in|on|at|and|or|to|when|as|for|with|the|this|last|next|\d)(?![\p{{L}}]))",
+            rf"(?={S0}(?:[,.;:)!?]|$)|{S}(?:of|months|in|on|at|and|or|to|when|as|for|with|the|this|last|next|\d)(?![\p{{L}}]))"
+            # "Summer will be tight for growers", "but winter came early": a season as the
+            # subject of a verb of the future or the past, opening its clause
+            rf"|(?<=(?:\A|[\n.!?;:,(][\"“”’']?|\b(?:and|but|while|because|until|though|although)){S0}){season}"
+            rf"(?={S}(?:will|would|could|should|may|might|was|has{S}been|had{S}been|arrived|came"
+            rf"|brought|began|ended|proved)(?![\p{{L}}]))",
         ),
         ("year_named", rf"the{S}year{S}(?:{year4}|{spelled_year})"),
         (
@@ -420,7 +427,7 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
             | pods,
             False,
         ),
-        "wd_set": (_words("every each weekends") | weekdays | weekday_plurals, False),
+        "wd_set": (_words("every each weekends weekdays") | weekdays | weekday_plurals, False),
         "holiday": (_words("last next this the") | _first(t["holiday"]), False),
         "mdy": (approx | weekdays | months | _words("the"), False),
         "dmy": (weekdays | _words("the"), True),
@@ -1168,7 +1175,7 @@ KINDS = (
 # stretches far from all of them are not searched.
 _TRIGGERS = """
     quarter quarters half period fiscal fy q1 q2 q3 q4 h1 h2 noon midnight midday tonight weekend
-    weekends ago nineteen eighteen thousand twenties thirties forties fifties sixties
+    weekends weekdays ago nineteen eighteen thousand twenties thirties forties fifties sixties
     seventies eighties nineties century centuries millennium millennia year-ago year-earlier
     midyear midmonth midweek midafternoon while daytime a.m. p.m. o'clock o’clock am pm
     dawn daybreak sunrise dusk sunset sundown nightfall

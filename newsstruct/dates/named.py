@@ -72,7 +72,7 @@ def h_time(m: Cand, ctx: Ctx) -> Reading | None:
         pod = _POD_AFTER.match(ctx.text, m.end(), m.end() + 24)
         if pod is not None:  # "by 6 o'clock this afternoon": 6 p.m.
             raw = f"{raw} {pod.group(1) or 'night'}"
-    reading = _time(raw, ctx, m.start())
+    reading = _time(raw, ctx, m.start(), m.end())
     if reading is not None and approx is not None:
         reading = attrs.evolve(reading, mod="APPROX")
     return reading
@@ -103,7 +103,7 @@ _ASCII_WORD = compile_re(r"[A-Za-z]+")
 _DEICTIC_WORD = compile_re(r"\b(yesterday|today|tomorrow|tonight)\b", regex.IGNORECASE)
 
 
-def _time(raw: str, ctx: Ctx, start: int) -> Reading | None:
+def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
     low = norm(raw)
     numbers = ctx.lex.temporal["number"]
     if low.startswith("noon") or low.startswith("midday"):
@@ -184,6 +184,10 @@ def _time(raw: str, ctx: Ctx, start: int) -> Reading | None:
         day = ctx.ref + dt.timedelta(days=offset)
     elif ctx.sentence_day is not None:
         anchor = "sentence"
+    elif _habitual(ctx.text, start, end):
+        # "usually published at 9 a.m.", "opens at 8 a.m. on weekdays": the hour of every day
+        # the habit holds, no day of its own (as "every morning" is XXXX-XX-XXTMO)
+        return Reading("SET", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
     elif ctx.tense == "past" and ctx.previous_day is not None and _past_day(ctx):
         # "He was shot at 10 p.m." after the story named the day: that day's evening
         day, anchor = ctx.previous_day.first, "previous-day"
@@ -193,6 +197,38 @@ def _time(raw: str, ctx: Ctx, start: int) -> Reading | None:
         return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
     dated = mo is not None or wd is not None or deictic is not None
     return Reading("TIME", f"{day.isoformat()}{clock}", anchor, timezone=tz_value, dated=dated)
+
+
+# A clock time of a habit: after an adverb of habit in its clause ("is usually published at
+# 9 a.m."; not "generally", a hedge on one day: "stocks generally rose by noon"), or next to a
+# recurrence ("at 8 a.m. on weekdays", "daily at noon", "every day at 9 a.m.", "Mondays from
+# 7 a.m.")
+_HABIT_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:usually|normally|typically|routinely|regularly|customarily|always"
+    r"|often)(?![\p{L}])[^,;:.!?()\"“”]{0,40}$"
+)
+_RECURRENCE = (
+    r"(?:weekdays|weekends|(?:mon|tues|wednes|thurs|fri|satur|sun)days|daily|nightly"
+    r"|(?:every|each)[ \t\u00a0]+(?:day|morning|evening|night|week(?:day|end)?"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))"
+)
+_RECURRENCE_AFTER = compile_re(
+    rf"(?i)[ \t\u00a0]*(?:,[ \t\u00a0]*)?(?:on[ \t\u00a0]+)?{_RECURRENCE}(?![\p{{L}}])"
+)
+_RECURRENCE_BEFORE = compile_re(
+    rf"(?i)(?<![\p{{L}}]){_RECURRENCE}[ \t\u00a0]+(?:at|from|between|until|till|before|after|by)"
+    # the second clock time of a range ("weekdays between 7 a.m. and 9 a.m.")
+    r"[ \t\u00a0]+(?:\d{1,2}(?:[:.]\d\d)?(?:[ \t\u00a0]?[ap]\.?m\.?)?[ \t\u00a0]*(?:and|to|until|till|-|–)"
+    r"[ \t\u00a0]*)?$"
+)
+
+
+def _habitual(text: str, start: int, end: int) -> bool:
+    return bool(
+        _HABIT_BEFORE.search(text, max(0, start - 60), start)
+        or _RECURRENCE_AFTER.match(text, end, end + 30)
+        or _RECURRENCE_BEFORE.search(text, max(0, start - 40), start)
+    )
 
 
 # "Its shares are up 2% at 11 a.m.": a state of the reference day, not a schedule
@@ -1331,6 +1367,18 @@ _EVERY_WEEKDAY_AND_BEFORE = compile_re(
     r"(?i)(?<![\p{L}])every[ \t\u00a0]+(?-i:\p{Lu}\p{Ll}{2,5}day)[ \t\u00a0]*,?[ \t\u00a0]+"
     r"(?:and|or)[ \t\u00a0]+$"
 )
+# "the second and fourth Monday of each month", "the last Friday of every month": the
+# weekdays a month's calendar picks, a set (the value names the weekday; the ordinal, which a
+# TIMEX3 value cannot write, is left to the text)
+_ORDINAL = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
+_ORDINAL_WEEKDAY_BEFORE = compile_re(
+    rf"(?i)(?<![\p{{L}}])(?:the[ \t\u00a0]+)?{_ORDINAL}(?:[ \t\u00a0]*,?[ \t\u00a0]+(?:and|or)"
+    rf"[ \t\u00a0]+{_ORDINAL})?[ \t\u00a0]+$"
+)
+_THE_BEFORE = compile_re(r"(?i)(?<![\p{L}])the[ \t\u00a0]+$")
+_OF_EACH_MONTH_AFTER = compile_re(
+    r"(?i)s?[ \t\u00a0]+of[ \t\u00a0]+(?:each|every)[ \t\u00a0]+month(?![\p{L}])"
+)
 _DAY_SHIFT = compile_re(r"(?i)the[ \t\u00a0]+day[ \t\u00a0]+(before|after)[ \t\u00a0]+")
 
 
@@ -1406,6 +1454,14 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         ctx.text, max(0, m.start() - 24), m.start()
     ):
         return Reading("SET", f"XXXX-WXX-{wd}", None)  # "every Tuesday and Thursday"
+    each_month = _OF_EACH_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 24)
+    if each_month is not None and modifier in ("", "last"):
+        # "last" opens the weekday's own match ("the last Friday of every month")
+        opening = _THE_BEFORE if modifier else _ORDINAL_WEEKDAY_BEFORE
+        ordinal = opening.search(ctx.text, max(0, m.start() - 32), m.start())
+        if ordinal is not None or modifier:
+            start = m.start() if ordinal is None else ordinal.start()
+            return Reading("SET", f"XXXX-WXX-{wd}", None, start=start, end=each_month.end())
     pair = (
         _WEEKDAY_AND_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
         if not modifier and ctx.previous_day is not None
@@ -1473,12 +1529,36 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         )
     ):  # "ministers meet later on Friday" in a Friday story: that day, not a week on
         return Reading("DATE", cal.day(ctx.ref), mod=mod)
+    if (
+        not modifier
+        and ctx.ref is not None
+        and ctx.tense == "past"
+        and _DECREED_STARTING_BEFORE.search(ctx.text, max(0, m.start() - 90), m.start())
+    ):
+        # "declared three days of mourning starting Monday": a period decreed opens at or
+        # after the decree, the day named before it in the sentence, else near the
+        # reference: the nearest such weekday (the reference's own counts), not a week back
+        told = ctx.sentence_day
+        if told is not None and told < ctx.ref:
+            d = told + dt.timedelta(days=(wd - told.isoweekday()) % 7 or 7)
+            return Reading("DATE", cal.day(d), "sentence", mod=mod)
+        behind = (ctx.ref.isoweekday() - wd) % 7
+        step = -behind if behind <= 7 - behind else 7 - behind
+        d = ctx.ref + dt.timedelta(days=step)
+        return Reading("DATE", cal.day(d), mod=mod)
     day = weekday_date(ctx, wd, modifier)
     if day is None:
         return Reading("DATE", f"XXXX-WXX-{wd}", None, mod=mod)
     return Reading("DATE", cal.day(day), mod=mod)
 
 
+# A decree and the start of what it decrees: "declared three days of mourning starting",
+# "ordered schools closed beginning", "imposed a curfew effective"
+_DECREED_STARTING_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:declared|announced|ordered|imposed|decreed|proclaimed|introduced)"
+    r"(?![\p{L}])[^.;:!?\"“”\n]{0,60}(?<![\p{L}])(?:starting|beginning|effective)"
+    r"[ \t\u00a0]+(?:on[ \t\u00a0]+)?$"
+)
 _LATER_ON_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:later|earlier)[ \t\u00a0]+on[ \t\u00a0]+$")
 _NAME_BEFORE = compile_re(r"\p{Lu}[\p{L}.]*\s+$")
 _SENTENCE_END_BEFORE = compile_re(r"[.!?\"“”]\s*$")

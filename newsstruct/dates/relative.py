@@ -277,6 +277,15 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
             modifier = "next"
         elif modifier == "current":
             modifier = "this"
+    if (
+        low == "weekend"
+        and _SCHEDULE_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 24)
+        and not _AN_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
+    ):
+        # "cut weekend service", "Weekend closures are planned for June": the weekends a
+        # timetable runs on, as "on weekends" (not "weekend rallies", events of one weekend,
+        # nor "a weekend service" at a church)
+        return Reading("SET", "XXXX-WXX-WE", None)
     if unit == "weekend" or low == "the weekend" or low == "weekend":
         return _weekend(ctx, modifier if low not in ("the weekend", "weekend") else "")
     step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(modifier, 0)
@@ -360,6 +369,13 @@ _TO_MONTH = compile_re(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[\p{L}.]*(?![\p{L}])"
 )
 _FOR_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:for|during|in|over|throughout)[ \t\u00a0]+$")
+
+
+# the nouns of a timetable that "weekend" qualifies as a recurrence
+_SCHEDULE_NOUN_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:services?|closures|schedules?|timetables?|hours|shifts|editions"
+    r"|fares|sailings|departures|opening[ \t\u00a0]+hours)(?![\p{L}'’-])"
+)
 
 
 def _weekend(ctx: Ctx, modifier: str) -> Reading:
@@ -504,7 +520,26 @@ def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
     value = shift_by(base, k, unit)
     if value is not None and value.startswith("-"):
         return Reading("DATE", "PAST_REF", None, mod=mod)  # "about 10,000 years ago"
+    same = _THIS_UNIT_AFTER.match(ctx.text, m.end(), m.end() + 16) if unit == "year" else None
+    if same is not None and direction == "ago" and value is not None:
+        # "55 years ago this week", "a year ago today": the reference's week, month or day
+        # that many years back, one expression ("that week" after it is the week back)
+        y = base.year + k
+        back = dt.date(y, base.month, min(base.day, cal.last_of_month(y, base.month).day))
+        word = (same.group(1) or "day").lower()
+        if word == "week":
+            value = cal.week(back)
+        elif word == "month":
+            value = cal.month(back.year, back.month)
+        else:
+            value = cal.day(back)
+        return Reading("DATE", value, anchor, mod=mod, end=same.end())
     return Reading("DATE", value, anchor, mod=mod)
+
+
+_THIS_UNIT_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:this[ \t\u00a0]+(week|month)|(today))(?![\p{L}])"
+)
 
 
 _UNIT_BEFORE_AFTER = compile_re(r"\bthe (day|night|week|month|year) (before|after)$")
@@ -613,13 +648,19 @@ def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
     )
     if (
         unit == "week"
-        and "same" in words
         and ctx.previous is not None
         and ctx.previous.unit == "week"
         and ctx.previous.first is not None
+        and (
+            "same" in words
+            or (
+                "that" in words
+                and (ctx.previous_day is None or ctx.previous.end > ctx.previous_day.end)
+            )
+        )
     ):
-        # "rose 30% this week compared with the same week last year": the week just named,
-        # not the week of a day named before it
+        # "rose 30% this week compared with the same week last year", "55 years ago this
+        # week. That week, …": the week just named, not the week of a day named before it
         prior, anchor = ctx.previous, "previous"
     if prior is None:
         if ctx.ref is None:
@@ -949,6 +990,8 @@ def h_set(m: Cand, ctx: Ctx) -> Reading | None:
 def h_wd_set(m: Cand, ctx: Ctx) -> Reading | None:
     if norm(m.group()) == "weekends":  # "open on weekends"
         return Reading("SET", "XXXX-WXX-WE", None)
+    if norm(m.group()) == "weekdays":  # "closed on weekdays": Monday to Friday of each week
+        return Reading("SET", "XXXX-WXX-WD", None)
     wd = weekday_in(m.group(), ctx.lex)
     if wd is None:
         return None

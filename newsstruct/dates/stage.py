@@ -73,6 +73,11 @@ _MONTHS_OF_YEAR = frozenset(f"P{n}M" for n in range(2, 12))
 _FULL_YEAR = compile_re(
     r"(?i)(?:the[ \t\u00a0]+)?full(?:[ \t\u00a0]|[ \t\u00a0]?[-‐][ \t\u00a0]?)year"
 )
+# "the three months to", "the six months ended": a length of months up to a date
+_MONTHS_LENGTH = compile_re(r"(?i)the[ \t\u00a0]+(?:three|six|3|6)[ \t\u00a0]+months")
+_MONTHS_TO = compile_re(
+    r"(?i)[ \t\u00a0]+(?:to|ended|ending|through)[ \t\u00a0]+(?:on[ \t\u00a0]+)?"
+)
 _PERIOD_REACH = 8  # sentences a reported quarter or month stays the one compared with
 _CLOCK_DAY_REACH = 3  # sentences the last day named stays the day of a clock time in a past clause
 
@@ -214,6 +219,29 @@ class _Discourse:
             self.quarter = mention.value
         if unit in _PERIOD_UNITS:
             self.period = (mention.value, sentence)
+
+    def note_months_to(
+        self, text: str, length: DateMention, end: DateMention, sentence: int
+    ) -> None:
+        """ "the three months to December 31", "the six months ended June 30": a length of
+        months up to the end of a calendar quarter or half is that quarter or half, the period
+        reported ("the prior-year period", "a year earlier" count from it, not from the month
+        named)."""
+        if (
+            length.type != "DURATION"
+            or length.value not in ("P3M", "P6M")
+            or end.last_day is None
+            or not _MONTHS_LENGTH.fullmatch(length.text)
+            or not _MONTHS_TO.fullmatch(text, length.end, end.start)
+        ):
+            return
+        y, mo = end.last_day.year, end.last_day.month
+        if length.value == "P3M" and mo % 3 == 0:
+            self.quarter = cal.quarter(y, mo // 3)
+            self.period = (self.quarter, sentence)
+        elif length.value == "P6M" and mo in (6, 12):
+            # (the half, not the year "the six months" alone is read as)
+            self.period, self.months_to_date = (f"{y:04d}-H{mo // 6}", sentence), None
 
 
 def find_dates(
@@ -359,6 +387,8 @@ def find_dates(
             aside = _AFTER_A_BEFORE.search(text, max(0, mention.start - 40), mention.start)
             told = _TOLD_ON.search(text, max(0, mention.start - 40), mention.start)
             state.note(mention, i, mref, aside=aside is not None, told=told is not None)
+            if len(found) > 1:
+                state.note_months_to(text, found[-2], found[-1], i)
         if mref_name != "speech":
             state.note_weekday(mention, mref, lex)
         if second is not None:
@@ -785,13 +815,25 @@ class _SpeechDates:
         if any(a > b for a, b in itertools.pairwise(cand_starts)):
             cand_starts = []  # not in text order (never expected): every quote scans them all
         pieces: list[tuple[int, int, dt.date | None]] = []
+        # the day each speaker's attribution names, by the sentence of its cue (quotes of any
+        # kind: "Orr said Tuesday that talks had failed.")
+        told: dict[tuple[str, int], dt.date] = {}
+        direct = []
         for q in quotes:
-            if q.kind != "direct":
-                continue
             spans = [(p.start, p.end) for p in q.pieces] or [(q.start, q.end)]
             said = _speech_date(
                 text, q, spans, sentences, sent_starts, cands, cand_starts, ref, lex
             )
+            if said is not None and q.speaker is not None and q.cue is not None:
+                told[q.speaker.name, bisect.bisect_right(sent_starts, q.cue.start) - 1] = said
+            if q.kind == "direct":
+                direct.append((q, spans, said))
+        for q, spans, said in direct:
+            if said is None and q.speaker is not None and q.cue is not None:
+                # "Orr said Tuesday that talks had failed. '…yesterday…,' she said.": the day
+                # the same speaker's attribution names in the sentence before or after
+                k = bisect.bisect_right(sent_starts, q.cue.start) - 1
+                said = told.get((q.speaker.name, k - 1)) or told.get((q.speaker.name, k + 1))
             pieces += [(s, e, said) for s, e in spans]
         pieces.sort()
         return cls(starts=tuple(p[0] for p in pieces), pieces=tuple(pieces))
