@@ -326,8 +326,10 @@ def find_dates(
                     anchor_date=again,
                 )
         second = None
+        days: list[tuple[int, int, Reading]] = []  # "Nov. 9, 10 and 11": the days after the first
         if kind == "mdy":
-            second = _second_day(text, kind, mention, reading, hi)
+            days = _more_days(text, mention, reading, hi)
+            second = days[-1] if days else None
         elif kind == "year":
             second = _second_year(text, mention, reading)
         elif kind == "relunit":
@@ -361,6 +363,8 @@ def find_dates(
             state.note(mention, i, mref, aside=aside is not None, told=told is not None)
         if mref_name != "speech":
             state.note_weekday(mention, mref, lex)
+        for day in days[:-1]:
+            found.append(_mention(text, day[0], day[1], day[2], ctx, mref_name))
         if second is not None:
             found.append(_mention(text, second[0], second[1], second[2], ctx, mref_name))
             state.note(found[-1], i, mref)
@@ -499,16 +503,28 @@ _NOUN_NEXT = compile_re(
 )
 
 
-# "April 24 and 25", "March 3 or 4", "Nov. 6 to 8", "Jan. 1-3": after a month-day, a bare day number is a
-# date of its own in the same month (TimeML marks each day). Only when nothing but a
-# punctuation mark or a short function word follows the number ("25 days", "4 percent",
-# "4.5" are not days).
-_SECOND_DAY = compile_re(
-    r"(?:[ \t\u00a0]+(?:and|or|to|through|until|till)[ \t\u00a0]+|[ \t\u00a0]?[-–][ \t\u00a0]?)((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+# "April 24 and 25", "March 3 or 4", "Nov. 6 to 8", "Jan. 1-3", "Nov. 9, 10 and 11": after a
+# month-day, a bare day number is a date of its own in the same month (TimeML marks each day).
+# Only when nothing but a punctuation mark or a short function word follows the last number
+# ("25 days", "4 percent", "4.5" are not days; nor is "10" in "on Nov. 9, 10 people died").
+_DAY_NUM = r"((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+_LAST_DAY_TAIL = (
     # "May 2 or 3, 2019": the pair's year (a tokenizer's "3 , 2019" too)
     r"(?:(?:[ \t\u00a0]?,)?[ \t\u00a0]+((?:1[89]|20)\d\d)(?![\p{L}\p{N}])"
     r"|(?=[ \t\u00a0]?(?:[;:)!?\"”]|[,.](?![ \t\u00a0]*\d))|[ \t\u00a0]+(?:in|at|on|when|before|after|for|with|as|the"
     r"|this|last|next|to|and|from|respectively)(?![\p{L}\p{N}])|[ \t\u00a0]*$))"
+)
+_SECOND_DAY = compile_re(
+    r"(?:[ \t\u00a0]+(?:and|or|to|through|until|till)[ \t\u00a0]+|[ \t\u00a0]?[-–][ \t\u00a0]?)"
+    + _DAY_NUM
+    + _LAST_DAY_TAIL
+)
+# a day inside a list ("9, 10 and 11", "9, 10, and 11"), and the list's last day
+_LIST_DAY = compile_re(
+    r"[ \t\u00a0]?,[ \t\u00a0]?" + _DAY_NUM + r"(?=[ \t\u00a0]?,|[ \t\u00a0]+(?:and|or)[ \t\u00a0])"
+)
+_LAST_LIST_DAY = compile_re(
+    r"(?:[ \t\u00a0]?,)?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+" + _DAY_NUM + _LAST_DAY_TAIL
 )
 _ENDS_WITH_DAY = compile_re(r"(?<![\d,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?$")
 
@@ -517,36 +533,45 @@ _DAY_VALUE = compile_re(r"(?:\d{4}|XXXX)-\d\d-\d\d")
 _YEAR_IN = compile_re(r"\b\d{4}\b")
 
 
-def _second_day(
-    text: str, kind: str, mention: DateMention, reading: Reading, hi: int
-) -> tuple[int, int, Reading] | None:
-    """The second day of a month-day pair right after ``mention``: (start, end, reading)."""
+def _more_days(
+    text: str, mention: DateMention, reading: Reading, hi: int
+) -> list[tuple[int, int, Reading]]:
+    """The days of a month-day pair or list right after ``mention``: (start, end, reading)
+    each, in order; none when they do not make one."""
     value = mention.value or ""
-    if not _DAY_VALUE.fullmatch(value):
-        return None
-    first = _ENDS_WITH_DAY.search(mention.text)
-    m = _SECOND_DAY.match(text, mention.end, hi)
-    if first is None or m is None:
-        return None
-    day = int(m.group(1).rstrip("stndrh"))  # "25th" -> 25
-    if day <= int(value[-2:]):
-        return None
+    if not _DAY_VALUE.fullmatch(value) or _ENDS_WITH_DAY.search(mention.text) is None:
+        return []
+    spans = []  # (start, end, day number)
+    pos = mention.end
+    while (mid := _LIST_DAY.match(text, pos, hi)) is not None:
+        spans.append((mid.start(1), mid.end(1), int(mid.group(1).rstrip("stndrh"))))
+        pos = mid.end(1)
+    m = (_LAST_LIST_DAY if spans else _SECOND_DAY).match(text, pos, hi)
+    if m is None:
+        return []
+    spans.append((m.start(1), m.end(), int(m.group(1).rstrip("stndrh"))))  # "25th" -> 25
+    days = [int(value[-2:])] + [day for _, _, day in spans]
+    if any(a >= b for a, b in itertools.pairwise(days)):
+        return []
     year = m.group(2)
     if year is not None:
         if _YEAR_IN.search(mention.text):
-            return None  # "May 2, 2018 or 3, 2019": not a pair
+            return []  # "May 2, 2018 or 3, 2019": not a pair
         value = f"{year}{value[4:]}"
     if value[:4].isdigit():
         try:
-            dt.date(int(value[:4]), int(value[5:7]), day)
+            dt.date(int(value[:4]), int(value[5:7]), days[-1])
         except ValueError:
-            return None
-    elif day > 31:
-        return None
-    second = attrs.evolve(reading, start=None, end=None, mod=None, value=f"{value[:8]}{day:02d}")
-    if year is not None:
-        second = attrs.evolve(second, anchor="absolute")
-    return m.start(1), m.end(), second
+            return []
+    elif days[-1] > 31:
+        return []
+    found = []
+    for start, end, day in spans:
+        more = attrs.evolve(reading, start=None, end=None, mod=None, value=f"{value[:8]}{day:02d}")
+        if year is not None:
+            more = attrs.evolve(more, anchor="absolute")
+        found.append((start, end, more))
+    return found
 
 
 _SPAN_YEAR_NOUN = compile_re(
