@@ -1509,12 +1509,12 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
 # "It was a Tuesday.", "born on a Sunday": some Tuesday, not one near the reference (but "a
 # Sunday night memorial service" names an event, told by its clause; "Jan. 14, a Sunday" is
 # the day just named)
-_A_BEFORE = compile_re(r"(?i)(?<![\p{L}])an?[ \t\u00a0]+$")
+_A_AN_BEFORE = compile_re(r"(?i)(?<![\p{L}])an?[ \t\u00a0]+$")
 
 
 def _indefinite(ctx: Ctx, start: int, end: int) -> bool:
     return bool(
-        _A_BEFORE.search(ctx.text, max(0, start - 3), start)
+        _A_AN_BEFORE.search(ctx.text, max(0, start - 3), start)
         and not _EVENT_NOUN_AFTER.match(ctx.text, end, end + 16)
     )
 
@@ -1522,7 +1522,6 @@ def _indefinite(ctx: Ctx, start: int, end: int) -> bool:
 # "the festival runs from Thursday, Aug. 17, to Sunday, Aug. 20 … day tickets for the
 # Saturday": a weekday after "the" is one of the week the story last named a day in, as "the
 # week" is that day's week (not "the Friday before Christmas", "the Saturday primary")
-_THE_BEFORE = compile_re(r"(?i)(?<![\p{L}])the[ \t\u00a0]+$")
 _BEFORE_AFTER = compile_re(r"(?i)[ \t\u00a0]+(?:before|after)(?![\p{L}])")
 
 

@@ -13,7 +13,7 @@ import bisect
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 import regex
@@ -372,7 +372,51 @@ def find_dates(
             if kind == "year":  # "the 2011-12 fiscal year": the span's year, not this one
                 noun = _SPAN_YEAR_NOUN.match(text, taken)
                 taken = noun.end() if noun is not None else taken
-    return tuple(found)
+    return tuple(_apposed_days(text, found))
+
+
+# "a week later, on August 24", "two days earlier, on March 3": a count set beside the day it
+# reaches is that day, at the count's own unit (the last date named may be another one)
+_APPOSED_DAY_JOIN = compile_re(r"[ \t\u00a0]?,[ \t\u00a0]+(?:on[ \t\u00a0]+)?")
+_COUNTED = compile_re(r"(?i)(?:later|earlier)$")
+
+
+def _month_of(d: dt.date) -> str:
+    return cal.month(d.year, d.month)
+
+
+_APPOSED_UNITS: dict[str, Callable[[dt.date], str]] = {
+    "day": cal.day,
+    "week": cal.week,
+    "month": _month_of,
+}
+
+
+def _apposed_days(text: str, found: list[DateMention]) -> list[DateMention]:
+    for i, (a, b) in enumerate(itertools.pairwise(found)):
+        unit = cal.granularity(a.value)
+        if (
+            a.type == "DATE"
+            and a.anchor == "previous-date"
+            and unit in _APPOSED_UNITS
+            and _COUNTED.search(a.text)
+            and b.type == "DATE"
+            and b.first_day is not None
+            and b.first_day == b.last_day
+            and _APPOSED_DAY_JOIN.fullmatch(text, a.end, b.start)
+        ):
+            value = _APPOSED_UNITS[unit](b.first_day)
+            span = cal.value_range(value)
+            if value != a.value and span is not None:
+                found[i] = attrs.evolve(
+                    a,
+                    value=value,
+                    first_day=span[0],
+                    last_day=span[1],
+                    anchor="absolute",
+                    anchor_date=None,
+                )
+    return found
 
 
 # Three digits after a digit and a comma a tokenizer spaced out ("1 , 000"): a thousands group.
