@@ -508,10 +508,14 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
             return Reading("DATE", cal.day(dt.date(told, mo[0], d)), "previous", start=start)
         except ValueError:
             return None
+    plan = (
+        _PLANNED_TO_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
+        if ctx.tense == "past"
+        else None
+    )
     if (
-        ctx.tense == "past"
-        and _PLANNED_TO_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
-        and not _CLAUSE_MARK.search(ctx.text, max(0, m.start() - 40), m.start())
+        plan is not None
+        and not _CLAUSE_MARK.search(ctx.text, plan.start(), m.start())
         and ends_period(ctx, m.start()) is None
     ):
         # "the tour had been due to end on October 7" in July: a plan told in the past names
