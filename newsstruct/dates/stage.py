@@ -590,7 +590,7 @@ def _more_days(
     while (mid := _LIST_DAY.match(text, pos, hi)) is not None:
         spans.append((mid.start(1), mid.end(1), int(mid.group(1).rstrip("stndrh"))))
         pos = mid.end(1)
-    m = (_LAST_LIST_DAY if spans else _SECOND_DAY).match(text, pos, hi)
+    m = _LAST_LIST_DAY.match(text, pos, hi) if spans else _SECOND_DAY.match(text, pos, hi)
     if m is None:
         return []
     spans.append((m.start(1), m.end(), int(m.group(1).rstrip("stndrh"))))  # "25th" -> 25
