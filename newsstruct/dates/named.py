@@ -297,10 +297,12 @@ def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
         if wd is not None:
             return Reading("TIME", f"XXXX-WXX-{wd}T{pod}", None, mod=mod)
         return Reading("TIME", None, None, mod=mod)
-    the_day = _the_weekday(ctx, m.start(), m.end(), wd) if wd is not None else None
-    if the_day is not None:  # "a free concert on the Thursday evening"
+    # "a free concert on the Thursday evening" (not "into the night Saturday")
+    first_wd = wd is not None and weekday_in(m.group().split()[0], ctx.lex) == wd
+    the_day = _the_weekday(ctx, m.start(), m.end(), wd) if first_wd and wd is not None else None
+    if the_day is not None:
         return Reading("TIME", f"{the_day.isoformat()}T{pod}", "previous-day", mod=mod)
-    if wd is not None and _indefinite(ctx, m.start(), m.end()):
+    if first_wd and wd is not None and _indefinite(ctx, m.start(), m.end()):
         return Reading("TIME", f"XXXX-WXX-{wd}T{pod}", None, mod=mod)  # "on a Tuesday morning"
     if wd is not None:
         day = weekday_date(ctx, wd)
