@@ -252,6 +252,9 @@ _NEW_CLAUSE = frozenset(
     """will would could should may might must can did had has have was were is are he she
     they it we i then""".split()  # noqa: SIM905
 )
+# "cleared the committee on Monday and faces a vote": a verb of the lexicon after "and"
+# opens a clause of its own ("and host", a bare form, may be a noun: not these)
+_FINITE = frozenset(["past", "present", "future", "perfect"])
 # A clause opening to the left of a mention bounds the search for its verb.
 _LEFT_OPENERS = frozenset(["that", "which", "who", "whom", "whose", "because", "whether"])
 # A weekday or month after "until"/"through"/"by" with one of these is a deadline ahead.
@@ -511,7 +514,10 @@ class _Scan:
         if side == 1 and (
             word in _CLAUSE_OPENERS
             or (self.comma_seen and word in _REPORTING and not (self.fronted and word in _SAID))
-            or (word in ("and", "or") and nxt in _NEW_CLAUSE)
+            or (
+                word in ("and", "or")
+                and (nxt in _NEW_CLAUSE or tense_words.get(nxt or "") in _FINITE)
+            )
         ):
             self.stopped = True
             return None

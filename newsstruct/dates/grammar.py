@@ -183,7 +183,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?<!\b(?:the|an|a){S})overnight(?=[,.;:!?)]|{S}(?:on|into|in|to|and|but|as|after|before|from|at|while|when|with|until|amid|because){S})"
             rf"|(?:early|late|mid)(?:{DASH}|[-‐ ]?)(?:morning|afternoon|evening)"
             # "bought in the morning", "set out at dawn": a part of the day the story is telling
-            rf"|the{S}(?:morning|afternoon|evening)(?<=\b(?:in|during){S}the{S}\p{{L}}{{7,9}})(?![-‐]|{S}(?:of|paper|papers|news|session|sessions|show|edition|editions|rush|hours|light|sun|air|star|after|before)\b)"
+            rf"|the{S}(?:morning|afternoon|evening)(?<=\b(?:in|during|into|until|through){S}the{S}\p{{L}}{{7,9}})(?![-‐]|{S}(?:of|paper|papers|news|session|sessions|show|shows|edition|editions|rush|hours|light|sun|air|star|after|before)\b)"
             rf"|(?<=\b(?:at|before|until|till|after|by|from|since){S})(?:dawn|daybreak|sunrise|dusk|sunset|sundown|nightfall)(?![-‐])"
             # "fell earlier in the day", "by the end of the day": the day the story is telling
             rf"|the{S}day(?<=\b(?:earlier|later){S}in{S}the{S}day)(?![-‐])"

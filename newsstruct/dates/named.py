@@ -333,6 +333,13 @@ def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
         if wd is not None:
             return Reading("TIME", f"XXXX-WXX-{wd}T{pod}", None, mod=mod)
         return Reading("TIME", None, None, mod=mod)
+    # "a free concert on the Thursday evening" (not "into the night Saturday")
+    first_wd = wd is not None and weekday_in(m.group().split()[0], ctx.lex) == wd
+    the_day = _the_weekday(ctx, m.start(), m.end(), wd) if first_wd and wd is not None else None
+    if the_day is not None:
+        return Reading("TIME", f"{the_day.isoformat()}T{pod}", "previous-day", mod=mod)
+    if first_wd and wd is not None and _indefinite(ctx, m.start(), m.end()):
+        return Reading("TIME", f"XXXX-WXX-{wd}T{pod}", None, mod=mod)  # "on a Tuesday morning"
     if wd is not None:
         day = weekday_date(ctx, wd)
     elif low == "last night":
@@ -513,7 +520,7 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
                 continue
             if cand.isoweekday() == wd:
                 return Reading("DATE", cal.day(cand), start=start)
-    if (
+    if _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) or (
         _ON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
         and ctx.tense == "past"
         and _verb_just_before(ctx, m.start(), m.end())
@@ -521,7 +528,8 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
         and not _PLAN_WORD_BEFORE.search(_clause_before(ctx.text, m.start()))
     ):
         # "the summit met on April 2" in March: a past verb right before tells a day gone,
-        # not a deadline ahead ("extended the offer to Nov. 20")
+        # not a deadline ahead ("extended the offer to Nov. 20"); "up 22% since Jan. 1" in
+        # December is this year's, whatever the verb, as "since September" is
         cands = []
         for y in (ctx.ref.year - 1, ctx.ref.year):
             try:
@@ -538,6 +546,19 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
             return Reading("DATE", cal.day(dt.date(told, mo[0], d)), "previous", start=start)
         except ValueError:
             return None
+    plan = (
+        _PLANNED_TO_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
+        if ctx.tense == "past"
+        else None
+    )
+    if (
+        plan is not None
+        and not _CLAUSE_MARK.search(ctx.text, plan.start(), m.start())
+        and ends_period(ctx, m.start()) is None
+    ):
+        # "the tour had been due to end on October 7" in July: a plan told in the past names
+        # a day on either side, the nearest (as a month); not "its record high set on Aug. 6"
+        ctx = attrs.evolve(ctx, tense=None)
     found = month_day_year(mo[0], d, ctx, start)
     if found is None:
         return None
@@ -1106,6 +1127,10 @@ def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
             return Reading("DATE", None, None)
         return Reading("DATE", cal.year(ctx.ref.year - 1))
     if base is None:
+        if yr is not None:
+            # "198 recalls so far this year, compared with 211 in the same period of 2024":
+            # no period reported, but the year is given
+            return Reading("DATE", cal.year(int(yr.group(1))), "absolute")
         return Reading("DATE", None, None)
     if yr is not None:
         base = f"{yr.group(1)}{base[4:]}"
@@ -1490,6 +1515,11 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
     ):
         # "on Jan. 14, a Sunday,": the weekday of the day just named
         return Reading("DATE", cal.day(day_named.first), "previous-day", mod=mod)
+    if not modifier and _indefinite(ctx, m.start(), m.end()):
+        if day_named is not None and day_named.unit == "day" and day_named.first.isoweekday() == wd:
+            # "Nov. 4, 1975, was a Tuesday": the day just named
+            return Reading("DATE", cal.day(day_named.first), "previous-day", mod=mod)
+        return Reading("DATE", f"XXXX-WXX-{wd}", None, mod=mod)  # "It was a Tuesday."
     week_after = _WEEK_AFTER.match(ctx.text, m.end(), m.end() + 40) if not modifier else None
     if week_after is not None and ctx.ref is not None:
         # "on Monday last week", "Tuesday of next week": that weekday of the week named
@@ -1515,6 +1545,9 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         else:
             d = base + dt.timedelta(days=(wd - today) % 7 or 7)
         return Reading("DATE", cal.day(d), anchor)
+    the_day = _the_weekday(ctx, m.start(), m.end(), wd) if not modifier else None
+    if the_day is not None:
+        return Reading("DATE", cal.day(the_day), "previous-day", mod=mod)
     said = future_in_past_day(ctx, m.start()) if not modifier else None
     if said is not None:  # "On Tuesday, the ministry said talks would resume Thursday"
         d = said + dt.timedelta(days=(wd - said.isoweekday()) % 7 or 7)
@@ -1559,6 +1592,40 @@ _DECREED_STARTING_BEFORE = compile_re(
     r"(?![\p{L}])[^.;:!?\"“”\n]{0,60}(?<![\p{L}])(?:starting|beginning|effective)"
     r"[ \t\u00a0]+(?:on[ \t\u00a0]+)?$"
 )
+
+
+# "It was a Tuesday.", "born on a Sunday": some Tuesday, not one near the reference (but "a
+# Sunday night memorial service" names an event, told by its clause; "Jan. 14, a Sunday" is
+# the day just named)
+_A_AN_BEFORE = compile_re(r"(?i)(?<![\p{L}])an?[ \t\u00a0]+$")
+
+
+def _indefinite(ctx: Ctx, start: int, end: int) -> bool:
+    return bool(
+        _A_AN_BEFORE.search(ctx.text, max(0, start - 3), start)
+        and not _EVENT_NOUN_AFTER.match(ctx.text, end, end + 16)
+    )
+
+
+# "the festival runs from Thursday, Aug. 17, to Sunday, Aug. 20 … day tickets for the
+# Saturday": a weekday after "the" is one of the week the story last named a day in, as "the
+# week" is that day's week (not "the Friday before Christmas", "the Saturday primary")
+_BEFORE_AFTER = compile_re(r"(?i)[ \t\u00a0]+(?:before|after)(?![\p{L}])")
+
+
+def _the_weekday(ctx: Ctx, start: int, end: int, wd: int) -> dt.date | None:
+    if ctx.previous_day is None or ctx.previous_day.unit != "day":
+        return None
+    if not _THE_BEFORE.search(ctx.text, max(0, start - 5), start):
+        return None
+    if _BEFORE_AFTER.match(ctx.text, end, end + 8) or _EVENT_NOUN_AFTER.match(
+        ctx.text, end, end + 16
+    ):
+        return None  # "the Saturday primary": an event named, told by its clause
+    base = ctx.previous_day.first
+    return base + dt.timedelta(days=wd - base.isoweekday())
+
+
 _LATER_ON_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:later|earlier)[ \t\u00a0]+on[ \t\u00a0]+$")
 _NAME_BEFORE = compile_re(r"\p{Lu}[\p{L}.]*\s+$")
 _SENTENCE_END_BEFORE = compile_re(r"[.!?\"“”]\s*$")
@@ -1618,10 +1685,15 @@ _EVENT_NOUN_AFTER = compile_re(
     r"[ \t\u00a0]+(?!(?:and|or|but|to|of|in|on|at|for|from|with|by|as|is|was|are|were|when|while"
     r"|after|before|until|through|that|which|this|last|next)(?![\p{L}]))\p{Ll}{3,}"
 )
-# events set for a date: "the November election", "a June hearing"
-_SCHEDULED_NOUN_AFTER = compile_re(
-    r"(?i)[ \t\u00a0]+(?:elections?|primary|primaries|caucus(?:es)?|ballot|referendum|runoff"
-    r"|summit|convention|hearing|trial|deadline|auction|launch)(?![\p{L}])"
+# events set for a date: "the November election", "a June hearing"; "on the ballot in
+# November", "a referendum in June"
+_SCHEDULED_NOUNS = (
+    r"(?:elections?|primary|primaries|caucus(?:es)?|ballot|referendum|runoff"
+    r"|summit|convention|hearing|trial|deadline|auction|launch)"
+)
+_SCHEDULED_NOUN_AFTER = compile_re(r"(?i)[ \t\u00a0]+" + _SCHEDULED_NOUNS + r"(?![\p{L}])")
+_SCHEDULED_IN_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])" + _SCHEDULED_NOUNS + r"[ \t\u00a0]+in[ \t\u00a0]+$"
 )
 # "will publish home sales for October": the figures of a month, told whatever the verb's
 # tense; the nearest such month
@@ -1635,6 +1707,8 @@ _FIGURES_NOUN_AFTER = compile_re(
     r"(?i)[ \t\u00a0]+(?:sales|figures|data|numbers|results|statistics|output|exports|imports"
     r"|production|deliveries|orders|inflation|unemployment|payrolls|spending|traffic)(?![\p{L}])"
 )
+# "crude for June delivery", "May futures": the month a contract delivers, this one or ahead
+_DELIVERY_AFTER = compile_re(r"(?i)[ \t\u00a0]+(?:delivery|futures)(?![\p{L}])")
 _MAY_MONTH_AFTER = compile_re(
     r"[ \t\u00a0]+(?:was|is|has|had|will|saw|brought|marked|proved|sales|figures|data|results"
     r"|output|exports|imports|production|deliveries|revenue|orders)(?![\p{L}])|[ \t]?['’]s(?![\p{L}])"
@@ -1646,7 +1720,6 @@ _MARCH_FOR = compile_re(r"\s+(?:for|of|on|to|against|through|from)\b")
 # "the accession was planned for early March"), not the one after ("sales fell in March"
 # in a January story is last March).
 _MONTH_SLACK = 31
-_PLAN_SLACK = 92
 # ... but a month put first in its sentence and set off by a comma is the time of the past
 # event that follows ("In October, Mrs. Vance, the nominee, proposed a tax"): no slack.
 _FRONTED_BEFORE = compile_re(
@@ -1661,6 +1734,10 @@ _IN_BEFORE = compile_re(r"(?i)(?<![\p{L}])in[ \t\u00a0]+$")
 _PLANNED_BEFORE = compile_re(
     r"(?i)(?<![\p{L}])(?:plann?ed|scheduled|set|slated|due|expected|postponed|delayed|moved"
     r"|pushed|put[ \t\u00a0]+off|targeted|deadline|aimed|intended|hoped|planning)(?![\p{L}])"
+)
+_PLANNED_TO_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:plann?ed|scheduled|set|slated|due|expected|intended|aimed|targeted)"
+    r"[ \t\u00a0]+(?:to|for)(?![\p{L}])"
 )
 _WORDS_BEFORE_IN = compile_re(r"[\p{L}'’]+")
 _CLAUSE_MARK = compile_re(r"[,;:.!?()\"“”]")
@@ -1794,6 +1871,14 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
                 tense = "future"
         else:
             tense = "future" if ctx.tense == "present" else ctx.tense
+        if bare and _DELIVERY_AFTER.match(ctx.text, m.end(), m.end() + 16):
+            tense = "future"  # "Brent for June delivery rose": a contract's month, not yet gone
+        elif (
+            bare
+            and tense != "past"
+            and _SCHEDULED_IN_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+        ):
+            tense = "future"  # "the seats are on the ballot in November", as "the November ballot"
         said = future_in_past(ctx, m.start()) if bare and not event else None
         if said is not None:  # "said in October that it would open the plant in March"
             mid_ref = dt.date(said.year, said.month, 15)
@@ -1832,8 +1917,9 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             and not _CLAUSE_MARK.search(ctx.text, max(0, m.start() - 40), m.start())
         ):
             # a plan told in the past ("had been due to be delivered in mid-February" in
-            # December) may concern a month a quarter ahead
-            slack = _PLAN_SLACK
+            # December, "had been due to end in October" in July) names a month on either
+            # side: the nearest
+            tense = None
         y = pick(cands, mid_ref, tense, slack=slack).year
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 

@@ -436,7 +436,15 @@ def _amount_and_unit(phrase: str, ctx: Ctx) -> tuple[float | None, str, str | No
         return None
     if n is not None and _AND_A_HALF.match(phrase[u.end() :]):
         n += 0.5
+    tail = _OR_MORE.match(phrase, u.end())
+    if tail is not None and mod is None:
+        # "a week or so": about a week; "27 weeks or more", "six months or longer": at least
+        mod = "APPROX" if tail.group(1).lower() == "so" else "EQUAL_OR_MORE"
     return n, unit_of(u.group(1)), mod, vague
+
+
+_OR_SO = compile_re(r"(?i)[ \t\u00a0]+or[ \t\u00a0]+so(?![\p{L}])")
+_OR_MORE = compile_re(r"(?i)[ \t\u00a0]+or[ \t\u00a0]+(so|more|longer)$")
 
 
 _THAN_AFTER = compile_re(r"[ \t\u00a0]+than(?![\p{L}])", regex.IGNORECASE)
@@ -456,6 +464,22 @@ _QUANTITY_END = compile_re(
 
 
 def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
+    quarter = (
+        _QUARTER_OF_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
+        if _A_CENTURY.match(m.group())
+        else None
+    )
+    reading = _ago(m, ctx, quarter_of=quarter is not None)
+    if quarter is not None and reading is not None:
+        # "a quarter of a century ago", "a quarter of a century after the flood": 25 years
+        reading = attrs.evolve(reading, start=quarter.start())
+    return reading
+
+
+_A_CENTURY = compile_re(r"(?i)(?:a|one)[ \t\u00a0]+century(?![\p{L}])")
+
+
+def _ago(m: Cand, ctx: Ctx, quarter_of: bool = False) -> Reading | None:
     raw = m.group()
     lead = _COMPARED_LEAD.match(raw)
     if lead is not None and _QUANTITY_END.search(ctx.text, max(0, m.start() - 12), m.start()):
@@ -476,6 +500,10 @@ def h_ago(m: Cand, ctx: Ctx) -> Reading | None:
     if parsed is None or span is None:
         return None
     n, unit, mod, vague = parsed
+    if quarter_of:
+        n, unit = 25, "year"
+    if mod is None and _OR_SO.match(raw, span[1] - m.start()):
+        mod = "APPROX"  # "a week or so ago"
     if _is_age(ctx, m.end()):
         return None
     event_follows = direction in ("before", "after") and followed_by_word(ctx, m.end())

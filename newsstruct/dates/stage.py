@@ -13,7 +13,7 @@ import bisect
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 import regex
@@ -354,8 +354,10 @@ def find_dates(
                     anchor_date=again,
                 )
         second = None
+        days: list[tuple[int, int, Reading]] = []  # "Nov. 9, 10 and 11": the days after the first
         if kind == "mdy":
-            second = _second_day(text, kind, mention, reading, hi)
+            days = _more_days(text, mention, reading, hi)
+            second = days[-1] if days else None
         elif kind == "year":
             second = _second_year(text, mention, reading)
         elif kind == "relunit":
@@ -391,6 +393,8 @@ def find_dates(
                 state.note_months_to(text, found[-2], found[-1], i)
         if mref_name != "speech":
             state.note_weekday(mention, mref, lex)
+        for day in days[:-1]:
+            found.append(_mention(text, day[0], day[1], day[2], ctx, mref_name))
         if second is not None:
             found.append(_mention(text, second[0], second[1], second[2], ctx, mref_name))
             state.note(found[-1], i, mref)
@@ -398,7 +402,51 @@ def find_dates(
             if kind == "year":  # "the 2011-12 fiscal year": the span's year, not this one
                 noun = _SPAN_YEAR_NOUN.match(text, taken)
                 taken = noun.end() if noun is not None else taken
-    return tuple(found)
+    return tuple(_apposed_days(text, found))
+
+
+# "a week later, on August 24", "two days earlier, on March 3": a count set beside the day it
+# reaches is that day, at the count's own unit (the last date named may be another one)
+_APPOSED_DAY_JOIN = compile_re(r"[ \t\u00a0]?,[ \t\u00a0]+(?:on[ \t\u00a0]+)?")
+_COUNTED = compile_re(r"(?i)(?:later|earlier)$")
+
+
+def _month_of(d: dt.date) -> str:
+    return cal.month(d.year, d.month)
+
+
+_APPOSED_UNITS: dict[str, Callable[[dt.date], str]] = {
+    "day": cal.day,
+    "week": cal.week,
+    "month": _month_of,
+}
+
+
+def _apposed_days(text: str, found: list[DateMention]) -> list[DateMention]:
+    for i, (a, b) in enumerate(itertools.pairwise(found)):
+        unit = cal.granularity(a.value)
+        if (
+            a.type == "DATE"
+            and a.anchor == "previous-date"
+            and unit in _APPOSED_UNITS
+            and _COUNTED.search(a.text)
+            and b.type == "DATE"
+            and b.first_day is not None
+            and b.first_day == b.last_day
+            and _APPOSED_DAY_JOIN.fullmatch(text, a.end, b.start)
+        ):
+            value = _APPOSED_UNITS[unit](b.first_day)
+            span = cal.value_range(value)
+            if value != a.value and span is not None:
+                found[i] = attrs.evolve(
+                    a,
+                    value=value,
+                    first_day=span[0],
+                    last_day=span[1],
+                    anchor="absolute",
+                    anchor_date=None,
+                )
+    return found
 
 
 # Three digits after a digit and a comma a tokenizer spaced out ("1 , 000"): a thousands group.
@@ -529,16 +577,28 @@ _NOUN_NEXT = compile_re(
 )
 
 
-# "April 24 and 25", "March 3 or 4", "Nov. 6 to 8", "Jan. 1-3": after a month-day, a bare day number is a
-# date of its own in the same month (TimeML marks each day). Only when nothing but a
-# punctuation mark or a short function word follows the number ("25 days", "4 percent",
-# "4.5" are not days).
-_SECOND_DAY = compile_re(
-    r"(?:[ \t\u00a0]+(?:and|or|to|through|until|till)[ \t\u00a0]+|[ \t\u00a0]?[-–][ \t\u00a0]?)((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+# "April 24 and 25", "March 3 or 4", "Nov. 6 to 8", "Jan. 1-3", "Nov. 9, 10 and 11": after a
+# month-day, a bare day number is a date of its own in the same month (TimeML marks each day).
+# Only when nothing but a punctuation mark or a short function word follows the last number
+# ("25 days", "4 percent", "4.5" are not days; nor is "10" in "on Nov. 9, 10 people died").
+_DAY_NUM = r"((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+_LAST_DAY_TAIL = (
     # "May 2 or 3, 2019": the pair's year (a tokenizer's "3 , 2019" too)
     r"(?:(?:[ \t\u00a0]?,)?[ \t\u00a0]+((?:1[89]|20)\d\d)(?![\p{L}\p{N}])"
     r"|(?=[ \t\u00a0]?(?:[;:)!?\"”]|[,.](?![ \t\u00a0]*\d))|[ \t\u00a0]+(?:in|at|on|when|before|after|for|with|as|the"
     r"|this|last|next|to|and|from|respectively)(?![\p{L}\p{N}])|[ \t\u00a0]*$))"
+)
+_SECOND_DAY = compile_re(
+    r"(?:[ \t\u00a0]+(?:and|or|to|through|until|till)[ \t\u00a0]+|[ \t\u00a0]?[-–][ \t\u00a0]?)"
+    + _DAY_NUM
+    + _LAST_DAY_TAIL
+)
+# a day inside a list ("9, 10 and 11", "9, 10, and 11"), and the list's last day
+_LIST_DAY = compile_re(
+    r"[ \t\u00a0]?,[ \t\u00a0]?" + _DAY_NUM + r"(?=[ \t\u00a0]?,|[ \t\u00a0]+(?:and|or)[ \t\u00a0])"
+)
+_LAST_LIST_DAY = compile_re(
+    r"(?:[ \t\u00a0]?,)?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+" + _DAY_NUM + _LAST_DAY_TAIL
 )
 _ENDS_WITH_DAY = compile_re(r"(?<![\d,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?$")
 
@@ -547,36 +607,45 @@ _DAY_VALUE = compile_re(r"(?:\d{4}|XXXX)-\d\d-\d\d")
 _YEAR_IN = compile_re(r"\b\d{4}\b")
 
 
-def _second_day(
-    text: str, kind: str, mention: DateMention, reading: Reading, hi: int
-) -> tuple[int, int, Reading] | None:
-    """The second day of a month-day pair right after ``mention``: (start, end, reading)."""
+def _more_days(
+    text: str, mention: DateMention, reading: Reading, hi: int
+) -> list[tuple[int, int, Reading]]:
+    """The days of a month-day pair or list right after ``mention``: (start, end, reading)
+    each, in order; none when they do not make one."""
     value = mention.value or ""
-    if not _DAY_VALUE.fullmatch(value):
-        return None
-    first = _ENDS_WITH_DAY.search(mention.text)
-    m = _SECOND_DAY.match(text, mention.end, hi)
-    if first is None or m is None:
-        return None
-    day = int(m.group(1).rstrip("stndrh"))  # "25th" -> 25
-    if day <= int(value[-2:]):
-        return None
+    if not _DAY_VALUE.fullmatch(value) or _ENDS_WITH_DAY.search(mention.text) is None:
+        return []
+    spans = []  # (start, end, day number)
+    pos = mention.end
+    while (mid := _LIST_DAY.match(text, pos, hi)) is not None:
+        spans.append((mid.start(1), mid.end(1), int(mid.group(1).rstrip("stndrh"))))
+        pos = mid.end(1)
+    m = _LAST_LIST_DAY.match(text, pos, hi) if spans else _SECOND_DAY.match(text, pos, hi)
+    if m is None:
+        return []
+    spans.append((m.start(1), m.end(), int(m.group(1).rstrip("stndrh"))))  # "25th" -> 25
+    days = [int(value[-2:])] + [day for _, _, day in spans]
+    if any(a >= b for a, b in itertools.pairwise(days)):
+        return []
     year = m.group(2)
     if year is not None:
         if _YEAR_IN.search(mention.text):
-            return None  # "May 2, 2018 or 3, 2019": not a pair
+            return []  # "May 2, 2018 or 3, 2019": not a pair
         value = f"{year}{value[4:]}"
     if value[:4].isdigit():
         try:
-            dt.date(int(value[:4]), int(value[5:7]), day)
+            dt.date(int(value[:4]), int(value[5:7]), days[-1])
         except ValueError:
-            return None
-    elif day > 31:
-        return None
-    second = attrs.evolve(reading, start=None, end=None, mod=None, value=f"{value[:8]}{day:02d}")
-    if year is not None:
-        second = attrs.evolve(second, anchor="absolute")
-    return m.start(1), m.end(), second
+            return []
+    elif days[-1] > 31:
+        return []
+    found = []
+    for start, end, day in spans:
+        more = attrs.evolve(reading, start=None, end=None, mod=None, value=f"{value[:8]}{day:02d}")
+        if year is not None:
+            more = attrs.evolve(more, anchor="absolute")
+        found.append((start, end, more))
+    return found
 
 
 _SPAN_YEAR_NOUN = compile_re(
