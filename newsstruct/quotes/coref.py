@@ -73,15 +73,22 @@ _PRONOUN_WORDS = compile_re(r"\b(he|his|him|himself|she|her|hers|herself)\b", re
 
 # "union president Rafe Dunmore" / "Rafe Dunmore, the union's president,"
 _ROLE_BEFORE = compile_re(r"(?r)(?:^|(?<=\s))(\p{Ll}[\p{L}\-]+)\s+$", regex.V1)
-# "her son, ", "his late wife ", "Calder's daughter, ": a relative of someone named before
 # a relative named by the kin word alone: "his son", "her late husband"
 _KIN_DESCRIPTION = compile_re(
     r"(?:his|her|their)\s++(?:(?:late|former|estranged)\s++)?(\p{Ll}++)",
     regex.V1 | regex.IGNORECASE,
 )
+# "her son, ", "his late wife ", "Calder's daughter, ": a relative of someone named before
 _RELATIVE_BEFORE = compile_re(
     r"(?r)(?<![\p{L}])(?:his|her|their|\p{L}+['’]s)[ \u00a0]+(?:(?:late|former|estranged)[ \u00a0]+)?"
     r"(\p{Ll}+),?[ \u00a0]+$",
+    regex.V1 | regex.IGNORECASE,
+)
+# a role in a description set before the name by a comma: "The mayor of Marlow Bay, ",
+# "the company's chief executive, "
+_ROLE_APPOSED_BEFORE = compile_re(
+    r"(?r)(?:^|(?<=\s))(?:the|a|an|\p{L}+['’]s)\s+(?:\p{Ll}[\p{L}\-]*\s+){0,2}?(\p{Ll}[\p{L}\-]+)"
+    r"(?:\s+(?:of|for|at)\s+[^,;.()\"“”\n]{1,40}?)?,\s+$",
     regex.V1 | regex.IGNORECASE,
 )
 _ROLE_AFTER = compile_re(
@@ -598,6 +605,9 @@ class Entities:
             ):
                 ent.roles |= role_nouns(word, self.qwords)
                 self._learn(ent, set(), [word])
+        apposed = _ROLE_APPOSED_BEFORE.search(self.text, max(0, start - 90), start)
+        if apposed is not None and apposed.group(1).lower() in self.qwords.titles:
+            ent.roles |= role_nouns(apposed.group(1), self.qwords)
         kin = _RELATIVE_BEFORE.search(self.text, max(0, start - 40), start)
         if kin is not None and kin.group(1).lower() in self.qwords.kin:
             # "Her son, Peter Calder,", "his wife Ann Reel": a relative of someone named

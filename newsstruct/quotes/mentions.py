@@ -74,6 +74,10 @@ _TIME = (
     + _SETTING_NOUNS
     # each capitalised word whole: a run of capitals split every way was quartic
     + r"(?:\s+(?:with|to|on|in)\s+(?:\p{Lu}[\p{L}’'.\-]*(?![\p{L}’'.\-])\s*){1,4})?"
+    # "in a statement (posted) on its website": where the statement was put out
+    r"(?:(?:\s+(?:posted|published|released|issued|shared))?\s+(?:on|to|via)\s+(?:its|his|her"
+    r"|their|the|a|an)\s+(?:official\s+)?(?:website|site|web\s+page|page|account|channel"
+    r"|feed|blog|app)\b)?"
     # "reported Wednesday in the journal Polar Biology": where the words were published
     r"|in\s+(?:the|a)\s+(?:journal|magazine|newspaper)(?:\s+\p{Lu}[\p{L}’'.\-]*){1,4})"
 )

@@ -420,6 +420,13 @@ def _reported(
         prev = text[toks[j][0] : toks[j][1]].lower() if toks[j][2] else ""
     if prev in _PASSIVE and not form.lower().endswith("ing"):
         return None  # "was charged", "is expected"
+    if (
+        form in _PUT_OUT
+        and i > 0
+        and toks[i - 1][2]
+        and text[toks[i - 1][0] : toks[i - 1][1]] in words.media
+    ):
+        return None  # "in a statement posted on its website": a participle on the medium
     if prev in _HAVE and form.lower().endswith("ing"):
         return None  # "to have admitting privileges": a noun's modifier, not a cue
     if prev in _NON_FINITE and form.lower() == lemma:
@@ -725,6 +732,8 @@ _GRANTED = compile_re(
 # "charged the officer with murder": an accusation names its object, then "with"
 _CHARGED_WITH = compile_re(r"[\p{L}\d'’. -]{1,60}?\swith\s", regex.V1)
 _ASIDE_OPEN = compile_re(r",\s*(?:who|which)\s+(?:\p{L}+\s+)?$", regex.V1 | regex.IGNORECASE)
+# participles that say how a statement came out ("a statement posted on its website")
+_PUT_OUT = frozenset(["posted", "published", "released", "issued", "shared", "circulated"])
 _NAME_THEN_COMMA = compile_re(r"\s+[\"“‘']?\p{Lu}[^,;:.!?]{0,60},", regex.V1)
 # after a participle that only names ("called", "dubbed"), the name may open with "the"
 _THE_NAME_THEN_COMMA = compile_re(r"\s+(?:the\s+)?[\"“‘']?\p{Lu}[^,;:.!?]{0,60},", regex.V1)

@@ -261,6 +261,12 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
                 return _which_object(doc, m) or m
             return m
     participle = text[cue_start:cue_end].lower().endswith("ing")
+    quoted = _QUOTED_AS.search(text, max(lo, cue_start - 100), cue_start) if participle else None
+    if quoted is not None:
+        # "VNA quoted Governor Emil Rastov as saying": the one quoted is the source
+        m = np_after(doc, quoted.start(1), quoted.end(1))
+        if m is not None and m.end == quoted.end(1) and m.kind in _SUBJECT_KINDS:
+            return m
     if participle and not _COMMA_END.search(text, lo, cue_start):
         # "held up a sign reading "…"", "a banner saying "…"": the thing carries the words
         end = skip_back(doc, lo, cue_start)
@@ -482,6 +488,12 @@ def _role_before_name(doc: Doc, named: Mention) -> bool:
     )
 
 
+# "quoted X as saying", "cited X as saying": X, right before the cue
+_QUOTED_AS = compile_re(
+    r"(?r)\b(?:quoted|quotes|quoting|cited|cites|citing)\s++([^,;:.!?\"“”\s][^,;:.!?\"“”]{0,80}?)"
+    r"\s++as\s++$",
+    regex.V1,
+)
 _COMMA_GAP = compile_re(r"\s*,\s*", regex.V1)
 _THE_NAME = compile_re(r"the\s+\p{Lu}", regex.V1)  # "the Green Alliance"
 
