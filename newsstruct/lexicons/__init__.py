@@ -65,6 +65,8 @@ class Lexicon:
             ("no" in "No. 4", "p" in "p. 55").
         banner_words: Lower-case line openers that are banners, not dateline places
             ("breaking").
+        dateline_regions: Lower-case regions a title-case dateline names after its place
+            ("ore.", "iowa": "Harbor City, Ore. —").
     """
 
     lang: str
@@ -77,6 +79,7 @@ class Lexicon:
     sentence_starters: frozenset[str] = frozenset()
     number_abbreviations: frozenset[str] = frozenset()
     banner_words: frozenset[str] = frozenset()
+    dateline_regions: frozenset[str] = frozenset()
 
     def extended(
         self,
@@ -222,6 +225,7 @@ def _read(lang: str, lines: Callable[[str], list[str]]) -> Lexicon:
         sentence_starters=_word_set(lines, "sentence_starters.txt"),
         number_abbreviations=_word_set(lines, "number_abbreviations.txt"),
         banner_words=_word_set(lines, "banner_words.txt"),
+        dateline_regions=_word_set(lines, "dateline_regions.txt"),
     )
 
 
@@ -297,6 +301,7 @@ _FIELDS = {
     "banner_words.txt": "banner_words",
     "boilerplate.tsv": "boilerplate",
     "cue_verbs.txt": "cue_forms",
+    "dateline_regions.txt": "dateline_regions",
     "function_words.txt": "function_words",
     "number_abbreviations.txt": "number_abbreviations",
     "sentence_starters.txt": "sentence_starters",

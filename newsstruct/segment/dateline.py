@@ -1,6 +1,6 @@
 """The wire dateline: "PORT ELLISON, Maine (AP) —", "LONDON, Oct 16 (Reuters) -", "(CNN) —",
-"TRESK/CARROW FALLS, 3 March (Reuters) -", and a press release's "CORVALE, Varn., March 3,
-2025 /PRNewswire/ --"."""
+"TRESK/CARROW FALLS, 3 March (Reuters) -", a press release's "CORVALE, Varn., March 3,
+2025 /PRNewswire/ --", and a newspaper's title-case "Harbor City, Ore. —"."""
 
 from __future__ import annotations
 
@@ -22,6 +22,18 @@ _DATELINE = compile_re(
              |(?P<day>\d{1,2})\ (?P<month>[\p{L}]{3,9})\.?(?:\ (?P<year>\d{4}))?))?
     \ ?(?:\((?P<agency>[\p{L}&.\ ]{1,30})\)\ ?|/(?P<agency>[\p{L}&.\-\ ]{2,30})/\ ?)?
     (?P<dash>[—–]|--?)\ ?
+    """,
+    regex.VERBOSE | regex.V1,
+)
+# A dateline in title case, its place followed by a region of the lexicon ("Harbor City, Ore.
+# —", "Linden Falls, Iowa (Wire) —"); the region is checked against the lexicon, and only a
+# long dash (or "--") closes it: title-case words and a comma open many sentences.
+_TITLE_DATELINE = compile_re(
+    r"""
+    (?P<loc>\p{Lu}\p{Ll}+(?:[\ \-]\p{Lu}\p{Ll}+){0,3},\ (?P<region>\p{Lu}[\p{L}.]{1,6}))
+    (?:,\ (?:(?P<month>[\p{L}]{3,9})\.?\ (?P<day>\d{1,2})(?:,\ (?P<year>\d{4}))?))?
+    \ ?(?:\((?P<agency>[\p{L}&.\ ]{1,30})\)\ ?)?
+    (?P<dash>[—–]|--)\ ?
     """,
     regex.VERBOSE | regex.V1,
 )
@@ -66,11 +78,15 @@ def _dateline_at(
     text: str, para: Paragraph, published: dt.date | None, lex: Lexicon
 ) -> Dateline | None:
     m = _DATELINE.match(para.text)
+    if m is not None and m.group("loc") is not None and not _looks_like_place(m.group("loc"), lex):
+        m = None
+    if m is None:
+        m = _TITLE_DATELINE.match(para.text)
+        if m is not None and m.group("region").lower() not in lex.dateline_regions:
+            m = None
     if m is None or not (m.group("loc") or m.group("agency")):
         return None
     loc = m.group("loc")
-    if loc is not None and not _looks_like_place(loc, lex):
-        return None
     if m.group("agency") is None and m.group("month") is None and "-" in m.group("dash"):
         return None
     if m.end() >= len(para.text):  # a dateline opens a story: text must follow
