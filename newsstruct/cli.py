@@ -147,7 +147,7 @@ def _run_jsonl(
             for line_no, item_id, result in labelled()
         )
         for chunk in iter_html(pairs, document=True):
-            sys.stdout.write(chunk)
+            _put(sys.stdout, chunk)
         return 1 if failed else 0
     with _Interrupts() as stop:
         for line_no, item_id, result in labelled():
@@ -224,16 +224,29 @@ def _read_jsonl(stream: IO[str], lines: deque[tuple[int, Any]]) -> Iterator[Any]
 
 def _write(data: dict[str, Any], fmt: str, out: IO[str], article: Article | None) -> None:
     if fmt == "text" and article is not None:
-        out.write(render_text(article))
+        _put(out, render_text(article))
     elif fmt == "html" and article is not None:
         from .display import render_html
 
-        out.write(render_html(article, document=True))
-    elif fmt == "json":
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        _put(out, render_html(article, document=True))
     else:
-        out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        indent = 2 if fmt == "json" else None
+        try:
+            out.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
+        except UnicodeEncodeError:
+            # a lone surrogate ("\ud800" in the input JSON) or an output encoding that is not
+            # UTF-8: the same JSON with every non-ASCII character escaped reads back the same
+            out.write(json.dumps(data, ensure_ascii=True, indent=indent) + "\n")
     out.flush()
+
+
+def _put(out: IO[str], chunk: str) -> None:
+    """Write text for people; characters the output cannot encode (a lone surrogate) are
+    written as backslash escapes rather than lost with the rest of the run."""
+    try:
+        out.write(chunk)
+    except UnicodeEncodeError:
+        out.write(chunk.encode("ascii", "backslashreplace").decode("ascii"))
 
 
 def render_text(article: Article) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -85,6 +86,35 @@ def test_subprocess_stdin_jsonl_with_jobs(tmp_path):
         for line in proc.stdout.splitlines()
     ]
     assert ids == ["one", 2, "three", "four", "five"]
+
+
+def test_lone_surrogate_and_non_utf8_output_lose_no_line(tmp_path):
+    # JSON may escape a lone surrogate ("\ud800"); UTF-8 cannot encode it, and neither can
+    # an ASCII terminal encode "é": each line is written with JSON's own escapes instead
+    lines = [
+        '{"id": "s", "text": "A lone \\ud800 surrogate, officials said."}',
+        json.dumps({"id": "e", "text": "Café owners said the pier would close."}),
+        json.dumps({"id": "last", "text": "Rain fell."}),
+    ]
+    path = tmp_path / "odd.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for encoding in ("utf-8", "ascii"):
+        for fmt in ("jsonl", "text", "html"):
+            proc = subprocess.run(
+                [sys.executable, "-m", "newsstruct", str(path), "--format", fmt],
+                capture_output=True, timeout=300, env={**os.environ, "PYTHONIOENCODING": encoding},
+            )  # fmt: skip
+            assert proc.returncode == 0, (encoding, fmt, proc.stderr)
+            out = proc.stdout.decode(encoding)
+            if fmt == "jsonl":
+                rows = [json.loads(line) for line in out.splitlines()]
+                assert [r["id"] for r in rows] == ["s", "e", "last"]
+                assert rows[0]["text"] == "A lone \ud800 surrogate, officials said."
+                assert rows[1]["text"] == "Café owners said the pier would close."
+            elif fmt == "text":
+                assert out.count("Published:") == 3
+            else:
+                assert "Rain fell." in out
 
 
 def test_subprocess_stdin_plain_text():
