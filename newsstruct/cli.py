@@ -106,9 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open(path: str) -> IO[str]:
+    # "utf-8-sig": a byte-order mark that some editors put first is no part of the text
     if path == "-":
-        return open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False)
-    return open(path, encoding="utf-8", errors="replace")
+        return open(sys.stdin.fileno(), encoding="utf-8-sig", errors="replace", closefd=False)
+    return open(path, encoding="utf-8-sig", errors="replace")
 
 
 def _run_jsonl(

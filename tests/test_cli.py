@@ -117,6 +117,17 @@ def test_lone_surrogate_and_non_utf8_output_lose_no_line(tmp_path):
                 assert "Rain fell." in out
 
 
+def test_byte_order_mark_is_no_part_of_the_input(tmp_path, capsys):
+    batch = tmp_path / "bom.jsonl"
+    batch.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": "a", "text": "Rain fell."}).encode())
+    assert main([str(batch)]) == 0
+    assert json.loads(capsys.readouterr().out)["text"] == "Rain fell."
+    article = tmp_path / "bom.txt"
+    article.write_bytes(b"\xef\xbb\xbfRain fell on Monday.")
+    assert main([str(article)]) == 0
+    assert json.loads(capsys.readouterr().out)["text"] == "Rain fell on Monday."
+
+
 def test_subprocess_stdin_plain_text():
     proc = subprocess.run(
         [sys.executable, "-m", "newsstruct", "-", "--published", "2024-05-09"],
