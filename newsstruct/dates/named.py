@@ -91,6 +91,8 @@ _POD_AFTER = compile_re(
 )
 
 
+_MORNING_ENDS = 6  # hours before this after a night named are that night's small hours
+
 _CLOCK_END = compile_re(
     r"(?:[ap]\.?\s*m\b\.?|noon|midnight|midday|o['’]clock|morning|afternoon|evening|night"
     r"|\d:\d\d|\d{4})",
@@ -193,6 +195,18 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         day, anchor = ctx.previous_day.first, "previous-day"
     elif (ahead := _day_ahead(ctx, start)) is not None:
         day, anchor = ahead, "previous-day"
+    night = ctx.previous_day
+    if (
+        day is not None
+        and hh < _MORNING_ENDS
+        and anchor in ("sentence", "previous-day")
+        and night is not None
+        and night.value.endswith("TNI")
+        and day == night.first
+    ):
+        # "broken into overnight … found him at 3:40 a.m.", "Thursday night … at 2 a.m.": the
+        # small hours of a night are the next day's
+        day += dt.timedelta(days=1)
     if day is None:
         return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
     dated = mo is not None or wd is not None or deictic is not None
@@ -546,16 +560,7 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
             return Reading("DATE", cal.day(dt.date(told, mo[0], d)), "previous", start=start)
         except ValueError:
             return None
-    plan = (
-        _PLANNED_TO_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
-        if ctx.tense == "past"
-        else None
-    )
-    if (
-        plan is not None
-        and not _CLAUSE_MARK.search(ctx.text, plan.start(), m.start())
-        and ends_period(ctx, m.start()) is None
-    ):
+    if ctx.tense == "past" and _past_plan(ctx, m.start()) and ends_period(ctx, m.start()) is None:
         # "the tour had been due to end on October 7" in July: a plan told in the past names
         # a day on either side, the nearest (as a month); not "its record high set on Aug. 6"
         ctx = attrs.evolve(ctx, tense=None)
@@ -1575,14 +1580,29 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         if told is not None and told < ctx.ref:
             d = told + dt.timedelta(days=(wd - told.isoweekday()) % 7 or 7)
             return Reading("DATE", cal.day(d), "sentence", mod=mod)
-        behind = (ctx.ref.isoweekday() - wd) % 7
-        step = -behind if behind <= 7 - behind else 7 - behind
-        d = ctx.ref + dt.timedelta(days=step)
-        return Reading("DATE", cal.day(d), mod=mod)
+        return Reading("DATE", cal.day(_nearest_weekday(ctx.ref, wd)), mod=mod)
+    if not modifier and ctx.ref is not None and ctx.tense == "past" and _past_plan(ctx, m.start()):
+        # "the minister was due to visit the scene on Monday" in a Sunday story: a plan told
+        # in the past names a day on either side of the reference, the nearest (as a
+        # month-day: see _month_day)
+        return Reading("DATE", cal.day(_nearest_weekday(ctx.ref, wd)), mod=mod)
     day = weekday_date(ctx, wd, modifier)
     if day is None:
         return Reading("DATE", f"XXXX-WXX-{wd}", None, mod=mod)
     return Reading("DATE", cal.day(day), mod=mod)
+
+
+def _nearest_weekday(ref: dt.date, wd: int) -> dt.date:
+    """The weekday ``wd`` nearest ``ref`` (``ref`` itself when it is one)."""
+    behind = (ref.isoweekday() - wd) % 7
+    return ref + dt.timedelta(days=-behind if behind <= 7 - behind else 7 - behind)
+
+
+def _past_plan(ctx: Ctx, start: int) -> bool:
+    """A plan word of a past clause stands before ``start`` in its clause ("was due to visit
+    … on", "had been scheduled for")."""
+    plan = _PLANNED_TO_BEFORE.search(ctx.text, max(0, start - 40), start)
+    return plan is not None and not _CLAUSE_MARK.search(ctx.text, plan.start(), start)
 
 
 # A decree and the start of what it decrees: "declared three days of mourning starting",
