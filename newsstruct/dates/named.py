@@ -1379,6 +1379,11 @@ _WEEK_AFTER = compile_re(
     r"(?i)(?:[ \t\u00a0]*(?:to|and|or|through|until|till|[-–])[ \t\u00a0]*(?-i:\p{Lu}\p{Ll}{2,5}day))?"
     r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?(last|this|next)[ \t\u00a0]+week(?![\p{L}'’])"
 )
+_AWAITED_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:ahead[ \t\u00a0]+of|pending|awaiting)[ \t\u00a0]+"
+    r"(?:(?:a|an|the|his|her|their|its)[ \t\u00a0]+)?(?:[\p{L}\-]+[ \t\u00a0]+){0,3}"
+    r"(?:on[ \t\u00a0]+)?$"
+)
 _AHEAD_OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])ahead[ \t\u00a0]+of[ \t\u00a0]+$")
 _EVENT_PREP_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:in|at|for|during|until|before)[ \t\u00a0]+$")
 
@@ -1480,6 +1485,14 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
             _EVENT_PREP_BEFORE.search(before) is not None and ctx.tense == "future"
         )
         ctx = attrs.evolve(ctx, tense="future" if ahead else None)
+    if (
+        not modifier
+        and ctx.tense != "future"
+        and _AWAITED_BEFORE.search(ctx.text, max(0, m.start() - 48), m.start())
+    ):
+        # "held pending a court appearance Monday", "met ahead of a vote Monday": what is
+        # awaited is still to come, whatever the tense of the clause
+        ctx = attrs.evolve(ctx, tense="future")
     if not modifier and _EVERY_WEEKDAY_AND_BEFORE.search(
         ctx.text, max(0, m.start() - 24), m.start()
     ):
