@@ -861,7 +861,10 @@ _GAME_CUE = compile_re(
     r"|half[-‐]?time|overtime|touchdowns?|innings?|equali[sz](?:ed|er|ing|es)|scor(?:ed|ing)"
     r"|rebounds|quarterback|free[-‐ \t\u00a0]throws?|field[-‐ \t\u00a0]goals?|kick[-‐]?off"
     r"|buzzer|super[ \t\u00a0]+bowl|running[ \t\u00a0]+backs?|wide[ \t\u00a0]+receivers?"
-    r"|linebackers?|goalkeepers?|goalies?|point[ \t\u00a0]+guards?|power[ \t\u00a0]+play)(?![\p{L}\d])"
+    r"|linebackers?|goalkeepers?|goalies?|point[ \t\u00a0]+guards?|power[ \t\u00a0]+play"
+    r"|midfielders?|strikers?|hat[-‐ \t\u00a0]?tricks?|(?:red|yellow)[ \t\u00a0]+cards?"
+    r"|(?:stoppage|injury)[ \t\u00a0]+time|(?:free|penalty|corner)[ \t\u00a0]+kicks?"
+    r"|limped[ \t\u00a0]+off)(?![\p{L}\d])"
 )
 _GAME_REACH = 200
 
