@@ -527,6 +527,11 @@ def _ago(m: Cand, ctx: Ctx, quarter_of: bool = False) -> Reading | None:
             # "In 2005 the firm was sold. Six months later …": counted from a date too coarse
             # to count in these units, not from the publication date
             return Reading("DATE", None, None, mod=mod)
+        if prior is None and direction == "later" and ctx.tense == "past":
+            # "Three days later, police arrested a suspect" with no date before it: later than
+            # an event the text does not date, and told in the past, so not that long after
+            # the publication date
+            return Reading("DATE", None, None, mod=mod)
     if vague or n is None or n != int(n) or unit == "millennium":
         return Reading("DATE", "PAST_REF" if backward else "FUTURE_REF", None, mod=mod)
     k = int(n) * (-1 if backward else 1)
