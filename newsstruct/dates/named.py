@@ -237,10 +237,19 @@ _RECURRENCE_BEFORE = compile_re(
 )
 
 
+# the first clock time of a range before the recurrence ("from 10 a.m. to 9 p.m. daily")
+_RANGE_THEN_RECURRENCE = compile_re(
+    r"(?i)[ \t\u00a0]*(?:to|until|till|and|-|–)[ \t\u00a0]*"
+    r"(?:\d{1,2}(?:[:.]\d\d)?(?:[ \t\u00a0]?[ap]\.?m\.?)?|noon|midnight)"
+    rf"[ \t\u00a0]*(?:,[ \t\u00a0]*)?(?:on[ \t\u00a0]+)?{_RECURRENCE}(?![\p{{L}}])"
+)
+
+
 def _habitual(text: str, start: int, end: int) -> bool:
     return bool(
         _HABIT_BEFORE.search(text, max(0, start - 60), start)
         or _RECURRENCE_AFTER.match(text, end, end + 30)
+        or _RANGE_THEN_RECURRENCE.match(text, end, end + 50)
         or _RECURRENCE_BEFORE.search(text, max(0, start - 40), start)
     )
 
@@ -903,6 +912,9 @@ def _quarter_code(code: regex.Match[str], raw: str, ctx: Ctx) -> Reading | None:
     return Reading("DATE", value, anchor)
 
 
+_OF_WEEK_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+of[ \t\u00a0]+(?:the|this|next|last|that)[ \t\u00a0]+week(?![\p{L}])"
+)
 _OF_MONTH_AFTER = compile_re(r"[ \t\u00a0]+of[ \t\u00a0]+(\p{Lu}\p{Ll}{2,8}\.?)(?![\p{L}])")
 _THE_BEFORE = compile_re(r"(?<![\p{L}])[Tt]he[ \t\u00a0]+$")
 _QUARTER_MONTHS = compile_re(r"(jan|apr|jul|oct)[\p{L}.]*(?:[-–]|[ \t\u00a0]+to[ \t\u00a0])")
@@ -989,6 +1001,8 @@ def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
         month_of = _OF_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 16)
         if month_of is not None and month_in(month_of.group(1), ctx.lex) is not None:
             return None  # "the second half of July": half a month; the month is the mention
+        if _OF_WEEK_AFTER.match(ctx.text, m.end(), m.end() + 24):
+            return None  # "the first half of next week": half a week; the week is the mention
         h = 1 if low.removeprefix("the ").startswith("first") else 2  # second, last, latter
         hy = year_in(low, ctx.ref, ctx.lex) or rel_year(low, ctx.ref)
         h_anchor = "absolute" if YEAR4.search(low) else "ref"
