@@ -157,8 +157,8 @@ class DateMention:
         anchor: What the value was resolved against: "published", "dateline", "timestamp"
             (the day a timestamp line of the page names, when there is neither), "speech"
             (the day the attribution of the direct quote holding it names), "previous-date"
-            (the last date mentioned before it), "sentence-date" (a clock time's day, named
-            in its sentence), "absolute" (the text gives the date itself) or None.
+            (the last date mentioned before it), "sentence-date" (a day named in its sentence:
+            a clock time's, or Christmas for "the Friday before Christmas"), "absolute" (the text gives the date itself) or None.
         anchor_date: The date used as the anchor, where one was used.
         mod: TIMEX3 ``mod`` where the text qualifies the value: "APPROX" ("about three
             years"), "START"/"MID"/"END" ("early March", "late last year"), "MORE_THAN",

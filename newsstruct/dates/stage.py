@@ -402,7 +402,7 @@ def find_dates(
             if kind == "year":  # "the 2011-12 fiscal year": the span's year, not this one
                 noun = _SPAN_YEAR_NOUN.match(text, taken)
                 taken = noun.end() if noun is not None else taken
-    return tuple(_apposed_days(text, found))
+    return tuple(_days_before_after(text, _apposed_days(text, found)))
 
 
 # "a week later, on August 24", "two days earlier, on March 3": a count set beside the day it
@@ -420,6 +420,64 @@ _APPOSED_UNITS: dict[str, Callable[[dt.date], str]] = {
     "week": cal.week,
     "month": _month_of,
 }
+
+
+# "the Friday before Christmas", "the Monday after Thanksgiving", "the weekend before Easter":
+# a weekday (or weekend) set against the day named right after it
+_BEFORE_AFTER_JOIN = compile_re(r"(?i)[ \t\u00a0]+(before|after)[ \t\u00a0]+")
+_THE_OPENS = compile_re(r"(?i)the[ \t\u00a0]+")
+
+
+def _days_before_after(text: str, found: list[DateMention]) -> list[DateMention]:
+    for i, (a, b) in enumerate(itertools.pairwise(found)):
+        join = _BEFORE_AFTER_JOIN.fullmatch(text, a.end, b.start)
+        if (
+            join is None
+            or a.type != "DATE"
+            or b.type != "DATE"
+            or b.first_day is None
+            or b.first_day != b.last_day
+        ):
+            continue
+        unit = cal.granularity(a.value) if a.value else None
+        the = a.text[:4].lower() == "the " or _THE_OPENS.fullmatch(
+            text, max(0, a.start - 4), a.start
+        )
+        if not the or unit not in ("day", "weekend"):
+            continue  # "Friday before Christmas" without "the" may be its own day
+        base = b.first_day
+        after = join.group(1).lower() == "after"
+        if unit == "day" and a.first_day is not None:
+            wd = a.first_day.isoweekday()
+            step = (
+                (wd - base.isoweekday()) % 7 or 7 if after else -((base.isoweekday() - wd) % 7 or 7)
+            )
+            day = base + dt.timedelta(days=step)
+            value, first, last = cal.day(day), day, day
+        elif unit == "weekend":
+            if after:
+                saturday = base + dt.timedelta(days=(6 - base.isoweekday()) % 7 or 7)
+            else:
+                saturday = base - dt.timedelta(days=(base.isoweekday() - 6) % 7 or 7)
+                if saturday + dt.timedelta(days=1) >= base:
+                    saturday -= dt.timedelta(days=7)  # Easter Sunday's own weekend is not before it
+            value = cal.week(saturday, weekend=True)
+            span = cal.value_range(value)
+            if span is None:
+                continue
+            first, last = span
+        else:
+            continue
+        if value != a.value:
+            found[i] = attrs.evolve(
+                a,
+                value=value,
+                first_day=first,
+                last_day=last,
+                anchor="sentence-date",
+                anchor_date=base,
+            )
+    return found
 
 
 def _apposed_days(text: str, found: list[DateMention]) -> list[DateMention]:
