@@ -752,7 +752,7 @@ def _quarter_year(q: int, ctx: Ctx, m: Cand | None = None) -> int | None:
                 ctx.tense == "future"
                 or (ctx.tense != "past" and m is not None and _guidance(m, ctx))
             )
-            and not _reported_soon(m, ctx)
+            and not _reported_soon(m, ctx, results_before=True)
         ):
             return y + 1
         return y
@@ -790,14 +790,30 @@ _REPORT_DATE_AFTER = compile_re(
     r"(?i)[-‐ \t\u00a0]+(?:results|earnings|figures)[ \t\u00a0]+(?:on|in|next|this|later)"
     r"[ \t\u00a0]+(?:(?:early|mid|late)[-‐ \t\u00a0]+)?(\p{L}+)"
 )
+# "will report results for its second quarter on Nov. 6": the results named before the quarter
+_RESULTS_FOR_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:results|earnings|figures)[ \t\u00a0]+for[ \t\u00a0]+"
+    r"(?:(?:its|their|the)[ \t\u00a0]+)?$"
+)
+_DATE_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:on|in|next|this|later)[ \t\u00a0]+(?:(?:early|mid|late)[-‐ \t\u00a0]+)?(\p{L}+)"
+)
 _SOON_WORDS = frozenset(["week", "month", "monday", "tuesday", "wednesday", "thursday", "friday"])
 
 
-def _reported_soon(m: Cand | None, ctx: Ctx) -> bool:
-    """Whether the results of the quarter at ``m`` are due within three months."""
+def _reported_soon(m: Cand | None, ctx: Ctx, results_before: bool = False) -> bool:
+    """Whether the results of the quarter at ``m`` are due within three months;
+    ``results_before``: the results may also be named before the quarter (of a quarter
+    already begun: "will report results for its fiscal second quarter on Nov. 6")."""
     if m is None or ctx.ref is None:
         return False
     after = _REPORT_DATE_AFTER.match(ctx.text, m.end(), m.end() + 48)
+    if (
+        after is None
+        and results_before
+        and _RESULTS_FOR_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+    ):
+        after = _DATE_AFTER.match(ctx.text, m.end(), m.end() + 32)
     if after is None:
         return False
     word = after.group(1).lower()
