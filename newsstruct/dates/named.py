@@ -1756,6 +1756,25 @@ _PLANNED_TO_BEFORE = compile_re(
     r"[ \t\u00a0]+(?:to|for)(?![\p{L}])"
 )
 _WORDS_BEFORE_IN = compile_re(r"[\p{L}'’]+")
+_CLAUSE_WORD = compile_re(r"(?i)(?<![\p{L}])(?:but|and|when|while|after|because)(?![\p{L}])")
+
+
+def _planned_month(ctx: Ctx, start: int) -> bool:
+    """A plan word in the clause before the month at ``start``: near ("was due in March"), or
+    farther with its infinitive ("had planned to start deliveries of the 2025 Trailmaster in
+    July"), no clause mark nor clause word between."""
+    near = max(0, start - 40)
+    if _PLANNED_BEFORE.search(ctx.text, near, start):
+        return not _CLAUSE_MARK.search(ctx.text, near, start)
+    far = max(0, start - 64)
+    plan = _PLANNED_TO_BEFORE.search(ctx.text, far, start)
+    return (
+        plan is not None
+        and not _CLAUSE_MARK.search(ctx.text, plan.start(), start)
+        and not _CLAUSE_WORD.search(ctx.text, plan.end(), start)
+    )
+
+
 _CLAUSE_MARK = compile_re(r"[,;:.!?()\"“”]")
 
 
@@ -1927,11 +1946,7 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             and not _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
         ):
             slack = 0  # "She proposed a tax in October" in September: last October
-        elif (
-            tense == "past"
-            and _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
-            and not _CLAUSE_MARK.search(ctx.text, max(0, m.start() - 40), m.start())
-        ):
+        elif tense == "past" and _planned_month(ctx, m.start()):
             # a plan told in the past ("had been due to be delivered in mid-February" in
             # December, "had been due to end in October" in July) names a month on either
             # side: the nearest
