@@ -1711,12 +1711,12 @@ _SCHEDULED_NOUN_AFTER = compile_re(r"(?i)[ \t\u00a0]+" + _SCHEDULED_NOUNS + r"(?
 _SCHEDULED_IN_BEFORE = compile_re(
     r"(?i)(?<![\p{L}])" + _SCHEDULED_NOUNS + r"[ \t\u00a0]+in[ \t\u00a0]+$"
 )
-# "will publish home sales for October": the figures of a month, told whatever the verb's
-# tense; the nearest such month
+# "will publish home sales for October", "a report on consumer prices for February is due":
+# the figures of a month, told whatever the verb's tense; the nearest such month
 _FIGURES_FOR_BEFORE = compile_re(
-    r"(?i)(?<![\p{L}])(?:sales|figures|data|numbers|results|statistics|output|exports|imports"
+    r"(?i)(?<![\p{L}])(?:(?:sales|figures|data|numbers|results|statistics|output|exports|imports"
     r"|production|deliveries|orders|inflation|unemployment|payrolls|spending|traffic)"
-    r"[ \t\u00a0]+(?:for|in)[ \t\u00a0]+$"
+    r"[ \t\u00a0]+(?:for|in)|(?:prices|report|reading)[ \t\u00a0]+for)[ \t\u00a0]+$"
 )
 # "will report January sales", "December payrolls": the figures of a month, the nearest
 _FIGURES_NOUN_AFTER = compile_re(
