@@ -121,7 +121,7 @@ _HALF_BEFORE = compile_re(r"(?i)(?<![\p{L}])half[ \t\u00a0]+$")
 
 def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
-    low = norm(raw)
+    low = norm(raw).replace(" calendar year", " year")  # "by the end of the calendar year"
     after = ctx.text[m.end() : m.end() + 12].lower()
     mod = edge_mod(low)
     last_word = raw.split()[-1]
