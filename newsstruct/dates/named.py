@@ -1420,6 +1420,66 @@ _THE_BEFORE = compile_re(r"(?i)(?<![\p{L}])the[ \t\u00a0]+$")
 _OF_EACH_MONTH_AFTER = compile_re(
     r"(?i)s?[ \t\u00a0]+of[ \t\u00a0]+(?:each|every)[ \t\u00a0]+month(?![\p{L}])"
 )
+# "the last Saturday of September", "the first Monday of March 2024": one day of that month
+_OF_MONTH_AFTER = compile_re(
+    r"[ \t\u00a0]+of[ \t\u00a0]+((?-i:\p{Lu})\p{Ll}{2,3}\.|(?-i:\p{Lu})\p{Ll}+)(?:[ \t\u00a0]+(\d{4}))?(?![\p{L}\d])"
+    r"(?!\.?[ \t\u00a0]+(?:next|last|this)[ \t\u00a0]+year)"
+)
+_ONE_ORDINAL_BEFORE = compile_re(
+    rf"(?i)(?<![\p{{L}}])(?:the[ \t\u00a0]+)?({_ORDINAL})[ \t\u00a0]+$"
+)
+_ORDINAL_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+
+
+def _nth_weekday(y: int, mo: int, wd: int, n: int) -> dt.date | None:
+    """The ``n``-th (``-1``: the last) weekday ``wd`` (1 = Monday) of a month."""
+    if n < 0:
+        last = cal.last_of_month(y, mo)
+        return last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
+    first = dt.date(y, mo, 1)
+    day = first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
+    return day if day.month == mo else None
+
+
+def _weekday_of_month(m: Cand, ctx: Ctx, wd: int, modifier: str) -> Reading | None:
+    """ "the last Saturday of September" (not last week's Saturday), "the first Monday of March
+    2024": that day of the month, in the year the clause's tense points to."""
+    after = _OF_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 24)
+    if after is None or modifier not in ("", "last"):
+        return None
+    mo = month_in(after.group(1), ctx.lex)
+    if mo is None:
+        return None
+    if modifier:
+        word, start = "last", m.start()
+        the = _THE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+        if the is not None:
+            start = the.start()
+    else:
+        ordinal = _ONE_ORDINAL_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
+        if ordinal is None:
+            return None
+        word, start = ordinal.group(1).lower(), ordinal.start()
+    n = _ORDINAL_NUMBER.get(word.rstrip("stndrh") if word[0].isdigit() else word)
+    if n is None and word[0].isdigit():
+        n = int(word[0])
+    if n is None:
+        return None
+    if after.group(2):
+        day = _nth_weekday(int(after.group(2)), mo[0], wd, n)
+        anchor = "absolute"
+    elif ctx.ref is not None:
+        days = [_nth_weekday(y, mo[0], wd, n) for y in range(ctx.ref.year - 1, ctx.ref.year + 2)]
+        found = [d for d in days if d is not None]
+        day = pick(found, ctx.ref, ctx.tense) if found else None
+        anchor = "ref"
+    else:
+        return Reading("DATE", None, None, start=start, end=after.end())
+    if day is None:
+        return None
+    return Reading("DATE", cal.day(day), anchor, start=start, end=after.end())
+
+
 _DAY_SHIFT = compile_re(r"(?i)the[ \t\u00a0]+day[ \t\u00a0]+(before|after)[ \t\u00a0]+")
 
 
@@ -1503,6 +1563,9 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         if ordinal is not None or modifier:
             start = m.start() if ordinal is None else ordinal.start()
             return Reading("SET", f"XXXX-WXX-{wd}", None, start=start, end=each_month.end())
+    of_month = _weekday_of_month(m, ctx, wd, modifier)
+    if of_month is not None:
+        return of_month
     pair = (
         _WEEKDAY_AND_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
         if not modifier and ctx.previous_day is not None
