@@ -309,7 +309,7 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     # an aside between the mention and its verb is passed over: "will announce it at 12:45
     # p.m. (1145 GMT) on Thursday"
     left, right = _skip_asides(left, ")", "("), _skip_asides(right, "(", ")")
-    if _is_deadline(left) or _words(left, 2) == ["of", "ahead"]:
+    if _is_deadline(left) or _words(left, 2) == ["of", "ahead"] or _ahead_of_event(left):
         return "future"  # "postponed until Tuesday", "ahead of the weekend"
     near = _words(left, 3)
     if near[:2] in (["to", "closer"], ["to", "nearer"]) and near[2:] and near[2] in _DRAWING:
@@ -445,6 +445,22 @@ def _skip_appositions(toks: list[regex.Match[str]]) -> list[regex.Match[str]]:
                 continue
         i += 1
     return out
+
+
+_AHEAD_OF_AT = frozenset(["on", "in", "at"])
+
+
+def _ahead_of_event(left: list[regex.Match[str]]) -> bool:
+    """ "fell ahead of an OPEC meeting on Thursday": the event's day is ahead, as "ahead of
+    Thursday's meeting" is (a determiner after "of", at most four words to the event's
+    preposition)."""
+    words = _words(left, 8)
+    if not words or words[0] not in _AHEAD_OF_AT:
+        return False
+    for k in range(3, len(words) - 1):
+        if words[k] == "of" and words[k + 1] == "ahead":
+            return words[k - 1] in _DETERMINERS
+    return False
 
 
 def _words(toks: list[regex.Match[str]], n: int) -> list[str]:

@@ -766,7 +766,7 @@ def _quarter_year(q: int, ctx: Ctx, m: Cand | None = None) -> int | None:
                 ctx.tense == "future"
                 or (ctx.tense != "past" and m is not None and _guidance(m, ctx))
             )
-            and not _reported_soon(m, ctx)
+            and not _reported_soon(m, ctx, results_before=True)
         ):
             return y + 1
         return y
@@ -804,14 +804,30 @@ _REPORT_DATE_AFTER = compile_re(
     r"(?i)[-‐ \t\u00a0]+(?:results|earnings|figures)[ \t\u00a0]+(?:on|in|next|this|later)"
     r"[ \t\u00a0]+(?:(?:early|mid|late)[-‐ \t\u00a0]+)?(\p{L}+)"
 )
+# "will report results for its second quarter on Nov. 6": the results named before the quarter
+_RESULTS_FOR_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:results|earnings|figures)[ \t\u00a0]+for[ \t\u00a0]+"
+    r"(?:(?:its|their|the)[ \t\u00a0]+)?$"
+)
+_DATE_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:on|in|next|this|later)[ \t\u00a0]+(?:(?:early|mid|late)[-‐ \t\u00a0]+)?(\p{L}+)"
+)
 _SOON_WORDS = frozenset(["week", "month", "monday", "tuesday", "wednesday", "thursday", "friday"])
 
 
-def _reported_soon(m: Cand | None, ctx: Ctx) -> bool:
-    """Whether the results of the quarter at ``m`` are due within three months."""
+def _reported_soon(m: Cand | None, ctx: Ctx, results_before: bool = False) -> bool:
+    """Whether the results of the quarter at ``m`` are due within three months;
+    ``results_before``: the results may also be named before the quarter (of a quarter
+    already begun: "will report results for its fiscal second quarter on Nov. 6")."""
     if m is None or ctx.ref is None:
         return False
     after = _REPORT_DATE_AFTER.match(ctx.text, m.end(), m.end() + 48)
+    if (
+        after is None
+        and results_before
+        and _RESULTS_FOR_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+    ):
+        after = _DATE_AFTER.match(ctx.text, m.end(), m.end() + 32)
     if after is None:
         return False
     word = after.group(1).lower()
@@ -1431,6 +1447,66 @@ _THE_BEFORE = compile_re(r"(?i)(?<![\p{L}])the[ \t\u00a0]+$")
 _OF_EACH_MONTH_AFTER = compile_re(
     r"(?i)s?[ \t\u00a0]+of[ \t\u00a0]+(?:each|every)[ \t\u00a0]+month(?![\p{L}])"
 )
+# "the last Saturday of September", "the first Monday of March 2024": one day of that month
+_OF_MONTH_AFTER = compile_re(
+    r"[ \t\u00a0]+of[ \t\u00a0]+((?-i:\p{Lu})\p{Ll}{2,3}\.|(?-i:\p{Lu})\p{Ll}+)(?:[ \t\u00a0]+(\d{4}))?(?![\p{L}\d])"
+    r"(?!\.?[ \t\u00a0]+(?:next|last|this)[ \t\u00a0]+year)"
+)
+_ONE_ORDINAL_BEFORE = compile_re(
+    rf"(?i)(?<![\p{{L}}])(?:the[ \t\u00a0]+)?({_ORDINAL})[ \t\u00a0]+$"
+)
+_ORDINAL_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+
+
+def _nth_weekday(y: int, mo: int, wd: int, n: int) -> dt.date | None:
+    """The ``n``-th (``-1``: the last) weekday ``wd`` (1 = Monday) of a month."""
+    if n < 0:
+        last = cal.last_of_month(y, mo)
+        return last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
+    first = dt.date(y, mo, 1)
+    day = first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
+    return day if day.month == mo else None
+
+
+def _weekday_of_month(m: Cand, ctx: Ctx, wd: int, modifier: str) -> Reading | None:
+    """ "the last Saturday of September" (not last week's Saturday), "the first Monday of March
+    2024": that day of the month, in the year the clause's tense points to."""
+    after = _OF_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 24)
+    if after is None or modifier not in ("", "last"):
+        return None
+    mo = month_in(after.group(1), ctx.lex)
+    if mo is None:
+        return None
+    if modifier:
+        word, start = "last", m.start()
+        the = _THE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+        if the is not None:
+            start = the.start()
+    else:
+        ordinal = _ONE_ORDINAL_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
+        if ordinal is None:
+            return None
+        word, start = ordinal.group(1).lower(), ordinal.start()
+    n = _ORDINAL_NUMBER.get(word.rstrip("stndrh") if word[0].isdigit() else word)
+    if n is None and word[0].isdigit():
+        n = int(word[0])
+    if n is None:
+        return None
+    if after.group(2):
+        day = _nth_weekday(int(after.group(2)), mo[0], wd, n)
+        anchor = "absolute"
+    elif ctx.ref is not None:
+        days = [_nth_weekday(y, mo[0], wd, n) for y in range(ctx.ref.year - 1, ctx.ref.year + 2)]
+        found = [d for d in days if d is not None]
+        day = pick(found, ctx.ref, ctx.tense) if found else None
+        anchor = "ref"
+    else:
+        return Reading("DATE", None, None, start=start, end=after.end())
+    if day is None:
+        return None
+    return Reading("DATE", cal.day(day), anchor, start=start, end=after.end())
+
+
 _DAY_SHIFT = compile_re(r"(?i)the[ \t\u00a0]+day[ \t\u00a0]+(before|after)[ \t\u00a0]+")
 
 
@@ -1522,6 +1598,9 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         if ordinal is not None or modifier:
             start = m.start() if ordinal is None else ordinal.start()
             return Reading("SET", f"XXXX-WXX-{wd}", None, start=start, end=each_month.end())
+    of_month = _weekday_of_month(m, ctx, wd, modifier)
+    if of_month is not None:
+        return of_month
     pair = (
         _WEEKDAY_AND_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
         if not modifier and ctx.previous_day is not None
@@ -1745,12 +1824,12 @@ _SCHEDULED_NOUN_AFTER = compile_re(r"(?i)[ \t\u00a0]+" + _SCHEDULED_NOUNS + r"(?
 _SCHEDULED_IN_BEFORE = compile_re(
     r"(?i)(?<![\p{L}])" + _SCHEDULED_NOUNS + r"[ \t\u00a0]+in[ \t\u00a0]+$"
 )
-# "will publish home sales for October": the figures of a month, told whatever the verb's
-# tense; the nearest such month
+# "will publish home sales for October", "a report on consumer prices for February is due":
+# the figures of a month, told whatever the verb's tense; the nearest such month
 _FIGURES_FOR_BEFORE = compile_re(
-    r"(?i)(?<![\p{L}])(?:sales|figures|data|numbers|results|statistics|output|exports|imports"
+    r"(?i)(?<![\p{L}])(?:(?:sales|figures|data|numbers|results|statistics|output|exports|imports"
     r"|production|deliveries|orders|inflation|unemployment|payrolls|spending|traffic)"
-    r"[ \t\u00a0]+(?:for|in)[ \t\u00a0]+$"
+    r"[ \t\u00a0]+(?:for|in)|(?:prices|report|reading)[ \t\u00a0]+for)[ \t\u00a0]+$"
 )
 # "will report January sales", "December payrolls": the figures of a month, the nearest
 _FIGURES_NOUN_AFTER = compile_re(
@@ -1790,6 +1869,25 @@ _PLANNED_TO_BEFORE = compile_re(
     r"[ \t\u00a0]+(?:to|for)(?![\p{L}])"
 )
 _WORDS_BEFORE_IN = compile_re(r"[\p{L}'’]+")
+_CLAUSE_WORD = compile_re(r"(?i)(?<![\p{L}])(?:but|and|when|while|after|because)(?![\p{L}])")
+
+
+def _planned_month(ctx: Ctx, start: int) -> bool:
+    """A plan word in the clause before the month at ``start``: near ("was due in March"), or
+    farther with its infinitive ("had planned to start deliveries of the 2025 Trailmaster in
+    July"), no clause mark nor clause word between."""
+    near = max(0, start - 40)
+    if _PLANNED_BEFORE.search(ctx.text, near, start):
+        return not _CLAUSE_MARK.search(ctx.text, near, start)
+    far = max(0, start - 64)
+    plan = _PLANNED_TO_BEFORE.search(ctx.text, far, start)
+    return (
+        plan is not None
+        and not _CLAUSE_MARK.search(ctx.text, plan.start(), start)
+        and not _CLAUSE_WORD.search(ctx.text, plan.end(), start)
+    )
+
+
 _CLAUSE_MARK = compile_re(r"[,;:.!?()\"“”]")
 
 
@@ -1961,11 +2059,7 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             and not _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
         ):
             slack = 0  # "She proposed a tax in October" in September: last October
-        elif (
-            tense == "past"
-            and _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
-            and not _CLAUSE_MARK.search(ctx.text, max(0, m.start() - 40), m.start())
-        ):
+        elif tense == "past" and _planned_month(ctx, m.start()):
             # a plan told in the past ("had been due to be delivered in mid-February" in
             # December, "had been due to end in October" in July) names a month on either
             # side: the nearest

@@ -107,6 +107,10 @@ _REPORT_BEFORE = compile_re(
     r"|releas(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|post(?:s|ed|ing)?|present(?:s|ed|ing)?)"
     r"(?:[ \t\u00a0]+(?:its|their|the|his|her))?[ \t\u00a0]+$"
 )
+# "raised its full-year outlook": a forecast, for the year under way
+_FORECAST_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:outlook|forecasts?|guidance|targets?|goals?|projections?)(?![\p{L}])"
+)
 _AN_BEFORE = compile_re(r"\ban?[ \t\u00a0]+$", regex.IGNORECASE)
 _POSSESSIVE_AFTER = compile_re(r"[ \t]?['’]s(?![\p{L}])")  # "this quarter's", "quarter 's"
 _SINCE_BEFORE = compile_re(r"(?i)(?<![\p{L}])since[ \t\u00a0]+(?:the[ \t\u00a0]+)?$")
@@ -117,7 +121,7 @@ _HALF_BEFORE = compile_re(r"(?i)(?<![\p{L}])half[ \t\u00a0]+$")
 
 def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
-    low = norm(raw)
+    low = norm(raw).replace(" calendar year", " year")  # "by the end of the calendar year"
     after = ctx.text[m.end() : m.end() + 12].lower()
     mod = edge_mod(low)
     last_word = raw.split()[-1]
@@ -255,6 +259,9 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
                 # "will publish full-year results on March 10" in February: the results
                 # of the year just ended, whatever the tense
                 return Reading("DATE", cal.year(ctx.ref.year - 1))
+            if _FORECAST_AFTER.match(ctx.text, m.end(), m.end() + 16):
+                # "raised its full-year outlook" in March: this year's, told in the past too
+                return Reading("DATE", cal.year(ctx.ref.year))
             return Reading("DATE", cal.year(y))
         return Reading("DATE", cal.year(y), mod="MID" if "mid" in low else "END")
     if "turn of the century" in low:
@@ -532,6 +539,16 @@ def _ago(m: Cand, ctx: Ctx, quarter_of: bool = False) -> Reading | None:
             # an event the text does not date, and told in the past, so not that long after
             # the publication date
             return Reading("DATE", None, None, mod=mod)
+        if (
+            backward
+            and prior is not None
+            and ctx.ref is not None
+            and prior.first > ctx.ref
+            and ctx.tense == "past"
+        ):
+            # "Japan votes on Oct. 27. The yen traded at 149.6, up from 150.2 a day earlier":
+            # a past clause counts from no date still ahead, but from the reference
+            prior, anchor, base = None, "ref", ctx.ref
     if vague or n is None or n != int(n) or unit == "millennium":
         return Reading("DATE", "PAST_REF" if backward else "FUTURE_REF", None, mod=mod)
     k = int(n) * (-1 if backward else 1)
@@ -1219,8 +1236,8 @@ def _fraction(low: str, after: str) -> bool:
         return True
     if not _OF_AFTER.match(after):
         return False
-    if "-" in low or low.split()[0] in ("a", "one"):
-        return True
+    if "-" in low or low.split()[-2:-1] in (["a"], ["one"]):
+        return True  # "a quarter of", "more than a quarter of revenue"
     return _OF_DETERMINER_AFTER.match(after) is not None
 
 

@@ -60,9 +60,13 @@ _MONTHS_TO_DATE = compile_re(
     r"|first[ \t\u00a0]+(?:two|three|four|five|seven|eight|ten|eleven|[2-578]|1[01]))"
     r"[ \t\u00a0]+months"
 )
-# "After a flat second quarter, Kimberly posted a gain": a period before the one reported
+# "After a flat second quarter, Kimberly posted a gain", "rose 2.5%, after growing 3.3% in the
+# fourth quarter": a period before the one reported (a verb of change, not "after reporting")
 _AFTER_A_BEFORE = compile_re(
-    r"(?i)(?<![\p{L}])(?:after|following)[ \t\u00a0]+an?[ \t\u00a0]+(?:\p{L}+[ \t\u00a0]+){0,2}$"
+    r"(?i)(?<![\p{L}])(?:after|following)[ \t\u00a0]+(?:an?[ \t\u00a0]+(?:\p{L}+[ \t\u00a0]+){0,2}"
+    r"|(?:grow|ris|fall|shrink|contract|expand|gain|declin|dropp|slow|jump|climb|slid|sink"
+    r"|increas|decreas|surg|stall|plung|slump)ing[ \t\u00a0]+(?:[^\s,;]+[ \t\u00a0]+){0,5}?"
+    r"(?:in|during)[ \t\u00a0]+)$"
 )
 # "…, the sheriff said Monday", "told reporters on Tuesday": the day of an attribution
 _TOLD_ON = compile_re(
@@ -72,6 +76,10 @@ _TOLD_ON = compile_re(
 _MONTHS_OF_YEAR = frozenset(f"P{n}M" for n in range(2, 12))
 _FULL_YEAR = compile_re(
     r"(?i)(?:the[ \t\u00a0]+)?full(?:[ \t\u00a0]|[ \t\u00a0]?[-‐][ \t\u00a0]?)year"
+)
+# "For the whole of 2025, the economy grew 1.1%": a year reported whole
+_WHOLE_OF_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:the[ \t\u00a0]+whole|all)[ \t\u00a0]+of[ \t\u00a0]+$"
 )
 # "the three months to", "the six months ended": a length of months up to a date
 _MONTHS_LENGTH = compile_re(r"(?i)the[ \t\u00a0]+(?:three|six|3|6)[ \t\u00a0]+months")
@@ -139,11 +147,13 @@ class _Discourse:
         ref: dt.date | None,
         aside: bool = False,
         told: bool = False,
+        whole: bool = False,
     ) -> None:
         """Keep what ``mention`` tells later ones. ``aside``: a period named as a contrast
         ("after a flat second quarter"), not the one the story reports. ``told``: the day an
         attribution names ("…, the sheriff said Monday"): after another day in its sentence
-        (the day of the events told), it is not the day later clock times fall on."""
+        (the day of the events told), it is not the day later clock times fall on. ``whole``: a
+        year after "the whole of" or "all of", reported whole."""
         if (
             mention.type == "DATE"
             and mention.first_day is None
@@ -179,6 +189,10 @@ class _Discourse:
         ):
             # "For the full year, it earned $140 million, against $96 million the year
             # before": the year reported is the period compared with (in its own sentence)
+            self.months_to_date = (mention.value, sentence)
+        elif mention.value is not None and _YEAR_VALUE.fullmatch(mention.value) and whole:
+            # "For the whole of 2025, the economy grew 1.1%, up from 0.9% a year earlier":
+            # the year is the period compared with, as "the full year" is
             self.months_to_date = (mention.value, sentence)
         if mention.type not in ("DATE", "TIME") or mention.first_day is None:
             return
@@ -386,9 +400,17 @@ def find_dates(
         if reading.end is not None and reading.end > m.end():
             taken = reading.end  # "the Fourth of July weekend": one mention, "weekend" in it
         if reading.dated or pair_year:
-            aside = _AFTER_A_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            aside = _AFTER_A_BEFORE.search(text, max(0, mention.start - 60), mention.start)
             told = _TOLD_ON.search(text, max(0, mention.start - 40), mention.start)
-            state.note(mention, i, mref, aside=aside is not None, told=told is not None)
+            whole = _WHOLE_OF_BEFORE.search(text, max(0, mention.start - 16), mention.start)
+            state.note(
+                mention,
+                i,
+                mref,
+                aside=aside is not None,
+                told=told is not None,
+                whole=whole is not None,
+            )
             if len(found) > 1:
                 state.note_months_to(text, found[-2], found[-1], i)
         if mref_name != "speech":
