@@ -260,3 +260,19 @@ def test_entity_index_read_once_per_run_text_matches_reading_every_run(monkeypat
 
     monkeypatch.setattr(coref.Entities, "_add_run", every_run)
     assert fast == [build(t) for t in texts]
+
+
+def test_quote_mark_positions_match_a_character_class_scan():
+    """Quote marks are found by one ``str.find`` loop per mark: the positions a regex
+    character class of the same marks finds, in text order."""
+    from newsstruct.quotes import marks
+
+    rng = random.Random(11)
+    pieces = ['"', "“", "”", "„", "«", "»", "‟", "'", "‘", "’", "''", "``", "said", " ", "\n",
+              "é", "\u0301", "Σ", "x"]  # fmt: skip
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        for chars in (marks._DOUBLE, marks._SINGLE):
+            pattern = regex.compile("[" + regex.escape("".join(sorted(chars))) + "]")
+            want = [m.start() for m in pattern.finditer(text)]
+            assert marks._positions(text, chars) == want, (text, chars)

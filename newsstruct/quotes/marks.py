@@ -15,7 +15,7 @@ and the rest of the paragraph is its content.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import attrs
 
@@ -36,7 +36,7 @@ _CLOSERS = {
 _DOUBLE = frozenset('"“”„«»‟')
 _SINGLE_OPEN = "‘'"
 _SINGLE_CLOSE = "’'"
-_DOUBLE_RE = compile_re(r'["“”„«»‟]')
+_SINGLE = "'‘’"
 # with typewriter marks: two apostrophes and two backticks are one double mark each
 _TYPEWRITER_CLOSERS = ("''", '"', "”")
 # every opening mark -> the marks (one or two characters) that may close it
@@ -74,6 +74,20 @@ class Segment:
     single: bool = False
 
 
+def _positions(text: str, marks: Collection[str]) -> list[int]:
+    """Where any of the (single-character) ``marks`` stands in ``text``, in order: one
+    C-speed ``str.find`` loop per mark, several times faster than a regex character class
+    over a long text."""
+    found: list[int] = []
+    for mark in marks:
+        i = text.find(mark)
+        while i >= 0:
+            found.append(i)
+            i = text.find(mark, i + 1)
+    found.sort()
+    return found
+
+
 def find_segments(
     text: str, paragraphs: Sequence[Paragraph], *, typewriter: bool = False
 ) -> list[Segment]:
@@ -81,8 +95,10 @@ def find_segments(
     marks too)."""
     segments: list[Segment] = []
     # the marks of the whole text, read once; each paragraph takes its share
-    pattern = _TYPEWRITER_RE if typewriter else _DOUBLE_RE
-    doubles = [m.start() for m in pattern.finditer(text, timeout=limits.SCAN_TIMEOUT)]
+    if typewriter:
+        doubles = [m.start() for m in _TYPEWRITER_RE.finditer(text, timeout=limits.SCAN_TIMEOUT)]
+    else:
+        doubles = _positions(text, _DOUBLE)
     singles: list[int] | None = None
     for index, para in enumerate(paragraphs):
         lo = bisect.bisect_left(doubles, para.start)
@@ -91,7 +107,7 @@ def find_segments(
             segments.extend(_pair_doubles(text, para, index, doubles[lo:hi]))
             continue
         if singles is None:
-            singles = [m.start() for m in _SINGLE_RE.finditer(text, timeout=limits.SCAN_TIMEOUT)]
+            singles = _positions(text, _SINGLE)
         lo = bisect.bisect_left(singles, para.start)
         hi = bisect.bisect_left(singles, para.end, lo)
         if lo < hi:
