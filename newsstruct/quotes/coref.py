@@ -984,6 +984,13 @@ class Entities:
             and (role in self.qwords.titles or role in self.qwords.persons)
         ):
             return True  # "Lumora's chief technology officer, Felix Andersohn": role, name
+        if (
+            len(words) == 2
+            and words[1].endswith(",")
+            and words[1][:-1].lower() in self.qwords.kin
+            and (words[0] in ("His", "Her", "Their") or words[0].endswith(("'s", "’s")))
+        ):
+            return True  # "His wife, Sigrun Viken", "Brandvold's sister, Ingrid Sollie"
         return all(
             is_cap(w) or w.lower() in self.qwords.titles or w.lower() in ("the", "a", "an")
             for w in words
