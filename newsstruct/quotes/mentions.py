@@ -443,8 +443,17 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
         return None
     if j >= 1 and toks[j - 1][2] and _word(text, toks[j - 1]) == "state":
         # "state health officials said", "the state wildlife agency said": "state" is a
-        # noun, not the cue
+        # noun, not the cue; a people's or country's name may stand before it ("Kestovan
+        # state media reported")
         k = j - 1
+        while (
+            k >= 1
+            and toks[k - 1][2]
+            and is_cap(_word(text, toks[k - 1]))
+            and _word(text, toks[k - 1]).lower() not in words.stops
+            and _word(text, toks[k - 1]).lower() not in words.function_words
+        ):
+            k -= 1
         if k >= 1 and toks[k - 1][2] and _word(text, toks[k - 1]).lower() in words.dets:
             k -= 1
         if k == 0 or _boundary_before(doc, toks, k):

@@ -359,6 +359,29 @@ def _noun_before_name(text: str, cue: tuple[int, int], hi: int) -> bool:
     return nxt is not None and nxt.group(1)[0].isupper()
 
 
+# "state media", "state health officials", "state news agency": a group or an organisation
+# noun, maybe after one modifier
+_BODY_NEXT = compile_re(r"\s+(\p{Ll}+)(?:\s+(\p{Ll}+))?", regex.V1)
+
+
+def _body_next(text: str, pos: int, hi: int, words: QuoteWords) -> bool:
+    """The words after a cue form at ``pos`` name a group or an organisation that the form
+    modifies as a noun ("Kestovan state television showed", "state health officials")."""
+    m = _BODY_NEXT.match(text, pos, hi)
+    if m is None:
+        return False
+    bodies = (words.groups, words.orgs, ("media",))
+    if any(m.group(1) in b for b in bodies):
+        return True
+    return (
+        m.group(2) is not None
+        and m.group(1) not in words.dets
+        and m.group(1) not in words.stops
+        and m.group(1) not in words.function_words
+        and any(m.group(2) in b for b in bodies)
+    )
+
+
 _AUX = frozenset(
     ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"]
 )
@@ -441,6 +464,7 @@ def _reported(
             and (
                 nxt.group(1)[0].isupper()
                 or nxt.group(1).lower() in _AUX
+                or _body_next(text, cue[1], sent.end, words)
                 # "Member states said": a verb of saying follows the noun
                 or (words.cue(nxt.group(1)) or ("", ""))[1] == "speech"
             )
