@@ -43,8 +43,14 @@ _OPEN_APPOSITION = compile_re(
     regex.V1 | regex.IGNORECASE,
 )
 
-# a restrictive relative clause between a source and its cue: " who spoke anonymously"
-_RELATIVE = compile_re(r",?\s+(?:who|whose)\s+((?:[^,;:.!?\"“”]|\.(?=\p{L})){1,80}?)", regex.V1)
+# a restrictive relative clause between a source and its cue: " who spoke anonymously", " that
+# operates the telescope" ("that" and a verb in the present or past: no clause of content,
+# which would follow the cue)
+_RELATIVE = compile_re(
+    r",?\s+(?:who|whose|that(?=\s+(?:\p{Ll}+(?:s|ed)|has|had|is|was|are|were)\s))\s+"
+    r"((?:[^,;:.!?\"“”]|\.(?=\p{L})){1,80}?)",
+    regex.V1,
+)
 
 _PREPOSITIONS = frozenset(["of", "for", "at", "with", "from", "in", "on", "to", "by"])
 
