@@ -310,7 +310,9 @@ _SETTING_THEN_THAT = compile_re(
     r"\s+(?:[^\s,.;:!?\"“”]+\s+){1,6}?"
     # "has said for years that": a stretch of time, not what was said
     r"|for\s+(?:(?:many|several|some|a\s+few|two|three|four|five|\d{1,3})\s+)?"
-    r"(?:years|months|weeks|decades|days|some\s+time|a\s+long\s+time|a\s+while|a\s+year|a\s+decade)\s+)"
+    r"(?:years|months|weeks|decades|days|some\s+time|a\s+long\s+time|a\s+while|a\s+year|a\s+decade)\s+"
+    # an adverb of time or manner: "said afterwards that", "said privately that"
+    r"|(?:afterwards?|later|earlier|again|also|\p{Ll}{3,}ly)\s+)"
     # the clause's subject follows "that" (not "a documentary that showed": a relative clause)
     r"(?=that\s+(?:[\p{Lu}\d\"“‘']|(?:the|a|an|his|her|their|its|our|my|this|these|those"
     r"|he|she|it|they|we|you|there|no|every|some|all|most|many|any|such)\s"
