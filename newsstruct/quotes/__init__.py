@@ -969,7 +969,7 @@ def _new_subject(
     Roccaforte was less impressed. "…," he told reporters.")."""
     mention = speaker.mention
     refers = entities.qwords.pronouns.get(mention.text.lower(), "") if mention else ""
-    if mention is None or refers not in ("male", "female") or ent is None:
+    if mention is None or refers not in ("male", "female"):
         return speaker, ent
     lo = prev.extent[1]
     hi = min(f.extent[0], mention.start)
