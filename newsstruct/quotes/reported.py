@@ -917,9 +917,11 @@ _REFUSAL = compile_re(
 )
 
 # the terms the source spoke on, after the content: "…, speaking on condition of anonymity",
-# "…, asking not to be named"
+# "…, asking not to be named"; or how and where: "…, speaking through an interpreter at a
+# news conference"
 _CONDITION = compile_re(
     r",\s++(?:(?:speaking|talking)\s++on\s++(?:the\s++)?condition\s++(?:of\s++anonymity|that)"
+    r"|(?:speaking|talking)\s++(?:through|to|at|in|from|during|after|before|outside|via)\s"
     r"|(?:asking|requesting)\s++not\s++to\s++be\s++(?:named|identified|quoted))\b",
     regex.V1 | regex.IGNORECASE,
 )
