@@ -1203,7 +1203,19 @@ def _head_noun(description: str) -> str:
     """ "a spokesperson for the county" -> "spokesperson"; "a county spokesperson" -> itself."""
     words = description.lower().split()
     for k, w in enumerate(words):
-        if k > 0 and w in ("of", "for", "at", "with", "from", "in", "on", "who", "whose"):
+        if k > 0 and w in (
+            "of",
+            "for",
+            "at",
+            "with",
+            "from",
+            "in",
+            "on",
+            "to",
+            "close",
+            "who",
+            "whose",
+        ):
             return words[k - 1].strip(",")
     return words[-1].strip(",") if words else ""
 
