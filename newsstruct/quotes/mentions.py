@@ -582,6 +582,8 @@ def _np_start_back(doc: Doc, toks: list[tuple[int, int, bool]], i: int) -> int |
             lower_run = 0
         elif low in _CONNECTORS and j < i:
             pass
+        elif j < i and _titles_joined(doc, toks, j):
+            pass  # "Skyreach founder and chief executive Ingrid Vaszary": two titles
         elif (
             low in words.stops
             or low in words.pronouns
@@ -944,6 +946,9 @@ def _role_follows(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
         if _compound_role(doc, toks, m - 1):
             limit += 1  # "Tarrow County public works director Ian McBride": one role
             continue
+        if _titles_joined(doc, toks, m - 1):
+            limit += 1  # "Skyreach founder and chief executive Ingrid Vaszary": two roles
+            continue
         if (
             verbish(low, words)
             or low in words.pronouns
@@ -951,6 +956,19 @@ def _role_follows(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
         ):
             return False
     return False
+
+
+def _titles_joined(doc: Doc, toks: list[tuple[int, int, bool]], m: int) -> bool:
+    """The word at ``m`` is "and" between two titles ("founder and chief executive")."""
+    text, titles = doc.text, doc.words.titles
+    return (
+        0 < m < len(toks) - 1
+        and toks[m - 1][2]
+        and toks[m + 1][2]
+        and _word(text, toks[m]).lower() == "and"
+        and _word(text, toks[m - 1]).lower() in titles
+        and _word(text, toks[m + 1]).lower() in titles
+    )
 
 
 def _compound_role(doc: Doc, toks: list[tuple[int, int, bool]], m: int) -> bool:
