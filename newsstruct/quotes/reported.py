@@ -212,7 +212,8 @@ _SPACE_COMMA = compile_re(r"[\s,]*", regex.V1)
 _SPACES = compile_re(r"\s*", regex.V1)
 
 # what ends reported content before the next cue's clause: "…, and said", "…, arguing"
-_NEXT_CLAUSE = compile_re(r"(?r)(?:,?\s+(?:and|but)\s+(?:\S+\s+){0,3}?|,\s*)$", regex.V1)
+# (not "… and that she had asked …": a second clause of the same content)
+_NEXT_CLAUSE = compile_re(r"(?r)(?:,?\s+(?:and|but)\s+(?!that\s)(?:\S+\s+){0,3}?|,\s*)$", regex.V1)
 
 _ONLY_STOPS = compile_re(r"[\s.!?]*", regex.V1)
 
