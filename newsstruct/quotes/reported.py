@@ -374,8 +374,8 @@ def _body_next(text: str, pos: int, hi: int, words: QuoteWords) -> bool:
     if m is None:
         return False
     bodies = (words.groups, words.orgs, ("media",))
-    if any(m.group(1) in b for b in bodies):
-        return True
+    if any(m.group(1) in b for b in bodies) or m.group(1) in words.titles:
+        return True  # "a former Oklahoma state senator who ran": a title too
     return (
         m.group(2) is not None
         and m.group(1) not in words.dets
