@@ -824,7 +824,15 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
             # no source written (no attribution, or a cue alone: "Adding, "…""): the last
             # speaker goes on
             speaker = attrs.evolve(previous[0], resolved_by="previous")
-        if speaker is not None and speaker.resolved_by == "description":
+        if speaker is not None and (
+            speaker.resolved_by == "description"
+            # "the agency" again, after an earlier "the agency" read as an unnamed source
+            or (
+                speaker.resolved_by == "title"
+                and speaker.mention is not None
+                and speaker.name == speaker.mention.text
+            )
+        ):
             speaker = _named_org(speaker, quotes, entities)
         if src is not None or speaker is not None:
             prev_found = f
@@ -872,6 +880,17 @@ def _named_org(speaker: Speaker, quotes: list[Quote], entities: Entities) -> Spe
         other = q.speaker
         if other is not None and other.resolved_by in ("name", "alias") and fits(other.name):
             return attrs.evolve(speaker, name=other.name, resolved_by="title")
+    if noun in _BODY_NOUNS:
+        # none of the last quotes: an earlier one whose name holds the noun ("the agency"
+        # after "the Federal Disease Control Agency said")
+        for q in reversed(quotes):
+            other = q.speaker
+            if (
+                other is not None
+                and other.resolved_by in ("name", "alias")
+                and any(w.lower() == noun and w[:1].isupper() for w in other.name.split()[1:])
+            ):
+                return attrs.evolve(speaker, name=other.name, resolved_by="title")
     if noun in _FIRM_NOUNS and speaker.mention is not None:
         firm = entities.firm_before(speaker.mention.start, qwords.firms)
         if firm is not None:
@@ -969,7 +988,7 @@ def _new_subject(
     Roccaforte was less impressed. "…," he told reporters.")."""
     mention = speaker.mention
     refers = entities.qwords.pronouns.get(mention.text.lower(), "") if mention else ""
-    if mention is None or refers not in ("male", "female") or ent is None:
+    if mention is None or refers not in ("male", "female"):
         return speaker, ent
     lo = prev.extent[1]
     hi = min(f.extent[0], mention.start)

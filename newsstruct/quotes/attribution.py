@@ -67,9 +67,10 @@ OBJECT = compile_re(
     r"(?=\s*(?:[,:]|that\b))"
     r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3}(?:’s|'s)\s+[\"“][\p{Lu}\d][^\"“”\n]{0,40}[\"”]"
     r"|\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,4}"  # ^ MSNBC's "Morning Joe"
-    # a bare plural before "that", maybe after a setting: "told jurors (on Monday) that",
-    # "told council members before the vote that"
-    r"|(?:\p{Ll}[\p{L}\-]{1,30}\s+)?\p{Ll}[\p{L}\-]{1,30}s(?=\s+that\s|\s+(?:in|at|on|during|after|before|outside)\s+"
+    # a bare plural before "that" or a question word, maybe after a setting: "told jurors (on
+    # Monday) that", "told council members before the vote that", "asked city staff how"
+    r"|(?:\p{Ll}[\p{L}\-]{1,30}\s+)?(?:\p{Ll}[\p{L}\-]{1,30}s|staff|police|people)"
+    r"(?=\s+(?:that|how|what|why|whether|when|where)\s|\s+(?:in|at|on|during|after|before|outside)\s+"
     r"(?:[^\s,.;:!?\"“”]+\s+){1,6}?that\s)"
     # broadcast media with no article: "told local radio", "told state television"
     r"|(?:\p{Ll}[\p{L}\-]*\s+)?(?:radio|television|TV|media)\b"

@@ -984,6 +984,13 @@ class Entities:
             and (role in self.qwords.titles or role in self.qwords.persons)
         ):
             return True  # "Lumora's chief technology officer, Felix Andersohn": role, name
+        if (
+            len(words) == 2
+            and words[1].endswith(",")
+            and words[1][:-1].lower() in self.qwords.kin
+            and (words[0] in ("His", "Her", "Their") or words[0].endswith(("'s", "’s")))
+        ):
+            return True  # "His wife, Sigrun Viken", "Brandvold's sister, Ingrid Sollie"
         return all(
             is_cap(w) or w.lower() in self.qwords.titles or w.lower() in ("the", "a", "an")
             for w in words
@@ -1030,14 +1037,19 @@ def _org_words(words: list[str], qwords: QuoteWords) -> bool:
     return False
 
 
+_OF_THE_END = compile_re(r"\s+of\s+the\s+$", regex.V1)
+
+
 def _person_of(words: list[str], entities: Entities) -> bool:
     """The capitalised words before an "of" name a person, not an organisation's first words:
-    a known first name opens them ("Ruth Ekwueme of Storrow Capital") and they end in no
-    organisation word ("Federal Reserve Bank of Boston")."""
+    a known first name opens them ("Ruth Ekwueme of Storrow Capital"), or a title stands
+    before two name words ("Detective Sgt. Renata Olufsen of the Tellmoor Police"), and they
+    end in no organisation word ("Federal Reserve Bank of Boston")."""
     qwords = entities.qwords
+    name_words, roles = strip_title(words, qwords)
     return (
         all(is_cap(w) for w in words)
-        and words[0].lower() in qwords.first_names
+        and (words[0].lower() in qwords.first_names or (bool(roles) and len(name_words) >= 2))
         and not _org_words(words, qwords)
     )
 
@@ -1087,6 +1099,13 @@ def resolve(
             if _person_of(head_words[:cut], entities):
                 head_words = head_words[:cut]  # "Ruth Ekwueme of Storrow Capital": the person
                 kind = "name"
+        elif not owner:
+            # "Detective Sgt. Renata Olufsen of the Tellmoor Police Department": the head is
+            # the organisation after "of the", the person named before it speaks
+            before = _OF_THE_END.search(text, mention.start, mention.head[0])
+            person = text[mention.start : before.start()].split() if before else []
+            if person and (_person_of(person, entities) or " ".join(person) in entities.persons):
+                head_words, kind = person, "name"
         name_words, roles = strip_title(head_words, qwords)
         # a title before two name words makes a person ("Atlantic City Mayor Don Guardian",
         # though "Guardian" ends newspaper names)
@@ -1184,7 +1203,19 @@ def _head_noun(description: str) -> str:
     """ "a spokesperson for the county" -> "spokesperson"; "a county spokesperson" -> itself."""
     words = description.lower().split()
     for k, w in enumerate(words):
-        if k > 0 and w in ("of", "for", "at", "with", "from", "in", "on", "who", "whose"):
+        if k > 0 and w in (
+            "of",
+            "for",
+            "at",
+            "with",
+            "from",
+            "in",
+            "on",
+            "to",
+            "close",
+            "who",
+            "whose",
+        ):
             return words[k - 1].strip(",")
     return words[-1].strip(",") if words else ""
 

@@ -443,8 +443,17 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
         return None
     if j >= 1 and toks[j - 1][2] and _word(text, toks[j - 1]) == "state":
         # "state health officials said", "the state wildlife agency said": "state" is a
-        # noun, not the cue
+        # noun, not the cue; a people's or country's name may stand before it ("Kestovan
+        # state media reported")
         k = j - 1
+        while (
+            k >= 1
+            and toks[k - 1][2]
+            and is_cap(_word(text, toks[k - 1]))
+            and _word(text, toks[k - 1]).lower() not in words.stops
+            and _word(text, toks[k - 1]).lower() not in words.function_words
+        ):
+            k -= 1
         if k >= 1 and toks[k - 1][2] and _word(text, toks[k - 1]).lower() in words.dets:
             k -= 1
         if k == 0 or _boundary_before(doc, toks, k):
@@ -573,6 +582,8 @@ def _np_start_back(doc: Doc, toks: list[tuple[int, int, bool]], i: int) -> int |
             lower_run = 0
         elif low in _CONNECTORS and j < i:
             pass
+        elif j < i and _titles_joined(doc, toks, j):
+            pass  # "Skyreach founder and chief executive Ingrid Vaszary": two titles
         elif (
             low in words.stops
             or low in words.pronouns
@@ -935,6 +946,9 @@ def _role_follows(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
         if _compound_role(doc, toks, m - 1):
             limit += 1  # "Tarrow County public works director Ian McBride": one role
             continue
+        if _titles_joined(doc, toks, m - 1):
+            limit += 1  # "Skyreach founder and chief executive Ingrid Vaszary": two roles
+            continue
         if (
             verbish(low, words)
             or low in words.pronouns
@@ -942,6 +956,19 @@ def _role_follows(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
         ):
             return False
     return False
+
+
+def _titles_joined(doc: Doc, toks: list[tuple[int, int, bool]], m: int) -> bool:
+    """The word at ``m`` is "and" between two titles ("founder and chief executive")."""
+    text, titles = doc.text, doc.words.titles
+    return (
+        0 < m < len(toks) - 1
+        and toks[m - 1][2]
+        and toks[m + 1][2]
+        and _word(text, toks[m]).lower() == "and"
+        and _word(text, toks[m - 1]).lower() in titles
+        and _word(text, toks[m + 1]).lower() in titles
+    )
 
 
 def _compound_role(doc: Doc, toks: list[tuple[int, int, bool]], m: int) -> bool:

@@ -212,7 +212,8 @@ _SPACE_COMMA = compile_re(r"[\s,]*", regex.V1)
 _SPACES = compile_re(r"\s*", regex.V1)
 
 # what ends reported content before the next cue's clause: "…, and said", "…, arguing"
-_NEXT_CLAUSE = compile_re(r"(?r)(?:,?\s+(?:and|but)\s+(?:\S+\s+){0,3}?|,\s*)$", regex.V1)
+# (not "… and that she had asked …": a second clause of the same content)
+_NEXT_CLAUSE = compile_re(r"(?r)(?:,?\s+(?:and|but)\s+(?!that\s)(?:\S+\s+){0,3}?|,\s*)$", regex.V1)
 
 _ONLY_STOPS = compile_re(r"[\s.!?]*", regex.V1)
 
@@ -310,7 +311,9 @@ _SETTING_THEN_THAT = compile_re(
     r"\s+(?:[^\s,.;:!?\"“”]+\s+){1,6}?"
     # "has said for years that": a stretch of time, not what was said
     r"|for\s+(?:(?:many|several|some|a\s+few|two|three|four|five|\d{1,3})\s+)?"
-    r"(?:years|months|weeks|decades|days|some\s+time|a\s+long\s+time|a\s+while|a\s+year|a\s+decade)\s+)"
+    r"(?:years|months|weeks|decades|days|some\s+time|a\s+long\s+time|a\s+while|a\s+year|a\s+decade)\s+"
+    # an adverb of time or manner: "said afterwards that", "said privately that"
+    r"|(?:afterwards?|later|earlier|again|also|\p{Ll}{3,}ly)\s+)"
     # the clause's subject follows "that" (not "a documentary that showed": a relative clause)
     r"(?=that\s+(?:[\p{Lu}\d\"“‘']|(?:the|a|an|his|her|their|its|our|my|this|these|those"
     r"|he|she|it|they|we|you|there|no|every|some|all|most|many|any|such)\s"
@@ -357,6 +360,29 @@ def _noun_before_name(text: str, cue: tuple[int, int], hi: int) -> bool:
         return False
     nxt = _NEXT_WORD.match(text, cue[1], hi)
     return nxt is not None and nxt.group(1)[0].isupper()
+
+
+# "state media", "state health officials", "state news agency": a group or an organisation
+# noun, maybe after one modifier
+_BODY_NEXT = compile_re(r"\s+(\p{Ll}+)(?:\s+(\p{Ll}+))?", regex.V1)
+
+
+def _body_next(text: str, pos: int, hi: int, words: QuoteWords) -> bool:
+    """The words after a cue form at ``pos`` name a group or an organisation that the form
+    modifies as a noun ("Kestovan state television showed", "state health officials")."""
+    m = _BODY_NEXT.match(text, pos, hi)
+    if m is None:
+        return False
+    bodies = (words.groups, words.orgs, ("media",))
+    if any(m.group(1) in b for b in bodies) or m.group(1) in words.titles:
+        return True  # "a former Oklahoma state senator who ran": a title too
+    return (
+        m.group(2) is not None
+        and m.group(1) not in words.dets
+        and m.group(1) not in words.stops
+        and m.group(1) not in words.function_words
+        and any(m.group(2) in b for b in bodies)
+    )
 
 
 _AUX = frozenset(
@@ -441,6 +467,7 @@ def _reported(
             and (
                 nxt.group(1)[0].isupper()
                 or nxt.group(1).lower() in _AUX
+                or _body_next(text, cue[1], sent.end, words)
                 # "Member states said": a verb of saying follows the noun
                 or (words.cue(nxt.group(1)) or ("", ""))[1] == "speech"
             )
@@ -891,9 +918,11 @@ _REFUSAL = compile_re(
 )
 
 # the terms the source spoke on, after the content: "…, speaking on condition of anonymity",
-# "…, asking not to be named"
+# "…, asking not to be named"; or how and where: "…, speaking through an interpreter at a
+# news conference"
 _CONDITION = compile_re(
     r",\s++(?:(?:speaking|talking)\s++on\s++(?:the\s++)?condition\s++(?:of\s++anonymity|that)"
+    r"|(?:speaking|talking)\s++(?:through|to|at|in|from|during|after|before|outside|via)\s"
     r"|(?:asking|requesting)\s++not\s++to\s++be\s++(?:named|identified|quoted))\b",
     regex.V1 | regex.IGNORECASE,
 )

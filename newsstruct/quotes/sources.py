@@ -43,8 +43,14 @@ _OPEN_APPOSITION = compile_re(
     regex.V1 | regex.IGNORECASE,
 )
 
-# a restrictive relative clause between a source and its cue: " who spoke anonymously"
-_RELATIVE = compile_re(r",?\s+(?:who|whose)\s+((?:[^,;:.!?\"“”]|\.(?=\p{L})){1,80}?)", regex.V1)
+# a restrictive relative clause between a source and its cue: " who spoke anonymously", " that
+# operates the telescope" ("that" and a verb in the present or past: no clause of content,
+# which would follow the cue)
+_RELATIVE = compile_re(
+    r",?\s+(?:who|whose|that(?=\s+(?:\p{Ll}+(?:s|ed)|has|had|is|was|are|were)\s))\s+"
+    r"((?:[^,;:.!?\"“”]|\.(?=\p{L})){1,80}?)",
+    regex.V1,
+)
 
 _PREPOSITIONS = frozenset(["of", "for", "at", "with", "from", "in", "on", "to", "by"])
 
@@ -190,6 +196,31 @@ def _before_party(doc: Doc, lo: int, m: Mention | None) -> Mention | None:
     return named if named is not None and named.kind == "name" else m
 
 
+def _before_of(doc: Doc, lo: int, m: Mention | None) -> Mention | None:
+    """``Foreign Minister Tobias Lindqvist of Norrland, who said``, ``the president of
+    Norrland, who said``, ``Ana Ruiz of the Harbor Trust, who said``: "who" stands for the
+    person whose place or organisation follows "of" (``m`` itself otherwise)."""
+    if m is None or m.kind not in ("name", "org"):
+        return m
+    of = _OF_BEFORE.search(doc.text, max(lo, m.start - 8), m.start)
+    if of is None:
+        return m
+    person = np_before(doc, lo, of.start()) or np_ending(doc, lo, of.start())
+    if person is not None and person.kind == "name" and person.head is not None:
+        return Mention(start=person.start, end=m.end, kind="name", head=(person.head[0], m.end))
+    head = LETTERS.findall(doc.text, person.start, person.end) if person is not None else []
+    if (
+        person is not None
+        and person.kind == "description"
+        and m.kind == "name"
+        and head
+        and (head[-1].lower() in doc.words.titles or head[-1].lower() in doc.words.persons)
+    ):
+        return Mention(start=person.start, end=m.end, kind="description")
+    return m  # "the mouth of Donald Trump, who": the name
+
+
+_OF_BEFORE = compile_re(r"(?r)\s+of\s+(?:the\s+)?$", regex.V1)
 _PARTY_ASIDE = compile_re(r"[DRI]-\p{Lu}[\p{L}.]*", regex.V1)
 _COMMA_BEFORE = compile_re(r"(?r),\s*$", regex.V1)
 
@@ -256,6 +287,8 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
         # "Mike Lenn, who declared": the name; also an object ("from Mike Lenn, who")
         m = np_before(doc, lo, who.start()) or np_ending(doc, lo, who.start())
         m = _before_party(doc, lo, m)
+        if who.group("rel") == "who":
+            m = _before_of(doc, lo, m)
         if m is not None and m.kind in ("name", "org", "description", "group"):
             if who.group("rel") == "which":
                 return _which_object(doc, m) or m
