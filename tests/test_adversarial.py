@@ -95,6 +95,10 @@ def adversarial_inputs() -> dict[str, str]:
         + "".join("RAIN " * 13 + f"Ada {tag} told reporters " for tag in _tags(4_000)),
         "5,000 follow prompts over a run of 's'": _follow_prompts_over_folding_runs(5_000),
         "one 200 kB sentence of 8,000 'according to' phrases": _according_to_chain(8_000),
+        "8,000 paragraphs quoting 'the company', named by none": "\n\n".join(
+            f"Officials met on the {tag} case. “We will look into the {tag} claim,” the company said."
+            for tag in _tags(8_000)
+        ),
         "50,000 newlines": "\n" * 50_000,
         "50,000 one-word lines": "Said.\n" * 50_000,
         "a 5 MB article": (story * (5_000_000 // len(story) + 1))[:5_000_000],

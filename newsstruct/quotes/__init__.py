@@ -868,6 +868,9 @@ def _named_org(speaker: Speaker, quotes: list[Quote], entities: Entities) -> Spe
             return True
         return len(names) > 1 and any(w.lower() == noun and w[:1].isupper() for w in names)
 
+    # the quotes looked back over: all of an article's, but not thousands ("the company
+    # said" after each of 8,000 quotes was quadratic)
+    quotes = quotes[-_QUOTES_BACK:]
     if noun in _BODY_NOUNS:
         earlier = quotes[-_BODY_LOOKBACK:]
     elif noun in qwords.orgs or noun in _FIRM_NOUNS:
@@ -957,6 +960,7 @@ def _quote(text: str, f: _Found, speaker: Speaker | None, cue: Span | None) -> Q
 # nouns that stand for any organisation named just before ("the agency said")
 _BODY_NOUNS = frozenset(["agency", "organization", "organisation", "body", "watchdog"])
 _BODY_LOOKBACK = 3
+_QUOTES_BACK = 300  # no news article has as many quotes; a pathological text may
 
 _REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort"})
 

@@ -612,7 +612,9 @@ class Entities:
         if kin is not None and kin.group(1).lower() in self.qwords.kin:
             # "Her son, Peter Calder,", "his wife Ann Reel": a relative of someone named
             self._relatives.add(id(ent))
-            self._kin.setdefault(kin.group(1).lower(), []).append((start, ent))
+            seen = self._kin.setdefault(kin.group(1).lower(), [])
+            if not seen or seen[-1][1] is not ent:
+                seen.append((start, ent))
         app = _ROLE_AFTER.match(self.text, end, min(len(self.text), end + 120))
         if app is not None:
             words = [
@@ -827,8 +829,14 @@ class Entities:
         m = _KIN_DESCRIPTION.fullmatch(description)
         if m is None:
             return None
-        found = {id(ent): ent for at, ent in self._kin.get(m.group(1).lower(), ()) if at < position}
-        return next(iter(found.values())) if len(found) == 1 else None
+        found: Entity | None = None
+        for at, ent in self._kin.get(m.group(1).lower(), ()):  # in text order
+            if at >= position:
+                break
+            if found is not None and ent is not found:
+                return None  # two people introduced by the word: "his son" is either
+            found = ent
+        return found
 
     def by_role(self, role: str, position: int) -> Entity | None:
         cands: list[Entity] = self._by_role.get(role, [])
