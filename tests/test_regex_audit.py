@@ -44,6 +44,11 @@ ADVERSARIAL = {
     # case-insensitive class repeated over them may split the run every way
     "folding letters": "s" * N,
     "folding pairs": "st" * (N // 2),
+    # the same runs inside a word that ends a phrase before a comma, where patterns anchored
+    # at a clause's end ("…, ") engage: the exponential shape the fuzzer found in a role
+    # pattern (case-insensitive, over "By Priya iiii…Castellane, ")
+    "folding run before a comma": "By Ada " + "i" * (N // 2) + "son, ",
+    "folding s run before a comma": "By Ada " + "s" * (N // 2) + "t, ",
     "capitals": "A" * N,
     "capital words": "Ada " * (N // 4),
     "title case run": "Ada Marsh Lena Osei " * (N // 20),

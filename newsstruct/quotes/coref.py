@@ -87,9 +87,9 @@ _RELATIVE_BEFORE = compile_re(
 # a role in a description set before the name by a comma: "The mayor of Marlow Bay, ",
 # "the company's chief executive, "
 _ROLE_APPOSED_BEFORE = compile_re(
-    r"(?r)(?:^|(?<=\s))(?:the|a|an|\p{L}+['’]s)\s+(?:\p{Ll}[\p{L}\-]*\s+){0,2}?(\p{Ll}[\p{L}\-]+)"
-    r"(?:\s+(?:of|for|at)\s+[^,;.()\"“”\n]{1,40}?)?,\s+$",
-    regex.V1 | regex.IGNORECASE,
+    r"(?r)(?:^|(?<=\s))(?:[Tt]he|[Aa]n?|\p{L}++['’]s)\s++(?:\p{Ll}[\p{L}\-]*+\s++){0,2}?"
+    r"(\p{Ll}[\p{L}\-]*+)(?:\s++(?:of|for|at)\s++[^,;.()\"“”\n]{1,40}?)?,\s++$",
+    regex.V1,
 )
 _ROLE_AFTER = compile_re(
     r"\s*,\s+(?:the|a|an|its|their|his|her)\s+([^,;.()\"“”]{1,80}?)"
