@@ -86,9 +86,11 @@ _RELATIVE_BEFORE = compile_re(
 )
 # a role in a description set before the name by a comma: "The mayor of Marlow Bay, ",
 # "the company's chief executive, "
+# (searched in reverse, so no possessive quantifiers; case-sensitive: folding "i" in full
+# made a run of it exponential)
 _ROLE_APPOSED_BEFORE = compile_re(
-    r"(?r)(?:^|(?<=\s))(?:[Tt]he|[Aa]n?|\p{L}++['’]s)\s++(?:\p{Ll}[\p{L}\-]*+\s++){0,2}?"
-    r"(\p{Ll}[\p{L}\-]*+)(?:\s++(?:of|for|at)\s++[^,;.()\"“”\n]{1,40}?)?,\s++$",
+    r"(?r)(?:^|(?<=\s))(?:[Tt]he|[Aa]n?|\p{L}+['’]s)\s+(?:\p{Ll}[\p{L}\-]*\s+){0,2}?"
+    r"(\p{Ll}[\p{L}\-]+)(?:\s+(?:of|for|at)\s+[^,;.()\"“”\n]{1,40}?)?,\s+$",
     regex.V1,
 )
 _ROLE_AFTER = compile_re(
