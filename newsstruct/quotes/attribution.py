@@ -647,6 +647,9 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str, tail_words: in
     rest = text[pos:open_mark]
     if _TAIL_END.fullmatch(rest):
         return True
+    caption = _INSCRIPTION_END.fullmatch(rest)
+    if caption is not None and caption.group(1).lower() in words.inscriptions:
+        return len(rest.split()) <= tail_words  # "posted a photo with the caption "…""
     # any short phrase closed by a comma or colon: "told his radio audience of Monday, "; not
     # one after a dash ("Pollsters agree - Dana Ruiz: "…"" is a digest line's colon lead-in)
     m = _SHORT_TAIL.fullmatch(rest)
@@ -663,6 +666,10 @@ def _lead_in_tail(doc: Doc, pos: int, open_mark: int, lemma: str, tail_words: in
 
 
 _PARTICLE = compile_re(r"\s+(?:out|up|back)\b", regex.V1)  # "pointed out"
+
+# a phrase that ends in a noun with no comma or colon before the opening mark: the noun may be
+# a thing that carries the quoted words ("with the caption "…"")
+_INSCRIPTION_END = compile_re(r"[^,:;.!?\"“”„«»\n]*?\b(\p{L}[\p{L}\-]*)[ \t\u00a0]*", regex.V1)
 
 # a noun phrase of one or two words opened by a determiner or a possessive right before the
 # opening mark, no comma or colon between: "said his team "…"", "says the mayor "…"" (not a

@@ -69,6 +69,7 @@ _MODIFIERS = frozenset(
         "chief",
     ]
 )
+_OWNER_WORD = compile_re(r"\b(?:their|its)\b", regex.IGNORECASE)
 _PRONOUN_WORDS = compile_re(r"\b(he|his|him|himself|she|her|hers|herself)\b", regex.IGNORECASE)
 
 # "union president Rafe Dunmore" / "Rafe Dunmore, the union's president,"
@@ -648,6 +649,10 @@ class Entities:
                 m = _PRONOUN_WORDS.match(self.text, sentences[k + 1].start, sentences[k + 1].end)
             if m is None:
                 continue
+            if _OWNER_WORD.search(self.text, sub[1], m.start()) is not None:
+                # "Harlow Rovers sacked their manager Callum Drewitt after his tenure": the
+                # subject owns by "their" or "its", a team or a firm; the pronoun is another's
+                continue
             g = "male" if m.group(1).lower() in ("he", "his", "him", "himself") else "female"
             ent.votes[g] = ent.votes.get(g, 0) + 1
 
@@ -824,6 +829,23 @@ class Entities:
                 return ent
             k += 1
         return None
+
+    def described_org(self, description: str, position: int) -> Entity | None:
+        """The one organisation named before ``position`` whose name holds every word of
+        ``description``, a definite one with a capitalised word and an organisation noun:
+        "the Marland health department" after "the Marland Department of Health"."""
+        words = description.split()
+        if not 3 <= len(words) <= 5 or words[0].lower() != "the":
+            return None
+        rest = [w.lower() for w in words[1:]]
+        if not any(is_cap(w) for w in words[1:]) or rest[-1] not in self.qwords.orgs:
+            return None
+        found = [
+            ent
+            for name, ent in self.orgs.items()
+            if ent.first < position and set(rest) <= {w.lower() for w in name.split()}
+        ]
+        return found[0] if len(found) == 1 else None
 
     def relative(self, description: str, position: int) -> Entity | None:
         """The one person introduced before ``position`` by the kin word of ``description``
@@ -1064,22 +1086,38 @@ def _person_of(words: list[str], entities: Entities) -> bool:
     )
 
 
-def _person_like(speaker: Speaker, ent: Entity | None, qwords: QuoteWords) -> bool:
+def _person_like(speaker: Speaker, ent: Entity | None, qwords: QuoteWords, text: str) -> bool:
     """ "he" or "she" may stand for this speaker: a person of the article, or a name that is
     not an organisation, a description, a pronoun or a thing ("I", "the emails", "CEO")."""
     if ent is not None:
         return ent.kind == "person"
     words = speaker.name.split()
     if speaker.resolved_by == "description":
-        # "the host", "a company spokeswoman": one person named by a role; not "officials"
+        # "the host", "a company spokeswoman": one person named by a role; not "officials";
+        # or one who asked not to be named ("A former Corvane executive, who asked not to be
+        # named, said")
         head = words[-1].lower() if words else ""
-        return person_noun(head, qwords)
+        return person_noun(head, qwords) or _unnamed_one(speaker, words, text)
     first = words[0].lower() if words else ""
     return bool(words) and not (
         first in qwords.pronouns
         or (first in qwords.dets and speaker.resolved_by != "title")
         or _org_words(words, qwords)
     )
+
+
+def _unnamed_one(speaker: Speaker, words: list[str], text: str) -> bool:
+    """``speaker`` is one person ("a", "an", "one" …) whose aside says they stay unnamed."""
+    m = speaker.mention
+    if m is None or not words or words[0].lower() not in ("a", "an", "one"):
+        return False
+    aside = _ASIDE_AFTER.match(text, m.end, min(len(text), m.end + _ASIDE_REACH))
+    return aside is not None and _UNNAMED.search(aside.group()) is not None
+
+
+# the aside right after a mention: ", who asked not to be named,"
+_ASIDE_AFTER = compile_re(r",\s*+who\s[^,;.]++,", regex.V1)
+_ASIDE_REACH = 120
 
 
 def resolve(
@@ -1194,6 +1232,9 @@ def resolve(
         named = entities.named_below(span.text, mention.end)
         if named is not None:
             return Speaker(name=named.name, mention=span, resolved_by="title"), named
+        described = entities.described_org(span.text, mention.start)
+        if described is not None:
+            return Speaker(name=described.name, mention=span, resolved_by="alias"), described
         entities.unnamed[_head_noun(span.text)] = span.text
     return Speaker(name=span.text, mention=span, resolved_by="description"), None
 
@@ -1267,7 +1308,7 @@ def _pronoun(
     if refers in ("male", "female"):
         person = (
             previous is not None
-            and _person_like(previous[0], previous[1], qwords)
+            and _person_like(previous[0], previous[1], qwords, entities.text)
             and _agrees(previous, refers, qwords)
         )
         if previous is not None and close_to_previous and person:
@@ -1280,7 +1321,7 @@ def _pronoun(
             return Speaker(name=previous[0].name, mention=span, resolved_by="pronoun"), previous[1]
     elif refers in ("plural", "thing") and previous is not None and close_to_previous:
         prev_speaker, prev_ent = previous
-        one_person = _person_like(prev_speaker, prev_ent, qwords) and (
+        one_person = _person_like(prev_speaker, prev_ent, qwords, entities.text) and (
             refers == "thing" or prev_speaker.resolved_by == "description"
         )
         if (prev_ent is None or prev_ent.kind == "org") and not one_person:

@@ -458,6 +458,10 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
             k -= 1
         if k == 0 or _boundary_before(doc, toks, k):
             j = k
+            if low in words.orgs and classify(doc, toks[j : i + 1]) is None:
+                # "Kestovan state media reported", "state television said": an outlet the
+                # state runs, named by what it is
+                return Mention(start=toks[j][0], end=toks[i][1], kind="description")
     j = _published_head(doc, toks, j)
     if j == 0 or _boundary_before(doc, toks, j):
         return classify(doc, toks[j : i + 1])
@@ -536,19 +540,26 @@ def np_ending(doc: Doc, lo: int, end: int) -> Mention | None:
 
 def coordinated(doc: Doc, lo: int, mention: Mention) -> Mention:
     """``mention`` joined with the name coordinated before it ("Rafe Dunmore and Lucinda
-    Farrow"): one source of kind "group"; else ``mention`` itself."""
-    if mention.kind != "name":
+    Farrow"), or a possessive's phrase with the source it points back to ("The mayor and her
+    aides"): one source of kind "group"; else ``mention`` itself."""
+    possessive = mention.kind in ("description", "group") and (
+        _POSSESSIVE_OPENING.match(doc.text, mention.start, mention.end) is not None
+    )
+    if mention.kind != "name" and not possessive:
         return mention
     m = _AND_BEFORE.search(doc.text, max(lo, mention.start - 8), mention.start)
     if m is None:
         return mention
     first = np_before(doc, lo, m.start())
-    if first is None or first.kind != "name":
+    if first is None or first.kind not in (_POSSESSOR_KINDS if possessive else ("name",)):
         return mention
-    return Mention(start=first.start, end=mention.end, kind="group")
+    start = first.head[0] if possessive and first.head is not None else first.start
+    return Mention(start=start, end=mention.end, kind="group")
 
 
 _AND_BEFORE = compile_re(r"(?r)\s+and\s+$", regex.V1)
+_POSSESSOR_KINDS = ("name", "description", "org")
+_POSSESSIVE_OPENING = compile_re(r"(?i)(?:his|her|its|their)\s", regex.V1)
 
 
 def _np_start_back(doc: Doc, toks: list[tuple[int, int, bool]], i: int) -> int | None:
@@ -890,6 +901,9 @@ def np_forward(
         if low == "of" and k < j and _title_with_of(doc, toks, j):
             j += 2  # "Hollis's chief of staff": a title with "of" inside
             continue
+        if seen_cap and _titles_joined(doc, toks, j) and _role_follows(doc, toks, j):
+            j += 1  # "Skyreach founder and chief executive Ingrid Vaszary"
+            continue
         if verbish(low, words) and not (j == k and low.endswith("ed")):
             break
         if low in words.pronouns:
@@ -947,7 +961,9 @@ def _role_follows(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
             limit += 1  # "Tarrow County public works director Ian McBride": one role
             continue
         if _titles_joined(doc, toks, m - 1):
-            limit += 1  # "Skyreach founder and chief executive Ingrid Vaszary": two roles
+            # "Skyreach founder and chief executive Ingrid Vaszary": two roles, the second
+            # maybe of two words
+            limit += 2 if _two_word_title(doc, toks, m) else 1
             continue
         if (
             verbish(low, words)
@@ -968,6 +984,17 @@ def _titles_joined(doc: Doc, toks: list[tuple[int, int, bool]], m: int) -> bool:
         and _word(text, toks[m]).lower() == "and"
         and _word(text, toks[m - 1]).lower() in titles
         and _word(text, toks[m + 1]).lower() in titles
+    )
+
+
+def _two_word_title(doc: Doc, toks: list[tuple[int, int, bool]], m: int) -> bool:
+    """The words at ``m`` and after it are one title ("chief executive")."""
+    text = doc.text
+    return (
+        m + 1 < len(toks)
+        and toks[m][2]
+        and toks[m + 1][2]
+        and f"{_word(text, toks[m]).lower()} {_word(text, toks[m + 1]).lower()}" in doc.words.titles
     )
 
 

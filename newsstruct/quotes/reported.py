@@ -575,6 +575,13 @@ def _reported(
     if (
         postposed is None
         and start < end
+        and (obj := _FRAGMENT_OBJECT.match(text, start, end))
+        and not _CLAUSE.search(text, start, obj.end())
+    ):
+        end = obj.end()  # "praised its "raw honesty," and the single has …": a new clause
+    if (
+        postposed is None
+        and start < end
         and _SUBORDINATE_OPEN.match(text, sent.start, cue[0])
         and (comma := _clause_comma(text, start, end)) > start
     ):
@@ -907,6 +914,15 @@ def _content_end(doc: Doc, start: int, end: int, cue_starts: list[int], later: i
         end = condition.start()
     return end
 
+
+# a noun phrase that ends in a quoted fragment, the cue's object, then "and" or "but" and a
+# clause with a subject and a verb of its own: the content is the noun phrase
+_FRAGMENT_OBJECT = compile_re(
+    r"(?:the|a|an|its|his|her|their|this)\s++(?:[^\s\"“”]++\s++){0,2}[\"“][^\"“”]{1,80}[\"”]"
+    r"(?=,?\s++(?:and|but)\s++(?:the|a|an|his|her|its|their|this|these|those|he|she|they|it|we)"
+    r"(?:\s++[^\s,;]++){0,3}?\s++(?:is|are|was|were|will|would|has|have|had|\p{Ll}+ed)\b)",
+    regex.V1 | regex.IGNORECASE,
+)
 
 # the speaker's own refusal to say more, after the content: "…, but declined to comment",
 # "… and would not say when"

@@ -87,10 +87,10 @@ def source_between(doc: Doc, first: int, cue_start: int) -> Mention | None:
             named = apposed_name(doc, mention, comma) if comma > mention.end else None
             return named or mention
         m = np_before(doc, pos, cue_start)
-        if m is not None and m.kind == "name" and mention.kind == "name":
+        if m is not None and m.kind in ("name", "description", "group") and mention.kind == "name":
             both = coordinated(doc, first, m)
-            if both.start == mention.start:
-                return both  # "Rafe Dunmore and Lucinda Farrow said"
+            if both.start == mention.start and both is not m:
+                return both  # "Rafe Dunmore and Lucinda Farrow said", "Ruiz and her aides said"
         if _unclosed_aside(doc, pos, skip_back(doc, pos, cue_start)):
             return mention
     m = np_before(doc, first, cue_start)
