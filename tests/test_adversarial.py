@@ -99,6 +99,11 @@ def adversarial_inputs() -> dict[str, str]:
             f"Officials met on the {tag} case. “We will look into the {tag} claim,” the company said."
             for tag in _tags(8_000)
         ),
+        "8,000 organisations, each described again in lower case": "\n\n".join(
+            f"The {tag} Department of Health said cases rose. “We are watching,” the {tag} "
+            "health department said."
+            for tag in _tags(8_000)
+        ),
         "50,000 newlines": "\n" * 50_000,
         "50,000 one-word lines": "Said.\n" * 50_000,
         "a 5 MB article": (story * (5_000_000 // len(story) + 1))[:5_000_000],

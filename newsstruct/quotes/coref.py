@@ -468,8 +468,12 @@ class Entities:
                 self._by_role.setdefault(role, _People()).append(ent)
         self._org_suffix: dict[str, list[str]] = {}
         self._org_first: dict[str, list[str]] = {}  # "Peabody" -> ["Peabody Energy"]
+        # each word of a name, lower case -> the names holding it ("health" -> [...])
+        self._org_words: dict[str, list[str]] = {}
         for org in self.orgs:
             parts = org.split()
+            for w in {p.lower() for p in parts}:
+                self._org_words.setdefault(w, []).append(org)
             for k in range(1, min(len(parts), 6)):
                 self._org_suffix.setdefault(" ".join(parts[k:]), []).append(org)
             if len(parts) > 1 and parts[0].lower() not in self.qwords.function_words:
@@ -840,10 +844,12 @@ class Entities:
         rest = [w.lower() for w in words[1:]]
         if not any(is_cap(w) for w in words[1:]) or rest[-1] not in self.qwords.orgs:
             return None
+        # the names holding the description's rarest word, then every word
+        names = min((self._org_words.get(w, []) for w in rest), key=len)
         found = [
             ent
-            for name, ent in self.orgs.items()
-            if ent.first < position and set(rest) <= {w.lower() for w in name.split()}
+            for ent in (self.orgs[name] for name in names)
+            if ent.first < position and set(rest) <= {w.lower() for w in ent.name.split()}
         ]
         return found[0] if len(found) == 1 else None
 
