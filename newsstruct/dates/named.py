@@ -1452,6 +1452,10 @@ _OF_MONTH_AFTER = compile_re(
     r"[ \t\u00a0]+of[ \t\u00a0]+((?-i:\p{Lu})\p{Ll}{2,3}\.|(?-i:\p{Lu})\p{Ll}+)(?:[ \t\u00a0]+(\d{4}))?(?![\p{L}\d])"
     r"(?!\.?[ \t\u00a0]+(?:next|last|this)[ \t\u00a0]+year)"
 )
+# "the last Saturday of the month": of the month mentioned just before, else the reference's
+_OF_THE_MONTH_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+of[ \t\u00a0]+(?:the|this)[ \t\u00a0]+month(?![\p{L}])"
+)
 _ONE_ORDINAL_BEFORE = compile_re(
     rf"(?i)(?<![\p{{L}}])(?:the[ \t\u00a0]+)?({_ORDINAL})[ \t\u00a0]+$"
 )
@@ -1471,10 +1475,23 @@ def _nth_weekday(y: int, mo: int, wd: int, n: int) -> dt.date | None:
 def _weekday_of_month(m: Cand, ctx: Ctx, wd: int, modifier: str) -> Reading | None:
     """ "the last Saturday of September" (not last week's Saturday), "the first Monday of March
     2024": that day of the month, in the year the clause's tense points to."""
-    after = _OF_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 24)
-    if after is None or modifier not in ("", "last"):
+    if modifier not in ("", "last"):
         return None
-    mo = month_in(after.group(1), ctx.lex)
+    after = _OF_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 24)
+    the_month: tuple[int, int] | None = None
+    if after is None:
+        after = _OF_THE_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 24)
+        if after is None:
+            return None
+        if ctx.period is not None and len(ctx.period) == 7:
+            the_month = (int(ctx.period[:4]), int(ctx.period[5:]))
+        elif ctx.ref is not None:
+            the_month = (ctx.ref.year, ctx.ref.month)
+        else:
+            return None
+        mo: tuple[int, str] | None = (the_month[1], "")
+    else:
+        mo = month_in(after.group(1), ctx.lex)
     if mo is None:
         return None
     if modifier:
@@ -1492,7 +1509,10 @@ def _weekday_of_month(m: Cand, ctx: Ctx, wd: int, modifier: str) -> Reading | No
         n = int(word[0])
     if n is None:
         return None
-    if after.group(2):
+    if the_month is not None:
+        day = _nth_weekday(the_month[0], the_month[1], wd, n)
+        anchor = "ref" if ctx.period is None else "previous"
+    elif after.group(2):
         day = _nth_weekday(int(after.group(2)), mo[0], wd, n)
         anchor = "absolute"
     elif ctx.ref is not None:
@@ -1858,11 +1878,14 @@ _FRONTED_BEFORE = compile_re(
 )
 _COMMA_AFTER = compile_re(r"[ \t\u00a0]*,")
 # A past clause tells what happened "in" a month, so a month after "in" is not ahead of the
-# reference, unless the clause plans it ("the vote was planned to take place in March")
+# reference, unless the clause plans it ("the vote was planned to take place in March");
+# "set", "moved", "pushed" plan only before "to", "for", "back" ("set for release in July",
+# not "set a record for sales in July", nor "moved its books to a calendar year in December")
 _IN_BEFORE = compile_re(r"(?i)(?<![\p{L}])in[ \t\u00a0]+$")
 _PLANNED_BEFORE = compile_re(
-    r"(?i)(?<![\p{L}])(?:plann?ed|scheduled|set|slated|due|expected|postponed|delayed|moved"
-    r"|pushed|put[ \t\u00a0]+off|targeted|deadline|aimed|intended|hoped|planning)(?![\p{L}])"
+    r"(?i)(?<![\p{L}])(?:plann?ed|scheduled|slated|due|expected|postponed|delayed"
+    r"|put[ \t\u00a0]+off|targeted|deadline|aimed|intended|hoped|planning"
+    r"|(?:set|moved|pushed)[ \t\u00a0]+(?:to|for|back|up|until|into))(?![\p{L}])"
 )
 _PLANNED_TO_BEFORE = compile_re(
     r"(?i)(?<![\p{L}])(?:plann?ed|scheduled|set|slated|due|expected|intended|aimed|targeted)"

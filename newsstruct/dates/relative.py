@@ -1082,6 +1082,9 @@ _OF_LOWER_AFTER = compile_re(r"\s+of\s+\p{Ll}")
 # "Weeks later", "in the days since", "months ago": a bare unit before a signal. Not "days
 # before/after <event>": TimeBank marks those as the event's date, which is not known here.
 _SIGNAL_AFTER = compile_re(r"[ \t\u00a0]+(later|earlier|since|ago)\b", regex.IGNORECASE)
+_ON_BEFORE = compile_re(r"(?i)(?<![\p{L}])on[ \t\u00a0]+$")
+# "went on a day longer": a length after all
+_LONGER_AFTER = compile_re(r"(?i)[ \t\u00a0]+(?:longer|more|beyond|past|too|early|late)")
 _ONE_DAY_CUE_BEFORE = compile_re(
     r"\b(?:for|in|within|after|than|of|took|take|spent|lasted|last|a|only|just)\s+$",
     regex.IGNORECASE,
@@ -1128,6 +1131,13 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         and noun.group(1).lower() not in ctx.lex.function_words
     ):
         return None  # "a night police reporter", "a day job": a modifier, not a time
+    if (
+        first in ("a", "an")
+        and unit in ("day", "night")
+        and _ON_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+        and not _LONGER_AFTER.match(ctx.text, m.end(), m.end() + 12)
+    ):
+        return None  # "on a cold night", "on a day of protests": when, not how long
     if (
         first in ("a", "an", "one")
         and low.split()[-1] == unit
