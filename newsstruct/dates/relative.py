@@ -43,7 +43,7 @@ from .core import (
     weekday_date,
     weekday_in,
 )
-from .named import h_season
+from .named import _game_period, h_season
 
 _QUANTITY_BEFORE = compile_re(
     r"(?:\d[\d,.]*(?:[ \t\u00a0]?%|bn|mn|tn|m|k|million|billion|trillion)?"
@@ -133,6 +133,22 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         and ctx.text[m.start() - 1] in "\"“'‘"
     ):
         return None  # "This Week", a programme's title
+    if low.endswith(" season"):
+        # "last season", "this season": a league's season, told in sports only (not "the
+        # busy season" of hotels); TimeML's value cannot write a span of two years, so the
+        # season is past, present or future, as "recently" and "now" are
+        if not _game_period(ctx.text, m.start(), m.end()):
+            return None
+        word = low.split()[-2]
+        return Reading(
+            "DATE",
+            "PAST_REF"
+            if word == "last"
+            else "FUTURE_REF"
+            if word in ("next", "coming")
+            else "PRESENT_REF",
+            None,
+        )
     if low.endswith("the new year"):
         # "will continue into the new year": the year about to begin, or just begun in
         # January and February
