@@ -139,16 +139,8 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         # season is past, present or future, as "recently" and "now" are
         if not _game_period(ctx.text, m.start(), m.end()):
             return None
-        word = low.split()[-2]
-        return Reading(
-            "DATE",
-            "PAST_REF"
-            if word == "last"
-            else "FUTURE_REF"
-            if word in ("next", "coming")
-            else "PRESENT_REF",
-            None,
-        )
+        value = _SEASON_REF.get(low.split()[-2], "PRESENT_REF")
+        return Reading("DATE", value, None)
     if low.endswith("the new year"):
         # "will continue into the new year": the year about to begin, or just begun in
         # January and February
@@ -1098,6 +1090,7 @@ _OF_LOWER_AFTER = compile_re(r"\s+of\s+\p{Ll}")
 # "Weeks later", "in the days since", "months ago": a bare unit before a signal. Not "days
 # before/after <event>": TimeBank marks those as the event's date, which is not known here.
 _SIGNAL_AFTER = compile_re(r"[ \t\u00a0]+(later|earlier|since|ago)\b", regex.IGNORECASE)
+_SEASON_REF = {"last": "PAST_REF", "next": "FUTURE_REF", "coming": "FUTURE_REF"}
 _ON_BEFORE = compile_re(r"(?i)(?<![\p{L}])on[ \t\u00a0]+$")
 # "went on a day longer": a length after all
 _LONGER_AFTER = compile_re(r"(?i)[ \t\u00a0]+(?:longer|more|beyond|past|too|early|late)")

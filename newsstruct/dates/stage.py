@@ -24,7 +24,7 @@ from ..records import DateMention, Quote, Sentence
 from ..text import check_text, parse_published
 from . import calendar as cal
 from .context import clause_tense, headline_end, headline_tense
-from .core import Cand, Ctx, Prior, Reading
+from .core import Cand, Ctx, Prior, Reading, month_in
 from .grammar import TriggerFinder, compile_grammar, simple_folds
 from .named import SPAN_END
 from .propername import in_name
@@ -109,11 +109,13 @@ class _Discourse:
     sentence: int = -1
     sentence_day: dt.date | None = None
     day_sentence: int = -1  # the sentence of previous_day
+    # the first day each weekday named so far was read as (outside quotes)
+    weekdays: dict[int, dt.date] = attrs.field(factory=dict)
     # the year last written (year, month or 0) and, after a timeline's heading or entry
     # ("August 2022 -", "January:"), the end of its paragraph
     written: tuple[int, int, int] | None = None
 
-    def timeline(self, text: str, mention: DateMention) -> DateMention:
+    def timeline(self, text: str, mention: DateMention, lex: Lexicon) -> DateMention:
         """A bare month of a timeline: an entry ("January:") takes the year last written, a
         month in the paragraph of a heading or an entry ("August 2022 - … By mid-September")
         the nearest to the heading's; a year written ends the timeline's year."""
@@ -134,6 +136,7 @@ class _Discourse:
             or month is None
             or mention.anchor in ("absolute", "speech")
             or any(c.isdigit() for c in mention.text)
+            or month_in(mention.text, lex) is None  # "last month": counted, not named
         ):
             return mention
         year, heading_month, paragraph_end = self.written
@@ -160,9 +163,6 @@ class _Discourse:
             anchor="previous-date",
             anchor_date=anchor_date,
         )
-
-    # the first day each weekday named so far was read as (outside quotes)
-    weekdays: dict[int, dt.date] = attrs.field(factory=dict)
 
     def note_weekday(self, mention: DateMention, ref: dt.date | None, lex: Lexicon) -> None:
         """Keep the day a weekday is first read as ("on Tuesday", "Wednesday night",
@@ -427,7 +427,7 @@ def find_dates(
                     anchor_date=again,
                 )
         if mref_name != "speech":
-            mention = state.timeline(text, mention)
+            mention = state.timeline(text, mention, lex)
         second = None
         days: list[tuple[int, int, Reading]] = []  # "Nov. 9, 10 and 11": the days after the first
         if kind == "mdy":
