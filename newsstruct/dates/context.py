@@ -658,6 +658,17 @@ class _Scan:
             cls = None  # "would cut flights and lay off 900 staff": "lay" the verb, not "lie"
         elif cls is None and word in _SAME_IN_PAST and prev in ("he", "she", "it"):
             cls = "past"  # "than it forecast in April": no "-s", so not the present
+        elif (
+            cls is None
+            and side == 0
+            and word in _SAME_IN_PAST
+            and nxt in _DETERMINERS
+            and prev is not None
+            and prev.isalpha()
+            and not prev.endswith("s")
+            and _neighbour(toks, i, side, -2) in ("the", "its", "his", "her", "their", "our")
+        ):
+            cls = "past"  # "the firm set a record for sales in July": a singular subject
         elif cls == "past" and prev in _NOT_FINITE_BEFORE:
             cls = None  # "would be paid": a participle
         if cls == "perfect" and prev in _MODAL_BEFORE_HAVE and not _participle(nxt):

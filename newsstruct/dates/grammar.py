@@ -302,7 +302,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             # "the week before last": two weeks back
             rf"the{S}(?:week|year){S}before{S}last(?![\p{{L}}])"
             rf"|(?:(?:earlier|later|early|late|mid|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
-            rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season})(?![-‐][\p{{L}}])"
+            rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season}|season)(?![-‐][\p{{L}}])"
             rf"|(?:the{S})?(?:weekend|year(?:{DASH}|[ \t\u00a0])end|year(?:{DASH}|[ \t\u00a0])to(?:{DASH}|[ \t\u00a0])date|year{POSS}{S}end|end{S}of{S}(?:the{S})?(?:calendar{S})?year|end{DASH}of{DASH}year|turn{S}of{S}the{S}century|mid(?:{DASH})?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
             rf"|(?:(?:early|late|earlier|later){S}in{S})?the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
@@ -746,7 +746,7 @@ def kind_needles(lex: Lexicon) -> dict[str, frozenset[str]]:
         "span": units,
         "duration": units | _words("while time"),
         "set": _union(units, _words("every each once twice thrice times"), lexicon["frequency"]),
-        "relunit": _union(units, lexicon["season"]),
+        "relunit": _union(units, lexicon["season"], _words("season")),
         "relday": units | _words("morning afternoon evening season"),
         "quarter_ref": _words("quarter period year"),
         "fiscal_ref": _words("fiscal financial"),
@@ -1178,7 +1178,7 @@ _TRIGGERS = """
     weekends weekdays ago nineteen eighteen thousand twenties thirties forties fifties sixties
     seventies eighties nineties century centuries millennium millennia year-ago year-earlier
     midyear midmonth midweek midafternoon while daytime a.m. p.m. o'clock o’clock am pm
-    dawn daybreak sunrise dusk sunset sundown nightfall
+    dawn daybreak sunrise dusk sunset sundown nightfall season
 """.split()  # noqa: SIM905
 _STOP = frozenset("the a an in at of to as this that these those so down right".split())  # noqa: SIM905
 

@@ -176,6 +176,14 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
                 "TIME", f"XXXX-{mo[0]:02d}-{int(dm.group(1)):02d}{clock}", None, timezone=tz_value
             )
     elif wd is not None:
+        last = _LAST_WORD.search(raw)
+        if (
+            last is not None
+            and ctx.tense in ("present", None)
+            and _schedule_span(ctx, start + last.start(), end)
+        ):
+            # "8 p.m. ET Monday through Friday": the hour of each of a schedule's days
+            return Reading("SET", f"XXXX-WXX-{wd}{clock}", None, timezone=tz_value, dated=False)
         day = weekday_date(ctx, wd)
         if day is None:
             return Reading("TIME", f"XXXX-WXX-{wd}{clock}", None, timezone=tz_value)
@@ -184,6 +192,9 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
             return Reading("TIME", None, None, timezone=tz_value)
         offset = int(ctx.lex.temporal["deictic_day"][deictic.group(1).lower()])
         day = ctx.ref + dt.timedelta(days=offset)
+    elif ctx.tense in ("present", None) and _hours_of_schedule(ctx, start, end):
+        # "8 a.m. to 8 p.m. ET Monday through Friday": the hour of each of a schedule's days
+        return Reading("SET", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
     elif ctx.sentence_day is not None:
         anchor = "sentence"
     elif _habitual(ctx.text, start, end):
@@ -243,6 +254,25 @@ _RANGE_THEN_RECURRENCE = compile_re(
     r"(?:\d{1,2}(?:[:.]\d\d)?(?:[ \t\u00a0]?[ap]\.?m\.?)?|noon|midnight)"
     rf"[ \t\u00a0]*(?:,[ \t\u00a0]*)?(?:on[ \t\u00a0]+)?{_RECURRENCE}(?![\p{{L}}])"
 )
+
+
+# "8 a.m. to 8 p.m. ET Monday through Friday": the first clock time of a schedule's hours
+_RANGE_THEN_SPAN = compile_re(
+    r"(?i)[ \t\u00a0]*(?:to|until|till|-|–)[ \t\u00a0]*"
+    r"(?:\d{1,2}(?:[:.]\d\d)?(?:[ \t\u00a0]?[ap]\.?m\.?)?|noon|midnight)"
+    r"(?:[ \t\u00a0]+(?-i:\p{Lu}{1,3}T))?[ \t\u00a0]*(?:,[ \t\u00a0]*)?(?:on[ \t\u00a0]+)?"
+    r"(?=(?-i:\p{Lu}\p{Ll}{2,5}day))"
+)
+_LAST_WORD = compile_re(r"\p{L}+$")
+_WORD = compile_re(r"\p{L}+")
+
+
+def _hours_of_schedule(ctx: Ctx, start: int, end: int) -> bool:
+    span = _RANGE_THEN_SPAN.match(ctx.text, end, end + 40)
+    if span is None:
+        return False
+    day = _WORD.match(ctx.text, span.end())
+    return day is not None and _schedule_span(ctx, span.end(), day.end())
 
 
 def _habitual(text: str, start: int, end: int) -> bool:
@@ -1412,6 +1442,17 @@ _WEEK_AFTER = compile_re(
     r"(?i)(?:[ \t\u00a0]*(?:to|and|or|through|until|till|[-–])[ \t\u00a0]*(?-i:\p{Lu}\p{Ll}{2,5}day))?"
     r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?(last|this|next)[ \t\u00a0]+week(?![\p{L}'’])"
 )
+# Opening hours: "open Monday through Saturday", "8 a.m. to 8 p.m. ET Monday through Friday":
+# the two weekdays of a span in a present clause of a schedule are sets, as "weekdays" is
+_DAY_NAME = r"(?-i:\p{Lu}\p{Ll}{2,5}day)"
+_SPAN_TO = r"[ \t\u00a0]*(?:through|thru|to|[-–])[ \t\u00a0]*"
+_SPAN_END_AFTER = compile_re(rf"(?i){_SPAN_TO}{_DAY_NAME}(?![\p{{L}}])")
+_SPAN_START_BEFORE = compile_re(rf"(?i)(?<![\p{{L}}]){_DAY_NAME}{_SPAN_TO}$")
+_SCHEDULE_BEFORE = compile_re(
+    r"(?i)(?:(?<![\p{L}])(?:open|opens|closed|closes|hours|staffed|available|answered|operates"
+    r"|operate|serves)(?![\p{L}])[^,;:.!?()\"“”\n]{0,40}"
+    r"|\d[ \t\u00a0]?[ap]\.?m\.?(?:[ \t\u00a0]+(?-i:\p{Lu}{1,3}T))?[ \t\u00a0]+)$"
+)
 _AWAITED_BEFORE = compile_re(
     r"(?i)(?<![\p{L}])(?:ahead[ \t\u00a0]+of|pending|awaiting)[ \t\u00a0]+"
     r"(?:(?:a|an|the|his|her|their|its)[ \t\u00a0]+)?(?:[\p{L}\-]+[ \t\u00a0]+){0,3}"
@@ -1452,6 +1493,10 @@ _OF_MONTH_AFTER = compile_re(
     r"[ \t\u00a0]+of[ \t\u00a0]+((?-i:\p{Lu})\p{Ll}{2,3}\.|(?-i:\p{Lu})\p{Ll}+)(?:[ \t\u00a0]+(\d{4}))?(?![\p{L}\d])"
     r"(?!\.?[ \t\u00a0]+(?:next|last|this)[ \t\u00a0]+year)"
 )
+# "the last Saturday of the month": of the month mentioned just before, else the reference's
+_OF_THE_MONTH_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+of[ \t\u00a0]+(?:the|this)[ \t\u00a0]+month(?![\p{L}])"
+)
 _ONE_ORDINAL_BEFORE = compile_re(
     rf"(?i)(?<![\p{{L}}])(?:the[ \t\u00a0]+)?({_ORDINAL})[ \t\u00a0]+$"
 )
@@ -1471,10 +1516,23 @@ def _nth_weekday(y: int, mo: int, wd: int, n: int) -> dt.date | None:
 def _weekday_of_month(m: Cand, ctx: Ctx, wd: int, modifier: str) -> Reading | None:
     """ "the last Saturday of September" (not last week's Saturday), "the first Monday of March
     2024": that day of the month, in the year the clause's tense points to."""
-    after = _OF_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 24)
-    if after is None or modifier not in ("", "last"):
+    if modifier not in ("", "last"):
         return None
-    mo = month_in(after.group(1), ctx.lex)
+    after = _OF_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 24)
+    the_month: tuple[int, int] | None = None
+    if after is None:
+        after = _OF_THE_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 24)
+        if after is None:
+            return None
+        if ctx.period is not None and len(ctx.period) == 7:
+            the_month = (int(ctx.period[:4]), int(ctx.period[5:]))
+        elif ctx.ref is not None:
+            the_month = (ctx.ref.year, ctx.ref.month)
+        else:
+            return None
+        mo: tuple[int, str] | None = (the_month[1], "")
+    else:
+        mo = month_in(after.group(1), ctx.lex)
     if mo is None:
         return None
     if modifier:
@@ -1492,7 +1550,10 @@ def _weekday_of_month(m: Cand, ctx: Ctx, wd: int, modifier: str) -> Reading | No
         n = int(word[0])
     if n is None:
         return None
-    if after.group(2):
+    if the_month is not None:
+        day = _nth_weekday(the_month[0], the_month[1], wd, n)
+        anchor = "ref" if ctx.period is None else "previous"
+    elif after.group(2):
         day = _nth_weekday(int(after.group(2)), mo[0], wd, n)
         anchor = "absolute"
     elif ctx.ref is not None:
@@ -1508,6 +1569,24 @@ def _weekday_of_month(m: Cand, ctx: Ctx, wd: int, modifier: str) -> Reading | No
 
 
 _DAY_SHIFT = compile_re(r"(?i)the[ \t\u00a0]+day[ \t\u00a0]+(before|after)[ \t\u00a0]+")
+
+
+def _schedule_span(ctx: Ctx, start: int, end: int) -> bool:
+    """Whether the weekday at ``start`` is an end of a span of a schedule's days ("open
+    Monday through Saturday"; not "runs Monday through Friday next week")."""
+    text = ctx.text
+    span_end = _SPAN_END_AFTER.match(text, end, end + 24)
+    if span_end is not None:
+        first, last = start, span_end.end()
+    else:
+        span_start = _SPAN_START_BEFORE.search(text, max(0, start - 24), start)
+        if span_start is None:
+            return False
+        first, last = span_start.start(), end
+    return (
+        _SCHEDULE_BEFORE.search(text, max(0, first - 60), first) is not None
+        and _WEEK_AFTER.match(text, last, last + 24) is None
+    )
 
 
 def h_weekday(m: Cand, ctx: Ctx) -> Reading | None:
@@ -1590,6 +1669,8 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         ctx.text, max(0, m.start() - 24), m.start()
     ):
         return Reading("SET", f"XXXX-WXX-{wd}", None)  # "every Tuesday and Thursday"
+    if not modifier and ctx.tense in ("present", None) and _schedule_span(ctx, m.start(), m.end()):
+        return Reading("SET", f"XXXX-WXX-{wd}", None)  # "open Monday through Saturday"
     each_month = _OF_EACH_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 24)
     if each_month is not None and modifier in ("", "last"):
         # "last" opens the weekday's own match ("the last Friday of every month")
@@ -1858,11 +1939,14 @@ _FRONTED_BEFORE = compile_re(
 )
 _COMMA_AFTER = compile_re(r"[ \t\u00a0]*,")
 # A past clause tells what happened "in" a month, so a month after "in" is not ahead of the
-# reference, unless the clause plans it ("the vote was planned to take place in March")
+# reference, unless the clause plans it ("the vote was planned to take place in March");
+# "set", "moved", "pushed" plan only before "to", "for", "back" ("set for release in July",
+# not "set a record for sales in July", nor "moved its books to a calendar year in December")
 _IN_BEFORE = compile_re(r"(?i)(?<![\p{L}])in[ \t\u00a0]+$")
 _PLANNED_BEFORE = compile_re(
-    r"(?i)(?<![\p{L}])(?:plann?ed|scheduled|set|slated|due|expected|postponed|delayed|moved"
-    r"|pushed|put[ \t\u00a0]+off|targeted|deadline|aimed|intended|hoped|planning)(?![\p{L}])"
+    r"(?i)(?<![\p{L}])(?:plann?ed|scheduled|slated|due|expected|postponed|delayed"
+    r"|put[ \t\u00a0]+off|targeted|deadline|aimed|intended|hoped|planning"
+    r"|(?:set|moved|pushed)[ \t\u00a0]+(?:to|for|back|up|until|into))(?![\p{L}])"
 )
 _PLANNED_TO_BEFORE = compile_re(
     r"(?i)(?<![\p{L}])(?:plann?ed|scheduled|set|slated|due|expected|intended|aimed|targeted)"

@@ -43,7 +43,7 @@ from .core import (
     weekday_date,
     weekday_in,
 )
-from .named import h_season
+from .named import _game_period, h_season
 
 _QUANTITY_BEFORE = compile_re(
     r"(?:\d[\d,.]*(?:[ \t\u00a0]?%|bn|mn|tn|m|k|million|billion|trillion)?"
@@ -133,6 +133,14 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         and ctx.text[m.start() - 1] in "\"“'‘"
     ):
         return None  # "This Week", a programme's title
+    if low.endswith(" season"):
+        # "last season", "this season": a league's season, told in sports only (not "the
+        # busy season" of hotels); TimeML's value cannot write a span of two years, so the
+        # season is past, present or future, as "recently" and "now" are
+        if not _game_period(ctx.text, m.start(), m.end()):
+            return None
+        value = _SEASON_REF.get(low.split()[-2], "PRESENT_REF")
+        return Reading("DATE", value, None)
     if low.endswith("the new year"):
         # "will continue into the new year": the year about to begin, or just begun in
         # January and February
@@ -1082,6 +1090,10 @@ _OF_LOWER_AFTER = compile_re(r"\s+of\s+\p{Ll}")
 # "Weeks later", "in the days since", "months ago": a bare unit before a signal. Not "days
 # before/after <event>": TimeBank marks those as the event's date, which is not known here.
 _SIGNAL_AFTER = compile_re(r"[ \t\u00a0]+(later|earlier|since|ago)\b", regex.IGNORECASE)
+_SEASON_REF = {"last": "PAST_REF", "next": "FUTURE_REF", "coming": "FUTURE_REF"}
+_ON_BEFORE = compile_re(r"(?i)(?<![\p{L}])on[ \t\u00a0]+$")
+# "went on a day longer": a length after all
+_LONGER_AFTER = compile_re(r"(?i)[ \t\u00a0]+(?:longer|more|beyond|past|too|early|late)")
 _ONE_DAY_CUE_BEFORE = compile_re(
     r"\b(?:for|in|within|after|than|of|took|take|spent|lasted|last|a|only|just)\s+$",
     regex.IGNORECASE,
@@ -1128,6 +1140,13 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         and noun.group(1).lower() not in ctx.lex.function_words
     ):
         return None  # "a night police reporter", "a day job": a modifier, not a time
+    if (
+        first in ("a", "an")
+        and unit in ("day", "night")
+        and _ON_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+        and not _LONGER_AFTER.match(ctx.text, m.end(), m.end() + 12)
+    ):
+        return None  # "on a cold night", "on a day of protests": when, not how long
     if (
         first in ("a", "an", "one")
         and low.split()[-1] == unit

@@ -24,7 +24,7 @@ from ..records import DateMention, Quote, Sentence
 from ..text import check_text, parse_published
 from . import calendar as cal
 from .context import clause_tense, headline_end, headline_tense
-from .core import Cand, Ctx, Prior, Reading
+from .core import Cand, Ctx, Prior, Reading, month_in
 from .grammar import TriggerFinder, compile_grammar, simple_folds
 from .named import SPAN_END
 from .propername import in_name
@@ -86,6 +86,13 @@ _MONTHS_LENGTH = compile_re(r"(?i)the[ \t\u00a0]+(?:three|six|3|6)[ \t\u00a0]+mo
 _MONTHS_TO = compile_re(
     r"(?i)[ \t\u00a0]+(?:to|ended|ending|through)[ \t\u00a0]+(?:on[ \t\u00a0]+)?"
 )
+# A timeline or a year in review, told in the historical present ("Here is how 2024 unfolded.
+# January: shares soar", "August 2022 - Troops cross the river. By mid-September they have
+# retaken the city"): an entry's month opens a line or sentence before a colon or a dash
+_ENTRY_AFTER = compile_re(r"[ \t\u00a0]*(?::|[-–—][ \t\u00a0])")
+_LINE_OPEN_BEFORE = compile_re(r"(?:^|\n)[ \t\u00a0]*$")
+_ENTRY_OPEN_BEFORE = compile_re(r"(?:^|[.!?][\"”’']?[ \t\u00a0]+|\n[ \t\u00a0]*)$")
+_MONTH_VALUE = compile_re(r"(\d{4})-(\d\d)")
 _PERIOD_REACH = 8  # sentences a reported quarter or month stays the one compared with
 _CLOCK_DAY_REACH = 3  # sentences the last day named stays the day of a clock time in a past clause
 
@@ -104,6 +111,58 @@ class _Discourse:
     day_sentence: int = -1  # the sentence of previous_day
     # the first day each weekday named so far was read as (outside quotes)
     weekdays: dict[int, dt.date] = attrs.field(factory=dict)
+    # the year last written (year, month or 0) and, after a timeline's heading or entry
+    # ("August 2022 -", "January:"), the end of its paragraph
+    written: tuple[int, int, int] | None = None
+
+    def timeline(self, text: str, mention: DateMention, lex: Lexicon) -> DateMention:
+        """A bare month of a timeline: an entry ("January:") takes the year last written, a
+        month in the paragraph of a heading or an entry ("August 2022 - … By mid-September")
+        the nearest to the heading's; a year written ends the timeline's year."""
+        value = mention.value or ""
+        month = _MONTH_VALUE.fullmatch(value)
+        if mention.anchor == "absolute" and (month is not None or _YEAR_VALUE.fullmatch(value)):
+            entry = _LINE_OPEN_BEFORE.search(
+                text, max(0, mention.start - 8), mention.start
+            ) and _ENTRY_AFTER.match(text, mention.end)
+            self.written = (
+                int(value[:4]),
+                int(month.group(2)) if month else 0,
+                _paragraph_end(text, mention.end) if entry else -1,
+            )
+            return mention
+        if (
+            self.written is None
+            or month is None
+            or mention.anchor in ("absolute", "speech")
+            or any(c.isdigit() for c in mention.text)
+            or month_in(mention.text, lex) is None  # "last month": counted, not named
+        ):
+            return mention
+        year, heading_month, paragraph_end = self.written
+        anchor_date = dt.date(year, heading_month or 1, 1)
+        mo = int(month.group(2))
+        if _ENTRY_OPEN_BEFORE.search(
+            text, max(0, mention.start - 8), mention.start
+        ) and _ENTRY_AFTER.match(text, mention.end):
+            self.written = (year, mo, _paragraph_end(text, mention.end))
+        elif mention.start < paragraph_end and heading_month:
+            heading = dt.date(year, heading_month, 15)
+            days = [dt.date(y, mo, 15) for y in (year - 1, year, year + 1)]
+            year = min(days, key=lambda d: abs(d - heading)).year
+        else:
+            return mention
+        if year == int(month.group(1)):
+            return mention
+        first, last = cal.value_range(cal.month(year, mo)) or (None, None)
+        return attrs.evolve(
+            mention,
+            value=cal.month(year, mo),
+            first_day=first,
+            last_day=last,
+            anchor="previous-date",
+            anchor_date=anchor_date,
+        )
 
     def note_weekday(self, mention: DateMention, ref: dt.date | None, lex: Lexicon) -> None:
         """Keep the day a weekday is first read as ("on Tuesday", "Wednesday night",
@@ -367,6 +426,8 @@ def find_dates(
                     anchor="previous-date",
                     anchor_date=again,
                 )
+        if mref_name != "speech":
+            mention = state.timeline(text, mention, lex)
         second = None
         days: list[tuple[int, int, Reading]] = []  # "Nov. 9, 10 and 11": the days after the first
         if kind == "mdy":
@@ -431,6 +492,11 @@ def find_dates(
 # reaches is that day, at the count's own unit (the last date named may be another one)
 _APPOSED_DAY_JOIN = compile_re(r"[ \t\u00a0]?,[ \t\u00a0]+(?:on[ \t\u00a0]+)?")
 _COUNTED = compile_re(r"(?i)(?:later|earlier)$")
+
+
+def _paragraph_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 def _month_of(d: dt.date) -> str:
