@@ -81,7 +81,16 @@ _TIME = (
     # "reported Wednesday in the journal Polar Biology": where the words were published
     r"|in\s+(?:the|a)\s+(?:journal|magazine|newspaper)(?:\s+\p{Lu}[\p{L}’'.\-]*){1,4})"
 )
-_SETTING_AFTER = compile_re(rf"(?:(?:\s*+,\s++|\s++){_TIME})+(?=[\s,.:;]|$)", regex.V1)
+# the audience after a setting read after a cue ("…, she wrote in a note to clients."); not
+# read back before a cue, where "put it in his memo to employees, explaining" would skip to "it"
+_AUDIENCE = (
+    r"(?:\s+(?:with|to)\s+(?:(?:its|his|her|their)\s+)?(?:clients|investors|shareholders"
+    r"|employees|staff|members|supporters|customers|colleagues|followers|readers|subscribers"
+    r"|donors|reporters|journalists)\b)?"
+)
+_SETTING_AFTER = compile_re(
+    rf"(?:(?:\s*+,\s++|\s++){_TIME}{_AUDIENCE})+(?=[\s,.:;]|$)", regex.V1
+)
 
 
 @attrs.frozen(kw_only=True)
