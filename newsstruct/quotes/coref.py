@@ -1177,9 +1177,10 @@ def resolve(
             w
             for i, w in enumerate(name_words)
             if is_cap(w)
-            # a particle between two parts of the name stays: "Pim de Ruiter", "Ludwig van Beek"
+            # a particle between two parts of the name stays: "Pim de Ruiter", "Ludwig van Beek",
+            # and so does an ampersand: "Calder & Wynne"
             or (
-                w in NAME_PARTICLES
+                (w in NAME_PARTICLES or w == "&")
                 and 0 < i < len(name_words) - 1
                 and (is_cap(name_words[i - 1]) or name_words[i - 1] in NAME_PARTICLES)
                 and (is_cap(name_words[i + 1]) or name_words[i + 1] in NAME_PARTICLES)

@@ -88,9 +88,7 @@ _AUDIENCE = (
     r"|employees|staff|members|supporters|customers|colleagues|followers|readers|subscribers"
     r"|donors|reporters|journalists)\b)?"
 )
-_SETTING_AFTER = compile_re(
-    rf"(?:(?:\s*+,\s++|\s++){_TIME}{_AUDIENCE})+(?=[\s,.:;]|$)", regex.V1
-)
+_SETTING_AFTER = compile_re(rf"(?:(?:\s*+,\s++|\s++){_TIME}{_AUDIENCE})+(?=[\s,.:;]|$)", regex.V1)
 
 
 @attrs.frozen(kw_only=True)
@@ -253,22 +251,31 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
         return None  # "her" opens a phrase as a determiner: "her campaign manager Tomas Reel"
     # the trailing capitalised run is the head ("Tulsa police Chief Dana Ruiz")
     k = len(toks)
-    while (
-        k > 0
-        and toks[k - 1][2]
-        and (
-            is_cap(_word(text, toks[k - 1]))
-            or (
-                _word(text, toks[k - 1]).lower() in _CONNECTORS
-                and k < len(toks)
-                and k - 1 > 0
-                and (
-                    is_cap(_word(text, toks[k - 2]))
-                    # "Ana de la Cruz": two particles in a row
-                    or (
-                        k - 2 > 0
-                        and _word(text, toks[k - 2]).lower() in _CONNECTORS
-                        and is_cap(_word(text, toks[k - 3]))
+    while k > 0 and (
+        # "Calder & Wynne": an ampersand between capitalised words joins one name
+        (
+            text[toks[k - 1][0]] == "&"
+            and k < len(toks)
+            and k - 1 > 0
+            and toks[k - 2][2]
+            and is_cap(_word(text, toks[k - 2]))
+        )
+        or (
+            toks[k - 1][2]
+            and (
+                is_cap(_word(text, toks[k - 1]))
+                or (
+                    _word(text, toks[k - 1]).lower() in _CONNECTORS
+                    and k < len(toks)
+                    and k - 1 > 0
+                    and (
+                        is_cap(_word(text, toks[k - 2]))
+                        # "Ana de la Cruz": two particles in a row
+                        or (
+                            k - 2 > 0
+                            and _word(text, toks[k - 2]).lower() in _CONNECTORS
+                            and is_cap(_word(text, toks[k - 3]))
+                        )
                     )
                 )
             )
