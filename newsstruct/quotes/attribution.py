@@ -68,9 +68,17 @@ OBJECT = compile_re(
     r"|\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3}(?:’s|'s)\s+[\"“][\p{Lu}\d][^\"“”\n]{0,40}[\"”]"
     r"|\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,4}"  # ^ MSNBC's "Morning Joe"
     # a bare plural before "that" or a question word, maybe after a setting: "told jurors (on
-    # Monday) that", "told council members before the vote that", "asked city staff how"
+    # Monday) that", "told council members before the vote that", "asked city staff how"; or
+    # people before a subject pronoun and its verb: "told voters he was" (not "told stories
+    # she had heard": a relative clause)
+    r"|(?:\p{Ll}[\p{L}\-]{1,30}\s+)?(?:voters|lawmakers|legislators|residents|members"
+    r"|supporters|students|parents|employees|workers|investors|analysts|donors|colleagues"
+    r"|officials|jurors|delegates|customers|viewers|listeners|readers|fans|troops|soldiers"
+    r"|volunteers|citizens|staff|police|people)(?=\s+(?:he|she|they|we|I)\s+(?:was|were|is"
+    r"|are|had|has|have|would|will|could|should|did|does|do|must|might|can|may)\s)"
     r"|(?:\p{Ll}[\p{L}\-]{1,30}\s+)?(?:\p{Ll}[\p{L}\-]{1,30}s|staff|police|people)"
-    r"(?=\s+(?:that|how|what|why|whether|when|where)\s|\s+(?:in|at|on|during|after|before|outside)\s+"
+    r"(?=\s+(?:that|how|what|why|whether|when|where)\s"
+    r"|\s+(?:in|at|on|during|after|before|outside)\s+"
     r"(?:[^\s,.;:!?\"“”]+\s+){1,6}?that\s)"
     # broadcast media with no article: "told local radio", "told state television"
     r"|(?:\p{Ll}[\p{L}\-]*\s+)?(?:radio|television|TV|media)\b"

@@ -306,6 +306,8 @@ def _read_run(run: str, qwords: QuoteWords) -> _Run:
     by every call that meets the same run)."""
     words, offset = _run_words(run, qwords)
     org = bool(words) and _org_words(words, qwords)
+    if org and _person_of_org(words, qwords):
+        org = False  # "Gus Ferrante of Holloway Partners": the person, then the firm
     name_words, roles = strip_title(words, qwords) if words and not org else ([], set())
     if "of" in name_words[2:]:
         # "Sen. Bernard Holt of Vermont": the person, then the place
@@ -1075,6 +1077,20 @@ def _org_words(words: list[str], qwords: QuoteWords) -> bool:
     return False
 
 
+def _person_of_org(words: Sequence[str], qwords: QuoteWords) -> bool:
+    """Two capitalised words that name no organisation, then "of" and an organisation: a
+    person and the firm they work for, whatever the first name ("Gus Ferrante of Holloway
+    Partners"; not "Kellan Foods of Marrowick", "Bank of England")."""
+    return (
+        len(words) > 3
+        and words[2] == "of"
+        and is_cap(words[0])
+        and is_cap(words[1])
+        and not _org_words(list(words[:2]), qwords)
+        and _org_words(list(words[3:]), qwords)
+    )
+
+
 _OF_THE_END = compile_re(r"\s+of\s+the\s+$", regex.V1)
 
 
@@ -1150,7 +1166,7 @@ def resolve(
             kind = "org" if _org_words(head_words, qwords) else "name"
         if "of" in head_words[2:]:
             cut = head_words.index("of", 2)
-            if _person_of(head_words[:cut], entities):
+            if _person_of(head_words[:cut], entities) or _person_of_org(head_words, qwords):
                 head_words = head_words[:cut]  # "Ruth Ekwueme of Storrow Capital": the person
                 kind = "name"
         elif not owner:
@@ -1177,9 +1193,10 @@ def resolve(
             w
             for i, w in enumerate(name_words)
             if is_cap(w)
-            # a particle between two parts of the name stays: "Pim de Ruiter", "Ludwig van Beek"
+            # a particle between two parts of the name stays: "Pim de Ruiter", "Ludwig van Beek",
+            # and so does an ampersand: "Calder & Wynne"
             or (
-                w in NAME_PARTICLES
+                (w in NAME_PARTICLES or w == "&")
                 and 0 < i < len(name_words) - 1
                 and (is_cap(name_words[i - 1]) or name_words[i - 1] in NAME_PARTICLES)
                 and (is_cap(name_words[i + 1]) or name_words[i + 1] in NAME_PARTICLES)

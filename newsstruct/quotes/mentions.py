@@ -81,7 +81,14 @@ _TIME = (
     # "reported Wednesday in the journal Polar Biology": where the words were published
     r"|in\s+(?:the|a)\s+(?:journal|magazine|newspaper)(?:\s+\p{Lu}[\p{L}’'.\-]*){1,4})"
 )
-_SETTING_AFTER = compile_re(rf"(?:(?:\s*+,\s++|\s++){_TIME})+(?=[\s,.:;]|$)", regex.V1)
+# the audience after a setting read after a cue ("…, she wrote in a note to clients."); not
+# read back before a cue, where "put it in his memo to employees, explaining" would skip to "it"
+_AUDIENCE = (
+    r"(?:\s+(?:with|to)\s+(?:(?:its|his|her|their)\s+)?(?:clients|investors|shareholders"
+    r"|employees|staff|members|supporters|customers|colleagues|followers|readers|subscribers"
+    r"|donors|reporters|journalists)\b)?"
+)
+_SETTING_AFTER = compile_re(rf"(?:(?:\s*+,\s++|\s++){_TIME}{_AUDIENCE})+(?=[\s,.:;]|$)", regex.V1)
 
 
 @attrs.frozen(kw_only=True)
@@ -244,22 +251,31 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
         return None  # "her" opens a phrase as a determiner: "her campaign manager Tomas Reel"
     # the trailing capitalised run is the head ("Tulsa police Chief Dana Ruiz")
     k = len(toks)
-    while (
-        k > 0
-        and toks[k - 1][2]
-        and (
-            is_cap(_word(text, toks[k - 1]))
-            or (
-                _word(text, toks[k - 1]).lower() in _CONNECTORS
-                and k < len(toks)
-                and k - 1 > 0
-                and (
-                    is_cap(_word(text, toks[k - 2]))
-                    # "Ana de la Cruz": two particles in a row
-                    or (
-                        k - 2 > 0
-                        and _word(text, toks[k - 2]).lower() in _CONNECTORS
-                        and is_cap(_word(text, toks[k - 3]))
+    while k > 0 and (
+        # "Calder & Wynne": an ampersand between capitalised words joins one name
+        (
+            text[toks[k - 1][0]] == "&"
+            and k < len(toks)
+            and k - 1 > 0
+            and toks[k - 2][2]
+            and is_cap(_word(text, toks[k - 2]))
+        )
+        or (
+            toks[k - 1][2]
+            and (
+                is_cap(_word(text, toks[k - 1]))
+                or (
+                    _word(text, toks[k - 1]).lower() in _CONNECTORS
+                    and k < len(toks)
+                    and k - 1 > 0
+                    and (
+                        is_cap(_word(text, toks[k - 2]))
+                        # "Ana de la Cruz": two particles in a row
+                        or (
+                            k - 2 > 0
+                            and _word(text, toks[k - 2]).lower() in _CONNECTORS
+                            and is_cap(_word(text, toks[k - 3]))
+                        )
                     )
                 )
             )

@@ -313,7 +313,9 @@ _SETTING_THEN_THAT = compile_re(
     r"|for\s+(?:(?:many|several|some|a\s+few|two|three|four|five|\d{1,3})\s+)?"
     r"(?:years|months|weeks|decades|days|some\s+time|a\s+long\s+time|a\s+while|a\s+year|a\s+decade)\s+"
     # an adverb of time or manner: "said afterwards that", "said privately that"
-    r"|(?:afterwards?|later|earlier|again|also|\p{Ll}{3,}ly)\s+)"
+    r"|(?:afterwards?|later|earlier|again|also|\p{Ll}{3,}ly)\s+"
+    # the body a judge writes for: "wrote for the majority that", "for a unanimous court"
+    r"|for\s+(?:the|a|an)\s+(?:\p{Ll}+\s+)?(?:majority|minority|court|panel|bench)\s+)"
     # the clause's subject follows "that" (not "a documentary that showed": a relative clause)
     r"(?=that\s+(?:[\p{Lu}\d\"“‘']|(?:the|a|an|his|her|their|its|our|my|this|these|those"
     r"|he|she|it|they|we|you|there|no|every|some|all|most|many|any|such)\s"
