@@ -340,8 +340,9 @@ _ADVERB_ASIDE = compile_re(
     r"|in\s+fact|of\s+course|for\s+example|for\s+instance)\s*,\s*(?=that\b)",
     regex.V1,
 )
-# how far the aside is looked for: the engine checks for its comma up to the end it is given,
-# and to the sentence's end a sentence of thousands of cues was quadratic
+# how far an aside or a "that" right after a cue is looked for: the engine checks for its
+# comma or word up to the end it is given, and to the sentence's end a sentence of thousands
+# of cues was quadratic
 _ASIDE_REACH = 80
 _NAME_NEXT = compile_re(r"\s*+(?:[\"“‘'«„]\s*+)?[\p{Lu}\d]", regex.V1)
 # the addressee's name in apposition, or a relative clause on it, before the content's first
@@ -460,7 +461,9 @@ def _reported(
         return None  # "to have admitting privileges": a noun's modifier, not a cue
     if prev in _NON_FINITE and form.lower() == lemma:
         return None  # "would ask", "to say"
-    homograph = form.lower() in _NOUN_FORMS and not _THAT_NEXT.match(text, cue[1], sent.end)
+    homograph = form.lower() in _NOUN_FORMS and not _THAT_NEXT.match(
+        text, cue[1], min(sent.end, cue[1] + _ASIDE_REACH)
+    )
     nxt = _NEXT_WORD.match(text, cue[1], sent.end) if homograph else None
     if homograph and (
         prev in words.dets
