@@ -63,6 +63,30 @@ def _according_to_chain(n: int) -> str:
     return ", ".join(f"according to Ada {tag}son" for tag in _tags(n))
 
 
+def _cues_without_commas(n: int) -> str:
+    """One sentence of ``n`` cues with no comma after any: the look for an aside after each
+    cue ("warned, however, that") had the engine scan to the sentence's end for its comma
+    (930 kB: 3.7 s, quadratic)."""
+    return (
+        "Skyreach "
+        + " ".join(
+            f"{tag} said founder and chief executive and chief executive" for tag in _tags(n)
+        )
+        + " Ingrid Vaszary said it grew."
+    )
+
+
+def _noun_forms_without_that(n: int) -> str:
+    """One sentence of ``n`` cue forms that may be nouns ("state"), none followed by "that":
+    the look for "that" after each had the engine scan to the sentence's end (600 kB: 3.2 s,
+    quadratic)."""
+    return (
+        "Skyreach "
+        + " ".join(f"{tag} state founder" for tag in _tags(n))
+        + " Ingrid Vaszary said it grew."
+    )
+
+
 def adversarial_inputs() -> dict[str, str]:
     """The inputs the issue lists; shared with benchmarks/adversarial.py."""
     story = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt")))
@@ -95,6 +119,10 @@ def adversarial_inputs() -> dict[str, str]:
         + "".join("RAIN " * 13 + f"Ada {tag} told reporters " for tag in _tags(4_000)),
         "5,000 follow prompts over a run of 's'": _follow_prompts_over_folding_runs(5_000),
         "one 200 kB sentence of 8,000 'according to' phrases": _according_to_chain(8_000),
+        "one 810 kB sentence of 14,000 cues, no comma after any": _cues_without_commas(14_000),
+        "one 610 kB sentence of 32,000 'state' forms, no 'that' after any": (
+            _noun_forms_without_that(32_000)
+        ),
         "8,000 paragraphs quoting 'the company', named by none": "\n\n".join(
             f"Officials met on the {tag} case. “We will look into the {tag} claim,” the company said."
             for tag in _tags(8_000)

@@ -342,6 +342,10 @@ _ADVERB_ASIDE = compile_re(
     r"|in\s+fact|of\s+course|for\s+example|for\s+instance)\s*,\s*(?=that\b)",
     regex.V1,
 )
+# how far an aside or a "that" right after a cue is looked for: the engine checks for its
+# comma or word up to the end it is given, and to the sentence's end a sentence of thousands
+# of cues was quadratic
+_ASIDE_REACH = 80
 _NAME_NEXT = compile_re(r"\s*+(?:[\"“‘'«„]\s*+)?[\p{Lu}\d]", regex.V1)
 # the addressee's name in apposition, or a relative clause on it, before the content's first
 # word: "told the board's chairman, Amos Reel, that", "told the board, which met Monday, that"
@@ -459,7 +463,9 @@ def _reported(
         return None  # "to have admitting privileges": a noun's modifier, not a cue
     if prev in _NON_FINITE and form.lower() == lemma:
         return None  # "would ask", "to say"
-    homograph = form.lower() in _NOUN_FORMS and not _THAT_NEXT.match(text, cue[1], sent.end)
+    homograph = form.lower() in _NOUN_FORMS and not _THAT_NEXT.match(
+        text, cue[1], min(sent.end, cue[1] + _ASIDE_REACH)
+    )
     nxt = _NEXT_WORD.match(text, cue[1], sent.end) if homograph else None
     if homograph and (
         prev in words.dets
@@ -537,7 +543,7 @@ def _reported(
         setting = _SETTING_THEN_THAT.match(text, pos, sent.end)
         if setting is not None:
             pos = setting.end()  # "said outside the courthouse that …": the place is no content
-        aside = _ADVERB_ASIDE.match(text, pos, sent.end)
+        aside = _ADVERB_ASIDE.match(text, pos, min(sent.end, pos + _ASIDE_REACH))
         if aside is not None:
             pos = aside.end()  # "warned, however, that …"
         gap = _SPACE_COMMA.match(text, pos, sent.end)
