@@ -537,9 +537,10 @@ def _days_before_after(text: str, found: list[DateMention]) -> list[DateMention]
         after = join.group(1).lower() == "after"
         if unit == "day" and a.first_day is not None:
             wd = a.first_day.isoweekday()
-            step = (
-                (wd - base.isoweekday()) % 7 or 7 if after else -((base.isoweekday() - wd) % 7 or 7)
-            )
+            if after:
+                step = (wd - base.isoweekday()) % 7 or 7
+            else:
+                step = -((base.isoweekday() - wd) % 7 or 7)
             day = base + dt.timedelta(days=step)
             value, first, last = cal.day(day), day, day
         elif unit == "weekend":
