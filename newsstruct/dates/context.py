@@ -451,16 +451,24 @@ _AHEAD_OF_AT = frozenset(["on", "in", "at"])
 
 
 def _ahead_of_event(left: list[regex.Match[str]]) -> bool:
-    """ "fell ahead of an OPEC meeting on Thursday": the event's day is ahead, as "ahead of
-    Thursday's meeting" is (a determiner after "of", at most four words to the event's
-    preposition)."""
+    """What is awaited is still to come, whatever the clause's tense: "fell ahead of an OPEC
+    meeting on Thursday" (as "ahead of Thursday's meeting"), "held pending a court appearance
+    Monday", "awaiting sentencing in March", "ahead of voting Tuesday". With a preposition
+    before the day, a determiner opens the event after "ahead of" ("ahead of schedule on
+    Monday" is no event); at most four words lie between."""
     words = _words(left, 8)
-    if not words or words[0] not in _AHEAD_OF_AT:
-        return False
-    for k in range(3, len(words) - 1):
-        if words[k] == "of" and words[k + 1] == "ahead":
-            return words[k - 1] in _DETERMINERS
+    prep = bool(words) and words[0] in _AHEAD_OF_AT
+    if prep:
+        words = words[1:]
+    for k in range(1, min(len(words), 6)):
+        if words[k] in _AWAITING:
+            return True
+        if words[k] == "of" and k + 1 < len(words) and words[k + 1] == "ahead":
+            return not prep or (k >= 2 and words[k - 1] in _DETERMINERS)
     return False
+
+
+_AWAITING = frozenset(["pending", "awaiting"])
 
 
 def _words(toks: list[regex.Match[str]], n: int) -> list[str]:

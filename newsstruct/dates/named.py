@@ -1453,11 +1453,6 @@ _SCHEDULE_BEFORE = compile_re(
     r"|operate|serves)(?![\p{L}])[^,;:.!?()\"“”\n]{0,40}"
     r"|\d[ \t\u00a0]?[ap]\.?m\.?(?:[ \t\u00a0]+(?-i:\p{Lu}{1,3}T))?[ \t\u00a0]+)$"
 )
-_AWAITED_BEFORE = compile_re(
-    r"(?i)(?<![\p{L}])(?:ahead[ \t\u00a0]+of|pending|awaiting)[ \t\u00a0]+"
-    r"(?:(?:a|an|the|his|her|their|its)[ \t\u00a0]+)?(?:[\p{L}\-]+[ \t\u00a0]+){0,3}"
-    r"(?:on[ \t\u00a0]+)?$"
-)
 _AHEAD_OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])ahead[ \t\u00a0]+of[ \t\u00a0]+$")
 _EVENT_PREP_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:in|at|for|during|until|before)[ \t\u00a0]+$")
 
@@ -1657,14 +1652,6 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
             _EVENT_PREP_BEFORE.search(before) is not None and ctx.tense == "future"
         )
         ctx = attrs.evolve(ctx, tense="future" if ahead else None)
-    if (
-        not modifier
-        and ctx.tense != "future"
-        and _AWAITED_BEFORE.search(ctx.text, max(0, m.start() - 48), m.start())
-    ):
-        # "held pending a court appearance Monday", "met ahead of a vote Monday": what is
-        # awaited is still to come, whatever the tense of the clause
-        ctx = attrs.evolve(ctx, tense="future")
     if not modifier and _EVERY_WEEKDAY_AND_BEFORE.search(
         ctx.text, max(0, m.start() - 24), m.start()
     ):
