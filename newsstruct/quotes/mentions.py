@@ -782,7 +782,7 @@ def name_in_apposition(doc: Doc, m: Mention | None, hi: int) -> Mention | None:
     ("…," said the owner, Farida Nasser.): the name; else ``m``."""
     if m is None or m.kind not in ("description", "group"):
         return m
-    gap = _COMMA_GAP.match(doc.text, m.end, hi)
+    gap = COMMA_GAP.match(doc.text, m.end, hi)
     if gap is None:
         return m
     named = np_after(doc, gap.end(), hi)
@@ -797,7 +797,7 @@ def name_in_apposition(doc: Doc, m: Mention | None, hi: int) -> Mention | None:
     return named
 
 
-_COMMA_GAP = compile_re(r"\s*+,\s++", regex.V1)
+COMMA_GAP = compile_re(r"\s*+,\s*+", regex.V1)  # a comma and the spaces around it
 _CLAUSE_END = compile_re(r"\s*+(?:[.!?;]|,\s*+(?:who|whose)\b|$)", regex.V1)
 
 

@@ -14,6 +14,7 @@ import regex
 
 from ..patterns import compile_re
 from .mentions import (
+    COMMA_GAP,
     Doc,
     Mention,
     classify,
@@ -486,7 +487,7 @@ def apposed_name(doc: Doc, desc: Mention, comma: int) -> Mention | None:
     if desc.kind not in ("description", "group"):
         return None
     text = doc.text
-    gap = _COMMA_GAP.match(text, desc.end, comma)
+    gap = COMMA_GAP.match(text, desc.end, comma)
     if gap is None:
         return None
     first = text.find(",", gap.end(), comma)
@@ -527,7 +528,6 @@ _QUOTED_AS = compile_re(
     r"\s++as\s++$",
     regex.V1,
 )
-_COMMA_GAP = compile_re(r"\s*,\s*", regex.V1)
 _THE_NAME = compile_re(r"the\s+\p{Lu}", regex.V1)  # "the Green Alliance"
 
 CLAUSE_BREAK = compile_re(
