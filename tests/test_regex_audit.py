@@ -29,8 +29,8 @@ TIMEOUT = 5.0  # seconds per pattern and string: a hang guard, not a speed targe
 BOUNDED = {
     "newsstruct.dates.relative._QUANTITY_BEFORE": 24,  # the 24 characters before a duration
     "newsstruct.quotes.mentions._TIME_BACK": 120,  # the end of a clause, back from a cue
-    "newsstruct.dates.named._NAME_BEFORE": 20,  # the 20 characters before a month
-    "newsstruct.dates.named._DAY_WORD_AFTER": 24,  # the 24 characters after a clock time
+    "newsstruct.dates.days._NAME_BEFORE": 20,  # the 20 characters before a weekday
+    "newsstruct.dates.days._DAY_WORD_AFTER": 24,  # the 24 characters after a clock time
     "newsstruct.dates.named._LEVEL_AFTER": 20,  # the 20 characters after a year
 }
 # Long enough that a pattern quadratic in a run of one character class (two adjacent
@@ -114,6 +114,12 @@ PATTERNS, LINE_RULES = _patterns()
 def test_patterns_were_found():
     assert len(PATTERNS) >= 20, sorted(PATTERNS)
     assert len(LINE_RULES) >= 20, sorted(LINE_RULES)
+
+
+def test_bounded_patterns_exist():
+    """A pattern moved or renamed must not leave its bound behind (it would then be audited on
+    the whole string, or a new pattern of the old name on a short one)."""
+    assert set(BOUNDED) <= set(PATTERNS), sorted(set(BOUNDED) - set(PATTERNS))
 
 
 def _scans(qualified: str) -> bool:

@@ -43,7 +43,8 @@ from .core import (
     weekday_date,
     weekday_in,
 )
-from .named import _game_period, h_season
+from .named import h_season
+from .quarters import game_period
 
 _QUANTITY_BEFORE = compile_re(
     r"(?:\d[\d,.]*(?:[ \t\u00a0]?%|bn|mn|tn|m|k|million|billion|trillion)?"
@@ -137,7 +138,7 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         # "last season", "this season": a league's season, told in sports only (not "the
         # busy season" of hotels); TimeML's value cannot write a span of two years, so the
         # season is past, present or future, as "recently" and "now" are
-        if not _game_period(ctx.text, m.start(), m.end()):
+        if not game_period(ctx.text, m.start(), m.end()):
             return None
         value = _SEASON_REF.get(low.split()[-2], "PRESENT_REF")
         return Reading("DATE", value, None)

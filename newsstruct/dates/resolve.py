@@ -21,25 +21,19 @@ News conventions applied here:
 from __future__ import annotations
 
 from .core import Handler
+from .days import h_deictic, h_pod_day, h_time, h_weekday
 from .named import (
     h_decade,
-    h_deictic,
-    h_fiscal,
-    h_fiscal_ref,
     h_holiday,
     h_iso,
     h_month,
     h_month_day,
     h_month_year,
-    h_pod_day,
-    h_quarter,
-    h_quarter_ref,
     h_season,
-    h_time,
     h_week_of,
-    h_weekday,
     h_year,
 )
+from .quarters import h_fiscal, h_fiscal_ref, h_quarter, h_quarter_ref
 from .relative import h_ago, h_duration, h_relday, h_relunit, h_set, h_span, h_vague, h_wd_set
 
 HANDLERS: dict[str, Handler] = {
