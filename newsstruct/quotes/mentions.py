@@ -353,7 +353,28 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     # a possessive opens a description: "Obama's former campaign strategist"
     if any(_word(text, t).endswith(("'s", "’s")) and is_cap(_word(text, t)) for t in toks[:-1]):
         return Mention(start=start, end=end, kind="description")
+    if (
+        len(toks) > 1
+        and last.islower()
+        and last_low in words.orgs
+        and all(
+            t[2]
+            and (w := _word(text, t).lower()) not in words.stops
+            and (
+                is_cap(_word(text, t))
+                or (last_low in _OUTLETS and not verbish(w, words))  # not "told local media"
+            )
+            for t in toks[:-1]
+        )
+    ):
+        # an organisation told by what it is: "State media", "local radio" (an outlet after
+        # any modifier), "the Clinton campaign" without its article (after a name only)
+        return Mention(start=start, end=end, kind="description")
     return None
+
+
+# the organisations that carry the news, which any adjective may modify as a source
+_OUTLETS = frozenset(["media", "press", "radio", "television", "tv"])
 
 
 # participles that say where or when a study, report or poll came out
@@ -484,7 +505,10 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     # no clause boundary before the phrase ("In a Harbor News interview Dunmore declared"):
     # the capitalised run that ends it may still be the subject
     k = i
-    while k > j and toks[k - 1][2] and is_cap(_word(text, toks[k - 1])):
+    while k > j and (
+        (toks[k - 1][2] and is_cap(_word(text, toks[k - 1])))
+        or (text[toks[k - 1][0]] == "&" and k - 1 > j)  # "Calder & Wynne": one name
+    ):
         k -= 1
     if not is_cap(_word(text, toks[k])):
         return None
@@ -1056,9 +1080,9 @@ _LAST_WORD = compile_re(r"(?r)(?<![\p{L}'’\-])([\p{L}’']+)$", regex.V1)
 _PAREN = compile_re(r"\s*\([^()\n]{1,60}\)", regex.V1)
 # "Gingrich — named as the leading choice for running mate — told": an aside in dashes
 _DASH_ASIDE = compile_re(r"\s*[—–]\s[^—–\n\"“”]{1,150}?\s[—–]", regex.V1)
-# "Mr. Morgan of the Sierra Club said"
+# "Mr. Morgan of the Sierra Club said", "Analysts at Calder & Wynne said"
 _OF_ORG = compile_re(
-    r"\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,5}(?=[\s,])",
+    r"\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+|&\s+)?\p{Lu}[\p{L}.’'\-]*){0,5}(?=[\s,])",
     regex.V1,
 )
 # ", a snowplow driver" up to (not over) the comma that closes it; periods of abbreviations
@@ -1067,6 +1091,15 @@ _OF_ORG = compile_re(
 _APPOSITION = compile_re(
     r"\s*,((?:[^,;:!?\"“”\n.]|\.(?=\s*[\p{Ll},\d]|\p{L}|,)"
     r"|[\"“]\p{Lu}[^\"“”.!?,;:\n]{0,40}[\"”](?=[ \u00a0]+\p{Ll})){1,160})(?=,)",
+    regex.V1,
+)
+
+
+_CAP_WORD = r"\p{Lu}[\p{L}.'’\-]*+"
+# a name and where the person works: "Gus Ferrante at Holloway Partners"
+_NAME_AT_ORG = compile_re(
+    rf"{_CAP_WORD}(?:\s++{_CAP_WORD}){{0,2}}\s++(?:of|at|from|with)\s++(?:the\s++)?"
+    rf"{_CAP_WORD}(?:\s++(?:&\s++)?{_CAP_WORD}){{0,4}}",
     regex.V1,
 )
 
@@ -1107,6 +1140,8 @@ def _aside(s: str, words: QuoteWords) -> bool:
     low = " ".join(x.lower() for x in w)
     if len(w) <= 3 and all(x[:1].isupper() for x in w):
         return True  # a place: "Clinton, in Columbus, Ohio, said"
+    if _NAME_AT_ORG.fullmatch(s.strip()):
+        return True  # "Another analyst, Gus Ferrante at Holloway Partners, said"
     return low in words.titles or (w[0][:1].islower() and len(w) <= 20)
 
 

@@ -266,6 +266,14 @@ def reported_speech(
             found = words.cues.get(low)  # ``low`` is lower case: words.cue(low) without lower()
             if found is not None and found[1] != "manner":
                 cues.append((i, (s, e), found))
+            elif (
+                (found is not None or low in words.phrasal)
+                and (manner := words.quote_cue(text, s, e))
+                and _THAT_NEXT.match(text, manner[2], sent.end)
+            ):
+                # a verb of manner reports speech only before "that": "pointed out that",
+                # "shot back that" (not "shot back at critics")
+                cues.append((i, (s, manner[2]), (manner[0], "speech")))
         cue_starts = [c[1][0] for c in cues]  # in order; a cue's later ones follow it
         for n, (i, cue, found) in enumerate(cues):
             while k < len(skip) and skip[k][1] <= cue[0]:
@@ -629,6 +637,15 @@ def _reported(
         return None  # "pleaded guilty in August to fraud": a plea entered, not a statement
     if lemma == "ask" and _ANONYMITY.match(content):
         return None  # "one official said, asking not to be named": a condition, not content
+    if (
+        lemma in doc.words.addressee
+        and lemma not in ("ask", "promise")  # "asking for patience", "promising tax cuts"
+        and form.lower().endswith("ing")
+        and not has_marks
+        and not _VERB_CLAUSE.search(content)
+        and not _LINK_WORD.search(content)
+    ):
+        return None  # "ignored warning signs for a year", "advising his campaign": no telling
     if text[start] in MARKS and _quoted_to_end(text, start, end):
         return None
     lead = None
@@ -848,6 +865,9 @@ _WHEN_WORDS = frozenset(
     ["shortly", "until", "till", "after", "before", "since", "during", "overnight", "late", "early"]
 )
 _ANONYMITY = compile_re(r"not\s+to\s+be\s+(?:named|identified|quoted)\b", regex.V1)
+# what an addressee's participle is followed by when it tells something ("warning residents to
+# leave", "warning of floods", "telling them about it")
+_LINK_WORD = compile_re(r"\b(?:to|of|about|against|how|what|why|when|where|whether|if)\b", regex.V1)
 _THAT_WORD = compile_re(r"\bthat\b", regex.V1 | regex.IGNORECASE)
 _CLAUSE = compile_re(
     r"\b(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|did|does|do"

@@ -59,7 +59,7 @@ _PREPOSITIONS = frozenset(["of", "for", "at", "with", "from", "in", "on", "to", 
 _PP_LINK = (
     r"(?:(?:\s+(?:of|for|at|with|from|in|on|(?:close|loyal|linked|connected|related)\s+to|near)"
     r"|(?<=\b(?:close|loyal|linked|connected|related))\s+to)"
-    r"\s+[\p{L}\d'’\-]+(?:\s+[\p{L}\d'’\-]+){0,4})"
+    r"\s+[\p{L}\d'’\-]+(?:\s+[\p{L}\d'’\-&]+){0,4})"  # "at Calder & Wynne"
 )
 _PP_CHAIN = compile_re(_PP_LINK + "{1,3}", regex.V1)
 # after a person who serves someone: "aides to the governor", "an adviser to the campaign"
@@ -480,6 +480,9 @@ def _before_aside(doc: Doc, lo: int, cue_start: int) -> Mention | None:
     return None
 
 
+_AFFILIATION = compile_re(r"(?<!\s)\s++(?:at|from|with)\s++(?:the\s++)?\p{Lu}", regex.V1)
+
+
 def apposed_name(doc: Doc, desc: Mention, comma: int) -> Mention | None:
     """ "The county clerk, Marisol Ebbert, said", "the party's co-leader, Petra Holm, told":
     the name in apposition to a description, between the comma after it and ``comma``, is
@@ -493,12 +496,20 @@ def apposed_name(doc: Doc, desc: Mention, comma: int) -> Mention | None:
     first = text.find(",", gap.end(), comma)
     if first > gap.end() and skip_asides(doc, first, comma + 1) >= comma:
         comma = first  # "The audit's lead author, Tomasz Wielgosz, 38, a former engineer, said"
-    named = np_before(doc, gap.end(), comma)
+    end = comma
+    named = np_before(doc, gap.end(), end)
+    if named is None or named.start != gap.end():
+        # "Another analyst, Gus Ferrante at Holloway Partners, said": the name, then where
+        # the person works
+        at = _AFFILIATION.search(text, gap.end(), comma)
+        if at is not None and skip_asides(doc, at.start(), comma + 1) >= comma:
+            end = at.start()
+            named = np_before(doc, gap.end(), end)
     if (
         named is None
         or named.kind not in ("name", "org")
         or named.start != gap.end()
-        or named.end != comma
+        or named.end != end
         or not (
             text[named.start].isupper()
             or _THE_NAME.match(text, named.start, named.end)
