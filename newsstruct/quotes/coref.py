@@ -81,7 +81,7 @@ _KIN_DESCRIPTION = compile_re(
 )
 # "her son, ", "his late wife ", "Calder's daughter, ": a relative of someone named before
 _RELATIVE_BEFORE = compile_re(
-    r"(?r)(?<![\p{L}])(?:his|her|their|\p{L}+['’]s)[ \u00a0]+(?:(?:late|former|estranged)[ \u00a0]+)?"
+    r"(?r)(?<![\p{L}])(?:his|her|their|\p{L}+['’]s)[ \u00a0]+(?:\p{Ll}+[ \u00a0]+)?"
     r"(\p{Ll}+),?[ \u00a0]+$",
     regex.V1 | regex.IGNORECASE,
 )
@@ -427,7 +427,7 @@ class Entities:
             else:
                 found = self._run_entity(run)
                 if isinstance(found, list):
-                    ent = self._nearest(found, start, bare=self._reading(run)[2] is None)
+                    ent = self._nearest(found, start, self._reading(run)[2])
                 else:
                     ent = fixed[run] = found
             if ent is not None:
@@ -674,7 +674,7 @@ class Entities:
     def _lookup_run(self, start: int, run: str) -> Entity | None:
         found = self._run_entity(run)
         if isinstance(found, list):
-            return self._nearest(found, start, bare=self._reading(run)[2] is None)
+            return self._nearest(found, start, self._reading(run)[2])
         return found
 
     def _run_entity(self, run: str) -> Entity | list[Entity] | None:
@@ -695,7 +695,7 @@ class Entities:
         ``gender``, a gendered title's, when several share the name and one is known to be)."""
         found = self._person_candidates(short, gender)
         return (
-            self._nearest(found, position, bare=gender is None)
+            self._nearest(found, position, gender)
             if isinstance(found, list)
             else found
         )
@@ -732,10 +732,10 @@ class Entities:
         # one candidate is meant wherever the name stands (the nearest of one is that one)
         return cands[0] if len(cands) == 1 else cands
 
-    def _nearest(self, cands: list[Entity], position: int, *, bare: bool = False) -> Entity:
-        """The candidate mentioned last before ``position``; ``bare``: the name has no
-        gendered title ("Calder", not "Ms. Calder"), so a relative named in another paragraph
-        is not meant (see below)."""
+    def _nearest(self, cands: list[Entity], position: int, gender: str | None = None) -> Entity:
+        """The candidate mentioned last before ``position``, but a relative named in another
+        paragraph is not meant when someone else of the name fits (see below); ``gender``:
+        the name's gendered title gives it ("Ms. Calder")."""
         best = None
         best_pos = -1
         ids = cands.ids if isinstance(cands, _People) else {id(c) for c in cands}
@@ -748,8 +748,7 @@ class Entities:
                 break
             k -= 1
         if (
-            bare
-            and best is not None
+            best is not None
             and id(best) in self._relatives
             and "\n" in self.text[best_pos:position]
         ):
@@ -763,6 +762,8 @@ class Entities:
                 for c in cands
                 if id(c) not in self._relatives
                 and self._first_named.get(id(c), position) >= position
+                # a gendered title ("Mr. Calder") still names one of its gender
+                and (gender is None or c.gender == gender)
             ]
             if others:
                 return self._nearest(others, position)
