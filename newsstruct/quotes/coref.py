@@ -694,11 +694,7 @@ class Entities:
         """The person a name or part of a name refers to (nearest before ``position``; of
         ``gender``, a gendered title's, when several share the name and one is known to be)."""
         found = self._person_candidates(short, gender)
-        return (
-            self._nearest(found, position, gender)
-            if isinstance(found, list)
-            else found
-        )
+        return self._nearest(found, position, gender) if isinstance(found, list) else found
 
     def _person_candidates(
         self, short: str, gender: str | None = None

@@ -213,7 +213,11 @@ _SPACES = compile_re(r"\s*", regex.V1)
 
 # what ends reported content before the next cue's clause: "…, and said", "…, arguing"
 # (not "… and that she had asked …": a second clause of the same content)
-_NEXT_CLAUSE = compile_re(r"(?r)(?:,?\s+(?:and|but)\s+(?!that\s)(?:\S+\s+){0,3}?|,\s*)$", regex.V1)
+# (the words after "and" end no quote: "called the cuts ‘short-sighted and cruel’, adding")
+_NEXT_CLAUSE = compile_re(
+    r"(?r)(?:,?\s+(?:and|but)\s+(?!that\s)(?:(?:[^\s”\"’]|’(?=\p{L}))+\s+){0,3}?|,\s*|(?<=,[”\"’])\s+)$",
+    regex.V1,
+)
 
 _ONLY_STOPS = compile_re(r"[\s.!?]*", regex.V1)
 
