@@ -46,8 +46,17 @@ BROADCAST = (
     "FELLIN: It shortens every commute in the valley.\n"
 )
 
+# a place named more often than the interviewee, in the headline and the intro
+PLACE_IN_HEADLINE = (
+    "Q&A: Harbor City's new schools chief on budgets and buses\n"
+    "Superintendent Gloria Nakamura started in Harbor City in July.\n"
+    "Q: What surprised you most?\n"
+    "A: How many families had given up on us.\n"
+)
+
 # (text, [(quote text, speaker name), ...]) with transcripts=True
 CASES = [
+    (PLACE_IN_HEADLINE, [("How many families had given up on us.", "Gloria Nakamura")]),
     (
         BROADCAST,
         [
