@@ -26,13 +26,15 @@ _DATELINE = compile_re(
     regex.VERBOSE | regex.V1,
 )
 # A dateline in title case, its place followed by a region of the lexicon ("Harbor City, Ore.
-# —", "Linden Falls, Iowa (Wire) —"); the region is checked against the lexicon, and only a
-# long dash (or "--") closes it: title-case words and a comma open many sentences.
+# —", "Linden Falls, Iowa (Wire) —") or by a date ("Port Ellery, 12 March 2025 –"); the region
+# is checked against the lexicon, and only a long dash (or "--") closes it: title-case words
+# and a comma open many sentences.
 _TITLE_DATELINE = compile_re(
     r"""
-    (?P<loc>\p{Lu}\p{Ll}+(?:[\ \-]\p{Lu}\p{Ll}+){0,3},\ (?P<region>\p{Lu}[\p{L}.]{1,6}))
-    (?:,\ (?:(?P<month>[\p{L}]{3,9})\.?\ (?P<day>\d{1,2})(?:,\ (?P<year>\d{4}))?))?
-    \ ?(?:\((?P<agency>[\p{L}&.\ ]{1,30})\)\ ?)?
+    (?P<loc>\p{Lu}\p{Ll}+(?:[\ \-]\p{Lu}\p{Ll}+){0,3}(?:,\ (?P<region>\p{Lu}[\p{L}.]{1,6}))?)
+    (?:,\ (?:(?P<month>[\p{L}]{3,9})\.?\ (?P<day>\d{1,2})(?:,\ (?P<year>\d{4}))?
+             |(?P<day>\d{1,2})\ (?P<month>[\p{L}]{3,9})\.?(?:\ (?P<year>\d{4}))?))?
+    \ ?(?:\((?P<agency>[\p{L}&.\ ]{1,30})\)\ ?|/(?P<agency>[\p{L}&.\-\ ]{2,30})/\ ?)?
     (?P<dash>[—–]|--)\ ?
     """,
     regex.VERBOSE | regex.V1,
@@ -82,7 +84,16 @@ def _dateline_at(
         m = None
     if m is None:
         m = _TITLE_DATELINE.match(para.text)
-        if m is not None and m.group("region").lower() not in lex.dateline_regions:
+        if m is not None and not (
+            m.group("region").lower() in lex.dateline_regions
+            if m.group("region") is not None
+            # no region: a full date or a date and an agency must follow a place ("Port
+            # Ellery, 12 March 2025 –"), not a day, a month or a byline ("Tuesday, Oct. 14 —",
+            # "By Ana Ruiz, March 3 —")
+            else m.group("month") is not None
+            and (m.group("year") or m.group("agency"))
+            and _place_word(m.group("loc"), lex)
+        ):
             m = None
     if m is None or not (m.group("loc") or m.group("agency")):
         return None
@@ -114,6 +125,16 @@ def _dateline_at(
 
 def _is_headline(para: Paragraph) -> bool:
     return len(para.text) <= _MAX_HEAD_LENGTH and not para.text.rstrip().endswith((".", ":"))
+
+
+def _place_word(loc: str, lex: Lexicon) -> bool:
+    """The first word of a title-case place is no function word ("By") and names no day,
+    month or season."""
+    first = loc.split()[0].lower()
+    temporal = lex.temporal
+    return first not in lex.function_words and not any(
+        first in temporal[kind] for kind in ("weekday", "month", "season")
+    )
 
 
 def _looks_like_place(loc: str, lex: Lexicon) -> bool:
