@@ -13,8 +13,10 @@ Around Punkt, rules it cannot learn from parameters. A boundary is withdrawn whe
 goes on:
 
 - before a lower-case word ("Yahoo! in the", "“…great.” she said");
+- before a closing mark followed by a comma, a dash or a lower-case word ("The film, “What
+  Now?”, opened", "Rep. Jim Calder (D-N.C.), a member");
 - between a quote ending in ? or ! and its attribution ("“Why now?” Johnson asked.");
-- after dotted initials before a name ("J.R. Fennimore");
+- after dotted initials before a name or a number ("J.R. Fennimore", "H.R. 1234");
 - after a list marker ("1. The first item");
 - after "a.m."/"p.m." that opens the sentence ("At 5 a.m. The city woke").
 
@@ -57,6 +59,8 @@ _CONTINUERS = "—–,;"
 _OPENERS = "\"'“‘«(["
 _WORD = compile_re(r"\p{L}[\p{L}\p{M}'’.\-]*+", regex.V1)
 _INITIALS = compile_re(r"(?:\p{Lu}\.){2,}+", regex.V1)
+# a number after dotted initials, not a year that may open the next sentence
+_BILL_NUMBER = compile_re(r"(?!(?:19|20)\d\d\b)\d++(?![.,]?\d)", regex.V1)
 _TIME = compile_re(r"(?<=\d[ \u00a0]?)[ap]\.m\.", regex.V1 | regex.IGNORECASE)
 # Inline list markers: "1.", "1)", "1.)", "a.", with an optional bullet ("• 9.", "⁃10.").
 _MARKER = compile_re(
@@ -220,13 +224,21 @@ def _goes_on(text: str, cut: int, lex: Lexicon) -> bool:
         return False
     if text[start] in _CONTINUERS:  # "is the pier safe? — went unanswered"
         return True
+    if text[start] in _CLOSERS:
+        # a mark that closes the quote before the cut: "The film, “What Now?”, opened"
+        after = start
+        while after < len(text) and text[after] in _CLOSERS:
+            after += 1
+        return after < len(text) and (text[after] in _CONTINUERS or text[after].islower())
     if text[start].islower():
         word = _WORD.match(text, start)
         return word is None or word.group() == word.group().lower()  # not "iPhone"
     before = _token_before(text, cut)
     if before.rstrip(_CLOSERS)[-1:] in ("?", "!") and before[-1] in _CLOSERS:
         return _attribution_follows(text, start, lex)
-    if _INITIALS.fullmatch(before):
+    if _INITIALS.fullmatch(before.lstrip(_OPENERS)):
+        if _BILL_NUMBER.match(text, start):
+            return True  # "H.R. 1234", "S.B. 15": a number after initials names a thing
         word = _WORD.match(text, start)
         return word is not None and not _is_starter(word.group(), lex)
     return False
