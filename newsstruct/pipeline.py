@@ -1,8 +1,8 @@
 """structure(): the stages wired in the order data flows.
 
-text -> boilerplate -> paragraphs (boilerplate excluded) -> sentences + dateline -> quotes ->
-dates (resolved against ``published``, else the dateline's date, else a timestamp line's) ->
-Article.
+text -> (hard-wrapped text: its wraps read as spaces) -> boilerplate -> paragraphs
+(boilerplate excluded) -> sentences + dateline -> quotes -> dates (resolved against
+``published``, else the dateline's date, else a timestamp line's) -> Article.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from .lexicons import Lexicon, check_lang, load_lexicon
 from .quotes import find_quotes
 from .records import Article, Quote
 from .segment import find_dateline, split_paragraphs, split_sentences
+from .segment.paragraphs import unwrapped
 from .text import check_text, parse_published
 
 
@@ -63,6 +64,10 @@ def structure(
     check_lang(lang)
     lex = lexicon if lexicon is not None else load_lexicon(lang)
     warnings: list[str] = []
+    original = text
+    # hard-wrapped text is read with the breaks inside its paragraphs as spaces (same length:
+    # the offsets hold); the records' texts are taken from the original at the end
+    text = _run("paragraphs", text, warnings, unwrapped, text, lexicon=lex)
     boilerplate = _run(
         "boilerplate", (), warnings, find_boilerplate, text, lexicon=lex, repeated=repeated
     )
@@ -113,7 +118,7 @@ def structure(
         anchor=anchor_name,
         lexicon=lex,
     )
-    return Article(
+    article = Article(
         text=text,
         published=ref,
         dateline=dateline,
@@ -124,6 +129,26 @@ def structure(
         dates=dates,
         warnings=tuple(warnings),
     )
+    return article if text is original else _retext(article, original)
+
+
+def _retext(record: Any, text: str) -> Any:
+    """``record`` with the ``text`` of every span in it (nested ones too) sliced again from
+    ``text``, which has the same length as the text it was read from."""
+    if isinstance(record, tuple):
+        return tuple(_retext(item, text) for item in record)
+    if not attrs.has(type(record)):
+        return record
+    changes = {
+        field.name: _retext(getattr(record, field.name), text)
+        for field in attrs.fields(type(record))
+        if field.name != "text"
+    }
+    if hasattr(record, "start") and hasattr(record, "end") and hasattr(record, "text"):
+        changes["text"] = text[record.start : record.end]
+    elif isinstance(record, Article):
+        changes["text"] = text
+    return attrs.evolve(record, **changes)
 
 
 def _after_dateline(text: str, quote: Quote, end: int) -> Quote:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import regex
@@ -53,6 +54,7 @@ def split_paragraphs(
         return ()
     junk = _covered_lines(lines, boilerplate)
     width = _wrap_width(text, lines)
+    marked = width > 0 and _paragraphs_marked(text, lines, width)
     paragraphs: list[Paragraph] = []
     first: int | None = None
     last = 0
@@ -63,7 +65,7 @@ def split_paragraphs(
                 paragraphs.append(Paragraph(start=first, end=last, text=text[first:last]))
             first = None
             continue
-        if first is not None and not _soft_break(text, prev_start, last, start, width):
+        if first is not None and not _soft_break(text, prev_start, last, start, width, marked):
             paragraphs.append(Paragraph(start=first, end=last, text=text[first:last]))
             first = None
         if first is None:
@@ -109,24 +111,70 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
     return longest if wraps >= max(2, _WRAP_SHARE * (len(lines) - 1)) else 0
 
 
-def _soft_break(text: str, prev_start: int, prev_end: int, start: int, width: int) -> bool:
+def _paragraphs_marked(text: str, lines: list[tuple[int, int]], width: int) -> bool:
+    """The paragraphs of wrapped text are told apart by a blank line or an indented first
+    line: most lines that end a paragraph (shorter than the width, ending a sentence) are
+    followed by one. Then a line that ends a sentence near the width may still go on."""
+    ends = marked = 0
+    for (start, end), (nxt, _) in itertools.pairwise(lines):
+        if end - start < _WRAP_SHORT * width and text[end - 1 : end].endswith(_TERMINAL):
+            ends += 1
+            gap = text[end:nxt]
+            marked += gap.count("\n") > 1 or gap[-1:] in (" ", "\t")
+    return ends > 0 and marked >= _MARKED_SHARE * ends
+
+
+_MARKED_SHARE = 0.8
+
+
+def _soft_break(
+    text: str, prev_start: int, prev_end: int, start: int, width: int, marked: bool = False
+) -> bool:
     """True when the break between two lines is a wrap inside one paragraph.
 
     A single line break after a line without terminal punctuation is a wrap when the next
     line opens in lower case and ends a sentence ("It was a cold\nnight in the city."; not
-    a list of lower-case lines), or, in hard-wrapped text (``width``
-    > 0), when the line reaches near the wrap width and the next is not a list item.
+    a list of lower-case lines), or, in hard-wrapped text (``width`` > 0), when the line
+    reaches near the wrap width and the next is not a list item. When the paragraphs of
+    wrapped text are ``marked`` (blank lines or indents between them), a line near the
+    width that ends a sentence goes on too, unless the next line is indented.
     """
     gap = text[prev_end:start]
     if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
         return False
-    if text[prev_end - 1 : prev_end].endswith(_TERMINAL):
+    if text[prev_end - 1 : prev_end].endswith(_TERMINAL) and not marked:
         return False
+    if marked and gap[-1:] in (" ", "\t"):
+        return False  # an indented line opens a paragraph
     if text[start].islower() and _line_end(text, start).endswith(_TERMINAL):
         return True
     if not width or prev_end - prev_start < _WRAP_SHORT * width:
         return False
     return _BULLET.match(text, start) is None
+
+
+def unwrapped(text: str, *, lexicon: Lexicon | None = None) -> str:
+    """``text`` with the line breaks inside the paragraphs of hard-wrapped text turned into
+    spaces ("…voted to close\nthe pier…" reads "…voted to close the pier…").
+
+    The result has the length of ``text``, so an offset into one is an offset into the other:
+    the stages after the paragraphs read it and their records index ``text``. Text that is not
+    hard-wrapped is returned as it is.
+    """
+    lines = list(iter_lines(text))
+    if not _wrap_width(text, lines):
+        return text
+    out = []
+    pos = 0
+    for para in split_paragraphs(text, boilerplate=(), lexicon=lexicon):
+        out.append(text[pos : para.start])
+        out.append(para.text.translate(_BREAKS_TO_SPACES))
+        pos = para.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_BREAKS_TO_SPACES = str.maketrans("\n\r", "  ")
 
 
 def _line_end(text: str, start: int) -> str:

@@ -1,0 +1,96 @@
+"""Hard-wrapped text (wire copy, e-mail, text copied from a terminal or a PDF): lines broken
+at a fixed width, paragraphs apart by blank lines. ``structure`` reads it as the paragraphs it
+wraps: the same records as the unwrapped text, at the same offsets (a wrap replaces a space
+by a line break, so the two texts have the same length)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsstruct import split_paragraphs, structure
+from newsstruct.records import iter_spans
+from newsstruct.segment.paragraphs import unwrapped
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+# examples whose paragraphs are apart by blank lines, and their publication dates
+BLANK_LINE_EXAMPLES = {
+    "wire_harbor_strike_2024-05-09.txt": "2024-05-09",
+    "liveblog_floods_2025-02-14.txt": "2025-02-14",
+    "release_robotics_ceo_2024-06-03.txt": "2024-06-03",
+}
+
+
+def hard_wrap(text: str, width: int) -> str:
+    """``text`` with the space before each word that would pass ``width`` replaced by a line
+    break (a word longer than the width stays on its line)."""
+    out = list(text)
+    line_start = 0
+    last_space = -1
+    for i, c in enumerate(text):
+        if c == "\n":
+            line_start, last_space = i + 1, -1
+            continue
+        if c == " ":
+            last_space = i
+        if i - line_start >= width and last_space > line_start:
+            out[last_space] = "\n"
+            line_start, last_space = last_space + 1, -1
+    return "".join(out)
+
+
+def _records(art):
+    return {
+        "paragraphs": [(p.start, p.end) for p in art.paragraphs],
+        "sentences": [(s.start, s.end) for s in art.sentences],
+        "boilerplate": [(b.start, b.end, b.category) for b in art.boilerplate],
+        "dateline": art.dateline and (art.dateline.start, art.dateline.end),
+        "quotes": [
+            (q.start, q.end, q.kind, q.speaker and q.speaker.name, q.cue and q.cue.start)
+            for q in art.quotes
+        ],
+        "dates": [(d.start, d.end, d.type, d.value) for d in art.dates],
+    }
+
+
+@pytest.mark.parametrize("width", [60, 72])
+@pytest.mark.parametrize("name", sorted(BLANK_LINE_EXAMPLES))
+def test_wrapped_article_gives_the_records_of_the_unwrapped_one(name, width):
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    wrapped = hard_wrap(text, width)
+    assert len(wrapped) == len(text) and wrapped.count("\n") > text.count("\n") + 10
+    published = BLANK_LINE_EXAMPLES[name]
+    art = structure(wrapped, published)
+    assert _records(art) == _records(structure(text, published))
+    assert art.text == wrapped
+    for record in iter_spans(art):
+        assert wrapped[record.start : record.end] == record.text
+
+
+def test_a_line_that_ends_a_sentence_near_the_width_goes_on():
+    text = (
+        "Crews worked through the night on the pier. The city said the work\n"
+        "would take six months. Fishermen said they were not consulted at all.\n"
+        "Repairs begin Monday.\n"
+        "\n"
+        "The council will meet again next week to hear from the harbor board\n"
+        "and from residents of the waterfront.\n"
+    )
+    assert [p.text.count("\n") for p in split_paragraphs(text, boilerplate=())] == [2, 1]
+
+
+def test_an_indented_line_opens_a_paragraph():
+    text = (
+        "   Crews worked through the night on the pier, and the city said the\n"
+        "work would take six months, longer than the council had been told.\n"
+        "   Fishermen said they were not consulted about the work at any time.\n"
+        "   The council will meet again next week to hear from the harbor board\n"
+        "and from residents of the waterfront about the plans for the summer.\n"
+    )
+    assert len(split_paragraphs(text, boilerplate=())) == 3
+
+
+def test_text_that_is_not_wrapped_is_read_as_it_is():
+    text = (EXAMPLES / "web_council_budget_2023-11-16.txt").read_text(encoding="utf-8")
+    assert unwrapped(text) is text
