@@ -87,6 +87,56 @@ def _noun_forms_without_that(n: int) -> str:
     )
 
 
+def _according_to_without_commas(n: int) -> str:
+    """One sentence of ``n`` "according to" phrases, a long word after each, no comma:
+    the look for a comma after each source ("The vote, according to the clerk, was 5-2") had
+    the engine scan to the sentence's end for it (8,000 phrases, 1.8 MB: 2.3 s, quadratic;
+    0.6 s after)."""
+    return " ".join(f"according to Ada {tag}son {'x' * 200}" for tag in _tags(n))
+
+
+def _participles_after_with(n: int) -> str:
+    """One sentence of ``n`` "with X saying" phrases, a long word after each, no comma: the
+    look for a comma after each participle ("with all precincts reporting, the race") had the
+    engine scan to the sentence's end for it (8,000 phrases, 1.8 MB: 3.0 s, quadratic; 1.3 s
+    after)."""
+    return (
+        "Skyreach "
+        + " ".join(f"with Ada {tag} saying {'x' * 200}" for tag in _tags(n))
+        + " Ingrid Vaszary said it grew."
+    )
+
+
+def _addressees_without_s(n: int) -> str:
+    """One sentence of ``n`` "told the board" cues, no "s" in it: the look for an owned
+    addressee after each ("told the city's engineering office why") had the engine scan to
+    the sentence's end for its "s" (5,000 cues, 1.1 MB: 2.3 s, quadratic; 1.6 s after)."""
+    tags = [tag for tag in _tags(2 * n) if "s" not in tag.lower()][:n]
+    return "Then " + " ".join(f"Ada {tag} told the board " + "RAIN " * 40 for tag in tags) + "."
+
+
+def _past_months(n: int) -> str:
+    """``n`` different lines of a month in a past clause, no comma in the text: the look for
+    a comma after each month ("In October, Mrs. Vance proposed") had the engine scan to the
+    text's end for it (12,000 lines: 1.9 s, quadratic; 1.4 s after)."""
+    return "\n\n".join(f"Sales at {tag} rose in March." for tag in _tags(n))
+
+
+def _year_spans(n: int) -> str:
+    """``n`` different lines of a span of years ("2011-12"), no "year" in the text: the look
+    for the noun after each span ("the 2011-12 fiscal year") had the engine scan to the
+    text's end for it (16,000 lines: 5.0 s, quadratic; 1.3 s after)."""
+    return "\n\n".join(f"Sales at {tag} rose in 2011-12." for tag in _tags(n))
+
+
+def _quarters_without_of(n: int) -> str:
+    """``n`` different lines of "every quarter", no "of" in the text (nor in any line's
+    word): the look for "of" after each ("every quarter of the city") had the engine scan to
+    the text's end for it (16,000 lines: 4.9 s, quadratic; 1.1 s after)."""
+    tags = [tag for tag in _tags(2 * n) if "of" not in tag.lower()][:n]
+    return "\n\n".join(f"Sales at {tag} grew every quarter." for tag in tags)
+
+
 def adversarial_inputs() -> dict[str, str]:
     """The inputs the issue lists; shared with benchmarks/adversarial.py."""
     story = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt")))
@@ -132,6 +182,18 @@ def adversarial_inputs() -> dict[str, str]:
             "health department said."
             for tag in _tags(8_000)
         ),
+        "one 1.8 MB sentence of 8,000 'according to' phrases, no comma": (
+            _according_to_without_commas(8_000)
+        ),
+        "one 1.8 MB sentence of 8,000 'with X saying' phrases, no comma": (
+            _participles_after_with(8_000)
+        ),
+        "one 1.1 MB sentence of 5,000 'told the board' cues, no 's' in it": (
+            _addressees_without_s(5_000)
+        ),
+        "12,000 months in past clauses, no comma in the text": _past_months(12_000),
+        "16,000 spans of years, no 'year' in the text": _year_spans(16_000),
+        "16,000 lines of 'every quarter', no 'of' in the text": _quarters_without_of(16_000),
         "50,000 newlines": "\n" * 50_000,
         "50,000 one-word lines": "Said.\n" * 50_000,
         "a 5 MB article": (story * (5_000_000 // len(story) + 1))[:5_000_000],

@@ -15,7 +15,7 @@ import functools
 import attrs
 import regex
 
-from ..patterns import compile_re
+from ..patterns import compile_re, in_place
 from . import calendar as cal
 from .amounts import YEAR4, norm, spelled_year, year_from_two_digits, year_in
 from .core import (
@@ -615,7 +615,8 @@ _FRONTED_BEFORE = compile_re(
     r"(?:(?:[Ii]n|[Bb]y|[Dd]uring|[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)[ \t\u00a0]+)?"
     r"(?:(?:early|late|mid-?)[ \t\u00a0]*)?$"
 )
-_COMMA_AFTER = compile_re(r"[ \t\u00a0]*,")
+# matched after each month, in place: not to the end of a text without a comma (see in_place)
+_COMMA_AFTER = compile_re(in_place(r"[ \t\u00a0]*,"))
 # A past clause tells what happened "in" a month, so a month after "in" is not ahead of the
 # reference, unless the clause plans it ("the vote was planned to take place in March");
 # "set", "moved", "pushed" plan only before "to", "for", "back" ("set for release in July",

@@ -13,7 +13,7 @@ import datetime as dt
 import attrs
 import regex
 
-from ..patterns import compile_re
+from ..patterns import compile_re, in_place
 from . import calendar as cal
 from .amounts import (
     MOD_PREFIX,
@@ -1233,10 +1233,13 @@ _NOUN_AFTER = compile_re(
     regex.V1,
 )
 
-# "of" and no year after "every quarter": "every quarter of the city", "of society"
+# "of" and no year after "every quarter": "every quarter of the city", "of society"; matched
+# in place, not to the end of a text without "of" (see in_place)
 _QUARTER_OF_PLACE = compile_re(
-    r"[ \t\u00a0]+of[ \t\u00a0]+(?!(?:the[ \t\u00a0]+|this[ \t\u00a0]+|that[ \t\u00a0]+)?"
-    r"(?:year|fiscal|financial|calendar|\d|last|next))",
+    in_place(
+        r"[ \t\u00a0]+of[ \t\u00a0]+(?!(?:the[ \t\u00a0]+|this[ \t\u00a0]+|that[ \t\u00a0]+)?"
+        r"(?:year|fiscal|financial|calendar|\d|last|next))"
+    ),
     regex.IGNORECASE,
 )
 _OF_AFTER = compile_re(r"\s+of\b", regex.IGNORECASE)

@@ -19,7 +19,7 @@ import attrs
 import regex
 
 from ..lexicons import Lexicon, load_lexicon
-from ..patterns import compile_re
+from ..patterns import compile_re, in_place
 from ..records import DateMention, Quote, Sentence
 from ..text import check_text, parse_published
 from . import calendar as cal
@@ -795,8 +795,12 @@ def _more_days(
     return found
 
 
+# matched after each span of years, in place: not to the end of a text without "year" (see
+# in_place)
 _SPAN_YEAR_NOUN = compile_re(
-    r"[ \t\u00a0]+(?:fiscal|financial|school|academic|tax|budget|crop|model)[ \t\u00a0]+year\b",
+    in_place(
+        r"[ \t\u00a0]+(?:fiscal|financial|school|academic|tax|budget|crop|model)[ \t\u00a0]+year\b"
+    ),
     regex.IGNORECASE,
 )
 

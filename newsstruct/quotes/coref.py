@@ -407,6 +407,12 @@ class Entities:
         self.mention_ends: list[int] = []  # where the mention at each position ends
         self._shared: list[tuple[list[Entity], Sequence[str]]] = []  # titled shared surnames
         self._titled: dict[tuple[str, frozenset[str]], int] = {}  # (surname, roles) -> given
+        # The readings of this text's runs, each run read once. The caches shared by all
+        # calls (_RUN_CACHE) keep the latest runs only: an article of more distinct runs
+        # than they hold reads them in the same order again and again (owners, the index,
+        # the mentions) and would find none of them there.
+        self._read: dict[str, _Run] = {}
+        self._readings: dict[str, _Reading] = {}
         runs = self._runs(name_run(lexicon), sentences)
         # A run text that adds nothing to the index ("The", an organisation met before, a
         # word that names no one) adds nothing again: read once, skipped after. Two in five
@@ -497,12 +503,23 @@ class Entities:
     def _parse(self, start: int, run: str) -> _Run:
         """(words, where they start, an organisation?, name words, roles) of the run at
         ``start`` (see :func:`_read_run`)."""
-        words, offset, org, name_words, roles = _read_run(run, self.qwords)
+        words, offset, org, name_words, roles = self._read_of(run)
         return words, start + offset, org, name_words, roles
+
+    def _read_of(self, run: str) -> _Run:
+        """:func:`_read_run` of ``run``, kept for this text."""
+        read = self._read.get(run)
+        if read is None:
+            read = self._read[run] = _read_run(run, self.qwords)
+        return read
 
     def _reading(self, run: str) -> _Reading:
         """What the run names (see :func:`_run_reading`)."""
-        return _run_reading(run, self.qwords)
+        reading = self._readings.get(run)
+        if reading is None:
+            self._read_of(run)  # kept, and just cached for the reading's own read
+            reading = self._readings[run] = _run_reading(run, self.qwords)
+        return reading
 
     def _add_run(self, start: int, run: str) -> bool:
         """Add what the run at ``start`` says to the index; False when the same run text

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 import regex
 
-from ..patterns import compile_re
+from ..patterns import compile_re, in_place
 from ..records import Sentence, Span
 from .attribution import (
     MARKS,
@@ -341,11 +341,14 @@ _SETTING_THEN_THAT = compile_re(
 # Mook whether")
 _ASKED_ASIDE = compile_re(r"\s+(?:whether|about|if|why|what|how|when|to|for|on)\b", regex.V1)
 # the addressee of "asked", "told", "warned" named with a possessive: "asked the city's
-# engineering office why" (one or two words after it, no determiner or clause opener)
+# engineering office why" (one or two words after it, no determiner or clause opener);
+# matched once per cue, in place: not to the end of a long sentence without an "s"
 _OWNED_OBJECT = compile_re(
-    r"\s+(?:the|a|an|his|her|their|its)\s+\p{Ll}[\p{L}\-]*[’']s"
-    r"(?:\s+(?!(?:the|a|an|that|this|his|her|their|its|it|he|she|they|we|there|why|how|what"
-    r"|when|whether|if|to)\b)\p{Ll}[\p{L}\-]*){1,3}",
+    in_place(
+        r"\s+(?:the|a|an|his|her|their|its)\s+\p{Ll}[\p{L}\-]*[’']s"
+        r"(?:\s+(?!(?:the|a|an|that|this|his|her|their|its|it|he|she|they|we|there|why|how"
+        r"|what|when|whether|if|to)\b)\p{Ll}[\p{L}\-]*){1,3}"
+    ),
     regex.V1,
 )
 # an adverb set off by commas between the cue and "that": "warned, however, that"
@@ -842,7 +845,9 @@ def _resumes_clause(word: str, words: QuoteWords) -> bool:
 
 
 _WITH_BEFORE = compile_re(r"(?i)\bwith\s+$", regex.V1)
-_COMMA_NEXT = compile_re(r"\s*,", regex.V1)
+# matched once per cue, in place: in a long sentence without a comma, not to its end (see
+# in_place)
+_COMMA_NEXT = compile_re(in_place(r"\s*,"), regex.V1)
 
 
 def _lead_words(doc: Doc, start: int, hi: int) -> tuple[int, int, int]:
@@ -1171,7 +1176,7 @@ def _lead_word(text: str, start: int, end: int) -> str | None:
     return text[start:end] if end - start <= 3 else None
 
 
-_COMMA_REST = compile_re(r"\s*,\s*", regex.V1)
+_COMMA_REST = compile_re(in_place(r"\s*,\s*"), regex.V1)  # once per cue, as _COMMA_NEXT
 
 # what may stand between a study and "by": a participle and a few words, or a time ("a report
 # by", "a declaration filed in federal court by", "a memo released Friday by", "a study last
