@@ -273,7 +273,7 @@ def reported_speech(
             elif (
                 (found is not None or low in words.phrasal)
                 and (manner := words.quote_cue(text, s, e))
-                and _THAT_NEXT.match(text, manner[2], sent.end)
+                and _THAT_NEXT.match(text, manner[2], min(sent.end, manner[2] + 8))
             ):
                 # a verb of manner reports speech only before "that": "pointed out that",
                 # "shot back that" (not "shot back at critics")

@@ -42,7 +42,7 @@ import regex
 
 from .. import limits
 from ..lexicons import Lexicon, load_lexicon
-from ..patterns import compile_re
+from ..patterns import compile_re, in_place
 from ..records import Paragraph, Sentence
 from ..text import check_text
 from .paragraphs import split_paragraphs
@@ -60,7 +60,7 @@ _OPENERS = "\"'“‘«(["
 _WORD = compile_re(r"\p{L}[\p{L}\p{M}'’.\-]*+", regex.V1)
 _INITIALS = compile_re(r"(?:\p{Lu}\.){2,}+", regex.V1)
 # a number after dotted initials, not a year that may open the next sentence
-_BILL_NUMBER = compile_re(r"(?!(?:19|20)\d\d\b)\d++(?![.,]?\d)", regex.V1)
+_BILL_NUMBER = compile_re(in_place(r"(?!(?:19|20)\d\d\b)\d++(?![.,]?\d)"), regex.V1)
 _TIME = compile_re(r"(?<=\d[ \u00a0]?)[ap]\.m\.", regex.V1 | regex.IGNORECASE)
 # Inline list markers: "1.", "1)", "1.)", "a.", with an optional bullet ("• 9.", "⁃10.").
 _MARKER = compile_re(
