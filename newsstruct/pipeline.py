@@ -20,8 +20,8 @@ from .lexicons import Lexicon, check_lang, load_lexicon
 from .quotes import find_quotes
 from .records import Article, Quote
 from .segment import find_dateline, split_paragraphs, split_sentences
-from .segment.paragraphs import unwrapped
 from .text import check_text, parse_published
+from .view import reading_view
 
 
 def structure(
@@ -65,9 +65,9 @@ def structure(
     lex = lexicon if lexicon is not None else load_lexicon(lang)
     warnings: list[str] = []
     original = text
-    # hard-wrapped text is read with the breaks inside its paragraphs as spaces (same length:
-    # the offsets hold); the records' texts are taken from the original at the end
-    text = _run("paragraphs", text, warnings, unwrapped, text, lexicon=lex)
+    # the stages read a view of the same length (other spaces and the wraps of hard-wrapped
+    # text as plain spaces: the offsets hold); the records' texts are sliced from the original
+    text = _run("paragraphs", text, warnings, reading_view, text, lexicon=lex)
     boilerplate = _run(
         "boilerplate", (), warnings, find_boilerplate, text, lexicon=lex, repeated=repeated
     )

@@ -1,7 +1,10 @@
-"""Hard-wrapped text (wire copy, e-mail, text copied from a terminal or a PDF): lines broken
-at a fixed width, paragraphs apart by blank lines. ``structure`` reads it as the paragraphs it
-wraps: the same records as the unwrapped text, at the same offsets (a wrap replaces a space
-by a line break, so the two texts have the same length)."""
+"""What only the layout of a text carries does not change its records (``newsstruct.view``).
+
+Hard-wrapped text (wire copy, e-mail, text copied from a terminal or a PDF): lines broken at a
+fixed width, paragraphs apart by blank lines. ``structure`` reads it as the paragraphs it
+wraps: the same records as the unwrapped text, at the same offsets (a wrap replaces a space by
+a line break, so the two texts have the same length). Likewise no-break and other spaces read
+as spaces."""
 
 from __future__ import annotations
 
@@ -94,3 +97,18 @@ def test_an_indented_line_opens_a_paragraph():
 def test_text_that_is_not_wrapped_is_read_as_it_is():
     text = (EXAMPLES / "web_council_budget_2023-11-16.txt").read_text(encoding="utf-8")
     assert unwrapped(text) is text
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u3000"])
+def test_other_spaces_give_the_records_of_plain_ones(space):
+    name = "wire_harbor_strike_2024-05-09.txt"
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    spaced = text.replace(" ", space)
+    art = structure(spaced, BLANK_LINE_EXAMPLES[name])
+    plain = structure(text, BLANK_LINE_EXAMPLES[name])
+    assert _records(art) == _records(plain)
+    assert [q.speaker and q.speaker.name for q in art.quotes] == [
+        q.speaker and q.speaker.name for q in plain.quotes
+    ]
+    for record in iter_spans(art):
+        assert spaced[record.start : record.end] == record.text
