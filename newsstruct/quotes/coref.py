@@ -447,7 +447,7 @@ class Entities:
             (
                 pos
                 for pos, ent in zip(self.positions, self.mentioned, strict=True)
-                if ent.kind == "person"
+                if self.person_like(ent)
             ),
             len(text),
         )
@@ -678,6 +678,19 @@ class Entities:
                 continue
             g = "male" if m.group(1).lower() in ("he", "his", "him", "himself") else "female"
             ent.votes[g] = ent.votes.get(g, 0) + 1
+
+    def person_like(self, ent: Entity) -> bool:
+        """``ent`` reads as a person: not a name in capitals (a dateline's "TARROW BAY") nor
+        one with a word of places, firms or media ("Harbor City", "Brill Media")."""
+        words = self.qwords
+        return (
+            ent.kind == "person"
+            and not ent.name.isupper()
+            and not any(
+                w.lower() in words.places or w.lower() in words.firms or w.lower() in words.media
+                for w in ent.name.split()
+            )
+        )
 
     # -- lookup
 

@@ -194,13 +194,9 @@ def _written_name(text: str, surname: str, headings: frozenset[str]) -> str | No
 
 def _most_named(entities: Entities) -> Speaker | None:
     """The interviewee: the person the article names most often, the first named among
-    those tied (a name with a word of places, firms or media, "Harbor City", is no person)."""
-    words = entities.qwords
-    not_person = words.places | words.firms | words.media
+    those tied (see :meth:`Entities.person_like`)."""
     counts: Counter[str] = Counter(
-        ent.name
-        for ent in entities.mentioned
-        if ent.kind == "person" and not any(w.lower() in not_person for w in ent.name.split())
+        ent.name for ent in entities.mentioned if entities.person_like(ent)
     )
     if not counts:
         return None
