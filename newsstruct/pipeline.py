@@ -17,6 +17,7 @@ from .boilerplate import find_boilerplate
 from .dates import find_dates
 from .dates.reference import reference_of
 from .lexicons import Lexicon, check_lang, load_lexicon
+from .patterns import compile_re
 from .quotes import find_quotes
 from .records import Article, Quote
 from .segment import find_dateline, split_paragraphs, split_sentences
@@ -65,6 +66,11 @@ def structure(
     lex = lexicon if lexicon is not None else load_lexicon(lang)
     warnings: list[str] = []
     original = text
+    if _ESCAPED_QUOTE.search(text) is not None:
+        warnings.append(
+            "input: the text holds HTML character references for quote marks (&quot;, "
+            "&#8220;, ...), which are not read as quote marks; pass html.unescape(text)"
+        )
     # the stages read a view of the same length (other spaces and the wraps of hard-wrapped
     # text as plain spaces: the offsets hold); the records' texts are sliced from the original
     text = _run("paragraphs", text, warnings, reading_view, text, lexicon=lex)
@@ -149,6 +155,13 @@ def _retext(record: Any, text: str) -> Any:
     elif isinstance(record, Article):
         changes["text"] = text
     return attrs.evolve(record, **changes)
+
+
+# quote marks written as HTML character references: text taken from HTML without decoding it
+_ESCAPED_QUOTE = compile_re(
+    r"&(?:quot|[lr]dquo|[lr]squo|bdquo|laquo|raquo|#0*3[49]|#0*82(?:1[6-9]|2[0-2])"
+    r"|#[xX]0*(?:2[27]|201[89a-eA-E]));"
+)
 
 
 def _after_dateline(text: str, quote: Quote, end: int) -> Quote:

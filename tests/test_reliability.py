@@ -130,3 +130,16 @@ def test_scan_timeout_is_the_last_guard(monkeypatch):
     # and paragraph stages need none)
     assert stages
     assert all("timed out" in w for w in art.warnings)
+
+
+@pytest.mark.parametrize(
+    "text", ["&quot;We are ready,&quot; Ana Ruiz said.", "&#8220;Ready,&#8221; she said."]
+)
+def test_quote_marks_as_html_references_are_flagged(text):
+    art = structure(text)
+    assert len(art.warnings) == 1 and art.warnings[0].startswith("input:")
+    assert "html.unescape" in art.warnings[0]
+
+
+def test_an_escaped_ampersand_is_not_flagged():
+    assert structure("Smith &amp; Co. said profit rose.").warnings == ()
