@@ -547,6 +547,10 @@ _ATTRIBUTION = compile_re(
 )
 
 
+# A dash and a name alone on a line: a live blog's sign-off, or a pull quote's attribution.
+_SIGNOFF = ("byline", "dash-signoff")
+
+
 def _pull_quotes(t: Text, lo: int, hi: int) -> None:
     """A line of six to sixty words that another, longer line of the story holds word for
     word, set right above a short line naming someone, is a pull quote, and that line its
@@ -567,7 +571,7 @@ def _pull_quotes(t: Text, lo: int, hi: int) -> None:
             after.words <= ATTRIBUTION_MAX_WORDS
             and PULL_MIN_WORDS <= s.words <= PULL_MAX_WORDS
             and verdict[k] is None
-            and verdict[k + 1] is None
+            and (verdict[k + 1] is None or verdict[k + 1] == _SIGNOFF)
             and _attribution(after, lines[k + 1])
         ):
             pairs.append(k)
