@@ -19,9 +19,10 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    Dahl, Tansey, 2:13:20"), lines that say their words twice (``doubled-line``) and a stray
    mark alone on a line (``stray-mark``); lines in capitals under a story line ending in a
    colon are the notice it quotes, not teasers (and so is a correction or notice there),
-   a text whose subheads are set in capitals keeps its long ones, the dates of a
-   timeline and the times of a programme are not stamps, and a one-word section label
-   between two paragraphs is a subhead.
+   a text whose subheads are set in capitals keeps its long ones (and a headline in
+   capitals opening it, over its first paragraph), the dates of a timeline and the times
+   of a programme are not stamps, and a one-word section label between two paragraphs is
+   a subhead.
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
    short lines that are all links (``related-block``), up to a paragraph or a sentence, but
    for a last one right above a paragraph, in a few words and not set like a headline, or
@@ -244,7 +245,11 @@ def _capital_subheads(t: Text, lo: int, hi: int) -> None:
     """A text that sets its subheads in capitals ("THE WARNING SIGNS" between two
     paragraphs, kept) may set a long one too: a line in capitals between two paragraphs that
     a rule took for a teaser headline (``caps-headline``) then stays. A teaser set between
-    paragraphs has no such short subheads beside it."""
+    paragraphs has no such short subheads beside it. A line in capitals opening the text,
+    right over a paragraph, is the article's own headline: it stays too."""
+    opening = t.verdict[0] if lo == 0 and hi > 1 else None
+    if opening is not None and opening[1] == "caps-headline" and _paragraph_second(t):
+        t.keep(0)
     for v in t.verdict[lo:hi]:
         if v is not None and v[1] == "caps-headline":
             break
@@ -261,6 +266,11 @@ def _capital_subheads(t: Text, lo: int, hi: int) -> None:
             v = t.verdict[i]
             if v is not None and v[1] == "caps-headline":
                 t.keep(i)
+
+
+def _paragraph_second(t: Text) -> bool:
+    """Is the text's second line a paragraph that no rule takes for junk?"""
+    return t.shapes[1].prose and not t.junk(1)
 
 
 _TIMELINE_MIN = 3
@@ -547,6 +557,10 @@ _ATTRIBUTION = compile_re(
 )
 
 
+# A dash and a name alone on a line: a live blog's sign-off, or a pull quote's attribution.
+_SIGNOFF = ("byline", "dash-signoff")
+
+
 def _pull_quotes(t: Text, lo: int, hi: int) -> None:
     """A line of six to sixty words that another, longer line of the story holds word for
     word, set right above a short line naming someone, is a pull quote, and that line its
@@ -567,7 +581,7 @@ def _pull_quotes(t: Text, lo: int, hi: int) -> None:
             after.words <= ATTRIBUTION_MAX_WORDS
             and PULL_MIN_WORDS <= s.words <= PULL_MAX_WORDS
             and verdict[k] is None
-            and verdict[k + 1] is None
+            and (verdict[k + 1] is None or verdict[k + 1] == _SIGNOFF)
             and _attribution(after, lines[k + 1])
         ):
             pairs.append(k)

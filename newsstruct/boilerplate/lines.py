@@ -100,9 +100,13 @@ def _soft_break(text: str, prev_end: int, start: int) -> bool:
     return _open_ended(text, prev_end)
 
 
-_WRAP_STOPS = frozenset('.!?:;"”’»)…')
+# German quotes close with the marks English opens with: „So.“  ‚So.‘  »So.«
+_WRAP_STOPS = frozenset('.!?:;"”’»)…“‘«')
 # Closing marks that may follow a sentence's final stop: ."  .”  .)  .’  .»
 _CLOSERS = "\"'”’»)]›」』*"
+# ... and in German, after a speaker: Sie sagte: „So.“ (a line quoted whole and closed so,
+# with no speaker, is as often a teaser's headline as story: its shape stays open)
+_GERMAN_CLOSERS = "“‘«"
 _STOPS = frozenset(".!?…。！？")
 QUOTE_OPENERS = "\"“„«‘'‚‹「『"
 _LIST_ITEM = compile_re(r"(?:[-–—•*·▪►✓+]|\d{1,3}(?:[.):]|[a-z]{1,2}\b)?|[a-zA-Z][.)])\s")
@@ -141,11 +145,13 @@ class Shape:
         if words <= 2 and len(line) >= _NO_SPACE_SCRIPT_LEN:
             words = len(line) // 4  # CJK and similar: about four characters a word
         self.words = words
+        self.quote = line[0] in QUOTE_OPENERS
         end = line.rstrip(_CLOSERS) or line
+        if not self.quote and end[-1] in _GERMAN_CLOSERS:
+            end = end.rstrip(_GERMAN_CLOSERS) or end
         self.end_char = end[-1]
         self.terminal = self.end_char in _STOPS
         self.colon = self.end_char == ":"
-        self.quote = line[0] in QUOTE_OPENERS
         self.prose = (self.terminal and words >= PROSE_MIN_WORDS) or words >= LONG_WORDS
         # an item of a list or table: "1 tsp cinnamon", "Path B: Slovakia, Norway, Serbia",
         # "Investing in roads;", "Q: Why?", "61-21 (3-0)", or a short sentence ("He declined.")
