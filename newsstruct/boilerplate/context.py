@@ -236,6 +236,8 @@ def _introduced_capitals(t: Text, lo: int, hi: int) -> None:
                 break
             if t.junk(k):
                 v = t.verdict[k]
+                if v is not None and v[0] == "advertisement":
+                    continue  # an ad set between the intro and its notice stays an ad
                 if v is None or v[0] != "related":
                     break
                 t.keep(k)

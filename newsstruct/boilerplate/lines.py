@@ -33,13 +33,28 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# Hard-wrapped text (lines broken at a fixed width, paragraphs apart by blank lines): most
-# lines stop without terminal punctuation, none is longer than this, most are near the longest.
+# Hard-wrapped text (lines broken at a fixed width: e-mail, plain-text wire): no line is
+# longer than _WRAP_MAX_LINE nor is the longest shorter than _WRAP_MIN_LINE, and at least
+# _WRAP_SHARE of the lines (two at least) stop without terminal punctuation at _WRAP_LONG of the
+# longest line's length or more.
 _WRAP_MAX_LINE = 100
 _WRAP_MIN_LINE = 40
-_WRAP_OPEN_SHARE = 0.6
-_WRAP_NEAR_SHARE = 0.6
-_WRAP_NEAR = 0.6
+_WRAP_SHARE = 0.4
+_WRAP_LONG = 0.75
+# a line of wrapped text this much shorter than the width ends its paragraph
+WRAP_SHORT = 0.6
+
+
+def wrap_width(text: str, spans: list[tuple[int, int]]) -> int:
+    """The wrap width of hard-wrapped text (its longest line), or 0 when ``text`` (whose
+    lines are ``spans``, see :func:`line_spans`) is not hard-wrapped."""
+    if len(spans) < 3:
+        return 0
+    longest = max(e - s for s, e in spans)
+    if not _WRAP_MIN_LINE <= longest <= _WRAP_MAX_LINE:
+        return 0
+    wraps = sum(1 for s, e in spans[:-1] if e - s >= _WRAP_LONG * longest and open_ended(text, e))
+    return longest if wraps >= max(2, _WRAP_SHARE * (len(spans) - 1)) else 0
 
 
 def iter_units(text: str, alone: Callable[[str], bool] | None = None) -> list[tuple[int, int, str]]:
@@ -49,15 +64,15 @@ def iter_units(text: str, alone: Callable[[str], bool] | None = None) -> list[tu
     ``alone(line)`` tells a line that stands alone even inside wrapped text (a junk line).
     """
     spans = line_spans(text)
-    if not _hard_wrapped(text, spans):
+    width = wrap_width(text, spans)
+    if not width:
         return [(s, e, text[s:e]) for s, e in spans]
-    width = max(e - s for s, e in spans)
     units: list[tuple[int, int, str]] = []
     group: list[tuple[int, int]] = []
     for s, e in spans:
         if group and not (
             _soft_break(text, group[-1][1], s)
-            and group[-1][1] - group[-1][0] >= _WRAP_NEAR * width
+            and group[-1][1] - group[-1][0] >= WRAP_SHORT * width
             and not (alone is not None and alone(text[s:e]))
         ):
             units.append(_join(text, group))
@@ -75,20 +90,9 @@ def _join(text: str, group: list[tuple[int, int]]) -> tuple[int, int, str]:
     return group[0][0], group[-1][1], " ".join(text[s:e] for s, e in group)
 
 
-def _hard_wrapped(text: str, spans: list[tuple[int, int]]) -> bool:
-    if len(spans) < 3:
-        return False
-    longest = max(e - s for s, e in spans)
-    if not _WRAP_MIN_LINE <= longest <= _WRAP_MAX_LINE:
-        return False
-    body = spans[:-1]
-    open_ended = sum(_open_ended(text, e) for _s, e in body)
-    near = sum(e - s >= _WRAP_NEAR * longest for s, e in body)
-    return open_ended >= _WRAP_OPEN_SHARE * len(body) and near >= _WRAP_NEAR_SHARE * len(body)
-
-
-def _open_ended(text: str, end: int) -> bool:
-    return text[end - 1] not in _WRAP_STOPS
+def open_ended(text: str, end: int) -> bool:
+    """The line that ends at ``end`` stops without terminal punctuation."""
+    return text[end - 1] not in WRAP_STOPS
 
 
 def _soft_break(text: str, prev_end: int, start: int) -> bool:
@@ -97,11 +101,11 @@ def _soft_break(text: str, prev_end: int, start: int) -> bool:
     gap = text[prev_end:start]
     if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
         return False
-    return _open_ended(text, prev_end)
+    return open_ended(text, prev_end)
 
 
 # German quotes close with the marks English opens with: „So.“  ‚So.‘  »So.«
-_WRAP_STOPS = frozenset('.!?:;"”’»)…“‘«')
+WRAP_STOPS = frozenset('.!?:;"”’»)…“‘«')
 # Closing marks that may follow a sentence's final stop: ."  .”  .)  .’  .»
 _CLOSERS = "\"'”’»)]›」』*"
 # ... and in German, after a speaker: Sie sagte: „So.“ (a line quoted whole and closed so,

@@ -8,19 +8,12 @@ from collections.abc import Sequence
 import regex
 
 from ..boilerplate import find_boilerplate, iter_lines
+from ..boilerplate.lines import WRAP_SHORT, WRAP_STOPS, open_ended, wrap_width
 from ..lexicons import Lexicon
 from ..patterns import compile_re
 from ..records import Boilerplate, Paragraph
 from ..text import check_text
 
-_TERMINAL = tuple('.!?:;"”’»)…')
-# Hard-wrapped text: see _wrap_width.
-_WRAP_MAX_LINE = 100
-_WRAP_SHARE = 0.4
-_WRAP_LONG = 0.75
-# In wrapped text a line much shorter than the wrap width ends its paragraph (a headline, a
-# byline, the last line of a paragraph that lost its period).
-_WRAP_SHORT = 0.6
 # A line opening with a bullet or a list number starts a paragraph of its own.
 _BULLET = compile_re(r"[•◦▪‣⁃∙·*-][ \t]|\d{1,3}[.)][ \t]", regex.V1)
 
@@ -53,7 +46,7 @@ def split_paragraphs(
     if not lines:
         return ()
     junk = _covered_lines(lines, boilerplate)
-    width = _wrap_width(text, lines)
+    width = wrap_width(text, lines)
     marked = width > 0 and _paragraphs_marked(text, lines, width)
     paragraphs: list[Paragraph] = []
     first: int | None = None
@@ -91,33 +84,13 @@ def _covered_lines(lines: list[tuple[int, int]], spans: Sequence[Boilerplate]) -
     return covered
 
 
-def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
-    """The wrap width of a hard-wrapped text (its longest line), or 0 when it is not one.
-
-    A text is hard-wrapped when no line is longer than ``_WRAP_MAX_LINE`` and at least two
-    lines, and ``_WRAP_SHARE`` of all, stop without terminal punctuation near the longest
-    line's length (short open lines are headlines and bylines, not wraps).
-    """
-    if len(lines) < 3:
-        return 0
-    longest = max(end - start for start, end in lines)
-    if longest > _WRAP_MAX_LINE:
-        return 0
-    wraps = sum(
-        1
-        for start, end in lines[:-1]
-        if end - start >= _WRAP_LONG * longest and not text[end - 1 : end].endswith(_TERMINAL)
-    )
-    return longest if wraps >= max(2, _WRAP_SHARE * (len(lines) - 1)) else 0
-
-
 def _paragraphs_marked(text: str, lines: list[tuple[int, int]], width: int) -> bool:
     """The paragraphs of wrapped text are told apart by a blank line or an indented first
     line: most lines that end a paragraph (shorter than the width, ending a sentence) are
     followed by one. Then a line that ends a sentence near the width may still go on."""
     ends = marked = 0
     for (start, end), (nxt, _) in itertools.pairwise(lines):
-        if end - start < _WRAP_SHORT * width and text[end - 1 : end].endswith(_TERMINAL):
+        if end - start < WRAP_SHORT * width and not open_ended(text, end):
             ends += 1
             gap = text[end:nxt]
             marked += gap.count("\n") > 1 or gap[-1:] in (" ", "\t")
@@ -142,13 +115,13 @@ def _soft_break(
     gap = text[prev_end:start]
     if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
         return False
-    if text[prev_end - 1 : prev_end].endswith(_TERMINAL) and not marked:
+    if not open_ended(text, prev_end) and not marked:
         return False
     if marked and gap[-1:] in (" ", "\t"):
         return False  # an indented line opens a paragraph
-    if text[start].islower() and _line_end(text, start).endswith(_TERMINAL):
+    if text[start].islower() and _line_end(text, start)[-1:] in WRAP_STOPS:
         return True
-    if not width or prev_end - prev_start < _WRAP_SHORT * width:
+    if not width or prev_end - prev_start < WRAP_SHORT * width:
         return False
     return _BULLET.match(text, start) is None
 
@@ -162,7 +135,7 @@ def unwrapped(text: str, *, lexicon: Lexicon | None = None) -> str:
     hard-wrapped is returned as it is.
     """
     lines = list(iter_lines(text))
-    if not _wrap_width(text, lines):
+    if not wrap_width(text, lines):
         return text
     out = []
     pos = 0
