@@ -105,7 +105,9 @@ class _Discourse:
     previous_day: Prior | None = None
     quarter: str | None = None
     period: tuple[str, int] | None = None
-    months_to_date: tuple[str, int] | None = None  # the year of "the first nine months"
+    # the year of "the first nine months", or a period still to end: compared with in its
+    # own sentence only
+    months_to_date: tuple[str, int] | None = None
     sentence: int = -1
     sentence_day: dt.date | None = None
     day_sentence: int = -1  # the sentence of previous_day
@@ -286,7 +288,11 @@ class _Discourse:
             and not _FISCAL_QUARTER.search(mention.text)
         ):
             # a reported period is past; a fiscal quarter's calendar is the company's own
-            # ("its fiscal first quarter, which ended on December 26")
+            # ("its fiscal first quarter, which ended on December 26"). One still to end is
+            # the period compared with in its own sentence only ("expects first-half profit
+            # to be 30% lower than a year earlier": the first half a year back)
+            if unit in _PERIOD_UNITS:
+                self.months_to_date = (mention.value, sentence)
             return
         if unit == "quarter":
             self.quarter = mention.value
