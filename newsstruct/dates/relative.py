@@ -1201,6 +1201,8 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
             return None  # a bare "years" outside "for years", "in years", "years of talks"
         if signal is None and _EARLY_BEFORE.search(before):
             return None  # "in the early hours of the morning", "the early days": a phase
+        if unit == "year" and _MODEL_BEFORE.search(before):
+            return None  # "the 2022 and 2023 model years of the sedan": its versions
     if (
         low in ("one day", "one night")
         and not _ONE_DAY_CUE_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()])
@@ -1222,6 +1224,7 @@ _THE_JUST_BEFORE = compile_re(r"(?i)(?<![\p{L}])the[ \t\u00a0]+$")
 _RECORD_OF_AFTER = compile_re(
     r"(?i)[ \t\u00a0]+(?:of|from)[ \t\u00a0]+(?:the|its|their|a|an|this|that|last)(?![\p{L}])"
 )
+_MODEL_BEFORE = compile_re(r"(?i)(?<![\p{L}])model[ \t\u00a0]+$")
 _EARLY_BEFORE = compile_re(r"(?i)\b(?:the|its|their)[ \t\u00a0]+(?:early|small|wee)[ \t\u00a0]+$")
 
 
