@@ -601,6 +601,10 @@ _MAY_MONTH_AFTER = compile_re(
     r"[ \t\u00a0]+(?:was|is|has|had|will|saw|brought|marked|proved|sales|figures|data|results"
     r"|output|exports|imports|production|deliveries|revenue|orders)(?![\p{L}])|[ \t]?['’]s(?![\p{L}])"
 )
+# no verb follows a determiner or a possessive: "the May vote", "Orlan's May forecast"
+_DETERMINER_BEFORE = compile_re(
+    r"(?i)(?:(?<![\p{L}])(?:the|its|their|his|her|our|a)|\p{L}['’]s)[ \t\u00a0]+$"
+)
 _MARCH_FOR = compile_re(r"\s+(?:for|of|on|to|against|through|from)\b")
 
 
@@ -740,8 +744,14 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             mo[0] == 5
             and not _MONTH_CONTEXT.search(before)
             and not _MAY_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 16)
+            and not (
+                raw == "May"
+                and _DETERMINER_BEFORE.search(before)
+                and EVENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16)
+            )
         ):
-            return None  # "May" the verb (but "May was a good month", "May sales rose")
+            return None  # "May" the verb (but "May was a good month", "May sales rose",
+            # and after a determiner, before a noun: "the May vote", "its May forecast")
         if (
             mo[0] == 3
             and not _MONTH_CONTEXT.search(before)
