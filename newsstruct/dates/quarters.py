@@ -15,6 +15,7 @@ from ..patterns import compile_re
 from . import calendar as cal
 from .amounts import YEAR4, norm, year_from_two_digits, year_in
 from .core import (
+    EDGE_MOD,
     Cand,
     Ctx,
     Reading,
@@ -236,8 +237,33 @@ _QUARTER_ENDED_DAY = compile_re(
 )
 
 
+# "by the end of the first quarter", "the start of fiscal 2026": the edge is part of the
+# expression, as in "the end of the year" (TimeBank marks "the end of 1990" whole); not before
+# an adjective ("the end of third-quarter trading" is the trading's)
+_EDGE_OF_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])the[ \t\u00a0]+(end|beginning|start|middle|close)[ \t\u00a0]+of[ \t\u00a0]+$"
+)
+_UNIT_ADJECTIVE = compile_re(r"(?i)[-‐](?:quarter|half|year)$")
+
+
+def _edged(reading: Reading | None, m: Cand, ctx: Ctx) -> Reading | None:
+    if (
+        reading is None
+        or reading.type != "DATE"
+        or reading.start is not None
+        or reading.mod is not None
+        or _UNIT_ADJECTIVE.search(m.group())
+    ):
+        return reading
+    edge = _EDGE_OF_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+    if edge is None:
+        return reading
+    mod = EDGE_MOD[f"the {edge.group(1).lower()} of"]
+    return attrs.evolve(reading, start=edge.start(), mod=mod)
+
+
 def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
-    reading = _quarter(m, ctx)
+    reading = _edged(_quarter(m, ctx), m, ctx)
     if reading is None or reading.anchor != "ref" or reading.value is None or ctx.ref is None:
         return reading
     ended = _QUARTER_ENDED_DAY.match(ctx.text, m.end(), m.end() + 40)
@@ -502,6 +528,10 @@ _TWO_DIGIT_END = compile_re(r"(\d\d)(?:[-/]\d\d)?$")
 
 
 def h_fiscal(m: Cand, ctx: Ctx) -> Reading | None:
+    return _edged(_fiscal(m, ctx), m, ctx)
+
+
+def _fiscal(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     yr = YEAR4.search(low)
     if yr is not None:
@@ -515,6 +545,10 @@ def h_fiscal(m: Cand, ctx: Ctx) -> Reading | None:
 
 
 def h_fiscal_ref(m: Cand, ctx: Ctx) -> Reading | None:
+    return _edged(_fiscal_ref(m, ctx), m, ctx)
+
+
+def _fiscal_ref(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     after = ctx.text[m.end() : m.end() + 12].lower()
     if after.lstrip().startswith(("ended", "ending", "that ended", "which ended")):
