@@ -1095,6 +1095,8 @@ _SEASON_REF = {"last": "PAST_REF", "next": "FUTURE_REF", "coming": "FUTURE_REF"}
 _ON_BEFORE = compile_re(r"(?i)(?<![\p{L}])on[ \t\u00a0]+$")
 # "went on a day longer": a length after all
 _LONGER_AFTER = compile_re(r"(?i)[ \t\u00a0]+(?:longer|more|beyond|past|too|early|late)")
+# words a unit may carry that describe the day rather than count it ("one cold night")
+_DESCRIBING = frozenset(("hot", "cold", "crucial", "difficult"))
 _ONE_DAY_CUE_BEFORE = compile_re(
     r"\b(?:for|in|within|after|than|of|took|take|spent|lasted|last|a|only|just)\s+$",
     regex.IGNORECASE,
@@ -1148,6 +1150,13 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         and not _LONGER_AFTER.match(ctx.text, m.end(), m.end() + 12)
     ):
         return None  # "on a cold night", "on a day of protests": when, not how long
+    if (
+        first == "one"
+        and unit in ("day", "night")
+        and low.split()[1] in _DESCRIBING
+        and not _ONE_DAY_CUE_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()])
+    ):
+        return None  # "One cold night, thieves broke in": when, not how long
     if (
         first in ("a", "an", "one")
         and low.split()[-1] == unit
