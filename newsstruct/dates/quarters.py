@@ -459,6 +459,10 @@ def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
         base = cal.quarter(*current_quarter(ctx.ref)) if ctx.ref else None
     elif is_period:
         base = ctx.period or ctx.quarter
+    elif ctx.period is not None and "-Q" in ctx.period:
+        # the quarter reported, or one still to end compared with in its own sentence
+        # ("revenue in the quarter that ended Feb. 28 rose from the same quarter a year ago")
+        base = ctx.period
     else:
         base = ctx.quarter
     ended = None
