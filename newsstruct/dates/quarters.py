@@ -153,6 +153,14 @@ def _guidance(m: Cand, ctx: Ctx) -> bool:
 _QUARTER_CODE = compile_re(
     r"(?:the\s+)?q([1-4])(?:\s*(\d{4}|'\d\d))?$|(\d{4})\s+q([1-4])$|h([12])\s*(\d{4})$"
 )
+# an analyst's half without its year ("H1 net profit", "sales rose in H2"): after a
+# preposition, or before the figures it dates (not "the H2 tank")
+_CODE_CONTEXT_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:in|for|during|over|of)[ \t\u00a0]+$")
+_FIGURES_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:(?:net|operating|pre-tax|core)[ \t\u00a0]+)?(?:results|profits?"
+    r"|earnings|revenues?|sales|loss(?:es)?|figures|numbers|deliveries|output|growth|margins?)"
+    r"(?![\p{L}])"
+)
 _YEAR_AGO = compile_re(r"\byear-(?:ago|earlier)\b")
 _NQ_CODE = compile_re(r"([1-4])([qh])\s?((?:\d{4}|['’]?\d\d))?$")
 
@@ -330,13 +338,23 @@ def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
             return None
         qy = _quarter_year(qn, ctx, m)
         return Reading("DATE", cal.quarter(qy, qn) if qy else f"XXXX-Q{qn}", "ref" if qy else None)
-    if "half" in low or "two quarters" in low:
+    bare_code = low in ("h1", "h2")
+    if bare_code and not (
+        raw[0] == "H"
+        and (
+            _CODE_CONTEXT_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+            or _FIGURES_AFTER.match(ctx.text, m.end(), m.end() + 24)
+        )
+    ):
+        return None  # "the H1-B visa", "an H2 fuel cell": no half of a year
+    if "half" in low or "two quarters" in low or bare_code:
         month_of = _OF_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 16)
         if month_of is not None and month_in(month_of.group(1), ctx.lex) is not None:
             return None  # "the second half of July": half a month; the month is the mention
         if _OF_WEEK_AFTER.match(ctx.text, m.end(), m.end() + 24):
             return None  # "the first half of next week": half a week; the week is the mention
-        h = 1 if low.removeprefix("the ").startswith("first") else 2  # second, last, latter
+        # second, last, latter
+        h = 1 if low.removeprefix("the ").startswith("first") or low == "h1" else 2
         hy = year_in(low, ctx.ref, ctx.lex) or rel_year(low, ctx.ref)
         h_anchor = "absolute" if YEAR4.search(low) else "ref"
         prev = ctx.previous
