@@ -74,6 +74,7 @@ class Ctx:
     _tense: str | Callable[[], str | None] | None = attrs.field(alias="tense")
     previous: Prior | None = None
     previous_day: Prior | None = None  # the last day-valued date mentioned
+    past_day: Prior | None = None  # the last one not after the reference
     period: str | None = None  # a month, quarter or half mentioned just before
     quarter: str | None = None  # the last quarter the text mentioned
     sentence_day: dt.date | None = None  # a day given earlier in the same sentence

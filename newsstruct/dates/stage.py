@@ -111,6 +111,8 @@ class _Discourse:
     sentence: int = -1
     sentence_day: dt.date | None = None
     day_sentence: int = -1  # the sentence of previous_day
+    past_day: Prior | None = None  # the last day named not after the reference
+    past_day_sentence: int = -1
     # the first day each weekday named so far was read as (outside quotes)
     weekdays: dict[int, dt.date] = attrs.field(factory=dict)
     # the year last written (year, month or 0) and, after a timeline's heading or entry
@@ -276,6 +278,8 @@ class _Discourse:
         ):
             self.previous_day, self.day_sentence = prior, sentence
             self.sentence_day = mention.first_day
+            if ref is None or mention.first_day <= ref:
+                self.past_day, self.past_day_sentence = prior, sentence
         if derived and mention.value == self.quarter:
             self.period = (mention.value, sentence)  # "the latest quarter": the same one again
             return
@@ -393,6 +397,7 @@ def find_dates(
             ),
             previous=state.previous,
             previous_day=state.previous_day,
+            past_day=state.past_day,
             period=period,
             quarter=state.quarter,
             sentence_day=state.sentence_day,
@@ -409,6 +414,8 @@ def find_dates(
                 # "shares rose 3 percent by midday", paragraphs after "the year to March 31":
                 # a day named far back is not the day of the clock time
                 ctx = attrs.evolve(ctx, previous_day=None)
+            if i - state.past_day_sentence > _CLOCK_DAY_REACH:
+                ctx = attrs.evolve(ctx, past_day=None)
         if kind != "holiday" and in_name(text, m.start(), m.end(), sent.start, sent.end):
             continue  # "High Noon", "the Summer Palace": a temporal word inside a name
         if _THOUSANDS_GROUP.match(text, m.start()) and _DIGIT_COMMA_BEFORE.search(
@@ -981,8 +988,8 @@ def _mention(
     elif r.anchor == "previous":
         prior = ctx.previous
         anchor_name, anchor_date = "previous-date", prior.first if prior else None
-    elif r.anchor == "previous-day":
-        prior = ctx.previous_day
+    elif r.anchor in ("previous-day", "past-day"):
+        prior = ctx.previous_day if r.anchor == "previous-day" else ctx.past_day
         anchor_name, anchor_date = "previous-date", prior.first if prior else None
     elif r.anchor == "sentence":
         anchor_name, anchor_date = "sentence-date", ctx.sentence_day
