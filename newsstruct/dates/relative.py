@@ -821,6 +821,10 @@ def _day_of_period(m: Cand, ctx: Ctx, words: list[str]) -> Reading | None:
 _AND_UNITS_AFTER = compile_re(r"[ \t\u00a0]+and[ \t\u00a0]+(?:days|weeks|months|years)(?![\p{L}])")
 
 
+_POINT_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:on|until|till|by)[ \t\u00a0]+$")
+_LENGTH_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:for|over|throughout|during)[ \t\u00a0]+$")
+
+
 def h_span(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
@@ -833,6 +837,23 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
         day_of = _day_of_period(m, ctx, words)
         if day_of is not None:  # "the last trading day of 2007": a day
             return day_of
+    if (
+        n is None
+        and words[0] == "the"
+        and words[1] == "last"
+        and len(words) == 3
+        and words[2] in ("day", "night", "week")
+        and (
+            _POINT_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+            or (
+                _OF_AFTER.match(ctx.text, m.end())
+                and not _LENGTH_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+            )
+        )
+    ):
+        # "until the last day", "in the last week of the race": a day or week of a span the
+        # text does not date, no length ("for the last week of the quarter" is one)
+        return Reading("DATE", None, None)
     plural = bool(_PLURAL_END.search(UNIT_RE.findall(raw)[-1])) if UNIT_RE.findall(raw) else False
     head = next(
         (
