@@ -595,8 +595,14 @@ _FIGURES_NOUN_AFTER = compile_re(
     r"(?i)[ \t\u00a0]+(?:sales|figures|data|numbers|results|statistics|output|exports|imports"
     r"|production|deliveries|orders|inflation|unemployment|payrolls|spending|traffic)(?![\p{L}])"
 )
-# "crude for June delivery", "May futures": the month a contract delivers, this one or ahead
-_DELIVERY_AFTER = compile_re(r"(?i)[ \t\u00a0]+(?:delivery|futures)(?![\p{L}])")
+# "crude for June delivery", "May futures", "December wheat rose": the month a contract
+# delivers, this one or ahead (not a month's figures: "December crude imports")
+_DELIVERY_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:delivery|futures|(?:wheat|corn|soybeans?|gold|silver|copper"
+    r"|platinum|palladium|cotton|coffee|sugar|cocoa|cattle|hogs|crude|Brent)(?![\p{L}])"
+    r"(?![ \t\u00a0]+(?:imports|exports|output|production|sales|shipments|harvest|crop"
+    r"|inventories|stocks|data|figures)(?![\p{L}])))(?![\p{L}])"
+)
 _MAY_MONTH_AFTER = compile_re(
     r"[ \t\u00a0]+(?:was|is|has|had|will|saw|brought|marked|proved|sales|figures|data|results"
     r"|output|exports|imports|production|deliveries|revenue|orders)(?![\p{L}])|[ \t]?['’]s(?![\p{L}])"
