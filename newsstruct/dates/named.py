@@ -611,6 +611,7 @@ _MAY_MONTH_AFTER = compile_re(
 _DETERMINER_BEFORE = compile_re(
     r"(?i)(?:(?<![\p{L}])(?:the|its|their|his|her|our|a)|\p{L}['’]s)[ \t\u00a0]+$"
 )
+_AS_SOON_AS_BEFORE = compile_re(r"(?i)(?:soon|early|late)[ \t\u00a0]+as[ \t\u00a0]+$")
 _MARCH_FOR = compile_re(r"\s+(?:for|of|on|to|against|through|from)\b")
 
 
@@ -752,12 +753,18 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             and not _MAY_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 16)
             and not (
                 raw == "May"
-                and _DETERMINER_BEFORE.search(before)
-                and EVENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16)
+                and (
+                    (
+                        _DETERMINER_BEFORE.search(before)
+                        and EVENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16)
+                    )
+                    or _AS_SOON_AS_BEFORE.search(before)
+                )
             )
         ):
             return None  # "May" the verb (but "May was a good month", "May sales rose",
-            # and after a determiner, before a noun: "the May vote", "its May forecast")
+            # after a determiner, before a noun: "the May vote", "its May forecast", and
+            # "as soon as May")
         if (
             mo[0] == 3
             and not _MONTH_CONTEXT.search(before)
