@@ -624,7 +624,11 @@ _UNIT_ORDER = (
     (True, "M"),
     (True, "S"),
 )
-_AND_BETWEEN = compile_re(r"[ \t\u00a0]+and[ \t\u00a0]+")
+_AND_BETWEEN = compile_re(r"(?:[ \t\u00a0]?,)?[ \t\u00a0]+and[ \t\u00a0]+")
+_CLOCK_LIST_BETWEEN = compile_re(r"[ \t\u00a0]?,[ \t\u00a0]+|[ \t\u00a0]+")
+# a duration of one or more units ("P2Y3M", "PT2H0M"): its date part and its time part
+_UNITS_VALUE = compile_re(r"P((?:\d{1,4}[YMWD]){0,4})(?:T((?:\d{1,4}[HMS]){1,3}))?")
+_UNIT_PART = compile_re(r"(\d{1,4})([YMWDHS])")
 # "between January 1 and September 26", "from September to December 2014": a range
 _RANGE_OPEN_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:between|from)[ \t\u00a0]+$")
 _RANGE_JOIN = compile_re(r"[ \t\u00a0]*(?:and|to|through|until|-|–)[ \t\u00a0]*", regex.IGNORECASE)
@@ -698,19 +702,27 @@ def _range_end(text: str, first: DateMention, second: DateMention) -> DateMentio
 def _joined_duration(text: str, first: DateMention, second: DateMention) -> DateMention | None:
     """ "three hours and 54 minutes", "two years and three months": two lengths joined by
     "and", the larger unit first, are one duration (``PT3H54M``, ``P2Y3M``; weeks become days
-    beside another unit: ``P17D``); None when ``first`` and ``second`` are not such a pair."""
+    beside another unit: ``P17D``); so are clock lengths in a list or side by side ("2 hours,
+    0 minutes and 31 seconds", "59 minutes 50 seconds": ``PT2H0M31S``, ``PT59M50S``); None
+    when ``first`` and ``second`` are not such a pair."""
     if first.type != "DURATION" or second.type != "DURATION" or first.value is None:
         return None
     if second.value is None or first.end >= second.start:
         return None
-    between = _AND_BETWEEN.fullmatch(text, first.end, second.start)
-    a, b = _ONE_UNIT.fullmatch(first.value), _ONE_UNIT.fullmatch(second.value)
-    if between is None or a is None or b is None:
+    whole, b = _UNITS_VALUE.fullmatch(first.value), _ONE_UNIT.fullmatch(second.value)
+    if whole is None or b is None:
         return None
-    ka, kb = (a.group(1) == "T", a.group(3)), (b.group(1) == "T", b.group(3))
+    parts = [(int(n), u, False) for n, u in _UNIT_PART.findall(whole.group(1))]
+    parts += [(int(n), u, True) for n, u in _UNIT_PART.findall(whole.group(2) or "")]
+    ka, kb = (parts[-1][2], parts[-1][1]), (b.group(1) == "T", b.group(3))
     if _UNIT_ORDER.index(ka) >= _UNIT_ORDER.index(kb):
         return None  # "two days and two weeks": not one length
-    parts = [(int(m.group(2)), m.group(3), m.group(1) == "T") for m in (a, b)]
+    if not (
+        _AND_BETWEEN.fullmatch(text, first.end, second.start)
+        or (ka[0] and kb[0] and _CLOCK_LIST_BETWEEN.fullmatch(text, first.end, second.start))
+    ):
+        return None
+    parts.append((int(b.group(2)), b.group(3), kb[0]))
     if parts[0][1] == "W" and not parts[0][2]:  # ISO 8601 writes no weeks beside other units
         days = 7 * parts[0][0] + (parts[1][0] if parts[1][1] == "D" else 0)
         parts = [(days, "D", False)] + ([parts[1]] if parts[1][1] != "D" else [])
