@@ -564,7 +564,8 @@ def _ago(m: Cand, ctx: Ctx, quarter_of: bool = False) -> Reading | None:
     if unit == "year" and k == -1 and direction == "earlier" and prior and prior.compared:
         # "down from a year ago ... higher than a year earlier": the same comparison again
         return Reading("DATE", prior.value, "previous", mod=mod)
-    if unit == "year" and k == -1 and direction in ("ago", "earlier") and ctx.period:
+    if unit == "year" and k == -1 and direction in ("ago", "earlier") and ctx.period and not mod:
+        # (figures are compared with a year back exactly: "more than a year ago" is a time)
         return Reading("DATE", shift_period(ctx.period, -1), "previous", mod=mod)
     if base is None:
         return Reading("DATE", None, None, mod=mod)
