@@ -77,9 +77,11 @@ _MONTHS_OF_YEAR = frozenset(f"P{n}M" for n in range(2, 12))
 _FULL_YEAR = compile_re(
     r"(?i)(?:the[ \t\u00a0]+)?full(?:[ \t\u00a0]|[ \t\u00a0]?[-‐][ \t\u00a0]?)year"
 )
-# "For the whole of 2025, the economy grew 1.1%": a year reported whole
+# "For the whole of 2025, the economy grew 1.1%": a year reported whole; "has delivered 240
+# jets so far this year, against 198 in the same period last year": a year to date
 _WHOLE_OF_BEFORE = compile_re(
-    r"(?i)(?<![\p{L}])(?:the[ \t\u00a0]+whole|all)[ \t\u00a0]+of[ \t\u00a0]+$"
+    r"(?i)(?<![\p{L}])(?:(?:the[ \t\u00a0]+whole|all)[ \t\u00a0]+of|so[ \t\u00a0]+far"
+    r"(?:[ \t\u00a0]+in)?)[ \t\u00a0]+$"
 )
 # "the three months to", "the six months ended": a length of months up to a date
 _MONTHS_LENGTH = compile_re(r"(?i)the[ \t\u00a0]+(?:three|six|3|6)[ \t\u00a0]+months")
@@ -216,7 +218,7 @@ class _Discourse:
         ("after a flat second quarter"), not the one the story reports. ``told``: the day an
         attribution names ("…, the sheriff said Monday"): after another day in its sentence
         (the day of the events told), it is not the day later clock times fall on. ``whole``: a
-        year after "the whole of" or "all of", reported whole."""
+        year after "the whole of" or "all of", reported whole, or after "so far", to date."""
         if (
             mention.type == "DATE"
             and mention.first_day is None
