@@ -714,13 +714,14 @@ def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
         and (
             "same" in words
             or (
-                "that" in words
+                ("that" in words or step != 0)
                 and (ctx.previous_day is None or ctx.previous.end > ctx.previous_day.end)
             )
         )
     ):
         # "rose 30% this week compared with the same week last year", "55 years ago this
-        # week. That week, …": the week just named, not the week of a day named before it
+        # week. That week, …", "fell last week from 225,000 the week before": the week just
+        # named, not the week of a day named before it
         prior, anchor = ctx.previous, "previous"
     if prior is None:
         if ctx.ref is None:
