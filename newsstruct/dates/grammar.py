@@ -328,8 +328,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|the{S}day{S}(?:before|after)(?!{S}(?:yesterday|tomorrow|(?:(?:last|next|this|coming){S})?{wd})(?![\p{{L}}]))(?:{S}that)?"
             rf"|the{S}day{S}(?:earlier|later)(?:{S}that)?"
             rf"|the{S}(?:night|week|month|year){S}(?:before|after|earlier|later)(?!{S}(?:yesterday|tomorrow)\b)(?:{S}that)?"
-            # "today is the eighth day of the strike", "the siege enters its third week"
-            rf"|(?<=\b(?:is|{APOS}s|is{S}in|enters|entering|entered|into){S}(?:its{S})?)(?:the{S})?{day_word}"
+            # "today is the eighth day of the strike", "the siege enters its third week", "the
+            # strike, now in its third week"
+            rf"|(?<=\b(?:is|{APOS}s|(?:is|now){S}in|enters|entering|entered|into){S}(?:its{S})?)(?:the{S})?{day_word}"
             rf"(?:{S}(?:straight|consecutive|successive))?{S}(?:day|week)(?![-‐])"
             rf"(?!{S}of{S}(?:the|a|each|every){S}(?:week|month|year)\b)",
         ),
