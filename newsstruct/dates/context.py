@@ -286,7 +286,8 @@ _SCHEDULE_REACH = 7
 # remains without power after the storm on Monday" tells of a past Monday.
 _NEAR_ONLY = frozenset(
     """is are am 's 're 'm isn't aren't stays stay remains remain operates operate celebrates
-    celebrate observes observe performs perform gathers gather shuts shut march rally""".split()  # noqa: SIM905
+    celebrate observes observe performs perform gathers gather shuts shut march rally continues
+    continue""".split()  # noqa: SIM905
 )
 
 
