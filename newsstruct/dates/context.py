@@ -261,8 +261,8 @@ _LEFT_OPENERS = frozenset(["that", "which", "who", "whom", "whose", "because", "
 _DEADLINE_PREP = frozenset(["until", "till", "through", "by", "to"])
 _DEADLINE_WORDS = frozenset(
     """postponed postpones postpone extended extends extend delayed delays delay deferred
-    defers defer adjourned adjourns rescheduled reschedules given gave give gives granted grants
-    due deadline deadlines expected""".split()  # noqa: SIM905
+    defers defer adjourned adjourns rescheduled reschedules remanded remands remand given gave
+    give gives granted grants due deadline deadlines expected""".split()  # noqa: SIM905
 )
 _DEADLINE_REACH = 16
 # "All ferries cancelled until Friday", "schools are shut until Monday": a suspension lasts
