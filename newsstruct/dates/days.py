@@ -82,6 +82,8 @@ _POD_AFTER = compile_re(
 
 
 _MORNING_ENDS = 6  # hours before this after a night named are that night's small hours
+# a night, or an hour late in the evening: what follows in the small hours is the next day's
+_NIGHT_VALUE = compile_re(r"T(?:NI|2[1-3]:\d\d)$")
 
 _CLOCK_END = compile_re(
     r"(?:[ap]\.?\s*m\b\.?|noon|midnight|midday|o['’]clock|morning|afternoon|evening|night"
@@ -202,11 +204,11 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         and hh < _MORNING_ENDS
         and anchor in ("sentence", "previous-day")
         and night is not None
-        and night.value.endswith("TNI")
+        and _NIGHT_VALUE.search(night.value)
         and day == night.first
     ):
-        # "broken into overnight … found him at 3:40 a.m.", "Thursday night … at 2 a.m.": the
-        # small hours of a night are the next day's
+        # "broken into overnight … found him at 3:40 a.m.", "Thursday night … at 2 a.m.", "left
+        # at 11 p.m. on Saturday … at 2 a.m.": the small hours of a night are the next day's
         day += dt.timedelta(days=1)
     if day is None:
         return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
@@ -327,7 +329,10 @@ def _story_part_of_day(pod: str, ctx: Ctx) -> Reading:
     if ctx.sentence_day is not None:
         return Reading("TIME", f"{ctx.sentence_day.isoformat()}T{pod}", "sentence")
     if ctx.tense == "past" and (past := _past_day(ctx)) is not None:
-        return Reading("TIME", f"{past.first.isoformat()}T{pod}", _past_anchor(past, ctx))
+        day = past.first
+        if pod == "MO" and _NIGHT_VALUE.search(past.value):
+            day += dt.timedelta(days=1)  # "left at 11 p.m. on Saturday … before dawn": Sunday's
+        return Reading("TIME", f"{day.isoformat()}T{pod}", _past_anchor(past, ctx))
     if ctx.ref is None:
         return Reading("TIME", f"XXXX-XX-XXT{pod}", None)
     return Reading("TIME", f"{ctx.ref.isoformat()}T{pod}")
