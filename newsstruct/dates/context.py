@@ -261,8 +261,8 @@ _LEFT_OPENERS = frozenset(["that", "which", "who", "whom", "whose", "because", "
 _DEADLINE_PREP = frozenset(["until", "till", "through", "by", "to"])
 _DEADLINE_WORDS = frozenset(
     """postponed postpones postpone extended extends extend delayed delays delay deferred
-    defers defer adjourned adjourns rescheduled reschedules given gave give gives granted grants
-    due deadline deadlines expected""".split()  # noqa: SIM905
+    defers defer adjourned adjourns rescheduled reschedules remanded remands remand given gave
+    give gives granted grants due deadline deadlines expected""".split()  # noqa: SIM905
 )
 _DEADLINE_REACH = 16
 # "All ferries cancelled until Friday", "schools are shut until Monday": a suspension lasts
@@ -286,7 +286,8 @@ _SCHEDULE_REACH = 7
 # remains without power after the storm on Monday" tells of a past Monday.
 _NEAR_ONLY = frozenset(
     """is are am 's 're 'm isn't aren't stays stay remains remain operates operate celebrates
-    celebrate observes observe performs perform gathers gather shuts shut march rally""".split()  # noqa: SIM905
+    celebrate observes observe performs perform gathers gather shuts shut march rally continues
+    continue""".split()  # noqa: SIM905
 )
 
 
@@ -309,6 +310,8 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     # an aside between the mention and its verb is passed over: "will announce it at 12:45
     # p.m. (1145 GMT) on Thursday"
     left, right = _skip_asides(left, ")", "("), _skip_asides(right, "(", ")")
+    # and so is a few words quoted ("would present a plan "within weeks" and hold talks on Monday")
+    left, right = _skip_quoted(left), _skip_quoted(right)
     if _is_deadline(left) or _words(left, 2) == ["of", "ahead"] or _ahead_of_event(left):
         return "future"  # "postponed until Tuesday", "ahead of the weekend"
     near = _words(left, 3)
@@ -410,6 +413,25 @@ def _skip_asides(
         out.append(toks[i])
         i += 1
     return out
+
+
+_QUOTE_MARKS = frozenset('"“”«»')
+_QUOTED_WORDS = 4  # the most words a quoted fragment passed over holds
+
+
+def _skip_quoted(toks: list[regex.Match[str]]) -> list[regex.Match[str]]:
+    """``toks`` (read outwards) without a fragment of a few words between quotation marks
+    (no comma or other mark inside); a longer quote still bounds the clause."""
+    i = next((k for k, t in enumerate(toks) if t.group() in _QUOTE_MARKS), None)
+    if i is None:
+        return toks
+    for j in range(i + 1, min(i + _QUOTED_WORDS + 2, len(toks))):
+        word = toks[j].group()
+        if word in _QUOTE_MARKS:
+            return toks[:i] + toks[j + 1 :] if j > i + 1 else toks
+        if word in _BOUNDARY or word == "," or word.startswith("\n"):
+            break
+    return toks
 
 
 _APPOSITION_OPENERS = frozenset(
@@ -679,8 +701,12 @@ class _Scan:
             cls = "past"  # "the firm set a record for sales in July": a singular subject
         elif cls == "past" and prev in _NOT_FINITE_BEFORE:
             cls = None  # "would be paid": a participle
-        if cls == "perfect" and prev in _MODAL_BEFORE_HAVE and not _participle(nxt):
-            cls = None  # "will have Sunday off", "would have talks on Monday": the verb "have"
+        if cls == "perfect" and (
+            (prev in _MODAL_BEFORE_HAVE and not _participle(nxt)) or nxt in ("a", "an", "no")
+        ):
+            # "will have Sunday off", "would have talks on Monday", "has a chance to win on
+            # Super Tuesday": the verb "have", no perfect
+            cls = None
         if cls is None:
             if side == 0 and word in _LEFT_OPENERS:
                 self.stopped = True  # "officials said that in March the plant will close"

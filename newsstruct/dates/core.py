@@ -74,6 +74,7 @@ class Ctx:
     _tense: str | Callable[[], str | None] | None = attrs.field(alias="tense")
     previous: Prior | None = None
     previous_day: Prior | None = None  # the last day-valued date mentioned
+    past_day: Prior | None = None  # the last one not after the reference
     period: str | None = None  # a month, quarter or half mentioned just before
     quarter: str | None = None  # the last quarter the text mentioned
     sentence_day: dt.date | None = None  # a day given earlier in the same sentence
@@ -316,7 +317,8 @@ _YEAR_WRITTEN = compile_re(r"(?<![\d.,])\d{4}$")
 
 def year_named_before(ctx: Ctx, start: int) -> int | None:
     """The year named earlier in the sentence of a past clause ("In 2008, the store opened on
-    March 3", "Last year, rain fell on Thanksgiving"), when it is not the reference's."""
+    March 3", "Last year, rain fell on Thanksgiving", "Last summer, … in August"), when it
+    is not the reference's."""
     prev = ctx.previous
     if (
         prev is None
@@ -338,10 +340,14 @@ def year_named_before(ctx: Ctx, start: int) -> int | None:
         # "the worst since December 2010, when the port closed the week before Christmas":
         # the clause tells of the year written ("in October, when …" names none)
         return prev.first.year
-    if prev.unit != "year" or not ctx.text.startswith(",", prev.end):
+    if (
+        prev.unit not in ("year", "season")
+        or prev.value.endswith("-WI")  # (a winter runs into the next year)
+        or not ctx.text.startswith(",", prev.end)
+    ):
         return None
-    # the year opens the sentence ("In 2008,", "Last year,"), not a phrase inside it ("a
-    # program approved in 1987 that …")
+    # the year opens the sentence ("In 2008,", "Last year,", "Last summer,"), not a phrase
+    # inside it ("a program approved in 1987 that …")
     window = ctx.text[max(0, prev.end - 40) : prev.end]
     breaks = [b.end() for b in _OPENING_BREAK.finditer(window)]
     if not breaks and prev.end > 40:

@@ -22,6 +22,7 @@ from .core import (
     EDGE_WORD,
     Cand,
     Ctx,
+    Prior,
     Reading,
     future_in_past_day,
     month_day_year,
@@ -81,6 +82,8 @@ _POD_AFTER = compile_re(
 
 
 _MORNING_ENDS = 6  # hours before this after a night named are that night's small hours
+# a night, or an hour late in the evening: what follows in the small hours is the next day's
+_NIGHT_VALUE = compile_re(r"T(?:NI|2[1-3]:\d\d)$")
 
 _CLOCK_END = compile_re(
     r"(?:[ap]\.?\s*m\b\.?|noon|midnight|midday|o['’]clock|morning|afternoon|evening|night"
@@ -190,9 +193,9 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         # "usually published at 9 a.m.", "opens at 8 a.m. on weekdays": the hour of every day
         # the habit holds, no day of its own (as "every morning" is XXXX-XX-XXTMO)
         return Reading("SET", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
-    elif ctx.tense == "past" and ctx.previous_day is not None and _past_day(ctx):
+    elif ctx.tense == "past" and (past := _past_day(ctx)) is not None:
         # "He was shot at 10 p.m." after the story named the day: that day's evening
-        day, anchor = ctx.previous_day.first, "previous-day"
+        day, anchor = past.first, _past_anchor(past, ctx)
     elif (ahead := _day_ahead(ctx, start)) is not None:
         day, anchor = ahead, "previous-day"
     night = ctx.previous_day
@@ -201,11 +204,11 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         and hh < _MORNING_ENDS
         and anchor in ("sentence", "previous-day")
         and night is not None
-        and night.value.endswith("TNI")
+        and _NIGHT_VALUE.search(night.value)
         and day == night.first
     ):
-        # "broken into overnight … found him at 3:40 a.m.", "Thursday night … at 2 a.m.": the
-        # small hours of a night are the next day's
+        # "broken into overnight … found him at 3:40 a.m.", "Thursday night … at 2 a.m.", "left
+        # at 11 p.m. on Saturday … at 2 a.m.": the small hours of a night are the next day's
         day += dt.timedelta(days=1)
     if day is None:
         return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
@@ -290,10 +293,19 @@ def _day_ahead(ctx: Ctx, start: int) -> dt.date | None:
     return None
 
 
-def _past_day(ctx: Ctx) -> bool:
-    """The last day the story named can hold a past event: not after the reference day (the
-    shares "were down at 1015 GMT" on the day of the report, not at the meeting it announced)."""
-    return ctx.ref is None or ctx.previous_day is None or ctx.previous_day.first <= ctx.ref
+def _past_day(ctx: Ctx) -> Prior | None:
+    """The last day the story named that can hold a past event: not after the reference day
+    (the shares "were down at 1015 GMT" on the day of the report, not at the meeting it
+    announced; "produced a record on Saturday. The heat will last until Wednesday. Demand
+    peaked at 6 p.m.": Saturday's)."""
+    prior = ctx.previous_day
+    if prior is None or ctx.ref is None or prior.first <= ctx.ref:
+        return prior
+    return ctx.past_day
+
+
+def _past_anchor(past: Prior, ctx: Ctx) -> str:
+    return "previous-day" if past is ctx.previous_day else "past-day"
 
 
 _LOWER_WEEKDAY = compile_re(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
@@ -316,8 +328,11 @@ def _story_part_of_day(pod: str, ctx: Ctx) -> Reading:
     the last day the story named, else the reference day."""
     if ctx.sentence_day is not None:
         return Reading("TIME", f"{ctx.sentence_day.isoformat()}T{pod}", "sentence")
-    if ctx.tense == "past" and ctx.previous_day is not None and _past_day(ctx):
-        return Reading("TIME", f"{ctx.previous_day.first.isoformat()}T{pod}", "previous-day")
+    if ctx.tense == "past" and (past := _past_day(ctx)) is not None:
+        day = past.first
+        if pod == "MO" and _NIGHT_VALUE.search(past.value):
+            day += dt.timedelta(days=1)  # "left at 11 p.m. on Saturday … before dawn": Sunday's
+        return Reading("TIME", f"{day.isoformat()}T{pod}", _past_anchor(past, ctx))
     if ctx.ref is None:
         return Reading("TIME", f"XXXX-XX-XXT{pod}", None)
     return Reading("TIME", f"{ctx.ref.isoformat()}T{pod}")
@@ -337,8 +352,8 @@ def _story_day(ctx: Ctx, mod: str | None) -> Reading:
     past clause) the last day the story named, else the reference day."""
     if ctx.sentence_day is not None:
         return Reading("DATE", cal.day(ctx.sentence_day), "sentence", mod=mod)
-    if ctx.tense == "past" and ctx.previous_day is not None and _past_day(ctx):
-        return Reading("DATE", cal.day(ctx.previous_day.first), "previous-day", mod=mod)
+    if ctx.tense == "past" and (past := _past_day(ctx)) is not None:
+        return Reading("DATE", cal.day(past.first), _past_anchor(past, ctx), mod=mod)
     if ctx.ref is None:
         return Reading("DATE", None, None, mod=mod)
     return Reading("DATE", cal.day(ctx.ref), mod=mod)

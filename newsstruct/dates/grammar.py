@@ -244,7 +244,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             # "the back half of the year": the second half (only with its year: "the back half
             # of the bus" is no time)
             rf"|(?:the{S})?back{HY}half{S}of{S}(?:(?:fiscal{S})?{year4}|this{S}year|last{S}year|next{S}year|the{S}year)"
-            rf"|Q[1-4](?:{S0}{year4}|{S0}{year2})?|{year4}{S}Q[1-4]|H[12]{S0}{year4}"
+            rf"|Q[1-4](?:{S0}{year4}|{S0}{year2})?|{year4}{S}Q[1-4]|H[12](?:{S0}{year4})?(?![\p{{L}}\d]|[-‐]\w)"
             # "3Q08", "1Q 2008", "2H08": the analysts' codes
             rf"|[1-4]Q(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)?(?![\p{{L}}\d])|[12]H(?:{S0}{year4}|[ \t\u00a0]?['’]?\d\d)(?![\p{{L}}\d])"
             rf"|{year4}{POSS}{S}(?:(?:fiscal|calendar){S})?{ordinal_q}{HY}(?:fiscal{S})?quarter",
@@ -328,8 +328,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|the{S}day{S}(?:before|after)(?!{S}(?:yesterday|tomorrow|(?:(?:last|next|this|coming){S})?{wd})(?![\p{{L}}]))(?:{S}that)?"
             rf"|the{S}day{S}(?:earlier|later)(?:{S}that)?"
             rf"|the{S}(?:night|week|month|year){S}(?:before|after|earlier|later)(?!{S}(?:yesterday|tomorrow)\b)(?:{S}that)?"
-            # "today is the eighth day of the strike", "the siege enters its third week"
-            rf"|(?<=\b(?:is|{APOS}s|is{S}in|enters|entering|entered|into){S}(?:its{S})?)(?:the{S})?{day_word}"
+            # "today is the eighth day of the strike", "the siege enters its third week", "the
+            # strike, now in its third week"
+            rf"|(?<=\b(?:is|{APOS}s|(?:is|now){S}in|enters|entering|entered|into){S}(?:its{S})?)(?:the{S})?{day_word}"
             rf"(?:{S}(?:straight|consecutive|successive))?{S}(?:day|week)(?![-‐])"
             rf"(?!{S}of{S}(?:the|a|each|every){S}(?:week|month|year)\b)",
         ),

@@ -595,12 +595,23 @@ _FIGURES_NOUN_AFTER = compile_re(
     r"(?i)[ \t\u00a0]+(?:sales|figures|data|numbers|results|statistics|output|exports|imports"
     r"|production|deliveries|orders|inflation|unemployment|payrolls|spending|traffic)(?![\p{L}])"
 )
-# "crude for June delivery", "May futures": the month a contract delivers, this one or ahead
-_DELIVERY_AFTER = compile_re(r"(?i)[ \t\u00a0]+(?:delivery|futures)(?![\p{L}])")
+# "crude for June delivery", "May futures", "December wheat rose": the month a contract
+# delivers, this one or ahead (not a month's figures: "December crude imports")
+_DELIVERY_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:delivery|futures|(?:wheat|corn|soybeans?|gold|silver|copper"
+    r"|platinum|palladium|cotton|coffee|sugar|cocoa|cattle|hogs|crude|Brent)(?![\p{L}])"
+    r"(?![ \t\u00a0]+(?:imports|exports|output|production|sales|shipments|harvest|crop"
+    r"|inventories|stocks|data|figures)(?![\p{L}])))(?![\p{L}])"
+)
 _MAY_MONTH_AFTER = compile_re(
     r"[ \t\u00a0]+(?:was|is|has|had|will|saw|brought|marked|proved|sales|figures|data|results"
     r"|output|exports|imports|production|deliveries|revenue|orders)(?![\p{L}])|[ \t]?['’]s(?![\p{L}])"
 )
+# no verb follows a determiner or a possessive: "the May vote", "Orlan's May forecast"
+_DETERMINER_BEFORE = compile_re(
+    r"(?i)(?:(?<![\p{L}])(?:the|its|their|his|her|our|a)|\p{L}['’]s)[ \t\u00a0]+$"
+)
+_AS_SOON_AS_BEFORE = compile_re(r"(?i)(?:soon|early|late)[ \t\u00a0]+as[ \t\u00a0]+$")
 _MARCH_FOR = compile_re(r"\s+(?:for|of|on|to|against|through|from)\b")
 
 
@@ -741,8 +752,20 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             mo[0] == 5
             and not _MONTH_CONTEXT.search(before)
             and not _MAY_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 16)
+            and not (
+                raw == "May"
+                and (
+                    (
+                        _DETERMINER_BEFORE.search(before)
+                        and EVENT_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16)
+                    )
+                    or _AS_SOON_AS_BEFORE.search(before)
+                )
+            )
         ):
-            return None  # "May" the verb (but "May was a good month", "May sales rose")
+            return None  # "May" the verb (but "May was a good month", "May sales rose",
+            # after a determiner, before a noun: "the May vote", "its May forecast", and
+            # "as soon as May")
         if (
             mo[0] == 3
             and not _MONTH_CONTEXT.search(before)

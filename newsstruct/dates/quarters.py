@@ -15,6 +15,7 @@ from ..patterns import compile_re
 from . import calendar as cal
 from .amounts import YEAR4, norm, year_from_two_digits, year_in
 from .core import (
+    EDGE_MOD,
     Cand,
     Ctx,
     Reading,
@@ -152,6 +153,14 @@ def _guidance(m: Cand, ctx: Ctx) -> bool:
 _QUARTER_CODE = compile_re(
     r"(?:the\s+)?q([1-4])(?:\s*(\d{4}|'\d\d))?$|(\d{4})\s+q([1-4])$|h([12])\s*(\d{4})$"
 )
+# an analyst's half without its year ("H1 net profit", "sales rose in H2"): after a
+# preposition, or before the figures it dates (not "the H2 tank")
+_CODE_CONTEXT_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:in|for|during|over|of)[ \t\u00a0]+$")
+_FIGURES_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:(?:net|operating|pre-tax|core)[ \t\u00a0]+)?(?:results|profits?"
+    r"|earnings|revenues?|sales|loss(?:es)?|figures|numbers|deliveries|output|growth|margins?)"
+    r"(?![\p{L}])"
+)
 _YEAR_AGO = compile_re(r"\byear-(?:ago|earlier)\b")
 _NQ_CODE = compile_re(r"([1-4])([qh])\s?((?:\d{4}|['’]?\d\d))?$")
 
@@ -236,8 +245,33 @@ _QUARTER_ENDED_DAY = compile_re(
 )
 
 
+# "by the end of the first quarter", "the start of fiscal 2026": the edge is part of the
+# expression, as in "the end of the year" (TimeBank marks "the end of 1990" whole); not before
+# an adjective ("the end of third-quarter trading" is the trading's)
+_EDGE_OF_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])the[ \t\u00a0]+(end|beginning|start|middle|close)[ \t\u00a0]+of[ \t\u00a0]+$"
+)
+_UNIT_ADJECTIVE = compile_re(r"(?i)[-‐](?:quarter|half|year)$")
+
+
+def _edged(reading: Reading | None, m: Cand, ctx: Ctx) -> Reading | None:
+    if (
+        reading is None
+        or reading.type != "DATE"
+        or reading.start is not None
+        or reading.mod is not None
+        or _UNIT_ADJECTIVE.search(m.group())
+    ):
+        return reading
+    edge = _EDGE_OF_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+    if edge is None:
+        return reading
+    mod = EDGE_MOD[f"the {edge.group(1).lower()} of"]
+    return attrs.evolve(reading, start=edge.start(), mod=mod)
+
+
 def h_quarter(m: Cand, ctx: Ctx) -> Reading | None:
-    reading = _quarter(m, ctx)
+    reading = _edged(_quarter(m, ctx), m, ctx)
     if reading is None or reading.anchor != "ref" or reading.value is None or ctx.ref is None:
         return reading
     ended = _QUARTER_ENDED_DAY.match(ctx.text, m.end(), m.end() + 40)
@@ -304,13 +338,23 @@ def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
             return None
         qy = _quarter_year(qn, ctx, m)
         return Reading("DATE", cal.quarter(qy, qn) if qy else f"XXXX-Q{qn}", "ref" if qy else None)
-    if "half" in low or "two quarters" in low:
+    bare_code = low in ("h1", "h2")
+    if bare_code and not (
+        raw[0] == "H"
+        and (
+            _CODE_CONTEXT_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+            or _FIGURES_AFTER.match(ctx.text, m.end(), m.end() + 24)
+        )
+    ):
+        return None  # "the H1-B visa", "an H2 fuel cell": no half of a year
+    if "half" in low or "two quarters" in low or bare_code:
         month_of = _OF_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 16)
         if month_of is not None and month_in(month_of.group(1), ctx.lex) is not None:
             return None  # "the second half of July": half a month; the month is the mention
         if _OF_WEEK_AFTER.match(ctx.text, m.end(), m.end() + 24):
             return None  # "the first half of next week": half a week; the week is the mention
-        h = 1 if low.removeprefix("the ").startswith("first") else 2  # second, last, latter
+        # second, last, latter
+        h = 1 if low.removeprefix("the ").startswith("first") or low == "h1" else 2
         hy = year_in(low, ctx.ref, ctx.lex) or rel_year(low, ctx.ref)
         h_anchor = "absolute" if YEAR4.search(low) else "ref"
         prev = ctx.previous
@@ -433,6 +477,10 @@ def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
         base = cal.quarter(*current_quarter(ctx.ref)) if ctx.ref else None
     elif is_period:
         base = ctx.period or ctx.quarter
+    elif ctx.period is not None and "-Q" in ctx.period:
+        # the quarter reported, or one still to end compared with in its own sentence
+        # ("revenue in the quarter that ended Feb. 28 rose from the same quarter a year ago")
+        base = ctx.period
     else:
         base = ctx.quarter
     ended = None
@@ -502,6 +550,10 @@ _TWO_DIGIT_END = compile_re(r"(\d\d)(?:[-/]\d\d)?$")
 
 
 def h_fiscal(m: Cand, ctx: Ctx) -> Reading | None:
+    return _edged(_fiscal(m, ctx), m, ctx)
+
+
+def _fiscal(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     yr = YEAR4.search(low)
     if yr is not None:
@@ -515,6 +567,10 @@ def h_fiscal(m: Cand, ctx: Ctx) -> Reading | None:
 
 
 def h_fiscal_ref(m: Cand, ctx: Ctx) -> Reading | None:
+    return _edged(_fiscal_ref(m, ctx), m, ctx)
+
+
+def _fiscal_ref(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     after = ctx.text[m.end() : m.end() + 12].lower()
     if after.lstrip().startswith(("ended", "ending", "that ended", "which ended")):

@@ -564,7 +564,8 @@ def _ago(m: Cand, ctx: Ctx, quarter_of: bool = False) -> Reading | None:
     if unit == "year" and k == -1 and direction == "earlier" and prior and prior.compared:
         # "down from a year ago ... higher than a year earlier": the same comparison again
         return Reading("DATE", prior.value, "previous", mod=mod)
-    if unit == "year" and k == -1 and direction in ("ago", "earlier") and ctx.period:
+    if unit == "year" and k == -1 and direction in ("ago", "earlier") and ctx.period and not mod:
+        # (figures are compared with a year back exactly: "more than a year ago" is a time)
         return Reading("DATE", shift_period(ctx.period, -1), "previous", mod=mod)
     if base is None:
         return Reading("DATE", None, None, mod=mod)
@@ -713,13 +714,14 @@ def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
         and (
             "same" in words
             or (
-                "that" in words
+                ("that" in words or step != 0)
                 and (ctx.previous_day is None or ctx.previous.end > ctx.previous_day.end)
             )
         )
     ):
         # "rose 30% this week compared with the same week last year", "55 years ago this
-        # week. That week, …": the week just named, not the week of a day named before it
+        # week. That week, …", "fell last week from 225,000 the week before": the week just
+        # named, not the week of a day named before it
         prior, anchor = ctx.previous, "previous"
     if prior is None:
         if ctx.ref is None:
@@ -821,6 +823,10 @@ def _day_of_period(m: Cand, ctx: Ctx, words: list[str]) -> Reading | None:
 _AND_UNITS_AFTER = compile_re(r"[ \t\u00a0]+and[ \t\u00a0]+(?:days|weeks|months|years)(?![\p{L}])")
 
 
+_POINT_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:on|until|till|by)[ \t\u00a0]+$")
+_LENGTH_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:for|over|throughout|during)[ \t\u00a0]+$")
+
+
 def h_span(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
@@ -833,6 +839,23 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
         day_of = _day_of_period(m, ctx, words)
         if day_of is not None:  # "the last trading day of 2007": a day
             return day_of
+    if (
+        n is None
+        and words[0] == "the"
+        and words[1] == "last"
+        and len(words) == 3
+        and words[2] in ("day", "night", "week")
+        and (
+            _POINT_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+            or (
+                _OF_AFTER.match(ctx.text, m.end())
+                and not _LENGTH_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+            )
+        )
+    ):
+        # "until the last day", "in the last week of the race": a day or week of a span the
+        # text does not date, no length ("for the last week of the quarter" is one)
+        return Reading("DATE", None, None)
     plural = bool(_PLURAL_END.search(UNIT_RE.findall(raw)[-1])) if UNIT_RE.findall(raw) else False
     head = next(
         (
@@ -1095,6 +1118,8 @@ _SEASON_REF = {"last": "PAST_REF", "next": "FUTURE_REF", "coming": "FUTURE_REF"}
 _ON_BEFORE = compile_re(r"(?i)(?<![\p{L}])on[ \t\u00a0]+$")
 # "went on a day longer": a length after all
 _LONGER_AFTER = compile_re(r"(?i)[ \t\u00a0]+(?:longer|more|beyond|past|too|early|late)")
+# words a unit may carry that describe the day rather than count it ("one cold night")
+_DESCRIBING = frozenset(("hot", "cold", "crucial", "difficult"))
 _ONE_DAY_CUE_BEFORE = compile_re(
     r"\b(?:for|in|within|after|than|of|took|take|spent|lasted|last|a|only|just)\s+$",
     regex.IGNORECASE,
@@ -1149,6 +1174,13 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
     ):
         return None  # "on a cold night", "on a day of protests": when, not how long
     if (
+        first == "one"
+        and unit in ("day", "night")
+        and low.split()[1] in _DESCRIBING
+        and not _ONE_DAY_CUE_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()])
+    ):
+        return None  # "One cold night, thieves broke in": when, not how long
+    if (
         first in ("a", "an", "one")
         and low.split()[-1] == unit
         and (
@@ -1201,6 +1233,8 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
             return None  # a bare "years" outside "for years", "in years", "years of talks"
         if signal is None and _EARLY_BEFORE.search(before):
             return None  # "in the early hours of the morning", "the early days": a phase
+        if unit == "year" and _MODEL_BEFORE.search(before):
+            return None  # "the 2022 and 2023 model years of the sedan": its versions
     if (
         low in ("one day", "one night")
         and not _ONE_DAY_CUE_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()])
@@ -1222,6 +1256,7 @@ _THE_JUST_BEFORE = compile_re(r"(?i)(?<![\p{L}])the[ \t\u00a0]+$")
 _RECORD_OF_AFTER = compile_re(
     r"(?i)[ \t\u00a0]+(?:of|from)[ \t\u00a0]+(?:the|its|their|a|an|this|that|last)(?![\p{L}])"
 )
+_MODEL_BEFORE = compile_re(r"(?i)(?<![\p{L}])model[ \t\u00a0]+$")
 _EARLY_BEFORE = compile_re(r"(?i)\b(?:the|its|their)[ \t\u00a0]+(?:early|small|wee)[ \t\u00a0]+$")
 
 

@@ -77,9 +77,11 @@ _MONTHS_OF_YEAR = frozenset(f"P{n}M" for n in range(2, 12))
 _FULL_YEAR = compile_re(
     r"(?i)(?:the[ \t\u00a0]+)?full(?:[ \t\u00a0]|[ \t\u00a0]?[-‐][ \t\u00a0]?)year"
 )
-# "For the whole of 2025, the economy grew 1.1%": a year reported whole
+# "For the whole of 2025, the economy grew 1.1%": a year reported whole; "has delivered 240
+# jets so far this year, against 198 in the same period last year": a year to date
 _WHOLE_OF_BEFORE = compile_re(
-    r"(?i)(?<![\p{L}])(?:the[ \t\u00a0]+whole|all)[ \t\u00a0]+of[ \t\u00a0]+$"
+    r"(?i)(?<![\p{L}])(?:(?:the[ \t\u00a0]+whole|all)[ \t\u00a0]+of|so[ \t\u00a0]+far"
+    r"(?:[ \t\u00a0]+in)?)[ \t\u00a0]+$"
 )
 # "the three months to", "the six months ended": a length of months up to a date
 _MONTHS_LENGTH = compile_re(r"(?i)the[ \t\u00a0]+(?:three|six|3|6)[ \t\u00a0]+months")
@@ -105,10 +107,14 @@ class _Discourse:
     previous_day: Prior | None = None
     quarter: str | None = None
     period: tuple[str, int] | None = None
-    months_to_date: tuple[str, int] | None = None  # the year of "the first nine months"
+    # the year of "the first nine months", or a period still to end: compared with in its
+    # own sentence only
+    months_to_date: tuple[str, int] | None = None
     sentence: int = -1
     sentence_day: dt.date | None = None
     day_sentence: int = -1  # the sentence of previous_day
+    past_day: Prior | None = None  # the last day named not after the reference
+    past_day_sentence: int = -1
     # the first day each weekday named so far was read as (outside quotes)
     weekdays: dict[int, dt.date] = attrs.field(factory=dict)
     # the year last written (year, month or 0) and, after a timeline's heading or entry
@@ -212,7 +218,7 @@ class _Discourse:
         ("after a flat second quarter"), not the one the story reports. ``told``: the day an
         attribution names ("…, the sheriff said Monday"): after another day in its sentence
         (the day of the events told), it is not the day later clock times fall on. ``whole``: a
-        year after "the whole of" or "all of", reported whole."""
+        year after "the whole of" or "all of", reported whole, or after "so far", to date."""
         if (
             mention.type == "DATE"
             and mention.first_day is None
@@ -274,6 +280,8 @@ class _Discourse:
         ):
             self.previous_day, self.day_sentence = prior, sentence
             self.sentence_day = mention.first_day
+            if ref is None or mention.first_day <= ref:
+                self.past_day, self.past_day_sentence = prior, sentence
         if derived and mention.value == self.quarter:
             self.period = (mention.value, sentence)  # "the latest quarter": the same one again
             return
@@ -286,7 +294,11 @@ class _Discourse:
             and not _FISCAL_QUARTER.search(mention.text)
         ):
             # a reported period is past; a fiscal quarter's calendar is the company's own
-            # ("its fiscal first quarter, which ended on December 26")
+            # ("its fiscal first quarter, which ended on December 26"). One still to end is
+            # the period compared with in its own sentence only ("expects first-half profit
+            # to be 30% lower than a year earlier": the first half a year back)
+            if unit in _PERIOD_UNITS:
+                self.months_to_date = (mention.value, sentence)
             return
         if unit == "quarter":
             self.quarter = mention.value
@@ -387,6 +399,7 @@ def find_dates(
             ),
             previous=state.previous,
             previous_day=state.previous_day,
+            past_day=state.past_day,
             period=period,
             quarter=state.quarter,
             sentence_day=state.sentence_day,
@@ -403,6 +416,8 @@ def find_dates(
                 # "shares rose 3 percent by midday", paragraphs after "the year to March 31":
                 # a day named far back is not the day of the clock time
                 ctx = attrs.evolve(ctx, previous_day=None)
+            if i - state.past_day_sentence > _CLOCK_DAY_REACH:
+                ctx = attrs.evolve(ctx, past_day=None)
         if kind != "holiday" and in_name(text, m.start(), m.end(), sent.start, sent.end):
             continue  # "High Noon", "the Summer Palace": a temporal word inside a name
         if _THOUSANDS_GROUP.match(text, m.start()) and _DIGIT_COMMA_BEFORE.search(
@@ -611,7 +626,11 @@ _UNIT_ORDER = (
     (True, "M"),
     (True, "S"),
 )
-_AND_BETWEEN = compile_re(r"[ \t\u00a0]+and[ \t\u00a0]+")
+_AND_BETWEEN = compile_re(r"(?:[ \t\u00a0]?,)?[ \t\u00a0]+and[ \t\u00a0]+")
+_CLOCK_LIST_BETWEEN = compile_re(r"[ \t\u00a0]?,[ \t\u00a0]+|[ \t\u00a0]+")
+# a duration of one or more units ("P2Y3M", "PT2H0M"): its date part and its time part
+_UNITS_VALUE = compile_re(r"P((?:\d{1,4}[YMWD]){0,4})(?:T((?:\d{1,4}[HMS]){1,3}))?")
+_UNIT_PART = compile_re(r"(\d{1,4})([YMWDHS])")
 # "between January 1 and September 26", "from September to December 2014": a range
 _RANGE_OPEN_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:between|from)[ \t\u00a0]+$")
 _RANGE_JOIN = compile_re(r"[ \t\u00a0]*(?:and|to|through|until|-|–)[ \t\u00a0]*", regex.IGNORECASE)
@@ -685,19 +704,27 @@ def _range_end(text: str, first: DateMention, second: DateMention) -> DateMentio
 def _joined_duration(text: str, first: DateMention, second: DateMention) -> DateMention | None:
     """ "three hours and 54 minutes", "two years and three months": two lengths joined by
     "and", the larger unit first, are one duration (``PT3H54M``, ``P2Y3M``; weeks become days
-    beside another unit: ``P17D``); None when ``first`` and ``second`` are not such a pair."""
+    beside another unit: ``P17D``); so are clock lengths in a list or side by side ("2 hours,
+    0 minutes and 31 seconds", "59 minutes 50 seconds": ``PT2H0M31S``, ``PT59M50S``); None
+    when ``first`` and ``second`` are not such a pair."""
     if first.type != "DURATION" or second.type != "DURATION" or first.value is None:
         return None
     if second.value is None or first.end >= second.start:
         return None
-    between = _AND_BETWEEN.fullmatch(text, first.end, second.start)
-    a, b = _ONE_UNIT.fullmatch(first.value), _ONE_UNIT.fullmatch(second.value)
-    if between is None or a is None or b is None:
+    whole, b = _UNITS_VALUE.fullmatch(first.value), _ONE_UNIT.fullmatch(second.value)
+    if whole is None or b is None:
         return None
-    ka, kb = (a.group(1) == "T", a.group(3)), (b.group(1) == "T", b.group(3))
+    parts = [(int(n), u, False) for n, u in _UNIT_PART.findall(whole.group(1))]
+    parts += [(int(n), u, True) for n, u in _UNIT_PART.findall(whole.group(2) or "")]
+    ka, kb = (parts[-1][2], parts[-1][1]), (b.group(1) == "T", b.group(3))
     if _UNIT_ORDER.index(ka) >= _UNIT_ORDER.index(kb):
         return None  # "two days and two weeks": not one length
-    parts = [(int(m.group(2)), m.group(3), m.group(1) == "T") for m in (a, b)]
+    if not (
+        _AND_BETWEEN.fullmatch(text, first.end, second.start)
+        or (ka[0] and kb[0] and _CLOCK_LIST_BETWEEN.fullmatch(text, first.end, second.start))
+    ):
+        return None
+    parts.append((int(b.group(2)), b.group(3), kb[0]))
     if parts[0][1] == "W" and not parts[0][2]:  # ISO 8601 writes no weeks beside other units
         days = 7 * parts[0][0] + (parts[1][0] if parts[1][1] == "D" else 0)
         parts = [(days, "D", False)] + ([parts[1]] if parts[1][1] != "D" else [])
@@ -979,8 +1006,8 @@ def _mention(
     elif r.anchor == "previous":
         prior = ctx.previous
         anchor_name, anchor_date = "previous-date", prior.first if prior else None
-    elif r.anchor == "previous-day":
-        prior = ctx.previous_day
+    elif r.anchor in ("previous-day", "past-day"):
+        prior = ctx.previous_day if r.anchor == "previous-day" else ctx.past_day
         anchor_name, anchor_date = "previous-date", prior.first if prior else None
     elif r.anchor == "sentence":
         anchor_name, anchor_date = "sentence-date", ctx.sentence_day
