@@ -71,6 +71,12 @@ def structure(
             "input: the text holds HTML character references for quote marks (&quot;, "
             "&#8220;, ...), which are not read as quote marks; pass html.unescape(text)"
         )
+    if _MOJIBAKE.search(text) is not None:
+        warnings.append(
+            "input: the text looks mis-decoded (UTF-8 read as Windows-1252 or Latin-1: "
+            '"â€œ" for a quote mark, "Ã©" for "é"), so its quote marks are not read; '
+            "decode the bytes as UTF-8"
+        )
     # the stages read a view of the same length (other spaces and the wraps of hard-wrapped
     # text as plain spaces: the offsets hold); the records' texts are sliced from the original
     text = _run("paragraphs", text, warnings, reading_view, text, lexicon=lex)
@@ -162,6 +168,10 @@ _ESCAPED_QUOTE = compile_re(
     r"&(?:quot|[lr]dquo|[lr]squo|bdquo|laquo|raquo|#0*3[49]|#0*82(?:1[6-9]|2[0-2])"
     r"|#[xX]0*(?:2[27]|201[89a-eA-E]));"
 )
+
+
+# UTF-8 quote marks, dashes and accented letters read as Windows-1252 or Latin-1
+_MOJIBAKE = compile_re(r"â(?:€[œ\x9d™˜”“¦]|\x80[\x93\x94\x98\x99\x9c\x9d])|Ã[©¨¡³±¶¼§]")
 
 
 def _after_dateline(text: str, quote: Quote, end: int) -> Quote:

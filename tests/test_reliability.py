@@ -143,3 +143,13 @@ def test_quote_marks_as_html_references_are_flagged(text):
 
 def test_an_escaped_ampersand_is_not_flagged():
     assert structure("Smith &amp; Co. said profit rose.").warnings == ()
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_mis_decoded_text_is_flagged(codec):
+    good = "“We are ready,” said José Ruiz — the mayor."
+    bad = good.encode("utf-8").decode(codec, errors="replace")
+    warnings = structure(bad).warnings
+    assert len(warnings) == 1 and warnings[0].startswith("input:")
+    assert "UTF-8" in warnings[0]
+    assert structure(good).warnings == ()
