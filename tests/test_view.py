@@ -112,3 +112,23 @@ def test_other_spaces_give_the_records_of_plain_ones(space):
     ]
     for record in iter_spans(art):
         assert spaced[record.start : record.end] == record.text
+
+
+@pytest.mark.parametrize("newline", ["\r", "\u2028", "\u2029", "\x0c"])
+def test_other_line_breaks_give_the_records_of_plain_ones(newline):
+    name = "wire_harbor_strike_2024-05-09.txt"
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    other = text.replace("\n", newline)
+    art = structure(other, BLANK_LINE_EXAMPLES[name])
+    assert _records(art) == _records(structure(text, BLANK_LINE_EXAMPLES[name]))
+    for record in iter_spans(art):
+        assert other[record.start : record.end] == record.text
+
+
+@pytest.mark.parametrize("newline", ["\r", "\u2029"])
+def test_a_paragraph_break_of_another_kind_still_parts_a_relative_from_the_surname(newline):
+    text = (
+        "Senator Ruth Calder toured the plant on Monday.\n\nHer son, Peter Calder, drove her "
+        "there.\n\nCalder said the plant would stay open."
+    ).replace("\n", newline)
+    assert [q.speaker.name for q in structure(text).quotes] == ["Ruth Calder"]
