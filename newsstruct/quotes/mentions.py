@@ -299,11 +299,15 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
             and k >= 3
             and _word(text, toks[k - 1]).lower() in ("of", "for")
             and _word(text, toks[k - 2]).lower() not in words.proxies
-            and any(person_noun(_word(text, t).lower(), words) for t in toks[max(1, k - 3) : k - 1])
+            and any(
+                person_noun(low, words) or low in words.groups
+                for low in (_word(text, t).lower() for t in toks[max(1, k - 3) : k - 1])
+            )
         ):
             # "the mayor of Harrowgate", "a friend of Tom Riley", "the chief executive of
-            # Acme": a person of their own, described by whom they serve or know; but "a
-            # spokeswoman for Acme" is Acme's voice, and "the city of Nice" is Nice
+            # Acme", "the family of Tom Reel": people of their own, described by whom they
+            # serve or know; but "a spokeswoman for Acme" is Acme's voice, and "the city of
+            # Nice" is Nice
             return Mention(start=start, end=end, kind="description")
         if (
             has_det
