@@ -31,6 +31,7 @@ from .mentions import (
     np_before,
     skip_asides,
     skip_setting,
+    state_title,
 )
 from .sources import (
     CLAUSE_BREAK,
@@ -190,6 +191,8 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
         found = words.quote_cue(text, s, e)
         if found is None or (text[s].isupper() and k > 0):
             continue
+        if state_title(doc, toks, k + 1):
+            continue  # "…" state Del. Ana Ruiz shouted: "state" before a title is a noun
         if found[1] not in _AFTER_QUOTE and not (
             found[1] in ("naming", "belief")
             and _NO_OBJECT.match(text, skip_setting(text, e, hi), hi)

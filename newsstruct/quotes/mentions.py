@@ -528,7 +528,7 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
             and words.cue(_word(text, toks[k - 1])) is not None
             and _word(text, toks[k - 2]).lower() in words.dets
         )
-        and not _state_title(doc, toks, k)
+        and not state_title(doc, toks, k)
     ):
         return None
     prev = _word(text, toks[k - 1]).lower() if toks[k - 1][2] else ""
@@ -561,7 +561,7 @@ def _published_head(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> int:
     return j
 
 
-def _state_title(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> bool:
+def state_title(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> bool:
     """``state Rep. Dana Ruiz``: "state" before a title is a noun, not the cue "state"."""
     text, words = doc.text, doc.words
     if k < 1 or not toks[k - 1][2] or _word(text, toks[k - 1]) != "state":
@@ -799,6 +799,8 @@ def np_after(doc: Doc, pos: int, hi: int) -> Mention | None:
     w0 = _word(text, toks[0]).lower()
     if w0 in words.pronouns:
         return classify(doc, toks[:1])
+    if state_title(doc, toks, 1):
+        toks = toks[1:]  # "said state Sen. Ana Ruiz": the title opens the name
     end = np_forward(doc, toks, 0)
     if end is None:
         return None
@@ -1090,10 +1092,12 @@ _OF_ORG = compile_re(
     regex.V1,
 )
 # ", a snowplow driver" up to (not over) the comma that closes it; periods of abbreviations
-# ("a former Gov.", "R-Ky.") may stand inside
+# ("a former Gov.", "R-Ky.", a title before a name: ", Sen. Ana Ruiz,") may stand inside
 # (a short quoted title may stand inside: ", wearing "Save the Pier" pins,")
 _APPOSITION = compile_re(
     r"\s*,((?:[^,;:!?\"“”\n.]|\.(?=\s*[\p{Ll},\d]|\p{L}|,)"
+    r"|(?<=(?<![\p{L}.])(?:Sen|Rep|Gov|Del|Lt|Gen|Col|Capt|Sgt|Det|Dr|Mr|Mrs|Ms|Prof|Rev))\."
+    r"(?=[ \u00a0]\p{Lu})"
     r"|[\"“]\p{Lu}[^\"“”.!?,;:\n]{0,40}[\"”](?=[ \u00a0]+\p{Ll})){1,160})(?=,)",
     regex.V1,
 )
