@@ -226,6 +226,31 @@ def verbish(low: str, words: QuoteWords) -> bool:
     )
 
 
+def _org_with_and(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> int:
+    """Where a capitalised run that ends at ``toks[k:]`` starts when an "and" before it joins
+    the domains of one organisation ("the Department of Health and Human Services", "the
+    Centers for Disease Control and Prevention"); else ``k``."""
+    text, words = doc.text, doc.words
+    if not (0 < k - 1 < len(toks) - 1 and toks[k - 1][2] and _word(text, toks[k - 1]) == "and"):
+        return k
+    nxt = _word(text, toks[k]).lower()
+    if nxt in words.titles or nxt in words.first_names:
+        return k  # "the Department of Health and Mayor Ana Ruiz": two sources
+    j = k - 1
+    while j > 0 and toks[j - 1][2]:
+        w = _word(text, toks[j - 1])
+        if not (is_cap(w) or w in ("of", "for")):
+            break
+        j -= 1
+    run = [_word(text, t).lower() for t in toks[j : k - 1]]
+    if any(
+        run[i].removesuffix("s") in words.orgs and run[i + 1] in ("of", "for") and i + 2 < len(run)
+        for i in range(len(run) - 1)
+    ):
+        return j
+    return k
+
+
 def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     """What the tokens ``toks`` (one noun phrase) name, or None when they name no source."""
     text, words = doc.text, doc.words
@@ -282,6 +307,7 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
         )
     ):
         k -= 1
+    k = _org_with_and(doc, toks, k)
     last = _word(text, toks[-1])
     last_low = last.lower().rstrip(".")
     has_det = first in words.dets
@@ -482,6 +508,12 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     j = _np_start_back(doc, toks, i)
     if j is None:
         return None
+    if _org_with_and(doc, toks, j) < j:
+        # "the Centers for Disease Control and Prevention said": one organisation, when a
+        # clause boundary stands before it (else the run after "and" is read as before)
+        start = _np_start_back(doc, toks, j - 2)
+        if start is not None and (start == 0 or _boundary_before(doc, toks, start)):
+            j = start
     if j >= 1 and toks[j - 1][2] and _word(text, toks[j - 1]) == "state":
         # "state health officials said", "the state wildlife agency said": "state" is a
         # noun, not the cue; a people's or country's name may stand before it ("Kestovan
