@@ -477,6 +477,13 @@ def np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     """The mention ending at ``end`` (adverbials, appositions and asides before a cue skipped),
     when a clause boundary stands before it."""
     m = _np_before(doc, lo, end)
+    if m is not None and m.start > 0 and doc.text[m.start - 1] == "‘":
+        # Tommy ‘The Hammer’ Rourke said: the nickname's closing mark read as an apostrophe;
+        # the name after it is the mention
+        close = doc.text.rfind("’ ", m.start, m.end)
+        if close > 0 and doc.text[close + 2 : close + 3].isupper():
+            head = (close + 2, m.head[1]) if m.head is not None and m.head[0] < close else m.head
+            m = attrs.evolve(m, start=close + 2, head=head)
     if m is None or not _CORP_SUFFIX.fullmatch(doc.text, m.start, m.end):
         return m
     # "Brightwater Robotics, Inc. (NASDAQ: BWRX) announced": the suffix ends the company name
