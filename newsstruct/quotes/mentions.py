@@ -482,8 +482,8 @@ def np_before(doc: Doc, lo: int, end: int) -> Mention | None:
         # the name after it is the mention
         close = doc.text.rfind("’ ", m.start, m.end)
         if close > 0 and doc.text[close + 2 : close + 3].isupper():
-            head = (close + 2, m.head[1]) if m.head is not None and m.head[0] < close else m.head
-            m = attrs.evolve(m, start=close + 2, head=head)
+            named = (close + 2, m.head[1]) if m.head is not None and m.head[0] < close else m.head
+            m = attrs.evolve(m, start=close + 2, head=named)
     if m is None or not _CORP_SUFFIX.fullmatch(doc.text, m.start, m.end):
         return m
     # "Brightwater Robotics, Inc. (NASDAQ: BWRX) announced": the suffix ends the company name
