@@ -335,6 +335,9 @@ def _direct_quotes(
         if segments[i].start == segments[i].end and not segments[i].continues:
             i += 1  # '""': nothing quoted (a run of bare marks costs nothing)
             continue
+        if _NAME_AFTER.match(text, segments[i].after) and _name_like(text, segments[i]):
+            i += 1  # Tommy "The Hammer" Rourke said, "…": a nickname, no piece of the quote
+            continue
         group = [segments[i]]
         while group[-1].continues and i + 1 < len(segments):
             i += 1
@@ -381,7 +384,10 @@ def _direct_quotes(
         if attribution is None or (
             before is not None
             and (
-                (before.start >= fpara.start and _better(text, before, after))
+                (
+                    before.start >= fpara.start
+                    and (_better(text, before, after) or _colon_then_stop(text, before, group))
+                )
                 or (block_lead and _inside_block(before, after, group, fpara.end))
             )
         ):
@@ -513,6 +519,19 @@ def _better(text: str, before: Attribution, after: Attribution | None) -> bool:
 _LEADS_ON = compile_re(r"[^.!?\"“”„«»\n]{0,40}?[,:]\s*[\"“„«]", regex.V1)
 
 
+def _colon_then_stop(text: str, before: Attribution, group: list[Segment]) -> bool:
+    """A lead-in with a colon right before the quote, and the quote's sentence ends inside
+    its marks (``Fr Liam Doherty said: "All are welcome." Callum Reid said …``): the
+    attribution after it opens a sentence of its own."""
+    first, last = group[0], group[-1]
+    return (
+        before.source is not None
+        and text[before.end : first.open].strip() == ":"
+        and last.close is not None
+        and text[last.end - 1 : last.end] == "."
+    )
+
+
 def _names_pronoun_after(text: str, before: Attribution | None, after: Attribution | None) -> bool:
     """A lead-in names the source and the attribution after the quote is a pronoun that does
     not lead into the next quote: the pronoun keeps the quote, the lead-in names it."""
@@ -554,6 +573,9 @@ def _name_like(text: str, seg: Segment) -> bool:
     after = text[seg.after : seg.after + 2]
     return word[:1].isupper() and len(words) <= 2 and after[:1] == " " and after[1:2].isupper()
 
+
+# a capitalised word right after a closing mark: the quoted words stand inside a name
+_NAME_AFTER = compile_re(r" \p{Lu}", regex.V1)
 
 _TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"]

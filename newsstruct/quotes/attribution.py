@@ -31,6 +31,7 @@ from .mentions import (
     np_before,
     skip_asides,
     skip_setting,
+    state_title,
 )
 from .sources import (
     CLAUSE_BREAK,
@@ -69,13 +70,16 @@ OBJECT = compile_re(
     r"|\p{Lu}[\p{L}.’'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'\-]*){0,4}"  # ^ MSNBC's "Morning Joe"
     # a bare plural before "that" or a question word, maybe after a setting: "told jurors (on
     # Monday) that", "told council members before the vote that", "asked city staff how"; or
-    # people before a subject pronoun and its verb: "told voters he was" (not "told stories
-    # she had heard": a relative clause)
+    # people before a subject and its verb: "told voters he was", "told jurors the evidence
+    # was", "told analysts the company expected" (not "told stories she had heard": a
+    # relative clause)
     r"|(?:\p{Ll}[\p{L}\-]{1,30}\s+)?(?:voters|lawmakers|legislators|residents|members"
     r"|supporters|students|parents|employees|workers|investors|analysts|donors|colleagues"
     r"|officials|jurors|delegates|customers|viewers|listeners|readers|fans|troops|soldiers"
-    r"|volunteers|citizens|staff|police|people)(?=\s+(?:he|she|they|we|I)\s+(?:was|were|is"
-    r"|are|had|has|have|would|will|could|should|did|does|do|must|might|can|may)\s)"
+    r"|volunteers|citizens|staff|police|people)(?=\s+(?:(?:he|she|they|we|I)\s+(?:was|were|is"
+    r"|are|had|has|have|would|will|could|should|did|does|do|must|might|can|may)\s"
+    r"|(?:the|its|his|her|their)\s+\p{Ll}++(?:\s+\p{Ll}++)?\s+(?:was|were|is|are|had|has"
+    r"|have|would|will|could|should|\p{Ll}+ed)\s))"
     r"|(?:\p{Ll}[\p{L}\-]{1,30}\s+)?(?:\p{Ll}[\p{L}\-]{1,30}s|staff|police|people)"
     r"(?=\s+(?:that|how|what|why|whether|when|where)\s"
     r"|\s+(?:in|at|on|during|after|before|outside)\s+"
@@ -187,6 +191,8 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
         found = words.quote_cue(text, s, e)
         if found is None or (text[s].isupper() and k > 0):
             continue
+        if state_title(doc, toks, k + 1):
+            continue  # "…" state Del. Ana Ruiz shouted: "state" before a title is a noun
         if found[1] not in _AFTER_QUOTE and not (
             found[1] in ("naming", "belief")
             and _NO_OBJECT.match(text, skip_setting(text, e, hi), hi)
@@ -680,14 +686,15 @@ _PARTICLE = compile_re(r"\s+(?:out|up|back)\b", regex.V1)  # "pointed out"
 _INSCRIPTION_END = compile_re(r"[^,:;.!?\"“”„«»\n]*?\b(\p{L}[\p{L}\-]*)[ \t\u00a0]*", regex.V1)
 
 # a noun phrase of one or two words opened by a determiner or a possessive right before the
-# opening mark, no comma or colon between: "said his team "…"", "says the mayor "…"" (not a
-# time: "said the other day "…"")
+# opening mark, no comma or colon between: "said his team "…"", "says the mayor "…"", also
+# one capitalised noun, the British style for institutions ("said the Government "…""); not a
+# time: "said the other day "…""
 _SUBJECT_BEFORE_MARK = compile_re(
     r"\s+(?:the|a|an|his|her|their|its|our|my)\s+"
     r"(?!(?:other|same|next|last|following|previous)\b|(?:\p{Ll}+\s+)?(?:day|week|month|year"
     r"|morning|afternoon|evening|night|weekend|time)s?\b)"
-    r"\p{Ll}[\p{L}\-’']*(?:\s+(?!(?:that|which|who|and|or|but|as)\b)\p{Ll}[\p{L}\-’']*)?"
-    r"[ \t\u00a0]*",
+    r"(?:\p{Ll}[\p{L}\-’']*(?:\s+(?!(?:that|which|who|and|or|but|as)\b)\p{Ll}[\p{L}\-’']*)?"
+    r"|\p{Lu}\p{Ll}++)[ \t\u00a0]*",
     regex.V1,
 )
 

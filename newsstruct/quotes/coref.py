@@ -209,6 +209,10 @@ def _role_before_name(words: list[str], qwords: QuoteWords) -> bool:
 _PARTY_TITLES = frozenset(["republican", "democrat"])
 
 
+# letters after a name for an office or an honour, no part of it
+_POST_NOMINALS = frozenset(["KC", "QC", "SC", "MP", "MSP", "MEP", "MLA", "TD", "OBE", "MBE", "CBE"])
+
+
 def strip_title(words: list[str], qwords: QuoteWords) -> tuple[list[str], set[str]]:
     """Split the titles off a capitalised run: (name words, role nouns).
 
@@ -245,7 +249,10 @@ def strip_title(words: list[str], qwords: QuoteWords) -> tuple[list[str], set[st
             cut = i
         else:
             i += 1
-    return words[cut:], roles
+    name = words[cut:]
+    while len(name) > 2 and name[-1] in _POST_NOMINALS:
+        name = name[:-1]  # "Claire Odell KC", "Áine Ní Bhriain TD": the office after the name
+    return name, roles
 
 
 def role_nouns(title: str, qwords: QuoteWords) -> set[str]:
@@ -292,6 +299,18 @@ def _run_words(run: str, qwords: QuoteWords) -> tuple[list[str], int]:
         k += 1  # a press release's "About Harwick Partners" heading: the name is after it
     if k + 2 < len(words) and words[k].lower() in _HOLDINGS and words[k + 1] == "of":
         k += 2  # "Shares of Kellan Foods fell": what is traded of the company, not its name
+    title = next(
+        (
+            n
+            for n in (2, 1)
+            if k + n + 1 < len(words)
+            and words[k + n] == "of"
+            and " ".join(words[k : k + n]).lower() in qwords.titles
+        ),
+        0,
+    )
+    if title and _org_words(words[k + title + 1 :], qwords):
+        k += title + 1  # "CEO of Brightwell Energy": a title the firm gives, the firm's name
     if k == 0:
         return words, 0
     if k == len(words):

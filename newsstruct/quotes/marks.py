@@ -5,8 +5,10 @@ and guillemets ``« »`` (either direction); a straight mark may be closed by a 
 typography is common in pasted copy). Two apostrophes (``''``, the typewriter convention of
 some news archives), and two backticks that two apostrophes close, are double marks only when
 the caller asks (``typewriter=True``): by default ``''`` stays two apostrophes. Single marks
-(``‘ ’`` and ``'``) are paired only in a paragraph with no double mark (British house style, headlines), and only when both ends are found: elsewhere they are
-nested quotes inside a double-quoted stretch or apostrophes. A paragraph that ends inside an
+(``‘ ’`` and ``'``) are paired only in a paragraph with no double mark (British house style,
+headlines) or where every double mark is nested inside them (``‘They said “wait”,’ he
+said``), and only when both ends are found: elsewhere they are nested quotes inside a
+double-quoted stretch or apostrophes. A paragraph that ends inside an
 open quote continues into the next paragraph when that one opens with a quote mark (the news
 convention for a quote running over several paragraphs); otherwise the quote is left unclosed
 and the rest of the paragraph is its content.
@@ -103,15 +105,16 @@ def find_segments(
     for index, para in enumerate(paragraphs):
         lo = bisect.bisect_left(doubles, para.start)
         hi = bisect.bisect_left(doubles, para.end, lo)
-        if lo < hi:
-            segments.extend(_pair_doubles(text, para, index, doubles[lo:hi]))
-            continue
+        para_doubles = doubles[lo:hi]
         if singles is None:
             singles = _positions(text, _SINGLE)
         lo = bisect.bisect_left(singles, para.start)
         hi = bisect.bisect_left(singles, para.end, lo)
-        if lo < hi:
-            segments.extend(_pair_singles(text, para, index, singles[lo:hi]))
+        single_segments = _pair_singles(text, para, index, singles[lo:hi]) if lo < hi else []
+        if para_doubles and not _nested_in(para_doubles, single_segments):
+            segments.extend(_pair_doubles(text, para, index, para_doubles))
+        else:
+            segments.extend(single_segments)
     # An unclosed quote continues when the next paragraph opens with a mark.
     for i, seg in enumerate(segments[:-1]):
         nxt = segments[i + 1]
@@ -185,6 +188,18 @@ def _pair_singles(text: str, para: Paragraph, index: int, marks: list[int]) -> l
             out.append(_segment(text, opened, 1, pos, 1, index, para.end, single=True))
             opened = None
     return out
+
+
+def _nested_in(marks: list[int], segments: list[Segment]) -> bool:
+    """Every double mark stands inside a single-quoted stretch: British style, ‘… “…” …’,
+    where the double marks are the nested quote."""
+    i = 0
+    for pos in marks:
+        while i < len(segments) and (segments[i].close or 0) < pos:
+            i += 1
+        if i == len(segments) or pos < segments[i].open:
+            return False
+    return bool(segments)
 
 
 def _possessive(text: str, pos: int, end: int) -> bool:

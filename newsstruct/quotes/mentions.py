@@ -226,6 +226,31 @@ def verbish(low: str, words: QuoteWords) -> bool:
     )
 
 
+def _org_with_and(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> int:
+    """Where a capitalised run that ends at ``toks[k:]`` starts when an "and" before it joins
+    the domains of one organisation ("the Department of Health and Human Services", "the
+    Centers for Disease Control and Prevention"); else ``k``."""
+    text, words = doc.text, doc.words
+    if not (0 < k - 1 < len(toks) - 1 and toks[k - 1][2] and _word(text, toks[k - 1]) == "and"):
+        return k
+    nxt = _word(text, toks[k]).lower()
+    if nxt in words.titles or nxt in words.first_names:
+        return k  # "the Department of Health and Mayor Ana Ruiz": two sources
+    j = k - 1
+    while j > 0 and toks[j - 1][2]:
+        w = _word(text, toks[j - 1])
+        if not (is_cap(w) or w in ("of", "for")):
+            break
+        j -= 1
+    run = [_word(text, t).lower() for t in toks[j : k - 1]]
+    if any(
+        run[i].removesuffix("s") in words.orgs and run[i + 1] in ("of", "for") and i + 2 < len(run)
+        for i in range(len(run) - 1)
+    ):
+        return j
+    return k
+
+
 def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     """What the tokens ``toks`` (one noun phrase) name, or None when they name no source."""
     text, words = doc.text, doc.words
@@ -282,6 +307,7 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
         )
     ):
         k -= 1
+    k = _org_with_and(doc, toks, k)
     last = _word(text, toks[-1])
     last_low = last.lower().rstrip(".")
     has_det = first in words.dets
@@ -299,11 +325,15 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
             and k >= 3
             and _word(text, toks[k - 1]).lower() in ("of", "for")
             and _word(text, toks[k - 2]).lower() not in words.proxies
-            and any(person_noun(_word(text, t).lower(), words) for t in toks[max(1, k - 3) : k - 1])
+            and any(
+                person_noun(low, words) or low in words.groups
+                for low in (_word(text, t).lower() for t in toks[max(1, k - 3) : k - 1])
+            )
         ):
             # "the mayor of Harrowgate", "a friend of Tom Riley", "the chief executive of
-            # Acme": a person of their own, described by whom they serve or know; but "a
-            # spokeswoman for Acme" is Acme's voice, and "the city of Nice" is Nice
+            # Acme", "the family of Tom Reel": people of their own, described by whom they
+            # serve or know; but "a spokeswoman for Acme" is Acme's voice, and "the city of
+            # Nice" is Nice
             return Mention(start=start, end=end, kind="description")
         if (
             has_det
@@ -447,6 +477,13 @@ def np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     """The mention ending at ``end`` (adverbials, appositions and asides before a cue skipped),
     when a clause boundary stands before it."""
     m = _np_before(doc, lo, end)
+    if m is not None and m.start > 0 and doc.text[m.start - 1] == "‘":
+        # Tommy ‘The Hammer’ Rourke said: the nickname's closing mark read as an apostrophe;
+        # the name after it is the mention
+        close = doc.text.rfind("’ ", m.start, m.end)
+        if close > 0 and doc.text[close + 2 : close + 3].isupper():
+            named = (close + 2, m.head[1]) if m.head is not None and m.head[0] < close else m.head
+            m = attrs.evolve(m, start=close + 2, head=named)
     if m is None or not _CORP_SUFFIX.fullmatch(doc.text, m.start, m.end):
         return m
     # "Brightwater Robotics, Inc. (NASDAQ: BWRX) announced": the suffix ends the company name
@@ -478,6 +515,12 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     j = _np_start_back(doc, toks, i)
     if j is None:
         return None
+    if _org_with_and(doc, toks, j) < j:
+        # "the Centers for Disease Control and Prevention said": one organisation, when a
+        # clause boundary stands before it (else the run after "and" is read as before)
+        start = _np_start_back(doc, toks, j - 2)
+        if start is not None and (start == 0 or _boundary_before(doc, toks, start)):
+            j = start
     if j >= 1 and toks[j - 1][2] and _word(text, toks[j - 1]) == "state":
         # "state health officials said", "the state wildlife agency said": "state" is a
         # noun, not the cue; a people's or country's name may stand before it ("Kestovan
@@ -524,7 +567,7 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
             and words.cue(_word(text, toks[k - 1])) is not None
             and _word(text, toks[k - 2]).lower() in words.dets
         )
-        and not _state_title(doc, toks, k)
+        and not state_title(doc, toks, k)
     ):
         return None
     prev = _word(text, toks[k - 1]).lower() if toks[k - 1][2] else ""
@@ -557,7 +600,7 @@ def _published_head(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> int:
     return j
 
 
-def _state_title(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> bool:
+def state_title(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> bool:
     """``state Rep. Dana Ruiz``: "state" before a title is a noun, not the cue "state"."""
     text, words = doc.text, doc.words
     if k < 1 or not toks[k - 1][2] or _word(text, toks[k - 1]) != "state":
@@ -795,6 +838,8 @@ def np_after(doc: Doc, pos: int, hi: int) -> Mention | None:
     w0 = _word(text, toks[0]).lower()
     if w0 in words.pronouns:
         return classify(doc, toks[:1])
+    if state_title(doc, toks, 1):
+        toks = toks[1:]  # "said state Sen. Ana Ruiz": the title opens the name
     end = np_forward(doc, toks, 0)
     if end is None:
         return None
@@ -1086,10 +1131,12 @@ _OF_ORG = compile_re(
     regex.V1,
 )
 # ", a snowplow driver" up to (not over) the comma that closes it; periods of abbreviations
-# ("a former Gov.", "R-Ky.") may stand inside
+# ("a former Gov.", "R-Ky.", a title before a name: ", Sen. Ana Ruiz,") may stand inside
 # (a short quoted title may stand inside: ", wearing "Save the Pier" pins,")
 _APPOSITION = compile_re(
     r"\s*,((?:[^,;:!?\"“”\n.]|\.(?=\s*[\p{Ll},\d]|\p{L}|,)"
+    r"|(?<=(?<![\p{L}.])(?:Sen|Rep|Gov|Del|Lt|Gen|Col|Capt|Sgt|Det|Dr|Mr|Mrs|Ms|Prof|Rev))\."
+    r"(?=[ \u00a0]\p{Lu})"
     r"|[\"“]\p{Lu}[^\"“”.!?,;:\n]{0,40}[\"”](?=[ \u00a0]+\p{Ll})){1,160})(?=,)",
     regex.V1,
 )
