@@ -7,11 +7,16 @@ the records' own texts are sliced from the text passed.
   typeset copy, the ideographic space) read as spaces.
 - Line breaks other than "\\n" and "\\r\\n" (a lone "\\r" of old Mac files, the Unicode line and
   paragraph separators, a form feed) read as "\\n".
+- Markdown, as scrapers and readers write it for language models: the marks of headings,
+  block quotes, emphasis and rules read as spaces, a link as its text, an image as nothing
+  (:func:`plain_markdown`).
 - The line breaks inside the paragraphs of hard-wrapped text read as spaces
   (:func:`newsstruct.segment.paragraphs.unwrapped`).
 """
 
 from __future__ import annotations
+
+import regex
 
 from .lexicons import Lexicon
 from .patterns import compile_re
@@ -49,7 +54,46 @@ def plain_breaks(text: str) -> str:
     return _OTHER_BREAK.sub("\n", text) if _OTHER_BREAK.search(text) else text
 
 
+# Markdown is read only in a text that shows it: a link's "](http", or a line that opens with
+# a heading's "#" or a block quote's ">" (not the arrows of a "read more" line, ">> Hier")
+_MARKDOWN = compile_re(
+    r"\]\((?:https?://|/|#|www\.)|(?m:^[ \t]{0,3}(?:\#{1,6}[ \t]++\S|>[ \t]?[^\s>]))", regex.V1
+)
+_MD_IMAGE = compile_re(r"!\[[^\]\n]{0,500}+\]\([^()\s]{0,2000}+\)", regex.V1)
+_MD_LINK = compile_re(r"\[([^\]\n]{0,500}+)\]\([^()\s]{0,2000}+\)", regex.V1)
+_MD_LINE_MARK = compile_re(r"(?m)^[ \t]{0,3}(?:\#{1,6}[ \t]++|(?:>[ \t]?)++)", regex.V1)
+_MD_RULE = compile_re(r"(?m)^[ \t]*+(?:[-*_][ \t]*+){3,}+$", regex.V1)
+# "**", "__", and a single "*" or "_" that opens or closes emphasis at a word's edge (not
+# "5*3", "snake_case", nor a list's "* ")
+_MD_EMPHASIS = compile_re(r"\*\*|__|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*])", regex.V1)
+
+
+def _blank(m: regex.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _link_text(m: regex.Match[str]) -> str:
+    return " " + m.group(1) + " " * (len(m.group()) - 1 - len(m.group(1)))
+
+
+def plain_markdown(text: str) -> str:
+    """``text`` with its Markdown read as plain text, each mark a space: headings' "#",
+    block quotes' ">", emphasis, rules; a link is its text, an image nothing. ``text`` itself
+    when it shows no Markdown (see ``_MARKDOWN``).
+
+    >>> plain_markdown("> **Rain** fell, [the office](https://example.com) said.")
+    '    Rain   fell,  the office                       said.'
+    """
+    if _MARKDOWN.search(text) is None:
+        return text
+    text = _MD_IMAGE.sub(_blank, text)
+    text = _MD_LINK.sub(_link_text, text)
+    text = _MD_RULE.sub(_blank, text)
+    text = _MD_LINE_MARK.sub(_blank, text)
+    return _MD_EMPHASIS.sub(_blank, text)
+
+
 def reading_view(text: str, *, lexicon: Lexicon | None = None) -> str:
     """The text the stages read (see the module docstring): ``text`` itself when nothing in
     it changes."""
-    return unwrapped(plain_breaks(plain_spaces(text)), lexicon=lexicon)
+    return unwrapped(plain_markdown(plain_breaks(plain_spaces(text))), lexicon=lexicon)

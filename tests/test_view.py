@@ -4,7 +4,8 @@ Hard-wrapped text (wire copy, e-mail, text copied from a terminal or a PDF): lin
 fixed width, paragraphs apart by blank lines. ``structure`` reads it as the paragraphs it
 wraps: the same records as the unwrapped text, at the same offsets (a wrap replaces a space by
 a line break, so the two texts have the same length). Likewise no-break and other spaces read
-as spaces."""
+as spaces, other line breaks as line breaks, and Markdown (from scrapers and readers) as its
+plain text."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 from newsstruct import split_paragraphs, structure
 from newsstruct.records import iter_spans
 from newsstruct.segment.paragraphs import unwrapped
+from newsstruct.view import plain_markdown
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 # examples whose paragraphs are apart by blank lines, and their publication dates
@@ -132,3 +134,63 @@ def test_a_paragraph_break_of_another_kind_still_parts_a_relative_from_the_surna
         "there.\n\nCalder said the plant would stay open."
     ).replace("\n", newline)
     assert [q.speaker.name for q in structure(text).quotes] == ["Ruth Calder"]
+
+
+MARKDOWN = """# Harbor port strike enters second day
+
+**By Ines Marlow** | May 10, 2024
+
+![Dockworkers on the picket line](https://example.com/img.jpg)
+*Dockworkers on the picket line at Saltmarsh Terminal. Photo: Tom Harker*
+
+PORT ELLISON, Maine — Dockworkers at the Saltmarsh Terminal stayed off the job for a second
+day on Friday, as talks over automation stalled.
+
+> "We are not going anywhere," said Dana Pruitt, president of Local 1187.
+
+[Read more: Port talks collapse](https://example.com/talks)
+
+**Related:** [Harbor Authority warns of delays](https://example.com/delays)
+
+Two container ships remained at anchor on Friday, the harbor authority said.
+
+---
+
+*Reporting by Ines Marlow; editing by Tom Harker.*
+"""
+
+
+def test_markdown_reads_as_its_plain_text():
+    art = structure(MARKDOWN, "2024-05-10")
+    assert [b.rule for b in art.boilerplate] == [
+        "byline",
+        "caption-label",
+        "read-more",
+        "read-more",
+        "reporting-by",
+    ]
+    assert [q.speaker.name for q in art.quotes if q.kind == "direct"] == ["Dana Pruitt"]
+    assert art.dateline is not None and art.dateline.location == "PORT ELLISON, Maine"
+    assert [d.value for d in art.dates if d.text == "Friday"] == ["2024-05-10", "2024-05-10"]
+    for record in iter_spans(art):
+        assert MARKDOWN[record.start : record.end] == record.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales rose 5*3 percent in the snake_case quarter.\n* a bullet\n#MeToo trended",
+        "He said **not** now, and left.",  # emphasis alone shows no Markdown
+        "Contact: _press_ at the office.",
+    ],
+)
+def test_text_that_shows_no_markdown_is_read_as_it_is(text):
+    assert plain_markdown(text) is text
+
+
+def test_markdown_marks_inside_words_stay():
+    text = "See [the 5*3 rule](https://example.com/a_b) for snake_case names."
+    assert (
+        plain_markdown(text)
+        == (" See  the 5*3 rule                           for snake_case names."[1:])
+    )

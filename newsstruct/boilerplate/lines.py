@@ -66,7 +66,7 @@ def iter_units(text: str, alone: Callable[[str], bool] | None = None) -> list[tu
     spans = line_spans(text)
     width = wrap_width(text, spans)
     if not width:
-        return [(s, e, text[s:e]) for s, e in spans]
+        return [(s, e, _spaced(text[s:e])) for s, e in spans]
     units: list[tuple[int, int, str]] = []
     group: list[tuple[int, int]] = []
     for s, e in spans:
@@ -86,8 +86,17 @@ def iter_units(text: str, alone: Callable[[str], bool] | None = None) -> list[tu
 def _join(text: str, group: list[tuple[int, int]]) -> tuple[int, int, str]:
     if len(group) == 1:
         s, e = group[0]
-        return s, e, text[s:e]
-    return group[0][0], group[-1][1], " ".join(text[s:e] for s, e in group)
+        return s, e, _spaced(text[s:e])
+    return group[0][0], group[-1][1], _spaced(" ".join(text[s:e] for s, e in group))
+
+
+def _spaced(line: str) -> str:
+    """``line`` with each run of three spaces or more read as one ("By Ana Ruiz   | May 10",
+    as Markdown's marks leave it in ``newsstruct.view``; two spaces after a period stay)."""
+    return _SPACE_RUN.sub(" ", line) if "   " in line else line
+
+
+_SPACE_RUN = compile_re(r"[ \t]{3,}+")
 
 
 def open_ended(text: str, end: int) -> bool:
