@@ -1,8 +1,9 @@
 """structure(): the stages wired in the order data flows.
 
-text -> (hard-wrapped text: its wraps read as spaces) -> boilerplate -> paragraphs
-(boilerplate excluded) -> sentences + dateline -> quotes -> dates (resolved against
-``published``, else the dateline's date, else a timestamp line's) -> Article.
+text -> the text the stages read (:mod:`newsstruct.view`, same length) -> boilerplate ->
+paragraphs (boilerplate excluded) -> sentences + dateline -> quotes -> dates (resolved against
+``published``, else the dateline's date, else a timestamp line's) -> Article, whose records'
+texts are sliced from the text passed.
 """
 
 from __future__ import annotations
@@ -64,21 +65,8 @@ def structure(
     ref = parse_published(published)
     check_lang(lang)
     lex = lexicon if lexicon is not None else load_lexicon(lang)
-    warnings: list[str] = []
+    warnings: list[str] = _input_warnings(text)
     original = text
-    if _ESCAPED_QUOTE.search(text) is not None:
-        warnings.append(
-            "input: the text holds HTML character references for quote marks (&quot;, "
-            "&#8220;, ...), which are not read as quote marks; pass html.unescape(text)"
-        )
-    if _MOJIBAKE.search(text) is not None:
-        warnings.append(
-            "input: the text looks mis-decoded (UTF-8 read as Windows-1252 or Latin-1: "
-            '"â€œ" for a quote mark, "Ã©" for "é"), so its quote marks are not read; '
-            "decode the bytes as UTF-8"
-        )
-    # the stages read a view of the same length (other spaces and the wraps of hard-wrapped
-    # text as plain spaces: the offsets hold); the records' texts are sliced from the original
     text = _run("paragraphs", text, warnings, reading_view, text, lexicon=lex)
     boilerplate = _run(
         "boilerplate", (), warnings, find_boilerplate, text, lexicon=lex, repeated=repeated
@@ -161,6 +149,23 @@ def _retext(record: Any, text: str) -> Any:
     elif isinstance(record, Article):
         changes["text"] = text
     return attrs.evolve(record, **changes)
+
+
+def _input_warnings(text: str) -> list[str]:
+    """What in the text keeps its quote marks from being read, and what to do about it."""
+    warnings = []
+    if _ESCAPED_QUOTE.search(text) is not None:
+        warnings.append(
+            "input: the text holds HTML character references for quote marks (&quot;, "
+            "&#8220;, ...), which are not read as quote marks; pass html.unescape(text)"
+        )
+    if _MOJIBAKE.search(text) is not None:
+        warnings.append(
+            "input: the text looks mis-decoded (UTF-8 read as Windows-1252 or Latin-1: "
+            '"â€œ" for a quote mark, "Ã©" for "é"), so its quote marks are not read; '
+            "decode the bytes as UTF-8"
+        )
+    return warnings
 
 
 # quote marks written as HTML character references: text taken from HTML without decoding it
