@@ -351,12 +351,11 @@ def _label_subheads(t: Text, lo: int, hi: int) -> None:
             t.keep(i)
 
 
-# A game's score box: its status alone on a line ("Final", "Final/OT", "Full time"), then the
-# two teams and their scores, on lines of their own ("Harbor FC" / "24" / "Alder Bend" / "17")
-# or a line each ("Harbor FC 24"), then the box's links ("Box Score", "Odds").
-_GAME_STATUS = compile_re(
-    r"(?i:final|final ?/ ?\d?ot|final \(?\d?ot\)?|final/so|ft|full[- ]time|half[- ]?time)"
-)
+# A game's score box: its status alone on a line ("Final", "Final/OT"), then the two teams
+# and their scores, on lines of their own ("Harbor FC" / "24" / "Alder Bend" / "17") or a
+# line each ("Harbor FC 24"), then the box's links ("Box Score", "Odds"). Not "Halftime" or
+# "Full time": a live blog's entry sets the score that way.
+_GAME_STATUS = compile_re(r"(?i:final|final ?/ ?\d?ot|final \(?\d?ot\)?|final/so)")
 _TEAM = compile_re(r"[\p{L}][\p{L}'’.&-]*+(?: [\p{L}'’.&-]++){0,3}")
 _TEAM_SCORE = compile_re(r"[\p{L}][\p{L}'’.&-]*+(?: [\p{L}'’.&-]++){0,3} \d{1,3}")
 _SCORE = compile_re(r"\d{1,3}")
