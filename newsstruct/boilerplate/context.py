@@ -22,7 +22,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    a text whose subheads are set in capitals keeps its long ones (and a headline in
    capitals opening it, over its first paragraph), the dates of a timeline and the times
    of a programme are not stamps, and a one-word section label between two paragraphs is
-   a subhead.
+   a subhead; a game's status over two teams and their scores is a score box
+   (``scoreboard``).
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
    short lines that are all links (``related-block``), up to a paragraph or a sentence, but
    for a last one right above a paragraph, in a few words and not set like a headline, or
@@ -51,7 +52,9 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    headline behind a label in capitals and a bar (``label-bar-teaser``), and a newsletter's
    name and pitch over a sign-up form (``newsletter-pitch``).
 10. **Names by a stamp** (``name-by-stamp``): a person's name alone on a line right above or
-   below a timestamp or a byline is the author's byline.
+   below a timestamp or a byline is the author's byline (or two lines above, over an outlet
+   or a role); a word right above (``kicker-by-stamp``), or a section's name opening the
+   text over the headline (``kicker-over-headline``), is the section's kicker.
 11. **Author bios** (``author-bio``, :mod:`.bios`): "Ada Frey is a senior reporter covering
    courts." below the story, with junk after it or after a page's body.
 
@@ -132,6 +135,7 @@ def decide(
     _timeline_dates(t, lo, hi)
     _schedules(t, lo, hi)
     _label_subheads(t, lo, hi)
+    _scoreboards(t, lo, hi)
     if page:
         lo, hi = body_region(t, lo, hi)
         # a page guessed in auto mode loses only what looks like menus around its body: its
@@ -345,6 +349,44 @@ def _label_subheads(t: Text, lo: int, hi: int) -> None:
             continue
         if all(t.shapes[k].prose and not t.junk(k) for k in (i - 1, i + 1)):
             t.keep(i)
+
+
+# A game's score box: its status alone on a line ("Final", "Final/OT"), then the two teams
+# and their scores, on lines of their own ("Harbor FC" / "24" / "Alder Bend" / "17") or a
+# line each ("Harbor FC 24"), then the box's links ("Box Score", "Odds"). Not "Halftime" or
+# "Full time": a live blog's entry sets the score that way.
+_GAME_STATUS = compile_re(r"(?i:final|final ?/ ?\d?ot|final \(?\d?ot\)?|final/so)")
+_TEAM = compile_re(r"[\p{L}][\p{L}'’.&-]*+(?: [\p{L}'’.&-]++){0,3}")
+_TEAM_SCORE = compile_re(r"[\p{L}][\p{L}'’.&-]*+(?: [\p{L}'’.&-]++){0,3} \d{1,3}")
+_SCORE = compile_re(r"\d{1,3}")
+_BOX_LINKS = frozenset(
+    ["box score", "odds", "recap", "game recap", "highlights", "gamecast", "play-by-play", "stats"]
+)
+
+
+def _scoreboards(t: Text, lo: int, hi: int) -> None:
+    """A game's status over two teams and their scores is a score box, and so are the
+    links right below it (``scoreboard``). "Final" over anything else (a subhead over a
+    paragraph about the final) stays, and so does a score told in a sentence."""
+    lines = t.lines
+    for k in range(lo, hi - 2):
+        if _GAME_STATUS.fullmatch(lines[k]) is None:
+            continue
+        if k + 4 < hi and all(
+            (_SCORE if j % 2 == 0 else _TEAM).fullmatch(lines[k + j]) is not None
+            for j in range(1, 5)
+        ):
+            end = k + 5
+        elif all(_TEAM_SCORE.fullmatch(lines[k + j]) is not None for j in (1, 2)):
+            end = k + 3
+        else:
+            continue
+        while end < hi and lines[end].casefold() in _BOX_LINKS:
+            end += 1
+        t.verdict[k] = ("navigation", "scoreboard")  # "FINAL/OT" is no photo credit
+        for i in range(k + 1, end):
+            if (v := t.verdict[i]) is None or v[1] == "counter":
+                t.verdict[i] = ("navigation", "scoreboard")
 
 
 def _capitals(line: str) -> bool:
@@ -810,18 +852,38 @@ _NAME_LINE = compile_re(
 
 def _names_by_stamps(t: Text, lo: int, hi: int) -> None:
     """A person's name alone on a line right above or below a timestamp or a byline is the
-    author's name ("Jana Kulik" over "17.03.2022, 16:05"): a byline (``name-by-stamp``).
-    Only lines a rule or a shape explained count as neighbours, so names do not chain."""
+    author's name ("Jana Kulik" over "17.03.2022, 16:05"): a byline (``name-by-stamp``), and
+    so is a name over an outlet or a role right above one, with that line. Only lines a
+    rule or a shape explained count as neighbours, so names do not chain."""
     lines, shapes, verdict = t.lines, t.shapes, t.verdict
     given = [(v := verdict[k]) is not None and v[0] in BYLINE_CATEGORIES for k in range(hi)]
     for k in range(lo, hi):
         if verdict[k] is not None or shapes[k].terminal or shapes[k].words > 4:
             continue
-        if not ((k > lo and given[k - 1]) or (k + 1 < hi and given[k + 1])):
-            continue
-        if _NAME_LINE.fullmatch(lines[k]) is not None:
+        near = (k > lo and given[k - 1]) or (k + 1 < hi and given[k + 1])
+        # the name over its outlet or role, over the stamp ("Ada Brennock" / "Staff")
+        over = not near and k + 2 < hi and given[k + 2] and _affiliation(t, k + 1)
+        if (near or over) and _NAME_LINE.fullmatch(lines[k]) is not None:
             verdict[k] = ("byline", "name-by-stamp")
+            if over:
+                verdict[k + 1] = ("byline", "name-by-stamp")
     _kickers(t, lo, hi)
+
+
+# an outlet or a role under an author's name ("Staff", "Harbor Gazette")
+_AFFILIATION_MAX_WORDS = 3
+_AFFILIATION = compile_re(r"[\p{L}][\p{L}'’&/.-]{0,40}(?: [\p{L}][\p{L}'’&/.-]{0,40}){0,2}")
+
+
+def _affiliation(t: Text, k: int) -> bool:
+    """An outlet or a role under an author's name: a few words, no digit, no stop."""
+    s = t.shapes[k]
+    return (
+        t.verdict[k] is None
+        and s.words <= _AFFILIATION_MAX_WORDS
+        and not (s.terminal or s.colon or s.quote or s.listish)
+        and _AFFILIATION.fullmatch(t.lines[k]) is not None
+    )
 
 
 # junk an author's name is set under ("Photo: REUTERS/..." / "Ada Brennock" / the story); not
@@ -860,6 +922,13 @@ _NAME_MAX_WORDS = 4
 # A section kicker: one word, no digit, no sentence, list item, label or quotation
 _KICKER_MAX_WORDS = 1
 _KICKER = compile_re(r"[\p{L}][\p{L}'’&/-]{0,40}")
+# over a headline a kicker may name a section's news or a station in a few words ("Local
+# News", "ABC Marrow"); other short lines there are headlines over their standfirst
+_KICKER_MAX_HEAD_WORDS = 3
+_KICKER_HEAD = compile_re(
+    r"[\p{L}][\p{L}'’&/-]{0,40}|[\p{L}][\p{L}'’&.-]{0,20}(?: [\p{L}][\p{L}'’&.-]{0,20})? (?i:news)"
+    r"|\p{Lu}{2,5}(?:-TV| \d{1,2})?(?: \p{Lu}[\p{L}'’.-]{1,20}){1,2}"
+)
 
 
 def _kickers(t: Text, lo: int, hi: int) -> None:
@@ -880,6 +949,18 @@ def _kickers(t: Text, lo: int, hi: int) -> None:
             continue
         if _KICKER.fullmatch(lines[k]) is not None:
             verdict[k] = ("banner", "kicker-by-stamp")
+    # the section's name opening the text, over the headline and its byline or date
+    # ("Local News" / "Council approves the ferry terminal" / "By Mira Osei")
+    k = next((k for k in range(lo, hi) if verdict[k] is None), hi)
+    if k + 2 >= hi or verdict[k + 1] is not None or (below := verdict[k + 2]) is None:
+        return
+    s, head = shapes[k], shapes[k + 1]
+    if below[0] not in BYLINE_CATEGORIES or s.words > _KICKER_MAX_HEAD_WORDS:
+        return
+    if s.terminal or s.colon or s.quote or s.listish or _KICKER_HEAD.fullmatch(lines[k]) is None:
+        return
+    if head.words > s.words and not (head.terminal or head.colon or head.quote or head.prose):
+        verdict[k] = ("banner", "kicker-over-headline")
 
 
 _CAPTION_MAX_WORDS = 45
