@@ -22,11 +22,12 @@ from .lexicons import Lexicon
 from .patterns import compile_re
 from .segment.paragraphs import unwrapped
 
-_OTHER_SPACES = (
-    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# the spaces other than " " and the no-break space (which is common, and replaced apart)
+_RARE_SPACES = (
+    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
-_OTHER_SPACE = compile_re(f"[{_OTHER_SPACES}]")
-_TO_SPACE = str.maketrans(_OTHER_SPACES, " " * len(_OTHER_SPACES))
+_RARE_SPACE = compile_re(f"[{_RARE_SPACES}]")
+_TO_SPACE = str.maketrans(_RARE_SPACES, " " * len(_RARE_SPACES))
 
 
 def plain_spaces(text: str) -> str:
@@ -36,12 +37,15 @@ def plain_spaces(text: str) -> str:
     >>> plain_spaces("Sen.\\u00a0Ada Marsh")
     'Sen. Ada Marsh'
     """
-    return text.translate(_TO_SPACE) if _OTHER_SPACE.search(text) else text
+    if "\u00a0" in text:
+        text = text.replace("\u00a0", " ")
+    return text.translate(_TO_SPACE) if _RARE_SPACE.search(text) else text
 
 
 # a break that is not "\n": a lone "\r", a vertical tab, a form feed, the file, group and record
 # separators, NEL, the Unicode line and paragraph separators
 _OTHER_BREAK = compile_re("\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_BREAK_CHARS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def plain_breaks(text: str) -> str:
@@ -51,7 +55,9 @@ def plain_breaks(text: str) -> str:
     >>> plain_breaks("Rain fell.\\rIt stopped.")
     'Rain fell.\\nIt stopped.'
     """
-    return _OTHER_BREAK.sub("\n", text) if _OTHER_BREAK.search(text) else text
+    if not any(c in text for c in _BREAK_CHARS) or _OTHER_BREAK.search(text) is None:
+        return text
+    return _OTHER_BREAK.sub("\n", text)
 
 
 # Markdown is read only in a text that shows it: a link's "](http", or a line that opens with
@@ -84,7 +90,7 @@ def plain_markdown(text: str) -> str:
     >>> plain_markdown("> **Rain** fell, [the office](https://example.com) said.")
     '    Rain   fell,  the office                       said.'
     """
-    if _MARKDOWN.search(text) is None:
+    if ("](" not in text and "#" not in text and ">" not in text) or _MARKDOWN.search(text) is None:
         return text
     text = _MD_IMAGE.sub(_blank, text)
     text = _MD_LINK.sub(_link_text, text)
