@@ -205,7 +205,6 @@ _PLANNED_TO = frozenset(
         "offered",
         "wanted",
         "sought",
-        "tried",
     ]
 )
 # "winds are forecast to pick up", "is projected to grow": a forecast standing now looks

@@ -227,7 +227,9 @@ _HABIT_BEFORE = compile_re(
 _RECURRENCE = (
     r"(?:weekdays|weekends|(?:mon|tues|wednes|thurs|fri|satur|sun)days|daily|nightly"
     r"|(?:every|each)[ \t\u00a0]+(?:day|morning|evening|night|week(?:day|end)?"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    # "six days a week", "five nights a week", "three mornings per week"
+    r"|(?:\p{L}+|\d)[ \t\u00a0]+(?:days|nights|mornings|evenings)[ \t\u00a0]+(?:a|per)[ \t\u00a0]+week)"
 )
 _RECURRENCE_AFTER = compile_re(
     rf"(?i)[ \t\u00a0]*(?:,[ \t\u00a0]*)?(?:on[ \t\u00a0]+)?{_RECURRENCE}(?![\p{{L}}])"
