@@ -311,7 +311,12 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     left, right = _skip_asides(left, ")", "("), _skip_asides(right, "(", ")")
     # and so is a few words quoted ("would present a plan "within weeks" and hold talks on Monday")
     left, right = _skip_quoted(left), _skip_quoted(right)
-    if _is_deadline(left) or _words(left, 2) == ["of", "ahead"] or _ahead_of_event(left):
+    if (
+        _is_deadline(left, right)
+        or _words(left, 2) == ["of", "ahead"]
+        or _ahead_of_event(left)
+        or _reported_expectation(left, right)
+    ):
         return "future"  # "postponed until Tuesday", "ahead of the weekend"
     near = _words(left, 3)
     if near[:2] in (["to", "closer"], ["to", "nearer"]) and near[2:] and near[2] in _DRAWING:
@@ -496,9 +501,10 @@ def _words(toks: list[regex.Match[str]], n: int) -> list[str]:
     return [t.group().lower() for t in toks[:n]]
 
 
-def _is_deadline(left: list[regex.Match[str]]) -> bool:
+def _is_deadline(left: list[regex.Match[str]], right: list[regex.Match[str]]) -> bool:
     """ "postponed until Tuesday", "loans extended through January", "due by Friday", "have
-    until 5 p.m. Saturday to accept"."""
+    until 5 p.m. Saturday to accept", "trains were cancelled until Thursday, the operator
+    said"."""
     if not left or left[0].group().lower() not in _DEADLINE_PREP:
         return False
     if (
@@ -515,7 +521,52 @@ def _is_deadline(left: list[regex.Match[str]]) -> bool:
             return True
         if word in _SUSPENDED_WORDS and left[0].group().lower() in ("until", "till"):
             i = left.index(tok)
-            return i + 1 >= len(left) or left[i + 1].group().lower() not in _PAST_AUX
+            if i + 1 >= len(left) or left[i + 1].group().lower() not in _PAST_AUX:
+                return True
+            # told in the past but reported, the suspension stands at the saying
+            return _reported(left, i + 2, right)
+    return False
+
+
+# "forecasters said more snow was expected on Wednesday night", "more snow was forecast for
+# Wednesday, forecasters said": an expectation reported in the past stands at the saying,
+# ahead of it
+_EXPECTED = frozenset(["expected", "forecast", "predicted"])
+_EXPECTED_PREP = frozenset(["on", "by", "in", "for", "until", "through", "over", "from"])
+_REPORTED_REACH = 8  # words between a reporting verb and the verb it reports
+
+
+def _reported_expectation(left: list[regex.Match[str]], right: list[regex.Match[str]]) -> bool:
+    words = _words(left, 3)
+    k = 1 if words[:1] and words[0] in _EXPECTED_PREP else 0
+    return (
+        len(words) >= k + 2
+        and words[k] in _EXPECTED
+        and words[k + 1] in ("was", "were")
+        and _reported(left, k + 2, right)
+    )
+
+
+def _reported(left: list[regex.Match[str]], k: int, right: list[regex.Match[str]]) -> bool:
+    """Whether the past clause whose auxiliary is ``left[k - 1]`` is reported: a reporting
+    verb before it in the sentence, or an attribution after the mention (", the operator
+    said"; not before ", when it reopened": the story goes on past it)."""
+    if _words(right, 2) == [",", "when"]:
+        return False
+    for tok in left[k : k + _REPORTED_REACH]:
+        word = tok.group().lower()
+        if word in _BOUNDARY or word == "," or word.startswith("\n"):
+            break
+        if word in _REPORTING:
+            return True
+    if not right or right[0].group() != ",":
+        return False
+    for tok in right[1:5]:
+        word = tok.group().lower()
+        if word in _BOUNDARY or word in (",", ".") or word.startswith("\n"):
+            return False
+        if word in _REPORTING:
+            return True
     return False
 
 
