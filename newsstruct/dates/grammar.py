@@ -323,7 +323,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             "relday",
             # "the same month last year": the month named before, a year back
             rf"the{S}same{S}(?:day|week|month|season){S}(?:a{S}year{S}(?:ago|earlier|before)|last{S}year|the{S}year{S}before|(?:of|in){S}{year4})(?![\p{{L}}])"
-            rf"|(?:(?:earlier|later|early|late){S})?(?:that{S}(?:same{S})?|the{S}(?:next|following|previous|prior|preceding|same){S})(?:day|morning|afternoon|evening|night|week|weekend|month|year|season)"
+            rf"|(?:(?:earlier|later|early|late){S})?(?:that{S}(?:same{S})?|the{S}(?:next|following|previous|prior|preceding|same){S})(?:(?:trading|business){S}day|day|morning|afternoon|evening|night|week|weekend|month|year|season)"
             # ("the day before last Tuesday" is the weekday's, a day off)
             rf"|the{S}day{S}(?:before|after)(?!{S}(?:yesterday|tomorrow|(?:(?:last|next|this|coming){S})?{wd})(?![\p{{L}}]))(?:{S}that)?"
             rf"|the{S}day{S}(?:earlier|later)(?:{S}that)?"
