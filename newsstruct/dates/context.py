@@ -706,6 +706,10 @@ class _Scan:
             cls = "future"  # "as soon as Tuesday", "as early as Tuesday"
         elif side == 0 and word in ("planned", "scheduled") and nxt in ("a", "an"):
             cls = "future"  # "planned a march on Saturday": the event is ahead
+        elif side == 0 and word in _DUE and prev in _PRESENT_BE:
+            # "heavy rain is forecast for the coast from Wednesday evening": a forecast or
+            # a schedule standing now, however far its time is named
+            cls = "future"
         elif word == "couldn't" or (
             word == "could" and (nxt == "not" or _negated_subject(toks, i, side))
         ):

@@ -317,7 +317,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             # "roughly 3.5 billion years ago": a past beyond the calendar (PAST_REF)
             rf"(?:{mod}{S})?(?:{digits}|{card}|an?){S}(?:million|billion){S}years{S}ago(?![\p{{L}}])"
             rf"|(?:{mod}{S})?(?:(?:hundreds|tens){S}of{S})?(?:millions|billions){S}of{S}years{S}ago(?![\p{{L}}])"
-            rf"|{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}{S}(?:ago|earlier|later|before|after|from{S}(?:now|today)|hence|back|on)(?![\p{{L}}])",
+            # ("closed the road for three days earlier this month": a length, then "earlier
+            # this month")
+            rf"|{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}{S}(?:ago|(?:earlier|later)(?!{S}(?:this|last|that){S}(?:week|month|year|season)(?![\p{{L}}]))|before|after|from{S}(?:now|today)|hence|back|on)(?![\p{{L}}])",
         ),
         (
             "relday",
