@@ -717,8 +717,13 @@ class _Scan:
             # Wednesday": a failed attempt, past
             cls = "past"
         elif cls == "plural":  # "stores open on Christmas", not "the open", "to open"
-            reach = _PRESENT_REACH if word in _NEAR_ONLY else _SCHEDULE_REACH
-            plural = side == 0 and dist < reach and _plural_subject(toks, i)
+            # "Kestrel United open their season at home against Dunmore on Saturday": a bare
+            # verb before "their" is a verb, of a plural subject, however long its object
+            owned = nxt in _OWNED
+            reach = (
+                _PRESENT_REACH if word in _NEAR_ONLY else _OWNED_REACH if owned else _SCHEDULE_REACH
+            )
+            plural = side == 0 and dist < reach and _plural_subject(toks, i, owned)
             cls = "present" if plural else None
         elif cls == "present" and (
             side == 1
@@ -921,9 +926,14 @@ _HABIT_ADVERBS = frozenset(
 )
 
 
-def _plural_subject(toks: list[regex.Match[str]], i: int) -> bool:
+_OWNED = frozenset(["their", "our"])
+_OWNED_REACH = 12
+
+
+def _plural_subject(toks: list[regex.Match[str]], i: int, owned: bool = False) -> bool:
     """Whether the bare verb ``toks[i]`` (read leftwards) follows a plural subject:
-    "stores open", "they meet", "banks usually close"."""
+    "stores open", "they meet", "banks usually close"; with ``owned`` ("… open their"), a
+    name ("Kestrel United open their season")."""
     for j in range(i + 1, min(i + 3, len(toks))):  # the subject, past one adverb
         tok = toks[j].group()
         word = tok.lower()
@@ -932,7 +942,7 @@ def _plural_subject(toks: list[regex.Match[str]], i: int) -> bool:
         if word in _PLURAL_PRONOUNS:
             return True
         if tok[:1].isupper():  # "Mayor Orr and Governor Pike meet", "shops in Vell open"
-            return _plural_noun(tok) or _after_name(toks, j)  # or "Protesters march"
+            return _plural_noun(tok) or owned or _after_name(toks, j)  # or "Protesters march"
         return _plural_noun(tok)
     return False
 
