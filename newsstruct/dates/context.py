@@ -246,6 +246,23 @@ _CLAUSE_OPENERS = frozenset(
         "whether",
     ]
 )
+# "will strike from Thursday after talks broke down": "after" or "before" with a subject and
+# its verb opens a clause of its own (not "after the vote", a time of the mention's clause)
+_CLAUSE_PREPS = frozenset(["after", "before"])
+_CLAUSE_PREP_REACH = 4  # words of the subject between the preposition and its verb
+
+
+def _clause_follows(toks: list[regex.Match[str]], i: int, tense_words: dict[str, str]) -> bool:
+    """Whether a finite verb follows ``toks[i]`` (read rightwards) within a short subject."""
+    for tok in toks[i + 2 : i + 2 + _CLAUSE_PREP_REACH]:
+        word = tok.group().lower()
+        if word in _BOUNDARY or word == ",":
+            return False
+        if tense_words.get(word) in ("past", "perfect", "future"):
+            return True
+    return False
+
+
 # "... and would ask": after "and", these open a clause of their own.
 _NEW_CLAUSE = frozenset(
     """will would could should may might must can did had has have was were is are he she
@@ -531,7 +548,7 @@ def _is_deadline(left: list[regex.Match[str]], right: list[regex.Match[str]]) ->
 # "forecasters said more snow was expected on Wednesday night", "more snow was forecast for
 # Wednesday, forecasters said": an expectation reported in the past stands at the saying,
 # ahead of it
-_EXPECTED = frozenset(["expected", "forecast", "predicted"])
+_EXPECTED = frozenset(["expected", "forecast", "predicted", "possible", "likely", "due"])
 _EXPECTED_PREP = frozenset(["on", "by", "in", "for", "until", "through", "over", "from"])
 _REPORTED_REACH = 8  # words between a reporting verb and the verb it reports
 
@@ -609,6 +626,10 @@ class _Scan:
         nxt = _neighbour(toks, i, side, +1)
         if side == 1 and (
             word in _CLAUSE_OPENERS
+            or (
+                # (a mention put first keeps it: "In the spring after the scandal broke, …")
+                word in _CLAUSE_PREPS and not self.fronted and _clause_follows(toks, i, tense_words)
+            )
             or (self.comma_seen and word in _REPORTING and not (self.fronted and word in _SAID))
             or (
                 word in ("and", "or")
