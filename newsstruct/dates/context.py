@@ -205,7 +205,6 @@ _PLANNED_TO = frozenset(
         "offered",
         "wanted",
         "sought",
-        "tried",
     ]
 )
 # "winds are forecast to pick up", "is projected to grow": a forecast standing now looks
@@ -247,6 +246,23 @@ _CLAUSE_OPENERS = frozenset(
         "whether",
     ]
 )
+# "will strike from Thursday after talks broke down": "after" or "before" with a subject and
+# its verb opens a clause of its own (not "after the vote", a time of the mention's clause)
+_CLAUSE_PREPS = frozenset(["after", "before"])
+_CLAUSE_PREP_REACH = 4  # words of the subject between the preposition and its verb
+
+
+def _clause_follows(toks: list[regex.Match[str]], i: int, tense_words: dict[str, str]) -> bool:
+    """Whether a finite verb follows ``toks[i]`` (read rightwards) within a short subject."""
+    for tok in toks[i + 2 : i + 2 + _CLAUSE_PREP_REACH]:
+        word = tok.group().lower()
+        if word in _BOUNDARY or word == ",":
+            return False
+        if tense_words.get(word) in ("past", "perfect", "future"):
+            return True
+    return False
+
+
 # "... and would ask": after "and", these open a clause of their own.
 _NEW_CLAUSE = frozenset(
     """will would could should may might must can did had has have was were is are he she
@@ -312,7 +328,12 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     left, right = _skip_asides(left, ")", "("), _skip_asides(right, "(", ")")
     # and so is a few words quoted ("would present a plan "within weeks" and hold talks on Monday")
     left, right = _skip_quoted(left), _skip_quoted(right)
-    if _is_deadline(left) or _words(left, 2) == ["of", "ahead"] or _ahead_of_event(left):
+    if (
+        _is_deadline(left, right)
+        or _words(left, 2) == ["of", "ahead"]
+        or _ahead_of_event(left)
+        or _reported_expectation(left, right)
+    ):
         return "future"  # "postponed until Tuesday", "ahead of the weekend"
     near = _words(left, 3)
     if near[:2] in (["to", "closer"], ["to", "nearer"]) and near[2:] and near[2] in _DRAWING:
@@ -497,9 +518,10 @@ def _words(toks: list[regex.Match[str]], n: int) -> list[str]:
     return [t.group().lower() for t in toks[:n]]
 
 
-def _is_deadline(left: list[regex.Match[str]]) -> bool:
+def _is_deadline(left: list[regex.Match[str]], right: list[regex.Match[str]]) -> bool:
     """ "postponed until Tuesday", "loans extended through January", "due by Friday", "have
-    until 5 p.m. Saturday to accept"."""
+    until 5 p.m. Saturday to accept", "trains were cancelled until Thursday, the operator
+    said"."""
     if not left or left[0].group().lower() not in _DEADLINE_PREP:
         return False
     if (
@@ -516,7 +538,52 @@ def _is_deadline(left: list[regex.Match[str]]) -> bool:
             return True
         if word in _SUSPENDED_WORDS and left[0].group().lower() in ("until", "till"):
             i = left.index(tok)
-            return i + 1 >= len(left) or left[i + 1].group().lower() not in _PAST_AUX
+            if i + 1 >= len(left) or left[i + 1].group().lower() not in _PAST_AUX:
+                return True
+            # told in the past but reported, the suspension stands at the saying
+            return _reported(left, i + 2, right)
+    return False
+
+
+# "forecasters said more snow was expected on Wednesday night", "more snow was forecast for
+# Wednesday, forecasters said": an expectation reported in the past stands at the saying,
+# ahead of it
+_EXPECTED = frozenset(["expected", "forecast", "predicted", "possible", "likely", "due"])
+_EXPECTED_PREP = frozenset(["on", "by", "in", "for", "until", "through", "over", "from"])
+_REPORTED_REACH = 8  # words between a reporting verb and the verb it reports
+
+
+def _reported_expectation(left: list[regex.Match[str]], right: list[regex.Match[str]]) -> bool:
+    words = _words(left, 3)
+    k = 1 if words[:1] and words[0] in _EXPECTED_PREP else 0
+    return (
+        len(words) >= k + 2
+        and words[k] in _EXPECTED
+        and words[k + 1] in ("was", "were")
+        and _reported(left, k + 2, right)
+    )
+
+
+def _reported(left: list[regex.Match[str]], k: int, right: list[regex.Match[str]]) -> bool:
+    """Whether the past clause whose auxiliary is ``left[k - 1]`` is reported: a reporting
+    verb before it in the sentence, or an attribution after the mention (", the operator
+    said"; not before ", when it reopened": the story goes on past it)."""
+    if _words(right, 2) == [",", "when"]:
+        return False
+    for tok in left[k : k + _REPORTED_REACH]:
+        word = tok.group().lower()
+        if word in _BOUNDARY or word == "," or word.startswith("\n"):
+            break
+        if word in _REPORTING:
+            return True
+    if not right or right[0].group() != ",":
+        return False
+    for tok in right[1:5]:
+        word = tok.group().lower()
+        if word in _BOUNDARY or word in (",", ".") or word.startswith("\n"):
+            return False
+        if word in _REPORTING:
+            return True
     return False
 
 
@@ -559,6 +626,10 @@ class _Scan:
         nxt = _neighbour(toks, i, side, +1)
         if side == 1 and (
             word in _CLAUSE_OPENERS
+            or (
+                # (a mention put first keeps it: "In the spring after the scandal broke, …")
+                word in _CLAUSE_PREPS and not self.fronted and _clause_follows(toks, i, tense_words)
+            )
             or (self.comma_seen and word in _REPORTING and not (self.fronted and word in _SAID))
             or (
                 word in ("and", "or")
@@ -656,6 +727,10 @@ class _Scan:
             cls = "future"  # "as soon as Tuesday", "as early as Tuesday"
         elif side == 0 and word in ("planned", "scheduled") and nxt in ("a", "an"):
             cls = "future"  # "planned a march on Saturday": the event is ahead
+        elif side == 0 and word in _DUE and prev in _PRESENT_BE:
+            # "heavy rain is forecast for the coast from Wednesday evening": a forecast or
+            # a schedule standing now, however far its time is named
+            cls = "future"
         elif word == "couldn't" or (
             word == "could" and (nxt == "not" or _negated_subject(toks, i, side))
         ):
@@ -663,8 +738,13 @@ class _Scan:
             # Wednesday": a failed attempt, past
             cls = "past"
         elif cls == "plural":  # "stores open on Christmas", not "the open", "to open"
-            reach = _PRESENT_REACH if word in _NEAR_ONLY else _SCHEDULE_REACH
-            plural = side == 0 and dist < reach and _plural_subject(toks, i)
+            # "Kestrel United open their season at home against Dunmore on Saturday": a bare
+            # verb before "their" is a verb, of a plural subject, however long its object
+            owned = nxt in _OWNED
+            reach = (
+                _PRESENT_REACH if word in _NEAR_ONLY else _OWNED_REACH if owned else _SCHEDULE_REACH
+            )
+            plural = side == 0 and dist < reach and _plural_subject(toks, i, owned)
             cls = "present" if plural else None
         elif cls == "present" and (
             side == 1
@@ -867,9 +947,14 @@ _HABIT_ADVERBS = frozenset(
 )
 
 
-def _plural_subject(toks: list[regex.Match[str]], i: int) -> bool:
+_OWNED = frozenset(["their", "our"])
+_OWNED_REACH = 12
+
+
+def _plural_subject(toks: list[regex.Match[str]], i: int, owned: bool = False) -> bool:
     """Whether the bare verb ``toks[i]`` (read leftwards) follows a plural subject:
-    "stores open", "they meet", "banks usually close"."""
+    "stores open", "they meet", "banks usually close"; with ``owned`` ("… open their"), a
+    name ("Kestrel United open their season")."""
     for j in range(i + 1, min(i + 3, len(toks))):  # the subject, past one adverb
         tok = toks[j].group()
         word = tok.lower()
@@ -878,7 +963,7 @@ def _plural_subject(toks: list[regex.Match[str]], i: int) -> bool:
         if word in _PLURAL_PRONOUNS:
             return True
         if tok[:1].isupper():  # "Mayor Orr and Governor Pike meet", "shops in Vell open"
-            return _plural_noun(tok) or _after_name(toks, j)  # or "Protesters march"
+            return _plural_noun(tok) or owned or _after_name(toks, j)  # or "Protesters march"
         return _plural_noun(tok)
     return False
 

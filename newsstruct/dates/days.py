@@ -227,7 +227,9 @@ _HABIT_BEFORE = compile_re(
 _RECURRENCE = (
     r"(?:weekdays|weekends|(?:mon|tues|wednes|thurs|fri|satur|sun)days|daily|nightly"
     r"|(?:every|each)[ \t\u00a0]+(?:day|morning|evening|night|week(?:day|end)?"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day))"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    # "six days a week", "five nights a week", "three mornings per week"
+    r"|(?:\p{L}+|\d)[ \t\u00a0]+(?:days|nights|mornings|evenings)[ \t\u00a0]+(?:a|per)[ \t\u00a0]+week)"
 )
 _RECURRENCE_AFTER = compile_re(
     rf"(?i)[ \t\u00a0]*(?:,[ \t\u00a0]*)?(?:on[ \t\u00a0]+)?{_RECURRENCE}(?![\p{{L}}])"
@@ -323,15 +325,25 @@ _TWILIGHT = {
 }
 
 
-def _story_part_of_day(pod: str, ctx: Ctx) -> Reading:
+# "had been seen in the morning": a pluperfect tells a time before the story's night
+_PLUPERFECT_BEFORE = compile_re(r"(?i)(?<![\p{L}])had(?![\p{L}])")
+
+
+def _story_part_of_day(pod: str, ctx: Ctx, start: int) -> Reading:
     """ "in the morning", "at dawn": of the day the sentence names, else (in a past clause)
     the last day the story named, else the reference day."""
     if ctx.sentence_day is not None:
         return Reading("TIME", f"{ctx.sentence_day.isoformat()}T{pod}", "sentence")
     if ctx.tense == "past" and (past := _past_day(ctx)) is not None:
         day = past.first
-        if pod == "MO" and _NIGHT_VALUE.search(past.value):
-            day += dt.timedelta(days=1)  # "left at 11 p.m. on Saturday … before dawn": Sunday's
+        if (
+            pod == "MO"
+            and _NIGHT_VALUE.search(past.value)
+            and not _PLUPERFECT_BEFORE.search(clause_before(ctx.text, start))
+        ):
+            # "left at 11 p.m. on Saturday … before dawn": Sunday's (but "had been seen in
+            # the morning": the morning before that night)
+            day += dt.timedelta(days=1)
         return Reading("TIME", f"{day.isoformat()}T{pod}", _past_anchor(past, ctx))
     if ctx.ref is None:
         return Reading("TIME", f"XXXX-XX-XXT{pod}", None)
@@ -362,7 +374,7 @@ def _story_day(ctx: Ctx, mod: str | None) -> Reading:
 def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     if low in _TWILIGHT:
-        return _story_part_of_day(_TWILIGHT[low], ctx)
+        return _story_part_of_day(_TWILIGHT[low], ctx, m.start())
     if low == "the day":  # "earlier in the day"
         return _story_day(ctx, None)
     if low.startswith("the end of"):
@@ -371,7 +383,7 @@ def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
         return _story_day(ctx, "END")
     if low.startswith("the "):
         pod = ctx.lex.temporal["part_of_day"].get(low.split()[-1])
-        return _story_part_of_day(pod, ctx) if pod is not None else None
+        return _story_part_of_day(pod, ctx, m.start()) if pod is not None else None
     pods = ctx.lex.temporal["part_of_day"]
     pod_word = next((w for w in reversed(low.replace("-", " - ").split()) if w in pods), None)
     if low.endswith("tonight") or low == "tonight":

@@ -304,7 +304,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?:(?:earlier|later|early|late|mid|the{S}rest{S}of|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}close{S}of|the{S}turn{S}of|the{S}remainder{S}of)[-‐]?{S0})?"
             rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season}|season)(?![-‐][\p{{L}}])"
             rf"|(?:the{S})?(?:weekend|year(?:{DASH}|[ \t\u00a0])end|year(?:{DASH}|[ \t\u00a0])to(?:{DASH}|[ \t\u00a0])date|year{POSS}{S}end|end{S}of{S}(?:the{S})?(?:calendar{S})?year|end{DASH}of{DASH}year|turn{S}of{S}the{S}century|mid(?:{DASH})?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
-            rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)"
+            rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)(?![-‐][\p{{L}}])"
             rf"|(?:(?:early|late|earlier|later){S}in{S})?the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
             # "into the new year": the year about to begin (not "New Year's Day")
             rf"|(?:(?:early|late|earlier|later){S}in{S})?the{S}new{S}year(?!{POSS}|[-‐\p{{L}}])"
@@ -317,13 +317,15 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             # "roughly 3.5 billion years ago": a past beyond the calendar (PAST_REF)
             rf"(?:{mod}{S})?(?:{digits}|{card}|an?){S}(?:million|billion){S}years{S}ago(?![\p{{L}}])"
             rf"|(?:{mod}{S})?(?:(?:hundreds|tens){S}of{S})?(?:millions|billions){S}of{S}years{S}ago(?![\p{{L}}])"
-            rf"|{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}{S}(?:ago|earlier|later|before|after|from{S}(?:now|today)|hence|back|on)(?![\p{{L}}])",
+            # ("closed the road for three days earlier this month": a length, then "earlier
+            # this month")
+            rf"|{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}{after_unit}{S}(?:ago|(?:earlier|later)(?!{S}(?:this|last|that){S}(?:week|month|year|season)(?![\p{{L}}]))|before|after|from{S}(?:now|today)|hence|back|on)(?![\p{{L}}])",
         ),
         (
             "relday",
             # "the same month last year": the month named before, a year back
             rf"the{S}same{S}(?:day|week|month|season){S}(?:a{S}year{S}(?:ago|earlier|before)|last{S}year|the{S}year{S}before|(?:of|in){S}{year4})(?![\p{{L}}])"
-            rf"|(?:(?:earlier|later|early|late){S})?(?:that{S}(?:same{S})?|the{S}(?:next|following|previous|prior|preceding|same){S})(?:day|morning|afternoon|evening|night|week|weekend|month|year|season)"
+            rf"|(?:(?:earlier|later|early|late){S})?(?:that{S}(?:same{S})?|the{S}(?:next|following|previous|prior|preceding|same){S})(?:(?:trading|business){S}day|day|morning|afternoon|evening|night|week|weekend|month|year|season)"
             # ("the day before last Tuesday" is the weekday's, a day off)
             rf"|the{S}day{S}(?:before|after)(?!{S}(?:yesterday|tomorrow|(?:(?:last|next|this|coming){S})?{wd})(?![\p{{L}}]))(?:{S}that)?"
             rf"|the{S}day{S}(?:earlier|later)(?:{S}that)?"

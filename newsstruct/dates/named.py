@@ -41,6 +41,9 @@ from .propername import person_named
 _YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 
 
+_EVERY_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:every|each)[ \t\u00a0]+$")
+
+
 def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
@@ -78,6 +81,18 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
         return None
     eve = name.endswith(" eve") and not holidays.get(name)
     shift = {"the day after": 1, "the day before": -1}.get(modifier, 0) - (1 if eve else 0)
+    every = (
+        _EVERY_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) if not modifier else None
+    )
+    if every is not None:
+        # "Every Christmas Eve she screened a film": the day of each year; a holiday whose
+        # date moves has no month-day to write
+        d0, d1 = cal.holiday(rule, 2001), cal.holiday(rule, 2002)
+        if d0 is None or d1 is None:
+            return None
+        d0, d1 = d0 + dt.timedelta(days=shift), d1 + dt.timedelta(days=shift)
+        value = f"XXXX-{d0:%m-%d}" if (d0.month, d0.day) == (d1.month, d1.day) else None
+        return Reading("SET", value, None, start=every.start())
     yr = YEAR4.search(raw)
     if yr is not None:
         d = cal.holiday(rule, int(yr.group(1)))

@@ -635,6 +635,9 @@ def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
 
 
 _APPOSITION_COMMA = compile_re(r"[ \t\u00a0]*,[ \t\u00a0]*")
+# an apposition ends the clause's words: "on Friday, the previous trading day." (not "on
+# Monday, the next day she left")
+_APPOSITION_END = compile_re(r"[ \t\u00a0]*(?:[,.;:)!?]|$)")
 
 
 def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
@@ -682,6 +685,18 @@ def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
             end = m.start() + m.group().lower().index("day") + 3
             return Reading("DATE", prev.value, "previous", end=end)
         return None  # "the day before the vote": a signal, the event's date is unknown
+    prev = ctx.previous
+    if (
+        unit == "day"
+        and words[0] == "the"
+        and prev is not None
+        and prev.unit == "day"
+        and prev.end >= 0
+        and _APPOSITION_COMMA.fullmatch(ctx.text, prev.end, m.start())
+        and _APPOSITION_END.match(ctx.text, m.end())
+    ):
+        # "closed at 4,210 on Friday, the previous trading day.": the day just named
+        return Reading("DATE", prev.value, "previous")
     step = 0
     if any(w in words for w in ("next", "following", "after", "later")) and not low.startswith(
         ("later that", "later the")
@@ -742,6 +757,12 @@ def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
         )
     if unit == "season":
         return None
+    if step != 0 and ("trading" in words or "business" in words):
+        # "the previous trading day" after a Monday is the Friday before
+        day = base + dt.timedelta(days=step)
+        while day.isoweekday() > 5:
+            day += dt.timedelta(days=step)
+        return Reading("DATE", cal.day(day), anchor, mod=mod)
     unit_for_shift = "day" if unit == "day" else unit
     return Reading("DATE", shift_by(base, step, unit_for_shift), anchor, mod=mod)
 

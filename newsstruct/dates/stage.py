@@ -60,6 +60,7 @@ _MONTHS_TO_DATE = compile_re(
     r"|first[ \t\u00a0]+(?:two|three|four|five|seven|eight|ten|eleven|[2-578]|1[01]))"
     r"[ \t\u00a0]+months"
 )
+_FIRST_WORD = compile_re(r"(?i)the[ \t\u00a0]+first(?![\p{L}])")
 # "After a flat second quarter, Kimberly posted a gain", "rose 2.5%, after growing 3.3% in the
 # fourth quarter": a period before the one reported (a verb of change, not "after reporting")
 _AFTER_A_BEFORE = compile_re(
@@ -243,9 +244,16 @@ class _Discourse:
         ):
             # "In the first nine months, net was $3 million, against $2 million a year
             # earlier": months of the year reported, so the period compared is a year
-            # (in its own sentence only: the next one may be back on the quarter)
+            # (in its own sentence only: the next one may be back on the quarter); the
+            # first six or three months are the year's first half or quarter
             year = int(self.quarter[:4]) if self.quarter else ref.year
-            self.months_to_date = (cal.year(year), sentence)
+            first = _FIRST_WORD.match(mention.text) is not None
+            if first and mention.value == "P6M":
+                self.months_to_date = (f"{year:04d}-H1", sentence)
+            elif first and mention.value == "P3M":
+                self.months_to_date = (cal.quarter(year, 1), sentence)
+            else:
+                self.months_to_date = (cal.year(year), sentence)
             return
         if (
             mention.value is not None
