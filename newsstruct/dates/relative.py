@@ -1298,7 +1298,9 @@ _QUARTER_OF_PLACE = compile_re(
     ),
     regex.IGNORECASE,
 )
-_OF_AFTER = compile_re(r"\s+of\b", regex.IGNORECASE)
+# matched after a date to the end of the text, in place: not through a text without "of" (see
+# in_place)
+_OF_AFTER = compile_re(in_place(r"\s+of\b"), regex.IGNORECASE)
 _OF_DETERMINER_AFTER = compile_re(
     r"\s+of\s+(?:the|its|their|his|her|all|a|an|our|this|that)\b", regex.IGNORECASE
 )

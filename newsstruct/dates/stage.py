@@ -1101,6 +1101,7 @@ class _SpeechDates:
 
 
 _SPEECH_KINDS = frozenset({"weekday", "deictic", "mdy", "dmy", "iso", "pod_day", "time"})
+_SPEECH_REACH = 60  # the farthest from its cue a day of speech starts
 
 
 def _speech_date(
@@ -1122,11 +1123,13 @@ def _speech_date(
         return None
     sent = sentences[k]
     best = None
-    # Only the candidates that start in the cue's sentence (a bisect, not a scan of all).
+    # Only the candidates that start in the cue's sentence and near enough to the cue (a
+    # bisect, not a scan of all: a sentence of many quotes and dates would scan its dates once
+    # per quote).
     first, last = 0, len(cands)
     if cand_starts:
-        first = bisect.bisect_left(cand_starts, sent.start)
-        last = bisect.bisect_left(cand_starts, sent.end)
+        first = bisect.bisect_left(cand_starts, max(sent.start, q.cue.start - _SPEECH_REACH))
+        last = bisect.bisect_left(cand_starts, min(sent.end, q.cue.start + _SPEECH_REACH + 1))
     for _, kind, m in cands[first:last]:
         if not (sent.start <= m.start() < sent.end) or any(s <= m.start() < e for s, e in spans):
             continue
@@ -1135,7 +1138,7 @@ def _speech_date(
         distance = abs(m.start() - q.cue.start)
         if best is None or distance < best[0]:
             best = (distance, m, kind)
-    if best is None or best[0] > 60:
+    if best is None or best[0] > _SPEECH_REACH:
         return None
     _, m, kind = best
     ctx = Ctx(text=text, lex=lex, ref=ref, tense="past")

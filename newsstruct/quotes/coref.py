@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
 import attrs
@@ -781,17 +781,8 @@ class Entities:
         """The candidate mentioned last before ``position``, but a relative named in another
         paragraph is not meant when someone else of the name fits (see below); ``gender``:
         the name's gendered title gives it ("Ms. Calder")."""
-        best = None
-        best_pos = -1
         ids = cands.ids if isinstance(cands, _People) else {id(c) for c in cands}
-        k = bisect.bisect_right(self.positions, position) - 1
-        stop = max(-1, k - _MAX_MENTIONS_BACK)
-        while k > stop:
-            if id(self.mentioned[k]) in ids:
-                best = self.mentioned[k]
-                best_pos = self.positions[k]
-                break
-            k -= 1
+        best, best_pos = self._last_mentioned(position, lambda ent: id(ent) in ids)
         if (
             best is not None
             and id(best) in self._relatives
@@ -802,19 +793,40 @@ class Entities:
             # the paragraph that names the relative the surname is the other person's
             # ... unless the other is called by the first name ("the boy's father, Juan
             # Gonzalez" after "Elian": the surname is the father's)
-            others = [
-                c
-                for c in cands
-                if id(c) not in self._relatives
-                and self._first_named.get(id(c), position) >= position
-                # a gendered title ("Mr. Calder") still names one of its gender
-                and (gender is None or c.gender == gender)
-            ]
+            def other(c: Entity) -> bool:
+                return (
+                    id(c) not in self._relatives
+                    and self._first_named.get(id(c), position) >= position
+                    # a gendered title ("Mr. Calder") still names one of its gender
+                    and (gender is None or c.gender == gender)
+                )
+
+            # the other mentioned last, looked for among the mentions before all the others
+            # are read (a surname shared by many, once per mention)
+            near, near_pos = self._last_mentioned(
+                position, lambda ent: id(ent) in ids and other(ent)
+            )
+            if near is not None and near_pos >= 0:
+                return near
+            others = [c for c in cands if other(c)]
             if others:
-                return self._nearest(others, position)
+                return min(others, key=lambda e: e.first)
         if best is not None and best_pos >= 0:
             return best
         return min(cands, key=lambda e: e.first)
+
+    def _last_mentioned(
+        self, position: int, accept: Callable[[Entity], bool]
+    ) -> tuple[Entity | None, int]:
+        """(entity, position) of the last mention before ``position`` of an entity that
+        ``accept`` takes, looking back ``_MAX_MENTIONS_BACK`` mentions; (None, -1) if none."""
+        k = bisect.bisect_right(self.positions, position) - 1
+        stop = max(-1, k - _MAX_MENTIONS_BACK)
+        while k > stop:
+            if accept(self.mentioned[k]):
+                return self.mentioned[k], self.positions[k]
+            k -= 1
+        return None, -1
 
     def org(self, words: list[str]) -> tuple[str, bool]:
         """(canonical name, shortened) of an organisation mention: the shortest longer name
