@@ -45,6 +45,13 @@ def hard_wrap(text: str, width: int) -> str:
     return "".join(out)
 
 
+def assert_offsets(art, text):
+    """Every record of ``art`` slices ``text``, the text passed to ``structure``."""
+    assert art.text == text
+    for record in iter_spans(art):
+        assert text[record.start : record.end] == record.text
+
+
 def _records(art):
     return {
         "paragraphs": [(p.start, p.end) for p in art.paragraphs],
@@ -68,9 +75,7 @@ def test_wrapped_article_gives_the_records_of_the_unwrapped_one(name, width):
     published = BLANK_LINE_EXAMPLES[name]
     art = structure(wrapped, published)
     assert _records(art) == _records(structure(text, published))
-    assert art.text == wrapped
-    for record in iter_spans(art):
-        assert wrapped[record.start : record.end] == record.text
+    assert_offsets(art, wrapped)
 
 
 def test_a_line_that_ends_a_sentence_near_the_width_goes_on():
@@ -112,8 +117,7 @@ def test_other_spaces_give_the_records_of_plain_ones(space):
     assert [q.speaker and q.speaker.name for q in art.quotes] == [
         q.speaker and q.speaker.name for q in plain.quotes
     ]
-    for record in iter_spans(art):
-        assert spaced[record.start : record.end] == record.text
+    assert_offsets(art, spaced)
 
 
 @pytest.mark.parametrize("newline", ["\r", "\u2028", "\u2029", "\x0c"])
@@ -123,8 +127,7 @@ def test_other_line_breaks_give_the_records_of_plain_ones(newline):
     other = text.replace("\n", newline)
     art = structure(other, BLANK_LINE_EXAMPLES[name])
     assert _records(art) == _records(structure(text, BLANK_LINE_EXAMPLES[name]))
-    for record in iter_spans(art):
-        assert other[record.start : record.end] == record.text
+    assert_offsets(art, other)
 
 
 @pytest.mark.parametrize("newline", ["\r", "\u2029"])
@@ -172,8 +175,7 @@ def test_markdown_reads_as_its_plain_text():
     assert [q.speaker.name for q in art.quotes if q.kind == "direct"] == ["Dana Pruitt"]
     assert art.dateline is not None and art.dateline.location == "PORT ELLISON, Maine"
     assert [d.value for d in art.dates if d.text == "Friday"] == ["2024-05-10", "2024-05-10"]
-    for record in iter_spans(art):
-        assert MARKDOWN[record.start : record.end] == record.text
+    assert_offsets(art, MARKDOWN)
 
 
 @pytest.mark.parametrize(
