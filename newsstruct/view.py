@@ -9,7 +9,7 @@ the records' own texts are sliced from the text passed.
   paragraph separators, a form feed) read as "\\n".
 - Markdown, as scrapers and readers write it for language models: the marks of headings,
   block quotes, emphasis and rules read as spaces, a link as its text, an image as nothing
-  (:func:`plain_markdown`).
+  (:func:`plain_markdown`), a link reference definition ("[1]: https://…") as nothing.
 - The line breaks inside the paragraphs of hard-wrapped text read as spaces
   (:func:`newsstruct.segment.paragraphs.unwrapped`).
 """
@@ -67,11 +67,18 @@ _MARKDOWN = compile_re(
 )
 _MD_IMAGE = compile_re(r"!\[[^\]\n]{0,500}+\]\([^()\s]{0,2000}+\)", regex.V1)
 _MD_LINK = compile_re(r"\[([^\]\n]{0,500}+)\]\([^()\s]{0,2000}+\)", regex.V1)
+# a link reference definition, "[1]: https://example.com/a", reads as nothing, like an image
+_MD_LINK_REF = compile_re(
+    r"(?m)^[ \t]{0,3}\[[^\]\n]{1,100}+\]:[ \t]{0,20}+(?:https?://|/|www\.)\S{0,2000}+[^\r\n]{0,200}+$",
+    regex.V1,
+)
 _MD_LINE_MARK = compile_re(r"(?m)^[ \t]{0,3}(?:\#{1,6}[ \t]++|(?:>[ \t]?)++)", regex.V1)
 _MD_RULE = compile_re(r"(?m)^[ \t]*+(?:[-*_][ \t]*+){3,}+$", regex.V1)
-# "**", "__", and a single "*" or "_" that opens or closes emphasis at a word's edge (not
-# "5*3", "snake_case", nor a list's "* ")
-_MD_EMPHASIS = compile_re(r"\*\*|__|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*])", regex.V1)
+# "**" and "***" (bold italics), "__", and a single "*" or "_" that opens or closes emphasis at
+# a word's edge (not "5*3", "snake_case", nor a list's "* ")
+_MD_EMPHASIS = compile_re(
+    r"\*{2,3}+|__|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*])", regex.V1
+)
 
 
 def _blank(m: regex.Match[str]) -> str:
@@ -84,8 +91,8 @@ def _link_text(m: regex.Match[str]) -> str:
 
 def plain_markdown(text: str) -> str:
     """``text`` with its Markdown read as plain text, each mark a space: headings' "#",
-    block quotes' ">", emphasis, rules; a link is its text, an image nothing. ``text`` itself
-    when it shows no Markdown (see ``_MARKDOWN``).
+    block quotes' ">", emphasis, rules; a link is its text, an image and a link reference
+    definition nothing. ``text`` itself when it shows no Markdown (see ``_MARKDOWN``).
 
     >>> plain_markdown("> **Rain** fell, [the office](https://example.com) said.")
     '    Rain   fell,  the office                       said.'
@@ -93,6 +100,7 @@ def plain_markdown(text: str) -> str:
     if ("](" not in text and "#" not in text and ">" not in text) or _MARKDOWN.search(text) is None:
         return text
     text = _MD_IMAGE.sub(_blank, text)
+    text = _MD_LINK_REF.sub(_blank, text)
     text = _MD_LINK.sub(_link_text, text)
     text = _MD_RULE.sub(_blank, text)
     text = _MD_LINE_MARK.sub(_blank, text)

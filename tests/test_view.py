@@ -196,3 +196,55 @@ def test_markdown_marks_inside_words_stay():
         plain_markdown(text)
         == (" See  the 5*3 rule                           for snake_case names."[1:])
     )
+
+
+def test_bold_italics_read_as_spaces():
+    text = "# Pier closes\n\n***Editor's note:*** *This story was updated on Aug. 30.*\n"
+    assert plain_markdown(text) == (
+        "  Pier closes\n\n   Editor's note:     This story was updated on Aug. 30. \n"
+    )
+
+
+def test_a_link_reference_definition_reads_as_nothing():
+    text = "## Outage\n\nThe utility said so [1].\n\n[1]: https://example.com/statement\n"
+    assert plain_markdown(text) == "   Outage\n\nThe utility said so [1].\n\n" + " " * 34 + "\n"
+    art = structure(text)
+    assert [p.text for p in art.paragraphs] == ["Outage", "The utility said so [1]."]
+
+
+NEWSLETTER = """Glenhollow votes on school bond
+
+Glenhollow voters will decide on Nov. 5 whether to approve a $40 million
+bond for a new middle school, the largest bond measure in the town's
+history.
+
+> "The building we have was built for half as many students," said
+> Principal Joanna Reyes-Moller in a letter to parents sent last week.
+
+Opponents say the town cannot afford the added property taxes, which
+would rise by about $120 a year on a typical home.
+"""
+
+
+@pytest.mark.parametrize("mark", ["> ", "  "])
+def test_the_lines_of_a_wrapped_block_quote_go_on(mark):
+    text = NEWSLETTER.replace("> ", mark)
+    art = structure(text, "2024-10-25")
+    assert [p.text.count("\n") for p in art.paragraphs] == [0, 2, 1, 1]
+    assert [q.speaker and q.speaker.name for q in art.quotes if q.kind == "direct"] == [
+        "Joanna Reyes-Moller"
+    ]
+    assert_offsets(art, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fans posted #HarborDay photos.\n#1 seed Pellham won.\n5 > 3, the coach said.",
+        "The file_name field and the __init__ hook [sic] stayed.[1]\n[1]: see the report.",
+        "Voters said *** was the worst word. Rates rose 5** percent.†",
+        "Footnotes ¹ and [2] and the [link](not a url) stay.",
+    ],
+)
+def test_plain_text_with_markdown_characters_is_read_as_it_is(text):
+    assert plain_markdown(text) is text

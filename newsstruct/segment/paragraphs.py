@@ -110,20 +110,32 @@ def _soft_break(
     a list of lower-case lines), or, in hard-wrapped text (``width`` > 0), when the line
     reaches near the wrap width and the next is not a list item. When the paragraphs of
     wrapped text are ``marked`` (blank lines or indents between them), a line near the
-    width that ends a sentence goes on too, unless the next line is indented.
+    width that ends a sentence goes on too, unless the next line is indented (more than a line
+    before it that runs on: the lines of an indented block go on).
     """
     gap = text[prev_end:start]
     if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
         return False
     if not open_ended(text, prev_end) and not marked:
         return False
-    if marked and gap[-1:] in (" ", "\t"):
+    if (
+        marked
+        and gap[-1:] in (" ", "\t")
+        and not _runs_on_indented(text, prev_start, prev_end, gap)
+    ):
         return False  # an indented line opens a paragraph
     if text[start].islower() and _line_end(text, start)[-1:] in WRAP_STOPS:
         return True
     if not width or prev_end - prev_start < WRAP_SHORT * width:
         return False
     return _BULLET.match(text, start) is None
+
+
+def _runs_on_indented(text: str, prev_start: int, prev_end: int, gap: str) -> bool:
+    """The line after ``gap`` goes on an indented block: the line before it has the same
+    indent and runs on (the lines of a block quote whose marks read as spaces)."""
+    indent = len(gap) - 1 - gap.rfind("\n")
+    return prev_start - 1 - text.rfind("\n", 0, prev_start) == indent and open_ended(text, prev_end)
 
 
 def unwrapped(text: str, *, lexicon: Lexicon | None = None) -> str:
