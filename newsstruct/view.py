@@ -7,9 +7,10 @@ the records' own texts are sliced from the text passed.
   typeset copy, the ideographic space) read as spaces.
 - Line breaks other than "\\n" and "\\r\\n" (a lone "\\r" of old Mac files, the Unicode line and
   paragraph separators, a form feed) read as "\\n".
-- Markdown, as scrapers and readers write it for language models: the marks of headings,
-  block quotes, emphasis and rules read as spaces, a link as its text, an image as nothing
-  (:func:`plain_markdown`), a link reference definition ("[1]: https://…") as nothing.
+- Markdown, as scrapers and readers write it for language models: the marks of headings
+  (and a heading's "===" underline), block quotes, emphasis and rules read as spaces, a link
+  as its text, an image and a link reference definition ("[1]: https://…") as nothing
+  (:func:`plain_markdown`).
 - The line breaks inside the paragraphs of hard-wrapped text read as spaces
   (:func:`newsstruct.segment.paragraphs.unwrapped`).
 """
@@ -65,15 +66,18 @@ def plain_breaks(text: str) -> str:
 _MARKDOWN = compile_re(
     r"\]\((?:https?://|/|#|www\.)|(?m:^[ \t]{0,3}(?:\#{1,6}[ \t]++\S|>[ \t]?[^\s>]))", regex.V1
 )
-_MD_IMAGE = compile_re(r"!\[[^\]\n]{0,500}+\]\([^()\s]{0,2000}+\)", regex.V1)
-_MD_LINK = compile_re(r"\[([^\]\n]{0,500}+)\]\([^()\s]{0,2000}+\)", regex.V1)
+# an image's or a link's target may carry a title: "(https://example.com/a.jpg "Smoke")"
+_TARGET = r'\([^()\s]{0,2000}+(?:[ \t]++"[^"\n]{0,300}+")?\)'
+_MD_IMAGE = compile_re(r"!\[[^\]\n]{0,500}+\]" + _TARGET, regex.V1)
+_MD_LINK = compile_re(r"\[([^\]\n]{0,500}+)\]" + _TARGET, regex.V1)
 # a link reference definition, "[1]: https://example.com/a", reads as nothing, like an image
 _MD_LINK_REF = compile_re(
     r"(?m)^[ \t]{0,3}\[[^\]\n]{1,100}+\]:[ \t]{0,20}+(?:https?://|/|www\.)\S{0,2000}+[^\r\n]{0,200}+$",
     regex.V1,
 )
 _MD_LINE_MARK = compile_re(r"(?m)^[ \t]{0,3}(?:\#{1,6}[ \t]++|(?:>[ \t]?)++)", regex.V1)
-_MD_RULE = compile_re(r"(?m)^[ \t]*+(?:[-*_][ \t]*+){3,}+$", regex.V1)
+# a rule, and the "===" under a heading's line
+_MD_RULE = compile_re(r"(?m)^[ \t]*+(?:(?:[-*_][ \t]*+){3,}+|={3,}+[ \t]*+)$", regex.V1)
 # "**" and "***" (bold italics), "__", and a single "*" or "_" that opens or closes emphasis at
 # a word's edge (not "5*3", "snake_case", nor a list's "* ")
 _MD_EMPHASIS = compile_re(

@@ -248,3 +248,22 @@ def test_the_lines_of_a_wrapped_block_quote_go_on(mark):
 )
 def test_plain_text_with_markdown_characters_is_read_as_it_is(text):
     assert plain_markdown(text) is text
+
+
+def test_a_link_or_image_with_a_title_reads_as_its_text_or_nothing():
+    text = (
+        '![Crews](https://example.com/a.jpg "Crews at work")\n\n'
+        'A storm hit, [the utility](https://example.com/u "Dunmore Electric") said.'
+    )
+    view = plain_markdown(text)
+    assert view.split() == ["A", "storm", "hit,", "the", "utility", "said."]
+    assert len(view) == len(text)
+
+
+def test_a_heading_underline_reads_as_spaces():
+    text = "Storm hits Dunmore\n==================\n\nSee [the map](https://example.com/m)."
+    art = structure(text)
+    assert [p.text for p in art.paragraphs] == [
+        "Storm hits Dunmore",
+        "See [the map](https://example.com/m).",
+    ]
