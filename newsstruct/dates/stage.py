@@ -479,6 +479,9 @@ def find_dates(
                 start_end = _range_start(text, found[-1], mention)
                 if start_end is not None:  # "between January 1 and September 26"
                     found[-1] = start_end
+                start_day = _range_start_day(text, found[-1], mention)
+                if start_day is not None:  # "between 11 p.m. and midnight on Saturday"
+                    found[-1] = start_day
                 mention = _range_end(text, found[-1], mention) or mention
             found.append(mention)
         if reading.end is not None and reading.end > m.end():
@@ -679,6 +682,40 @@ def _range_start(text: str, first: DateMention, second: DateMention) -> DateMent
     if span is None:
         return None
     return attrs.evolve(first, value=value, first_day=span[0], last_day=span[1])
+
+
+def _range_start_day(text: str, first: DateMention, second: DateMention) -> DateMention | None:
+    """``first``, a clock time that took its day from elsewhere in the sentence, moved to the
+    weekday ``second`` names when the two end a range ("released images on Monday of anyone
+    in the area between 11 p.m. and midnight on Saturday": Saturday's 11 p.m., not Monday's;
+    the day before when the hour would come after the second's: "between 11 p.m. and 2 a.m.
+    on Saturday"), else None."""
+    if (
+        first.type != "TIME"
+        or second.type != "TIME"
+        or first.anchor not in ("sentence-date", "previous-date")
+        or first.value is None
+        or second.value is None
+        or "T" not in first.value
+        or second.first_day is None
+        or not _BARE_WEEKDAY.search(second.text)
+        or second.first_day == first.first_day
+        or not _RANGE_JOIN.fullmatch(text, first.end, second.start)
+        or not _RANGE_OPEN_BEFORE.search(text, max(0, first.start - 10), first.start)
+    ):
+        return None
+    day = second.first_day
+    clock = first.value[first.value.index("T") :]
+    if cal.day(day) + clock > (second.value or ""):
+        day -= dt.timedelta(days=1)
+    return attrs.evolve(
+        first,
+        value=cal.day(day) + clock,
+        first_day=day,
+        last_day=day,
+        anchor="sentence-date",
+        anchor_date=second.first_day,
+    )
 
 
 def _range_end(text: str, first: DateMention, second: DateMention) -> DateMention | None:
