@@ -31,6 +31,7 @@ from .core import (
     prior_for,
     weekday_date,
     weekday_in,
+    year_named_before,
 )
 from .named import EVENT_NOUN_AFTER, clause_before, past_plan
 
@@ -163,6 +164,13 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
                     if cand.isoweekday() == wd:
                         day = cand
                         break
+            told = year_named_before(ctx, start)
+            if told is not None:
+                # "In 2019, the river peaked at 4 p.m. on March 3": that year's March 3
+                try:
+                    day, anchor = dt.date(told, mo[0], int(dm.group(1))), "previous"
+                except ValueError:
+                    return None
         else:
             return Reading(
                 "TIME", f"XXXX-{mo[0]:02d}-{int(dm.group(1)):02d}{clock}", None, timezone=tz_value
@@ -193,6 +201,10 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         # "usually published at 9 a.m.", "opens at 8 a.m. on weekdays": the hour of every day
         # the habit holds, no day of its own (as "every morning" is XXXX-XX-XXTMO)
         return Reading("SET", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
+    elif year_named_before(ctx, start) is not None:
+        # "Last year, temperatures reached 31 degrees at midday": a day of that year the text
+        # does not name
+        return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
     elif ctx.tense == "past" and (past := _past_day(ctx)) is not None:
         # "He was shot at 10 p.m." after the story named the day: that day's evening
         day, anchor = past.first, _past_anchor(past, ctx)
