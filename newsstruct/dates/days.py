@@ -184,7 +184,11 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         ):
             # "8 p.m. ET Monday through Friday": the hour of each of a schedule's days
             return Reading("SET", f"XXXX-WXX-{wd}{clock}", None, timezone=tz_value, dated=False)
-        day = weekday_date(ctx, wd)
+        day = _day_of_week_named(ctx, start, wd)
+        if day is not None:  # "Last week, the river peaked at 4 p.m. on Tuesday"
+            anchor = "previous"
+        else:
+            day = weekday_date(ctx, wd)
         if day is None:
             return Reading("TIME", f"XXXX-WXX-{wd}{clock}", None, timezone=tz_value)
     elif deictic is not None:
@@ -766,10 +770,21 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         # in the past names a day on either side of the reference, the nearest (as a
         # month-day: see _month_day)
         return Reading("DATE", cal.day(_nearest_weekday(ctx.ref, wd)), mod=mod)
+    if not modifier and (d := _day_of_week_named(ctx, m.start(), wd)) is not None:
+        return Reading("DATE", cal.day(d), "previous", mod=mod)
     day = weekday_date(ctx, wd, modifier)
     if day is None:
         return Reading("DATE", f"XXXX-WXX-{wd}", None, mod=mod)
     return Reading("DATE", cal.day(day), mod=mod)
+
+
+def _day_of_week_named(ctx: Ctx, start: int, wd: int) -> dt.date | None:
+    """ "Last week, police arrested a man on Tuesday": that week's Tuesday, when a week gone
+    opens the sentence of a past clause."""
+    week = ctx.previous
+    if week is None or week.unit != "week" or year_named_before(ctx, start, ("week",)) is None:
+        return None
+    return week.first + dt.timedelta(days=wd - week.first.isoweekday())
 
 
 def _nearest_weekday(ref: dt.date, wd: int) -> dt.date:
