@@ -770,8 +770,8 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         # in the past names a day on either side of the reference, the nearest (as a
         # month-day: see _month_day)
         return Reading("DATE", cal.day(_nearest_weekday(ctx.ref, wd)), mod=mod)
-    if not modifier and (d := _day_of_week_named(ctx, m.start(), wd)) is not None:
-        return Reading("DATE", cal.day(d), "previous", mod=mod)
+    if not modifier and (week_day := _day_of_week_named(ctx, m.start(), wd)) is not None:
+        return Reading("DATE", cal.day(week_day), "previous", mod=mod)
     day = weekday_date(ctx, wd, modifier)
     if day is None:
         return Reading("DATE", f"XXXX-WXX-{wd}", None, mod=mod)
