@@ -564,18 +564,28 @@ def _reported_expectation(left: list[regex.Match[str]], right: list[regex.Match[
     )
 
 
+_CONCESSIVE = frozenset(["though", "although", "but", "while"])
+
+
 def _reported(left: list[regex.Match[str]], k: int, right: list[regex.Match[str]]) -> bool:
     """Whether the past clause whose auxiliary is ``left[k - 1]`` is reported: a reporting
     verb before it in the sentence, or an attribution after the mention (", the operator
     said"; not before ", when it reopened": the story goes on past it)."""
     if _words(right, 2) == [",", "when"]:
         return False
-    for tok in left[k : k + _REPORTED_REACH]:
-        word = tok.group().lower()
+    i, end, crossed = k, k + _REPORTED_REACH, False
+    while i < min(end, len(left)):
+        word = left[i].group().lower()
+        if word == "," and not crossed and i > k and _words(left[i - 1 :], 1)[0] in _CONCESSIVE:
+            # "said milder air would arrive by midweek, though more snow was possible on
+            # Tuesday": the reporting verb governs both clauses
+            i, end, crossed = i + 1, i + 1 + _REPORTED_REACH, True
+            continue
         if word in _BOUNDARY or word == "," or word.startswith("\n"):
             break
         if word in _REPORTING:
             return True
+        i += 1
     if not right or right[0].group() != ",":
         return False
     for tok in right[1:5]:

@@ -315,17 +315,27 @@ _WHEN_AFTER = compile_re(r"(?i),[ \t\u00a0]+when(?![\p{L}])")
 _YEAR_WRITTEN = compile_re(r"(?<![\d.,])\d{4}$")
 
 
-def year_named_before(ctx: Ctx, start: int) -> int | None:
+def year_named_before(
+    ctx: Ctx, start: int, units: tuple[str, ...] = ("year", "season")
+) -> int | None:
     """The year named earlier in the sentence of a past clause ("In 2008, the store opened on
     March 3", "Last year, rain fell on Thanksgiving", "Last summer, … in August"), when it
-    is not the reference's."""
+    is not the reference's; with ``units`` ("week", "month"), the year of a week or month
+    so named that does not hold the reference ("Last week, the river peaked at 4 p.m.")."""
     prev = ctx.previous
     if (
         prev is None
         or ctx.ref is None
         or ctx.tense != "past"
         or prev.compared
-        or prev.first.year == ctx.ref.year
+        or (
+            prev.first.year == ctx.ref.year
+            and (
+                prev.unit in ("year", "season")
+                or (prev.unit == "month" and prev.first.month == ctx.ref.month)
+                or (prev.unit == "week" and 0 <= (ctx.ref - prev.first).days < 7)
+            )
+        )
         or prev.end < 0
         or prev.end > start
         or start - prev.end > _YEAR_REACH
@@ -341,7 +351,7 @@ def year_named_before(ctx: Ctx, start: int) -> int | None:
         # the clause tells of the year written ("in October, when …" names none)
         return prev.first.year
     if (
-        prev.unit not in ("year", "season")
+        prev.unit not in units
         or prev.value.endswith("-WI")  # (a winter runs into the next year)
         or not ctx.text.startswith(",", prev.end)
     ):

@@ -31,6 +31,7 @@ from .core import (
     prior_for,
     weekday_date,
     weekday_in,
+    year_named_before,
 )
 from .named import EVENT_NOUN_AFTER, clause_before, past_plan
 
@@ -163,6 +164,13 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
                     if cand.isoweekday() == wd:
                         day = cand
                         break
+            told = year_named_before(ctx, start)
+            if told is not None:
+                # "In 2019, the river peaked at 4 p.m. on March 3": that year's March 3
+                try:
+                    day, anchor = dt.date(told, mo[0], int(dm.group(1))), "previous"
+                except ValueError:
+                    return None
         else:
             return Reading(
                 "TIME", f"XXXX-{mo[0]:02d}-{int(dm.group(1)):02d}{clock}", None, timezone=tz_value
@@ -176,7 +184,11 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         ):
             # "8 p.m. ET Monday through Friday": the hour of each of a schedule's days
             return Reading("SET", f"XXXX-WXX-{wd}{clock}", None, timezone=tz_value, dated=False)
-        day = weekday_date(ctx, wd)
+        day = _day_of_week_named(ctx, start, wd)
+        if day is not None:  # "Last week, the river peaked at 4 p.m. on Tuesday"
+            anchor = "previous"
+        else:
+            day = weekday_date(ctx, wd)
         if day is None:
             return Reading("TIME", f"XXXX-WXX-{wd}{clock}", None, timezone=tz_value)
     elif deictic is not None:
@@ -193,6 +205,10 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         # "usually published at 9 a.m.", "opens at 8 a.m. on weekdays": the hour of every day
         # the habit holds, no day of its own (as "every morning" is XXXX-XX-XXTMO)
         return Reading("SET", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
+    elif year_named_before(ctx, start, ("year", "season", "month", "week")) is not None:
+        # "Last year, temperatures reached 31 degrees at midday", "Last week, the river peaked
+        # at 4 p.m.": a day of that period the text does not name
+        return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
     elif ctx.tense == "past" and (past := _past_day(ctx)) is not None:
         # "He was shot at 10 p.m." after the story named the day: that day's evening
         day, anchor = past.first, _past_anchor(past, ctx)
@@ -754,10 +770,21 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         # in the past names a day on either side of the reference, the nearest (as a
         # month-day: see _month_day)
         return Reading("DATE", cal.day(_nearest_weekday(ctx.ref, wd)), mod=mod)
+    if not modifier and (week_day := _day_of_week_named(ctx, m.start(), wd)) is not None:
+        return Reading("DATE", cal.day(week_day), "previous", mod=mod)
     day = weekday_date(ctx, wd, modifier)
     if day is None:
         return Reading("DATE", f"XXXX-WXX-{wd}", None, mod=mod)
     return Reading("DATE", cal.day(day), mod=mod)
+
+
+def _day_of_week_named(ctx: Ctx, start: int, wd: int) -> dt.date | None:
+    """ "Last week, police arrested a man on Tuesday": that week's Tuesday, when a week gone
+    opens the sentence of a past clause."""
+    week = ctx.previous
+    if week is None or week.unit != "week" or year_named_before(ctx, start, ("week",)) is None:
+        return None
+    return week.first + dt.timedelta(days=wd - week.first.isoweekday())
 
 
 def _nearest_weekday(ref: dt.date, wd: int) -> dt.date:

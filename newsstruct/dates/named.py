@@ -680,11 +680,28 @@ def _planned_month(ctx: Ctx, start: int) -> bool:
 _CLAUSE_MARK = compile_re(r"[,;:.!?()\"“”]")
 
 
+# "residents were told to move their cars by Wednesday": an instruction, then a deadline word
+_INSTRUCTED_TO_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:was|were|been)[ \t\u00a0]+(?:told|asked|ordered|urged|advised|instructed"
+    r"|directed)[ \t\u00a0]+to(?![\p{L}])"
+)
+_DEADLINE_WORD = compile_re(r"(?i)(?<![\p{L}])(?:by|before|until|till)(?![\p{L}])")
+
+
 def past_plan(ctx: Ctx, start: int) -> bool:
     """A plan word of a past clause stands before ``start`` in its clause ("was due to visit
-    … on", "had been scheduled for")."""
+    … on", "had been scheduled for"), or an instruction with its deadline ("were told to move
+    cars off the street before nightfall on")."""
     plan = _PLANNED_TO_BEFORE.search(ctx.text, max(0, start - 40), start)
-    return plan is not None and not _CLAUSE_MARK.search(ctx.text, plan.start(), start)
+    if plan is not None and not _CLAUSE_MARK.search(ctx.text, plan.start(), start):
+        return True
+    told = _INSTRUCTED_TO_BEFORE.search(ctx.text, max(0, start - 72), start)
+    return (
+        told is not None
+        and _DEADLINE_WORD.search(ctx.text, told.end(), start) is not None
+        and not _CLAUSE_MARK.search(ctx.text, told.start(), start)
+        and not _CLAUSE_WORD.search(ctx.text, told.end(), start)
+    )
 
 
 # a word of a plan or of the future in the clause before a day ("said it will redeem the

@@ -387,7 +387,11 @@ def find_dates(
         piece = speech.piece_at(m.start())
         if piece is not None:
             lo, hi = max(lo, piece[0]), min(hi, piece[1])
-            if piece[2] is not None:
+            if piece[2] is not None and (
+                piece[3] or (kind == "relunit" and _YEAR_OR_MONTH_REL.fullmatch(m.group()))
+            ):
+                # a quote said in a month ("…next year,' Orr said in December") dates its
+                # years and months, not its days
                 mref, mref_name = piece[2], "speech"
         period = state.period[0] if state.period and i - state.period[1] <= _PERIOD_REACH else None
         if state.months_to_date is not None and state.months_to_date[1] == i:
@@ -479,6 +483,9 @@ def find_dates(
                 start_end = _range_start(text, found[-1], mention)
                 if start_end is not None:  # "between January 1 and September 26"
                     found[-1] = start_end
+                start_day = _range_start_day(text, found[-1], mention)
+                if start_day is not None:  # "between 11 p.m. and midnight on Saturday"
+                    found[-1] = start_day
                 mention = _range_end(text, found[-1], mention) or mention
             found.append(mention)
         if reading.end is not None and reading.end > m.end():
@@ -679,6 +686,40 @@ def _range_start(text: str, first: DateMention, second: DateMention) -> DateMent
     if span is None:
         return None
     return attrs.evolve(first, value=value, first_day=span[0], last_day=span[1])
+
+
+def _range_start_day(text: str, first: DateMention, second: DateMention) -> DateMention | None:
+    """``first``, a clock time that took its day from elsewhere in the sentence, moved to the
+    weekday ``second`` names when the two end a range ("released images on Monday of anyone
+    in the area between 11 p.m. and midnight on Saturday": Saturday's 11 p.m., not Monday's;
+    the day before when the hour would come after the second's: "between 11 p.m. and 2 a.m.
+    on Saturday"), else None."""
+    if (
+        first.type != "TIME"
+        or second.type != "TIME"
+        or first.anchor not in ("sentence-date", "previous-date")
+        or first.value is None
+        or second.value is None
+        or "T" not in first.value
+        or second.first_day is None
+        or not _BARE_WEEKDAY.search(second.text)
+        or second.first_day == first.first_day
+        or not _RANGE_JOIN.fullmatch(text, first.end, second.start)
+        or not _RANGE_OPEN_BEFORE.search(text, max(0, first.start - 10), first.start)
+    ):
+        return None
+    day = second.first_day
+    clock = first.value[first.value.index("T") :]
+    if cal.day(day) + clock > (second.value or ""):
+        day -= dt.timedelta(days=1)
+    return attrs.evolve(
+        first,
+        value=cal.day(day) + clock,
+        first_day=day,
+        last_day=day,
+        anchor="sentence-date",
+        anchor_date=second.first_day,
+    )
 
 
 def _range_end(text: str, first: DateMention, second: DateMention) -> DateMention | None:
@@ -1048,7 +1089,7 @@ class _SpeechDates:
     """The stretches of direct quotes, each with the date its words were spoken (or None)."""
 
     starts: tuple[int, ...]
-    pieces: tuple[tuple[int, int, dt.date | None], ...]
+    pieces: tuple[tuple[int, int, dt.date | None, bool], ...]  # (start, end, said, a day?)
 
     @classmethod
     def empty(cls) -> _SpeechDates:
@@ -1069,31 +1110,32 @@ class _SpeechDates:
         cand_starts = [m.start() for _, _, m in cands]
         if any(a > b for a, b in itertools.pairwise(cand_starts)):
             cand_starts = []  # not in text order (never expected): every quote scans them all
-        pieces: list[tuple[int, int, dt.date | None]] = []
+        pieces: list[tuple[int, int, dt.date | None, bool]] = []
         # the day each speaker's attribution names, by the sentence of its cue (quotes of any
         # kind: "Orr said Tuesday that talks had failed.")
         told: dict[tuple[str, int], dt.date] = {}
         direct = []
         for q in quotes:
             spans = [(p.start, p.end) for p in q.pieces] or [(q.start, q.end)]
-            said = _speech_date(
+            said, day = _speech_date(
                 text, q, spans, sentences, sent_starts, cands, cand_starts, ref, lex
             )
-            if said is not None and q.speaker is not None and q.cue is not None:
+            if said is not None and day and q.speaker is not None and q.cue is not None:
                 told[q.speaker.name, bisect.bisect_right(sent_starts, q.cue.start) - 1] = said
             if q.kind == "direct":
-                direct.append((q, spans, said))
-        for q, spans, said in direct:
+                direct.append((q, spans, said, day))
+        for q, spans, said, day in direct:
             if said is None and q.speaker is not None and q.cue is not None:
                 # "Orr said Tuesday that talks had failed. '…yesterday…,' she said.": the day
                 # the same speaker's attribution names in the sentence before or after
                 k = bisect.bisect_right(sent_starts, q.cue.start) - 1
                 said = told.get((q.speaker.name, k - 1)) or told.get((q.speaker.name, k + 1))
-            pieces += [(s, e, said) for s, e in spans]
+                day = True
+            pieces += [(s, e, said, day) for s, e in spans]
         pieces.sort()
         return cls(starts=tuple(p[0] for p in pieces), pieces=tuple(pieces))
 
-    def piece_at(self, pos: int) -> tuple[int, int, dt.date | None] | None:
+    def piece_at(self, pos: int) -> tuple[int, int, dt.date | None, bool] | None:
         k = bisect.bisect_right(self.starts, pos) - 1
         if k >= 0 and self.pieces[k][0] <= pos < self.pieces[k][1]:
             return self.pieces[k]
@@ -1101,6 +1143,8 @@ class _SpeechDates:
 
 
 _SPEECH_KINDS = frozenset({"weekday", "deictic", "mdy", "dmy", "iso", "pod_day", "time"})
+_SPEECH_MONTH_KINDS = frozenset({"month", "month_year"})
+_YEAR_OR_MONTH_REL = compile_re(r"(?i)(?:next|last|this)[ \t\u00a0]+(?:year|month)")
 _SPEECH_REACH = 60  # the farthest from its cue a day of speech starts
 
 
@@ -1114,15 +1158,16 @@ def _speech_date(
     cand_starts: list[int],
     ref: dt.date,
     lex: Lexicon,
-) -> dt.date | None:
-    """The day the attribution of quote ``q`` names ("…," she said Tuesday), else None."""
+) -> tuple[dt.date | None, bool]:
+    """The day the attribution of quote ``q`` names ("…," she said Tuesday) and True, else
+    the first day of the month it names ("…," she said in December) and False, else None."""
     if q.cue is None:
-        return None
+        return None, True
     k = bisect.bisect_right(sent_starts, q.cue.start) - 1
     if k < 0:
-        return None
+        return None, True
     sent = sentences[k]
-    best = None
+    best = best_month = None
     # Only the candidates that start in the cue's sentence and near enough to the cue (a
     # bisect, not a scan of all: a sentence of many quotes and dates would scan its dates once
     # per quote).
@@ -1133,20 +1178,25 @@ def _speech_date(
     for _, kind, m in cands[first:last]:
         if not (sent.start <= m.start() < sent.end) or any(s <= m.start() < e for s, e in spans):
             continue
-        if kind not in _SPEECH_KINDS:
-            continue
         distance = abs(m.start() - q.cue.start)
-        if best is None or distance < best[0]:
+        if kind in _SPEECH_KINDS and (best is None or distance < best[0]):
             best = (distance, m, kind)
+        elif kind in _SPEECH_MONTH_KINDS and (best_month is None or distance < best_month[0]):
+            best_month = (distance, m, kind)
+    day = best is not None and best[0] <= _SPEECH_REACH
+    if not day:
+        best = best_month
     if best is None or best[0] > _SPEECH_REACH:
-        return None
+        return None, True
     _, m, kind = best
     ctx = Ctx(text=text, lex=lex, ref=ref, tense="past")
     reading = HANDLERS[kind](Cand.of(m), ctx)
     if reading is None or reading.value is None:
-        return None
+        return None, True
     span = cal.value_range(reading.value.split("T")[0])
-    return span[0] if span and span[0] == span[1] else None
+    if span is None or (day and span[0] != span[1]):
+        return None, True
+    return span[0], day
 
 
 def resolve_date(
