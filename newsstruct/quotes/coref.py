@@ -156,17 +156,22 @@ def name_run(lexicon: Lexicon) -> regex.Pattern[str]:
         reverse=True,
     )
     word = rf"(?:(?:{'|'.join(dotted)})\.|{_CAP_WORD})" if dotted else _CAP_WORD
+    # after a name word, a generational suffix keeps its period: "Tom Reed Jr." is one name
+    # (not "Sr. Mary Alden", a nun)
+    later = rf"(?:(?:{'|'.join(_GENERATIONAL)})\.|{word})"
     # a run opens with a capital letter, as every title does once capitalised: asked first,
     # that test spares the lookbehind and the titles at every other position (same matches)
     capital = r"(?=\p{Lu})" if all(_CAPITAL.match(t) for t in dotted) else ""
     return compile_re(
         rf"{capital}(?<![\p{{L}}\p{{M}}'’\-]){word}"
-        rf"(?:[ \u00a0]+(?:{_CONNECTORS}[ \u00a0]+)?{word}){{0,7}}",
+        rf"(?:[ \u00a0]+(?:{_CONNECTORS}[ \u00a0]+)?{later}){{0,7}}",
         regex.V1,
     )
 
 
 _CAPITAL = compile_re(r"\p{Lu}", regex.V1)
+# the suffixes after a surname that end with a period ("Tom Reed Jr."): not the surname
+_GENERATIONAL = ("Jr", "Sr")
 
 
 # occupations by their ending ("glaciologist", "journalist"), when the lexicon lacks them
@@ -583,8 +588,12 @@ class Entities:
             by_name = self.qwords.first_names.get(parts[0].lower())
             if by_name is not None:
                 ent.votes[by_name] = 1  # "Ann Reel": one vote, a title or pronouns outweigh it
-            for k in range(1, len(parts)):
-                self._by_suffix.setdefault(" ".join(parts[k:]), _People()).append(ent)
+            keys = [" ".join(parts[k:]) for k in range(1, len(parts))]
+            if len(parts) > 2 and parts[-1].rstrip(".") in _GENERATIONAL:
+                # "Tom Reed Jr." is "Reed Jr." and "Reed", not "Jr."
+                keys[-1:] = [" ".join(parts[k:-1]) for k in range(1, len(parts) - 1)]
+            for key in keys:
+                self._by_suffix.setdefault(key, _People()).append(ent)
             self._by_first.setdefault(parts[0], _People()).append(ent)
         self._learn(ent, roles, words)
         self._context_roles(ent, start, start + len(run))
