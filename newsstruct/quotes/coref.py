@@ -431,6 +431,9 @@ class Entities:
         self.mention_ends: list[int] = []  # where the mention at each position ends
         self._shared: list[tuple[list[Entity], Sequence[str]]] = []  # titled shared surnames
         self._titled: dict[tuple[str, frozenset[str]], int] = {}  # (surname, roles) -> given
+        # surnames no full name is known for, by the roles their titles give and in text
+        # order ("judge" -> [(120, "Hallam")] for "Mr Justice Hallam")
+        self._titled_surnames: dict[str, list[tuple[int, str]]] = {}
         # The readings of this text's runs, each run read once. The caches shared by all
         # calls (_RUN_CACHE) keep the latest runs only: an article of more distinct runs
         # than they hold reads them in the same order again and again (owners, the index,
@@ -561,6 +564,10 @@ class Entities:
             if not (name_words and roles):
                 return False
             cands = self._candidates(name_words[-1])
+            if not cands and len(name_words) == 1:
+                for role in roles:
+                    named = (start, _no_possessive(name_words[0]))  # "President Obama's"
+                    self._titled_surnames.setdefault(role, []).append(named)
             if len(cands) == 1:
                 self._learn(cands[0], roles, words)
             elif cands:
@@ -943,6 +950,13 @@ class Entities:
             return None
         return self._nearest(cands, position)
 
+    def titled_surname(self, role: str, position: int) -> str | None:
+        """The surname last given with a title of ``role`` before ``position``, when the
+        article names no one of it in full ("Mr Justice Hallam", then "the judge")."""
+        named = self._titled_surnames.get(role, [])
+        k = bisect.bisect_left(named, (position, "")) - 1
+        return named[k][1] if k >= 0 else None
+
     def last_person(
         self, position: int, gender: str | None, *, strict: bool, exclude: Entity | None = None
     ) -> Entity | None:
@@ -1304,6 +1318,9 @@ def resolve(
             ent = entities.by_role(role, mention.start)
             if ent is not None:
                 return Speaker(name=ent.name, mention=span, resolved_by="title"), ent
+            surname = entities.titled_surname(role, mention.start)
+            if surname is not None:
+                return Speaker(name=surname, mention=span, resolved_by="title"), None
             # "the spokesperson" after "a county spokesperson": the unnamed source again
             source = entities.unnamed.get(role)
             if source is not None:
