@@ -170,6 +170,12 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
         m = np_after(doc, acc.end(), hi)
         if m is not None:
             return make_attribution(text, acc.span("cue"), m)
+    verdict = _VERDICT_AFTER.match(text, lo, hi)
+    if verdict is not None:
+        # "…," was Fenwick's verdict: the noun is the cue, its owner the source
+        start, end = verdict.span("who")
+        m = Mention(start=start, end=end, kind="name", head=(start, end))
+        return make_attribution(text, verdict.span("cue"), m)
     toks = doc.tokens(lo, hi)
     skip_to = lo
     nickname = None
@@ -294,6 +300,14 @@ _NOT_SURNAMES = frozenset(
 
 # a short capitalised title in quote marks, a lower-case word after it: "“Save the Pier” pins"
 _QUOTED_TITLE = compile_re(r"[\"“]\p{Lu}[^\"“”.!?,;:\n]{0,40}[\"”](?=[ \u00a0]+\p{Ll})", regex.V1)
+# a name's word for what was said after the quote: "…," was Fenwick's verdict.
+_VERDICT_AFTER = compile_re(
+    r",?[ \u00a0]+(?:was|is)[ \u00a0]+"
+    r"(?P<who>\p{Lu}[\p{L}\p{M}.\-]*(?:[ \u00a0]\p{Lu}[\p{L}\p{M}.\-]*){0,3})['’]s[ \u00a0]+"
+    r"(?P<cue>verdict|response|reply|answer|assessment|retort|reaction|summary|explanation"
+    r"|advice|message|warning|prediction|conclusion|view|take)\b",
+    regex.V1,
+)
 # one or two capitalised words in quote marks before a capitalised word: after a first name, a
 # nickname ("Tommy ‘The Hammer’ Rourke")
 _NICKNAME = compile_re(
