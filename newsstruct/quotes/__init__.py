@@ -335,7 +335,7 @@ def _direct_quotes(
         if segments[i].start == segments[i].end and not segments[i].continues:
             i += 1  # '""': nothing quoted (a run of bare marks costs nothing)
             continue
-        if _NAME_AFTER.match(text, segments[i].after) and _name_like(text, segments[i]):
+        if _nickname(text, segments[i]):
             i += 1  # Tommy "The Hammer" Rourke said, "…": a nickname, no piece of the quote
             continue
         group = [segments[i]]
@@ -457,7 +457,8 @@ def _join_pieces(
         nxt = segments[i + 1]
         if nxt.paragraph != group[-1].paragraph:
             break
-        if nxt.open < anchor:  # inside the attribution: told WKRN's "Harbor Morning"
+        if nxt.open < anchor or _nickname(text, nxt):
+            # inside the attribution: told WKRN's "Harbor Morning", said Tommy "The Hammer" Rourke
             i += 1
             continue
         between = text[anchor : nxt.open]
@@ -554,6 +555,11 @@ def _ends_sentence(text: str, seg: Segment, sentence_ends: list[int]) -> bool:
         return False
     k = bisect.bisect_left(sentence_ends, seg.after)
     return k < len(sentence_ends) and sentence_ends[k] - seg.after <= 1
+
+
+def _nickname(text: str, seg: Segment) -> bool:
+    """Quoted words inside a name: Tommy "The Hammer" Rourke, the "Pier Act" vote."""
+    return _NAME_AFTER.match(text, seg.after) is not None and _name_like(text, seg)
 
 
 def _name_like(text: str, seg: Segment) -> bool:

@@ -170,12 +170,25 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
         m = np_after(doc, acc.end(), hi)
         if m is not None:
             return make_attribution(text, acc.span("cue"), m)
+    verdict = _VERDICT_AFTER.match(text, lo, hi)
+    if verdict is not None:
+        # "…," was Fenwick's verdict: the noun is the cue, its owner the source
+        start, end = verdict.span("who")
+        m = Mention(start=start, end=end, kind="name", head=(start, end))
+        return make_attribution(text, verdict.span("cue"), m)
     toks = doc.tokens(lo, hi)
     skip_to = lo
+    nickname = None
     for k, (s, e, is_word) in enumerate(toks):
         if s < skip_to:
             continue
         if not is_word:
+            if k > 0 and toks[k - 1][2] and text[toks[k - 1][0]].isupper():
+                # Tommy ‘The Hammer’ Rourke said: a nickname inside the name
+                nickname = _NICKNAME.match(text, s, hi)
+                if nickname is not None:
+                    skip_to = nickname.end()
+                    continue
             if text[s] in MARKS:
                 # "Tom Penn, wearing "Save the Pier" pins, said": a quoted title inside an aside
                 title = _QUOTED_TITLE.match(text, s, hi) if _in_aside(text, lo, s) else None
@@ -222,6 +235,9 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
         if text[lo:first].count(",") > 1:
             return None
         source = source_between(doc, first, s)
+        if source is None and nickname is not None:
+            # the surname after the nickname: Tommy ‘The Hammer’ Rourke said
+            source = source_between(doc, nickname.end() + 1, s)
         if source is None:
             # the sentence runs on past the mark: ""…" and against the law, Clinton said"
             comma = text.rfind(",", first, s)
@@ -284,6 +300,20 @@ _NOT_SURNAMES = frozenset(
 
 # a short capitalised title in quote marks, a lower-case word after it: "“Save the Pier” pins"
 _QUOTED_TITLE = compile_re(r"[\"“]\p{Lu}[^\"“”.!?,;:\n]{0,40}[\"”](?=[ \u00a0]+\p{Ll})", regex.V1)
+# a name's word for what was said after the quote: "…," was Fenwick's verdict.
+_VERDICT_AFTER = compile_re(
+    r",?[ \u00a0]+(?:was|is)[ \u00a0]+"
+    r"(?P<who>\p{Lu}[\p{L}\p{M}.\-]*(?:[ \u00a0]\p{Lu}[\p{L}\p{M}.\-]*){0,3})['’]s[ \u00a0]+"
+    r"(?P<cue>verdict|response|reply|answer|assessment|retort|reaction|summary|explanation"
+    r"|advice|message|warning|prediction|conclusion|view|take)\b",
+    regex.V1,
+)
+# one or two capitalised words in quote marks before a capitalised word: after a first name, a
+# nickname ("Tommy ‘The Hammer’ Rourke")
+_NICKNAME = compile_re(
+    r"[\"“‘']\p{Lu}[\p{L}\p{M}\-]{0,30}(?:[ \u00a0]\p{Lu}[\p{L}\p{M}\-]{0,30})?[\"”’'](?=[ \u00a0]\p{Lu})",
+    regex.V1,
+)
 
 
 def _in_aside(text: str, lo: int, pos: int) -> bool:

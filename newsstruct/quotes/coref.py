@@ -156,17 +156,22 @@ def name_run(lexicon: Lexicon) -> regex.Pattern[str]:
         reverse=True,
     )
     word = rf"(?:(?:{'|'.join(dotted)})\.|{_CAP_WORD})" if dotted else _CAP_WORD
+    # after a name word, a generational suffix keeps its period: "Tom Reed Jr." is one name
+    # (not "Sr. Mary Alden", a nun)
+    later = rf"(?:(?:{'|'.join(_GENERATIONAL)})\.|{word})"
     # a run opens with a capital letter, as every title does once capitalised: asked first,
     # that test spares the lookbehind and the titles at every other position (same matches)
     capital = r"(?=\p{Lu})" if all(_CAPITAL.match(t) for t in dotted) else ""
     return compile_re(
         rf"{capital}(?<![\p{{L}}\p{{M}}'’\-]){word}"
-        rf"(?:[ \u00a0]+(?:{_CONNECTORS}[ \u00a0]+)?{word}){{0,7}}",
+        rf"(?:[ \u00a0]+(?:{_CONNECTORS}[ \u00a0]+)?{later}){{0,7}}",
         regex.V1,
     )
 
 
 _CAPITAL = compile_re(r"\p{Lu}", regex.V1)
+# the suffixes after a surname that end with a period ("Tom Reed Jr."): not the surname
+_GENERATIONAL = ("Jr", "Sr")
 
 
 # occupations by their ending ("glaciologist", "journalist"), when the lexicon lacks them
@@ -426,6 +431,9 @@ class Entities:
         self.mention_ends: list[int] = []  # where the mention at each position ends
         self._shared: list[tuple[list[Entity], Sequence[str]]] = []  # titled shared surnames
         self._titled: dict[tuple[str, frozenset[str]], int] = {}  # (surname, roles) -> given
+        # surnames no full name is known for, by the roles their titles give and in text
+        # order ("judge" -> [(120, "Hallam")] for "Mr Justice Hallam")
+        self._titled_surnames: dict[str, list[tuple[int, str]]] = {}
         # The readings of this text's runs, each run read once. The caches shared by all
         # calls (_RUN_CACHE) keep the latest runs only: an article of more distinct runs
         # than they hold reads them in the same order again and again (owners, the index,
@@ -556,6 +564,10 @@ class Entities:
             if not (name_words and roles):
                 return False
             cands = self._candidates(name_words[-1])
+            if not cands and len(name_words) == 1:
+                for role in roles:
+                    named = (start, _no_possessive(name_words[0]))  # "President Obama's"
+                    self._titled_surnames.setdefault(role, []).append(named)
             if len(cands) == 1:
                 self._learn(cands[0], roles, words)
             elif cands:
@@ -583,8 +595,12 @@ class Entities:
             by_name = self.qwords.first_names.get(parts[0].lower())
             if by_name is not None:
                 ent.votes[by_name] = 1  # "Ann Reel": one vote, a title or pronouns outweigh it
-            for k in range(1, len(parts)):
-                self._by_suffix.setdefault(" ".join(parts[k:]), _People()).append(ent)
+            keys = [" ".join(parts[k:]) for k in range(1, len(parts))]
+            if len(parts) > 2 and parts[-1].rstrip(".") in _GENERATIONAL:
+                # "Tom Reed Jr." is "Reed Jr." and "Reed", not "Jr."
+                keys[-1:] = [" ".join(parts[k:-1]) for k in range(1, len(parts) - 1)]
+            for key in keys:
+                self._by_suffix.setdefault(key, _People()).append(ent)
             self._by_first.setdefault(parts[0], _People()).append(ent)
         self._learn(ent, roles, words)
         self._context_roles(ent, start, start + len(run))
@@ -933,6 +949,13 @@ class Entities:
         if not cands:
             return None
         return self._nearest(cands, position)
+
+    def titled_surname(self, role: str, position: int) -> str | None:
+        """The surname last given with a title of ``role`` before ``position``, when the
+        article names no one of it in full ("Mr Justice Hallam", then "the judge")."""
+        named = self._titled_surnames.get(role, [])
+        k = bisect.bisect_left(named, (position, "")) - 1
+        return named[k][1] if k >= 0 else None
 
     def last_person(
         self, position: int, gender: str | None, *, strict: bool, exclude: Entity | None = None
@@ -1295,6 +1318,9 @@ def resolve(
             ent = entities.by_role(role, mention.start)
             if ent is not None:
                 return Speaker(name=ent.name, mention=span, resolved_by="title"), ent
+            surname = entities.titled_surname(role, mention.start)
+            if surname is not None:
+                return Speaker(name=surname, mention=span, resolved_by="title"), None
             # "the spokesperson" after "a county spokesperson": the unnamed source again
             source = entities.unnamed.get(role)
             if source is not None:

@@ -229,7 +229,8 @@ def verbish(low: str, words: QuoteWords) -> bool:
 def _org_with_and(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> int:
     """Where a capitalised run that ends at ``toks[k:]`` starts when an "and" before it joins
     the domains of one organisation ("the Department of Health and Human Services", "the
-    Centers for Disease Control and Prevention"); else ``k``."""
+    Centers for Disease Control and Prevention") or of a group ("Ministers of Health and
+    Finance"); else ``k``."""
     text, words = doc.text, doc.words
     if not (0 < k - 1 < len(toks) - 1 and toks[k - 1][2] and _word(text, toks[k - 1]) == "and"):
         return k
@@ -244,7 +245,9 @@ def _org_with_and(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> int:
         j -= 1
     run = [_word(text, t).lower() for t in toks[j : k - 1]]
     if any(
-        run[i].removesuffix("s") in words.orgs and run[i + 1] in ("of", "for") and i + 2 < len(run)
+        (run[i].removesuffix("s") in words.orgs or run[i] in words.groups)
+        and run[i + 1] in ("of", "for")
+        and i + 2 < len(run)
         for i in range(len(run) - 1)
     ):
         return j
