@@ -110,8 +110,8 @@ def _soft_break(
     a list of lower-case lines), or, in hard-wrapped text (``width`` > 0), when the line
     reaches near the wrap width and the next is not a list item. When the paragraphs of
     wrapped text are ``marked`` (blank lines or indents between them), a line near the
-    width that ends a sentence goes on too, unless the next line is indented (more than a line
-    before it that runs on: the lines of an indented block go on).
+    width that ends a sentence goes on too, and an indented line opens a paragraph, unless
+    the line before it has the same indent and runs on (the lines of an indented block).
     """
     gap = text[prev_end:start]
     if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
