@@ -135,7 +135,10 @@ def _runs_on_indented(text: str, prev_start: int, prev_end: int, gap: str) -> bo
     """The line after ``gap`` goes on an indented block: the line before it has the same
     indent and runs on (the lines of a block quote whose marks read as spaces)."""
     indent = len(gap) - 1 - gap.rfind("\n")
-    return prev_start - 1 - text.rfind("\n", 0, prev_start) == indent and open_ended(text, prev_end)
+    # the break before the line before, looked for only as far back as that indent (lines
+    # broken by other marks than "\n" would look back to the text's start at every line)
+    brk = prev_start - 1 - indent
+    return text.rfind("\n", max(0, brk), prev_start) == brk and open_ended(text, prev_end)
 
 
 def unwrapped(text: str, *, lexicon: Lexicon | None = None) -> str:
