@@ -75,9 +75,15 @@ _MD_LINK_REF = compile_re(
     r"(?m)^[ \t]{0,3}\[[^\]\n]{1,100}+\]:[ \t]{0,20}+(?:https?://|/|www\.)\S{0,2000}+[^\r\n]{0,200}+$",
     regex.V1,
 )
-_MD_LINE_MARK = compile_re(r"(?m)^[ \t]{0,3}(?:\#{1,6}[ \t]++|(?:>[ \t]?)++)", regex.V1)
-# a rule, and the "===" under a heading's line
-_MD_RULE = compile_re(r"(?m)^[ \t]*+(?:(?:[-*_][ \t]*+){3,}+|={3,}+[ \t]*+)$", regex.V1)
+# a heading's "#" marks, or a block quote's ">" marks, each with a space after it; the ">" run
+# is spelt without a repeated group, whose saved state per repeat ran out of memory on a line
+# of millions of "> "
+_MD_LINE_MARK = compile_re(
+    r"(?m)^[ \t]{0,3}(?:\#{1,6}[ \t]++|>[> \t]*?(?=[ \t]{2}|[^> \t]|$)[ \t]?)", regex.V1
+)
+# a rule, and the "===" under a heading's line (three marks looked for ahead, then the line
+# read as one class: a repeated group saves its state per repeat, out of memory on a long line)
+_MD_RULE = compile_re(r"(?m)^[ \t]*+(?:(?=(?:[-*_][ \t]*+){3})[-*_ \t]*+|={3,}+[ \t]*+)$", regex.V1)
 # "**" and "***" (bold italics), "__", and a single "*" or "_" that opens or closes emphasis at
 # a word's edge (not "5*3", "snake_case", nor a list's "* ")
 _MD_EMPHASIS = compile_re(
