@@ -154,12 +154,12 @@ def _retext(record: Any, text: str) -> Any:
 def _input_warnings(text: str) -> list[str]:
     """What in the text keeps its quote marks from being read, and what to do about it."""
     warnings = []
-    if _ESCAPED_QUOTE.search(text) is not None:
+    if "&" in text and _ESCAPED_QUOTE.search(text) is not None:
         warnings.append(
             "input: the text holds HTML character references for quote marks (&quot;, "
             "&#8220;, ...), which are not read as quote marks; pass html.unescape(text)"
         )
-    if _MOJIBAKE.search(text) is not None:
+    if ("â" in text or "Ã" in text) and _MOJIBAKE.search(text) is not None:
         warnings.append(
             "input: the text looks mis-decoded (UTF-8 read as Windows-1252 or Latin-1: "
             '"â€œ" for a quote mark, "Ã©" for "é"), so its quote marks are not read; '

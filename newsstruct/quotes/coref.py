@@ -339,13 +339,12 @@ def _read_run(run: str, qwords: QuoteWords) -> _Run:
     return tuple(words), offset, org, tuple(name_words), frozenset(roles)
 
 
-@functools.lru_cache(maxsize=_RUN_CACHE)
-def _run_reading(run: str, qwords: QuoteWords) -> _Reading:
-    """(what the run names, its name words joined, the gender its titles give) of a run
-    text: what is "org" (then the organisation's words joined), "person", "part" (a titled
-    surname, or words that are no name: "You Should Be Criminally Investigated"), "owned"
-    (an owner inside the name words) or "none" (no words)."""
-    words, _, org, name_words, _ = _read_run(run, qwords)
+def _run_reading(read: _Run, qwords: QuoteWords) -> _Reading:
+    """(what the run names, its name words joined, the gender its titles give) of a run read
+    by :func:`_read_run`: what is "org" (then the organisation's words joined), "person",
+    "part" (a titled surname, or words that are no name: "You Should Be Criminally
+    Investigated"), "owned" (an owner inside the name words) or "none" (no words)."""
+    words, _, org, name_words, _ = read
     if not words:
         return ("none", "", None)
     if org:
@@ -544,8 +543,7 @@ class Entities:
         """What the run names (see :func:`_run_reading`)."""
         reading = self._readings.get(run)
         if reading is None:
-            self._read_of(run)  # kept, and just cached for the reading's own read
-            reading = self._readings[run] = _run_reading(run, self.qwords)
+            reading = self._readings[run] = _run_reading(self._read_of(run), self.qwords)
         return reading
 
     def _add_run(self, start: int, run: str) -> bool:
