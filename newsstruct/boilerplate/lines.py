@@ -99,6 +99,11 @@ def _spaced(line: str) -> str:
 _SPACE_RUN = compile_re(r"[ \t]{3,}+")
 
 
+def line_breaks(gap: str) -> int:
+    """How many line breaks ``gap`` holds ("\\r\\n" is one)."""
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n")
+
+
 def open_ended(text: str, end: int) -> bool:
     """The line that ends at ``end`` stops without terminal punctuation."""
     return text[end - 1] not in WRAP_STOPS
@@ -108,7 +113,7 @@ def _soft_break(text: str, prev_end: int, start: int) -> bool:
     """The break between two lines is a wrap inside a paragraph: one line break, and the
     line before it does not end a sentence."""
     gap = text[prev_end:start]
-    if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
+    if line_breaks(gap) > 1:
         return False
     return open_ended(text, prev_end)
 

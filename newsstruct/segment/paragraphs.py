@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import regex
 
 from ..boilerplate import find_boilerplate, iter_lines
-from ..boilerplate.lines import WRAP_SHORT, WRAP_STOPS, open_ended, wrap_width
+from ..boilerplate.lines import WRAP_SHORT, WRAP_STOPS, line_breaks, open_ended, wrap_width
 from ..lexicons import Lexicon
 from ..patterns import compile_re
 from ..records import Boilerplate, Paragraph
@@ -93,7 +93,7 @@ def _paragraphs_marked(text: str, lines: list[tuple[int, int]], width: int) -> b
         if end - start < WRAP_SHORT * width and not open_ended(text, end):
             ends += 1
             gap = text[end:nxt]
-            marked += gap.count("\n") > 1 or gap[-1:] in (" ", "\t")
+            marked += line_breaks(gap) > 1 or gap[-1:] in (" ", "\t")
     return ends > 0 and marked >= _MARKED_SHARE * ends
 
 
@@ -114,7 +114,7 @@ def _soft_break(
     the line before it has the same indent and runs on (the lines of an indented block).
     """
     gap = text[prev_end:start]
-    if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
+    if line_breaks(gap) > 1:
         return False
     if not open_ended(text, prev_end) and not marked:
         return False
