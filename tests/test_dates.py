@@ -191,6 +191,42 @@ def test_easter_and_holiday_rules():
     assert holiday("12-25", 2022) == dt.date(2022, 12, 25)
 
 
+def _days(rule: str, days: str) -> None:
+    """Each ISO day of ``days`` is the day ``rule`` gives in that day's year."""
+    for iso in days.split():
+        day = dt.date.fromisoformat(iso)
+        assert holiday(rule, day.year) == day, (rule, iso)
+
+
+def test_orthodox_and_hebrew_holidays():
+    _days("OE+0", "2019-04-28 2020-04-19 2021-05-02 2022-04-24 2023-04-16 2024-05-05 2025-04-20")
+    _days("OE-2", "2023-04-14")
+    # the first full day: the Hebrew day begins at sundown the evening before
+    _days("H:07-01", "2019-09-30 2020-09-19 2021-09-07 2022-09-26 2023-09-16 2024-10-03")
+    _days("H:07-10", "2021-09-16 2022-10-05 2023-09-25 2024-10-12")
+    _days("H:07-15", "2023-09-30 2024-10-17")
+    _days("H:09-25", "2021-11-29 2022-12-19 2023-12-08 2024-12-26")
+    _days("H:12-14", "2023-03-07 2024-03-24")  # Adar II in the leap year 5784
+    _days("H:01-15", "2019-04-20 2020-04-09 2021-03-28 2022-04-16 2023-04-06 2024-04-23")
+    _days("H:03-06", "2023-05-26 2024-06-12")
+
+
+def test_lunar_holidays():
+    _days("C:01-01", "2017-01-28 2018-02-16 2019-02-05 2020-01-25 2021-02-12 2022-02-01")
+    _days("C:01-01", "2023-01-22 2024-02-10 2025-01-29")
+    _days("V:01-01", "2007-02-17 2024-02-10")  # China's was 2007-02-18 (UTC+8)
+    # the days Saudi Arabia kept (Ramadan 2018 it began a day later than computed)
+    _days("I:09-01", "2017-05-27 2019-05-06 2020-04-24 2021-04-13 2022-04-02 2023-03-23")
+    _days("I:09-01", "2024-03-11 2025-03-01")
+    _days("I:10-01", "2017-06-25 2018-06-15 2019-06-04 2020-05-24 2021-05-13 2022-05-02")
+    _days("I:10-01", "2023-04-21 2024-04-10 2025-03-30")
+    _days("I:12-10", "2017-09-01 2018-08-21 2019-08-11 2020-07-31 2021-07-20 2022-07-09")
+    _days("I:12-10", "2023-06-28 2024-06-16 2025-06-06")
+    _days("DIWALI", "2015-11-11 2016-10-30 2017-10-19 2018-11-07 2019-10-27 2020-11-14")
+    _days("DIWALI", "2021-11-04 2022-10-24 2023-11-12")
+    assert holiday("C:02-01", 2023) is None  # only the first lunar month has a rule
+
+
 @pytest.mark.parametrize(
     ("phrase", "number", "mod", "vague"),
     [

@@ -79,6 +79,10 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
     name_start = raw.lower().find(words[0]) if words else 0
     if not capitalised(raw[name_start:]) and not raw[name_start:].lower().startswith("the "):
         return None
+    if not modifier and person_named(ctx.text, m.start(), raw, ctx.lex):
+        return None  # "Ahmed Eid said", "Mr. Ramadan": a person's surname
+    if _WAR_AFTER.match(ctx.text, m.end(), m.end() + 12):
+        return None  # "the Yom Kippur War", "the Tet offensive": an event of history's name
     eve = name.endswith(" eve") and not holidays.get(name)
     shift = {"the day after": 1, "the day before": -1}.get(modifier, 0) - (1 if eve else 0)
     every = (
@@ -158,6 +162,7 @@ _REQUEST_TO_BEFORE = compile_re(
 # Days of a vote, which news looks ahead to all year.
 _VOTE_DAYS = frozenset(["election day", "super tuesday"])
 _WEEKEND_AFTER = compile_re(r"(?i)[ \t\u00a0]+weekend(?![\p{L}'’-])")
+_WAR_AFTER = compile_re(r"(?i)[ \t\u00a0]+(?:war|offensive)(?![\p{L}'’-])")
 
 
 def h_month_day(m: Cand, ctx: Ctx) -> Reading | None:

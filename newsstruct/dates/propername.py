@@ -137,15 +137,20 @@ def in_name(text: str, start: int, end: int, sent_start: int, sent_end: int) -> 
     return False
 
 
-# A month that is also a surname after a first name: "Jill June", "Tom April" (a person).
-SURNAME_MONTHS = frozenset(["april", "may", "june", "august"])
+# A month or a holiday that is also a surname after a first name or a title: "Jill June", "Tom
+# April", "Ahmed Eid", "Mr. Ramadan" (a person).
+SURNAME_WORDS = frozenset(["april", "may", "june", "august", "eid", "ramadan"])
 FIRST_NAME_BEFORE = compile_re(r"(?<![\p{L}\p{N}.'’-])(\p{Lu}\p{Ll}+)[ \t\u00a0]+$")
+_TITLE_BEFORE = compile_re(r"(?<![\p{L}])(?:Mr|Mrs|Ms|Dr)\.?[ \t\u00a0]+$")
 
 
-def person_named(text: str, start: int, month: str, lex: Lexicon) -> bool:
-    """Whether the month word at ``start`` is the surname of a person a first name of the
-    lexicon names just before it ("Jill June said", "Tom April, 52")."""
-    if month.lower() not in SURNAME_MONTHS:
+def person_named(text: str, start: int, word: str, lex: Lexicon) -> bool:
+    """Whether the month or holiday word at ``start`` is the surname of a person a first name
+    of the lexicon or a title names just before it ("Jill June said", "Tom April, 52", "Mr.
+    Eid")."""
+    if word.lower() not in SURNAME_WORDS:
         return False
+    if _TITLE_BEFORE.search(text, max(0, start - 6), start):
+        return True
     m = FIRST_NAME_BEFORE.search(text, max(0, start - 24), start)
     return m is not None and m.group(1).lower() in quote_words(lex).first_names
