@@ -1147,9 +1147,13 @@ def _org_words(words: list[str], qwords: QuoteWords) -> bool:
     if lows[-1].rstrip("'’s") in qwords.orgs or lows[-1] in qwords.orgs:
         return True
     if ("of" in lows or "for" in lows) and any(
-        lows[k] in qwords.orgs and lows[k + 1] in ("of", "for") for k in range(len(lows) - 1)
+        (lows[k] in qwords.orgs or lows[k].removesuffix("s") in qwords.orgs)
+        and lows[k + 1] in ("of", "for")
+        for k in range(len(lows) - 1)
     ):
-        return True  # "University of California", "Department for Communities"
+        # "University of California", "Department for Communities", "Centers for Disease
+        # Control and Prevention"
+        return True
     if len(words) == 1:
         w = words[0]
         return len(w) >= 2 and w.isupper() and w.isalpha()

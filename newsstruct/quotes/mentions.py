@@ -316,9 +316,16 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     has_det = first in words.dets
     if has_det and k == 0 and len(toks) > 1:
         k = 1  # "The Harbor Gazette": the article is not part of the name
-    if first in words.groups and len(toks) > 2 and _word(text, toks[1]).lower() in _GROUP_LINKS:
+    link = _word(text, toks[1]).lower() if len(toks) > 2 else ""
+    if (first in words.groups and link in _GROUP_LINKS) or (
+        link in ("of", "for")
+        and (first in words.groups or (first.endswith("s") and first[:-1] in words.persons))
+        and not any(_word(text, t).lower().removesuffix("s") in words.orgs for t in toks[2:])
+    ):
         # "Residents of Lower Quay", "Parents of Kessler Elementary pupils": people told by
-        # where they live or belong, not a name with "of" inside
+        # where they live or belong, not a name with "of" inside; "Friends of Ada Marsh",
+        # "Lawyers for Tomas Reyl": people told by whom they stand by, who is not the
+        # speaker (but "Lawyers for Calder Bank" speak for the bank)
         return Mention(start=start, end=end, kind="description")
     if k < len(toks):
         head = (toks[k][0], end)
@@ -524,6 +531,13 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
         start = _np_start_back(doc, toks, j - 2)
         if start is not None and (start == 0 or _boundary_before(doc, toks, start)):
             j = start
+        elif start is not None:
+            # the run after "and" ends the name of an organisation inside a phrase: after a
+            # preposition the organisation is what the phrase names ("A 2009 report by the
+            # Center for Economic and Policy Research found"); after a verb it is an object
+            # ("President Obama, dedicating the Museum of History and Culture, said")
+            before = _word(text, toks[start - 1]).lower() if toks[start - 1][2] else ""
+            return classify(doc, toks[start : i + 1]) if before in _ORG_OF_PHRASE else None
     if j >= 1 and toks[j - 1][2] and _word(text, toks[j - 1]) == "state":
         # "state health officials said", "the state wildlife agency said": "state" is a
         # noun, not the cue; a people's or country's name may stand before it ("Kestovan
@@ -579,6 +593,10 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     m = classify(doc, toks[k : i + 1])
     return m if m is not None and m.kind in ("name", "org") else None
 
+
+# the prepositions that join an organisation to the phrase it names the source in ("A report
+# by the Center for Economic and Policy Research", "analysts at the ...")
+_ORG_OF_PHRASE = frozenset(["by", "at", "for", "of", "from", "with"])
 
 # the part of a month or year a study came out in ("in late August")
 _PARTS = frozenset(["early", "mid", "late"])
