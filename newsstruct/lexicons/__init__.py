@@ -63,6 +63,8 @@ class Lexicon:
             or an initial ("the U.S. It", "you and I. Did").
         number_abbreviations: Abbreviations that never end a sentence before a number
             ("no" in "No. 4", "p" in "p. 55").
+        final_abbreviations: Abbreviations that end a sentence before a quote opening with a
+            capital ("jr" in "said Arthur Reed Jr. “It is …").
         banner_words: Lower-case line openers that are banners, not dateline places
             ("breaking").
         dateline_regions: Lower-case regions a title-case dateline names after its place
@@ -78,6 +80,7 @@ class Lexicon:
     temporal: dict[str, dict[str, str]] = attrs.field(hash=False)
     sentence_starters: frozenset[str] = frozenset()
     number_abbreviations: frozenset[str] = frozenset()
+    final_abbreviations: frozenset[str] = frozenset()
     banner_words: frozenset[str] = frozenset()
     dateline_regions: frozenset[str] = frozenset()
 
@@ -224,6 +227,7 @@ def _read(lang: str, lines: Callable[[str], list[str]]) -> Lexicon:
         temporal=temporal,
         sentence_starters=_word_set(lines, "sentence_starters.txt"),
         number_abbreviations=_word_set(lines, "number_abbreviations.txt"),
+        final_abbreviations=_word_set(lines, "final_abbreviations.txt"),
         banner_words=_word_set(lines, "banner_words.txt"),
         dateline_regions=_word_set(lines, "dateline_regions.txt"),
     )
@@ -302,6 +306,7 @@ _FIELDS = {
     "boilerplate.tsv": "boilerplate",
     "cue_verbs.txt": "cue_forms",
     "dateline_regions.txt": "dateline_regions",
+    "final_abbreviations.txt": "final_abbreviations",
     "function_words.txt": "function_words",
     "number_abbreviations.txt": "number_abbreviations",
     "sentence_starters.txt": "sentence_starters",

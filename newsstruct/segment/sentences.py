@@ -25,6 +25,8 @@ A boundary is added:
 - after "a.m."/"p.m." followed by a capitalised word (or a quote mark and one) that is not a
   weekday, month or time zone, once the sentence has a clause ("The fire started at 8 p.m.
   Officials said", "heard a bang at 6 a.m. “I ran outside");
+- after an abbreviation that ends a name, a company or a place (``final_abbreviations.txt``)
+  before a quote that opens with a capital ("said Arthur Reed Jr. “It is …");
 - after an ellipsis of four dots, or of three before a starter word ("I meant that.... She
   left"); when a period is followed by a spaced ellipsis, the period ends the sentence and the
   ellipsis opens the next ("compounds. . . . The practice");
@@ -94,6 +96,8 @@ _MAX_LEAD_WORDS = 5
 _MAX_TOKEN = 40
 # Quote marks that may open the sentence after "8 p.m." (with a space before them).
 _OPENING_QUOTES = frozenset('"“‘«')
+# a period, then a space and a quote mark that opens with a capital after it
+_QUOTE_OPENS = compile_re(r"\.[ \u00a0]++(?=[\"“«]\p{Lu})", regex.V1)
 # How far back from "8 p.m." a clause is looked for.
 _MAX_CLAUSE = 200
 
@@ -149,6 +153,7 @@ def sentence_spans(
     kept = [c for c in cuts if c not in in_marker and not _goes_on(text, c, lex)]
     kept.extend(_ellipsis_cuts(text, ellipses, lex))
     kept.extend(m.start() for m in markers if _skip_space(text, 0) < m.start())
+    kept.extend(_quote_cuts(text, lex))
     kept = _time_cuts(text, sorted(set(kept)), lex)
     spans = []
     start = 0
@@ -290,6 +295,16 @@ def _ellipsis_cuts(text: str, ellipses: list[regex.Match[str]], lex: Lexicon) ->
             word = _WORD.match(text, nxt)
             if word is not None and word.group() != "I" and _is_starter(word.group(), lex):
                 yield end
+
+
+def _quote_cuts(text: str, lex: Lexicon) -> Iterable[int]:
+    """After an abbreviation that ends a name, a company or a place, a quote that opens with a
+    capital opens the next sentence ("said Arthur Reed Jr. “It is …", "at Calder & Co. "Prices
+    will …"")."""
+    for m in _QUOTE_OPENS.finditer(text, timeout=limits.SCAN_TIMEOUT):
+        word = _token_before(text, m.start()).lstrip(_OPENERS).lower()
+        if word in lex.final_abbreviations:
+            yield m.start() + 1
 
 
 def _time_cuts(text: str, cuts: list[int], lex: Lexicon) -> list[int]:
