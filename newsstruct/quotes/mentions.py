@@ -644,18 +644,18 @@ def np_ending(doc: Doc, lo: int, end: int) -> Mention | None:
 
 def coordinated(doc: Doc, lo: int, mention: Mention) -> Mention:
     """``mention`` joined with the name coordinated before it ("Rafe Dunmore and Lucinda
-    Farrow"), or a possessive's phrase with the source it points back to ("The mayor and her
+    Farrow", "Harlow Trust and Calder Bank"), or a possessive's phrase with the source it points back to ("The mayor and her
     aides"): one source of kind "group"; else ``mention`` itself."""
     possessive = mention.kind in ("description", "group") and (
         _POSSESSIVE_OPENING.match(doc.text, mention.start, mention.end) is not None
     )
-    if mention.kind != "name" and not possessive:
+    if mention.kind not in ("name", "org") and not possessive:
         return mention
     m = _AND_BEFORE.search(doc.text, max(lo, mention.start - 8), mention.start)
     if m is None:
         return mention
     first = np_before(doc, lo, m.start())
-    if first is None or first.kind not in (_POSSESSOR_KINDS if possessive else ("name",)):
+    if first is None or first.kind not in (_POSSESSOR_KINDS if possessive else ("name", "org")):
         return mention
     start = first.head[0] if possessive and first.head is not None else first.start
     return Mention(start=start, end=mention.end, kind="group")
