@@ -1249,6 +1249,8 @@ _OPENERS = frozenset(
         "pressed",
         "speaking",
         "meanwhile",
+        "late",  # "Late last year, Ada Marsh, the mayor, said"
+        "early",
         "still",
         "later",
         "earlier",
@@ -1281,6 +1283,28 @@ _OPENERS = frozenset(
         "once",
         # sentence adverbs: "Likewise, a paper from the institute had this to say:"
         "likewise",
+        "similarly",
+        "additionally",
+        "notably",
+        "finally",
+        "ultimately",
+        "consequently",
+        "accordingly",
+        "conversely",
+        "subsequently",
+        "previously",
+        "initially",
+        "originally",
+        "recently",
+        "ironically",
+        "interestingly",
+        "surprisingly",
+        "unsurprisingly",
+        "fortunately",
+        "unfortunately",
+        "apparently",
+        "privately",
+        "publicly",
         "otherwise",
         "nonetheless",
         "nevertheless",
@@ -1323,6 +1347,13 @@ def _skip_focus(text: str, toks: list[Token], k: int) -> int:
     while k + 1 < len(toks) and toks[k][2] and _word(text, toks[k]).lower() in _FOCUS:
         k += 1
     return k
+
+
+def opener_word(word: str) -> bool:
+    """``word`` opens a sentence as an adverbial, not a name: "Similarly", "Moreover", "Late"
+    (before "last year"), "Yesterday"."""
+    low = word.lower()
+    return low in _OPENERS or low in _TIME_OPENERS
 
 
 def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:

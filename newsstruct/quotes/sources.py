@@ -24,6 +24,7 @@ from .mentions import (
     np_before,
     np_ending,
     np_forward,
+    opener_word,
     skip_asides,
     skip_back,
     skip_setting,
@@ -445,6 +446,7 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
         head is not None
         and head.kind == "name"
         and _APPOSITION_LEAD.fullmatch(doc.text, head.end, m.start)
+        and not opener_word(doc.text[head.start : head.end])  # "Similarly, William J. Bennett,"
     ):
         return head
     return m
