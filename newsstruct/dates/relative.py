@@ -924,6 +924,9 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
     ):
         # "in past years", "than in previous years"; "over past decades" stays a length
         return Reading("DATE", "PAST_REF", None)
+    if unit == "weekend" and plural:
+        # "the next two weekends", "the past few weekends": a length, as "the next two weeks"
+        return Reading("DURATION", duration_value(None if vague else n, unit), None, mod=mod)
     if unit == "weekend":
         return _weekend(ctx, "last" if head in ("past", "last", "previous") else "next")
     if (
