@@ -580,6 +580,18 @@ def _ago(m: Cand, ctx: Ctx, quarter_of: bool = False) -> Reading | None:
     value = shift_by(base, k, unit)
     if value is not None and value.startswith("-"):
         return Reading("DATE", "PAST_REF", None, mod=mod)  # "about 10,000 years ago"
+    if (
+        prior is not None
+        and not backward
+        and ctx.ref is not None
+        and prior.first <= ctx.ref
+        and ctx.tense != "future"
+        and (span_of := cal.value_range(value)) is not None
+        and span_of[0] > ctx.ref
+    ):
+        # "Last year, the firm was sold. A decade later, it remains": counted from another
+        # date than the last one named, as told it cannot pass the reference
+        return Reading("DATE", None, None, mod=mod)
     same = _THIS_UNIT_AFTER.match(ctx.text, m.end(), m.end() + 16) if unit == "year" else None
     if same is not None and direction == "ago" and value is not None:
         # "55 years ago this week", "a year ago today": the reference's week, month or day
