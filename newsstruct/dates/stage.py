@@ -393,6 +393,17 @@ def find_dates(
                 # a quote said in a month ("…next year,' Orr said in December") dates its
                 # years and months, not its days
                 mref, mref_name = piece[2], "speech"
+            elif (
+                piece[2] is not None
+                and ref is not None
+                and (piece[2].year, piece[2].month) != (ref.year, ref.month)
+                and (
+                    kind in _SPEECH_KINDS or (kind == "relunit" and _WEEK_REL.fullmatch(m.group()))
+                )
+            ):
+                # "'We meet again next week,' Orr said in January" in March: a day or week of
+                # a month gone (or ahead), which one not known
+                mref = None
         period = state.period[0] if state.period and i - state.period[1] <= _PERIOD_REACH else None
         if state.months_to_date is not None and state.months_to_date[1] == i:
             period = state.months_to_date[0]
@@ -1145,6 +1156,9 @@ class _SpeechDates:
 _SPEECH_KINDS = frozenset({"weekday", "deictic", "mdy", "dmy", "iso", "pod_day", "time"})
 _SPEECH_MONTH_KINDS = frozenset({"month", "month_year"})
 _YEAR_OR_MONTH_REL = compile_re(r"(?i)(?:next|last|this)[ \t\u00a0]+(?:year|month)")
+_WEEK_REL = compile_re(
+    r"(?i)(?:(?:next|last|this)(?:[ \t\u00a0]+(?:past|coming))?)[ \t\u00a0]+week(?:end)?"
+)
 _SPEECH_REACH = 60  # the farthest from its cue a day of speech starts
 
 
