@@ -39,6 +39,31 @@ _YEAR_BACK = compile_re(
     r"(?:an?|one)\s+year\s+(?:ago|earlier)|year(?:[-‐]| [-‐] )(?:ago|earlier)", regex.I
 )
 
+# "fell to 4.1% in October from 4.3% in September": the period compared with, after "from"
+# and an amount
+_FROM_AMOUNT_IN_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])from[ \t\u00a0]+(?:about[ \t\u00a0]+|nearly[ \t\u00a0]+)?[$€£¥]?\d[\d.,]*"
+    r"(?:[ \t\u00a0]*(?:%|percent|per[ \t\u00a0]cent|billion|million|trillion|points?))?"
+    r"[ \t\u00a0]+in[ \t\u00a0]+$"
+)
+
+
+def _compared_from(text: str, mention: DateMention, state: _Discourse, sent: Sentence) -> bool:
+    """Whether ``mention`` is the period a figure is compared with after "from" ("rose to
+    4.1% in October from 4.3% in September"), the period reported named before it in its
+    sentence in the same unit: it does not become the date later ones count from."""
+    prior = state.previous
+    return (
+        prior is not None
+        and sent.start <= prior.end <= mention.start
+        and mention.value is not None
+        and prior.unit == cal.granularity(mention.value)
+        and prior.unit in ("month", "quarter", "half", "year")
+        and _FROM_AMOUNT_IN_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        is not None
+    )
+
+
 _FISCAL_YEAR = compile_re(r"(?i)(?:the[ \t\u00a0]+)?(?:fiscal|financial[ \t\u00a0]+year|FY)")
 _YEAR_VALUE = compile_re(r"\d{4}")
 # "the year-ago quarter", "the prior-year period": compared with, never the one reported
@@ -501,7 +526,7 @@ def find_dates(
             found.append(mention)
         if reading.end is not None and reading.end > m.end():
             taken = reading.end  # "the Fourth of July weekend": one mention, "weekend" in it
-        if reading.dated or pair_year:
+        if (reading.dated or pair_year) and not _compared_from(text, mention, state, sent):
             aside = _AFTER_A_BEFORE.search(text, max(0, mention.start - 60), mention.start)
             told = _TOLD_ON.search(text, max(0, mention.start - 40), mention.start)
             whole = _WHOLE_OF_BEFORE.search(text, max(0, mention.start - 16), mention.start)
