@@ -205,9 +205,9 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         # "usually published at 9 a.m.", "opens at 8 a.m. on weekdays": the hour of every day
         # the habit holds, no day of its own (as "every morning" is XXXX-XX-XXTMO)
         return Reading("SET", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
-    elif year_named_before(ctx, start, ("year", "season", "month", "week")) is not None:
+    elif year_named_before(ctx, start, ("year", "season", "month", "week"), True) is not None:
         # "Last year, temperatures reached 31 degrees at midday", "Last week, the river peaked
-        # at 4 p.m.": a day of that period the text does not name
+        # at 4 p.m.", "This week, …" on a Friday: a day of that period the text does not name
         return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
     elif ctx.tense == "past" and (past := _past_day(ctx)) is not None:
         # "He was shot at 10 p.m." after the story named the day: that day's evening
