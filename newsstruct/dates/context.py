@@ -331,8 +331,11 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     left, right = _skip_asides(left, ")", "("), _skip_asides(right, "(", ")")
     # and so is a few words quoted ("would present a plan "within weeks" and hold talks on Monday")
     left, right = _skip_quoted(left), _skip_quoted(right)
+    deadline = _is_deadline(left, right)
+    if deadline and _when_gone(right, tense_words):
+        return "past"  # "was delayed until Tuesday, when the judge ruled": a deadline gone
     if (
-        _is_deadline(left, right)
+        deadline
         or _words(left, 2) == ["of", "ahead"]
         or _ahead_of_event(left)
         or _reported_expectation(left, right)
@@ -545,6 +548,27 @@ def _is_deadline(left: list[regex.Match[str]], right: list[regex.Match[str]]) ->
                 return True
             # told in the past but reported, the suspension stands at the saying
             return _reported(left, i + 2, right)
+    return False
+
+
+_WHEN_REACH = 6  # words from "when" to its verb
+
+
+def _when_gone(right: list[regex.Match[str]], tense_words: dict[str, str]) -> bool:
+    """Whether ", when" and a past verb follow the mention: the time told as gone."""
+    if _words(right, 2) != [",", "when"]:
+        return False
+    prev = "when"
+    for tok in right[2 : 2 + _WHEN_REACH]:
+        word = tok.group().lower()
+        cls = tense_words.get(word)
+        if cls is not None and cls != "plural":
+            return cls in ("past", "perfect")
+        if _looks_past(tok.group(), word, prev):
+            return True  # "…, when the judge ruled"
+        if word in _BOUNDARY or word == ",":
+            return False
+        prev = word
     return False
 
 
