@@ -18,11 +18,14 @@ around it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 import regex
 
 from ..lexicons import Lexicon
 from ..patterns import compile_re
+from ..quotes.words import quote_words
 
 # (the colon of a clock time, "12:45", is no boundary)
 _TOKEN = compile_re(
@@ -328,8 +331,11 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     left, right = _skip_asides(left, ")", "("), _skip_asides(right, "(", ")")
     # and so is a few words quoted ("would present a plan "within weeks" and hold talks on Monday")
     left, right = _skip_quoted(left), _skip_quoted(right)
+    deadline = _is_deadline(left, right)
+    if deadline and _when_gone(right, tense_words):
+        return "past"  # "was delayed until Tuesday, when the judge ruled": a deadline gone
     if (
-        _is_deadline(left, right)
+        deadline
         or _words(left, 2) == ["of", "ahead"]
         or _ahead_of_event(left)
         or _reported_expectation(left, right)
@@ -340,7 +346,7 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
         return "future"  # "as it gets closer to November": a time being approached
     if right and right[0].group().lower() in _NEARING:
         return "future"  # "as Election Day nears", "as the March 31 deadline approaches"
-    sides = (_Scan(left, 0), _Scan(right, 1))
+    sides = (_Scan(left, 0, quote_words(lex).first_names), _Scan(right, 1))
     if _fronted(left, text, lo, start):
         # "In October, Orlan said that it would …": a mention put before its clause; the
         # reporting verb after the comma is that clause's own verb, not an attribution
@@ -545,6 +551,27 @@ def _is_deadline(left: list[regex.Match[str]], right: list[regex.Match[str]]) ->
     return False
 
 
+_WHEN_REACH = 6  # words from "when" to its verb
+
+
+def _when_gone(right: list[regex.Match[str]], tense_words: dict[str, str]) -> bool:
+    """Whether ", when" and a past verb follow the mention: the time told as gone."""
+    if _words(right, 2) != [",", "when"]:
+        return False
+    prev = "when"
+    for tok in right[2 : 2 + _WHEN_REACH]:
+        word = tok.group().lower()
+        cls = tense_words.get(word)
+        if cls is not None and cls != "plural":
+            return cls in ("past", "perfect")
+        if _looks_past(tok.group(), word, prev):
+            return True  # "…, when the judge ruled"
+        if word in _BOUNDARY or word == ",":
+            return False
+        prev = word
+    return False
+
+
 # "forecasters said more snow was expected on Wednesday night", "more snow was forecast for
 # Wednesday, forecasters said": an expectation reported in the past stands at the saying,
 # ahead of it
@@ -603,6 +630,7 @@ class _Scan:
 
     toks: list[regex.Match[str]]
     side: int  # 0: leftwards, 1: rightwards
+    first_names: Mapping[str, str] = attrs.field(factory=dict)  # "host Jon Orr": a title
     i: int = 0
     stopped: bool = False
     comma_seen: bool = False
@@ -750,7 +778,9 @@ class _Scan:
         elif cls == "plural":  # "stores open on Christmas", not "the open", "to open"
             # "Kestrel United open their season at home against Dunmore on Saturday": a bare
             # verb before "their" is a verb, of a plural subject, however long its object
-            owned = nxt in _OWNED
+            # "Kestrel play Dunmore on Saturday": a fixture's verb before the other side's name
+            # is a verb too, of a team named in the plural
+            owned = nxt in _OWNED or (side == 0 and _fixture(toks, i, word, self.first_names))
             reach = (
                 _PRESENT_REACH if word in _NEAR_ONLY else _OWNED_REACH if owned else _SCHEDULE_REACH
             )
@@ -959,6 +989,37 @@ _HABIT_ADVERBS = frozenset(
 
 _OWNED = frozenset(["their", "our"])
 _OWNED_REACH = 12
+# Names of the calendar that follow a noun as its time ("Orr's visit Tuesday").
+_CALENDAR_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec""".split()  # noqa: SIM905
+)
+# The verbs of a fixture, with the word between them and the other side's name.
+_FIXTURE = {"play": "", "host": "", "face": "", "visit": "", "meet": "", "travel": "to"}
+
+
+def _fixture(
+    toks: list[regex.Match[str]], i: int, word: str, first_names: Mapping[str, str]
+) -> bool:
+    """Whether the bare verb ``toks[i]`` (read leftwards) is a fixture's between two names:
+    "Kestrel play Dunmore", "Calder United travel to Harlow" (not "Orr's visit Tuesday", nor
+    "Fox News host Jon Orr", a title)."""
+    if word not in _FIXTURE or i + 1 >= len(toks):
+        return False
+    subject = toks[i + 1].group()
+    step = 2 if _FIXTURE[word] else 1
+    if i - step < 0 or (step == 2 and toks[i - 1].group().lower() != _FIXTURE[word]):
+        return False
+    other = toks[i - step].group()
+    return (
+        subject.isalpha()
+        and subject[:1].isupper()
+        and other.isalpha()
+        and other[:1].isupper()
+        and other.lower() not in _CALENDAR_NAMES
+        and other.lower() not in first_names
+    )
 
 
 def _plural_subject(toks: list[regex.Match[str]], i: int, owned: bool = False) -> bool:

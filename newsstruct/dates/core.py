@@ -316,12 +316,14 @@ _YEAR_WRITTEN = compile_re(r"(?<![\d.,])\d{4}$")
 
 
 def year_named_before(
-    ctx: Ctx, start: int, units: tuple[str, ...] = ("year", "season")
+    ctx: Ctx, start: int, units: tuple[str, ...] = ("year", "season"), this_week: bool = False
 ) -> int | None:
     """The year named earlier in the sentence of a past clause ("In 2008, the store opened on
     March 3", "Last year, rain fell on Thanksgiving", "Last summer, … in August"), when it
     is not the reference's; with ``units`` ("week", "month"), the year of a week or month
-    so named that does not hold the reference ("Last week, the river peaked at 4 p.m.")."""
+    so named that does not hold the reference ("Last week, the river peaked at 4 p.m."); with
+    ``this_week``, also of the reference's week after its first day ("This week, the river
+    peaked at 4 p.m.": a day of it gone, which one not known)."""
     prev = ctx.previous
     if (
         prev is None
@@ -333,7 +335,11 @@ def year_named_before(
             and (
                 prev.unit in ("year", "season")
                 or (prev.unit == "month" and prev.first.month == ctx.ref.month)
-                or (prev.unit == "week" and 0 <= (ctx.ref - prev.first).days < 7)
+                or (
+                    prev.unit == "week"
+                    and 0 <= (ctx.ref - prev.first).days < 7
+                    and not (this_week and (ctx.ref - prev.first).days > 0)
+                )
             )
         )
         or prev.end < 0

@@ -205,9 +205,9 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         # "usually published at 9 a.m.", "opens at 8 a.m. on weekdays": the hour of every day
         # the habit holds, no day of its own (as "every morning" is XXXX-XX-XXTMO)
         return Reading("SET", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
-    elif year_named_before(ctx, start, ("year", "season", "month", "week")) is not None:
+    elif year_named_before(ctx, start, ("year", "season", "month", "week"), True) is not None:
         # "Last year, temperatures reached 31 degrees at midday", "Last week, the river peaked
-        # at 4 p.m.": a day of that period the text does not name
+        # at 4 p.m.", "This week, …" on a Friday: a day of that period the text does not name
         return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
     elif ctx.tense == "past" and (past := _past_day(ctx)) is not None:
         # "He was shot at 10 p.m." after the story named the day: that day's evening
@@ -831,7 +831,19 @@ def _the_weekday(ctx: Ctx, start: int, end: int, wd: int) -> dt.date | None:
     ):
         return None  # "the Saturday primary": an event named, told by its clause
     base = ctx.previous_day.first
+    if base.isoweekday() == 7 and not _SPAN_TO_SUNDAY.search(
+        ctx.text, max(0, ctx.previous_day.end - 40), ctx.previous_day.end
+    ):
+        # "arrived on Sunday, May 4 … on the Tuesday": a Sunday that ends no span opens the
+        # days told after it, as weeks run from Sunday on a wall calendar
+        return base + dt.timedelta(days=wd % 7)
     return base + dt.timedelta(days=wd - base.isoweekday())
+
+
+# "from Thursday, August 17, to Sunday, August 20": a Sunday that ends a span, in its ISO week
+_SPAN_TO_SUNDAY = compile_re(
+    r"(?i)(?:(?<![\p{L}])(?:to|through|until|till|thru)|[-–—])[ \t\u00a0]+Sun(?:day|\.)?(?![\p{L}])[^.;!?]*$"
+)
 
 
 _LATER_ON_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:later|earlier)[ \t\u00a0]+on[ \t\u00a0]+$")

@@ -766,6 +766,14 @@ _SUBJECT_OR_AUX = frozenset("he she it they we i you who had was were has have".
 _FUTURE_AFTER = compile_re(r"(?i)(?<![\p{L}])(?:would|will|wo|'ll|’ll)(?![\p{L}])")
 
 
+# An adverb of habit in the month's clause ("December is usually", "usually rise in December")
+_HABIT_WORD = r"(?:usually|typically|traditionally|normally|customarily|often|always)"
+_HABIT_NEAR_BEFORE = compile_re(rf"(?i)(?<![\p{{L}}]){_HABIT_WORD}(?![\p{{L}}])[^,.;:!?()\"“”]*$")
+_HABIT_NEAR_AFTER = compile_re(
+    rf"(?i)[ \t\u00a0]+(?:(?:is|are|has|have|was|were)[ \t\u00a0]+)?{_HABIT_WORD}(?![\p{{L}}])"
+)
+
+
 def h_month(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     mo = month_in(raw, ctx.lex)
@@ -816,6 +824,17 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             and mo[1].lower() not in ("june", "july")
         ):
             return None  # "Mar", "Jan" alone
+    if (
+        bare
+        and (
+            _HABIT_NEAR_BEFORE.search(ctx.text, max(0, m.start() - 50), m.start())
+            or _HABIT_NEAR_AFTER.match(ctx.text, m.end(), m.end() + 50)
+        )
+        and ctx.tense not in ("past", "future")
+    ):
+        # "December is usually a good month for stocks", "snow often falls in January": the
+        # month of every year a habit holds in
+        return Reading("DATE", f"XXXX-{mo[0]:02d}", None, mod=mod)
     if ctx.ref is None:
         return Reading("DATE", f"XXXX-{mo[0]:02d}", None, mod=mod)
     y, now = ctx.ref.year, ctx.ref.month

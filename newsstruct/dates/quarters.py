@@ -449,6 +449,10 @@ _HOLIDAY_QUARTER_BEFORE = compile_re(
 
 
 def h_quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
+    return _edged(_quarter_ref(m, ctx), m, ctx)  # "the end of the year-ago quarter"
+
+
+def _quarter_ref(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     if (
         _IN_A_ROW_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())

@@ -580,6 +580,18 @@ def _ago(m: Cand, ctx: Ctx, quarter_of: bool = False) -> Reading | None:
     value = shift_by(base, k, unit)
     if value is not None and value.startswith("-"):
         return Reading("DATE", "PAST_REF", None, mod=mod)  # "about 10,000 years ago"
+    if (
+        prior is not None
+        and not backward
+        and ctx.ref is not None
+        and prior.first <= ctx.ref
+        and ctx.tense != "future"
+        and (span_of := cal.value_range(value)) is not None
+        and span_of[0] > ctx.ref
+    ):
+        # "Last year, the firm was sold. A decade later, it remains": counted from another
+        # date than the last one named, as told it cannot pass the reference
+        return Reading("DATE", None, None, mod=mod)
     same = _THIS_UNIT_AFTER.match(ctx.text, m.end(), m.end() + 16) if unit == "year" else None
     if same is not None and direction == "ago" and value is not None:
         # "55 years ago this week", "a year ago today": the reference's week, month or day
@@ -924,6 +936,9 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
     ):
         # "in past years", "than in previous years"; "over past decades" stays a length
         return Reading("DATE", "PAST_REF", None)
+    if unit == "weekend" and plural:
+        # "the next two weekends", "the past few weekends": a length, as "the next two weeks"
+        return Reading("DURATION", duration_value(None if vague else n, unit), None, mod=mod)
     if unit == "weekend":
         return _weekend(ctx, "last" if head in ("past", "last", "previous") else "next")
     if (

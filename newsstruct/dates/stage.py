@@ -39,6 +39,31 @@ _YEAR_BACK = compile_re(
     r"(?:an?|one)\s+year\s+(?:ago|earlier)|year(?:[-‐]| [-‐] )(?:ago|earlier)", regex.I
 )
 
+# "fell to 4.1% in October from 4.3% in September": the period compared with, after "from"
+# and an amount
+_FROM_AMOUNT_IN_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])from[ \t\u00a0]+(?:about[ \t\u00a0]+|nearly[ \t\u00a0]+)?[$€£¥]?\d[\d.,]*"
+    r"(?:[ \t\u00a0]*(?:%|percent|per[ \t\u00a0]cent|billion|million|trillion|points?))?"
+    r"[ \t\u00a0]+in[ \t\u00a0]+$"
+)
+
+
+def _compared_from(text: str, mention: DateMention, state: _Discourse, sent: Sentence) -> bool:
+    """Whether ``mention`` is the period a figure is compared with after "from" ("rose to
+    4.1% in October from 4.3% in September"), the period reported named before it in its
+    sentence in the same unit: it does not become the date later ones count from."""
+    prior = state.previous
+    return (
+        prior is not None
+        and sent.start <= prior.end <= mention.start
+        and mention.value is not None
+        and prior.unit == cal.granularity(mention.value)
+        and prior.unit in ("month", "quarter", "half", "year")
+        and _FROM_AMOUNT_IN_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        is not None
+    )
+
+
 _FISCAL_YEAR = compile_re(r"(?i)(?:the[ \t\u00a0]+)?(?:fiscal|financial[ \t\u00a0]+year|FY)")
 _YEAR_VALUE = compile_re(r"\d{4}")
 # "the year-ago quarter", "the prior-year period": compared with, never the one reported
@@ -393,6 +418,17 @@ def find_dates(
                 # a quote said in a month ("…next year,' Orr said in December") dates its
                 # years and months, not its days
                 mref, mref_name = piece[2], "speech"
+            elif (
+                piece[2] is not None
+                and ref is not None
+                and (piece[2].year, piece[2].month) != (ref.year, ref.month)
+                and (
+                    kind in _SPEECH_KINDS or (kind == "relunit" and _WEEK_REL.fullmatch(m.group()))
+                )
+            ):
+                # "'We meet again next week,' Orr said in January" in March: a day or week of
+                # a month gone (or ahead), which one not known
+                mref = None
         period = state.period[0] if state.period and i - state.period[1] <= _PERIOD_REACH else None
         if state.months_to_date is not None and state.months_to_date[1] == i:
             period = state.months_to_date[0]
@@ -490,7 +526,7 @@ def find_dates(
             found.append(mention)
         if reading.end is not None and reading.end > m.end():
             taken = reading.end  # "the Fourth of July weekend": one mention, "weekend" in it
-        if reading.dated or pair_year:
+        if (reading.dated or pair_year) and not _compared_from(text, mention, state, sent):
             aside = _AFTER_A_BEFORE.search(text, max(0, mention.start - 60), mention.start)
             told = _TOLD_ON.search(text, max(0, mention.start - 40), mention.start)
             whole = _WHOLE_OF_BEFORE.search(text, max(0, mention.start - 16), mention.start)
@@ -1145,6 +1181,9 @@ class _SpeechDates:
 _SPEECH_KINDS = frozenset({"weekday", "deictic", "mdy", "dmy", "iso", "pod_day", "time"})
 _SPEECH_MONTH_KINDS = frozenset({"month", "month_year"})
 _YEAR_OR_MONTH_REL = compile_re(r"(?i)(?:next|last|this)[ \t\u00a0]+(?:year|month)")
+_WEEK_REL = compile_re(
+    r"(?i)(?:(?:next|last|this)(?:[ \t\u00a0]+(?:past|coming))?)[ \t\u00a0]+week(?:end)?"
+)
 _SPEECH_REACH = 60  # the farthest from its cue a day of speech starts
 
 
