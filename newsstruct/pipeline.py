@@ -134,21 +134,28 @@ def structure(
 
 def _retext(record: Any, text: str) -> Any:
     """``record`` with the ``text`` of every span in it (nested ones too) sliced again from
-    ``text``, which has the same length as the text it was read from."""
+    ``text``, which has the same length as the text it was read from. A record whose texts
+    all read the same there is returned as it is (most are: only the characters the reading
+    view changed differ), not rebuilt."""
     if isinstance(record, tuple):
-        return tuple(_retext(item, text) for item in record)
+        items = tuple(_retext(item, text) for item in record)
+        return record if all(a is b for a, b in zip(items, record, strict=True)) else items
     if not attrs.has(type(record)):
         return record
-    changes = {
-        field.name: _retext(getattr(record, field.name), text)
-        for field in attrs.fields(type(record))
-        if field.name != "text"
-    }
+    changes = {}
+    for field in attrs.fields(type(record)):
+        if field.name != "text":
+            value = getattr(record, field.name)
+            new = _retext(value, text)
+            if new is not value:
+                changes[field.name] = new
     if hasattr(record, "start") and hasattr(record, "end") and hasattr(record, "text"):
-        changes["text"] = text[record.start : record.end]
+        sliced = text[record.start : record.end]
+        if sliced != record.text:
+            changes["text"] = sliced
     elif isinstance(record, Article):
         changes["text"] = text
-    return attrs.evolve(record, **changes)
+    return attrs.evolve(record, **changes) if changes else record
 
 
 def _input_warnings(text: str) -> list[str]:

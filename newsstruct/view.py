@@ -27,7 +27,6 @@ from .segment.paragraphs import unwrapped
 _RARE_SPACES = (
     "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
-_RARE_SPACE = compile_re(f"[{_RARE_SPACES}]")
 _TO_SPACE = str.maketrans(_RARE_SPACES, " " * len(_RARE_SPACES))
 
 
@@ -40,7 +39,8 @@ def plain_spaces(text: str) -> str:
     """
     if "\u00a0" in text:
         text = text.replace("\u00a0", " ")
-    return text.translate(_TO_SPACE) if _RARE_SPACE.search(text) else text
+    # (a look for each character finds them faster than a pattern of the class)
+    return text.translate(_TO_SPACE) if any(c in text for c in _RARE_SPACES) else text
 
 
 # a break that is not "\n": a lone "\r", a vertical tab, a form feed, the file, group and record

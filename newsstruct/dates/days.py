@@ -179,8 +179,8 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         last = _LAST_WORD.search(raw)
         if (
             last is not None
-            and ctx.tense in ("present", None)
             and _schedule_span(ctx, start + last.start(), end)
+            and ctx.tense in ("present", None)
         ):
             # "8 p.m. ET Monday through Friday": the hour of each of a schedule's days
             return Reading("SET", f"XXXX-WXX-{wd}{clock}", None, timezone=tz_value, dated=False)
@@ -196,7 +196,7 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
             return Reading("TIME", None, None, timezone=tz_value)
         offset = int(ctx.lex.temporal["deictic_day"][deictic.group(1).lower()])
         day = ctx.ref + dt.timedelta(days=offset)
-    elif ctx.tense in ("present", None) and _hours_of_schedule(ctx, start, end):
+    elif _hours_of_schedule(ctx, start, end) and ctx.tense in ("present", None):
         # "8 a.m. to 8 p.m. ET Monday through Friday": the hour of each of a schedule's days
         return Reading("SET", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
     elif ctx.sentence_day is not None:
@@ -663,7 +663,7 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         ctx.text, max(0, m.start() - 24), m.start()
     ):
         return Reading("SET", f"XXXX-WXX-{wd}", None)  # "every Tuesday and Thursday"
-    if not modifier and ctx.tense in ("present", None) and _schedule_span(ctx, m.start(), m.end()):
+    if not modifier and _schedule_span(ctx, m.start(), m.end()) and ctx.tense in ("present", None):
         return Reading("SET", f"XXXX-WXX-{wd}", None)  # "open Monday through Saturday"
     each_month = _OF_EACH_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 24)
     if each_month is not None and modifier in ("", "last"):

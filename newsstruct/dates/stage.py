@@ -236,15 +236,15 @@ class _Discourse:
         mention: DateMention,
         sentence: int,
         ref: dt.date | None,
-        aside: bool = False,
-        told: bool = False,
-        whole: bool = False,
+        text: str | None = None,
     ) -> None:
-        """Keep what ``mention`` tells later ones. ``aside``: a period named as a contrast
-        ("after a flat second quarter"), not the one the story reports. ``told``: the day an
-        attribution names ("…, the sheriff said Monday"): after another day in its sentence
-        (the day of the events told), it is not the day later clock times fall on. ``whole``: a
-        year after "the whole of" or "all of", reported whole, or after "so far", to date."""
+        """Keep what ``mention`` tells later ones. With ``text``, the words before the mention
+        count too (each read only where it matters): a period named as a contrast ("after a
+        flat second quarter", ``_AFTER_A_BEFORE``) is not the one the story reports; the day an
+        attribution names ("…, the sheriff said Monday", ``_TOLD_ON``), after another day in
+        its sentence (the day of the events told), is not the day later clock times fall on;
+        a year after "the whole of" or "all of" is reported whole, or after "so far", to date
+        (``_WHOLE_OF_BEFORE``)."""
         if (
             mention.type == "DATE"
             and mention.first_day is None
@@ -288,7 +288,11 @@ class _Discourse:
             # "For the full year, it earned $140 million, against $96 million the year
             # before": the year reported is the period compared with (in its own sentence)
             self.months_to_date = (mention.value, sentence)
-        elif mention.value is not None and _YEAR_VALUE.fullmatch(mention.value) and whole:
+        elif (
+            mention.value is not None
+            and _YEAR_VALUE.fullmatch(mention.value)
+            and _before(text, mention.start, _WHOLE_OF_BEFORE, 16)
+        ):
             # "For the whole of 2025, the economy grew 1.1%, up from 0.9% a year earlier":
             # the year is the period compared with, as "the full year" is
             self.months_to_date = (mention.value, sentence)
@@ -309,7 +313,9 @@ class _Discourse:
         if unit in ("day", "week", "weekend", "month", "quarter", "half", "season", "year"):
             self.previous = prior
         if unit in _DAY_UNITS and not (
-            told and self.previous_day is not None and self.day_sentence == sentence
+            self.previous_day is not None
+            and self.day_sentence == sentence
+            and _before(text, mention.start, _TOLD_ON, 40)
         ):
             self.previous_day, self.day_sentence = prior, sentence
             self.sentence_day = mention.first_day
@@ -318,7 +324,11 @@ class _Discourse:
         if derived and mention.value == self.quarter:
             self.period = (mention.value, sentence)  # "the latest quarter": the same one again
             return
-        if derived or aside or _COMPARED_PERIOD.search(mention.text):
+        if (
+            derived
+            or _before(text, mention.start, _AFTER_A_BEFORE, 60)
+            or _COMPARED_PERIOD.search(mention.text)
+        ):
             return  # "the year-ago quarter": a period compared with, not the one reported
         if (
             ref is not None
@@ -527,17 +537,7 @@ def find_dates(
         if reading.end is not None and reading.end > m.end():
             taken = reading.end  # "the Fourth of July weekend": one mention, "weekend" in it
         if (reading.dated or pair_year) and not _compared_from(text, mention, state, sent):
-            aside = _AFTER_A_BEFORE.search(text, max(0, mention.start - 60), mention.start)
-            told = _TOLD_ON.search(text, max(0, mention.start - 40), mention.start)
-            whole = _WHOLE_OF_BEFORE.search(text, max(0, mention.start - 16), mention.start)
-            state.note(
-                mention,
-                i,
-                mref,
-                aside=aside is not None,
-                told=told is not None,
-                whole=whole is not None,
-            )
+            state.note(mention, i, mref, text)
             if len(found) > 1:
                 state.note_months_to(text, found[-2], found[-1], i)
         if mref_name != "speech":
@@ -558,6 +558,12 @@ def find_dates(
 # reaches is that day, at the count's own unit (the last date named may be another one)
 _APPOSED_DAY_JOIN = compile_re(r"[ \t\u00a0]?,[ \t\u00a0]+(?:on[ \t\u00a0]+)?")
 _COUNTED = compile_re(r"(?i)(?:later|earlier)$")
+
+
+def _before(text: str | None, pos: int, pattern: regex.Pattern[str], reach: int) -> bool:
+    """Whether ``pattern`` matches in the ``reach`` characters of ``text`` before ``pos`` (False
+    without a text)."""
+    return text is not None and pattern.search(text, max(0, pos - reach), pos) is not None
 
 
 def _paragraph_end(text: str, start: int) -> int:
