@@ -371,6 +371,15 @@ _NAME_APPOSITION = compile_re(
     regex.V1,
 )
 _THAT_NEXT = compile_re(r"\s+that\b", regex.V1)
+# a preposition's object up to a cue form: "after the Lisbon attacks", "in the Reyes report"
+_PREP_NAME_BEFORE = compile_re(
+    r"(?r)\b(?i:after|before|since|during|following|despite|amid|over|about|of|in|on|at|from"
+    r"|with|by|for|to|into|against|behind|like|than)\s+(?:the|a|an|this|that|these|those|its"
+    r"|their|his|her|last|recent)\s+(?-i:\p{Lu}[\p{L}.’'\-]*\s+){1,3}$",
+    regex.V1,
+)
+# nothing follows the cue form in its clause: a noun, not a verb ("the Lisbon attacks,")
+_STOP_NEXT = compile_re(r"\s*+[,.;:!?)]", regex.V1)
 _NEXT_WORD = compile_re(r"\s+(\p{L}+)", regex.V1)
 
 
@@ -433,6 +442,12 @@ def _reported(
         return None  # a capitalised cue form inside a sentence is a name ("Tony Said")
     if noun_use(text, sent.start, cue[0], words):
         return None  # "the report", "a claim", "the secretary's comments" (not "he's")
+    if (
+        form.lower() in _NOUN_FORMS
+        and _PREP_NAME_BEFORE.search(text, max(sent.start, cue[0] - 60), cue[0])
+        and _STOP_NEXT.match(text, cue[1], sent.end)
+    ):
+        return None  # "After the Lisbon attacks, the mayor …": a name modifies the noun
     if (
         cls == "naming"
         and form.lower().endswith("ed")
