@@ -271,6 +271,12 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     contraction = _CONTRACTION.fullmatch(first)
     if contraction is not None and contraction.group(1) in words.pronouns:
         return None  # "It’s", "That's", "We'll", "I'm": a pronoun and a verb, no mention
+    if (
+        len(toks) == 1
+        and _DATE_NAME.fullmatch(text, start, end)
+        and _DATE_PREP.search(text, max(0, start - 12), start)
+    ):
+        return None  # "one in September that said", "in July, which showed": a date
     if len(toks) == 1 and first in _NAME_LIKE_STOPS and _word(text, toks[0])[:1].isupper():
         return Mention(start=start, end=end, kind="name", head=(start, end))  # "Will said"
     if (first in words.pronouns and first not in words.dets) or (
@@ -462,6 +468,14 @@ _PLACE_PREPOSITIONS = frozenset(["in", "from", "near"])
 # the words after a plural group noun that say where its people belong
 _GROUP_LINKS = frozenset(["of", "in", "from", "at", "near", "across", "around", "outside"])
 
+# a month or a weekday after a preposition that dates something: not a source ("by" and
+# "from" also name an author or a source: "a letter from June")
+_DATE_NAME = compile_re(
+    rf"{_WEEKDAY}|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December",
+    regex.V1,
+)
+_DATE_PREP = compile_re(r"(?r)\b(?:in|on|since|until|through|during|last|next)\s+$", regex.V1)
 # stop words that are also first names
 _NAME_LIKE_STOPS = frozenset(["will", "may", "can", "june", "april", "august", "don", "bill"])
 

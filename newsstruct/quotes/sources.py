@@ -287,7 +287,11 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
     who = RELATIVE_BEFORE.search(text, max(lo, cue_start - 40), skip_back(doc, lo, cue_start))
     if who is not None:
         # "Mike Lenn, who declared": the name; also an object ("from Mike Lenn, who")
-        m = np_before(doc, lo, who.start()) or np_ending(doc, lo, who.start())
+        end = who.start()
+        dated = _DATED.search(text, max(lo, end - 30), end)
+        if dated is not None:
+            end = dated.start()  # "her records in July, which showed": the records
+        m = np_before(doc, lo, end) or np_ending(doc, lo, end)
         m = _before_party(doc, lo, m)
         if who.group("rel") == "who":
             m = _before_of(doc, lo, m)
@@ -578,6 +582,14 @@ _OBJECT_CONTROL = compile_re(
     r"\b(?:ask|tell|told|urg|prompt|lead|led|requir|forc|invit|encourag|allow|persuad|convinc"
     r"|press|push|order|get|got|want|expect|caus|enabl|inspir|remind|warn)\p{Ll}*\s",
     regex.V1 | regex.IGNORECASE,
+)
+
+# the date a relative clause's antecedent is placed at: "in July", "on Tuesday"
+_DATED = compile_re(
+    r"(?r)\s+(?:in|on|since|until|during|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?$",
+    regex.V1,
 )
 
 _VERB_AND = compile_re(r"(?r)\s+\p{Ll}+(?:ed|ied)\s+and\s+(?:then\s+)?$", regex.V1)
