@@ -369,7 +369,7 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
             hi = min(len(text), cue_end + 200)
             return np_after(doc, skip_setting(text, cue_end, hi), hi)
         return None
-    if participle and seg.endswith(","):
+    if participle and text[lo:cue_start].rstrip().endswith(","):
         # "…, Spicer said, adding, "…"": the participle shares the attribution before it
         prev = _PREVIOUS_CUE.search(text, max(lo, cue_start - 120), cue_start)
         if (
@@ -380,6 +380,7 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
             m = np_before(doc, lo, prev.start("cue"))
             if m is not None:
                 return m
+    if participle and seg.endswith(","):
         # "when dockers interrupted her remarks, shouting": the subject of the clause
         # the participle closes, when a subordinator opens it
         comma = lo + len(seg) - 1
@@ -602,8 +603,11 @@ RELATIVE_BEFORE = compile_re(
     regex.V1,
 )
 
+# the attribution a participle after a comma shares, with its settings: "Spicer said,
+# adding", "said Tuesday in Lisbon, noting", "said in a statement, adding"
 _PREVIOUS_CUE = compile_re(
-    r"(?r)(?P<cue>\p{L}+)(?:\s+(?:in\s+a\s+statement|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day))?\s*,\s*$",
+    r"(?r)(?P<cue>\p{L}+)(?:\s+(?:in\s+a\s+statement|(?:on\s+)?\p{Lu}\p{Ll}+day"
+    r"|(?:in|at)\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,2})){0,2}\s*,\s*$",
     regex.V1,
 )
 
