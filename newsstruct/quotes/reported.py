@@ -34,6 +34,7 @@ from .mentions import (
     np_after,
     np_before,
     np_forward,
+    skip_asides,
     skip_back,
     skip_setting,
 )
@@ -1035,11 +1036,25 @@ def _inverted_aside(
     m = np_after(doc, pos, sent.end)
     if m is None or m.kind not in ("name", "description", "org", "group"):
         return None
-    comma = _COMMA_NEXT.match(text, m.end, sent.end)
-    nxt = _NEXT_WORD.match(text, comma.end(), sent.end) if comma is not None else None
-    if nxt is None or not _resumes_clause(nxt.group(1), doc.words):
-        return None  # "…, said Brad Bannon, a pollster.": an apposition, not the content
-    return m, m.end
+    tail = _SOURCE_TAIL.match(text, m.end, sent.end)
+    # "say experts like Amos Reel, a geophysicist, is": the example's apposition too
+    ends = (m.end,) if tail is None else (tail.end(), skip_asides(doc, tail.end(), sent.end))
+    for end in ends:
+        comma = _COMMA_NEXT.match(text, end, sent.end)
+        nxt = _NEXT_WORD.match(text, comma.end(), sent.end) if comma is not None else None
+        if nxt is not None and _resumes_clause(nxt.group(1), doc.words):
+            return m, end
+    return None  # "…, said Brad Bannon, a pollster.": an apposition, not the content
+
+
+# what may follow the source of an inverted aside before its closing comma: "said Reel and
+# others,", "say engineers like Amos Reel,", "say critics such as the Harbor Trust,"
+_SOURCE_TAIL = compile_re(
+    r"\s+(?:and\s+(?:others|other\s+\p{Ll}+|many\s+others)"
+    r"|(?:like|such\s+as|including)\s+(?:the\s+)?\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3})"
+    r"(?=\s*,)",
+    regex.V1,
+)
 
 
 def _postposed(
