@@ -962,7 +962,11 @@ def np_forward(
                 and toks[j + 1][2]
             ):
                 nxt = _word(text, toks[j + 1])
-                if not (verbish(nxt.lower(), words) or nxt.lower() in words.pronouns):
+                if not (
+                    verbish(nxt.lower(), words)
+                    or nxt.lower() in words.pronouns
+                    or nxt.lower() in _OBJECT_OPENERS  # "The town released a statement"
+                ):
                     j += 1  # an adjective: "one unaligned Florida strategist"
                     continue
             if (
@@ -1052,6 +1056,13 @@ def np_forward(
         return None
     # trailing lower-case words must be a group or a role after a possessive
     return j
+
+
+# an article or a possessive: after a past form it opens the verb's object, not a noun the
+# form describes
+_OBJECT_OPENERS = frozenset(
+    ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"]
+)
 
 
 def _title_with_of(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
