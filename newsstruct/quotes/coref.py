@@ -294,12 +294,40 @@ _RUN_CACHE = 8192
 _HOLDINGS = frozenset(["shares", "stock", "stocks", "units"])
 
 
+# an auxiliary that opens a question before its subject: "Does Reyes believe …?" (not
+# "Will", "May", "Can": first names too)
+_QUESTION_AUX = frozenset(
+    [
+        "do",
+        "does",
+        "did",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "should",
+        "would",
+        "could",
+        "shall",
+        "must",
+        "might",
+    ]
+)
+
+
 def _run_words(run: str, qwords: QuoteWords) -> tuple[list[str], int]:
     """The words of a run without the function words that open it, and where they start."""
     words = run.split()
     k = 0
-    while k < len(words) and (words[k].lower() in qwords.function_words or qwords.cue(words[k])):
-        k += 1  # "But", "Said" (an inverted cue) open the run but not the name
+    while k < len(words) and (
+        words[k].lower() in qwords.function_words
+        or qwords.cue(words[k])
+        or words[k].lower() in _QUESTION_AUX
+    ):
+        k += 1  # "But", "Said" (an inverted cue), "Does" (a question) open the run, not the name
     if k + 1 < len(words) and words[k].lower() == "about":
         k += 1  # a press release's "About Harwick Partners" heading: the name is after it
     if k + 2 < len(words) and words[k].lower() in _HOLDINGS and words[k + 1] == "of":
