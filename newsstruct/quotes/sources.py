@@ -376,6 +376,8 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
             prev is not None
             and words.cue(prev.group("cue")) is not None
             and not prev.group("cue").lower().endswith("ing")  # "during the hearing, chiding"
+            # "downplayed Reel's comments, saying": a noun, the object of another verb
+            and not _OWNER_BEFORE.search(text, max(lo, prev.start("cue") - 12), prev.start("cue"))
         ):
             m = np_before(doc, lo, prev.start("cue"))
             if m is not None:
@@ -609,6 +611,12 @@ _PREVIOUS_CUE = compile_re(
     r"(?r)(?P<cue>\p{L}+)(?:\s+(?:in\s+a\s+statement|(?:on\s+)?\p{Lu}\p{Ll}+day"
     r"|(?:in|at)\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,2})){0,2}\s*,\s*$",
     regex.V1,
+)
+
+# a determiner or a possessive before a cue form: a noun ("the statement", "Reel's comments")
+_OWNER_BEFORE = compile_re(
+    r"(?r)(?:\b(?:the|a|an|his|her|their|its|our|my|your|those|these)|\p{L}['’]s?)\s+$",
+    regex.V1 | regex.IGNORECASE,
 )
 
 _REDUCED_RELATIVE = compile_re(r"\p{Ll}+(?:ing|ed)(?:\s+[\p{L}\-’']+){0,8}", regex.V1)
