@@ -257,6 +257,8 @@ def _org_with_and(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> int:
 def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     """What the tokens ``toks`` (one noun phrase) name, or None when they name no source."""
     text, words = doc.text, doc.words
+    while len(toks) > 1 and _word(text, toks[0]).lower() in CLAUSE_ADVERBS:
+        toks = toks[1:]  # "where local party leaders say", "Now Ostrand says": the adverb
     if not toks:
         return None
     first = _word(text, toks[0]).lower()
@@ -468,6 +470,10 @@ _PLACE_PREPOSITIONS = frozenset(["in", "from", "near"])
 # the words after a plural group noun that say where its people belong
 _GROUP_LINKS = frozenset(["of", "in", "from", "at", "near", "across", "around", "outside"])
 
+# adverbs (and "where") that open a clause before its subject, no part of the source
+CLAUSE_ADVERBS = frozenset(
+    ["where", "whereas", "now", "soon", "perhaps", "maybe", "ultimately", "then", "still"]
+)
 # a month or a weekday after a preposition that dates something: not a source ("by" and
 # "from" also name an author or a source: "a letter from June")
 _DATE_NAME = compile_re(
