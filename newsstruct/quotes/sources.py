@@ -371,15 +371,9 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
         return None
     if participle and text[lo:cue_start].rstrip().endswith(","):
         # "…, Spicer said, adding, "…"": the participle shares the attribution before it
-        prev = _PREVIOUS_CUE.search(text, max(lo, cue_start - 120), cue_start)
-        if (
-            prev is not None
-            and words.cue(prev.group("cue")) is not None
-            and not prev.group("cue").lower().endswith("ing")  # "during the hearing, chiding"
-            # "downplayed Reel's comments, saying": a noun, the object of another verb
-            and not _OWNER_BEFORE.search(text, max(lo, prev.start("cue") - 12), prev.start("cue"))
-        ):
-            m = np_before(doc, lo, prev.start("cue"))
+        prev = _previous_cue(doc, lo, text.rindex(",", lo, cue_start))
+        if prev is not None:
+            m = np_before(doc, lo, prev)
             if m is not None:
                 return m
     if participle and seg.endswith(","):
@@ -605,11 +599,32 @@ RELATIVE_BEFORE = compile_re(
     regex.V1,
 )
 
-# the attribution a participle after a comma shares, with its settings: "Spicer said,
-# adding", "said Tuesday in Lisbon, noting", "said in a statement, adding"
-_PREVIOUS_CUE = compile_re(
-    r"(?r)(?P<cue>\p{L}+)(?:\s+(?:in\s+a\s+statement|(?:on\s+)?\p{Lu}\p{Ll}+day"
-    r"|(?:in|at)\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,2})){0,2}\s*,\s*$",
+
+def _previous_cue(doc: Doc, lo: int, comma: int) -> int | None:
+    """Where the cue of an attribution that ends at ``comma`` starts: "Spicer said, adding",
+    "said in an interview, adding", "said Tuesday in Lisbon, noting", "said in June 2012,
+    citing" (the last cue form before the comma, only settings after it)."""
+    text, words = doc.text, doc.words
+    found = None
+    for w in LETTERS.finditer(text, max(lo, comma - 80), comma):
+        if words.cue(w.group()) is not None:
+            found = w
+    if found is None or found.group().lower().endswith("ing"):
+        return None  # "during the hearing, chiding": not an attribution
+    start = found.start()
+    if _OWNER_BEFORE.search(text, max(lo, start - 12), start):
+        return None  # "downplayed Reel's comments, saying": a noun, another verb's object
+    end = skip_setting(text, found.end(), comma)
+    tail = _CUE_SETTINGS.match(text, end, comma)
+    return start if text[tail.end() if tail else end : comma].strip() == "" else None
+
+
+# settings after a cue that ``skip_setting`` leaves: "Tuesday in Lisbon", "at Harbor Hall",
+# "in June 2012", "on Jan. 5"
+_CUE_SETTINGS = compile_re(
+    r"(?:\s+(?:(?:on\s+)?\p{Lu}\p{Ll}+day(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:in|at|on)\s+\p{Lu}[\p{L}.\-]*(?:\s+(?:\p{Lu}[\p{L}.\-]*|\d{1,4},?))*"
+    r"|last\s+(?:week|month|year)))*",
     regex.V1,
 )
 
