@@ -1361,6 +1361,7 @@ _DATELINE = compile_re(
     regex.V1,
 )
 _PLACE_AFTER = compile_re(r"\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?\s*,", regex.V1)
+_OF_ALL = compile_re(r"\p{L}++\s+of\s+all\s*,", regex.V1 | regex.IGNORECASE)
 _AGO_OPENER = compile_re(r"(?:[\p{L}\d\-]++\s+){1,4}ago\s*,", regex.V1 | regex.IGNORECASE)
 _CLOSING_MARK = compile_re(r'["”»“]', regex.V1)
 
@@ -1423,6 +1424,7 @@ def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
             or (k == 0 and low.endswith("ed"))  # "Informed of the plan, she said"
             or low in _TIME_OPENERS
             or _AGO_OPENER.match(text, toks[k][0], hi) is not None  # "Eight years ago, he"
+            or _OF_ALL.match(text, toks[k][0], hi) is not None  # "Worst of all, he"
             or low in _OPENERS
             or (low in ("that", "this", "each") and _TIME_NOUN.match(text, toks[k][1], hi))
         )
