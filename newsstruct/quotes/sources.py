@@ -448,9 +448,22 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
         and head.kind == "name"
         and _APPOSITION_LEAD.fullmatch(doc.text, head.end, m.start)
         and not opener_word(doc.text[head.start : head.end])  # "Similarly, William J. Bennett,"
+        # "in Alexandria, Va., Reel, in a jumpsuit, said": a state, not a name in apposition
+        and not (
+            _STATE_ABBREVIATION.fullmatch(doc.text, head.start, head.end)
+            and _PLACE_BEFORE.search(doc.text, max(lo, head.start - 60), head.start)
+        )
     ):
         return head
     return m
+
+
+# a preposition's place and the comma before its state ("in Alexandria, Va.")
+_PLACE_BEFORE = compile_re(
+    r"(?r)\b(?:in|at|from|near)\s+(?:\p{Lu}[\p{L}’'\-]*\s+){0,2}\p{Lu}[\p{L}’'\-]*,\s+$",
+    regex.V1,
+)
+_STATE_ABBREVIATION = compile_re(r"\p{Lu}\p{Ll}{1,4}\.|\p{Lu}{2}", regex.V1)
 
 
 _APPOSITION_LEAD = compile_re(r",\s*", regex.V1)
