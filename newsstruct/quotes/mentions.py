@@ -314,6 +314,14 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
                         )
                     )
                 )
+                # "the Council for a Cleaner Harbor": "for" and an article inside the name
+                or (
+                    _word(text, toks[k - 1]).lower() in ("a", "an")
+                    and k < len(toks)
+                    and k - 2 > 0
+                    and _word(text, toks[k - 2]).lower() == "for"
+                    and is_cap(_word(text, toks[k - 3]))
+                )
             )
         )
     ):
