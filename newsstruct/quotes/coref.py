@@ -34,6 +34,7 @@ from ..patterns import compile_re
 from ..records import Quote, Sentence, Span, Speaker
 from .attribution import MARKS
 from .mentions import (
+    CLAUSE_ADVERBS,
     NAME_PARTICLES,
     Doc,
     Mention,
@@ -294,12 +295,53 @@ _RUN_CACHE = 8192
 _HOLDINGS = frozenset(["shares", "stock", "stocks", "units"])
 
 
+# words that open a sentence before the name a run of capitals holds: an auxiliary that opens
+# a question ("Does Reyes believe …?"; not "Will", "May", "Can": first names too) and a
+# preposition that the function words lack ("Without Reyes, the plan …")
+_RUN_OPENERS = frozenset(
+    [
+        "do",
+        "does",
+        "did",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "should",
+        "would",
+        "could",
+        "shall",
+        "must",
+        "might",
+        "without",
+        "despite",
+        "unlike",
+        "amid",
+        "against",
+        "among",
+        "until",
+        "through",
+        "into",
+        "upon",
+    ]
+)
+
+
 def _run_words(run: str, qwords: QuoteWords) -> tuple[list[str], int]:
     """The words of a run without the function words that open it, and where they start."""
     words = run.split()
     k = 0
-    while k < len(words) and (words[k].lower() in qwords.function_words or qwords.cue(words[k])):
-        k += 1  # "But", "Said" (an inverted cue) open the run but not the name
+    while k < len(words) and (
+        words[k].lower() in qwords.function_words
+        or qwords.cue(words[k])
+        or words[k].lower() in _RUN_OPENERS
+        or words[k].lower() in CLAUSE_ADVERBS
+    ):
+        # "But", "Said" (an inverted cue), "Does", "Without", "Now" open the run, not the name
+        k += 1
     if k + 1 < len(words) and words[k].lower() == "about":
         k += 1  # a press release's "About Harwick Partners" heading: the name is after it
     if k + 2 < len(words) and words[k].lower() in _HOLDINGS and words[k + 1] == "of":

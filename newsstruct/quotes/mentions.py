@@ -257,6 +257,8 @@ def _org_with_and(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> int:
 def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     """What the tokens ``toks`` (one noun phrase) name, or None when they name no source."""
     text, words = doc.text, doc.words
+    while len(toks) > 1 and _word(text, toks[0]).lower() in CLAUSE_ADVERBS:
+        toks = toks[1:]  # "where local party leaders say", "Now Ostrand says": the adverb
     if not toks:
         return None
     first = _word(text, toks[0]).lower()
@@ -271,6 +273,12 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     contraction = _CONTRACTION.fullmatch(first)
     if contraction is not None and contraction.group(1) in words.pronouns:
         return None  # "It’s", "That's", "We'll", "I'm": a pronoun and a verb, no mention
+    if (
+        len(toks) == 1
+        and _DATE_NAME.fullmatch(text, start, end)
+        and _DATE_PREP.search(text, max(0, start - 12), start)
+    ):
+        return None  # "one in September that said", "in July, which showed": a date
     if len(toks) == 1 and first in _NAME_LIKE_STOPS and _word(text, toks[0])[:1].isupper():
         return Mention(start=start, end=end, kind="name", head=(start, end))  # "Will said"
     if (first in words.pronouns and first not in words.dets) or (
@@ -305,6 +313,14 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
                             and is_cap(_word(text, toks[k - 3]))
                         )
                     )
+                )
+                # "the Council for a Cleaner Harbor": "for" and an article inside the name
+                or (
+                    _word(text, toks[k - 1]).lower() in ("a", "an")
+                    and k < len(toks)
+                    and k - 2 > 0
+                    and _word(text, toks[k - 2]).lower() == "for"
+                    and is_cap(_word(text, toks[k - 3]))
                 )
             )
         )
@@ -462,6 +478,18 @@ _PLACE_PREPOSITIONS = frozenset(["in", "from", "near"])
 # the words after a plural group noun that say where its people belong
 _GROUP_LINKS = frozenset(["of", "in", "from", "at", "near", "across", "around", "outside"])
 
+# adverbs (and "where") that open a clause before its subject, no part of the source
+CLAUSE_ADVERBS = frozenset(
+    ["where", "whereas", "now", "soon", "perhaps", "maybe", "ultimately", "then", "still"]
+)
+# a month or a weekday after a preposition that dates something: not a source ("by" and
+# "from" also name an author or a source: "a letter from June")
+_DATE_NAME = compile_re(
+    rf"{_WEEKDAY}|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December",
+    regex.V1,
+)
+_DATE_PREP = compile_re(r"(?r)\b(?:in|on|since|until|through|during|last|next)\s+$", regex.V1)
 # stop words that are also first names
 _NAME_LIKE_STOPS = frozenset(["will", "may", "can", "june", "april", "august", "don", "bill"])
 
@@ -948,7 +976,11 @@ def np_forward(
                 and toks[j + 1][2]
             ):
                 nxt = _word(text, toks[j + 1])
-                if not (verbish(nxt.lower(), words) or nxt.lower() in words.pronouns):
+                if not (
+                    verbish(nxt.lower(), words)
+                    or nxt.lower() in words.pronouns
+                    or nxt.lower() in _OBJECT_OPENERS  # "The town released a statement"
+                ):
                     j += 1  # an adjective: "one unaligned Florida strategist"
                     continue
             if (
@@ -1038,6 +1070,13 @@ def np_forward(
         return None
     # trailing lower-case words must be a group or a role after a possessive
     return j
+
+
+# an article or a possessive: after a past form it opens the verb's object, not a noun the
+# form describes
+_OBJECT_OPENERS = frozenset(
+    ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"]
+)
 
 
 def _title_with_of(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
@@ -1330,6 +1369,7 @@ _DATELINE = compile_re(
     regex.V1,
 )
 _PLACE_AFTER = compile_re(r"\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?\s*,", regex.V1)
+_OF_ALL = compile_re(r"\p{L}++\s+of\s+all\s*,", regex.V1 | regex.IGNORECASE)
 _AGO_OPENER = compile_re(r"(?:[\p{L}\d\-]++\s+){1,4}ago\s*,", regex.V1 | regex.IGNORECASE)
 _CLOSING_MARK = compile_re(r'["”»“]', regex.V1)
 
@@ -1392,6 +1432,7 @@ def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
             or (k == 0 and low.endswith("ed"))  # "Informed of the plan, she said"
             or low in _TIME_OPENERS
             or _AGO_OPENER.match(text, toks[k][0], hi) is not None  # "Eight years ago, he"
+            or _OF_ALL.match(text, toks[k][0], hi) is not None  # "Worst of all, he"
             or low in _OPENERS
             or (low in ("that", "this", "each") and _TIME_NOUN.match(text, toks[k][1], hi))
         )

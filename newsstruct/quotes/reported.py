@@ -34,6 +34,7 @@ from .mentions import (
     np_after,
     np_before,
     np_forward,
+    skip_asides,
     skip_back,
     skip_setting,
 )
@@ -371,6 +372,15 @@ _NAME_APPOSITION = compile_re(
     regex.V1,
 )
 _THAT_NEXT = compile_re(r"\s+that\b", regex.V1)
+# a preposition's object up to a cue form: "after the Lisbon attacks", "in the Reyes report"
+_PREP_NAME_BEFORE = compile_re(
+    r"(?r)\b(?i:after|before|since|during|following|despite|amid|over|about|of|in|on|at|from"
+    r"|with|by|for|to|into|against|behind|like|than)\s+(?:the|a|an|this|that|these|those|its"
+    r"|their|his|her|last|recent)\s+(?-i:\p{Lu}[\p{L}.’'\-]*\s+){1,3}$",
+    regex.V1,
+)
+# nothing follows the cue form in its clause: a noun, not a verb ("the Lisbon attacks,")
+_STOP_NEXT = compile_re(r"\s*+[,.;:!?)]", regex.V1)
 _NEXT_WORD = compile_re(r"\s+(\p{L}+)", regex.V1)
 
 
@@ -433,6 +443,12 @@ def _reported(
         return None  # a capitalised cue form inside a sentence is a name ("Tony Said")
     if noun_use(text, sent.start, cue[0], words):
         return None  # "the report", "a claim", "the secretary's comments" (not "he's")
+    if (
+        form.lower() in _NOUN_FORMS
+        and _PREP_NAME_BEFORE.search(text, max(sent.start, cue[0] - 60), cue[0])
+        and _STOP_NEXT.match(text, cue[1], sent.end)
+    ):
+        return None  # "After the Lisbon attacks, the mayor …": a name modifies the noun
     if (
         cls == "naming"
         and form.lower().endswith("ed")
@@ -1020,11 +1036,25 @@ def _inverted_aside(
     m = np_after(doc, pos, sent.end)
     if m is None or m.kind not in ("name", "description", "org", "group"):
         return None
-    comma = _COMMA_NEXT.match(text, m.end, sent.end)
-    nxt = _NEXT_WORD.match(text, comma.end(), sent.end) if comma is not None else None
-    if nxt is None or not _resumes_clause(nxt.group(1), doc.words):
-        return None  # "…, said Brad Bannon, a pollster.": an apposition, not the content
-    return m, m.end
+    tail = _SOURCE_TAIL.match(text, m.end, sent.end)
+    # "say experts like Amos Reel, a geophysicist, is": the example's apposition too
+    ends = (m.end,) if tail is None else (tail.end(), skip_asides(doc, tail.end(), sent.end))
+    for end in ends:
+        comma = _COMMA_NEXT.match(text, end, sent.end)
+        nxt = _NEXT_WORD.match(text, comma.end(), sent.end) if comma is not None else None
+        if nxt is not None and _resumes_clause(nxt.group(1), doc.words):
+            return m, end
+    return None  # "…, said Brad Bannon, a pollster.": an apposition, not the content
+
+
+# what may follow the source of an inverted aside before its closing comma: "said Reel and
+# others,", "say engineers like Amos Reel,", "say critics such as the Harbor Trust,"
+_SOURCE_TAIL = compile_re(
+    r"\s+(?:and\s+(?:others|other\s+\p{Ll}+|many\s+others)"
+    r"|(?:like|such\s+as|including)\s+(?:the\s+)?\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3})"
+    r"(?=\s*,)",
+    regex.V1,
+)
 
 
 def _postposed(

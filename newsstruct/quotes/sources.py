@@ -287,7 +287,11 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
     who = RELATIVE_BEFORE.search(text, max(lo, cue_start - 40), skip_back(doc, lo, cue_start))
     if who is not None:
         # "Mike Lenn, who declared": the name; also an object ("from Mike Lenn, who")
-        m = np_before(doc, lo, who.start()) or np_ending(doc, lo, who.start())
+        end = who.start()
+        dated = _DATED.search(text, max(lo, end - 30), end)
+        if dated is not None:
+            end = dated.start()  # "her records in July, which showed": the records
+        m = np_before(doc, lo, end) or np_ending(doc, lo, end)
         m = _before_party(doc, lo, m)
         if who.group("rel") == "who":
             m = _before_of(doc, lo, m)
@@ -365,17 +369,14 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
             hi = min(len(text), cue_end + 200)
             return np_after(doc, skip_setting(text, cue_end, hi), hi)
         return None
-    if participle and seg.endswith(","):
+    if participle and text[lo:cue_start].rstrip().endswith(","):
         # "…, Spicer said, adding, "…"": the participle shares the attribution before it
-        prev = _PREVIOUS_CUE.search(text, max(lo, cue_start - 120), cue_start)
-        if (
-            prev is not None
-            and words.cue(prev.group("cue")) is not None
-            and not prev.group("cue").lower().endswith("ing")  # "during the hearing, chiding"
-        ):
-            m = np_before(doc, lo, prev.start("cue"))
+        prev = _previous_cue(doc, lo, text.rindex(",", lo, cue_start))
+        if prev is not None:
+            m = np_before(doc, lo, prev)
             if m is not None:
                 return m
+    if participle and seg.endswith(","):
         # "when dockers interrupted her remarks, shouting": the subject of the clause
         # the participle closes, when a subordinator opens it
         comma = lo + len(seg) - 1
@@ -447,9 +448,22 @@ def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
         and head.kind == "name"
         and _APPOSITION_LEAD.fullmatch(doc.text, head.end, m.start)
         and not opener_word(doc.text[head.start : head.end])  # "Similarly, William J. Bennett,"
+        # "in Alexandria, Va., Reel, in a jumpsuit, said": a state, not a name in apposition
+        and not (
+            _STATE_ABBREVIATION.fullmatch(doc.text, head.start, head.end)
+            and _PLACE_BEFORE.search(doc.text, max(lo, head.start - 60), head.start)
+        )
     ):
         return head
     return m
+
+
+# a preposition's place and the comma before its state ("in Alexandria, Va.")
+_PLACE_BEFORE = compile_re(
+    r"(?r)\b(?:in|at|from|near)\s+(?:\p{Lu}[\p{L}’'\-]*\s+){0,2}\p{Lu}[\p{L}’'\-]*,\s+$",
+    regex.V1,
+)
+_STATE_ABBREVIATION = compile_re(r"\p{Lu}\p{Ll}{1,4}\.|\p{Lu}{2}", regex.V1)
 
 
 _APPOSITION_LEAD = compile_re(r",\s*", regex.V1)
@@ -580,6 +594,14 @@ _OBJECT_CONTROL = compile_re(
     regex.V1 | regex.IGNORECASE,
 )
 
+# the date a relative clause's antecedent is placed at: "in July", "on Tuesday"
+_DATED = compile_re(
+    r"(?r)\s+(?:in|on|since|until|during|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?$",
+    regex.V1,
+)
+
 _VERB_AND = compile_re(r"(?r)\s+\p{Ll}+(?:ed|ied)\s+and\s+(?:then\s+)?$", regex.V1)
 
 # "Mike Lenn, who declared", "the report, which notes", "a sign that read": the relative
@@ -590,9 +612,39 @@ RELATIVE_BEFORE = compile_re(
     regex.V1,
 )
 
-_PREVIOUS_CUE = compile_re(
-    r"(?r)(?P<cue>\p{L}+)(?:\s+(?:in\s+a\s+statement|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day))?\s*,\s*$",
+
+def _previous_cue(doc: Doc, lo: int, comma: int) -> int | None:
+    """Where the cue of an attribution that ends at ``comma`` starts: "Spicer said, adding",
+    "said in an interview, adding", "said Tuesday in Lisbon, noting", "said in June 2012,
+    citing" (the last cue form before the comma, only settings after it)."""
+    text, words = doc.text, doc.words
+    found = None
+    for w in LETTERS.finditer(text, max(lo, comma - 80), comma):
+        if words.cue(w.group()) is not None:
+            found = w
+    if found is None or found.group().lower().endswith("ing"):
+        return None  # "during the hearing, chiding": not an attribution
+    start = found.start()
+    if _OWNER_BEFORE.search(text, max(lo, start - 12), start):
+        return None  # "downplayed Reel's comments, saying": a noun, another verb's object
+    end = skip_setting(text, found.end(), comma)
+    tail = _CUE_SETTINGS.match(text, end, comma)
+    return start if text[tail.end() if tail else end : comma].strip() == "" else None
+
+
+# settings after a cue that ``skip_setting`` leaves: "Tuesday in Lisbon", "at Harbor Hall",
+# "in June 2012", "on Jan. 5"
+_CUE_SETTINGS = compile_re(
+    r"(?:\s+(?:(?:on\s+)?\p{Lu}\p{Ll}+day(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:in|at|on)\s+\p{Lu}[\p{L}.\-]*(?:\s+(?:\p{Lu}[\p{L}.\-]*|\d{1,4},?))*"
+    r"|last\s+(?:week|month|year)))*",
     regex.V1,
+)
+
+# a determiner or a possessive before a cue form: a noun ("the statement", "Reel's comments")
+_OWNER_BEFORE = compile_re(
+    r"(?r)(?:\b(?:the|a|an|his|her|their|its|our|my|your|those|these)|\p{L}['’]s?)\s+$",
+    regex.V1 | regex.IGNORECASE,
 )
 
 _REDUCED_RELATIVE = compile_re(r"\p{Ll}+(?:ing|ed)(?:\s+[\p{L}\-’']+){0,8}", regex.V1)
