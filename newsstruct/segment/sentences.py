@@ -96,8 +96,10 @@ _MAX_LEAD_WORDS = 5
 _MAX_TOKEN = 40
 # Quote marks that may open the sentence after "8 p.m." (with a space before them).
 _OPENING_QUOTES = frozenset('"“‘«')
-# a period, then a space and a quote mark that opens with a capital after it
-_QUOTE_OPENS = compile_re(r"\.[ \u00a0]++(?=[\"“«]\p{Lu})", regex.V1)
+# a word of letters, its period, then a space and a quote mark that opens with a capital
+_QUOTE_OPENS = compile_re(
+    r"(?<![\p{L}\p{N}.'’-])(\p{L}{2,6})\.[ \u00a0]++(?=[\"“«]\p{Lu})", regex.V1
+)
 # How far back from "8 p.m." a clause is looked for.
 _MAX_CLAUSE = 200
 
@@ -302,9 +304,8 @@ def _quote_cuts(text: str, lex: Lexicon) -> Iterable[int]:
     capital opens the next sentence ("said Arthur Reed Jr. “It is …", "at Calder & Co. "Prices
     will …"")."""
     for m in _QUOTE_OPENS.finditer(text, timeout=limits.SCAN_TIMEOUT):
-        word = _token_before(text, m.start()).lstrip(_OPENERS).lower()
-        if word in lex.final_abbreviations:
-            yield m.start() + 1
+        if m.group(1).lower() in lex.final_abbreviations:
+            yield m.end(1) + 1
 
 
 def _time_cuts(text: str, cuts: list[int], lex: Lexicon) -> list[int]:
