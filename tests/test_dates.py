@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import assert_slices, case_params, project
+from newsstruct import structure
 from newsstruct.dates import find_dates, resolve_date
 from newsstruct.dates.amounts import duration_value, parse_amount, spelled_year
 from newsstruct.dates.calendar import easter, granularity, holiday, value_range
@@ -359,6 +360,34 @@ def test_adversarial_inputs_finish_fast(adversarial):
     for d in find_dates(adversarial, published="2022-03-17"):
         assert_slices(adversarial, d)
     assert time.perf_counter() - start < 5
+
+
+# Dates at the ends of the calendar (years 1 to 9999), as a text or its caller may give them:
+# each of these raised on a day that falls off it and lost every date of the text
+_EDGE_TEXTS = [
+    "The vote is at 9:30 a.m. tomorrow. Thieves broke in last night.",
+    "The court sat from Friday to Tuesday. It met again the following Tuesday.",
+    "Trains will run free from 9 p.m. until 3 a.m. Crews worked through the weekend.",
+    "Sales fell this winter and will rise next spring, the company said.",
+    "Shares fell on Monday after rising the previous trading day, the week before last.",
+    "It was the last day of the year. Ten years ago today, the bridge fell. Prices rose in March.",
+    "Rain fell on Christmas and on the day after Yom Kippur, over the Ramadan weekend.",
+    "The fair opened on the second Saturday of March 0000, organisers said.",
+]
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "0001-01-03", "0005-06-01", "9999-12-31"])
+@pytest.mark.parametrize("text", _EDGE_TEXTS)
+def test_days_off_the_calendar_have_no_reading(text, published):
+    art = structure(text, published=published)
+    assert art.warnings == ()
+    for d in art.dates:
+        assert_slices(text, d)
+    for edge in ("9999", "0001"):  # a dateline at either end dates the text
+        dated = f"KELL BAY, June 3, {edge} - {text}"
+        assert structure(dated).warnings == ()
+    assert resolve_date("tomorrow", published="9999-12-31") is None
+    assert resolve_date("yesterday", published="0001-01-01") is None
 
 
 _PIECES = [

@@ -436,7 +436,7 @@ def find_dates(
             text, max(0, m.start() - 4), m.start()
         ):
             continue  # "the 1 , 000 - day plan": a tokenizer's thousands, not "000 - day"
-        reading = HANDLERS[kind](Cand.of(m), ctx)
+        reading = _read(kind, m, ctx)
         if reading is None:
             continue
         if reading.start is None and reading.type in ("DURATION", "DATE"):
@@ -745,6 +745,8 @@ def _range_end(text: str, first: DateMention, second: DateMention) -> DateMentio
         step = 7
     else:
         return None
+    if (dt.date.max - second.first_day).days < step:
+        return None  # the range would end after 31 December 9999
     day = second.first_day + dt.timedelta(days=step)
     value = cal.day(day) + second.value[second.value.index("T") :]
     return attrs.evolve(second, value=value, first_day=day, last_day=day)
@@ -970,6 +972,16 @@ def _time_chains(cands: list[tuple[int, str, regex.Match[str]]]) -> list[tuple[i
     return chains
 
 
+def _read(kind: str, m: regex.Match[str], ctx: Ctx) -> Reading | None:
+    """The reading of candidate ``m`` of ``kind``; None when its day falls off the calendar of
+    years 1 to 9999 ("tomorrow" told on 31 December 9999, "ten years ago" in year 5, "March
+    0000"): a text may name any year, or date itself at either end."""
+    try:
+        return HANDLERS[kind](Cand.of(m), ctx)
+    except (OverflowError, ValueError):
+        return None
+
+
 def _day_just_after(
     cands: list[tuple[int, str, regex.Match[str]]],
     chains: list[tuple[int, int]],
@@ -988,7 +1000,7 @@ def _day_just_after(
         w.lower() not in _TIME_DAY_GLUE for w in _LOWER_WORDS.findall(ctx.text, end, nxt.start())
     ):
         return None  # "by 3 p.m. whether to reopen Monday": another clause's day
-    reading = HANDLERS[kind](Cand.of(nxt), ctx)
+    reading = _read(kind, nxt, ctx)
     span = cal.value_range(reading.value) if reading is not None else None
     return span[0] if span and span[0] == span[1] else None
 
@@ -1190,7 +1202,7 @@ def _speech_date(
         return None, True
     _, m, kind = best
     ctx = Ctx(text=text, lex=lex, ref=ref, tense="past")
-    reading = HANDLERS[kind](Cand.of(m), ctx)
+    reading = _read(kind, m, ctx)
     if reading is None or reading.value is None:
         return None, True
     span = cal.value_range(reading.value.split("T")[0])
