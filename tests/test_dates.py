@@ -373,10 +373,15 @@ _EDGE_TEXTS = [
     "It was the last day of the year. Ten years ago today, the bridge fell. Prices rose in March.",
     "Rain fell on Christmas and on the day after Yom Kippur, over the Ramadan weekend.",
     "The fair opened on the second Saturday of March 0000, organisers said.",
+    "Crowds came the weekend after New Year's Eve and the Monday after New Year's Eve.",
+    "Crowds came the weekend before New Year's Day and the Friday before New Year's Day.",
+    "Police sought anyone in the area between 11 p.m. and 2 a.m. on Monday.",
 ]
 
 
-@pytest.mark.parametrize("published", ["0001-01-01", "0001-01-03", "0005-06-01", "9999-12-31"])
+@pytest.mark.parametrize(
+    "published", ["0001-01-01", "0001-01-03", "0001-01-08", "0005-06-01", "9999-12-31"]
+)
 @pytest.mark.parametrize("text", _EDGE_TEXTS)
 def test_days_off_the_calendar_have_no_reading(text, published):
     art = structure(text, published=published)

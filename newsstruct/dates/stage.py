@@ -155,7 +155,7 @@ class _Discourse:
             self.written = (year, mo, _paragraph_end(text, mention.end))
         elif mention.start < paragraph_end and heading_month:
             heading = dt.date(year, heading_month, 15)
-            days = [dt.date(y, mo, 15) for y in (year - 1, year, year + 1)]
+            days = [dt.date(y, mo, 15) for y in (year - 1, year, year + 1) if 0 < y < 10_000]
             year = min(days, key=lambda d: abs(d - heading)).year
         else:
             return mention
@@ -571,15 +571,20 @@ def _days_before_after(text: str, found: list[DateMention]) -> list[DateMention]
                 step = (wd - base.isoweekday()) % 7 or 7
             else:
                 step = -((base.isoweekday() - wd) % 7 or 7)
-            day = base + dt.timedelta(days=step)
-            value, first, last = cal.day(day), day, day
+            moved = _moved(base, step)
+            if moved is None:
+                continue
+            value, first, last = cal.day(moved), moved, moved
         elif unit == "weekend":
             if after:
-                saturday = base + dt.timedelta(days=(6 - base.isoweekday()) % 7 or 7)
+                saturday = _moved(base, (6 - base.isoweekday()) % 7 or 7)
             else:
-                saturday = base - dt.timedelta(days=(base.isoweekday() - 6) % 7 or 7)
-                if saturday + dt.timedelta(days=1) >= base:
-                    saturday -= dt.timedelta(days=7)  # Easter Sunday's own weekend is not before it
+                back = (base.isoweekday() - 6) % 7 or 7
+                if back == 1:
+                    back = 8  # Easter Sunday's own weekend is not before it
+                saturday = _moved(base, -back)
+            if saturday is None:
+                continue
             value = cal.week(saturday, weekend=True)
             span = cal.value_range(value)
             if span is None:
@@ -674,8 +679,8 @@ def _range_start(text: str, first: DateMention, second: DateMention) -> DateMent
         # "from Friday to Tuesday": the Friday of the week before, not a year back
         if first.first_day is None:
             return None
-        day = first.first_day - dt.timedelta(days=7)
-        if cal.day(day) > second.value:
+        day = _moved(first.first_day, -7)
+        if day is None or cal.day(day) > second.value:
             return None
         return attrs.evolve(first, value=cal.day(day), first_day=day, last_day=day)
     year = int(second.value[:4])
@@ -711,7 +716,9 @@ def _range_start_day(text: str, first: DateMention, second: DateMention) -> Date
     day = second.first_day
     clock = first.value[first.value.index("T") :]
     if cal.day(day) + clock > (second.value or ""):
-        day -= dt.timedelta(days=1)
+        day = _moved(day, -1)
+        if day is None:
+            return None
     return attrs.evolve(
         first,
         value=cal.day(day) + clock,
@@ -745,9 +752,9 @@ def _range_end(text: str, first: DateMention, second: DateMention) -> DateMentio
         step = 7
     else:
         return None
-    if (dt.date.max - second.first_day).days < step:
-        return None  # the range would end after 31 December 9999
-    day = second.first_day + dt.timedelta(days=step)
+    day = _moved(second.first_day, step)
+    if day is None:
+        return None
     value = cal.day(day) + second.value[second.value.index("T") :]
     return attrs.evolve(second, value=value, first_day=day, last_day=day)
 
@@ -970,6 +977,14 @@ def _time_chains(cands: list[tuple[int, str, regex.Match[str]]]) -> list[tuple[i
                 continue
         chains[idx] = (idx + 1, m.end())
     return chains
+
+
+def _moved(day: dt.date, days: int) -> dt.date | None:
+    """``day`` moved by ``days``; None off the calendar (before year 1, after 9999)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def _read(kind: str, m: regex.Match[str], ctx: Ctx) -> Reading | None:
