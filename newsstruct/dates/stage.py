@@ -713,12 +713,12 @@ def _range_start_day(text: str, first: DateMention, second: DateMention) -> Date
         or not _RANGE_OPEN_BEFORE.search(text, max(0, first.start - 10), first.start)
     ):
         return None
-    day = second.first_day
     clock = first.value[first.value.index("T") :]
-    if cal.day(day) + clock > (second.value or ""):
-        day = _moved(day, -1)
-        if day is None:
-            return None
+    day: dt.date | None = second.first_day
+    if cal.day(second.first_day) + clock > (second.value or ""):
+        day = _moved(second.first_day, -1)
+    if day is None:
+        return None
     return attrs.evolve(
         first,
         value=cal.day(day) + clock,
