@@ -975,8 +975,8 @@ def np_forward(
                 if nxt in words.stops or nxt in words.dets:
                     break  # "another source speaking to Fox News": a reduced relative
             j += 1
-        while j < n and j - k < max_len and not toks[j][2] and text[toks[j][0]] == "&":
-            j += 2
+        while j + 1 < n and j - k < max_len and not toks[j][2] and text[toks[j][0]] == "&":
+            j += 2  # "the Johnson & Johnson ...": the word after the "&", when there is one
         return j if j > k + 1 else None
     # role words, then a capitalised run ("retired harbor pilot Rafe Ostrand")
     lower = 0
