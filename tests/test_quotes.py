@@ -184,6 +184,12 @@ def test_an_ampersand_before_the_cue_ends_the_subject(text):
     assert structure(text, "2024-05-09").warnings == ()
 
 
+@pytest.mark.parametrize("text", ["“We will rebuild,” state", '"It rained." state'])
+def test_state_that_ends_the_text_is_no_title_before_a_name(text):
+    # "state Rep. Dana Ruiz": the look for the title after "state" went past the text's end
+    assert structure(text, "2024-05-09").warnings == ()
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PIECES, max_size=60).map("".join))
 def test_never_raises_and_offsets_slice(text):

@@ -624,8 +624,8 @@ def _published_head(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> int:
 def state_title(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> bool:
     """``state Rep. Dana Ruiz``: "state" before a title is a noun, not the cue "state"."""
     text, words = doc.text, doc.words
-    if k < 1 or not toks[k - 1][2] or _word(text, toks[k - 1]) != "state":
-        return False
+    if not 0 < k < len(toks) or not toks[k - 1][2] or _word(text, toks[k - 1]) != "state":
+        return False  # (nothing after "state": no title)
     title = _word(text, toks[k]).lower()
     if k + 1 < len(toks) and _word(text, toks[k + 1]) == ".":
         title += "."
