@@ -68,8 +68,10 @@ _MARKDOWN = compile_re(
 )
 # an image's or a link's target may carry a title: "(https://example.com/a.jpg "Smoke")"
 _TARGET = r'\([^()\s]{0,2000}+(?:[ \t]++"[^"\n]{0,300}+")?\)'
-_MD_IMAGE = compile_re(r"!\[[^\]\n]{0,500}+\]" + _TARGET, regex.V1)
-_MD_LINK = compile_re(r"\[([^\]\n]{0,500}+)\]" + _TARGET, regex.V1)
+# A link's text holds no "[": in "[a [b](https://…)" the link is "[b]", as in CommonMark, and
+# each "[" of a run of them looks only as far as the next (each looked 500 characters ahead)
+_MD_IMAGE = compile_re(r"!\[[^\[\]\n]{0,500}+\]" + _TARGET, regex.V1)
+_MD_LINK = compile_re(r"\[([^\[\]\n]{0,500}+)\]" + _TARGET, regex.V1)
 # a link reference definition, "[1]: https://example.com/a", reads as nothing, like an image
 _MD_LINK_REF = compile_re(
     r"(?m)^[ \t]{0,3}\[[^\]\n]{1,100}+\]:[ \t]{0,20}+(?:https?://|/|www\.)\S{0,2000}+[^\r\n]{0,200}+$",

@@ -171,6 +171,30 @@ def _block_quote_marks_on_one_line(n: int) -> str:
     return "# Storm\n" + "> " * n
 
 
+def _brackets_before_a_link(n: int) -> str:
+    """``n`` opening brackets, then a link's end: the Markdown view's patterns for a link's
+    text looked 500 characters ahead from each "[" for its "]" (1,000,000 brackets, 1 MB:
+    3.3 s; 0.8 s after)."""
+    return "[" * n + "](https://example.com/a) said."
+
+
+def _image_opens_before_an_image(n: int) -> str:
+    """``n`` image openings ("!["), then an image's end: as :func:`_brackets_before_a_link`,
+    for an image's text (200,000 openings, 400 kB: 1.9 s; 1.1 s after, most of it the
+    sentence ends the "!" marks)."""
+    return "![" * n + "](https://example.com/a.jpg) said."
+
+
+def _holidays_of_the_moon(n: int) -> str:
+    """``n`` different lines of a holiday whose day is computed from new moons (Diwali, Lunar
+    New Year, Eid al-Adha, Tet): each mention computed the days of the years around it again
+    (8,000 lines, 340 kB: 2.0 s; 1.2 s after)."""
+    names = ("Diwali", "Lunar New Year", "Eid al-Adha", "Tet")
+    return "\n\n".join(
+        f"The {tag} family marked {names[i % 4]} at home." for i, tag in enumerate(_tags(n))
+    )
+
+
 def _indented_paragraphs_broken_by_line_separators(n: int) -> str:
     """``n`` different hard-wrapped paragraphs of indented lines, broken by U+2028 (no "\\n"
     in the text): the look for the indent of the line before each line ran back to the
@@ -251,6 +275,9 @@ def adversarial_inputs() -> dict[str, str]:
         "50,000 one-word lines": "Said.\n" * 50_000,
         "a 5 MB article": (story * (5_000_000 // len(story) + 1))[:5_000_000],
         "one 8 MB line of 4,000,000 block quote marks": _block_quote_marks_on_one_line(4_000_000),
+        "1 MB of '[' before a link": _brackets_before_a_link(1_000_000),
+        "200,000 '![' before an image": _image_opens_before_an_image(200_000),
+        "8,000 lines of holidays computed from new moons": _holidays_of_the_moon(8_000),
         "300,000 random code points": "".join(chr(c) for c in rng.choices(code_points, k=300_000)),
     }
 

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import assert_slices, case_params, project
+from newsstruct import structure
 from newsstruct.dates import find_dates, resolve_date
 from newsstruct.dates.amounts import duration_value, parse_amount, spelled_year
 from newsstruct.dates.calendar import easter, granularity, holiday, value_range
@@ -361,6 +362,39 @@ def test_adversarial_inputs_finish_fast(adversarial):
     assert time.perf_counter() - start < 5
 
 
+# Dates at the ends of the calendar (years 1 to 9999), as a text or its caller may give them:
+# each of these raised on a day that falls off it and lost every date of the text
+_EDGE_TEXTS = [
+    "The vote is at 9:30 a.m. tomorrow. Thieves broke in last night.",
+    "The court sat from Friday to Tuesday. It met again the following Tuesday.",
+    "Trains will run free from 9 p.m. until 3 a.m. Crews worked through the weekend.",
+    "Sales fell this winter and will rise next spring, the company said.",
+    "Shares fell on Monday after rising the previous trading day, the week before last.",
+    "It was the last day of the year. Ten years ago today, the bridge fell. Prices rose in March.",
+    "Rain fell on Christmas and on the day after Yom Kippur, over the Ramadan weekend.",
+    "The fair opened on the second Saturday of March 0000, organisers said.",
+    "Crowds came the weekend after New Year's Eve and the Monday after New Year's Eve.",
+    "Crowds came the weekend before New Year's Day and the Friday before New Year's Day.",
+    "Police sought anyone in the area between 11 p.m. and 2 a.m. on Monday.",
+]
+
+
+@pytest.mark.parametrize(
+    "published", ["0001-01-01", "0001-01-03", "0001-01-08", "0005-06-01", "9999-12-31"]
+)
+@pytest.mark.parametrize("text", _EDGE_TEXTS)
+def test_days_off_the_calendar_have_no_reading(text, published):
+    art = structure(text, published=published)
+    assert art.warnings == ()
+    for d in art.dates:
+        assert_slices(text, d)
+    for edge in ("9999", "0001"):  # a dateline at either end dates the text
+        dated = f"KELL BAY, June 3, {edge} - {text}"
+        assert structure(dated).warnings == ()
+    assert resolve_date("tomorrow", published="9999-12-31") is None
+    assert resolve_date("yesterday", published="0001-01-01") is None
+
+
 _PIECES = [
     *"0123456789 ,.-/'\":;\n",
     "March ", "May ", "Tuesday ", "the ", "last ", "next ", "week ", "weeks ", "year ", "ago ",
@@ -372,7 +406,11 @@ _PIECES = [
 @settings(max_examples=150, deadline=None)
 @given(
     st.one_of(st.text(max_size=200), st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)),
-    st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))),
+    st.one_of(
+        st.none(),
+        st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+        st.dates(),  # any day, the ends of the calendar too
+    ),
 )
 def test_never_raises_and_offsets_hold(text, published):
     for d in find_dates(text, published=published):

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import newsstruct.lexicons
 from conftest import assert_slices, case_params, project
+from newsstruct import structure
 from newsstruct.lexicons import load_lexicon
 from newsstruct.quotes import find_quotes, speaker_mentions
 from newsstruct.quotes.words import quote_words
@@ -173,6 +174,20 @@ _PIECES = st.sampled_from(
         "―",
     ]
 )
+
+
+@pytest.mark.parametrize(
+    "text", ["The&said", "The & said it rained.", "Then the Harbor & said it would."]
+)
+def test_an_ampersand_before_the_cue_ends_the_subject(text):
+    # the look past a name's "&" ("the Johnson & Johnson unit") went past the clause's end
+    assert structure(text, "2024-05-09").warnings == ()
+
+
+@pytest.mark.parametrize("text", ["“We will rebuild,” state", '"It rained." state'])
+def test_state_that_ends_the_text_is_no_title_before_a_name(text):
+    # "state Rep. Dana Ruiz": the look for the title after "state" went past the text's end
+    assert structure(text, "2024-05-09").warnings == ()
 
 
 @settings(max_examples=300, deadline=None)

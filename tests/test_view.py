@@ -260,6 +260,13 @@ def test_a_link_or_image_with_a_title_reads_as_its_text_or_nothing():
     assert len(view) == len(text)
 
 
+def test_a_link_after_an_unclosed_bracket_is_the_innermost():
+    text = "# Storm\n\nThe utility [said [the map](https://example.com/m) was old."
+    view = plain_markdown(text)
+    assert view.split()[2:] == ["utility", "[said", "the", "map", "was", "old."]
+    assert len(view) == len(text)
+
+
 def test_a_heading_underline_reads_as_spaces():
     text = "Storm hits Dunmore\n==================\n\nSee [the map](https://example.com/m)."
     art = structure(text)

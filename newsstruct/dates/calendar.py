@@ -294,6 +294,7 @@ def diwali(y: int) -> dt.date:
     raise ValueError(y)
 
 
+@functools.lru_cache(maxsize=1024)  # each mention of a holiday asks for the years around it
 def holiday(rule: str, y: int) -> dt.date | None:
     """The day a holiday rule of the lexicon gives in year ``y``.
 

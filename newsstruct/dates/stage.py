@@ -180,7 +180,7 @@ class _Discourse:
             self.written = (year, mo, _paragraph_end(text, mention.end))
         elif mention.start < paragraph_end and heading_month:
             heading = dt.date(year, heading_month, 15)
-            days = [dt.date(y, mo, 15) for y in (year - 1, year, year + 1)]
+            days = [dt.date(y, mo, 15) for y in (year - 1, year, year + 1) if 0 < y < 10_000]
             year = min(days, key=lambda d: abs(d - heading)).year
         else:
             return mention
@@ -482,7 +482,7 @@ def find_dates(
             text, max(0, m.start() - 4), m.start()
         ):
             continue  # "the 1 , 000 - day plan": a tokenizer's thousands, not "000 - day"
-        reading = HANDLERS[kind](Cand.of(m), ctx)
+        reading = _read(kind, m, ctx)
         if reading is None:
             continue
         if reading.start is None and reading.type in ("DURATION", "DATE"):
@@ -613,15 +613,20 @@ def _days_before_after(text: str, found: list[DateMention]) -> list[DateMention]
                 step = (wd - base.isoweekday()) % 7 or 7
             else:
                 step = -((base.isoweekday() - wd) % 7 or 7)
-            day = base + dt.timedelta(days=step)
-            value, first, last = cal.day(day), day, day
+            moved = _moved(base, step)
+            if moved is None:
+                continue
+            value, first, last = cal.day(moved), moved, moved
         elif unit == "weekend":
             if after:
-                saturday = base + dt.timedelta(days=(6 - base.isoweekday()) % 7 or 7)
+                saturday = _moved(base, (6 - base.isoweekday()) % 7 or 7)
             else:
-                saturday = base - dt.timedelta(days=(base.isoweekday() - 6) % 7 or 7)
-                if saturday + dt.timedelta(days=1) >= base:
-                    saturday -= dt.timedelta(days=7)  # Easter Sunday's own weekend is not before it
+                back = (base.isoweekday() - 6) % 7 or 7
+                if back == 1:
+                    back = 8  # Easter Sunday's own weekend is not before it
+                saturday = _moved(base, -back)
+            if saturday is None:
+                continue
             value = cal.week(saturday, weekend=True)
             span = cal.value_range(value)
             if span is None:
@@ -716,8 +721,8 @@ def _range_start(text: str, first: DateMention, second: DateMention) -> DateMent
         # "from Friday to Tuesday": the Friday of the week before, not a year back
         if first.first_day is None:
             return None
-        day = first.first_day - dt.timedelta(days=7)
-        if cal.day(day) > second.value:
+        day = _moved(first.first_day, -7)
+        if day is None or cal.day(day) > second.value:
             return None
         return attrs.evolve(first, value=cal.day(day), first_day=day, last_day=day)
     year = int(second.value[:4])
@@ -750,10 +755,12 @@ def _range_start_day(text: str, first: DateMention, second: DateMention) -> Date
         or not _RANGE_OPEN_BEFORE.search(text, max(0, first.start - 10), first.start)
     ):
         return None
-    day = second.first_day
     clock = first.value[first.value.index("T") :]
-    if cal.day(day) + clock > (second.value or ""):
-        day -= dt.timedelta(days=1)
+    day: dt.date | None = second.first_day
+    if cal.day(second.first_day) + clock > (second.value or ""):
+        day = _moved(second.first_day, -1)
+    if day is None:
+        return None
     return attrs.evolve(
         first,
         value=cal.day(day) + clock,
@@ -787,7 +794,9 @@ def _range_end(text: str, first: DateMention, second: DateMention) -> DateMentio
         step = 7
     else:
         return None
-    day = second.first_day + dt.timedelta(days=step)
+    day = _moved(second.first_day, step)
+    if day is None:
+        return None
     value = cal.day(day) + second.value[second.value.index("T") :]
     return attrs.evolve(second, value=value, first_day=day, last_day=day)
 
@@ -1012,6 +1021,24 @@ def _time_chains(cands: list[tuple[int, str, regex.Match[str]]]) -> list[tuple[i
     return chains
 
 
+def _moved(day: dt.date, days: int) -> dt.date | None:
+    """``day`` moved by ``days``; None off the calendar (before year 1, after 9999)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _read(kind: str, m: regex.Match[str], ctx: Ctx) -> Reading | None:
+    """The reading of candidate ``m`` of ``kind``; None when its day falls off the calendar of
+    years 1 to 9999 ("tomorrow" told on 31 December 9999, "ten years ago" in year 5, "March
+    0000"): a text may name any year, or date itself at either end."""
+    try:
+        return HANDLERS[kind](Cand.of(m), ctx)
+    except (OverflowError, ValueError):
+        return None
+
+
 def _day_just_after(
     cands: list[tuple[int, str, regex.Match[str]]],
     chains: list[tuple[int, int]],
@@ -1030,7 +1057,7 @@ def _day_just_after(
         w.lower() not in _TIME_DAY_GLUE for w in _LOWER_WORDS.findall(ctx.text, end, nxt.start())
     ):
         return None  # "by 3 p.m. whether to reopen Monday": another clause's day
-    reading = HANDLERS[kind](Cand.of(nxt), ctx)
+    reading = _read(kind, nxt, ctx)
     span = cal.value_range(reading.value) if reading is not None else None
     return span[0] if span and span[0] == span[1] else None
 
@@ -1235,7 +1262,7 @@ def _speech_date(
         return None, True
     _, m, kind = best
     ctx = Ctx(text=text, lex=lex, ref=ref, tense="past")
-    reading = HANDLERS[kind](Cand.of(m), ctx)
+    reading = _read(kind, m, ctx)
     if reading is None or reading.value is None:
         return None, True
     span = cal.value_range(reading.value.split("T")[0])

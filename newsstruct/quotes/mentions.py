@@ -652,8 +652,8 @@ def _published_head(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> int:
 def state_title(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> bool:
     """``state Rep. Dana Ruiz``: "state" before a title is a noun, not the cue "state"."""
     text, words = doc.text, doc.words
-    if k < 1 or not toks[k - 1][2] or _word(text, toks[k - 1]) != "state":
-        return False
+    if not 0 < k < len(toks) or not toks[k - 1][2] or _word(text, toks[k - 1]) != "state":
+        return False  # (nothing after "state": no title)
     title = _word(text, toks[k]).lower()
     if k + 1 < len(toks) and _word(text, toks[k + 1]) == ".":
         title += "."
@@ -1007,8 +1007,8 @@ def np_forward(
                 if nxt in words.stops or nxt in words.dets:
                     break  # "another source speaking to Fox News": a reduced relative
             j += 1
-        while j < n and j - k < max_len and not toks[j][2] and text[toks[j][0]] == "&":
-            j += 2
+        while j + 1 < n and j - k < max_len and not toks[j][2] and text[toks[j][0]] == "&":
+            j += 2  # "the Johnson & Johnson ...": the word after the "&", when there is one
         return j if j > k + 1 else None
     # role words, then a capitalised run ("retired harbor pilot Rafe Ostrand")
     lower = 0
