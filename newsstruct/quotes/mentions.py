@@ -671,9 +671,10 @@ def np_ending(doc: Doc, lo: int, end: int) -> Mention | None:
 
 
 def coordinated(doc: Doc, lo: int, mention: Mention) -> Mention:
-    """``mention`` joined with the name coordinated before it ("Rafe Dunmore and Lucinda
-    Farrow", "Harlow Trust and Calder Bank"), or a possessive's phrase with the source it points back to ("The mayor and her
-    aides"): one source of kind "group"; else ``mention`` itself."""
+    """``mention`` joined with the name or organisation coordinated before it ("Rafe Dunmore
+    and Lucinda Farrow", "Harlow Trust and Calder Bank"), or a possessive's phrase with the
+    source it points back to ("The mayor and her aides"): one source of kind "group"; else
+    ``mention`` itself."""
     possessive = mention.kind in ("description", "group") and (
         _POSSESSIVE_OPENING.match(doc.text, mention.start, mention.end) is not None
     )
