@@ -510,7 +510,7 @@ def _nth_weekday(y: int, mo: int, wd: int, n: int) -> dt.date | None:
     if n < 0:
         last = cal.last_of_month(y, mo)
         return last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
-    first = dt.date(y, mo, 1)
+    first = cal.make_date(y, mo, 1)
     day = first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
     return day if day.month == mo else None
 
