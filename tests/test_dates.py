@@ -23,6 +23,7 @@ from newsstruct.dates import find_dates, resolve_date
 from newsstruct.dates.amounts import duration_value, parse_amount, spelled_year
 from newsstruct.dates.calendar import easter, granularity, holiday, value_range
 from newsstruct.dates.context import clause_tense
+from newsstruct.dates.resolve import HANDLERS
 from newsstruct.lexicons import load_lexicon
 from newsstruct.records import DateMention
 
@@ -169,6 +170,8 @@ def test_structure_passes_quotes_to_the_date_stage():
         ("2021", "2021-01-01", "2021-12-31", "year"),
         ("199", "1990-01-01", "1999-12-31", "decade"),
         ("19", "1900-01-01", "1999-12-31", "century"),
+        ("9999-12", "9999-12-01", "9999-12-31", "month"),  # the calendar's last month
+        ("9999-Q4", "9999-10-01", "9999-12-31", "quarter"),
     ],
 )
 def test_value_range(value, first, last, unit):
@@ -176,7 +179,9 @@ def test_value_range(value, first, last, unit):
     assert granularity(value.split("T")[0]) == unit
 
 
-@pytest.mark.parametrize("value", [None, "", "P3W", "PAST_REF", "XXXX-WXX-4", "FY2021", "2021-13"])
+@pytest.mark.parametrize(
+    "value", [None, "", "P3W", "PAST_REF", "XXXX-WXX-4", "FY2021", "2021-13", "0000-06", "9999-WI"]
+)
 def test_value_range_none(value):
     assert value_range(value) is None
 
@@ -393,6 +398,28 @@ def test_days_off_the_calendar_have_no_reading(text, published):
         assert structure(dated).warnings == ()
     assert resolve_date("tomorrow", published="9999-12-31") is None
     assert resolve_date("yesterday", published="0001-01-01") is None
+
+
+def test_a_day_off_the_calendar_keeps_the_other_dates():
+    text = "The fair opened on the second Saturday of March 0000. It closes on Friday."
+    found = find_dates(text, published="2022-03-17")
+    assert [(d.text, d.value) for d in found] == [("Friday", "2022-03-18")]
+    found = find_dates("Sales fell this winter and rose in 2022.", published="0001-01-01")
+    assert [d.text for d in found] == ["2022"]
+
+
+def test_a_bug_in_a_date_rule_is_not_taken_for_a_day_off_the_calendar(monkeypatch):
+    # only a day off the calendar has no reading (OffCalendar, OverflowError); any other
+    # error of a rule surfaces as the stage's warning, as the fuzzer and property tests see it
+    def broken(m, ctx):
+        raise ValueError("bug")
+
+    monkeypatch.setitem(HANDLERS, "deictic", broken)
+    with pytest.raises(ValueError, match="bug"):
+        find_dates("Rain fell yesterday.", published="2022-03-17")
+    art = structure("Rain fell yesterday.", published="2022-03-17")
+    assert art.dates == () and art.sentences
+    assert "dates: internal error on this text (ValueError: bug)" in art.warnings[0]
 
 
 _PIECES = [

@@ -51,8 +51,24 @@ def century(y: int) -> str:
     return f"{y // 100:02d}"
 
 
+class OffCalendar(ValueError):
+    """A day before year 1 or after 9999, off the calendar of :mod:`datetime`, that a text's
+    year or the arithmetic from its date reaches ("the second Saturday of March 0000", the
+    spring before a text dated in year 1): that mention has no reading. Any other
+    ``ValueError`` of a date rule is a bug, and surfaces as one."""
+
+
+def make_date(y: int, m: int, d: int) -> dt.date:
+    """``dt.date(y, m, d)``, for a year that may fall off the calendar (:class:`OffCalendar`)."""
+    if not dt.MINYEAR <= y <= dt.MAXYEAR:
+        raise OffCalendar(f"year {y} is off the calendar")
+    return dt.date(y, m, d)
+
+
 def last_of_month(y: int, m: int) -> dt.date:
-    return dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
+    if m == 12:
+        return make_date(y, 12, 31)
+    return make_date(y, m + 1, 1) - dt.timedelta(days=1)
 
 
 @functools.lru_cache(maxsize=4096)  # a pure function of a short string: values recur

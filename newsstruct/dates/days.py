@@ -510,7 +510,7 @@ def _nth_weekday(y: int, mo: int, wd: int, n: int) -> dt.date | None:
     if n < 0:
         last = cal.last_of_month(y, mo)
         return last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
-    first = dt.date(y, mo, 1)
+    first = cal.make_date(y, mo, 1)
     day = first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
     return day if day.month == mo else None
 
@@ -522,11 +522,14 @@ def _weekday_of_month(m: Cand, ctx: Ctx, wd: int, modifier: str) -> Reading | No
         return None
     after = _OF_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 24)
     the_month: tuple[int, int] | None = None
+    month_named = False
     if after is None:
         after = _OF_THE_MONTH_AFTER.match(ctx.text, m.end(), m.end() + 24)
         if after is None:
             return None
-        if ctx.period is not None and len(ctx.period) == 7:
+        # the month named just before (not a quarter, half or week: "the third quarter")
+        month_named = ctx.period is not None and len(ctx.period) == 7 and ctx.period[5:].isdigit()
+        if ctx.period is not None and month_named:
             the_month = (int(ctx.period[:4]), int(ctx.period[5:]))
         elif ctx.ref is not None:
             the_month = (ctx.ref.year, ctx.ref.month)
@@ -554,7 +557,7 @@ def _weekday_of_month(m: Cand, ctx: Ctx, wd: int, modifier: str) -> Reading | No
         return None
     if the_month is not None:
         day = _nth_weekday(the_month[0], the_month[1], wd, n)
-        anchor = "ref" if ctx.period is None else "previous"
+        anchor = "previous" if month_named else "ref"
     elif after.group(2):
         day = _nth_weekday(int(after.group(2)), mo[0], wd, n)
         anchor = "absolute"

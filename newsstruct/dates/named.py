@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable
 
 import attrs
 import regex
@@ -477,13 +478,35 @@ def h_decade(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", f"{century:02d}{digit}", mod=mod)
 
 
-def _season_instances(code: str, ref: dt.date) -> list[tuple[dt.date, dt.date, int]]:
+_Season = tuple[dt.date, dt.date, int]
+
+
+def _season_instances(code: str, ref: dt.date) -> list[_Season]:
+    """The season ``code`` of the years around ``ref``'s (two before, one after): first day,
+    last day, year; those off the calendar left out."""
     out = []
     for y in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1):
         r = cal.value_range(f"{y:04d}-{code}")
         if r:
             out.append((r[0], r[1], y))
     return out
+
+
+def _first(found: Iterable[_Season]) -> _Season:
+    """The earliest of ``found``, seasons of :func:`_season_instances`: those always hold the
+    one a reading asks for, unless it is off the calendar (:class:`~.calendar.OffCalendar`)."""
+    first = min(found, default=None)
+    if first is None:
+        raise cal.OffCalendar("the season is off the calendar")
+    return first
+
+
+def _last(found: Iterable[_Season]) -> _Season:
+    """The latest of ``found``, as :func:`_first`."""
+    last = max(found, default=None)
+    if last is None:
+        raise cal.OffCalendar("the season is off the calendar")
+    return last
 
 
 _LOWER_WORD = compile_re(r"[a-z]+")
@@ -544,34 +567,34 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
         ended = (
             [i for i in inst if i[1] < ref] if "last" in words else [i for i in inst if i[0] <= ref]
         )
-        y = max(ended)[2]
+        y = _last(ended)[2]
     elif "next" in words or "coming" in words:
-        y = min(i for i in inst if i[0] > ref)[2]
+        y = _first(i for i in inst if i[0] > ref)[2]
     elif "this" in words or ctx.tense is None:
         current = next((i[2] for i in inst if i[0] <= ref <= i[1]), None)
         if current is None and "this" in words and ctx.tense == "past":
             # "fell this winter" in March: the one just ended, when it is nearer than the
             # coming one ("delegates won at the convention this summer" in March is ahead)
-            gone = max(i for i in inst if i[1] < ref)
-            coming = min(i for i in inst if i[0] > ref)
+            gone = _last(i for i in inst if i[1] < ref)
+            coming = _first(i for i in inst if i[0] > ref)
             nearer = (ref - gone[1]).days <= (coming[0] - ref).days
             current = gone[2] if nearer else coming[2]
         if current is None and "this" not in words:
             # no tense word: this year's, unless it has ended and the coming one is nearer
             # ("would not cut rates 'before the spring'" in December is the coming one)
-            gone = max(i for i in inst if i[1] < ref)
-            coming = min(i for i in inst if i[0] > ref)
+            gone = _last(i for i in inst if i[1] < ref)
+            coming = _first(i for i in inst if i[0] > ref)
             if gone[2] == ref.year and (coming[0] - ref).days < (ref - gone[1]).days:
                 current = coming[2]
         y = current or (ref.year if code != "WI" or ref.month >= 3 else ref.year - 1)
     elif ctx.tense == "past":
-        y = max(i for i in inst if i[0] <= ref)[2]
+        y = _last(i for i in inst if i[0] <= ref)[2]
     else:
         said = future_in_past(ctx, m.start())
         if said is not None:  # "warned in August that it would cut jobs by spring"
-            y = min(i for i in _season_instances(code, said) if i[0] > said)[2]
+            y = _first(i for i in _season_instances(code, said) if i[0] > said)[2]
             return Reading("DATE", f"{y:04d}-{code}", "previous", mod=mod)
-        y = min(i for i in inst if i[1] >= ref)[2]
+        y = _first(i for i in inst if i[1] >= ref)[2]
     return Reading("DATE", f"{y:04d}-{code}", mod=mod)
 
 
@@ -847,7 +870,7 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
     elif modifier == "this":
         pass
     else:
-        cands = [dt.date(yy, mo[0], 15) for yy in (y - 1, y, y + 1)]
+        cands = [cal.make_date(yy, mo[0], 15) for yy in (y - 1, y, y + 1)]
         mid_ref = dt.date(ctx.ref.year, ctx.ref.month, 15)
         event = bare and (
             (
@@ -879,7 +902,7 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         said = future_in_past(ctx, m.start()) if bare and not event else None
         if said is not None:  # "said in October that it would open the plant in March"
             mid_ref = dt.date(said.year, said.month, 15)
-            cands = [dt.date(yy, mo[0], 15) for yy in (said.year, said.year + 1)]
+            cands = [cal.make_date(yy, mo[0], 15) for yy in (said.year, said.year + 1)]
             y = pick(cands, mid_ref + dt.timedelta(days=1), "future").year
             return Reading("DATE", cal.month(y, mo[0]), "previous", mod=mod)
         end = ends_period(ctx, m.start()) if bare else None

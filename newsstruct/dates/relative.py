@@ -816,7 +816,7 @@ def _day_of_period(m: Cand, ctx: Ctx, words: list[str]) -> Reading | None:
     def day(shift: int) -> dt.date:
         if year_word is not None or unit == "year":
             y = int(year_word) if year_word is not None else ref_year + shift
-            first, last = dt.date(y, 1, 1), dt.date(y, 12, 31)
+            first, last = cal.make_date(y, 1, 1), cal.make_date(y, 12, 31)
         else:
             if unit == "month":
                 y, mo = divmod(ref_year * 12 + ref_month - 1 + shift, 12)
@@ -824,8 +824,7 @@ def _day_of_period(m: Cand, ctx: Ctx, words: list[str]) -> Reading | None:
             else:
                 y = int(month_year) if month_year else ref_year + shift
                 mo = month
-            first = dt.date(y, mo, 1)
-            last = dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1)
+            first, last = cal.make_date(y, mo, 1), cal.last_of_month(y, mo)
         d = first if opening else last
         step = dt.timedelta(days=1 if opening else -1)
         while trading and (d.isoweekday() > 5 or (d.month, d.day) == (1, 1)):

@@ -1032,10 +1032,11 @@ def _moved(day: dt.date, days: int) -> dt.date | None:
 def _read(kind: str, m: regex.Match[str], ctx: Ctx) -> Reading | None:
     """The reading of candidate ``m`` of ``kind``; None when its day falls off the calendar of
     years 1 to 9999 ("tomorrow" told on 31 December 9999, "ten years ago" in year 5, "March
-    0000"): a text may name any year, or date itself at either end."""
+    0000"): a text may name any year, or date itself at either end. Only that is caught (a
+    date's ``OverflowError``, :class:`~.calendar.OffCalendar`): any other error is a bug."""
     try:
         return HANDLERS[kind](Cand.of(m), ctx)
-    except (OverflowError, ValueError):
+    except (OverflowError, cal.OffCalendar):
         return None
 
 
