@@ -484,11 +484,11 @@ CLAUSE_ADVERBS = frozenset(
 )
 # a month or a weekday after a preposition that dates something: not a source ("by" and
 # "from" also name an author or a source: "a letter from June")
-_DATE_NAME = compile_re(
-    rf"{_WEEKDAY}|January|February|March|April|May|June|July|August|September|October"
-    r"|November|December",
-    regex.V1,
+DATE_NAME = (
+    rf"(?:{_WEEKDAY}|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)"
 )
+_DATE_NAME = compile_re(DATE_NAME, regex.V1)
 _DATE_PREP = compile_re(r"(?r)\b(?:in|on|since|until|through|during|last|next)\s+$", regex.V1)
 # stop words that are also first names
 _NAME_LIKE_STOPS = frozenset(["will", "may", "can", "june", "april", "august", "don", "bill"])

@@ -15,6 +15,7 @@ import regex
 from ..patterns import compile_re
 from .mentions import (
     COMMA_GAP,
+    DATE_NAME,
     Doc,
     Mention,
     classify,
@@ -596,9 +597,7 @@ _OBJECT_CONTROL = compile_re(
 
 # the date a relative clause's antecedent is placed at: "in July", "on Tuesday"
 _DATED = compile_re(
-    r"(?r)\s+(?:in|on|since|until|during|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
-    r"|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?$",
+    rf"(?r)\s+(?:in|on|since|until|during|last)\s+{DATE_NAME}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?$",
     regex.V1,
 )
 
