@@ -736,6 +736,7 @@ def _np_start_back(doc: Doc, toks: list[tuple[int, int, bool]], i: int) -> int |
                 and not (j > 0 and _word(text, toks[j - 1]).lower() == "of")  # "of state"
             )
             or low in words.adverbs
+            or (j < i and _past_after_noun(doc, toks, j))
         ):
             break
         else:
@@ -749,6 +750,34 @@ def _np_start_back(doc: Doc, toks: list[tuple[int, int, bool]], i: int) -> int |
         if j + 1 - n >= 0 and _quantity(doc, toks, j + 1 - n) == n:
             return j + 1 - n
     return j + 1
+
+
+def _past_after_noun(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
+    """The lower-case "-ed" word at token ``j`` is a past verb between its subject's noun and
+    its object ("The Vermont senator emailed supporters"), not an adjective ("the newly elected
+    mayor", "the retired pilot", "its own published guidelines") or a participle that a time
+    or a preposition follows ("the report published Tuesday", "a memo released by")."""
+    text, words = doc.text, doc.words
+    low = _word(text, toks[j]).lower()
+    if not low.endswith("ed") or j == 0 or not toks[j - 1][2]:
+        return False
+    if j + 1 >= len(toks) or not toks[j + 1][2]:
+        return False
+    nxt = _word(text, toks[j + 1]).lower()
+    if nxt in words.stops or nxt in _TIME_OPENERS:
+        return False
+    prev = _word(text, toks[j - 1])
+    plow = prev.lower()
+    return (
+        plow != "own"
+        and prev.islower()
+        and prev.isalpha()
+        and not plow.endswith(("ly", "ed"))
+        and plow not in words.dets
+        and plow not in words.stops
+        and plow not in words.adverbs
+        and plow not in _APPROXIMATE
+    )
 
 
 # words that count what follows them ("about 50", "more than 100")
@@ -972,6 +1001,7 @@ def np_forward(
                 low.endswith(("ed", "ly"))
                 and low not in words.stops
                 and j - k <= 2  # an adjective stands near the article; later, a verb
+                and not _past_after_noun(doc, toks, j)  # "The board issued statements"
                 and j + 1 < n
                 and toks[j + 1][2]
             ):
