@@ -443,6 +443,8 @@ def _reported(
         return None  # a capitalised cue form inside a sentence is a name ("Tony Said")
     if noun_use(text, sent.start, cue[0], words):
         return None  # "the report", "a claim", "the secretary's comments" (not "he's")
+    if _THAN_BEFORE.search(text, max(sent.start, cue[0] - 8), cue[0]):
+        return None  # "calmer than expected", "higher than reported": a comparison
     if (
         form.lower() in _NOUN_FORMS
         and _PREP_NAME_BEFORE.search(text, max(sent.start, cue[0] - 60), cue[0])
@@ -890,6 +892,9 @@ _WHEN_WORDS = frozenset(
     ["shortly", "until", "till", "after", "before", "since", "during", "overnight", "late", "early"]
 )
 _ANONYMITY = compile_re(r"not\s+to\s+be\s+(?:named|identified|quoted)\b", regex.V1)
+# "than" right before a cue compares with what was said, reporting nothing
+_THAN_BEFORE = compile_re(r"(?r)\bthan\s+$", regex.V1 | regex.IGNORECASE)
+
 # what an addressee's participle is followed by when it tells something ("warning residents to
 # leave", "warning of floods", "telling them about it")
 _LINK_WORD = compile_re(r"\b(?:to|of|about|against|how|what|why|when|where|whether|if)\b", regex.V1)
