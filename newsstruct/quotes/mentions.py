@@ -753,13 +753,14 @@ def _np_start_back(doc: Doc, toks: list[tuple[int, int, bool]], i: int) -> int |
 
 
 def _past_after_noun(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
-    """The lower-case "-ed" word at token ``j`` is a past verb between its subject's noun and
-    its object ("The Vermont senator emailed supporters"), not an adjective ("the newly elected
-    mayor", "the retired pilot", "its own published guidelines") or a participle that a time
-    or a preposition follows ("the report published Tuesday", "a memo released by")."""
+    """The lower-case past form ("-ed" or a lexicon's irregular one) at token ``j`` is a verb
+    between its subject's noun and its object ("The Vermont senator emailed supporters", "The
+    mayor met Reel"), not an adjective ("the newly elected mayor", "the retired pilot", "its
+    own published guidelines") or a participle that a time or a preposition follows ("the
+    report published Tuesday", "a memo released by")."""
     text, words = doc.text, doc.words
     low = _word(text, toks[j]).lower()
-    if not low.endswith("ed") or j == 0 or not toks[j - 1][2]:
+    if not (low.endswith("ed") or low in words.pasts) or j == 0 or not toks[j - 1][2]:
         return False
     if j + 1 >= len(toks) or not toks[j + 1][2]:
         return False
@@ -1030,7 +1031,7 @@ def np_forward(
                 # medium's name after adjectives too ("its annual report")
                 j += 1
                 continue
-            if verbish(low, words) or low in words.pronouns:
+            if verbish(low, words) or low in words.pronouns or _past_after_noun(doc, toks, j):
                 break
             if low.endswith("ing") and j + 1 < n and toks[j + 1][2]:
                 nxt = _word(text, toks[j + 1]).lower()
