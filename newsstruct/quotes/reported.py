@@ -1054,12 +1054,14 @@ def _inverted_aside(
 
 # what may follow the source of an inverted aside before its closing comma: "said Reel and
 # others,", "say engineers like Amos Reel,", "say critics such as the Harbor Trust,"
-_SOURCE_TAIL = compile_re(
+_SOURCE_TAIL_WORDS = (
     r"\s+(?:and\s+(?:others|other\s+\p{Ll}+|many\s+others)"
     r"|(?:like|such\s+as|including)\s+(?:the\s+)?\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3})"
-    r"(?=\s*,)",
-    regex.V1,
 )
+_SOURCE_TAIL = compile_re(_SOURCE_TAIL_WORDS + r"(?=\s*,)", regex.V1)
+# the same after a source that ends the sentence: "The pier is old, say engineers like Amos
+# Reel."
+_SOURCE_TAIL_END = compile_re(_SOURCE_TAIL_WORDS + r"[\s.!?\"”’']*", regex.V1)
 
 
 def _postposed(
@@ -1087,7 +1089,10 @@ def _postposed(
             nxt = _NEXT_WORD.match(text, apposed.end(), sent.end)
             if nxt is not None and _resumes_clause(nxt.group(1), doc.words):
                 return None  # "The roads, said Ruiz, were closed.": the content goes on
-        elif m_after is None or text[m_after.end : sent.end].strip(" .!?") != "":
+        elif m_after is None or (
+            text[m_after.end : sent.end].strip(" .!?") != ""
+            and not _SOURCE_TAIL_END.fullmatch(text, m_after.end, sent.end)
+        ):
             m_after = None
             # "…, X said of the plan." is still postposed
             if not _ABOUT_TAIL.fullmatch(text, after, sent.end):
