@@ -63,7 +63,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TIME = (
     rf"(?:(?:on\s+|late\s+|early\s+|later\s+|earlier\s+)?{_WEEKDAY}"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|(?:this|last|next|earlier\s+this|later\s+this)\s+(?:week|month|year|morning|afternoon"
+    r"|(?:this|last|next|earlier\s+this|later\s+this)\s+(?:past\s+)?(?:week|month|year|morning|afternoon"
     r"|evening|night|weekend|spring|summer|fall|autumn|winter)"
     r"|(?:yesterday|today|tonight)"
     r"|(?:on|via)\s+(?:Twitter|Facebook|Instagram|TikTok|YouTube|X(?![\p{L}\p{N}])|Threads"
