@@ -94,6 +94,7 @@ def test_lexicon_classes_are_known():
         "male",
         "medium",
         "org",
+        "past",
         "person",
         "place",
         "pronoun",

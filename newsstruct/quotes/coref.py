@@ -219,6 +219,10 @@ _PARTY_TITLES = frozenset(["republican", "democrat"])
 _POST_NOMINALS = frozenset(["KC", "QC", "SC", "MP", "MSP", "MEP", "MLA", "TD", "OBE", "MBE", "CBE"])
 
 
+# the prefix that dates a title to an earlier time: "then-mayor", "ex-senator"
+_TIME_PREFIX = compile_re(r"^(?:then|ex)[-\u2010\u2011]", regex.V1)
+
+
 def strip_title(words: list[str], qwords: QuoteWords) -> tuple[list[str], set[str]]:
     """Split the titles off a capitalised run: (name words, role nouns).
 
@@ -226,7 +230,8 @@ def strip_title(words: list[str], qwords: QuoteWords) -> tuple[list[str], set[st
     "Secretary of State Antony Blinken" -> ["Antony", "Blinken"] and "John Major" keeps its
     last word.
     """
-    lowered = [w.lower() for w in words]
+    # "Then-Mayor Ana Ruiz", "Ex-Senator Tom Reel": the title after the prefix of time
+    lowered = [_TIME_PREFIX.sub("", w.lower(), count=1) for w in words]
     cut = 0
     roles: set[str] = set()
     i = 0

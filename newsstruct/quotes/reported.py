@@ -443,6 +443,8 @@ def _reported(
         return None  # a capitalised cue form inside a sentence is a name ("Tony Said")
     if noun_use(text, sent.start, cue[0], words):
         return None  # "the report", "a claim", "the secretary's comments" (not "he's")
+    if _THAN_BEFORE.search(text, max(sent.start, cue[0] - 8), cue[0]):
+        return None  # "calmer than expected", "higher than reported": a comparison
     if (
         form.lower() in _NOUN_FORMS
         and _PREP_NAME_BEFORE.search(text, max(sent.start, cue[0] - 60), cue[0])
@@ -890,6 +892,9 @@ _WHEN_WORDS = frozenset(
     ["shortly", "until", "till", "after", "before", "since", "during", "overnight", "late", "early"]
 )
 _ANONYMITY = compile_re(r"not\s+to\s+be\s+(?:named|identified|quoted)\b", regex.V1)
+# "than" right before a cue compares with what was said, reporting nothing
+_THAN_BEFORE = compile_re(r"(?r)\bthan\s+$", regex.V1 | regex.IGNORECASE)
+
 # what an addressee's participle is followed by when it tells something ("warning residents to
 # leave", "warning of floods", "telling them about it")
 _LINK_WORD = compile_re(r"\b(?:to|of|about|against|how|what|why|when|where|whether|if)\b", regex.V1)
@@ -1049,12 +1054,14 @@ def _inverted_aside(
 
 # what may follow the source of an inverted aside before its closing comma: "said Reel and
 # others,", "say engineers like Amos Reel,", "say critics such as the Harbor Trust,"
-_SOURCE_TAIL = compile_re(
+_SOURCE_TAIL_WORDS = (
     r"\s+(?:and\s+(?:others|other\s+\p{Ll}+|many\s+others)"
     r"|(?:like|such\s+as|including)\s+(?:the\s+)?\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3})"
-    r"(?=\s*,)",
-    regex.V1,
 )
+_SOURCE_TAIL = compile_re(_SOURCE_TAIL_WORDS + r"(?=\s*,)", regex.V1)
+# the same after a source that ends the sentence: "The pier is old, say engineers like Amos
+# Reel."
+_SOURCE_TAIL_END = compile_re(_SOURCE_TAIL_WORDS + r"[\s.!?\"”’']*", regex.V1)
 
 
 def _postposed(
@@ -1082,7 +1089,10 @@ def _postposed(
             nxt = _NEXT_WORD.match(text, apposed.end(), sent.end)
             if nxt is not None and _resumes_clause(nxt.group(1), doc.words):
                 return None  # "The roads, said Ruiz, were closed.": the content goes on
-        elif m_after is None or text[m_after.end : sent.end].strip(" .!?") != "":
+        elif m_after is None or (
+            text[m_after.end : sent.end].strip(" .!?") != ""
+            and not _SOURCE_TAIL_END.fullmatch(text, m_after.end, sent.end)
+        ):
             m_after = None
             # "…, X said of the plan." is still postposed
             if not _ABOUT_TAIL.fullmatch(text, after, sent.end):

@@ -29,6 +29,7 @@ from .mentions import (
     skip_asides,
     skip_back,
     skip_setting,
+    verbish,
 )
 
 MAX_WINDOW = 300
@@ -266,9 +267,16 @@ _LAST_PREPOSITION = compile_re(r"(?r)\s(?:of|for|at|with|from|by|in)\s", regex.V
 def _unclosed_aside(doc: Doc, pos: int, end: int) -> bool:
     """``text[pos:end]`` is an aside that no comma closes before the cue, with no verb of
     saying in it: "a harbor official who asked not to be named said", "Nate Sills, the
-    polling guru who founded the site tweeted"."""
+    polling guru who founded the site tweeted"; or a relative clause whose verb of saying
+    has only a noun phrase after it, no clause: "the person who posted the video said"."""
+    words = doc.words
     m = _RELATIVE.fullmatch(doc.text, pos, end) or _OPEN_APPOSITION.fullmatch(doc.text, pos, end)
-    return m is not None and not any(doc.words.cue(w) is not None for w in m.group(1).split())
+    if m is None:
+        return False
+    inside = m.group(1).split()
+    if m.re is _RELATIVE and inside and words.cue(inside[0]) is not None:
+        return len(inside) > 1 and not any(verbish(w.lower(), words) for w in inside[1:])
+    return not any(words.cue(w) is not None for w in inside)
 
 
 _WITH = compile_re(r"(?r)(?:^|(?<=\s))with\s+(?=[^,;:]{1,80}$)", regex.V1 | regex.IGNORECASE)

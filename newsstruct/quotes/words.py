@@ -30,8 +30,8 @@ class QuoteWords:
             particle, of one to three words ("shot" + "back" -> "shoot back", "issued" +
             "a statement" -> "issue a statement").
         addressee: Lemmas whose object stands between the cue and the content ("told X").
-        adverbs, dets, firms, groups, kin, orgs, stops, inscriptions, media, persons, places,
-            proxies, works: Word classes of ``speaker_words.tsv``.
+        adverbs, dets, firms, groups, kin, orgs, stops, inscriptions, media, pasts, persons,
+            places, proxies, works: Word classes of ``speaker_words.tsv``.
         gender: Word -> "male" / "female" (titles and role nouns).
         first_names: First name -> the gender it usually carries (``first_names.tsv``).
         pronouns: Pronoun -> what it refers to ("male", "female", "plural", "thing", ...).
@@ -51,6 +51,7 @@ class QuoteWords:
     stops: frozenset[str]
     inscriptions: frozenset[str]
     media: frozenset[str]
+    pasts: frozenset[str]
     persons: frozenset[str]
     places: frozenset[str]
     proxies: frozenset[str]
@@ -157,6 +158,7 @@ def _quote_words(lexicon: Lexicon, _cue_forms_id: int) -> QuoteWords:
         stops=frozenset(classes.get("stop", ())),
         inscriptions=frozenset(classes.get("inscription", ())),
         media=frozenset(classes.get("medium", ())),
+        pasts=frozenset(classes.get("past", ())),
         persons=frozenset(classes.get("person", ())),
         places=frozenset(classes.get("place", ())),
         proxies=frozenset(classes.get("proxy", ())),
