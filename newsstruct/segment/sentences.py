@@ -96,10 +96,9 @@ _MAX_LEAD_WORDS = 5
 _MAX_TOKEN = 40
 # Quote marks that may open the sentence after "8 p.m." (with a space before them).
 _OPENING_QUOTES = frozenset('"“‘«')
-# a word of letters, its period, then a space and a quote mark that opens with a capital
-_QUOTE_OPENS = compile_re(
-    r"(?<![\p{L}\p{N}.'’-])(\p{L}{2,6})\.[ \u00a0]++(?=[\"“«]\p{Lu})", regex.V1
-)
+# the quote marks that open a sentence after an abbreviation that ends one
+_QUOTE_OPENERS = ('"', "“", "«")
+_MAX_FINAL = 7  # letters of the longest abbreviation after which a quote opens a sentence
 # How far back from "8 p.m." a clause is looked for.
 _MAX_CLAUSE = 200
 
@@ -303,9 +302,22 @@ def _quote_cuts(text: str, lex: Lexicon) -> Iterable[int]:
     """After an abbreviation that ends a name, a company or a place, a quote that opens with a
     capital opens the next sentence ("said Arthur Reed Jr. “It is …", "at Calder & Co. "Prices
     will …"")."""
-    for m in _QUOTE_OPENS.finditer(text, timeout=limits.SCAN_TIMEOUT):
-        if m.group(1).lower() in lex.final_abbreviations:
-            yield m.end(1) + 1
+    for mark in _QUOTE_OPENERS:
+        at = text.find(mark)
+        while at != -1:
+            dot = at
+            while dot > 0 and text[dot - 1] in " \u00a0":
+                dot -= 1
+            dot -= 1  # the period before the spaces, if it is one
+            if 0 < dot < at - 1 and text[dot] == "." and text[at + 1 : at + 2].isupper():
+                start = dot
+                while start > 0 and dot - start < _MAX_FINAL and text[start - 1].isalpha():
+                    start -= 1  # the word before the period ("Jr", "Calif"): a few letters
+                if text[start:dot].lower() in lex.final_abbreviations and (
+                    start == 0 or not (text[start - 1].isalnum() or text[start - 1] in ".'’-")
+                ):
+                    yield dot + 1
+            at = text.find(mark, at + 1)
 
 
 def _time_cuts(text: str, cuts: list[int], lex: Lexicon) -> list[int]:
