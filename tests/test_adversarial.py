@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import faulthandler
 import random
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,11 @@ def _follow_prompts_over_folding_runs(n: int) -> str:
     )
 
 
+def _one_sentence(parts: Iterable[str]) -> str:
+    """``parts`` as the middle of one sentence that opens with a name and ends with a cue."""
+    return "Skyreach " + " ".join(parts) + " Ingrid Vaszary said it grew."
+
+
 def _according_to_chain(n: int) -> str:
     """One sentence of ``n`` "according to" phrases: the content before each cue ran back to
     the sentence's start (200 kB: 36 s)."""
@@ -67,12 +73,8 @@ def _cues_without_commas(n: int) -> str:
     """One sentence of ``n`` cues with no comma after any: the look for an aside after each
     cue ("warned, however, that") had the engine scan to the sentence's end for its comma
     (930 kB: 3.7 s, quadratic)."""
-    return (
-        "Skyreach "
-        + " ".join(
-            f"{tag} said founder and chief executive and chief executive" for tag in _tags(n)
-        )
-        + " Ingrid Vaszary said it grew."
+    return _one_sentence(
+        f"{tag} said founder and chief executive and chief executive" for tag in _tags(n)
     )
 
 
@@ -80,11 +82,7 @@ def _noun_forms_without_that(n: int) -> str:
     """One sentence of ``n`` cue forms that may be nouns ("state"), none followed by "that":
     the look for "that" after each had the engine scan to the sentence's end (600 kB: 3.2 s,
     quadratic)."""
-    return (
-        "Skyreach "
-        + " ".join(f"{tag} state founder" for tag in _tags(n))
-        + " Ingrid Vaszary said it grew."
-    )
+    return _one_sentence(f"{tag} state founder" for tag in _tags(n))
 
 
 def _according_to_without_commas(n: int) -> str:
@@ -100,11 +98,7 @@ def _participles_after_with(n: int) -> str:
     look for a comma after each participle ("with all precincts reporting, the race") had the
     engine scan to the sentence's end for it (8,000 phrases, 1.8 MB: 3.0 s, quadratic; 1.3 s
     after)."""
-    return (
-        "Skyreach "
-        + " ".join(f"with Ada {tag} saying {'x' * 200}" for tag in _tags(n))
-        + " Ingrid Vaszary said it grew."
-    )
+    return _one_sentence(f"with Ada {tag} saying {'x' * 200}" for tag in _tags(n))
 
 
 def _addressees_without_s(n: int) -> str:

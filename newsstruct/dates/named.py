@@ -495,18 +495,18 @@ def _season_instances(code: str, ref: dt.date) -> list[_Season]:
 def _first(found: Iterable[_Season]) -> _Season:
     """The earliest of ``found``, seasons of :func:`_season_instances`: those always hold the
     one a reading asks for, unless it is off the calendar (:class:`~.calendar.OffCalendar`)."""
-    first = min(found, default=None)
-    if first is None:
-        raise cal.OffCalendar("the season is off the calendar")
-    return first
+    return _picked(min(found, default=None))
 
 
 def _last(found: Iterable[_Season]) -> _Season:
     """The latest of ``found``, as :func:`_first`."""
-    last = max(found, default=None)
-    if last is None:
+    return _picked(max(found, default=None))
+
+
+def _picked(season: _Season | None) -> _Season:
+    if season is None:
         raise cal.OffCalendar("the season is off the calendar")
-    return last
+    return season
 
 
 _LOWER_WORD = compile_re(r"[a-z]+")
