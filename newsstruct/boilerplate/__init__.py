@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from ..lexicons import BOILERPLATE_LANGS, Lexicon, load_lexicon
+from ..patterns import compile_re
 from ..records import Boilerplate
 from ..text import check_text
 from .context import MODES, decide
@@ -62,8 +63,9 @@ def find_boilerplate(
         repeated: Keys (:func:`line_key`) of lines that recur across a batch, e.g.
             ``LineCounter.repeated()``; short ones among them are junk.
         rule_langs: Languages whose packaged boilerplate rules run after the lexicon's own
-            (default: all of ``BOILERPLATE_LANGS``, "en" and "de": the furniture of a page is
-            often in another language than its story); ``()`` for the lexicon's rules only.
+            (default: all of ``BOILERPLATE_LANGS``, "en", "de" and "ru": the furniture of a
+            page is often in another language than its story); ``()`` for the lexicon's rules
+            only.
 
     Raises:
         TypeError: ``text`` is not a str.
@@ -101,12 +103,17 @@ def _rule_langs(langs: Collection[str]) -> tuple[str, ...]:
 
 
 # The German rules are skipped, to save time, on a long text in which none of these very
-# common German words occurs: it has no German lines for them to find.
+# common German words occurs: it has no German lines for them to find. The Russian rules all
+# need a Cyrillic letter: a text without one skips them (the result is the same).
 _GERMAN_SKIP_MIN_CHARS = 2000
 _GERMAN_WORDS = (" und ", " der ", " nicht ", " ist ", " sich ", " für ", " auch ", " wird ")
+_CYRILLIC = compile_re(r"\p{Script=Cyrillic}")
 
 
 def _default_langs(text: str) -> tuple[str, ...]:
+    skip = set()
     if len(text) >= _GERMAN_SKIP_MIN_CHARS and not any(w in text for w in _GERMAN_WORDS):
-        return tuple(lang for lang in BOILERPLATE_LANGS if lang != "de")
-    return BOILERPLATE_LANGS
+        skip.add("de")
+    if _CYRILLIC.search(text) is None:
+        skip.add("ru")
+    return tuple(lang for lang in BOILERPLATE_LANGS if lang not in skip)

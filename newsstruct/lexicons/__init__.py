@@ -30,7 +30,7 @@ SUPPORTED_LANGS = ("en",)
 # Languages with a packaged boilerplate rule file (``<lang>/boilerplate.tsv``); a language
 # here need not have the other files. ``find_boilerplate`` runs the rules of all of them by
 # default: a page's furniture is often in another language than its reader expects.
-BOILERPLATE_LANGS = ("en", "de")
+BOILERPLATE_LANGS = ("en", "de", "ru")
 
 # Inflections generated for a cue-verb lemma written without irregular forms.
 _VOWELS = "aeiou"

@@ -1,6 +1,7 @@
-"""Boilerplate in German: the packaged rules of lexicons/de/boilerplate.tsv and how
-find_boilerplate picks the languages it runs (the case table tests/cases/boilerplate_de.jsonl
-runs in test_boilerplate.py with the English one)."""
+"""Boilerplate in other languages: the packaged rules of lexicons/<lang>/boilerplate.tsv for
+German and Russian, and how find_boilerplate picks the languages it runs (their case tables,
+tests/cases/boilerplate_de.jsonl and boilerplate_ru.jsonl, run in test_boilerplate.py with the
+English one)."""
 
 from __future__ import annotations
 
@@ -17,23 +18,25 @@ from newsstruct import structure
 from newsstruct.boilerplate import find_boilerplate
 from newsstruct.lexicons import BOILERPLATE_LANGS, load_boilerplate_rules, load_lexicon
 
-TABLE = "boilerplate_de.jsonl"
-TSV = Path(newsstruct.lexicons.__file__).parent / "de" / "boilerplate.tsv"
+LANGS = ("de", "ru")
 RULES = load_boilerplate_rules("de")
+EVERY_RULE = [rule for lang in LANGS for rule in load_boilerplate_rules(lang)]
 
 
-def tsv_rows() -> list[list[str]]:
-    lines = TSV.read_text(encoding="utf-8").splitlines()
+def tsv_rows(lang: str) -> list[list[str]]:
+    tsv = Path(newsstruct.lexicons.__file__).parent / lang / "boilerplate.tsv"
+    lines = tsv.read_text(encoding="utf-8").splitlines()
     return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
 
-def test_tsv_rows_are_well_formed_sorted_and_prefixed():
-    rows = tsv_rows()
-    assert len(rows) == len(RULES) >= 20
+@pytest.mark.parametrize("lang", LANGS)
+def test_tsv_rows_are_well_formed_sorted_and_prefixed(lang):
+    rows = tsv_rows(lang)
+    assert len(rows) == len(load_boilerplate_rules(lang)) >= 5
     for row in rows:
         assert len(row) == 4, row
         assert row[2] in {"regex", "regex-cs", "exact"}, row
-        assert row[0].startswith("de-"), row
+        assert row[0].startswith(f"{lang}-"), row
     ids = [row[0] for row in rows]
     assert [i for i, n in Counter(ids).items() if n > 1] == []
     assert ids == sorted(ids)
@@ -41,17 +44,21 @@ def test_tsv_rows_are_well_formed_sorted_and_prefixed():
     assert english.isdisjoint(ids)
 
 
-def test_every_rule_has_a_positive_case():
-    fired = {b["rule"] for case in read_cases(TABLE) for b in case["boilerplate"]}
-    assert {rule.rule for rule in RULES} - fired == set()
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_rule_has_a_positive_case(lang):
+    fired = {
+        b["rule"] for case in read_cases(f"boilerplate_{lang}.jsonl") for b in case["boilerplate"]
+    }
+    assert {rule.rule for rule in load_boilerplate_rules(lang)} - fired == set()
 
 
-def test_table_has_negative_cases():
-    negatives = [c for c in read_cases(TABLE) if c["boilerplate"] == []]
-    assert len(negatives) >= 10
+@pytest.mark.parametrize("lang", LANGS)
+def test_table_has_negative_cases(lang):
+    negatives = [c for c in read_cases(f"boilerplate_{lang}.jsonl") if c["boilerplate"] == []]
+    assert len(negatives) >= 5
 
 
-@pytest.mark.parametrize("rule", RULES, ids=[r.rule for r in RULES])
+@pytest.mark.parametrize("rule", EVERY_RULE, ids=[r.rule for r in EVERY_RULE])
 def test_rule_survives_adversarial_lines(rule):
     for label, text in ADVERSARIAL.items():
         try:
@@ -67,7 +74,7 @@ def test_rule_langs_choose_the_packaged_rules():
     assert [b.rule for b in find_boilerplate(text, rule_langs=("de",))] == ["de-advertisement"]
     assert find_boilerplate(text, rule_langs=()) == ()
     assert find_boilerplate(text, rule_langs=("en",)) == ()
-    assert BOILERPLATE_LANGS[0] == "en" and "de" in BOILERPLATE_LANGS
+    assert list(BOILERPLATE_LANGS) == ["en", *LANGS]
 
 
 def test_unknown_rule_lang_is_refused():
@@ -110,3 +117,34 @@ def test_ss_spelling_of_a_sharp_s_word_still_matches(line):
     """The rules fold case one character for one, so a word with "ß" lists its "ss" form
     (Swiss spelling, capitals) beside it."""
     assert any(rule.pattern.fullmatch(line) for rule in RULES), line
+
+
+RU_ARTICLE = (
+    "Текст: Вера Ерохина · 24 сентября 2018\n\n"
+    "Совет депутатов Заречья во вторник утвердил бюджет порта на следующий год.\n\n"
+    "Фото: пресс-служба мэрии Заречья\n\n"
+    "Голосование прошло без споров, сообщили в администрации города.\n\n"
+    "Любое воспроизведение материалов сайта без разрешения редакции воспрещается.\n"
+)
+
+
+def test_structure_leaves_russian_furniture_out_of_paragraphs():
+    art = structure(RU_ARTICLE)
+    assert [b.rule for b in art.boilerplate] == ["ru-author-label", "ru-office-credit", "ru-legal"]
+    assert [p.text[:5] for p in art.paragraphs] == ["Совет", "Голос"]
+
+
+def test_text_without_cyrillic_skips_the_russian_rules_and_loses_nothing():
+    """Every Russian rule needs a Cyrillic letter, so skipping them on a text without one
+    changes nothing; with one, they run by default."""
+    latin = (
+        "Rain fell.\nADVERTISEMENT\nAutor: Jana Kellermann\nIt stopped on Tuesday, the city said."
+    )
+    assert find_boilerplate(latin) == find_boilerplate(latin, rule_langs=LANGS)
+    line = "личный архив Андрея Рудакова"
+    assert [b.rule for b in find_boilerplate(line)] == ["ru-archive-credit"]
+    assert find_boilerplate(line, rule_langs=("de",)) == ()
+    assert all(
+        regex.search(r"\p{Script=Cyrillic}", r.pattern.pattern)
+        for r in load_boilerplate_rules("ru")
+    )
