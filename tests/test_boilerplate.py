@@ -24,7 +24,11 @@ from newsstruct.boilerplate.rules import (
 from newsstruct.lexicons import load_lexicon
 
 TABLE = "boilerplate.jsonl"
-TABLES = (TABLE, "boilerplate_de.jsonl", "boilerplate_ru.jsonl")  # the German and Russian tables too
+TABLES = (
+    TABLE,
+    "boilerplate_de.jsonl",
+    "boilerplate_ru.jsonl",
+)  # the German and Russian tables too
 
 
 @pytest.mark.parametrize("case", [p for t in TABLES for p in case_params(t)])

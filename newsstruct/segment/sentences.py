@@ -30,6 +30,15 @@ A boundary is added:
 - after an ellipsis of four dots, or of three before a starter word ("I meant that.... She
   left"); when a period is followed by a spaced ellipsis, the period ends the sentence and the
   ellipsis opens the next ("compounds. . . . The practice");
+- between sentences glued together without a space, as text scraped from a page often is
+  ("met on Tuesday.The vote", "cost $1,200.That is", "the seawall?The county"): a word ending
+  in two lower-case letters or digits (no abbreviation), a period or a question mark (not "!",
+  as in "Yahoo!Japan"), then a word of a capital
+  and lower-case letters that ends at a space or a comma, colon, semicolon or closing mark, or
+  a title ("Tuesday.Mr. Smith"); after a capitalised word other than a weekday or a month,
+  only a sentence starter ("Dunmore.Nobody", not "Yandex.Taxi"); not
+  inside a web or e-mail address, nor before a domain ("Overstock.Com") or a name in code
+  ("Console.WriteLine", "Math.Round(x)", "System.Net.Http");
 - before each item of an inline list ("1) The first item 2) The second item").
 """
 
@@ -85,6 +94,20 @@ _MARKER_LEAD = 5
 _ANY_END = compile_re(r"[.?!…)]", regex.V1)
 _FINAL_END = compile_re(r"[.?!…][\"'”’»\]]*+\s*+$", regex.V1)
 # Punkt reads long paragraphs in chunks of about this many characters (see _punkt_cuts).
+# A period or question mark between two words with no space ("!" is in names: "Yahoo!Japan"):
+# two lower-case letters or digits before it,
+# a word of a capital and lower-case letters after it that ends the word (at a space, a
+# sentence mark, a comma, colon or semicolon, or a closing mark; not at a bracket or another
+# capital: a name in code; at a period only as an abbreviation, "Tuesday.Mr. Smith")
+_GLUED = compile_re(
+    r"[.?](?<=[\p{Ll}\p{Nd}][\p{Ll}\p{Nd}][.?])(?P<closer>[\"'”’)]?+)"
+    r"(?P<next>\p{Lu}\p{Ll}++)(?P<dot>\.)?+(?=[\s,;:?!\"'”’)]|$)",
+    regex.V1,
+)
+# the word before the mark: the last run of letters and digits of the token
+_GLUED_WORD = compile_re(r"[\p{L}\p{Nd},]++$", regex.V1)
+# the ends of web addresses written with a capital ("Overstock.Com")
+_DOMAINS = frozenset(["com", "net", "org", "edu", "gov", "co", "io", "info", "biz", "tv"])
 _CHUNK = 20_000
 _MARGIN = 500
 # Words after "8 p.m." that keep the time in its sentence, besides weekdays, months and zones.
@@ -155,6 +178,9 @@ def sentence_spans(
     kept.extend(_ellipsis_cuts(text, ellipses, lex))
     kept.extend(m.start() for m in markers if _skip_space(text, 0) < m.start())
     kept.extend(_quote_cuts(text, lex))
+    for cut, other in _glued_cuts(text, lex):  # and not on the other side of a quote mark
+        kept = [c for c in kept if c != other]
+        kept.append(cut)
     kept = _time_cuts(text, sorted(set(kept)), lex)
     spans = []
     start = 0
@@ -318,6 +344,34 @@ def _quote_cuts(text: str, lex: Lexicon) -> Iterable[int]:
                 ):
                     yield dot + 1
             at = text.find(mark, at + 1)
+
+
+def _glued_cuts(text: str, lex: Lexicon) -> Iterable[tuple[int, int]]:
+    """After a sentence glued to the next without a space ("on Tuesday.The vote"): the cut,
+    and the place on the other side of a quote mark after the period, where no cut may stay."""
+    for m in _GLUED.finditer(text):
+        token = _token_before(text, m.start())
+        word = _GLUED_WORD.search(token)
+        if word is None or "@" in token or "/" in token or "." in token[: word.start()]:
+            continue  # an address ("dunmore.example/plan.Final"), a dotted name ("J.R.Fen")
+        prev = word.group()
+        if prev.lower() in lex.abbreviations:
+            continue  # "vs.Calder"
+        nxt = m.group("next").lower()
+        if nxt in _DOMAINS:
+            continue  # "Overstock.Com"
+        name = prev[0].isupper() and not _is_calendar_word(prev, lex)
+        if name and nxt not in lex.sentence_starters:
+            continue  # after a name, the second part of a name ("Yandex.Taxi")
+        if m.group("dot"):  # a title opening the next sentence ("Tuesday.Mr. Smith"): Punkt
+            if nxt not in lex.abbreviations:  # took the token for a word ending one
+                continue
+            yield m.end("closer"), m.end()
+        closer, before, after = m.group("closer"), m.start("closer"), m.end("closer")
+        if closer in ('"', "'") and text.count(closer, 0, before) % 2 == 0:
+            yield before, after  # a straight quote mark opening the next sentence
+        else:
+            yield after, before
 
 
 def _time_cuts(text: str, cuts: list[int], lex: Lexicon) -> list[int]:
