@@ -33,12 +33,11 @@ A boundary is added:
 - between sentences glued together without a space, as text scraped from a page often is
   ("met on Tuesday.The vote", "cost $1,200.That is", "the seawall?The county"): a word ending
   in two lower-case letters or digits (no abbreviation), a period or a question mark (not "!",
-  as in "Yahoo!Japan"), then a word of a capital
-  and lower-case letters that ends at a space or a comma, colon, semicolon or closing mark, or
-  a title ("Tuesday.Mr. Smith"); after a capitalised word other than a weekday or a month,
-  only a sentence starter ("Dunmore.Nobody", not "Yandex.Taxi"); not
-  inside a web or e-mail address, nor before a domain ("Overstock.Com") or a name in code
-  ("Console.WriteLine", "Math.Round(x)", "System.Net.Http");
+  as in "Yahoo!Japan"), then a word of a capital and lower-case letters that ends at a space
+  or a comma, colon, semicolon or closing mark, or a title ("Tuesday.Mr. Smith"); after a
+  capitalised word other than a weekday or a month, only a sentence starter ("Dunmore.Nobody",
+  not "Yandex.Taxi"); never inside a web or e-mail address, nor before a domain
+  ("Overstock.Com") or a name in code ("Console.WriteLine", "Math.Round(x)");
 - before each item of an inline list ("1) The first item 2) The second item").
 """
 
@@ -93,7 +92,6 @@ _MARKER_LEAD = 5
 # Any character that can end a sentence or a list marker, and one that ends the text.
 _ANY_END = compile_re(r"[.?!…)]", regex.V1)
 _FINAL_END = compile_re(r"[.?!…][\"'”’»\]]*+\s*+$", regex.V1)
-# Punkt reads long paragraphs in chunks of about this many characters (see _punkt_cuts).
 # A period or question mark between two words with no space ("!" is in names: "Yahoo!Japan"):
 # two lower-case letters or digits before it,
 # a word of a capital and lower-case letters after it that ends the word (at a space, a
@@ -108,6 +106,7 @@ _GLUED = compile_re(
 _GLUED_WORD = compile_re(r"[\p{L}\p{Nd},]++$", regex.V1)
 # the ends of web addresses written with a capital ("Overstock.Com")
 _DOMAINS = frozenset(["com", "net", "org", "edu", "gov", "co", "io", "info", "biz", "tv"])
+# Punkt reads long paragraphs in chunks of about this many characters (see _punkt_cuts).
 _CHUNK = 20_000
 _MARGIN = 500
 # Words after "8 p.m." that keep the time in its sentence, besides weekdays, months and zones.
@@ -178,9 +177,10 @@ def sentence_spans(
     kept.extend(_ellipsis_cuts(text, ellipses, lex))
     kept.extend(m.start() for m in markers if _skip_space(text, 0) < m.start())
     kept.extend(_quote_cuts(text, lex))
-    for cut, other in _glued_cuts(text, lex):  # and not on the other side of a quote mark
-        kept = [c for c in kept if c != other]
-        kept.append(cut)
+    glued = _glued_cuts(text, lex)
+    if glued:  # and none on the other side of a quote mark after the period
+        drop = {other for _, other in glued} - {cut for cut, _ in glued}
+        kept = [c for c in kept if c not in drop] + [cut for cut, _ in glued]
     kept = _time_cuts(text, sorted(set(kept)), lex)
     spans = []
     start = 0
@@ -346,9 +346,12 @@ def _quote_cuts(text: str, lex: Lexicon) -> Iterable[int]:
             at = text.find(mark, at + 1)
 
 
-def _glued_cuts(text: str, lex: Lexicon) -> Iterable[tuple[int, int]]:
-    """After a sentence glued to the next without a space ("on Tuesday.The vote"): the cut,
-    and the place on the other side of a quote mark after the period, where no cut may stay."""
+def _glued_cuts(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Cuts after sentences glued to the next without a space ("on Tuesday.The vote"), each
+    with the place on the other side of a quote mark after the period, where no cut may
+    stay."""
+    out: list[tuple[int, int]] = []
+    quotes = {'"': [0, 0], "'": [0, 0]}  # straight marks counted so far: [up to, count]
     for m in _GLUED.finditer(text):
         token = _token_before(text, m.start())
         word = _GLUED_WORD.search(token)
@@ -366,12 +369,17 @@ def _glued_cuts(text: str, lex: Lexicon) -> Iterable[tuple[int, int]]:
         if m.group("dot"):  # a title opening the next sentence ("Tuesday.Mr. Smith"): Punkt
             if nxt not in lex.abbreviations:  # took the token for a word ending one
                 continue
-            yield m.end("closer"), m.end()
+            out.append((m.end("closer"), m.end()))
         closer, before, after = m.group("closer"), m.start("closer"), m.end("closer")
-        if closer in ('"', "'") and text.count(closer, 0, before) % 2 == 0:
-            yield before, after  # a straight quote mark opening the next sentence
-        else:
-            yield after, before
+        if closer in quotes:
+            seen = quotes[closer]
+            seen[1] += text.count(closer, seen[0], before)
+            seen[0] = before
+            if seen[1] % 2 == 0:
+                out.append((before, after))  # a straight mark opening the next sentence
+                continue
+        out.append((after, before))
+    return out
 
 
 def _time_cuts(text: str, cuts: list[int], lex: Lexicon) -> list[int]:
