@@ -90,6 +90,13 @@ def source_between(doc: Doc, first: int, cue_start: int) -> Mention | None:
             comma = text.rfind(",", mention.end, pos)
             named = apposed_name(doc, mention, comma) if comma > mention.end else None
             return named or mention
+        end = skip_back(doc, pos, cue_start)
+        if pos == mention.end and text[pos:end].endswith(","):
+            # "the candidates, Rafe Dunmore and Lucinda Farrow, told": names listed in
+            # apposition, which the asides do not skip
+            named = apposed_name(doc, mention, end - 1)
+            if named is not None and named.kind == "group":
+                return named
         m = np_before(doc, pos, cue_start)
         if m is not None and m.kind in ("name", "description", "group") and mention.kind == "name":
             both = coordinated(doc, first, m)
@@ -494,7 +501,9 @@ def _before_aside(doc: Doc, lo: int, cue_start: int) -> Mention | None:
         return apposed_name(doc, sub[0], comma) or sub[0]
     m = np_before(doc, lo, comma)
     if m is not None and m.kind in ("name", "org", "pronoun"):
-        return m
+        # "The banks, Harlow Trust and Calder Bank, said" (not "candidates, including X and Y")
+        both = coordinated(doc, lo, m)
+        return both if text[both.start].isupper() else m
     for _ in range(3):
         comma = text.rfind(",", lo, comma)
         if comma < 0:
@@ -523,6 +532,10 @@ def apposed_name(doc: Doc, desc: Mention, comma: int) -> Mention | None:
         comma = first  # "The audit's lead author, Tomasz Wielgosz, 38, a former engineer, said"
     end = comma
     named = np_before(doc, gap.end(), end)
+    if named is not None and named.start > gap.end():
+        # "The banks, Harlow Trust and Calder Bank, said": the names listed are the source
+        both = coordinated(doc, gap.end(), named)
+        named = both if both.start == gap.end() else named
     if named is None or named.start != gap.end():
         # "Another analyst, Gus Ferrante at Holloway Partners, said": the name, then where
         # the person works
@@ -532,7 +545,7 @@ def apposed_name(doc: Doc, desc: Mention, comma: int) -> Mention | None:
             named = np_before(doc, gap.end(), end)
     if (
         named is None
-        or named.kind not in ("name", "org")
+        or named.kind not in ("name", "org", "group")
         or named.start != gap.end()
         or named.end != end
         or not (
