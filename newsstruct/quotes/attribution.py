@@ -413,6 +413,10 @@ def noun_use(text: str, lo: int, cue_start: int, words: QuoteWords) -> bool:
     ):
         return False
     compound = _COMPOUND_BEFORE.search(text, max(lo, cue_start - 40), cue_start)
+    if compound is not None and _PLURAL_BEFORE_PLACE.search(
+        text, max(lo, compound.start() - 40), compound.start()
+    ):
+        return False  # "Residents near the pier say": the plural before the phrase says
     return compound is not None and not any(
         w.lower() in words.stops
         or (w.lower() in words.adverbs and w.lower() not in _ORDINALS)
@@ -603,6 +607,14 @@ _WORD_AFTER = compile_re(r"(\p{L}+)", regex.V1)
 _ORDINALS = frozenset(["first", "second", "third", "last", "next", "final", "only", "latest"])
 _COMPOUND_BEFORE = compile_re(
     r"(?r)\b(?:the|a|an|this|that|his|her|their|its|our)\s+(?P<words>(?:\p{Ll}+\s+){1,2})$",
+    regex.V1 | regex.IGNORECASE,
+)
+
+# a plural noun and the preposition of a place or group before the determiner of the
+# "compound" ("Residents near the pier say", "Workers at the plant claim")
+_PLURAL_BEFORE_PLACE = compile_re(
+    r"(?r)(?:\b\p{L}{2,}[^\W\d_s'’]s|\b(?:people|police|children|men|women))"
+    r"\s+(?:near|in|at|on|from|around|outside|inside|across|along|behind|throughout|of)\s+$",
     regex.V1 | regex.IGNORECASE,
 )
 
