@@ -52,7 +52,14 @@ _OPEN_APPOSITION = compile_re(
 # which would follow the cue)
 _RELATIVE = compile_re(
     r",?\s+(?:who|whose|that(?=\s+(?:\p{Ll}+(?:s|ed)|has|had|is|was|are|were)\s))\s+"
-    r"((?:[^,;:.!?\"“”]|\.(?=\p{L})){1,80}?)",
+    r"((?:[^,;:.!?\"“”]|\.(?=\p{L})){1,120}?)",
+    regex.V1,
+)
+
+# the condition a source spoke on, in a relative clause whose verb is one of saying
+_ANONYMITY = compile_re(
+    r"\b(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity|anonymously"
+    r"|not\s+authori[sz]ed\s+to\s+(?:speak|discuss|comment))\b",
     regex.V1,
 )
 
@@ -282,6 +289,8 @@ def _unclosed_aside(doc: Doc, pos: int, end: int) -> bool:
         return False
     inside = m.group(1).split()
     if m.re is _RELATIVE and inside and words.cue(inside[0]) is not None:
+        if _ANONYMITY.search(m.group(1)):
+            return True  # "who asked not to be named", "who spoke on condition of anonymity"
         return len(inside) > 1 and not any(verbish(w.lower(), words) for w in inside[1:])
     return not any(words.cue(w) is not None for w in inside)
 
