@@ -27,6 +27,7 @@ from .core import (
     future_in_past_day,
     month_day_year,
     month_in,
+    period_opens_ahead,
     pick,
     prior_for,
     weekday_date,
@@ -208,6 +209,10 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
     elif year_named_before(ctx, start, ("year", "season", "month", "week"), True) is not None:
         # "Last year, temperatures reached 31 degrees at midday", "Last week, the river peaked
         # at 4 p.m.", "This week, …" on a Friday: a day of that period the text does not name
+        return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
+    elif period_opens_ahead(ctx, start):
+        # "This week, the ferry will leave at 9 a.m.": as told in the past, a day of the
+        # period, not the reference's
         return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
     elif ctx.tense == "past" and (past := _past_day(ctx)) is not None:
         # "He was shot at 10 p.m." after the story named the day: that day's evening

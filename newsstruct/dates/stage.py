@@ -99,6 +99,11 @@ _TOLD_ON = compile_re(
     r"(?i)(?<![\p{L}])(?:said|says|told(?:[ \t\u00a0]+\p{L}+){0,2}|announced|reported"
     r"|confirmed|added)[ \t\u00a0]+(?:on[ \t\u00a0]+)?$"
 )
+# "Police said Tuesday the blaze started at 3 a.m.": a verb of speech, whose clause may tell
+# of a day named in the sentence before (not "announced on Friday the arrest of a man")
+_SAID_ON = compile_re(
+    r"(?i)(?<![\p{L}])(?:said|says|told(?:[ \t\u00a0]+\p{L}+){0,2})[ \t\u00a0]+(?:on[ \t\u00a0]+)?$"
+)
 _MONTHS_OF_YEAR = frozenset(f"P{n}M" for n in range(2, 12))
 _FULL_YEAR = compile_re(
     r"(?i)(?:the[ \t\u00a0]+)?full(?:[ \t\u00a0]|[ \t\u00a0]?[-‐][ \t\u00a0]?)year"
@@ -242,7 +247,9 @@ class _Discourse:
         count too (each read only where it matters): a period named as a contrast ("after a
         flat second quarter", ``_AFTER_A_BEFORE``) is not the one the story reports; the day an
         attribution names ("…, the sheriff said Monday", ``_TOLD_ON``), after another day in
-        its sentence (the day of the events told), is not the day later clock times fall on;
+        its sentence (the day of the events told), or after an earlier day named in the sentence
+        before when it follows a verb of speech (``_SAID_ON``), is not the day later clock
+        times fall on;
         a year after "the whole of" or "all of" is reported whole, or after "so far", to date
         (``_WHOLE_OF_BEFORE``)."""
         if (
@@ -314,7 +321,14 @@ class _Discourse:
             self.previous = prior
         if unit in _DAY_UNITS and not (
             self.previous_day is not None
-            and self.day_sentence == sentence
+            and (
+                self.day_sentence == sentence
+                or (
+                    sentence - self.day_sentence == 1
+                    and self.previous_day.first < mention.first_day
+                    and _before(text, mention.start, _SAID_ON, 40)
+                )
+            )
             and _before(text, mention.start, _TOLD_ON, 40)
         ):
             self.previous_day, self.day_sentence = prior, sentence
