@@ -845,7 +845,12 @@ def _the_weekday(ctx: Ctx, start: int, end: int, wd: int) -> dt.date | None:
         # "arrived on Sunday, May 4 … on the Tuesday": a Sunday that ends no span opens the
         # days told after it, as weeks run from Sunday on a wall calendar
         return base + dt.timedelta(days=wd % 7)
-    return base + dt.timedelta(days=wd - base.isoweekday())
+    day = base + dt.timedelta(days=wd - base.isoweekday())
+    if (base - day).days > 3:
+        # "arrived on Saturday … met the mayor on the Monday": the story moves on, to the
+        # nearer one after it, not back to the start of its week
+        day += dt.timedelta(days=7)
+    return day
 
 
 # "from Thursday, August 17, to Sunday, August 20": a Sunday that ends a span, in its ISO week
