@@ -556,8 +556,19 @@ def _ago(m: Cand, ctx: Ctx, quarter_of: bool = False) -> Reading | None:
             and ctx.tense == "past"
         ):
             # "Japan votes on Oct. 27. The yen traded at 149.6, up from 150.2 a day earlier":
-            # a past clause counts from no date still ahead, but from the reference
-            prior, anchor, base = None, "ref", ctx.ref
+            # a past clause counts from no date still ahead, but from the last day gone named
+            # in its sentence or the one before ("spoke on Tuesday, before the vote next
+            # Friday. A day earlier, …"), else from the reference
+            past = ctx.past_day
+            if (
+                past is not None
+                and anchor == "previous-day"
+                and 0 <= past.end <= m.start()
+                and len(_SENTENCE_BREAK.findall(ctx.text, past.end, m.start())) <= 1
+            ):
+                prior, anchor, base = past, "past-day", past.first
+            else:
+                prior, anchor, base = None, "ref", ctx.ref
     if vague or n is None or n != int(n) or unit == "millennium":
         return Reading("DATE", "PAST_REF" if backward else "FUTURE_REF", None, mod=mod)
     k = int(n) * (-1 if backward else 1)
