@@ -28,9 +28,11 @@ from .amounts import (
 )
 from .core import (
     PREPOSITION_BEFORE,
+    WORDS,
     Cand,
     Ctx,
     Reading,
+    capitalised,
     current_quarter,
     edge_mod,
     followed_by_word,
@@ -302,6 +304,9 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         # timetable runs on, as "on weekends" (not "weekend rallies", events of one weekend,
         # nor "a weekend service" at a church)
         return Reading("SET", "XXXX-WXX-WE", None)
+    if low == "weekend" and _weekends_of_month(m, ctx):
+        # "Weekend protests are planned for June": events of the weekends of a month
+        return Reading("SET", "XXXX-WXX-WE", None)
     if unit == "weekend" or low == "the weekend" or low == "weekend":
         return _weekend(ctx, modifier if low not in ("the weekend", "weekend") else "")
     step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(modifier, 0)
@@ -392,6 +397,35 @@ _SCHEDULE_NOUN_AFTER = compile_re(
     r"(?i)[ \t\u00a0]+(?:services?|closures|schedules?|timetables?|hours|shifts|editions"
     r"|fares|sailings|departures|opening[ \t\u00a0]+hours)(?![\p{L}'’-])"
 )
+
+
+_SEASON_NAMED = compile_re(
+    r"(?i)(?<![\p{L}])(?:the|this|next|in)[ \t\u00a0]+(?:autumn|fall|spring|summer|winter)(?![\p{L}])"
+)
+_DAY_NUMBER_AFTER = compile_re(r"[ \t\u00a0]*\d")
+_PLURAL_NOUN_AFTER = compile_re(r"[ \t\u00a0]+\p{Ll}{3,}s(?![\p{L}'’-])")
+
+
+def _weekends_of_month(m: Cand, ctx: Ctx) -> bool:
+    """ "weekend" with no determiner before a plural noun, with a month (not a day of it) or
+    a season named after it in its sentence ("Weekend protests are planned for June", "…
+    for the summer"; not "Weekend rallies drew thousands", the last weekend's, nor "…, police
+    said on May 13")."""
+    if not _PLURAL_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 24) or _AN_BEFORE.search(
+        ctx.text, max(0, m.start() - 4), m.start()
+    ):
+        return False
+    stop = _SENTENCE_BREAK.search(ctx.text, m.end())
+    rest = ctx.text[m.end() : stop.start() if stop is not None else len(ctx.text)]
+    if _SEASON_NAMED.search(rest):
+        return True
+    months = ctx.lex.temporal["month"]
+    return any(
+        capitalised(w.group())
+        and (w.group().lower() in months or w.group().lower().rstrip(".") in months)
+        and not _DAY_NUMBER_AFTER.match(rest, w.end())
+        for w in WORDS.finditer(rest)
+    )
 
 
 def _weekend(ctx: Ctx, modifier: str) -> Reading:
