@@ -399,20 +399,27 @@ _SCHEDULE_NOUN_AFTER = compile_re(
 )
 
 
+# a season in lower case ("for the summer"; "the Summer Olympics" is a name)
 _SEASON_NAMED = compile_re(
-    r"(?i)(?<![\p{L}])(?:the|this|next|in)[ \t\u00a0]+(?:autumn|fall|spring|summer|winter)(?![\p{L}])"
+    r"(?<![\p{L}])(?:[Tt]he|[Tt]his|[Nn]ext|[Ii]n)[ \t\u00a0]+(?:autumn|fall|spring|summer|winter)"
+    r"(?![\p{L}])"
 )
 _DAY_NUMBER_AFTER = compile_re(r"[ \t\u00a0]*\d")
-_PLURAL_NOUN_AFTER = compile_re(r"[ \t\u00a0]+\p{Ll}{3,}s(?![\p{L}'’-])")
+# a plural noun (not a word of another kind ending in "s": "all weekend across the state")
+_PLURAL_NOUN_AFTER = compile_re(
+    r"[ \t\u00a0]+(?!(?:across|always|afterwards|besides|perhaps|sometimes|towards|unless"
+    r"|whereas|does)(?![\p{L}]))\p{Ll}{3,}s(?![\p{L}'’-])"
+)
+_ALL_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:an?|all)[ \t\u00a0]+$")
 
 
 def _weekends_of_month(m: Cand, ctx: Ctx) -> bool:
-    """ "weekend" with no determiner before a plural noun, with a month (not a day of it) or
+    """ "weekend" with no determiner (nor "all") before a plural noun, with a month (not a day of it) or
     a season named after it in its sentence ("Weekend protests are planned for June", "…
     for the summer"; not "Weekend rallies drew thousands", the last weekend's, nor "…, police
     said on May 13")."""
-    if not _PLURAL_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 24) or _AN_BEFORE.search(
-        ctx.text, max(0, m.start() - 4), m.start()
+    if not _PLURAL_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 24) or _ALL_BEFORE.search(
+        ctx.text, max(0, m.start() - 5), m.start()
     ):
         return False
     stop = _SENTENCE_BREAK.search(ctx.text, m.end())
