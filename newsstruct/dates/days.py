@@ -350,11 +350,15 @@ _TWILIGHT = {
 _PLUPERFECT_BEFORE = compile_re(r"(?i)(?<![\p{L}])had(?![\p{L}])")
 
 
-def _story_part_of_day(pod: str, ctx: Ctx, start: int) -> Reading:
-    """ "in the morning", "at dawn": of the day the sentence names, else (in a past clause)
-    the last day the story named, else the reference day."""
+def _story_part_of_day(pod: str, ctx: Ctx, start: int, end: int) -> Reading:
+    """ "in the morning", "at dawn": of the day the sentence names, else of no day in a habit
+    (as a clock time: "usually runs in the evening", "in the morning on weekdays" are
+    `XXXX-XX-XXTEV`, `XXXX-XX-XXTMO`), else (in a past clause) the last day the story named,
+    else the reference day."""
     if ctx.sentence_day is not None:
         return Reading("TIME", f"{ctx.sentence_day.isoformat()}T{pod}", "sentence")
+    if _habitual(ctx.text, start, end):
+        return Reading("SET", f"XXXX-XX-XXT{pod}", None, dated=False)
     if ctx.tense == "past" and (past := _past_day(ctx)) is not None:
         day = past.first
         if (
@@ -395,7 +399,7 @@ def _story_day(ctx: Ctx, mod: str | None) -> Reading:
 def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     if low in _TWILIGHT:
-        return _story_part_of_day(_TWILIGHT[low], ctx, m.start())
+        return _story_part_of_day(_TWILIGHT[low], ctx, m.start(), m.end())
     if low == "the day":  # "earlier in the day"
         return _story_day(ctx, None)
     if low.startswith("the end of"):
@@ -404,7 +408,7 @@ def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
         return _story_day(ctx, "END")
     if low.startswith("the "):
         pod = ctx.lex.temporal["part_of_day"].get(low.split()[-1])
-        return _story_part_of_day(pod, ctx, m.start()) if pod is not None else None
+        return _story_part_of_day(pod, ctx, m.start(), m.end()) if pod is not None else None
     pods = ctx.lex.temporal["part_of_day"]
     pod_word = next((w for w in reversed(low.replace("-", " - ").split()) if w in pods), None)
     if low.endswith("tonight") or low == "tonight":
