@@ -24,7 +24,7 @@ from ..records import DateMention, Quote, Sentence
 from ..text import check_text, parse_published
 from . import calendar as cal
 from .context import clause_tense, headline_end, headline_tense
-from .core import Cand, Ctx, Prior, Reading, month_in
+from .core import Cand, Ctx, Prior, Reading, month_in, weekday_in
 from .grammar import TriggerFinder, compile_grammar, simple_folds
 from .named import SPAN_END
 from .propername import in_name
@@ -104,6 +104,16 @@ _TOLD_ON = compile_re(
 _SAID_ON = compile_re(
     r"(?i)(?<![\p{L}])(?:said|says|told(?:[ \t\u00a0]+\p{L}+){0,2})[ \t\u00a0]+(?:on[ \t\u00a0]+)?$"
 )
+# an appeal to witnesses, whose words after it tell of the events: "asked anyone in the area",
+# "appealed for witnesses who were near the station", "drivers travelling on the road" (up to
+# the clock time, with no sentence break nor an infinitive between: "asked anyone who saw it
+# to call before 5 p.m." is a deadline)
+_WITNESSES_SOUGHT = compile_re(
+    r"(?i)(?<![\p{L}])(?:anyone|anybody|witnesses|motorists|drivers|people|residents)"
+    r"[ \t\u00a0]+(?:who|that|in|near|on|at|travelling|traveling|driving|walking)(?![\p{L}])"
+    r"(?:[^.;!?\"“”]|\.(?![ \t\u00a0]*(?-i:\p{Lu})))*$"
+)
+_INFINITIVE = compile_re(r"(?<![\p{L}])to[ \t\u00a0]+(?!the|an?|his|her|their|its)\p{Ll}+")
 _MONTHS_OF_YEAR = frozenset(f"P{n}M" for n in range(2, 12))
 _FULL_YEAR = compile_re(
     r"(?i)(?:the[ \t\u00a0]+)?full(?:[ \t\u00a0]|[ \t\u00a0]?[-‐][ \t\u00a0]?)year"
@@ -146,6 +156,8 @@ class _Discourse:
     day_sentence: int = -1  # the sentence of previous_day
     past_day: Prior | None = None  # the last day named not after the reference
     past_day_sentence: int = -1
+    # the day of the events as the sentence opens: the last day named in the sentence before
+    opening_day: Prior | None = None
     # the first day each weekday named so far was read as (outside quotes)
     weekdays: dict[int, dt.date] = attrs.field(factory=dict)
     # the year last written (year, month or 0) and, after a timeline's heading or entry
@@ -431,6 +443,7 @@ def find_dates(
             continue
         if i != state.sentence:
             state.sentence, state.sentence_day = i, None
+            state.opening_day = state.previous_day if state.day_sentence == i - 1 else None
         sent = sentences[i]
         lo, hi, mref, mref_name = sent.start, sent.end, ref, anchor
         piece = speech.piece_at(m.start())
@@ -482,6 +495,23 @@ def find_dates(
             after = _day_just_after(cands, chains, idx, ctx)
             if after is not None:
                 ctx = attrs.evolve(ctx, sentence_day=after)
+            elif (
+                state.opening_day is not None
+                and state.opening_day.first < state.sentence_day
+                and (
+                    cue := _WITNESSES_SOUGHT.search(
+                        text, max(state.opening_day.end, m.start() - 120), m.start()
+                    )
+                )
+                and cue.start() > (state.previous_day.end if state.previous_day else 0)
+                and not _INFINITIVE.search(text, cue.start(), m.start())
+                and weekday_in(text[m.end() : m.end() + 40], lex) is None
+            ):
+                # "attacked on Saturday night. Police released images on Monday and asked
+                # anyone in the area between 11 p.m. and midnight": the hours of the events,
+                # not of the appeal (unless a day follows them: "… and midnight on Saturday")
+                events = state.opening_day
+                ctx = attrs.evolve(ctx, sentence_day=None, previous_day=events, past_day=events)
         elif kind in ("time", "pod_day"):
             ctx = attrs.evolve(ctx, sentence_day=_day_just_after(cands, chains, idx, ctx))
             if i - state.day_sentence > _CLOCK_DAY_REACH:
