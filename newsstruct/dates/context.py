@@ -775,6 +775,16 @@ class _Scan:
             # "could not be reached Wednesday", "Neither he nor his lawyer could be reached
             # Wednesday": a failed attempt, past
             cls = "past"
+        elif (word == "wouldn't" and nxt in _SAYING) or (
+            word == "would"
+            and (
+                (nxt == "not" and _neighbour(toks, i, side, 2) in _SAYING)
+                or (nxt in _SAYING and _negated_subject(toks, i, side))
+            )
+        ):
+            # "A spokesman would not comment Tuesday", "Nobody would comment on Tuesday": a
+            # refusal to speak, past (not "would not reopen until Monday", a plan)
+            cls = "past"
         elif cls == "plural":  # "stores open on Christmas", not "the open", "to open"
             # "Kestrel United open their season at home against Dunmore on Saturday": a bare
             # verb before "their" is a verb, of a plural subject, however long its object
@@ -895,6 +905,10 @@ def _with_subject(toks: list[regex.Match[str]], i: int, tense_words: dict[str, s
     return False
 
 
+# the verbs of speaking a refusal ("would not comment") names
+_SAYING = frozenset(
+    "comment say confirm discuss elaborate disclose speculate respond answer specify".split()  # noqa: SIM905
+)
 # A subject that negates its verb without "not": "Neither he nor his lawyer could be reached",
 # "Nobody could be reached", "None of the officials could be located".
 _NEGATING_SUBJECT = frozenset(["neither", "nor", "nobody", "none", "noone"])
