@@ -775,15 +775,19 @@ class _Scan:
             # "could not be reached Wednesday", "Neither he nor his lawyer could be reached
             # Wednesday": a failed attempt, past
             cls = "past"
-        elif (word == "wouldn't" and nxt in _SAYING) or (
-            word == "would"
-            and (
-                (nxt == "not" and _neighbour(toks, i, side, 2) in _SAYING)
-                or (nxt in _SAYING and _negated_subject(toks, i, side))
+        elif (
+            (word == "wouldn't" and nxt in _SAYING)
+            or (
+                word == "would"
+                and (
+                    (nxt == "not" and _neighbour(toks, i, side, 2) in _SAYING)
+                    or (nxt in _SAYING and _negated_subject(toks, i, side))
+                )
             )
-        ):
+        ) and not (side == 0 and toks[0].group().lower() in ("until", "till")):
             # "A spokesman would not comment Tuesday", "Nobody would comment on Tuesday": a
-            # refusal to speak, past (not "would not reopen until Monday", a plan)
+            # refusal to speak, past (not "would not reopen on Monday", a plan, nor "would
+            # not comment until Monday", a refusal lasting to a day)
             cls = "past"
         elif cls == "plural":  # "stores open on Christmas", not "the open", "to open"
             # "Kestrel United open their season at home against Dunmore on Saturday": a bare
