@@ -304,7 +304,7 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         # timetable runs on, as "on weekends" (not "weekend rallies", events of one weekend,
         # nor "a weekend service" at a church)
         return Reading("SET", "XXXX-WXX-WE", None)
-    if low == "weekend" and _weekends_of_month(m, ctx):
+    if low == "weekend" and _weekends_of_period(m, ctx):
         # "Weekend protests are planned for June": events of the weekends of a month
         return Reading("SET", "XXXX-WXX-WE", None)
     if unit == "weekend" or low == "the weekend" or low == "weekend":
@@ -410,20 +410,22 @@ _PLURAL_NOUN_AFTER = compile_re(
     r"[ \t\u00a0]+(?!(?:across|always|afterwards|besides|perhaps|sometimes|towards|unless"
     r"|whereas|does)(?![\p{L}]))\p{Ll}{3,}s(?![\p{L}'’-])"
 )
+_REST_REACH = 200  # characters of the sentence after "weekend" searched for a month
 _ALL_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:an?|all)[ \t\u00a0]+$")
 
 
-def _weekends_of_month(m: Cand, ctx: Ctx) -> bool:
-    """ "weekend" with no determiner (nor "all") before a plural noun, with a month (not a day of it) or
-    a season named after it in its sentence ("Weekend protests are planned for June", "…
-    for the summer"; not "Weekend rallies drew thousands", the last weekend's, nor "…, police
-    said on May 13")."""
+def _weekends_of_period(m: Cand, ctx: Ctx) -> bool:
+    """ "weekend" with no determiner (nor "all") before a plural noun, with a month (not a day
+    of it) or a season named after it in its sentence ("Weekend protests are planned for
+    June", "… for the summer"; not "Weekend rallies drew thousands", the last weekend's, nor
+    "…, police said on May 13")."""
     if not _PLURAL_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 24) or _ALL_BEFORE.search(
         ctx.text, max(0, m.start() - 5), m.start()
     ):
         return False
-    stop = _SENTENCE_BREAK.search(ctx.text, m.end())
-    rest = ctx.text[m.end() : stop.start() if stop is not None else len(ctx.text)]
+    rest = ctx.text[m.end() : m.end() + _REST_REACH]
+    stop = _SENTENCE_BREAK.search(rest)
+    rest = rest[: stop.start()] if stop is not None else rest
     if _SEASON_NAMED.search(rest):
         return True
     months = ctx.lex.temporal["month"]
