@@ -31,6 +31,7 @@ from .core import (
     WORDS,
     Cand,
     Ctx,
+    Prior,
     Reading,
     capitalised,
     current_quarter,
@@ -348,6 +349,19 @@ _SENTENCE_BREAK = compile_re(r"[.!?][\"”’']?\s")
 _OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])of[ \t\u00a0]+$")
 
 
+def _day_gone(m: Cand, ctx: Ctx) -> Prior | None:
+    """The last day named not after the reference, in the sentence of ``m`` or the one before
+    ("spoke on Tuesday, before the vote next Friday. A day earlier, …": Tuesday), else None."""
+    past = ctx.past_day
+    if (
+        past is None
+        or not 0 <= past.end <= m.start()
+        or len(_SENTENCE_BREAK.findall(ctx.text, past.end, m.start())) > 1
+    ):
+        return None
+    return past
+
+
 def _earlier_year(m: Cand, ctx: Ctx, units: tuple[str, ...], breaks: int, reach: int) -> int | None:
     """The year of the date of one of ``units`` named last, within ``reach`` characters and
     ``breaks`` sentence breaks before ``m``, when ``m`` is told in the past; else None."""
@@ -599,17 +613,11 @@ def _ago(m: Cand, ctx: Ctx, quarter_of: bool = False) -> Reading | None:
             and ctx.tense == "past"
         ):
             # "Japan votes on Oct. 27. The yen traded at 149.6, up from 150.2 a day earlier":
-            # a past clause counts from no date still ahead, but from the last day gone named
-            # in its sentence or the one before ("spoke on Tuesday, before the vote next
-            # Friday. A day earlier, …"), else from the reference
-            past = ctx.past_day
-            if (
-                past is not None
-                and anchor == "previous-day"
-                and 0 <= past.end <= m.start()
-                and len(_SENTENCE_BREAK.findall(ctx.text, past.end, m.start())) <= 1
-            ):
-                prior, anchor, base = past, "past-day", past.first
+            # a past clause counts from no date still ahead, but from a day gone named just
+            # before, else from the reference
+            gone = _day_gone(m, ctx) if anchor == "previous-day" else None
+            if gone is not None:
+                prior, anchor, base = gone, "past-day", gone.first
             else:
                 prior, anchor, base = None, "ref", ctx.ref
     if vague or n is None or n != int(n) or unit == "millennium":
@@ -804,6 +812,18 @@ def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
         # week. That week, …", "fell last week from 225,000 the week before": the week just
         # named, not the week of a day named before it
         prior, anchor = ctx.previous, "previous"
+    if (
+        step == -1
+        and anchor == "previous-day"
+        and prior is not None
+        and ctx.ref is not None
+        and prior.first > ctx.ref
+        and ctx.tense == "past"
+    ):
+        # "spoke on Tuesday, before the vote next Friday. The day before, …": as "a day
+        # earlier", from a day gone named just before, else from the reference
+        gone = _day_gone(m, ctx)
+        prior, anchor = (gone, "past-day") if gone is not None else (None, "ref")
     if prior is None:
         if ctx.ref is None:
             return Reading("DATE", None, None)
