@@ -266,6 +266,13 @@ def _clause_follows(toks: list[regex.Match[str]], i: int, tense_words: dict[str,
     return False
 
 
+# "ended a meeting on Friday by announcing it would expand purchases": a gerund of speech to
+# the right of a mention opens the clause it reports, not the mention's
+_SPEECH_GERUNDS = frozenset(
+    "announcing saying adding warning noting telling arguing insisting claiming stating".split()  # noqa: SIM905
+)
+
+
 # "... and would ask": after "and", these open a clause of their own.
 _NEW_CLAUSE = frozenset(
     """will would could should may might must can did had has have was were is are he she
@@ -669,6 +676,7 @@ class _Scan:
                 word in _CLAUSE_PREPS and not self.fronted and _clause_follows(toks, i, tense_words)
             )
             or (self.comma_seen and word in _REPORTING and not (self.fronted and word in _SAID))
+            or (word in _SPEECH_GERUNDS and not self.fronted)
             or (
                 word in ("and", "or")
                 and (nxt in _NEW_CLAUSE or tense_words.get(nxt or "") in _FINITE)
