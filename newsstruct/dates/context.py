@@ -247,6 +247,7 @@ _CLAUSE_OPENERS = frozenset(
         "whereas",
         "but",
         "whether",
+        "how",
     ]
 )
 # "will strike from Thursday after talks broke down": "after" or "before" with a subject and
@@ -361,6 +362,13 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
         # "In October, Mr. Dunn, who chairs the panel, announced a review": the apposition
         # between the subject and its verb is passed over
         sides[1].toks = _skip_appositions(right)
+    gerund = _words(left, 2)
+    if gerund[:1] == ["on"]:
+        gerund = gerund[1:]
+    if gerund[:1] and gerund[0] in _SPEECH_GERUNDS:
+        # "joined the debate, announcing on Wednesday he would meet …": the day of the
+        # speaking; what follows is the clause it reports
+        sides[1].stopped = True
     guess = None
     for _ in range(_WINDOW + 2):  # the nearest words, alternately
         for scan in sides:
