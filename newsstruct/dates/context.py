@@ -207,7 +207,6 @@ _PLANNED_TO = frozenset(
         "decided",
         "offered",
         "wanted",
-        "sought",
     ]
 )
 # "winds are forecast to pick up", "is projected to grow": a forecast standing now looks
@@ -756,7 +755,7 @@ class _Scan:
             )
         ):
             # "On Monday, the bank is expected to cut rates": a plan, on either side; but
-            # "sought to soften the words, saying on Friday": past
+            # "vowed to soften the words, saying on Friday": past
             cls = "future"
         elif (
             side == 0
