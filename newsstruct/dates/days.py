@@ -469,6 +469,17 @@ _SCHEDULE_BEFORE = compile_re(
     r"|operate|serves)(?![\p{L}])[^,;:.!?()\"“”\n]{0,40}"
     r"|\d[ \t\u00a0]?[ap]\.?m\.?(?:[ \t\u00a0]+(?-i:\p{Lu}{1,3}T))?[ \t\u00a0]+)$"
 )
+# an event held on a day ("Monday's debate"), not the outcome of one ("Wednesday's ruling")
+_COMING_EVENT_AFTER = compile_re(
+    r"(?i)[ \t]?['’]s[ \t\u00a0]+(?:\p{L}+[ \t\u00a0]+)?(?:debate|vote|game|match|meeting|rally"
+    r"|speech|address|hearing|primary|caucus(?:es)?|election|summit|session|final|race|talks"
+    r"|launch|ceremony|parade|march|opening|showdown|encounter)(?![\p{L}])"
+)
+# the opening of a clause, where a mention may be the subject
+_SUBJECT_OPENING_BEFORE = compile_re(
+    r"(?i)(?:^|[.!?,;:(\"“”—–-][\"”’']?[ \t\u00a0]*|\n\s*|(?<![\p{L}])(?:while|and|but|as|when|if"
+    r"|because|although|though|that|which|whether|so)[ \t\u00a0]+)$"
+)
 _AHEAD_OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])ahead[ \t\u00a0]+of[ \t\u00a0]+$")
 _EVENT_PREP_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:in|at|for|during|until|before)[ \t\u00a0]+$")
 
@@ -666,9 +677,18 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         # is still to come
         before = ctx.text[max(0, m.start() - 16) : m.start()]
         ahead = _AHEAD_OF_BEFORE.search(before) is not None or (
-            # "will face Brook in Sunday's final": the event of a future clause is to come
-            # ("will review Wednesday's ruling" names one past)
-            _EVENT_PREP_BEFORE.search(before) is not None and ctx.tense == "future"
+            # "will face Brook in Sunday's final", "will attend Monday's debate": the event of
+            # a future clause is to come ("will review Wednesday's ruling" names one past; as
+            # a subject, "Monday's debate might not move mountains", it may be past, its
+            # outcome to come)
+            (
+                _EVENT_PREP_BEFORE.search(before) is not None
+                or (
+                    _COMING_EVENT_AFTER.match(ctx.text, m.end(), m.end() + 24) is not None
+                    and _SUBJECT_OPENING_BEFORE.search(before) is None
+                )
+            )
+            and ctx.tense == "future"
         )
         ctx = attrs.evolve(ctx, tense="future" if ahead else None)
     if not modifier and _EVERY_WEEKDAY_AND_BEFORE.search(
