@@ -750,6 +750,8 @@ class _Scan:
             and not wish_off
             and (
                 word in _PLAN_TO
+                # "has to win in November": an obligation standing now (not "has to do with")
+                or (word in ("has", "have") and _neighbour(toks, i, side, 2) != "do")
                 or (side == 0 and word in _PLANNED_TO and not self.comma_seen)
                 or ((word in _PLANNED_TO or word in _FORECAST_TO) and prev in _PRESENT_BE)
             )
