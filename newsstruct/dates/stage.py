@@ -51,7 +51,12 @@ _FROM_AMOUNT_IN_BEFORE = compile_re(
 def _compared_from(text: str, mention: DateMention, state: _Discourse, sent: Sentence) -> bool:
     """Whether ``mention`` is the period a figure is compared with after "from" ("rose to
     4.1% in October from 4.3% in September"), the period reported named before it in its
-    sentence in the same unit: it does not become the date later ones count from."""
+    sentence in the same unit, or a day counted back right after "from" and a figure ("rose to
+    $1.12 from $1.11 the day before"): it does not become the date later ones count from."""
+    if mention.anchor == "previous-date" and cal.granularity(mention.value) == "day":
+        return (
+            _FROM_AMOUNT_BEFORE.search(text, max(0, mention.start - 48), mention.start) is not None
+        )
     prior = state.previous
     return (
         prior is not None
@@ -64,6 +69,10 @@ def _compared_from(text: str, mention: DateMention, state: _Discourse, sent: Sen
     )
 
 
+_FROM_AMOUNT_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])from[ \t\u00a0]+[$€£¥]?\d[\d.,]*(?:[ \t\u00a0]*%)?(?:[ \t\u00a0]+\p{Ll}+){0,2}"
+    r"[ \t\u00a0]+$"
+)
 _FISCAL_YEAR = compile_re(r"(?i)(?:the[ \t\u00a0]+)?(?:fiscal|financial[ \t\u00a0]+year|FY)")
 _YEAR_VALUE = compile_re(r"\d{4}")
 # "the year-ago quarter", "the prior-year period": compared with, never the one reported
