@@ -207,7 +207,6 @@ _PLANNED_TO = frozenset(
         "decided",
         "offered",
         "wanted",
-        "sought",
     ]
 )
 # "winds are forecast to pick up", "is projected to grow": a forecast standing now looks
@@ -247,6 +246,7 @@ _CLAUSE_OPENERS = frozenset(
         "whereas",
         "but",
         "whether",
+        "how",
     ]
 )
 # "will strike from Thursday after talks broke down": "after" or "before" with a subject and
@@ -264,6 +264,13 @@ def _clause_follows(toks: list[regex.Match[str]], i: int, tense_words: dict[str,
         if tense_words.get(word) in ("past", "perfect", "future"):
             return True
     return False
+
+
+# "ended a meeting on Friday by announcing it would expand purchases": a gerund of speech to
+# the right of a mention opens the clause it reports, not the mention's
+_SPEECH_GERUNDS = frozenset(
+    "announcing saying adding warning noting telling arguing insisting claiming stating".split()  # noqa: SIM905
+)
 
 
 # "... and would ask": after "and", these open a clause of their own.
@@ -354,6 +361,13 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
         # "In October, Mr. Dunn, who chairs the panel, announced a review": the apposition
         # between the subject and its verb is passed over
         sides[1].toks = _skip_appositions(right)
+    gerund = _words(left, 2)
+    if gerund[:1] == ["on"]:
+        gerund = gerund[1:]
+    if gerund[:1] and gerund[0] in _SPEECH_GERUNDS:
+        # "joined the debate, announcing on Wednesday he would meet …": the day of the
+        # speaking; what follows is the clause it reports
+        sides[1].stopped = True
     guess = None
     for _ in range(_WINDOW + 2):  # the nearest words, alternately
         for scan in sides:
@@ -669,6 +683,7 @@ class _Scan:
                 word in _CLAUSE_PREPS and not self.fronted and _clause_follows(toks, i, tense_words)
             )
             or (self.comma_seen and word in _REPORTING and not (self.fronted and word in _SAID))
+            or (word in _SPEECH_GERUNDS and not self.fronted)
             or (
                 word in ("and", "or")
                 and (nxt in _NEW_CLAUSE or tense_words.get(nxt or "") in _FINITE)
@@ -735,12 +750,14 @@ class _Scan:
             and not wish_off
             and (
                 word in _PLAN_TO
+                # "has to win in November": an obligation standing now (not "has to do with")
+                or (word in ("has", "have") and _neighbour(toks, i, side, 2) != "do")
                 or (side == 0 and word in _PLANNED_TO and not self.comma_seen)
                 or ((word in _PLANNED_TO or word in _FORECAST_TO) and prev in _PRESENT_BE)
             )
         ):
             # "On Monday, the bank is expected to cut rates": a plan, on either side; but
-            # "sought to soften the words, saying on Friday": past
+            # "vowed to soften the words, saying on Friday": past
             cls = "future"
         elif (
             side == 0
@@ -774,6 +791,20 @@ class _Scan:
         ):
             # "could not be reached Wednesday", "Neither he nor his lawyer could be reached
             # Wednesday": a failed attempt, past
+            cls = "past"
+        elif (
+            (word == "wouldn't" and nxt in _SAYING)
+            or (
+                word == "would"
+                and (
+                    (nxt == "not" and _neighbour(toks, i, side, 2) in _SAYING)
+                    or (nxt in _SAYING and _negated_subject(toks, i, side))
+                )
+            )
+        ) and not (side == 0 and toks[0].group().lower() in ("until", "till")):
+            # "A spokesman would not comment Tuesday", "Nobody would comment on Tuesday": a
+            # refusal to speak, past (not "would not reopen on Monday", a plan, nor "would
+            # not comment until Monday", a refusal lasting to a day)
             cls = "past"
         elif cls == "plural":  # "stores open on Christmas", not "the open", "to open"
             # "Kestrel United open their season at home against Dunmore on Saturday": a bare
@@ -895,6 +926,10 @@ def _with_subject(toks: list[regex.Match[str]], i: int, tense_words: dict[str, s
     return False
 
 
+# the verbs of speaking a refusal ("would not comment") names
+_SAYING = frozenset(
+    "comment say confirm discuss elaborate disclose speculate respond answer specify".split()  # noqa: SIM905
+)
 # A subject that negates its verb without "not": "Neither he nor his lawyer could be reached",
 # "Nobody could be reached", "None of the officials could be located".
 _NEGATING_SUBJECT = frozenset(["neither", "nor", "nobody", "none", "noone"])

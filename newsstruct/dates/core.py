@@ -362,16 +362,39 @@ def year_named_before(
         or not ctx.text.startswith(",", prev.end)
     ):
         return None
-    # the year opens the sentence ("In 2008,", "Last year,", "Last summer,"), not a phrase
-    # inside it ("a program approved in 1987 that …")
-    window = ctx.text[max(0, prev.end - 40) : prev.end]
+    return prev.first.year if _opens_sentence(ctx.text, prev.end) else None
+
+
+def _opens_sentence(text: str, end: int) -> bool:
+    """The date ending at ``end`` opens its sentence ("In 2008,", "Last year,", "Last
+    summer,"), not a phrase inside it ("a program approved in 1987 that …")."""
+    window = text[max(0, end - 40) : end]
     breaks = [b.end() for b in _OPENING_BREAK.finditer(window)]
-    if not breaks and prev.end > 40:
-        return None
+    if not breaks and end > 40:
+        return False
     opening = window[breaks[-1] :] if breaks else window
-    if len(WORDS.findall(opening)) > 4:
-        return None
-    return prev.first.year
+    return len(WORDS.findall(opening)) <= 4
+
+
+def period_opens_ahead(ctx: Ctx, start: int) -> bool:
+    """A week, month, quarter, season or year not yet over opens the sentence of a future clause
+    ("This week, the ferry will leave at 9 a.m.", "Next month, trains will depart at …"):
+    a day of it, which one not known."""
+    prev = ctx.previous
+    if (
+        prev is None
+        or ctx.ref is None
+        or ctx.tense != "future"
+        or prev.unit not in ("week", "weekend", "month", "quarter", "season", "year")
+        or prev.end < 0
+        or prev.end > start
+        or start - prev.end > _YEAR_REACH
+        or not ctx.text.startswith(",", prev.end)
+        or _SENTENCE_END.search(ctx.text, prev.end, start)
+    ):
+        return False
+    span = cal.value_range(prev.value)
+    return span is not None and span[1] >= ctx.ref and _opens_sentence(ctx.text, prev.end)
 
 
 def month_day_year(mo: int, d: int, ctx: Ctx, start: int | None = None) -> dt.date | None:

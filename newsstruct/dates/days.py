@@ -27,6 +27,7 @@ from .core import (
     future_in_past_day,
     month_day_year,
     month_in,
+    period_opens_ahead,
     pick,
     prior_for,
     weekday_date,
@@ -209,6 +210,10 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         # "Last year, temperatures reached 31 degrees at midday", "Last week, the river peaked
         # at 4 p.m.", "This week, …" on a Friday: a day of that period the text does not name
         return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
+    elif period_opens_ahead(ctx, start):
+        # "This week, the ferry will leave at 9 a.m.": as told in the past, a day of the
+        # period, not the reference's
+        return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
     elif ctx.tense == "past" and (past := _past_day(ctx)) is not None:
         # "He was shot at 10 p.m." after the story named the day: that day's evening
         day, anchor = past.first, _past_anchor(past, ctx)
@@ -345,11 +350,15 @@ _TWILIGHT = {
 _PLUPERFECT_BEFORE = compile_re(r"(?i)(?<![\p{L}])had(?![\p{L}])")
 
 
-def _story_part_of_day(pod: str, ctx: Ctx, start: int) -> Reading:
-    """ "in the morning", "at dawn": of the day the sentence names, else (in a past clause)
-    the last day the story named, else the reference day."""
+def _story_part_of_day(pod: str, ctx: Ctx, start: int, end: int) -> Reading:
+    """ "in the morning", "at dawn": of the day the sentence names, else of no day in a habit
+    (as a clock time: "usually runs in the evening", "in the morning on weekdays" are
+    `XXXX-XX-XXTEV`, `XXXX-XX-XXTMO`), else (in a past clause) the last day the story named,
+    else the reference day."""
     if ctx.sentence_day is not None:
         return Reading("TIME", f"{ctx.sentence_day.isoformat()}T{pod}", "sentence")
+    if _habitual(ctx.text, start, end):
+        return Reading("SET", f"XXXX-XX-XXT{pod}", None, dated=False)
     if ctx.tense == "past" and (past := _past_day(ctx)) is not None:
         day = past.first
         if (
@@ -390,7 +399,7 @@ def _story_day(ctx: Ctx, mod: str | None) -> Reading:
 def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     if low in _TWILIGHT:
-        return _story_part_of_day(_TWILIGHT[low], ctx, m.start())
+        return _story_part_of_day(_TWILIGHT[low], ctx, m.start(), m.end())
     if low == "the day":  # "earlier in the day"
         return _story_day(ctx, None)
     if low.startswith("the end of"):
@@ -399,7 +408,7 @@ def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
         return _story_day(ctx, "END")
     if low.startswith("the "):
         pod = ctx.lex.temporal["part_of_day"].get(low.split()[-1])
-        return _story_part_of_day(pod, ctx, m.start()) if pod is not None else None
+        return _story_part_of_day(pod, ctx, m.start(), m.end()) if pod is not None else None
     pods = ctx.lex.temporal["part_of_day"]
     pod_word = next((w for w in reversed(low.replace("-", " - ").split()) if w in pods), None)
     if low.endswith("tonight") or low == "tonight":
@@ -459,6 +468,17 @@ _SCHEDULE_BEFORE = compile_re(
     r"(?i)(?:(?<![\p{L}])(?:open|opens|closed|closes|hours|staffed|available|answered|operates"
     r"|operate|serves)(?![\p{L}])[^,;:.!?()\"“”\n]{0,40}"
     r"|\d[ \t\u00a0]?[ap]\.?m\.?(?:[ \t\u00a0]+(?-i:\p{Lu}{1,3}T))?[ \t\u00a0]+)$"
+)
+# an event held on a day ("Monday's debate"), not the outcome of one ("Wednesday's ruling")
+_COMING_EVENT_AFTER = compile_re(
+    r"(?i)[ \t]?['’]s[ \t\u00a0]+(?:\p{L}+[ \t\u00a0]+)?(?:debate|vote|game|match|meeting|rally"
+    r"|speech|address|hearing|primary|caucus(?:es)?|election|summit|session|final|race|talks"
+    r"|launch|ceremony|parade|march|opening|showdown|encounter)(?![\p{L}])"
+)
+# the opening of a clause, where a mention may be the subject
+_SUBJECT_OPENING_BEFORE = compile_re(
+    r"(?i)(?:^|[.!?,;:(\"“”—–-][\"”’']?[ \t\u00a0]*|\n\s*|(?<![\p{L}])(?:while|and|but|as|when|if"
+    r"|because|although|though|that|which|whether|so)[ \t\u00a0]+)$"
 )
 _AHEAD_OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])ahead[ \t\u00a0]+of[ \t\u00a0]+$")
 _EVENT_PREP_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:in|at|for|during|until|before)[ \t\u00a0]+$")
@@ -657,9 +677,18 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         # is still to come
         before = ctx.text[max(0, m.start() - 16) : m.start()]
         ahead = _AHEAD_OF_BEFORE.search(before) is not None or (
-            # "will face Brook in Sunday's final": the event of a future clause is to come
-            # ("will review Wednesday's ruling" names one past)
-            _EVENT_PREP_BEFORE.search(before) is not None and ctx.tense == "future"
+            # "will face Brook in Sunday's final", "will attend Monday's debate": the event of
+            # a future clause is to come ("will review Wednesday's ruling" names one past; as
+            # a subject, "Monday's debate might not move mountains", it may be past, its
+            # outcome to come)
+            (
+                _EVENT_PREP_BEFORE.search(before) is not None
+                or (
+                    _COMING_EVENT_AFTER.match(ctx.text, m.end(), m.end() + 24) is not None
+                    and _SUBJECT_OPENING_BEFORE.search(before) is None
+                )
+            )
+            and ctx.tense == "future"
         )
         ctx = attrs.evolve(ctx, tense="future" if ahead else None)
     if not modifier and _EVERY_WEEKDAY_AND_BEFORE.search(
@@ -840,7 +869,12 @@ def _the_weekday(ctx: Ctx, start: int, end: int, wd: int) -> dt.date | None:
         # "arrived on Sunday, May 4 … on the Tuesday": a Sunday that ends no span opens the
         # days told after it, as weeks run from Sunday on a wall calendar
         return base + dt.timedelta(days=wd % 7)
-    return base + dt.timedelta(days=wd - base.isoweekday())
+    day = base + dt.timedelta(days=wd - base.isoweekday())
+    if (base - day).days > 3:
+        # "arrived on Saturday … met the mayor on the Monday": the story moves on, to the
+        # nearer one after it, not back to the start of its week
+        day += dt.timedelta(days=7)
+    return day
 
 
 # "from Thursday, August 17, to Sunday, August 20": a Sunday that ends a span, in its ISO week

@@ -795,6 +795,12 @@ _HABIT_NEAR_BEFORE = compile_re(rf"(?i)(?<![\p{{L}}]){_HABIT_WORD}(?![\p{{L}}])[
 _HABIT_NEAR_AFTER = compile_re(
     rf"(?i)[ \t\u00a0]+(?:(?:is|are|has|have|was|were)[ \t\u00a0]+)?{_HABIT_WORD}(?![\p{{L}}])"
 )
+# "In December, stocks usually rise": a month opening its sentence, the adverb in the clause
+# after its comma
+_OPENING_IN_BEFORE = compile_re(r"(?:^|[.!?][\"”’']?[ \t\u00a0]+|\n[ \t\u00a0]*)In[ \t\u00a0]+$")
+_HABIT_AFTER_COMMA = compile_re(
+    rf"(?i),[ \t\u00a0]+[^,.;:!?()\"“”]{{0,40}}?(?<![\p{{L}}]){_HABIT_WORD}(?![\p{{L}}])"
+)
 
 
 def h_month(m: Cand, ctx: Ctx) -> Reading | None:
@@ -852,11 +858,15 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         and (
             _HABIT_NEAR_BEFORE.search(ctx.text, max(0, m.start() - 50), m.start())
             or _HABIT_NEAR_AFTER.match(ctx.text, m.end(), m.end() + 50)
+            or (
+                _OPENING_IN_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+                and _HABIT_AFTER_COMMA.match(ctx.text, m.end(), m.end() + 60)
+            )
         )
         and ctx.tense not in ("past", "future")
     ):
-        # "December is usually a good month for stocks", "snow often falls in January": the
-        # month of every year a habit holds in
+        # "December is usually a good month for stocks", "snow often falls in January", "In
+        # December, stocks usually rise": the month of every year a habit holds in
         return Reading("DATE", f"XXXX-{mo[0]:02d}", None, mod=mod)
     if ctx.ref is None:
         return Reading("DATE", f"XXXX-{mo[0]:02d}", None, mod=mod)

@@ -28,9 +28,12 @@ from .amounts import (
 )
 from .core import (
     PREPOSITION_BEFORE,
+    WORDS,
     Cand,
     Ctx,
+    Prior,
     Reading,
+    capitalised,
     current_quarter,
     edge_mod,
     followed_by_word,
@@ -302,6 +305,9 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         # timetable runs on, as "on weekends" (not "weekend rallies", events of one weekend,
         # nor "a weekend service" at a church)
         return Reading("SET", "XXXX-WXX-WE", None)
+    if low == "weekend" and _weekends_of_period(m, ctx):
+        # "Weekend protests are planned for June": events of the weekends of a month
+        return Reading("SET", "XXXX-WXX-WE", None)
     if unit == "weekend" or low == "the weekend" or low == "weekend":
         return _weekend(ctx, modifier if low not in ("the weekend", "weekend") else "")
     step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(modifier, 0)
@@ -341,6 +347,19 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
 
 _SENTENCE_BREAK = compile_re(r"[.!?][\"”’']?\s")
 _OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])of[ \t\u00a0]+$")
+
+
+def _day_gone(m: Cand, ctx: Ctx) -> Prior | None:
+    """The last day named not after the reference, in the sentence of ``m`` or the one before
+    ("spoke on Tuesday, before the vote next Friday. A day earlier, …": Tuesday), else None."""
+    past = ctx.past_day
+    if (
+        past is None
+        or not 0 <= past.end <= m.start()
+        or len(_SENTENCE_BREAK.findall(ctx.text, past.end, m.start())) > 1
+    ):
+        return None
+    return past
 
 
 def _earlier_year(m: Cand, ctx: Ctx, units: tuple[str, ...], breaks: int, reach: int) -> int | None:
@@ -392,6 +411,44 @@ _SCHEDULE_NOUN_AFTER = compile_re(
     r"(?i)[ \t\u00a0]+(?:services?|closures|schedules?|timetables?|hours|shifts|editions"
     r"|fares|sailings|departures|opening[ \t\u00a0]+hours)(?![\p{L}'’-])"
 )
+
+
+# a season in lower case ("for the summer"; "the Summer Olympics" is a name)
+_SEASON_NAMED = compile_re(
+    r"(?<![\p{L}])(?:[Tt]he|[Tt]his|[Nn]ext|[Ii]n)[ \t\u00a0]+(?:autumn|fall|spring|summer|winter)"
+    r"(?![\p{L}])"
+)
+_DAY_NUMBER_AFTER = compile_re(r"[ \t\u00a0]*\d")
+# a plural noun (not a word of another kind ending in "s": "all weekend across the state")
+_PLURAL_NOUN_AFTER = compile_re(
+    r"[ \t\u00a0]+(?!(?:across|always|afterwards|besides|perhaps|sometimes|towards|unless"
+    r"|whereas|does)(?![\p{L}]))\p{Ll}{3,}s(?![\p{L}'’-])"
+)
+_REST_REACH = 200  # characters of the sentence after "weekend" searched for a month
+_ALL_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:an?|all)[ \t\u00a0]+$")
+
+
+def _weekends_of_period(m: Cand, ctx: Ctx) -> bool:
+    """ "weekend" with no determiner (nor "all") before a plural noun, with a month (not a day
+    of it) or a season named after it in its sentence ("Weekend protests are planned for
+    June", "… for the summer"; not "Weekend rallies drew thousands", the last weekend's, nor
+    "…, police said on May 13")."""
+    if not _PLURAL_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 24) or _ALL_BEFORE.search(
+        ctx.text, max(0, m.start() - 5), m.start()
+    ):
+        return False
+    rest = ctx.text[m.end() : m.end() + _REST_REACH]
+    stop = _SENTENCE_BREAK.search(rest)
+    rest = rest[: stop.start()] if stop is not None else rest
+    if _SEASON_NAMED.search(rest):
+        return True
+    months = ctx.lex.temporal["month"]
+    return any(
+        capitalised(w.group())
+        and (w.group().lower() in months or w.group().lower().rstrip(".") in months)
+        and not _DAY_NUMBER_AFTER.match(rest, w.end())
+        for w in WORDS.finditer(rest)
+    )
 
 
 def _weekend(ctx: Ctx, modifier: str) -> Reading:
@@ -556,8 +613,13 @@ def _ago(m: Cand, ctx: Ctx, quarter_of: bool = False) -> Reading | None:
             and ctx.tense == "past"
         ):
             # "Japan votes on Oct. 27. The yen traded at 149.6, up from 150.2 a day earlier":
-            # a past clause counts from no date still ahead, but from the reference
-            prior, anchor, base = None, "ref", ctx.ref
+            # a past clause counts from no date still ahead, but from a day gone named just
+            # before, else from the reference
+            gone = _day_gone(m, ctx) if anchor == "previous-day" else None
+            if gone is not None:
+                prior, anchor, base = gone, "past-day", gone.first
+            else:
+                prior, anchor, base = None, "ref", ctx.ref
     if vague or n is None or n != int(n) or unit == "millennium":
         return Reading("DATE", "PAST_REF" if backward else "FUTURE_REF", None, mod=mod)
     k = int(n) * (-1 if backward else 1)
@@ -750,6 +812,18 @@ def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
         # week. That week, …", "fell last week from 225,000 the week before": the week just
         # named, not the week of a day named before it
         prior, anchor = ctx.previous, "previous"
+    if (
+        step == -1
+        and anchor == "previous-day"
+        and prior is not None
+        and ctx.ref is not None
+        and prior.first > ctx.ref
+        and ctx.tense == "past"
+    ):
+        # "spoke on Tuesday, before the vote next Friday. The day before, …": as "a day
+        # earlier", from a day gone named just before, else from the reference
+        gone = _day_gone(m, ctx)
+        prior, anchor = (gone, "past-day") if gone is not None else (None, "ref")
     if prior is None:
         if ctx.ref is None:
             return Reading("DATE", None, None)

@@ -24,7 +24,7 @@ from ..records import DateMention, Quote, Sentence
 from ..text import check_text, parse_published
 from . import calendar as cal
 from .context import clause_tense, headline_end, headline_tense
-from .core import Cand, Ctx, Prior, Reading, month_in
+from .core import Cand, Ctx, Prior, Reading, month_in, weekday_in
 from .grammar import TriggerFinder, compile_grammar, simple_folds
 from .named import SPAN_END
 from .propername import in_name
@@ -51,7 +51,12 @@ _FROM_AMOUNT_IN_BEFORE = compile_re(
 def _compared_from(text: str, mention: DateMention, state: _Discourse, sent: Sentence) -> bool:
     """Whether ``mention`` is the period a figure is compared with after "from" ("rose to
     4.1% in October from 4.3% in September"), the period reported named before it in its
-    sentence in the same unit: it does not become the date later ones count from."""
+    sentence in the same unit, or a day counted back right after "from" and a figure ("rose to
+    $1.12 from $1.11 the day before"): it does not become the date later ones count from."""
+    if mention.anchor == "previous-date" and cal.granularity(mention.value) == "day":
+        return (
+            _FROM_AMOUNT_BEFORE.search(text, max(0, mention.start - 48), mention.start) is not None
+        )
     prior = state.previous
     return (
         prior is not None
@@ -64,6 +69,10 @@ def _compared_from(text: str, mention: DateMention, state: _Discourse, sent: Sen
     )
 
 
+_FROM_AMOUNT_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])from[ \t\u00a0]+[$€£¥]?\d[\d.,]*(?:[ \t\u00a0]*%)?(?:[ \t\u00a0]+\p{Ll}+){0,2}"
+    r"[ \t\u00a0]+$"
+)
 _FISCAL_YEAR = compile_re(r"(?i)(?:the[ \t\u00a0]+)?(?:fiscal|financial[ \t\u00a0]+year|FY)")
 _YEAR_VALUE = compile_re(r"\d{4}")
 # "the year-ago quarter", "the prior-year period": compared with, never the one reported
@@ -99,6 +108,21 @@ _TOLD_ON = compile_re(
     r"(?i)(?<![\p{L}])(?:said|says|told(?:[ \t\u00a0]+\p{L}+){0,2}|announced|reported"
     r"|confirmed|added)[ \t\u00a0]+(?:on[ \t\u00a0]+)?$"
 )
+# "Police said Tuesday the blaze started at 3 a.m.": a verb of speech, whose clause may tell
+# of a day named in the sentence before (not "announced on Friday the arrest of a man")
+_SAID_ON = compile_re(
+    r"(?i)(?<![\p{L}])(?:said|says|told(?:[ \t\u00a0]+\p{L}+){0,2})[ \t\u00a0]+(?:on[ \t\u00a0]+)?$"
+)
+# an appeal to witnesses, whose words after it tell of the events: "asked anyone in the area",
+# "appealed for witnesses who were near the station", "drivers travelling on the road" (up to
+# the clock time, with no sentence break nor an infinitive between: "asked anyone who saw it
+# to call before 5 p.m." is a deadline)
+_WITNESSES_SOUGHT = compile_re(
+    r"(?i)(?<![\p{L}])(?:anyone|anybody|witnesses|motorists|drivers|people|residents)"
+    r"[ \t\u00a0]+(?:who|that|in|near|on|at|travelling|traveling|driving|walking)(?![\p{L}])"
+    r"(?:[^.;!?\"“”]|\.(?![ \t\u00a0]*(?-i:\p{Lu})))*$"
+)
+_INFINITIVE = compile_re(r"(?<![\p{L}])to[ \t\u00a0]+(?!the|an?|his|her|their|its)\p{Ll}+")
 _MONTHS_OF_YEAR = frozenset(f"P{n}M" for n in range(2, 12))
 _FULL_YEAR = compile_re(
     r"(?i)(?:the[ \t\u00a0]+)?full(?:[ \t\u00a0]|[ \t\u00a0]?[-‐][ \t\u00a0]?)year"
@@ -141,6 +165,8 @@ class _Discourse:
     day_sentence: int = -1  # the sentence of previous_day
     past_day: Prior | None = None  # the last day named not after the reference
     past_day_sentence: int = -1
+    # the day of the events as the sentence opens: the last day named in the sentence before
+    opening_day: Prior | None = None
     # the first day each weekday named so far was read as (outside quotes)
     weekdays: dict[int, dt.date] = attrs.field(factory=dict)
     # the year last written (year, month or 0) and, after a timeline's heading or entry
@@ -242,7 +268,9 @@ class _Discourse:
         count too (each read only where it matters): a period named as a contrast ("after a
         flat second quarter", ``_AFTER_A_BEFORE``) is not the one the story reports; the day an
         attribution names ("…, the sheriff said Monday", ``_TOLD_ON``), after another day in
-        its sentence (the day of the events told), is not the day later clock times fall on;
+        its sentence (the day of the events told), or after an earlier day named in the sentence
+        before when it follows a verb of speech (``_SAID_ON``), is not the day later clock
+        times fall on;
         a year after "the whole of" or "all of" is reported whole, or after "so far", to date
         (``_WHOLE_OF_BEFORE``)."""
         if (
@@ -314,7 +342,14 @@ class _Discourse:
             self.previous = prior
         if unit in _DAY_UNITS and not (
             self.previous_day is not None
-            and self.day_sentence == sentence
+            and (
+                self.day_sentence == sentence
+                or (
+                    sentence - self.day_sentence == 1
+                    and self.previous_day.first < mention.first_day
+                    and _before(text, mention.start, _SAID_ON, 40)
+                )
+            )
             and _before(text, mention.start, _TOLD_ON, 40)
         ):
             self.previous_day, self.day_sentence = prior, sentence
@@ -417,6 +452,7 @@ def find_dates(
             continue
         if i != state.sentence:
             state.sentence, state.sentence_day = i, None
+            state.opening_day = state.previous_day if state.day_sentence == i - 1 else None
         sent = sentences[i]
         lo, hi, mref, mref_name = sent.start, sent.end, ref, anchor
         piece = speech.piece_at(m.start())
@@ -468,6 +504,23 @@ def find_dates(
             after = _day_just_after(cands, chains, idx, ctx)
             if after is not None:
                 ctx = attrs.evolve(ctx, sentence_day=after)
+            elif (
+                state.opening_day is not None
+                and state.opening_day.first < state.sentence_day
+                and (
+                    cue := _WITNESSES_SOUGHT.search(
+                        text, max(state.opening_day.end, m.start() - 120), m.start()
+                    )
+                )
+                and cue.start() > (state.previous_day.end if state.previous_day else 0)
+                and not _INFINITIVE.search(text, cue.start(), m.start())
+                and weekday_in(text[m.end() : m.end() + 40], lex) is None
+            ):
+                # "attacked on Saturday night. Police released images on Monday and asked
+                # anyone in the area between 11 p.m. and midnight": the hours of the events,
+                # not of the appeal (unless a day follows them: "… and midnight on Saturday")
+                events = state.opening_day
+                ctx = attrs.evolve(ctx, sentence_day=None, previous_day=events, past_day=events)
         elif kind in ("time", "pod_day"):
             ctx = attrs.evolve(ctx, sentence_day=_day_just_after(cands, chains, idx, ctx))
             if i - state.day_sentence > _CLOCK_DAY_REACH:
