@@ -1125,6 +1125,13 @@ def _reach_back(text: str, start: int, cue: int) -> int:
     return space + 1 if space >= 0 else cue
 
 
+# what a group knows or is close to: "familiar with the plans", "close to the campaign",
+# "briefed on the talks", "in attendance"
+_GROUP_KNOWING = compile_re(
+    r"\s+(?:(?:familiar|acquainted)\s+with|close\s+to|briefed\s+on|involved\s+in"
+    r"|knowledgeable\s+about|in\s+attendance|present)\b[^,;:.!?\"“”]{0,80}",
+    regex.V1,
+)
 # an affiliation after a group or a description: "at the regional weather office", "with
 # the Harbor Institute" (no time or setting: "on Monday", "in a statement")
 _GROUP_AFFILIATION = compile_re(
@@ -1151,10 +1158,13 @@ def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | 
     if (
         source.kind in ("group", "description")
         and source.end < e
-        and _GROUP_AFFILIATION.fullmatch(text, source.end, e)
+        and (
+            _GROUP_AFFILIATION.fullmatch(text, source.end, e)
+            or _GROUP_KNOWING.fullmatch(text, source.end, e)
+        )
     ):
-        # "according to forecasters at the regional weather office": who they are is part
-        # of the source
+        # "according to forecasters at the regional weather office", "according to people
+        # familiar with the plans": who they are is part of the source
         source = attrs.evolve(source, end=e)
     lead = _lead_word(text, sent.start, cue[0])
     if lead is not None and lead.lower() in {"", "but", "and"}:  # "According to X, content."
