@@ -590,6 +590,11 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     j = _published_head(doc, toks, j)
     if j == 0 or _boundary_before(doc, toks, j):
         return classify(doc, toks[j : i + 1])
+    if _authored_by(doc, toks, j):
+        # "A report by the Harbor Institute found": the author of the work speaks
+        m = classify(doc, toks[j : i + 1])
+        if m is not None and m.kind in ("name", "org"):
+            return m
     # no clause boundary before the phrase ("In a Harbor News interview Dunmore declared"):
     # the capitalised run that ends it may still be the subject
     k = i
@@ -620,6 +625,46 @@ def _np_before(doc: Doc, lo: int, end: int) -> Mention | None:
         return None
     m = classify(doc, toks[k : i + 1])
     return m if m is not None and m.kind in ("name", "org") else None
+
+
+# works that speak for their authors: "A report by the Harbor Institute found"
+_AUTHORED = frozenset(
+    [
+        "analysis",
+        "assessment",
+        "audit",
+        "census",
+        "estimate",
+        "forecast",
+        "investigation",
+        "paper",
+        "poll",
+        "report",
+        "review",
+        "study",
+        "survey",
+    ]
+)
+# words that may stand between a work and "by": "released Tuesday", "published last week"
+_AUTHORED_GAP = 4
+
+
+def _authored_by(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
+    """The phrase at token ``j`` follows "by" after a work that opens the clause: "A 2009
+    report by …", "A survey released Tuesday by …" (the work, its determiner and a few words
+    after it)."""
+    text = doc.text
+    if j < 2 or not toks[j - 1][2] or _word(text, toks[j - 1]).lower() != "by":
+        return False
+    for w in range(j - 2, max(-1, j - 2 - _AUTHORED_GAP), -1):
+        if not toks[w][2]:
+            return False
+        if _word(text, toks[w]).lower().rstrip("s") in _AUTHORED:
+            k = w
+            while k > 0 and w - k < 3 and toks[k - 1][2] and not _boundary_before(doc, toks, k):
+                k -= 1  # "A new 2009 report"
+            return k == 0 or _boundary_before(doc, toks, k)
+    return False
 
 
 # the prepositions that join an organisation to the phrase it names the source in ("A report
