@@ -532,7 +532,8 @@ def _reported(
     ):
         return None  # "with all precincts reporting, the race …": an absolute, no speech
     comma_after = False  # the content opens after a comma: the attribution may be inside it
-    nothing_after = _ONLY_STOPS.fullmatch(text, skip_setting(text, cue[1], sent.end), sent.end)
+    after = _past_the_told(doc, cue, skip_setting(text, cue[1], sent.end), sent.end)
+    nothing_after = _ONLY_STOPS.fullmatch(text, after, sent.end)
     if (
         source is None
         or nothing_after
@@ -1074,6 +1075,8 @@ def _postposed(
     text = doc.text
     after = skip_setting(text, cue[1], sent.end)
     m_after = None
+    if not relaxed:
+        after = _past_the_told(doc, cue, after, sent.end)
     if relaxed:
         if _COMMA_NEXT.match(text, after, sent.end) is None:
             return None
@@ -1114,6 +1117,28 @@ def _postposed(
 
 
 _POSTPOSED_REACH = 1500
+# verbs whose object after them is the one told, never an inverted source ("…, Calloway told
+# reporters." but "…, warned Calloway.")
+_TOLD_SOMEONE = frozenset(["tell", "inform", "assure", "notify", "remind"])
+_MAX_TOLD_WORDS = 8
+
+
+def _past_the_told(doc: Doc, cue: tuple[int, int], pos: int, hi: int) -> int:
+    """After "told" (and its kin), past the one told and the settings after it when only the
+    sentence's stop follows ("…, Calloway told reporters on Tuesday."); else ``pos``."""
+    text = doc.text
+    found = doc.words.cue(text[cue[0] : cue[1]])
+    if found is None or found[0] not in _TOLD_SOMEONE:
+        return pos
+    words = doc.words
+    for k, (s, e, is_word) in enumerate(doc.tokens(pos, min(hi, pos + 120))[:_MAX_TOLD_WORDS]):
+        low = text[s:e].lower()
+        if not is_word or (k and (low in words.dets or low in words.pronouns or low in _AUX)):
+            return pos  # "told reporters, …", "told reporters the pier was safe"
+        rest = skip_setting(text, e, hi)  # the one told ends here: "reporters", "The
+        if _ONLY_STOPS.fullmatch(text, rest, hi):  # Associated Press", "the Gazette in an
+            return rest  # interview on Tuesday"
+    return pos
 
 
 def _reach_back(text: str, start: int, cue: int) -> int:
