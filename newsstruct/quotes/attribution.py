@@ -383,6 +383,12 @@ def _inside_clause(text: str, lo: int, pos: int) -> bool:
 _TITLE_SMALL = frozenset(["a", "an", "the", "of", "to", "in", "on", "for", "and", "at", "by"])
 
 
+def _skip_spaces(text: str, pos: int, hi: int) -> int:
+    while pos < hi and text[pos] in " \u00a0":
+        pos += 1
+    return pos
+
+
 def noun_use(text: str, lo: int, cue_start: int, words: QuoteWords) -> bool:
     """The cue word is a noun here: after a determiner or a possessive ("the report", "a
     claim", "the secretary's comments"; "he's claiming" is a verb)."""
@@ -517,6 +523,15 @@ def attribution_before(
         ):
             continue  # "called the penalty "soft."": the object's complement, a mixed quote
         if text[s].isupper() and (text[s:e].endswith("ed") or _inside_clause(text, lo, s)):
+            inverted = np_after(doc, _skip_spaces(text, found[2], open_mark), open_mark)
+            if (
+                inverted is not None
+                and inverted.kind == "name"
+                and text[inverted.end : open_mark].strip() in (":", ",")
+                and not _inside_clause(text, lo, s)
+            ):
+                # "Added Ellis: "…"", "Continued Stone: "…"": the cue inverted before its source
+                return make_attribution(text, (s, found[2]), inverted, found[2])
             continue  # "Asked about it, she said": a participle; "told The Harbor Post": a name
         if noun_use(text, lo, s, words):
             continue  # "Trump's remarks", "the report"
