@@ -402,16 +402,21 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
             if m is not None:
                 return m
     if participle and seg.endswith(","):
-        # "when dockers interrupted her remarks, shouting": the subject of the clause
-        # the participle closes, when a subordinator opens it
+        # "when dockers interrupted her remarks, shouting", "…, and the union sued the city,
+        # saying": the subject of the clause the participle closes, when a subordinator or a
+        # conjunction after a comma opens it (the nearer of the two)
         comma = lo + len(seg) - 1
         opener = _CONJUNCTION.search(text, max(lo, cue_start - 150), comma)
+        joined = CLAUSE_BREAK.search(text, max(lo, cue_start - 150), comma)
+        if joined is not None and (opener is None or joined.end() > opener.end()):
+            opener = joined
         if opener is not None and PUNCT.search(text, opener.end(), comma) is None:
             found = clause_subject(doc, opener.end(), comma)
             if (
                 found is not None
                 and found[0].kind in _SUBJECT_KINDS
                 and LETTERS.search(text, found[1], comma) is not None  # its verb follows
+                and _PREPOSITION_NEXT.match(text, found[1], comma) is None  # "as a ladder to"
             ):
                 return found[0]
     brk = CLAUSE_BREAK.search(text, max(lo, cue_start - MAX_WINDOW), cue_start)
@@ -604,10 +609,14 @@ _SUBORDINATE = compile_re(
 
 # subordinators that are never prepositions ("went after Brisk" is not a clause)
 _CONJUNCTION = compile_re(
-    r"(?r)\b(?:when|while|because|though|although|whereas|once|until|unless)\s", regex.V1
+    r"(?r)\b(?:when|while|because|though|although|whereas|once|until|unless|as)\s", regex.V1
 )
 
 _COMMA_END = compile_re(r",\s*$", regex.V1)
+# a preposition right after a phrase: no clause ("as a ladder to the middle class")
+_PREPOSITION_NEXT = compile_re(
+    r"\s+(?:to|of|for|in|on|at|with|from|by|about|as|into|over|under|than|like)\b", regex.V1
+)
 
 
 def _word_of(text: str, m: Mention) -> str:
