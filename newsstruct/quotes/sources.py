@@ -407,9 +407,9 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
         # conjunction after a comma opens it (the nearer of the two)
         comma = lo + len(seg) - 1
         opener = _CONJUNCTION.search(text, max(lo, cue_start - 150), comma)
-        joined = CLAUSE_BREAK.search(text, max(lo, cue_start - 150), comma)
-        if joined is not None and (opener is None or joined.end() > opener.end()):
-            opener = joined
+        conj = CLAUSE_BREAK.search(text, max(lo, cue_start - 150), comma)
+        if conj is not None and (opener is None or conj.end() > opener.end()):
+            opener = conj
         if opener is not None and PUNCT.search(text, opener.end(), comma) is None:
             found = clause_subject(doc, opener.end(), comma)
             if (
