@@ -453,8 +453,8 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
         return longer
     # a reduced relative clause: "Dockers marching along the quay chanted"
     if _REDUCED_RELATIVE.fullmatch(between) and not any(
-        words.cue(w) is not None for w in between.split()
-    ):
+        words.cue(w) is not None for w in _BY_NAME.sub("", between).split()
+    ):  # (the name of an agent has no cue: "obtained by The Associated Press")
         return mention
     if _unclosed_aside(doc, pos, skip_back(doc, pos, cue_start)):
         return mention
@@ -686,3 +686,4 @@ _OWNER_BEFORE = compile_re(
 )
 
 _REDUCED_RELATIVE = compile_re(r"\p{Ll}+(?:ing|ed)(?:\s+[\p{L}\-’']+){0,8}", regex.V1)
+_BY_NAME = compile_re(r"\bby(?:\s+the)?(?:\s+\p{Lu}[\p{L}\-’']*)+", regex.V1)
