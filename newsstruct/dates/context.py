@@ -180,6 +180,13 @@ _PLAN_TO = frozenset(
         "unlikely",
         "certain",
         "bound",
+        # a chance or a course standing now: "stand a chance to win it on Tuesday", "is in a
+        # position to win more contests on Saturday", "is on pace to finish on Monday"
+        "chance",
+        "chances",
+        "position",
+        "pace",
+        "track",
         # a plan named by a noun: "an agreement to acquire the bank in January"
         "agreement",
         "deal",
