@@ -1394,14 +1394,26 @@ _OF_DETERMINER_AFTER = compile_re(
 )
 
 
+# "a quarter-century", "a quarter-of-a-million": a quarter joined to what it divides
+_JOINED_AFTER = compile_re(r"[-‐]\p{L}")
+# "between a quarter and a third", "a quarter to a half": a fraction beside another
+_FRACTION_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:and|or|to)[ \t\u00a0]+(?:(?:a|one|two)[ \t\u00a0-])?(?:third|thirds|half|fifth"
+    r"|fifths)(?![\p{L}])"
+)
 # "a quarter point", "a half percentage point": a share of a point of interest or a score
 _POINT_AFTER = compile_re(r"[ \t\u00a0]+(?:percentage[ \t\u00a0]+)?points?\b", regex.IGNORECASE)
 
 
 def _fraction(low: str, after: str) -> bool:
     """ "a quarter of the market", "three-quarters of its food", "a quarter point": a share,
-    not a time."""
-    if _POINT_AFTER.match(after):
+    not a time; so is a fraction written with a hyphen ("about three-quarters support the
+    ban", "one-quarter to one-third of its workers"), one set beside another ("between a
+    quarter and a third"), and a quarter joined to a noun ("a quarter-century", which is left
+    out as "a half-century" is, "a quarter-of-a-million people")."""
+    if _POINT_AFTER.match(after) or _JOINED_AFTER.match(after) or _FRACTION_AFTER.match(after):
+        return True
+    if low.endswith("-quarters") or low.endswith(("one-quarter", "a-quarter")):
         return True
     if not _OF_AFTER.match(after):
         return False
