@@ -76,6 +76,10 @@ _PLURAL_AMOUNT_OF_BEFORE = compile_re(
 )
 
 
+# "officials this week detailed the plan": a verb in "-ed" before its object, a past
+_PAST_VERB_AFTER = compile_re(
+    r"[ \t\u00a0]+\p{Ll}{2,}ed[ \t\u00a0]+(?:the|a|an|its|their|his|her|our|that|this)(?![\p{L}])"
+)
 _OF_THE_UNIT = compile_re(r"\bof the (year|month|week|quarter|decade|century)$")
 
 
@@ -318,6 +322,17 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", None, None, mod=mod)
     ref = ctx.ref
     if unit == "week":
+        if (
+            low == "this week"
+            and ref.isoweekday() == 7
+            and ctx.tense != "past"
+            and not _PAST_VERB_AFTER.match(ctx.text, m.end(), m.end() + 40)
+        ):
+            # "will extend to this week's convention", "He's not available this week" in a
+            # Sunday story: the week that opens the next day, as the news week runs from
+            # Sunday (told in the past, the one ending that Sunday: "campaigned there this
+            # week", "officials this week detailed the plan")
+            step = 1
         return Reading("DATE", cal.week(ref + dt.timedelta(weeks=step)), mod=mod)
     if unit == "month":
         return Reading("DATE", cal.month(*cal.shift_months(ref.year, ref.month, step)), mod=mod)
