@@ -180,6 +180,13 @@ _PLAN_TO = frozenset(
         "unlikely",
         "certain",
         "bound",
+        # a chance or a course standing now: "stand a chance to win it on Tuesday", "is in a
+        # position to win more contests on Saturday", "is on pace to finish on Monday"
+        "chance",
+        "chances",
+        "position",
+        "pace",
+        "track",
         # a plan named by a noun: "an agreement to acquire the bank in January"
         "agreement",
         "deal",
@@ -348,6 +355,8 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
         or _reported_expectation(left, right)
     ):
         return "future"  # "postponed until Tuesday", "ahead of the weekend"
+    if text[end : end + 2] not in ("'s", "’s") and _condition(left, tense_words):
+        return "future"  # "if Democrats win the White House in November": a case ahead
     near = _words(left, 3)
     if near[:2] in (["to", "closer"], ["to", "nearer"]) and near[2:] and near[2] in _DRAWING:
         return "future"  # "as it gets closer to November": a time being approached
@@ -872,6 +881,34 @@ class _Scan:
             return "past"  # "was scheduled to", "had been due to": a plan of the past
             # (but "were planning to": a plan still standing)
         return cls
+
+
+_CONDITION = frozenset(["if", "unless"])
+_CONDITION_REACH = 10  # words from "if" to the mention
+
+
+def _condition(left: list[regex.Match[str]], tense_words: dict[str, str]) -> bool:
+    """Whether the mention ends a condition whose verb is in the present or unknown to the
+    lexicon ("if Democrats win the White House in November", "if he is the nominee in
+    November", "If Orr wins the contest Tuesday"): the time of a case still to come, whatever
+    the tense of the clause it hangs on. Not a condition in the past ("if she had won in
+    November"), nor a mention after a determiner or a possessive, or itself a possessive,
+    which names an event ("if he follows up his Tuesday wins", "If October's debate was")."""
+    if not left or left[0].group().lower() in _DETERMINERS or left[0].group()[-2:] in ("'s", "’s"):
+        return False
+    for k, tok in enumerate(left[:_CONDITION_REACH]):
+        word = tok.group().lower().replace("’", "'")
+        if word in _BOUNDARY or word == "," or word.startswith("\n"):
+            return False
+        if word in _CONDITION:
+            return True
+        cls = tense_words.get(word)
+        prev = left[k + 1].group().lower() if k + 1 < len(left) else None
+        if cls in ("past", "perfect", "future") or (
+            cls is None and _looks_past(tok.group(), word, prev)
+        ):
+            return False
+    return False
 
 
 # "as soon as": its verb in the past after a plan or a "would" is the reported present of a

@@ -616,13 +616,24 @@ EVENT_NOUN_AFTER = compile_re(
     r"[ \t\u00a0]+(?!(?:and|or|but|to|of|in|on|at|for|from|with|by|as|is|was|are|were|when|while"
     r"|after|before|until|through|that|which|this|last|next)(?![\p{L}]))\p{Ll}{3,}"
 )
-# events set for a date: "the November election", "a June hearing"; "on the ballot in
-# November", "a referendum in June"
+# events set for a date: "the November election", "a June hearing", "a November matchup";
+# "on the ballot in November", "a referendum in June"
 _SCHEDULED_NOUNS = (
-    r"(?:elections?|primary|primaries|caucus(?:es)?|ballot|referendum|runoff"
+    r"(?:elections?|primary|primaries|caucus(?:es)?|ballot|referendum|runoff|matchup|showdown"
     r"|summit|convention|hearing|trial|deadline|auction|launch)"
 )
-_SCHEDULED_NOUN_AFTER = compile_re(r"(?i)[ \t\u00a0]+" + _SCHEDULED_NOUNS + r"(?![\p{L}])")
+# the kind of an election between the month and its noun: "the November general election"
+_ELECTION_KIND = (
+    r"(?:general|presidential|congressional|gubernatorial|mayoral|municipal|parliamentary"
+    r"|legislative|midterm|special|national|state|local|federal|snap)"
+)
+_SCHEDULED_NOUN_AFTER = compile_re(
+    r"(?i)(?:[ \t\u00a0]+"
+    + _ELECTION_KIND
+    + r"){0,2}[ \t\u00a0]+"
+    + _SCHEDULED_NOUNS
+    + r"(?![\p{L}])"
+)
 _SCHEDULED_IN_BEFORE = compile_re(
     r"(?i)(?<![\p{L}])" + _SCHEDULED_NOUNS + r"[ \t\u00a0]+in[ \t\u00a0]+$"
 )
@@ -895,9 +906,10 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         # (but a past clause tells figures gone: "May sales fell 5%" in March is last May's)
         if event:
             tense = "past" if ctx.tense == "past" else None
-            if tense is None and _SCHEDULED_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 16):
-                # "before the November election", "through a June hearing": an event set
-                # for a date, told outside the past, is still to come
+            if tense is None and _SCHEDULED_NOUN_AFTER.match(ctx.text, m.end(), m.end() + 48):
+                # "before the November election", "through a June hearing", "in the November
+                # general election": an event set for a date, told outside the past, is
+                # still to come
                 tense = "future"
         else:
             tense = "future" if ctx.tense == "present" else ctx.tense

@@ -103,10 +103,35 @@ _NOT_NAME_BEFORE = frozenset(
 )
 
 
+# "the Today show", NBC's "Today", "Lopez Tonight": the title of a programme
+_DAY_WORDS = frozenset(["today", "tonight", "tomorrow", "yesterday"])
+_SHOW_AFTER = compile_re(r"[ \t\u00a0]+[Ss]how(?![\p{L}])")
+_QUOTE_CLOSED_AFTER = compile_re(r"[,.]?(?:[”\"]|'')")
+_TITLE_OPENED_BEFORE = compile_re(r"(?:[“\"]|'')(?:\p{Lu}[\p{L}'’]*[ \t\u00a0]+){0,3}$")
+
+
+def _programme(text: str, start: int, end: int, sent_start: int) -> bool:
+    """Whether a capitalised "Today", "Tonight" … is a programme's title: before "show" ("the
+    Today show", "The Tonight Show"), or the last word of a title in quotation marks (NBC's
+    “Today”, “Lopez Tonight,”); not a sentence or a quotation that it opens ("“Tonight was
+    supposed to be …")."""
+    word = text[start:end]
+    if word.lower() not in _DAY_WORDS or not _CAPITALISED.match(word):
+        return False
+    if _SHOW_AFTER.match(text, end, end + 8):
+        return not _clause_initial(text, start, sent_start)
+    return bool(
+        _QUOTE_CLOSED_AFTER.match(text, end, end + 3)
+        and _TITLE_OPENED_BEFORE.search(text, max(0, start - 48), start)
+    )
+
+
 def in_name(text: str, start: int, end: int, sent_start: int, sent_end: int) -> bool:
     """Whether the mention ``text[start:end]`` has a temporal word capitalised as in a name
     (or is the idiom "high noon")."""
     low = text[start:end].lower()
+    if _programme(text, start, end, sent_start):
+        return True
     if low == "noon" and _HIGH_BEFORE.search(text, max(0, start - 6), start):
         return True
     if low in _WEEKDAYS and _PAPER_AFTER.match(text, end, end + 16):

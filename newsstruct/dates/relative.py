@@ -76,6 +76,10 @@ _PLURAL_AMOUNT_OF_BEFORE = compile_re(
 )
 
 
+# "officials this week detailed the plan": a verb in "-ed" before its object, a past
+_PAST_VERB_AFTER = compile_re(
+    r"[ \t\u00a0]+\p{Ll}{2,}ed[ \t\u00a0]+(?:the|a|an|its|their|his|her|our|that|this)(?![\p{L}])"
+)
 _OF_THE_UNIT = compile_re(r"\bof the (year|month|week|quarter|decade|century)$")
 
 
@@ -318,6 +322,17 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", None, None, mod=mod)
     ref = ctx.ref
     if unit == "week":
+        if (
+            low == "this week"
+            and ref.isoweekday() == 7
+            and ctx.tense != "past"
+            and not _PAST_VERB_AFTER.match(ctx.text, m.end(), m.end() + 40)
+        ):
+            # "will extend to this week's convention", "He's not available this week" in a
+            # Sunday story: the week that opens the next day, as the news week runs from
+            # Sunday (told in the past, the one ending that Sunday: "campaigned there this
+            # week", "officials this week detailed the plan")
+            step = 1
         return Reading("DATE", cal.week(ref + dt.timedelta(weeks=step)), mod=mod)
     if unit == "month":
         return Reading("DATE", cal.month(*cal.shift_months(ref.year, ref.month, step)), mod=mod)
@@ -1394,14 +1409,26 @@ _OF_DETERMINER_AFTER = compile_re(
 )
 
 
+# "a quarter-century", "a quarter-of-a-million": a quarter joined to what it divides
+_JOINED_AFTER = compile_re(r"[-‐]\p{L}")
+# "between a quarter and a third", "a quarter to a half": a fraction beside another
+_FRACTION_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:and|or|to)[ \t\u00a0]+(?:(?:a|one|two)[ \t\u00a0-])?(?:third|thirds|half|fifth"
+    r"|fifths)(?![\p{L}])"
+)
 # "a quarter point", "a half percentage point": a share of a point of interest or a score
 _POINT_AFTER = compile_re(r"[ \t\u00a0]+(?:percentage[ \t\u00a0]+)?points?\b", regex.IGNORECASE)
 
 
 def _fraction(low: str, after: str) -> bool:
     """ "a quarter of the market", "three-quarters of its food", "a quarter point": a share,
-    not a time."""
-    if _POINT_AFTER.match(after):
+    not a time; so is a fraction written with a hyphen ("about three-quarters support the
+    ban", "one-quarter to one-third of its workers"), one set beside another ("between a
+    quarter and a third"), and a quarter joined to a noun ("a quarter-century", which is left
+    out as "a half-century" is, "a quarter-of-a-million people")."""
+    if _POINT_AFTER.match(after) or _JOINED_AFTER.match(after) or _FRACTION_AFTER.match(after):
+        return True
+    if low.endswith("-quarters") or low.endswith(("one-quarter", "a-quarter")):
         return True
     if not _OF_AFTER.match(after):
         return False

@@ -145,6 +145,7 @@ _ENTRY_AFTER = compile_re(r"[ \t\u00a0]*(?::|[-–—][ \t\u00a0])")
 _LINE_OPEN_BEFORE = compile_re(r"(?:^|\n)[ \t\u00a0]*$")
 _ENTRY_OPEN_BEFORE = compile_re(r"(?:^|[.!?][\"”’']?[ \t\u00a0]+|\n[ \t\u00a0]*)$")
 _MONTH_VALUE = compile_re(r"(\d{4})-(\d\d)")
+_GONE_FROM_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:since|from)[ \t\u00a0]+$")
 _PERIOD_REACH = 8  # sentences a reported quarter or month stays the one compared with
 _CLOCK_DAY_REACH = 3  # sentences the last day named stays the day of a clock time in a past clause
 
@@ -169,6 +170,8 @@ class _Discourse:
     opening_day: Prior | None = None
     # the first day each weekday named so far was read as (outside quotes)
     weekdays: dict[int, dt.date] = attrs.field(factory=dict)
+    # the month each month named so far ahead of the reference was read as (outside quotes)
+    months_ahead: dict[int, str] = attrs.field(factory=dict)
     # the year last written (year, month or 0) and, after a timeline's heading or entry
     # ("August 2022 -", "January:"), the end of its paragraph
     written: tuple[int, int, int] | None = None
@@ -256,6 +259,36 @@ class _Discourse:
         if (first < ref and tense in ("future", "present")) or (first > ref and tense == "past"):
             return None
         return first
+
+    def note_month(self, mention: DateMention, ref: dt.date) -> None:
+        """Keep the month a bare month named ahead of the reference is first read as ("will
+        face Hale in November" in March)."""
+        month = _MONTH_VALUE.fullmatch(mention.value or "")
+        if (
+            month is not None
+            and mention.anchor == "published"
+            and not _WEEK_WORD_OR_NAME.search(mention.text.lower())
+            and (int(month.group(1)), int(month.group(2))) > (ref.year, ref.month)
+        ):
+            self.months_ahead.setdefault(int(month.group(2)), mention.value or "")
+
+    def same_month(
+        self, text: str, mention: DateMention, ref: dt.date, tense: str | None
+    ) -> str | None:
+        """A bare month named again in a clause with no tense word ("not a winning path going
+        into November"), read as one gone: the month ahead the story gave it before, not the
+        nearest one (not after "since" or "from": "up 12 points since November")."""
+        month = _MONTH_VALUE.fullmatch(mention.value or "")
+        if (
+            month is None
+            or tense is not None
+            or mention.anchor != "published"
+            or _WEEK_WORD_OR_NAME.search(mention.text.lower())
+            or (int(month.group(1)), int(month.group(2))) >= (ref.year, ref.month)
+            or _GONE_FROM_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+        ):
+            return None
+        return self.months_ahead.get(int(month.group(2)))
 
     def note(
         self,
@@ -552,6 +585,15 @@ def find_dates(
                     anchor="previous-date",
                     anchor_date=again,
                 )
+        if kind == "month" and mref is not None and mref_name != "speech":
+            ahead = state.same_month(text, mention, mref, ctx.tense)
+            if ahead is not None:  # the month named again: the one ahead the story gave
+                reading = attrs.evolve(reading, value=ahead)
+                mention = attrs.evolve(
+                    _mention(text, m.start(), m.end(), reading, ctx, mref_name),
+                    anchor="previous-date",
+                    anchor_date=dt.date(int(ahead[:4]), int(ahead[5:7]), 1),
+                )
         if mref_name != "speech":
             mention = state.timeline(text, mention, lex)
         second = None
@@ -595,6 +637,8 @@ def find_dates(
                 state.note_months_to(text, found[-2], found[-1], i)
         if mref_name != "speech":
             state.note_weekday(mention, mref, lex)
+            if kind == "month" and mref is not None:
+                state.note_month(mention, mref)
         for day in days[:-1]:
             found.append(_mention(text, day[0], day[1], day[2], ctx, mref_name))
         if second is not None:
