@@ -103,7 +103,7 @@ _GLUED = compile_re(
     regex.V1,
 )
 # the word before the mark: the last run of letters and digits of the token
-_GLUED_WORD = compile_re(r"[\p{L}\p{Nd},]++$", regex.V1)
+_GLUED_WORD = compile_re(r"(?r)[\p{L}\p{Nd},]++$", regex.V1)
 # the ends of web addresses written with a capital ("Overstock.Com")
 _DOMAINS = frozenset(["com", "net", "org", "edu", "gov", "co", "io", "info", "biz", "tv"])
 # Punkt reads long paragraphs in chunks of about this many characters (see _punkt_cuts).
