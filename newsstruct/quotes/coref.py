@@ -230,8 +230,12 @@ def strip_title(words: list[str], qwords: QuoteWords) -> tuple[list[str], set[st
     "Secretary of State Antony Blinken" -> ["Antony", "Blinken"] and "John Major" keeps its
     last word.
     """
-    # "Then-Mayor Ana Ruiz", "Ex-Senator Tom Reel": the title after the prefix of time
-    lowered = [_TIME_PREFIX.sub("", w.lower(), count=1) for w in words]
+    # "Then-Mayor Ana Ruiz", "Ex-Senator Tom Reel": the title after the prefix of time (a
+    # test of the first letters before the pattern: most words have no such prefix)
+    lowered = [
+        _TIME_PREFIX.sub("", low, count=1) if (low := w.lower()).startswith(("then", "ex")) else low
+        for w in words
+    ]
     cut = 0
     roles: set[str] = set()
     i = 0
@@ -294,6 +298,8 @@ _Reading = tuple[str, str, str | None]
 # distinct run texts whose readings are kept across calls: the same runs ("But", "Mr. Trump",
 # "White House") come back article after article
 _RUN_CACHE = 8192
+# the roles of a run without a title, one object shared by all such runs (kept by the cache)
+_NO_ROLES: frozenset[str] = frozenset()
 
 
 # what is traded of a company, before "of" and its name ("Shares of Kellan Foods")
@@ -383,7 +389,7 @@ def _read_run(run: str, qwords: QuoteWords) -> _Run:
     if "of" in name_words[2:]:
         # "Sen. Bernard Holt of Vermont": the person, then the place
         name_words = name_words[: name_words.index("of", 2)]
-    return tuple(words), offset, org, tuple(name_words), frozenset(roles)
+    return tuple(words), offset, org, tuple(name_words), frozenset(roles) if roles else _NO_ROLES
 
 
 def _run_reading(read: _Run, qwords: QuoteWords) -> _Reading:
