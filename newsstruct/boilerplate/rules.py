@@ -172,12 +172,12 @@ class RuleTable:
             compile_data(f"{_folding(flags)}(?:{g[2]})", flags & _GIVEN_FLAGS)
             for (_r, _c, _p, flags), g in zip(rules, gates, strict=True)
         )
-        self._lengths = tuple(
+        lengths = tuple(
             _intersect(g[0], _widths(g[2], flags))
             for (_r, _c, _p, flags), g in zip(rules, gates, strict=True)
         )
-        self._gates = tuple(_gate_test(g[1]) for g in gates)
-        self._literals = tuple(
+        tests = tuple(_gate_test(g[1]) for g in gates)
+        literals = tuple(
             _literal_lines(g[2], flags) for (_r, _c, _p, flags), g in zip(rules, gates, strict=True)
         )
         # what must match from a line's first character: the pattern less its opening
@@ -189,6 +189,15 @@ class RuleTable:
             else pattern
             for (_r, _c, _p, flags), g, pattern in zip(rules, gates, self._patterns, strict=True)
         )
+        # what a line is tested against for each rule, built once: the index of every line
+        # start and length class holds these very tuples, not copies of them (thousands of
+        # starts would keep thousands of tuples for the collector to walk)
+        entries: list[_Entry] = []
+        for i, hit in enumerate(self._hits):
+            shortest, longest = lengths[i] or (0, _NO_LIMIT)
+            word, words = tests[i]
+            entries.append((shortest, longest, word, words, literals[i], self._patterns[i], hit))
+        self._rule_entries = tuple(entries)
         self._by_first: dict[tuple[int, str, int], tuple[_Entry, ...]] = {}
         self._by_index: dict[tuple[int, str], tuple[int, ...]] = {}
         # flags are an enum: test them once here, not per line start
@@ -248,12 +257,10 @@ class RuleTable:
         low, high = 1 << size_class >> 1, (1 << size_class) - 1  # the lengths of the class
         out = []
         for i in self._candidates(variant, first):
-            shortest, longest = self._lengths[i] or (0, _NO_LIMIT)
-            if longest < low or shortest > high:
+            entry = self._rule_entries[i]
+            if entry[1] < low or entry[0] > high:  # longest, shortest
                 continue
-            word, words = self._gates[i]
-            literals = self._literals[i]
-            out.append((shortest, longest, word, words, literals, self._patterns[i], self._hits[i]))
+            out.append(entry)
         return tuple(out)
 
     def _candidates(self, variant: int, first: str) -> tuple[int, ...]:

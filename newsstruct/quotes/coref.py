@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Sequence
-from collections.abc import Set as AbstractSet
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 import regex
@@ -230,8 +229,12 @@ def strip_title(words: list[str], qwords: QuoteWords) -> tuple[list[str], set[st
     "Secretary of State Antony Blinken" -> ["Antony", "Blinken"] and "John Major" keeps its
     last word.
     """
-    # "Then-Mayor Ana Ruiz", "Ex-Senator Tom Reel": the title after the prefix of time
-    lowered = [_TIME_PREFIX.sub("", w.lower(), count=1) for w in words]
+    # "Then-Mayor Ana Ruiz", "Ex-Senator Tom Reel": the title after the prefix of time (a
+    # test of the first letters before the pattern: most words have no such prefix)
+    lowered = [
+        _TIME_PREFIX.sub("", low, count=1) if (low := w.lower()).startswith(("then", "ex")) else low
+        for w in words
+    ]
     cut = 0
     roles: set[str] = set()
     i = 0
@@ -286,8 +289,9 @@ _SENTENCE_END = compile_re(r"[.!?][\"”’']?\s", regex.V1)
 # the pronoun of an attribution after its content: "…, he said", "…," she said"
 _POSTPOSED_PRONOUN = compile_re(r",[\"”’']?\s*$", regex.V1)
 
-# A run's reading: (words, where they start, an organisation?, name words, roles).
-_Run = tuple[tuple[str, ...], int, bool, tuple[str, ...], frozenset[str]]
+# A run's reading: (words, where they start, an organisation?, name words, roles), all tuples
+# of strings: a reading kept by the cache holds nothing for the garbage collector to walk.
+_Run = tuple[tuple[str, ...], int, bool, tuple[str, ...], tuple[str, ...]]
 # What a run names: (kind, its name words joined, the gender its titles give); see _run_reading.
 _Reading = tuple[str, str, str | None]
 
@@ -383,7 +387,7 @@ def _read_run(run: str, qwords: QuoteWords) -> _Run:
     if "of" in name_words[2:]:
         # "Sen. Bernard Holt of Vermont": the person, then the place
         name_words = name_words[: name_words.index("of", 2)]
-    return tuple(words), offset, org, tuple(name_words), frozenset(roles)
+    return tuple(words), offset, org, tuple(name_words), tuple(roles)
 
 
 def _run_reading(read: _Run, qwords: QuoteWords) -> _Reading:
@@ -547,18 +551,24 @@ class Entities:
         for ent in self.persons.values():
             for role in ent.roles:
                 self._by_role.setdefault(role, _People()).append(ent)
-        self._org_suffix: dict[str, list[str]] = {}
-        self._org_first: dict[str, list[str]] = {}  # "Peabody" -> ["Peabody Energy"]
-        # each word of a name, lower case -> the names holding it ("health" -> [...])
-        self._org_words: dict[str, list[str]] = {}
+        # the names by their last words ("Gazette" -> ["Harbor Gazette"]), by their first word
+        # ("Peabody" -> ["Peabody Energy"]) and by each word, lower case ("health" -> [...])
+        org_suffix: dict[str, list[str]] = {}
+        org_first: dict[str, list[str]] = {}
+        org_words: dict[str, list[str]] = {}
         for org in self.orgs:
             parts = org.split()
             for w in {p.lower() for p in parts}:
-                self._org_words.setdefault(w, []).append(org)
+                org_words.setdefault(w, []).append(org)
             for k in range(1, min(len(parts), 6)):
-                self._org_suffix.setdefault(" ".join(parts[k:]), []).append(org)
+                org_suffix.setdefault(" ".join(parts[k:]), []).append(org)
             if len(parts) > 1 and parts[0].lower() not in self.qwords.function_words:
-                self._org_first.setdefault(parts[0], []).append(org)
+                org_first.setdefault(parts[0], []).append(org)
+        # kept as tuples of strings, which the garbage collector stops walking (an article
+        # naming thousands of organisations would keep thousands of lists)
+        self._org_suffix = {key: tuple(names) for key, names in org_suffix.items()}
+        self._org_first = {key: tuple(names) for key, names in org_first.items()}
+        self._org_words = {key: tuple(names) for key, names in org_words.items()}
         self._of_gender = {}
 
     def mentions_of(self, name: str) -> list[tuple[int, int]]:
@@ -689,9 +699,9 @@ class Entities:
         return at, owned
 
     def _learn(
-        self, ent: Entity, roles: AbstractSet[str], words: Sequence[str], times: int = 1
+        self, ent: Entity, roles: Iterable[str], words: Sequence[str], times: int = 1
     ) -> None:
-        ent.roles |= roles
+        ent.roles.update(roles)
         for w in words:
             g = self.qwords.gender.get(w.lower())
             if g is not None:
@@ -966,7 +976,7 @@ class Entities:
         if not any(is_cap(w) for w in words[1:]) or rest[-1] not in self.qwords.orgs:
             return None
         # the names holding the description's rarest word, then every word
-        names = min((self._org_words.get(w, []) for w in rest), key=len)
+        names = min((self._org_words.get(w, ()) for w in rest), key=len)
         found = [
             ent
             for ent in (self.orgs[name] for name in names)

@@ -285,6 +285,9 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
         first in words.stops and first not in words.dets and not _first_name(doc, toks)
     ):
         return None  # "her" opens a phrase as a determiner: "her campaign manager Tomas Reel"
+    # the words, as is and lower case, read once for the tests below
+    ws = [_word(text, t) for t in toks]
+    lows = [w.lower() for w in ws]
     # the trailing capitalised run is the head ("Tulsa police Chief Dana Ruiz")
     k = len(toks)
     while k > 0 and (
@@ -294,49 +297,45 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
             and k < len(toks)
             and k - 1 > 0
             and toks[k - 2][2]
-            and is_cap(_word(text, toks[k - 2]))
+            and is_cap(ws[k - 2])
         )
         or (
             toks[k - 1][2]
             and (
-                is_cap(_word(text, toks[k - 1]))
+                is_cap(ws[k - 1])
                 or (
-                    _word(text, toks[k - 1]).lower() in _CONNECTORS
+                    lows[k - 1] in _CONNECTORS
                     and k < len(toks)
                     and k - 1 > 0
                     and (
-                        is_cap(_word(text, toks[k - 2]))
+                        is_cap(ws[k - 2])
                         # "Ana de la Cruz": two particles in a row
-                        or (
-                            k - 2 > 0
-                            and _word(text, toks[k - 2]).lower() in _CONNECTORS
-                            and is_cap(_word(text, toks[k - 3]))
-                        )
+                        or (k - 2 > 0 and lows[k - 2] in _CONNECTORS and is_cap(ws[k - 3]))
                     )
                 )
                 # "the Council for a Cleaner Harbor": "for" and an article inside the name
                 or (
-                    _word(text, toks[k - 1]).lower() in ("a", "an")
+                    lows[k - 1] in ("a", "an")
                     and k < len(toks)
                     and k - 2 > 0
-                    and _word(text, toks[k - 2]).lower() == "for"
-                    and is_cap(_word(text, toks[k - 3]))
+                    and lows[k - 2] == "for"
+                    and is_cap(ws[k - 3])
                 )
             )
         )
     ):
         k -= 1
     k = _org_with_and(doc, toks, k)
-    last = _word(text, toks[-1])
+    last = ws[-1]
     last_low = last.lower().rstrip(".")
     has_det = first in words.dets
     if has_det and k == 0 and len(toks) > 1:
         k = 1  # "The Harbor Gazette": the article is not part of the name
-    link = _word(text, toks[1]).lower() if len(toks) > 2 else ""
+    link = lows[1] if len(toks) > 2 else ""
     if (first in words.groups and link in _GROUP_LINKS) or (
         link in ("of", "for")
         and (first in words.groups or (first.endswith("s") and first[:-1] in words.persons))
-        and not any(_word(text, t).lower().removesuffix("s") in words.orgs for t in toks[2:])
+        and not any(w.removesuffix("s") in words.orgs for w in lows[2:])
     ):
         # "Residents of Lower Quay", "Parents of Kessler Elementary pupils": people told by
         # where they live or belong, not a name with "of" inside; "Friends of Ada Marsh",
@@ -345,15 +344,15 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
         return Mention(start=start, end=end, kind="description")
     if k < len(toks):
         head = (toks[k][0], end)
-        head_words = [_word(text, t) for t in toks[k:]]
+        head_words = ws[k:]
         if (
             has_det
             and k >= 3
-            and _word(text, toks[k - 1]).lower() in ("of", "for")
-            and _word(text, toks[k - 2]).lower() not in words.proxies
+            and lows[k - 1] in ("of", "for")
+            and lows[k - 2] not in words.proxies
             and any(
                 person_noun(low, words) or low in words.groups
-                for low in (_word(text, t).lower() for t in toks[max(1, k - 3) : k - 1])
+                for low in lows[max(1, k - 3) : k - 1]
             )
         ):
             # "the mayor of Harrowgate", "a friend of Tom Riley", "the chief executive of
@@ -364,9 +363,9 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
         if (
             has_det
             and k >= 3
-            and _word(text, toks[k - 1]).lower() == "at"
-            and _word(text, toks[k - 2]).lower() not in words.proxies
-            and _word(text, toks[k - 2]).lower() not in words.media
+            and lows[k - 1] == "at"
+            and lows[k - 2] not in words.proxies
+            and lows[k - 2] not in words.media
         ):
             # "a former accountant at Tresham Logistics", "an analyst at Brevik Capital": a
             # person described by where they work; "a spokesman at the ministry" is the
@@ -385,8 +384,8 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
         if (
             has_det
             and k >= 3
-            and _word(text, toks[k - 1]).lower() in _PLACE_PREPOSITIONS
-            and _word(text, toks[k - 2]).lower() not in words.media
+            and lows[k - 1] in _PLACE_PREPOSITIONS
+            and lows[k - 2] not in words.media
         ):
             # "a senior diplomat in Kestova", "a farmer from Tolliver County": a person
             # described by a place, not the place ("an email from Ada Kasich" is hers)
@@ -401,13 +400,11 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
             return None
         return Mention(start=start, end=end, kind="description")  # "a spokesman", "21 percent"
     if last_low in words.groups or (
-        len(toks) <= 3
-        and last_low.endswith("s")
-        and any(_word(text, t).lower() in words.groups for t in toks)
+        len(toks) <= 3 and last_low.endswith("s") and any(w in words.groups for w in lows)
     ):
         return Mention(start=start, end=end, kind="group")
     # a possessive opens a description: "Obama's former campaign strategist"
-    if any(_word(text, t).endswith(("'s", "’s")) and is_cap(_word(text, t)) for t in toks[:-1]):
+    if any(w.endswith(("'s", "’s")) and is_cap(w) for w in ws[:-1]):
         return Mention(start=start, end=end, kind="description")
     if (
         len(toks) > 1
@@ -415,12 +412,12 @@ def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
         and last_low in words.orgs
         and all(
             t[2]
-            and (w := _word(text, t).lower()) not in words.stops
+            and low not in words.stops
             and (
-                is_cap(_word(text, t))
-                or (last_low in _OUTLETS and not verbish(w, words))  # not "told local media"
+                is_cap(w)
+                or (last_low in _OUTLETS and not verbish(low, words))  # not "told local media"
             )
-            for t in toks[:-1]
+            for t, w, low in zip(toks[:-1], ws[:-1], lows[:-1], strict=True)
         )
     ):
         # an organisation told by what it is: "State media", "local radio" (an outlet after
