@@ -394,18 +394,12 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
             hi = min(len(text), cue_end + 200)
             return np_after(doc, skip_setting(text, cue_end, hi), hi)
         return None
-    if participle and text[lo:cue_start].rstrip().endswith(","):
-        # "…, Spicer said, adding, "…"": the participle shares the attribution before it
-        prev = _previous_cue(doc, lo, text.rindex(",", lo, cue_start))
-        if prev is not None:
-            m = np_before(doc, lo, prev)
-            if m is not None:
-                return m
-    if participle and seg.endswith(","):
+    lead = text[lo:cue_start].rstrip()
+    if participle and lead.endswith(","):
         # "when dockers interrupted her remarks, shouting", "…, and the union sued the city,
         # saying": the subject of the clause the participle closes, when a subordinator or a
         # conjunction after a comma opens it (the nearer of the two)
-        comma = lo + len(seg) - 1
+        comma = lo + len(lead) - 1
         opener = _CONJUNCTION.search(text, max(lo, cue_start - 150), comma)
         conj = CLAUSE_BREAK.search(text, max(lo, cue_start - 150), comma)
         if conj is not None and (opener is None or conj.end() > opener.end()):
@@ -419,6 +413,13 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
                 and _PREPOSITION_NEXT.match(text, found[1], comma) is None  # "as a ladder to"
             ):
                 return found[0]
+    if participle and text[lo:cue_start].rstrip().endswith(","):
+        # "…, Spicer said, adding, "…"": the participle shares the attribution before it
+        prev = _previous_cue(doc, lo, text.rindex(",", lo, cue_start))
+        if prev is not None:
+            m = np_before(doc, lo, prev)
+            if m is not None:
+                return m
     brk = CLAUSE_BREAK.search(text, max(lo, cue_start - MAX_WINDOW), cue_start)
     if brk is not None and PUNCT.search(text, brk.end(), cue_start) is None:
         # "The results aren't in, but Ada Kasich's campaign is already claiming": the
@@ -609,7 +610,8 @@ _SUBORDINATE = compile_re(
 
 # subordinators that are never prepositions ("went after Brisk" is not a clause)
 _CONJUNCTION = compile_re(
-    r"(?r)\b(?:when|while|because|though|although|whereas|once|until|unless|as)\s", regex.V1
+    r"(?r)\b(?:when|while|because|though|although|whereas|once|until|unless|as|where)\s",
+    regex.V1,
 )
 
 _COMMA_END = compile_re(r",\s*$", regex.V1)
