@@ -413,7 +413,7 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
                 and _PREPOSITION_NEXT.match(text, found[1], comma) is None  # "as a ladder to"
             ):
                 return found[0]
-    if participle and text[lo:cue_start].rstrip().endswith(","):
+    if participle and lead.endswith(","):
         # "…, Spicer said, adding, "…"": the participle shares the attribution before it
         prev = _previous_cue(doc, lo, text.rindex(",", lo, cue_start))
         if prev is not None:
@@ -608,7 +608,9 @@ _SUBORDINATE = compile_re(
     r"(?r)\b(?:when|as|while|because|after|before|since|though|although|where|if)\s", regex.V1
 )
 
-# subordinators that are never prepositions ("went after Brisk" is not a clause)
+# subordinators that are never prepositions ("went after Brisk" is not a clause), and "as"
+# and "where", which open a clause when its subject is followed by no preposition ("as a ladder
+# to" is none)
 _CONJUNCTION = compile_re(
     r"(?r)\b(?:when|while|because|though|although|whereas|once|until|unless|as|where)\s",
     regex.V1,
