@@ -656,7 +656,8 @@ def _authored_by(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
     for w in range(j - 2, max(-1, j - 2 - _AUTHORED_GAP), -1):
         if not toks[w][2]:
             return False
-        if _word(text, toks[w]).lower().rstrip("s") in _AUTHORED:
+        low = _word(text, toks[w]).lower()
+        if low in _AUTHORED or low.removesuffix("s") in _AUTHORED:  # "analysis", "reports"
             k = w
             while k > 0 and w - k < 3 and toks[k - 1][2] and not _boundary_before(doc, toks, k):
                 k -= 1  # "A new 2009 report"
