@@ -221,8 +221,7 @@ def verbish(low: str, words: QuoteWords) -> bool:
         low in words.stops
         or low in words.adverbs
         or words.cue(low) is not None
-        or low.endswith("ed")
-        or low.endswith("ly")
+        or low.endswith(("ed", "ly", "n't", "n’t"))  # "didn't", "can’t": an auxiliary
     )
 
 
@@ -1174,7 +1173,7 @@ def _role_follows(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
             return False
         w = _word(text, toks[m])
         if is_cap(w):
-            return m > j
+            return m > j and w.lower() not in _DAYS_AND_MONTHS  # not "spoke out Tuesday"
         low = w.lower()
         m += 1
         if _compound_role(doc, toks, m - 1):
@@ -1355,6 +1354,9 @@ _TIME_OPENERS = frozenset(
     ]
 )
 
+
+# weekdays and months that no name's first word spells ("May", "March" may be)
+_DAYS_AND_MONTHS = _TIME_OPENERS - {"today", "yesterday", "tonight", "last", "may", "march"}
 
 # words that open an adverbial phrase before the subject ("Here in Columbia, Sanders said")
 _OPENERS = frozenset(
