@@ -1052,8 +1052,10 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
         # reference (a DATE), as for "last year"; "the past two years" stays a duration.
         if unit != "year" and _span_over(ctx, m.start()):
             # "over the past decade": the ten years up to now, not the calendar decade before
-            return Reading("DURATION", duration_value(1, unit), None)
-        return Reading("DATE", _previous_calendar_unit(unit, ctx.ref), "ref" if ctx.ref else None)
+            return Reading("DURATION", duration_value(1, unit), None, mod=mod)
+        return Reading(
+            "DATE", _previous_calendar_unit(unit, ctx.ref), "ref" if ctx.ref else None, mod=mod
+        )
     if not _has_amount(raw):
         if not plural:
             if head in (
