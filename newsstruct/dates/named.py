@@ -151,6 +151,11 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
         if sat is None:
             sat = chosen + dt.timedelta(days=6 - chosen.isoweekday())
         return Reading("DATE", cal.week(sat, weekend=True), end=weekend.end())
+    week = _WEEK_AFTER.match(ctx.text, m.end(), m.end() + 8) if not shift else None
+    if week is not None:
+        # "during Christmas week", "Easter week": the ISO week holding the holiday (Easter
+        # Sunday ends its week, so the week leading up to it, as TimeBank marks it)
+        return Reading("DATE", cal.week(chosen), end=week.end())
     return Reading("DATE", cal.day(chosen + dt.timedelta(days=shift)))
 
 
@@ -163,6 +168,7 @@ _REQUEST_TO_BEFORE = compile_re(
 # Days of a vote, which news looks ahead to all year.
 _VOTE_DAYS = frozenset(["election day", "super tuesday"])
 _WEEKEND_AFTER = compile_re(r"(?i)[ \t\u00a0]+weekend(?![\p{L}'’-])")
+_WEEK_AFTER = compile_re(r"(?i)[ \t\u00a0]+week(?![\p{L}-])")
 _WAR_AFTER = compile_re(r"(?i)[ \t\u00a0]+(?:war|offensive)(?![\p{L}'’-])")
 
 

@@ -699,6 +699,16 @@ _OF_YEAR = compile_re(r"^the same (?:day|week|month|season) (?:of|in) (\d{4})$")
 
 
 def h_relday(m: Cand, ctx: Ctx) -> Reading | None:
+    reading = _relday_of(m, ctx)
+    tail = _OR_SO.match(ctx.text, m.end()) if reading is not None else None
+    if reading is not None and tail is not None and reading.end is None:
+        # "in the next month or so", "left the following week or so": about that, one
+        # mention, as "a week or so" and "the next two months or so" are
+        reading = attrs.evolve(reading, end=tail.end(), mod=reading.mod or "APPROX")
+    return reading
+
+
+def _relday_of(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     back = _YEAR_BACK.search(low)
     of_year = _OF_YEAR.match(low)
@@ -1042,8 +1052,10 @@ def h_span(m: Cand, ctx: Ctx) -> Reading | None:
         # reference (a DATE), as for "last year"; "the past two years" stays a duration.
         if unit != "year" and _span_over(ctx, m.start()):
             # "over the past decade": the ten years up to now, not the calendar decade before
-            return Reading("DURATION", duration_value(1, unit), None)
-        return Reading("DATE", _previous_calendar_unit(unit, ctx.ref), "ref" if ctx.ref else None)
+            return Reading("DURATION", duration_value(1, unit), None, mod=mod)
+        return Reading(
+            "DATE", _previous_calendar_unit(unit, ctx.ref), "ref" if ctx.ref else None, mod=mod
+        )
     if not _has_amount(raw):
         if not plural:
             if head in (
