@@ -1076,6 +1076,18 @@ def np_forward(
                 continue
             if verbish(low, words) or low in words.pronouns or _past_after_noun(doc, toks, j):
                 break
+            if (
+                j > k + 1
+                and low not in _PREPOSITIONS
+                and j + 1 < n
+                and toks[j + 1][2]
+                and _word(text, toks[j + 1]).lower() in _OBJECT_OPENERS
+            ):
+                # "His office put out a statement", "some voters want the plan": a word after
+                # the head and before an article or a possessive is a verb (and its particle)
+                if low in _PARTICLES and j > k + 2:
+                    j -= 1
+                break
             if low.endswith("ing") and j + 1 < n and toks[j + 1][2]:
                 nxt = _word(text, toks[j + 1]).lower()
                 if nxt in words.stops or nxt in words.dets:
@@ -1151,6 +1163,35 @@ def np_forward(
 _OBJECT_OPENERS = frozenset(
     ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"]
 )
+
+
+# prepositions that are not among the stop words: "the man behind the plan"
+_PREPOSITIONS = frozenset(
+    [
+        "across",
+        "along",
+        "alongside",
+        "among",
+        "amid",
+        "around",
+        "behind",
+        "below",
+        "beside",
+        "besides",
+        "beyond",
+        "inside",
+        "like",
+        "near",
+        "outside",
+        "per",
+        "than",
+        "throughout",
+        "versus",
+        "via",
+    ]
+)
+# the particles of phrasal verbs: "put out a statement", "set up a fund"
+_PARTICLES = frozenset(["back", "down", "off", "out", "up"])
 
 
 def _title_with_of(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:
