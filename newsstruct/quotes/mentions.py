@@ -1146,6 +1146,16 @@ def np_forward(
             and _word(text, toks[j + 1]).lower() in words.dets
         ):
             break  # "Hoff's letter makes a case": a verb and its object follow the noun
+        if (
+            lower > 0
+            and low not in _PREPOSITIONS
+            and j + 1 < n
+            and toks[j + 1][2]
+            and _word(text, toks[j + 1]).lower() in _OBJECT_OPENERS
+        ):
+            if low in _PARTICLES and lower > 1:
+                j -= 1
+            break  # "Hoff's campaign sent out a memo": as after an article (above)
         lower += 1
         if lower > 4:
             return None
