@@ -1526,7 +1526,8 @@ def opener_word(word: str) -> bool:
 
 def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
     """The subject that opens the clause at ``lo`` and where it ends; an opening phrase that
-    ends in a comma ("On Monday,", "In a statement,", "Asked about it,") is skipped."""
+    ends in a comma ("On Monday,", "In a statement,", "Asked about it,") is skipped, and so is
+    a setting without one ("in a news conference last week")."""
     text, words = doc.text, doc.words
     stripped = lo
     while stripped < hi and text[stripped] in " \u00a0":
@@ -1575,7 +1576,14 @@ def clause_subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
             None,
         )
         if comma is None:
-            return None
+            # "though in a news conference last week he used": a setting with no comma after it
+            pos = toks[k][0] - 1
+            end = skip_setting(text, pos, hi) if pos >= 0 and text[pos].isspace() else pos
+            if end == pos:
+                return None
+            while k < len(toks) and toks[k][0] < end:
+                k += 1
+            continue
         k = comma + 1
         place = _PLACE_AFTER.match(text, toks[comma][1], hi)
         if place is not None and is_cap(_word(text, toks[comma - 1])):
