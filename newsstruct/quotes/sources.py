@@ -217,11 +217,20 @@ def _before_party(doc: Doc, lo: int, m: Mention | None) -> Mention | None:
 def _before_of(doc: Doc, lo: int, m: Mention | None) -> Mention | None:
     """``Foreign Minister Tobias Lindqvist of Norrland, who said``, ``the president of
     Norrland, who said``, ``Ana Ruiz of the Harbor Trust, who said``: "who" stands for the
-    person whose place or organisation follows "of" (``m`` itself otherwise)."""
-    if m is None or m.kind not in ("name", "org"):
+    person whose place or organisation follows "of", and for one person or a group before "at",
+    "in", "on" or "with" (``an analyst at Harlow Bank, who notes``); ``m`` itself otherwise."""
+    if m is None or m.kind not in ("name", "org", "description"):
+        return m
+    at = _AT_BEFORE.search(doc.text, max(lo, m.start - 8), m.start)
+    if at is not None:
+        person = np_before(doc, lo, at.start())
+        if person is not None and (person.kind == "group" or _one_person(doc, person)):
+            # "an analyst at Harlow Bank, who", "residents on the north shore, who": the person
+            # or the people whose place or organisation follows the preposition
+            return Mention(start=person.start, end=m.end, kind=person.kind, head=person.head)
         return m
     of = _OF_BEFORE.search(doc.text, max(lo, m.start - 8), m.start)
-    if of is None:
+    if of is None or m.kind == "description":
         return m
     person = np_before(doc, lo, of.start()) or np_ending(doc, lo, of.start())
     if person is not None and person.kind == "name" and person.head is not None:
@@ -239,6 +248,22 @@ def _before_of(doc: Doc, lo: int, m: Mention | None) -> Mention | None:
 
 
 _OF_BEFORE = compile_re(r"(?r)\s+of\s+(?:the\s+)?$", regex.V1)
+_AT_BEFORE = compile_re(r"(?r)\s+(?:at|in|on|with)\s+(?:the\s+)?$", regex.V1)
+
+
+def _one_person(doc: Doc, m: Mention) -> bool:
+    """``m`` names one person: a name opening with a known first name, or a description whose
+    last word is a title or a noun for one person ("a senior analyst")."""
+    head = LETTERS.findall(doc.text, m.start, m.end)
+    if m.kind == "name":
+        return bool(head) and head[0].lower() in doc.words.first_names  # not "Cape Town in …"
+    return (
+        m.kind == "description"
+        and bool(head)
+        and (head[-1].lower() in doc.words.titles or head[-1].lower() in doc.words.persons)
+    )
+
+
 _PARTY_ASIDE = compile_re(r"[DRI]-\p{Lu}[\p{L}.]*", regex.V1)
 _COMMA_BEFORE = compile_re(r"(?r),\s*$", regex.V1)
 
