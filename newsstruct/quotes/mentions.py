@@ -1448,6 +1448,7 @@ _OPENERS = frozenset(
         "unlike",
         "following",
         "once",
+        "back",  # "Back in 1999, Marsh said"
         # sentence adverbs: "Likewise, a paper from the institute had this to say:"
         "likewise",
         "similarly",
@@ -1498,7 +1499,10 @@ _DATELINE = compile_re(
 )
 _PLACE_AFTER = compile_re(r"\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?\s*,", regex.V1)
 _OF_ALL = compile_re(r"\p{L}++\s+of\s+all\s*,", regex.V1 | regex.IGNORECASE)
-_AGO_OPENER = compile_re(r"(?:[\p{L}\d\-]++\s+){1,4}ago\s*,", regex.V1 | regex.IGNORECASE)
+# "Eight years ago,", "A month later,", "The day before,": a stretch of time and its direction
+_AGO_OPENER = compile_re(
+    r"(?:[\p{L}\d\-]++\s+){1,4}(?:ago|later|earlier|before|after)\s*,", regex.V1 | regex.IGNORECASE
+)
 _CLOSING_MARK = compile_re(r'["”»“]', regex.V1)
 
 
