@@ -405,6 +405,13 @@ def noun_use(text: str, lo: int, cue_start: int, words: QuoteWords) -> bool:
         and prev[:-2] not in _NOT_POSSESSIVE
     ):
         return True
+    if (
+        not prev.endswith("s")
+        and prev not in _COUNTS
+        and _BEFORE_VERB.match(text, cue_start) is not None
+        and _OWNED_BEFORE.search(text, max(lo, cue_start - 60), cue_start) is not None
+    ):
+        return True  # "His cost estimates have been", "Her best showing is": the subject's noun
     # "the final roll call", "a conference call": a base form after a singular noun that a
     # determiner opens is the end of a compound noun ("the officials say" is a verb)
     cue = _WORD_AFTER.match(text, cue_start)
@@ -617,6 +624,13 @@ _COUNTS = frozenset(
     ]
 )
 _WORD_AFTER = compile_re(r"(\p{L}+)", regex.V1)
+# a word, then a copula or an auxiliary: the word is that verb's subject
+_BEFORE_VERB = compile_re(r"\p{L}+\s+(?:is|was|were|are|has|have|had)\b", regex.V1)
+# a possessive or a possessive determiner, then one or two lower-case modifiers
+_OWNED_BEFORE = compile_re(
+    r"(?r)(?:\b(?:his|her|their|its|our|my)|\p{L}['’]s?)\s+(?:\p{Ll}+\s+){1,2}$",
+    regex.V1 | regex.IGNORECASE,
+)
 # a determiner, then one or two lower-case words (adjectives, nouns) before the cue word
 # adverbs that are adjectives between a determiner and a noun: "her first term"
 _ORDINALS = frozenset(["first", "second", "third", "last", "next", "final", "only", "latest"])
