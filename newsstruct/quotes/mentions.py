@@ -1076,13 +1076,7 @@ def np_forward(
                 continue
             if verbish(low, words) or low in words.pronouns or _past_after_noun(doc, toks, j):
                 break
-            if (
-                j > k + 1
-                and low not in _PREPOSITIONS
-                and j + 1 < n
-                and toks[j + 1][2]
-                and _word(text, toks[j + 1]).lower() in _OBJECT_OPENERS
-            ):
+            if j > k + 1 and _verb_before_object(doc, toks, j, low):
                 # "His office put out a statement", "some voters want the plan": a word after
                 # the head and before an article or a possessive is a verb (and its particle)
                 if low in _PARTICLES and j > k + 2:
@@ -1146,13 +1140,7 @@ def np_forward(
             and _word(text, toks[j + 1]).lower() in words.dets
         ):
             break  # "Hoff's letter makes a case": a verb and its object follow the noun
-        if (
-            lower > 0
-            and low not in _PREPOSITIONS
-            and j + 1 < n
-            and toks[j + 1][2]
-            and _word(text, toks[j + 1]).lower() in _OBJECT_OPENERS
-        ):
+        if lower > 0 and _verb_before_object(doc, toks, j, low):
             if low in _PARTICLES and lower > 1:
                 j -= 1
             break  # "Hoff's campaign sent out a memo": as after an article (above)
@@ -1202,6 +1190,17 @@ _PREPOSITIONS = frozenset(
 )
 # the particles of phrasal verbs: "put out a statement", "set up a fund"
 _PARTICLES = frozenset(["back", "down", "off", "out", "up"])
+
+
+def _verb_before_object(doc: Doc, toks: list[tuple[int, int, bool]], j: int, low: str) -> bool:
+    """Token ``j`` (lower case ``low``) is no preposition and an article or a possessive
+    follows it: inside a noun phrase read forwards, a verb (or its particle) and its object."""
+    return (
+        low not in _PREPOSITIONS
+        and j + 1 < len(toks)
+        and toks[j + 1][2]
+        and _word(doc.text, toks[j + 1]).lower() in _OBJECT_OPENERS
+    )
 
 
 def _title_with_of(doc: Doc, toks: list[tuple[int, int, bool]], j: int) -> bool:

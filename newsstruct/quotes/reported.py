@@ -542,7 +542,7 @@ def _reported(
             _COMMA_BEFORE.search(text, max(sent.start, cue[0] - 4), cue[0])
             and _source_after(doc, cue[1], sent.end)
         )
-    ) and (postposed := _postposed(doc, sent, cue)) is not None:
+    ) and (postposed := _postposed(doc, sent, cue, after=after)) is not None:
         # "…, Dunmore said." / "…, said Dunmore." / "…, as Dunmore said."
         source, start, end = postposed
     elif source is None or nothing_after:
@@ -1066,17 +1066,24 @@ _SOURCE_TAIL_END = compile_re(_SOURCE_TAIL_WORDS + r"[\s.!?\"”’']*", regex.V
 
 
 def _postposed(
-    doc: Doc, sent: Sentence, cue: tuple[int, int], *, relaxed: bool = False
+    doc: Doc,
+    sent: Sentence,
+    cue: tuple[int, int],
+    *,
+    relaxed: bool = False,
+    after: int | None = None,
 ) -> tuple[Mention, int, int] | None:
     """``Content, X said.`` / ``Content, said X.`` / ``Content, as X said.``; ``relaxed``: the
-    sentence may go on after the attribution (``Content, X said, adding …``). The content
+    sentence may go on after the attribution (``Content, X said, adding …``); ``after``: where
+    the cue's settings and the one told end, when the caller has found it. The content
     reaches back at most ``_POSTPOSED_REACH`` characters (a sentence of thousands of cues stays
     linear)."""
     text = doc.text
-    after = skip_setting(text, cue[1], sent.end)
+    if after is None:  # (the caller may have found it: past the settings and the one told)
+        after = skip_setting(text, cue[1], sent.end)
+        if not relaxed:
+            after = _past_the_told(doc, cue, after, sent.end)
     m_after = None
-    if not relaxed:
-        after = _past_the_told(doc, cue, after, sent.end)
     if relaxed:
         if _COMMA_NEXT.match(text, after, sent.end) is None:
             return None
