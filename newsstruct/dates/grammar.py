@@ -284,6 +284,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"(?:(?:{early_late}(?:{DASH}|[-‐]?{S0})|the{S}(?:end|beginning|start|middle){S}of{S})?(?:the{S})?(?:{relword}{S})?{season}(?:{S}(?:of{S})?(?:{year}|{year2})|{S}of{S}(?:this|last|next){S}year))"
             rf"|(?:{early_late}(?:{DASH}|[-‐]?{S0}))?{season}(?:{S}(?:of{S})?{year}|{S}of{S}(?:this|last|next){S}year)"
             rf"|(?:{early_late}(?:{DASH}|[-‐]?{S0})|the{S}(?:(?:early|late){S})?){season}"
+            # "by the end of the summer", "at the start of spring": an edge of this year's
+            rf"|the{S}(?:end|beginning|start|middle){S}of{S}(?:the{S})?{season}(?![-‐\p{{L}}])"
             rf"|(?<=\b(?:in|during|until|by|since|through|throughout|over|for){S}){season}"
             # "That spring, she found work": the season of the last date named
             rf"|that{S}{season}(?![-‐\p{{L}}])"

@@ -519,6 +519,7 @@ _LOWER_WORD = compile_re(r"[a-z]+")
 _STOP_AFTER = compile_re(r"[ \t\u00a0]*[,.;:!?)]")
 
 
+_EDGE_OF = compile_re(r"^the (?:end|beginning|start|middle) of ")
 _SEASON_PREP_BEFORE = compile_re(
     r"(?i)(?<![\p{L}])(?:in|during|by|until|till|through|throughout|over|for|before|after|since"
     r"|from|into|to|and|or|of)[ \t\u00a0]+$"
@@ -533,16 +534,17 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     if word is None:
         return None
     following = ctx.text[m.end() : m.end() + 4].lower()
-    if low in ("fall", "the fall") and following.startswith((" of", " in")):
+    bare = _EDGE_OF.sub("", low)  # "the end of the fall in prices" is a drop's end
+    if bare in ("fall", "the fall") and following.startswith((" of", " in")):
         return None  # "the fall of Rome", "the fall in prices"
-    if low in ("spring", "the spring") and following.startswith((" of", " in")):
+    if bare in ("spring", "the spring") and following.startswith((" of", " in")):
         return None  # "the spring of water"
     if low == "the fall" and not _SEASON_PREP_BEFORE.search(
         ctx.text, max(0, m.start() - 12), m.start()
     ):
         return None  # "traders blamed the fall on fears": a drop, not autumn ("in the fall")
     code = seasons[word]
-    mod = edge_mod(low.removeprefix("the "))
+    mod = edge_mod(low) or edge_mod(low.removeprefix("the "))
     y = year_in(low[low.find(word) :], ctx.ref, ctx.lex)
     if y is not None:
         return Reading("DATE", f"{y:04d}-{code}", "absolute", mod=mod)
