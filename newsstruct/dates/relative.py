@@ -1342,10 +1342,10 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         return None  # "three-quarters of its food": a fraction
     if (
         unit == "quarter"
-        and low in ("a quarter", "one quarter")
+        and low.endswith(("a quarter", "one quarter"))
         and _CHANGE_BY_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
     ):
-        return None  # "shares fell by a quarter": a share of the price, not three months
+        return None  # "shares fell by a quarter", "have fallen nearly a quarter": a share
     if vague and not _has_amount_words(low) and not low.endswith("long") and not _RANGE.search(low):
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         after = ctx.text[m.end() : m.end() + 8]
@@ -1449,12 +1449,16 @@ def _fraction(low: str, after: str) -> bool:
     return _OF_DETERMINER_AFTER.match(after) is not None
 
 
-# a verb of change and "by" ("fell by", "were cut by", "has grown by"): a share follows
+# a verb of change and "by" ("fell by", "were cut by", "has grown by"), or a verb of a
+# figure's motion without it ("have fallen nearly a quarter"): a share follows
 _CHANGE_BY_BEFORE = compile_re(
-    r"(?i)(?<![\p{L}])(?:fell|falls|fall|rose|rises|rise|dropped|drops|declined|declines|climbed"
-    r"|slid|slumped|plunged|tumbled|jumped|soared|surged|grew|grown|grows|shrank|shrunk|shrinks"
-    r"|increased|increases|decreased|decreases|reduced|reduces|cut|cuts|slashed|raised|raises"
-    r"|lowered|boosted|gained|lost|down|up|higher|lower)[ \t\u00a0]+by[ \t\u00a0]+$"
+    r"(?i)(?<![\p{L}])(?:(?:fell|fallen|falls|fall|rose|risen|rises|rise|dropped|drops|declined"
+    r"|declines|climbed|slid|slumped|plunged|tumbled|jumped|soared|surged|grew|grown|grows"
+    r"|shrank|shrunk|shrinks|sank|sunk)(?:[ \t\u00a0]+by)?"
+    r"|(?:increased|increases|decreased|decreases|reduced|reduces|cut|cuts|slashed|raised|raises"
+    r"|lowered|boosted|gained|lost|down|up|higher|lower)[ \t\u00a0]+by)"
+    r"(?:[ \t\u00a0]+(?:nearly|almost|about|around|roughly|some|more[ \t\u00a0]+than"
+    r"|less[ \t\u00a0]+than|close[ \t\u00a0]+to))?[ \t\u00a0]+$"
 )
 _AMOUNT_WORDS = compile_re(r"(?:an?\s+)?(?:several|many|few|some)[\s-]")
 
