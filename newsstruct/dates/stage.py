@@ -39,20 +39,21 @@ _YEAR_BACK = compile_re(
     r"(?:an?|one)\s+year\s+(?:ago|earlier)|year(?:[-‐]| [-‐] )(?:ago|earlier)", regex.I
 )
 
-# "fell to 4.1% in October from 4.3% in September": the period compared with, after "from"
-# and an amount
+# "fell to 4.1% in October from 4.3% in September", "rose 0.8% in November from October":
+# the period compared with, after "from" and an amount, or right after "from"
 _FROM_AMOUNT_IN_BEFORE = compile_re(
-    r"(?i)(?<![\p{L}])from[ \t\u00a0]+(?:about[ \t\u00a0]+|nearly[ \t\u00a0]+)?[$€£¥]?\d[\d.,]*"
+    r"(?i)(?<![\p{L}])from[ \t\u00a0]+(?:(?:about[ \t\u00a0]+|nearly[ \t\u00a0]+)?[$€£¥]?\d[\d.,]*"
     r"(?:[ \t\u00a0]*(?:%|percent|per[ \t\u00a0]cent|billion|million|trillion|points?))?"
-    r"[ \t\u00a0]+in[ \t\u00a0]+$"
+    r"[ \t\u00a0]+in[ \t\u00a0]+)?$"
 )
 
 
 def _compared_from(text: str, mention: DateMention, state: _Discourse, sent: Sentence) -> bool:
     """Whether ``mention`` is the period a figure is compared with after "from" ("rose to
-    4.1% in October from 4.3% in September"), the period reported named before it in its
-    sentence in the same unit, or a day counted back right after "from" and a figure ("rose to
-    $1.12 from $1.11 the day before"): it does not become the date later ones count from."""
+    4.1% in October from 4.3% in September", "rose in November from October"), the period
+    reported named before it in its sentence in the same unit, or a day counted back right
+    after "from" and a figure ("rose to $1.12 from $1.11 the day before"): it does not become
+    the date later ones count from."""
     if mention.anchor == "previous-date" and cal.granularity(mention.value) == "day":
         return (
             _FROM_AMOUNT_BEFORE.search(text, max(0, mention.start - 48), mention.start) is not None
