@@ -129,10 +129,12 @@ def _reported_soon(m: Cand | None, ctx: Ctx, results_before: bool = False) -> bo
     return mo is not None and (mo[0] - ctx.ref.month) % 12 <= 2
 
 
-# a company's forecast for a quarter or a year: "forecast revenue", "expects a loss"
+# a company's forecast for a quarter or a year: "forecast revenue", "expects a loss"; and
+# what is booked ahead for it: "said bookings for the fourth quarter were down" (September)
 _GUIDANCE = compile_re(
     r"(?i)(?<![\p{L}])(?:forecast(?:s|ed|ing)?|project(?:s|ed|ing)|predict(?:s|ed|ing)?"
-    r"|expect(?:s|ed|ing)?|anticipat(?:es|ed|ing)|guidance|outlook)(?![\p{L}])"
+    r"|expect(?:s|ed|ing)?|anticipat(?:es|ed|ing)|guidance|outlook|bookings|reservations)"
+    r"(?![\p{L}])"
 )
 _CLAUSE_BREAK = compile_re(r"[.;!?]\s")
 
