@@ -163,6 +163,9 @@ _FIGURES_AFTER = compile_re(
     r"|earnings|revenues?|sales|loss(?:es)?|figures|numbers|deliveries|output|growth|margins?)"
     r"(?![\p{L}])"
 )
+# a name inside a sentence right before a bare code ("the Vexa Q3 crossover": a model's name;
+# "Vexa Q3 sales" dates the figures)
+_NAME_BEFORE = compile_re(r"(?<=[\p{L}\d,;:][ \t\u00a0]+)\p{Lu}[\p{L}\d-]*(?:['’]s)?[ \t\u00a0]+$")
 _YEAR_AGO = compile_re(r"\byear-(?:ago|earlier)\b")
 _NQ_CODE = compile_re(r"([1-4])([qh])\s?((?:\d{4}|['’]?\d\d))?$")
 
@@ -338,6 +341,12 @@ def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
             return Reading("DATE", cal.quarter(qyear, qn), "absolute")
         if not raw.strip().upper().startswith(("Q", "THE Q")):
             return None
+        if (
+            _NAME_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
+            and not _CODE_CONTEXT_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+            and not _FIGURES_AFTER.match(ctx.text, m.end(), m.end() + 24)
+        ):
+            return None  # "the Vexa Q3 crossover", "Vexa's Q3": a model's name
         qy = _quarter_year(qn, ctx, m)
         return Reading("DATE", cal.quarter(qy, qn) if qy else f"XXXX-Q{qn}", "ref" if qy else None)
     bare_code = low in ("h1", "h2")
