@@ -307,6 +307,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"(?:{relword}){S}(?:weekend|week|month|year|quarter|decade|century|millennium|{season}|season)(?![-‐][\p{{L}}])"
             rf"|(?:the{S})?(?:weekend|year(?:{DASH}|[ \t\u00a0])end|year(?:{DASH}|[ \t\u00a0])to(?:{DASH}|[ \t\u00a0])date|year{POSS}{S}end|end{S}of{S}(?:the{S})?(?:calendar{S})?year|end{DASH}of{DASH}year|turn{S}of{S}the{S}century|mid(?:{DASH})?(?:year|month|week|decade))(?![-‐][\p{{L}}])"
             rf"|the{S}(?:end|beginning|start|middle|rest|remainder|close){S}of{S}the{S}(?:year|month|week|quarter|decade|century)(?![-‐][\p{{L}}])"
+            # "in the second half of the decade": the decade, with an edge
+            rf"|the{S}(?:first|second){S}half{S}of{S}the{S}decade(?![-‐\p{{L}}])"
             rf"|(?:(?:early|late|earlier|later){S}in{S})?the{S}(?:week|(?:full{S})?year)(?![-‐][\p{{L}}]|{S}(?:before|after|earlier|later)(?![\p{{L}}]))"
             # "into the new year": the year about to begin (not "New Year's Day")
             rf"|(?:(?:early|late|earlier|later){S}in{S})?the{S}new{S}year(?!{POSS}|[-‐\p{{L}}])"
@@ -567,7 +569,7 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
             edges
             | _words(
                 "rest close turn remainder current coming weekend year mid midyear midmonth"
-                " midweek week full new"
+                " midweek week full new first second"
             ),
             False,
         ),
