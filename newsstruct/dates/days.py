@@ -480,7 +480,10 @@ _SUBJECT_OPENING_BEFORE = compile_re(
     r"(?i)(?:^|[.!?,;:(\"“”—–-][\"”’']?[ \t\u00a0]*|\n\s*|(?<![\p{L}])(?:while|and|but|as|when|if"
     r"|because|although|though|that|which|whether|so)[ \t\u00a0]+)$"
 )
-_AHEAD_OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])ahead[ \t\u00a0]+of[ \t\u00a0]+$")
+# "ahead of Thursday's vote", "investors are awaiting Thursday's jobs report": still to come
+_AHEAD_OF_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:ahead[ \t\u00a0]+of|awaiting|await|awaits|pending)[ \t\u00a0]+$"
+)
 _EVENT_PREP_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:in|at|for|during|until|before)[ \t\u00a0]+$")
 
 
@@ -674,7 +677,7 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         modifier = ""
     if not shifted and POSSESSIVE.match(ctx.text[m.end() : m.end() + 4]):
         # "Wednesday's ruling": an event, not the verb's time; but "ahead of Thursday's vote"
-        # is still to come
+        # and "awaiting Thursday's report" are still to come
         before = ctx.text[max(0, m.start() - 16) : m.start()]
         ahead = _AHEAD_OF_BEFORE.search(before) is not None or (
             # "will face Brook in Sunday's final", "will attend Monday's debate": the event of
