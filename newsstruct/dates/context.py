@@ -828,7 +828,12 @@ class _Scan:
             cls = "present" if plural else None
         elif cls == "present" and (
             side == 1
-            or dist >= (_PRESENT_REACH if word in _NEAR_ONLY else _SCHEDULE_REACH)
+            or dist
+            >= (
+                _PRESENT_REACH
+                if word in _NEAR_ONLY and not _arranged(word, nxt, tense_words)
+                else _SCHEDULE_REACH
+            )
             or (word in _NOUN_VERBS and not _verb_subject(toks, i))
         ):
             cls = None  # "filed compliance reports by Wednesday": a noun
@@ -1026,6 +1031,24 @@ def _after_subject(toks: list[regex.Match[str]], i: int, side: int) -> bool:
 # ("Orlan reports earnings on Friday", "which reports on Friday"), not "compliance reports",
 # "tax breaks".
 _NOUN_VERBS = frozenset(["reports", "votes", "breaks"])
+# progressives of a schedule's verbs that tell no arrangement: "is facing charges over the crash
+# on Monday", "is coming off a strong debate Thursday night", "is running behind"
+_NOT_ARRANGED = frozenset(["face", "take", "come", "go", "run", "head"])
+
+
+def _arranged(word: str, after: str | None, tense_words: dict[str, str]) -> bool:
+    """Whether "is"/"are" and the word after it are the progressive of a verb of schedules,
+    an arrangement, which governs a mention as the verb does: "Dalmore is meeting with
+    creditors on Monday", "the unions are holding a rally on Saturday" (a state or a habit,
+    "is staying", "are continuing", does not)."""
+    if word not in _PRESENT_BE or after is None or not after.endswith("ing"):
+        return False
+    stem = after[:-3]
+    bases = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
+    return any(
+        tense_words.get(b) == "plural" and b not in _NEAR_ONLY and b not in _NOT_ARRANGED
+        for b in bases
+    )
 
 
 def _verb_subject(toks: list[regex.Match[str]], i: int) -> bool:
