@@ -32,6 +32,8 @@ from .resolve import HANDLERS
 
 _QUOTE_MARKS = '"“”«»„'
 _DAY_UNITS = frozenset({"day"})
+# units of a date later ones count from ("the next day", "a year earlier")
+_PRIOR_UNITS = frozenset({"day", "week", "weekend", "month", "quarter", "half", "season", "year"})
 _PERIOD_UNITS = frozenset({"month", "quarter", "half"})
 
 # "a year ago", "a year earlier", "year-ago": a comparison, not a new point to count from
@@ -156,6 +158,7 @@ class _Discourse:
     """What the text has said so far (local to one call)."""
 
     previous: Prior | None = None
+    previous_sentence: int = -1  # the sentence of previous
     previous_day: Prior | None = None
     quarter: str | None = None
     period: tuple[str, int] | None = None
@@ -304,7 +307,7 @@ class _Discourse:
         attribution names ("…, the sheriff said Monday", ``_TOLD_ON``), after another day in
         its sentence (the day of the events told), or after an earlier day named in the sentence
         before when it follows a verb of speech (``_SAID_ON``), is not the day later clock
-        times fall on;
+        times fall on, nor, after any date of its sentence, the date later ones count from;
         a year after "the whole of" or "all of" is reported whole, or after "so far", to date
         (``_WHOLE_OF_BEFORE``)."""
         if (
@@ -322,6 +325,7 @@ class _Discourse:
                     unit="year",
                     end=mention.end,
                 )
+                self.previous_sentence = sentence
             return
         if (
             mention.type == "DURATION"
@@ -372,8 +376,15 @@ class _Discourse:
             compared=compared,
             end=mention.end,
         )
-        if unit in ("day", "week", "weekend", "month", "quarter", "half", "season", "year"):
-            self.previous = prior
+        # "Skyvance delivered 510 jets in 2010, the company said on Monday. Orders rose from
+        # 271 a year earlier": the day of the saying is not a date the figures count from
+        told = (
+            unit in _DAY_UNITS
+            and self.previous_sentence == sentence
+            and _before(text, mention.start, _TOLD_ON, 40)
+        )
+        if unit in _PRIOR_UNITS and not told:
+            self.previous, self.previous_sentence = prior, sentence
         if unit in _DAY_UNITS and not (
             self.previous_day is not None
             and (
