@@ -588,11 +588,11 @@ def h_fiscal_ref(m: Cand, ctx: Ctx) -> Reading | None:
 def _fiscal_ref(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     after = ctx.text[m.end() : m.end() + 12].lower()
+    yr = YEAR4.search(low)
+    if yr is not None:  # "the 2024 fiscal year", "its 2009 fiscal year ended in March"
+        return Reading("DATE", cal.year(int(yr.group(1))), "absolute", ranged=False)
     if after.lstrip().startswith(("ended", "ending", "that ended", "which ended")):
         return Reading("DURATION", "P1Y", None)
-    yr = YEAR4.search(low)
-    if yr is not None:  # "the 2024 fiscal year"
-        return Reading("DATE", cal.year(int(yr.group(1))), "absolute", ranged=False)
     if ctx.ref is None:
         return Reading("DATE", None, None)
     step = (
