@@ -939,13 +939,16 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         told = year_named_before(ctx, m.start()) if bare and end is None else None
         if told is not None:  # "In 2008, the store opened in March": that year's March
             return Reading("DATE", cal.month(told, mo[0]), "previous", mod=mod)
-        if bare and _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
-            tense = "past"  # "the seventh cut since September": a month gone, whatever the verb
+        since = bare and _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+        if since:
+            # "the seventh cut since September", "has been delayed since January": a month
+            # gone, whatever the verb or plan word, and not the next one
+            tense = "past"
         if end is not None:
             # "the nine months to September": a period that has ended; "the three months
             # ending in June": ended or not, the nearest
             tense = None if end == "ending" else "past"
-        slack = _MONTH_SLACK if tense != "future" else 0
+        slack = _MONTH_SLACK if tense != "future" and not since else 0
         if (
             tense == "past"
             and bare
@@ -961,7 +964,7 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             and not _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
         ):
             slack = 0  # "She proposed a tax in October" in September: last October
-        elif tense == "past" and _planned_month(ctx, m.start()):
+        elif tense == "past" and not since and _planned_month(ctx, m.start()):
             # a plan told in the past ("had been due to be delivered in mid-February" in
             # December, "had been due to end in October" in July) names a month on either
             # side: the nearest
