@@ -285,6 +285,13 @@ _NEW_CLAUSE = frozenset(
     """will would could should may might must can did had has have was were is are he she
     they it we i then""".split()  # noqa: SIM905
 )
+# "began evacuating on Monday and plan to close the port": a plan verb before "to" after
+# "and" opens a clause of its own (as a noun, "announced cuts and plans to close plants",
+# the verb stands on the left)
+_AND_PLAN_TO = frozenset(
+    """plan plans hope hopes aim aims promise promises pledge pledges vow vows threaten
+    threatens want wants""".split()  # noqa: SIM905
+)
 # "cleared the committee on Monday and faces a vote": a verb of the lexicon after "and"
 # opens a clause of its own ("and host", a bare form, may be a noun: not these)
 _FINITE = frozenset(["past", "present", "future", "perfect"])
@@ -695,7 +702,11 @@ class _Scan:
             or (word in _SPEECH_GERUNDS and not self.fronted)
             or (
                 word in ("and", "or")
-                and (nxt in _NEW_CLAUSE or tense_words.get(nxt or "") in _FINITE)
+                and (
+                    nxt in _NEW_CLAUSE
+                    or tense_words.get(nxt or "") in _FINITE
+                    or (nxt in _AND_PLAN_TO and _neighbour(toks, i, side, +2) == "to")
+                )
             )
         ):
             self.stopped = True
