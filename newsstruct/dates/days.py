@@ -316,6 +316,9 @@ def _day_ahead(ctx: Ctx, start: int) -> dt.date | None:
     return None
 
 
+_WEEK = dt.timedelta(days=7)
+
+
 def _past_day(ctx: Ctx) -> Prior | None:
     """The last day the story named that can hold a past event: not after the reference day
     (the shares "were down at 1015 GMT" on the day of the report, not at the meeting it
@@ -439,12 +442,27 @@ def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
     elif low == "last night":
         day = ctx.ref - dt.timedelta(days=1)
     elif low == "overnight":
-        # the night that ended on the reference day, or the one ahead in a future clause
+        # the night that ended on the reference day, or the one ahead in a future clause; in
+        # a past clause (or one with no tense word), the night that ended on a day of the
+        # story's week its sentence names ("said on Friday that gunmen attacked overnight"),
+        # or the night after a part or an hour of such a day ("broke out on Friday afternoon.
+        # Winds spread the flames overnight"; not after "At Monday's debate, …")
+        past = _past_day(ctx) if ctx.tense in ("past", None) else None
+        if (
+            past is not None
+            and past.unit == "day"
+            and ctx.ref - past.first <= _WEEK
+            and ("T" in past.value or past.first == ctx.sentence_day)
+        ):
+            night = past.first - dt.timedelta(days=0 if "T" in past.value else 1)
+            return Reading("TIME", f"{night.isoformat()}T{pod}", _past_anchor(past, ctx), mod=mod)
         day = ctx.ref - dt.timedelta(days=0 if ctx.tense == "future" else 1)
     else:
         deictic = ctx.lex.temporal["deictic_day"]
         deictic_word = next((w for w in low.split() if w in deictic), None)
-        if deictic_word is None and ctx.sentence_day is not None:  # "by mid-afternoon"
+        # "by mid-afternoon" is of the day the sentence names; "this morning" is the
+        # reference's ("won on Sunday, results released this morning show")
+        if deictic_word is None and "this" not in low.split() and ctx.sentence_day is not None:
             return Reading("TIME", f"{ctx.sentence_day.isoformat()}T{pod}", "sentence", mod=mod)
         day = ctx.ref + dt.timedelta(days=int(deictic[deictic_word or "today"]))
     assert day is not None
