@@ -476,10 +476,9 @@ def _weekend(ctx: Ctx, modifier: str) -> Reading:
         if wd >= 6:
             modifier = "this"
     if modifier == "this":
-        base = ref if wd >= 6 or ctx.tense != "past" else ref - dt.timedelta(days=wd)
-        if wd < 6 and ctx.tense == "past":
-            base = ref - dt.timedelta(days=wd)
-        return Reading("DATE", cal.week(base if wd >= 6 else ref, weekend=True))
+        # "leaders met in Corran this weekend" on a Monday: the weekend just gone
+        base = ref - dt.timedelta(days=wd) if wd < 6 and ctx.tense == "past" else ref
+        return Reading("DATE", cal.week(base, weekend=True))
     if modifier in ("last", "past"):
         back = wd if wd < 6 else wd + 1
         if wd == 7:
