@@ -1139,7 +1139,8 @@ def compile_grammar(lex: Lexicon) -> Grammar:
 
 _FLAGS = regex.V1 | regex.IGNORECASE
 
-# "to last", "will last" before a length ("three weeks", "for days", "until May"): the verb
+# "to last", "will last" before a length ("three weeks", "for days", "months", "until May"): the
+# verb
 _TO_OR_MODAL = compile_re(
     r"(?r)\b(?:to|will|would|could|can|may|might|should|must|'ll|’ll|won't|won’t)\s+$",
     regex.IGNORECASE,
@@ -1149,7 +1150,8 @@ _VERB_LAST = compile_re(
     r"|ten\b|eleven\b|twelve\b|(?:thir|four|fif|six|seven|eigh|nine)teen\b"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?\b"
     r"|several\b|many\b|few\b|for\b|until\b|through\b|into\b|about\b"
-    r"|around\b|up\b|only\b|just\b|at\b|another\b|longer\b|beyond\b|well\b)",
+    r"|around\b|up\b|only\b|just\b|at\b|another\b|longer\b|beyond\b|well\b"
+    r"|(?:hours|days|weeks|months|years|decades)\b)",
     regex.IGNORECASE,
 )
 
