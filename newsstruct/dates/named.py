@@ -1073,6 +1073,18 @@ _LEVEL_AFTER = compile_re(
 SPAN_END = compile_re(r"(?:[-‐–/]|[ \t\u00a0][-‐–/][ \t\u00a0])(\d\d)(?![\d,.:]?\d)")
 
 
+def span_end_year(y: int, two: str) -> int | None:
+    """The year two digits after ``y`` and a dash name: the next year ("2010-11"), or a later
+    one of its century that no month number can be ("the 1980-88 war", "1914-18"; not
+    "2010-07", a month, nor "2004-08")."""
+    d = int(two)
+    if d == (y + 1) % 100:
+        return y + 1
+    if d > 12 and d > y % 100:
+        return y - y % 100 + d
+    return None
+
+
 def h_year(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     lead = _YEAR_LEAD.match(raw)
@@ -1092,7 +1104,7 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
     if raw[0].isdigit():
         y = int(raw)
         span = SPAN_END.match(ctx.text, m.end(), m.end() + 6)
-        if span is not None and int(span.group(1)) != (y + 1) % 100:
+        if span is not None and span_end_year(y, span.group(1)) is None:
             return None  # "2010-11" is a span of two years ("the 2010-11 season"), not "2010-07"
         after = ctx.text[m.end() : m.end() + 20]
         before = ctx.text[max(0, m.start() - 12) : m.start()]

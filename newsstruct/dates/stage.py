@@ -26,7 +26,7 @@ from . import calendar as cal
 from .context import clause_tense, headline_end, headline_tense
 from .core import Cand, Ctx, Prior, Reading, month_in, weekday_in
 from .grammar import TriggerFinder, compile_grammar, simple_folds
-from .named import SPAN_END
+from .named import SPAN_END, span_end_year
 from .propername import in_name
 from .resolve import HANDLERS
 
@@ -1044,15 +1044,16 @@ _SPAN_YEAR_NOUN = compile_re(
 def _second_year(
     text: str, mention: DateMention, reading: Reading
 ) -> tuple[int, int, Reading] | None:
-    """The second year of a span written "2010-11" right after ``mention`` (a year), as a
-    date of its own, as "2004-2008" gives two."""
+    """The second year of a span written "2010-11" or "1980-88" right after ``mention`` (a
+    year), as a date of its own, as "2004-2008" gives two."""
     value = mention.value or ""
     if not (len(value) == 4 and value.isdigit() and mention.text[-4:] == value):
         return None
     m = SPAN_END.match(text, mention.end)
-    if m is None or int(m.group(1)) != (int(value) + 1) % 100:
+    end_year = span_end_year(int(value), m.group(1)) if m is not None else None
+    if m is None or end_year is None:
         return None
-    second = attrs.evolve(reading, start=None, end=None, mod=None, value=f"{int(value) + 1:04d}")
+    second = attrs.evolve(reading, start=None, end=None, mod=None, value=f"{end_year:04d}")
     return m.start(1), m.end(), second
 
 
