@@ -660,7 +660,7 @@ def find_dates(
             if kind == "year":  # "the 2011-12 fiscal year": the span's year, not this one
                 noun = _SPAN_YEAR_NOUN.match(text, taken)
                 taken = noun.end() if noun is not None else taken
-    return tuple(_days_before_after(text, _apposed_days(text, found)))
+    return tuple(_days_before_after(text, _ordinal_days(text, _apposed_days(text, found))))
 
 
 # "a week later, on August 24", "two days earlier, on March 3": a count set beside the day it
@@ -779,6 +779,40 @@ def _apposed_days(text: str, found: list[DateMention]) -> list[DateMention]:
                     anchor="absolute",
                     anchor_date=None,
                 )
+    return found
+
+
+# "searched for a third day on Tuesday", "closed for the fourth straight day Friday": the
+# count of days names the day that follows it, not the reference's
+_ORDINAL_DAY = compile_re(
+    r"(?i)(?<![\p{L}])(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth|\p{L}+teenth|\d+(?:st|nd|rd|th))"
+    r"(?:[ \t\u00a0]+(?:straight|consecutive|successive))?[ \t\u00a0]+day$"
+)
+_ORDINAL_DAY_JOIN = compile_re(
+    r"[ \t\u00a0]+(?:in[ \t\u00a0]+a[ \t\u00a0]+row[ \t\u00a0]+)?(?:on[ \t\u00a0]+)?"
+)
+
+
+def _ordinal_days(text: str, found: list[DateMention]) -> list[DateMention]:
+    for i, (a, b) in enumerate(itertools.pairwise(found)):
+        if (
+            a.type == "DATE"
+            and _ORDINAL_DAY.search(a.text)
+            and b.type == "DATE"
+            and b.first_day is not None
+            and b.first_day == b.last_day
+            and b.first_day != a.first_day
+            and _ORDINAL_DAY_JOIN.fullmatch(text, a.end, b.start)
+        ):
+            found[i] = attrs.evolve(
+                a,
+                value=cal.day(b.first_day),
+                first_day=b.first_day,
+                last_day=b.first_day,
+                anchor="sentence-date",
+                anchor_date=b.first_day,
+            )
     return found
 
 
