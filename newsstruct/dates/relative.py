@@ -125,6 +125,15 @@ _SINCE_BEFORE = compile_re(r"(?i)(?<![\p{L}])since[ \t\u00a0]+(?:the[ \t\u00a0]+
 
 
 _HALF_BEFORE = compile_re(r"(?i)(?<![\p{L}])half[ \t\u00a0]+$")
+# the words of a league near "last season" that a game's cues may miss ("Kestrel finished third
+# last season", "who won the title last season", "relegated at the end of last season")
+_LEAGUE_CUE = compile_re(
+    r"(?i)(?<![\p{L}])(?:league|title|champions(?:hip)?|relegat(?:ed|ion)|promoted|promotion"
+    r"|coach|manager|squad|scorers?|play-?offs?|fixtures?|goals?|tournament|standings|matches"
+    r"|match)"
+    r"(?![\p{L}])"
+)
+_LEAGUE_REACH = 120
 
 
 def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
@@ -145,7 +154,9 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         # "last season", "this season": a league's season, told in sports only (not "the
         # busy season" of hotels); TimeML's value cannot write a span of two years, so the
         # season is past, present or future, as "recently" and "now" are
-        if not game_period(ctx.text, m.start(), m.end()):
+        if not game_period(ctx.text, m.start(), m.end()) and not _LEAGUE_CUE.search(
+            ctx.text, max(0, m.start() - _LEAGUE_REACH), m.end() + _LEAGUE_REACH
+        ):
             return None
         value = _SEASON_REF.get(low.split()[-2], "PRESENT_REF")
         return Reading("DATE", value, None)
