@@ -446,6 +446,10 @@ _TEMPERATURE_BEFORE = compile_re(
 )
 
 
+# "BC", "B.C.", "BCE" after a year or a century: a time before year 1
+BEFORE_CHRIST = compile_re(r"[ \t\u00a0]+(?-i:BCE?|B\.C\.(?:E\.)?)(?![\p{L}])")
+
+
 def h_decade(m: Cand, ctx: Ctx) -> Reading | None:
     low = norm(m.group())
     mod = edge_mod(low.removeprefix("the "))
@@ -458,6 +462,9 @@ def h_decade(m: Cand, ctx: Ctx) -> Reading | None:
         n = int(c.group(1)) if c else next((v for w, v in _ORDINAL_WORDS.items() if w in low), None)
         if n is None:
             return None
+        bc = BEFORE_CHRIST.match(ctx.text, m.end())
+        if bc is not None:  # "the fifth century BC": before year 1, as "65 million years ago"
+            return Reading("DATE", "PAST_REF", None, end=bc.end(), mod=mod)
         return Reading("DATE", f"{n - 1:02d}", "absolute", mod=mod)
     full = _DECADE_FULL.search(low)
     if full:
@@ -1103,6 +1110,9 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", cal.year(year_from_two_digits(int(raw[1:]), ctx.ref)), "absolute")
     if raw[0].isdigit():
         y = int(raw)
+        bc = BEFORE_CHRIST.match(ctx.text, m.end())
+        if bc is not None:  # "in 1500 BC": before year 1, as "65 million years ago"
+            return Reading("DATE", "PAST_REF", None, end=bc.end())
         span = SPAN_END.match(ctx.text, m.end(), m.end() + 6)
         if span is not None and span_end_year(y, span.group(1)) is None:
             return None  # "2010-11" is a span of two years ("the 2010-11 season"), not "2010-07"
