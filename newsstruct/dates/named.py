@@ -946,10 +946,11 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         told = year_named_before(ctx, m.start()) if bare and end is None else None
         if told is not None:  # "In 2008, the store opened in March": that year's March
             return Reading("DATE", cal.month(told, mo[0]), "previous", mod=mod)
-        since = bare and _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+        since = _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
         if since:
-            # "the seventh cut since September", "has been delayed since January": a month
-            # gone, whatever the verb or plan word, and not the next one
+            # "the seventh cut since September", "has been delayed since January", "since
+            # early September": a month gone, whatever the verb or plan word, and not the next
+            # one
             tense = "past"
         if end is not None:
             # "the nine months to September": a period that has ended; "the three months
