@@ -374,7 +374,15 @@ def _run_words(run: str, qwords: QuoteWords) -> tuple[list[str], int]:
     return words[k:], run.index(words[k], sum(len(w) for w in words[:k]))
 
 
-@functools.lru_cache(maxsize=_RUN_CACHE)
+@functools.lru_cache(maxsize=8)
+def _run_reader(qwords: QuoteWords) -> Callable[[str], _Run]:
+    """:func:`_read_run` for one lexicon's words, its readings kept across calls by the run
+    text alone: a key that is a string, like the reading, holds nothing for the garbage
+    collector to walk (a key of the run and the words would: thousands of them, replaced as
+    new runs come, each woke the full collection sooner)."""
+    return functools.lru_cache(maxsize=_RUN_CACHE)(functools.partial(_read_run, qwords=qwords))
+
+
 def _read_run(run: str, qwords: QuoteWords) -> _Run:
     """(words, where they start in the run, an organisation?, name words, roles) of a run
     text: :func:`_run_words`, :func:`_org_words` and :func:`strip_title` (immutable: shared
@@ -489,6 +497,7 @@ class Entities:
         # than they hold reads them in the same order again and again (owners, the index,
         # the mentions) and would find none of them there.
         self._read: dict[str, _Run] = {}
+        self._reader = _run_reader(self.qwords)
         self._readings: dict[str, _Reading] = {}
         runs = self._runs(name_run(lexicon), sentences)
         # A run text that adds nothing to the index ("The", an organisation met before, a
@@ -593,7 +602,7 @@ class Entities:
         """:func:`_read_run` of ``run``, kept for this text."""
         read = self._read.get(run)
         if read is None:
-            read = self._read[run] = _read_run(run, self.qwords)
+            read = self._read[run] = self._reader(run)
         return read
 
     def _reading(self, run: str) -> _Reading:

@@ -243,6 +243,7 @@ def reported_speech(
     ``skip`` holds spans (direct quotes and their attributions) where no cue is read.
     """
     text, words = doc.text, doc.words
+    cue_of, phrasal = words.cues.get, words.phrasal  # looked up per word: bound once
     skip = sorted(skip)
     k = 0
     for sent in sentences:
@@ -261,6 +262,9 @@ def reported_speech(
             if not is_word:
                 continue
             low = text[s:e].lower()
+            found = cue_of(low)  # ``low`` is lower case: words.cue(low) without lower()
+            if found is None and low not in phrasal and low != "according":
+                continue  # most words: no cue, no phrasal verb
             if (
                 low == "according"
                 and i + 1 < len(toks)
@@ -268,11 +272,10 @@ def reported_speech(
             ):
                 cues.append((i, (s, toks[i + 1][1]), ("according to", "according")))
                 continue
-            found = words.cues.get(low)  # ``low`` is lower case: words.cue(low) without lower()
             if found is not None and found[1] != "manner":
                 cues.append((i, (s, e), found))
             elif (
-                (found is not None or low in words.phrasal)
+                (found is not None or low in phrasal)
                 and (manner := words.quote_cue(text, s, e))
                 and _THAT_NEXT.match(text, manner[2], min(sent.end, manner[2] + 8))
             ):
@@ -532,7 +535,8 @@ def _reported(
     ):
         return None  # "with all precincts reporting, the race …": an absolute, no speech
     comma_after = False  # the content opens after a comma: the attribution may be inside it
-    after = _past_the_told(doc, cue, skip_setting(text, cue[1], sent.end), sent.end)
+    settled = skip_setting(text, cue[1], sent.end)  # past the cue's settings: asked once
+    after = _past_the_told(doc, cue, settled, sent.end)
     nothing_after = _ONLY_STOPS.fullmatch(text, after, sent.end)
     if (
         source is None
@@ -553,7 +557,7 @@ def _reported(
             source, pos = inverted  # "The roads, said Mayor Ana Ruiz, were closed."
         elif source.start > cue[1]:
             return None
-        pos = skip_setting(text, pos, sent.end)
+        pos = settled if pos == cue[1] else skip_setting(text, pos, sent.end)
         setting = _SETTING_THEN_THAT.match(text, pos, sent.end)
         if setting is not None:
             pos = setting.end()  # "wrote on X that …": "on" opens a place, not a particle

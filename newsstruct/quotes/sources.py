@@ -179,12 +179,12 @@ def _with_pp_chain(
     if pp is None:
         return None
     found = LETTERS.findall(pp.group())
-    stops = words.stops - _PREPOSITIONS
     if any(
         # after an article or a preposition a cue form is a noun: "at the state office",
         # "the secretary of state's office"
         (words.cue(w) is not None and (n == 0 or found[n - 1].lower() not in _NOUN_BEFORE))
-        or w.lower() in stops
+        # a stop word other than a preposition (tested in place: not a set built per call)
+        or (w.lower() in words.stops and w.lower() not in _PREPOSITIONS)
         for n, w in enumerate(found)
     ):
         return None
