@@ -495,8 +495,11 @@ def _repeated_in_text(t: Text, lo: int, hi: int) -> None:
         ):
             keys.setdefault(line_norm(line), []).append(k)
     label_of = {k: key for key, found in keys.items() if len(found) >= 2 for k in found}
+    refrains = _refrains(t, lo, hi, label_of)
     marked = []
     for k in label_of:
+        if label_of[k] in refrains:
+            continue
         # a subhead (of each section, or repeated by a table of contents): a copy right
         # above a paragraph
         subhead = k + 1 < hi and t.shapes[k + 1].prose
@@ -511,6 +514,39 @@ def _repeated_in_text(t: Text, lo: int, hi: int) -> None:
         return
     for k in marked:
         t.verdict[k] = ("repeated", "repeated-in-text")
+
+
+VERSE_MIN_LINES = 4
+VERSE_MIN_WORDS = 3
+
+
+def _refrains(t: Text, lo: int, hi: int, label_of: dict[int, str]) -> set[str]:
+    """The repeated lines of a song or a poem the story quotes: a copy stands in a verse, a
+    run of four or more lines of the story of three words or more (none of them junk, a
+    sentence or set like a headline) that says a line twice and another once ("Heave away,
+    my bonny boys" / "The tide is running low" / "Heave away, my bonny boys" / "And home we
+    soon will go"; its last line is not counted: it may be the next paragraph's subhead).
+    Furniture, teasers or a table of contents shown twice repeat whole, or take turns with
+    a kicker's word, and say no line twice in one run."""
+    refrains: set[str] = set()
+    k = lo
+    while k < hi:
+        j = k
+        while j < hi and t.verdict[j] is None and not t.shapes[j].prose:
+            j += 1
+        run = range(k, j)
+        said = [label_of[m] for m in run[:-1] if m in label_of]
+        if (
+            len(run) >= VERSE_MIN_LINES
+            and any(m not in label_of for m in run)
+            and len(set(said)) < len(said)
+            and all(
+                t.shapes[m].words >= VERSE_MIN_WORDS and not headline_like(t.lines[m]) for m in run
+            )
+        ):
+            refrains.update(label_of[m] for m in run if m in label_of)
+        k = j + 1
+    return refrains
 
 
 STORY_LABEL_MAX_WORDS = 2
@@ -687,6 +723,14 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
         while j < hi and not shapes[j].prose and not _sentence(shapes[j]):
             j += 1
         free = [k for k in range(i + 1, j) if verdict[k] is None]
+        # between two paragraphs, a header over words or names alone ("Most popular" /
+        # "Olivia" / "Noah" / paragraph) heads a list of the story: links are headlines
+        # (but under "By" or "Von" alone the names are the byline's)
+        if hit.category not in BYLINE_CATEGORIES and _story_list(t, i, j, lo, hi):
+            given = verdict[i]
+            if given is not None and given[1] == hit.rule:
+                verdict[i] = None
+            continue
         # a section's name opening the text, over the story's headline and its byline or
         # date ("Lokales" / "New pool opens in May" / "Von Ada Frey"): a kicker, not a block
         # of links (further down, teaser cards have bylines and dates too)
@@ -713,6 +757,24 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
             free.pop()
         for k in free:
             verdict[k] = (hit.category, "related-block")
+
+
+_LIST_WORDS_MAX = 2
+
+
+def _story_list(t: Text, i: int, j: int, lo: int, hi: int) -> bool:
+    """The header at ``i`` stands between two paragraphs of the story over two or more
+    lines of a word or two, none of them junk: a list of names or things, not links."""
+    return (
+        j - i > 2
+        and lo <= i - 1
+        and j < hi
+        and _paragraph(t, i - 1)
+        and _paragraph(t, j)
+        and all(
+            t.verdict[k] is None and t.shapes[k].words <= _LIST_WORDS_MAX for k in range(i + 1, j)
+        )
+    )
 
 
 _SENTENCE_MIN_WORDS = 3
