@@ -40,11 +40,11 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    above a timestamp or a byline); and above the first paragraph, three or more lines of a
    word or two right below a navigation line (``head-menu``).
 7. **Runs of short lines** between paragraphs: link lists (``link-run``) when there is
-   evidence (junk a rule knows among them other than a caption, a photo credit or an ad, or
-   most of them shaped like headlines), with keep-guards: the last short line before a
-   paragraph may be a subhead, lists that look like content (introduced by a colon,
-   numbered, tabular, questions and answers, tweets) stay, and so do lines quoted whole,
-   sentences and separators.
+   evidence (junk a rule knows among them other than a caption, a photo credit, an ad, a
+   newsletter box or a promo, or most of them shaped like headlines), with keep-guards: the
+   last short line before a paragraph may be a subhead, lists that look like content
+   (introduced by a colon, numbered, tabular, questions and answers, tweets) stay, and so
+   do lines quoted whole, sentences and separators.
 8. **Repetition inside the text** (``repeated-in-text``): short lines that occur twice, but
    for a story's labels ("Pros" / "Cons" taking turns over items, "Update" over a subhead).
 9. **Teasers by their furniture**: a headline-shaped line next to a media player's stamp
@@ -802,11 +802,14 @@ _SOURCE_LABEL = compile_re(
 
 # a line a photo's caption never is: a release's or a wire story's lead ("PORT ELLISON,
 # Maine, June 3, 2025 /PRNewswire/ -- …", "… (AP) — …") or a line about what is still to
-# come ("A second debate is scheduled for Oct. 17.", "The council will vote in May.")
+# come ("A second debate is scheduled for Oct. 17.", "The council will vote in May.") or a
+# statement the story reports ("Turnout was 61 percent, the county clerk said.", "…, sagte
+# die Bürgermeisterin.")
 _STORY_NOT_CAPTION = compile_re(
     r"/\s?(?:PRNewswire|CNW|GLOBE NEWSWIRE|Business Wire|EIN Presswire|PRWeb)\b[^/]{0,20}/"
     r"|\((?:AP|Reuters|AFP|dpa|Bloomberg)\)\s?[—–-]"
-    r"|\b(?:is|are)\s(?:scheduled|set|expected|due)\s(?:to|for)\b|\bwill\s(?:be\s)?\p{Ll}",
+    r"|\b(?:is|are)\s(?:scheduled|set|expected|due)\s(?:to|for)\b|\bwill\s(?:be\s)?\p{Ll}"
+    r"|,\s(?:(?:[\p{L}'’.-]{1,25}\s){1,5}(?:said|says)|(?:sagte|sagt)(?:\s[\p{L}'’.-]{1,25}){1,5})\.$",
 )
 
 
@@ -1066,8 +1069,9 @@ def _exclaimed_teaser(shape: Shape, line: str) -> bool:
 
 
 # junk that sits among story lines as often as among links: a photo caption or credit, or
-# an ad a page inserts anywhere, does not make the short lines around it links
-_NOT_LINK_EVIDENCE = frozenset({"caption", "advertisement"})
+# an ad, a newsletter box or a promo a page inserts anywhere, does not make the short lines
+# around it links
+_NOT_LINK_EVIDENCE = frozenset({"caption", "advertisement", "newsletter", "promo"})
 
 
 def _judge_run(t: Text, i: int, j: int) -> None:
