@@ -16,8 +16,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    right above the body and the headline of a live ticker's first entry).
 3. **Lexicon rules** on the lines that remain (``rule`` = the lexicon rule id), the
    language-neutral timestamp shape (``stamp-shape``; not a place in a ranked list, "2. Arne
-   Dahl, Tansey, 2:13:20"), lines that say their words twice (``doubled-line``) and a stray
-   mark alone on a line (``stray-mark``); lines in capitals under a story line ending in a
+   Dahl, Tansey, 2:13:20", nor a time in hours, minutes and seconds alone), lines that say
+   their words twice (``doubled-line``) and a stray mark alone on a line (``stray-mark``); lines in capitals under a story line ending in a
    colon are the notice it quotes, not teasers (and so is a correction or notice there),
    a text whose subheads are set in capitals keeps its long ones (and a headline in
    capitals opening it, over its first paragraph), the dates of a timeline and the times
@@ -179,7 +179,12 @@ def _shape_rules(t: Text, i: int) -> None:
     if t.junk(i):
         return
     line = t.lines[i]
-    if not t.shapes[i].prose and _stamp_like(line) and not _ranked(t, i):
+    if (
+        not t.shapes[i].prose
+        and _stamp_like(line)
+        and not _ranked(t, i)
+        and _DURATION_ALONE.fullmatch(line) is None
+    ):
         t.verdict[i] = ("timestamp", "stamp-shape")
     elif _doubled(line):
         t.verdict[i] = ("related", "doubled-line")
@@ -424,6 +429,9 @@ _RANK = compile_re(r"(\d{1,3})[.)] \p{L}", regex.V1)
 # a race time or a length in hours, minutes and seconds (with no year beside it)
 _DURATION = compile_re(r"\b\d{1,2}:\d{2}:\d{2}\b")
 _YEAR = compile_re(r"\b(?:19|20)\d\d\b")
+# a time in hours, minutes and seconds alone on its line is a race's result or a length
+# ("Arne Dahl" / "2:13:20"): a page's stamps give hours and minutes
+_DURATION_ALONE = compile_re(r"\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?")
 
 
 def _ranked(t: Text, i: int) -> bool:
