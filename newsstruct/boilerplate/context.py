@@ -310,15 +310,18 @@ def _timeline_dates(t: Text, lo: int, hi: int) -> None:
 
 # a programme's entry: a time of day, then what happens ("7:15 p.m. The Tansey Fiddlers")
 _SCHEDULE_TIME = compile_re(
-    r"(\d{1,2})[:.](\d\d)(?:\s?([ap])\.?m\.?)?\s+\S", regex.V1 | regex.IGNORECASE
+    r"(\d{1,2})[:.](\d\d)(?:\s?([ap])\.?m\.?)?\s+\S"
+    r"|\P{N}.{0,40}\s(\d{1,2})[:.](\d\d)(?:\s?([ap])\.?m\.?)?$",
+    regex.V1 | regex.IGNORECASE,
 )
 _SCHEDULE_MIN = 3
 
 
 def _schedules(t: Text, lo: int, hi: int) -> None:
-    """Three or more lines in a row, each a time of day and what happens then, in the order
-    of the day, are a programme the story gives ("6:30 p.m. Gates open" / "7:15 p.m. The
-    Tansey Fiddlers" / ...), not stamps: a live blog's stamps stand between its entries,
+    """Three or more lines in a row, each a time of day and what happens then (or a place
+    and its time), in the order of the day, are a programme or a timetable the story gives
+    ("6:30 p.m. Gates open" / "7:15 p.m. The Tansey Fiddlers" / ..., "Penmar 9:00" /
+    "Alder 9:40" / ...), not stamps: a live blog's stamps stand between its entries,
     and a ticker of latest news lists the newest first."""
     for v in t.verdict[lo:hi]:
         if v is not None and v[0] == "timestamp":
@@ -329,8 +332,9 @@ def _schedules(t: Text, lo: int, hi: int) -> None:
     while i < hi:
         run: list[tuple[int, int]] = []  # (line, minute of the day)
         while i < hi and (m := _SCHEDULE_TIME.match(t.lines[i])) is not None:
-            hour, minute = int(m[1]) % 12 if m[3] else int(m[1]), int(m[2])
-            if m[3] and m[3].lower() == "p":
+            h, mm, half = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
+            hour, minute = int(h) % 12 if half else int(h), int(mm)
+            if half and half.lower() == "p":
                 hour += 12
             run.append((i, hour * 60 + minute))
             i += 1
