@@ -53,7 +53,8 @@ _QUOTE_OPENERS = "\"“„«‘'‚‹「『"
 # A prompt a person is reported to have made ("Sign up now, the union told members, …"), or
 # a sign or a page is said to read ("Click here to report a pothole, the city's website
 # reads, …"), is a story sentence: rules of these categories do not take a line with an
-# attribution (German ones too: "Jetzt testen, sagt Wendler, …").
+# attribution (German ones too: "Jetzt testen, sagt Wendler, …", and other languages' with
+# the verb first: "…, dijo el alcalde", "…, a déclaré le maire").
 _PROMPT_CATEGORIES = frozenset(
     {
         "promo",
@@ -68,13 +69,16 @@ _PROMPT_CATEGORIES = frozenset(
     }
 )
 _ATTRIBUTED = compile_re(
-    r", (?:[\p{L}'’-]{1,25} ){0,3}(?:said|says|say|told|tells|urged|urges|wrote|writes|added"
+    r", (?:[\p{L}'’-]{1,25} ){0,5}(?:said|says|say|told|tells|urged|urges|wrote|writes|added"
     r"|adds|argued|argues|noted|notes|warned|warns|explained|explains|insisted|insists|asked"
     r"|asks|promised|promises|advised|advises|announced|announces|replied|replies|stated"
     r"|states|recalled|recalls|admitted|admits|declared|declares|ended)\b"
     r"|, (?:the|a|an|its|his|her|their) (?:[\p{L}'’-]{1,25} ){0,2}(?:reads|read)\b"
     r"|, (?:sagt|sagte|schreibt|schrieb|erklärt|erklärte|betont|betonte|warnt|warnte|meint"
     r"|meinte|fordert|forderte) (?:(?:der|die|das|ein|eine|sein|seine|ihr|ihre) )?\p{Lu}"
+    r"|, (?:dijo|dice|afirmó|explicó|escribió|señaló|aseguró|a dit|a déclaré|a expliqué"
+    r"|a écrit|a affirmé|ha detto|ha spiegato|ha scritto|ha affermato|disse|afirmou|explicou"
+    r"|escreveu|zei|zegt|schreef|sa|sier|sade|säger|sagde|siger) (?:\p{L}{1,25} ){0,3}\p{L}"
 )
 
 
