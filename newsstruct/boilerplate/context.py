@@ -1152,8 +1152,12 @@ def _sandwiched(t: Text, lo: int, hi: int) -> None:
         if before[0] == after[0] and before[0] in _BLOCK_CATEGORIES:
             # a paragraph of its own (a sentence of a dozen words or more) is story text even
             # between two lines of a block: a one-paragraph brief between two share bars
-            if s.words <= SANDWICH_MAX_WORDS and not (
-                s.terminal and s.words >= _SANDWICH_PARAGRAPH
+            # (and a share bar's buttons hold no sentence: "Then the dog barked." between
+            # "Facebook" and "Twitter" is the story's)
+            if (
+                s.words <= SANDWICH_MAX_WORDS
+                and not (s.terminal and s.words >= _SANDWICH_PARAGRAPH)
+                and not (before[0] == "share" and _sentence(s))
             ):
                 verdict[k] = (before[0], "inside-block")
         elif (
