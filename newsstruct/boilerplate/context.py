@@ -1117,13 +1117,20 @@ def _judge_run(t: Text, i: int, j: int) -> None:
         return
     for k in free[:-1]:
         # a line quoted whole is speech, or a subhead quoting someone; "___" parts the story
-        # and a sentence ("The mayor declined to comment.") is story text, not a link
+        # and a sentence ("The mayor declined to comment.", or one with its source in
+        # brackets) is story text, not a link
         if (
             not _quoted_whole(shapes[k], lines[k])
             and not separator(lines[k])
             and not _sentence(shapes[k])
+            and _SOURCED_SENTENCE.search(lines[k]) is None
         ):
             verdict[k] = ("related", "link-run")
+
+
+# a sentence and its source in brackets, an item of a news round-up ("… a trailer for the
+# new season. [Harbor Post]"): a link carries no sentence
+_SOURCED_SENTENCE = compile_re(r"\p{Ll}[.!?][\"”’]?\s[\[(][^\[\]()]{1,40}[\])]$")
 
 
 # Junk that comes in blocks (a paywall offer, a newsletter form, a share bar): a line between
