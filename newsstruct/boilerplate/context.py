@@ -310,10 +310,13 @@ def _timeline_dates(t: Text, lo: int, hi: int) -> None:
 
 # a programme's entry: a time of day, then what happens ("7:15 p.m. The Tansey Fiddlers")
 _SCHEDULE_TIME = compile_re(
-    r"(\d{1,2})[:.](\d\d)(?:\s?([ap])\.?m\.?)?\s+\S"
-    r"|\P{N}.{0,40}\s(\d{1,2})[:.](\d\d)(?:\s?([ap])\.?m\.?)?$",
-    regex.V1 | regex.IGNORECASE,
+    r"(\d{1,2})[:.](\d\d)(?:\s?([ap])\.?m\.?)?\s+\S", regex.V1 | regex.IGNORECASE
 )
+# a timetable's line: a place, then its time ("Penmar 9:00", "Alder 11:40 a.m.")
+_TIMETABLE_TIME = compile_re(
+    r"\P{N}.{0,40}\s(\d{1,2})[:.](\d\d)(?:\s?([ap])\.?m\.?)?", regex.V1 | regex.IGNORECASE
+)
+_TIMETABLE_MAX = 56
 _SCHEDULE_MIN = 3
 
 
@@ -331,10 +334,9 @@ def _schedules(t: Text, lo: int, hi: int) -> None:
     i = lo
     while i < hi:
         run: list[tuple[int, int]] = []  # (line, minute of the day)
-        while i < hi and (m := _SCHEDULE_TIME.match(t.lines[i])) is not None:
-            h, mm, half = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
-            hour, minute = int(h) % 12 if half else int(h), int(mm)
-            if half and half.lower() == "p":
+        while i < hi and (m := _schedule_time(t.lines[i])) is not None:
+            hour, minute = int(m[1]) % 12 if m[3] else int(m[1]), int(m[2])
+            if m[3] and m[3].lower() == "p":
                 hour += 12
             run.append((i, hour * 60 + minute))
             i += 1
@@ -343,6 +345,15 @@ def _schedules(t: Text, lo: int, hi: int) -> None:
                 if (v := t.verdict[k]) is not None and v[0] == "timestamp":
                     t.keep(k)
         i += not run
+
+
+def _schedule_time(line: str) -> regex.Match[str] | None:
+    """A time of day and what happens then, or a place and its time (groups: hour, minute,
+    "a" or "p")."""
+    m = _SCHEDULE_TIME.match(line)
+    if m is None and len(line) <= _TIMETABLE_MAX and line[-1] in "0123456789.mM":
+        m = _TIMETABLE_TIME.fullmatch(line)
+    return m
 
 
 _LABEL_RULES = frozenset({"live-marker", "de-live-marker", "comments", "de-comments"})
@@ -507,7 +518,7 @@ def _repeated_in_text(t: Text, lo: int, hi: int) -> None:
         ):
             keys.setdefault(line_norm(line), []).append(k)
     label_of = {k: key for key, found in keys.items() if len(found) >= 2 for k in found}
-    refrains = _refrains(t, lo, hi, label_of)
+    refrains = _refrains(t, lo, hi, label_of) if label_of else set()
     marked = []
     for k in label_of:
         if label_of[k] in refrains:
