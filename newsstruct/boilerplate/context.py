@@ -25,10 +25,11 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    a subhead; a game's status over two teams and their scores is a score box
    (``scoreboard``).
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
-   short lines that are all links (``related-block``), up to a paragraph or a sentence, but
-   for a last one right above a paragraph, in a few words and not set like a headline, or
-   quoted whole (its subhead); a header opening the text over a headline and its byline or
-   date is the section's name.
+   short lines that are all links (``related-block``), up to a paragraph, a sentence or a
+   paragraph broken mid-sentence, but for a last one right above a paragraph, in a few
+   words and not set like a headline, or quoted whole (its subhead); a header opening the
+   text over a headline and its byline or date is the section's name, and one between two
+   paragraphs over words or names alone heads a list of the story.
 5. **Captions above a credit**: a photo credit on its own line makes the line above it a
    caption when that line does not end like a sentence, or when the credit is labelled
    ("Photo: ...", but not "Source: ...": data sources follow paragraphs too)
@@ -741,9 +742,13 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
             if given is not None and given[1] == hit.rule:
                 verdict[i] = None
             continue
-        # the block ends at a paragraph, or at a sentence (links do not end in a period)
+        # the block ends at a paragraph, or at a sentence (links do not end in a period),
+        # or at a line of a paragraph broken mid-sentence: the next line goes on in lower
+        # case (links do not run on)
         j = i + 1
-        while j < hi and not shapes[j].prose and not _sentence(shapes[j]):
+        while (
+            j < hi and not shapes[j].prose and not _sentence(shapes[j]) and not _runs_on(t, j, hi)
+        ):
             j += 1
         free = [k for k in range(i + 1, j) if verdict[k] is None]
         # between two paragraphs, a header over words or names alone ("Most popular" /
@@ -780,6 +785,26 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
             free.pop()
         for k in free:
             verdict[k] = (hit.category, "related-block")
+
+
+_RUN_ON_WORDS = 5
+_RUN_ON_NEXT_WORDS = 3
+
+
+# a teaser card's byline in lower case ("by Rahul", "von Petra Lerchbaumer") runs on no line
+_LOWER_BYLINE = compile_re(r"(?:by|von|par|por|di|door|av|af)\s")
+
+
+def _runs_on(t: Text, k: int, hi: int) -> bool:
+    """Line ``k`` is part of a paragraph broken mid-sentence: the next line (before ``hi``)
+    goes on in lower case, and not with a byline."""
+    return (
+        k + 1 < hi
+        and t.lines[k + 1][:1].islower()
+        and t.shapes[k].words >= _RUN_ON_WORDS
+        and t.shapes[k + 1].words >= _RUN_ON_NEXT_WORDS
+        and _LOWER_BYLINE.match(t.lines[k + 1]) is None
+    )
 
 
 _LIST_WORDS_MAX = 2
@@ -1108,10 +1133,7 @@ def _judge_run(t: Text, i: int, j: int) -> None:
     if shapes[i - 1].colon or any(shapes[k].colon for k in free):
         return
     # lines of a paragraph broken mid-sentence: the next line goes on in lower case
-    if any(
-        lines[k + 1][:1].islower() and shapes[k].words >= 5 and shapes[k + 1].words >= 3
-        for k in range(i, j)
-    ):
+    if any(_runs_on(t, k, j + 1) for k in range(i, j)):
         return
     items = sum(shapes[k].listish or _TWEETISH.search(lines[k]) is not None for k in free)
     if 2 * items >= len(free):
