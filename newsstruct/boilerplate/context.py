@@ -879,6 +879,9 @@ def _captions_above_credits(t: Text, lo: int, hi: int) -> None:
         )
         if above.words > _CAPTION_MAX_WORDS or _STORY_NOT_CAPTION.search(lines[i - 1]):
             continue
+        # a labelled credit under a paragraph of the story (a picture set without a caption)
+        if labelled and sentence and _paragraph_of_sentences(above, lines[i - 1]):
+            continue
         if labelled or not sentence:
             verdict[i - 1] = ("caption", "caption-above-credit")
         elif _closes_photo(t, i, hi):
@@ -1077,6 +1080,16 @@ def _kickers(t: Text, lo: int, hi: int) -> None:
 
 
 _CAPTION_MAX_WORDS = 45
+# a caption is a sentence, or two short ones: a paragraph of two sentences or more in more
+# than 25 words is the story's
+_CAPTION_ONE_SENTENCE_WORDS = 25
+_SECOND_SENTENCE = compile_re(r"\p{Ll}[.!?][\"”’]? \p{Lu}")
+
+
+def _paragraph_of_sentences(shape: Shape, line: str) -> bool:
+    return shape.words > _CAPTION_ONE_SENTENCE_WORDS and _SECOND_SENTENCE.search(line) is not None
+
+
 _SUBHEAD_MAX_WORDS = 5
 _QUOTE_CLOSERS = frozenset("\"”“’'»«›")
 
