@@ -734,10 +734,14 @@ def _planned_month(ctx: Ctx, start: int) -> bool:
 _CLAUSE_MARK = compile_re(r"[,;:.!?()\"“”]")
 
 
-# "residents were told to move their cars by Wednesday": an instruction, then a deadline word
+# "residents were told to move their cars by Wednesday", "officials urged people to register
+# by Friday": an instruction, then a deadline word; the object of the active verb is a few
+# words, no subject pronoun ("told the court he went to the bank by noon" tells no instruction)
 _INSTRUCTED_TO_BEFORE = compile_re(
-    r"(?i)(?<![\p{L}])(?:was|were|been)[ \t\u00a0]+(?:told|asked|ordered|urged|advised|instructed"
-    r"|directed)[ \t\u00a0]+to(?![\p{L}])"
+    r"(?i)(?<![\p{L}])(?:(?:was|were|been)[ \t\u00a0]+(?:told|asked|ordered|urged|advised"
+    r"|instructed|directed)|(?:told|asked|ordered|urged|advised|instructed|directed)"
+    r"(?:[ \t\u00a0]+(?!(?:he|she|they|we|it|i|that)(?![\p{L}]))[\p{L}'’-]+){1,3})"
+    r"[ \t\u00a0]+to(?![\p{L}])"
 )
 _DEADLINE_WORD = compile_re(r"(?i)(?<![\p{L}])(?:by|before|until|till)(?![\p{L}])")
 
@@ -745,7 +749,7 @@ _DEADLINE_WORD = compile_re(r"(?i)(?<![\p{L}])(?:by|before|until|till)(?![\p{L}]
 def past_plan(ctx: Ctx, start: int) -> bool:
     """A plan word of a past clause stands before ``start`` in its clause ("was due to visit
     … on", "had been scheduled for"), or an instruction with its deadline ("were told to move
-    cars off the street before nightfall on")."""
+    cars off the street before nightfall on", "urged people to register by")."""
     plan = _PLANNED_TO_BEFORE.search(ctx.text, max(0, start - 40), start)
     if plan is not None and not _CLAUSE_MARK.search(ctx.text, plan.start(), start):
         return True
@@ -972,10 +976,15 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             and not _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
         ):
             slack = 0  # "She proposed a tax in October" in September: last October
-        elif tense == "past" and not since and _planned_month(ctx, m.start()):
+        elif (
+            tense == "past"
+            and not since
+            and (_planned_month(ctx, m.start()) or past_plan(ctx, m.start()))
+        ):
             # a plan told in the past ("had been due to be delivered in mid-February" in
-            # December, "had been due to end in October" in July) names a month on either
-            # side: the nearest
+            # December, "had been due to end in October" in July), or an instruction with
+            # its deadline ("urged people to get vaccinated by the end of November"), names
+            # a month on either side: the nearest
             tense = None
         y = pick(cands, mid_ref, tense, slack=slack).year
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
