@@ -287,6 +287,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             # "by the end of the summer", "at the start of spring": an edge of this year's
             rf"|the{S}(?:end|beginning|start|middle){S}of{S}(?:the{S})?{season}(?![-‐\p{{L}}])"
             rf"|(?<=\b(?:in|during|until|by|since|through|throughout|over|for){S}){season}"
+            # "the wettest autumn since 2000", "the worst winter on record": a season ranked
+            rf"|(?<=\bthe{S}(?:\p{{L}}{{2,}}est|best|worst)(?<!\b(?:forest|harvest|interest|contest|protest|request|midwest)){S}){season}(?![-‐\p{{L}}])"
             # "That spring, she found work": the season of the last date named
             rf"|that{S}{season}(?![-‐\p{{L}}])"
             # "in the spring and summer": a second season, then no noun it would qualify
