@@ -247,6 +247,9 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
         gone = [c for c in cands if c <= ctx.ref]
         if gone:
             return Reading("DATE", cal.day(max(gone)), start=start)
+    edition = _edition_day(ctx, m.start(), mo[0], d)
+    if edition is not None:  # "the 2025 festival will take place on 27 July"
+        return Reading("DATE", cal.day(edition), "previous", start=start)
     told = year_named_before(ctx, m.start())
     if told is not None and ends_period(ctx, m.start()) is None:
         # "In 2008, the store opened on March 3": the year the sentence named
@@ -262,6 +265,32 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
     if found is None:
         return None
     return Reading("DATE", cal.day(found), start=start)
+
+
+# "the 2025 festival", "the 2012 Games": a year before an event held in it, its edition (not
+# "the 2025 budget", which may be presented the year before)
+_EDITION_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])the[ \t\u00a0]+((?:19|20)\d\d)[ \t\u00a0]+(?:festival|games|olympics"
+    r"|championships?|tournament|season|edition|elections?|census|conference|summit|cup|contest"
+    r"|fair|expo|marathon|race|awards|ceremony|tour|world[ \t\u00a0]+cup)(?![\p{L}])"
+)
+
+
+def _edition_day(ctx: Ctx, start: int, month: int, day: int) -> dt.date | None:
+    """The day in the year of an edition named in the clause of a month-day told ahead ("the
+    2025 festival will take place on 27 July", "said the 2012 Games would open on July 27"),
+    when it is not gone; a past clause tells of a day the edition need not hold."""
+    if ctx.ref is None or ctx.tense not in ("future", "present"):
+        return None
+    editions = list(_EDITION_BEFORE.finditer(ctx.text, max(0, start - 80), start))
+    found = editions[-1] if editions else None
+    if found is None or _CLAUSE_MARK.search(ctx.text, found.end(), start):
+        return None
+    try:
+        ahead = dt.date(int(found.group(1)), month, day)
+    except ValueError:
+        return None
+    return ahead if ahead >= ctx.ref else None
 
 
 _MONTH_VALUE = compile_re(r"(\d{4})-(\d\d)(?:-\d\d)?")
