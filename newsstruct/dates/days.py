@@ -145,7 +145,9 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
     wd = weekday_in(tail, ctx.lex)
     deictic = _DEICTIC_WORD.search(tail)
     if mo is not None:
-        dm = DAYNUM.search(tail, tail.find(mo[1]) + len(mo[1]))
+        # the day after the month ("March 3"), or before it ("3 March")
+        at = tail.find(mo[1])
+        dm = DAYNUM.search(tail, at + len(mo[1])) or DAYNUM.search(tail, 0, at)
         yr = YEAR4.search(tail)
         if dm is None:
             return None

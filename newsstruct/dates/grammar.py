@@ -163,9 +163,10 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve)(?:{S}o{APOS}clock)?{S}(?:in{S}the{S}(?:morning|afternoon|evening)|at{S}night)"
         rf"|noon|midnight|midday)"
     )
+    # "5 p.m. Friday, March 6", "9am on 3 March", "midnight on Tuesday 3 March 2009"
+    day_month = rf"(?:{month}{S}{day}|{day}{S}{month}(?![\p{{L}}]))(?:{S0},?{S0}{year4})?"
     day_after_clock = (
-        rf"(?:{S0},?{S0}(?:on{S})?(?:(?:{wd}(?:{S0},?{S}{month}{S}{day}(?:{S0},?{S0}{year4})?)?)"
-        rf"|{deictic}|{month}{S}{day}(?:{S0},?{S0}{year4})?))"
+        rf"(?:{S0},?{S0}(?:on{S})?(?:(?:{wd}(?:{S0},?{S}{day_month})?)|{deictic}|{day_month}))"
     )
     # a zone named, or "local time" (the place's own clock: no offset known)
     clock_tz = rf"(?:{S0}(?:\((?:{tz})\)|(?:{tz})|local{S}time)(?![\p{{L}}]))"
