@@ -329,7 +329,10 @@ def _past_day(ctx: Ctx) -> Prior | None:
     prior = ctx.previous_day
     if prior is None or ctx.ref is None or prior.first <= ctx.ref:
         return prior
-    return ctx.past_day
+    gone = ctx.past_day
+    if gone is not None and ctx.ref - gone.first > _WEEK:
+        return None  # "… was set on 3 August 1990. Rain is due on Saturday. … at 3pm": background
+    return gone
 
 
 def _past_anchor(past: Prior, ctx: Ctx) -> str:
