@@ -60,6 +60,10 @@ def h_time(m: Cand, ctx: Ctx) -> Reading | None:
             weekday_in(day.group(1), ctx.lex) is not None or _DEICTIC_WORD.fullmatch(day.group(1))
         ):
             raw = f"{raw} {day.group(1)}"  # "between 2 and 4 p.m. Friday": Friday's 2 p.m.
+    elif (told := _DAY_POD_AFTER.match(ctx.text, m.end(), m.end() + 24)) is not None:
+        # "at 10pm last night", "at 9 o'clock yesterday morning": the day and the half the
+        # part of the day right after tells, a mention of its own
+        raw = f"{raw} {told.group(1)}"
     elif _NO_HALF.fullmatch(raw):
         pod = _POD_AFTER.match(ctx.text, m.end(), m.end() + 24)
         if pod is not None:  # "by 6 o'clock this afternoon": 6 p.m.
@@ -82,6 +86,10 @@ _POD_AFTER = compile_re(
     r"(?:(morning|afternoon|evening|night)|tonight)(?![\p{L}])"
 )
 
+_DAY_POD_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(last[ \t\u00a0]+night"
+    r"|(?:yesterday|tomorrow|this)[ \t\u00a0]+(?:morning|afternoon|evening|night))(?![\p{L}])"
+)
 
 _MORNING_ENDS = 6  # hours before this after a night named are that night's small hours
 # a night, or an hour late in the evening: what follows in the small hours is the next day's
@@ -96,7 +104,10 @@ _CLOCK_END = compile_re(
 
 _CLOCK_DIGITS = compile_re(r"(\d{1,2})(?:(?:[:.]|[ \t]?:[ \t]?)?(\d{2}))?\s*(a\.?\s*m|p\.?\s*m)?")
 _ASCII_WORD = compile_re(r"[A-Za-z]+")
-_DEICTIC_WORD = compile_re(r"\b(yesterday|today|tomorrow|tonight)\b", regex.IGNORECASE)
+_DEICTIC_WORD = compile_re(
+    r"\b(yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b",
+    regex.IGNORECASE,
+)
 
 
 def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
@@ -116,11 +127,11 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
             if w not in numbers:
                 return None
             hh, mm, half = int(float(numbers[w])), 0, None
-        if half is None:
+        if half is None and 1 <= hh <= 12:  # "18:00 tonight" is its own half already
             if "morning" in low:
                 half = "a"
-            elif "afternoon" in low or "evening" in low or "night" in low:
-                half = "p"
+            elif "afternoon" in low or "evening" in low or ("night" in low and hh >= _MORNING_ENDS):
+                half = "p"  # not "2:00 last night", the small hours
         if half is not None:
             if not 1 <= hh <= 12:
                 return None
@@ -197,7 +208,13 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
     elif deictic is not None:
         if ctx.ref is None:
             return Reading("TIME", None, None, timezone=tz_value)
-        offset = int(ctx.lex.temporal["deictic_day"][deictic.group(1).lower()])
+        word = deictic.group(1).lower()
+        if word.startswith("last"):  # "at 10pm last night"; "at 2 a.m. last night" is today's
+            offset = 0 if hh < _MORNING_ENDS else -1
+        elif word.startswith("this"):  # "at 9 a.m. this morning"
+            offset = 0
+        else:
+            offset = int(ctx.lex.temporal["deictic_day"][word])
         day = ctx.ref + dt.timedelta(days=offset)
     elif _hours_of_schedule(ctx, start, end) and ctx.tense in ("present", None):
         # "8 a.m. to 8 p.m. ET Monday through Friday": the hour of each of a schedule's days
