@@ -860,6 +860,26 @@ _STORY_NOT_CAPTION = compile_re(
     r"|\b(?:said|says|told|sagte|sagt)\b",
 )
 
+# a sentence that reads on from the story's line before it, not one that tells what a
+# picture shows: it opens with a connective or a pronoun ("But the council …", "He left
+# …", "Meanwhile, …", "Aber …", "Er …") or with a phrase of time or place set off by a comma
+# ("At a hearing on Tuesday, the mayor …"; not "In this photo, …", "At left, …"), tells
+# what had been, would or could be, speaks for "we", gives a share ("61 percent") or its
+# source ("according to …"), or opens with a dateline ("SEATTLE — …", "… (UPI) — …"). A
+# caption names whom it shows and what they do.
+_READS_ON = compile_re(
+    r"(?:But|And|Yet|So|Then|Still|Meanwhile|However|Instead|Also|Though|Although|Moreover"
+    r"|Indeed|Nonetheless|Nevertheless|Besides|Thus|He|She|They|It|We|I|You|That|Those"
+    r"|Aber|Doch|Und|Er|Es|Dennoch|Zudem|Außerdem|Allerdings|Trotzdem)(?=[ ,’'])"
+    r"|(?:In|On|At|For|After|Before|Despite|Since|During|When|While|As|Given|Going|Ever"
+    r"|Through|Under|Until|Following|Throughout|Amid)\b"
+    r"(?![^,]{0,60}\b(?:this|these|photo|picture|image|file|left|right|above|below)\b)[^,.]{0,60}, "
+    r"|.*?(?:\b(?:had|would|could|should|might|we|our|us|percent|per cent|according to"
+    r"|meanwhile|however|nonetheless|nevertheless)\b"
+    r"|%|\((?:UPI|CNN|Xinhua)\)\s?[—–-])"
+    r"|\p{Lu}{3,}(?:[ ,.]+\p{Lu}[\p{L}.]*){0,3} [—–] "
+)
+
 
 def _captions_above_credits(t: Text, lo: int, hi: int) -> None:
     lines, shapes, hits, verdict = t.lines, t.shapes, t.hits, t.verdict
@@ -878,6 +898,10 @@ def _captions_above_credits(t: Text, lo: int, hi: int) -> None:
             hit.labelled and _SOURCE_LABEL.match(lines[i]) is None and not _titled_credit(lines[i])
         )
         if above.words > _CAPTION_MAX_WORDS or _STORY_NOT_CAPTION.search(lines[i - 1]):
+            continue
+        # the first line of a text is its headline or lead, not a caption; a sentence that
+        # reads on from the one before it is the story's
+        if i == 1 or (sentence and _READS_ON.match(lines[i - 1]) is not None):
             continue
         # a labelled credit under a paragraph of the story (a picture set without a caption)
         if labelled and sentence and _paragraph_of_sentences(above, lines[i - 1]):
