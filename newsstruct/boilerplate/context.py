@@ -851,28 +851,31 @@ _SOURCE_LABEL = compile_re(
 # a line a photo's caption never is: a release's or a wire story's lead ("PORT ELLISON,
 # Maine, June 3, 2025 /PRNewswire/ -- …", "… (AP) — …") or a line about what is still to
 # come ("A second debate is scheduled for Oct. 17.", "The council will vote in May.") or what
-# someone said ("Turnout was 61 percent, the county clerk said.", "…, sagte die
-# Bürgermeisterin."): a caption tells what the picture shows
+# someone said ("Turnout was 61 percent, the county clerk said.", "The mayor responded by
+# …", "…, sagte die Bürgermeisterin."): a caption tells what the picture shows
 _STORY_NOT_CAPTION = compile_re(
     r"/\s?(?:PRNewswire|CNW|GLOBE NEWSWIRE|Business Wire|EIN Presswire|PRWeb)\b[^/]{0,20}/"
     r"|\((?:AP|Reuters|AFP|dpa|Bloomberg)\)\s?[—–-]"
     r"|\b(?:is|are)\s(?:scheduled|set|expected|due)\s(?:to|for)\b|\bwill\s(?:be\s)?\p{Ll}"
-    r"|\b(?:said|says|told|sagte|sagt)\b",
+    r"|\b(?:said|says|told|declared|revealed|responded|concluded|added|noted|wrote|argued"
+    r"|insisted|claimed|admitted|acknowledged|explained|sagte|sagt)\b",
 )
 
 # a sentence that reads on from the story's line before it, not one that tells what a
 # picture shows: it opens with a connective or a pronoun ("But the council …", "He left
-# …", "Meanwhile, …", "Aber …", "Er …") or with a phrase of time or place set off by a comma
-# ("At a hearing on Tuesday, the mayor …"; not "In this photo, …", "At left, …"), tells
+# …", "His plan …", "There is …", "Meanwhile, …", "Aber …", "Er …") or with a phrase of time,
+# place or source set off by a comma ("At a hearing on Tuesday, the mayor …", "According to
+# the clerk, …"; not "In this photo, …", "At left, …"), tells
 # what had been, would or could be, speaks for "we", gives a share ("61 percent") or its
 # source ("according to …"), or opens with a dateline ("SEATTLE — …", "… (UPI) — …"). A
 # caption names whom it shows and what they do.
 _READS_ON = compile_re(
     r"(?:But|And|Yet|So|Then|Still|Meanwhile|However|Instead|Also|Though|Although|Moreover"
-    r"|Indeed|Nonetheless|Nevertheless|Besides|Thus|He|She|They|It|We|I|You|That|Those"
+    r"|Indeed|Nonetheless|Nevertheless|Besides|Thus|He|She|They|It|We|I|You|That|Those|His"
+    r"|Her|Their|There|Here"
     r"|Aber|Doch|Und|Er|Es|Dennoch|Zudem|Außerdem|Allerdings|Trotzdem)(?=[ ,’'])"
     r"|(?:In|On|At|For|After|Before|Despite|Since|During|When|While|As|Given|Going|Ever"
-    r"|Through|Under|Until|Following|Throughout|Amid)\b"
+    r"|Through|Under|Until|Following|Throughout|Amid|According)\b"
     r"(?![^,]{0,60}\b(?:this|these|photo|picture|image|file|left|right|above|below)\b)[^,.]{0,60}, "
     r"|.*?(?:\b(?:had|would|could|should|might|we|our|us|percent|per cent|according to"
     r"|meanwhile|however|nonetheless|nevertheless)\b"
