@@ -29,6 +29,7 @@ from .mentions import (
     name_in_apposition,
     np_after,
     np_before,
+    np_ending,
     skip_asides,
     skip_setting,
     state_title,
@@ -589,10 +590,33 @@ def attribution_before(
         mention, _ = sub
     if mention.kind not in ("name", "pronoun", "org", "group", "description"):
         return None
+    owned = _OWNED_WORDS.fullmatch(text, mention.start, mention.end)
+    if owned is not None and _IS_ADJECTIVE.fullmatch(text, mention.end, colon) is not None:
+        # "Dunmore's message was clear:": the owner of the words speaks
+        who = owned.end("who")
+        owner = np_ending(doc, mention.start, who + 2)
+        if owner is not None and owner.end == who + 2:
+            head = (owner.head[0], min(owner.head[1], who)) if owner.head is not None else None
+            mention = attrs.evolve(owner, end=who, head=head)
     n_words = len(text[mention.end : colon].split())
     if n_words > 14:
         return None
     return make_attribution(text, (colon, colon + 1), mention)
+
+
+# a name's words before a colon: "Dunmore's message", "the union's answer"
+_OWNED_WORDS = compile_re(
+    r"(?P<who>.+?)['’]s[ \u00a0]+(?:\p{Ll}+[ \u00a0]+)?(?:message|response|reply|answer|verdict"
+    r"|view|take|advice|warning|reaction|assessment|explanation|argument|point|plea|retort"
+    r"|summary|conclusion|prediction|pitch|position|words)",
+    regex.V1,
+)
+# "was clear", "to the council is simple", "was blunt" between the words and the colon
+_IS_ADJECTIVE = compile_re(
+    r"(?:[ \u00a0]+(?:to|for|on|about)(?:[ \u00a0]+[\p{L}'’\-]+){1,4}?)?"
+    r"[ \u00a0]+(?:was|is|had[ \u00a0]+been|has[ \u00a0]+been)(?:[ \u00a0]+\p{Ll}+){1,2}[ \u00a0]*",
+    regex.V1,
+)
 
 
 _LINE_DASH = compile_re(r"[ \u00a0]*(?P<dash>[―—–-]{1,2})[ \u00a0]*(?=\p{Lu})", regex.V1)
