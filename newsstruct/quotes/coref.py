@@ -1478,7 +1478,7 @@ def _pronoun(
     if refers in ("male", "female") and replies and previous is not None:
         # "he replied" after "Tom Penn asked …": the one asked replies, not the asker
         ent = entities.last_person(span.start, refers, strict=False, exclude=previous[1])
-        if ent is not None and previous[1] is not None:
+        if ent is not None:
             return Speaker(name=ent.name, mention=span, resolved_by="pronoun"), ent
     if refers in ("male", "female"):
         person = (
