@@ -716,7 +716,8 @@ def coordinated(doc: Doc, lo: int, mention: Mention) -> Mention:
     """``mention`` joined with the name or organisation coordinated before it ("Rafe Dunmore
     and Lucinda Farrow", "Harlow Trust and Calder Bank"), or a possessive's phrase with the
     source it points back to ("The mayor and her aides"): one source of kind "group"; else
-    ``mention`` itself."""
+    ``mention`` itself. A list of three or more that opens its clause ("Ada Marsh, Tom Penn and
+    Rafe Dunmore") is one source too."""
     possessive = mention.kind in ("description", "group") and (
         _POSSESSIVE_OPENING.match(doc.text, mention.start, mention.end) is not None
     )
@@ -729,10 +730,24 @@ def coordinated(doc: Doc, lo: int, mention: Mention) -> Mention:
     if first is None or first.kind not in (_POSSESSOR_KINDS if possessive else ("name", "org")):
         return mention
     start = first.head[0] if possessive and first.head is not None else first.start
+    while not possessive:
+        # a list: "Ada Marsh, Tom Penn and Rafe Dunmore", "Harlow Trust, Calder Bank and …"
+        comma = _COMMA_BEFORE.search(doc.text, max(lo, start - 3), start)
+        item = np_ending(doc, lo, comma.start()) if comma is not None else None
+        if (
+            item is None
+            or item.kind != first.kind
+            or _LIST_OPENS.search(doc.text, max(lo, item.start - 3), item.start) is None
+        ):
+            break  # "Among Republicans, Donald Trump and Ted Cruz": no list
+        start = item.start
     return Mention(start=start, end=mention.end, kind="group")
 
 
 _AND_BEFORE = compile_re(r"(?r)\s+and\s+$", regex.V1)
+_COMMA_BEFORE = compile_re(r"(?r),[ \u00a0]+$", regex.V1)
+# what stands before a list's first item: the sentence's start, or a comma or a colon
+_LIST_OPENS = compile_re(r"(?r)(?:^|[.!?:,]\s*|\n\s*)$", regex.V1)
 _POSSESSOR_KINDS = ("name", "description", "org")
 _POSSESSIVE_OPENING = compile_re(r"(?i)(?:his|her|its|their)\s", regex.V1)
 
