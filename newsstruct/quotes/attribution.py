@@ -249,6 +249,12 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
                 and text[comma + 1 : m.start].strip() == ""
             ):
                 source = m
+        if source is None:
+            # "…," Harlow Trust and Calder Bank said: coordinated names fill the gap
+            m = np_before(doc, first, s)
+            joined = coordinated(doc, first, m) if m is not None else None
+            if joined is not None and joined.start == first and joined is not m:
+                source = joined
         if source is None and _LONE_SURNAME.fullmatch(text, first, s) and _comma_closed(text, seg):
             # "…," From said: a capitalised word alone between the quote's comma and the cue
             # is a surname, whatever else it spells (a preposition, a modal)

@@ -737,17 +737,30 @@ def coordinated(doc: Doc, lo: int, mention: Mention) -> Mention:
         if (
             item is None
             or item.kind != first.kind
-            or _LIST_OPENS.search(doc.text, max(lo, item.start - 3), item.start) is None
+            or _LIST_OPENS.search(doc.text, max(0, item.start - 3), item.start) is None
+            or _opens_with_stop(doc, item)
         ):
             break  # "Among Republicans, Donald Trump and Ted Cruz": no list
         start = item.start
     return Mention(start=start, end=mention.end, kind="group")
 
 
+def _opens_with_stop(doc: Doc, m: Mention) -> bool:
+    """The mention's first word is a function word, a stop word or a sentence adverb,
+    capitalised as a sentence opens ("Among Republicans", "Instead")."""
+    first = doc.text[m.start : m.end].split(maxsplit=1)[0].lower()
+    return first in doc.words.stops or first in doc.words.function_words or first in _NO_ITEM
+
+
+# capitalised at a sentence's start, these open no list of names
+_NO_ITEM = frozenset(["among", "amid", "besides", "despite", "including", "instead", "unlike"])
+
+
 _AND_BEFORE = compile_re(r"(?r)\s+and\s+$", regex.V1)
 _COMMA_BEFORE = compile_re(r"(?r),[ \u00a0]+$", regex.V1)
-# what stands before a list's first item: the sentence's start, or a comma or a colon
-_LIST_OPENS = compile_re(r"(?r)(?:^|[.!?:,]\s*|\n\s*)$", regex.V1)
+# what stands before a list's first item: the sentence's start, a comma, a colon or the
+# closing mark of the quote it follows
+_LIST_OPENS = compile_re(r"(?r)(?:^|[.!?:,\"”’]\s*|\n\s*)$", regex.V1)
 _POSSESSOR_KINDS = ("name", "description", "org")
 _POSSESSIVE_OPENING = compile_re(r"(?i)(?:his|her|its|their)\s", regex.V1)
 
