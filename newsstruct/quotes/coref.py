@@ -164,9 +164,29 @@ def name_run(lexicon: Lexicon) -> regex.Pattern[str]:
     capital = r"(?=\p{Lu})" if all(_CAPITAL.match(t) for t in dotted) else ""
     return compile_re(
         rf"{capital}(?<![\p{{L}}\p{{M}}'’\-]){word}"
-        rf"(?:[ \u00a0]+(?:{_CONNECTORS}[ \u00a0]+)?{later}){{0,7}}",
+        rf"(?:{_NICKNAME}|[ \u00a0]+(?:{_CONNECTORS}[ \u00a0]+)?{later}){{0,7}}",
         regex.V1,
     )
+
+
+# a nickname in quote marks between a first name and the surname: Marcia "Cia" Price
+_NICKNAME = (
+    r"[ \u00a0]+[\"“‘]\p{Lu}[\p{L}\p{M}\-]{0,30}(?:[ \u00a0]\p{Lu}[\p{L}\p{M}\-]{0,30})?[\"”’]"
+    r"(?=[ \u00a0]+\p{Lu})"
+)
+_NICKNAME_WORDS = compile_re(
+    r"[\"“‘]\p{Lu}[\p{L}\p{M}\-]*(?:[ \u00a0]\p{Lu}[\p{L}\p{M}\-]*)?[\"”’]", regex.V1
+)
+
+
+def without_nickname(words: list[str]) -> list[str]:
+    """``words`` without a nickname in quote marks ("Marcia", '"Cia"', "Price")."""
+    for i, w in enumerate(words):
+        if w[:1] in '"“‘' and i > 0:
+            for j in (i, i + 1):
+                if j + 1 < len(words) and _NICKNAME_WORDS.fullmatch(" ".join(words[i : j + 1])):
+                    return words[:i] + words[j + 1 :]
+    return words
 
 
 _CAPITAL = compile_re(r"\p{Lu}", regex.V1)
@@ -340,8 +360,9 @@ _RUN_OPENERS = frozenset(
 
 
 def _run_words(run: str, qwords: QuoteWords) -> tuple[list[str], int]:
-    """The words of a run without the function words that open it, and where they start."""
-    words = run.split()
+    """The words of a run without the function words that open it and a nickname inside
+    it, and where they start."""
+    words = without_nickname(run.split())
     k = 0
     while k < len(words) and (
         words[k].lower() in qwords.function_words
@@ -1307,7 +1328,7 @@ def resolve(
     if mention.kind == "pronoun":
         return _pronoun(span, entities, previous, close_to_previous, replies)
     if mention.kind in ("name", "org") and mention.head is not None:
-        head_words = text[mention.head[0] : mention.head[1]].split()
+        head_words = without_nickname(text[mention.head[0] : mention.head[1]].split())
         owner = [i for i, w in enumerate(head_words[:-1]) if w.endswith(("'s", "’s"))]
         kind = mention.kind
         if owner:

@@ -518,6 +518,8 @@ def np_before(doc: Doc, lo: int, end: int) -> Mention | None:
         if close > 0 and doc.text[close + 2 : close + 3].isupper():
             named = (close + 2, m.head[1]) if m.head is not None and m.head[0] < close else m.head
             m = attrs.evolve(m, start=close + 2, head=named)
+    if m is not None and m.kind in ("name", "org"):
+        m = _with_nickname(doc, lo, m)
     if m is None or not _CORP_SUFFIX.fullmatch(doc.text, m.start, m.end):
         return m
     # "Brightwater Robotics, Inc. (NASDAQ: BWRX) announced": the suffix ends the company name
@@ -526,6 +528,27 @@ def np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     if head is None or head.kind not in ("name", "org"):
         return m
     return Mention(start=head.start, end=m.end, kind="org", head=(head.start, m.end))
+
+
+def _with_nickname(doc: Doc, lo: int, m: Mention) -> Mention:
+    """``m`` with the name before a nickname in quote marks: Marcia "Cia" Price, State Rep.
+    Marcia "Cia" Price, Tommy ‘The Hammer’ Rourke."""
+    nick = _NICKNAME_BEFORE.search(doc.text, max(lo, m.start - 40), m.start)
+    if nick is None:
+        return m
+    first = _np_before(doc, lo, nick.start())
+    if first is None or first.kind != "name" or first.end != nick.start():
+        return m
+    head = (first.head[0] if first.head is not None else first.start, m.end)
+    return Mention(start=first.start, end=m.end, kind="name", head=head)
+
+
+# a nickname between a first name and the surname: one or two capitalised words in marks
+_NICKNAME_BEFORE = compile_re(
+    r"(?r)(?<=\p{Lu}\p{Ll}*)[ \u00a0]+[\"“‘']\p{Lu}[\p{L}\p{M}\-]{0,30}"
+    r"(?:[ \u00a0]\p{Lu}[\p{L}\p{M}\-]{0,30})?[\"”’'][ \u00a0]+$",
+    regex.V1,
+)
 
 
 # the legal form that ends a company's name ("Inc.", "Ltd", "GmbH")
