@@ -584,6 +584,12 @@ def attribution_before(
     if not before.endswith(":"):
         return None
     colon = lo + len(before) - 1
+    here = _PRESENTATIVE.search(text, max(lo, colon - MAX_WINDOW), colon)
+    if here is not None:
+        # "Here is Sen. Tova Marsh in March:": the one presented speaks
+        named = np_after(doc, here.end(), colon)
+        if named is not None and named.kind in ("name", "org"):
+            return make_attribution(text, (colon, colon + 1), named)
     mention = np_before(doc, lo, colon)
     if mention is None or mention.kind not in ("name", "org") or mention.end < colon - 1:
         # "…, but he gave the Texan a compliment:": the clause after the conjunction
@@ -610,6 +616,11 @@ def attribution_before(
     return make_attribution(text, (colon, colon + 1), mention)
 
 
+# a sentence that presents a speaker before a colon: "Here's Marsh in 1992:"
+_PRESENTATIVE = compile_re(
+    r"(?:^|(?<=[.!?]['’\"”]?[ \u00a0]+)|(?<=\n))(?:Here|And[ \u00a0]+here)(?:['’]s|[ \u00a0]+is)[ \u00a0]+",
+    regex.V1,
+)
 # a name's words before a colon: "Dunmore's message", "the union's answer"
 _OWNED_WORDS = compile_re(
     r"(?P<who>.+?)['’]s[ \u00a0]+(?:\p{Ll}+[ \u00a0]+)?(?:message|response|reply|answer|verdict"
