@@ -779,6 +779,10 @@ def _opens_with_stop(doc: Doc, m: Mention) -> bool:
 _NO_ITEM = frozenset(["among", "amid", "besides", "despite", "including", "instead", "unlike"])
 
 
+# linking verbs, never inside a noun phrase: what follows them is a predicate
+_LINKING = frozenset(
+    ["remain", "remains", "remained", "seem", "seems", "seemed", "appear", "appears", "appeared"]
+)
 _AND_BEFORE = compile_re(r"(?r)\s+and\s+$", regex.V1)
 _COMMA_BEFORE = compile_re(r"(?r),[ \u00a0]+$", regex.V1)
 # what stands before a list's first item: the sentence's start, a comma, a colon or the
@@ -1064,6 +1068,8 @@ def np_forward(
         while j < n and j - k < max_len and toks[j][2]:
             w = _word(text, toks[j])
             low = w.lower()
+            if low in _LINKING:
+                break  # "Many farmers remain skeptical, saying": the verb ends the description
             if (
                 low == "no"
                 and j + 2 < n
