@@ -448,6 +448,8 @@ def _reported(
         return None  # "the report", "a claim", "the secretary's comments" (not "he's")
     if _THAN_BEFORE.search(text, max(sent.start, cue[0] - 8), cue[0]):
         return None  # "calmer than expected", "higher than reported": a comparison
+    if _ADVERB_AFTER_DET.search(text, max(sent.start, cue[0] - 30), cue[0]):
+        return None  # "a widely read column", "the often repeated claim": an adjective
     if (
         form.lower() in _NOUN_FORMS
         and _PREP_NAME_BEFORE.search(text, max(sent.start, cue[0] - 60), cue[0])
@@ -898,6 +900,12 @@ _WHEN_WORDS = frozenset(
 )
 _ANONYMITY = compile_re(r"not\s+to\s+be\s+(?:named|identified|quoted)\b", regex.V1)
 # "than" right before a cue compares with what was said, reporting nothing
+# an article and an adverb before a cue form: the form is an adjective ("a widely read")
+_ADVERB_AFTER_DET = compile_re(
+    r"(?r)\b(?:a|an|the)\s+(?!(?:only|family|friendly|early|likely|daily|elderly|costly|deadly)\s)"
+    r"\p{Ll}+ly\s+$",
+    regex.V1 | regex.IGNORECASE,
+)
 _THAN_BEFORE = compile_re(r"(?r)\bthan\s+$", regex.V1 | regex.IGNORECASE)
 
 # what an addressee's participle is followed by when it tells something ("warning residents to
