@@ -587,7 +587,7 @@ def apposed_name(doc: Doc, desc: Mention, comma: int) -> Mention | None:
         named is None
         or named.kind not in ("name", "org", "group")
         or named.start != gap.end()
-        or named.end != end
+        or (named.end != end and not _PAREN_END.fullmatch(text, named.end, end))
         or not (
             text[named.start].isupper()
             or _THE_NAME.match(text, named.start, named.end)
@@ -618,6 +618,8 @@ _QUOTED_AS = compile_re(
     regex.V1,
 )
 _THE_NAME = compile_re(r"the\s+\p{Lu}", regex.V1)  # "the Green Alliance"
+# a party and a place in brackets after a name: "Marcia Price (D-Vell Harbour)"
+_PAREN_END = compile_re(r"[ \u00a0]*\([^()\n]{1,40}\)[ \u00a0]*", regex.V1)
 
 CLAUSE_BREAK = compile_re(
     r"(?r)(?:,[”\"’]?\s{1,3}(?:but|and|while|whereas|though|although|yet|so)\s|;\s)", regex.V1
