@@ -76,13 +76,14 @@ def h_time(m: Cand, ctx: Ctx) -> Reading | None:
 
 # A clock time without a.m./p.m. or a part of the day in it ("6 o'clock", "9:30", "3 o'clock
 # Monday"), and the part of the day right after it that tells its half ("this afternoon",
-# "in the evening", "tonight")
+# "in the evening", "at night", "tonight")
 _NO_HALF = compile_re(
     r"(?i)(?:(?![ap]\.?[ \t\u00a0]*m(?![\p{L}])|morning|afternoon|evening|night|noon|midnight|midday)"
     r"[^\n])*"
 )
 _POD_AFTER = compile_re(
-    r"(?i)[ \t\u00a0]+(?:(?:(?:in|on)[ \t\u00a0]+)?(?:the|this|that|tomorrow|yesterday)[ \t\u00a0]+)?"
+    r"(?i)[ \t\u00a0]+(?:(?:(?:in|on)[ \t\u00a0]+)?(?:the|this|that|tomorrow|yesterday)[ \t\u00a0]+"
+    r"|at[ \t\u00a0]+(?=night))?"
     r"(?:(morning|afternoon|evening|night)|tonight)(?![\p{L}])"
 )
 
@@ -90,6 +91,9 @@ _DAY_POD_AFTER = compile_re(
     r"(?i)[ \t\u00a0]+(last[ \t\u00a0]+night"
     r"|(?:yesterday|tomorrow|this)[ \t\u00a0]+(?:morning|afternoon|evening|night))(?![\p{L}])"
 )
+
+# a live report's time stamp, opening a line before a sentence ("09:12 The river rose")
+_STAMP = compile_re(r"(?<![^\n])(?:[01]\d|2[0-3]):[0-5]\d(?=[ \t\u00a0]+\p{Lu}\p{Ll})")
 
 _MORNING_ENDS = 6  # hours before this after a night named are that night's small hours
 # a night, or an hour late in the evening: what follows in the small hours is the next day's
@@ -216,6 +220,8 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         else:
             offset = int(ctx.lex.temporal["deictic_day"][word])
         day = ctx.ref + dt.timedelta(days=offset)
+    elif _STAMP.match(ctx.text, start) is not None:
+        day, anchor = ctx.ref, "ref"  # a live report's "18:30 We will bring you …": its day
     elif _hours_of_schedule(ctx, start, end) and ctx.tense in ("present", None):
         # "8 a.m. to 8 p.m. ET Monday through Friday": the hour of each of a schedule's days
         return Reading("SET", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
@@ -510,15 +516,34 @@ _SCHEDULE_BEFORE = compile_re(
     r"|\d[ \t\u00a0]?[ap]\.?m\.?(?:[ \t\u00a0]+(?-i:\p{Lu}{1,3}T))?[ \t\u00a0]+)$"
 )
 # an event held on a day ("Monday's debate"), not the outcome of one ("Wednesday's ruling")
-_COMING_EVENT_AFTER = compile_re(
-    r"(?i)[ \t]?['’]s[ \t\u00a0]+(?:\p{L}+[ \t\u00a0]+)?(?:debate|vote|game|match|meeting|rally"
+_EVENT = (
+    r"[ \t]?['’]s[ \t\u00a0]+(?:\p{L}+[ \t\u00a0]+)?(?:debate|vote|game|match|meeting|rally"
     r"|speech|address|hearing|primary|caucus(?:es)?|election|summit|session|final|race|talks"
     r"|launch|ceremony|parade|march|opening|showdown|encounter)(?![\p{L}])"
+)
+_COMING_EVENT_AFTER = compile_re(rf"(?i){_EVENT}")
+# "Tuesday's game kicks off at 7.45pm", "Friday's meeting will start at noon": the subject of
+# a verb of a schedule is still to come
+_SCHEDULED_EVENT_AFTER = compile_re(
+    rf"(?i){_EVENT}(?:[ \t\u00a0]+[^,;:.!?()\"“”\n]{{0,40}}?)?[ \t\u00a0]+(?:will[ \t\u00a0]+"
+    r"(?:kick|start|begin|open|take[ \t\u00a0]+place|be[ \t\u00a0]+held)|kicks|starts|begins"
+    r"|opens|takes[ \t\u00a0]+place|is[ \t\u00a0]+(?:due|set|scheduled)[ \t\u00a0]+to)(?![\p{L}])"
 )
 # the opening of a clause, where a mention may be the subject
 _SUBJECT_OPENING_BEFORE = compile_re(
     r"(?i)(?:^|[.!?,;:(\"“”—–-][\"”’']?[ \t\u00a0]*|\n\s*|(?<![\p{L}])(?:while|and|but|as|when|if"
     r"|because|although|though|that|which|whether|so)[ \t\u00a0]+)$"
+)
+# a weekday named a day of some kind ("has declared Wednesday a day of mourning", "named
+# Friday a public holiday"): a day still to come, whatever the tense of the naming (but
+# "declared Wednesday that …" dates the declaring)
+_NAMING_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:declared|declares|declare|named|names|designated|designates|proclaimed"
+    r"|proclaims)[ \t\u00a0]+(?:next[ \t\u00a0]+|this[ \t\u00a0]+)?$"
+)
+_A_DAY_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:as[ \t\u00a0]+)?(?:a|an)[ \t\u00a0]+(?:[\p{L}-]+[ \t\u00a0]+){0,2}"
+    r"(?:day|holiday)(?![\p{L}])"
 )
 # "ahead of Thursday's vote", "investors are awaiting Thursday's jobs report": still to come
 _AHEAD_OF_BEFORE = compile_re(
@@ -719,7 +744,10 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
         # "Wednesday's ruling": an event, not the verb's time; but "ahead of Thursday's vote"
         # and "awaiting Thursday's report" are still to come
         before = ctx.text[max(0, m.start() - 16) : m.start()]
-        ahead = _AHEAD_OF_BEFORE.search(before) is not None or (
+        ahead = (
+            _AHEAD_OF_BEFORE.search(before) is not None
+            or _SCHEDULED_EVENT_AFTER.match(ctx.text, m.end(), m.end() + 96) is not None
+        ) or (
             # "will face Brook in Sunday's final", "will attend Monday's debate": the event of
             # a future clause is to come ("will review Wednesday's ruling" names one past; as
             # a subject, "Monday's debate might not move mountains", it may be past, its
@@ -734,6 +762,10 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
             and ctx.tense == "future"
         )
         ctx = attrs.evolve(ctx, tense="future" if ahead else None)
+    elif _NAMING_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()) and _A_DAY_AFTER.match(
+        ctx.text, m.end(), m.end() + 40
+    ):
+        ctx = attrs.evolve(ctx, tense="future")  # "has declared Wednesday a day of mourning"
     if not modifier and _EVERY_WEEKDAY_AND_BEFORE.search(
         ctx.text, max(0, m.start() - 24), m.start()
     ):

@@ -159,6 +159,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         rf"|(?:[01]?\d|2[0-3]){colon24}[0-5]\d(?={S0}(?:{tz}|GMT|UTC|hours|hrs|local)\b)"
         rf"|(?<=\b(?:at|until|by|from|before|after){S}(?:(?:about|around|approximately|roughly){S})?)(?:[01]?\d|2[0-3]){colon24}[0-5]\d(?![\d:,.]\d)"
         rf"|(?:[01]\d|2[0-3])[0-5]\d(?={S0}(?:GMT|UTC|Z)\b)"
+        # a live report's time stamp, opening a line before a sentence ("09:12 The river rose"),
+        # as days.py's _STAMP
+        rf"|(?<![^\n])(?:[01]\d|2[0-3]):[0-5]\d(?=[ \t\u00a0]+(?-i:\p{{Lu}}\p{{Ll}}))"
         rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve){S}o{APOS}clock"
         rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve)(?:{S}o{APOS}clock)?{S}(?:in{S}the{S}(?:morning|afternoon|evening)|at{S}night)"
         rf"|noon|midnight|midday)"
@@ -375,7 +378,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?:the{S}(?=\d|{card}))?{amount}{HY}{UNIT_ADJ}{UNIT_WORDS}(?![-‐](?:point|percentage|mile|inch|pound|ounce|final|finals|length|size|quarter|half)(?![\p{{L}}]))(?<!\b[Aa]{S}second(?={S}(?:quarter|half)\b)){after_unit}(?:{HY}long)?(?!{DASH}(?:ago|earlier)(?![\p{{L}}]))"
             rf"|(?:(?:several|many|few|some){S})?(?:centuries|decades|years|months|weeks|days|hours|minutes)(?:{HY}long)?"
             rf"|the{S}years(?!{S}(?:\d|ahead(?![\p{{L}}])|to{S}come(?![\p{{L}}])))"
-            rf"|(?:day|week|month|year|decade|hour){HY}long|a{S}while|some{S}time",
+            rf"|(?:day|week|month|year|decade|hour){HY}long|a{S}while|some{S}time"
+            # "within the hour": an hour from then, as "within an hour"
+            rf"|(?<=\bwithin{S})the{S}hour(?![\p{{L}}'’])",
         ),
         (
             "year",
@@ -591,7 +596,7 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         "weekday": (_words("previous following next day"), False),
         "deictic": ({"day"}, False),
         "month": (edges | _words("first second"), False),
-        "duration": (numbers | {"years"}, True),
+        "duration": (numbers | {"years", "hour"}, True),
         "year": (edges | {"close"}, False),
         "vague": (_seconds(t["vague"]), False),
     }

@@ -1290,6 +1290,8 @@ def h_duration(m: Cand, ctx: Ctx) -> Reading | None:
         ):
             return None  # "some time next year", "at some time": a date the text does not give
         return Reading("DURATION", "PXX", None)
+    if low == "the hour":  # "within the hour"
+        return Reading("DURATION", "PT1H", None)
     if _A_UNIT_LONG.match(raw):  # "a week-long strike"
         reading = h_duration(m.tail(raw.index(" ") + 1), ctx)
         return attrs.evolve(reading, start=m.start() + raw.index(" ") + 1) if reading else None
