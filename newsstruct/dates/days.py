@@ -225,7 +225,8 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
     elif _hours_of_schedule(ctx, start, end) and ctx.tense in ("present", None):
         # "8 a.m. to 8 p.m. ET Monday through Friday": the hour of each of a schedule's days
         return Reading("SET", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
-    elif ctx.sentence_day is not None:
+    elif ctx.sentence_day is not None and not _recurring(ctx.text, start, end):
+        # (but "open until 30 September, daily from 10am": the hour of every day, below)
         anchor = "sentence"
     elif _habitual(ctx.text, start, end):
         # "usually published at 9 a.m.", "opens at 8 a.m. on weekdays": the hour of every day
@@ -317,8 +318,13 @@ def _hours_of_schedule(ctx: Ctx, start: int, end: int) -> bool:
 
 def _habitual(text: str, start: int, end: int) -> bool:
     return bool(
-        _HABIT_BEFORE.search(text, max(0, start - 60), start)
-        or _RECURRENCE_AFTER.match(text, end, end + 30)
+        _HABIT_BEFORE.search(text, max(0, start - 60), start) or _recurring(text, start, end)
+    )
+
+
+def _recurring(text: str, start: int, end: int) -> bool:
+    return bool(
+        _RECURRENCE_AFTER.match(text, end, end + 30)
         or _RANGE_THEN_RECURRENCE.match(text, end, end + 50)
         or _RECURRENCE_BEFORE.search(text, max(0, start - 40), start)
     )
