@@ -627,7 +627,11 @@ def find_dates(
             mention = attrs.evolve(mention, anchor="absolute", anchor_date=None)
         first_day = _first_day(text, mention, reading, lo) if kind == "dmy" else None
         if first_day is not None:  # "on 14 and 15 March": the first day is a date of its own
-            found.append(_mention(text, first_day[0], first_day[1], first_day[2], ctx, mref_name))
+            first_mention = _mention(text, first_day[0], first_day[1], first_day[2], ctx, mref_name)
+            if found and found[-1].start == first_day[0]:
+                found[-1] = first_mention  # "Saturday 5 and Sunday 6 August": not "Saturday" alone
+            else:
+                found.append(first_mention)
         joined = _joined_duration(text, found[-1], mention) if found else None
         if joined is not None:  # "three hours and 54 minutes": one length
             found[-1] = joined
@@ -1121,12 +1125,14 @@ def _elided_year(
 
 
 # "14 and 15 March", "14 to 16 March", "14-16 March": a bare day before a day-month is a date
-# of its own in the same month
+# of its own in the same month, and so with weekdays ("Saturday 5 and Sunday 6 August")
 _FIRST_DAY = compile_re(
-    r"(?<![\p{L}\p{N}£$€.,:/])((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+    r"(?<![\p{L}\p{N}£$€.,:/])(?:((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[ \t\u00a0]+)?"
+    r"((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
     r"(?:[ \t\u00a0]+(?:and|or|to|through|until|till)[ \t\u00a0]+|[-–])$"
 )
-_FIRST_DAY_REACH = 16
+_FIRST_DAY_REACH = 28
+_WEEKDAY_OPENING = compile_re(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \t\u00a0]+\d")
 
 
 def _first_day(
@@ -1134,16 +1140,17 @@ def _first_day(
 ) -> tuple[int, int, Reading] | None:
     """The first day of a day-month pair right before ``mention``: (start, end, reading)."""
     value = mention.value or ""
-    if not _DAY_VALUE.fullmatch(value) or not mention.text[:1].isdigit():
+    with_weekday = _WEEKDAY_OPENING.match(mention.text) is not None
+    if not _DAY_VALUE.fullmatch(value) or not (mention.text[:1].isdigit() or with_weekday):
         return None
     m = _FIRST_DAY.search(text, max(lo, mention.start - _FIRST_DAY_REACH), mention.start)
     if m is None:
         return None
-    day = int(m.group(1).rstrip("stndrh"))
+    day = int(m.group(2).rstrip("stndrh"))
     if day >= int(value[-2:]):
         return None
     first = attrs.evolve(reading, start=None, end=None, mod=None, value=f"{value[:8]}{day:02d}")
-    return m.start(1), m.end(1), first
+    return m.start(), m.end(2), first
 
 
 _DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "iso", "deictic", "holiday"})
