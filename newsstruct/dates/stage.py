@@ -125,6 +125,8 @@ _WITNESSES_SOUGHT = compile_re(
     r"[ \t\u00a0]+(?:who|that|in|near|on|at|travelling|traveling|driving|walking)(?![\p{L}])"
     r"(?:[^.;!?\"“”]|\.(?![ \t\u00a0]*(?-i:\p{Lu})))*$"
 )
+# a witness's past in an appeal ("anyone who was in the area", "drivers who saw")
+_SEEN = compile_re(r"(?i)(?<![\p{L}])(?:was|were|saw|seen|noticed|heard)(?![\p{L}])")
 _INFINITIVE = compile_re(r"(?<![\p{L}])to[ \t\u00a0]+(?!the|an?|his|her|their|its)\p{Ll}+")
 _MONTHS_OF_YEAR = frozenset(f"P{n}M" for n in range(2, 12))
 _FULL_YEAR = compile_re(
@@ -574,6 +576,19 @@ def find_dates(
                 ctx = attrs.evolve(ctx, previous_day=None)
             if i - state.past_day_sentence > _CLOCK_DAY_REACH:
                 ctx = attrs.evolve(ctx, past_day=None)
+            elif (
+                ctx.sentence_day is None
+                and state.past_day is not None
+                and (
+                    cue := _WITNESSES_SOUGHT.search(
+                        text, max(sent.start, m.start() - 120), m.start()
+                    )
+                )
+                and _SEEN.search(text, cue.start(), m.start())
+            ):
+                # "hit at around 6.20pm yesterday. Anyone who was on the road between 6pm and
+                # 6.30pm should call police": the hours of the events, not of the appeal
+                ctx = attrs.evolve(ctx, tense="past")
         if kind != "holiday" and in_name(text, m.start(), m.end(), sent.start, sent.end):
             continue  # "High Noon", "the Summer Palace": a temporal word inside a name
         if _THOUSANDS_GROUP.match(text, m.start()) and _DIGIT_COMMA_BEFORE.search(
