@@ -172,6 +172,8 @@ class _Discourse:
     day_sentence: int = -1  # the sentence of previous_day
     past_day: Prior | None = None  # the last day named not after the reference
     past_day_sentence: int = -1
+    ahead_day: Prior | None = None  # the last day named after the reference
+    ahead_day_sentence: int = -1
     # the day of the events as the sentence opens: the last day named in the sentence before
     opening_day: Prior | None = None
     # the first day each weekday named so far was read as (outside quotes)
@@ -403,6 +405,8 @@ class _Discourse:
             self.sentence_day = mention.first_day
             if ref is None or mention.first_day <= ref:
                 self.past_day, self.past_day_sentence = prior, sentence
+            else:
+                self.ahead_day, self.ahead_day_sentence = prior, sentence
         if derived and mention.value == self.quarter:
             self.period = (mention.value, sentence)  # "the latest quarter": the same one again
             return
@@ -576,6 +580,18 @@ def find_dates(
                 ctx = attrs.evolve(ctx, previous_day=None)
             if i - state.past_day_sentence > _CLOCK_DAY_REACH:
                 ctx = attrs.evolve(ctx, past_day=None)
+            elif (
+                ctx.sentence_day is None
+                and ctx.ref is not None
+                and ctx.previous_day is not None
+                and ctx.ref - ctx.previous_day.first > dt.timedelta(days=7)
+                and state.ahead_day is not None
+                and i - state.ahead_day_sentence <= _CLOCK_DAY_REACH
+                and ctx.tense != "past"
+            ):
+                # "will mark the anniversary on Saturday. On 19 April 1945, troops entered the
+                # town. Events begin at 11am": the day ahead, past a background date
+                ctx = attrs.evolve(ctx, previous_day=state.ahead_day)
             elif (
                 ctx.sentence_day is None
                 and state.past_day is not None
