@@ -553,7 +553,9 @@ _A_DAY_AFTER = compile_re(
 )
 # "ahead of Thursday's vote", "investors are awaiting Thursday's jobs report": still to come
 _AHEAD_OF_BEFORE = compile_re(
-    r"(?i)(?<![\p{L}])(?:ahead[ \t\u00a0]+of|awaiting|await|awaits|pending)[ \t\u00a0]+$"
+    r"(?i)(?<![\p{L}])(?:ahead[ \t\u00a0]+of|awaiting|await|awaits|pending"
+    # "is through to Monday's semi-final": a round still to play
+    r"|(?:is|are)[ \t\u00a0]+through[ \t\u00a0]+to)[ \t\u00a0]+$"
 )
 _EVENT_PREP_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:in|at|for|during|until|before)[ \t\u00a0]+$")
 
