@@ -25,11 +25,12 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    a subhead; a game's status over two teams and their scores is a score box
    (``scoreboard``).
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
-   short lines that are all links (``related-block``), up to a paragraph, a sentence or a
-   paragraph broken mid-sentence, but for a last one right above a paragraph, in a few
-   words and not set like a headline, or quoted whole (its subhead); a header opening the
-   text over a headline and its byline or date is the section's name, and one between two
-   paragraphs over words or names alone heads a list of the story.
+   short lines that are all links (``related-block``), up to a paragraph, a line ending in
+   a period, a sentence leading into a quotation or a paragraph broken mid-sentence, but
+   for a last one right above a paragraph, in a few words and not set like a headline, or
+   quoted whole (its subhead); a header opening the text over a headline and its byline or
+   date is the section's name, and one between two paragraphs over words or names alone
+   heads a list of the story.
 5. **Captions above a credit**: a photo credit on its own line makes the line above it a
    caption when that line does not end like a sentence, or when the credit is labelled
    ("Photo: ...", but not "Source: ...": data sources follow paragraphs too)
@@ -742,12 +743,18 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
             if given is not None and given[1] == hit.rule:
                 verdict[i] = None
             continue
-        # the block ends at a paragraph, or at a sentence (links do not end in a period),
-        # or at a line of a paragraph broken mid-sentence: the next line goes on in lower
-        # case (links do not run on)
+        # the block ends at a paragraph, or at a line that ends in a period (links do not:
+        # a sentence, a name signing a letter, a table's "Total: 2,316."; but a teaser may
+        # end in "p.m." or "U.S." or be cut short with "..."), or at a sentence that leads
+        # into a quotation with a colon (links lead nowhere), or at a line of a paragraph broken mid-sentence: the next line goes
+        # on in lower case (links do not run on)
         j = i + 1
         while (
-            j < hi and not shapes[j].prose and not _sentence(shapes[j]) and not _runs_on(t, j, hi)
+            j < hi
+            and not shapes[j].prose
+            and not _full_stop(shapes[j], lines[j])
+            and not _lead_in(shapes[j], lines[j])
+            and not _runs_on(t, j, hi)
         ):
             j += 1
         free = [k for k in range(i + 1, j) if verdict[k] is None]
@@ -826,10 +833,28 @@ def _story_list(t: Text, i: int, j: int, lo: int, hi: int) -> bool:
 
 
 _SENTENCE_MIN_WORDS = 3
+_LEAD_IN_MIN_WORDS = 6
 # "Harbor FC: Host Riverton on Friday." - a label (a few capitalised words) and a sentence
 _LABELLED_SENTENCE = compile_re(
     r"[\p{Lu}][\p{L}'’.&-]{0,25}(?: [\p{Lu}][\p{L}'’.&-]{0,25}){0,3}: [\p{Lu}\d].{2,200}[.!?]"
 )
+
+
+# "4:12 p.m.", "the U.S.", "Also ..."
+_ABBREVIATED_END = compile_re(r"(?:\p{L}\.\p{L}|\.\.)\.[\"'”’)\]]*$")
+
+
+def _full_stop(shape: Shape, line: str) -> bool:
+    """A line that ends in a period, not in an abbreviation ("p.m.", "U.S.") or in an
+    ellipsis (a teaser cut short)."""
+    return shape.end_char == "." and _ABBREVIATED_END.search(line[-8:]) is None
+
+
+def _lead_in(shape: Shape, line: str) -> bool:
+    """A sentence that leads into a quotation or a list ("Mira Osei put it this way:"): a
+    colon after six words or more, space apart. A label ends in a colon too, but is
+    shorter."""
+    return shape.colon and line.count(" ") >= _LEAD_IN_MIN_WORDS - 1
 
 
 def _sentence(shape: Shape) -> bool:
