@@ -916,7 +916,14 @@ def _captions_above_credits(t: Text, lo: int, hi: int) -> None:
         if hit is None or not hit.credit:
             continue
         above = shapes[i - 1]
-        if verdict[i - 1] is not None or above.words < 3 or above.quote or above.end_char == "?":
+        # a caption does not ask, nor lead into a quotation ("Read his statement here:")
+        if (
+            verdict[i - 1] is not None
+            or above.words < 3
+            or above.quote
+            or above.end_char == "?"
+            or _lead_in(above, lines[i - 1])
+        ):
             continue
         # a bare name or agency may come before its caption (and a paragraph before it is
         # story text): the line above counts only when it does not end like a sentence; a
