@@ -850,11 +850,22 @@ def _full_stop(shape: Shape, line: str) -> bool:
     return shape.end_char == "." and _ABBREVIATED_END.search(line[-8:]) is None
 
 
+# a short lead-in ends in a verb of saying or a pointer ("Osei argued that:", "Watch it
+# below:", "The statement reads:")
+_SAYS_COLON = compile_re(
+    r"\b(?:said|says|wrote|writes|tweeted|tweets|posted|argued|argues|added|adds|noted|notes"
+    r"|explained|explains|replied|replies|reads|follows|below|that)\s?:$"
+)
+
+
 def _lead_in(shape: Shape, line: str) -> bool:
     """A sentence that leads into a quotation or a list ("Mira Osei put it this way:"): a
-    colon after six words or more, space apart. A label ends in a colon too, but is
-    shorter."""
-    return shape.colon and line.count(" ") >= _LEAD_IN_MIN_WORDS - 1
+    colon after six words or more, space apart, or after a verb of saying. A label ends in
+    a colon too, but is shorter and names a thing ("Also in Riverton:")."""
+    return shape.colon and (
+        line.count(" ") >= _LEAD_IN_MIN_WORDS - 1
+        or (" " in line and _SAYS_COLON.search(line[-16:]) is not None)
+    )
 
 
 def _sentence(shape: Shape) -> bool:
