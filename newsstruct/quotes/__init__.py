@@ -35,7 +35,7 @@ from .attribution import (
     attribution_sentence,
     make_attribution,
 )
-from .coref import Entities, Entity, resolve, speaker_chains
+from .coref import Entities, Entity, is_age_description, resolve, speaker_chains
 from .marks import Segment, find_segments
 from .mentions import CORPORATE_SUFFIX, Doc, Mention, np_after
 from .reported import reported_speech
@@ -837,7 +837,7 @@ def _with_speakers(text: str, found: list[_Found], entities: Entities) -> tuple[
                 speaker, ent = resolve(
                     text, src, entities, previous, close_to_previous=close, replies=replies
                 )
-                if close and prev_found is not None and speaker.resolved_by == "pronoun":
+                if close and prev_found is not None and speaker.resolved_by in ("pronoun", "title"):
                     speaker, ent = _new_subject(text, f, prev_found, speaker, ent, entities)
             previous = (speaker, ent)
         elif (
@@ -1015,12 +1015,16 @@ def _new_subject(
     ent: Entity | None,
     entities: Entities,
 ) -> tuple[Speaker, Entity | None]:
-    """``he``/``she`` given to the previous quote's speaker goes instead to a person who opens a
-    sentence of the quote's paragraph after the previous quote ("Pellham boss Gianni
-    Roccaforte was less impressed. "…," he told reporters.")."""
+    """``he``/``she`` (or an age, ``the 31-year-old``) given to the previous quote's speaker goes
+    instead to a person who opens a sentence of the quote's paragraph after the previous quote
+    ("Pellham boss Gianni Roccaforte was less impressed. "…," he told reporters.")."""
     mention = speaker.mention
-    refers = entities.qwords.pronouns.get(mention.text.lower(), "") if mention else ""
-    if mention is None or refers not in ("male", "female"):
+    if mention is None:
+        return speaker, ent
+    refers: str | None = entities.qwords.pronouns.get(mention.text.lower(), "")
+    if speaker.resolved_by == "title" and is_age_description(mention.text):
+        refers = None  # an age fits either gender
+    elif speaker.resolved_by == "title" or refers not in ("male", "female"):
         return speaker, ent
     lo = prev.extent[1]
     hi = min(f.extent[0], mention.start)

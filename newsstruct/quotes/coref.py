@@ -1082,10 +1082,15 @@ class Entities:
         return None if strict else fallback
 
     def new_subject(
-        self, lo: int, hi: int, gender: str, exclude: Entity | None, pronoun: int | None = None
+        self,
+        lo: int,
+        hi: int,
+        gender: str | None,
+        exclude: Entity | None,
+        pronoun: int | None = None,
     ) -> Entity | None:
         """A person other than ``exclude`` who opens a sentence in [lo, hi) of the paragraph
-        that ``hi`` ends, with the gender ``gender`` or none known: "Pellham boss Gianni
+        that ``hi`` ends, with the gender ``gender`` or none known (any, if ``gender`` is None): "Pellham boss Gianni
         Roccaforte was less impressed. "…," he told reporters." (he: Roccaforte, not the
         previous quote's speaker). ``pronoun``: where the pronoun stands; a person in its own
         sentence before an attribution after the content ("Also, Trump isn't a conservative,
@@ -1097,7 +1102,7 @@ class Entities:
             if "\n" in text[pos:hi]:
                 return None
             ent = self.mentioned[k]
-            if ent.kind == "person" and ent.gender in (None, gender):
+            if ent.kind == "person" and (gender is None or ent.gender in (None, gender)):
                 # the latest person who may be meant decides: the previous speaker again, or
                 # someone named in passing ("During her campaign, Clinton …"), keeps it
                 if (
@@ -1433,6 +1438,11 @@ def resolve(
             return Speaker(name=described.name, mention=span, resolved_by="alias"), described
         entities.unnamed[_head_noun(span.text)] = span.text
     return Speaker(name=span.text, mention=span, resolved_by="description"), None
+
+
+def is_age_description(text: str) -> bool:
+    """``the 31-year-old``, ``the 41-year-old manager``: a person named before, by age."""
+    return _AGE_DESCRIPTION.fullmatch(text) is not None
 
 
 def _before_content(text: str, pos: int) -> int:
