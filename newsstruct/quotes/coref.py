@@ -141,6 +141,8 @@ _CLOSE_BEFORE = compile_re(
     r"(?r)[\"”](?:[\s,]*(?:said|says|added|asked|told)\s*|[\s,]*)$", regex.V1
 )
 _SENTENCE_GAP = compile_re(r"[.!?][\"'”’)]*\s|\n")
+# a word written in lower case ("air", "impeach"), whole
+_LOWER_WORD = compile_re(r"(?<!\p{L})\p{Ll}+(?!\p{L})", regex.V1)
 
 
 @functools.lru_cache(maxsize=8)
@@ -495,6 +497,7 @@ class Entities:
         self.orgs: dict[str, Entity] = {}
         self._by_suffix: dict[str, _People] = {}  # "Blinken" -> [Antony Blinken]
         self._by_first: dict[str, _People] = {}  # "Antony" -> [Antony Blinken]
+        self._lower_words: set[str] | None = None  # the words the article writes in lower case
         # The unnamed sources met so far by head noun, the latest for each ("spokesperson" ->
         # "a county spokesperson"): a lookup, not a scan of every source before.
         self.unnamed: dict[str, str] = {}
@@ -672,6 +675,15 @@ class Entities:
         words, offset, _, _, roles = self._parse(start, run)
         name = _no_possessive(joined)
         known = self.persons.get(name)
+        if known is None and " " in name and not self._first_name(name):
+            # "Costa Ribeiro" after "Luiz Fernando Costa Ribeiro", "Mensah Jr." after "Kofi
+            # Mensah Jr.": the end of one full name named before is that person, not another
+            # (but "Ted Cruz", a first name and a surname, is a full name of its own, though a
+            # headline's run "Morton Blackwell Endorses Ted Cruz" ends in it; nor is a run whose
+            # other words the article writes in lower case, "More Hillary Clinton": a headline's)
+            cands = self._candidates(name)
+            if len(cands) == 1 and not self._common_word_before(cands[0].name, name):
+                known = cands[0]
         if known is not None:
             ent = known
         else:
@@ -1171,6 +1183,14 @@ class Entities:
             return False
         after = _NEXT_WORD.match(self.text, pos + len(name), pos + len(name) + 30)
         return after is not None
+
+    def _common_word_before(self, full: str, end: str) -> bool:
+        """A word of ``full`` before its end ``end`` is one the article also writes in lower
+        case ("More" in "More Hillary Clinton", "impeach" for "Impeach AG Lynch")."""
+        if self._lower_words is None:
+            self._lower_words = set(_LOWER_WORD.findall(self.text))
+        lead = full[: len(full) - len(end)].split()
+        return any(w.lower() in self._lower_words for w in lead if w.lower() not in NAME_PARTICLES)
 
     def _first_name(self, name: str) -> bool:
         first = name.split(maxsplit=1)[0] if name else ""
