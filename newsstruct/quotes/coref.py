@@ -164,9 +164,11 @@ def name_run(lexicon: Lexicon) -> regex.Pattern[str]:
     # a run opens with a capital letter, as every title does once capitalised: asked first,
     # that test spares the lookbehind and the titles at every other position (same matches)
     capital = r"(?=\p{Lu})" if all(_CAPITAL.match(t) for t in dotted) else ""
+    # one or two particles may stand between name words: "Ahmad bin Hassan", "Pieter van der
+    # Berg"
     return compile_re(
         rf"{capital}(?<![\p{{L}}\p{{M}}'’\-]){word}"
-        rf"(?:{_NICKNAME}|[ \u00a0]+(?:{_CONNECTORS}[ \u00a0]+)?{later}){{0,7}}",
+        rf"(?:{_NICKNAME}|[ \u00a0]+(?:{_CONNECTORS}[ \u00a0]+){{0,2}}{later}){{0,7}}",
         regex.V1,
     )
 
@@ -681,7 +683,7 @@ class Entities:
             # (but "Ted Cruz", a first name and a surname, is a full name of its own, though a
             # headline's run "Morton Blackwell Endorses Ted Cruz" ends in it; nor is a run whose
             # other words the article writes in lower case, "More Hillary Clinton": a headline's)
-            cands = self._candidates(name)
+            cands = self._candidates(name) or self._candidates(_particle_low(name))
             if len(cands) == 1 and not self._common_word_before(cands[0].name, name):
                 known = cands[0]
         if known is not None:
@@ -870,6 +872,12 @@ class Entities:
         if ent is not None:
             return ent
         cands: list[Entity] = self._by_suffix.get(short, [])
+        low = _particle_low(short)
+        if not cands and low != short:
+            ent = self.persons.get(low)
+            if ent is not None:
+                return ent
+            short, cands = low, self._by_suffix.get(low, [])
         if not cands and " " not in short:
             cands = self._by_first.get(short, [])
             if len(cands) > 1:
@@ -1250,6 +1258,14 @@ class Entities:
         return after is None or words.cue(after.group(1)) is None
 
 
+def _particle_low(name: str) -> str:
+    """A surname's particle in lower case, as a full name may write it: "Van der Berg" (opening
+    a sentence) may be "van der Berg" of "Pieter van der Berg"."""
+    first, sep, rest = name.partition(" ")
+    low = first.lower()
+    return low + sep + rest if sep and low in NAME_PARTICLES and first != low else name
+
+
 def _no_possessive(name: str) -> str:
     return name[:-2] if name.endswith(("'s", "’s")) else name
 
@@ -1388,6 +1404,12 @@ def resolve(
             w
             for i, w in enumerate(name_words)
             if is_cap(w)
+            # particles opening a surname stay: "de la Fuente"
+            or (
+                w in NAME_PARTICLES
+                and all(w2 in NAME_PARTICLES for w2 in name_words[:i])
+                and any(is_cap(w2) for w2 in name_words[i + 1 :])
+            )
             # a particle between two parts of the name stays: "Pim de Ruiter", "Ludwig van Beek",
             # and so does an ampersand: "Calder & Wynne"
             or (
