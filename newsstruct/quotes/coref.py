@@ -1224,6 +1224,13 @@ class Entities:
         ):
             return True  # "Lumora's chief technology officer, Felix Andersohn": role, name
         if (
+            1 < len(words) <= 4
+            and is_cap(words[0])
+            and words[-1].lower() in self.qwords.persons
+            and all(w.replace("-", "").isalpha() for w in words)
+        ):
+            return True  # "Community organizer Tamsin Oyelaran": a role noun before the name
+        if (
             len(words) == 2
             and words[1].endswith(",")
             and words[1][:-1].lower() in self.qwords.kin
