@@ -242,6 +242,11 @@ _PARTY_TITLES = frozenset(["republican", "democrat"])
 _POST_NOMINALS = frozenset(["KC", "QC", "SC", "MP", "MSP", "MEP", "MLA", "TD", "OBE", "MBE", "CBE"])
 
 
+# a capitalised compound whose part after the hyphen is in lower case, no name ("Fly-half",
+# "Co-founder", unlike "Okonkwo-Barr")
+_HYPHENED_ROLE = compile_re(r"\p{Lu}\p{Ll}*[-\u2010\u2011]\p{Ll}+", regex.V1)
+
+
 # the prefix that dates a title to an earlier time: "then-mayor", "ex-senator"
 _TIME_PREFIX = compile_re(r"^(?:then|ex)[-\u2010\u2011]", regex.V1)
 
@@ -268,8 +273,14 @@ def strip_title(words: list[str], qwords: QuoteWords) -> tuple[list[str], set[st
             if i + size < len(words) and " ".join(lowered[i : i + size]) in qwords.titles:
                 matched = size
                 break
-        if not matched and i == 0 and len(words) > 2 and _role_before_name(lowered, qwords):
-            # "Resident Gideon Mwangi", "Glaciologist Pieter Maes": a noun for the person
+        if (
+            not matched
+            and i == 0
+            and len(words) > 2
+            and (_role_before_name(lowered, qwords) or _HYPHENED_ROLE.fullmatch(words[0]))
+        ):
+            # "Resident Gideon Mwangi", "Glaciologist Pieter Maes", "Fly-half Callum Reid": a
+            # noun for the person
             matched = 1
         if (
             matched
