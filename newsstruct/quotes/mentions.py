@@ -1373,12 +1373,14 @@ _OF_ORG = compile_re(
 )
 # ", a snowplow driver" up to (not over) the comma that closes it; periods of abbreviations
 # ("a former Gov.", "R-Ky.", a title before a name: ", Sen. Ana Ruiz,") may stand inside
-# (a short quoted title may stand inside: ", wearing "Save the Pier" pins,")
+# (a short quoted title may stand inside: ", wearing "Save the Pier" pins,", and a nickname)
 _APPOSITION = compile_re(
     r"\s*,((?:[^,;:!?\"“”\n.]|\.(?=\s*[\p{Ll},\d]|\p{L}|,)"
     r"|(?<=(?<![\p{L}.])(?:Sen|Rep|Gov|Del|Lt|Gen|Col|Capt|Sgt|Det|Dr|Mr|Mrs|Ms|Prof|Rev))\."
     r"(?=[ \u00a0]\p{Lu})"
-    r"|[\"“]\p{Lu}[^\"“”.!?,;:\n]{0,40}[\"”](?=[ \u00a0]+\p{Ll})){1,160})(?=,)",
+    r"|[\"“]\p{Lu}[^\"“”.!?,;:\n]{0,40}[\"”](?=[ \u00a0]+\p{Ll})"
+    # a nickname before a surname: ", Eduardo "Edu" Salas,"
+    r"|[\"“]\p{Lu}[\p{L}\p{M}\-]{0,30}[\"”](?=[ \u00a0]+\p{Lu})){1,160})(?=,)",
     regex.V1,
 )
 
@@ -1426,8 +1428,8 @@ def _aside(s: str, words: QuoteWords) -> bool:
     ):
         return True
     low = " ".join(x.lower() for x in w)
-    if len(w) <= 3 and all(x[:1].isupper() for x in w):
-        return True  # a place: "Clinton, in Columbus, Ohio, said"
+    if len(w) <= 3 and all(x.lstrip('"“')[:1].isupper() for x in w):
+        return True  # a place: "Clinton, in Columbus, Ohio, said" (a name: Eduardo "Edu" Salas)
     if _NAME_AT_ORG.fullmatch(s.strip()):
         return True  # "Another analyst, Gus Ferrante at Holloway Partners, said"
     return low in words.titles or (w[0][:1].islower() and len(w) <= 20)
