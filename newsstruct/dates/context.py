@@ -18,7 +18,7 @@ around it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import attrs
 import regex
@@ -1271,10 +1271,22 @@ _HEADLINE_WORD = compile_re(r"\p{L}+", regex.V1)
 _HEADLINE_TO = compile_re(r"(?<![\p{L}])to[ \t\u00a0]+\p{Ll}{2,}(?:[ \t\u00a0]|$)", regex.V1)
 
 
+# A line that is a date alone, above the headline ("Tuesday, March 3, 2009", "Tarrow,
+# Monday, February 7, 2005")
+_DATE_LINE = compile_re(
+    r"[ \t\u00a0]*(?:[\p{L}.]+,?[ \t\u00a0]+){0,4}?"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{L}*\.?[ \t\u00a0]+\d{1,2}"
+    r"|\d{1,2}[ \t\u00a0]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{L}*\.?)"
+    r",?[ \t\u00a0]+\d{4}[ \t\u00a0]*\r?\n",
+    regex.V1,
+)
+
+
 def headline_end(text: str) -> int:
     """The end of the text's first line when it is a headline ("Stocks close lower in
-    Tarsk"), else 0."""
-    m = _FIRST_LINE.match(text)
+    Tarsk"), or of the line after a date alone, else 0."""
+    date_line = _DATE_LINE.match(text)
+    m = _FIRST_LINE.match(text, date_line.end() if date_line else 0)
     if m is None:
         return 0
     line = m.group(1)
@@ -1286,13 +1298,29 @@ def headline_end(text: str) -> int:
     return m.end(1)
 
 
-def headline_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon) -> str | None:
+def headline_tense(
+    text: str,
+    lo: int,
+    hi: int,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    leads: Sequence[tuple[int, int]],
+) -> str | None:
     """The tense of a mention in a headline. Headlines tell both past and coming events in the
-    present ("Stocks close lower Monday", "Leaders meet Friday"), so the present says nothing;
-    an infinitive is a plan ("Orlin to close plant in May")."""
+    present ("Stocks close lower Monday", "Leaders meet Friday"), so the present says nothing,
+    and the lead (the first of the sentences ``leads`` naming the same day, which tells the
+    same event) gives its own tense ("Airline cuts 3,000 jobs Monday" over "… said it would
+    cut 3,000 jobs on Monday" looks ahead); an infinitive is a plan ("Orlin to close plant in May")."""
     tense = clause_tense(text, lo, hi, start, end, lex)
     if tense == "present":
-        return None
-    if tense is None and _HEADLINE_TO.search(text, lo, start):
-        return "future"
+        tense = None
+    if tense is None:
+        same = compile_re(r"(?<!\w)" + regex.escape(text[start:end]) + r"(?!\w)")
+        for lead_lo, lead_hi in leads:
+            again = same.search(text, lead_lo, lead_hi)
+            if again is not None:
+                return clause_tense(text, lead_lo, lead_hi, again.start(), again.end(), lex)
+        if _HEADLINE_TO.search(text, lo, start):
+            return "future"
     return tense

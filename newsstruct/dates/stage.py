@@ -496,6 +496,8 @@ def find_dates(
     state = _Discourse()
     chains = _time_chains(cands)
     headline = headline_end(text)
+    # the lead: the first two sentences after the headline (a date line may come first)
+    leads = [(s.start, s.end) for s in sentences if headline and s.start >= headline][:2]
     found: list[DateMention] = []
     taken = 0  # the end of the last second day of a pair ("April 24 and 25")
     for idx, (i, kind, m) in enumerate(cands):
@@ -541,6 +543,7 @@ def find_dates(
                 m.start(),
                 m.end(),
                 lex,
+                *((leads,) if m.start() < headline else ()),
             ),
             previous=state.previous,
             previous_day=state.previous_day,
