@@ -1087,13 +1087,14 @@ _STREET_AFTER = compile_re(
     r"(?:[ \t\u00a0]+\p{Lu}[\p{L}.]*){1,3}[ \t\u00a0]+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard"
     r"|Blvd\.|Drive|Lane|Way|Place|Parkway)(?![\p{L}])"
 )
-_PLURAL_AFTER = compile_re(r"[ \t]+([\p{Ll}]+s)\b")
+_PLURAL_AFTER = compile_re(r"[ \t]+([\p{Ll}]+(?<![siu])s)\b")  # not "loss", "surplus", "crisis"
 # Plural nouns a year modifies as a time ("2008 earnings", "the 1992 protests"), not a count.
 _YEAR_NOUNS = frozenset(
     """earnings results sales profits revenues losses figures levels prices budgets accounts
     elections polls games protests riots talks negotiations attacks bombings floods""".split()  # noqa: SIM905
 )
 _WORD_BEFORE = compile_re(r"(?<![\p{L}])(\p{L}+)[ \t\u00a0]+$")
+_NUMBER_SIGN_BEFORE = compile_re(r"(?<![\p{L}])(?:[Nn]os?\.|#)[ \t\u00a0]*$", regex.V1)
 _NAME_WORD_BEFORE = compile_re(r"(?<![.!?]\s*)\b(\p{Lu}[\p{L}]+)\s+$")
 
 
@@ -1178,6 +1179,8 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
         noun = _WORD_BEFORE.search(before)
         if noun is not None and noun.group(1).lower() in ctx.lex.temporal.get("number_noun", {}):
             return None  # "Flight 1549 landed", "in room 2010": a thing named by its number
+        if _NUMBER_SIGN_BEFORE.search(before):
+            return None  # "the No. 2010 shirt": a number
         name = _NAME_WORD_BEFORE.search(before)
         if (
             name
