@@ -802,6 +802,14 @@ class _Scan:
             cls = "future"  # "as soon as Tuesday", "as early as Tuesday"
         elif side == 0 and word in ("planned", "scheduled") and nxt in ("a", "an"):
             cls = "future"  # "planned a march on Saturday": the event is ahead
+        elif (
+            side == 0
+            and word in _CALLED
+            and nxt in ("a", "an", "the")
+            and i <= 5
+            and toks[0].group().lower() == "for"
+        ):
+            cls = "future"  # "has called a general strike for Monday": the time of the event
         elif side == 0 and word in _DUE and prev in _PRESENT_BE:
             # "heavy rain is forecast for the coast from Wednesday evening": a forecast or
             # a schedule standing now, however far its time is named
@@ -1255,6 +1263,10 @@ def _participle(word: str | None) -> bool:
     return word in _IRREGULAR_PARTICIPLES or (
         len(word) > 3 and word.endswith(("ed", "en", "wn", "ne", "ght"))
     )
+
+
+# verbs that set an event for a time named after "for" ("called a strike for Monday")
+_CALLED = frozenset({"call", "calls", "called", "set", "sets", "fixed", "fixes"})
 
 
 def _looks_past(tok: str, word: str, prev: str | None) -> bool:
