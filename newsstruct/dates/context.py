@@ -1281,6 +1281,9 @@ def _looks_past(tok: str, word: str, prev: str | None) -> bool:
 _FIRST_LINE = compile_re(r"[ \t\u00a0]*([^\n]{8,160}?)[ \t\u00a0]*\r?\n")
 _HEADLINE_WORD = compile_re(r"\p{L}+", regex.V1)
 _HEADLINE_TO = compile_re(r"(?<![\p{L}])to[ \t\u00a0]+\p{Ll}{2,}(?:[ \t\u00a0]|$)", regex.V1)
+_HEADLINE_TO_TITLE = compile_re(
+    r"(?<![\p{L}])To[ \t\u00a0]+\p{Lu}\p{Ll}+(?:[ \t\u00a0]|$)", regex.V1
+)
 
 
 # A line that is a date alone, above the headline ("Tuesday, March 3, 2009", "Tarrow,
@@ -1323,7 +1326,8 @@ def headline_tense(
     present ("Stocks close lower Monday", "Leaders meet Friday"), so the present says nothing,
     and the lead (the first of the sentences ``leads`` naming the same day, which tells the
     same event) gives its own tense ("Airline cuts 3,000 jobs Monday" over "… said it would
-    cut 3,000 jobs on Monday" looks ahead); an infinitive is a plan ("Orlin to close plant in May")."""
+    cut 3,000 jobs on Monday" looks ahead); else an infinitive is a plan ("Orlin to close plant
+    in May", and in title case "Leaders To Meet Friday")."""
     tense = clause_tense(text, lo, hi, start, end, lex)
     if tense == "present":
         tense = None
@@ -1333,6 +1337,9 @@ def headline_tense(
             again = same.search(text, lead_lo, lead_hi)
             if again is not None:
                 return clause_tense(text, lead_lo, lead_hi, again.start(), again.end(), lex)
-        if _HEADLINE_TO.search(text, lo, start):
+        if _HEADLINE_TO.search(text, lo, start) or (
+            _HEADLINE_TO_TITLE.search(text, lo, start)
+            and all(w[0].isupper() for w in _HEADLINE_WORD.findall(text, lo, hi) if len(w) > 3)
+        ):
             return "future"
     return tense
