@@ -1087,7 +1087,10 @@ _STREET_AFTER = compile_re(
     r"(?:[ \t\u00a0]+\p{Lu}[\p{L}.]*){1,3}[ \t\u00a0]+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard"
     r"|Blvd\.|Drive|Lane|Way|Place|Parkway)(?![\p{L}])"
 )
-_PLURAL_AFTER = compile_re(r"[ \t]+([\p{Ll}]+(?<![siu])s)\b")  # not "loss", "surplus", "crisis"
+# a plural ("2008 votes"; not "loss", "surplus", "crisis"), regular or of people ("1999 staff")
+_PLURAL_AFTER = compile_re(
+    r"[ \t]+([\p{Ll}]+(?<![siu])s|people|staff|children|men|women|personnel)\b"
+)
 # Plural nouns a year modifies as a time ("2008 earnings", "the 1992 protests"), not a count.
 _YEAR_NOUNS = frozenset(
     """earnings results sales profits revenues losses figures levels prices budgets accounts
