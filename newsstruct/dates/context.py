@@ -794,8 +794,9 @@ class _Scan:
             and "if" in (_neighbour(toks, i, side, -k) for k in (1, 2, 3, 4))
         ):
             cls = "future"  # "if his candidate were to win in November": a case ahead
-        elif word == "next" and nxt == "to":
-            cls = None  # "next to the embassy"
+        elif word == "next" and (nxt == "to" or nxt in _NEXT_UNITS):
+            # "next to the embassy"; "approved next year's budget on Tuesday": a date of its own
+            cls = None
         elif word == "to" and prev == "whether":
             cls = "future"  # "will decide whether to reopen Monday"
         elif word in ("soon", "early") and nxt == "as" and prev == "as":
@@ -1265,6 +1266,12 @@ def _participle(word: str | None) -> bool:
     )
 
 
+# "next" before a unit names a date of its own, no tense of the clause
+_NEXT_UNITS = frozenset(
+    f"{unit}{end}"
+    for unit in ("week", "month", "year", "quarter", "season", "decade", "weekend")
+    for end in ("", "'s", "s")
+)
 # verbs that set an event for a time named after "for" ("called a strike for Monday")
 _CALLED = frozenset({"call", "calls", "called", "set", "sets", "fixed", "fixes"})
 
