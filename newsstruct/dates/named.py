@@ -498,6 +498,10 @@ def h_decade(m: Cand, ctx: Ctx) -> Reading | None:
     full = _DECADE_FULL.search(low)
     if full:
         value = full.group(1)
+        if value >= "200" and low[0].isdigit() and _APOSTROPHE.search(low):
+            # "Kell, 2010's top scorer": a year's possessive (the decades since 2000 are
+            # written "the 2010s")
+            return Reading("DATE", cal.year(int(value + "0")), "absolute", end=m.start() + 4)
         if value.endswith("0") and value < "200":
             value = value[:2]  # "the 1800s", "the early 1900s": the century, as English means
         return Reading("DATE", value, "absolute", mod=mod)
