@@ -899,13 +899,13 @@ _WHEN_WORDS = frozenset(
     ["shortly", "until", "till", "after", "before", "since", "during", "overnight", "late", "early"]
 )
 _ANONYMITY = compile_re(r"not\s+to\s+be\s+(?:named|identified|quoted)\b", regex.V1)
-# "than" right before a cue compares with what was said, reporting nothing
 # an article and an adverb before a cue form: the form is an adjective ("a widely read")
 _ADVERB_AFTER_DET = compile_re(
     r"(?r)\b(?:a|an|the)\s+(?!(?:only|family|friendly|early|likely|daily|elderly|costly|deadly)\s)"
     r"\p{Ll}+ly\s+$",
     regex.V1 | regex.IGNORECASE,
 )
+# "than" right before a cue compares with what was said, reporting nothing
 _THAN_BEFORE = compile_re(r"(?r)\bthan\s+$", regex.V1 | regex.IGNORECASE)
 
 # what an addressee's participle is followed by when it tells something ("warning residents to
