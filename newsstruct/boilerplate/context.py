@@ -17,13 +17,13 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
 3. **Lexicon rules** on the lines that remain (``rule`` = the lexicon rule id), the
    language-neutral timestamp shape (``stamp-shape``; not a place in a ranked list, "2. Arne
    Dahl, Tansey, 2:13:20", nor a time in hours, minutes and seconds alone), lines that say
-   their words twice (``doubled-line``) and a stray mark alone on a line (``stray-mark``); lines in capitals under a story line ending in a
-   colon are the notice it quotes, not teasers (and so is a correction or notice there),
-   a text whose subheads are set in capitals keeps its long ones (and a headline in
-   capitals opening it, over its first paragraph), the dates of a timeline and the times
-   of a programme are not stamps, and a one-word section label between two paragraphs is
-   a subhead; a game's status over two teams and their scores is a score box
-   (``scoreboard``).
+   their words twice (``doubled-line``) and a stray mark alone on a line (``stray-mark``);
+   lines in capitals under a story line ending in a colon are the notice it quotes, not
+   teasers (and so is a correction or notice there), a text whose subheads are set in
+   capitals keeps its long ones (and a headline in capitals opening it, over its first
+   paragraph), the dates of a timeline and the times of a programme are not stamps, and a
+   one-word section label between two paragraphs is a subhead; a game's status over two
+   teams and their scores is a score box (``scoreboard``).
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
    short lines that are all links (``related-block``), up to a paragraph, a line ending in
    a period, a sentence leading into a quotation or a paragraph broken mid-sentence, but
@@ -739,15 +739,13 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
         # a heading over labelled sentences is the story's ("UP NEXT" over "Harbor FC: Host
         # Riverton on Friday."): links are not written as a label and a sentence
         if i + 1 < hi and _LABELLED_SENTENCE.fullmatch(lines[i + 1]) is not None:
-            given = verdict[i]
-            if given is not None and given[1] == hit.rule:
-                verdict[i] = None
+            _not_a_header(t, i, hit.rule)
             continue
         # the block ends at a paragraph, or at a line that ends in a period (links do not:
         # a sentence, a name signing a letter, a table's "Total: 2,316."; but a teaser may
         # end in "p.m." or "U.S." or be cut short with "..."), or at a sentence that leads
-        # into a quotation with a colon (links lead nowhere), or at a line of a paragraph broken mid-sentence: the next line goes
-        # on in lower case (links do not run on)
+        # into a quotation with a colon (links lead nowhere), or at a line of a paragraph
+        # broken mid-sentence: the next line goes on in lower case (links do not run on)
         j = i + 1
         while (
             j < hi
@@ -762,9 +760,7 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
         # "Olivia" / "Noah" / paragraph) heads a list of the story: links are headlines
         # (but under "By" or "Von" alone the names are the byline's)
         if hit.category not in BYLINE_CATEGORIES and _story_list(t, i, j, lo, hi):
-            given = verdict[i]
-            if given is not None and given[1] == hit.rule:
-                verdict[i] = None
+            _not_a_header(t, i, hit.rule)
             continue
         # a section's name opening the text, over the story's headline and its byline or
         # date ("Lokales" / "New pool opens in May" / "Von Ada Frey"): a kicker, not a block
@@ -792,6 +788,13 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
             free.pop()
         for k in free:
             verdict[k] = (hit.category, "related-block")
+
+
+def _not_a_header(t: Text, i: int, rule: str) -> None:
+    """Line ``i`` heads no block: the verdict its header rule ``rule`` gave it is lifted."""
+    given = t.verdict[i]
+    if given is not None and given[1] == rule:
+        t.verdict[i] = None
 
 
 _RUN_ON_WORDS = 5
@@ -901,10 +904,10 @@ _STORY_NOT_CAPTION = compile_re(
 # picture shows: it opens with a connective or a pronoun ("But the council …", "He left
 # …", "His plan …", "There is …", "Meanwhile, …", "Aber …", "Er …") or with a phrase of time,
 # place or source set off by a comma ("At a hearing on Tuesday, the mayor …", "According to
-# the clerk, …"; not "In this photo, …", "At left, …"), tells
-# what had been, would or could be, speaks for "we", gives a share ("61 percent") or its
-# source ("according to …"), or opens with a dateline ("SEATTLE — …", "… (UPI) — …"). A
-# caption names whom it shows and what they do.
+# the clerk, …"; not "In this photo, …", "At left, …"), tells what had been, would or could
+# be, speaks for "we", gives a share ("61 percent") or its source ("according to …"), or
+# opens with a dateline ("SEATTLE — …", "… (UPI) — …"). A caption names whom it shows and
+# what they do.
 _READS_ON = compile_re(
     r"(?:But|And|Yet|So|Then|Still|Meanwhile|However|Instead|Also|Though|Although|Moreover"
     r"|Indeed|Nonetheless|Nevertheless|Besides|Thus|He|She|They|It|We|I|You|That|Those|His"
