@@ -34,6 +34,7 @@ from .core import (
     weekday_in,
     year_named_before,
 )
+from .grammar import LIVE_STAMP
 from .named import EVENT_NOUN_AFTER, clause_before, past_plan
 
 # the second end of a range of clock times, after a bare first end ("between 2 and 4 p.m.")
@@ -92,8 +93,7 @@ _DAY_POD_AFTER = compile_re(
     r"|(?:yesterday|tomorrow|this)[ \t\u00a0]+(?:morning|afternoon|evening|night))(?![\p{L}])"
 )
 
-# a live report's time stamp, opening a line before a sentence ("09:12 The river rose")
-_STAMP = compile_re(r"(?<![^\n])(?:[01]\d|2[0-3]):[0-5]\d(?=[ \t\u00a0]+\p{Lu}\p{Ll})")
+_STAMP = compile_re(LIVE_STAMP)  # "09:12 The river rose": a live report's stamp
 
 _MORNING_ENDS = 6  # hours before this after a night named are that night's small hours
 # a night, or an hour late in the evening: what follows in the small hours is the next day's

@@ -43,6 +43,8 @@ HY = rf"(?:{DASH}[ \t\u00a0]?|[ \t\u00a0]+)"  # a space or a hyphen
 QTO = r"(?:[-–]|[-‐]to[-‐]|(?<=(?<![\p{L}])[Tt]he[ \t\u00a0]+\p{L}{3,9}\.?)[ \t\u00a0]+to[ \t\u00a0]+)"
 APOS = r"['’]"
 POSS = rf"[ \t\u00a0]?{APOS}s"  # a possessive "'s", or a tokenizer's " 's"
+# a live report's time stamp, opening a line before a sentence ("09:12 The river rose")
+LIVE_STAMP = r"(?<![^\n])(?:[01]\d|2[0-3]):[0-5]\d(?=[ \t\u00a0]+(?-i:\p{Lu}\p{Ll}))"
 
 UNIT_WORDS = (
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
@@ -159,9 +161,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         rf"|(?:[01]?\d|2[0-3]){colon24}[0-5]\d(?={S0}(?:{tz}|GMT|UTC|hours|hrs|local)\b)"
         rf"|(?<=\b(?:at|until|by|from|before|after){S}(?:(?:about|around|approximately|roughly){S})?)(?:[01]?\d|2[0-3]){colon24}[0-5]\d(?![\d:,.]\d)"
         rf"|(?:[01]\d|2[0-3])[0-5]\d(?={S0}(?:GMT|UTC|Z)\b)"
-        # a live report's time stamp, opening a line before a sentence ("09:12 The river rose"),
-        # as days.py's _STAMP
-        rf"|(?<![^\n])(?:[01]\d|2[0-3]):[0-5]\d(?=[ \t\u00a0]+(?-i:\p{{Lu}}\p{{Ll}}))"
+        rf"|{LIVE_STAMP}"  # "09:12 The river rose"
         rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve){S}o{APOS}clock"
         rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve)(?:{S}o{APOS}clock)?{S}(?:in{S}the{S}(?:morning|afternoon|evening)|at{S}night)"
         rf"|noon|midnight|midday)"
