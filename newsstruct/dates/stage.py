@@ -1160,13 +1160,14 @@ def _elided_year(
 
 # "14 and 15 March", "14 to 16 March", "14-16 March": a bare day before a day-month is a date
 # of its own in the same month, and so with weekdays ("Saturday 5 and Sunday 6 August")
+_WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _FIRST_DAY = compile_re(
-    r"(?<![\p{L}\p{N}£$€.,:/])(?:((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[ \t\u00a0]+)?"
+    rf"(?<![\p{{L}}\p{{N}}£$€.,:/])(?:{_WEEKDAY_NAME}[ \t\u00a0]+)?"
     r"((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
     r"(?:[ \t\u00a0]+(?:and|or|to|through|until|till)[ \t\u00a0]+|[-–])$"
 )
 _FIRST_DAY_REACH = 28
-_WEEKDAY_OPENING = compile_re(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \t\u00a0]+\d")
+_WEEKDAY_OPENING = compile_re(rf"{_WEEKDAY_NAME}[ \t\u00a0]+\d")
 
 
 def _first_day(
@@ -1180,11 +1181,11 @@ def _first_day(
     m = _FIRST_DAY.search(text, max(lo, mention.start - _FIRST_DAY_REACH), mention.start)
     if m is None:
         return None
-    day = int(m.group(2).rstrip("stndrh"))
+    day = int(m.group(1).rstrip("stndrh"))
     if day >= int(value[-2:]):
         return None
     first = attrs.evolve(reading, start=None, end=None, mod=None, value=f"{value[:8]}{day:02d}")
-    return m.start(), m.end(2), first
+    return m.start(), m.end(1), first
 
 
 _DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "iso", "deictic", "holiday"})
