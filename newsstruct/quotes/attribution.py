@@ -22,6 +22,7 @@ from ..patterns import compile_re
 from ..records import Span
 from .marks import Segment
 from .mentions import (
+    NICKNAME_WORDS,
     Doc,
     Mention,
     clause_subject,
@@ -317,10 +318,7 @@ _VERDICT_AFTER = compile_re(
 )
 # one or two capitalised words in quote marks before a capitalised word: after a first name, a
 # nickname ("Tommy ‘The Hammer’ Rourke")
-_NICKNAME = compile_re(
-    r"[\"“‘']\p{Lu}[\p{L}\p{M}\-]{0,30}(?:[ \u00a0]\p{Lu}[\p{L}\p{M}\-]{0,30})?[\"”’'](?=[ \u00a0]\p{Lu})",
-    regex.V1,
-)
+_NICKNAME = compile_re(rf"[\"“‘']{NICKNAME_WORDS}[\"”’'](?=[ \u00a0]\p{{Lu}})", regex.V1)
 
 
 def _in_aside(text: str, lo: int, pos: int) -> bool:

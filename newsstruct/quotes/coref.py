@@ -35,6 +35,7 @@ from .attribution import MARKS
 from .mentions import (
     CLAUSE_ADVERBS,
     NAME_PARTICLES,
+    NICKNAME_WORDS,
     Doc,
     Mention,
     clause_subject,
@@ -174,10 +175,7 @@ def name_run(lexicon: Lexicon) -> regex.Pattern[str]:
 
 
 # a nickname in quote marks between a first name and the surname: Marcia "Cia" Price
-_NICKNAME = (
-    r"[ \u00a0]+[\"“‘]\p{Lu}[\p{L}\p{M}\-]{0,30}(?:[ \u00a0]\p{Lu}[\p{L}\p{M}\-]{0,30})?[\"”’]"
-    r"(?=[ \u00a0]+\p{Lu})"
-)
+_NICKNAME = rf"[ \u00a0]+[\"“‘]{NICKNAME_WORDS}[\"”’](?=[ \u00a0]+\p{{Lu}})"
 _NICKNAME_WORDS = compile_re(
     r"[\"“‘]\p{Lu}[\p{L}\p{M}\-]*(?:[ \u00a0]\p{Lu}[\p{L}\p{M}\-]*)?[\"”’]", regex.V1
 )

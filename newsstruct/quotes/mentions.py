@@ -543,10 +543,12 @@ def _with_nickname(doc: Doc, lo: int, m: Mention) -> Mention:
     return Mention(start=first.start, end=m.end, kind="name", head=head)
 
 
-# a nickname between a first name and the surname: one or two capitalised words in marks
+# a nickname's words, set in quote marks between a first name and the surname: one or two
+# capitalised words (Marcia "Cia" Price, Tommy ‘The Hammer’ Rourke)
+NICKNAME_WORDS = r"\p{Lu}[\p{L}\p{M}\-]{0,30}(?:[ \u00a0]\p{Lu}[\p{L}\p{M}\-]{0,30})?"
+# a nickname between a first name and the surname, right before the surname
 _NICKNAME_BEFORE = compile_re(
-    r"(?r)(?<=\p{Lu}\p{Ll}*)[ \u00a0]+[\"“‘']\p{Lu}[\p{L}\p{M}\-]{0,30}"
-    r"(?:[ \u00a0]\p{Lu}[\p{L}\p{M}\-]{0,30})?[\"”’'][ \u00a0]+$",
+    rf"(?r)(?<=\p{{Lu}}\p{{Ll}}*)[ \u00a0]+[\"“‘']{NICKNAME_WORDS}[\"”’'][ \u00a0]+$",
     regex.V1,
 )
 
