@@ -205,6 +205,17 @@ def _indented_paragraphs_broken_by_line_separators(n: int) -> str:
     return "\u2028".join(lines)
 
 
+def _initials_above_a_credit(n: int) -> str:
+    """A story line of capitals and ``n`` initials glued together ("ABC A.A.A.… x y.") above a
+    photo credit: the caption check that reads a dateline's words split the run of initials
+    every way (cubic: 3 s for 600 initials, past the hang guard for 5,000)."""
+    return (
+        "Harbor council backs pier plan\n\nThe council of Tansey voted on Monday to back a plan"
+        " to rebuild the old pier, the mayor said.\n\nABC " + "A." * n + " x y.\nPhoto: Jana"
+        " Kulik/Harbor Gazette\n\nThe work is due to start in May, officials said.\n"
+    )
+
+
 def adversarial_inputs() -> dict[str, str]:
     """The inputs the issue lists; shared with benchmarks/adversarial.py."""
     story = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt")))
@@ -217,6 +228,7 @@ def adversarial_inputs() -> dict[str, str]:
         "1 MB on one line without spaces": "x" * 1_000_000,
         "1 MB of initials without spaces": "A." * 500_000,
         "1 MB of capitals without spaces": "A" * 1_000_000,
+        "a line of 5,000 initials above a photo credit": _initials_above_a_credit(5_000),
         "a cue before 1 MB of spaces": "Ada Marsh said" + " " * 1_000_000 + "that it rained.",
         "200 capitals before each of 5,000 cues": _capitals_before_cues(5_000),
         "60 capitals glued to a word after each of 5,000 sentences": (

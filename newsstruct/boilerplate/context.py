@@ -919,7 +919,8 @@ _READS_ON = compile_re(
     r"|.*?(?:\b(?:had|would|could|should|might|we|our|us|percent|per cent|according to"
     r"|meanwhile|however|nonetheless|nevertheless)\b"
     r"|%|\((?:UPI|CNN|Xinhua)\)\s?[—–-])"
-    r"|\p{Lu}{3,}(?:[ ,.]+\p{Lu}[\p{L}.]*){0,3} [—–] "
+    # (each word possessive: a run of initials, "A.A.A.…", is not split every way)
+    r"|\p{Lu}{3,}(?:[ ,.]+\p{Lu}[\p{L}.]*+){0,3} [—–] "
 )
 
 
