@@ -749,25 +749,27 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
     if mod is not None:
         modifier = ""
     if not shifted and POSSESSIVE.match(ctx.text[m.end() : m.end() + 4]):
-        # "Wednesday's ruling": an event, not the verb's time; but "ahead of Thursday's vote"
-        # and "awaiting Thursday's report" are still to come
+        # "Wednesday's ruling": an event, not the verb's time; but "ahead of Thursday's vote",
+        # "awaiting Thursday's report" and "Tuesday's game kicks off at 7.45pm" are still to
+        # come
         before = ctx.text[max(0, m.start() - 16) : m.start()]
         ahead = (
             _AHEAD_OF_BEFORE.search(before) is not None
             or _SCHEDULED_EVENT_AFTER.match(ctx.text, m.end(), m.end() + 96) is not None
-        ) or (
-            # "will face Brook in Sunday's final", "will attend Monday's debate": the event of
-            # a future clause is to come ("will review Wednesday's ruling" names one past; as
-            # a subject, "Monday's debate might not move mountains", it may be past, its
-            # outcome to come)
-            (
-                _EVENT_PREP_BEFORE.search(before) is not None
-                or (
-                    _COMING_EVENT_AFTER.match(ctx.text, m.end(), m.end() + 24) is not None
-                    and _SUBJECT_OPENING_BEFORE.search(before) is None
+            or (
+                # "will face Brook in Sunday's final", "will attend Monday's debate": the event
+                # of a future clause is to come ("will review Wednesday's ruling" names one
+                # past; as a subject, "Monday's debate might not move mountains", it may be
+                # past, its outcome to come)
+                (
+                    _EVENT_PREP_BEFORE.search(before) is not None
+                    or (
+                        _COMING_EVENT_AFTER.match(ctx.text, m.end(), m.end() + 24) is not None
+                        and _SUBJECT_OPENING_BEFORE.search(before) is None
+                    )
                 )
+                and ctx.tense == "future"
             )
-            and ctx.tense == "future"
         )
         ctx = attrs.evolve(ctx, tense="future" if ahead else None)
     elif _NAMING_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()) and _A_DAY_AFTER.match(

@@ -1147,8 +1147,8 @@ def compile_grammar(lex: Lexicon) -> Grammar:
 
 _FLAGS = regex.V1 | regex.IGNORECASE
 
-# "to last", "will last" before a length ("three weeks", "for days", "months", "until May"): the
-# verb
+# "to last", "will last" before a length ("three weeks", "for days", "months", "until May"):
+# the verb
 _TO_OR_MODAL = compile_re(
     r"(?r)\b(?:to|will|would|could|can|may|might|should|must|'ll|’ll|won't|won’t)\s+$",
     regex.IGNORECASE,

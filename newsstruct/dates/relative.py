@@ -129,9 +129,8 @@ _HALF_BEFORE = compile_re(r"(?i)(?<![\p{L}])half[ \t\u00a0]+$")
 # last season", "who won the title last season", "relegated at the end of last season")
 _LEAGUE_CUE = compile_re(
     r"(?i)(?<![\p{L}])(?:league|title|champions(?:hip)?|relegat(?:ed|ion)|promoted|promotion"
-    r"|coach|manager|squad|scorers?|play-?offs?|fixtures?|goals?|tournament|standings|matches"
-    r"|match)"
-    r"(?![\p{L}])"
+    r"|coach|manager|squad|scorers?|play-?offs?|fixtures?|goals?|tournament|standings"
+    r"|match(?:es)?)(?![\p{L}])"
 )
 _LEAGUE_REACH = 120
 
