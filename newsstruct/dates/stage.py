@@ -577,37 +577,7 @@ def find_dates(
                 ctx = attrs.evolve(ctx, sentence_day=None, previous_day=events, past_day=events)
         elif kind in ("time", "pod_day"):
             ctx = attrs.evolve(ctx, sentence_day=_day_just_after(cands, chains, idx, ctx))
-            if i - state.day_sentence > _CLOCK_DAY_REACH:
-                # "shares rose 3 percent by midday", paragraphs after "the year to March 31":
-                # a day named far back is not the day of the clock time
-                ctx = attrs.evolve(ctx, previous_day=None)
-            if i - state.past_day_sentence > _CLOCK_DAY_REACH:
-                ctx = attrs.evolve(ctx, past_day=None)
-            elif (
-                ctx.sentence_day is None
-                and ctx.ref is not None
-                and ctx.previous_day is not None
-                and ctx.ref - ctx.previous_day.first > dt.timedelta(days=7)
-                and state.ahead_day is not None
-                and i - state.ahead_day_sentence <= _CLOCK_DAY_REACH
-                and ctx.tense != "past"
-            ):
-                # "will mark the anniversary on Saturday. On 19 April 1945, troops entered the
-                # town. Events begin at 11am": the day ahead, past a background date
-                ctx = attrs.evolve(ctx, previous_day=state.ahead_day)
-            elif (
-                ctx.sentence_day is None
-                and state.past_day is not None
-                and (
-                    cue := _WITNESSES_SOUGHT.search(
-                        text, max(sent.start, m.start() - 120), m.start()
-                    )
-                )
-                and _SEEN.search(text, cue.start(), m.start())
-            ):
-                # "hit at around 6.20pm yesterday. Anyone who was on the road between 6pm and
-                # 6.30pm should call police": the hours of the events, not of the appeal
-                ctx = attrs.evolve(ctx, tense="past")
+            ctx = _clock_days(ctx, state, text, sent, m.start(), i)
         if kind != "holiday" and in_name(text, m.start(), m.end(), sent.start, sent.end):
             continue  # "High Noon", "the Summer Palace": a temporal word inside a name
         if _THOUSANDS_GROUP.match(text, m.start()) and _DIGIT_COMMA_BEFORE.search(
@@ -1224,6 +1194,39 @@ def _read(kind: str, m: regex.Match[str], ctx: Ctx) -> Reading | None:
         return HANDLERS[kind](Cand.of(m), ctx)
     except (OverflowError, cal.OffCalendar):
         return None
+
+
+def _clock_days(ctx: Ctx, state: _Discourse, text: str, sent: Sentence, start: int, i: int) -> Ctx:
+    """``ctx`` for a clock time or a part of a day at ``start`` in sentence ``i``: the days
+    named before it that it may fall on, and the tense of an appeal for witnesses."""
+    if i - state.day_sentence > _CLOCK_DAY_REACH:
+        # "shares rose 3 percent by midday", paragraphs after "the year to March 31":
+        # a day named far back is not the day of the clock time
+        ctx = attrs.evolve(ctx, previous_day=None)
+    if i - state.past_day_sentence > _CLOCK_DAY_REACH:
+        return attrs.evolve(ctx, past_day=None)
+    if (
+        ctx.sentence_day is None
+        and ctx.ref is not None
+        and ctx.previous_day is not None
+        and ctx.ref - ctx.previous_day.first > dt.timedelta(days=7)
+        and state.ahead_day is not None
+        and i - state.ahead_day_sentence <= _CLOCK_DAY_REACH
+        and ctx.tense != "past"
+    ):
+        # "will mark the anniversary on Saturday. On 19 April 1945, troops entered the
+        # town. Events begin at 11am": the day ahead, past a background date
+        return attrs.evolve(ctx, previous_day=state.ahead_day)
+    if (
+        ctx.sentence_day is None
+        and state.past_day is not None
+        and (cue := _WITNESSES_SOUGHT.search(text, max(sent.start, start - 120), start))
+        and _SEEN.search(text, cue.start(), start)
+    ):
+        # "hit at around 6.20pm yesterday. Anyone who was on the road between 6pm and
+        # 6.30pm should call police": the hours of the events, not of the appeal
+        return attrs.evolve(ctx, tense="past")
+    return ctx
 
 
 def _day_just_after(
