@@ -208,7 +208,7 @@ def _indented_paragraphs_broken_by_line_separators(n: int) -> str:
 def _initials_above_a_credit(n: int) -> str:
     """A story line of capitals and ``n`` initials glued together ("ABC A.A.A.… x y.") above a
     photo credit: the caption check that reads a dateline's words split the run of initials
-    every way (cubic: 3 s for 600 initials, past the hang guard for 5,000)."""
+    every way (cubic: 4 s for 600 initials, 247 s for 2,500)."""
     return (
         "Harbor council backs pier plan\n\nThe council of Tansey voted on Monday to back a plan"
         " to rebuild the old pier, the mayor said.\n\nABC " + "A." * n + " x y.\nPhoto: Jana"
