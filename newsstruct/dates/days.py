@@ -131,7 +131,11 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
             if w not in numbers:
                 return None
             hh, mm, half = int(float(numbers[w])), 0, None
-        if half is None and 1 <= hh <= 12:  # "18:00 tonight" is its own half already
+        if half is None and hh == 12 and "night" in low:
+            # "12 o'clock last night" is midnight, the night's day's end (as "midnight" is);
+            # "12:30 last night" the small hours after it
+            hh = 24 if mm == 0 else 0
+        elif half is None and 1 <= hh <= 12:  # "18:00 tonight" is its own half already
             if "morning" in low:
                 half = "a"
             elif "afternoon" in low or "evening" in low or ("night" in low and hh >= _MORNING_ENDS):
