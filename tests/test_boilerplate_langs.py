@@ -148,3 +148,40 @@ def test_text_without_cyrillic_skips_the_russian_rules_and_loses_nothing():
         regex.search(r"\p{Script=Cyrillic}", r.pattern.pattern)
         for r in load_boilerplate_rules("ru")
     )
+
+
+# Invented articles in scripts whose sentences end with no Latin stop: Thai sets no mark and
+# spaces only between phrases, Hindi ends a sentence with "।"
+_UNLATIN_STOPS = {
+    "th": [
+        "ชาวบ้านหนองบัวทองร่วมปลูกป่าชายเลนหนึ่งหมื่นต้น",
+        "ชาวบ้านตำบลหนองบัวทองกว่าห้าร้อยคนร่วมกันปลูกป่าชายเลนหนึ่งหมื่นต้นเมื่อวันเสาร์ที่ผ่านมา",
+        "นายสมชาย ใจดี กำนันตำบลหนองบัวทอง กล่าวว่า ป่าชายเลนช่วยป้องกันการกัดเซาะชายฝั่ง",
+        "ในช่วงสิบปีที่ผ่านมา ชายฝั่งของตำบลถูกกัดเซาะไปแล้วกว่าสามสิบเมตร",
+        "นักเรียนจากโรงเรียนบ้านหนองบัวทองก็เข้าร่วมกิจกรรมด้วย",
+        "เด็กหญิงมะลิ ศรีสุข อายุสิบสองปี บอกว่าอยากเห็นปูและปลากลับมาอยู่ในป่า",
+        "ชาวบ้านจะดูแลต้นกล้าร่วมกันเป็นเวลาสามปี",
+    ],
+    "hi": [
+        "रामपुर खुर्द गांव में पहली बार पहुंची पक्की सड़क",
+        "रामपुर खुर्द गांव में आजादी के बाद पहली बार पक्की सड़क बनकर तैयार हो गई है।",
+        "करीब आठ किलोमीटर लंबी इस सड़क पर चार करोड़ रुपये खर्च हुए।",
+        'गांव के सरपंच हरिओम यादव ने कहा, "अब बारिश में भी बच्चे स्कूल जा सकेंगे।"',
+        "पहले गांव वालों को अस्पताल जाने के लिए तीन घंटे पैदल चलना पड़ता था।",
+        "क्या सड़क से गांव की तस्वीर बदलेगी?",
+        "जिला अधिकारी सुनीता वर्मा ने बताया कि अगले साल गांव में बस सेवा भी शुरू होगी।",
+        "गांव की बुजुर्ग महिला कमला देवी ने कहा कि उन्होंने यह दिन देखने का सपना देखा था।",
+        "सड़क के किनारे पेड़ लगाने का काम भी शुरू हो गया है।",
+        "ग्रामीणों ने मिठाई बांटकर खुशी मनाई।",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_UNLATIN_STOPS))
+def test_page_mode_reads_sentences_of_other_scripts_as_the_body(lang):
+    """Read as a whole page, an article in Thai or Hindi keeps its paragraphs (the page body
+    is found by its sentences): at most the headline goes with the page's head."""
+    lines = _UNLATIN_STOPS[lang]
+    text = "\n\n".join(lines)
+    gone = {b.text for b in find_boilerplate(text, mode="page")}
+    assert gone <= {lines[0]}

@@ -259,14 +259,25 @@ def _capital_subheads(t: Text, lo: int, hi: int) -> None:
     paragraphs, kept) may set a long one too: a line in capitals between two paragraphs that
     a rule took for a teaser headline (``caps-headline``) then stays. A teaser set between
     paragraphs has no such short subheads beside it. A line in capitals opening the text,
-    right over a paragraph, is the article's own headline: it stays too."""
+    right over a paragraph, is the article's own headline: it stays too, and so does one
+    right over a paragraph set in capitals (a wire alert, "URGENT: …" over "PENMAR, Nov
+    30 - THE HARBOUR WAS CLOSED …": a teaser's lead is not set in capitals)."""
     opening = t.verdict[0] if lo == 0 and hi > 1 else None
     if opening is not None and opening[1] == "caps-headline" and _paragraph_second(t):
         t.keep(0)
-    for v in t.verdict[lo:hi]:
+    found = False
+    for i in range(lo, hi):
+        v = t.verdict[i]
         if v is not None and v[1] == "caps-headline":
-            break
-    else:
+            found = True
+            if (
+                i + 1 < hi
+                and t.shapes[i + 1].prose
+                and not t.junk(i + 1)
+                and _set_in_capitals(t.lines[i + 1])
+            ):
+                t.keep(i)
+    if not found:
         return
     between = [
         i
@@ -414,6 +425,13 @@ def _scoreboards(t: Text, lo: int, hi: int) -> None:
 def _capitals(line: str) -> bool:
     """A line written in capitals: letters, none of them lower case."""
     return any(c.isalpha() for c in line) and not any(c.islower() for c in line)
+
+
+def _set_in_capitals(line: str) -> bool:
+    """A paragraph set in capitals: four in five of its cased letters or more (its dateline
+    or a wire's name may keep lower case: "PENMAR, Nov 30 (Harbor News) - THE …")."""
+    upper = sum(c.isupper() for c in line)
+    return upper >= 4 * sum(c.islower() for c in line) and upper > 0
 
 
 _TIME_OR_DATE = compile_re(

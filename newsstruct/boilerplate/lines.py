@@ -118,14 +118,17 @@ def _soft_break(text: str, prev_end: int, start: int) -> bool:
     return open_ended(text, prev_end)
 
 
+# The sentence stops of other scripts: Devanagari and Bengali "।" "॥", Arabic "؟" and Urdu
+# "۔", Khmer "។", Myanmar "။", Ethiopic "።", Armenian "։", CJK full and half width "。．｡"
+_SCRIPT_STOPS = "。！？．｡।॥؟۔។။።։"
 # German quotes close with the marks English opens with: „So.“  ‚So.‘  »So.«
-WRAP_STOPS = frozenset('.!?:;"”’»)…“‘«')
+WRAP_STOPS = frozenset('.!?:;"”’»)…“‘«' + _SCRIPT_STOPS)
 # Closing marks that may follow a sentence's final stop: ."  .”  .)  .’  .»
 _CLOSERS = "\"'”’»)]›」』*"
 # ... and in German, after a speaker: Sie sagte: „So.“ (a line quoted whole and closed so,
 # with no speaker, is as often a teaser's headline as story: its shape stays open)
 _GERMAN_CLOSERS = "“‘«"
-_STOPS = frozenset(".!?…。！？")
+_STOPS = frozenset(".!?…" + _SCRIPT_STOPS)
 QUOTE_OPENERS = "\"“„«‘'‚‹「『"
 _LIST_ITEM = compile_re(r"(?:[-–—•*·▪►✓+]|\d{1,3}(?:[.):]|[a-z]{1,2}\b)?|[a-zA-Z][.)])\s")
 # a date that labels an entry of a timeline: "2018: Work halted", "March 2014: Plans
@@ -138,9 +141,18 @@ _DATED_ITEM = compile_re(
 _DATED_HEAD = 18
 _DIGITS = frozenset("0123456789")
 _TWO_NUMBERS = compile_re(r"\d\D++\d")  # two numbers: "61-21", "3 of 4"
-_CONTINUED = frozenset(";,、，；")
-# A line without spaces but this long is written in a script without word spaces.
+_CONTINUED = frozenset(";,、，；،؛")
+# A line this long with no space, or with more than _SPACED_PHRASE characters a space and a
+# letter of a script without word spaces (Thai, Lao, Khmer and Burmese set spaces between
+# phrases only; Chinese and Japanese around Latin words), is written in such a script
+# (long German compounds are no such phrases: "Impressum Datenschutzerklärung …").
 _NO_SPACE_SCRIPT_LEN = 24
+_SPACED_PHRASE = 12
+_SPACELESS_SCRIPT = compile_re(
+    r"[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uf900-\ufaff]"
+)
+# Thai and Lao end a sentence with no mark: a line of their letters ends like one
+_UNSTOPPED_SCRIPT = ("\u0e01", "\u0eff")
 PROSE_MIN_WORDS = 5
 LONG_WORDS = 20
 
@@ -160,7 +172,9 @@ class Shape:
 
     def __init__(self, line: str) -> None:
         words = line.count(" ") + 1
-        if words <= 2 and len(line) >= _NO_SPACE_SCRIPT_LEN:
+        if len(line) >= _NO_SPACE_SCRIPT_LEN and (
+            words <= 2 or (len(line) > _SPACED_PHRASE * words and _SPACELESS_SCRIPT.search(line))
+        ):
             words = len(line) // 4  # CJK and similar: about four characters a word
         self.words = words
         self.quote = line[0] in QUOTE_OPENERS
@@ -170,7 +184,10 @@ class Shape:
         self.end_char = end[-1]
         self.terminal = self.end_char in _STOPS
         self.colon = self.end_char == ":"
-        self.prose = (self.terminal and words >= PROSE_MIN_WORDS) or words >= LONG_WORDS
+        self.prose = (
+            (self.terminal or _UNSTOPPED_SCRIPT[0] <= self.end_char <= _UNSTOPPED_SCRIPT[1])
+            and words >= PROSE_MIN_WORDS
+        ) or words >= LONG_WORDS
         # an item of a list or table: "1 tsp cinnamon", "Path B: Slovakia, Norway, Serbia",
         # "Investing in roads;", "Q: Why?", "61-21 (3-0)", or a short sentence ("He declined.")
         self.listish = (
