@@ -249,6 +249,9 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         day, anchor = past.first, _past_anchor(past, ctx)
     elif (ahead := _day_ahead(ctx, start)) is not None:
         day, anchor = ahead, "previous-day"
+    if day is not None and wd is not None and hh < _MORNING_ENDS and "night" in low:
+        # "at 1:15 Friday night", "12:30 on Saturday night": the small hours after that day
+        day += dt.timedelta(days=1)
     night = ctx.previous_day
     if (
         day is not None
