@@ -379,6 +379,15 @@ _TOPIC_ON_BEFORE = compile_re(
     r"[ \t\u00a0]+on[ \t\u00a0]+$"
 )
 _ISO = compile_re(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?")
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
+)
+# a text that writes its dates day first ("on 17 March") or month first ("on March 17")
+_DAY_FIRST = compile_re(
+    r"(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?[ \t\u00a0]+" + _MONTH_NAME + r"(?!\p{L})"
+)
+_MONTH_FIRST = compile_re(r"(?<!\p{L})" + _MONTH_NAME + r"[ \t\u00a0]+\d{1,2}(?![\d,.]\d|\d)")
 
 
 def h_iso(m: Cand, ctx: Ctx) -> Reading | None:
@@ -406,7 +415,10 @@ def h_iso(m: Cand, ctx: Ctx) -> Reading | None:
             return Reading("TIME", f"{d.isoformat()}T{iso.group(4)}:{iso.group(5)}", "absolute")
         return Reading("DATE", cal.day(d), "absolute")
     raw = raw.replace(" ", "").replace("\t", "").replace("\u00a0", "")  # "10 / 15 / 2008"
-    parsed = _dateparser_parse(raw, "MDY")
+    # "08/10/2010" is day first where the text writes its dates so ("17 March") and never
+    # month first ("March 17")
+    day_first = _DAY_FIRST.search(ctx.text) is not None and _MONTH_FIRST.search(ctx.text) is None
+    parsed = _dateparser_parse(raw, "DMY" if day_first else "MDY")
     if parsed is None:
         return None
     year_part = raw.rsplit("/", 1)[-1]
@@ -1092,8 +1104,11 @@ _STREET_AFTER = compile_re(
     r"|Blvd\.|Drive|Lane|Way|Place|Parkway)(?![\p{L}])"
 )
 # a plural ("2008 votes"; not "loss", "surplus", "crisis"), regular or of people ("1999 staff")
-_PLURAL_AFTER = compile_re(
-    r"[ \t]+([\p{Ll}]+(?<![siu])s|people|staff|children|men|women|personnel)\b"
+_PEOPLE = "people staff children men women personnel".split()  # noqa: SIM905
+_PLURAL_AFTER = compile_re(r"[ \t]+([\p{Ll}]+(?<![siu])s|" + "|".join(_PEOPLE) + r")\b")
+# A word of a guess before a count of people ("around 2000 men", "some 1500 staff"), not a year.
+_ROUGHLY_BEFORE = compile_re(
+    r"\b(?:around|about|some|nearly|almost|roughly|approximately)[ \t\u00a0]+$", regex.IGNORECASE
 )
 # Plural nouns a year modifies as a time ("2008 earnings", "the 1992 protests"), not a count.
 _YEAR_NOUNS = frozenset(
@@ -1183,6 +1198,8 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
         plural = _PLURAL_AFTER.match(after)
         if plural and plural.group(1) not in _YEAR_NOUNS and not _COUNT_CONTEXT.search(before):
             return None  # "2008 votes": a count
+        if plural and plural.group(1) in _PEOPLE and _ROUGHLY_BEFORE.search(before):
+            return None  # "around 2000 men": a count
         noun = _WORD_BEFORE.search(before)
         if noun is not None and noun.group(1).lower() in ctx.lex.temporal.get("number_noun", {}):
             return None  # "Flight 1549 landed", "in room 2010": a thing named by its number
