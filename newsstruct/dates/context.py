@@ -212,6 +212,7 @@ _PLANNED_TO = frozenset(
         "threatened",
         "agreed",
         "decided",
+        "voted",
         "offered",
         "wanted",
     ]
@@ -766,14 +767,25 @@ class _Scan:
             side == 1 or toks[0].group().lower() not in ("in", "on", "by", "at", "before", "after")
         )
         if (
-            nxt == "to"
-            and not wish_off
-            and (
-                word in _PLAN_TO
-                # "has to win in November": an obligation standing now (not "has to do with")
-                or (word in ("has", "have") and _neighbour(toks, i, side, 2) != "do")
-                or (side == 0 and word in _PLANNED_TO and not self.comma_seen)
-                or ((word in _PLANNED_TO or word in _FORECAST_TO) and prev in _PRESENT_BE)
+            (
+                nxt == "to"
+                and not wish_off
+                and (
+                    word in _PLAN_TO
+                    # "has to win in November": an obligation standing now (not "has to do with")
+                    or (word in ("has", "have") and _neighbour(toks, i, side, 2) != "do")
+                    or (
+                        side == 0
+                        and word in _PLANNED_TO
+                        and not self.comma_seen
+                        # "voted 5 to 4 in February": a score (digits are no tokens)
+                        and not toks[i].string[toks[i].end() : toks[i - 1].start()].strip()
+                    )
+                    or ((word in _PLANNED_TO or word in _FORECAST_TO) and prev in _PRESENT_BE)
+                )
+            )
+            or (
+                side == 0 and word in _PLANNED_TO and not self.comma_seen and _to_after_day(toks, i)
             )
         ):
             # "On Monday, the bank is expected to cut rates": a plan, on either side; but
@@ -1079,6 +1091,15 @@ def _verb_subject(toks: list[regex.Match[str]], i: int) -> bool:
     return tok.lower() in ("which", "who", "that", "it", "he", "she") or (
         tok[:1].isupper() and tok.isalpha()
     )
+
+
+def _to_after_day(toks: list[regex.Match[str]], i: int) -> bool:
+    """A day or an adverb between a planning verb and its "to", on the left side ("voted on
+    Thursday to hold elections on October 9", "voted unanimously to strike on May 2")."""
+    words = [_neighbour(toks, i, 0, k) or "" for k in (1, 2, 3)]
+    if words[0] == "on" and words[1] in _CALENDAR_NAMES and words[2] == "to":
+        return True
+    return words[0].endswith("ly") and words[1] == "to"
 
 
 def _neighbour(tokens: list[regex.Match[str]], i: int, side: int, step: int) -> str | None:
