@@ -1115,6 +1115,20 @@ _YEAR_NOUNS = frozenset(
     """earnings results sales profits revenues losses figures levels prices budgets accounts
     elections polls games protests riots talks negotiations attacks bombings floods""".split()  # noqa: SIM905
 )
+# Singular nouns a year modifies as a time, in a headline's capitals too ("Passes 2009 Budget").
+_YEAR_NOUNS_ONE = frozenset("budget election season census campaign forecast".split())  # noqa: SIM905
+_WORD_AFTER = compile_re(r"[ \t\u00a0]+(\p{L}+)")
+
+
+def _year_noun_after(after: str) -> bool:
+    """Whether a noun a year modifies follows it: "Parliament Passes 2009 Budget", "Toyota
+    2009 Sales Fall" name the year, not a thing, though a capital stands before it."""
+    word = _WORD_AFTER.match(after)
+    return word is not None and (
+        word.group(1).lower() in _YEAR_NOUNS or word.group(1).lower() in _YEAR_NOUNS_ONE
+    )
+
+
 _WORD_BEFORE = compile_re(r"(?<![\p{L}])(\p{L}+)[ \t\u00a0]+$")
 _NUMBER_SIGN_BEFORE = compile_re(r"(?<![\p{L}])(?:[Nn]os?\.|#)[ \t\u00a0]*$", regex.V1)
 _NAME_WORD_BEFORE = compile_re(r"(?<![.!?]\s*)\b(\p{Lu}[\p{L}]+)\s+$")
@@ -1210,6 +1224,7 @@ def h_year(m: Cand, ctx: Ctx) -> Reading | None:
             name
             and name.group(1).lower() not in _YEAR_LEADS
             and not month_in(name.group(1), ctx.lex)
+            and not _year_noun_after(after)
         ):
             return None  # "Orion 1980", "Windows 2000": part of a name
         return Reading("DATE", cal.year(y), "absolute")
