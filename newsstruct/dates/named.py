@@ -1117,8 +1117,8 @@ _YEAR_NOUNS = frozenset(
 )
 # Singular nouns a year modifies as a time, in a headline's capitals too ("Passes 2009 Budget").
 _YEAR_NOUNS_ONE = frozenset(
-    "budget election season census campaign forecast profit loss revenue".split()
-)  # noqa: SIM905
+    "budget election season census campaign forecast profit loss revenue".split()  # noqa: SIM905
+)
 _WORD_AFTER = compile_re(r"[ \t\u00a0]+(\p{L}+)")
 
 
