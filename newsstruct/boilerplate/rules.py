@@ -6,8 +6,8 @@ the rules that can start with its first two characters (a partial match of them 
 tells), whose length bounds it meets (the shortest and longest line the pattern can match,
 from the standard library's parse of it, and its length gate ``(?=.{m,n}$)``), and whose
 keyword lookahead ``(?=.{m,n}?(?:word|words))``, if it opens with one, finds a word in the
-casefolded line; a rule that only lists whole lines, ``(?:menu|main menu)[.:]?``, is
-tried only when the casefolded line (less one closing mark) is in its list. All are exact:
+folded line (:func:`_fold`); a rule that only lists whole lines, ``(?:menu|main menu)[.:]?``,
+is tried only when the folded line (less one closing mark) is in its list. All are exact:
 they skip only rules that could not match. Patterns are bounded, so no time limit is needed
 (and results never depend on the machine's load).
 
@@ -233,19 +233,19 @@ class RuleTable:
                 continue
             if literals is not None:  # a list of whole lines: a set lookup says "maybe"
                 if not folded:
-                    folded = line.casefold()
+                    folded = _fold(line)
                 if folded not in literals[0] and not (
                     folded[-1] in literals[1] and folded[:-1] in literals[0]
                 ):
                     continue
             elif word is not None:
                 if not folded:
-                    folded = line.casefold()
+                    folded = _fold(line)
                 if word not in folded:
                     continue
             elif words is not None:
                 if not folded:
-                    folded = line.casefold()
+                    folded = _fold(line)
                 for w in words:  # plain substring tests beat a regex alternation here
                     if w in folded:
                         break
@@ -393,7 +393,7 @@ def _folding(flags: int) -> str:
 
 
 def _gates(pattern: str) -> tuple[tuple[int, int] | None, tuple[str, ...] | None, str]:
-    """(length bounds, gate words casefolded, the pattern without its length gate)."""
+    """(length bounds, gate words folded, the pattern without its length gate)."""
     pattern = pattern.removeprefix(LINE_FOLDING)
     if pattern.startswith("(?:") and pattern.endswith(")"):  # the lexicon's wrapping group
         pattern = pattern[3:-1]
@@ -407,7 +407,7 @@ def _gates(pattern: str) -> tuple[tuple[int, int] | None, tuple[str, ...] | None
     m = _WORD_GATE.match(pattern)
     if m is None:
         return lengths, None, flag + pattern
-    words = tuple(word.replace("\\", "").casefold() for word in m.group(1).split("|"))
+    words = tuple(_fold(word.replace("\\", "")) for word in m.group(1).split("|"))
     return lengths, words, flag + pattern
 
 
@@ -429,24 +429,33 @@ _LITERAL_LIST = compile_re(
 
 
 def _literal_lines(pattern: str, flags: int) -> tuple[frozenset[str], str] | None:
-    """(the casefolded lines, the optional closing marks) of a rule that lists whole lines,
-    else None. A line is then tried only when its casefolded text, or that text without one
+    """(the folded lines, the optional closing marks) of a rule that lists whole lines,
+    else None. A line is then tried only when its folded text, or that text without one
     closing mark, is in the set; the regex still decides (so the test is exact)."""
     if not flags & regex.IGNORECASE or flags & regex.REVERSE:
         return None
     m = _LITERAL_LIST.fullmatch(pattern)
     if m is None:
         return None
-    return frozenset(w.casefold() for w in m.group(1).split("|")), (m.group(2) or "").casefold()
+    return frozenset(_fold(w) for w in m.group(1).split("|")), _fold(m.group(2) or "")
 
 
 _NO_LIMIT = 1 << 62
 
 
+def _fold(text: str) -> str:
+    """``text`` casefolded for the gates, with the Turkish dotted capital and dotless small i
+    as plain "i": the rules' simple case folding matches "İ" to "i" and "ı" to "I", but
+    ``str.casefold`` turns "İ" into two characters ("i" and a combining dot) and keeps "ı",
+    so "İlgili Haberler" would miss the gate word "ilgili". Folding both to "i" can only let
+    more lines through to the regex, which still decides."""
+    return text.casefold().replace("i\u0307", "i").replace("ı", "i")
+
+
 def _gate_test(
     words: tuple[str, ...] | None,
 ) -> tuple[str | None, tuple[str, ...] | None]:
-    """How a line's casefolded text is tested for a gate's words: (the one word, None) with
+    """How a line's folded text is tested for a gate's words: (the one word, None) with
     ``in``, (None, the words) for several (each tested with ``in``), (None, None) for no
     gate."""
     if words is None:
