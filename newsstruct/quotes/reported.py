@@ -551,6 +551,8 @@ def _reported(
     ) and (postposed := _postposed(doc, sent, cue, after=after)) is not None:
         # "…, Dunmore said." / "…, said Dunmore." / "…, as Dunmore said."
         source, start, end = postposed
+        if form.lower().endswith("ing") and any(start <= c < end for c in cue_starts[: later - 1]):
+            return None  # "NBC reported that …, citing two officials": the outlet's report
     elif source is None or nothing_after:
         return None
     else:
