@@ -227,7 +227,7 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
             pos = skip_setting(text, e, hi)
             m = name_in_apposition(doc, np_after(doc, pos, hi), hi)
             if m is None:
-                lone = _LONE_SOURCE.match(text, pos, hi)
+                lone = _LONE_SOURCE.match(text, pos, hi) or _headline_source(doc, pos, hi)
                 if lone is None:
                     continue
                 # "…," tweeted another. / "…" read one.: a quantifier standing for a source
@@ -695,6 +695,23 @@ _LONE_SOURCE = compile_re(
     r"\s*((?i:another|one|others|some|many|several|both))(?=\s*(?:[.,;!?]|$))",
     regex.V1,
 )
+
+# a headline's source without an article, ending its line: "…," says mayor / says local residents
+_HEADLINE_SOURCE = compile_re(
+    r"[ \t]*+(\p{Ll}{2,20}+(?:[ \t]++\p{Ll}{2,20}+){0,2})[ \t]*+(?=\n|$)", regex.V1
+)
+
+
+def _headline_source(doc: Doc, pos: int, hi: int) -> regex.Match[str] | None:
+    """A role noun or a group, bare of an article, that ends a headline line after the cue
+    (``"We will rebuild," says mayor``): its last word names a person or a group."""
+    m = _HEADLINE_SOURCE.match(doc.text, pos, hi)
+    if m is None:
+        return None
+    words = doc.words
+    last = m.group(1).rsplit(None, 1)[-1]
+    return m if last in words.titles or last in words.persons or last in words.groups else None
+
 
 _ACCORDING_AFTER = compile_re(r"[\s,]*(?P<cue>according\s+to)\s+", regex.V1)
 
