@@ -344,7 +344,9 @@ def _direct_quotes(
             group.append(segments[i])
         para = paragraphs[group[-1].paragraph]
         after = attribution_after(doc, group[-1], para.end)
-        if after is not None and _ends_sentence(text, group[-1], sentence_ends):
+        # the quote ends its sentence: an attribution after it opens the next one
+        new_sentence = after is not None and _ends_sentence(text, group[-1], sentence_ends)
+        if after is not None and new_sentence:
             # "… the timing." Gov. Ruiz said it would …: a new sentence, not an attribution
             k = bisect.bisect_right(sentence_ends, after.end - 1)
             rest = text[after.end : sentence_ends[k]] if k < len(sentence_ends) else ""
@@ -386,12 +388,17 @@ def _direct_quotes(
             and (
                 (
                     before.start >= fpara.start
-                    and (_better(text, before, after) or _colon_then_stop(text, before, group))
+                    and (
+                        _better(text, before, after)
+                        or _colon_then_stop(text, before, group)
+                        # 'Quell said, "We are close." A reporter asked …': the next sentence's
+                        or new_sentence
+                    )
                 )
                 or (block_lead and _inside_block(before, after, group, fpara.end))
             )
         ):
-            if _names_pronoun_after(text, before, after):
+            if not new_sentence and _names_pronoun_after(text, before, after):
                 # "Rhimes declared: "…," she said": the quote's own cue is "she said", and
                 # "she" is Rhimes
                 antecedent = before.source if before is not None else None
