@@ -77,6 +77,8 @@ _NON_FINITE = frozenset(
 
 _PASSIVE = frozenset(["is", "was", "were", "are", "be", "been", "being", "get", "got"])
 _HAVE = frozenset(["have", "has", "had", "having"])
+# "went on to" before a cue's base form: what was said next ("He went on to say that …")
+_WENT_ON_TO = compile_re(r"(?r)\b(?:go|goes|went|going|gone)\s++on\s++to\s++$", regex.V1)
 
 # Reported content is a clause; these open a phrase ("told reporters outside the gate").
 _NOT_A_CLAUSE_START = frozenset(
@@ -499,8 +501,12 @@ def _reported(
         return None  # "in a statement posted on its website": a participle on the medium
     if prev in _HAVE and form.lower().endswith("ing"):
         return None  # "to have admitting privileges": a noun's modifier, not a cue
-    if prev in _NON_FINITE and form.lower() == lemma:
-        return None  # "would ask", "to say"
+    if (
+        prev in _NON_FINITE
+        and form.lower() == lemma
+        and not _WENT_ON_TO.search(text, max(sent.start, cue[0] - 20), cue[0])
+    ):
+        return None  # "would ask", "to say" (but "He went on to say that": he said next)
     homograph = form.lower() in _NOUN_FORMS and not _THAT_NEXT.match(
         text, cue[1], min(sent.end, cue[1] + _ASIDE_REACH)
     )
