@@ -146,6 +146,13 @@ def _last_weeks_without_of(n: int) -> str:
     return "\n\n".join(f"Sales at {tag} rose the last week." for tag in tags)
 
 
+def _numeric_dates_without_month_names(n: int) -> str:
+    """``n`` different lines of a numeric date ("08/10/2010"), no month named in the text: the
+    look for a date written day first ("17 March"), which tells how to read it, searched the
+    whole text once per date (16,000 lines, 560 kB: 243 s, quadratic; 2.0 s after)."""
+    return "\n\n".join(f"Sales at {tag} rose on 08/10/2010." for tag in _tags(n))
+
+
 def _relatives_of_one_surname(n: int) -> str:
     """``n`` pairs of paragraphs: a person of one surname, a relative of the same surname
     ("Her son, Bbbb Calder,"), then the bare surname in the next paragraph: the look for
@@ -277,6 +284,9 @@ def adversarial_inputs() -> dict[str, str]:
         "one 140 kB sentence of 4,000 quotes, each by a day": _quotes_by_days_in_a_sentence(4_000),
         "16,000 lines of 'the last week', no 'of' in the text": _last_weeks_without_of(16_000),
         "4,000 relatives of one surname, each named by it after": _relatives_of_one_surname(4_000),
+        "16,000 numeric dates, no month named in the text": (
+            _numeric_dates_without_month_names(16_000)
+        ),
         "50,000 newlines": "\n" * 50_000,
         "50,000 one-word lines": "Said.\n" * 50_000,
         "a 5 MB article": (story * (5_000_000 // len(story) + 1))[:5_000_000],
