@@ -84,7 +84,8 @@ _COMPARED_PERIOD = compile_re(
 )
 _FISCAL_QUARTER = compile_re(r"(?i)\bfiscal\b[^,.;]{0,30}\b(?:quarter|half)\b")
 
-_WEEKDAY_NAMED = compile_re(r"(?<![\p{L}])((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\p{L}])")
+_WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WEEKDAY_NAMED = compile_re(rf"(?<![\p{{L}}])({_WEEKDAY_NAME})(?![\p{{L}}])")
 # "next Tuesday", "the following Tuesday": another week than the story's; "Super Tuesday": a name
 _WEEK_WORD_OR_NAME = compile_re(
     r"(?i)(?<![\p{L}])(?:next|last|this|coming|following|previous|past|that)(?![\p{L}])"
@@ -1130,7 +1131,6 @@ def _elided_year(
 
 # "14 and 15 March", "14 to 16 March", "14-16 March": a bare day before a day-month is a date
 # of its own in the same month, and so with weekdays ("Saturday 5 and Sunday 6 August")
-_WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _FIRST_DAY = compile_re(
     rf"(?<![\p{{L}}\p{{N}}£$€.,:/])(?:{_WEEKDAY_NAME}[ \t\u00a0]+)?"
     r"((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
