@@ -1314,12 +1314,12 @@ _HEADLINE_TO_TITLE = compile_re(
 )
 
 
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{L}*\.?"  # "Feb.", "March"
 # A line that is a date alone, above the headline ("Tuesday, March 3, 2009", "Tarrow,
 # Monday, February 7, 2005")
 _DATE_LINE = compile_re(
     r"[ \t\u00a0]*(?:[\p{L}.]+,?[ \t\u00a0]+){0,4}?"
-    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{L}*\.?[ \t\u00a0]+\d{1,2}"
-    r"|\d{1,2}[ \t\u00a0]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{L}*\.?)"
+    rf"(?:{_MONTH_WORD}[ \t\u00a0]+\d{{1,2}}|\d{{1,2}}[ \t\u00a0]+{_MONTH_WORD})"
     r",?[ \t\u00a0]+\d{4}[ \t\u00a0]*\r?\n",
     regex.V1,
 )
