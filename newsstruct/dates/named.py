@@ -1111,10 +1111,9 @@ _STREET_AFTER = compile_re(
 # a plural ("2008 votes"; not "loss", "surplus", "crisis"), regular or of people ("1999 staff")
 _PEOPLE = "people staff children men women personnel".split()  # noqa: SIM905
 _PLURAL_AFTER = compile_re(r"[ \t]+([\p{Ll}]+(?<![siu])s|" + "|".join(_PEOPLE) + r")\b")
-# A word of a guess before a count of people ("around 2000 men", "some 1500 staff"), not a year.
-_ROUGHLY_BEFORE = compile_re(
-    r"\b(?:around|about|some|nearly|almost|roughly|approximately)[ \t\u00a0]+$", regex.IGNORECASE
-)
+# A word of a guess before a count of people ("around 2000 men"), not a year ("some 1500
+# staff", "nearly 2000 men" are no year's context at all: a count already).
+_ROUGHLY_BEFORE = compile_re(r"\b(?:around|about)[ \t\u00a0]+$", regex.IGNORECASE)
 # Plural nouns a year modifies as a time ("2008 earnings", "the 1992 protests"), not a count.
 _YEAR_NOUNS = frozenset(
     """earnings results sales profits revenues losses figures levels prices budgets accounts
