@@ -119,7 +119,7 @@ def _soft_break(text: str, prev_end: int, start: int) -> bool:
 
 
 # The sentence stops of other scripts: Devanagari and Bengali "।" "॥", Arabic "؟" and Urdu
-# "۔", Khmer "។", Myanmar "။", Ethiopic "።", Armenian "։", CJK full and half width "。．｡"
+# "۔", Khmer "។", Myanmar "။", Ethiopic "።", Armenian "։", CJK "。！？．｡" (full and half width)
 _SCRIPT_STOPS = "。！？．｡।॥؟۔។။።։"
 # German quotes close with the marks English opens with: „So.“  ‚So.‘  »So.«
 WRAP_STOPS = frozenset('.!?:;"”’»)…“‘«' + _SCRIPT_STOPS)
@@ -143,8 +143,8 @@ _DIGITS = frozenset("0123456789")
 _TWO_NUMBERS = compile_re(r"\d\D++\d")  # two numbers: "61-21", "3 of 4"
 _CONTINUED = frozenset(";,、，；،؛")
 # A line this long with no space, or with more than _SPACED_PHRASE characters a space and a
-# letter of a script without word spaces (Thai, Lao, Khmer and Burmese set spaces between
-# phrases only; Chinese and Japanese around Latin words), is written in such a script
+# letter of a script without word spaces (Thai, Lao, Tibetan, Khmer and Burmese set spaces
+# between phrases only; Chinese and Japanese around Latin words), is written in such a script
 # (long German compounds are no such phrases: "Impressum Datenschutzerklärung …").
 _NO_SPACE_SCRIPT_LEN = 24
 _SPACED_PHRASE = 12

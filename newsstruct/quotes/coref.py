@@ -1119,9 +1119,9 @@ class Entities:
         pronoun: int | None = None,
     ) -> Entity | None:
         """A person other than ``exclude`` who opens a sentence in [lo, hi) of the paragraph
-        that ``hi`` ends, with the gender ``gender`` or none known (any, if ``gender`` is None): "Pellham boss Gianni
-        Roccaforte was less impressed. "…," he told reporters." (he: Roccaforte, not the
-        previous quote's speaker). ``pronoun``: where the pronoun stands; a person in its own
+        that ``hi`` ends, with the gender ``gender`` or none known (any, if ``gender`` is
+        None): "Pellham boss Gianni Roccaforte was less impressed. "…," he told reporters."
+        (he: Roccaforte, not the previous quote's speaker). ``pronoun``: where the pronoun stands; a person in its own
         sentence before an attribution after the content ("Also, Trump isn't a conservative,
         he said") is the content's subject, not the speaker."""
         text = self.text
