@@ -1109,7 +1109,7 @@ _STREET_AFTER = compile_re(
     r"|Blvd\.|Drive|Lane|Way|Place|Parkway)(?![\p{L}])"
 )
 # a plural ("2008 votes"; not "loss", "surplus", "crisis"), regular or of people ("1999 staff")
-_PEOPLE = "people staff children men women personnel".split()  # noqa: SIM905
+_PEOPLE = ("people", "staff", "children", "men", "women", "personnel")
 _PLURAL_AFTER = compile_re(r"[ \t]+([\p{Ll}]+(?<![siu])s|" + "|".join(_PEOPLE) + r")\b")
 # A word of a guess before a count of people ("around 2000 men"), not a year ("some 1500
 # staff", "nearly 2000 men" are no year's context at all: a count already).
