@@ -223,6 +223,10 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
             offset = 0
         else:
             offset = int(ctx.lex.temporal["deictic_day"][word])
+            if hh < _MORNING_ENDS and (
+                word == "tonight" or "night" in tail[deictic.end() :].lower()
+            ):
+                offset += 1  # "at 12:30 tonight", "1 a.m. tomorrow night": the small hours after
         day = ctx.ref + dt.timedelta(days=offset)
     elif _STAMP.match(ctx.text, start) is not None:
         day, anchor = ctx.ref, "ref"  # a live report's "18:30 We will bring you …": its day
