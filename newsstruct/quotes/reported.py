@@ -557,8 +557,13 @@ def _reported(
     ) and (postposed := _postposed(doc, sent, cue, after=after)) is not None:
         # "…, Dunmore said." / "…, said Dunmore." / "…, as Dunmore said."
         source, start, end = postposed
-        if form.lower().endswith("ing") and any(start <= c < end for c in cue_starts[: later - 1]):
-            return None  # "NBC reported that …, citing two officials": the outlet's report
+        if form.lower().endswith("ing") and (
+            (k := bisect.bisect_left(cue_starts, start, 0, later - 1)) < later - 1
+            and cue_starts[k] < end
+        ):
+            # "NBC reported that …, citing two officials": the outlet's report (an earlier
+            # cue of the sentence inside the content; a bisection, not a copy of the list)
+            return None
     elif source is None or nothing_after:
         return None
     else:
