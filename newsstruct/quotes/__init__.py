@@ -391,7 +391,8 @@ def _direct_quotes(
                     and (
                         _better(text, before, after)
                         or _colon_then_stop(text, before, group)
-                        # 'Quell said, "We are close." A reporter asked …': the next sentence's
+                        # 'Quell said, "We are close." A reporter asked …': the cue after the
+                        # quote is the next sentence's, the lead-in is the quote's
                         or new_sentence
                     )
                 )
