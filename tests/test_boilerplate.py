@@ -692,3 +692,55 @@ def test_bio_verb_prefilter_is_exact(words):
     line = " ".join(words)
     if _BIO.match(line) is not None or _BOX.match(line) is not None:
         assert _verb_after_name(line)
+
+
+def test_gate_folding_passes_every_case_variant_of_the_gate_words(monkeypatch):
+    """A rule's keyword gate and its list of whole lines are tested on the line's ``_fold``:
+    every character the rule's own case folding matches to a character of a gate word (of
+    all Unicode that Python knows: "İ", "ı", "ſ", "K", "ς", "ẞ", Cherokee, ...) must leave
+    the folded word in the folded line, and so must "ß" for "ss" or "ﬁ" for "fi" where the
+    gate folds fully (``(?i:...)`` in a case-sensitive rule)."""
+    import unicodedata
+
+    from newsstruct.boilerplate import rules
+    from newsstruct.lexicons import BOILERPLATE_LANGS, LINE_FOLDING, load_boilerplate_rules
+
+    fold = rules._fold
+    known = "".join(
+        chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) not in ("Cn", "Cs")
+    )
+    several = [c for c in known if len(c.casefold()) > 1]
+    variants_of: dict[tuple[str, str, int], set[str]] = {}
+    monkeypatch.setattr(rules, "_fold", lambda text: text)  # the words as the rules give them
+    checked = 0
+    for lang in BOILERPLATE_LANGS:
+        for rule in load_boilerplate_rules(lang):
+            pattern, flags = rule.pattern.pattern, rule.pattern.flags
+            _lengths, words, rest = rules._gates(pattern)
+            listed = rules._literal_lines(rest, flags)
+            if flags & regex.IGNORECASE:
+                prefix, flags = LINE_FOLDING, regex.V1 | regex.IGNORECASE
+            else:
+                prefix, flags = ("(?i)" if "(?i:" in pattern else ""), regex.V1
+            listed_words = tuple(listed[0]) if listed else ()
+            for word in (words or ()) + listed_words:
+                whole = regex.compile(f"{prefix}(?:{regex.escape(word)})", flags)
+                lines = {word.upper(), word.title()}
+                for i, ch in enumerate(word):
+                    key = (ch, prefix, flags)
+                    if key not in variants_of:
+                        one = regex.compile(prefix + regex.escape(ch), flags)
+                        variants_of[key] = {m.group() for m in one.finditer(known)}
+                    lines.update(word[:i] + c + word[i + 1 :] for c in variants_of[key])
+                if prefix == "(?i)":  # full folding: one character of the line for several
+                    for c in several:
+                        for m in regex.finditer("(?i)" + regex.escape(c), word, regex.V1):
+                            lines.add(word[: m.start()] + c + word[m.end() :])
+                for line in lines:
+                    if whole.fullmatch(line) is not None:
+                        checked += 1
+                        if word in listed_words:  # the whole line is looked up
+                            assert fold(line) == fold(word), (rule.rule, word, line)
+                        else:  # the word is looked for anywhere in the line
+                            assert fold(word) in fold(f"İ{line}\u0307"), (rule.rule, word, line)
+    assert checked > 5_000
