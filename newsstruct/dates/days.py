@@ -217,16 +217,12 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         if ctx.ref is None:
             return Reading("TIME", None, None, timezone=tz_value)
         word = deictic.group(1).lower()
-        if word.startswith("last"):  # "at 10pm last night"; "at 2 a.m. last night" is today's
-            offset = 0 if hh < _MORNING_ENDS else -1
+        if word.startswith("last"):  # "at 10pm last night"
+            offset = -1
         elif word.startswith("this"):  # "at 9 a.m. this morning"
             offset = 0
         else:
             offset = int(ctx.lex.temporal["deictic_day"][word])
-            if hh < _MORNING_ENDS and (
-                word == "tonight" or "night" in tail[deictic.end() :].lower()
-            ):
-                offset += 1  # "at 12:30 tonight", "1 a.m. tomorrow night": the small hours after
         day = ctx.ref + dt.timedelta(days=offset)
     elif _STAMP.match(ctx.text, start) is not None:
         day, anchor = ctx.ref, "ref"  # a live report's "18:30 We will bring you …": its day
@@ -253,8 +249,14 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         day, anchor = past.first, _past_anchor(past, ctx)
     elif (ahead := _day_ahead(ctx, start)) is not None:
         day, anchor = ahead, "previous-day"
-    if day is not None and wd is not None and hh < _MORNING_ENDS and "night" in low:
-        # "at 1:15 Friday night", "12:30 on Saturday night": the small hours after that day
+    if (
+        day is not None
+        and (wd is not None or (deictic is not None and mo is None))
+        and hh < _MORNING_ENDS
+        and "night" in low
+    ):
+        # "at 2 a.m. last night", "12:30 tonight", "1:15 on Friday night": the small hours
+        # after the night's day
         day += dt.timedelta(days=1)
     night = ctx.previous_day
     if (
