@@ -34,7 +34,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
 5. **Captions above a credit**: a photo credit on its own line makes the line above it a
    caption when that line does not end like a sentence, or when the credit is labelled
    ("Photo: ...", but not "Source: ...": data sources follow paragraphs too)
-   (``caption-above-credit``).
+   (``caption-above-credit``); a long sentence telling in the past what someone did is the
+   story's, and a credit for a whole story's pictures ("Photographs by ...") is a byline.
 6. **Lines inside a block** (``inside-block``): a line between two lines of one paywall,
    newsletter, promo, share or comments block, and a word or two between two junk lines;
    after step 7, any short open line, or two, between two junk lines (``between-junk``),
@@ -918,6 +919,26 @@ _STORY_NOT_CAPTION = compile_re(
     r"|insisted|claimed|admitted|acknowledged|explained|sagte|sagt)\b",
 )
 
+# a verb in the simple past among a sentence's first twelve words, with more words after it
+# ("… clashed on Monday with …", "… took to Twitter …"): not in a perfect or passive ("has
+# picked", "was named") nor a relative clause ("who arrived"), nor a participle set before
+# a noun ("the unarmed teenager") or after one ("the landers needed to …", "pictured by").
+# A long sentence telling what someone did is the story's; a caption tells what its picture
+# shows ("Firefighters search the cellar on Tuesday as the river rises toward the level it
+# reached in 1998.")
+_TOLD_IN_PAST = compile_re(
+    r"(?:[^ ]{1,40} ){0,11}?"
+    r"(?<!\b(?:has|have|had|is|are|was|were|be|been|being|a|an|the|and|of|who|which|that)\s)"
+    r"\b(?:\p{Ll}{2,20}ed|took|went|met|chose|shot|told|made|came|gave|found|began|won|fled|fell"
+    r"|rose|sold|paid|struck|stood|became|brought|wrote|spoke|saw|ran|led|held|sent)"
+    r" (?!by\b|to\b)\p{L}"
+)
+
+
+def _long_past_sentence(shape: Shape, line: str) -> bool:
+    return shape.words > _CAPTION_ONE_SENTENCE_WORDS and _TOLD_IN_PAST.match(line) is not None
+
+
 # a sentence that reads on from the story's line before it, not one that tells what a
 # picture shows: it opens with a connective or a pronoun ("But the council …", "He left
 # …", "His plan …", "There is …", "Meanwhile, …", "Aber …", "Er …") or with a phrase of time,
@@ -942,11 +963,18 @@ _READS_ON = compile_re(
 )
 
 
+# a credit for the pictures of a whole story, a photo essay's byline ("Photographs by Ada
+# Frey", "Text and pictures by Ada Frey"): the line above it is the headline, not a caption
+_STORY_PICTURES_BY = compile_re(
+    r"(?:(?:words|text|story) and )?(?:photo(?:graph)?s|pictures) by\b", regex.IGNORECASE
+)
+
+
 def _captions_above_credits(t: Text, lo: int, hi: int) -> None:
     lines, shapes, hits, verdict = t.lines, t.shapes, t.hits, t.verdict
     for i in range(lo + 1, hi):
         hit = hits[i]
-        if hit is None or not hit.credit:
+        if hit is None or not hit.credit or _STORY_PICTURES_BY.match(lines[i]) is not None:
             continue
         above = shapes[i - 1]
         # a caption does not ask, nor lead into a quotation ("Read his statement here:")
@@ -971,12 +999,20 @@ def _captions_above_credits(t: Text, lo: int, hi: int) -> None:
         # reads on from the one before it is the story's
         if i == 1 or (sentence and _READS_ON.match(lines[i - 1]) is not None):
             continue
-        # a labelled credit under a paragraph of the story (a picture set without a caption)
-        if labelled and sentence and _paragraph_of_sentences(above, lines[i - 1]):
+        # a labelled credit under a paragraph of the story (a picture set without a caption),
+        # or under a long sentence telling what someone did
+        if (
+            labelled
+            and sentence
+            and (
+                _paragraph_of_sentences(above, lines[i - 1])
+                or _long_past_sentence(above, lines[i - 1])
+            )
+        ):
             continue
         if labelled or not sentence:
             verdict[i - 1] = ("caption", "caption-above-credit")
-        elif _closes_photo(t, i, hi):
+        elif _closes_photo(t, i, hi) and not _long_past_sentence(above, lines[i - 1]):
             verdict[i - 1] = ("caption", "caption-sentence-above-credit")
 
 
