@@ -1086,9 +1086,9 @@ def _titled_credit(line: str) -> bool:
 
 # A person's name alone on a line: two to four capitalised words (particles such as "von"
 # or "de" in lower case), no function word set in capitals ("Mayor Arrives In Riverton" is a
-# headline), no digits, no closing stop.
+# headline, "About Harbor Robotics" a release's section), no digits, no closing stop.
 _NAME_LINE = compile_re(
-    r"(?!.{0,120}\b(?:In|On|At|To|For|Of|The|And|A|An|With|From|By|Is|Are|Was|Has|Will)\b)"
+    r"(?!.{0,120}\b(?:In|On|At|To|For|Of|About|The|And|A|An|With|From|By|Is|Are|Was|Has|Will)\b)"
     r"[\p{Lu}][\p{L}'’.-]{1,25}"
     r"(?: (?:von|van|de|der|den|da|del|di|la|le|bin|al|[\p{Lu}][\p{L}'’.-]{0,25})){1,3}"
 )
