@@ -272,6 +272,19 @@ def test_page_body_takes_its_introduction_and_closing_separator():
     assert set(MENU) <= junk
 
 
+def test_page_body_takes_the_lists_a_sentence_introduces_above_it():
+    lead = "Snow closed dozens of schools across Garrow County on Wednesday."
+    lists = ["The following schools are closed:", "Ashby Primary", "Brookfield Middle School"]
+    lists += ["Corran Valley High", "These are opening late:", "Fenby Junior", "Garrow Grammar"]
+    page = "\n".join(["Port Ellison Tribune", *MENU, lead, *lists, *STORY, *FOOTER])
+    junk = {b.text for b in find_boilerplate(page, mode="page")}
+    assert not junk & {lead, *lists, *STORY}
+    assert set(MENU) <= junk
+    # a label of a word or two ending in a colon introduces no list of the story
+    bare = "\n".join(["Port Ellison Tribune", *MENU, "Follow us:", "Facebook", "Twitter", *STORY])
+    assert {"Follow us:", "Facebook", "Twitter"} <= {b.text for b in find_boilerplate(bare)}
+
+
 def test_auto_page_keeps_short_lines_between_a_paragraph_and_the_body():
     verdict = "The Aero 2 cancels noise as well as anything we have tested, but the case is flimsy."
     lists = ["Pros", "Superb noise cancelling", "Light at 240 g", "Long battery life"]

@@ -2,7 +2,8 @@
 
 The body is the stretch of lines with the highest total :func:`line_score` (prose up, short
 lines and junk down), widened to a standfirst above it, to a list running on from its edges,
-to a line introducing it with a colon and to a separator closing it (:func:`body_region`).
+to lists a sentence introduces with a colon above it, to a line introducing it with a colon
+and to a separator closing it (:func:`body_region`).
 :func:`looks_like_page` tells, in auto mode, whether the text is a whole page at all: menus
 above the body or a long footer below it. Around the body of a page guessed in auto mode some
 lines stay: rows of a table (:func:`table_rows`), short lines between the body and a
@@ -256,7 +257,7 @@ def line_score(shape: Shape, verdict: Verdict | None) -> float:
 
 def body_region(t: Text, lo: int, hi: int) -> tuple[int, int]:
     """[start, end) of the stretch of lines in [lo, hi) with the highest total
-    :func:`line_score`, widened to a standfirst just above it."""
+    :func:`line_score`, widened to the lists and the standfirst just above it."""
     shapes, verdict = t.shapes, t.verdict
     best, best_lo, best_hi = 0.0, lo, lo
     run, run_lo = 0.0, lo
@@ -269,6 +270,7 @@ def body_region(t: Text, lo: int, hi: int) -> tuple[int, int]:
     if best_hi == lo:
         return lo, hi
     best_lo, best_hi = _list_edge(t, best_lo, lo, -1), _list_edge(t, best_hi - 1, hi - 1, 1) + 1
+    best_lo = _introduced_lists(t, best_lo, lo)
     # a standfirst sits above the byline, date, picture and share row that open the body;
     # lines a rule explains do not count towards the distance
     for _ in range(2):
@@ -291,6 +293,33 @@ def body_region(t: Text, lo: int, hi: int) -> tuple[int, int]:
     if best_hi < hi and separator(t.lines[best_hi]):
         best_hi += 1
     return best_lo, best_hi
+
+
+# the most items of a list of the story above the body
+INTRODUCED_LIST_MAX_ITEMS = 12
+
+
+def _introduced_lists(t: Text, start: int, limit: int) -> int:
+    """Above the body (which starts at ``start``), lists a sentence introduces with a colon
+    ("Snow has closed these schools:" / "Ashby Primary" / "Elm Park Academy" / …) go on the
+    body, their items shaped like list items or not: the line that introduces the highest
+    of them, or ``start``."""
+    while True:
+        k = start - 1
+        while (
+            k >= limit
+            and start - k <= INTRODUCED_LIST_MAX_ITEMS
+            and not t.junk(k)
+            and not t.shapes[k].prose
+            and not t.shapes[k].colon
+        ):
+            k -= 1
+        if k < limit or k == start - 1 or t.junk(k):
+            return start
+        intro = t.shapes[k]
+        if not (intro.colon and intro.words >= INTRO_MIN_WORDS):
+            return start
+        start = k
 
 
 def _list_edge(t: Text, edge: int, limit: int, step: int) -> int:
