@@ -295,6 +295,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|(?<=\bthe{S}(?:\p{{L}}{{2,}}est|best|worst)(?<!\b(?:forest|harvest|interest|contest|protest|request|midwest)){S}){season}(?![-‐\p{{L}}])"
             # "That spring, she found work": the season of the last date named
             rf"|that{S}{season}(?![-‐\p{{L}}])"
+            # "the following spring", "the previous summer": the first after (the last before)
+            # the last date named
+            rf"|the{S}(?:next|following|previous|prior|preceding){S}{season}(?![-‐\p{{L}}])"
             # "in the spring and summer": a second season, then no noun it would qualify
             rf"|(?<=\b(?:the|in|during|until|by|since|through|throughout|over|for){S}{season}{S}(?:and|or|to|through|into){S}){season}"
             rf"(?={S0}(?:[,.;:)!?]|$)|{S}(?:of|months|in|on|at|and|or|to|when|as|for|with|the|this|last|next|\d)(?![\p{{L}}]))"
@@ -369,7 +372,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "month",
-            rf"(?:(?:last|next|this|early|late|mid|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}first{S}half{S}of|the{S}second{S}half{S}of)(?:{DASH}|[-‐]?{S0}))?{month}(?![-‐\p{{L}}])(?!\.?{S0}\d)",
+            rf"(?:(?:last|next|this|early|late|mid|the{S}(?:next|following|previous|prior|preceding)|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}first{S}half{S}of|the{S}second{S}half{S}of)(?:{DASH}|[-‐]?{S0}))?{month}(?![-‐\p{{L}}])(?!\.?{S0}\d)",
         ),
         (
             "duration",
@@ -569,7 +572,11 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         ),
         "decade": (_words("early mid late last latter") | ordinals | decades, True),
         "season": (
-            edges | _words("this that last next coming current the early late") | seasons,
+            edges
+            | _words(
+                "this that last next coming current the early late following previous prior preceding"
+            )
+            | seasons,
             False,
         ),
         "year_named": ({"year"}, False),
@@ -595,7 +602,7 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         ),
         "weekday": (_words("previous following next day"), False),
         "deictic": ({"day"}, False),
-        "month": (edges | _words("first second"), False),
+        "month": (edges | _words("first second next following previous prior preceding"), False),
         "duration": (numbers | {"years", "hour"}, True),
         "year": (edges | {"close"}, False),
         "vague": (_seconds(t["vague"]), False),

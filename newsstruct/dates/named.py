@@ -25,6 +25,7 @@ from .core import (
     MONTH_DAY_SLACK,
     Cand,
     Ctx,
+    Prior,
     Reading,
     capitalised,
     edge_mod,
@@ -544,6 +545,16 @@ def h_decade(m: Cand, ctx: Ctx) -> Reading | None:
 _Season = tuple[dt.date, dt.date, int]
 
 
+_THE_PREVIOUS = ("the previous ", "the prior ", "the preceding ")
+_THE_NEXT = ("the next ", "the following ", *_THE_PREVIOUS)
+
+
+def _prior_last(prior: Prior) -> dt.date:
+    """The last day of the date ``prior`` names (its first, when its value has no range)."""
+    span = cal.value_range(prior.value)
+    return span[1] if span is not None else prior.first
+
+
 def _season_instances(code: str, ref: dt.date) -> list[_Season]:
     """The season ``code`` of the years around ``ref``'s (two before, one after): first day,
     last day, year; those off the calendar left out."""
@@ -608,6 +619,18 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     rel = rel_year(low, ctx.ref)
     if rel is not None:
         return Reading("DATE", f"{rel:04d}-{code}", mod=mod)
+    if low.startswith(_THE_NEXT) and ctx.previous is not None:
+        # "the album came out the next summer" after "in 2018": the first such season after
+        # the last date named, not after the reference ("the previous spring": the last before)
+        if low.startswith(_THE_PREVIOUS):
+            first = ctx.previous.first
+            y = _last(i for i in _season_instances(code, first) if i[1] < first)[2]
+        else:
+            # (one that starts after it and ends after it: "in 2019 and again the following
+            # winter" is the winter of 2019-20)
+            first, last = ctx.previous.first, _prior_last(ctx.previous)
+            y = _first(i for i in _season_instances(code, last) if i[0] > first and i[1] > last)[2]
+        return Reading("DATE", f"{y:04d}-{code}", "previous", mod=mod)
     if low.startswith("that "):  # "That spring, she found work": of the last date named
         prior = ctx.previous
         if prior is None or (
@@ -731,6 +754,11 @@ _DETERMINER_BEFORE = compile_re(
     r"(?i)(?:(?<![\p{L}])(?:the|its|their|his|her|our|a)|\p{L}['’]s)[ \t\u00a0]+$"
 )
 _AS_SOON_AS_BEFORE = compile_re(r"(?i)(?:soon|early|late)[ \t\u00a0]+as[ \t\u00a0]+$")
+# "October that year", "in May of the same year": a month of the year named before
+_THAT_YEAR_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:of[ \t\u00a0]+)?(?:that(?:[ \t\u00a0]+same)?|the[ \t\u00a0]+same)"
+    r"[ \t\u00a0]+year(?![\p{L}])"
+)
 _MARCH_FOR = compile_re(r"\s+(?:for|of|on|to|against|through|from)\b")
 
 
@@ -895,6 +923,17 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             modifier = pre
     mod = edge_mod(low)
     bare = low == mo[1].lower()
+    if low.startswith(_THE_NEXT) and ctx.previous is not None:
+        # "went to the regulator the following January" after "the summer of 2020": the
+        # first such month after the last date named, not after the reference ("the previous
+        # December": the last before)
+        if low.startswith(_THE_PREVIOUS):
+            first = ctx.previous.first
+            y = first.year - (mo[0] >= first.month)
+        else:
+            last = _prior_last(ctx.previous)
+            y = last.year + (mo[0] <= last.month)
+        return Reading("DATE", cal.month(y, mo[0]), "previous", mod=mod)
     if bare:
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         after = ctx.text[m.end() : m.end() + 2]
@@ -948,6 +987,9 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         # "December is usually a good month for stocks", "snow often falls in January", "In
         # December, stocks usually rise": the month of every year a habit holds in
         return Reading("DATE", f"XXXX-{mo[0]:02d}", None, mod=mod)
+    if bare and ctx.previous is not None and _THAT_YEAR_AFTER.match(ctx.text, m.end()):
+        # "In October that year she signed": the month of the year last named
+        return Reading("DATE", cal.month(ctx.previous.first.year, mo[0]), "previous", mod=mod)
     if ctx.ref is None:
         return Reading("DATE", f"XXXX-{mo[0]:02d}", None, mod=mod)
     y, now = ctx.ref.year, ctx.ref.month
