@@ -359,9 +359,10 @@ def year_named_before(
     if (
         prev.unit not in units
         or prev.value.endswith("-WI")  # (a winter runs into the next year)
-        or not ctx.text.startswith(",", prev.end)
+        or not ctx.text.startswith((",", " "), prev.end)
     ):
         return None
+    # ("In 2019 the vote was held in November": the comma may be left out)
     return prev.first.year if _opens_sentence(ctx.text, prev.end) else None
 
 
