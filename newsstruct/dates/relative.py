@@ -374,6 +374,12 @@ _SENTENCE_BREAK = compile_re(r"[.!?][\"”’']?\s")
 _OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])of[ \t\u00a0]+$")
 
 
+def _over_before(prior: Prior | None, day: dt.date) -> bool:
+    """The date ``prior`` names ended before ``day``."""
+    span = cal.value_range(prior.value) if prior is not None else None
+    return span is not None and span[1] < day
+
+
 def _day_gone(m: Cand, ctx: Ctx) -> Prior | None:
     """The last day named not after the reference, in the sentence of ``m`` or the one before
     ("spoke on Tuesday, before the vote next Friday. A day earlier, …": Tuesday), else None."""
@@ -861,9 +867,14 @@ def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
     if prior is None:
         if ctx.ref is None:
             return Reading("DATE", None, None)
-        if step == 1 and ctx.previous is not None and ctx.tense == "past":
+        if (
+            (step == 1 or (words[0] == "that" and _over_before(ctx.previous, ctx.ref)))
+            and ctx.previous is not None
+            and ctx.tense == "past"
+        ):
             # "The strike began in March 2006. The next day, talks collapsed.": the day is
-            # not known; it is not the day after the reference
+            # not known; it is not the day after the reference (nor is "That week" after
+            # "In 2020" the reference's)
             return Reading(
                 "TIME" if unit in ctx.lex.temporal["part_of_day"] else "DATE", None, None
             )
