@@ -37,6 +37,8 @@ from .core import (
     current_quarter,
     edge_mod,
     followed_by_word,
+    future_in_past,
+    future_in_past_day,
     month_day_year,
     month_in,
     prior_for,
@@ -331,6 +333,23 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
     if ctx.ref is None:
         return Reading("DATE", None, None, mod=mod)
     ref = ctx.ref
+    said = None
+    if step == 1 and unit in ("week", "month"):
+        # "said on Friday it would strike next week" in a Monday story: the week after the
+        # day of the saying, as "said Friday talks would resume Tuesday" (and "said in
+        # February it would strike next month": March)
+        said = (
+            future_in_past_day(ctx, m.start()) if unit == "week" else future_in_past(ctx, m.start())
+        )
+    if said is not None:
+        return Reading(
+            "DATE",
+            cal.week(said + dt.timedelta(weeks=1))
+            if unit == "week"
+            else cal.month(*cal.shift_months(said.year, said.month, 1)),
+            "previous-day" if unit == "week" else "previous",
+            mod=mod,
+        )
     if unit == "week":
         if (
             low == "this week"
