@@ -177,6 +177,15 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", cal.year(ctx.ref.year - 2))
     if low == "the full year":
         low = "the year"
+    if (
+        _WEEK_EDGE.fullmatch(low)
+        and ctx.previous is not None
+        and ctx.previous.unit in _WEEK_FINE
+        and ctx.tense == "past"
+    ):
+        # "On 4 April 2016 a fire swept through. By the end of the week …": an edge of the
+        # week of the day just named, as "the week" is
+        return Reading("DATE", cal.week(ctx.previous.first), "previous", mod=mod)
     if low in ("the week", "the year"):
         if low == "the year" and (
             after.lstrip().startswith(("ended", "ending", "to date"))
@@ -389,6 +398,7 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
     return None
 
 
+_WEEK_EDGE = compile_re(r"the (?:end|beginning|start|middle) of the week")
 _SENTENCE_BREAK = compile_re(r"[.!?][\"”’']?\s")
 _OF_BEFORE = compile_re(r"(?i)(?<![\p{L}])of[ \t\u00a0]+$")
 
