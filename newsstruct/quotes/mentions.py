@@ -118,7 +118,7 @@ class Doc:
         words: The quote stage's word lists.
     """
 
-    __slots__ = ("_skipped", "_starts", "_toks", "leads", "text", "words")
+    __slots__ = ("_classified", "_skipped", "_starts", "_toks", "leads", "text", "words")
 
     def __init__(self, text: str, words: QuoteWords, lo: int = 0, hi: int | None = None):
         self.text = text
@@ -126,6 +126,9 @@ class Doc:
         self._toks = tokens(text, lo, len(text) if hi is None else hi, words)
         self._starts = [t[0] for t in self._toks]
         self._skipped: dict[tuple[int, int], int] = {}  # skip_back's answers for this text
+        # classify's answers for this text: a noun phrase is often read twice (a sentence's
+        # subject for the gender of its pronouns, then as the source of its cue)
+        self._classified: dict[tuple[Token, ...], Mention | None] = {}
         # what opens each sentence, read once for all its cues (see reported._lead_words)
         self.leads: dict[tuple[int, int], tuple[int, int, int]] = {}
 
@@ -255,6 +258,14 @@ def _org_with_and(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> int:
 
 def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     """What the tokens ``toks`` (one noun phrase) name, or None when they name no source."""
+    key = tuple(toks)
+    if key in doc._classified:
+        return doc._classified[key]
+    found = doc._classified[key] = _classify(doc, toks)
+    return found
+
+
+def _classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
     text, words = doc.text, doc.words
     while len(toks) > 1 and _word(text, toks[0]).lower() in CLAUSE_ADVERBS:
         toks = toks[1:]  # "where local party leaders say", "Now Ostrand says": the adverb
