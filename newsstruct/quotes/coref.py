@@ -725,11 +725,13 @@ class Entities:
         starts = [sent.start for sent in sentences]
         ends = [sent.end for sent in sentences]
         for m in pattern.finditer(self.text, timeout=limits.SCAN_TIMEOUT):
-            k = bisect.bisect_right(starts, m.start()) - 1
-            if k < 0 or ends[k] <= m.start():
+            start = m.start()
+            k = bisect.bisect_right(starts, start) - 1
+            if k < 0 or ends[k] <= start:
                 continue
-            runs.append((m.start(), m.group()))
-            owned = self._owned_person(m.start(), m.group())
+            run = m.group()
+            runs.append((start, run))
+            owned = self._owned_person(start, run)
             if owned is not None:
                 runs.append(owned)
         return runs
