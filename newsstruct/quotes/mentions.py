@@ -128,7 +128,7 @@ class Doc:
         self._skipped: dict[tuple[int, int], int] = {}  # skip_back's answers for this text
         # classify's answers for this text: a noun phrase is often read twice (a sentence's
         # subject for the gender of its pronouns, then as the source of its cue)
-        self._classified: dict[tuple[Token, ...], Mention | None] = {}
+        self._classified: dict[tuple[int, int], Mention | None] = {}
         # what opens each sentence, read once for all its cues (see reported._lead_words)
         self.leads: dict[tuple[int, int], tuple[int, int, int]] = {}
 
@@ -257,8 +257,11 @@ def _org_with_and(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> int:
 
 
 def classify(doc: Doc, toks: list[tuple[int, int, bool]]) -> Mention | None:
-    """What the tokens ``toks`` (one noun phrase) name, or None when they name no source."""
-    key = tuple(toks)
+    """What the tokens ``toks`` (one noun phrase, a run of ``doc``'s tokens) name, or None
+    when they name no source."""
+    if not toks:
+        return None
+    key = (toks[0][0], toks[-1][1])  # a run of the text's tokens is known by its ends
     if key in doc._classified:
         return doc._classified[key]
     found = doc._classified[key] = _classify(doc, toks)
