@@ -28,11 +28,13 @@ def _contexts() -> list[str]:
     """Contexts as Punkt cuts them from text: a word, a mark, and what follows."""
     words = ["Sen", "sen", "Gov", "gov", "No", "no", "vs", "Inc", "harbor", "Marsh", "It",
              "it", "The", "the", "He", "Calloway", "ok", "mr", "Mr", "a", "A", "I", "U",
-             "pier", "Pier", "Jan", "jan", "Monday", "x", "Ms", "etc", "St", "st", "Dr"]  # fmt: skip
+             "pier", "Pier", "Jan", "jan", "Monday", "x", "Ms", "etc", "St", "st", "Dr", "2024",
+             "7", "28"]  # fmt: skip
     marks = [".", "?", "!", "..", "!!", ".”", ".'", ".)"]
     gaps = [" ", "  ", "\n", "\u00a0", "", " \n "]
     afters = [*words, "8", "1990s", "“We", "'We", "(the", "—", "I’m", "It's", "Now,", "é", "É",
-              "x.”", "8.", "e.g.", "U.S.", "A.", "Ab?", "ab!", "B.”", "Ab’", "Ab’s", "AB)"]  # fmt: skip
+              "x.”", "8.", "e.g.", "U.S.", "A.", "Ab?", "ab!", "B.”", "Ab’", "Ab’s", "AB)",
+              "Marsh,", "pier,", "Calloway,", "it,", "The,,", "28.", "28.5", "8,"]  # fmt: skip
     rng = random.Random(5)
     out = [w + m + " " + a for w, m, a in itertools.product(words, marks, afters)]
     out += rng.sample(
@@ -48,6 +50,8 @@ def test_punkt_shortcut_decides_like_punkt():
 
     trained = punkt_parameters(LEX)  # our parameters, and odd ones a training could give
     trained.collocations |= {("harbor", "marsh"), ("sen", "it"), ("pier", "the")}
+    trained.collocations |= {("##number##", "marsh"), ("##number##", "pier")}
+    trained.abbrev_types |= {"7", "x"}
     for word, flags in [("marsh", _ORTHO_LC), ("it", _ORTHO_LC | _ORTHO_MID_UC),
                         ("calloway", _ORTHO_UC), ("pier", _ORTHO_BEG_LC), ("the", 0)]:  # fmt: skip
         trained.ortho_context[word] = flags

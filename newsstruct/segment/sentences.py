@@ -562,11 +562,15 @@ def _tokenizer_for(params: PunktParameters) -> PunktSentenceTokenizer:
 
 # The text Punkt decides a candidate boundary from (its "context"): the word before, the mark,
 # and the next token. Plain contexts are decided here: ASCII letters (with inner periods:
-# "U.S") before the mark, spaces or one punctuation mark after it.
+# "U.S") or ASCII digits ("2024") before the mark, spaces or one punctuation mark after it.
 _CONTEXT = compile_re(
-    r"(?P<word>[A-Za-z]++(?:\.[A-Za-z]++)*+)(?P<mark>[.?!])(?P<rest>.++)", regex.V1 | regex.S
+    r"(?P<word>[A-Za-z]++(?:\.[A-Za-z]++)*+|[0-9]++)(?P<mark>[.?!])(?P<rest>.++)",
+    regex.V1 | regex.S,
 )
 _ASCII_LETTERS = compile_re(r"[A-Za-z]++", regex.V1)
+# A number with a final period: Punkt's type of it is "##number##", whether or not it ends a
+# sentence.
+_NUMBER_TOKEN = compile_re(r"[0-9]++\.?+", regex.V1)
 # Punctuation that may close a context; those Punkt counts as non-word characters end a token.
 _CONTEXT_CLOSERS = "\"'”’“‘«»()[]{}*:;@"
 
@@ -595,7 +599,13 @@ def _punkt_class() -> type[PunktSentenceTokenizer]:
     """
     import re
 
-    from nltk.tokenize.punkt import _ORTHO_LC, _ORTHO_MID_UC, PunktSentenceTokenizer
+    from nltk.tokenize.punkt import (
+        _ORTHO_BEG_LC,
+        _ORTHO_LC,
+        _ORTHO_MID_UC,
+        _ORTHO_UC,
+        PunktSentenceTokenizer,
+    )
 
     class _Punkt(PunktSentenceTokenizer):  # type: ignore[misc]
         def __init__(self, params: PunktParameters) -> None:
@@ -689,30 +699,48 @@ def _punkt_class() -> type[PunktSentenceTokenizer]:
             if m.group("mark") != ".":
                 return True  # "?" and "!" are breaks, and a token follows
             word = m.group("word")
-            if len(word) < 2:
-                return None  # an initial: Punkt weighs the next word
             params = self._params
             low = word.lower()
-            if low not in params.abbrev_types:
-                # "ended." is a break, unless it is the first word of a collocation
-                return None if low in self._collocated else True
-            # an abbreviation: a break only before a capitalised sentence starter; a later
-            # token could be a break only if it held a mark
+            number = word.isdigit()
+            initial = len(word) == 1 and not number
+            if not number and not initial:
+                if low not in params.abbrev_types:
+                    # "ended." is a break, unless it is the first word of a collocation
+                    return None if low in self._collocated else True
+                if _NUMBER_TOKEN.fullmatch(nxt):
+                    return False  # "Feb. 28.": a number starts no sentence
+            # an abbreviation, an initial or a number: the next word decides; a later token
+            # could be a break only if it held a mark
             if "." in nxt or "?" in nxt or "!" in nxt:
                 return None
-            if not nxt[0].isupper():
+            if not number and not initial and not nxt[0].isupper():
                 return False
             letters = _ASCII_LETTERS.match(nxt)
             if letters is None or (
-                letters.end() < len(nxt) and nxt[letters.end()] not in self._closers
+                letters.end() < len(nxt)
+                and nxt[letters.end()] not in self._closers
+                and nxt[letters.end() :] != ","  # "Mr. Trump,": the comma is a token
             ):
                 return None
             typ = letters.group().lower()
-            if (low, typ) in params.collocations:
+            if ("##number##" if number else low, typ) in params.collocations:
                 return False
             ortho = params.ortho_context.get(typ, 0)
-            return bool(ortho & _ORTHO_LC and not ortho & _ORTHO_MID_UC) or (
-                typ in params.sent_starters
-            )
+            upper = nxt[0].isupper()
+            # Punkt's orthographic heuristic: the next word surely opens a sentence (True),
+            # surely does not (False), or either (None)
+            if upper:
+                starter = True if ortho & _ORTHO_LC and not ortho & _ORTHO_MID_UC else None
+            else:
+                starter = False if ortho & _ORTHO_UC or not ortho & _ORTHO_BEG_LC else None
+            if not number and not initial:  # an abbreviation: a break before a sure starter
+                return starter is True or typ in params.sent_starters
+            if starter is False or (
+                initial and starter is None and upper and not ortho & _ORTHO_LC
+            ):
+                return False  # "J. Bach": after an initial, a word never seen in lower case
+            if low in params.abbrev_types:  # an initial or a number known as an abbreviation
+                return number and upper and (starter is True or typ in params.sent_starters)
+            return True  # "in 2024. The", "Plan B. It"
 
     return _Punkt
