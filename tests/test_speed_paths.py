@@ -34,7 +34,8 @@ def _contexts() -> list[str]:
     gaps = [" ", "  ", "\n", "\u00a0", "", " \n "]
     afters = [*words, "8", "1990s", "“We", "'We", "(the", "—", "I’m", "It's", "Now,", "é", "É",
               "x.”", "8.", "e.g.", "U.S.", "A.", "Ab?", "ab!", "B.”", "Ab’", "Ab’s", "AB)",
-              "Marsh,", "pier,", "Calloway,", "it,", "The,,", "28.", "28.5", "8,"]  # fmt: skip
+              "Marsh,", "pier,", "Calloway,", "it,", "The,,", "28.", "28.5", "8,", "Marsh.",
+              "Sen.", "sen.", "Pier.", "It.", "The.", "Inc.", "Calloway.", "Ab.”", "No.."]  # fmt: skip
     rng = random.Random(5)
     out = [w + m + " " + a for w, m, a in itertools.product(words, marks, afters)]
     out += rng.sample(
@@ -51,7 +52,7 @@ def test_punkt_shortcut_decides_like_punkt():
     trained = punkt_parameters(LEX)  # our parameters, and odd ones a training could give
     trained.collocations |= {("harbor", "marsh"), ("sen", "it"), ("pier", "the")}
     trained.collocations |= {("##number##", "marsh"), ("##number##", "pier")}
-    trained.abbrev_types |= {"7", "x"}
+    trained.abbrev_types |= {"7", "x", "marsh"}
     for word, flags in [("marsh", _ORTHO_LC), ("it", _ORTHO_LC | _ORTHO_MID_UC),
                         ("calloway", _ORTHO_UC), ("pier", _ORTHO_BEG_LC), ("the", 0)]:  # fmt: skip
         trained.ortho_context[word] = flags
@@ -64,6 +65,9 @@ def test_punkt_shortcut_decides_like_punkt():
             assert fast.text_contains_sentbreak(context) == want, context
             shortcut += fast._decide(context) is not None
     assert shortcut > 5000  # the shortcut is really taken
+    fast, _ = _punkt_pair(punkt_parameters(LEX))
+    for context in ("2024. The", "J. Marsh", "Sen. Marsh,", "Sen. Marsh.", "Jan. 28."):
+        assert fast._decide(context) is not None, context
 
 
 def test_punkt_sentence_ends_match_span_tokenize():

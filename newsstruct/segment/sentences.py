@@ -710,19 +710,23 @@ def _punkt_class() -> type[PunktSentenceTokenizer]:
                 if _NUMBER_TOKEN.fullmatch(nxt):
                     return False  # "Feb. 28.": a number starts no sentence
             # an abbreviation, an initial or a number: the next word decides; a later token
-            # could be a break only if it held a mark
-            if "." in nxt or "?" in nxt or "!" in nxt:
+            # could be a break only if it held a mark (the last one's break does not count:
+            # "Mr. Trump.")
+            letters = _ASCII_LETTERS.match(nxt)
+            after = nxt[letters.end() :] if letters is not None else None
+            if after != "." and ("." in nxt or "?" in nxt or "!" in nxt):
                 return None
             if not number and not initial and not nxt[0].isupper():
                 return False
-            letters = _ASCII_LETTERS.match(nxt)
             if letters is None or (
-                letters.end() < len(nxt)
-                and nxt[letters.end()] not in self._closers
-                and nxt[letters.end() :] != ","  # "Mr. Trump,": the comma is a token
+                after
+                and after not in (",", ".")  # "Mr. Trump,": the comma is a token
+                and after[0] not in self._closers
             ):
                 return None
             typ = letters.group().lower()
+            if after == "." and typ in params.abbrev_types:
+                typ += "."  # Punkt's type of a word read as an abbreviation keeps its period
             if ("##number##" if number else low, typ) in params.collocations:
                 return False
             ortho = params.ortho_context.get(typ, 0)
