@@ -4,6 +4,7 @@ complete lines."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -65,6 +66,42 @@ def test_eight_threads_match_a_sequential_run():
     with ThreadPoolExecutor(max_workers=8) as pool:
         threaded = list(pool.map(lambda job: structure(*job), jobs))
     assert threaded == sequential
+    assert gc.isenabled()  # the calls that paused the collector all turned it back on
+
+
+def _collector_state_inside_structure(monkeypatch) -> list[bool]:
+    seen: list[bool] = []
+    real = newsstruct.pipeline.find_quotes
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(newsstruct.pipeline, "find_quotes", spy)
+    return seen
+
+
+def test_the_collector_is_paused_for_the_call_and_left_as_found(monkeypatch):
+    seen = _collector_state_inside_structure(monkeypatch)
+    assert gc.isenabled()
+    structure("“We are ready,” Ada Vance said on Monday.", "2024-05-09")
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        structure("“We are ready,” Ada Vance said on Monday.", "2024-05-09")
+        assert seen == [False, False] and not gc.isenabled()  # the caller's choice stands
+    finally:
+        gc.enable()
+
+
+def test_the_collector_comes_back_on_when_a_call_is_interrupted(monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(newsstruct.pipeline, "find_dates", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        structure("Rain fell on Monday.", "2024-05-09")
+    assert gc.isenabled()
 
 
 def test_process_pool_matches_a_sequential_run():
