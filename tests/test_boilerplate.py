@@ -280,6 +280,10 @@ def test_page_body_takes_the_lists_a_sentence_introduces_above_it():
     junk = {b.text for b in find_boilerplate(page, mode="page")}
     assert not junk & {lead, *lists, *STORY}
     assert set(MENU) <= junk
+    # headlines a heading introduces right under the menus are the page's, not the story's
+    links = ["Most read stories this week:", "Mayor backs new pier plan", "Storm shuts ferry"]
+    page = "\n".join(["Port Ellison Tribune", *MENU, *links, *STORY, *FOOTER])
+    assert set(links) <= {b.text for b in find_boilerplate(page, mode="page")}
     # a label of a word or two ending in a colon introduces no list of the story
     bare = "\n".join(["Port Ellison Tribune", *MENU, "Follow us:", "Facebook", "Twitter", *STORY])
     assert {"Follow us:", "Facebook", "Twitter"} <= {b.text for b in find_boilerplate(bare)}

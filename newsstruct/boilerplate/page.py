@@ -302,24 +302,27 @@ INTRODUCED_LIST_MAX_ITEMS = 12
 def _introduced_lists(t: Text, start: int, limit: int) -> int:
     """Above the body (which starts at ``start``), lists a sentence introduces with a colon
     ("Snow has closed these schools:" / "Ashby Primary" / "Elm Park Academy" / …) go on the
-    body, their items shaped like list items or not: the line that introduces the highest
-    of them, or ``start``."""
+    body, their items shaped like list items or not, when the highest of them sits under a
+    line of prose (lists under the menus, "Most read this week:" / headlines, are the
+    page's): the line that introduces the highest of them, or ``start``."""
+    top = start
     while True:
-        k = start - 1
+        k = top - 1
         while (
             k >= limit
-            and start - k <= INTRODUCED_LIST_MAX_ITEMS
+            and top - k <= INTRODUCED_LIST_MAX_ITEMS
             and not t.junk(k)
             and not t.shapes[k].prose
             and not t.shapes[k].colon
         ):
             k -= 1
-        if k < limit or k == start - 1 or t.junk(k):
-            return start
+        if k < limit or k == top - 1 or t.junk(k):
+            break
         intro = t.shapes[k]
         if not (intro.colon and intro.words >= INTRO_MIN_WORDS):
-            return start
-        start = k
+            break
+        top = k
+    return top if top > limit and t.shapes[top - 1].prose else start
 
 
 def _list_edge(t: Text, edge: int, limit: int, step: int) -> int:
