@@ -924,14 +924,18 @@ _STORY_NOT_CAPTION = compile_re(
 # a verb in the simple past among a sentence's first twelve words, with more words after it
 # ("… clashed on Monday with …", "… took to Twitter …"): not in a perfect or passive ("has
 # picked", "was named") nor a relative clause ("who arrived"), nor a participle set before
-# a noun ("the unarmed teenager") or after one ("the landers needed to …", "pictured by").
-# A long sentence telling what someone did is the story's; a caption tells what its picture
-# shows ("Firefighters search the cellar on Tuesday as the river rises toward the level it
-# reached in 1998.")
+# a noun ("the unarmed teenager", "two masked men", "heavily armed police") or after one
+# ("the landers needed to …", "pictured by"), nor a noun ending like one ("hundred",
+# "need"). A long sentence telling what someone did is the story's; a caption tells what its
+# picture shows ("Firefighters search the cellar on Tuesday as the river rises toward the
+# level it reached in 1998.")
 _TOLD_IN_PAST = compile_re(
     r"(?:[^ ]{1,40} ){0,11}?"
-    r"(?<!\b(?:has|have|had|is|are|was|were|be|been|being|a|an|the|and|of|who|which|that)\s)"
-    r"\b(?:\p{Ll}{2,20}ed|took|went|met|chose|shot|told|made|came|gave|found|began|won|fled|fell"
+    r"(?<!\b(?i:has|have|had|is|are|was|were|be|been|being|a|an|the|and|of|who|which|that)\s)"
+    r"\b(?:(?<!\b(?i:\d+|two|three|four|five|six|seven|eight|nine|ten|some|many|several|few"
+    r"|both|all|most|other|his|her|its|their|our|these|those|\p{L}\p{Ll}{1,19}ly)\s)"
+    r"(?!(?:hundred|need|speed|seed|feed|greed|breed|deed|weed|sacred|naked|wicked)\b)"
+    r"\p{Ll}{2,20}ed|took|went|met|chose|shot|told|made|came|gave|found|began|won|fled|fell"
     r"|rose|sold|paid|struck|stood|became|brought|wrote|spoke|saw|ran|led|held|sent)"
     r" (?!by\b|to\b)\p{L}"
 )
