@@ -534,11 +534,12 @@ _SCHEDULE_BEFORE = compile_re(
     r"|operate|serves)(?![\p{L}])[^,;:.!?()\"“”\n]{0,40}"
     r"|\d[ \t\u00a0]?[ap]\.?m\.?(?:[ \t\u00a0]+(?-i:\p{Lu}{1,3}T))?[ \t\u00a0]+)$"
 )
-# an event held on a day ("Monday's debate"), not the outcome of one ("Wednesday's ruling")
+# an event held on a day ("Monday's debate", "Thursday's central bank meeting"), or figures
+# released on one ("Tuesday's inflation data"), not the outcome of one ("Wednesday's ruling")
 _EVENT = (
-    r"[ \t]?['’]s[ \t\u00a0]+(?:\p{L}+[ \t\u00a0]+)?(?:debate|vote|game|match|meeting|rally"
-    r"|speech|address|hearing|primary|caucus(?:es)?|election|summit|session|final|race|talks"
-    r"|launch|ceremony|parade|march|opening|showdown|encounter)(?![\p{L}])"
+    r"[ \t]?['’]s[ \t\u00a0]+(?:\p{L}+[ \t\u00a0]+){0,2}?(?:debate|vote|game|match|meeting"
+    r"|rally|speech|address|hearing|primary|caucus(?:es)?|election|summit|session|final|race"
+    r"|talks|launch|ceremony|parade|march|opening|showdown|encounter|data|figures)(?![\p{L}])"
 )
 _COMING_EVENT_AFTER = compile_re(rf"(?i){_EVENT}")
 # "Tuesday's game kicks off at 7.45pm", "Friday's meeting will start at noon": the subject of
