@@ -512,11 +512,13 @@ def test_headline_end_only_for_a_first_line_headline():
 def test_fronted_mention_reporting_verb_is_its_clause():
     """A mention that opens its sentence ("In October, X said that it would …") takes the
     past of the reporting verb; a mention inside its clause before an attribution does not,
-    nor does a present attribution ("says": no tense, the month takes the nearest)."""
+    nor does an attribution set between commas (", Orlan says,": the clause's own verb
+    tells)."""
     for sentence, tense in [
         ("In October, Orlan said that it would look for acquisitions.", "past"),
         ("The plant will close in October, Orlan said.", "future"),
-        ("In October, Orlan says, it will cut 300 jobs.", None),
+        ("In October, Orlan says, it will cut 300 jobs.", "future"),
+        ("In October, Orlan says, it cut 300 jobs.", "past"),
     ]:
         i = sentence.index("October")
         assert clause_tense(sentence, 0, len(sentence), i, i + 7, LEX) == tense, sentence

@@ -353,6 +353,9 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     left, right = _skip_asides(left, ")", "("), _skip_asides(right, "(", ")")
     # and so is a few words quoted ("would present a plan "within weeks" and hold talks on Monday")
     left, right = _skip_quoted(left), _skip_quoted(right)
+    # and an attribution between commas: "sales, it said, should reach a record in the fourth
+    # quarter"
+    left, right = _skip_said_asides(left, 0), _skip_said_asides(right, 1)
     deadline = _is_deadline(left, right)
     if deadline and _when_gone(right, tense_words):
         return "past"  # "was delayed until Tuesday, when the judge ruled": a deadline gone
@@ -468,6 +471,45 @@ def _skip_asides(
             if j is not None and not any(t.group() == opening for t in toks[i + 1 : j]):
                 i = j + 1
                 continue
+        out.append(toks[i])
+        i += 1
+    return out
+
+
+_ASIDE_SAID = frozenset(["said", "says", "say", "added", "adds", "noted", "stated"])
+_ASIDE_SUBJECT_WORDS = 4  # the most words of the speaker in ", the company said,"
+
+
+def _skip_said_asides(toks: list[regex.Match[str]], side: int) -> list[regex.Match[str]]:
+    """``toks`` (read outwards; ``side`` 0 leftwards, 1 rightwards) without an attribution
+    set between commas inside the clause: "fourth-quarter sales, it said, should reach a
+    record" is told by "should", not by "said"."""
+    out: list[regex.Match[str]] = []
+    i = 0
+    while i < len(toks):
+        if toks[i].group() == ",":
+            j = next(
+                (
+                    k
+                    for k in range(i + 2, min(i + _ASIDE_SUBJECT_WORDS + 3, len(toks)))
+                    if not toks[k].group()[:1].isalpha()
+                ),
+                None,
+            )
+            if j is not None and toks[j].group() == "," and j + 1 < len(toks):
+                inner = [t.group() for t in toks[i + 1 : j]]
+                verb, subject = (inner[0], inner[1:]) if side == 0 else (inner[-1], inner[:-1])
+                if (
+                    verb.lower() in _ASIDE_SAID
+                    and subject
+                    and (
+                        subject[0 if side == 1 else -1].lower() in _SUBJECT_PRONOUNS
+                        or subject[0 if side == 1 else -1].lower() in _DETERMINERS
+                        or subject[0 if side == 1 else -1][:1].isupper()
+                    )
+                ):
+                    i = j + 1
+                    continue
         out.append(toks[i])
         i += 1
     return out
@@ -713,7 +755,14 @@ class _Scan:
             self.stopped = True
             return None
         prev = _neighbour(toks, i, side, -1)
-        if side == 0 and word in ("and", "but") and prev == ",":
+        if (
+            side == 0
+            and word in ("and", "but")
+            and prev == ","
+            and _neighbour(toks, i, side, +1) not in _ELLIPSIS_OPENERS
+        ):
+            # (but ", and in Europe in October" has no verb of its own: it shares the one
+            # before the comma)
             self.coordinated = True
         if word in ("not", "never"):
             self.negations += 1
@@ -889,13 +938,15 @@ class _Scan:
             cls is None
             and side == 0
             and word in _SAME_IN_PAST
-            and nxt in _DETERMINERS
+            and (nxt in _DETERMINERS or nxt in _TIME_PREPS)
             and prev is not None
             and prev.isalpha()
             and not prev.endswith("s")
             and _neighbour(toks, i, side, -2) in ("the", "its", "his", "her", "their", "our")
         ):
-            cls = "past"  # "the firm set a record for sales in July": a singular subject
+            # "the firm set a record for sales in July", "the quake hit at 3:40 a.m.": a
+            # singular subject
+            cls = "past"
         elif cls == "past" and prev in _NOT_FINITE_BEFORE:
             cls = None  # "would be paid": a participle
         if cls == "perfect" and (
@@ -1102,6 +1153,11 @@ def _to_after_day(toks: list[regex.Match[str]], i: int) -> bool:
     return words[0].endswith("ly") and words[1] == "to"
 
 
+# words that open a conjunct with no verb of its own after ", and": "would start selling in
+# June, and in Europe in October"
+_ELLIPSIS_OPENERS = frozenset(["in", "on", "at", "by", "from", "until", "again", "then"])
+
+
 def _neighbour(tokens: list[regex.Match[str]], i: int, side: int, step: int) -> str | None:
     """The word ``step`` tokens after (+) or before (-) ``tokens[i]`` in text order."""
     j = i - step if side == 0 else i + step
@@ -1266,6 +1322,8 @@ _SAME_IN_PAST = frozenset(
     """forecast cut set put hit cast bid quit shut spread cost let beat broadcast upset
     shed split burst hurt""".split()  # noqa: SIM905
 )
+# words that open a time right after a verb ("the quake hit at 3:40 a.m.")
+_TIME_PREPS = frozenset(["at", "on", "around", "shortly", "just", "early", "late"])
 # "have" after these is the verb of possession ("would have Sunday off") unless a participle
 # follows ("would have won on Sunday": a perfect, past)
 _MODAL_BEFORE_HAVE = frozenset(
