@@ -23,6 +23,7 @@ from .core import (
     APPROX,
     DAYNUM,
     MONTH_DAY_SLACK,
+    WORDS,
     Cand,
     Ctx,
     Prior,
@@ -80,6 +81,10 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
         return None
     name_start = raw.lower().find(words[0]) if words else 0
     if not capitalised(raw[name_start:]) and not raw[name_start:].lower().startswith("the "):
+        return None
+    if name in _VOTE_DAYS and not all(capitalised(w) for w in WORDS.findall(raw[name_start:])[:2]):
+        # "Election day is a public holiday" opening a sentence: the day of the vote the story
+        # tells of, as "election day" is, not the US one
         return None
     if not modifier and person_named(ctx.text, m.start(), raw, ctx.lex):
         return None  # "Ahmed Eid said", "Mr. Ramadan": a person's surname
