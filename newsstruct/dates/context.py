@@ -374,6 +374,8 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     if right and right[0].group().lower() in _NEARING:
         return "future"  # "as Election Day nears", "as the March 31 deadline approaches"
     sides = (_Scan(left, 0, quote_words(lex).first_names), _Scan(right, 1))
+    # a mention that ends its sentence may end a conjunct with no verb of its own
+    sides[0].ends_sentence = not right
     if _fronted(left, text, lo, start):
         # "In October, Orlan said that it would …": a mention put before its clause; the
         # reporting verb after the comma is that clause's own verb, not an attribution
@@ -711,6 +713,7 @@ class _Scan:
     guessed: bool = False  # the last class came from an -ed ending, not the lexicon
     negations: int = 0  # "not" read so far: it does not take a verb farther away
     fronted: bool = False  # the mention opens its sentence: a reporting verb is the clause's
+    ends_sentence: bool = False  # nothing follows the mention in its sentence
 
     @property
     def done(self) -> bool:
@@ -759,9 +762,9 @@ class _Scan:
             side == 0
             and word in ("and", "but")
             and prev == ","
-            and _neighbour(toks, i, side, +1) not in _ELLIPSIS_OPENERS
+            and not (self.ends_sentence and _neighbour(toks, i, side, +1) in _ELLIPSIS_OPENERS)
         ):
-            # (but ", and in Europe in October" has no verb of its own: it shares the one
+            # (but ", and in Europe in October." has no verb of its own: it shares the one
             # before the comma)
             self.coordinated = True
         if word in ("not", "never"):
