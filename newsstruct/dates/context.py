@@ -500,14 +500,15 @@ def _skip_said_asides(toks: list[regex.Match[str]], side: int) -> list[regex.Mat
             )
             if j is not None and toks[j].group() == "," and j + 1 < len(toks):
                 inner = [t.group() for t in toks[i + 1 : j]]
-                verb, subject = (inner[0], inner[1:]) if side == 0 else (inner[-1], inner[:-1])
+                # the speaker's first word in text order: "it", "the", "Orlan"
+                verb, head = (inner[0], inner[-1]) if side == 0 else (inner[-1], inner[0])
                 if (
                     verb.lower() in _ASIDE_SAID
-                    and subject
+                    and len(inner) > 1
                     and (
-                        subject[0 if side == 1 else -1].lower() in _SUBJECT_PRONOUNS
-                        or subject[0 if side == 1 else -1].lower() in _DETERMINERS
-                        or subject[0 if side == 1 else -1][:1].isupper()
+                        head.lower() in _SUBJECT_PRONOUNS
+                        or head.lower() in _DETERMINERS
+                        or head[:1].isupper()
                     )
                 ):
                     i = j + 1
