@@ -713,6 +713,7 @@ class _Scan:
     coordinated: bool = False  # ", and" seen on the left: the far search stops there
     guessed: bool = False  # the last class came from an -ed ending, not the lexicon
     negations: int = 0  # "not" read so far: it does not take a verb farther away
+    joined: int = 0  # words read so far that end a hyphened compound ("four-nation"): one word
     fronted: bool = False  # the mention opens its sentence: a reporting verb is the clause's
     ends_sentence: bool = False  # nothing follows the mention in its sentence
 
@@ -771,7 +772,14 @@ class _Scan:
         if word in ("not", "never"):
             self.negations += 1
         # "is not expected before Tuesday": "is" is as near as in "is expected"
-        dist = i - self.negations
+        dist = i - self.negations - self.joined
+        # "begins a four-nation tour of Asia on Wednesday": "four-nation" is one word
+        if (
+            side == 0
+            and i + 1 < len(toks)
+            and toks[i].string[toks[i + 1].end() : toks[i].start()] == "-"
+        ):
+            self.joined += 1
         cls = tense_words.get(word)
         if cls is None and word.endswith(_CONTRACTED):
             # "we'll see", "they're meeting": one token, the tense in its ending
@@ -790,6 +798,8 @@ class _Scan:
             cls = None  # "began planning in January": the time of the planning
         if tok == "May" and prev is not None and prev not in _BOUNDARY and prev[0] != "\n":
             cls = None  # "began in May": the month, not the modal (only a sentence opens "May")
+        if tok == "Fed" and nxt != "up":
+            cls = None  # "Fed chief to testify Thursday": the central bank, not "fed"
         intent = side == 0 and (
             (word in _INTENT_FOR and nxt in ("for", "up"))
             or (word in _INTENT_TO and nxt == "to")
@@ -1149,10 +1159,11 @@ def _verb_subject(toks: list[regex.Match[str]], i: int) -> bool:
 
 
 def _to_after_day(toks: list[regex.Match[str]], i: int) -> bool:
-    """A day or an adverb between a planning verb and its "to", on the left side ("voted on
-    Thursday to hold elections on October 9", "voted unanimously to strike on May 2")."""
+    """A day, a month or an adverb between a planning verb and its "to", on the left side
+    ("voted on Thursday to hold elections on October 9", "agreed in January to meet before
+    the summer", "voted unanimously to strike on May 2")."""
     words = [_neighbour(toks, i, 0, k) or "" for k in (1, 2, 3)]
-    if words[0] == "on" and words[1] in _CALENDAR_NAMES and words[2] == "to":
+    if words[0] in ("on", "in") and words[1] in _CALENDAR_NAMES and words[2] == "to":
         return True
     return words[0].endswith("ly") and words[1] == "to"
 
