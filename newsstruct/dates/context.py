@@ -373,6 +373,8 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
         return "future"  # "as it gets closer to November": a time being approached
     if right and right[0].group().lower() in _NEARING:
         return "future"  # "as Election Day nears", "as the March 31 deadline approaches"
+    if _participle_phrase(left, right, tense_words):
+        return "past"  # "the rules drafted in the spring will not take effect until 2011"
     sides = (_Scan(left, 0, quote_words(lex).first_names), _Scan(right, 1))
     # a mention that ends its sentence may end a conjunct with no verb of its own
     sides[0].ends_sentence = not right
@@ -1155,6 +1157,34 @@ def _verb_subject(toks: list[regex.Match[str]], i: int) -> bool:
     tok = toks[i + 1].group()
     return tok.lower() in ("which", "who", "that", "it", "he", "she") or (
         tok[:1].isupper() and tok.isalpha()
+    )
+
+
+# A main clause's verb right after a mention ("… in the spring will take effect").
+_MAIN_VERB_AFTER = frozenset(
+    "will would is are has have can could should must".split()  # noqa: SIM905
+)
+
+
+def _participle_phrase(
+    left: list[regex.Match[str]], right: list[regex.Match[str]], tense_words: dict[str, str]
+) -> bool:
+    """Whether the mention ends a participle phrase put after its clause's subject, with the
+    clause's verb right after it ("The rules drafted in the spring will take effect", "the
+    plan announced on Monday is"): the mention dates the past act of the participle, not the
+    main verb's."""
+    if len(left) < 3 or not right or right[0].group().lower() not in _MAIN_VERB_AFTER:
+        return False
+    prep, verb, noun = (t.group().lower() for t in left[:3])
+    return (
+        prep in ("in", "on", "at", "during")
+        and len(verb) > 4
+        and verb.endswith("ed")
+        and tense_words.get(verb) in (None, "past")
+        and noun.isalpha()
+        and noun not in tense_words
+        and noun not in _DETERMINERS
+        and noun not in _NOT_FINITE_BEFORE
     )
 
 
