@@ -242,11 +242,16 @@ STANDFIRST_MIN_WORDS = 12
 INTRO_MIN_WORDS = 4
 
 
-def line_score(shape: Shape, verdict: Verdict | None) -> float:
+# a teaser's excerpt, cut short where a blog's list of posts marks the cut ("I want to tell
+# you about another change in the game, […]"): a link, not story text
+_EXCERPT_CUT = compile_re(r"\[(?:…|\.\.\.|&hellip;)\]")
+
+
+def line_score(shape: Shape, verdict: Verdict | None, line: str = "") -> float:
     """How much a line looks like story text: prose up, short lines and junk down."""
     if verdict is not None:  # junk prose (a cookie notice) is neutral, junk menus are menus
         return W_JUNK if shape.prose else min(W_JUNK, W_SHORT)
-    if shape.prose:
+    if shape.prose and not (line.endswith("]") and _EXCERPT_CUT.search(line[-12:])):
         return W_PROSE + min(shape.words, W_PROSE_MAX_WORDS) * W_PROSE_PER_WORD
     if shape.terminal:
         return W_SHORT_SENTENCE
@@ -264,7 +269,7 @@ def body_region(t: Text, lo: int, hi: int) -> tuple[int, int]:
     for i in range(lo, hi):
         if run <= 0:
             run, run_lo = 0.0, i
-        run += line_score(shapes[i], verdict[i])
+        run += line_score(shapes[i], verdict[i], t.lines[i])
         if run > best:
             best, best_lo, best_hi = run, run_lo, i + 1
     if best_hi == lo:
