@@ -289,6 +289,20 @@ def test_page_body_takes_the_lists_a_sentence_introduces_above_it():
     assert {"Follow us:", "Facebook", "Twitter"} <= {b.text for b in find_boilerplate(bare)}
 
 
+def test_page_body_takes_a_list_a_sentence_introduces_below_it():
+    intro = "The new contract would also bring:"
+    items = ["A night-shift premium of twelve per cent", "Two more crane operators on each shift"]
+    items += ["A review of overtime rules by the end of the year"]
+    page = "\n".join(["Port Ellison Tribune", *MENU, *STORY, intro, *items, *FOOTER])
+    junk = {b.text for b in find_boilerplate(page, mode="page")}
+    assert not junk & {intro, *items, *STORY}
+    assert set(MENU) | set(FOOTER) <= junk
+    # entries of a word or two under a colon are a breadcrumb or a menu, not a list
+    crumbs = ["You are reading this section:", "News", "Harbor", "Local"]
+    page = "\n".join(["Port Ellison Tribune", *MENU, *STORY, *crumbs, *FOOTER])
+    assert set(crumbs) <= {b.text for b in find_boilerplate(page, mode="page")}
+
+
 def test_auto_page_keeps_short_lines_between_a_paragraph_and_the_body():
     verdict = "The Aero 2 cancels noise as well as anything we have tested, but the case is flimsy."
     lists = ["Pros", "Superb noise cancelling", "Light at 240 g", "Long battery life"]
