@@ -353,10 +353,11 @@ def test_page_body_is_not_a_list_of_excerpts_cut_short():
     assert set(EXCERPTS) | set(MENU) <= junk
 
 
-def test_auto_page_keeps_summary_points_right_above_the_body():
+@pytest.mark.parametrize("mode", ["auto", "page"])
+def test_page_keeps_summary_points_right_above_the_body(mode):
     head = ["Port Ellison Tribune", *MENU, "Harbor workers strike"]
     page = "\n".join([*head, *POINTS, "Enlarge image", *STORY, *FOOTER])
-    junk = {b.text for b in find_boilerplate(page)}
+    junk = {b.text for b in find_boilerplate(page, mode=mode)}
     assert set(MENU) - {"Home"} <= junk and "Enlarge image" in junk
     assert not junk & {*POINTS, *STORY}
 
@@ -388,17 +389,18 @@ TICKER = [
 ]
 
 
-def test_auto_page_keeps_the_first_entry_headline_of_a_live_ticker():
+@pytest.mark.parametrize("mode", ["auto", "page"])
+def test_page_keeps_the_first_entry_headline_of_a_live_ticker(mode):
     first = ["14:32", "Council opens rest centre", STORY[0]]
     page = "\n".join(
         ["Port Ellison Tribune", *MENU, "Storm live", *POINTS, *first, *TICKER, *FOOTER]
     )
-    junk = {b.text for b in find_boilerplate(page)}
+    junk = {b.text for b in find_boilerplate(page, mode=mode)}
     assert not junk & {"Council opens rest centre", *POINTS, "Bridge closed", "Schools shut"}
     assert {"14:32", "14:05"} <= junk and set(MENU) - {"Home"} <= junk
     # one stamped entry alone is no ticker: the short line above the body goes with the head
     page = "\n".join(["Port Ellison Tribune", *MENU, *first, *STORY[1:], *FOOTER])
-    assert "Council opens rest centre" in {b.text for b in find_boilerplate(page)}
+    assert "Council opens rest centre" in {b.text for b in find_boilerplate(page, mode=mode)}
 
 
 def test_auto_page_keeps_a_fact_box_after_the_story():

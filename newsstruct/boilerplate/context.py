@@ -14,8 +14,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    or below it ("The following schools are closed:" / "Ashby Primary" / …), to a line
    introducing it with a colon and to a separator closing it; the lines before and after it
    are ``page-head`` and ``page-tail`` (in auto mode only the menu-like ones: prose, list
-   items, table rows and a table's heading stay, and so do three or more summary points
-   right above the body and the headline of a live ticker's first entry).
+   items, table rows and a table's heading stay; in both modes three or more summary points
+   right above the body and the headline of a live ticker's first entry stay).
 3. **Lexicon rules** on the lines that remain (``rule`` = the lexicon rule id), the
    language-neutral timestamp shape (``stamp-shape``; not a place in a ranked list, "2. Arne
    Dahl, Tansey, 2:13:20", nor a time in hours, minutes and seconds alone), lines that say
@@ -144,14 +144,19 @@ def decide(
     if page:
         lo, hi = body_region(t, lo, hi)
         # a page guessed in auto mode loses only what looks like menus around its body: its
-        # prose and list items stay (when in doubt, keep); mode="page" drops all of it
+        # prose and list items stay (when in doubt, keep); mode="page" drops all of it but
+        # the summary points and a live ticker's first headline right above the body
         sure = mode == "page"
         rows = set() if sure else table_rows(lines, lo, hi)
-        bridged = set() if sure else bridged_lines(t, lo) | lead_lines(t, lo, hi)
+        bridged = lead_lines(t, lo, hi)
+        if not sure:
+            bridged |= bridged_lines(t, lo)
         for i in (*range(lo), *range(hi, n)):
             s = shapes[i]
+            if i in bridged:
+                _shape_rules(t, i)
             # a table keeps its heading, the line right above its first row
-            if sure or not (s.prose or s.listish or i in rows or i + 1 in rows or i in bridged):
+            elif sure or not (s.prose or s.listish or i in rows or i + 1 in rows):
                 if t.verdict[i] is None:
                     t.verdict[i] = ("navigation", "page-head" if i < lo else "page-tail")
             else:  # what stays still meets the rules, and the shape rules
