@@ -227,15 +227,24 @@ TABLE_ROWS = [
 ]
 
 
-def test_auto_mode_keeps_a_table_after_the_story_on_a_page():
+def test_page_keeps_a_table_after_the_story():
     page = "\n".join(
         ["Port Ellison Tribune", *MENU, *STORY, "Results by ward", *TABLE_ROWS, *FOOTER]
     )
     junk = {b.text for b in find_boilerplate(page)}
     assert not junk & {"Results by ward", *TABLE_ROWS, *STORY}
     assert set(FOOTER) <= junk
+    # mode="page" takes a table right next to the body (under its heading) into it ...
     sure = {b.text for b in find_boilerplate(page, mode="page")}
-    assert set(TABLE_ROWS) <= sure  # mode="page" drops everything around the body
+    assert not sure & {"Results by ward", *TABLE_ROWS, *STORY}
+    assert set(FOOTER) <= sure
+    page = "\n".join(["Port Ellison Tribune", *MENU, "Results by ward", *TABLE_ROWS, *STORY])
+    sure = {b.text for b in find_boilerplate(page, mode="page")}
+    assert not sure & {"Results by ward", *TABLE_ROWS, *STORY}
+    assert set(MENU) <= sure
+    # ... and drops one further away
+    page = "\n".join(["Port Ellison Tribune", *MENU, *STORY, *FOOTER, *TABLE_ROWS])
+    assert set(TABLE_ROWS) <= {b.text for b in find_boilerplate(page, mode="page")}
 
 
 def test_auto_mode_page_still_reads_the_shapes_and_headers_around_the_body():

@@ -2,9 +2,9 @@
 
 The body is the stretch of lines with the highest total :func:`line_score` (prose up, short
 lines and junk down; a teaser's excerpt cut short with "[…]" is no prose), widened to a
-standfirst above it, to a list running on from its edges, to lists a sentence introduces with
-a colon above it (under a line of prose) or below it, to a line introducing it with a colon
-and to a separator closing it (:func:`body_region`).
+standfirst above it, to a list running on from its edges, to a table right next to it, to
+lists a sentence introduces with a colon above it (under a line of prose) or below it, to a
+line introducing it with a colon and to a separator closing it (:func:`body_region`).
 :func:`looks_like_page` tells, in auto mode, whether the text is a whole page at all: menus
 above the body or a long footer below it. Around the body of a page guessed in auto mode some
 lines stay: rows of a table (:func:`table_rows`), short lines between the body and a
@@ -152,12 +152,7 @@ def table_rows(lines: Sequence[str], lo: int, hi: int) -> set[int]:
     for part in (range(lo), range(hi, len(lines))):
         start, key = part.start, ""  # the run of lines [start, i) shares the key
         for i in part:
-            line = lines[i]
-            k = ""
-            if line.count(" ") + 1 >= TABLE_MIN_WORDS:
-                k = _skeleton(line)
-                if len(set(k)) < TABLE_MIN_MARKS:
-                    k = ""
+            k = _row_key(lines[i])
             if k and k == key:
                 continue
             if i - start >= TABLE_MIN_ROWS:
@@ -166,6 +161,36 @@ def table_rows(lines: Sequence[str], lo: int, hi: int) -> set[int]:
         if part.stop - start >= TABLE_MIN_ROWS:
             rows.update(range(start, part.stop))
     return rows
+
+
+def _row_key(line: str) -> str:
+    """The punctuation a row of a table shares with its neighbours, or "" (no row)."""
+    if line.count(" ") + 1 < TABLE_MIN_WORDS:
+        return ""
+    k = _skeleton(line)
+    return k if len(set(k)) >= TABLE_MIN_MARKS else ""
+
+
+def _table_edge(t: Text, edge: int, limit: int, step: int) -> int:
+    """Past the body's ``edge`` line, a table (:func:`table_rows`) right next to it, with its
+    heading (above its first row) goes on the body: the last line of it, or ``edge``."""
+    first = edge + step
+    if step > 0 and first <= limit and not t.shapes[first].prose and not _row_key(t.lines[first]):
+        first += 1  # the heading below the body
+    if (first - limit) * step > 0 or t.junk(first):
+        return edge
+    key = _row_key(t.lines[first])
+    if not key:
+        return edge
+    k = first
+    while (k + step - limit) * step <= 0 and _row_key(t.lines[k + step]) == key:
+        k += step
+    if abs(k - first) + 1 < TABLE_MIN_ROWS:
+        return edge
+    above = k + step
+    if step < 0 and above >= limit and not t.junk(above) and not t.shapes[above].prose:
+        k = above  # the heading above the first row
+    return k
 
 
 def looks_like_page(t: Text, lo: int, hi: int) -> bool:
@@ -276,6 +301,7 @@ def body_region(t: Text, lo: int, hi: int) -> tuple[int, int]:
     if best_hi == lo:
         return lo, hi
     best_lo, best_hi = _list_edge(t, best_lo, lo, -1), _list_edge(t, best_hi - 1, hi - 1, 1) + 1
+    best_lo, best_hi = _table_edge(t, best_lo, lo, -1), _table_edge(t, best_hi - 1, hi - 1, 1) + 1
     best_lo = _introduced_lists(t, best_lo, lo)
     best_hi = _lists_introduced_below(t, best_hi, hi)
     # a standfirst sits above the byline, date, picture and share row that open the body;
