@@ -312,17 +312,18 @@ def test_page_body_takes_a_list_a_sentence_introduces_below_it():
     assert set(crumbs) <= {b.text for b in find_boilerplate(page, mode="page")}
 
 
-def test_auto_page_keeps_short_lines_between_a_paragraph_and_the_body():
+@pytest.mark.parametrize("mode", ["auto", "page"])
+def test_page_keeps_short_lines_between_a_paragraph_and_the_body(mode):
     verdict = "The Aero 2 cancels noise as well as anything we have tested, but the case is flimsy."
     lists = ["Pros", "Superb noise cancelling", "Light at 240 g", "Long battery life"]
     lists += ["Cons", "Flimsy case", "No aptX support", "Short cable"]
     page = "\n".join(["Port Ellison Tribune", *MENU, verdict, *lists, *STORY, *FOOTER])
-    junk = {b.text for b in find_boilerplate(page)}
+    junk = {b.text for b in find_boilerplate(page, mode=mode)}
     assert set(MENU) - {"Home"} <= junk  # read as a page: its menu goes
     assert not junk & {verdict, *lists, *STORY}
     # without the paragraph above them the same lines are a menu's
     bare = "\n".join(["Port Ellison Tribune", *MENU, *lists, *STORY, *FOOTER])
-    assert "Superb noise cancelling" in {b.text for b in find_boilerplate(bare)}
+    assert "Superb noise cancelling" in {b.text for b in find_boilerplate(bare, mode=mode)}
 
 
 POINTS = [

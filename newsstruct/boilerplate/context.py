@@ -15,8 +15,9 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    schools are closed:" / "Ashby Primary" / …), to a line introducing it with a colon and to
    a separator closing it; the lines before and after it are ``page-head`` and ``page-tail``
    (in auto mode only the menu-like ones: prose, list items, table rows and a table's heading
-   stay; in both modes three or more summary points right above the body and the headline of
-   a live ticker's first entry stay).
+   stay; in both modes three or more summary points right above the body, the headline of a
+   live ticker's first entry, and short lines between the body and a paragraph right above
+   it, with that paragraph, stay).
 3. **Lexicon rules** on the lines that remain (``rule`` = the lexicon rule id), the
    language-neutral timestamp shape (``stamp-shape``; not a place in a ranked list, "2. Arne
    Dahl, Tansey, 2:13:20", nor a time in hours, minutes and seconds alone), lines that say
@@ -146,12 +147,14 @@ def decide(
         lo, hi = body_region(t, lo, hi)
         # a page guessed in auto mode loses only what looks like menus around its body: its
         # prose and list items stay (when in doubt, keep); mode="page" drops all of it but
-        # the summary points and a live ticker's first headline right above the body
+        # what lies right above the body: summary points, a live ticker's first headline,
+        # short lines bridging it to a paragraph and that paragraph
         sure = mode == "page"
         rows = set() if sure else table_rows(lines, lo, hi)
-        bridged = lead_lines(t, lo, hi)
-        if not sure:
-            bridged |= bridged_lines(t, lo)
+        bridged = bridged_lines(t, lo)
+        if sure and bridged:  # mode="page" takes the paragraph above them too
+            bridged.add(min(bridged) - 1)
+        bridged |= lead_lines(t, lo, hi)
         for i in (*range(lo), *range(hi, n)):
             s = shapes[i]
             if i in bridged:

@@ -7,9 +7,9 @@ lists a sentence introduces with a colon above it (under a line of prose) or bel
 line introducing it with a colon and to a separator closing it (:func:`body_region`).
 :func:`looks_like_page` tells, in auto mode, whether the text is a whole page at all: menus
 above the body or a long footer below it. Around the body of a page guessed in auto mode some
-lines stay: rows of a table (:func:`table_rows`), short lines between the body and a
-paragraph right above it (:func:`bridged_lines`); around the body of any page, the summary
-points right above it and a live ticker's first headline (:func:`lead_lines`).
+lines stay: rows of a table (:func:`table_rows`); around the body of any page, short lines
+between the body and a paragraph right above it (:func:`bridged_lines`), the summary points
+right above it and a live ticker's first headline (:func:`lead_lines`).
 """
 
 from __future__ import annotations
