@@ -152,7 +152,8 @@ def table_rows(lines: Sequence[str], lo: int, hi: int) -> set[int]:
     for part in (range(lo), range(hi, len(lines))):
         start, key = part.start, ""  # the run of lines [start, i) shares the key
         for i in part:
-            k = _row_key(lines[i])
+            line = lines[i]
+            k = _row_key(line) if line.count(" ") + 1 >= TABLE_MIN_WORDS else ""
             if k and k == key:
                 continue
             if i - start >= TABLE_MIN_ROWS:
@@ -172,24 +173,27 @@ def _row_key(line: str) -> str:
 
 
 def _table_edge(t: Text, edge: int, limit: int, step: int) -> int:
-    """Past the body's ``edge`` line, a table (:func:`table_rows`) right next to it, with its
-    heading (above its first row) goes on the body: the last line of it, or ``edge``."""
+    """Past the body's ``edge`` line, a table (:func:`table_rows`) right next to it goes on
+    the body, with its heading (the line over its first row: not prose, no junk a rule
+    knows): the last line of it, or ``edge``."""
     first = edge + step
-    if step > 0 and first <= limit and not t.shapes[first].prose and not _row_key(t.lines[first]):
-        first += 1  # the heading below the body
-    if (first - limit) * step > 0 or t.junk(first):
+    heading = step > 0 and first <= limit and not t.shapes[first].prose
+    if heading and not _row_key(t.lines[first]):  # below the body: the heading comes first
+        if t.junk(first):
+            return edge
+        first += 1
+    if (first - limit) * step > 0:
         return edge
     key = _row_key(t.lines[first])
-    if not key:
+    if not key or t.junk(first):
         return edge
     k = first
     while (k + step - limit) * step <= 0 and _row_key(t.lines[k + step]) == key:
         k += step
     if abs(k - first) + 1 < TABLE_MIN_ROWS:
         return edge
-    above = k + step
-    if step < 0 and above >= limit and not t.junk(above) and not t.shapes[above].prose:
-        k = above  # the heading above the first row
+    if step < 0 and k - 1 >= limit and not t.shapes[k - 1].prose and not t.junk(k - 1):
+        k -= 1  # above the body: the heading over the first row
     return k
 
 
@@ -289,13 +293,13 @@ def line_score(shape: Shape, verdict: Verdict | None, line: str = "") -> float:
 def body_region(t: Text, lo: int, hi: int) -> tuple[int, int]:
     """[start, end) of the stretch of lines in [lo, hi) with the highest total
     :func:`line_score`, widened to the lists around it and the standfirst just above it."""
-    shapes, verdict = t.shapes, t.verdict
+    shapes, verdict, lines = t.shapes, t.verdict, t.lines
     best, best_lo, best_hi = 0.0, lo, lo
     run, run_lo = 0.0, lo
     for i in range(lo, hi):
         if run <= 0:
             run, run_lo = 0.0, i
-        run += line_score(shapes[i], verdict[i], t.lines[i])
+        run += line_score(shapes[i], verdict[i], lines[i])
         if run > best:
             best, best_lo, best_hi = run, run_lo, i + 1
     if best_hi == lo:
@@ -323,7 +327,7 @@ def body_region(t: Text, lo: int, hi: int) -> tuple[int, int]:
         above = shapes[best_lo - 1]
         if above.colon and above.words >= INTRO_MIN_WORDS:
             best_lo -= 1
-    if best_hi < hi and separator(t.lines[best_hi]):
+    if best_hi < hi and separator(lines[best_hi]):
         best_hi += 1
     return best_lo, best_hi
 
@@ -364,9 +368,9 @@ def _lists_introduced_below(t: Text, end: int, limit: int) -> int:
     least two items, none of them prose or junk a rule knows and not all of them menu-like
     ("You are in this section:" / "News" / "Politics"), ended by such a line, by another list's
     introduction or by the end of the text: the new end, or ``end``."""
-    while end < limit and not t.junk(end):
+    while end < limit:
         intro = t.shapes[end]
-        if not (intro.colon and intro.words >= INTRO_MIN_WORDS):
+        if not (intro.colon and intro.words >= INTRO_MIN_WORDS) or t.junk(end):
             return end
         k = end + 1
         while (
