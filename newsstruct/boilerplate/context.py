@@ -11,9 +11,9 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    it, see :func:`.page.looks_like_page`): the stretch of lines with the highest
    :func:`.page.line_score`, widened to a standfirst above it, to a list running on from
    its edges, to a table right next to it (under its heading), to lists a sentence
-   introduces with a colon above it, under a line of prose, or below it ("The following
-   schools are closed:" / "Ashby Primary" / …), to a line introducing it with a colon and to
-   a separator closing it; the lines before and after it are ``page-head`` and ``page-tail``
+   introduces with a colon above it, under a line of prose ("The following schools are
+   closed:" / "Ashby Primary" / …), to a line introducing it with a colon and to a separator
+   closing it; the lines before and after it are ``page-head`` and ``page-tail``
    (in auto mode only the menu-like ones: prose, list items, table rows and a table's heading
    stay; in both modes three or more summary points right above the body, the headline of a
    live ticker's first entry, and short lines between the body and a paragraph right above

@@ -3,8 +3,8 @@
 The body is the stretch of lines with the highest total :func:`line_score` (prose up, short
 lines and junk down; a teaser's excerpt cut short with "[…]" is no prose), widened to a
 standfirst above it, to a list running on from its edges, to a table right next to it, to
-lists a sentence introduces with a colon above it (under a line of prose) or below it, to a
-line introducing it with a colon and to a separator closing it (:func:`body_region`).
+lists a sentence introduces with a colon above it (under a line of prose), to a line
+introducing it with a colon and to a separator closing it (:func:`body_region`).
 :func:`looks_like_page` tells, in auto mode, whether the text is a whole page at all: menus
 above the body or a long footer below it. Around the body of a page guessed in auto mode some
 lines stay: rows of a table (:func:`table_rows`); around the body of any page, short lines
@@ -307,7 +307,6 @@ def body_region(t: Text, lo: int, hi: int) -> tuple[int, int]:
     best_lo, best_hi = _list_edge(t, best_lo, lo, -1), _list_edge(t, best_hi - 1, hi - 1, 1) + 1
     best_lo, best_hi = _table_edge(t, best_lo, lo, -1), _table_edge(t, best_hi - 1, hi - 1, 1) + 1
     best_lo = _introduced_lists(t, best_lo, lo)
-    best_hi = _lists_introduced_below(t, best_hi, hi)
     # a standfirst sits above the byline, date, picture and share row that open the body;
     # lines a rule explains do not count towards the distance
     for _ in range(2):
@@ -360,33 +359,6 @@ def _introduced_lists(t: Text, start: int, limit: int) -> int:
             break
         top = k
     return top if top > limit and t.shapes[top - 1].prose else start
-
-
-def _lists_introduced_below(t: Text, end: int, limit: int) -> int:
-    """Below the body (which ends before ``end``), a list a sentence introduces with a colon
-    ("The new version brings:" / "Dark mode" / "Faster start-up" / …) goes on the body: at
-    least two items, none of them prose or junk a rule knows and not all of them menu-like
-    ("You are in this section:" / "News" / "Politics"), ended by such a line, by another list's
-    introduction or by the end of the text: the new end, or ``end``."""
-    while end < limit:
-        intro = t.shapes[end]
-        if not (intro.colon and intro.words >= INTRO_MIN_WORDS) or t.junk(end):
-            return end
-        k = end + 1
-        while (
-            k < limit
-            and k - end <= INTRODUCED_LIST_MAX_ITEMS
-            and not t.junk(k)
-            and not t.shapes[k].prose
-            and not t.shapes[k].colon
-        ):
-            k += 1
-        if k - end > INTRODUCED_LIST_MAX_ITEMS or k - end <= 2:
-            return end
-        if all(t.shapes[m].words <= MENU_MAX_WORDS for m in range(end + 1, k)):
-            return end
-        end = k
-    return end
 
 
 def _list_edge(t: Text, edge: int, limit: int, step: int) -> int:
