@@ -398,6 +398,13 @@ TICKER = [
 
 
 @pytest.mark.parametrize("mode", ["auto", "page"])
+def test_page_reads_no_summary_points_under_a_heading_with_a_colon(mode):
+    links = ["Most read stories this week:", "Mayor backs new pier plan", "Storm shuts ferry"]
+    page = "\n".join(["Port Ellison Tribune", *MENU, *links, *STORY, *FOOTER])
+    assert set(links) <= {b.text for b in find_boilerplate(page, mode=mode)}
+
+
+@pytest.mark.parametrize("mode", ["auto", "page"])
 def test_page_keeps_the_first_entry_headline_of_a_live_ticker(mode):
     first = ["14:32", "Council opens rest centre", STORY[0]]
     page = "\n".join(

@@ -102,7 +102,8 @@ def _lead_points(t: Text, lo: int) -> set[int]:
     """The summary points right above the body ("Rivers burst their banks overnight" /
     "About 400 homes evacuated"): ``LEAD_MIN_LINES`` or more lines of a few words each,
     apart from the body only by junk a rule knows (a picture's controls, its caption), none
-    of it a byline or a timestamp (the headline stands above those)."""
+    of it a byline or a timestamp (the headline stands above those), none ending in a colon
+    (the heading of a list of links, "Most read this week:")."""
     points: list[int] = []
     skipped = 0
     for k in range(lo - 1, max(-1, lo - 1 - LEAD_MAX_SKIP - LEAD_MAX_LINES), -1):
@@ -117,8 +118,8 @@ def _lead_points(t: Text, lo: int) -> set[int]:
         s, line = t.shapes[k], t.lines[k]
         if s.prose or s.words < LEAD_MIN_WORDS:
             break
-        if headline_like(line) or "://" in line or "www." in line:
-            return set()  # the foot of a list of teasers or links
+        if s.colon or headline_like(line) or "://" in line or "www." in line:
+            return set()  # a list of teasers or links, or its heading
         points.append(k)
         if len(points) > LEAD_MAX_LINES:
             return set()
