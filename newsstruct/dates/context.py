@@ -954,7 +954,12 @@ class _Scan:
             cls is None
             and side == 0
             and word in _SAME_IN_PAST
-            and (nxt in _DETERMINERS or nxt in _TIME_PREPS)
+            and (
+                nxt in _DETERMINERS
+                # before a time only when the subject opens its clause: "the quake hit at
+                # 3:40 a.m.", but "will vote on the budget cut on Tuesday" holds a noun
+                or (nxt in _TIME_PREPS and _opens_clause(_neighbour(toks, i, side, -3)))
+            )
             and prev is not None
             and prev.isalpha()
             and not prev.endswith("s")
@@ -1201,6 +1206,14 @@ def _to_after_day(toks: list[regex.Match[str]], i: int) -> bool:
 # words that open a conjunct with no verb of its own after ", and": "would start selling in
 # June, and in Europe in October"
 _ELLIPSIS_OPENERS = frozenset(["in", "on", "at", "by", "from", "until", "again", "then"])
+
+
+def _opens_clause(before: str | None) -> bool:
+    """Whether a phrase after the word ``before`` opens its clause (after a mark, "and" or a
+    clause opener, or with nothing read before it)."""
+    if before is None or not before[:1].isalpha():
+        return True
+    return before in _CLAUSE_OPENERS or before == "and"
 
 
 def _neighbour(tokens: list[regex.Match[str]], i: int, side: int, step: int) -> str | None:
