@@ -354,8 +354,11 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     # and so is a few words quoted ("would present a plan "within weeks" and hold talks on Monday")
     left, right = _skip_quoted(left), _skip_quoted(right)
     # and an attribution between commas: "sales, it said, should reach a record in the fourth
-    # quarter"
-    left, right = _skip_said_asides(left, 0), _skip_said_asides(right, 1)
+    # quarter"; but not past the end of a relative clause the mention is in ("the talks, which
+    # ended on Monday, he said, will resume")
+    left = _skip_said_asides(left, 0)
+    if not _in_relative_aside(left):
+        right = _skip_said_asides(right, 1)
     deadline = _is_deadline(left, right)
     if deadline and _when_gone(right, tense_words):
         return "past"  # "was delayed until Tuesday, when the judge ruled": a deadline gone
@@ -520,6 +523,14 @@ def _skip_said_asides(toks: list[regex.Match[str]], side: int) -> list[regex.Mat
     return out
 
 
+def _in_relative_aside(left: list[regex.Match[str]]) -> bool:
+    """Whether ``left`` (read leftwards) opens with a relative clause after a comma: ", which
+    ended on"."""
+    k = next((k for k, t in enumerate(left) if t.group() == ","), None)
+    return k is not None and k > 0 and left[k - 1].group().lower() in _RELATIVES
+
+
+_RELATIVES = frozenset(["which", "who", "whom", "whose"])
 _QUOTE_MARKS = frozenset('"“”«»')
 _QUOTED_WORDS = 4  # the most words a quoted fragment passed over holds
 
