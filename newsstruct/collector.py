@@ -27,8 +27,8 @@ def paused() -> Iterator[None]:
     if not gc.isenabled():
         yield
         return
-    gc.disable()
     try:
+        gc.disable()  # inside the ``try``: an interrupt as it returns still turns it back on
         yield
     finally:
         gc.enable()

@@ -104,6 +104,19 @@ def test_the_collector_comes_back_on_when_a_call_is_interrupted(monkeypatch):
     assert gc.isenabled()
 
 
+def test_the_collector_comes_back_on_when_an_interrupt_comes_as_it_is_paused(monkeypatch):
+    disable = gc.disable
+
+    def disabled_then_interrupted():
+        disable()
+        raise KeyboardInterrupt  # a signal handled as gc.disable() returns
+
+    monkeypatch.setattr(gc, "disable", disabled_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        structure("Rain fell on Monday.", "2024-05-09")
+    assert gc.isenabled()
+
+
 def test_process_pool_matches_a_sequential_run():
     items = [{"id": str(i), "text": t, "published": p} for i, (t, p) in enumerate(TEXTS * 3)]
     assert list(structure_many(items, n_process=2, batch_size=2)) == list(structure_many(items))
