@@ -405,6 +405,19 @@ def test_page_reads_no_summary_points_under_a_heading_with_a_colon(mode):
 
 
 @pytest.mark.parametrize("mode", ["auto", "page"])
+def test_page_reads_no_summary_points_under_a_related_stories_heading(mode):
+    links = ["Top stories", "Mayor backs new pier plan at last", *POINTS]
+    page = "\n".join(["Port Ellison Tribune", *MENU, *links, *STORY, *FOOTER])
+    assert set(links) <= {b.text for b in find_boilerplate(page, mode=mode)}
+
+
+def test_page_mode_reads_no_summary_points_in_a_menu_of_rows():
+    rows = ["World | Politics | Business", "Sports | Weather | Opinion", "Jobs | Homes | Cars"]
+    page = "\n".join(["Port Ellison Tribune", *rows, "Harbor workers strike", *STORY, *FOOTER])
+    assert set(rows) <= {b.text for b in find_boilerplate(page, mode="page")}
+
+
+@pytest.mark.parametrize("mode", ["auto", "page"])
 def test_page_keeps_the_first_entry_headline_of_a_live_ticker(mode):
     first = ["14:32", "Council opens rest centre", STORY[0]]
     page = "\n".join(

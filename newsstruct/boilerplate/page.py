@@ -60,6 +60,8 @@ LEAD_MIN_LINES = 3
 LEAD_MAX_LINES = 6
 LEAD_MIN_WORDS = 3
 LEAD_MAX_SKIP = 3
+# a mark between a menu's links: no summary point holds one
+_MENU_MARK = compile_re(r" [|·•] ")
 
 
 TICKER_MIN_ENTRIES = 2
@@ -102,13 +104,16 @@ def _lead_points(t: Text, lo: int) -> set[int]:
     """The summary points right above the body ("Rivers burst their banks overnight" /
     "About 400 homes evacuated"): ``LEAD_MIN_LINES`` or more lines of a few words each,
     apart from the body only by junk a rule knows (a picture's controls, its caption), none
-    of it a byline or a timestamp (the headline stands above those), none ending in a colon
-    (the heading of a list of links, "Most read this week:")."""
+    of it a byline or a timestamp (the headline stands above those) or a menu's row, none
+    ending in a colon and none under a heading a rule knows for related stories (the heading
+    of a list of links, "Most read this week:", "Top stories")."""
     points: list[int] = []
     skipped = 0
     for k in range(lo - 1, max(-1, lo - 1 - LEAD_MAX_SKIP - LEAD_MAX_LINES), -1):
         if t.junk(k):
             v = t.verdict[k]
+            if points and v is not None and v[0] == "related":
+                return set()  # a list of teasers under its heading ("Top stories")
             if points or (v is not None and v[0] in BYLINE_CATEGORIES):
                 break
             skipped += 1
@@ -120,6 +125,8 @@ def _lead_points(t: Text, lo: int) -> set[int]:
             break
         if s.colon or headline_like(line) or "://" in line or "www." in line:
             return set()  # a list of teasers or links, or its heading
+        if _MENU_MARK.search(line):
+            return set()  # a menu's row ("News | Sport | Weather")
         points.append(k)
         if len(points) > LEAD_MAX_LINES:
             return set()
