@@ -1180,6 +1180,8 @@ def _verb_subject(toks: list[regex.Match[str]], i: int) -> bool:
 _MAIN_VERB_AFTER = frozenset(
     "will would is are has have can could should must".split()  # noqa: SIM905
 )
+# a participle of a plan or a forecast looks ahead: "the ruling expected on Monday will"
+_AHEAD_PARTICIPLES = _FORECAST_TO | {"expected", "planned", "scheduled", "rescheduled", "slated"}
 
 
 def _participle_phrase(
@@ -1196,6 +1198,7 @@ def _participle_phrase(
         prep in ("in", "on", "at", "during")
         and len(verb) > 4
         and verb.endswith("ed")
+        and verb not in _AHEAD_PARTICIPLES
         and tense_words.get(verb) in (None, "past")
         and noun.isalpha()
         and noun not in tense_words
