@@ -305,6 +305,14 @@ _DEADLINE_WORDS = frozenset(
     defers defer adjourned adjourns rescheduled reschedules remanded remands remand given gave
     give gives granted grants due deadline deadlines expected""".split()  # noqa: SIM905
 )
+# ... and so is one after a phrasal verb of putting off: "put off until Saturday", "pushed
+# back to Sunday"
+_DEFER_PARTICLES = frozenset(["off", "back"])
+_DEFER_VERBS = frozenset(
+    """put puts putting pushed push pushes pushing""".split()  # noqa: SIM905
+)
+_DEFER_PREP = frozenset(["until", "till", "to"])
+_DEFER_REACH = 5  # "put off the trip until Sunday"
 _DEADLINE_REACH = 16
 # "All ferries cancelled until Friday", "schools are shut until Monday": a suspension lasts
 # until a day still to come; told with "was"/"were"/"had" ("the road was closed until
@@ -625,14 +633,20 @@ def _is_deadline(left: list[regex.Match[str]], right: list[regex.Match[str]]) ->
         and (left[1].group().lower() in ("have", "has"))
     ):
         return True
-    for tok in left[1:_DEADLINE_REACH]:
+    for i, tok in enumerate(left[1:_DEADLINE_REACH], 1):
         word = tok.group().lower()
         if word in _BOUNDARY or word.startswith("\n") or word in _CLAUSE_OPENERS:
             return False
         if word in _DEADLINE_WORDS:
             return True
+        if (
+            word in _DEFER_PARTICLES
+            and i + 1 < min(len(left), _DEFER_REACH + 1)
+            and left[0].group().lower() in _DEFER_PREP
+            and left[i + 1].group().lower() in _DEFER_VERBS
+        ):
+            return True
         if word in _SUSPENDED_WORDS and left[0].group().lower() in ("until", "till"):
-            i = left.index(tok)
             if i + 1 >= len(left) or left[i + 1].group().lower() not in _PAST_AUX:
                 return True
             # told in the past but reported, the suspension stands at the saying

@@ -909,11 +909,17 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
     return Reading("DATE", cal.day(day), mod=mod)
 
 
+_QUOTE_MARK = compile_re(r"[\"“”]|''|``")
+
+
 def _day_of_week_named(ctx: Ctx, start: int, wd: int) -> dt.date | None:
     """ "Last week, police arrested a man on Tuesday": that week's Tuesday, when a week gone
-    opens the sentence of a past clause."""
+    opens the sentence of a past clause (not across a quote mark: in '"Last week we had no
+    power," a resident said on Thursday' the week is the speaker's, the weekday the saying's)."""
     week = ctx.previous
     if week is None or week.unit != "week" or year_named_before(ctx, start, ("week",)) is None:
+        return None
+    if 0 <= week.end < start and _QUOTE_MARK.search(ctx.text, week.end, start):
         return None
     return week.first + dt.timedelta(days=wd - week.first.isoweekday())
 
