@@ -896,14 +896,18 @@ def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
     if prior is None:
         if ctx.ref is None:
             return Reading("DATE", None, None)
-        if (
-            (step == 1 or (words[0] == "that" and _over_before(ctx.previous, ctx.ref)))
-            and ctx.previous is not None
-            and ctx.tense == "past"
+        if ctx.tense == "past" and (
+            step == 1
+            or (
+                words[0] == "that"
+                and ctx.previous is not None
+                and _over_before(ctx.previous, ctx.ref)
+            )
         ):
             # "The strike began in March 2006. The next day, talks collapsed.": the day is
-            # not known; it is not the day after the reference (nor is "That week" after
-            # "In 2020" the reference's)
+            # not known; it is not the day after the reference, even with no date named
+            # before ("The following week, the board resigned."), nor is "That week" after
+            # "In 2020" the reference's
             return Reading(
                 "TIME" if unit in ctx.lex.temporal["part_of_day"] else "DATE", None, None
             )
