@@ -977,7 +977,6 @@ class _Scan:
             cls = "past"  # "than it forecast in April": no "-s", so not the present
         elif (
             cls is None
-            and side == 0
             and word in _SAME_IN_PAST
             and (
                 nxt in _DETERMINERS
@@ -990,8 +989,8 @@ class _Scan:
             and not prev.endswith("s")
             and _neighbour(toks, i, side, -2) in ("the", "its", "his", "her", "their", "our")
         ):
-            # "the firm set a record for sales in July", "the quake hit at 3:40 a.m.": a
-            # singular subject
+            # "the firm set a record for sales in July", "the quake hit at 3:40 a.m.", "The
+            # following week, the board put the firm up for sale": a singular subject
             cls = "past"
         elif cls == "past" and prev in _NOT_FINITE_BEFORE:
             cls = None  # "would be paid": a participle
