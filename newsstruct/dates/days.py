@@ -914,12 +914,14 @@ _QUOTE_MARK = compile_re(r"[\"“”]|''|``")
 
 def _day_of_week_named(ctx: Ctx, start: int, wd: int) -> dt.date | None:
     """ "Last week, police arrested a man on Tuesday": that week's Tuesday, when a week gone
-    opens the sentence of a past clause (not across a quote mark: in '"Last week we had no
-    power," a resident said on Thursday' the week is the speaker's, the weekday the saying's)."""
+    opens the sentence of a past clause (not across the end or start of a quote: in '"Last week
+    we had no power," a resident said on Thursday' the week is the speaker's, the weekday the
+    saying's; a whole quote between, 'Last week, the mayor "strongly" objected on Thursday',
+    leaves both the teller's)."""
     week = ctx.previous
     if week is None or week.unit != "week" or year_named_before(ctx, start, ("week",)) is None:
         return None
-    if 0 <= week.end < start and _QUOTE_MARK.search(ctx.text, week.end, start):
+    if 0 <= week.end < start and len(_QUOTE_MARK.findall(ctx.text, week.end, start)) % 2:
         return None
     return week.first + dt.timedelta(days=wd - week.first.isoweekday())
 
