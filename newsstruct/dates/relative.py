@@ -82,6 +82,9 @@ _PLURAL_AMOUNT_OF_BEFORE = compile_re(
 _PAST_VERB_AFTER = compile_re(
     r"[ \t\u00a0]+\p{Ll}{2,}ed[ \t\u00a0]+(?:the|a|an|its|their|his|her|our|that|this)(?![\p{L}])"
 )
+# "the mayor said the next morning would be cold": the subject of a reported plan or
+# forecast, the day after the saying
+_MODAL_AFTER = compile_re(r"(?:['’]s[ \t]+\p{L}+[ \t]+)?[ \t]*(?:would|could|might|will)\b")
 _OF_THE_UNIT = compile_re(r"\bof the (year|month|week|quarter|decade|century)$")
 
 
@@ -897,7 +900,7 @@ def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
         if ctx.ref is None:
             return Reading("DATE", None, None)
         if ctx.tense == "past" and (
-            step == 1
+            (step == 1 and (ctx.previous is not None or not _MODAL_AFTER.match(ctx.text, m.end())))
             or (
                 words[0] == "that"
                 and ctx.previous is not None
