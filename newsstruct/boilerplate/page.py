@@ -160,8 +160,7 @@ def table_rows(lines: Sequence[str], lo: int, hi: int) -> set[int]:
     for part in (range(lo), range(hi, len(lines))):
         start, key = part.start, ""  # the run of lines [start, i) shares the key
         for i in part:
-            line = lines[i]
-            k = _row_key(line) if line.count(" ") + 1 >= TABLE_MIN_WORDS else ""
+            k = _row_key(lines[i])
             if k and k == key:
                 continue
             if i - start >= TABLE_MIN_ROWS:
