@@ -525,6 +525,8 @@ def np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     """The mention ending at ``end`` (adverbials, appositions and asides before a cue skipped),
     when a clause boundary stands before it."""
     m = _np_before(doc, lo, end)
+    if m is None:
+        m = _share_before(doc, lo, end)
     if m is not None and m.start > 0 and doc.text[m.start - 1] == "‘":
         # Tommy ‘The Hammer’ Rourke said: the nickname's closing mark read as an apostrophe;
         # the name after it is the mention
@@ -542,6 +544,48 @@ def np_before(doc: Doc, lo: int, end: int) -> Mention | None:
     if head is None or head.kind not in ("name", "org"):
         return m
     return Mention(start=head.start, end=m.end, kind="org", head=(head.start, m.end))
+
+
+# a share of the people polled, as the subject of their answer: "Six in 10 voters said",
+# "nearly half said", "47% say", "a majority of residents say", "two-thirds of the members
+# said"; read back from the cue over a bounded stretch
+_SHARE_BEFORE = compile_re(
+    r"(?r)(?<![\p{L}\p{N}\-])(?:(?i:nearly|about|almost|roughly|around|only|just|over|under"
+    r"|more\s+than|fewer\s+than|less\s+than)\s+)?"
+    r"(?:(?i:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+"
+    r"(?:\d{1,3}|three|four|five|ten)|(?i:half)|\d{1,3}(?:\.\d{1,2})?\s?%"
+    r"|(?i:a)\s+(?:majority|minority)|(?i:majorities|minorities)"
+    r"|(?i:a|one|two)[\s\-](?:thirds?|quarters?|fifths?)|(?i:three)[\s\-]quarters)"
+    r"(?:\s+of(?:\s+(?:the|those|all|their))?)?((?:\s+[\p{L}\-]{1,30}){0,4})$",
+    regex.V1,
+)
+# how far back a share's words are looked for
+_SHARE_REACH = 80
+
+
+def _share_before(doc: Doc, lo: int, end: int) -> Mention | None:
+    """A share of a polled group ending at ``end``, the subject of what it said ("Nine in 10
+    said", "about half of the voters say"), when no other mention ends there; its words
+    after the share are nouns, not a verb or a function word ("won half the seats and")."""
+    end = skip_back(doc, lo, end)
+    m = _SHARE_BEFORE.search(doc.text, max(lo, end - _SHARE_REACH), end)
+    if m is None:
+        return None
+    tail = m.group(1).lower().split()
+    if tail[:1] == ["of"]:  # the reverse match may read "of the" into the noun's words
+        tail = tail[2:] if tail[1:2] and tail[1] in ("the", "those", "all", "their") else tail[1:]
+    words = doc.words
+    if any(verbish(w, words) or w in words.function_words for w in tail):
+        return None
+    start = m.start()
+    if doc.text[lo:start].strip() and not _SHARE_OPENS.search(doc.text, max(lo, start - 12), start):
+        return None  # "cut the deficit by half said": a share inside a phrase, no subject
+    return Mention(start=start, end=m.end(), kind="group")
+
+
+# what may stand right before a share that opens the clause (when it is not its start): a
+# comma or a conjunction ("but six in 10 said")
+_SHARE_OPENS = compile_re(r"(?r)(?:[,;:(\n—–]|\b(?i:and|but|while|whereas|yet))\s*$", regex.V1)
 
 
 def _with_nickname(doc: Doc, lo: int, m: Mention) -> Mention:
