@@ -517,7 +517,8 @@ def _reported(
         or (
             nxt is not None
             and (
-                nxt.group(1)[0].isupper()
+                # "state Rep. Hoover" (but "polls show Lund ahead": a poll's verb)
+                (nxt.group(1)[0].isupper() and prev not in _EVIDENCE)
                 or nxt.group(1).lower() in _AUX
                 or _body_next(text, cue[1], sent.end, words)
                 # "Member states said": a verb of saying follows the noun
@@ -529,7 +530,7 @@ def _reported(
     source = source_for_cue(doc, max(sent.start, cue[0] - MAX_WINDOW), cue[0], cue[1])
     if homograph and (
         source is None
-        or source.kind not in ("name", "pronoun", "org", "group")
+        or (source.kind not in ("name", "pronoun", "org", "group") and not _evidence(text, source))
         or skip_back(doc, source.end, cue[0]) != source.end
     ):
         return None  # "state" and "calls" cue only after their subject: "It states", "Others call"
@@ -657,7 +658,7 @@ def _reported(
         cls == "belief"
         and first != "that"
         and not _CLAUSE.search(content)
-        and not (lemma == "show" and _evidence(text, source))
+        and not (lemma == "show" and _evidence(text, source) and not _TOPIC.match(content))
     ):
         return None
     if lemma == "add" and first == "up":
@@ -854,6 +855,10 @@ _EVIDENCE = frozenset(
         "emails",
     ]
 )
+
+
+# what a record tells about, not what it says: "the emails show more about the deal"
+_TOPIC = compile_re(r"(?:more|less|much|little|nothing|something|a\s+lot)\s+about\b", regex.I)
 
 
 def _evidence(text: str, source: Mention | None) -> bool:
