@@ -78,6 +78,9 @@ class Ctx:
     period: str | None = None  # a month, quarter or half mentioned just before
     quarter: str | None = None  # the last quarter the text mentioned
     sentence_day: dt.date | None = None  # a day given earlier in the same sentence
+    # whether the text writes its dates day first, asked once per text (see
+    # named.writes_day_first); None: ask of ``text`` itself
+    day_first: Callable[[], bool] | None = None
 
     @property
     def tense(self) -> str | None:

@@ -396,11 +396,10 @@ _DAY_FIRST = compile_re(
 _MONTH_FIRST = compile_re(r"(?<!\p{L})" + _MONTH_NAME + r"[ \t\u00a0]+\d{1,2}(?![\d,.]\d|\d)")
 
 
-# asked once per numeric date: the whole text is searched once, not once per date (quadratic)
-@functools.lru_cache(maxsize=2)
-def _writes_day_first(text: str) -> bool:
+def writes_day_first(text: str) -> bool:
     """Whether ``text`` writes its dates day first ("17 March") and never month first ("March
-    17"): its "08/10/2010" is then the 8th of October."""
+    17"): its "08/10/2010" is then the 8th of October. It reads the whole text: a stage asks
+    it once per text (``Ctx.day_first``), not once per numeric date."""
     return _DAY_FIRST.search(text) is not None and _MONTH_FIRST.search(text) is None
 
 
@@ -429,7 +428,8 @@ def h_iso(m: Cand, ctx: Ctx) -> Reading | None:
             return Reading("TIME", f"{d.isoformat()}T{iso.group(4)}:{iso.group(5)}", "absolute")
         return Reading("DATE", cal.day(d), "absolute")
     raw = raw.replace(" ", "").replace("\t", "").replace("\u00a0", "")  # "10 / 15 / 2008"
-    parsed = _dateparser_parse(raw, "DMY" if _writes_day_first(ctx.text) else "MDY")
+    day_first = ctx.day_first() if ctx.day_first is not None else writes_day_first(ctx.text)
+    parsed = _dateparser_parse(raw, "DMY" if day_first else "MDY")
     if parsed is None:
         return None
     year_part = raw.rsplit("/", 1)[-1]

@@ -26,7 +26,7 @@ from . import calendar as cal
 from .context import clause_tense, headline_end, headline_tense
 from .core import Cand, Ctx, Prior, Reading, month_in, weekday_in
 from .grammar import TriggerFinder, compile_grammar, simple_folds
-from .named import SPAN_END, span_end_year
+from .named import SPAN_END, span_end_year, writes_day_first
 from .propername import in_name
 from .resolve import HANDLERS
 
@@ -487,13 +487,14 @@ def find_dates(
     cands = _candidates(text, sentences, lex)
     if not cands:
         return ()
+    day_first = functools.cache(functools.partial(writes_day_first, text))  # read once, if asked
     speech = _SpeechDates.empty()
     if ref is not None and any(c in text for c in _QUOTE_MARKS):
         if quotes is None:
             from ..quotes import find_quotes
 
             quotes = find_quotes(text, sentences=sentences, lexicon=lex)
-        speech = _SpeechDates.build(text, quotes, sentences, cands, ref, anchor, lex)
+        speech = _SpeechDates.build(text, quotes, sentences, cands, ref, anchor, lex, day_first)
     state = _Discourse()
     chains = _time_chains(cands)
     headline = headline_end(text)
@@ -552,6 +553,7 @@ def find_dates(
             period=period,
             quarter=state.quarter,
             sentence_day=state.sentence_day,
+            day_first=day_first,
         )
         if kind in ("time", "pod_day") and state.sentence_day is not None:
             # "at 5 a.m. on Friday, and until midnight on Christmas Eve": the day right after
@@ -1364,6 +1366,7 @@ class _SpeechDates:
         ref: dt.date,
         ref_name: str,
         lex: Lexicon,
+        day_first: Callable[[], bool],
     ) -> _SpeechDates:
         sent_starts = [s.start for s in sentences]
         cand_starts = [m.start() for _, _, m in cands]
@@ -1377,7 +1380,7 @@ class _SpeechDates:
         for q in quotes:
             spans = [(p.start, p.end) for p in q.pieces] or [(q.start, q.end)]
             said, day = _speech_date(
-                text, q, spans, sentences, sent_starts, cands, cand_starts, ref, lex
+                text, q, spans, sentences, sent_starts, cands, cand_starts, ref, lex, day_first
             )
             if said is not None and day and q.speaker is not None and q.cue is not None:
                 told[q.speaker.name, bisect.bisect_right(sent_starts, q.cue.start) - 1] = said
@@ -1420,6 +1423,7 @@ def _speech_date(
     cand_starts: list[int],
     ref: dt.date,
     lex: Lexicon,
+    day_first: Callable[[], bool],
 ) -> tuple[dt.date | None, bool]:
     """The day the attribution of quote ``q`` names ("…," she said Tuesday) and True, else
     the first day of the month it names ("…," she said in December) and False, else None."""
@@ -1451,7 +1455,7 @@ def _speech_date(
     if best is None or best[0] > _SPEECH_REACH:
         return None, True
     _, m, kind = best
-    ctx = Ctx(text=text, lex=lex, ref=ref, tense="past")
+    ctx = Ctx(text=text, lex=lex, ref=ref, tense="past", day_first=day_first)
     reading = _read(kind, m, ctx)
     if reading is None or reading.value is None:
         return None, True
