@@ -1177,9 +1177,8 @@ def _year_noun_after(after: str) -> bool:
     """Whether a noun a year modifies follows it: "Parliament Passes 2009 Budget", "Toyota
     2009 Sales Fall" name the year, not a thing, though a capital stands before it."""
     word = _WORD_AFTER.match(after)
-    return word is not None and (
-        word.group(1).lower() in _YEAR_NOUNS or word.group(1).lower() in _YEAR_NOUNS_ONE
-    )
+    noun = word.group(1).lower() if word is not None else ""
+    return noun in _YEAR_NOUNS or noun in _YEAR_NOUNS_ONE
 
 
 _WORD_BEFORE = compile_re(r"(?<![\p{L}])(\p{L}+)[ \t\u00a0]+$")
