@@ -32,9 +32,10 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    short lines that are all links (``related-block``), up to a paragraph, a line ending in
    a period or a paragraph broken mid-sentence, but
    for a last one right above a paragraph, in a few words and not set like a headline, or
-   quoted whole (its subhead); a header opening the text over a headline and its byline or
-   date is the section's name, and one between two paragraphs over words or names alone
-   heads a list of the story.
+   quoted whole (its subhead), and a last one left above a paragraph that leads into it
+   with a colon ("One resident wrote:", with only junk between); a header opening the text
+   over a headline and its byline or date is the section's name, and one between two
+   paragraphs over words or names alone heads a list of the story.
 5. **Captions above a credit**: a photo credit on its own line makes the line above it a
    caption when that line does not end like a sentence, or when the credit is labelled
    ("Photo: ...", but not "Source: ...": data sources follow paragraphs too)
@@ -802,22 +803,31 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
             and below[0] in BYLINE_CATEGORIES
         ):
             continue
-        # the last line before a paragraph may be its subhead: a few words, not set like a
-        # headline, or a quotation set whole (a subhead quoting someone)
-        # (but under "By" or "Von" alone a name is the byline's)
-        if (
-            free
-            and j < hi
-            and free[-1] == j - 1
-            and (
-                (shapes[j - 1].words <= _SUBHEAD_MAX_WORDS and not headline_like(lines[j - 1]))
-                or _quoted_whole(shapes[j - 1], lines[j - 1])
-            )
-            and not (hit.category == "byline" and _NAME_LINE.fullmatch(lines[j - 1]) is not None)
-        ):
+        # the last line before a paragraph may be the paragraph's
+        if free and j < hi and _opens_paragraph(t, free[-1], j, hit.category):
             free.pop()
         for k in free:
             verdict[k] = (hit.category, "related-block")
+
+
+def _opens_paragraph(t: Text, k: int, j: int, category: str) -> bool:
+    """Line ``k``, the last left of a block under a header above the paragraph at ``j``, is
+    the paragraph's: right above it, its subhead (a few words, not set like a headline, or a
+    quotation set whole; but under "By" or "Von" alone a name is the byline's); or, with
+    only junk between them (an ad, a share bar), a line that leads into it with a colon
+    ("Osei put it this way:", "The statement reads:"): links lead nowhere. (The block still
+    goes on past a lead-in: ending it there lost link blocks.)"""
+    line, shape = t.lines[k], t.shapes[k]
+    if _lead_in(shape, line):
+        return True
+    return (
+        k == j - 1
+        and (
+            (shape.words <= _SUBHEAD_MAX_WORDS and not headline_like(line))
+            or _quoted_whole(shape, line)
+        )
+        and not (category == "byline" and _NAME_LINE.fullmatch(line) is not None)
+    )
 
 
 def _not_a_header(t: Text, i: int, rule: str) -> None:
