@@ -966,12 +966,13 @@ def _long_past_sentence(shape: Shape, line: str) -> bool:
 
 # a sentence that reads on from the story's line before it, not one that tells what a
 # picture shows: it opens with a connective or a pronoun ("But the council …", "He left
-# …", "His plan …", "There is …", "Meanwhile, …", "Aber …", "Er …") or with a phrase of time,
-# place or source set off by a comma ("At a hearing on Tuesday, the mayor …", "According to
-# the clerk, …"; not "In this photo, …", "At left, …"), tells what had been, would or could
-# be, speaks for "we", gives a share ("61 percent") or its source ("according to …"), or
-# opens with a dateline ("SEATTLE — …", "… (UPI) — …"). A caption names whom it shows and
-# what they do.
+# …", "His plan …", "There is …", "Meanwhile, …", "Aber …", "Er …") or with a phrase or clause
+# of time, place or source set off by a comma, however long ("At a hearing on Tuesday, the
+# mayor …", "According to the clerk, …", "After the U.S. Refugee Act of 1980 set up a
+# process for resettling refugees, Clarkston …", "Last week, …"; not "In this photo, …", "At
+# left, …"), tells what had been, would, could or must be, speaks for "we", gives a share
+# ("61 percent") or its source ("according to …"), or opens with a dateline ("SEATTLE — …",
+# "… (UPI) — …"). A caption names whom it shows and what they do.
 _READS_ON = compile_re(
     r"(?:But|And|Yet|So|Then|Still|Meanwhile|However|Instead|Also|Though|Although|Moreover"
     r"|Indeed|Nonetheless|Nevertheless|Besides|Thus|He|She|They|It|We|I|You|That|Those|His"
@@ -979,8 +980,14 @@ _READS_ON = compile_re(
     r"|Aber|Doch|Und|Er|Es|Dennoch|Zudem|Außerdem|Allerdings|Trotzdem)(?=[ ,’'])"
     r"|(?:In|On|At|For|After|Before|Despite|Since|During|When|While|As|Given|Going|Ever"
     r"|Through|Under|Until|Following|Throughout|Amid|According)\b"
-    r"(?![^,]{0,60}\b(?:this|these|photo|picture|image|file|left|right|above|below)\b)[^,.]{0,60}, "
-    r"|.*?(?:\b(?:had|would|could|should|might|we|our|us|percent|per cent|according to"
+    # (a stop only after an initial, "U.S.", "Donald J. Trump": a clause does not end there)
+    r"(?![^,]{0,100}\b(?:this|these|photo|picture|image|file|left|right|above|below)\b)"
+    r"(?:[^,.]|(?<=\b\p{Lu})\.){0,100}+, "
+    r"|(?:(?:This|Last|Next) (?:week(?:end)?|month|year|season|spring|summer|fall|autumn|winter"
+    r"|morning|afternoon|evening|night|\p{Lu}\p{Ll}{2,5}day)"
+    r"|(?:Earlier|Later)(?: (?:this|that|last|next) \p{Ll}+)?|Previously|Recently|Yesterday"
+    r"|Today), "
+    r"|.*?(?:\b(?:had|would|could|should|might|must|we|our|us|percent|per cent|according to"
     r"|meanwhile|however|nonetheless|nevertheless)\b"
     r"|%|\((?:UPI|CNN|Xinhua)\)\s?[—–-])"
     # (each word possessive: a run of initials, "A.A.A.…", is not split every way)
