@@ -39,8 +39,9 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
 5. **Captions above a credit**: a photo credit on its own line makes the line above it a
    caption when that line does not end like a sentence, or when the credit is labelled
    ("Photo: ...", but not "Source: ...": data sources follow paragraphs too)
-   (``caption-above-credit``); a long sentence telling in the past what someone did is the
-   story's, and a credit for a whole story's pictures ("Photographs by ...") is a byline.
+   (``caption-above-credit``); a long sentence telling in the past what someone did, or a
+   paragraph whose first sentence does, is the story's, and a credit for a whole story's
+   pictures ("Photographs by ...") is a byline.
 6. **Lines inside a block** (``inside-block``): a line between two lines of one paywall,
    newsletter, promo, share or comments block, and a word or two between two junk lines;
    after step 7, any short open line, or two, between two junk lines (``between-junk``),
@@ -960,8 +961,16 @@ _TOLD_IN_PAST = compile_re(
 )
 
 
-def _long_past_sentence(shape: Shape, line: str) -> bool:
-    return shape.words > _CAPTION_ONE_SENTENCE_WORDS and _TOLD_IN_PAST.match(line) is not None
+def _told_in_past(shape: Shape, line: str) -> bool:
+    """A sentence of over 25 words telling in the simple past what someone did, or a
+    paragraph of two sentences or more whose first does ("Sanders campaigned in the state in
+    May. Bill Clinton campaigned there later that month."): a story's narrative. A caption
+    is a sentence, or a first telling what the picture shows and a second of background that
+    may tell of the past ("Ada Frey at her desk. She founded the paper in 1998.")."""
+    if shape.words > _CAPTION_ONE_SENTENCE_WORDS:
+        return _TOLD_IN_PAST.match(line) is not None
+    second = _SECOND_SENTENCE.search(line)
+    return second is not None and _TOLD_IN_PAST.match(line[: second.end() - 1]) is not None
 
 
 # a sentence that reads on from the story's line before it, not one that tells what a
@@ -1036,15 +1045,12 @@ def _captions_above_credits(t: Text, lo: int, hi: int) -> None:
         if (
             labelled
             and sentence
-            and (
-                _paragraph_of_sentences(above, lines[i - 1])
-                or _long_past_sentence(above, lines[i - 1])
-            )
+            and (_paragraph_of_sentences(above, lines[i - 1]) or _told_in_past(above, lines[i - 1]))
         ):
             continue
         if labelled or not sentence:
             verdict[i - 1] = ("caption", "caption-above-credit")
-        elif _closes_photo(t, i, hi) and not _long_past_sentence(above, lines[i - 1]):
+        elif _closes_photo(t, i, hi) and not _told_in_past(above, lines[i - 1]):
             verdict[i - 1] = ("caption", "caption-sentence-above-credit")
 
 
