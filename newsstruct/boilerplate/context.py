@@ -895,10 +895,12 @@ def _full_stop(shape: Shape, line: str) -> bool:
 
 
 # a short lead-in ends in a verb of saying or a pointer ("Osei argued that:", "Watch it
-# below:", "The statement reads:")
+# below:", "The statement reads:", "The Harbor Gazette reports:")
 _SAYS_COLON = compile_re(
     r"\b(?:said|says|wrote|writes|tweeted|tweets|posted|argued|argues|added|adds|noted|notes"
-    r"|explained|explains|replied|replies|reads|follows|below|that)\s?:$"
+    r"|explained|explains|replied|replies|reported|reports|stated|states|announced|announces"
+    r"|declared|declares|warned|warns|asked|asks|recalled|recalls|concluded|concludes"
+    r"|reads|follows|below|that)\s?:$"
 )
 
 
@@ -1371,12 +1373,13 @@ def _sandwiched(t: Text, lo: int, hi: int) -> None:
         if before[0] == after[0] and before[0] in _BLOCK_CATEGORIES:
             # a paragraph of its own (a sentence of a dozen words or more) is story text even
             # between two lines of a block: a one-paragraph brief between two share bars
-            # (and a share bar's buttons hold no sentence: "Then the dog barked." between
-            # "Facebook" and "Twitter" is the story's)
+            # (and a share bar's buttons hold no sentence nor lead into anything: "Then the
+            # dog barked." or "The mayor put it this way:" between "Facebook" and "Twitter" is
+            # the story's)
             if (
                 s.words <= SANDWICH_MAX_WORDS
                 and not (s.terminal and s.words >= _SANDWICH_PARAGRAPH)
-                and not (before[0] == "share" and _sentence(s))
+                and not (before[0] == "share" and (_sentence(s) or _lead_in(s, lines[k])))
             ):
                 verdict[k] = (before[0], "inside-block")
         elif (
