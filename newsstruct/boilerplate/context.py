@@ -934,11 +934,13 @@ _SOURCE_LABEL = compile_re(
 # Maine, June 3, 2025 /PRNewswire/ -- …", "… (AP) — …") or a line about what is still to
 # come ("A second debate is scheduled for Oct. 17.", "The council will vote in May.") or what
 # someone said ("Turnout was 61 percent, the county clerk said.", "The mayor responded by
-# …", "…, sagte die Bürgermeisterin."): a caption tells what the picture shows
+# …", "Aides say …", but not "Mourners say goodbye …", "…, sagte die Bürgermeisterin."): a
+# caption tells what the picture shows
 _STORY_NOT_CAPTION = compile_re(
     r"/\s?(?:PRNewswire|CNW|GLOBE NEWSWIRE|Business Wire|EIN Presswire|PRWeb)\b[^/]{0,20}/"
     r"|\((?:AP|Reuters|AFP|dpa|Bloomberg)\)\s?[—–-]"
     r"|\b(?:is|are)\s(?:scheduled|set|expected|due)\s(?:to|for)\b|\bwill\s(?:be\s)?\p{Ll}"
+    r"|\bsay\b(?! (?:goodbye|farewell|hello|grace|a prayer|prayers)\b)"
     r"|\b(?:said|says|told|declared|revealed|responded|concluded|added|noted|wrote|argued"
     r"|insisted|claimed|admitted|acknowledged|explained|sagte|sagt)\b",
 )
