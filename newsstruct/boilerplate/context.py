@@ -906,12 +906,13 @@ _SAYS_COLON = compile_re(
 
 def _lead_in(shape: Shape, line: str) -> bool:
     """A sentence that leads into a quotation or a list ("Mira Osei put it this way:"): a
-    colon after six words or more, space apart, or after a verb of saying. A label ends in
-    a colon too, but is shorter and names a thing ("Also in Riverton:")."""
-    return shape.colon and (
-        line.count(" ") >= _LEAD_IN_MIN_WORDS - 1
-        or (" " in line and _SAYS_COLON.search(line[-16:]) is not None)
-    )
+    colon after six words or more, space apart (a no-break space too: web text has them), or
+    after a verb of saying. A label ends in a colon too, but is shorter and names a thing
+    ("Also in Riverton:")."""
+    if not shape.colon:
+        return False
+    words = len(line.split(maxsplit=_LEAD_IN_MIN_WORDS - 1))
+    return words >= _LEAD_IN_MIN_WORDS or (words > 1 and _SAYS_COLON.search(line[-16:]) is not None)
 
 
 def _sentence(shape: Shape) -> bool:
