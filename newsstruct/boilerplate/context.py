@@ -961,7 +961,8 @@ _TOLD_IN_PAST = compile_re(
     r"|both|all|most|other|his|her|its|their|our|these|those|\p{L}\p{Ll}{1,19}ly)\s)"
     r"(?!(?:hundred|need|speed|seed|feed|greed|breed|deed|weed|sacred|naked|wicked)\b)"
     r"\p{Ll}{2,20}ed|took|went|met|chose|shot|told|made|came|gave|found|began|won|fled|fell"
-    r"|rose|sold|paid|struck|stood|became|brought|wrote|spoke|saw|ran|led|held|sent)"
+    r"|rose|sold|paid|struck|stood|became|brought|wrote|spoke|saw|ran|led|held|sent|sat|left"
+    r"|kept|lost|knew|got|heard|broke|drove|flew|grew|threw|bought|caught|fought|sought|felt)"
     r" (?!by\b|to\b)\p{L}"
 )
 
