@@ -981,17 +981,18 @@ def _told_in_past(shape: Shape, line: str) -> bool:
 
 # a sentence that reads on from the story's line before it, not one that tells what a
 # picture shows: it opens with a connective or a pronoun ("But the council …", "He left
-# …", "His plan …", "There is …", "Meanwhile, …", "Aber …", "Er …") or with a phrase or clause
-# of time, place or source set off by a comma, however long ("At a hearing on Tuesday, the
-# mayor …", "According to the clerk, …", "After the U.S. Refugee Act of 1980 set up a
-# process for resettling refugees, Clarkston …", "Last week, …"; not "In this photo, …", "At
-# left, …"), tells what had been, would, could or must be, speaks for "we", gives a share
-# ("61 percent") or its source ("according to …"), or opens with a dateline ("SEATTLE — …",
-# "… (UPI) — …"). A caption names whom it shows and what they do.
+# …", "His plan …", "There is …", "Meanwhile, …", "To be sure, …", "Aber …", "Er …") or with
+# a phrase or clause of time, place or source set off by a comma, however long ("At a
+# hearing on Tuesday, the mayor …", "According to the clerk, …", "After the U.S. Refugee Act
+# of 1980 set up a process for resettling refugees, Clarkston …", "Last week, …"; not "In
+# this photo, …", "At left, …"), tells what had been, would, could or must be, speaks for
+# "we", gives a share ("61 percent") or its source ("according to …"), or opens with a
+# dateline ("SEATTLE — …", "… (UPI) — …"). A caption names whom it shows and what they do.
 _READS_ON = compile_re(
     r"(?:But|And|Yet|So|Then|Still|Meanwhile|However|Instead|Also|Though|Although|Moreover"
     r"|Indeed|Nonetheless|Nevertheless|Besides|Thus|He|She|They|It|We|I|You|That|Those|His"
-    r"|Her|Their|There|Here"
+    r"|Her|Their|There|Here|Likewise|Similarly|Furthermore|Additionally|Ultimately|Finally"
+    r"|Otherwise|Overall|Of course|To be sure|Even so|By contrast|After all"
     r"|Aber|Doch|Und|Er|Es|Dennoch|Zudem|Außerdem|Allerdings|Trotzdem)(?=[ ,’'])"
     r"|(?:In|On|At|For|After|Before|Despite|Since|During|When|While|As|Given|Going|Ever"
     r"|Through|Under|Until|Following|Throughout|Amid|According)\b"
