@@ -1,9 +1,9 @@
 """The command line: ``newsstruct FILE|- [--published DATE] [--format json|jsonl|text|html]``.
 
 A plain-text input is one article. A JSONL input (a ``.jsonl`` file, or ``--jsonl``) holds one
-``{"id", "text", "published"}`` object a line and is streamed: one output line per input line,
-in input order. A bad line gives an error record in its place and a message on stderr;
-processing goes on and the exit status is 1 at the end. ``--format html`` writes one HTML
+``{"id", "text", "published"}`` object a line and is streamed: one output line per non-blank
+input line, in input order. A bad line gives an error record in its place and a message on
+stderr; processing goes on and the exit status is 1 at the end. ``--format html`` writes one HTML
 page (newsstruct.display) for an article or a whole JSONL batch.
 """
 
@@ -19,7 +19,7 @@ from collections.abc import Generator, Iterator, Sequence
 from typing import IO, Any
 
 from . import __version__
-from .lexicons import Lexicon, load_lexicon
+from .lexicons import Lexicon, check_lang, load_lexicon
 from .parallel import structure_many
 from .pipeline import structure
 from .records import Article, Failure
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     inp.add_argument("--jsonl", action="store_true", help="read the input as JSONL")
     inp.add_argument(
         "--published",
+        metavar="DATE",
         help="publication date (YYYY-MM-DD); for JSONL, the default for lines without one",
     )
     inp.add_argument("--lang", default="en", help="language of the lexicons (default: en)")
@@ -64,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
         "text, html (one page with the records marked)",
     )
     run = parser.add_argument_group("Processing")
-    run.add_argument("--jobs", type=int, default=1, help="worker processes for JSONL input")
+    run.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="worker processes for JSONL input"
+    )
     run.add_argument("--progress", action="store_true", help="show progress on stderr")
     return parser
 
@@ -78,6 +81,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.jobs < 1:
         print("newsstruct: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        check_lang(args.lang)
+    except ValueError as exc:
+        print(f"newsstruct: --lang: {exc}", file=sys.stderr)
         return 2
     try:
         lexicon = load_lexicon(args.lang, extra=args.lexicon) if args.lexicon else None

@@ -165,3 +165,14 @@ def test_user_lexicon_directory(tmp_path, capsys):
     assert main([str(story), "--lexicon", str(lexicon)]) == 2
     assert "not a lexicon file name" in capsys.readouterr().err
     assert main([str(story), "--lexicon", str(tmp_path / "nowhere")]) == 2
+
+
+def test_unsupported_lang_exits_2(tmp_path, capsys):
+    # a usage error, for one article and for a batch alike: no traceback, no error per line
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text('{"id": 1, "text": "The ferry stopped on Monday."}\n', encoding="utf-8")
+    for path in (WIRE, batch):
+        assert main([str(path), "--lang", "fr"]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err == "newsstruct: --lang: unsupported lang 'fr'; supported: en\n"
