@@ -65,6 +65,16 @@ def test_dateline_offsets(case):
         assert_slices(case["text"], found)
 
 
+def test_dateline_published_takes_what_structure_takes():
+    # an ISO string or a datetime, as for structure() and find_dates(); a bad one is named
+    text = "KINGSBRIDGE, Ontario, March 3 (Reuters) - The ferry stopped running."
+    for published in ("2024-05-09", dt.datetime(2024, 5, 9, 14, 30), dt.date(2024, 5, 9)):
+        found = find_dateline(text, published=published)
+        assert found is not None and found.date == dt.date(2024, 3, 3)
+    with pytest.raises(ValueError, match=r"published must be an ISO date.*'2024-02-30'"):
+        find_dateline(text, published="2024-02-30")
+
+
 NEWS_PARAGRAPH = (
     "PORT ELLISON, Maine (AP) — Sen. Ada Marsh, D-Maine, toured the pier at 3 p.m. Friday. "
     "“Is it safe?” asked Dr. Lena Osei. The U.S. Coast Guard said it was. "

@@ -12,7 +12,7 @@ import regex
 from ..lexicons import Lexicon, load_lexicon
 from ..patterns import compile_re
 from ..records import Dateline, Paragraph
-from ..text import check_text
+from ..text import check_text, parse_published
 from .paragraphs import split_paragraphs
 
 _DATELINE = compile_re(
@@ -49,7 +49,7 @@ def find_dateline(
     text: str,
     *,
     paragraphs: Sequence[Paragraph] | None = None,
-    published: dt.date | None = None,
+    published: dt.date | dt.datetime | str | None = None,
     lang: str = "en",
     lexicon: Lexicon | None = None,
 ) -> Dateline | None:
@@ -60,17 +60,19 @@ def find_dateline(
     only when the place is in capitals; banner words ("BREAKING —") never do.
 
     A dateline date without a year takes the year of ``published`` when given (the latest
-    such date not after it); without either it stays None.
+    such date not after it); without either it stays None. ``published`` is a date, a
+    datetime or an ISO string, as for :func:`newsstruct.structure`.
 
     >>> find_dateline("LONDON, Oct. 16, 2023 (Reuters) - Rain fell.").date
     datetime.date(2023, 10, 16)
     """
     check_text(text)
+    ref = parse_published(published)
     lex = lexicon if lexicon is not None else load_lexicon(lang)
     if paragraphs is None:
         paragraphs = split_paragraphs(text, lexicon=lex)
     for i, para in enumerate(paragraphs[: _MAX_HEAD_PARAGRAPHS + 1]):
-        found = _dateline_at(text, para, published, lex)
+        found = _dateline_at(text, para, ref, lex)
         if found is not None or not _is_headline(para) or i == _MAX_HEAD_PARAGRAPHS:
             return found
     return None
