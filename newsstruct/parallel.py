@@ -25,9 +25,10 @@ from typing import Any
 import attrs
 
 from .boilerplate import LineCounter
-from .lexicons import Lexicon
+from .lexicons import Lexicon, check_lang, lexicon_for
 from .pipeline import structure
 from .records import Article, Failure
+from .text import parse_published
 
 Item = Any  # str | (text, published) | {"id", "text", "published"}
 _IN_FLIGHT_PER_WORKER = 4
@@ -73,7 +74,17 @@ def structure_many(
     Yields:
         An :class:`Article` per good input, a :class:`Failure` (with its index and id) per
         input that could not be structured.
+
+    Raises:
+        TypeError: ``items`` is one string, or ``published`` or ``lexicon`` is of a wrong type.
+        ValueError: ``published`` is not an ISO date, ``lang`` is not supported, or
+            ``n_process``, ``batch_size`` or ``dedupe_lines`` is not a positive int.
     """
+    if isinstance(items, str | bytes):
+        raise TypeError(f"items must be an iterable of articles, not {type(items).__name__}")
+    check_lang(lang)
+    parse_published(published)
+    lexicon_for(lexicon, lang)
     if not isinstance(n_process, int) or n_process < 1:
         raise ValueError(f"n_process must be a positive int, got {n_process!r}")
     if not isinstance(batch_size, int) or batch_size < 1:

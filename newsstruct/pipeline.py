@@ -18,7 +18,7 @@ from .boilerplate import find_boilerplate
 from .collector import paused
 from .dates import find_dates
 from .dates.reference import reference_of
-from .lexicons import Lexicon, check_lang, load_lexicon
+from .lexicons import Lexicon, check_lang, lexicon_for
 from .patterns import compile_re
 from .quotes import find_quotes
 from .records import Article, Quote
@@ -68,7 +68,7 @@ def structure(
     check_text(text)
     ref = parse_published(published)
     check_lang(lang)
-    lex = lexicon if lexicon is not None else load_lexicon(lang)
+    lex = lexicon_for(lexicon, lang)
     with paused():
         return _structure(text, ref, lex, repeated, typewriter_quotes, transcripts)
 

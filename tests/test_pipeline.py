@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsstruct import Failure, structure, structure_many
+from newsstruct import Failure, find_quotes, structure, structure_many
 from newsstruct.records import iter_spans
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,6 +166,28 @@ def test_structure_many_is_spawn_safe():
 def test_structure_many_rejects_bad_n_process():
     with pytest.raises(ValueError, match="n_process"):
         structure_many(["x"], n_process=0)
+
+
+def test_a_lexicon_directory_path_is_no_lexicon():
+    # a path is what --lexicon and the spaCy setting take; here it once gave an Article with
+    # every stage's records left out and "internal error" warnings
+    with pytest.raises(TypeError, match=r"lexicon must be a Lexicon, such as load_lexicon"):
+        structure("Officials said Monday the bridge will reopen.", lexicon="my_lexicon/")
+    with pytest.raises(TypeError, match="not str"):
+        find_quotes('"Hi," she said.', lexicon="my_lexicon/")
+
+
+def test_structure_many_checks_its_arguments_at_the_call():
+    # mistakes of the whole batch raise at once, not as one Failure per item (or, for one
+    # string, an Article per character)
+    with pytest.raises(TypeError, match="items must be an iterable of articles, not str"):
+        structure_many("The ferry stopped on Monday.")
+    with pytest.raises(ValueError, match="unsupported lang 'fr'"):
+        structure_many(["x"], lang="fr")
+    with pytest.raises(ValueError, match="published must be an ISO date"):
+        structure_many(["x"], published="2024-13-40")
+    with pytest.raises(TypeError, match="lexicon must be a Lexicon"):
+        structure_many(["x"], lexicon="my_lexicon/")
 
 
 def test_import_is_lazy():

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from ..lexicons import BOILERPLATE_LANGS, Lexicon, load_lexicon
+from ..lexicons import BOILERPLATE_LANGS, Lexicon, lexicon_for
 from ..patterns import compile_re
 from ..records import Boilerplate
 from ..text import check_text
@@ -77,7 +77,7 @@ def find_boilerplate(
     check_text(text)
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
-    lex = lexicon if lexicon is not None else load_lexicon(lang)
+    lex = lexicon_for(lexicon, lang)
     langs = _default_langs(text) if rule_langs is None else _rule_langs(rule_langs)
     match = combined_table(lex, langs).match
     units = iter_units(text, alone=lambda line: match(line) is not None)

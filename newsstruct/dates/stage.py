@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
-from ..lexicons import Lexicon, load_lexicon
+from ..lexicons import Lexicon, lexicon_for
 from ..patterns import compile_re, in_place
 from ..records import DateMention, Quote, Sentence
 from ..text import check_text, parse_published
@@ -472,7 +472,7 @@ def find_dates(
     """The date stage itself: :func:`newsstruct.dates.find_dates` documents it."""
     check_text(text)
     ref = parse_published(published)
-    lex = lexicon if lexicon is not None else load_lexicon(lang)
+    lex = lexicon_for(lexicon, lang)
     if ref is None and sentences is None:
         # called alone: the dateline's date, else a timestamp line's, as structure() finds them
         from .reference import text_reference

@@ -185,6 +185,23 @@ def check_lang(lang: object) -> str:
     return lang
 
 
+def lexicon_for(lexicon: object, lang: str) -> Lexicon:
+    """The ``lexicon`` a caller passed, else the packaged lexicon of ``lang``.
+
+    Raises:
+        TypeError: ``lexicon`` is not a :class:`Lexicon` (a directory is read first with
+            ``load_lexicon(lang, extra=directory)``).
+    """
+    if lexicon is None:
+        return load_lexicon(lang)
+    if not isinstance(lexicon, Lexicon):
+        raise TypeError(
+            "lexicon must be a Lexicon, such as load_lexicon('en', extra='my_lexicon/'), "
+            f"not {type(lexicon).__name__}"
+        )
+    return lexicon
+
+
 def load_lexicon(lang: str = "en", *, extra: str | os.PathLike[str] | None = None) -> Lexicon:
     """The packaged lexicon of ``lang`` (read once per process), plus a user directory.
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from ..lexicons import Lexicon, load_lexicon
+from ..lexicons import Lexicon, lexicon_for
 from ..patterns import compile_re
 from ..records import Paragraph, Quote, Sentence, Span, Speaker
 from ..text import check_text
@@ -107,7 +107,7 @@ def find_quotes(
     ('We will rebuild the pier,', 'direct', 'Ines Calloway', 'said')
     """
     check_text(text)
-    lex = lexicon if lexicon is not None else load_lexicon(lang)
+    lex = lexicon_for(lexicon, lang)
     if paragraphs is None:
         from ..segment import split_paragraphs
 
@@ -214,7 +214,7 @@ def speaker_mentions(
     ['Sen. Ada Kasich', 'Kasich', 'she']
     """
     check_text(text)
-    lex = lexicon if lexicon is not None else load_lexicon(lang)
+    lex = lexicon_for(lexicon, lang)
     if sentences is None:
         from ..segment import split_sentences
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import regex
 
-from ..lexicons import Lexicon, load_lexicon
+from ..lexicons import Lexicon, lexicon_for
 from ..patterns import compile_re
 from ..records import Dateline, Paragraph
 from ..text import check_text, parse_published
@@ -68,7 +68,7 @@ def find_dateline(
     """
     check_text(text)
     ref = parse_published(published)
-    lex = lexicon if lexicon is not None else load_lexicon(lang)
+    lex = lexicon_for(lexicon, lang)
     if paragraphs is None:
         paragraphs = split_paragraphs(text, lexicon=lex)
     for i, para in enumerate(paragraphs[: _MAX_HEAD_PARAGRAPHS + 1]):

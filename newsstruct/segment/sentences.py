@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from .. import limits
-from ..lexicons import Lexicon, load_lexicon
+from ..lexicons import Lexicon, lexicon_for, load_lexicon
 from ..patterns import compile_re, in_place
 from ..records import Paragraph, Sentence
 from ..text import check_text
@@ -146,7 +146,7 @@ def split_sentences(
     ['Sen. Ada Marsh spoke at 3 p.m. Friday.', 'Nobody left.']
     """
     check_text(text)
-    lex = lexicon if lexicon is not None else load_lexicon(lang)
+    lex = lexicon_for(lexicon, lang)
     if paragraphs is None:
         paragraphs = split_paragraphs(text, boilerplate=(), lexicon=lex)
     tokenizer = _tokenizer_for(params) if params is not None else _lexicon_tokenizer(lex)
