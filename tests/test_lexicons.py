@@ -164,3 +164,21 @@ def test_structure_many_passes_the_lexicon_to_workers(user_dir):
     for n_process in (1, 2):
         results = list(structure_many(items, n_process=n_process, lexicon=lex, batch_size=1))
         assert [[q.cue.text for q in r.quotes] for r in results] == [["tutted", "pontificated"]] * 3
+
+
+def test_extended_names_a_wrong_argument():
+    lex = load_lexicon("en")
+    # a string is no tuple of words: it once added "a", "p", "r", "o", "x" as abbreviations
+    with pytest.raises(
+        TypeError, match=r"abbreviations must be a tuple of str such as \('approx',\), not 'approx'"
+    ):
+        lex.extended(abbreviations="approx")
+    with pytest.raises(TypeError, match="cue_verbs must be a tuple of str"):
+        lex.extended(cue_verbs="tut")
+    with pytest.raises(ValueError, match=r"boilerplate rule \('x', 'promo'\): expected"):
+        lex.extended(boilerplate=(("x", "promo"),))
+    with pytest.raises(ValueError, match="boilerplate rule 'x': pattern does not compile"):
+        lex.extended(boilerplate=(("x", "promo", "see (the ferry"),))
+    assert "approx" in lex.extended(abbreviations=("approx.",)).abbreviations
+    listed = lex.extended(boilerplate=[["ferry-timetable", "promo", "see the ferry timetable"]])
+    assert listed.boilerplate[-1].rule == "ferry-timetable"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -100,15 +100,21 @@ class Lexicon:
             cue_verbs: lemmas, inflected automatically (``("tut",)``).
             boilerplate: ``(rule_id, category, pattern)`` triples, case-insensitive regexes
                 matched against a whole stripped line.
+
+        Raises:
+            TypeError: a word list given as one string rather than a tuple of strings.
+            ValueError: a boilerplate rule that is not a triple, or whose pattern does not
+                compile.
         """
+        words = {"abbreviations": abbreviations, "titles": titles, "cue_verbs": cue_verbs}
+        for name, given in words.items():
+            if isinstance(given, str) or not all(isinstance(w, str) for w in given):
+                raise TypeError(f"{name} must be a tuple of str such as ('approx',), not {given!r}")
         cues = dict(self.cue_forms)
         for lemma in cue_verbs:
             for form in inflect(lemma.lower()):
                 cues.setdefault(form, lemma.lower())
-        rules = self.boilerplate + tuple(
-            BoilerplateRule(rule=r, category=c, pattern=_compile_line_pattern(p, True))
-            for r, c, p in boilerplate
-        )
+        rules = self.boilerplate + tuple(_user_rule(rule) for rule in boilerplate)
         return attrs.evolve(
             self,
             abbreviations=self.abbreviations | {a.lower().rstrip(".") for a in abbreviations},
@@ -304,6 +310,22 @@ def inflect(lemma: str) -> tuple[str, ...]:
 # after a literal tried every split of a run of "s" ("Follow us on sss…": minutes a line).
 # A rule spells out a word's "ss" form beside its "ß" one.
 LINE_FOLDING = "(?-f)"
+
+
+def _user_rule(rule: object) -> BoilerplateRule:
+    """A ``(rule_id, category, pattern)`` triple given to :meth:`Lexicon.extended`."""
+    if isinstance(rule, str) or not (
+        isinstance(rule, Sequence) and len(rule) == 3 and all(isinstance(f, str) for f in rule)
+    ):
+        raise ValueError(
+            f"boilerplate rule {rule!r}: expected a (rule_id, category, pattern) triple of str"
+        )
+    rule_id, category, pattern = rule
+    try:
+        compiled = _compile_line_pattern(pattern, True)
+    except regex.error as exc:
+        raise ValueError(f"boilerplate rule {rule_id!r}: pattern does not compile: {exc}") from None
+    return BoilerplateRule(rule=rule_id, category=category, pattern=compiled)
 
 
 def _compile_line_pattern(pattern: str, ignore_case: bool) -> regex.Pattern[str]:
