@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 
 def check_text(text: object, name: str = "text") -> str:
@@ -15,6 +16,9 @@ def check_text(text: object, name: str = "text") -> str:
         return text
     hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, bytes) else ""
     raise TypeError(f"{name} must be a str, not {type(text).__name__}{hint}")
+
+
+_ISO_SHAPE = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?")
 
 
 def parse_published(published: object, name: str = "published") -> dt.date | None:
@@ -39,9 +43,11 @@ def parse_published(published: object, name: str = "published") -> dt.date | Non
             if len(value) > 10 and value[10] in "T ":
                 return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
             return dt.date.fromisoformat(value)
-        except ValueError:
+        except ValueError as exc:
+            # "2022-02-30" has the shape: say which part no calendar has
+            why = f" ({exc})" if _ISO_SHAPE.match(value) and "isoformat" not in str(exc) else ""
             raise ValueError(
-                f"{name} must be an ISO date such as '2022-03-17', got {published!r}"
+                f"{name} must be an ISO date such as '2022-03-17', got {published!r}{why}"
             ) from None
     raise TypeError(
         f"{name} must be a date, a datetime, an ISO date string or None, "

@@ -111,6 +111,11 @@ def test_published_checks():
         structure("Hello.", published="17/03/2022")
     with pytest.raises(TypeError, match="published"):
         structure("Hello.", published=20220317)
+    # a date of the right shape that no calendar has says what is wrong with it
+    with pytest.raises(ValueError, match=r"got '2022-02-30' \(day is out of range for month\)"):
+        structure("Hello.", published="2022-02-30")
+    with pytest.raises(ValueError, match=r"got '2022-03-17T25:00' \(hour must be in 0..23\)"):
+        structure("Hello.", published="2022-03-17T25:00")
     assert structure("x", dt.datetime(2022, 3, 17, 9, 30)).published == dt.date(2022, 3, 17)
 
 
