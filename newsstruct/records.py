@@ -232,10 +232,14 @@ class Article:
 
     @property
     def reference_date(self) -> _dt.date | None:
-        """The date relative expressions were resolved against: published, else dateline."""
+        """The date relative expressions were resolved against: published, else the
+        dateline's date, else the day a timestamp line of the page names in full."""
         if self.published is not None:
             return self.published
-        return self.dateline.date if self.dateline is not None else None
+        from .dates.reference import reference_of
+        from .lexicons import load_lexicon
+
+        return reference_of(self.dateline, self.boilerplate, load_lexicon())[0]
 
     def _repr_html_(self) -> str:
         """Jupyter's rich display: the text with its records marked (``newsstruct.display``)."""

@@ -90,6 +90,7 @@ def test_a_timestamp_line_is_the_reference_without_published_or_dateline():
     values = {d.text: (d.value, d.anchor) for d in art.dates}
     assert values["early Friday"] == ("2025-02-14", "timestamp")
     assert values["Saturday evening"] == ("2025-02-15TEV", "timestamp")
+    assert art.reference_date == dt.date(2025, 2, 14)
     # a publication date given wins over the timestamp
     given = {d.text: d.anchor for d in structure(LIVE_BLOG, "2025-02-15").dates}
     assert given["early Friday"] == "published"
@@ -98,6 +99,7 @@ def test_a_timestamp_line_is_the_reference_without_published_or_dateline():
 def test_no_timestamp_no_reference():
     art = structure("Gov. Marisol Vantreece declared a state of emergency early Friday.")
     assert [(d.value, d.anchor) for d in art.dates] == [("XXXX-WXX-5", None)]
+    assert art.reference_date is None
 
 
 @pytest.mark.parametrize("bad", [None, b"bytes", 42, ["a list"]])
