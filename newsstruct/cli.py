@@ -173,6 +173,14 @@ def _emit(line_no: int, item_id: Any, result: Article | Failure, fmt: str) -> No
     if isinstance(result, Failure):
         _write(result.to_dict(), "jsonl", sys.stdout, None)
         return
+    if fmt == "text":  # one summary after another, each opening with what it is of
+        if item_id is None:
+            where = f"Line: {line_no}"
+        else:
+            where = f"Id: {json.dumps(item_id, ensure_ascii=False)}"
+        _put(sys.stdout, f"{where}\n{render_text(result)}\n")
+        sys.stdout.flush()
+        return
     data: dict[str, Any] = {"id": item_id} if item_id is not None else {"line": line_no}
     data.update(result.to_dict())
     _write(data, fmt, sys.stdout, result)

@@ -176,3 +176,14 @@ def test_unsupported_lang_exits_2(tmp_path, capsys):
         captured = capsys.readouterr()
         assert captured.out == ""
         assert captured.err == "newsstruct: --lang: unsupported lang 'fr'; supported: en\n"
+
+
+def test_text_format_for_a_batch_names_each_article(tmp_path, capsys):
+    # each summary opens with the id of its line (or its number), so summaries can be told apart
+    path = tmp_path / "batch.jsonl"
+    lines = [{"id": "ferry-1", "text": "The ferry stopped on Monday."}, {"text": "It ran Friday."}]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    assert main([str(path), "--format", "text", "--published", "2024-05-09"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith('Id: "ferry-1"\nPublished: 2024-05-09\n')
+    assert "\n\nLine: 2\nPublished: 2024-05-09\n" in out
