@@ -222,7 +222,9 @@ def _read_jsonl(stream: IO[str], lines: deque[tuple[int, Any]]) -> Iterator[Any]
             obj = json.loads(raw)
         except json.JSONDecodeError as exc:
             lines.append((line_no, None))
-            yield Failure(index=0, line=line_no, error=f"invalid JSON: {exc.msg}")
+            yield Failure(
+                index=0, line=line_no, error=f"invalid JSON: {exc.msg} at column {exc.colno}"
+            )
             continue
         if not isinstance(obj, dict):
             lines.append((line_no, None))

@@ -59,7 +59,12 @@ def test_jsonl_bad_lines_become_error_records(tmp_path, capsys):
     out = [json.loads(line) for line in captured.out.splitlines()]
     assert [o.get("id", o.get("line")) for o in out] == ["one", 2, "three", "four", "five"]
     assert out[0]["dates"][0]["value"] == "2024-05-06"
-    assert "invalid JSON" in out[1]["error"] and out[1]["line"] == 2
+    # where on the line the JSON breaks, for a long line of article text
+    assert (
+        out[1]["error"]
+        == "invalid JSON: Expecting property name enclosed in double quotes at column 2"
+    )
+    assert out[1]["line"] == 2
     assert out[2]["error"] == "missing 'text'"
     assert "must be a string" in out[3]["error"]
     assert out[4]["quotes"][0]["speaker"]["name"] == "Ines Calloway"
