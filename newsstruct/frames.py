@@ -14,6 +14,7 @@ Articles are given as any of:
 - an iterable of Articles, whose ids are then their positions (0, 1, 2, ...), or the values
   of ``ids=`` when given (one id per article, same order);
 - an iterable of ``(id, Article)`` pairs;
+- a mapping of id to ``Article``;
 - the output of :func:`~newsstruct.structure_many`: a :class:`~newsstruct.Failure` has no
   records and gives no rows (its position still counts for the ids).
 
@@ -27,7 +28,7 @@ Articles are given as any of:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .records import Article, Failure
@@ -116,6 +117,8 @@ def iter_items(
     """Like :func:`iter_articles`, but Failures are kept, in their place."""
     if isinstance(articles, Article):
         articles = [articles]
+    elif isinstance(articles, Mapping):  # {id: Article}
+        articles = articles.items()
     elif isinstance(articles, (str, bytes)) or not isinstance(articles, Iterable):
         raise TypeError(
             "expected an Article, an iterable of Articles or of (id, Article) pairs, "

@@ -108,6 +108,8 @@ def test_ids_from_positions_ids_argument_or_pairs(articles):
         list(iter_articles("text"))
     with pytest.raises(TypeError, match="item 1"):
         list(iter_articles([arts[0], {"text": "no"}]))
+    # a dict of id -> Article gives its keys as ids (it gave "item 0: ... not str")
+    assert [i for i, _ in iter_articles({"x": arts[0], "y": arts[1]})] == ["x", "y"]
 
 
 # ---------------------------------------------------------------- pandas
