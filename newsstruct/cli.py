@@ -274,7 +274,9 @@ def render_text(article: Article) -> str:
     if article.dateline is not None:
         d = article.dateline
         out.append(f"Dateline: {d.text}  (location={d.location}, agency={d.agency}, date={d.date})")
-    out.append(f"Published: {article.published}")
+    reference = article.reference_date
+    found = f"  (reference date: {reference})" if reference != article.published else ""
+    out.append(f"Published: {article.published}{found}")
     out.append(f"Paragraphs: {len(article.paragraphs)}  Sentences: {len(article.sentences)}")
     out.append(f"Boilerplate ({len(article.boilerplate)}):")
     out += [f"  [{b.category}/{b.rule}] {b.text}" for b in article.boilerplate]

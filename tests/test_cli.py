@@ -192,3 +192,10 @@ def test_text_format_for_a_batch_names_each_article(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.startswith('Id: "ferry-1"\nPublished: 2024-05-09\n')
     assert "\n\nLine: 2\nPublished: 2024-05-09\n" in out
+
+
+def test_text_format_names_the_reference_date_it_found(capsys):
+    # without --published the dates resolve against the dateline's date: say so
+    release = ROOT / "examples" / "release_robotics_ceo_2024-06-03.txt"
+    assert main([str(release), "--format", "text"]) == 0
+    assert "\nPublished: None  (reference date: 2024-06-03)\n" in capsys.readouterr().out
