@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
 import attrs
@@ -258,8 +258,18 @@ class Article:
         """Rebuild an Article from :meth:`to_dict` output.
 
         Raises:
-            ValueError: the dict was written by a newer, incompatible schema.
+            TypeError: ``data`` is not a dict (a JSON string is read with ``json.loads``).
+            ValueError: the dict has no ``text`` (an error record of a batch, say), or was
+                written by a newer, incompatible schema.
         """
+        if not isinstance(data, Mapping):
+            raise TypeError(
+                f"Article.from_dict takes a dict (json.loads(line)), not {type(data).__name__}"
+            )
+        if "text" not in data:
+            if "error" in data:
+                raise ValueError(f"an error record, not an article: {data['error']}")
+            raise ValueError("no 'text': not the dict of an Article")
         version = data.get("schema_version", SCHEMA_VERSION)
         if not isinstance(version, int) or version > SCHEMA_VERSION:
             raise ValueError(

@@ -103,3 +103,16 @@ def test_span_repr_is_readable():
 def test_article_repr_leaves_out_the_text():
     art = structure("A very particular sentence about harbors.")
     assert "particular" not in repr(art).split("paragraphs")[0]
+
+
+def test_from_dict_names_what_is_no_article():
+    # a line of the command line's JSONL output reads back, its "id" ignored; an error record,
+    # or the JSON text itself, says what it is instead of naming Article.__init__
+    line = {"id": "ferry-1", **structure("It ran on Friday.", "2024-05-09").to_dict()}
+    assert Article.from_dict(line).dates[0].value == "2024-05-03"
+    with pytest.raises(ValueError, match=r"an error record, not an article: missing 'text'"):
+        Article.from_dict({"id": "ferry-2", "line": 2, "error": "missing 'text'"})
+    with pytest.raises(ValueError, match="no 'text'"):
+        Article.from_dict({"schema_version": 1})
+    with pytest.raises(TypeError, match=r"takes a dict \(json.loads\(line\)\), not str"):
+        Article.from_dict('{"text": "It ran."}')
