@@ -180,5 +180,7 @@ def test_extended_names_a_wrong_argument():
     with pytest.raises(ValueError, match="boilerplate rule 'x': pattern does not compile"):
         lex.extended(boilerplate=(("x", "promo", "see (the ferry"),))
     assert "approx" in lex.extended(abbreviations=("approx.",)).abbreviations
+    with pytest.raises(ValueError, match="boilerplate rule 'app-promo': the id is already used"):
+        lex.extended(boilerplate=(("app-promo", "promo", "see the ferry timetable"),))
     listed = lex.extended(boilerplate=[["ferry-timetable", "promo", "see the ferry timetable"]])
     assert listed.boilerplate[-1].rule == "ferry-timetable"

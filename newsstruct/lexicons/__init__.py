@@ -103,8 +103,8 @@ class Lexicon:
 
         Raises:
             TypeError: a word list given as one string rather than a tuple of strings.
-            ValueError: a boilerplate rule that is not a triple, or whose pattern does not
-                compile.
+            ValueError: a boilerplate rule that is not a triple, whose pattern does not
+                compile, or whose id is already used.
         """
         words = {"abbreviations": abbreviations, "titles": titles, "cue_verbs": cue_verbs}
         for name, given in words.items():
@@ -114,13 +114,18 @@ class Lexicon:
         for lemma in cue_verbs:
             for form in inflect(lemma.lower()):
                 cues.setdefault(form, lemma.lower())
-        rules = self.boilerplate + tuple(_user_rule(rule) for rule in boilerplate)
+        added = tuple(_user_rule(rule) for rule in boilerplate)
+        taken = {r.rule for r in self.boilerplate}
+        for r in added:
+            if r.rule in taken:
+                raise ValueError(f"boilerplate rule {r.rule!r}: the id is already used")
+            taken.add(r.rule)
         return attrs.evolve(
             self,
             abbreviations=self.abbreviations | {a.lower().rstrip(".") for a in abbreviations},
             titles=self.titles | {t.lower() for t in titles},
             cue_forms=cues,
-            boilerplate=rules,
+            boilerplate=self.boilerplate + added,
         )
 
     def extended_from(self, directory: str | os.PathLike[str]) -> Lexicon:
