@@ -1,10 +1,10 @@
 """The command line: ``newsstruct FILE|- [--published DATE] [--format json|jsonl|text|html]``.
 
-A plain-text input is one article. A JSONL input (a ``.jsonl`` file, or ``--jsonl``) holds one
-``{"id", "text", "published"}`` object a line and is streamed: one output line per non-blank
-input line, in input order. A bad line gives an error record in its place and a message on
-stderr; processing goes on and the exit status is 1 at the end. ``--format html`` writes one HTML
-page (newsstruct.display) for an article or a whole JSONL batch.
+A plain-text input is one article. A JSONL input (``.jsonl``/``.ndjson``, or ``--jsonl``) holds
+one ``{"id", "text", "published"}`` object a line and is streamed: one output line per
+non-blank input line, in input order. A bad line gives an error record in its place and a
+message on stderr; processing goes on and the exit status is 1 at the end. ``--format html``
+writes one HTML page (newsstruct.display) for an article or a whole JSONL batch.
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"newsstruct {__version__}")
     inp = parser.add_argument_group("Input")
-    inp.add_argument("input", help="a text file, a .jsonl file, or - for standard input")
+    inp.add_argument(
+        "input", help="a text file, a .jsonl (or .ndjson) file, or - for standard input"
+    )
     inp.add_argument("--jsonl", action="store_true", help="read the input as JSONL")
     inp.add_argument(
         "--published",
@@ -92,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError) as exc:
         print(f"newsstruct: --lexicon: {exc}", file=sys.stderr)
         return 2
-    jsonl = args.jsonl or args.input.endswith(".jsonl")
+    jsonl = args.jsonl or args.input.lower().endswith((".jsonl", ".ndjson"))
     try:
         stream = _open(args.input)
     except OSError as exc:

@@ -199,3 +199,12 @@ def test_text_format_names_the_reference_date_it_found(capsys):
     release = ROOT / "examples" / "release_robotics_ceo_2024-06-03.txt"
     assert main([str(release), "--format", "text"]) == 0
     assert "\nPublished: None  (reference date: 2024-06-03)\n" in capsys.readouterr().out
+
+
+def test_ndjson_and_upper_case_names_are_jsonl(tmp_path, capsys):
+    # not one article made of every line of the batch
+    for name in ("batch.ndjson", "BATCH.JSONL"):
+        path = tmp_path / name
+        path.write_text('{"id": 1, "text": "It ran Friday."}\n{"id": 2, "text": "x"}\n')
+        assert main([str(path)]) == 0
+        assert [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()] == [1, 2]
