@@ -125,6 +125,9 @@ def test_train_punkt_keeps_our_rules():
         "It never arrived.",
         "It was No. 4 in line.",
     ]
+    # the path of a pickled copy is no parameters: say so, not AttributeError 'collocations'
+    with pytest.raises(TypeError, match=r"params must be PunktParameters .*, not str"):
+        split_sentences(text, params="punkt_params.pkl")
 
 
 def test_user_params_still_get_news_rules():

@@ -147,6 +147,11 @@ def split_sentences(
     """
     check_text(text)
     lex = lexicon_for(lexicon, lang)
+    if params is not None and not _is_punkt_parameters(params):
+        raise TypeError(
+            "params must be PunktParameters (from train_punkt, or pickle.load of them), "
+            f"not {type(params).__name__}"
+        )
     if paragraphs is None:
         paragraphs = split_paragraphs(text, boilerplate=(), lexicon=lex)
     tokenizer = _tokenizer_for(params) if params is not None else _lexicon_tokenizer(lex)
@@ -554,6 +559,12 @@ def _blocks(corpus: str) -> Iterable[str]:
 @functools.lru_cache(maxsize=8)
 def _lexicon_tokenizer(lexicon: Lexicon) -> PunktSentenceTokenizer:
     return _tokenizer_for(punkt_parameters(lexicon))
+
+
+def _is_punkt_parameters(params: object) -> bool:
+    from nltk.tokenize.punkt import PunktParameters
+
+    return isinstance(params, PunktParameters)
 
 
 def _tokenizer_for(params: PunktParameters) -> PunktSentenceTokenizer:
