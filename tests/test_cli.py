@@ -208,3 +208,19 @@ def test_ndjson_and_upper_case_names_are_jsonl(tmp_path, capsys):
         path.write_text('{"id": 1, "text": "It ran Friday."}\n{"id": 2, "text": "x"}\n')
         assert main([str(path)]) == 0
         assert [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()] == [1, 2]
+
+
+def test_a_reader_that_goes_away_stops_the_run_quietly(tmp_path):
+    # `newsstruct batch.jsonl | head -1`: no BrokenPipeError traceback, the status of SIGPIPE
+    batch = tmp_path / "batch.jsonl"
+    line = json.dumps({"text": "The ferry stopped running on Monday, officials said."})
+    batch.write_text((line + "\n") * 400, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsstruct", str(batch)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+    )  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    assert proc.wait(timeout=300) == 141
+    assert proc.stderr.read() == b""
