@@ -9,10 +9,12 @@ texts are sliced from the text passed.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Collection
 from typing import Any
 
 import attrs
+import regex
 
 from .boilerplate import find_boilerplate
 from .collector import paused
@@ -183,6 +185,11 @@ def _input_warnings(text: str) -> list[str]:
             "input: the text holds HTML character references for quote marks (&quot;, "
             "&#8220;, ...), which are not read as quote marks; pass html.unescape(text)"
         )
+    if "<" in text and len(list(itertools.islice(_HTML_TAG.finditer(text), 3))) == 3:
+        warnings.append(
+            "input: the text is HTML (<html>, <div>, <p>, ... tags), whose markup is read as "
+            "text; pass the page to newsstruct.structure_html (the html extra), or its text"
+        )
     if ("â" in text or "Ã" in text) and _MOJIBAKE.search(text) is not None:
         warnings.append(
             "input: the text looks mis-decoded (UTF-8 read as Windows-1252 or Latin-1: "
@@ -196,6 +203,14 @@ def _input_warnings(text: str) -> list[str]:
 _ESCAPED_QUOTE = compile_re(
     r"&(?:quot|[lr]dquo|[lr]squo|bdquo|laquo|raquo|#0*3[49]|#0*82(?:1[6-9]|2[0-2])"
     r"|#[xX]0*(?:2[27]|201[89a-eA-E]));"
+)
+
+
+# tags of a page's HTML: three of them make a text a page rather than an article
+_HTML_TAG = compile_re(
+    r"<(?:!doctype\s+html|/?(?:html|head|body|div|p|span|a|br|ul|ol|li|h[1-6]|script|style"
+    r"|meta|link|img|section|article|header|footer|nav|table|tr|td)\b[^<>]{0,300}>)",
+    regex.IGNORECASE,
 )
 
 

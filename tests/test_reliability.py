@@ -195,6 +195,29 @@ def test_an_escaped_ampersand_is_not_flagged():
     assert structure("Smith &amp; Co. said profit rose.").warnings == ()
 
 
+def test_html_markup_is_flagged():
+    # a page passed as text: its quotes hide behind tags, so say where it should go
+    page = (
+        "<!DOCTYPE html><html><body><div class='story'><p>&#8220;We owe the island an apology,"
+        "&#8221; said Nadia Ferro.</p></div></body></html>"
+    )
+    art = structure(page)
+    assert any(w.startswith("input: the text is HTML") for w in art.warnings)
+    assert "structure_html" in art.warnings[-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scores were <5% in the <b>west</b> ward, the board said.",
+        "The rule (x < y and y > z) holds, she said.",
+        "Tag the post <p> as a paragraph, the style guide says.",
+    ],
+)
+def test_a_stray_tag_or_angle_bracket_is_not_flagged(text):
+    assert structure(text).warnings == ()
+
+
 @pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
 def test_mis_decoded_text_is_flagged(codec):
     good = "“We are ready,” said José Ruiz — the mayor."
