@@ -599,6 +599,10 @@ _SEASON_PREP_BEFORE = compile_re(
 )
 
 
+# words that place a season themselves ("last spring", "this past summer", "next fall")
+_SEASON_MODIFIERS = frozenset(["last", "past", "next", "coming", "this"])
+
+
 def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     low = norm(raw)
@@ -656,6 +660,10 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     ref = ctx.ref
     inst = _season_instances(code, ref)
     words = low.split()
+    told = None if _SEASON_MODIFIERS.intersection(words) else year_named_before(ctx, m.start())
+    if told is not None:
+        # "In 2019 the river flooded in the spring": that year's, as a month would be
+        return Reading("DATE", f"{told:04d}-{code}", "previous", mod=mod)
     if "last" in words or "this past" in low or "past" in words:
         ended = (
             [i for i in inst if i[1] < ref] if "last" in words else [i for i in inst if i[0] <= ref]
