@@ -935,13 +935,14 @@ _SOURCE_LABEL = compile_re(
 # Maine, June 3, 2025 /PRNewswire/ -- …", "… (AP) — …") or a line about what is still to
 # come ("A second debate is scheduled for Oct. 17.", "The council will vote in May.") or what
 # someone said ("Turnout was 61 percent, the county clerk said.", "The mayor responded by
-# …", "Aides say …", but not "Mourners say goodbye …", "…, sagte die Bürgermeisterin."): a
-# caption tells what the picture shows
+# …", "Aides say …", but not "Mourners say goodbye …", "Couples say their vows …", "Fans say
+# no to …", "…, sagte die Bürgermeisterin."): a caption tells what the picture shows
 _STORY_NOT_CAPTION = compile_re(
     r"/\s?(?:PRNewswire|CNW|GLOBE NEWSWIRE|Business Wire|EIN Presswire|PRWeb)\b[^/]{0,20}/"
     r"|\((?:AP|Reuters|AFP|dpa|Bloomberg)\)\s?[—–-]"
     r"|\b(?:is|are)\s(?:scheduled|set|expected|due)\s(?:to|for)\b|\bwill\s(?:be\s)?\p{Ll}"
-    r"|\bsay\b(?! (?:goodbye|farewell|hello|grace|a prayer|prayers)\b)"
+    r"|\bsay\b(?! (?:(?:their|his|her|a|a final|one last) )?(?:goodbyes?|farewells?|hello|thanks"
+    r"|thank you|grace|prayers?|vows|cheese|[“\"]?(?:no|yes)[”\"]? to)\b)"
     r"|\b(?:said|says|told|declared|revealed|responded|concluded|added|noted|wrote|argued"
     r"|insisted|claimed|admitted|acknowledged|explained|sagte|sagt)\b",
 )
@@ -967,16 +968,29 @@ _TOLD_IN_PAST = compile_re(
 )
 
 
+# words pointing at a picture ("She is seen here …", "Pictured: …", "Here, at the wheel …",
+# "… in a file photo")
+_POINTS_AT_PICTURE = compile_re(
+    r"\b(?:[Pp]ictured|(?:seen|shown) here|Here,|(?:this|file) (?:photo|picture|image))"
+)
+
+
 def _told_in_past(shape: Shape, line: str) -> bool:
     """A sentence of over 25 words telling in the simple past what someone did, or a
     paragraph of two sentences or more whose first does ("Sanders campaigned in the state in
     May. Bill Clinton campaigned there later that month."): a story's narrative. A caption
     is a sentence, or a first telling what the picture shows and a second of background that
-    may tell of the past ("Ada Frey at her desk. She founded the paper in 1998.")."""
+    may tell of the past ("Ada Frey at her desk. She founded the paper in 1998."), or a first
+    of background and a second pointing at the picture ("Ada Frey died on Tuesday. She is
+    seen here in 2015.")."""
     if shape.words > _CAPTION_ONE_SENTENCE_WORDS:
         return _TOLD_IN_PAST.match(line) is not None
     second = _SECOND_SENTENCE.search(line)
-    return second is not None and _TOLD_IN_PAST.match(line[: second.end() - 1]) is not None
+    return (
+        second is not None
+        and _TOLD_IN_PAST.match(line[: second.end() - 1]) is not None
+        and _POINTS_AT_PICTURE.search(line, second.end() - 1) is None
+    )
 
 
 # a sentence that reads on from the story's line before it, not one that tells what a
@@ -985,15 +999,19 @@ def _told_in_past(shape: Shape, line: str) -> bool:
 # a phrase or clause of time, place or source set off by a comma, however long ("At a
 # hearing on Tuesday, the mayor …", "According to the clerk, …", "After the U.S. Refugee Act
 # of 1980 set up a process for resettling refugees, Clarkston …", "Last week, …"; not "In
-# this photo, …", "At left, …"), tells what had been, would, could or must be, speaks for
-# "we", gives a share ("61 percent") or its source ("according to …"), or opens with a
-# dateline ("SEATTLE — …", "… (UPI) — …"). A caption names whom it shows and what they do.
+# this photo, …", "At left, …"), tells what had been, would, could or must be (not "a
+# must-see …"), speaks for "we", gives a share ("61 percent") or its source ("according to
+# …"), or opens with a dateline ("SEATTLE — …", "… (UPI) — …"). A caption names whom it
+# shows and what they do.
 _READS_ON = compile_re(
     r"(?:But|And|Yet|So|Then|Still|Meanwhile|However|Instead|Also|Though|Although|Moreover"
     r"|Indeed|Nonetheless|Nevertheless|Besides|Thus|He|She|They|It|We|I|You|That|Those|His"
-    r"|Her|Their|There|Here|Likewise|Similarly|Furthermore|Additionally|Ultimately|Finally"
-    r"|Otherwise|Overall|Of course|To be sure|Even so|By contrast|After all"
-    r"|Aber|Doch|Und|Er|Es|Dennoch|Zudem|Außerdem|Allerdings|Trotzdem)(?=[ ,’'])"
+    r"|Her|Their|There|Here|Likewise|Furthermore|Additionally|Of course|To be sure|Even so"
+    r"|By contrast|After all|Aber|Doch|Und|Er|Es|Dennoch|Zudem|Außerdem|Allerdings|Trotzdem)"
+    r"(?=[ ,’'])"
+    # (these also stand before a word they qualify, as captions have them: "Overall winner
+    # …", "Finally home: …")
+    r"|(?:Similarly|Ultimately|Finally|Otherwise|Overall),"
     r"|(?:In|On|At|For|After|Before|Despite|Since|During|When|While|As|Given|Going|Ever"
     r"|Through|Under|Until|Following|Throughout|Amid|According)\b"
     # (a stop only after an initial, "U.S.", "Donald J. Trump": a clause does not end there)
@@ -1003,7 +1021,7 @@ _READS_ON = compile_re(
     r"|morning|afternoon|evening|night|\p{Lu}\p{Ll}{2,5}day)"
     r"|(?:Earlier|Later)(?: (?:this|that|last|next) \p{Ll}+)?|Previously|Recently|Yesterday"
     r"|Today), "
-    r"|.*?(?:\b(?:had|would|could|should|might|must|we|our|us|percent|per cent|according to"
+    r"|.*?(?:\b(?:had|would|could|should|might|must(?!-)|we|our|us|percent|per cent|according to"
     r"|meanwhile|however|nonetheless|nevertheless)\b"
     r"|%|\((?:UPI|CNN|Xinhua)\)\s?[—–-])"
     # (each word possessive: a run of initials, "A.A.A.…", is not split every way)
@@ -1362,6 +1380,18 @@ _SANDWICH_PARAGRAPH = 12
 _BETWEEN_PARAGRAPHS = frozenset({"advertisement", "caption", "timestamp", "byline"})
 
 
+# a prompt speaks to the reader ("Tell us …", "… your friends", "Click below to share …")
+_TO_READER = compile_re(r"\b(?i:you|your|us|share|follow|click|tap)\b")
+
+
+def _story_among_share_buttons(shape: Shape, line: str) -> bool:
+    """A share bar's buttons hold no sentence nor lead into anything: "Then the dog barked."
+    or "The mayor put it this way:" between "Facebook" and "Twitter" is the story's; but a
+    lead-in speaking to the reader is the bar's prompt ("Tell us what you think:", "Click
+    below to share this article:")."""
+    return _sentence(shape) or (_lead_in(shape, line) and _TO_READER.search(line) is None)
+
+
 def _sandwiched(t: Text, lo: int, hi: int) -> None:
     """A line between two junk lines of one block category (``SANDWICH_MAX_WORDS`` words
     or fewer, not quoted), and a word or two between two junk lines ("or" between "Sign in"
@@ -1378,13 +1408,10 @@ def _sandwiched(t: Text, lo: int, hi: int) -> None:
         if before[0] == after[0] and before[0] in _BLOCK_CATEGORIES:
             # a paragraph of its own (a sentence of a dozen words or more) is story text even
             # between two lines of a block: a one-paragraph brief between two share bars
-            # (and a share bar's buttons hold no sentence nor lead into anything: "Then the
-            # dog barked." or "The mayor put it this way:" between "Facebook" and "Twitter" is
-            # the story's)
             if (
                 s.words <= SANDWICH_MAX_WORDS
                 and not (s.terminal and s.words >= _SANDWICH_PARAGRAPH)
-                and not (before[0] == "share" and (_sentence(s) or _lead_in(s, lines[k])))
+                and not (before[0] == "share" and _story_among_share_buttons(s, lines[k]))
             ):
                 verdict[k] = (before[0], "inside-block")
         elif (
