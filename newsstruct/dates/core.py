@@ -58,6 +58,7 @@ class Prior:
     unit: str
     compared: bool = False  # "a year ago", "year-earlier": the period compared with
     end: int = -1  # where its mention ends in the text
+    start: int = -1  # and where it starts
 
 
 @attrs.frozen
@@ -366,18 +367,20 @@ def year_named_before(
     ):
         return None
     # ("In 2019 the vote was held in November": the comma may be left out)
-    return prev.first.year if _opens_sentence(ctx.text, prev.end) else None
+    return prev.first.year if _opens_sentence(ctx.text, prev.start, prev.end) else None
 
 
-def _opens_sentence(text: str, end: int) -> bool:
-    """The date ending at ``end`` opens its sentence ("In 2008,", "Last year,", "Last
-    summer,"), not a phrase inside it ("a program approved in 1987 that …")."""
-    window = text[max(0, end - 40) : end]
+def _opens_sentence(text: str, start: int, end: int) -> bool:
+    """The date at ``text[start:end]`` opens its sentence ("In 2008,", "Last year,"), not a
+    phrase inside it ("a program approved in 1987 that …"): four words at most up to its end,
+    a date of more than two words counted as two ("In the summer of 2012", not "The dam,
+    repaired last summer")."""
+    window = text[max(0, start - 40) : start]
     breaks = [b.end() for b in _OPENING_BREAK.finditer(window)]
-    if not breaks and end > 40:
+    if not breaks and start > 40:
         return False
     opening = window[breaks[-1] :] if breaks else window
-    return len(WORDS.findall(opening)) <= 4
+    return len(WORDS.findall(opening)) + min(2, len(WORDS.findall(text, start, end))) <= 4
 
 
 def period_opens_ahead(ctx: Ctx, start: int) -> bool:
@@ -398,7 +401,7 @@ def period_opens_ahead(ctx: Ctx, start: int) -> bool:
     ):
         return False
     span = cal.value_range(prev.value)
-    return span is not None and span[1] >= ctx.ref and _opens_sentence(ctx.text, prev.end)
+    return span is not None and span[1] >= ctx.ref and _opens_sentence(ctx.text, prev.start, prev.end)
 
 
 def month_day_year(mo: int, d: int, ctx: Ctx, start: int | None = None) -> dt.date | None:

@@ -660,9 +660,14 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     ref = ctx.ref
     inst = _season_instances(code, ref)
     words = low.split()
-    told = None if _SEASON_MODIFIERS.intersection(words) else year_named_before(ctx, m.start())
+    told = (
+        None
+        if _SEASON_MODIFIERS.intersection(words)
+        else year_named_before(ctx, m.start(), ("year", "season", "month"))
+    )
     if told is not None:
-        # "In 2019 the river flooded in the spring": that year's, as a month would be
+        # "In 2019 the river flooded in the spring", "In March 2019 the mill closed for the
+        # summer": that year's, as a month would be
         return Reading("DATE", f"{told:04d}-{code}", "previous", mod=mod)
     if "last" in words or "this past" in low or "past" in words:
         ended = (

@@ -385,6 +385,9 @@ def _quarter(m: Cand, ctx: Ctx) -> Reading | None:
             # "the first half of 2009 will be hard … a recovery in the second half": that
             # year's second half
             return Reading("DATE", f"{prev.value[:4]}-H2", "previous")
+        if hy is None and (told := year_named_before(ctx, m.start())) is not None:
+            # "In 2019, sales fell in the first half": that year's, as a quarter
+            return Reading("DATE", f"{told:04d}-H{h}", "previous")
         if hy is None:
             if ctx.ref is None:
                 return Reading("DATE", f"XXXX-H{h}", None)

@@ -458,7 +458,7 @@ def _year_told_before(m: Cand, ctx: Ctx) -> int | None:
     the sentence of ``m`` or the one before, when ``m`` is told in the past; else None."""
     if _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
         return None
-    year = _earlier_year(m, ctx, ("quarter", "half", "month", "day"), 1, 300)
+    year = _earlier_year(m, ctx, ("quarter", "half", "month", "day", "year"), 1, 300)
     return year if ctx.ref is not None and year is not None and year < ctx.ref.year else None
 
 

@@ -329,6 +329,7 @@ class _Discourse:
                     first=dt.date(year, 1, 1),
                     unit="year",
                     end=mention.end,
+                    start=mention.start,
                 )
                 self.previous_sentence = sentence
             return
@@ -380,6 +381,7 @@ class _Discourse:
             unit=unit,
             compared=compared,
             end=mention.end,
+            start=mention.start,
         )
         # "Skyvance delivered 510 jets in 2010, the company said on Monday. Orders rose from
         # 271 a year earlier": the day of the saying is not a date the figures count from
