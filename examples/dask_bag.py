@@ -6,7 +6,7 @@ it as a Dask bag in partitions, structures each article, flattens the records to
 process scheduler (two workers). On a cluster the same code runs with a
 ``dask.distributed.Client`` and a path on shared storage (``s3://...``).
 
-Needs Dask's bag:  pip install "newsstruct[dask]"
+Needs Dask's bag:  pip install ".[dask]"  (from the repository root)
 Run from anywhere:  python examples/dask_bag.py
 """
 

@@ -1,4 +1,4 @@
-"""From a web page's HTML to an Article (extra ``html``: ``pip install "newsstruct[html]"``).
+"""From a web page's HTML to an Article (extra ``html``: ``pip install ".[html]"`` from the repository root).
 
 trafilatura extracts the page's main text; newsstruct then removes the junk that is left in
 it (promos, "Read more" lines, credits) and structures the rest. Offsets refer to the

@@ -1,6 +1,6 @@
 """Who said what, across several articles, as pandas DataFrames.
 
-Needs the pandas extra:  pip install "newsstruct[pandas]"
+Needs the pandas extra:  pip install ".[pandas]"  (from the repository root)
 Run from anywhere:  python examples/quotes_dataframe.py
 """
 

@@ -260,6 +260,6 @@ def _pandas() -> Any:
         import pandas
     except ImportError as exc:
         raise ImportError(
-            'newsstruct\'s DataFrames need pandas: pip install "newsstruct[pandas]"'
+            "newsstruct's DataFrames need pandas: pip install pandas (the newsstruct[pandas] extra)"
         ) from exc
     return pandas

@@ -401,7 +401,9 @@ def period_opens_ahead(ctx: Ctx, start: int) -> bool:
     ):
         return False
     span = cal.value_range(prev.value)
-    return span is not None and span[1] >= ctx.ref and _opens_sentence(ctx.text, prev.start, prev.end)
+    return (
+        span is not None and span[1] >= ctx.ref and _opens_sentence(ctx.text, prev.start, prev.end)
+    )
 
 
 def month_day_year(mo: int, d: int, ctx: Ctx, start: int | None = None) -> dt.date | None:
