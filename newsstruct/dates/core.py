@@ -221,8 +221,8 @@ def _plan_told_on(
         or prev.unit not in units
         or not 0 <= prev.end <= start
         or start - prev.end > reach
-        or ctx.tense != "future"
         or not _reported_plan(ctx.text, prev.end, start)
+        or ctx.tense != "future"  # (read last: the clause's tense is the costly test)
     ):
         return None
     return prev.first
@@ -332,7 +332,6 @@ def year_named_before(
     if (
         prev is None
         or ctx.ref is None
-        or ctx.tense != "past"
         or prev.compared
         or (
             prev.first.year == ctx.ref.year
@@ -350,6 +349,7 @@ def year_named_before(
         or prev.end > start
         or start - prev.end > _YEAR_REACH
         or _SENTENCE_END.search(ctx.text, prev.end, start)
+        or ctx.tense != "past"  # (read last: the clause's tense is the costly test)
     ):
         return None
     if (
@@ -391,13 +391,13 @@ def period_opens_ahead(ctx: Ctx, start: int) -> bool:
     if (
         prev is None
         or ctx.ref is None
-        or ctx.tense != "future"
         or prev.unit not in ("week", "weekend", "month", "quarter", "season", "year")
         or prev.end < 0
         or prev.end > start
         or start - prev.end > _YEAR_REACH
         or not ctx.text.startswith(",", prev.end)
         or _SENTENCE_END.search(ctx.text, prev.end, start)
+        or ctx.tense != "future"  # (read last: the clause's tense is the costly test)
     ):
         return False
     span = cal.value_range(prev.value)
@@ -421,6 +421,13 @@ def month_day_year(mo: int, d: int, ctx: Ctx, start: int | None = None) -> dt.da
         return pick(cands, ctx.ref, None)
     if end is not None:
         return pick(cands, ctx.ref, "past", slack=0 if end == "ended" else MONTH_DAY_SLACK)
+    # a day within the slack of the reference is picked whatever the tense ("present" picks
+    # as "future" does): then the costly tense is not read
+    picks = {
+        pick(cands, ctx.ref, tense, slack=MONTH_DAY_SLACK) for tense in ("past", "future", None)
+    }
+    if len(picks) == 1:
+        return picks.pop()
     return pick(cands, ctx.ref, ctx.tense, slack=MONTH_DAY_SLACK)
 
 
@@ -435,15 +442,12 @@ def weekday_date(ctx: Ctx, wd: int, modifier: str = "") -> dt.date | None:
         return ref + dt.timedelta(days=(wd - today) % 7 or 7)
     if modifier in ("last", "this past"):
         return ref - dt.timedelta(days=(today - wd) % 7 or 7)
-    if (
-        ctx.tense in ("present", "future")
-        and wd == today
-        and not (ctx.sentence_day is not None and ctx.sentence_day > ref)
-    ):
+    if wd == today and not (ctx.sentence_day is not None and ctx.sentence_day > ref):
         # "Schools are closed Friday", "the council will vote on Friday" in a Friday story:
         # that day, as news on the web names the day it is published (a week on is "next
         # Friday"); but not after a day ahead in its sentence ("will open on Wednesday and
-        # run through Friday": the Friday after)
+        # run through Friday": the Friday after). A past clause (no days back) or none names
+        # it too, so the tense is not read.
         return ref
     if ctx.tense in ("future", "present"):
         return ref + dt.timedelta(days=(wd - today) % 7 or 7)

@@ -244,7 +244,7 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         # "This week, the ferry will leave at 9 a.m.": as told in the past, a day of the
         # period, not the reference's
         return Reading("TIME", f"XXXX-XX-XX{clock}", None, timezone=tz_value, dated=False)
-    elif ctx.tense == "past" and (past := _past_day(ctx)) is not None:
+    elif (past := _past_day(ctx)) is not None and ctx.tense == "past":
         # "He was shot at 10 p.m." after the story named the day: that day's evening
         day, anchor = past.first, _past_anchor(past, ctx)
     elif (ahead := _day_ahead(ctx, start)) is not None:
@@ -885,8 +885,8 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
     if (
         not modifier
         and ctx.ref is not None
-        and ctx.tense == "past"
         and _DECREED_STARTING_BEFORE.search(ctx.text, max(0, m.start() - 90), m.start())
+        and ctx.tense == "past"
     ):
         # "declared three days of mourning starting Monday": a period decreed opens at or
         # after the decree, the day named before it in the sentence, else near the
@@ -896,7 +896,7 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
             d = told + dt.timedelta(days=(wd - told.isoweekday()) % 7 or 7)
             return Reading("DATE", cal.day(d), "sentence", mod=mod)
         return Reading("DATE", cal.day(_nearest_weekday(ctx.ref, wd)), mod=mod)
-    if not modifier and ctx.ref is not None and ctx.tense == "past" and past_plan(ctx, m.start()):
+    if not modifier and ctx.ref is not None and past_plan(ctx, m.start()) and ctx.tense == "past":
         # "the minister was due to visit the scene on Monday" in a Sunday story: a plan told
         # in the past names a day on either side of the reference, the nearest (as a
         # month-day: see _month_day)

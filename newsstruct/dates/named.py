@@ -236,10 +236,10 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
                 return Reading("DATE", cal.day(cand), start=start)
     if _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) or (
         _ON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
-        and ctx.tense == "past"
         and _verb_just_before(ctx, m.start(), m.end())
         and not _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
         and not _PLAN_WORD_BEFORE.search(clause_before(ctx.text, m.start()))
+        and ctx.tense == "past"
     ):
         # "the summit met on April 2" in March: a past verb right before tells a day gone,
         # not a deadline ahead ("extended the offer to Nov. 20"); "up 22% since Jan. 1" in
@@ -263,7 +263,7 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
             return Reading("DATE", cal.day(dt.date(told, mo[0], d)), "previous", start=start)
         except ValueError:
             return None
-    if ctx.tense == "past" and past_plan(ctx, m.start()) and ends_period(ctx, m.start()) is None:
+    if past_plan(ctx, m.start()) and ctx.tense == "past" and ends_period(ctx, m.start()) is None:
         # "the tour had been due to end on October 7" in July: a plan told in the past names
         # a day on either side, the nearest (as a month); not "its record high set on Aug. 6"
         ctx = attrs.evolve(ctx, tense=None)
@@ -286,11 +286,15 @@ def _edition_day(ctx: Ctx, start: int, month: int, day: int) -> dt.date | None:
     """The day in the year of an edition named in the clause of a month-day told ahead ("the
     2025 festival will take place on 27 July", "said the 2012 Games would open on July 27"),
     when it is not gone; a past clause tells of a day the edition need not hold."""
-    if ctx.ref is None or ctx.tense not in ("future", "present"):
+    if ctx.ref is None:
         return None
     editions = list(_EDITION_BEFORE.finditer(ctx.text, max(0, start - 80), start))
     found = editions[-1] if editions else None
-    if found is None or _CLAUSE_MARK.search(ctx.text, found.end(), start):
+    if (
+        found is None
+        or _CLAUSE_MARK.search(ctx.text, found.end(), start)
+        or ctx.tense not in ("future", "present")  # (read last: the costly test)
+    ):
         return None
     try:
         ahead = dt.date(int(found.group(1)), month, day)

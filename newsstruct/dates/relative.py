@@ -709,9 +709,9 @@ def _ago(m: Cand, ctx: Ctx, quarter_of: bool = False) -> Reading | None:
         and not backward
         and ctx.ref is not None
         and prior.first <= ctx.ref
-        and ctx.tense != "future"
         and (span_of := cal.value_range(value)) is not None
         and span_of[0] > ctx.ref
+        and ctx.tense != "future"  # (read last: the costly test)
     ):
         # "Last year, the firm was sold. A decade later, it remains": counted from another
         # date than the last one named, as told it cannot pass the reference

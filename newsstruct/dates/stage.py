@@ -252,20 +252,21 @@ class _Discourse:
         if int(lex.temporal["weekday"][named.group(1).lower()]) == wd:
             self.weekdays.setdefault(wd, day)
 
-    def same_weekday(
-        self, mention: DateMention, ref: dt.date, tense: str | None, lex: Lexicon
-    ) -> dt.date | None:
+    def same_weekday(self, mention: DateMention, ref: dt.date, ctx: Ctx) -> dt.date | None:
         """A bare weekday named again ("During Tuesday's arguments" after "on Tuesday"): the
-        day the story already gave it, unless the clause's tense points the other way (a
-        future clause after a past Tuesday, a past one after a coming Tuesday)."""
+        day the story already gave it, unless the clause's tense (read from ``ctx`` only then,
+        as it is costly) points the other way (a future clause after a past Tuesday, a past
+        one after a coming Tuesday)."""
         named = _WEEKDAY_NAMED.fullmatch(mention.text)
         day = mention.first_day
         if named is None or day is None or mention.anchor == "speech":
             return None
-        first = self.weekdays.get(int(lex.temporal["weekday"][named.group(1).lower()]))
+        first = self.weekdays.get(int(ctx.lex.temporal["weekday"][named.group(1).lower()]))
         if first is None or first == day:
             return None
-        if (first < ref and tense in ("future", "present")) or (first > ref and tense == "past"):
+        if (first < ref and ctx.tense in ("future", "present")) or (
+            first > ref and ctx.tense == "past"
+        ):
             return None
         return first
 
@@ -281,20 +282,19 @@ class _Discourse:
         ):
             self.months_ahead.setdefault(int(month.group(2)), mention.value or "")
 
-    def same_month(
-        self, text: str, mention: DateMention, ref: dt.date, tense: str | None
-    ) -> str | None:
+    def same_month(self, mention: DateMention, ref: dt.date, ctx: Ctx) -> str | None:
         """A bare month named again in a clause with no tense word ("not a winning path going
         into November"), read as one gone: the month ahead the story gave it before, not the
-        nearest one (not after "since" or "from": "up 12 points since November")."""
+        nearest one (not after "since" or "from": "up 12 points since November"). The tense
+        is read from ``ctx`` last, as it is costly."""
         month = _MONTH_VALUE.fullmatch(mention.value or "")
         if (
             month is None
-            or tense is not None
             or mention.anchor != "published"
             or _WEEK_WORD_OR_NAME.search(mention.text.lower())
             or (int(month.group(1)), int(month.group(2))) >= (ref.year, ref.month)
-            or _GONE_FROM_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+            or _GONE_FROM_BEFORE.search(ctx.text, max(0, mention.start - 8), mention.start)
+            or ctx.tense is not None
         ):
             return None
         return self.months_ahead.get(int(month.group(2)))
@@ -598,7 +598,7 @@ def find_dates(
                 reading = attrs.evolve(reading, start=cut.end())  # "the [two-year] contract"
         mention = _mention(text, m.start(), m.end(), reading, ctx, mref_name)
         if kind == "weekday" and mref is not None and mref_name != "speech":
-            again = state.same_weekday(mention, mref, ctx.tense, lex)
+            again = state.same_weekday(mention, mref, ctx)
             if again is not None:  # the weekday named again: the day it was given
                 reading = attrs.evolve(reading, value=cal.day(again))
                 mention = attrs.evolve(
@@ -607,7 +607,7 @@ def find_dates(
                     anchor_date=again,
                 )
         if kind == "month" and mref is not None and mref_name != "speech":
-            ahead = state.same_month(text, mention, mref, ctx.tense)
+            ahead = state.same_month(mention, mref, ctx)
             if ahead is not None:  # the month named again: the one ahead the story gave
                 reading = attrs.evolve(reading, value=ahead)
                 mention = attrs.evolve(
