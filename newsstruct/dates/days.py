@@ -409,7 +409,7 @@ def _story_part_of_day(pod: str, ctx: Ctx, start: int, end: int) -> Reading:
         return Reading("TIME", f"{ctx.sentence_day.isoformat()}T{pod}", "sentence")
     if _habitual(ctx.text, start, end):
         return Reading("SET", f"XXXX-XX-XXT{pod}", None, dated=False)
-    if ctx.tense == "past" and (past := _past_day(ctx)) is not None:
+    if (past := _past_day(ctx)) is not None and ctx.tense == "past":
         day = past.first
         if (
             pod == "MO"
@@ -439,7 +439,7 @@ def _story_day(ctx: Ctx, mod: str | None) -> Reading:
     past clause) the last day the story named, else the reference day."""
     if ctx.sentence_day is not None:
         return Reading("DATE", cal.day(ctx.sentence_day), "sentence", mod=mod)
-    if ctx.tense == "past" and (past := _past_day(ctx)) is not None:
+    if (past := _past_day(ctx)) is not None and ctx.tense == "past":
         return Reading("DATE", cal.day(past.first), _past_anchor(past, ctx), mod=mod)
     if ctx.ref is None:
         return Reading("DATE", None, None, mod=mod)

@@ -278,9 +278,9 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
             # "A poll in May 2015 put him at 5 percent. By the end of the year, he had
             # climbed to 35 percent": the year the story has just named, told in the past
             return Reading("DATE", cal.year(told), "previous", mod="END")
-        if ctx.tense == "past" and ctx.ref.month <= 3:
+        if ctx.ref.month <= 3 and ctx.tense == "past":
             y -= 1
-        elif ctx.tense == "future" and ctx.ref.month == 12 and ctx.ref.day > 20:
+        elif ctx.ref.month == 12 and ctx.ref.day > 20 and ctx.tense == "future":
             y += 1
         elif (
             "end" in low
@@ -432,12 +432,12 @@ def _earlier_year(m: Cand, ctx: Ctx, units: tuple[str, ...], breaks: int, reach:
     if (
         prev is None
         or ctx.ref is None
-        or ctx.tense != "past"
         or prev.unit not in units
         or prev.end < 0
         or prev.end > m.start()
         or m.start() - prev.end > reach
         or len(_SENTENCE_BREAK.findall(ctx.text, prev.end, m.start())) > breaks
+        or ctx.tense != "past"  # (read last: the costly test)
     ):
         return None
     return prev.first.year
@@ -520,9 +520,8 @@ def _weekend(ctx: Ctx, modifier: str) -> Reading:
     ref = ctx.ref
     wd = ref.isoweekday()
     if modifier == "":
-        modifier = "next" if ctx.tense in ("future", "present") else "last"
-        if wd >= 6:
-            modifier = "this"
+        # (on a Saturday or a Sunday, the weekend is this one, whatever the tense)
+        modifier = "this" if wd >= 6 else "next" if ctx.tense in ("future", "present") else "last"
     if modifier == "this":
         # "leaders met in Corran this weekend" on a Monday: the weekend just gone
         base = ref - dt.timedelta(days=wd) if wd < 6 and ctx.tense == "past" else ref
