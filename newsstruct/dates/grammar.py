@@ -1182,10 +1182,13 @@ def _single_fold(c: str) -> bool:
     return len(c.casefold()) == len(c.lower()) == len(c.upper()) == 1
 
 
-def simple_folds(text: str) -> bool:
+def simple_folds(text: str, wide: Iterable[str] | None = None) -> bool:
     """Whether no character of ``text`` case-folds to several ("ß" -> "ss", "ﬁ" -> "fi"):
-    then simple case folding matches exactly what full case folding does."""
-    return all(_single_fold(c) for c in set(text) if not c.isascii())
+    then simple case folding matches exactly what full case folding does. ``wide``: the
+    text's distinct non-ASCII characters, when already known (:attr:`TriggerFinder.wide`)."""
+    if wide is None:
+        wide = {c for c in set(text) if not c.isascii()}
+    return all(_single_fold(c) for c in wide)
 
 
 KINDS = (
@@ -1326,13 +1329,15 @@ class TriggerFinder:
     matches, so one odd character costs only the stretches it is in.
     """
 
-    __slots__ = ("_bad", "_fast", "_lowered", "_slow", "_text")
+    __slots__ = ("_bad", "_fast", "_lowered", "_slow", "_text", "wide")
 
     def __init__(self, text: str, lex: Lexicon):
         self._text = text
         self._fast = _plain_trigger_pattern(lex)
         self._slow = trigger_pattern(lex)
-        wide = {c for c in set(text) if not c.isascii()}
+        # the text's distinct non-ASCII characters, kept for simple_folds (one pass over the
+        # text for both)
+        self.wide = wide = frozenset(c for c in set(text) if not c.isascii())
         # thousands of distinct characters (random or many-script text): classifying each
         # costs more than reading their stretches with the slower pattern
         odd = wide if len(wide) > _MAX_CLASSIFIED else {c for c in wide if not _plain_char(c)}

@@ -1274,7 +1274,7 @@ def _candidates(
     """
     compiled = compile_grammar(lex)
     triggers = TriggerFinder(text, lex)
-    simple = simple_folds(text)
+    simple = simple_folds(text, triggers.wide)
     starts = [s.start for s in sentences]
     out = []
     for lo, hi in _blocks(text, sentences):
