@@ -221,8 +221,8 @@ def _plan_told_on(
         or prev.unit not in units
         or not 0 <= prev.end <= start
         or start - prev.end > reach
+        or ctx.tense != "future"
         or not _reported_plan(ctx.text, prev.end, start)
-        or ctx.tense != "future"  # (read last: the clause's tense is the costly test)
     ):
         return None
     return prev.first

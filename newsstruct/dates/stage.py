@@ -285,16 +285,16 @@ class _Discourse:
     def same_month(self, mention: DateMention, ref: dt.date, ctx: Ctx) -> str | None:
         """A bare month named again in a clause with no tense word ("not a winning path going
         into November"), read as one gone: the month ahead the story gave it before, not the
-        nearest one (not after "since" or "from": "up 12 points since November"). The tense
-        is read from ``ctx`` last, as it is costly."""
+        nearest one (not after "since" or "from": "up 12 points since November"). The tense,
+        costly when no handler has read it yet, is read from ``ctx`` after the cheap tests."""
         month = _MONTH_VALUE.fullmatch(mention.value or "")
         if (
             month is None
             or mention.anchor != "published"
-            or _WEEK_WORD_OR_NAME.search(mention.text.lower())
             or (int(month.group(1)), int(month.group(2))) >= (ref.year, ref.month)
-            or _GONE_FROM_BEFORE.search(ctx.text, max(0, mention.start - 8), mention.start)
             or ctx.tense is not None
+            or _WEEK_WORD_OR_NAME.search(mention.text.lower())
+            or _GONE_FROM_BEFORE.search(ctx.text, max(0, mention.start - 8), mention.start)
         ):
             return None
         return self.months_ahead.get(int(month.group(2)))
