@@ -320,12 +320,16 @@ _YEAR_WRITTEN = compile_re(r"(?<![\d.,])\d{4}$")
 
 
 def year_named_before(
-    ctx: Ctx, start: int, units: tuple[str, ...] = ("year", "season"), this_week: bool = False
+    ctx: Ctx,
+    start: int,
+    units: tuple[str, ...] = ("year", "season", "month"),
+    this_week: bool = False,
 ) -> int | None:
     """The year named earlier in the sentence of a past clause ("In 2008, the store opened on
-    March 3", "Last year, rain fell on Thanksgiving", "Last summer, … in August"), when it
-    is not the reference's; with ``units`` ("week", "month"), the year of a week or month
-    so named that does not hold the reference ("Last week, the river peaked at 4 p.m."); with
+    March 3", "Last year, rain fell on Thanksgiving", "Last summer, … in August", "In March
+    2019, the mill closed, and in June …"), when it is not the reference's; with ``units``
+    ("week"), the year of a week or month so named that does not hold the reference ("Last
+    week, the river peaked at 4 p.m.", "In March, …" in May); with
     ``this_week``, also of the reference's week after its first day ("This week, the river
     peaked at 4 p.m.": a day of it gone, which one not known)."""
     prev = ctx.previous
@@ -349,6 +353,18 @@ def year_named_before(
         or prev.end > start
         or start - prev.end > _YEAR_REACH
         or _SENTENCE_END.search(ctx.text, prev.end, start)
+        # a month tells the year of a month, season or day after it only with its year
+        # written, not the reference's ("In March 2019, …", not "She led in October, … in
+        # January", nor "In March, … in June" in May); for a clock time ("week" in
+        # ``units``) any month gone does
+        or (
+            prev.unit == "month"
+            and "week" not in units
+            and (
+                prev.first.year == ctx.ref.year
+                or not _YEAR_WRITTEN.search(ctx.text, max(0, prev.end - 4), prev.end)
+            )
+        )
         or ctx.tense != "past"  # (read last: the clause's tense is the costly test)
     ):
         return None
