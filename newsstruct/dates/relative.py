@@ -273,11 +273,12 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         if ctx.ref is None:
             return Reading("DATE", None, None)
         y = ctx.ref.year
-        told = _year_told_before(m, ctx) if "end" in low and "full" not in low else None
+        told = _year_told_before(m, ctx) if "full" not in low else None
         if told is not None:
             # "A poll in May 2015 put him at 5 percent. By the end of the year, he had
-            # climbed to 35 percent": the year the story has just named, told in the past
-            return Reading("DATE", cal.year(told), "previous", mod="END")
+            # climbed to 35 percent" ("by midyear"): the year the story has just named, told
+            # in the past
+            return Reading("DATE", cal.year(told), "previous", mod="MID" if "mid" in low else "END")
         if ctx.ref.month <= 3 and ctx.tense == "past":
             y -= 1
         elif ctx.ref.month == 12 and ctx.ref.day > 20 and ctx.tense == "future":
@@ -375,6 +376,14 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
             # week", "officials this week detailed the plan")
             step = 1
         return Reading("DATE", cal.week(ref + dt.timedelta(weeks=step)), mod=mod)
+    if step == 0 and mod is not None and unit in ("month", "year") and "this" not in low.split():
+        # "In 2012 the council voted in the middle of the year", "In March 2019, the mill
+        # closed at the end of the month": an edge of the year or month just named, told in
+        # the past, as "the end of the year" is
+        told = _told_month(m, ctx) if unit == "month" else _year_told_before(m, ctx)
+        if told is not None:
+            value = cal.year(told) if isinstance(told, int) else cal.month(told.year, told.month)
+            return Reading("DATE", value, "previous", mod=mod)
     if unit == "month":
         return Reading("DATE", cal.month(*cal.shift_months(ref.year, ref.month, step)), mod=mod)
     if unit == "year":
@@ -460,6 +469,15 @@ def _year_told_before(m: Cand, ctx: Ctx) -> int | None:
         return None
     year = _earlier_year(m, ctx, ("quarter", "half", "month", "day", "year"), 1, 300)
     return year if ctx.ref is not None and year is not None and year < ctx.ref.year else None
+
+
+def _told_month(m: Cand, ctx: Ctx) -> dt.date | None:
+    """The first day of the month of a month or day before the reference's month named in
+    the sentence of ``m`` or the one before, when ``m`` is told in the past; else None."""
+    if _earlier_year(m, ctx, ("month", "day"), 1, 300) is None or ctx.previous is None:
+        return None
+    first = ctx.previous.first.replace(day=1)
+    return first if ctx.ref is not None and first < ctx.ref.replace(day=1) else None
 
 
 _TO_MONTH = compile_re(
