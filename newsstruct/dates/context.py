@@ -948,6 +948,8 @@ class _Scan:
             )
             plural = side == 0 and dist < reach and _plural_subject(toks, i, owned)
             cls = "present" if plural else None
+            if not plural and word in _SAME_IN_PAST and _singular_before(toks, i, side, prev):
+                cls = "past"  # "the plant shut down over Christmas": no "-s", so not the present
         elif cls == "present" and (
             side == 1
             or dist
@@ -984,10 +986,7 @@ class _Scan:
                 # 3:40 a.m.", but "will vote on the budget cut on Tuesday" holds a noun
                 or (nxt in _TIME_PREPS and _opens_clause(_neighbour(toks, i, side, -3)))
             )
-            and prev is not None
-            and prev.isalpha()
-            and not prev.endswith("s")
-            and _neighbour(toks, i, side, -2) in ("the", "its", "his", "her", "their", "our")
+            and _singular_before(toks, i, side, prev, pronoun=False)
         ):
             # "the firm set a record for sales in July", "the quake hit at 3:40 a.m.", "The
             # following week, the board put the firm up for sale": a singular subject
@@ -1419,6 +1418,30 @@ _IRREGULAR_PARTICIPLES = frozenset(
     come run begun spent set put cut hit let got become built sent kept found brought bought
     fought thought caught taught sought struck stood heard led read""".split()  # noqa: SIM905
 )
+
+
+def _singular_before(
+    toks: list[regex.Match[str]], i: int, side: int, prev: str | None, pronoun: bool = True
+) -> bool:
+    """Whether the word before ``toks[i]`` is a singular subject: "he", "she", "it" (with
+    ``pronoun``), or a noun with no "-s" after "the", "its", …, a name between them or not
+    ("the plant", "the Varne plant")."""
+    if pronoun and prev in ("he", "she", "it"):
+        return True
+    j = i + 2 if side == 0 else i - 2
+    named = 0 <= j < len(toks) and toks[j].group()[:1].isupper()
+    return (
+        prev is not None
+        and prev.isalpha()
+        and not prev.endswith("s")
+        and (
+            _neighbour(toks, i, side, -2) in _SUBJECT_DETERMINERS
+            or (named and _neighbour(toks, i, side, -3) in _SUBJECT_DETERMINERS)
+        )
+    )
+
+
+_SUBJECT_DETERMINERS = frozenset(["the", "its", "his", "her", "their", "our"])
 
 
 def _participle(word: str | None) -> bool:
