@@ -380,10 +380,12 @@ def h_relunit(m: Cand, ctx: Ctx) -> Reading | None:
         # "In 2012 the council voted in the middle of the year", "In March 2019, the mill
         # closed at the end of the month": an edge of the year or month just named, told in
         # the past, as "the end of the year" is
-        told = _told_month(m, ctx) if unit == "month" else _year_told_before(m, ctx)
-        if told is not None:
-            value = cal.year(told) if isinstance(told, int) else cal.month(told.year, told.month)
-            return Reading("DATE", value, "previous", mod=mod)
+        month = _told_month(m, ctx) if unit == "month" else None
+        year = _year_told_before(m, ctx) if unit == "year" else None
+        if month is not None:
+            return Reading("DATE", cal.month(month.year, month.month), "previous", mod=mod)
+        if year is not None:
+            return Reading("DATE", cal.year(year), "previous", mod=mod)
     if unit == "month":
         return Reading("DATE", cal.month(*cal.shift_months(ref.year, ref.month, step)), mod=mod)
     if unit == "year":
