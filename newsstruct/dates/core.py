@@ -59,6 +59,9 @@ class Prior:
     compared: bool = False  # "a year ago", "year-earlier": the period compared with
     end: int = -1  # where its mention ends in the text
     start: int = -1  # and where it starts
+    # its year was taken from a date opening its sentence ("In 2019, the mill closed in March
+    # and burned at Christmas": March), which it passes on to the dates after it
+    opening: bool = False
 
 
 @attrs.frozen
@@ -322,7 +325,7 @@ _YEAR_WRITTEN = compile_re(r"(?<![\d.,])\d{4}$")
 def year_named_before(
     ctx: Ctx,
     start: int,
-    units: tuple[str, ...] = ("year", "season", "month"),
+    units: tuple[str, ...] = ("year", "season", "month", "day"),
     this_week: bool = False,
 ) -> int | None:
     """The year named earlier in the sentence of a past clause ("In 2008, the store opened on
@@ -353,13 +356,15 @@ def year_named_before(
         or prev.end > start
         or start - prev.end > _YEAR_REACH
         or _SENTENCE_END.search(ctx.text, prev.end, start)
-        # a month tells the year of a month, season or day after it only with its year
-        # written, not the reference's ("In March 2019, …", not "She led in October, … in
-        # January", nor "In March, … in June" in May); for a clock time ("week" in
-        # ``units``) any month gone does
+        # a month or day tells the year of a month, season or day after it only with its
+        # year written, not the reference's ("In March 2019, …", "On March 3, 2019, …", not
+        # "She led in October, … in January", nor "In March, … in June" in May), or taken
+        # from a date opening the sentence; for a clock time ("week" in ``units``) any month
+        # gone does
         or (
-            prev.unit == "month"
+            prev.unit in ("month", "day")
             and "week" not in units
+            and not prev.opening
             and (
                 prev.first.year == ctx.ref.year
                 or not _YEAR_WRITTEN.search(ctx.text, max(0, prev.end - 4), prev.end)
@@ -383,10 +388,11 @@ def year_named_before(
     ):
         return None
     # ("In 2019 the vote was held in November": the comma may be left out)
-    return prev.first.year if _opens_sentence(ctx.text, prev.start, prev.end) else None
+    opens = prev.opening or opens_sentence(ctx.text, prev.start, prev.end)
+    return prev.first.year if opens else None
 
 
-def _opens_sentence(text: str, start: int, end: int) -> bool:
+def opens_sentence(text: str, start: int, end: int) -> bool:
     """The date at ``text[start:end]`` opens its sentence ("In 2008,", "Last year,"), not a
     phrase inside it ("a program approved in 1987 that …"): four words at most up to its end,
     a date of more than two words counted as two ("In the summer of 2012", not "The dam,
@@ -418,7 +424,7 @@ def period_opens_ahead(ctx: Ctx, start: int) -> bool:
         return False
     span = cal.value_range(prev.value)
     return (
-        span is not None and span[1] >= ctx.ref and _opens_sentence(ctx.text, prev.start, prev.end)
+        span is not None and span[1] >= ctx.ref and opens_sentence(ctx.text, prev.start, prev.end)
     )
 
 

@@ -667,7 +667,7 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     told = (
         None
         if _SEASON_MODIFIERS.intersection(words)
-        else year_named_before(ctx, m.start(), ("year", "season", "month"))
+        else year_named_before(ctx, m.start())
     )
     if told is not None:
         # "In 2019 the river flooded in the spring", "In March 2019 the mill closed for the

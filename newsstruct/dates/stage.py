@@ -24,7 +24,7 @@ from ..records import DateMention, Quote, Sentence
 from ..text import check_text, parse_published
 from . import calendar as cal
 from .context import clause_tense, headline_end, headline_tense
-from .core import Cand, Ctx, Prior, Reading, month_in, weekday_in
+from .core import Cand, Ctx, Prior, Reading, month_in, opens_sentence, weekday_in
 from .grammar import TriggerFinder, compile_grammar, simple_folds
 from .named import SPAN_END, span_end_year, writes_day_first
 from .propername import in_name
@@ -375,6 +375,7 @@ class _Discourse:
         if unit is None or mention.value is None:
             return
         compared = _YEAR_BACK.fullmatch(mention.text) is not None
+        last = self.previous
         prior = Prior(
             value=mention.value,
             first=mention.first_day,
@@ -382,6 +383,14 @@ class _Discourse:
             compared=compared,
             end=mention.end,
             start=mention.start,
+            # "In 2019, the mill closed in March and burned at Christmas": March took the
+            # year opening the sentence, and passes it on
+            opening=derived
+            and text is not None
+            and last is not None
+            and self.previous_sentence == sentence
+            and last.first.year == mention.first_day.year
+            and (last.opening or opens_sentence(text, last.start, last.end)),
         )
         # "Skyvance delivered 510 jets in 2010, the company said on Monday. Orders rose from
         # 271 a year earlier": the day of the saying is not a date the figures count from
