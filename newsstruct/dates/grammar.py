@@ -372,7 +372,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "month",
-            rf"(?:(?:last|next|this|early|late|mid|the{S}(?:next|following|previous|prior|preceding)|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}first{S}half{S}of|the{S}second{S}half{S}of)(?:{DASH}|[-‐]?{S0}))?{month}(?![-‐\p{{L}}])(?!\.?{S0}\d)",
+            rf"(?:(?:last|next|this|that|early|late|mid|the{S}(?:next|following|previous|prior|preceding)|the{S}end{S}of|the{S}beginning{S}of|the{S}start{S}of|the{S}middle{S}of|the{S}first{S}half{S}of|the{S}second{S}half{S}of)(?:{DASH}|[-‐]?{S0}))?{month}(?![-‐\p{{L}}])(?!\.?{S0}\d)",
         ),
         (
             "duration",
@@ -501,7 +501,7 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         ),
         "deictic": (_words("early late earlier later the") | deictic, False),
         "set": (_words("every each once twice thrice") | numbers | _first(t["frequency"]), True),
-        "month": (_words("last next this early late mid the") | months, False),
+        "month": (_words("last next this that early late mid the") | months, False),
         "duration": (_words("a the several many few some") | mods | numbers | units, True),
         "year": (_words("early late mid the nineteen eighteen two") | approx, True),
         "vague": (_first(t["vague"]), False),

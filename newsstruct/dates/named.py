@@ -956,6 +956,21 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             last = _prior_last(ctx.previous)
             y = last.year + (mo[0] <= last.month)
         return Reading("DATE", cal.month(y, mo[0]), "previous", mod=mod)
+    if low.startswith("that "):
+        # "lost to Nixon that November" after 1972: the month of the last date's year, as
+        # "that summer" (not "said that May would be hard", "that March Rubio")
+        prior = ctx.previous
+        if (
+            prior is None
+            or _CAPITAL_AFTER.match(ctx.text, m.end())
+            or (
+                _WORD_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+                and not _SEASON_PREP_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+                and not _STOP_AFTER.match(ctx.text, m.end())
+            )
+        ):
+            return None
+        return Reading("DATE", cal.month(prior.first.year, mo[0]), "previous", mod=mod)
     if bare:
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         after = ctx.text[m.end() : m.end() + 2]
