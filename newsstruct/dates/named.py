@@ -664,11 +664,7 @@ def h_season(m: Cand, ctx: Ctx) -> Reading | None:
     ref = ctx.ref
     inst = _season_instances(code, ref)
     words = low.split()
-    told = (
-        None
-        if _SEASON_MODIFIERS.intersection(words)
-        else year_named_before(ctx, m.start())
-    )
+    told = None if _SEASON_MODIFIERS.intersection(words) else year_named_before(ctx, m.start())
     if told is not None:
         # "In 2019 the river flooded in the spring", "In March 2019 the mill closed for the
         # summer": that year's, as a month would be
