@@ -910,6 +910,10 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
 
 
 _QUOTE_MARK = compile_re(r"[\"“”]|''|``")
+_SAID_ON_BEFORE = compile_re(
+    r"(?i)(?<![\p{L}])(?:said|says|told|announced|reported|confirmed|added)[ \t\u00a0]+"
+    r"(?:on[ \t\u00a0]+)?$"
+)
 
 
 def _day_of_week_named(ctx: Ctx, start: int, wd: int) -> dt.date | None:
@@ -917,12 +921,21 @@ def _day_of_week_named(ctx: Ctx, start: int, wd: int) -> dt.date | None:
     opens the sentence of a past clause (not across the end or start of a quote: in '"Last week
     we had no power," a resident said on Thursday' the week is the speaker's, the weekday the
     saying's; a whole quote between, 'Last week, the mayor "strongly" objected on Thursday',
-    leaves both the teller's)."""
+    leaves both the teller's); after a day of another year opening the sentence ("On Friday,
+    March 1, 2019, the dam burst, and on Sunday the town flooded"), the one nearest that day."""
     week = ctx.previous
-    if week is None or week.unit != "week" or year_named_before(ctx, start, ("week",)) is None:
+    if (
+        week is None
+        or week.unit not in ("week", "day")
+        or year_named_before(ctx, start, (week.unit,)) is None
+    ):
         return None
     if 0 <= week.end < start and len(_QUOTE_MARK.findall(ctx.text, week.end, start)) % 2:
         return None
+    if week.unit == "day":
+        if _SAID_ON_BEFORE.search(ctx.text, max(0, start - 24), start):
+            return None  # "…, Frey said on Tuesday": the day of the saying, not of the events
+        return _nearest_weekday(week.first, wd)
     return week.first + dt.timedelta(days=wd - week.first.isoweekday())
 
 
