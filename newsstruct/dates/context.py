@@ -984,7 +984,7 @@ class _Scan:
                 nxt in _DETERMINERS
                 # before a time only when the subject opens its clause: "the quake hit at
                 # 3:40 a.m.", but "will vote on the budget cut on Tuesday" holds a noun
-                or (nxt in _TIME_PREPS and _opens_clause(_neighbour(toks, i, side, -3)))
+                or (nxt in _TIME_PREPS and _opens_clause(_before_subject(toks, i, side)))
             )
             and _singular_before(toks, i, side, prev, pronoun=False)
         ):
@@ -1407,7 +1407,7 @@ _SAME_IN_PAST = frozenset(
     shed split burst hurt""".split()  # noqa: SIM905
 )
 # words that open a time right after a verb ("the quake hit at 3:40 a.m.")
-_TIME_PREPS = frozenset(["at", "on", "around", "shortly", "just", "early", "late"])
+_TIME_PREPS = frozenset(["at", "on", "in", "around", "shortly", "just", "early", "late"])
 # "have" after these is the verb of possession ("would have Sunday off") unless a participle
 # follows ("would have won on Sunday": a perfect, past)
 _MODAL_BEFORE_HAVE = frozenset(
@@ -1442,6 +1442,17 @@ def _singular_before(
 
 
 _SUBJECT_DETERMINERS = frozenset(["the", "its", "his", "her", "their", "our"])
+
+
+def _before_subject(toks: list[regex.Match[str]], i: int, side: int) -> str | None:
+    """The word before the subject "the plant" or "the Varne plant" of the verb ``toks[i]``."""
+    j = i + 2 if side == 0 else i - 2
+    named = (
+        0 <= j < len(toks)
+        and toks[j].group()[:1].isupper()
+        and _neighbour(toks, i, side, -2) not in _SUBJECT_DETERMINERS
+    )
+    return _neighbour(toks, i, side, -4 if named else -3)
 
 
 def _participle(word: str | None) -> bool:
