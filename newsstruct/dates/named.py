@@ -227,13 +227,17 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
             return None
         return Reading("DATE", f"XXXX-{mo[0]:02d}-{d:02d}", None, start=start)
     if wd is not None:  # "Tuesday, March 15": the year whose March 15 is a Tuesday
-        for y in (ctx.ref.year, ctx.ref.year - 1, ctx.ref.year + 1):
+        # ("In 2019, the dam burst on Friday, March 1": the year the sentence named first)
+        told = year_named_before(ctx, m.start())
+        for y in (told, ctx.ref.year, ctx.ref.year - 1, ctx.ref.year + 1):
             try:
-                cand = dt.date(y, mo[0], d)
+                cand = dt.date(y, mo[0], d) if y is not None else None
             except ValueError:
                 continue
-            if cand.isoweekday() == wd:
-                return Reading("DATE", cal.day(cand), start=start)
+            if cand is not None and cand.isoweekday() == wd:
+                return Reading(
+                    "DATE", cal.day(cand), "previous" if y == told else "ref", start=start
+                )
     if _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) or (
         _ON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
         and _verb_just_before(ctx, m.start(), m.end())
