@@ -315,7 +315,9 @@ def ends_period(ctx: Ctx, start: int) -> str | None:
 
 _SENTENCE_END = compile_re(r"[.!?][\"”’']?\s")
 _YEAR_REACH = 200
-_OPENING_BREAK = compile_re(r"[.!?][\"”’']?\s+|\n\s*|^\s*")
+# (a clause after ", and", ", but" or ";" opens as a sentence does: "In 2019, the dam burst in
+# March, and in 2021 it burst again in June")
+_OPENING_BREAK = compile_re(r"[.!?][\"”’']?\s+|\n\s*|^\s*|,\s+(?:and|but)\s+|;\s+")
 
 
 _WHEN_AFTER = compile_re(r"(?i),[ \t\u00a0]+when(?![\p{L}])")
@@ -393,10 +395,10 @@ def year_named_before(
 
 
 def opens_sentence(text: str, start: int, end: int) -> bool:
-    """The date at ``text[start:end]`` opens its sentence ("In 2008,", "Last year,"), not a
-    phrase inside it ("a program approved in 1987 that …"): four words at most up to its end,
-    a date of more than two words counted as two ("In the summer of 2012", not "The dam,
-    repaired last summer")."""
+    """The date at ``text[start:end]`` opens its sentence or a clause after ", and" ("In
+    2008,", "Last year,"), not a phrase inside it ("a program approved in 1987 that …"): four
+    words at most up to its end, a date of more than two words counted as two ("In the summer
+    of 2012", not "The dam, repaired last summer")."""
     window = text[max(0, start - 40) : start]
     breaks = [b.end() for b in _OPENING_BREAK.finditer(window)]
     if not breaks and start > 40:
