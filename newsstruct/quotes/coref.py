@@ -194,6 +194,8 @@ def without_nickname(words: list[str]) -> list[str]:
 _CAPITAL = compile_re(r"\p{Lu}", regex.V1)
 # the suffixes after a surname that end with a period ("Tom Reed Jr."): not the surname
 _GENERATIONAL = ("Jr", "Sr")
+# and those without one ("Harold Penn III"): "Penn" is still his surname
+_GENERATIONAL_NUMERALS = ("II", "III", "IV")
 
 
 # occupations by their ending ("glaciologist", "journalist"), when the lexicon lacks them
@@ -704,7 +706,9 @@ class Entities:
             if by_name is not None:
                 ent.votes[by_name] = 1  # "Ann Reel": one vote, a title or pronouns outweigh it
             keys = [" ".join(parts[k:]) for k in range(1, len(parts))]
-            if len(parts) > 2 and parts[-1].rstrip(".") in _GENERATIONAL:
+            if len(parts) > 2 and (
+                parts[-1].rstrip(".") in _GENERATIONAL or parts[-1] in _GENERATIONAL_NUMERALS
+            ):
                 # "Tom Reed Jr." is "Reed Jr." and "Reed", not "Jr."
                 keys[-1:] = [" ".join(parts[k:-1]) for k in range(1, len(parts) - 1)]
             for key in keys:
