@@ -100,6 +100,7 @@ _ROLE_AFTER = compile_re(
     r"(?=\s*[,;.]|\s+(?:of|for|at|in|on|with|who|from)\b)",
     regex.V1,
 )
+_TITLE_APPOSED_BARE = compile_re(r"\s*,\s+(\p{L}[\p{L}\-]+)\s+(?:of|for|at)\s", regex.V1)
 _MAX_MENTIONS_BACK = 500  # named mentions looked back over for the nearest candidate
 _MAX_PRONOUN_DISTANCE = 3000  # characters back to a named antecedent
 # an unnamed source who stays unnamed on purpose
@@ -791,6 +792,12 @@ class Entities:
             if not seen or seen[-1][1] is not ent:
                 seen.append((start, ent))
         app = _ROLE_AFTER.match(self.text, end, min(len(self.text), end + 120))
+        if app is None:
+            # a title with no article, before its "of": "Rafe Dunmore, president of the
+            # Harbor Workers Union," is "the president" and "the union president" later
+            bare = _TITLE_APPOSED_BARE.match(self.text, end, min(len(self.text), end + 40))
+            if bare is not None and bare.group(1).lower() in self.qwords.titles:
+                app = bare
         if app is not None:
             words = [
                 w
