@@ -930,6 +930,12 @@ def _named_org(speaker: Speaker, quotes: list[Quote], entities: Entities) -> Spe
                 and any(w.lower() == noun and w[:1].isupper() for w in other.name.split()[1:])
             ):
                 return attrs.evolve(speaker, name=other.name, resolved_by="title")
+    if noun in qwords.orgs and noun not in _FIRM_NOUNS and speaker.mention is not None:
+        # no quote named it: the organisation last named before whose name holds the noun
+        # ("The Ministry of Fisheries announced new quotas. … the ministry said")
+        named = entities.org_before(speaker.mention.start, fits)
+        if named is not None:
+            return attrs.evolve(speaker, name=named, resolved_by="title")
     if noun in _FIRM_NOUNS and speaker.mention is not None:
         firm = entities.firm_before(speaker.mention.start, qwords.firms)
         if firm is not None:

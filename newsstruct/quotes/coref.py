@@ -1005,6 +1005,12 @@ class Entities:
             k -= 1
         return None
 
+    def org_before(self, position: int, accept: Callable[[str], bool]) -> str | None:
+        """The name of the organisation last named before ``position`` if ``accept`` takes
+        it (not one named before another: "the GOP" after "the Tea Party" is "the party")."""
+        ent, _ = self._last_mentioned(position, lambda e: e.kind == "org")
+        return ent.name if ent is not None and accept(ent.name) else None
+
     def named_below(self, description: str, end: int) -> Entity | None:
         """The person an unnamed lead source turns out to be: "A federal judge on Friday
         blocked …" and, in the next lines, "U.S. District Judge Helena Ostrowski wrote".
