@@ -75,6 +75,9 @@ _PRONOUN_WORDS = compile_re(r"\b(he|his|him|himself|she|her|hers|herself)\b", re
 
 # "union president Rafe Dunmore" / "Rafe Dunmore, the union's president,"
 _ROLE_BEFORE = compile_re(r"(?r)(?:^|(?<=\s))(\p{Ll}[\p{L}\-]+)\s+$", regex.V1)
+_ROLE_PAIR_BEFORE = compile_re(
+    r"(?r)(?:^|(?<=\s))(\p{Ll}[\p{L}\-]+\s+\p{Ll}[\p{L}\-]+)\s+$", regex.V1
+)
 # a relative named by the kin word alone: "his son", "her late husband"
 _KIN_DESCRIPTION = compile_re(
     r"(?:his|her|their)\s++(?:(?:late|former|estranged)\s++)?(\p{Ll}++)",
@@ -100,7 +103,9 @@ _ROLE_AFTER = compile_re(
     r"(?=\s*[,;.]|\s+(?:of|for|at|in|on|with|who|from)\b)",
     regex.V1,
 )
-_TITLE_APPOSED_BARE = compile_re(r"\s*,\s+(\p{L}[\p{L}\-]+)\s+(?:of|for|at)\s", regex.V1)
+_TITLE_APPOSED_BARE = compile_re(
+    r"\s*,\s+((?:\p{Ll}[\p{L}\-]+\s+)?\p{L}[\p{L}\-]+)\s+(?:of|for|at)\s", regex.V1
+)
 _MAX_MENTIONS_BACK = 500  # named mentions looked back over for the nearest candidate
 _MAX_PRONOUN_DISTANCE = 3000  # characters back to a named antecedent
 # an unnamed source who stays unnamed on purpose
@@ -780,6 +785,11 @@ class Entities:
                 or word.endswith(("ed", "ly", "ing"))
             ):
                 ent.roles |= role_nouns(word, self.qwords)
+                pair = _ROLE_PAIR_BEFORE.search(self.text, max(0, start - 60), start)
+                if pair is not None and pair.group(1).lower() in self.qwords.titles:
+                    # "press secretary Dana Lee" is "the press secretary" too, as "Press
+                    # Secretary Dana Lee" is
+                    ent.roles |= role_nouns(pair.group(1), self.qwords)
                 self._learn(ent, set(), [word])
         apposed = _ROLE_APPOSED_BEFORE.search(self.text, max(0, start - 90), start)
         if apposed is not None and apposed.group(1).lower() in self.qwords.titles:
@@ -794,7 +804,8 @@ class Entities:
         app = _ROLE_AFTER.match(self.text, end, min(len(self.text), end + 120))
         if app is None:
             # a title with no article, before its "of": "Rafe Dunmore, president of the
-            # Harbor Workers Union," is "the president" and "the union president" later
+            # Harbor Workers Union," is "the president" and "the union president" later, and
+            # "Imogen Tate, chief executive of …," is "the chief executive"
             bare = _TITLE_APPOSED_BARE.match(self.text, end, min(len(self.text), end + 40))
             if bare is not None and bare.group(1).lower() in self.qwords.titles:
                 app = bare
@@ -806,6 +817,8 @@ class Entities:
             ]
             if words:
                 ent.roles |= role_nouns(words[-1], self.qwords)
+                if " ".join(words[-2:]).lower() in self.qwords.titles:
+                    ent.roles |= role_nouns(" ".join(words[-2:]), self.qwords)  # as above
                 self._learn(ent, set(), words[-1:])
 
     def _gender_from_text(self, sentences: Sequence[Sentence]) -> None:
