@@ -513,6 +513,7 @@ def _org_like(head_words: list[str], words: QuoteWords) -> bool:
         and len(head_words[0]) >= 2
         and head_words[0].isupper()
         and head_words[0].isalpha()
+        and last not in words.titles  # "the CEO said": a role, not an acronym's organisation
     )
 
 
