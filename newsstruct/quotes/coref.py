@@ -106,6 +106,7 @@ _ROLE_AFTER = compile_re(
 _TITLE_APPOSED_BARE = compile_re(
     r"\s*,\s+((?:\p{Ll}[\p{L}\-]+\s+)?\p{L}[\p{L}\-]+)\s+(?:of|for|at)\s", regex.V1
 )
+_ACRONYM_AFTER = compile_re(r"[ \u00a0]\((\p{Lu}[\p{Lu}&]{1,7})\)", regex.V1)
 _MAX_MENTIONS_BACK = 500  # named mentions looked back over for the nearest candidate
 _MAX_PRONOUN_DISTANCE = 3000  # characters back to a named antecedent
 # an unnamed source who stays unnamed on purpose
@@ -616,6 +617,13 @@ class Entities:
                 org_suffix.setdefault(" ".join(parts[k:]), []).append(org)
             if len(parts) > 1 and parts[0].lower() not in self.qwords.function_words:
                 org_first.setdefault(parts[0], []).append(org)
+        for end, ent in zip(self.mention_ends, self.mentioned, strict=True):
+            acronym = _ACRONYM_AFTER.match(self.text, end) if ent.kind == "org" else None
+            short = acronym.group(1) if acronym is not None else ""
+            if short and short != ent.name and short[0] == ent.name[0]:
+                # "the Federal Harbor Agency (FHA)": "the FHA" later is the agency (and the
+                # initial agrees: "Reclaim Our Schools (AROS)" is the end of a longer name)
+                org_suffix.setdefault(short, []).append(ent.name)
         # kept as tuples of strings, which the garbage collector stops walking (an article
         # naming thousands of organisations would keep thousands of lists)
         self._org_suffix = {key: tuple(names) for key, names in org_suffix.items()}
