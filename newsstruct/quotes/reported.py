@@ -321,8 +321,8 @@ _NOUN_FORMS = frozenset(
         "shows",
     ]
 )
-# a place or occasion between the cue and "that": "said outside the courthouse that",
-# "told reporters after the hearing that"
+# a place or occasion between the cue and "that" (or "whether"): "said outside the courthouse
+# that", "told reporters after the hearing that"
 _SETTING_THEN_THAT = compile_re(
     r"\s*+(?:,\s*+)?(?:(?:in|at|on|of|outside|inside|after|before|during|following|from|near|over|through"
     r"|via|by)"
@@ -331,7 +331,7 @@ _SETTING_THEN_THAT = compile_re(
     r"|for\s+(?:(?:many|several|some|a\s+few|two|three|four|five|\d{1,3})\s+)?"
     r"(?:years|months|weeks|decades|days|some\s+time|a\s+long\s+time|a\s+while|a\s+year|a\s+decade)\s+"
     # an adverb of time or manner: "said afterwards that", "said privately that"
-    r"|(?:afterwards?|later|earlier|again|also|\p{Ll}{3,}ly)\s+"
+    r"|(?:afterwards?|later|earlier|again|also|aloud|\p{Ll}{3,}ly)\s+"
     # the body a judge writes for: "wrote for the majority that", "for a unanimous court"
     r"|for\s+(?:the|a|an)\s+(?:\p{Ll}+\s+)?(?:majority|minority|court|panel|bench)\s+)"
     # the clause's subject follows "that" (not "a documentary that showed": a relative clause)
@@ -340,7 +340,10 @@ _SETTING_THEN_THAT = compile_re(
     # a bare noun and an auxiliary: "on a conference call that shipments had begun", "before
     # the vote that staff at the two branches would"
     r"|\p{Ll}[\p{L}\-]*\s+(?:(?:at|of|in|from|on|for)\s+(?:[^\s,.;:!?\"“”]+\s+){1,4}?)?(?:had|has|have|was|were|is|are|would|will|could|can|should|may"
-    r"|might|must|did|does|do)\s(?![^.,;:!?\n]{0,60}?\sthat\s)))",
+    r"|might|must|did|does|do)\s(?![^.,;:!?\n]{0,60}?\sthat\s))"
+    # or "whether", which opens no relative clause: "wondered aloud whether", "asked at the
+    # meeting whether"
+    r"|whether\s)",
     regex.V1,
 )
 # "X, asked whether/about …, said": what X was asked (the asker asks an addressee: "asked
