@@ -361,8 +361,8 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
         end = skip_back(doc, lo, cue_start)
         thing = np_ending(doc, lo, end)
         head = LETTERS.findall(text, thing.start, thing.end) if thing is not None else []
-        if thing is not None and head and head[-1].lower() in words.inscriptions:
-            return thing
+        if thing is not None and head and head[-1].lower().removesuffix("s") in words.inscriptions:
+            return thing  # "signs reading" too
     # "Abbot emailed supporters on Monday, telling them": a participle after a comma takes
     # the clause subject, not the object or setting before it
     m = (
