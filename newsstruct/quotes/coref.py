@@ -1143,7 +1143,12 @@ class Entities:
                         best, best_k, lo = ent, k, at
                     elif self._outranks(k, best_k):
                         best, best_k = ent, k
-                elif ent.gender is None and fallback is None and best is None:
+                elif (
+                    ent.gender is None
+                    and fallback is None
+                    and best is None
+                    and self.person_like(ent)  # not "Pell Street" for "she"
+                ):
                     fallback = ent
             k -= 1
         if best is not None:
