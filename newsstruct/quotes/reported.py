@@ -370,7 +370,9 @@ _ADVERB_ASIDE = compile_re(
 # comma or word up to the end it is given, and to the sentence's end a sentence of thousands
 # of cues was quadratic
 _ASIDE_REACH = 80
-_NAME_NEXT = compile_re(r"\s*+(?:[\"“‘'«„]\s*+)?[\p{Lu}\d]", regex.V1)
+# a name after a naming participle: capitalised, or any words in quote marks ("a practice
+# called "dredge and dump"")
+_NAME_NEXT = compile_re(r"\s*+(?:[\"“‘'«„]|[\p{Lu}\d])", regex.V1)
 # the addressee's name in apposition, or a relative clause on it, before the content's first
 # word: "told the board's chairman, Amos Reel, that", "told the board, which met Monday, that"
 _NAME_APPOSITION = compile_re(
