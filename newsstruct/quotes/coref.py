@@ -1513,6 +1513,9 @@ def resolve(
                     1
                 ]
             ent = entities.by_role(role, mention.start)
+            if ent is None and role in qwords.roles:
+                # "the CEO" is anyone named a chief executive
+                ent = entities.by_role(qwords.roles[role], mention.start)
             if ent is not None:
                 return Speaker(name=ent.name, mention=span, resolved_by="title"), ent
             surname = entities.titled_surname(role, mention.start)
