@@ -1456,6 +1456,13 @@ def resolve(
             name, is_alias = entities.org(head_words)
             ent = entities.orgs.get(name)
             by = "alias" if is_alias else "name"
+            lead = text[mention.start : mention.head[0]].lower().split()
+            if lead[-1:] == ["the"]:
+                lead = lead[:-1]
+            if len(lead) >= 2 and lead[-1] in ("for", "at") and lead[-2] in qwords.proxies:
+                # "A spokesperson for Kestrel Logistics said": "the spokesperson" later is
+                # the firm's voice again
+                entities.unnamed[lead[-2]] = name
             return Speaker(name=name, mention=span, resolved_by=by), ent
         if not name_words:
             name_words = head_words
