@@ -79,16 +79,23 @@ def alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _spelled_ones(numbers: dict[str, str]) -> list[str]:
+    """The numbers below ten spelled in one word ("one", "nine"), but "a" and "an": the hour
+    of a spelled clock ("seven o'clock"), the last word of a spelled amount ("twenty-five")."""
+    return [
+        w
+        for w, v in numbers.items()
+        if v != "X" and 0 < float(v) < 10 and " " not in w and w not in ("a", "an")
+    ]
+
+
 def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
     """(kind, pattern) pairs in priority order: at one position the first that matches wins."""
     t = lex.temporal
     month = alt(t["month"])
     wd = alt(t["weekday"])
     numbers = t["number"]
-    units = [
-        w for w, v in numbers.items() if v not in ("X",) and 0 < float(v) < 10 and " " not in w
-    ]
-    units = [w for w in units if w not in ("a", "an")]
+    units = _spelled_ones(numbers)
     teens = [
         w for w, v in numbers.items() if v not in ("X",) and 10 <= float(v) < 20 and " " not in w
     ]
@@ -128,13 +135,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
     day_word = alt([w for w, v in t["ordinal"].items() if v.isdigit()])
     year4 = r"(?:1[5-9]\d\d|20\d\d)"
     year2 = rf"{APOS}\d\d"
-    ones = alt(
-        [
-            w
-            for w, v in numbers.items()
-            if v not in ("X",) and 0 < float(v) < 10 and " " not in w and w not in ("a", "an")
-        ]
-    )
+    ones = alt(units)
     spelled_year = (
         rf"(?:(?:nineteen|eighteen){HY}(?:{tens_word}(?:{HY}{ones})?|{teen_word}|hundred|oh{HY}{ones})"
         rf"|two{S}thousand(?:{S}(?:and{S})?(?:{teen_word}|{ones}))?)"
@@ -431,9 +432,11 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
     )
     rel = _words("this last next coming current past previous following same that the")
     spec: dict[str, tuple[set[str], bool]] = {
-        # (no clock opens with "a" or "an", though they are numbers: "a week")
+        # (a spelled clock opens with its hour only: "seven o'clock", not "some", "a week")
         "time": (
-            approx | (numbers - _words("a an")) | _words("noon midnight midday ten eleven twelve"),
+            approx
+            | _first(_spelled_ones(t["number"]))
+            | _words("noon midnight midday ten eleven twelve"),
             True,
         ),
         "pod_day": (
