@@ -389,6 +389,8 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     sides = (_Scan(left, 0, quote_words(lex).first_names), _Scan(right, 1))
     # a mention that ends its sentence may end a conjunct with no verb of its own
     sides[0].ends_sentence = not right
+    # "the rate cut in September is likely": a finite verb right after the mention
+    sides[0].verb_after = bool(right) and right[0].group().lower() in _FINITE_AFTER
     if _fronted(left, text, lo, start):
         # "In October, Orlan said that it would …": a mention put before its clause; the
         # reporting verb after the comma is that clause's own verb, not an attribution
@@ -743,10 +745,17 @@ class _Scan:
     joined: int = 0  # words read so far that end a hyphened compound ("four-nation"): one word
     fronted: bool = False  # the mention opens its sentence: a reporting verb is the clause's
     ends_sentence: bool = False  # nothing follows the mention in its sentence
+    verb_after: bool = False  # a finite verb follows the mention ("the rate cut in May is")
 
     @property
     def done(self) -> bool:
         return self.stopped or self.i >= len(self.toks)
+
+    def _noun_before_time(self, i: int) -> bool:
+        """Whether the word ``toks[i]``, right before the mention's preposition, is a noun:
+        the clause's own verb follows the mention ("the rate cut in September is likely",
+        "the budget cut in June will hurt schools"), not a verb of its subject."""
+        return self.side == 0 and i == 1 and self.verb_after
 
     def step(self, tense_words: dict[str, str], near: bool) -> str | None:
         """Read the next word; its tense class, or None."""
@@ -948,7 +957,12 @@ class _Scan:
             )
             plural = side == 0 and dist < reach and _plural_subject(toks, i, owned)
             cls = "present" if plural else None
-            if not plural and word in _SAME_IN_PAST and _singular_before(toks, i, side, prev):
+            if (
+                not plural
+                and word in _SAME_IN_PAST
+                and _singular_before(toks, i, side, prev)
+                and not self._noun_before_time(i)
+            ):
                 cls = "past"  # "the plant shut down over Christmas": no "-s", so not the present
         elif cls == "present" and (
             side == 1
@@ -984,7 +998,11 @@ class _Scan:
                 nxt in _DETERMINERS
                 # before a time only when the subject opens its clause: "the quake hit at
                 # 3:40 a.m.", but "will vote on the budget cut on Tuesday" holds a noun
-                or (nxt in _TIME_PREPS and _opens_clause(_before_subject(toks, i, side)))
+                or (
+                    nxt in _TIME_PREPS
+                    and _opens_clause(_before_subject(toks, i, side))
+                    and not self._noun_before_time(i)
+                )
             )
             and _singular_before(toks, i, side, prev, pronoun=False)
         ):
@@ -1442,6 +1460,11 @@ def _singular_before(
 
 
 _SUBJECT_DETERMINERS = frozenset(["the", "its", "his", "her", "their", "our"])
+# a finite verb after a mention: the clause's verb, so a word before the mention's
+# preposition that might be a past verb is a noun ("the rate cut in September is likely")
+_FINITE_AFTER = frozenset(
+    ["is", "was", "will", "would", "could", "should", "may", "might", "must", "can", "has", "had"]
+)
 
 
 def _before_subject(toks: list[regex.Match[str]], i: int, side: int) -> str | None:
