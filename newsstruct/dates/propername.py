@@ -37,6 +37,8 @@ NAME_PRONE = frozenset(
         "spring",
         "fall",
         "autumn",
+        "midsummer",
+        "midwinter",
         "seconds",
         "minutes",
         "hours",
@@ -58,7 +60,7 @@ _CAPITALISED = compile_re(r"\p{Lu}\p{Ll}")
 # what may stand between a clause start and its first word: spaces, quotes, brackets, dashes
 _OPENERS = frozenset(" \t\u00a0\r\n\"'“‘«([—–-")
 _CLAUSE_START = frozenset(":;\n")
-_SEASONS = frozenset(("summer", "winter", "spring", "fall", "autumn"))
+_SEASONS = frozenset(("summer", "winter", "spring", "fall", "autumn", "midsummer", "midwinter"))
 _WINDOW = 60
 # "high noon": a showdown, never the clock time
 _HIGH_BEFORE = compile_re(r"(?i)(?<![\p{L}\p{N}])high[ \t\u00a0]+$")
