@@ -933,6 +933,32 @@ _HABIT_AFTER_COMMA = compile_re(
 )
 
 
+_THAT_LEAD = compile_re(r"(?i)that[ \t\u00a0]+")
+
+
+def month_after_that(m: Cand, ctx: Ctx) -> Cand | None:
+    """The month of "that" and a month (``m``) when "that" is no determiner of it, to be read
+    alone: a conjunction after a word when nothing stops after the month ("noted that March
+    sales rose", "said that May would be hard"), before a capital ("that March Rubio …"), or
+    the determiner of a noun after the month in a clause told in the present or ahead ("That
+    November vote will decide the race": the vote's November, one ahead); else None."""
+    that = _THAT_LEAD.match(m.group())
+    if that is None:
+        return None
+    ends = _STOP_AFTER.match(ctx.text, m.end())
+    if (
+        _CAPITAL_AFTER.match(ctx.text, m.end())
+        or (
+            not ends
+            and _WORD_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+            and not _SEASON_PREP_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+        )
+        or (not ends and ctx.tense in ("present", "future"))
+    ):
+        return m.tail(that.end())
+    return None
+
+
 def h_month(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     mo = month_in(raw, ctx.lex)
@@ -958,18 +984,10 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("DATE", cal.month(y, mo[0]), "previous", mod=mod)
     if low.startswith("that "):
         # "lost to Nixon that November" after 1972: the month of the last date's year, as
-        # "that summer" (not "said that May would be hard", "that March Rubio")
+        # "that summer"
         prior = ctx.previous
-        if (
-            prior is None
-            or _CAPITAL_AFTER.match(ctx.text, m.end())
-            or (
-                _WORD_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
-                and not _SEASON_PREP_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
-                and not _STOP_AFTER.match(ctx.text, m.end())
-            )
-        ):
-            return None
+        if prior is None or month_after_that(m, ctx) is not None:
+            return None  # (then the month is read alone, if "that" is no determiner of it)
         return Reading("DATE", cal.month(prior.first.year, mo[0]), "previous", mod=mod)
     if bare:
         before = ctx.text[max(0, m.start() - 12) : m.start()]

@@ -26,7 +26,7 @@ from . import calendar as cal
 from .context import clause_tense, headline_end, headline_tense
 from .core import Cand, Ctx, Prior, Reading, month_in, opens_sentence, weekday_in
 from .grammar import TriggerFinder, compile_grammar, simple_folds
-from .named import SPAN_END, span_end_year, writes_day_first
+from .named import SPAN_END, month_after_that, span_end_year, writes_day_first
 from .propername import in_name
 from .resolve import HANDLERS
 
@@ -548,16 +548,7 @@ def find_dates(
             text=text,
             lex=lex,
             ref=mref,
-            tense=functools.partial(
-                headline_tense if m.start() < headline else clause_tense,
-                text,
-                lo,
-                hi,
-                m.start(),
-                m.end(),
-                lex,
-                *((leads,) if m.start() < headline else ()),
-            ),
+            tense=_tense_reader(text, lo, hi, m.start(), m.end(), lex, headline, leads),
             previous=state.previous,
             previous_day=state.previous_day,
             past_day=state.past_day,
@@ -599,6 +590,14 @@ def find_dates(
         ):
             continue  # "the 1 , 000 - day plan": a tokenizer's thousands, not "000 - day"
         reading = _read(kind, m, ctx)
+        if reading is None and kind == "month" and (month := month_after_that(Cand.of(m), ctx)):
+            # "noted that March sales rose", "That November vote will decide the race": not
+            # the month of a date told before; the month alone, its clause's tense read anew
+            tense = _tense_reader(text, lo, hi, month.start(), m.end(), lex, headline, leads)
+            ctx = attrs.evolve(ctx, tense=tense)
+            reading = _read(kind, month, ctx)
+            if reading is not None and reading.start is None:
+                reading = attrs.evolve(reading, start=month.start())
         if reading is None:
             continue
         if reading.start is None and reading.type in ("DURATION", "DATE"):
@@ -1198,13 +1197,13 @@ def _moved(day: dt.date, days: int) -> dt.date | None:
         return None
 
 
-def _read(kind: str, m: regex.Match[str], ctx: Ctx) -> Reading | None:
+def _read(kind: str, m: regex.Match[str] | Cand, ctx: Ctx) -> Reading | None:
     """The reading of candidate ``m`` of ``kind``; None when its day falls off the calendar of
     years 1 to 9999 ("tomorrow" told on 31 December 9999, "ten years ago" in year 5, "March
     0000"): a text may name any year, or date itself at either end. Only that is caught (a
     date's ``OverflowError``, :class:`~.calendar.OffCalendar`): any other error is a bug."""
     try:
-        return HANDLERS[kind](Cand.of(m), ctx)
+        return HANDLERS[kind](m if isinstance(m, Cand) else Cand.of(m), ctx)
     except (OverflowError, cal.OffCalendar):
         return None
 
@@ -1313,6 +1312,22 @@ def _blocks(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
         else:
             blocks.append([s.start, s.end])
     return [(lo, hi) for lo, hi in blocks]
+
+
+def _tense_reader(
+    text: str,
+    lo: int,
+    hi: int,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    headline: int,
+    leads: list[tuple[int, int]],
+) -> Callable[[], str | None]:
+    """The tense of the clause of ``text[start:end]``, to be read when a handler asks."""
+    if start < headline:
+        return functools.partial(headline_tense, text, lo, hi, start, end, lex, leads)
+    return functools.partial(clause_tense, text, lo, hi, start, end, lex)
 
 
 def _mention(
