@@ -911,9 +911,13 @@ def _weekday(m: Cand, ctx: Ctx, shifted: bool = False) -> Reading | None:
 
 _QUOTE_MARK = compile_re(r"[\"“”]|''|``")
 _SAID_ON_BEFORE = compile_re(
-    r"(?i)(?<![\p{L}])(?:said|says|told|announced|reported|confirmed|added)[ \t\u00a0]+"
-    r"(?:on[ \t\u00a0]+)?$"
+    r"(?i)(?<![\p{L}])(?:said|says|told|announced|reported|confirmed|added|released|published"
+    r"|issued)[ \t\u00a0]+(?:on[ \t\u00a0]+)?$"
 )
+# the clause of a weekday: from the last of these before it to the first stop after it
+_CLAUSE_OPENED = compile_re(r";|,[ \t\u00a0]+(?:and|but)(?![\p{L}])")
+_CLAUSE_STOP = compile_re(r"[.;!?]")
+_PERFECT = compile_re(r"(?i)(?<![\p{L}])(?:had|'d|’d)(?![\p{L}])")
 
 
 def _day_of_week_named(ctx: Ctx, start: int, wd: int) -> dt.date | None:
@@ -922,7 +926,9 @@ def _day_of_week_named(ctx: Ctx, start: int, wd: int) -> dt.date | None:
     we had no power," a resident said on Thursday' the week is the speaker's, the weekday the
     saying's; a whole quote between, 'Last week, the mayor "strongly" objected on Thursday',
     leaves both the teller's); after a day of another year opening the sentence ("On Friday,
-    March 1, 2019, the dam burst, and on Sunday the town flooded"), the one nearest that day."""
+    March 1, 2019, the dam burst, and on Sunday the town flooded"), the first on or after that
+    day, as a story told in order goes on, or in a clause in the past perfect the last on or
+    before it ("…; on Wednesday engineers had warned of cracks")."""
     week = ctx.previous
     if (
         week is None
@@ -935,7 +941,13 @@ def _day_of_week_named(ctx: Ctx, start: int, wd: int) -> dt.date | None:
     if week.unit == "day":
         if _SAID_ON_BEFORE.search(ctx.text, max(0, start - 24), start):
             return None  # "…, Frey said on Tuesday": the day of the saying, not of the events
-        return _nearest_weekday(week.first, wd)
+        day = week.first
+        opened = [b.end() for b in _CLAUSE_OPENED.finditer(ctx.text, week.end, start)]
+        stop = _CLAUSE_STOP.search(ctx.text, start, start + 120)
+        clause_end = stop.start() if stop is not None else min(len(ctx.text), start + 120)
+        if _PERFECT.search(ctx.text, opened[-1] if opened else week.end, clause_end):
+            return day - dt.timedelta(days=(day.isoweekday() - wd) % 7)
+        return day + dt.timedelta(days=(wd - day.isoweekday()) % 7)
     return week.first + dt.timedelta(days=wd - week.first.isoweekday())
 
 
