@@ -931,9 +931,9 @@ def _named_org(speaker: Speaker, quotes: list[Quote], entities: Entities) -> Spe
             ):
                 return attrs.evolve(speaker, name=other.name, resolved_by="title")
     if noun in qwords.orgs and noun not in _FIRM_NOUNS and speaker.mention is not None:
-        # no quote named it: the organisation last named before whose name holds the noun
+        # no quote named it: the organisation last named before, whose name the noun heads
         # ("The Ministry of Fisheries announced new quotas. … the ministry said")
-        named = entities.org_before(speaker.mention.start, fits)
+        named = entities.org_before(speaker.mention.start, noun)
         if named is not None:
             return attrs.evolve(speaker, name=named, resolved_by="title")
     if noun in _FIRM_NOUNS and speaker.mention is not None:

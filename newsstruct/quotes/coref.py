@@ -205,6 +205,16 @@ _GENERATIONAL = ("Jr", "Sr")
 _GENERATIONAL_NUMERALS = ("II", "III", "IV")
 
 
+def _org_head(name: str) -> str:
+    """The head noun of an organisation's name in lower case, the word before its first "of",
+    "for" or "on" or else its last ("ministry" of "Ministry of Fisheries", "council" of
+    "Tarrow County Council"); "" for a single word or a head in lower case."""
+    words = name.split()
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for", "on")), len(words))
+    head = words[cut - 1] if cut > 0 else ""
+    return head.lower() if len(words) > 1 and head[:1].isupper() else ""
+
+
 # occupations by their ending ("glaciologist", "journalist"), when the lexicon lacks them
 # ("-ian" would take "Armenian", "Christian" and "Sebastian" too)
 _OCCUPATION_ENDING = "ist"
@@ -521,6 +531,7 @@ class Entities:
         # The unnamed sources met so far by head noun, the latest for each ("spokesperson" ->
         # "a county spokesperson"): a lookup, not a scan of every source before.
         self.unnamed: dict[str, str] = {}
+        self._org_heads: dict[str, int] = {}  # "ministry" -> how many organisations it heads
         # people introduced as someone's relative ("Her son, Peter Calder,"), by id
         self._relatives: set[int] = set()
         # the same, by the kin word and where they were introduced ("son" -> [(4120, Peter
@@ -1026,11 +1037,18 @@ class Entities:
             k -= 1
         return None
 
-    def org_before(self, position: int, accept: Callable[[str], bool]) -> str | None:
-        """The name of the organisation last named before ``position`` if ``accept`` takes
-        it (not one named before another: "the GOP" after "the Tea Party" is "the party")."""
+    def org_before(self, position: int, noun: str) -> str | None:
+        """The name of the organisation last named before ``position`` if ``noun`` is its
+        head ("the Ministry of Fisheries", "the Tarrow County Council"; not "the Tarrow Court
+        House" for "the court") and no other organisation the article names has that head
+        ("the ministry" after the Ministry of Fisheries and the Ministry of Finance is
+        neither); not one named before another ("the GOP" after "the Tea Party" is no party)."""
+        count = self._org_heads.get(noun)
+        if count is None:
+            count = sum(1 for name in self.orgs if _org_head(name) == noun)
+            self._org_heads[noun] = count
         ent, _ = self._last_mentioned(position, lambda e: e.kind == "org")
-        return ent.name if ent is not None and accept(ent.name) else None
+        return ent.name if ent is not None and count == 1 and _org_head(ent.name) == noun else None
 
     def named_below(self, description: str, end: int) -> Entity | None:
         """The person an unnamed lead source turns out to be: "A federal judge on Friday
