@@ -528,9 +528,10 @@ class Entities:
         self._by_suffix: dict[str, _People] = {}  # "Blinken" -> [Antony Blinken]
         self._by_first: dict[str, _People] = {}  # "Antony" -> [Antony Blinken]
         self._lower_words: set[str] | None = None  # the words the article writes in lower case
-        # The unnamed sources met so far by head noun, the latest for each ("spokesperson" ->
-        # "a county spokesperson"): a lookup, not a scan of every source before.
-        self.unnamed: dict[str, str] = {}
+        # The unnamed sources met so far by head noun, the latest for each and where its
+        # mention ends ("spokesperson" -> ("a county spokesperson", 812)): a lookup, not a scan
+        # of every source before.
+        self.unnamed: dict[str, tuple[str, int]] = {}
         self._org_heads: dict[str, int] = {}  # "ministry" -> how many organisations it heads
         # people introduced as someone's relative ("Her son, Peter Calder,"), by id
         self._relatives: set[int] = set()
@@ -1480,7 +1481,7 @@ def resolve(
             if len(lead) >= 2 and lead[-1] in ("for", "at") and lead[-2] in qwords.proxies:
                 # "A spokesperson for Kestrel Logistics said": "the spokesperson" later is
                 # the firm's voice again
-                entities.unnamed[lead[-2]] = name
+                entities.unnamed[lead[-2]] = (name, span.end)
             return Speaker(name=name, mention=span, resolved_by=by), ent
         if not name_words:
             name_words = head_words
@@ -1547,8 +1548,12 @@ def resolve(
             if surname is not None:
                 return Speaker(name=surname, mention=span, resolved_by="title"), None
             # "the spokesperson" after "a county spokesperson": the unnamed source again
-            source = entities.unnamed.get(role)
-            if source is not None:
+            source, since = entities.unnamed.get(role, ("", 0))
+            if source and text.find(role, since, mention.start) >= 0:
+                # "its own spokesperson" named since: no longer the one before
+                del entities.unnamed[role]
+            elif source:
+                entities.unnamed[role] = (source, span.end)
                 return Speaker(name=source, mention=span, resolved_by="title"), None
         if _AGE_DESCRIPTION.fullmatch(span.text):
             # "The 54-year-old, a former prosecutor, said": the person just spoken of
@@ -1567,7 +1572,7 @@ def resolve(
         described = entities.described_org(span.text, mention.start)
         if described is not None:
             return Speaker(name=described.name, mention=span, resolved_by="alias"), described
-        entities.unnamed[_head_noun(span.text)] = span.text
+        entities.unnamed[_head_noun(span.text)] = (span.text, span.end)
     return Speaker(name=span.text, mention=span, resolved_by="description"), None
 
 
