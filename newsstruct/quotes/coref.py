@@ -1549,8 +1549,8 @@ def resolve(
                 return Speaker(name=surname, mention=span, resolved_by="title"), None
             # "the spokesperson" after "a county spokesperson": the unnamed source again
             source, since = entities.unnamed.get(role, ("", 0))
-            if source and text.find(role, since, mention.start) >= 0:
-                # "its own spokesperson" named since: no longer the one before
+            if source and role in qwords.proxies and text.find(role, since, mention.start) >= 0:
+                # another spokesperson named since ("its own spokesperson"): not the one before
                 del entities.unnamed[role]
             elif source:
                 entities.unnamed[role] = (source, span.end)
