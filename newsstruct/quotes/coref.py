@@ -1166,7 +1166,8 @@ class Entities:
                     ent.gender is None
                     and fallback is None
                     and best is None
-                    and self.person_like(ent)  # not "Pell Street" for "she"
+                    # not "Pell Street" for "she", but "Ines Park, a baker,": a role is a person's
+                    and (bool(ent.roles) or self.person_like(ent))
                 ):
                     fallback = ent
             k -= 1
