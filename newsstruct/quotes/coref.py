@@ -205,6 +205,17 @@ _GENERATIONAL = ("Jr", "Sr")
 _GENERATIONAL_NUMERALS = ("II", "III", "IV")
 
 
+def _initials_agree(acronym: str, name: str) -> bool:
+    """``acronym`` opens with the initial of ``name`` and its other letters are initials of
+    the name's later words, in order ("FBI" of "Federal Bureau of Investigation")."""
+    initials = [w[:1].upper() for w in name.replace("-", " ").split()]
+    letters = acronym.replace("&", "")
+    if not initials or letters[:1] != initials[0]:
+        return False
+    rest = iter(initials[1:])
+    return all(letter in rest for letter in letters[1:])
+
+
 def _org_head(name: str) -> str:
     """The head noun of an organisation's name in lower case, the word before its first "of",
     "for" or "on" or else its last ("ministry" of "Ministry of Fisheries", "council" of
@@ -632,9 +643,10 @@ class Entities:
         for end, ent in zip(self.mention_ends, self.mentioned, strict=True):
             acronym = _ACRONYM_AFTER.match(self.text, end) if ent.kind == "org" else None
             short = acronym.group(1) if acronym is not None else ""
-            if short and short != ent.name and short[0] == ent.name[0]:
+            if short and short != ent.name and _initials_agree(short, ent.name):
                 # "the Federal Harbor Agency (FHA)": "the FHA" later is the agency (and the
-                # initial agrees: "Reclaim Our Schools (AROS)" is the end of a longer name)
+                # initials agree: "Reclaim Our Schools (AROS)" is the end of a longer name,
+                # "Ulster Harbor Bank (UK)" a country's)
                 org_suffix.setdefault(short, []).append(ent.name)
         # kept as tuples of strings, which the garbage collector stops walking (an article
         # naming thousands of organisations would keep thousands of lists)
