@@ -543,7 +543,6 @@ class Entities:
         # mention ends ("spokesperson" -> ("a county spokesperson", 812)): a lookup, not a scan
         # of every source before.
         self.unnamed: dict[str, tuple[str, int]] = {}
-        self._org_heads: dict[str, int] = {}  # "ministry" -> how many organisations it heads
         # people introduced as someone's relative ("Her son, Peter Calder,"), by id
         self._relatives: set[int] = set()
         # the same, by the kin word and where they were introduced ("son" -> [(4120, Peter
@@ -1053,15 +1052,19 @@ class Entities:
     def org_before(self, position: int, noun: str) -> str | None:
         """The name of the organisation last named before ``position`` if ``noun`` is its
         head ("the Ministry of Fisheries", "the Tarrow County Council"; not "the Tarrow Court
-        House" for "the court") and no other organisation the article names has that head
-        ("the ministry" after the Ministry of Fisheries and the Ministry of Finance is
-        neither); not one named before another ("the GOP" after "the Tea Party" is no party)."""
-        count = self._org_heads.get(noun)
-        if count is None:
-            count = sum(1 for name in self.orgs if _org_head(name) == noun)
-            self._org_heads[noun] = count
-        ent, _ = self._last_mentioned(position, lambda e: e.kind == "org")
-        return ent.name if ent is not None and count == 1 and _org_head(ent.name) == noun else None
+        House" for "the court") and no other organisation with that head is named in the same
+        stretch ("the Ministry of Fisheries and the Ministry of Finance": neither); not one
+        named before another ("the GOP" after "the Tea Party" is no party)."""
+        ent, at = self._last_mentioned(position, lambda e: e.kind == "org")
+        if ent is None or _org_head(ent.name) != noun:
+            return None
+        k = bisect.bisect_left(self.positions, at) - 1
+        while k >= 0 and at - self.positions[k] <= _SAME_SENTENCE:
+            other = self.mentioned[k]
+            if other is not ent and other.kind == "org" and _org_head(other.name) == noun:
+                return None
+            k -= 1
+        return ent.name
 
     def named_below(self, description: str, end: int) -> Entity | None:
         """The person an unnamed lead source turns out to be: "A federal judge on Friday
