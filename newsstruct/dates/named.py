@@ -229,12 +229,13 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
     if wd is not None:  # "Tuesday, March 15": the year whose March 15 is a Tuesday
         # ("In 2019, the dam burst on Friday, March 1": the year the sentence named first)
         told = year_named_before(ctx, m.start())
-        for y in (told, ctx.ref.year, ctx.ref.year - 1, ctx.ref.year + 1):
+        years = (told, ctx.ref.year, ctx.ref.year - 1, ctx.ref.year + 1)
+        for y in (y for y in years if y is not None):
             try:
-                cand = dt.date(y, mo[0], d) if y is not None else None
+                cand = dt.date(y, mo[0], d)
             except ValueError:
                 continue
-            if cand is not None and cand.isoweekday() == wd:
+            if cand.isoweekday() == wd:
                 return Reading(
                     "DATE", cal.day(cand), "previous" if y == told else "ref", start=start
                 )
