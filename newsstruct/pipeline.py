@@ -240,10 +240,14 @@ def _run(
 
     A regular expression that hits its timeout (``TimeoutError``) or an unexpected error is
     recorded in ``warnings`` and the stage's output is left empty; the later stages go on.
-    Caller mistakes are checked before any stage runs, so they still raise.
+    Caller mistakes are checked before any stage runs, so they still raise, and so does an
+    ``ImportError``: a missing dependency (nltk, dateparser) is a broken installation, not
+    something in the text, and would otherwise empty that stage for every article of a batch.
     """
     try:
         return fn(*args, **kwargs)
+    except ImportError:
+        raise
     except TimeoutError:
         warnings.append(f"{stage}: a pattern timed out on this text; its records are left out")
     except Exception as exc:  # a bug on this content: keep the rest of the Article

@@ -48,6 +48,15 @@ def test_a_stage_that_raises_becomes_a_warning(monkeypatch):
     assert "dates: internal error on this text (IndexError: boom)" in art.warnings[0]
 
 
+def test_a_missing_dependency_raises_instead_of_emptying_a_stage(monkeypatch):
+    def needs_nltk(*args, **kwargs):
+        raise ModuleNotFoundError("No module named 'nltk'")
+
+    monkeypatch.setattr(newsstruct.pipeline, "split_sentences", needs_nltk)
+    with pytest.raises(ModuleNotFoundError, match="nltk"):
+        structure("Rain fell on Monday.", "2024-05-09")
+
+
 def test_caller_mistakes_still_raise():
     with pytest.raises(TypeError, match="text must be a str"):
         structure(None)
