@@ -310,6 +310,8 @@ def strip_title(words: list[str], qwords: QuoteWords) -> tuple[list[str], set[st
             # "Resident Gideon Mwangi", "Glaciologist Pieter Maes", "Fly-half Callum Reid": a
             # noun for the person
             matched = 1
+        if matched == 1 and len(words) == 2 and lowered[0] in qwords.first_names:
+            matched = 0  # "Dean Farrady": a first name that is also a title, before a surname
         if (
             matched
             and lowered[i] in _PARTY_TITLES
