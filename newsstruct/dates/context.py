@@ -321,6 +321,11 @@ _SUSPENDED_WORDS = frozenset(
     """cancelled canceled suspended closed shut halted banned barred grounded""".split()  # noqa: SIM905
 )
 _PAST_AUX = frozenset(["was", "were", "had", "been", "remained", "stayed"])
+# "a flood warning until 8 p.m. Wednesday", "a curfew through Sunday": a notice in force runs
+# to a time still to come
+_NOTICE_WORDS = frozenset(
+    """warning warnings advisory advisories curfew curfews""".split()  # noqa: SIM905
+)
 # A date that is the subject of these is still to come: "as Election Day nears".
 _NEARING = frozenset(["nears", "approaches", "looms"])
 # "as it gets closer to November", "as we draw nearer to Election Day": still ahead
@@ -627,6 +632,8 @@ def _is_deadline(left: list[regex.Match[str]], right: list[regex.Match[str]]) ->
     """ "postponed until Tuesday", "loans extended through January", "due by Friday", "have
     until 5 p.m. Saturday to accept", "trains were cancelled until Thursday, the operator
     said"."""
+    if _words(left, 2) == ["least", "at"]:
+        left = left[2:]  # "closed until at least Thursday"
     if not left or left[0].group().lower() not in _DEADLINE_PREP:
         return False
     if (
@@ -648,9 +655,14 @@ def _is_deadline(left: list[regex.Match[str]], right: list[regex.Match[str]]) ->
             and left[i + 1].group().lower() in _DEFER_VERBS
         ):
             return True
+        if word in _NOTICE_WORDS and left[0].group().lower() in ("until", "till", "through"):
+            # ... unless told as gone: "a curfew was in force until Monday"
+            return not any(t.group().lower() in _PAST_AUX for t in left[1:i])
         if word in _SUSPENDED_WORDS and left[0].group().lower() in ("until", "till"):
             if i + 1 >= len(left) or left[i + 1].group().lower() not in _PAST_AUX:
                 return True
+            if _words(left[i + 1 :], 2) in (["been", "has"], ["been", "have"]):
+                return True  # "the road has been closed until Friday": it still is
             # told in the past but reported, the suspension stands at the saying
             return _reported(left, i + 2, right)
     return False
