@@ -26,16 +26,17 @@ _DATELINE = compile_re(
     regex.VERBOSE | regex.V1,
 )
 # A dateline in title case, its place followed by a region of the lexicon ("Harbor City, Ore.
-# —", "Linden Falls, Iowa (Wire) —") or by a date ("Port Ellery, 12 March 2025 –"); the region
-# is checked against the lexicon, and only a long dash (or "--") closes it: title-case words
-# and a comma open many sentences.
+# —", "Linden Falls, Iowa (Wire) —"), by a date ("Port Ellery, 12 March 2025 –", "Harlow,
+# England, 14 March 2025 —") or by an agency ("Port Ellison (Wirepress) -"); the region is
+# checked against the lexicon, and only a long dash (or "--") closes it, or a hyphen after an
+# agency: title-case words and a comma open many sentences.
 _TITLE_DATELINE = compile_re(
     r"""
     (?P<loc>\p{Lu}\p{Ll}+(?:[\ \-]\p{Lu}\p{Ll}+){0,3}(?:,\ (?P<region>\p{Lu}[\p{L}.]{1,6}))?)
     (?:,\ (?:(?P<month>[\p{L}]{3,9})\.?\ (?P<day>\d{1,2})(?:,\ (?P<year>\d{4}))?
              |(?P<day>\d{1,2})\ (?P<month>[\p{L}]{3,9})\.?(?:\ (?P<year>\d{4}))?))?
     \ ?(?:\((?P<agency>[\p{L}&.\ ]{1,30})\)\ ?|/(?P<agency>[\p{L}&.\-\ ]{2,30})/\ ?)?
-    (?P<dash>[—–]|--)\ ?
+    (?P<dash>[—–]|--?)\ ?
     """,
     regex.VERBOSE | regex.V1,
 )
@@ -86,16 +87,7 @@ def _dateline_at(
         m = None
     if m is None:
         m = _TITLE_DATELINE.match(para.text)
-        if m is not None and not (
-            m.group("region").lower() in lex.dateline_regions
-            if m.group("region") is not None
-            # no region: a full date or a date and an agency must follow a place ("Port
-            # Ellery, 12 March 2025 –"), not a day, a month or a byline ("Tuesday, Oct. 14 —",
-            # "By Ana Ruiz, March 3 —")
-            else m.group("month") is not None
-            and (m.group("year") or m.group("agency"))
-            and _place_word(m.group("loc"), lex)
-        ):
+        if m is not None and not _title_dateline(m, lex):
             m = None
     if m is None or not (m.group("loc") or m.group("agency")):
         return None
@@ -125,6 +117,28 @@ def _dateline_at(
     )
 
 
+def _title_dateline(m: regex.Match[str], lex: Lexicon) -> bool:
+    """A title-case match is a dateline: its region is in the lexicon, or a full date or an
+    agency follows a place ("Port Ellery, 12 March 2025 –", "Port Ellison (Wirepress) -"), not
+    a day, a month or a byline ("Tuesday, Oct. 14 —", "By Ana Ruiz, March 3 —"); a hyphen
+    closes one only after an agency ("Harbor City, Ore. - the notes of …" is a sentence)."""
+    agency = m.group("agency")
+    if m.group("dash") == "-" and agency is None:
+        return False
+    region = m.group("region")
+    if region is not None and region.lower() in lex.dateline_regions:
+        return True
+    if not _place_word(m.group("loc"), lex):
+        return False
+    if m.group("month") is not None:
+        return bool(m.group("year") or agency)
+    if region is not None or agency is None or len(agency.strip()) < 2:
+        return False
+    # "Harlow Bank (HB) —": the initials of the words before it are a name's short form
+    initials = "".join(w[0] for w in m.group("loc").split()).upper()
+    return agency.replace(".", "").replace(" ", "").upper() != initials
+
+
 def _is_headline(para: Paragraph) -> bool:
     return len(para.text) <= _MAX_HEAD_LENGTH and not para.text.rstrip().endswith((".", ":"))
 
@@ -134,8 +148,10 @@ def _place_word(loc: str, lex: Lexicon) -> bool:
     month or season."""
     first = loc.split()[0].lower()
     temporal = lex.temporal
-    return first not in lex.function_words and not any(
-        first in temporal[kind] for kind in ("weekday", "month", "season")
+    return (
+        first not in lex.function_words
+        and first not in lex.banner_words
+        and not any(first in temporal[kind] for kind in ("weekday", "month", "season"))
     )
 
 
