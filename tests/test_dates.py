@@ -464,7 +464,7 @@ def test_temporal_lexicon_file_is_sorted_and_unique():
     known = {
         "month", "weekday", "number", "ordinal", "unit", "season", "part_of_day",
         "deictic_day", "vague", "frequency", "timezone", "holiday", "mod", "tense",
-        "number_noun", "event", "event_noun", "day_name",
+        "number_noun", "event", "event_noun", "day_name", "holiday_noun",
     }  # fmt: skip
     assert {r[1] for r in rows} <= known
 

@@ -90,6 +90,9 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
         return None  # "Ahmed Eid said", "Mr. Ramadan": a person's surname
     if _WAR_AFTER.match(ctx.text, m.end(), m.end() + 12):
         return None  # "the Yom Kippur War", "the Tet offensive": an event of history's name
+    after = _NEXT_WORD.match(ctx.text, m.end(), m.end() + 30)
+    if after is not None and after.group(1).lower() in ctx.lex.temporal.get("holiday_noun", ()):
+        return None  # "the Christmas tree", "Easter Island": a thing or a place
     eve = name.endswith(" eve") and not holidays.get(name)
     shift = {"the day after": 1, "the day before": -1}.get(modifier, 0) - (1 if eve else 0)
     every = (
@@ -175,6 +178,7 @@ _REQUEST_TO_BEFORE = compile_re(
 _VOTE_DAYS = frozenset(["election day", "super tuesday"])
 _WEEKEND_AFTER = compile_re(r"(?i)[ \t\u00a0]+weekend(?![\p{L}'’-])")
 _WEEK_AFTER = compile_re(r"(?i)[ \t\u00a0]+week(?![\p{L}-])")
+_NEXT_WORD = compile_re(r"[ \t\u00a0]+(\p{L}+)")
 _WAR_AFTER = compile_re(r"(?i)[ \t\u00a0]+(?:war|offensive)(?![\p{L}'’-])")
 
 
