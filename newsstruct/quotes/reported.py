@@ -463,6 +463,8 @@ def _reported(
         and _STOP_NEXT.match(text, cue[1], sent.end)
     ):
         return None  # "After the Lisbon attacks, the mayor …": a name modifies the noun
+    if form.lower() == "known" and _KNOWN_AS.match(text, cue[1], sent.end):
+        return None  # "Dunmore, known as "the Chief," retired": a name, not a belief
     if (
         cls == "naming"
         and form.lower().endswith("ed")
@@ -903,6 +905,7 @@ _NAME_THEN_COMMA = compile_re(r"\s+[\"“‘']?\p{Lu}[^,;:.!?]{0,60},", regex.V1
 _THE_NAME_THEN_COMMA = compile_re(r"\s+(?:the\s+)?[\"“‘']?\p{Lu}[^,;:.!?]{0,60},", regex.V1)
 _NAMING_PARTICIPLES = frozenset(["called", "dubbed", "named", "nicknamed", "titled", "known"])
 _COMMA_BEFORE = compile_re(r",\s*$", regex.V1)
+_KNOWN_AS = compile_re(r"\s+(?:to\s+[^,;:.!?\"“]{1,40}?\s+)?as\b", regex.V1)
 # a sentence opening with a subordinate clause that holds the cue: its content ends at the
 # comma before the main clause
 _SUBORDINATE_OPEN = compile_re(
