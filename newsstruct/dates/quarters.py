@@ -138,6 +138,16 @@ _GUIDANCE = compile_re(
 )
 _CLAUSE_BREAK = compile_re(r"[.;!?]\s")
 
+# results measured against a forecast ("second-quarter results beat forecasts", "came in
+# ahead of expectations"): the quarter is reported, the forecast is not the company's own
+_COMPARED_WITH = compile_re(
+    r"(?i)(?<![\p{L}])(?:beat|beats|beating|topped|tops|topping|missed|misses|missing"
+    r"|exceeded|exceeds|exceeding|surpassed|surpassing|above|below|than|ahead[ \t\u00a0]+of"
+    r"|short[ \t\u00a0]+of|in[ \t\u00a0]+line[ \t\u00a0]+with)"
+    r"(?:[ \t\u00a0]+(?:the|its|their|analysts['’]?|wall[ \t\u00a0]+street(?:['’]s)?|market"
+    r"|consensus|average|earlier|own|many|most))*[ \t\u00a0]+$"
+)
+
 
 def _guidance(m: Cand, ctx: Ctx) -> bool:
     """A forecast cue in the clause around ``m`` (within a few words either side)."""
@@ -149,7 +159,11 @@ def _guidance(m: Cand, ctx: Ctx) -> bool:
     stop = _CLAUSE_BREAK.search(after)
     if stop is not None:
         after = after[: stop.start()]
-    return bool(_GUIDANCE.search(before) or _GUIDANCE.search(after))
+    return any(
+        _COMPARED_WITH.search(part, 0, cue.start()) is None
+        for part in (before, after)
+        for cue in _GUIDANCE.finditer(part)
+    )
 
 
 _QUARTER_CODE = compile_re(
