@@ -646,7 +646,7 @@ def speaker_fields(quote: Any) -> JsonDict:
 
 
 SPEAKER_CHAINS = True  # --no-speaker-chains sets it False: score the one mention only
-TYPEWRITER_QUOTES = False  # --typewriter-quotes: find_quotes(typewriter=True)
+TYPEWRITER_QUOTES = False  # --typewriter-quotes: find_quotes(typewriter=True), else "auto"
 
 
 def quote_predictions(
@@ -1102,7 +1102,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument(
         "--typewriter-quotes",
         action="store_true",
-        help="run find_quotes(typewriter=True): two apostrophes are quote marks too",
+        help="run find_quotes(typewriter=True): two apostrophes are quote marks in every "
+        "text (default: 'auto', in a text written that way)",
     )
     ap.add_argument(
         "--textacy-python",
@@ -1148,7 +1149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "quotes_split": args.split,
             "iou": args.iou,
             "speaker_chains": not args.no_speaker_chains,
-            "typewriter_quotes": args.typewriter_quotes,
+            "typewriter_quotes": True if args.typewriter_quotes else "auto",
             "stages": args.stages,
         }
     }

@@ -47,8 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     inp.add_argument("--lang", default="en", help="language of the lexicons (default: en)")
     inp.add_argument(
         "--typewriter-quotes",
-        action="store_true",
-        help="also read two apostrophes (''...'') as quote marks (news archives)",
+        action=argparse.BooleanOptionalAction,
+        default="auto",
+        help="read two apostrophes (''...'') as quote marks in every text, or in none "
+        "(--no-typewriter-quotes); by default in a text that writes its quotes that way",
     )
     inp.add_argument(
         "--transcripts",

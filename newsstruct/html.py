@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 from types import ModuleType
+from typing import Literal
 
 import attrs
 
 from .lexicons import Lexicon
 from .pipeline import structure
 from .records import Article
-from .text import check_text
+from .text import check_text, check_typewriter
 
 _EXTRA_HINT = (
     "structure_html needs trafilatura: pip install 'newsstruct[html]' "
@@ -59,7 +60,7 @@ def structure_html(
     url: str | None = None,
     lexicon: Lexicon | None = None,
     repeated: Collection[int] | None = None,
-    typewriter_quotes: bool = False,
+    typewriter_quotes: bool | Literal["auto"] = "auto",
     transcripts: bool = False,
 ) -> Article:
     """Structure an article given as HTML: trafilatura's text, then :func:`structure`.
@@ -71,7 +72,8 @@ def structure_html(
         url: The page's address, if known (helps trafilatura).
         lexicon: A lexicon to use instead of the packaged one.
         repeated: Keys of lines repeated across a batch (see ``LineCounter``).
-        typewriter_quotes: Read ``''…''`` as quote marks (see :func:`structure`).
+        typewriter_quotes: Read ``''…''`` as quote marks: ``"auto"`` where the text is
+            written that way, True always, False never (see :func:`structure`).
         transcripts: Read a transcript's or Q&A's answers as quotes (see :func:`structure`).
 
     Returns:
@@ -79,9 +81,11 @@ def structure_html(
         empty Article with a warning.
 
     Raises:
-        TypeError: ``html`` is not a str.
+        TypeError: ``html`` is not a str, or ``typewriter_quotes`` is not a bool or ``"auto"``.
+        ValueError: ``typewriter_quotes`` is a str other than ``"auto"``.
         ImportError: trafilatura is not installed (``pip install 'newsstruct[html]'``).
     """
+    check_typewriter(typewriter_quotes, "typewriter_quotes")
     text = html_to_text(html, url=url)
     article = structure(
         text,

@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -28,7 +28,7 @@ from .boilerplate import LineCounter
 from .lexicons import Lexicon, check_lang, lexicon_for
 from .pipeline import structure
 from .records import Article, Failure
-from .text import parse_published
+from .text import check_typewriter, parse_published
 
 Item = Any  # str | (text, published) | {"id", "text", "published"}
 _IN_FLIGHT_PER_WORKER = 4
@@ -46,7 +46,7 @@ def structure_many(
     dedupe_lines: int | Collection[int] | None = None,
     min_docs: int = 3,
     lexicon: Lexicon | None = None,
-    typewriter_quotes: bool = False,
+    typewriter_quotes: bool | Literal["auto"] = "auto",
     transcripts: bool = False,
 ) -> Iterator[Article | Failure]:
     """Structure many articles; yields one result per input, in input order.
@@ -68,7 +68,8 @@ def structure_many(
             this many items of the window.
         lexicon: A lexicon to use instead of the packaged one (e.g.
             ``load_lexicon("en", extra="my_lexicon/")``); it is sent to each worker.
-        typewriter_quotes: Read ``''…''`` as quote marks (see :func:`structure`).
+        typewriter_quotes: Read ``''…''`` as quote marks: ``"auto"`` where the text is
+            written that way, True always, False never (see :func:`structure`).
         transcripts: Read a transcript's or Q&A's answers as quotes (see :func:`structure`).
 
     Yields:
@@ -76,14 +77,17 @@ def structure_many(
         input that could not be structured.
 
     Raises:
-        TypeError: ``items`` is one string, or ``published`` or ``lexicon`` is of a wrong type.
-        ValueError: ``published`` is not an ISO date, ``lang`` is not supported, or
-            ``n_process``, ``batch_size`` or ``dedupe_lines`` is not a positive int.
+        TypeError: ``items`` is one string, ``published`` or ``lexicon`` is of a wrong type,
+            or ``typewriter_quotes`` is not a bool or ``"auto"``.
+        ValueError: ``published`` is not an ISO date, ``lang`` is not supported,
+            ``n_process``, ``batch_size`` or ``dedupe_lines`` is not a positive int, or
+            ``typewriter_quotes`` is a str other than ``"auto"``.
     """
     if isinstance(items, str | bytes):
         raise TypeError(f"items must be an iterable of articles, not {type(items).__name__}")
     check_lang(lang)
     parse_published(published)
+    check_typewriter(typewriter_quotes, "typewriter_quotes")
     lexicon_for(lexicon, lang)
     if not isinstance(n_process, int) or n_process < 1:
         raise ValueError(f"n_process must be a positive int, got {n_process!r}")
@@ -156,7 +160,7 @@ def _one(
     lang: str,
     repeated: frozenset[int] | None = None,
     lexicon: Lexicon | None = None,
-    typewriter_quotes: bool = False,
+    typewriter_quotes: bool | Literal["auto"] = "auto",
     transcripts: bool = False,
 ) -> Article | Failure:
     item_id = None
@@ -191,7 +195,7 @@ def _chunk(
     lang: str,
     repeated: frozenset[int] | None,
     lexicon: Lexicon | None = None,
-    typewriter_quotes: bool = False,
+    typewriter_quotes: bool | Literal["auto"] = "auto",
     transcripts: bool = False,
 ) -> list[Article | Failure]:
     return [
@@ -209,7 +213,7 @@ def _pooled(
     mp_context: str | None,
     repeated: frozenset[int] | None = None,
     lexicon: Lexicon | None = None,
-    typewriter_quotes: bool = False,
+    typewriter_quotes: bool | Literal["auto"] = "auto",
     transcripts: bool = False,
 ) -> Iterator[Article | Failure]:
     """Chunks of items through a process pool, a bounded number in flight, order kept.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Collection
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import regex
@@ -25,7 +25,7 @@ from .patterns import compile_re
 from .quotes import find_quotes
 from .records import Article, Quote
 from .segment import find_dateline, split_paragraphs, split_sentences
-from .text import check_text, parse_published
+from .text import check_text, check_typewriter, parse_published
 from .view import reading_view
 
 
@@ -36,7 +36,7 @@ def structure(
     *,
     lexicon: Lexicon | None = None,
     repeated: Collection[int] | None = None,
-    typewriter_quotes: bool = False,
+    typewriter_quotes: bool | Literal["auto"] = "auto",
     transcripts: bool = False,
 ) -> Article:
     """Structure one article: boilerplate, paragraphs, sentences, dateline, quotes, dates.
@@ -51,14 +51,17 @@ def structure(
         lexicon: A lexicon to use instead of the packaged one (see ``Lexicon.extended``).
         repeated: Keys of lines that recur across a batch (``LineCounter.repeated()``), for
             :func:`find_boilerplate`; ``structure_many(dedupe_lines=...)`` passes them.
-        typewriter_quotes: Also read two apostrophes (``''…''``) as quote marks, the
-            typewriter convention of some news archives (see :func:`find_quotes`).
+        typewriter_quotes: Read two apostrophes (``''…''``) as quote marks, the
+            typewriter convention of some news archives: ``"auto"`` (the default) where the
+            text is written that way, True always, False never (see :func:`find_quotes`).
         transcripts: Also read the answers of a transcript or Q&A ("CALLOWAY: …", "A: …")
             as direct quotes of the speaker the label names (see :func:`find_quotes`).
 
     Raises:
-        TypeError: ``text`` is not a str, or ``published`` is of a wrong type.
-        ValueError: ``published`` is not an ISO date, or ``lang`` is not supported.
+        TypeError: ``text`` is not a str, ``published`` is of a wrong type, or
+            ``typewriter_quotes`` is not a bool or ``"auto"``.
+        ValueError: ``published`` is not an ISO date, ``lang`` is not supported, or
+            ``typewriter_quotes`` is a str other than ``"auto"``.
 
     Python's cyclic garbage collector is paused while the stages run and turned back on
     when the call returns (:mod:`newsstruct.collector`): 10-20% of the time of a long text.
@@ -70,6 +73,7 @@ def structure(
     check_text(text)
     ref = parse_published(published)
     check_lang(lang)
+    check_typewriter(typewriter_quotes, "typewriter_quotes")
     lex = lexicon_for(lexicon, lang)
     with paused():
         return _structure(text, ref, lex, repeated, typewriter_quotes, transcripts)
@@ -80,7 +84,7 @@ def _structure(
     ref: dt.date | None,
     lex: Lexicon,
     repeated: Collection[int] | None,
-    typewriter_quotes: bool,
+    typewriter_quotes: bool | Literal["auto"],
     transcripts: bool,
 ) -> Article:
     """The stages of :func:`structure`, run with the garbage collector paused."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Literal
 
 
 def check_text(text: object, name: str = "text") -> str:
@@ -53,3 +54,19 @@ def parse_published(published: object, name: str = "published") -> dt.date | Non
         f"{name} must be a date, a datetime, an ISO date string or None, "
         f"not {type(published).__name__}"
     )
+
+
+def check_typewriter(value: object, name: str = "typewriter") -> bool | Literal["auto"]:
+    """Return a typewriter-quotes setting if it is True, False or ``"auto"``.
+
+    Raises:
+        TypeError: neither a bool nor a str, naming the argument.
+        ValueError: a str other than ``"auto"``, quoting it.
+    """
+    if isinstance(value, bool):
+        return value
+    if value == "auto":
+        return "auto"
+    if isinstance(value, str):
+        raise ValueError(f"{name} must be True, False or 'auto', got {value!r}")
+    raise TypeError(f"{name} must be True, False or 'auto', not {type(value).__name__}")

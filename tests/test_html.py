@@ -59,10 +59,13 @@ def test_structure_html_passes_typewriter_quotes(trafilatura):
         "</p><p>The council meets again next week to vote on the money for the work.</p>"
         "</article></body></html>"
     )
-    art = structure_html(page, published="2024-05-07", typewriter_quotes=True)
-    assert [q.speaker.name for q in art.quotes if q.kind == "direct" and q.speaker] == [
-        "Ines Calloway"
-    ]
+    for setting in ("auto", True):
+        art = structure_html(page, published="2024-05-07", typewriter_quotes=setting)
+        assert [q.speaker.name for q in art.quotes if q.kind == "direct" and q.speaker] == [
+            "Ines Calloway"
+        ]
+    art = structure_html(page, published="2024-05-07", typewriter_quotes=False)
+    assert all(q.kind != "direct" for q in art.quotes)
 
 
 def test_html_to_text_of_an_empty_page(trafilatura):

@@ -94,14 +94,17 @@ def test_user_lexicon_in_the_config(tmp_path):
 
 def test_typewriter_quotes_in_the_config():
     text = "''We will rebuild the pier,'' Mayor Ines Calloway said on Monday."
-    plain = spacy.blank("en")
-    plain.add_pipe("newsstruct")
-    archive = spacy.blank("en")
-    archive.add_pipe("newsstruct", config={"typewriter_quotes": True})
-    before, after = plain(text), archive(text)
-    assert all(s._.kind != "direct" for s in before.spans["quotes"])
-    got = [(s._.kind, s._.speaker) for s in after.spans["quotes"]]
+    default = spacy.blank("en")
+    default.add_pipe("newsstruct")
+    doc = default(text)
+    got = [(s._.kind, s._.speaker) for s in doc.spans["quotes"]]
     assert got == [("direct", "Ines Calloway")]
+    for setting, expected in (("auto", got), (True, got), (False, [])):
+        nlp = spacy.blank("en")
+        nlp.add_pipe("newsstruct", config={"typewriter_quotes": setting})
+        doc = nlp(text)
+        direct = [(s._.kind, s._.speaker) for s in doc.spans["quotes"] if s._.kind == "direct"]
+        assert direct == expected
 
 
 def test_docs_still_serialise(nlp):

@@ -33,20 +33,21 @@ setting of the component.
 
 Config: ``published`` (ISO date or None), ``lang`` ("en"), ``lexicon`` (a user lexicon
 directory, see :meth:`newsstruct.Lexicon.extended_from`, or None), ``typewriter_quotes``
-(read ``''…''`` as quote marks, see :func:`newsstruct.find_quotes`; False), ``transcripts``
+(read ``''…''`` as quote marks: ``"auto"`` where the text is written that way, true
+always, false never, see :func:`newsstruct.find_quotes`; ``"auto"``), ``transcripts``
 (read a transcript's or Q&A's answers as quotes; False).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicons import load_lexicon
 from ..pipeline import structure
-from ..text import parse_published
+from ..text import check_typewriter, parse_published
 
 SPAN_EXTENSIONS = ("kind", "speaker", "cue", "type", "value", "category", "rule")
 
@@ -62,11 +63,11 @@ class NewsstructComponent:
         published: str | None = None,
         lang: str = "en",
         lexicon: str | None = None,
-        typewriter_quotes: bool = False,
+        typewriter_quotes: bool | Literal["auto"] = "auto",
         transcripts: bool = False,
     ) -> None:
         self.name = name
-        self.typewriter_quotes = typewriter_quotes
+        self.typewriter_quotes = check_typewriter(typewriter_quotes, "typewriter_quotes")
         self.transcripts = transcripts
         self.published = parse_published(published)
         self.lang = lang
@@ -116,7 +117,7 @@ class NewsstructComponent:
         "published": None,
         "lang": "en",
         "lexicon": None,
-        "typewriter_quotes": False,
+        "typewriter_quotes": "auto",
         "transcripts": False,
     },
 )
@@ -126,7 +127,7 @@ def make_newsstruct(
     published: str | None,
     lang: str,
     lexicon: str | None,
-    typewriter_quotes: bool,
+    typewriter_quotes: bool | Literal["auto"],
     transcripts: bool,
 ) -> NewsstructComponent:
     """spaCy factory of the ``"newsstruct"`` component (see the module docs)."""

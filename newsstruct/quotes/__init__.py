@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from typing import Literal
 
 import attrs
 import regex
@@ -25,7 +26,7 @@ import regex
 from ..lexicons import Lexicon, lexicon_for
 from ..patterns import compile_re
 from ..records import Paragraph, Quote, Sentence, Span, Speaker
-from ..text import check_text
+from ..text import check_text, check_typewriter
 from .attribution import (
     MARKS,
     Attribution,
@@ -84,7 +85,7 @@ def find_quotes(
     lang: str = "en",
     lexicon: Lexicon | None = None,
     nested: bool = False,
-    typewriter: bool = False,
+    typewriter: bool | Literal["auto"] = "auto",
     transcripts: bool = False,
 ) -> tuple[Quote, ...]:
     """Find direct, mixed and indirect quotes with their cues and speakers.
@@ -94,19 +95,27 @@ def find_quotes(
         sentences, paragraphs: Records from the segmentation stage; computed when None.
         nested: Also return reported speech inside direct quotes ("…the governor said that
             the levee would hold," Calloway said.), after the quote that holds it.
-        typewriter: Also read two apostrophes (``''``) and two backticks as double quote
-            marks, the typewriter convention of some news archives (``''We will rebuild,''
-            she said.``). Off by default: elsewhere ``''`` is rare and rarely a quote.
+        typewriter: Read two apostrophes (``''``), and two backticks that two apostrophes
+            close, as double quote marks, the typewriter convention of some news archives
+            (``''We will rebuild,'' she said.``): ``"auto"`` (the default) in a text that is
+            written that way (:func:`.marks.typewriter_convention`: its ``''`` pairs close
+            speech and outnumber its ``"`` quotes), True in every text, False in none.
+            Elsewhere ``''`` is rarely a quote (``a 12'' pipe``, ``46''``, wiki italics).
         transcripts: Also read the answers of a transcript or Q&A as direct quotes
             ("CALLOWAY: We break ground in March.", "A: None."), their labels naming the
             speaker (see :mod:`.transcript`). Off by default: PARC-style annotation (and
             PolNeAR) marks no speech without quote marks.
+
+    Raises:
+        TypeError: ``text`` is not a str, or ``typewriter`` is not a bool or ``"auto"``.
+        ValueError: ``typewriter`` is another str.
 
     >>> q, = find_quotes('"We will rebuild the pier," Mayor Ines Calloway said.')
     >>> q.text, q.kind, q.speaker.name, q.cue.text
     ('We will rebuild the pier,', 'direct', 'Ines Calloway', 'said')
     """
     check_text(text)
+    check_typewriter(typewriter)
     lex = lexicon_for(lexicon, lang)
     if paragraphs is None:
         from ..segment import split_paragraphs

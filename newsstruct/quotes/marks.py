@@ -3,8 +3,10 @@
 Double marks are paired in every paragraph: straight ``"``, curly ``“ ”``, low-high ``„ “``
 and guillemets ``« »`` (either direction); a straight mark may be closed by a curly one (mixed
 typography is common in pasted copy). Two apostrophes (``''``, the typewriter convention of
-some news archives), and two backticks that two apostrophes close, are double marks only when
-the caller asks (``typewriter=True``): by default ``''`` stays two apostrophes. Single marks
+some news archives), and two backticks that two apostrophes close, are double marks in a
+text written that way (``typewriter="auto"``, see :func:`typewriter_convention`), always
+with ``typewriter=True`` and never with ``typewriter=False``; elsewhere ``''`` stays two
+apostrophes (an inch mark, a second of arc, wiki italics, an empty string in code). Single marks
 (``‘ ’`` and ``'``) are paired only in a paragraph with no double mark (British house style,
 headlines) or where every double mark is nested inside them (``‘They said “wait”,’ he
 said``), and only when both ends are found: elsewhere they are nested quotes inside a
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Collection, Sequence
+from typing import Literal
 
 import attrs
 
@@ -50,6 +53,7 @@ _CLOSED_BY = {
 _TYPEWRITER_RE = compile_re(r'["“”„«»‟]|\'\'|``')
 _SINGLE_RE = compile_re(r"['‘’]")
 _OPEN_AFTER = " \t\u00a0([{—–-/"  # what may stand before an opening mark
+_SPEECH_END = ",.?!"  # what ends speech inside its closing mark (US style)
 
 
 @attrs.frozen(kw_only=True)
@@ -91,14 +95,16 @@ def _positions(text: str, marks: Collection[str]) -> list[int]:
 
 
 def find_segments(
-    text: str, paragraphs: Sequence[Paragraph], *, typewriter: bool = False
+    text: str, paragraphs: Sequence[Paragraph], *, typewriter: bool | Literal["auto"] = "auto"
 ) -> list[Segment]:
     """Every quoted stretch, in text order (``typewriter``: ``''`` and ``` `` ``` are double
-    marks too)."""
+    marks too; ``"auto"``: where :func:`typewriter_convention` finds the text written so)."""
     segments: list[Segment] = []
     # the marks of the whole text, read once; each paragraph takes its share
-    if typewriter:
+    if typewriter and ("''" in text or "``" in text):
         doubles = [m.start() for m in _TYPEWRITER_RE.finditer(text, timeout=limits.SCAN_TIMEOUT)]
+        if typewriter == "auto" and not typewriter_convention(text, paragraphs, doubles):
+            doubles = [pos for pos in doubles if text[pos] not in "'`"]
     else:
         doubles = _positions(text, _DOUBLE)
     singles: list[int] | None = None
@@ -125,6 +131,47 @@ def find_segments(
         ):
             segments[i] = attrs.evolve(seg, continues=True)
     return segments
+
+
+def typewriter_convention(text: str, paragraphs: Sequence[Paragraph], marks: Sequence[int]) -> bool:
+    """Whether ``text`` writes its quote marks as two apostrophes (``''…''``, or two backticks
+    closed by two apostrophes); ``marks`` are its double marks, typewriter marks included
+    (each at its first character), in order.
+
+    A typewriter quote opens where two marks stand at the start of a paragraph or after a
+    space, a bracket or a dash, with a letter or digit right after them; it closes where two
+    apostrophes follow a character that is not a space and stand before no letter or digit.
+    An opening and a closing mark pair up inside one paragraph (a quote over several
+    paragraphs opens each and closes in the last). The text uses the convention when at
+    least one pair closes after ``,``, ``.``, ``?`` or ``!`` (a sentence of speech,
+    punctuated inside the marks) and its pairs outnumber the quotes in other double marks
+    (half the count of ``"``, ``“``, ``”``, ``«`` … marks). Two apostrophes that touch a third
+    (a nested single quote, wiki bold) neither open nor close. So inches and seconds of arc
+    (``5'11''``, ``46''``) and empty strings in code (``''.join``, ``= ''``) open nothing,
+    wiki italics (``''Pier Days''``) close after no punctuation, a doubled apostrophe
+    (``the players'' union``) pairs with nothing, and one stray pair in a text quoted with
+    ``"`` is outnumbered.
+    """
+    pairs = speech = others = 0
+    for para in paragraphs:
+        lo = bisect.bisect_left(marks, para.start)
+        hi = bisect.bisect_left(marks, para.end, lo)
+        opened = False
+        for pos in marks[lo:hi]:
+            if text[pos] not in "'`":
+                others += 1
+                continue
+            before = text[pos - 1] if pos > para.start else " "
+            after = text[pos + 2 : pos + 3]
+            if before == "'" or after == "'":
+                continue
+            if before in _OPEN_AFTER and after.isalnum():
+                opened = True
+            elif opened and text[pos] == "'" and not before.isspace() and not after.isalnum():
+                pairs += 1
+                speech += before in _SPEECH_END
+                opened = False
+    return speech > 0 and 2 * pairs > others
 
 
 def _pair_doubles(text: str, para: Paragraph, index: int, marks: list[int]) -> list[Segment]:
