@@ -177,8 +177,8 @@ class Api:
         to ``find_quotes`` and ``speaker_mentions``; without ``speaker_mentions`` (or with
         ``--no-speaker-chains``) the chains are empty."""
         find = self.find_quotes()
-        if TYPEWRITER_QUOTES:
-            find = functools.partial(find, typewriter=True)
+        if TYPEWRITER_QUOTES != "auto":
+            find = functools.partial(find, typewriter=TYPEWRITER_QUOTES)
         names = ("speaker_mentions", "split_paragraphs", "split_sentences")
         if not SPEAKER_CHAINS or not all(callable(getattr(self.module, n, None)) for n in names):
             return lambda text: (find(text), {})
@@ -646,7 +646,7 @@ def speaker_fields(quote: Any) -> JsonDict:
 
 
 SPEAKER_CHAINS = True  # --no-speaker-chains sets it False: score the one mention only
-TYPEWRITER_QUOTES = False  # --typewriter-quotes: find_quotes(typewriter=True), else "auto"
+TYPEWRITER_QUOTES: bool | str = "auto"  # --[no-]typewriter-quotes: find_quotes(typewriter=...)
 
 
 def quote_predictions(
@@ -1101,9 +1101,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     ap.add_argument(
         "--typewriter-quotes",
-        action="store_true",
-        help="run find_quotes(typewriter=True): two apostrophes are quote marks in every "
-        "text (default: 'auto', in a text written that way)",
+        action=argparse.BooleanOptionalAction,
+        default="auto",
+        help="run find_quotes(typewriter=True), or typewriter=False with --no-: two "
+        "apostrophes are quote marks in every text, or in none (default: 'auto', in a text "
+        "written that way; PolNeAR's gold counts only \" and curly marks)",
     )
     ap.add_argument(
         "--textacy-python",
@@ -1149,7 +1151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "quotes_split": args.split,
             "iou": args.iou,
             "speaker_chains": not args.no_speaker_chains,
-            "typewriter_quotes": True if args.typewriter_quotes else "auto",
+            "typewriter_quotes": args.typewriter_quotes,
             "stages": args.stages,
         }
     }
