@@ -68,6 +68,7 @@ NEGATIVE = [
     '"We will rebuild the pier," Calloway said. "It will take a year." The 1990 storm, the '
     "''big blow,'' destroyed the old one.",
     "\"We will rebuild,\" Calloway said, adding that the players'' union agreed.",
+    "Run ``make test``, then ``make lint``, as the README says.",
     "She played the '' key twice.",
 ]
 
