@@ -35,9 +35,11 @@ ROOT = Path(__file__).resolve().parents[1]
 # Floors a little under the numbers measured when they were set (docs/benchmarks.md); raise
 # them when a stage improves. Test splits are read, never tuned on.
 FLOORS = {
-    ("quotes", "polnear/test", "direct", "exact"): 0.96,
-    ("quotes", "polnear/test", "direct", "pair"): 0.92,
-    ("quotes", "polnear/test", "direct", "speaker_acc"): 0.95,
+    # direct quotes scored as PolNeAR's gold writes them: " and curly marks only (its
+    # articles written with '' have no direct quotes in the gold)
+    ("quotes", "polnear/test, typewriter off", "direct", "exact"): 0.96,
+    ("quotes", "polnear/test, typewriter off", "direct", "pair"): 0.92,
+    ("quotes", "polnear/test, typewriter off", "direct", "speaker_acc"): 0.95,
     ("quotes", "polnear/test", "all", "overlap"): 0.60,
     ("quotes", "blinken_fixture", "direct", "canonical_speaker_acc"): 1.0,
     ("temporal", "te3_platinum", "newsstruct", "value_f1"): 0.82,
