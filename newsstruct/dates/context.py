@@ -971,7 +971,7 @@ class _Scan:
             cls = "present" if plural else None
             if (
                 not plural
-                and word in _SAME_IN_PAST
+                and word in SAME_IN_PAST
                 and _singular_before(toks, i, side, prev)
                 and not self._noun_before_time(i)
             ):
@@ -1001,11 +1001,11 @@ class _Scan:
             cls, self.guessed = "past", True
         elif word == "lay" and nxt in _LAY_OBJECT:
             cls = None  # "would cut flights and lay off 900 staff": "lay" the verb, not "lie"
-        elif cls is None and word in _SAME_IN_PAST and prev in ("he", "she", "it"):
+        elif cls is None and word in SAME_IN_PAST and prev in ("he", "she", "it"):
             cls = "past"  # "than it forecast in April": no "-s", so not the present
         elif (
             cls is None
-            and word in _SAME_IN_PAST
+            and word in SAME_IN_PAST
             and (
                 nxt in _DETERMINERS
                 # before a time only when the subject opens its clause: "the quake hit at
@@ -1432,7 +1432,7 @@ _LAY_OBJECT = frozenset(
     "off out down claim siege up the a an its their his her our plans".split()  # noqa: SIM905
 )
 # Verbs whose past is their bare form: after "he", "she" or "it" (no "-s") they are past
-_SAME_IN_PAST = frozenset(
+SAME_IN_PAST = frozenset(
     """forecast cut set put hit cast bid quit shut spread cost let beat broadcast upset
     shed split burst hurt""".split()  # noqa: SIM905
 )
@@ -1465,13 +1465,13 @@ def _singular_before(
         and prev.isalpha()
         and not prev.endswith("s")
         and (
-            _neighbour(toks, i, side, -2) in _SUBJECT_DETERMINERS
-            or (named and _neighbour(toks, i, side, -3) in _SUBJECT_DETERMINERS)
+            _neighbour(toks, i, side, -2) in SUBJECT_DETERMINERS
+            or (named and _neighbour(toks, i, side, -3) in SUBJECT_DETERMINERS)
         )
     )
 
 
-_SUBJECT_DETERMINERS = frozenset(["the", "its", "his", "her", "their", "our"])
+SUBJECT_DETERMINERS = frozenset(["the", "its", "his", "her", "their", "our"])
 # a finite verb after a mention: the clause's verb, so a word before the mention's
 # preposition that might be a past verb is a noun ("the rate cut in September is likely")
 _FINITE_AFTER = frozenset(
@@ -1485,7 +1485,7 @@ def _before_subject(toks: list[regex.Match[str]], i: int, side: int) -> str | No
     named = (
         0 <= j < len(toks)
         and toks[j].group()[:1].isupper()
-        and _neighbour(toks, i, side, -2) not in _SUBJECT_DETERMINERS
+        and _neighbour(toks, i, side, -2) not in SUBJECT_DETERMINERS
     )
     return _neighbour(toks, i, side, -4 if named else -3)
 

@@ -122,8 +122,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         rf"|(?<=\p{{L}}){S}(?:to|or){S}(?:{tens_word}(?:{HY}{unit_word})?|{teen_word}|{unit_word})(?=[ \t\u00a0-]))?"
     )
     mod = alt(_MODIFIERS)
-    # "for over a century", "in over a decade": more than; not "spread over a decade"
-    mod = rf"(?:{mod}|(?<=\b(?:for|in|of|after)[ \t\u00a0])over)"
+    # "for over a century", "in over a decade", "lasted over two hours", "spent over a year":
+    # more than; not "spread over a decade", nor "took over" (a phrasal verb)
+    mod = rf"(?:{mod}|(?<=\b(?:for|in|of|after|last|lasts|lasted|lasting|spent|waited)[ \t\u00a0])over)"
     # "another year": one more ("another two years" takes "another" as a modifier)
     amount = rf"(?:(?:{mod}{S})?(?:{num}|an?)|(?:{mod}{S})?another)"
     bare_amount = rf"(?:{num}|an?)"
@@ -211,7 +212,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "dmy",
-            rf"(?:{wd}{S0},?{S0})?(?:the{S})?{day}{S}(?:of{S})?{month}(?:{S0},?{S0}{year4}(?![\d,]\d)|{S}(?:of{S})?(?:this|last|next){S}year)?"
+            # ("the first of April": a day spelled needs "the" and "of"; not "the second of
+            # March's two votes", one of the month's things)
+            rf"(?:{wd}{S0},?{S0})?(?:(?:the{S})?{day}{S}(?:of{S})?|the{S}{day_word}{S}of{S}(?!{month}{POSS}(?![\p{{L}}]))){month}(?:{S0},?{S0}{year4}(?![\d,]\d)|{S}(?:of{S})?(?:this|last|next){S}year)?"
             # "ended on the 14th": a day of the month the story is in
             rf"|the{S}(?=\d)(?<=\b(?:on|by|until|till|before|after|since|from|through|to){S}the{S})(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
             rf"(?={S0}(?:[,;:)!?]|\.(?!\d)|$)|{S}(?:and|or|to|through|until|when|at)(?![\p{{L}}]))",
@@ -550,7 +553,7 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         "pod_day": (_words("morning afternoon evening day end"), False),
         "holiday": ({"day"} | _seconds(t["holiday"]), False),
         "mdy": (months, False),
-        "dmy": (set(), True),
+        "dmy": (ordinals | _words("thirtieth thirty"), True),
         "month_year": (edges, False),
         "week_of": ({"week"}, False),
         "quarter": (
@@ -820,7 +823,7 @@ def modifier_followers(
         else:
             by_next.setdefault(follower, set()).update(kinds)
 
-    # "over" is a modifier after "for", "in", "of" or "after" ("for over a decade")
+    # "over" is a modifier after "for", "in", "lasted" … ("for over a decade")
     for phrase in (*_MODIFIERS, "over"):
         words = phrase.split(" ")
         if len(words) > 1:

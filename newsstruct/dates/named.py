@@ -19,6 +19,7 @@ import regex
 from ..patterns import compile_re, in_place
 from . import calendar as cal
 from .amounts import YEAR4, norm, spelled_year, year_from_two_digits, year_in
+from .context import SAME_IN_PAST, SUBJECT_DETERMINERS
 from .core import (
     APPROX,
     DAYNUM,
@@ -189,6 +190,9 @@ def h_month_day(m: Cand, ctx: Ctx) -> Reading | None:
     return reading
 
 
+_WORDS = compile_re(r"[\p{L}-]+")
+
+
 def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
     raw = m.group()
     mo = month_in(raw, ctx.lex)
@@ -199,7 +203,13 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
     dm = DAYNUM.search(after_month) or DAYNUM.search(before_month)
     ordinals = ctx.lex.temporal["ordinal"]
     word_day = next(
-        (int(ordinals[w]) for w in norm(after_month).split() if ordinals.get(w, "").isdigit()), None
+        (
+            int(ordinals[w])
+            # "March the first", "the first of March 2026"
+            for w in _WORDS.findall(norm(after_month) + " " + norm(before_month))
+            if ordinals.get(w, "").isdigit()
+        ),
+        None,
     )
     if dm is None and word_day is None:
         return None
@@ -208,7 +218,7 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
     yr = YEAR4.search(raw)
     wd = weekday_in(before_month, ctx.lex)
     start = m.start()
-    if raw.lower().startswith("the ") and (dm is None or dm.string is after_month):
+    if norm(before_month) == "the":
         start = m.start() + 4  # "the March 2 vote": the article is not part of the date
     if yr is not None:
         try:
@@ -888,7 +898,8 @@ def _verb_just_before(ctx: Ctx, start: int, end: int) -> bool:
     October"): the month tells when it happened; not "of a cutback in its oil supply in
     September", where the month dates a noun's event. A verb in "-ed" counts after a pronoun,
     a capitalised word or an auxiliary ("the Post asked about them in February"), not after a
-    noun, where it may be a participle ("ads reserved in December"); a reporting verb ("said
+    noun, where it may be a participle ("ads reserved in December"), and one whose past is its
+    bare form after a singular subject ("the storm hit on May 4"); a reporting verb ("said
     the gathering in September would") and a clause going on with "would" or "will" do not."""
     window = ctx.text[max(0, start - 60) : start]
     marks = [c.end() for c in _CLAUSE_MARK.finditer(window)]
@@ -907,6 +918,12 @@ def _verb_just_before(ctx: Ctx, start: int, end: int) -> bool:
         if w in ("were", "was") and i + 1 < len(words) and words[i + 1].lower() == "to":
             continue  # "if she were to win in November": no past event
         if tenses.get(w) in ("past", "perfect"):
+            return True
+        if w in SAME_IN_PAST and (
+            prev.lower() in ("he", "she", "it")
+            or prev[:1].isupper()
+            or (not prev.endswith("s") and i >= 2 and words[i - 2].lower() in SUBJECT_DETERMINERS)
+        ):
             return True
         if (
             len(w) > 4
