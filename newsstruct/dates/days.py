@@ -24,6 +24,7 @@ from .core import (
     Ctx,
     Prior,
     Reading,
+    edge_mod,
     future_in_past_day,
     month_day_year,
     month_in,
@@ -458,7 +459,11 @@ def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
         return _story_day(ctx, "END")
     if low.startswith("the "):
         pod = ctx.lex.temporal["part_of_day"].get(low.split()[-1])
-        return _story_part_of_day(pod, ctx, m.start(), m.end()) if pod is not None else None
+        if pod is None:
+            return None
+        reading = _story_part_of_day(pod, ctx, m.start(), m.end())
+        edge = edge_mod(low[4:])  # "in the late afternoon"
+        return attrs.evolve(reading, mod=edge) if reading is not None and edge else reading
     pods = ctx.lex.temporal["part_of_day"]
     pod_word = next((w for w in reversed(low.replace("-", " - ").split()) if w in pods), None)
     if low.endswith("tonight") or low == "tonight":

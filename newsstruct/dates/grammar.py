@@ -187,7 +187,8 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             # "forced from their homes overnight, officials said": the adverb, not "the
             # overnight rate" or "an overnight stay"
             rf"|(?<!\b(?:the|an|a){S})overnight(?=[,.;:!?)]|{S}(?:on|into|in|to|and|but|as|after|before|from|at|while|when|with|until|amid|because){S})"
-            rf"|(?:early|late|mid)(?:{DASH}|[-‐ ]?)(?:morning|afternoon|evening)"
+            # ("in the late afternoon": the article in the mention, as in "in the early summer")
+            rf"|(?:(?<=\b(?:in|during|into|until|through){S})the{S})?(?:early|late|mid)(?:{DASH}|[-‐ ]?)(?:morning|afternoon|evening)"
             # "bought in the morning", "set out at dawn": a part of the day the story is telling
             rf"|the{S}(?:morning|afternoon|evening)(?<=\b(?:in|during|into|until|through){S}the{S}\p{{L}}{{7,9}})(?![-‐]|{S}(?:of|paper|papers|news|session|sessions|show|shows|edition|editions|rush|hours|light|sun|air|star|after|before)\b)"
             rf"|(?<=\b(?:at|before|until|till|after|by|from|since){S})(?:dawn|daybreak|sunrise|dusk|sunset|sundown|nightfall)(?![-‐])"
@@ -550,7 +551,7 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
     )
     decades = _words("twenties thirties forties fifties sixties seventies eighties nineties")
     spec: dict[str, tuple[set[str], bool]] = {
-        "pod_day": (_words("morning afternoon evening day end"), False),
+        "pod_day": (_words("morning afternoon evening day end early late mid"), False),
         "holiday": ({"day"} | _seconds(t["holiday"]), False),
         "mdy": (months, False),
         "dmy": (ordinals | _words("thirtieth thirty"), True),
