@@ -115,6 +115,34 @@ _DEICTIC_WORD = compile_re(
 )
 
 
+# "quarter to ten", "a quarter past six", "half past nine", "20 minutes past 6 p.m."
+_PAST_TO = compile_re(
+    r"(?i)(?:a\s+)?(quarter|half|\d{1,2}|[a-z]+(?:[-‐][a-z]+)?)(?:\s+minutes?)?\s+(past|to)\s+"
+    r"(\d{1,2}|[a-z]+)(?:\s*([ap])\.?\s*m(?![a-z])\.?)?"
+)
+
+
+def _minutes_from_hour(
+    counted: regex.Match[str], numbers: dict[str, str]
+) -> tuple[int, int, str | None] | None:
+    """Hour, minutes and half ("a", "p" or None) of minutes counted past or to an hour."""
+
+    def number(word: str) -> int | None:
+        if word.isdigit():
+            return int(word)
+        parts = [numbers.get(w, "") for w in word.replace("‐", "-").split("-")]  # "twenty-five"
+        return int(sum(float(p) for p in parts)) if all(p.isdigit() for p in parts) else None
+
+    amount, way, hour_word, half = (g.lower() if g else g for g in counted.groups())
+    minutes = {"quarter": 15, "half": 30}.get(amount) or number(amount)
+    hour = number(hour_word)
+    if minutes is None or hour is None or not (0 < minutes < 60 and 1 <= hour <= 12):
+        return None
+    if way == "past":
+        return hour, minutes, half
+    return (hour - 1 or 12), 60 - minutes, half
+
+
 def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
     low = norm(raw)
     numbers = ctx.lex.temporal["number"]
@@ -123,8 +151,14 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
     elif low.startswith("midnight"):
         hh, mm = 24, 0
     else:
-        t = _CLOCK_DIGITS.match(low)
-        if t is not None:
+        counted = _PAST_TO.match(raw)
+        t = _CLOCK_DIGITS.match(low) if counted is None else None
+        if counted is not None:
+            clock_read = _minutes_from_hour(counted, numbers)
+            if clock_read is None:
+                return None
+            hh, mm, half = clock_read
+        elif t is not None:
             hh, mm = int(t.group(1)), int(t.group(2) or 0)
             half = t.group(3)
         else:
@@ -159,7 +193,7 @@ def _time(raw: str, ctx: Ctx, start: int, end: int) -> Reading | None:
         tz_value = next((z for name, z in zones.items() if f" {name} " in padded), None)
     day: dt.date | None = ctx.sentence_day or ctx.ref
     anchor = "ref"
-    clock_end = _CLOCK_END.search(raw)
+    clock_end = _PAST_TO.match(raw) or _CLOCK_END.search(raw)
     tail = raw[clock_end.end() :] if clock_end else ""
     mo = month_in(tail, ctx.lex)
     wd = weekday_in(tail, ctx.lex)

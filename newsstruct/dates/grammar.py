@@ -166,6 +166,14 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         rf"|{LIVE_STAMP}"  # "09:12 The river rose"
         rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve){S}o{APOS}clock"
         rf"|(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve)(?:{S}o{APOS}clock)?{S}(?:in{S}the{S}(?:morning|afternoon|evening)|at{S}night)"
+        # "at quarter to ten", "until half past nine", "at 20 minutes past 6 p.m.": minutes
+        # counted from an hour (after a preposition of time: "in the quarter to June" is none)
+        rf"|(?<=\b(?:at|until|till|by|from|before|after|around|about){S})(?:(?:a{S})?quarter{S}(?:past|to)|half{S}past"
+        rf"|(?:[1-5]?\d|(?:twenty|thirty|forty|fifty)(?:{HY}{unit_word})?|{teen_word}|{unit_word})(?:{S}minutes?{S}(?:past|to)|{S}past))"
+        # (not a fraction: "by a quarter to one third", "from half past one in five")
+        rf"{S}(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve)(?![\d:.]\d|[-‐]\p{{L}}|{S0}%"
+        rf"|{S}(?:thirds?|fifths?|quarters?|half|halves|in|of|percent|per)(?![\p{{L}}]))"
+        rf"(?:{S0}{ampm}(?![\p{{L}}])|{S}in{S}the{S}(?:morning|afternoon|evening)|{S}at{S}night)?"
         rf"|noon|midnight|midday)"
     )
     # "5 p.m. Friday, March 6", "9am on 3 March", "midnight on Tuesday 3 March 2009"
@@ -440,7 +448,10 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         "time": (
             approx
             | _first(_spelled_ones(t["number"]))
-            | _words("noon midnight midday ten eleven twelve"),
+            | _words("noon midnight midday ten eleven twelve")
+            # minutes counted from an hour: "quarter to ten", "twenty past six"
+            | _words("a quarter half twenty thirty forty fifty")
+            | _words("thirteen fourteen fifteen sixteen seventeen eighteen nineteen"),
             True,
         ),
         "pod_day": (
@@ -663,7 +674,7 @@ def digit_followers(lex: Lexicon) -> frozenset[str]:
     :func:`the_followers`."""
     t = lex.temporal
     units, unit_adj = _UNITS, _UNIT_ADJECTIVES
-    clock = _words("a p am pm o in at gmt utc z hours hrs local")
+    clock = _words("a p am pm o in at gmt utc z hours hrs local past")
     zones = {_lead(w) for w in t["timezone"]}
     months = {_lead(w) for w in t["month"]}
     return frozenset(
@@ -685,7 +696,7 @@ def digit_follower_kinds(lex: Lexicon) -> dict[str, frozenset[str]]:
     months = {_lead(w) for w in lex.temporal["month"]}
     amount = units | unit_adj | _words("and to")
     spec = {
-        "time": _words("a p am pm o in at and to gmt utc z"),
+        "time": _words("a p am pm o in at and to gmt utc z past minute minutes"),
         "dmy": months | {"of"},
         "ago": amount | _words("million billion"),
         "duration": amount,
@@ -812,7 +823,9 @@ def modifier_followers(
     :func:`compile_grammar`."""
     t = lex.temporal
     amounts = {_lead(w) for w in t["number"]} | _words("a an dozen hundred couple pair half")
-    clock = {_lead(w) for w in t["number"]} | _words("ten eleven twelve noon midnight midday")
+    clock = {_lead(w) for w in t["number"]} | _words(
+        "ten eleven twelve noon midnight midday quarter half"
+    )
     dated = {_lead(w) for w in (*t["weekday"], *t["month"])} | {"the"}
     out: dict[str, tuple[dict[str, set[str]], set[str], set[str]]] = {}
 
