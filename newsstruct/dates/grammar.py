@@ -357,9 +357,9 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             rf"|the{S}day{S}(?:earlier|later)(?:{S}that)?"
             rf"|the{S}(?:night|week|month|year){S}(?:before|after|earlier|later)(?!{S}(?:yesterday|tomorrow)\b)(?:{S}that)?"
             # "today is the eighth day of the strike", "the siege enters its third week", "the
-            # strike, now in its third week"
+            # strike, now in its third week", "the war is in its fifth year"
             rf"|(?<=\b(?:is|{APOS}s|(?:is|now){S}in|enters|entering|entered|into){S}(?:its{S})?)(?:the{S})?{day_word}"
-            rf"(?:{S}(?:straight|consecutive|successive))?{S}(?:day|week)(?![-‐])"
+            rf"(?:{S}(?:straight|consecutive|successive))?{S}(?:day|week|month|year)(?![-‐])"
             rf"(?!{S}of{S}(?:the|a|each|every){S}(?:week|month|year)\b)",
         ),
         (

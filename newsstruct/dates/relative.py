@@ -805,17 +805,36 @@ _APPOSITION_COMMA = compile_re(r"[ \t\u00a0]*,[ \t\u00a0]*")
 _APPOSITION_END = compile_re(r"[ \t\u00a0]*(?:[,.;:)!?]|$)")
 
 
+_OWNER_BEFORE = compile_re(r"(?<![\p{L}])(\p{L}+)[ \t\u00a0]?['’]s[ \t\u00a0]+$")
+_NOT_OWNERS = frozenset(["it", "that", "this", "there", "here", "what", "today"])
+
+
 def _relday(m: Cand, ctx: Ctx, low: str) -> Reading | None:
     words = low.split()
     ordinals = ctx.lex.temporal["ordinal"]
     if (
-        words[-1] in ("day", "week")
+        words[-1] in ("day", "week", "month", "year")
         and ordinals.get(words[1 if words[0] == "the" else 0], "").isdigit()
     ):
-        # "it is the eighth day of the strike": the reference day (week) itself
+        # "it is the eighth day of the strike", "the siege is in its fourth month": the
+        # reference day (week, month, year) itself; not a possessive's ("Orr's third year
+        # in office" may be one gone)
+        owner = _OWNER_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+        if owner is not None and owner.group(1).lower() not in _NOT_OWNERS:
+            return None
         if ctx.ref is None:
             return Reading("DATE", None, None)
-        return Reading("DATE", cal.day(ctx.ref) if words[-1] == "day" else cal.week(ctx.ref))
+        unit, ref = words[-1], ctx.ref
+        value = (
+            cal.day(ref)
+            if unit == "day"
+            else cal.week(ref)
+            if unit == "week"
+            else cal.month(ref.year, ref.month)
+            if unit == "month"
+            else cal.year(ref.year)
+        )
+        return Reading("DATE", value)
     unit = next(
         (
             w
