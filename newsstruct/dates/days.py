@@ -523,6 +523,12 @@ def h_pod_day(m: Cand, ctx: Ctx) -> Reading | None:
         return Reading("TIME", f"{the_day.isoformat()}T{pod}", "previous-day", mod=mod)
     if first_wd and wd is not None and _indefinite(ctx, m.start(), m.end()):
         return Reading("TIME", f"XXXX-WXX-{wd}T{pod}", None, mod=mod)  # "on a Tuesday morning"
+    week_after = _POD_WEEK_AFTER.match(ctx.text, m.end()) if wd is not None else None
+    if week_after is not None and wd is not None:
+        # "on Tuesday evening last week": that weekday of the week named, one expression
+        shift = {"last": -7, "this": 0, "next": 7}[week_after.group(1).lower()]
+        in_week = ctx.ref + dt.timedelta(days=shift + wd - ctx.ref.isoweekday())
+        return Reading("TIME", f"{in_week.isoformat()}T{pod}", mod=mod, end=week_after.end())
     if wd is not None:
         day = weekday_date(ctx, wd)
     elif low == "last night":
@@ -561,6 +567,10 @@ POSSESSIVE = compile_re(r"[ \t]?['’]s\b")  # "Friday's", a tokenizer's "Friday
 _WEEK_AFTER = compile_re(
     r"(?i)(?:[ \t\u00a0]*(?:to|and|or|through|until|till|[-–])[ \t\u00a0]*(?-i:\p{Lu}\p{Ll}{2,5}day))?"
     r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?(last|this|next)[ \t\u00a0]+week(?![\p{L}'’])"
+)
+# "Tuesday evening last week", "Monday night of next week"
+_POD_WEEK_AFTER = compile_re(
+    r"(?i)[ \t\u00a0]+(?:of[ \t\u00a0]+)?(last|this|next)[ \t\u00a0]+week(?![\p{L}'’])"
 )
 # Opening hours: "open Monday through Saturday", "8 a.m. to 8 p.m. ET Monday through Friday":
 # the two weekdays of a span in a present clause of a schedule are sets, as "weekdays" is
