@@ -975,7 +975,8 @@ def _business_subject(speaker: Speaker, quotes: list[Quote], entities: Entities)
             or other.mention.text != other.name
             or q.cue is None
             or q.cue.text.lower() not in _BUSINESS_CUES
-            or len(other.name.split()) < 2
+            # one word may be a surname, but not one in the possessive form ("Harrow's")
+            or (len(other.name.split()) < 2 and not other.name.endswith(("'s", "’s")))
         ):
             continue
         ent = entities.orgs.get(other.name) or entities.persons.get(other.name)

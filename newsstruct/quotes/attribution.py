@@ -34,6 +34,7 @@ from .mentions import (
     skip_asides,
     skip_setting,
     state_title,
+    verb_after_owner,
 )
 from .sources import (
     CLAUSE_BREAK,
@@ -411,7 +412,8 @@ def noun_use(text: str, lo: int, cue_start: int, words: QuoteWords) -> bool:
         and prev[:-2] not in words.pronouns
         and prev[:-2] not in _NOT_POSSESSIVE
     ):
-        return True
+        # but "Harrow's said", "Tom's said": a verb, whose subject (a name) ends in "'s"
+        return not (m.group(1)[:1].isupper() and verb_after_owner(text, cue_start, words))
     if (
         not prev.endswith("s")
         and prev not in _COUNTS

@@ -40,6 +40,7 @@ from .mentions import (
     Mention,
     clause_subject,
     is_cap,
+    named_possessive,
     person_noun,
     skip_back,
     verbish,
@@ -701,6 +702,13 @@ class Entities:
             # not a name: "You Should Be Criminally Investigated" (a headline's words);
             # a titled surname ("Mayor Calloway") still says something about a person
             words, _, _, name_words, roles = self._parse(start, run)
+            if len(name_words) == 1 and not roles and name_words[0].endswith(("'s", "’s")):
+                if not self._possessive_form(name_words[0], start + len(run)):
+                    return True  # "Harrow's analysts": another "Harrow's" may be the name
+                self.orgs.setdefault(
+                    name_words[0], Entity(name=name_words[0], kind="org", first=start)
+                )
+                return False
             if not (name_words and roles):
                 return False
             cands = self._candidates(name_words[-1])
@@ -893,6 +901,27 @@ class Entities:
                 for w in ent.name.split()
             )
         )
+
+    def _possessive_form(self, name: str, end: int) -> bool:
+        """``name``, ending in "'s" at ``end``, is written in the possessive form, a shop's or
+        a firm's: no noun it owns follows (see :func:`named_possessive`), and its first word
+        is no first name ("Tom's said" is "Tom has said") nor a function word ("That's")."""
+        qwords = self.qwords
+        first = _no_possessive(name).split()[0].lower()
+        return (
+            named_possessive(self.text, end, qwords)
+            and first not in qwords.first_names
+            # "That's compared to", "There's also": a word and "is"
+            and first not in qwords.stops
+            and first not in qwords.function_words
+        )
+
+    def possessive_name(self, name: str, position: int, end: int) -> bool:
+        """The mention ``name`` at ``position`` (its "'s" ending at ``end``) is a name in the
+        possessive form ("Harrow's said"), not a person's possessive or "has" ("Brandt's said"
+        after "Tomas Brandt"): see :meth:`_possessive_form`; nobody in the article is named
+        by it without the "'s"."""
+        return self._possessive_form(name, end) and self.person(name, position) is None
 
     # -- lookup
 
@@ -1526,6 +1555,10 @@ def resolve(
         ]
         short = " ".join(name_words)
         if short.endswith(("'s", "’s")):
+            if not roles and entities.possessive_name(short, mention.start, mention.head[1]):
+                # "Harrow's said", "Marlowe's, the auction house, said": the shop's name
+                ent = entities.orgs.get(short)
+                return Speaker(name=short, mention=span, resolved_by="name"), ent
             short = short[:-2]
         elif short.endswith(("'", "’")):
             short = short[:-1]  # "in Forbes’ words"

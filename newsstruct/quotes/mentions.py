@@ -228,6 +228,64 @@ def verbish(low: str, words: QuoteWords) -> bool:
     )
 
 
+# what may follow a name written in the possessive form ("Harrow's said", "Marlowe's, the
+# auction house,", "said Pellini's.", "Harrow's on Monday said", "Harrow's has said"): a mark,
+# a preposition or an auxiliary, where an owner's noun would stand
+_AFTER_NAME = compile_re(
+    r"[ \u00a0]*+(?:[,.;:!?)\]\"”]|['’](?!\p{L})|$|(?:on|in|at|to|for|from|with|by|also|has|had"
+    r"|have|is|was|will|would)\b)",
+    regex.V1,
+)
+# what may open a verb's complement: a mark (not a quote mark: "Ruiz's alleged “paramours”"),
+# "that", a pronoun, an article or a preposition
+_AFTER_VERB = compile_re(
+    r"[ \u00a0]*+(?:[,.;:!?]|$|(?:that|it|he|she|they|we|I|this|the|a|an|on|in|at|to"
+    r"|for|with|by)\b)",
+    regex.V1,
+)
+# cue forms that are verbs only (no noun, no adjective: "Reel's comments", "the reported
+# losses")
+_VERB_ONLY = frozenset(["said", "says", "told"])
+
+
+def verb_after_owner(text: str, pos: int, words: QuoteWords) -> bool:
+    """The cue form at ``pos``, after a word in "'s", is a verb, whose subject that word is
+    ("Harrow's said", "Pellini's warned that"; "Tom's said" is "Tom has said"): a form that
+    is a verb only, or a past form (no base form, no "-ing" noun: "Ruiz's warning") that
+    opens no noun phrase, only its complement ("Harrow's reported a loss", not "Harrow's
+    reported losses")."""
+    m = _WORD_AT.match(text, pos)
+    if m is None:
+        return False
+    form = m.group().lower()
+    if form in _VERB_ONLY:
+        return True
+    lemma = words.cue(form)
+    return (
+        lemma is not None
+        and form != lemma[0]
+        and not form.endswith(("ing", "s"))
+        and _AFTER_VERB.match(text, m.end()) is not None
+    )
+
+
+def named_possessive(text: str, end: int, words: QuoteWords) -> bool:
+    """The "'s" that ends at ``end`` ends a name ("Harrow's said", "Marlowe's, the auction
+    house, said", "said Pellini's."), not an owner whose noun follows ("Harrow's analysts",
+    "Ruiz's lawyer") nor "is" ("Ruiz's not sure", "Tom's been"): a mark, a preposition, an
+    auxiliary or a verb of saying follows (see :func:`verb_after_owner`)."""
+    if not text.endswith(("'s", "’s"), 0, end):
+        return False
+    if _AFTER_NAME.match(text, end) is not None:
+        return True
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and verb_after_owner(text, nxt.start(1), words)
+
+
+_WORD_AT = compile_re(r"\p{L}++", regex.V1)
+_NEXT_WORD = compile_re(r"[ \u00a0]++(\p{L})", regex.V1)
+
+
 def _org_with_and(doc: Doc, toks: list[tuple[int, int, bool]], k: int) -> int:
     """Where a capitalised run that ends at ``toks[k:]`` starts when an "and" before it joins
     the domains of one organisation ("the Department of Health and Human Services", "the
