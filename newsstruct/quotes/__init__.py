@@ -953,8 +953,11 @@ def _named_org(speaker: Speaker, quotes: list[Quote], entities: Entities) -> Spe
     return speaker
 
 
-# "the carmaker said": nouns for a company that no company name ends in
-_MAKER_NOUNS = frozenset({"carmaker", "automaker"})
+# "the carmaker said", "the retailer said": nouns for a company by its trade, which no
+# company name ends in
+_MAKER_NOUNS = frozenset(
+    {"carmaker", "automaker", "chipmaker", "drugmaker", "grocer", "insurer", "lender", "retailer"}
+)
 # the verbs a company reports by as the subject of its own sentence ("Kestrel Mobility posted")
 _BUSINESS_CUES = frozenset({"said", "says", "reported", "reports", "posted", "announced"})
 
