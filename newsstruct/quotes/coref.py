@@ -34,6 +34,7 @@ from ..records import Quote, Sentence, Span, Speaker
 from .attribution import MARKS
 from .mentions import (
     CLAUSE_ADVERBS,
+    CORPORATE_SUFFIX,
     NAME_PARTICLES,
     NICKNAME_WORDS,
     Doc,
@@ -49,6 +50,7 @@ from .sources import RELATIVE_BEFORE
 from .words import QuoteWords
 
 _CONNECTORS = r"(?:of|for|de|da|van|von|der|del|la|le|al|bin|ibn|y|du)"
+_CORP_SUFFIX = compile_re(CORPORATE_SUFFIX, regex.V1)
 # A capitalised word, or initials ("J.", "J.R.R."); a word ends at a period, except titles
 # written with one ("Gov.", "Sen."), which the lexicon lists.
 _CAP_WORD = r"(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}'’\-]*(?<![.'’\-]))"
@@ -1498,6 +1500,8 @@ def resolve(
     if mention.kind in ("name", "org") and mention.head is not None:
         head_words = without_nickname(text[mention.head[0] : mention.head[1]].split())
         owner = [i for i, w in enumerate(head_words[:-1]) if w.endswith(("'s", "’s"))]
+        if owner and _CORP_SUFFIX.fullmatch(" ".join(head_words[owner[-1] + 1 :])):
+            owner = []  # "McDonald's Corp.": a name in the possessive form and its legal form
         kind = mention.kind
         if owner:
             head_words = head_words[owner[-1] + 1 :]  # "The Post's Dana Milbank": the person
@@ -1556,7 +1560,11 @@ def resolve(
         short = " ".join(name_words)
         if short.endswith(("'s", "’s")):
             if not roles and entities.possessive_name(short, mention.start, mention.head[1]):
-                # "Harrow's said", "Marlowe's, the auction house, said": the shop's name
+                # "Harrow's said", "Marlowe's, the auction house, said": the shop's name, or
+                # the short name of "Harrow's Inc." named before
+                org = entities.org_by_first(short, qwords.firms)
+                if org is not None:
+                    return Speaker(name=org, mention=span, resolved_by="alias"), entities.orgs[org]
                 ent = entities.orgs.get(short)
                 return Speaker(name=short, mention=span, resolved_by="name"), ent
             short = short[:-2]
