@@ -361,17 +361,48 @@ def _schedules(t: Text, lo: int, hi: int) -> None:
     i = lo
     while i < hi:
         run: list[tuple[int, int]] = []  # (line, minute of the day)
-        while i < hi and (m := _schedule_time(t.lines[i])) is not None:
+        days: list[int] = []  # a day's heading inside the programme: the clock starts again
+        while i < hi:
+            if (m := _schedule_time(t.lines[i])) is None:
+                if run and i + 2 < hi and _day_heading(t, i) and _schedule_time(t.lines[i + 1]):
+                    days.append(i)
+                    run.append((i, -1))
+                    i += 1
+                    continue
+                break
             hour, minute = int(m[1]) % 12 if m[3] else int(m[1]), int(m[2])
             if m[3] and m[3].lower() == "p":
                 hour += 12
             run.append((i, hour * 60 + minute))
             i += 1
-        if len(run) >= _SCHEDULE_MIN and all(a[1] < b[1] for a, b in itertools.pairwise(run)):
+        if _programme(run, len(days)):
             for k, _minute in run:
-                if (v := t.verdict[k]) is not None and v[0] == "timestamp":
+                if (v := t.verdict[k]) is not None and v[0] in ("timestamp", "banner"):
                     t.keep(k)
         i += not run
+
+
+def _programme(run: list[tuple[int, int]], days: int) -> bool:
+    """Is the run a programme: ``_SCHEDULE_MIN`` or more times in the order of the day, or,
+    split by the headings of its days (minute -1), two or more in order under each?"""
+    if len(run) - days < _SCHEDULE_MIN:
+        return False
+    order = all(a[1] < b[1] for a, b in itertools.pairwise(run) if b[1] >= 0)
+    if not days:
+        return order
+    parts = [len(list(g)) for day, g in itertools.groupby(run, key=lambda e: e[1] < 0) if not day]
+    return order and all(n >= 2 for n in parts)
+
+
+# a day's heading in a programme: a weekday or a date, in a few words ("Saturday", "Friday 5
+# June", "Day two")
+_DAY_HEADING_WORDS = 4
+
+
+def _day_heading(t: Text, i: int) -> bool:
+    """A short line over the next day of a programme: a few words, no stop, no time."""
+    s, line = t.shapes[i], t.lines[i]
+    return not s.prose and not s.terminal and s.words <= _DAY_HEADING_WORDS and ":" not in line
 
 
 def _schedule_time(line: str) -> regex.Match[str] | None:

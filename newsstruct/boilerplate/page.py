@@ -17,6 +17,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import regex
+
 from ..patterns import compile_re
 from .common import BYLINE_CATEGORIES, FIELD, Text, Verdict, headline_like, separator
 from .lines import Shape
@@ -41,7 +43,7 @@ MENU_MAX_WORDS = 3
 # short lines between the body and a paragraph right above it, none of them junk a rule
 # knows, are the article's ("Pros" / "Quiet" / "Cons" between a review's verdict and its
 # text); below the body, teasers with their summaries are too common to do the same
-BRIDGE_MAX_LINES = 10
+BRIDGE_MAX_LINES = 16
 
 
 def bridged_lines(t: Text, lo: int) -> set[int]:
@@ -314,6 +316,7 @@ def body_region(t: Text, lo: int, hi: int) -> tuple[int, int]:
     best_lo, best_hi = _list_edge(t, best_lo, lo, -1), _list_edge(t, best_hi - 1, hi - 1, 1) + 1
     best_lo, best_hi = _table_edge(t, best_lo, lo, -1), _table_edge(t, best_hi - 1, hi - 1, 1) + 1
     best_lo = _introduced_lists(t, best_lo, lo)
+    best_hi = _introduced_list_below(t, best_hi, hi)
     # a standfirst sits above the byline, date, picture and share row that open the body;
     # lines a rule explains do not count towards the distance
     for _ in range(2):
@@ -366,6 +369,35 @@ def _introduced_lists(t: Text, start: int, limit: int) -> int:
             break
         top = k
     return top if top > limit and t.shapes[top - 1].prose else start
+
+
+# a clause that leads into what follows with its verb ("… include:", "… are:", "… goes:") or
+# "the following:"; a heading ends in a noun
+_VERB_INTRO = compile_re(
+    r"\p{L}.*\b(?:includes?|included|are|were|is|was|contains?|follows?|goes|went|reads?|read"
+    r"|following|these|below) ?:$",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+def _introduced_list_below(t: Text, end: int, limit: int) -> int:
+    """Below the body (which ends before ``end``), a list a clause introduces with a colon
+    after its verb ("The new galleries include:" / "A net loft with its tools" / …, "The
+    chorus goes:") goes on the body, its items shaped like list items or not: the end of the
+    list, or ``end``. A heading ("More coverage of the strike:", "Most read:") heads the
+    page's teasers as often as a list of the story: its links stay the page's."""
+    if end >= limit or t.junk(end) or _VERB_INTRO.search(t.lines[end]) is None:
+        return end
+    k = end + 1
+    while (
+        k < limit
+        and k - end <= INTRODUCED_LIST_MAX_ITEMS
+        and not t.junk(k)
+        and not t.shapes[k].prose
+        and not t.shapes[k].colon
+    ):
+        k += 1
+    return k if k - end > 1 else end
 
 
 def _list_edge(t: Text, edge: int, limit: int, step: int) -> int:
