@@ -589,8 +589,11 @@ def _repeated_in_text(t: Text, lo: int, hi: int) -> None:
         if label_of[k] in refrains:
             continue
         # a subhead (of each section, or repeated by a table of contents): a copy right
-        # above a paragraph
-        subhead = k + 1 < hi and t.shapes[k + 1].prose
+        # above a paragraph, or above a list of two items or more ("Results" / "Harbor FC
+        # 2-1 Riverton" / "Alder Bend 0-0 Penmar", where a menu's "Results" is the other copy)
+        subhead = k + 1 < hi and (
+            t.shapes[k + 1].prose or (k + 2 < hi and all(_list_item(t, m) for m in (k + 1, k + 2)))
+        )
         if (
             not subhead
             and _TWEETISH.search(t.lines[k]) is None
@@ -602,6 +605,12 @@ def _repeated_in_text(t: Text, lo: int, hi: int) -> None:
         return
     for k in marked:
         t.verdict[k] = ("repeated", "repeated-in-text")
+
+
+def _list_item(t: Text, k: int) -> bool:
+    """Line ``k`` is a short item of a list: shaped like one, no paragraph and no junk."""
+    s = t.shapes[k]
+    return s.listish and not s.prose and not t.junk(k)
 
 
 VERSE_MIN_LINES = 4
@@ -807,7 +816,8 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
         # the block ends at a paragraph, or at a line that ends in a period (links do not:
         # a sentence, a name signing a letter, a table's "Total: 2,316."; but a teaser may
         # end in "p.m." or "U.S." or be cut short with "..."), or at a line of a paragraph
-        # broken mid-sentence: the next line goes on in lower case (links do not run on).
+        # broken mid-sentence: the next line goes on in lower case (links do not run on), or
+        # at a sentence with its source in brackets (a news round-up's item).
         # (Ending it at a sentence leading into a quotation with a colon was tried and taken
         # back: the evaluation gate showed link blocks lost that way.)
         j = i + 1
@@ -816,6 +826,7 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
             and not shapes[j].prose
             and not _full_stop(shapes[j], lines[j])
             and not _runs_on(t, j, hi)
+            and _SOURCED_SENTENCE.search(lines[j]) is None
         ):
             j += 1
         free = [k for k in range(i + 1, j) if verdict[k] is None]
@@ -1397,8 +1408,9 @@ def _judge_run(t: Text, i: int, j: int) -> None:
 
 
 # a sentence and its source in brackets, an item of a news round-up ("… a trailer for the
-# new season. [Harbor Post]"): a link carries no sentence
-_SOURCED_SENTENCE = compile_re(r"\p{Ll}[.!?][\"”’]?\s[\[(][^\[\]()]{1,40}[\])]$")
+# new season. [Harbor Post]"): a link carries no sentence ("… vage. (Foto: REUTERS)", a
+# label in the brackets, is a caption and its credit)
+_SOURCED_SENTENCE = compile_re(r"\p{Ll}[.!?][\"”’]?\s[\[(][^\[\]():]{1,40}[\])]$")
 
 
 # Junk that comes in blocks (a paywall offer, a newsletter form, a share bar): a line between
