@@ -406,8 +406,15 @@ def _list_edge(t: Text, edge: int, limit: int, step: int) -> int:
     k, gap = edge + step, 0
     while (k - limit) * step <= 0:
         s = t.shapes[k]
-        # below the body a fact box's fields go on a list ("Cost: £412m" / "Lanes: four")
-        field = step > 0 and not gap and FIELD.fullmatch(t.lines[k]) is not None
+        # below the body a fact box's fields go on a list ("Cost: £412m" / "Lanes: four"),
+        # under their heading too ("Specs" / "Weight: 1.2 kg"; not a link's, "More NBA:
+        # https://…")
+        line = t.lines[k]
+        field = (
+            step > 0
+            and FIELD.fullmatch(line) is not None
+            and not (gap and ("://" in line or "www." in line))
+        )
         if (s.listish or field) and t.verdict[k] is None:
             edge, gap = k, 0
         elif s.prose or gap:
