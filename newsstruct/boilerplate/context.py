@@ -142,6 +142,7 @@ def decide(
     _introduced_capitals(t, lo, hi)
     _capital_subheads(t, lo, hi)
     _timeline_dates(t, lo, hi)
+    _event_dates(t, lo, hi)
     _schedules(t, lo, hi)
     _label_subheads(t, lo, hi)
     _scoreboards(t, lo, hi)
@@ -332,6 +333,31 @@ def _timeline_dates(t: Text, lo: int, hi: int) -> None:
     ]
     if len(dates) >= _TIMELINE_MIN and len({t.lines[i] for i in dates}) == len(dates):
         for i in dates:
+            t.keep(i)
+
+
+# a date labelled as one ("Date: Saturday, April 18, 2026", "When: …"), and a field of the
+# same fact box beside it ("Time: 10 a.m. to 4 p.m."), not a page's own label ("Author: …")
+_DATE_FIELD = compile_re(r"(?:date|dates|when)\s?:", regex.IGNORECASE)
+_FACT_FIELD = compile_re(
+    r"(?!(?i:authors?|by|written by|writer|editor|source|category|section|tags|topics|filed"
+    r" under|updated|published|posted|reading time)\s?:)"
+    r"\p{Lu}[\p{L}'’-]*+(?: [\p{L}'’-]++){0,2}: .{1,60}"
+)
+
+
+def _event_dates(t: Text, lo: int, hi: int) -> None:
+    """A labelled date in a fact box of an event ("Date: Saturday, April 18, 2026" / "Time:
+    10 a.m. to 4 p.m." / "Place: Harbour Green") is the story's: a page's stamp stands alone
+    or by its byline, and no other field of the story lies next to it."""
+    for i in range(lo, hi):
+        v = t.verdict[i]
+        if v is None or v[0] != "timestamp" or _DATE_FIELD.match(t.lines[i]) is None:
+            continue
+        if any(
+            lo <= k < hi and _FACT_FIELD.fullmatch(t.lines[k]) is not None and not t.junk(k)
+            for k in (i - 1, i + 1)
+        ):
             t.keep(i)
 
 
