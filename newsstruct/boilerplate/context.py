@@ -608,7 +608,12 @@ def _repeated_in_text(t: Text, lo: int, hi: int) -> None:
             and not _quoted_whole(s, line)
         ):
             keys.setdefault(line_norm(line), []).append(k)
-    label_of = {k: key for key, found in keys.items() if len(found) >= 2 for k in found}
+    label_of = {
+        k: key
+        for key, found in keys.items()
+        if len(found) >= 2 and not _counted(t, found)
+        for k in found
+    }
     refrains = _refrains(t, lo, hi, label_of) if label_of else set()
     marked = []
     for k in label_of:
@@ -631,6 +636,22 @@ def _repeated_in_text(t: Text, lo: int, hi: int) -> None:
         return
     for k in marked:
         t.verdict[k] = ("repeated", "repeated-in-text")
+
+
+# a label and its number ("Step 2", "Day 3", "Part 4"), the number alone at the end
+_NUMBERED_LABEL = compile_re(r"\p{L}[\p{L} ]{0,20} (\d{1,2})")
+
+
+def _counted(t: Text, found: list[int]) -> bool:
+    """The lines, the same label numbered 1, 2, 3, … in turn ("Step 1" / … / "Step 2"), are
+    the sections of a how-to or a diary, not furniture shown twice."""
+    numbers = []
+    for k in found:
+        m = _NUMBERED_LABEL.fullmatch(t.lines[k])
+        if m is None:
+            return False
+        numbers.append(int(m[1]))
+    return all(b == a + 1 for a, b in itertools.pairwise(numbers))
 
 
 def _list_item(t: Text, k: int) -> bool:
