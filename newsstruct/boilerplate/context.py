@@ -1415,6 +1415,11 @@ def _exclaimed_teaser(shape: Shape, line: str) -> bool:
 _NOT_LINK_EVIDENCE = frozenset({"caption", "advertisement", "newsletter", "promo"})
 
 
+# a work and its maker, a list's item ("The Salt Road by Piet Hanover"): a teaser sets its
+# byline on a line of its own
+_WORK_BY = compile_re(r".{3,80} by \p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,3}")
+
+
 def _judge_run(t: Text, i: int, j: int) -> None:
     lines, shapes, verdict = t.lines, t.shapes, t.verdict
     free = [k for k in range(i, j) if verdict[k] is None]
@@ -1428,7 +1433,12 @@ def _judge_run(t: Text, i: int, j: int) -> None:
     # lines of a paragraph broken mid-sentence: the next line goes on in lower case
     if any(_runs_on(t, k, j + 1) for k in range(i, j)):
         return
-    items = sum(shapes[k].listish or _TWEETISH.search(lines[k]) is not None for k in free)
+    items = sum(
+        shapes[k].listish
+        or _TWEETISH.search(lines[k]) is not None
+        or _WORK_BY.fullmatch(lines[k]) is not None
+        for k in free
+    )
     if 2 * items >= len(free):
         return
     # or a fact box ("Name: …", "Age: …", "Hometown: …")
