@@ -623,7 +623,12 @@ def _repeated_in_text(t: Text, lo: int, hi: int) -> None:
         # above a paragraph, or above a list of two items or more ("Results" / "Harbor FC
         # 2-1 Riverton" / "Alder Bend 0-0 Penmar", where a menu's "Results" is the other copy)
         subhead = k + 1 < hi and (
-            t.shapes[k + 1].prose or (k + 2 < hi and all(_list_item(t, m) for m in (k + 1, k + 2)))
+            t.shapes[k + 1].prose
+            or (
+                k + 2 < hi
+                and _WORDS_ALONE.fullmatch(t.lines[k]) is not None
+                and all(_list_item(t, m) for m in (k + 1, k + 2))
+            )
         )
         if (
             not subhead
@@ -652,6 +657,10 @@ def _counted(t: Text, found: list[int]) -> bool:
             return False
         numbers.append(int(m[1]))
     return all(b == a + 1 for a, b in itertools.pairwise(numbers))
+
+
+# words alone: a label, no markup (".image-wrap {" over "width:100%;" is a style sheet)
+_WORDS_ALONE = compile_re(r"[\p{L}\p{N}][\p{L}\p{N}'’&-]*+(?: [\p{L}\p{N}'’&-]++){0,4}")
 
 
 def _list_item(t: Text, k: int) -> bool:
