@@ -12,7 +12,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    :func:`.page.line_score`, widened to a standfirst above it, to a list running on from
    its edges, to a table right next to it (under its heading), to lists a sentence
    introduces with a colon above it, under a line of prose ("The following schools are
-   closed:" / "Ashby Primary" / …), to a line introducing it with a colon and to a separator
+   closed:" / "Ashby Primary" / …) and a list a clause introduces below it ("The new
+   galleries include:"), to a line introducing it with a colon and to a separator
    closing it; the lines before and after it are ``page-head`` and ``page-tail``
    (in auto mode only the menu-like ones: prose, list items, table rows and a table's heading
    stay; in both modes three or more summary points right above the body, the headline of a
@@ -25,7 +26,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    lines in capitals under a story line ending in a colon are the notice it quotes, not
    teasers (and so is a correction or notice there), a text whose subheads are set in
    capitals keeps its long ones (and a headline in capitals opening it, over its first
-   paragraph), the dates of a timeline and the times of a programme are not stamps, and a
+   paragraph), the dates of a timeline, the times of a programme (its days' headings
+   between them too) and an event's labelled date among its fields are not stamps, and a
    one-word section label between two paragraphs is a subhead; a game's status over two
    teams and their scores is a score box (``scoreboard``).
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of

@@ -3,8 +3,9 @@
 The body is the stretch of lines with the highest total :func:`line_score` (prose up, short
 lines and junk down; a teaser's excerpt cut short with "[…]" is no prose), widened to a
 standfirst above it, to a list running on from its edges, to a table right next to it, to
-lists a sentence introduces with a colon above it (under a line of prose), to a line
-introducing it with a colon and to a separator closing it (:func:`body_region`).
+lists a sentence introduces with a colon above it (under a line of prose) and a list a
+clause introduces below it, to a line introducing it with a colon and to a separator closing
+it (:func:`body_region`).
 :func:`looks_like_page` tells, in auto mode, whether the text is a whole page at all: menus
 above the body or a long footer below it. Around the body of a page guessed in auto mode some
 lines stay: rows of a table (:func:`table_rows`); around the body of any page, short lines
