@@ -1162,8 +1162,9 @@ def _captions_above_credits(t: Text, lo: int, hi: int) -> None:
         if above.words > _CAPTION_MAX_WORDS or _STORY_NOT_CAPTION.search(lines[i - 1]):
             continue
         # the first line of a text is its headline or lead, not a caption; a sentence that
-        # reads on from the one before it is the story's
-        if i == 1 or (sentence and _READS_ON.match(lines[i - 1]) is not None):
+        # reads on from the one before it is the story's, and so is an item of a ranked list
+        # numbered in turn with the line above it ("13. George Pataki" / "14. Jim Gilmore")
+        if i == 1 or (sentence and _READS_ON.match(lines[i - 1]) is not None) or _ranked(t, i - 1):
             continue
         # a labelled credit under a paragraph of the story (a picture set without a caption),
         # or under a long sentence telling what someone did
