@@ -1467,8 +1467,22 @@ def _singular_before(
         and (
             _neighbour(toks, i, side, -2) in SUBJECT_DETERMINERS
             or (named and _neighbour(toks, i, side, -3) in SUBJECT_DETERMINERS)
+            or _name_opening(toks, i, side)
         )
     )
+
+
+def _name_opening(toks: list[regex.Match[str]], i: int, side: int) -> bool:
+    """Whether one to three capitalised words that open their clause stand right before
+    ``toks[i]``: a name as the subject ("Orr quit", "Tom Orr quit", "Harlow Bank cut")."""
+    for step in (1, 2, 3, 4):
+        j = i + step if side == 0 else i - step
+        if not 0 <= j < len(toks):
+            return step > 1
+        word = toks[j].group()
+        if step == 4 or not (word[:1].isupper() and word.isalpha()):
+            return step > 1 and _opens_clause(word.lower())
+    return False
 
 
 SUBJECT_DETERMINERS = frozenset(["the", "its", "his", "her", "their", "our"])
