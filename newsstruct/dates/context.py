@@ -1332,6 +1332,10 @@ def _plural_subject(toks: list[regex.Match[str]], i: int, owned: bool = False) -
     """Whether the bare verb ``toks[i]`` (read leftwards) follows a plural subject:
     "stores open", "they meet", "banks usually close"; with ``owned`` ("… open their"), a
     name ("Kestrel United open their season")."""
+    if i + 1 < len(toks) and toks[i + 1].group() == ",":
+        # "The new rules, adopted in January, take effect": the subject before an aside
+        k = next((k for k in range(i + 2, min(i + 12, len(toks))) if toks[k].group() == ","), 0)
+        return 0 < k + 1 < len(toks) and _plural_noun(toks[k + 1].group())
     for j in range(i + 1, min(i + 3, len(toks))):  # the subject, past one adverb
         tok = toks[j].group()
         word = tok.lower()

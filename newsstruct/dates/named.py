@@ -253,8 +253,10 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
                 return Reading(
                     "DATE", cal.day(cand), "previous" if y == told else "ref", start=start
                 )
+    told = year_named_before(ctx, m.start())
     if _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) or (
-        _ON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
+        told is None  # "In 2008, the store opened on March 3": that year's, below
+        and _ON_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
         and _verb_just_before(ctx, m.start(), m.end())
         and not _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
         and not _PLAN_WORD_BEFORE.search(clause_before(ctx.text, m.start()))
@@ -275,7 +277,6 @@ def _month_day(m: Cand, ctx: Ctx) -> Reading | None:
     edition = _edition_day(ctx, m.start(), mo[0], d)
     if edition is not None:  # "the 2025 festival will take place on 27 July"
         return Reading("DATE", cal.day(edition), "previous", start=start)
-    told = year_named_before(ctx, m.start())
     if told is not None and ends_period(ctx, m.start()) is None:
         # "In 2008, the store opened on March 3": the year the sentence named
         try:
@@ -907,10 +908,23 @@ def _verb_just_before(ctx: Ctx, start: int, end: int) -> bool:
         window = window[marks[-1] :]
     after = ctx.text[end : end + 40]
     cut = _CLAUSE_MARK.search(after)
-    if _FUTURE_AFTER.search(after[: cut.start()] if cut is not None else after):
+    if cut is not None:
+        after = after[: cut.start()]
+    if _FUTURE_AFTER.search(after):
         return False
     words = _WORDS_BEFORE_IN.findall(window)[:-1][-7:]
     tenses = ctx.lex.temporal["tense"]
+    # the window opens the clause: after a mark, or at the start of the text
+    opened = bool(marks) or start <= 60
+    if (
+        marks
+        and len(words) == 1
+        and len(words[0]) > 4
+        and words[0].lower().endswith("ed")
+        and ctx.text[max(0, start - 60) + marks[-1] - 1] == ","
+        and ctx.text.startswith(",", end)
+    ):
+        return True  # "The rules, adopted in January, take effect": an aside of a past event
     for i in range(max(1, len(words) - 6), len(words)):
         w, prev = words[i].lower(), words[i - 1]
         if w in _REPORTING:
@@ -928,16 +942,44 @@ def _verb_just_before(ctx: Ctx, start: int, end: int) -> bool:
         if (
             len(w) > 4
             and w.endswith("ed")
-            and (prev[:1].isupper() or prev.lower() in _SUBJECT_OR_AUX)
+            and (
+                prev[:1].isupper()
+                or prev.lower() in _SUBJECT_OR_AUX
+                # "The strike ended in January": a subject of a determiner and a noun or two
+                # opening the clause, and no verb after the month ("the plan approved in
+                # January was dropped" holds a participle)
+                or (
+                    _subject_opens(words, i, opened, tenses)
+                    and all(
+                        tenses.get(x.lower()) in (None, "plural")
+                        for x in _WORDS_BEFORE_IN.findall(after)
+                    )
+                )
+            )
         ):
             return True
+    return False
+
+
+def _subject_opens(words: list[str], i: int, opened: bool, tenses: dict[str, str]) -> bool:
+    """A determiner and one or two nouns before ``words[i]`` open its clause: at the start of
+    the window (``opened``) or after a reporting verb or "that" ("said the strike ended")."""
+    for d in (i - 2, i - 3):
+        if d < 0 or words[d].lower() not in SUBJECT_DETERMINERS:
+            continue
+        if d == 0 and not opened:
+            continue
+        if d > 0 and words[d - 1].lower() not in _REPORTING and words[d - 1].lower() != "that":
+            continue
+        # the nouns may read as present verbs ("talks", "plans"), not as other verbs
+        return all(tenses.get(x.lower()) in (None, "present", "plural") for x in words[d + 1 : i])
     return False
 
 
 _REPORTING = frozenset(
     "said told announced added noted wrote stated explained argued insisted claimed warned reported".split()  # noqa: SIM905
 )
-_SUBJECT_OR_AUX = frozenset("he she it they we i you who had was were has have".split())  # noqa: SIM905
+_SUBJECT_OR_AUX = frozenset("he she it they we i you who which had was were has have".split())  # noqa: SIM905
 _FUTURE_AFTER = compile_re(r"(?i)(?<![\p{L}])(?:would|will|wo|'ll|’ll)(?![\p{L}])")
 
 
