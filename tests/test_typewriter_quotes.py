@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from newsstruct import find_quotes, structure, structure_many
+from newsstruct import find_quotes, speaker_mentions, structure, structure_many
 from newsstruct.quotes.marks import _TYPEWRITER_RE, typewriter_convention
 from newsstruct.records import Quote, iter_spans
 from newsstruct.segment import split_paragraphs
@@ -52,6 +52,23 @@ STORIES = [
     "WESTON FALLS, Vt. — Ada Kasich asked the board: ''Who pays for the bridge?''\n\nThe "
     "chairman, Rolf Imre, did not answer at first. ''The state will,'' he said later. ''Not "
     "us.''\n",
+    # a mixed quote after a verb and a preposition ("called for a ''…''")
+    "BRANT, Ohio — Senator Ada Kasich on Monday called for a ''fair share'' tax on the largest "
+    "farms.\n\n''We cannot keep asking families to pay more,'' Kasich said. ''The big farms can "
+    "pay their part.''\n\nHer rival, Dov Arkin, disagreed. ''It will close farms,'' he said.\n",
+    # a quoted title inside reported speech, and a mixed quote that ends the sentence
+    "Mayor Ines Calloway said in her 2019 memoir, ''The Harbor Year,'' that she almost quit after "
+    "the storm. She promised to ''finish the job.''\n\n''I was tired,'' Calloway said on "
+    "Tuesday.\n\nTomas Ebbe, the harbor master, agreed. ''She stayed,'' he said.\n",
+    # a quoted nickname inside a person's name
+    "RIVERTON, Ore. — Rolf ''Buddy'' Imre, the county sheriff, said the night patrol would end "
+    "in June.\n\n''We cannot pay for it,'' Imre said. ''The money is gone.''\n\nNadia Ferro, "
+    "who runs a neighborhood group, said her members would patrol. ''Somebody has to,'' she said.\n",
+    # scare quotes, a nested quote, a quote over two paragraphs
+    "The so-called ''river tax'' split the council. Ada Kasich said the governor had called the "
+    "fee ''perfectly fair.''\n\n''When he said 'perfectly fair,' I believed him,'' Kasich said. "
+    "''I paid it every year.\n\n''Now I want it back,'' she said.\n\nThe governor, Tomas Ebbe, "
+    "said: ''Nobody is paying twice.''\n",
 ]
 # two apostrophes that are no quote marks: the convention is not detected, output unchanged
 NEGATIVE = [
@@ -121,6 +138,14 @@ def test_story_reads_as_with_double_quotes(text: str) -> None:
     assert _read(quotes) == _read(find_quotes(plain))
     assert sum(q.kind == "direct" for q in quotes) >= 2
     _assert_offsets(text, quotes)
+    nested = find_quotes(text, nested=True)
+    assert _read(nested) == _read(find_quotes(plain, nested=True))
+    _assert_offsets(text, nested)
+    chains = speaker_mentions(text, quotes)
+    assert {k: [m.text.replace("''", '"') for m in v] for k, v in chains.items()} == {
+        k: [m.text for m in v] for k, v in speaker_mentions(plain, find_quotes(plain)).items()
+    }
+    _assert_offsets(text, [m for v in chains.values() for m in v])  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
@@ -129,6 +154,16 @@ def test_not_detected(text: str) -> None:
     quotes = find_quotes(text)
     assert quotes == find_quotes(text, typewriter=False)
     _assert_offsets(text, quotes)
+
+
+def test_single_marks_untouched() -> None:
+    text = "'We will rebuild the pier,' Calloway said. 'It will take a year.'"
+    for setting in ("auto", True, False):
+        quotes = find_quotes(text, typewriter=setting)  # type: ignore[arg-type]
+        q = quotes[0]
+        assert q.text == "We will rebuild the pier,' Calloway said. 'It will take a year."
+        assert q.speaker is not None and q.speaker.name == "Calloway"
+        _assert_offsets(text, quotes)
 
 
 def test_no_quote_from_inches_even_when_forced() -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, TypeVar
 
 import attrs
 import regex
@@ -101,6 +101,7 @@ def find_quotes(
             written that way (:func:`.marks.typewriter_convention`: its ``''`` pairs close
             speech and outnumber its ``"`` quotes), True in every text, False in none.
             Elsewhere ``''`` is rarely a quote (``a 12'' pipe``, ``46''``, wiki italics).
+            A text read so gives the quotes of the same text written with ``"``.
         transcripts: Also read the answers of a transcript or Q&A as direct quotes
             ("CALLOWAY: We break ground in March.", "A: None."), their labels naming the
             speaker (see :mod:`.transcript`). Off by default: PARC-style annotation (and
@@ -125,10 +126,36 @@ def find_quotes(
         from ..segment import split_sentences
 
         sentences = split_sentences(text, paragraphs=paragraphs, lang=lang, lexicon=lex)
+    segments = find_segments(text, paragraphs, typewriter=typewriter)
+    marks = _typewriter_marks(text, segments)
+    if not marks:
+        return _find(text, sentences, paragraphs, segments, lex, nested, transcripts)
+    # a story written with '' reads as the same story written with "
+    copy = _Rewritten(text, marks)
+    found = _find(
+        copy.text,
+        [copy.moved(s) for s in sentences],
+        [copy.moved(p) for p in paragraphs],
+        [copy.segment(seg) for seg in segments],
+        lex,
+        nested,
+        transcripts,
+    )
+    return tuple(copy.quote(q, back=True) for q in found)
+
+
+def _find(
+    text: str,
+    sentences: Sequence[Sentence],
+    paragraphs: Sequence[Paragraph],
+    segments: list[Segment],
+    lex: Lexicon,
+    nested: bool,
+    transcripts: bool,
+) -> tuple[Quote, ...]:
     words = quote_words(lex)
     doc = Doc(text, words)
     entities = Entities(doc, sentences, lex)
-    segments = find_segments(text, paragraphs, typewriter=typewriter)
     direct, fragments = _direct_quotes(doc, segments, sentences, paragraphs, entities)
     para_starts = [p.start for p in paragraphs]
     # the answers of a transcript or Q&A ("CALLOWAY: …", "A: …"), unless quote marks say more
@@ -193,6 +220,75 @@ def find_quotes(
     return _with_speakers(text, found, entities)
 
 
+_R = TypeVar("_R", Sentence, Paragraph, Span)
+
+
+def _typewriter_marks(text: str, segments: list[Segment]) -> list[int]:
+    """Where the segments open or close with a typewriter mark (``''``, ``` `` ```), in order."""
+    return [
+        pos
+        for seg in segments
+        if not seg.single
+        for pos in (seg.open, seg.close)
+        if pos is not None and text[pos] in "'`"
+    ]
+
+
+class _Rewritten:
+    """``text`` with the typewriter marks at ``marks`` written as ``"`` (every rule of the
+    stage knows ``"``, so the story reads as the same story written with ``"``), and its
+    records moved between the two texts."""
+
+    def __init__(self, text: str, marks: list[int]) -> None:
+        self.original = text
+        self._ends = [pos + 2 for pos in marks]
+        self._opens = [pos - k for k, pos in enumerate(marks)]  # the marks in the copy
+        parts = []
+        last = 0
+        for pos in marks:
+            parts += [text[last:pos], '"']
+            last = pos + 2
+        self.text = "".join([*parts, text[last:]])
+
+    def to_copy(self, i: int) -> int:
+        return i - bisect.bisect_left(self._ends, i + 1)
+
+    def back(self, i: int) -> int:
+        return i + bisect.bisect_left(self._opens, i)
+
+    def moved(self, r: _R, *, back: bool = False) -> _R:
+        """``r`` in the copy (in the original with ``back``)."""
+        to, text = (self.back, self.original) if back else (self.to_copy, self.text)
+        start, end = to(r.start), to(r.end)
+        return attrs.evolve(r, start=start, end=end, text=text[start:end])
+
+    def quote(self, q: Quote, *, back: bool = False) -> Quote:
+        """``q`` in the copy (in the original with ``back``)."""
+        whole = self.moved(Span(start=q.start, end=q.end, text=""), back=back)
+        speaker = q.speaker
+        if speaker is not None and speaker.mention is not None:
+            speaker = attrs.evolve(speaker, mention=self.moved(speaker.mention, back=back))
+        return attrs.evolve(
+            q,
+            start=whole.start,
+            end=whole.end,
+            text=whole.text,
+            pieces=tuple(self.moved(p, back=back) for p in q.pieces),
+            speaker=speaker,
+            cue=None if q.cue is None else self.moved(q.cue, back=back),
+        )
+
+    def segment(self, seg: Segment) -> Segment:
+        return attrs.evolve(
+            seg,
+            open=self.to_copy(seg.open),
+            close=None if seg.close is None else self.to_copy(seg.close),
+            after=self.to_copy(seg.after),
+            start=self.to_copy(seg.start),
+            end=self.to_copy(seg.end),
+        )
+
+
 def speaker_mentions(
     text: str,
     quotes: Sequence[Quote],
@@ -200,6 +296,7 @@ def speaker_mentions(
     sentences: Sequence[Sentence] | None = None,
     lang: str = "en",
     lexicon: Lexicon | None = None,
+    typewriter: bool | Literal["auto"] = "auto",
 ) -> dict[str, tuple[Span, ...]]:
     """Where the article mentions each speaker of ``quotes``: a rule-based coreference chain.
 
@@ -216,6 +313,8 @@ def speaker_mentions(
         text: The article text the quotes were found in.
         quotes: Records from :func:`find_quotes` on ``text``.
         sentences: Records from the segmentation stage; computed when None.
+        typewriter: Read ``''…''`` as quote marks, as :func:`find_quotes` does (give the
+            same value).
 
     >>> text = 'Sen. Ada Kasich spoke first. "We will vote," Kasich said. "Soon," she added.'
     >>> chains = speaker_mentions(text, find_quotes(text))
@@ -223,14 +322,26 @@ def speaker_mentions(
     ['Sen. Ada Kasich', 'Kasich', 'she']
     """
     check_text(text)
+    check_typewriter(typewriter)
     lex = lexicon_for(lexicon, lang)
     if sentences is None:
         from ..segment import split_sentences
 
         sentences = split_sentences(text, lang=lang, lexicon=lex)
-    chains = speaker_chains(Entities(Doc(text, quote_words(lex)), sentences, lex), quotes)
+    marks: list[int] = []
+    if typewriter and ("''" in text or "``" in text):
+        from ..segment import split_paragraphs
+
+        paragraphs = split_paragraphs(text, lang=lang, lexicon=lex)
+        marks = _typewriter_marks(text, find_segments(text, paragraphs, typewriter=typewriter))
+    # read in the copy with " for '' where find_quotes reads the quotes so
+    copy = _Rewritten(text, marks)
+    if marks:
+        sentences = [copy.moved(s) for s in sentences]
+        quotes = [copy.quote(q) for q in quotes]
+    chains = speaker_chains(Entities(Doc(copy.text, quote_words(lex)), sentences, lex), quotes)
     return {
-        name: tuple(Span(start=s, end=e, text=text[s:e]) for s, e in spans)
+        name: tuple(copy.moved(Span(start=s, end=e, text=""), back=True) for s, e in spans)
         for name, spans in chains.items()
     }
 
