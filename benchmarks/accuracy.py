@@ -176,7 +176,7 @@ class Api:
         """(quotes, speaker chains) of a text: the segmentation is computed once and given
         to ``find_quotes`` and ``speaker_mentions``; without ``speaker_mentions`` (or with
         ``--no-speaker-chains``) the chains are empty. ``typewriter`` other than "auto" is
-        passed to ``find_quotes``."""
+        passed to ``find_quotes`` and ``speaker_mentions``."""
         find = self.find_quotes()
         if typewriter != "auto":
             find = functools.partial(find, typewriter=typewriter)
@@ -184,6 +184,8 @@ class Api:
         if not SPEAKER_CHAINS or not all(callable(getattr(self.module, n, None)) for n in names):
             return lambda text: (find(text), {})
         chains, paragraphs, sentences = (self.get(n) for n in names)
+        if typewriter != "auto":
+            chains = functools.partial(chains, typewriter=typewriter)
 
         def run(text: str) -> tuple[Sequence[Any], dict[str, list[list[int]]]]:
             paras = paragraphs(text)
