@@ -242,7 +242,10 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "week_of",
-            rf"the{S}week{S}of{S}(?:{month}{S}{day}|{day}{S}{month})(?:{S0},?{S0}{year4})?",
+            rf"the{S}(?:week{S}of{S}(?:{month}{S}{day}|{day}{S}{month})"
+            # "the first week of March", "the last week of December 2025": a month's week
+            rf"|(?:first|second|third|fourth|last|final){S}week{S}of{S}{month}(?![\p{{L}}]))"
+            rf"(?:{S0},?{S0}{year4})?",
         ),
         (
             "quarter",
@@ -567,7 +570,7 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
         "mdy": (months, False),
         "dmy": (ordinals | _words("thirtieth thirty"), True),
         "month_year": (edges, False),
-        "week_of": ({"week"}, False),
+        "week_of": ({"week"} | _words("first second third fourth last final"), False),
         "quarter": (
             _words(
                 """fiscal calendar year comparable same corresponding first second third fourth

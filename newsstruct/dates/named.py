@@ -490,12 +490,27 @@ def h_week_of(m: Cand, ctx: Ctx) -> Reading | None:
     inner = _OF.search(raw)
     if inner is None:
         return None
+    nth = _NTH_WEEK.match(raw)
+    if nth is not None:
+        # "the first week of March": the ISO week of that month's days 1-7 (the one holding
+        # day 4), "the last week of December" the one holding its last days
+        tail = m.tail(inner.end())
+        month = (h_month_year if YEAR4.search(tail.group()) else h_month)(tail, ctx)
+        if month is None or month.value is None or not month.value[:4].isdigit():
+            return None
+        y, mo = int(month.value[:4]), int(month.value[5:7])
+        days = cal.last_of_month(y, mo).day
+        day = days - 3 if nth.group(1) in ("last", "final") else 7 * _NTH[nth.group(1)] - 3
+        return Reading("DATE", cal.week(cal.make_date(y, mo, day)), month.anchor)
     found = h_month_day(m.tail(inner.end()), ctx)
     if found is None or found.value is None or not found.value[:4].isdigit():
         return None
     d = dt.date.fromisoformat(found.value)
     return Reading("DATE", cal.week(d), found.anchor)
 
+
+_NTH_WEEK = compile_re(r"(?i)the\s+(first|second|third|fourth|last|final)\s+week")
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 _DECADE_WORDS = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
