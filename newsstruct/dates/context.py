@@ -326,6 +326,14 @@ _PAST_AUX = frozenset(["was", "were", "had", "been", "remained", "stayed"])
 _NOTICE_WORDS = frozenset(
     """warning warnings advisory advisories curfew curfews""".split()  # noqa: SIM905
 )
+# ... unless a past verb tells it as gone ("residents ignored the warning until Friday", "a
+# curfew ran until Monday", "the advisory through January kept tourists away"); not one that
+# puts it out ("forecasters issued a heat advisory through Sunday")
+_NOTICE_ISSUED = frozenset(
+    """issued reissued declared imposed posted ordered announced put placed set raised
+    extended expanded upgraded""".split()  # noqa: SIM905
+)
+_NOTICE_VERB_REACH = 3  # "kept the curfew", "issued a flood warning"
 # A date that is the subject of these is still to come: "as Election Day nears".
 _NEARING = frozenset(["nears", "approaches", "looms"])
 # "as it gets closer to November", "as we draw nearer to Election Day": still ahead
@@ -372,7 +380,7 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     left = _skip_said_asides(left, 0)
     if not _in_relative_aside(left):
         right = _skip_said_asides(right, 1)
-    deadline = _is_deadline(left, right)
+    deadline = _is_deadline(left, right, tense_words)
     if deadline and _when_gone(right, tense_words):
         return "past"  # "was delayed until Tuesday, when the judge ruled": a deadline gone
     if (
@@ -628,7 +636,9 @@ def _words(toks: list[regex.Match[str]], n: int) -> list[str]:
     return [t.group().lower() for t in toks[:n]]
 
 
-def _is_deadline(left: list[regex.Match[str]], right: list[regex.Match[str]]) -> bool:
+def _is_deadline(
+    left: list[regex.Match[str]], right: list[regex.Match[str]], tense_words: dict[str, str]
+) -> bool:
     """ "postponed until Tuesday", "loans extended through January", "due by Friday", "have
     until 5 p.m. Saturday to accept", "trains were cancelled until Thursday, the operator
     said"."""
@@ -656,8 +666,7 @@ def _is_deadline(left: list[regex.Match[str]], right: list[regex.Match[str]]) ->
         ):
             return True
         if word in _NOTICE_WORDS and left[0].group().lower() in ("until", "till", "through"):
-            # ... unless told as gone: "a curfew was in force until Monday"
-            return not any(t.group().lower() in _PAST_AUX for t in left[1:i])
+            return _notice_in_force(left, i, right, tense_words)
         if word in _SUSPENDED_WORDS and left[0].group().lower() in ("until", "till"):
             if i + 1 >= len(left) or left[i + 1].group().lower() not in _PAST_AUX:
                 return True
@@ -666,6 +675,31 @@ def _is_deadline(left: list[regex.Match[str]], right: list[regex.Match[str]]) ->
             # told in the past but reported, the suspension stands at the saying
             return _reported(left, i + 2, right)
     return False
+
+
+def _notice_in_force(
+    left: list[regex.Match[str]], i: int, right: list[regex.Match[str]], tense_words: dict[str, str]
+) -> bool:
+    """Whether the notice ``left[i]`` runs to the mention after "until" (``left[0]``): no past
+    verb between them ("a curfew was in force until Monday", "a curfew ran until Monday"), just
+    before the notice ("kept the curfew until Monday") or right after the mention, other than
+    one that puts the notice out ("has issued a flood warning until 8 p.m. Wednesday")."""
+    before = []
+    for tok in left[i + 1 : i + 1 + _NOTICE_VERB_REACH]:
+        if not tok.group()[:1].isalnum():
+            break
+        before.append(tok)
+
+    def told_gone(tok: regex.Match[str]) -> bool:
+        word = tok.group()
+        low = word.lower()
+        return low not in _NOTICE_ISSUED and (
+            low in _PAST_AUX
+            or tense_words.get(low) == "past"
+            or (len(low) > 4 and low.endswith("ed") and not word[:1].isupper())
+        )
+
+    return not any(told_gone(t) for t in (*left[1:i], *before, *right[:1]))
 
 
 _WHEN_REACH = 6  # words from "when" to its verb

@@ -170,9 +170,11 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         # counted from an hour (after a preposition of time: "in the quarter to June" is none)
         rf"|(?<=\b(?:at|until|till|by|from|before|after|around|about){S})(?:(?:a{S})?quarter{S}(?:past|to)|half{S}past"
         rf"|(?:[1-5]?\d|(?:twenty|thirty|forty|fifty)(?:{HY}{unit_word})?|{teen_word}|{unit_word})(?:{S}minutes?{S}(?:past|to)|{S}past))"
-        # (not a fraction: "by a quarter to one third", "from half past one in five")
-        rf"{S}(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve)(?![\d:.]\d|[-‐]\p{{L}}|{S0}%"
-        rf"|{S}(?:thirds?|fifths?|quarters?|half|halves|in|of|percent|per)(?![\p{{L}}]))"
+        # (not a fraction: "by a quarter to one third", "from half past one in five"; nor a
+        # change to an amount: "rose by a quarter to 12,000", "fell by a quarter to 10 cents")
+        rf"{S}(?:1[0-2]|0?[1-9]|{unit_word}|ten|eleven|twelve)(?![\d:.,]\d|[-‐]\p{{L}}|{S0}%"
+        rf"|{S}(?:thirds?|fifths?|quarters?|half|halves|in|of|percent|per|hundred|thousand"
+        rf"|million|billion|trillion|dollars?|cents?|euros?|pounds?|pence|yen|points?)(?![\p{{L}}]))"
         rf"(?:{S0}{ampm}(?![\p{{L}}])|{S}in{S}the{S}(?:morning|afternoon|evening)|{S}at{S}night)?"
         rf"|noon|midnight|midday)"
     )

@@ -195,8 +195,8 @@ _IN_A_ROW_BEFORE = compile_re(r"(?i)(?<![\p{L}])(?:straight|consecutive|successi
 _A_BEFORE = compile_re(r"(?i)(?<![\p{L}])a[ \t\u00a0]+$")
 # A game's quarters and halves: "scored 12 points in the fourth quarter", "equalised midway
 # through the second half". A bare period ("the second half", no year, no "of") in a line
-# that tells a game (a score, "half-time", "overtime", "scored", "innings", "two minutes into")
-# is not the calendar's.
+# that tells a game (a score, "half-time", "overtime", "scored", "innings", "two minutes into
+# the second half") is not the calendar's.
 _BARE_PERIOD = compile_re(r"(?:the )?(?:first|second|third|fourth|final|last) (?:quarter|half)")
 _GAME_CUE = compile_re(
     r"(?i)(?<![\p{L}\d.,$])(?:\d{1,3}[-–]\d{1,3}(?![\d%]|[-‐.,]\d|[ \t\u00a0-]*(?:vote|"
@@ -208,7 +208,10 @@ _GAME_CUE = compile_re(
     r"|linebackers?|goalkeepers?|goalies?|point[ \t\u00a0]+guards?|power[ \t\u00a0]+play"
     r"|midfielders?|strikers?|hat[-‐ \t\u00a0]?tricks?|(?:red|yellow)[ \t\u00a0]+cards?"
     r"|(?:stoppage|injury)[ \t\u00a0]+time|(?:free|penalty|corner)[ \t\u00a0]+kicks?"
-    r"|limped[ \t\u00a0]+off|minutes?[ \t\u00a0]+into)(?![\p{L}\d])"
+    r"|limped[ \t\u00a0]+off"
+    # "two minutes into the second half"; not "minutes into the call" (an earnings call)
+    r"|minutes?[ \t\u00a0]+into[ \t\u00a0]+the[ \t\u00a0]+(?:first|second|third|fourth|final|last)"
+    r"[ \t\u00a0]+(?:half|quarter|period))(?![\p{L}\d])"
 )
 _GAME_REACH = 200
 
