@@ -139,9 +139,10 @@ _GUIDANCE = compile_re(
 _CLAUSE_BREAK = compile_re(r"[.;!?]\s")
 
 # results measured against a forecast ("second-quarter results beat forecasts", "came in
-# ahead of expectations"): the quarter is reported, the forecast is not the company's own
+# ahead of expectations"): the quarter is reported, the forecast is not the company's own;
+# not results still to come ("profit will beat forecasts", "is set to top estimates")
 _COMPARED_WITH = compile_re(
-    r"(?i)(?<![\p{L}])(?:beat|beats|beating|topped|tops|topping|missed|misses|missing"
+    r"(?i)(?<![\p{L}])(?<!(?:will|would|could|should|may|might|to)[ \t\u00a0]+)(?:beat|beats|beating|topped|tops|topping|missed|misses|missing"
     r"|exceeded|exceeds|exceeding|surpassed|surpassing|above|below|than|ahead[ \t\u00a0]+of"
     r"|short[ \t\u00a0]+of|in[ \t\u00a0]+line[ \t\u00a0]+with)"
     r"(?:[ \t\u00a0]+(?:the|its|their|analysts['’]?|wall[ \t\u00a0]+street(?:['’]s)?|market"
