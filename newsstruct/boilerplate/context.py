@@ -338,13 +338,14 @@ def _timeline_dates(t: Text, lo: int, hi: int) -> None:
             t.keep(i)
 
 
-# a date labelled as one ("Date: Saturday, April 18, 2026", "When: …"), and a field of the
-# same fact box beside it ("Time: 10 a.m. to 4 p.m."), not a page's own label ("Author: …")
+# a date labelled as one ("Date: Saturday, April 18, 2026", "When: …"), and a field of an
+# event beside it ("Time: 10 a.m. to 4 p.m.", "Place: Harbour Green"), not a page's own label
+# ("Author: …", "Comments: 12", "Time: 4 min read")
 _DATE_FIELD = compile_re(r"(?:date|dates|when)\s?:", regex.IGNORECASE)
 _FACT_FIELD = compile_re(
-    r"(?!(?i:authors?|by|written by|writer|editor|source|category|section|tags|topics|filed"
-    r" under|updated|published|posted|reading time)\s?:)"
-    r"\p{Lu}[\p{L}'’-]*+(?: [\p{L}'’-]++){0,2}: .{1,60}"
+    r"(?i:times?|place|venue|where|location|address|prices?|costs?|tickets?|admission|entry"
+    r"|doors|organi[sz]ers?|hosts?|speakers?|ages?|booking|registration|parking): "
+    r"(?!.*\bread\b).{1,60}"
 )
 
 
@@ -655,7 +656,9 @@ def _counted(t: Text, found: list[int]) -> bool:
     numbers = []
     for k in found:
         m = _NUMBERED_LABEL.fullmatch(t.lines[k])
-        if m is None:
+        # each heads its section: a line of it follows ("Part 2" / "Part 3" at the foot is a
+        # series' navigation)
+        if m is None or k + 1 >= len(t.lines) or k + 1 in found or t.junk(k + 1):
             return False
         numbers.append(int(m[1]))
     return all(b == a + 1 for a, b in itertools.pairwise(numbers))
@@ -884,7 +887,7 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
             and not shapes[j].prose
             and not _full_stop(shapes[j], lines[j])
             and not _runs_on(t, j, hi)
-            and _SOURCED_SENTENCE.search(lines[j]) is None
+            and (_SOURCED_SENTENCE.search(lines[j]) is None or _FORMAT_TAG.search(lines[j]))
         ):
             j += 1
         free = [k for k in range(i + 1, j) if verdict[k] is None]
@@ -1480,6 +1483,12 @@ def _judge_run(t: Text, i: int, j: int) -> None:
 # new season. [Harbor Post]"): a link carries no sentence ("… vage. (Foto: REUTERS)", a
 # label in the brackets, is a caption and its credit)
 _SOURCED_SENTENCE = compile_re(r"\p{Ll}[.!?][\"”’]?\s[\[(][^\[\]():]{1,40}[\])]$")
+# ... but a teaser's format in brackets is no source ("… hit the harbour wall. (Video)")
+_FORMAT_TAG = compile_re(
+    r"(?i)[\[(](?:videos?|gallery|photos?|pictures|audio|podcast|live|watch|listen|sponsored"
+    r"|promoted|advertisement|opinion|analysis|interactive|graphics?|maps?|updated|exclusive"
+    r"|premium|subscribers? only)[\])]$"
+)
 
 
 # Junk that comes in blocks (a paywall offer, a newsletter form, a share bar): a line between

@@ -381,13 +381,27 @@ _VERB_INTRO = compile_re(
 )
 
 
+# ... not one telling of the page's own content ("Our free newsletters include:", "Other
+# stories in this series include:", "Topics in this article are:")
+_PAGE_TALK = compile_re(
+    r"\b(?:our|my|your|stories|articles?|newsletters?|topics|tags|links|posts|videos"
+    r"|headlines|podcasts|series|this (?:page|site))\b",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
 def _introduced_list_below(t: Text, end: int, limit: int) -> int:
     """Below the body (which ends before ``end``), a list a clause introduces with a colon
     after its verb ("The new galleries include:" / "A net loft with its tools" / …, "The
     chorus goes:") goes on the body, its items shaped like list items or not: the end of the
     list, or ``end``. A heading ("More coverage of the strike:", "Most read:") heads the
     page's teasers as often as a list of the story: its links stay the page's."""
-    if end >= limit or t.junk(end) or _VERB_INTRO.search(t.lines[end]) is None:
+    if (
+        end >= limit
+        or t.junk(end)
+        or _VERB_INTRO.search(t.lines[end]) is None
+        or _PAGE_TALK.search(t.lines[end]) is not None
+    ):
         return end
     k = end + 1
     while (
@@ -399,6 +413,16 @@ def _introduced_list_below(t: Text, end: int, limit: int) -> int:
     ):
         k += 1
     return k if k - end > 1 else end
+
+
+def _plain_fields(t: Text, k: int, limit: int) -> bool:
+    """The fields from line ``k`` on under their heading are a fact box: none of them junk a
+    rule knows (a page's "Editor: …" / "Phone: 01632 960 123" is its masthead)."""
+    while k <= limit and FIELD.fullmatch(t.lines[k]) is not None:
+        if t.verdict[k] is not None:
+            return False
+        k += 1
+    return True
 
 
 def _list_edge(t: Text, edge: int, limit: int, step: int) -> int:
@@ -416,6 +440,8 @@ def _list_edge(t: Text, edge: int, limit: int, step: int) -> int:
             and FIELD.fullmatch(line) is not None
             and not (gap and ("://" in line or "www." in line))
         )
+        if field and gap and not _plain_fields(t, k, limit):
+            break
         if (s.listish or field) and t.verdict[k] is None:
             edge, gap = k, 0
         elif s.prose or gap:
