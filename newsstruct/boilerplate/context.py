@@ -340,8 +340,11 @@ def _timeline_dates(t: Text, lo: int, hi: int) -> None:
 
 # a date labelled as one ("Date: Saturday, April 18, 2026", "When: …"), and a field of an
 # event beside it ("Time: 10 a.m. to 4 p.m.", "Place: Harbour Green"), not a page's own label
-# ("Author: …", "Comments: 12", "Time: 4 min read")
-_DATE_FIELD = compile_re(r"(?:date|dates|when)\s?:", regex.IGNORECASE)
+# ("Author: …", "Comments: 12", "Time: 4 min read"), nor a stamp ("When: Updated …")
+_DATE_FIELD = compile_re(
+    r"(?:date|dates|when)\s?:(?!\s?(?:last )?(?:updated|published|posted|modified))",
+    regex.IGNORECASE,
+)
 _FACT_FIELD = compile_re(
     r"(?i:times?|place|venue|where|location|address|prices?|costs?|tickets?|admission|entry"
     r"|doors|organi[sz]ers?|hosts?|speakers?|ages?|booking|registration|parking): "

@@ -43,8 +43,11 @@ MENU_MAX_WORDS = 3
 
 # short lines between the body and a paragraph right above it, none of them junk a rule
 # knows, are the article's ("Pros" / "Quiet" / "Cons" between a review's verdict and its
-# text); below the body, teasers with their summaries are too common to do the same
+# text); below the body, teasers with their summaries are too common to do the same. More
+# than BRIDGE_MENU_LINES of a menu's length, no field among them ("Harbours" / "Ferries" / …
+# under a site's blurb), are a menu: a review's spec sheet holds fields and longer items.
 BRIDGE_MAX_LINES = 16
+BRIDGE_MENU_LINES = 10
 
 
 def bridged_lines(t: Text, lo: int) -> set[int]:
@@ -54,6 +57,12 @@ def bridged_lines(t: Text, lo: int) -> set[int]:
         if t.junk(k):
             break
         if t.shapes[k].prose:
+            menu = sum(
+                t.shapes[m].words <= MENU_MAX_WORDS and FIELD.fullmatch(t.lines[m]) is None
+                for m in between
+            )
+            if menu > BRIDGE_MENU_LINES:
+                return set()
             return set(between)
         between.append(k)
     return set()
@@ -440,8 +449,8 @@ def _list_edge(t: Text, edge: int, limit: int, step: int) -> int:
             and FIELD.fullmatch(line) is not None
             and not (gap and ("://" in line or "www." in line))
         )
-        if field and gap and not _plain_fields(t, k, limit):
-            break
+        if field and gap and (t.verdict[k - 1] is not None or not _plain_fields(t, k, limit)):
+            break  # under a heading that is junk, or with a junk field: the page's
         if (s.listish or field) and t.verdict[k] is None:
             edge, gap = k, 0
         elif s.prose or gap:
