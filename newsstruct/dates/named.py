@@ -92,7 +92,12 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
     if _WAR_AFTER.match(ctx.text, m.end(), m.end() + 12):
         return None  # "the Yom Kippur War", "the Tet offensive": an event of history's name
     after = _NEXT_WORD.match(ctx.text, m.end(), m.end() + 30)
-    if after is not None and after.group(1).lower() in ctx.lex.temporal.get("holiday_noun", ()):
+    if (
+        after is not None
+        and after.group(1).lower() in ctx.lex.temporal.get("holiday_noun", ())
+        # (a name that says it is a day stays one: "the Christmas Day movie drew 8 million")
+        and not _DAY_NAMED.search(name)
+    ):
         return None  # "the Christmas tree", "Easter Island": a thing or a place
     eve = name.endswith(" eve") and not holidays.get(name)
     shift = {"the day after": 1, "the day before": -1}.get(modifier, 0) - (1 if eve else 0)
@@ -180,6 +185,7 @@ _VOTE_DAYS = frozenset(["election day", "super tuesday"])
 _WEEKEND_AFTER = compile_re(r"(?i)[ \t\u00a0]+weekend(?![\p{L}'’-])")
 _WEEK_AFTER = compile_re(r"(?i)[ \t\u00a0]+week(?![\p{L}-])")
 _NEXT_WORD = compile_re(r"[ \t\u00a0]+(\p{L}+)")
+_DAY_NAMED = compile_re(r"(?:day|eve)$")
 _WAR_AFTER = compile_re(r"(?i)[ \t\u00a0]+(?:war|offensive)(?![\p{L}'’-])")
 
 
@@ -325,6 +331,7 @@ def _edition_day(ctx: Ctx, start: int, month: int, day: int) -> dt.date | None:
 
 _MONTH_VALUE = compile_re(r"(\d{4})-(\d\d)(?:-\d\d)?")
 _NEXT_WORD = compile_re(r"[ \t\u00a0]+(\p{L}+)")
+_DAY_NAMED = compile_re(r"(?:day|eve)$")
 _NOUN_OF_BEFORE = compile_re(r"(?<![\p{L}])(\p{L}+)[ \t\u00a0]+of[ \t\u00a0]+$")
 
 
