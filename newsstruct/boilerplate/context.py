@@ -1434,8 +1434,13 @@ _NOT_LINK_EVIDENCE = frozenset({"caption", "advertisement", "newsletter", "promo
 
 
 # a work and its maker, a list's item ("The Salt Road by Piet Hanover"): a teaser sets its
-# byline on a line of its own
-_WORK_BY = compile_re(r".{3,80} by \p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,3}")
+# byline on a line of its own; a headline's agent follows a participle ("Ferry Captain
+# Honoured by Queen Ada", "Pier Bought by Harbor Lines")
+_WORK_BY = compile_re(
+    r".{3,80}(?<!(?i:\p{L}{2}[^\W\de]ed|made|won|held|led|hit|cut|shot|bought|sold|built|taken"
+    r"|beaten|chosen|seen|given|struck|caught|run|set|hurt|told|sent|left|kept|lost|paid))"
+    r" by \p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,3}"
+)
 
 
 def _judge_run(t: Text, i: int, j: int) -> None:
