@@ -333,7 +333,7 @@ _NOTICE_ISSUED = frozenset(
     """issued reissued declared imposed posted ordered announced put placed set raised
     extended expanded upgraded""".split()  # noqa: SIM905
 )
-_NOTICE_VERB_REACH = 3  # "kept the curfew", "issued a flood warning"
+_NOTICE_VERB_REACH = 2  # "kept the curfew", "there was a wind advisory"
 # A date that is the subject of these is still to come: "as Election Day nears".
 _NEARING = frozenset(["nears", "approaches", "looms"])
 # "as it gets closer to November", "as we draw nearer to Election Day": still ahead
@@ -684,11 +684,16 @@ def _notice_in_force(
     verb between them ("a curfew was in force until Monday", "a curfew ran until Monday"), just
     before the notice ("kept the curfew until Monday") or right after the mention, other than
     one that puts the notice out ("has issued a flood warning until 8 p.m. Wednesday")."""
-    before = []
-    for tok in left[i + 1 : i + 1 + _NOTICE_VERB_REACH]:
+    phrase: list[regex.Match[str]] = []
+    for tok in left[i + 1 : i + 4 + _NOTICE_VERB_REACH]:
         if not tok.group()[:1].isalnum():
             break
-        before.append(tok)
+        phrase.append(tok)
+    # the words between a determiner and the notice describe it ("an updated flood
+    # warning"); its verb comes before the determiner ("kept the curfew"), or right before a
+    # bare plural ("ignored warnings")
+    det = next((k for k, t in enumerate(phrase) if t.group().lower() in _DETERMINERS), None)
+    before = phrase[det + 1 : det + 1 + _NOTICE_VERB_REACH] if det is not None else phrase[:1]
 
     def told_gone(tok: regex.Match[str]) -> bool:
         word = tok.group()
