@@ -42,8 +42,9 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    caption when that line does not end like a sentence, or when the credit is labelled
    ("Photo: ...", but not "Source: ...": data sources follow paragraphs too)
    (``caption-above-credit``); a long sentence telling in the past what someone did, or a
-   paragraph whose first sentence does, is the story's, and a credit for a whole story's
-   pictures ("Photographs by ...") is a byline.
+   paragraph whose first sentence does, is the story's, and so is a line that argues rather
+   than shows (it denies, gives a reason, tells what someone wants or what happens again and
+   again); a credit for a whole story's pictures ("Photographs by ...") is a byline.
 6. **Lines inside a block** (``inside-block``): a line between two lines of one paywall,
    newsletter, promo, share or comments block, and a word or two between two junk lines;
    after step 7, any short open line, or two, between two junk lines (``between-junk``),
@@ -1037,12 +1038,18 @@ _SOURCE_LABEL = compile_re(
 )
 
 
-# a line a photo's caption never is: a release's or a wire story's lead ("PORT ELLISON,
-# Maine, June 3, 2025 /PRNewswire/ -- …", "… (AP) — …") or a line about what is still to
-# come ("A second debate is scheduled for Oct. 17.", "The council will vote in May.") or what
-# someone said ("Turnout was 61 percent, the county clerk said.", "The mayor responded by
-# …", "Aides say …", but not "Mourners say goodbye …", "Couples say their vows …", "Fans say
-# no to …", "…, sagte die Bürgermeisterin."): a caption tells what the picture shows
+# a line a photo's caption never is: a release's or a wire story's lead ("PORT ELLISON, Maine,
+# June 3, 2025 /PRNewswire/ -- …", "… (AP) — …") or a line about what is still to come ("A
+# second debate is scheduled for Oct. 17.", "The council will vote in May.") or what someone
+# said ("Turnout was 61 percent, the county clerk said.", "The mayor responded by …", "Aides
+# say …", "…, sagte die Bürgermeisterin.", but not "Mourners say goodbye …", "Couples say
+# their vows …", "Fans say no to …"); nor a line that argues rather than shows: it denies ("…
+# did not go down well in Riverton", "… never …", "… doesn't …"; not words quoted in it, "… a
+# sign reading “do not cross”"), gives a reason ("… because …"), tells what someone wants,
+# hopes or thinks ("Osei appears to be slipping.", "Aides prefer the term …") or what happens
+# again and again ("… as the two regularly clashed …", "… many times since."), or points at
+# the text itself ("… where this piece first ran"); nor an embed's markup ("<tweet …>"). A
+# caption tells what the picture shows, at one moment.
 _STORY_NOT_CAPTION = compile_re(
     r"/\s?(?:PRNewswire|CNW|GLOBE NEWSWIRE|Business Wire|EIN Presswire|PRWeb)\b[^/]{0,20}/"
     r"|\((?:AP|Reuters|AFP|dpa|Bloomberg)\)\s?[—–-]"
@@ -1050,7 +1057,11 @@ _STORY_NOT_CAPTION = compile_re(
     r"|\bsay\b(?! (?:(?:their|his|her|a|a final|one last) )?(?:goodbyes?|farewells?|hello|thanks"
     r"|thank you|grace|prayers?|vows|cheese|[“\"]?(?:no|yes)[”\"]? to)\b)"
     r"|\b(?:said|says|told|declared|revealed|responded|concluded|added|noted|wrote|argued"
-    r"|insisted|claimed|admitted|acknowledged|explained|sagte|sagt)\b",
+    r"|insisted|claimed|admitted|acknowledged|explained|sagte|sagt)\b"
+    r"|(?:\bnot|\bnever|\p{Ll}n[’']t)\b(?<![“\"][^”\"]{0,45})|\bbecause\b"
+    r"|\b(?:appears?|seems?|wants?|hopes?|intends?) to\b|\b(?:believes?|thinks?|prefers?)\b"
+    r"|\b(?:regularly|repeatedly|frequently|often|usually|many times)\b"
+    r"|\bthis (?:piece|article|story|column|op-ed|essay)\b|^<\p{L}[^>]*>",
 )
 
 # a verb in the simple past among a sentence's first twelve words, with more words after it
