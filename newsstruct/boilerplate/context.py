@@ -1046,10 +1046,11 @@ _SOURCE_LABEL = compile_re(
 # their vows …", "Fans say no to …"); nor a line that argues rather than shows: it denies ("…
 # did not go down well in Riverton", "… never …", "… doesn't …"; not words quoted in it, "… a
 # sign reading “do not cross”"), gives a reason ("… because …"), tells what someone wants,
-# hopes or thinks ("Osei appears to be slipping.", "Aides prefer the term …") or what happens
-# again and again ("… as the two regularly clashed …", "… many times since."), or points at
-# the text itself ("… where this piece first ran"); nor an embed's markup ("<tweet …>"). A
-# caption tells what the picture shows, at one moment.
+# thinks or seems ("Osei appears to be slipping.", "Aides prefer the term …"; not "Fans hope
+# to catch a glimpse …", a caption's scene) or what happens again and again ("… as the two
+# regularly clashed …", "… many times since."), or points at the text itself ("… where this
+# piece first ran"); nor an embed's markup ("<tweet …>"). A caption tells what the picture
+# shows, at one moment.
 _STORY_NOT_CAPTION = compile_re(
     r"/\s?(?:PRNewswire|CNW|GLOBE NEWSWIRE|Business Wire|EIN Presswire|PRWeb)\b[^/]{0,20}/"
     r"|\((?:AP|Reuters|AFP|dpa|Bloomberg)\)\s?[—–-]"
@@ -1059,7 +1060,7 @@ _STORY_NOT_CAPTION = compile_re(
     r"|\b(?:said|says|told|declared|revealed|responded|concluded|added|noted|wrote|argued"
     r"|insisted|claimed|admitted|acknowledged|explained|sagte|sagt)\b"
     r"|(?:\bnot|\bnever|\p{Ll}n[’']t)\b(?<![“\"][^”\"]{0,45})|\bbecause\b"
-    r"|\b(?:appears?|seems?|wants?|hopes?|intends?) to\b|\b(?:believes?|thinks?|prefers?)\b"
+    r"|\b(?:appears?|seems?|wants?|intends?) to\b|\b(?:believes?|thinks?|prefers?)\b"
     r"|\b(?:regularly|repeatedly|frequently|often|usually|many times)\b"
     r"|\bthis (?:piece|article|story|column|op-ed|essay)\b|^<\p{L}[^>]*>",
 )
