@@ -132,12 +132,37 @@ def _title_dateline(m: regex.Match[str], lex: Lexicon) -> bool:
     if not _place_word(m.group("loc"), lex):
         return False
     if m.group("month") is not None:
-        return bool(m.group("year") or agency)
-    if region is not None or agency is None or len(agency.strip()) < 2:
+        # a region not in the lexicon ("Harlow, England, 14 March 2025 —") opens a sentence
+        # ("Kessler, Ruiz, 14 March 2025 — minutes of …" is a list of names)
+        return bool(m.group("year") or agency) and (region is None or _story_follows(m))
+    if region is not None or agency is None or not _agency_word(agency.strip(), lex):
         return False
+    if not _story_follows(m):
+        return False  # "Ada Marsh (D-Vt.) — who chairs …", "Apple (AAPL) - shares fell"
     # "Harlow Bank (HB) —": the initials of the words before it are a name's short form
     initials = "".join(w[0] for w in m.group("loc").split()).upper()
     return agency.replace(".", "").replace(" ", "").upper() != initials
+
+
+def _agency_word(agency: str, lex: Lexicon) -> bool:
+    """An agency in brackets after a title-case place is a name of two letters or more, not
+    a caption's word, a banner or a title ("Marta Kessler (pictured) -", "Port Ellison (Live)
+    -", "Ines Calloway (Mayor) -")."""
+    low = agency.lower()
+    return (
+        len(agency) >= 2
+        and agency[0].isupper()
+        and low not in lex.banner_words
+        and low not in lex.titles
+        and low.rstrip(".") not in lex.abbreviations
+    )
+
+
+def _story_follows(m: regex.Match[str]) -> bool:
+    """A sentence opens after the dash, as after every dateline: a capital, a digit or a
+    quote mark, not a clause going on in lower case."""
+    nxt = m.string[m.end() : m.end() + 1]
+    return nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'"
 
 
 def _is_headline(para: Paragraph) -> bool:
@@ -147,7 +172,7 @@ def _is_headline(para: Paragraph) -> bool:
 def _place_word(loc: str, lex: Lexicon) -> bool:
     """The first word of a title-case place is no function word ("By") and names no day,
     month or season."""
-    first = loc.split()[0].lower()
+    first = loc.split()[0].rstrip(",").lower()  # "Monday, Update": the word before its comma
     temporal = lex.temporal
     return (
         first not in lex.function_words
