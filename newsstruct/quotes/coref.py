@@ -737,6 +737,8 @@ class Entities:
         words, offset, _, _, roles = self._parse(start, run)
         name = _no_possessive(joined)
         known = self.persons.get(name)
+        if known is None:
+            known = self.titled_namesake(name, start)
         if known is None and " " in name and not self._first_name(name):
             # "Costa Ribeiro" after "Luiz Fernando Costa Ribeiro", "Mensah Jr." after "Kofi
             # Mensah Jr.": the end of one full name named before is that person, not another
@@ -929,6 +931,21 @@ class Entities:
 
     def _candidates(self, word: str) -> list[Entity]:
         return self._by_suffix.get(word, [])
+
+    def titled_namesake(self, name: str, position: int) -> Entity | None:
+        """The person "Dean Kessler" at ``position`` is, a title that is also a first name
+        kept as one (see :func:`strip_title`): the one person named before with that surname
+        ("Marta Kessler"), in an article that writes the title in lower case too ("dean of
+        the law school"); "Dean Farrady", and "her husband, Dean Smith" after "Anne Smith",
+        are names."""
+        parts = name.split()
+        if len(parts) != 2 or parts[0].lower() not in self.qwords.titles:
+            return None
+        cands = [c for c in self._candidates(parts[1]) if c.first < position]
+        if len(cands) != 1 or cands[0].name.split()[0] == parts[0]:
+            return None
+        lower = regex.search(rf"\b{regex.escape(parts[0].lower())}\b", self.text)
+        return cands[0] if lower is not None else None
 
     def title_gender(self, words: Sequence[str], name_words: Sequence[str]) -> str | None:
         """The gender the title words of a run (those not in ``name_words``) give: "Ms."."""
@@ -1572,6 +1589,8 @@ def resolve(
             short = short[:-1]  # "in Forbes’ words"
         gender = entities.title_gender(head_words, name_words)  # "Ms. Strand": female
         ent = entities.person(short, mention.start, gender)
+        if ent is None and not roles:
+            ent = entities.titled_namesake(short, mention.start)
         if ent is not None:
             by = "name" if ent.name == short else "alias"
             return Speaker(name=ent.name, mention=span, resolved_by=by), ent
