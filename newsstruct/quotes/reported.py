@@ -223,6 +223,8 @@ _NEXT_CLAUSE = compile_re(
 )
 
 _ONLY_STOPS = compile_re(r"[\s.!?]*", regex.V1)
+_AND_BEFORE = compile_re(r",\s+(?:and|but)\s+$", regex.V1)
+_AFFILIATION = compile_re(r"\s+(?:of|from|at|with|for)\s", regex.V1)
 
 _ABOUT_TAIL = compile_re(r"\s+(?:of|about|in)\s+[^,;:]{1,40}[.!?]?\s*", regex.V1)
 
@@ -1043,6 +1045,19 @@ def _content_end(doc: Doc, start: int, end: int, cue_starts: list[int], later: i
             end = conj.start()
             break
         m = np_before(doc, start, cue)
+        if m is None and form is not None:
+            # "…, and Dan Kerr of the council said …": a name and where the person works (see
+            # :func:`source_for_cue`) opens the next clause
+            named = source_for_cue(doc, start, cue, form.end())
+            if (
+                named is not None
+                and named.kind == "name"
+                and _AFFILIATION.match(text, named.end, cue) is not None
+            ):
+                conj = _AND_BEFORE.search(text, start, named.start)
+                if conj is not None:
+                    end = conj.start()
+                    break
         if m is not None and m.kind in ("name", "pronoun", "org"):
             lead = _SUBORDINATOR.sub("", text[start : m.start].rstrip())
             if lead.endswith(","):

@@ -477,11 +477,16 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
     longer = _with_pp_chain(doc, mention, cue_start)
     if longer is not None:
         return longer
-    if (
-        mention.kind == "name"
-        and _with_pp_chain(doc, attrs.evolve(mention, kind="group"), cue_start)
-        and _named_elsewhere(doc, mention)
-    ):
+    group = (
+        _with_pp_chain(doc, attrs.evolve(mention, kind="group"), cue_start)
+        if mention.kind == "name"
+        else None
+    )
+    if group is not None and _members(doc, mention):
+        # "Democrats in the Senate said", "Tory MPs on the committee said": members of a
+        # group, whom the phrase after them narrows down
+        return group
+    if group is not None and _named_elsewhere(doc, mention):
         # "Sgt. Omar Tully of the state police said", "Tom Reyes from the tenants' union
         # said": a named person and where they work; the speaker is the name
         return mention
@@ -503,6 +508,19 @@ def _named_elsewhere(doc: Doc, m: Mention) -> bool:
     if len(found) != 1:
         return len(found) > 1
     return regex.search(rf"\p{{Ll}},?[ \t]+{regex.escape(found[0])}\b", doc.text) is not None
+
+
+def _members(doc: Doc, m: Mention) -> bool:
+    """The capitalised words of ``m`` name members of a group, no person: a noun for a group
+    ends them ("Tory MPs"), or they are one word in the plural that the text counts or
+    determines elsewhere ("Democrats" with "some Democrats", "the Republicans")."""
+    found = LETTERS.findall(doc.text, m.start, m.end)
+    if not found or found[-1].lower() in doc.words.groups:
+        return bool(found)
+    if len(found) > 1 or not found[0].endswith("s"):
+        return False
+    before = rf"\b(\p{{L}}+)[ \t]+{regex.escape(found[0])}\b"
+    return any(w.lower() in doc.words.dets for w in regex.findall(before, doc.text, regex.I))
 
 
 def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
