@@ -1032,6 +1032,11 @@ def _named_org(speaker: Speaker, quotes: list[Quote], entities: Entities) -> Spe
     elif noun in qwords.orgs or noun in _FIRM_NOUNS:
         earlier = quotes
     elif noun in _MAKER_NOUNS:
+        if speaker.mention is not None and any(
+            m.group(1).lower() == noun
+            for m in _INDEFINITE_MAKER.finditer(entities.text, 0, speaker.mention.start)
+        ):
+            return speaker  # "Ana Ruiz is a grocer in Port Ellison. The grocer said": that one
         return _business_subject(speaker, quotes, entities)
     else:
         return speaker
@@ -1068,6 +1073,11 @@ def _named_org(speaker: Speaker, quotes: list[Quote], entities: Entities) -> Spe
 # company name ends in
 _MAKER_NOUNS = frozenset(
     {"carmaker", "automaker", "chipmaker", "drugmaker", "grocer", "insurer", "lender", "retailer"}
+)
+# "a grocer", "a rival lender": one the text introduces by the noun, whom "the grocer" after
+# it may be
+_INDEFINITE_MAKER = compile_re(
+    rf"\b[Aa]n?\s++(?:[\p{{Ll}}\-]++\s++){{0,2}}?({'|'.join(sorted(_MAKER_NOUNS))})\b", regex.V1
 )
 # the verbs a company reports by as the subject of its own sentence ("Kestrel Mobility posted")
 _BUSINESS_CUES = frozenset({"said", "says", "reported", "reports", "posted", "announced"})

@@ -908,16 +908,20 @@ class Entities:
 
     def _possessive_form(self, name: str, end: int) -> bool:
         """``name``, ending in "'s" at ``end``, is written in the possessive form, a shop's or
-        a firm's: no noun it owns follows (see :func:`named_possessive`), and its first word
-        is no first name ("Tom's said" is "Tom has said") nor a function word ("That's")."""
+        a firm's: no noun it owns follows (see :func:`named_possessive`), its first word is
+        no first name ("Tom's said" is "Tom has said") nor a function word ("That's"), and
+        the text never writes it without the "'s"."""
         qwords = self.qwords
-        first = _no_possessive(name).split()[0].lower()
+        bare = _no_possessive(name)
+        first = bare.split()[0].lower()
         return (
             named_possessive(self.text, end, qwords)
             and first not in qwords.first_names
             # "That's compared to", "There's also": a word and "is"
             and first not in qwords.stops
             and first not in qwords.function_words
+            # "President Trump spoke … Trump's said": the name written without it too
+            and regex.search(rf"\b{regex.escape(bare)}\b(?!['’])", self.text) is None
         )
 
     def possessive_name(self, name: str, position: int, end: int) -> bool:
