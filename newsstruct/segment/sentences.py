@@ -27,6 +27,9 @@ A boundary is added:
   Officials said", "heard a bang at 6 a.m. “I ran outside");
 - after an abbreviation that ends a name, a company or a place (``final_abbreviations.txt``)
   before a quote that opens with a capital ("said Arthur Reed Jr. “It is …");
+- after a lower-case word that an article makes a noun, though it is written like an
+  abbreviation ("Brig.", "Fig."), before a capital or a quote opening with one ("a night in
+  the brig. “It was cold,” he said");
 - after an ellipsis of four dots, or of three before a starter word ("I meant that.... She
   left"); when a period is followed by a spaced ellipsis, the period ends the sentence and the
   ellipsis opens the next ("compounds. . . . The practice");
@@ -120,6 +123,11 @@ _MAX_TOKEN = 40
 _OPENING_QUOTES = frozenset('"“‘«')
 # the quote marks that open a sentence after an abbreviation that ends one
 _QUOTE_OPENERS = ('"', "“", "«")
+# a lower-case word after an article, its period, then a capital or a quote opening with one:
+# "in the brig. “It was cold”" (the noun, though "Brig." is a title)
+_ARTICLE_NOUN = compile_re(
+    r"\b(?:[Tt]he|[Aa]n?)[ \u00a0]+((\p{Ll}+)\.)(?=[ \u00a0]+[\"“«]?\p{Lu})", regex.V1
+)
 _MAX_FINAL = 7  # letters of the longest abbreviation after which a quote opens a sentence
 # How far back from "8 p.m." a clause is looked for.
 _MAX_CLAUSE = 200
@@ -182,6 +190,7 @@ def sentence_spans(
     kept.extend(_ellipsis_cuts(text, ellipses, lex))
     kept.extend(m.start() for m in markers if _skip_space(text, 0) < m.start())
     kept.extend(_quote_cuts(text, lex))
+    kept.extend(m.end(1) for m in _ARTICLE_NOUN.finditer(text) if m.group(2) in lex.abbreviations)
     glued = _glued_cuts(text, lex)
     if glued:  # and none on the other side of a quote mark after the period
         drop = {other for _, other in glued} - {cut for cut, _ in glued}
