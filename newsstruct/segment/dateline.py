@@ -132,9 +132,13 @@ def _title_dateline(m: regex.Match[str], lex: Lexicon) -> bool:
     if not _place_word(m.group("loc"), lex):
         return False
     if m.group("month") is not None:
-        # a region not in the lexicon ("Harlow, England, 14 March 2025 —") opens a sentence
-        # ("Kessler, Ruiz, 14 March 2025 — minutes of …" is a list of names)
-        return bool(m.group("year") or agency) and (region is None or _story_follows(m))
+        # a region not in the lexicon ("Harlow, England, 14 March 2025 —") is a place, no
+        # title or banner ("Ana Ruiz, Editor, 14 March 2025 —"), and a sentence opens after
+        # it ("Kessler, Ruiz, 14 March 2025 — minutes of …" is a list of names)
+        return bool(m.group("year") or agency) and (
+            region is None
+            or (_place_word(region, lex) and region.lower() not in lex.titles and _story_follows(m))
+        )
     if region is not None or agency is None or not _agency_word(agency.strip(), lex):
         return False
     if not _story_follows(m):
