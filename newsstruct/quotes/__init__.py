@@ -1037,7 +1037,7 @@ def _named_org(speaker: Speaker, quotes: list[Quote], entities: Entities) -> Spe
             for m in _INDEFINITE_MAKER.finditer(entities.text, 0, speaker.mention.start)
         ):
             return speaker  # "Ana Ruiz is a grocer in Port Ellison. The grocer said": that one
-        return _business_subject(speaker, quotes, entities)
+        return _business_subject(speaker, quotes, entities, noun)
     else:
         return speaker
     for q in reversed(earlier):
@@ -1079,15 +1079,41 @@ _MAKER_NOUNS = frozenset(
 _INDEFINITE_MAKER = compile_re(
     rf"\b[Aa]n?\s++(?:[\p{{Ll}}\-]++\s++){{0,2}}?({'|'.join(sorted(_MAKER_NOUNS))})\b", regex.V1
 )
+# the last words of company names that tell a trade, each with the nouns for a company of
+# that trade ("Harlow Motors" is a carmaker, no lender)
+_TRADE_WORDS = {
+    "airlines": frozenset(),
+    "airways": frozenset(),
+    "bancorp": frozenset({"lender"}),
+    "energy": frozenset(),
+    "foods": frozenset({"grocer", "retailer"}),
+    "laboratories": frozenset({"drugmaker"}),
+    "labs": frozenset({"drugmaker"}),
+    "logistics": frozenset(),
+    "mining": frozenset(),
+    "motors": frozenset({"automaker", "carmaker"}),
+    "petroleum": frozenset(),
+    "pharmaceuticals": frozenset({"drugmaker"}),
+    "rail": frozenset(),
+    "railways": frozenset(),
+    "steel": frozenset(),
+    "studios": frozenset(),
+    "telecom": frozenset(),
+    "utilities": frozenset(),
+}
 # the verbs a company reports by as the subject of its own sentence ("Kestrel Mobility posted")
 _BUSINESS_CUES = frozenset({"said", "says", "reported", "reports", "posted", "announced"})
 
 
-def _business_subject(speaker: Speaker, quotes: list[Quote], entities: Entities) -> Speaker:
+def _business_subject(
+    speaker: Speaker, quotes: list[Quote], entities: Entities, trade: str | None = None
+) -> Speaker:
     """ "the company said" after "Kestrel Mobility posted a loss": the one name the earlier
     quotes give, as written, as the subject of a business verb, when it can be no person (no
     known first name, no gender, no role); several such names, or none, leave the
-    description as it is."""
+    description as it is. For a noun of a ``trade`` ("the lender"), not a name that ends in
+    the word of another trade ("Harlow Motors missed a loan payment. The lender said": the
+    carmaker's bank)."""
     qwords = entities.qwords
     found: set[str] = set()
     for q in quotes:
@@ -1101,6 +1127,11 @@ def _business_subject(speaker: Speaker, quotes: list[Quote], entities: Entities)
             or q.cue.text.lower() not in _BUSINESS_CUES
             # one word may be a surname, but not one in the possessive form ("Harrow's")
             or (len(other.name.split()) < 2 and not other.name.endswith(("'s", "’s")))
+            or (
+                trade is not None
+                and (last := other.name.split()[-1].lower()) in _TRADE_WORDS
+                and trade not in _TRADE_WORDS[last]
+            )
         ):
             continue
         ent = entities.orgs.get(other.name) or entities.persons.get(other.name)
