@@ -32,12 +32,13 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    teams and their scores is a score box (``scoreboard``).
 4. **Blocks under a header**: "Related stories", "Most read" and the like head a run of
    short lines that are all links (``related-block``), up to a paragraph, a line ending in
-   a period or a paragraph broken mid-sentence, but
-   for a last one right above a paragraph, in a few words and not set like a headline, or
-   quoted whole (its subhead), and a last one left above a paragraph that leads into it
-   with a colon ("One resident wrote:", with only junk between); a header opening the text
-   over a headline and its byline or date is the section's name, and one between two
-   paragraphs over words or names alone heads a list of the story.
+   a period or a paragraph broken mid-sentence, but for a last one right above a paragraph,
+   in a few words and not set like a headline, or quoted whole (its subhead) or signed with
+   its speaker's name (a quotation), and a last one left above a paragraph that leads into
+   it with a colon ("One resident wrote:", "From the Harbor Gazette:", with only junk
+   between; not a field's label over its date); a header opening the text over a headline
+   and its byline or date is the section's name, and one between two paragraphs over words
+   or names alone heads a list of the story.
 5. **Captions above a credit**: a photo credit on its own line makes the line above it a
    caption when that line does not end like a sentence, or when the credit is labelled
    ("Photo: ...", but not "Source: ...": data sources follow paragraphs too)
@@ -219,7 +220,8 @@ def _section_numbers(t: Text, lo: int, hi: int) -> None:
     """A bare number alone on a line ("1", "2", ...) that a rule took for a gallery counter
     stays when it numbers the sections of a list article: each one follows a paragraph,
     the next is one more, and a paragraph lies between the two (a pager's numbers are
-    neighbours; a gallery's counters stand between captions, not paragraphs)."""
+    neighbours; a gallery's counters stand between captions, not paragraphs); then a number
+    next to one kept, under a paragraph with only junk between (an ad set above it)."""
     numbers = [
         k
         for k in range(lo, hi)
@@ -229,15 +231,34 @@ def _section_numbers(t: Text, lo: int, hi: int) -> None:
         and t.verdict[k] is not None
     ]
     keep: set[int] = set()
-    for a, b in itertools.pairwise(numbers):
-        if int(t.lines[b]) != int(t.lines[a]) + 1:
-            continue
-        if all(
-            k > lo and t.shapes[k - 1].prose and t.verdict[k - 1] is None for k in (a, b)
-        ) and any(t.shapes[m].prose and t.verdict[m] is None for m in range(a + 1, b)):
+    pairs = [
+        (a, b)
+        for a, b in itertools.pairwise(numbers)
+        if int(t.lines[b]) == int(t.lines[a]) + 1
+        and any(t.shapes[m].prose and t.verdict[m] is None for m in range(a + 1, b))
+    ]
+    for a, b in pairs:
+        if all(k > lo and t.shapes[k - 1].prose and t.verdict[k - 1] is None for k in (a, b)):
             keep.update((a, b))
+    # once the list shows, a number that junk (an ad, a share bar) parts from the paragraph
+    # above it numbers its section too, next to a number kept
+    grown = bool(keep)
+    while grown:
+        grown = False
+        for a, b in pairs:
+            if (a in keep) != (b in keep) and _paragraph_above(t, k := b if a in keep else a, lo):
+                keep.add(k)
+                grown = True
     for k in keep:
         t.keep(k)
+
+
+def _paragraph_above(t: Text, k: int, lo: int) -> bool:
+    """Is the first line above ``k`` (from ``lo``) that no rule took for junk a paragraph?"""
+    m = k - 1
+    while m >= lo and t.verdict[m] is not None:
+        m -= 1
+    return m >= lo and t.shapes[m].prose
 
 
 INTRO_CAPS_MAX_LINES = 6
@@ -918,21 +939,34 @@ def _header_blocks(t: Text, lo: int, hi: int) -> None:
             verdict[k] = (hit.category, "related-block")
 
 
+# a quotation and the name of who said it ("“We start again.” ― Ana Ruiz", "“…” — Ana Ruiz,
+# 34, Penmar"): a voice the story quotes (a link is no quotation signed)
+_ATTRIBUTED_QUOTE = compile_re(
+    r"[\"“„«].{10,400}[.!?…][\"”“»] ?[―—–-]{1,2} ?\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}"
+    r"(?:, [^,]{1,40}){0,2}"
+)
+
+
 def _opens_paragraph(t: Text, k: int, j: int, category: str) -> bool:
     """Line ``k``, the last left of a block under a header above the paragraph at ``j``, is
     the paragraph's: right above it, its subhead (a few words, not set like a headline, or a
-    quotation set whole; but under "By" or "Von" alone a name is the byline's); or, with
-    only junk between them (an ad, a share bar), a line that leads into it with a colon
-    ("Osei put it this way:", "The statement reads:"): links lead nowhere. (The block still
-    goes on past a lead-in: ending it there lost link blocks.)"""
+    quotation set whole, or signed with its speaker's name; but under "By" or "Von" alone a
+    name is the byline's); or, with only junk between them (an ad, a share bar), a line that
+    leads into it with a colon ("Osei put it this way:", "From the Harbor Gazette:"): links
+    lead nowhere, and a label heading links has them below it (and a field's label its
+    value, a date or a name). (The block still goes on past a lead-in: ending it there lost
+    link blocks.)"""
     line, shape = t.lines[k], t.shapes[k]
     if _lead_in(shape, line):
         return True
+    if shape.colon:  # a label too, but not a field's over its value ("Publish date:" / "Nov 18")
+        return (v := t.verdict[k + 1]) is None or v[0] not in BYLINE_CATEGORIES
     return (
         k == j - 1
         and (
             (shape.words <= _SUBHEAD_MAX_WORDS and not headline_like(line))
             or _quoted_whole(shape, line)
+            or _ATTRIBUTED_QUOTE.fullmatch(line) is not None
         )
         and not (category == "byline" and _NAME_LINE.fullmatch(line) is not None)
     )
