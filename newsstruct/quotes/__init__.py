@@ -470,7 +470,13 @@ def _direct_quotes(
             # "… the timing." Gov. Ruiz said it would …: a new sentence, not an attribution
             k = bisect.bisect_right(sentence_ends, after.end - 1)
             rest = text[after.end : sentence_ends[k]] if k < len(sentence_ends) else ""
-            if len(rest.split()) > 4:
+            fpara = paragraphs[group[0].paragraph]
+            lo = max(
+                _sentence_start(group[0].open, sentence_starts, fpara), group[0].open - _MAX_LEAD
+            )
+            if len(rest.split()) > 4 or _mid_sentence(text, lo, group[0].open):
+                # (nor is the next sentence's cue that of a quote opened inside a clause:
+                # 'accused him of "…." Okonkwo laughed.')
                 after = None
         if after is not None:
             i = _join_pieces(doc, segments, i, group, after, paragraphs)

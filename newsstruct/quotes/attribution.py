@@ -97,8 +97,11 @@ OBJECT = compile_re(
 )
 
 TO_ADDRESSEE = compile_re(
-    r"\s+to\s+(?:(?:reporters|journalists|him|her|them|us|me|supporters)\b|(?:the|a|an|his|her"
-    r"|their)\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+)?|\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3}"
+    r"\s+to\s+(?:(?:reporters|journalists|him|her|them|us|me|supporters)\b"
+    # up to "that": "wrote to the authority's general counsel that"
+    r"|(?:the|a|an|his|her|their)\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+){0,3}?(?=\s+that\b)"
+    r"|(?:the|a|an|his|her|their)\s+[\p{L}\-’']+(?:\s+[\p{L}\-’']+)?"
+    r"|\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3}"
     # a plural before "that": "wrote in a note to clients that", "to fellow members that"
     r"|(?:(?:fellow|party|union|staff|board|committee|council)\s+)?(?:clients|investors"
     r"|shareholders|members|employees|staff|colleagues|lawmakers|legislators|voters|readers"
@@ -218,6 +221,8 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
             continue  # "…," he mocked. / "…," he surmised. (no object of its own)
         if noun_use(text, lo, s, words):
             continue  # "one of the states suing the agency": a noun, not the cue
+        if _REFUSED.search(text, lo, s):
+            continue  # "…." She declined to answer questions.: nothing said, no attribution
         rel = _IN_RELATIVE.search(text, lo, s)
         if rel is not None and not _relative_complete(text, rel.start(), s, words):
             continue  # "Cruz, who has proposed repealing it, said": the aside's own verb
@@ -235,6 +240,10 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
                     continue
                 # "…," tweeted another. / "…" read one.: a quantifier standing for a source
                 m = Mention(start=lone.start(1), end=lone.end(1), kind="description")
+            verb = _VERB_NEXT.match(text, m.end, hi)
+            nxt = words.quote_cue(text, verb.start(1), verb.end(1)) if verb is not None else None
+            if nxt is not None and nxt[1] == "speech":
+                continue  # "…," state police said.: a noun before the source, not the cue
             return make_attribution(text, (s, e), m)
         first = lo + len(text[lo:s]) - len(text[lo:s].lstrip(" ,\u00a0\t"))
         if text[lo:first].count(",") > 1:
@@ -299,6 +308,14 @@ def _infinitive_after(text: str, pos: int, hi: int, words: QuoteWords) -> bool:
 _TO_VERB = compile_re(r"[ \u00a0]+to[ \u00a0]+(\p{Ll}[\p{Ll}\-]*+)\b", regex.V1)
 # uncountable nouns that follow "to" after a cue: "said to laughter"
 _NOUNS_AFTER_TO = frozenset(["applause", "laughter", "camera", "date", "media", "press"])
+
+
+# the next word, after spaces only
+_VERB_NEXT = compile_re(r"[ \u00a0]+(\p{Ll}+)\b", regex.V1)
+# a refusal or a negation right before a cue: "declined to answer", "did not say", "won't comment"
+_REFUSED = compile_re(
+    r"(?:\b(?:declined|refused|declining|refusing)[ \u00a0]+to|\bnot|n['’]t)[ \u00a0]+$", regex.V1
+)
 
 
 # one capitalised word (no period: an initial or a title is no surname) and the space after it

@@ -458,7 +458,10 @@ def _read_run(run: str, qwords: QuoteWords) -> _Run:
     by every call that meets the same run)."""
     words, offset = _run_words(run, qwords)
     org = bool(words) and _org_words(words, qwords)
-    if org and _person_of_org(words, qwords):
+    titled = 0  # "Prof. Ignatius Wendt of Hallam College": the titles before the person
+    while titled < len(words) - 4 and words[titled].lower() in qwords.titles:
+        titled += 1
+    if org and _person_of_org(words[titled:], qwords):
         org = False  # "Gus Ferrante of Holloway Partners": the person, then the firm
     name_words, roles = strip_title(words, qwords) if words and not org else ([], set())
     if "of" in name_words[2:]:
@@ -1376,10 +1379,24 @@ class Entities:
         if (
             len(words) == 2
             and words[1].endswith(",")
-            and words[1][:-1].lower() in self.qwords.kin
+            and (
+                (role := words[1][:-1].lower()) in self.qwords.kin
+                or role in self.qwords.persons
+                or role in self.qwords.titles
+            )
             and (words[0] in ("His", "Her", "Their") or words[0].endswith(("'s", "’s")))
         ):
-            return True  # "His wife, Sigrun Viken", "Brandvold's sister, Ingrid Sollie"
+            # "His wife, Sigrun Viken", "Brandvold's sister, Ingrid Sollie", "Her co-star,
+            # Renée Castellano"
+            return True
+        if (
+            1 < len(words) <= 10
+            and words[-1].endswith(",")
+            and is_cap(words[0])
+            and words[0].endswith("ed")
+            and not any(w.endswith(",") for w in words[:-1])
+        ):
+            return True  # "Asked about his plans, Halvorsen laughed.": a participle's clause
         return all(
             is_cap(w) or w.lower() in self.qwords.titles or w.lower() in ("the", "a", "an")
             for w in words
@@ -1479,7 +1496,9 @@ def _person_like(speaker: Speaker, ent: Entity | None, qwords: QuoteWords, text:
         # "the host", "a company spokeswoman": one person named by a role; not "officials";
         # or one who asked not to be named ("A former Corvane executive, who asked not to be
         # named, said")
-        head = words[-1].lower() if words else ""
+        # the head before a phrase that places it: "a former supervisor at the hospital"
+        cut = next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), len(words))
+        head = words[cut - 1].lower() if words else ""
         return person_noun(head, qwords) or _unnamed_one(speaker, words, text)
     first = words[0].lower() if words else ""
     return bool(words) and not (

@@ -1175,8 +1175,10 @@ def np_forward(
     if k >= n or not toks[k][2]:
         return None
     first = _word(text, toks[k]).lower()
-    if first in words.pronouns:
-        return k + 1
+    if first in words.pronouns and not (
+        first in words.dets and k + 1 < n and toks[k + 1][2] and text[toks[k + 1][0]].islower()
+    ):
+        return k + 1  # ("her partner, Tobias Reinholt, said": "her" is a determiner)
     counted = _quantity(doc, toks, k)
     if counted:
         return np_forward(doc, toks, k + counted, max_len=max_len)  # "about 50 protesters"
@@ -1522,7 +1524,8 @@ def _aside(s: str, words: QuoteWords) -> bool:
         return True
     if _PARTY_STATE.fullmatch(w[0]) and len(w) == 1:  # party and state: "R-Ky."
         return True
-    if w[0].endswith(("'s", "’s", "s'", "s’")) and len(w) <= 8:  # "Sanders' campaign manager"
+    owner = w[1] if first in words.titles and len(w) > 1 else w[0]  # "Mr. Reyl's deputy"
+    if owner.endswith(("'s", "’s", "s'", "s’")) and len(w) <= 8:  # "Sanders' campaign manager"
         return True
     if first in (
         "now",

@@ -38,7 +38,7 @@ from .mentions import (
     skip_back,
     skip_setting,
 )
-from .sources import LETTERS, MAX_WINDOW, source_for_cue
+from .sources import LETTERS, MAX_WINDOW, source_between, source_for_cue
 from .words import QuoteWords
 
 # reported content looks this far for the clause of the next cue
@@ -220,6 +220,15 @@ _SPACES = compile_re(r"\s*", regex.V1)
 _NEXT_CLAUSE = compile_re(
     r"(?r)(?:,?\s+(?:and|but)\s+(?!that\s)(?:(?:[^\s”\"’]|’(?=\p{L}))+\s+){0,3}?|,\s*|(?<=,[”\"’])\s+)$",
     regex.V1,
+)
+
+# a double quote mark: a later cue after an odd number of them is inside a quoted fragment
+_DOUBLE_MARK = compile_re(r"[\"“”]", regex.V1)
+# an age or a relative clause set off by commas right before a cue: the cue is the verb of the
+# subject it follows ("Police say Aldo Penhallow, 29, attacked …", "say the man, who was
+# armed, threatened …"), not the next cue's clause
+_APPOSED_SUBJECT = compile_re(
+    r"[^,;:\"“”]{1,80}\p{L},\s+(?:\d{1,3}|(?:who|which)\s[^,;:\"“”]{1,80}),\s+$", regex.V1
 )
 
 _ONLY_STOPS = compile_re(r"[\s.!?]*", regex.V1)
@@ -1040,7 +1049,11 @@ def _content_end(doc: Doc, start: int, end: int, cue_starts: list[int], later: i
             limit = comma if comma >= 0 else end
             if not (k < len(cue_starts) and cue_starts[k] < limit):
                 continue
+        if len(_DOUBLE_MARK.findall(text, start, cue)) % 2:
+            continue  # 'told staff to "code high and let the state decide"': inside the quote
         conj = _NEXT_CLAUSE.search(text, start, cue)
+        if conj is not None and _APPOSED_SUBJECT.match(text, start, cue):
+            continue  # "say Aldo Penhallow, 29, attacked him": the content's own verb
         if conj is not None:
             end = conj.start()
             break
@@ -1219,7 +1232,7 @@ def _postposed(
     # source before the cue, preceded by a comma that closes the content
     src = np_before(doc, lo, cue[0])
     if src is None:
-        return None
+        return _apposed_source(doc, lo, cue[0])
     lead = _AS_END.sub("", text[lo : src.start].rstrip())
     if not lead.endswith(","):
         return None
@@ -1227,6 +1240,32 @@ def _postposed(
 
 
 _POSTPOSED_REACH = 1500
+_APPOSED_REACH = 200  # a name and its appositions before a cue: ", Ana Ruiz, 61, a nurse,"
+_AFTER_COMMA = compile_re(r"[\s'’]*", regex.V1)  # typewriter marks after the comma: "…,'' Ana"
+
+
+def _apposed_source(doc: Doc, lo: int, cue_start: int) -> tuple[Mention, int, int] | None:
+    """``Content, Ana Ruiz, 61, a nurse, said.``: a name set off with its appositions, after
+    the comma that closes the content (the farthest comma from which a source reaches the
+    cue, its appositions skipped; not the nearest, which may open an apposition)."""
+    text = doc.text
+    found = None
+    form = LETTERS.match(text, cue_start)
+    cue = doc.words.cue(form.group()) if form is not None else None
+    if cue is None or cue[1] != "speech":
+        return None  # "…, an arrangement the campaign has criticized.": the content's object
+    comma = cue_start
+    while (comma := text.rfind(",", max(lo, cue_start - _APPOSED_REACH), comma)) > lo:
+        if text[comma + 1 : comma + 2] in MARKS:
+            return None  # '"…," Ana Ruiz, 61, said': a direct quote's attribution
+        gap = _AFTER_COMMA.match(text, comma + 1, cue_start)
+        pos = gap.end() if gap is not None else comma + 1
+        src = source_between(doc, pos, cue_start)
+        if src is not None and src.kind != "pronoun" and src.start == pos:
+            found = src, lo, comma
+    return found
+
+
 # verbs whose object after them is the one told, never an inverted source ("…, Calloway told
 # reporters." but "…, warned Calloway.")
 _TOLD_SOMEONE = frozenset(["tell", "inform", "assure", "notify", "remind"])

@@ -370,6 +370,12 @@ def source_for_cue(doc: Doc, lo: int, cue_start: int, cue_end: int) -> Mention |
         if participle and _COMMA_END.search(text, lo, cue_start)
         else np_before(doc, lo, cue_start)
     )
+    if m is not None and (rel := _AS_IN_RELATIVE.search(text, max(lo, m.start - 120), m.start)):
+        # "A diplomat who attended as an observer said": the role is the relative clause's,
+        # the source the noun phrase it qualifies ("…, as an official said" keeps its own)
+        subject = np_before(doc, lo, rel.start())
+        if subject is not None and subject.kind in _SUBJECT_KINDS:
+            return subject
     if m is not None:
         return coordinated(doc, lo, m)
     if not participle and _TO_BEFORE.search(text, max(lo, cue_start - 8), cue_start):
@@ -693,6 +699,8 @@ def _word_of(text: str, m: Mention) -> str:
 
 
 _TO_BEFORE = compile_re(r"\sto\s+$", regex.V1)
+# a restrictive relative clause that ends in "as" before the mention: " who sat in as "
+_AS_IN_RELATIVE = compile_re(r"(?<=\p{L})\s+who\s[^,;:.!?\"“”]{1,100}?\sas\s+$", regex.V1)
 # verbs whose object, not their subject, does what the infinitive says: "asked the council
 # to declare", "prompted the atlas to state", "requires staffers to promise"
 _OBJECT_CONTROL = compile_re(
