@@ -399,7 +399,10 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
         return "future"  # "as Election Day nears", "as the March 31 deadline approaches"
     if _participle_phrase(left, right, tense_words):
         return "past"  # "the rules drafted in the spring will not take effect until 2011"
-    sides = (_Scan(left, 0, quote_words(lex).first_names), _Scan(right, 1))
+    sides = (
+        _Scan(left, 0, quote_words(lex).first_names, lex.function_words | lex.sentence_starters),
+        _Scan(right, 1),
+    )
     # a mention that ends its sentence may end a conjunct with no verb of its own
     sides[0].ends_sentence = not right
     # "the rate cut in September is likely": a finite verb right after the mention
@@ -787,6 +790,7 @@ class _Scan:
     toks: list[regex.Match[str]]
     side: int  # 0: leftwards, 1: rightwards
     first_names: Mapping[str, str] = attrs.field(factory=dict)  # "host Jon Orr": a title
+    not_names: frozenset[str] = frozenset()  # capitalised words that open no name ("Then", "We")
     i: int = 0
     stopped: bool = False
     comma_seen: bool = False
@@ -1011,7 +1015,7 @@ class _Scan:
             if (
                 not plural
                 and word in SAME_IN_PAST
-                and _singular_before(toks, i, side, prev)
+                and _singular_before(toks, i, side, prev, not_names=self.not_names)
                 and not self._noun_before_time(i)
             ):
                 cls = "past"  # "the plant shut down over Christmas": no "-s", so not the present
@@ -1055,7 +1059,7 @@ class _Scan:
                     and not self._noun_before_time(i)
                 )
             )
-            and _singular_before(toks, i, side, prev, pronoun=False)
+            and _singular_before(toks, i, side, prev, pronoun=False, not_names=self.not_names)
         ):
             # "the firm set a record for sales in July", "the quake hit at 3:40 a.m.", "The
             # following week, the board put the firm up for sale": a singular subject
@@ -1494,11 +1498,18 @@ _IRREGULAR_PARTICIPLES = frozenset(
 
 
 def _singular_before(
-    toks: list[regex.Match[str]], i: int, side: int, prev: str | None, pronoun: bool = True
+    toks: list[regex.Match[str]],
+    i: int,
+    side: int,
+    prev: str | None,
+    pronoun: bool = True,
+    not_names: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether the word before ``toks[i]`` is a singular subject: "he", "she", "it" (with
     ``pronoun``), or a noun with no "-s" after "the", "its", …, a name between them or not
-    ("the plant", "the Varne plant")."""
+    ("the plant", "the Varne plant"), or a name opening its clause, of none of the words
+    ``not_names`` ("Then cut", "We cut") and not taking "their" ("Kestrel United put their
+    tickets on sale": a team in the plural)."""
     if pronoun and prev in ("he", "she", "it"):
         return True
     j = i + 2 if side == 0 else i - 2
@@ -1510,14 +1521,20 @@ def _singular_before(
         and (
             _neighbour(toks, i, side, -2) in SUBJECT_DETERMINERS
             or (named and _neighbour(toks, i, side, -3) in SUBJECT_DETERMINERS)
-            or _name_opening(toks, i, side)
+            or (
+                _name_opening(toks, i, side, not_names)
+                and _neighbour(toks, i, side, +1) not in _OWNED
+            )
         )
     )
 
 
-def _name_opening(toks: list[regex.Match[str]], i: int, side: int) -> bool:
+def _name_opening(
+    toks: list[regex.Match[str]], i: int, side: int, not_names: frozenset[str]
+) -> bool:
     """Whether one to three capitalised words that open their clause stand right before
-    ``toks[i]``: a name as the subject ("Orr quit", "Tom Orr quit", "Harlow Bank cut")."""
+    ``toks[i]``: a name as the subject ("Orr quit", "Tom Orr quit", "Harlow Bank cut"), no
+    word of ``not_names`` or a verb among them ("Then cut", "Let Harlow set": imperatives)."""
     for step in (1, 2, 3, 4):
         j = i + step if side == 0 else i - step
         if not 0 <= j < len(toks):
@@ -1525,6 +1542,8 @@ def _name_opening(toks: list[regex.Match[str]], i: int, side: int) -> bool:
         word = toks[j].group()
         if step == 4 or not (word[:1].isupper() and word.isalpha()):
             return step > 1 and _opens_clause(word.lower())
+        if word.lower() in not_names or word.lower() in SAME_IN_PAST:
+            return False
     return False
 
 
