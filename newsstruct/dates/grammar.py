@@ -246,7 +246,10 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
             "week_of",
             rf"the{S}(?:week{S}of{S}(?:{month}{S}{day}|{day}{S}{month})"
             # "the first week of March", "the last week of December 2025": a month's week
-            rf"|(?:first|second|third|fourth|last|final){S}week{S}of{S}{month}(?![\p{{L}}]))"
+            # (not "the first week of May Day protests", "… of March last year", "… of
+            # March 4": the month opens a holiday, a relative month or a date of its own)
+            rf"|(?:first|second|third|fourth|last|final){S}week{S}of{S}{month}(?![\p{{L}}])"
+            rf"(?!{S}(?:day|eve|last|next|this|\d{{1,2}}(?!\d))(?![\p{{L}}])))"
             rf"(?:{S0},?{S0}{year4})?",
         ),
         (
