@@ -969,11 +969,13 @@ def _verb_just_before(ctx: Ctx, start: int, end: int) -> bool:
                 or prev.lower() in _SUBJECT_OR_AUX
                 # "The strike ended in January": a subject of a determiner and a noun or two
                 # opening the clause, and no verb after the month ("the plan approved in
-                # January was dropped" holds a participle)
+                # January was dropped" holds a participle; after a plural noun a bare verb
+                # too: "the tickets needed in January go on sale")
                 or (
                     _subject_opens(words, i, opened, tenses)
                     and all(
                         tenses.get(x.lower()) in (None, "plural")
+                        and not (tenses.get(x.lower()) and prev.lower().endswith("s"))
                         for x in _WORDS_BEFORE_IN.findall(after)
                     )
                 )
