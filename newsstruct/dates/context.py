@@ -1534,13 +1534,17 @@ def _name_opening(
 ) -> bool:
     """Whether one to three capitalised words that open their clause stand right before
     ``toks[i]``: a name as the subject ("Orr quit", "Tom Orr quit", "Harlow Bank cut"), no
-    word of ``not_names`` or a verb among them ("Then cut", "Let Harlow set": imperatives)."""
+    word of ``not_names`` or a verb among them ("Then cut", "Let Harlow set": imperatives),
+    not the last of names joined by "and" ("Orr and Kerr set")."""
     for step in (1, 2, 3, 4):
         j = i + step if side == 0 else i - step
         if not 0 <= j < len(toks):
             return step > 1
         word = toks[j].group()
         if step == 4 or not (word[:1].isupper() and word.isalpha()):
+            k = j + 1 if side == 0 else j - 1  # the word before it
+            if word == "and" and 0 <= k < len(toks) and toks[k].group()[:1].isupper():
+                return False  # "Orr and Kerr set": names joined, a plural subject
             return step > 1 and _opens_clause(word.lower())
         if word.lower() in not_names or word.lower() in SAME_IN_PAST:
             return False
