@@ -943,6 +943,7 @@ def _verb_just_before(ctx: Ctx, start: int, end: int) -> bool:
         and len(words) == 1
         and len(words[0]) > 4
         and words[0].lower().endswith("ed")
+        and words[0].lower() not in _AWAITED
         and ctx.text[max(0, start - 60) + marks[-1] - 1] == ","
         and ctx.text.startswith(",", end)
     ):
@@ -1000,6 +1001,10 @@ def _subject_opens(words: list[str], i: int, opened: bool, tenses: dict[str, str
     return False
 
 
+# participles of a thing still ahead: "The ruling, awaited in January, will …"
+_AWAITED = frozenset(
+    "anticipated awaited predicted projected forecasted needed required timetabled pencilled penciled".split()  # noqa: SIM905
+)
 _REPORTING = frozenset(
     "said told announced added noted wrote stated explained argued insisted claimed warned reported".split()  # noqa: SIM905
 )
