@@ -18,6 +18,7 @@ around it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 
 import attrs
@@ -400,7 +401,7 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
     if _participle_phrase(left, right, tense_words):
         return "past"  # "the rules drafted in the spring will not take effect until 2011"
     sides = (
-        _Scan(left, 0, quote_words(lex).first_names, lex.function_words | lex.sentence_starters),
+        _Scan(left, 0, quote_words(lex).first_names, _not_names(lex)),
         _Scan(right, 1),
     )
     # a mention that ends its sentence may end a conjunct with no verb of its own
@@ -1526,6 +1527,20 @@ def _singular_before(
                 and _neighbour(toks, i, side, +1) not in _OWNED
             )
         )
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _not_names(lex: Lexicon) -> frozenset[str]:
+    """Capitalised words that open a sentence but no name: "But", "Then", "We", "Today",
+    "Monday", a verb ("Will")."""
+    temporal = lex.temporal
+    return frozenset(
+        [
+            *lex.function_words,
+            *lex.sentence_starters,
+            *(w for kind in ("tense", "vague", "deictic_day", "weekday") for w in temporal[kind]),
+        ]
     )
 
 
