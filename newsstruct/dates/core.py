@@ -387,11 +387,16 @@ def year_named_before(
         prev.unit not in units
         or prev.value.endswith("-WI")  # (a winter runs into the next year)
         or not ctx.text.startswith((",", " "), prev.end)
+        # "Since 2020, the fair has opened on March 3": the start of a span, no event's year
+        or _SINCE_BEFORE.search(ctx.text, max(0, prev.start - 12), prev.start)
     ):
         return None
     # ("In 2019 the vote was held in November": the comma may be left out)
     opens = prev.opening or opens_sentence(ctx.text, prev.start, prev.end)
     return prev.first.year if opens else None
+
+
+_SINCE_BEFORE = compile_re(r"(?i)(?<![\p{L}])since[ \t\u00a0]+$")
 
 
 def opens_sentence(text: str, start: int, end: int) -> bool:
