@@ -241,9 +241,16 @@ def attribution_after(doc: Doc, seg: Segment, para_end: int) -> Attribution | No
                 # "…," tweeted another. / "…" read one.: a quantifier standing for a source
                 m = Mention(start=lone.start(1), end=lone.end(1), kind="description")
             verb = _VERB_NEXT.match(text, m.end, hi)
-            nxt = words.quote_cue(text, verb.start(1), verb.end(1)) if verb is not None else None
-            if nxt is not None and nxt[1] == "speech":
-                continue  # "…," state police said.: a noun before the source, not the cue
+            if (
+                verb is not None
+                and text[s:e].lower() == found[0]
+                and not verb.group(1).endswith("ing")
+                and (nxt := words.quote_cue(text, verb.start(1), verb.end(1))) is not None
+                and nxt[1] == "speech"
+            ):
+                # "…," state police said.: a noun before the source, not the cue (not the
+                # past "said" of '"…," said the aide answering the phone', nor a participle)
+                continue
             return make_attribution(text, (s, e), m)
         first = lo + len(text[lo:s]) - len(text[lo:s].lstrip(" ,\u00a0\t"))
         if text[lo:first].count(",") > 1:
