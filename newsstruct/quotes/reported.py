@@ -1261,9 +1261,25 @@ def _apposed_source(doc: Doc, lo: int, cue_start: int) -> tuple[Mention, int, in
         gap = _AFTER_COMMA.match(text, comma + 1, cue_start)
         pos = gap.end() if gap is not None else comma + 1
         src = source_between(doc, pos, cue_start)
-        if src is not None and src.kind != "pronoun" and src.start == pos:
+        if (
+            src is not None
+            and src.kind != "pronoun"
+            and (src.start == pos or _described(doc, pos, src))
+        ):
             found = src, lo, comma
     return found
+
+
+def _described(doc: Doc, pos: int, src: Mention) -> bool:
+    """The name ``src`` is set off after a description that starts at ``pos`` ("…, her
+    sister, Ana Ruiz, said", "…, the White House spokesman, Josh Arden, said"): the content
+    ends before the description, not before the name."""
+    text = doc.text
+    comma = text.rfind(",", pos, src.start)
+    if comma < 0 or text[comma + 1 : src.start].strip():
+        return False
+    desc = np_before(doc, pos, comma)
+    return desc is not None and desc.start == pos and desc.kind in ("description", "group")
 
 
 # verbs whose object after them is the one told, never an inverted source ("…, Calloway told
