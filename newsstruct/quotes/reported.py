@@ -1028,6 +1028,18 @@ def _content_limit(text: str, start: int, end: int) -> int:
     return space if space > start else start + _MAX_CONTENT
 
 
+def _in_quoted(text: str, start: int, pos: int) -> bool:
+    """A quoted fragment opened after ``start`` is still open at ``pos``; a straight mark
+    after a digit that opens none is an inch mark ("a 6" water main")."""
+    inside = False
+    for mark in _DOUBLE_MARK.finditer(text, start, pos):
+        i = mark.start()
+        if not inside and mark.group() == '"' and i > 0 and text[i - 1].isdigit():
+            continue
+        inside = not inside
+    return inside
+
+
 def _content_end(doc: Doc, start: int, end: int, cue_starts: list[int], later: int) -> int:
     """Where reported content stops: before the clause of the next cue ("…, and said …",
     "…, arguing that …", "…, Cross said …") and at a semicolon. The cues looked at are those
@@ -1049,7 +1061,7 @@ def _content_end(doc: Doc, start: int, end: int, cue_starts: list[int], later: i
             limit = comma if comma >= 0 else end
             if not (k < len(cue_starts) and cue_starts[k] < limit):
                 continue
-        if len(_DOUBLE_MARK.findall(text, start, cue)) % 2:
+        if _in_quoted(text, start, cue):
             continue  # 'told staff to "code high and let the state decide"': inside the quote
         conj = _NEXT_CLAUSE.search(text, start, cue)
         if conj is not None and _APPOSED_SUBJECT.match(text, start, cue):
