@@ -330,8 +330,6 @@ def _edition_day(ctx: Ctx, start: int, month: int, day: int) -> dt.date | None:
 
 
 _MONTH_VALUE = compile_re(r"(\d{4})-(\d\d)(?:-\d\d)?")
-_NEXT_WORD = compile_re(r"[ \t\u00a0]+(\p{L}+)")
-_DAY_NAMED = compile_re(r"(?:day|eve)$")
 _NOUN_OF_BEFORE = compile_re(r"(?<![\p{L}])(\p{L}+)[ \t\u00a0]+of[ \t\u00a0]+$")
 
 
