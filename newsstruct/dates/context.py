@@ -221,7 +221,6 @@ _PLANNED_TO = frozenset(
 # "winds are forecast to pick up", "is projected to grow": a forecast standing now looks
 # ahead; "forecast"/"predicted" alone are past verbs ("analysts predicted a loss in May")
 _FORECAST_TO = frozenset(["forecast", "forecasted", "predicted", "projected", "tipped"])
-_PAST_AUX = frozenset(["was", "were", "had", "been"])
 # "is expected to", "are scheduled to": a plan standing now
 _PRESENT_BE = frozenset(["is", "are", "am", "'s", "'re", "isn't", "aren't"])
 # "were planning to march on Monday": a plan still standing ("was going to" is not).

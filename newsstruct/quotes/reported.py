@@ -1403,7 +1403,7 @@ def _according_to(doc: Doc, sent: Sentence, cue: tuple[int, int]) -> Reported | 
 
 
 # what str.split() splits at (Python's whitespace is the Unicode property and four separators)
-_WORD = compile_re(r"[^\s\x1c-\x1f]+", regex.V1)
+_SPLIT_WORD = compile_re(r"[^\s\x1c-\x1f]+", regex.V1)
 _LEAD_STRIP = " \u00a0" + MARKS
 
 
@@ -1411,7 +1411,7 @@ def _words(text: str, start: int, end: int) -> int:
     """``len(text[start:end].split())`` up to ``_MIN_REPORTED_WORDS``: a sentence of thousands
     of cues is not split into words at each of them."""
     n = 0
-    for _ in _WORD.finditer(text, start, end):
+    for _ in _SPLIT_WORD.finditer(text, start, end):
         n += 1
         if n == _MIN_REPORTED_WORDS:
             break
