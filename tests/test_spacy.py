@@ -107,6 +107,12 @@ def test_typewriter_quotes_in_the_config():
         assert direct == expected
 
 
+def test_a_wrong_typewriter_quotes_setting_names_the_values_allowed():
+    nlp = spacy.blank("en")
+    with pytest.raises(ValueError, match="typewriter_quotes must be True, False or 'auto'"):
+        nlp.add_pipe("newsstruct", config={"typewriter_quotes": "yes"})
+
+
 def test_docs_still_serialise(nlp):
     from spacy.tokens import Doc, DocBin
 

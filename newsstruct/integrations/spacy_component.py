@@ -40,7 +40,7 @@ always, false never, see :func:`newsstruct.find_quotes`; ``"auto"``), ``transcri
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -63,7 +63,7 @@ class NewsstructComponent:
         published: str | None = None,
         lang: str = "en",
         lexicon: str | None = None,
-        typewriter_quotes: bool | Literal["auto"] = "auto",
+        typewriter_quotes: bool | str = "auto",
         transcripts: bool = False,
     ) -> None:
         self.name = name
@@ -127,10 +127,14 @@ def make_newsstruct(
     published: str | None,
     lang: str,
     lexicon: str | None,
-    typewriter_quotes: bool | Literal["auto"],
+    typewriter_quotes: bool | str,
     transcripts: bool,
 ) -> NewsstructComponent:
-    """spaCy factory of the ``"newsstruct"`` component (see the module docs)."""
+    """spaCy factory of the ``"newsstruct"`` component (see the module docs).
+
+    ``typewriter_quotes`` is typed ``bool | str`` so that spaCy's config check lets a wrong
+    string ("yes") through to the component's error, which names the values allowed.
+    """
     return NewsstructComponent(
         nlp,
         name,
