@@ -185,6 +185,8 @@ def _one(
             typewriter_quotes=typewriter_quotes,
             transcripts=transcripts,
         )
+    except ImportError:
+        raise  # a broken installation (nltk, dateparser missing) fails every item: stop
     except Exception as exc:  # a failure is a record, never the end of the batch
         return Failure(index=index, id=item_id, error=f"{type(exc).__name__}: {exc}")
 

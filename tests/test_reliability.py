@@ -57,6 +57,15 @@ def test_a_missing_dependency_raises_instead_of_emptying_a_stage(monkeypatch):
         structure("Rain fell on Monday.", "2024-05-09")
 
 
+def test_a_missing_dependency_stops_a_batch(monkeypatch):
+    def needs_nltk(*args, **kwargs):
+        raise ModuleNotFoundError("No module named 'nltk'")
+
+    monkeypatch.setattr(newsstruct.pipeline, "split_sentences", needs_nltk)
+    with pytest.raises(ModuleNotFoundError, match="nltk"):
+        list(newsstruct.structure_many(["Rain fell on Monday.", "Snow fell on Tuesday."]))
+
+
 def test_caller_mistakes_still_raise():
     with pytest.raises(TypeError, match="text must be a str"):
         structure(None)
