@@ -399,6 +399,8 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
         return "future"  # "as Election Day nears", "as the March 31 deadline approaches"
     if _participle_phrase(left, right, tense_words):
         return "past"  # "the rules drafted in the spring will not take effect until 2011"
+    if _plural_bare_past(left, right, tense_words):
+        return "past"  # "Prices hit a record in May": no "-s", so not the present
     sides = (
         _Scan(left, 0, quote_words(lex).first_names, _not_names(lex)),
         _Scan(right, 1),
@@ -1040,6 +1042,14 @@ class _Scan:
             # "Mrs. Vance, the nominee, proposed": an -ed adjective right after its subject
             (word in _VERB_ED and _after_subject(toks, i, side))
             or (_looks_past(tok, word, prev) and not _describes(toks, i, side))
+            or (
+                side == 0
+                and prev == "that"
+                and relative_that(
+                    [t.group().lower() for t in toks[i + 4 : i + 1 : -1]], tense_words
+                )
+                and _looks_past(tok, word, None)
+            )
         ):
             cls, self.guessed = "past", True
         elif word == "lay" and nxt in _LAY_OBJECT:
@@ -1290,6 +1300,64 @@ def _participle_phrase(
         and noun not in _DETERMINERS
         and noun not in _NOT_FINITE_BEFORE
     )
+
+
+_BARE_PAST_REACH = 6  # words from the verb to the mention ("put the plan on hold in May")
+# "Stores cut prices every May", "Every year, shops cut prices in May", "Shares hit highs when
+# rates fall": a habit, in the present
+_HABIT_WORDS = frozenset(
+    """always sometimes often usually typically normally generally traditionally annually
+    every each whenever when if tend""".split()  # noqa: SIM905
+)
+# no object after the verb: "Prices hit by tariffs in May rose" (a participle)
+_NO_OBJECT = frozenset(["by", "in", "on", "at", "during", "since", "for", "from", "as", "when"])
+
+
+def _plural_bare_past(
+    left: list[regex.Match[str]], right: list[regex.Match[str]], tense_words: dict[str, str]
+) -> bool:
+    """Whether the mention, after "in" or "on", ends the object of a verb whose past is its
+    bare form ("hit", "cut", "set") after a plural subject opening its clause ("Prices hit a
+    record in May", "Oil producers cut output on May 4"): in news a past event, as after a
+    singular subject, unless a word of habit stands in the sentence ("Stores cut prices in
+    May every year") or the verb is a participle ("Prices hit by tariffs in May rose")."""
+    if not left or left[0].group().lower() not in ("in", "on"):
+        return False
+    words = []
+    for tok in left:
+        word = tok.group().lower()
+        if word in _BOUNDARY or word.startswith("\n"):
+            break
+        words.append(word)
+    after = []
+    for tok in right:
+        if tok.group() in _BOUNDARY:
+            break
+        after.append(tok.group().lower())
+    if any(w in _HABIT_WORDS for w in (*words, *after)):
+        return False
+    verb = next(
+        (k for k in range(2, min(len(words), _BARE_PAST_REACH + 1)) if words[k] in SAME_IN_PAST),
+        None,
+    )
+    if (
+        verb is None
+        or words[verb - 1] in _NO_OBJECT
+        or any(w == "," or w in tense_words for w in words[1:verb])
+        or verb + 1 >= len(words)
+        or not _plural_noun(words[verb + 1])
+    ):
+        return False
+    # the subject opens its clause, after a determiner and a noun or not ("Oil prices hit")
+    for k in range(verb + 2, verb + 5):
+        w = words[k] if k < len(words) else None
+        if w in SUBJECT_DETERMINERS:
+            return _opens_clause(words[k + 1] if k + 1 < len(words) else None)
+        if _opens_clause(w):
+            return True
+        if w in tense_words or w in _DETERMINERS:
+            return False
+    return False
 
 
 def _to_after_day(toks: list[regex.Match[str]], i: int) -> bool:
@@ -1601,6 +1669,21 @@ _NEXT_UNITS = frozenset(
 )
 # verbs that set an event for a time named after "for" ("called a strike for Monday")
 _CALLED = frozenset({"call", "calls", "called", "set", "sets", "fixed", "fixes"})
+
+
+def relative_that(before: list[str], tense_words: dict[str, str]) -> bool:
+    """Whether a "that" after the words ``before`` (in text order, lowercased) opens a
+    relative clause: it follows a noun after a determiner, with an adjective between them or
+    not ("a law that passed in January", "the new rule that changed"), so an -ed word after it
+    is the clause's verb, not an adjective after the determiner "that" ("that scheduled vote",
+    "said that increased costs")."""
+    noun = before[-1] if before else ""
+    return (
+        noun.isalpha()
+        and noun not in tense_words
+        and noun not in _DETERMINERS
+        and any(w in _DETERMINERS for w in before[-3:-1])
+    )
 
 
 def _looks_past(tok: str, word: str, prev: str | None) -> bool:

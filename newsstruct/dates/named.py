@@ -19,7 +19,7 @@ import regex
 from ..patterns import compile_re, in_place
 from . import calendar as cal
 from .amounts import YEAR4, norm, spelled_year, year_from_two_digits, year_in
-from .context import SAME_IN_PAST, SUBJECT_DETERMINERS
+from .context import SAME_IN_PAST, SUBJECT_DETERMINERS, relative_that
 from .core import (
     APPROX,
     DAYNUM,
@@ -966,6 +966,11 @@ def _verb_just_before(ctx: Ctx, start: int, end: int) -> bool:
             and (
                 prev[:1].isupper()
                 or prev.lower() in _SUBJECT_OR_AUX
+                # "a law that passed in January": "that" after a noun opens a relative clause
+                or (
+                    prev.lower() == "that"
+                    and relative_that([x.lower() for x in words[max(0, i - 4) : i - 1]], tenses)
+                )
                 # "The strike ended in January": a subject of a determiner and a noun or two
                 # opening the clause, and no verb after the month ("the plan approved in
                 # January was dropped" holds a participle; after a plural noun a bare verb
