@@ -215,7 +215,7 @@ def _alternatives(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "holiday",
-            rf"(?:(?:last|next|this|this{S}past|this{S}coming|the{S}day{S}after|the{S}day{S}before){S})?{holiday}(?:{S}(?:day|eve)(?![\p{{L}}]))?(?:{S0},?{S0}(?:of{S})?{year4}|{S}(?:of{S})?(?:this|last|next){S}year(?![-‐\p{{L}}]))?",
+            rf"(?:(?:last|next|this|this{S}past|this{S}coming|the{S}(?:day|week){S}(?:after|before)){S})?{holiday}(?:{S}(?:day|eve)(?![\p{{L}}]))?(?:{S0},?{S0}(?:of{S})?{year4}|{S}(?:of{S})?(?:this|last|next){S}year(?![-‐\p{{L}}]))?",
         ),
         (
             "mdy",
@@ -571,7 +571,7 @@ def the_followers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
     decades = _words("twenties thirties forties fifties sixties seventies eighties nineties")
     spec: dict[str, tuple[set[str], bool]] = {
         "pod_day": (_words("morning afternoon evening day end early late mid"), False),
-        "holiday": ({"day"} | _seconds(t["holiday"]), False),
+        "holiday": (_words("day week") | _seconds(t["holiday"]), False),
         "mdy": (months, False),
         "dmy": (ordinals | _words("thirtieth thirty"), True),
         "month_year": (edges, False),

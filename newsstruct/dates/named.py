@@ -59,6 +59,8 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
         "this coming",
         "the day after",
         "the day before",
+        "the week after",
+        "the week before",
         "last",
         "next",
         "this",
@@ -99,6 +101,7 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
         and not _DAY_NAMED.search(name)
     ):
         return None  # "the Christmas tree", "Easter Island": a thing or a place
+    span = modifier.startswith("the week")  # "the week before Christmas"
     eve = name.endswith(" eve") and not holidays.get(name)
     shift = {"the day after": 1, "the day before": -1}.get(modifier, 0) - (1 if eve else 0)
     every = (
@@ -118,12 +121,12 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
         d = cal.holiday(rule, int(yr.group(1)))
         if d is None:
             return None
-        return Reading("DATE", cal.day(d + dt.timedelta(days=shift)), "absolute")
+        return Reading("DATE", _around(d, modifier, shift), "absolute")
     if ctx.ref is None:
         return Reading("DATE", None, None)
     if step is not None:
         d = cal.holiday(rule, ctx.ref.year + step)
-        return None if d is None else Reading("DATE", cal.day(d + dt.timedelta(days=shift)))
+        return None if d is None else Reading("DATE", _around(d, modifier, shift))
     cands = [
         d for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1) if (d := cal.holiday(rule, y))
     ]
@@ -132,7 +135,7 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
     told = year_named_before(ctx, m.start()) if not modifier or modifier.startswith("the") else None
     if told is not None and (d := cal.holiday(rule, told)) is not None:
         # "Last year, rain delayed flights on the day before Thanksgiving": that year's
-        return Reading("DATE", cal.day(d + dt.timedelta(days=shift)), "previous")
+        return Reading("DATE", _around(d, modifier, shift), "previous")
     if modifier in ("last", "this past"):
         chosen = max((c for c in cands if c < ctx.ref), default=cands[0])
     elif modifier in ("next", "this coming"):
@@ -157,7 +160,7 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
             if ahead is not None and (gone is None or (ctx.ref - gone).days > MONTH_DAY_SLACK):
                 tense = "future"
         chosen = pick(cands, ctx.ref, tense, slack=7 if tense == "past" else MONTH_DAY_SLACK)
-    weekend = _WEEKEND_AFTER.match(ctx.text, m.end(), m.end() + 12) if not shift else None
+    weekend = _WEEKEND_AFTER.match(ctx.text, m.end(), m.end() + 12) if not (shift or span) else None
     if weekend is not None:
         # "the Fourth of July weekend", "over Memorial Day weekend": the holiday's weekend,
         # the one before a Monday or Tuesday, else the one after (Wednesday: before)
@@ -166,12 +169,23 @@ def h_holiday(m: Cand, ctx: Ctx) -> Reading | None:
         if sat is None:
             sat = chosen + dt.timedelta(days=6 - chosen.isoweekday())
         return Reading("DATE", cal.week(sat, weekend=True), end=weekend.end())
-    week = _WEEK_AFTER.match(ctx.text, m.end(), m.end() + 8) if not shift else None
+    week = _WEEK_AFTER.match(ctx.text, m.end(), m.end() + 8) if not (shift or span) else None
     if week is not None:
         # "during Christmas week", "Easter week": the ISO week holding the holiday (Easter
         # Sunday ends its week, so the week leading up to it, as TimeBank marks it)
         return Reading("DATE", cal.week(chosen), end=week.end())
-    return Reading("DATE", cal.day(chosen + dt.timedelta(days=shift)))
+    return Reading("DATE", _around(chosen, modifier, shift))
+
+
+def _around(d: dt.date, modifier: str, shift: int) -> str:
+    """The value of the holiday ``d`` with its ``modifier``: "the week before Christmas" (the
+    seven days before it) is the ISO week holding most of them, the one of their middle day
+    (Holy Week for Easter, a Sunday), and "the week after Thanksgiving" the one after; else
+    the day; ``shift`` days on ("the day after", "Christmas Eve")."""
+    d += dt.timedelta(days=shift)
+    if modifier.startswith("the week "):
+        return cal.week(d + dt.timedelta(days=-4 if modifier.endswith("before") else 4))
+    return cal.day(d)
 
 
 # A request with its infinitive before a day ("urged people to vote for him on"): the act asked
