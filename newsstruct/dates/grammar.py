@@ -423,7 +423,7 @@ def _first(entries: Iterable[str]) -> set[str]:
     """First words of lexicon entries ("new year's day" -> "new", "jan." -> "jan")."""
     out = set()
     for entry in entries:
-        first = regex.split(r"[\s'’.-]", entry.lower())[0]
+        first = _FIRST_SPLIT.split(entry.lower())[0]
         if first:
             out.add(first)
     return out
@@ -535,9 +535,15 @@ def kind_openers(lex: Lexicon) -> dict[str, tuple[frozenset[str], bool]]:
     return {kind: (frozenset(words), digit) for kind, (words, digit) in spec.items()}
 
 
+# how lexicon entries are cut into words (compiled once: see newsstruct.patterns)
+_FIRST_SPLIT = compile_re(r"[\s'’.-]")
+_LETTERS_RUN = compile_re(r"\p{L}+")
+_SPACE_OR_DASH = compile_re(r"[\s-]+")
+
+
 def _lead(entry: str) -> str:
     """The first run of letters of a lexicon entry, lower case ("sept." -> "sept")."""
-    m = regex.match(r"\p{L}+", entry.lower())
+    m = _LETTERS_RUN.match(entry.lower())
     return m.group() if m else ""
 
 
@@ -1260,7 +1266,7 @@ def trigger_pattern(lex: Lexicon) -> regex.Pattern[str]:
         "unit",
     ):
         for entry in t.get(cls, {}):
-            parts = [w.strip(".") for w in regex.split(r"[\s-]+", entry.lower())]
+            parts = [w.strip(".") for w in _SPACE_OR_DASH.split(entry.lower())]
             entries.append([w for w in parts if w and w not in _STOP])
     words.update(e[0] for e in entries if len(e) == 1)
     for w in t["weekday"]:

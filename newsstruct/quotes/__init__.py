@@ -38,7 +38,7 @@ from .attribution import (
 )
 from .coref import Entities, Entity, is_age_description, resolve, speaker_chains
 from .marks import Segment, find_segments
-from .mentions import CORPORATE_SUFFIX, Doc, Mention, np_after
+from .mentions import CORPORATE_SUFFIX, NEAR, Doc, Mention, np_after
 from .reported import reported_speech
 from .sources import LETTERS
 from .transcript import find_turns
@@ -1040,7 +1040,9 @@ def _named_org(speaker: Speaker, quotes: list[Quote], entities: Entities) -> Spe
     elif noun in _MAKER_NOUNS:
         if speaker.mention is not None and any(
             m.group(1).lower() == noun
-            for m in _INDEFINITE_MAKER.finditer(entities.text, 0, speaker.mention.start)
+            for m in _INDEFINITE_MAKER.finditer(
+                entities.text, max(0, speaker.mention.start - NEAR), speaker.mention.start
+            )
         ):
             return speaker  # "Ana Ruiz is a grocer in Port Ellison. The grocer said": that one
         return _business_subject(speaker, quotes, entities, noun)

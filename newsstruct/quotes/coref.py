@@ -36,6 +36,7 @@ from .mentions import (
     CLAUSE_ADVERBS,
     CORPORATE_SUFFIX,
     NAME_PARTICLES,
+    NEAR,
     NICKNAME_WORDS,
     Doc,
     Mention,
@@ -45,6 +46,7 @@ from .mentions import (
     person_noun,
     skip_back,
     verbish,
+    word_starts,
 )
 from .sources import RELATIVE_BEFORE
 from .words import QuoteWords
@@ -924,7 +926,10 @@ class Entities:
             and first not in qwords.stops
             and first not in qwords.function_words
             # "President Trump spoke … Trump's said": the name written without it too
-            and regex.search(rf"\b{regex.escape(bare)}\b(?!['’])", self.text) is None
+            and not any(
+                not self.text.startswith(("'", "’"), i + len(bare))
+                for i in word_starts(self.text, bare, end - NEAR, end + NEAR)
+            )
         )
 
     def possessive_name(self, name: str, position: int, end: int) -> bool:
@@ -951,7 +956,8 @@ class Entities:
         cands = [c for c in self._candidates(parts[1]) if c.first < position]
         if len(cands) != 1 or cands[0].name.split()[0] == parts[0]:
             return None
-        lower = regex.search(rf"\b{regex.escape(parts[0].lower())}\b", self.text)
+        title = parts[0].lower()
+        lower = next(word_starts(self.text, title, position - NEAR, position + NEAR), None)
         return cands[0] if lower is not None else None
 
     def title_gender(self, words: Sequence[str], name_words: Sequence[str]) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 
 import attrs
 import regex
@@ -206,6 +207,29 @@ def _keeps_period(text: str, s: int, e: int, words: QuoteWords) -> bool:
         return text[s].isupper()
     low = text[s:e].lower()
     return low in words.abbreviations or low + "." in words.titles or low + "." in words.roles
+
+
+# how far from a mention the word lookups below read: a few articles' worth, so a text of
+# megabytes costs each lookup the same (a lookup through all of it, once per mention, was
+# quadratic)
+NEAR = 20_000
+
+
+def word_starts(
+    text: str, word: str, lo: int, hi: int, *, ignore_case: bool = False
+) -> Iterator[int]:
+    """Where ``word`` (one word or several) stands whole in ``text[lo:hi]``, clamped to the
+    text: no letter or digit touches it. A substring search, no pattern built per word (which
+    would fill the ``regex`` module's shared cache, see :mod:`newsstruct.patterns`)."""
+    lo, hi = max(0, lo), min(len(text), hi)
+    hay = text[lo:hi].lower() if ignore_case else text[lo:hi]
+    needle = word.lower() if ignore_case else word
+    i = hay.find(needle)
+    while i >= 0 and needle:
+        j = i + len(needle)
+        if (i == 0 or not hay[i - 1].isalnum()) and (j == len(hay) or not hay[j].isalnum()):
+            yield lo + i
+        i = hay.find(needle, i + 1)
 
 
 def is_cap(word: str) -> bool:

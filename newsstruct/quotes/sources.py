@@ -16,6 +16,7 @@ from ..patterns import compile_re
 from .mentions import (
     COMMA_GAP,
     DATE_NAME,
+    NEAR,
     Doc,
     Mention,
     classify,
@@ -30,6 +31,7 @@ from .mentions import (
     skip_back,
     skip_setting,
     verbish,
+    word_starts,
 )
 
 MAX_WINDOW = 300
@@ -513,7 +515,22 @@ def _named_elsewhere(doc: Doc, m: Mention) -> bool:
     found = LETTERS.findall(doc.text, m.start, m.end)
     if len(found) != 1:
         return len(found) > 1
-    return regex.search(rf"\p{{Ll}},?[ \t]+{regex.escape(found[0])}\b", doc.text) is not None
+    return any(
+        _after_lower(doc.text, i)
+        for i in word_starts(doc.text, found[0], m.start - NEAR, m.end + NEAR)
+    )
+
+
+def _after_lower(text: str, i: int) -> bool:
+    """A word in lower case, a comma after it or not, and spaces stand before ``text[i]``."""
+    j = i
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == i:
+        return False
+    if text[j - 1 : j] == ",":
+        j -= 1
+    return j > 0 and text[j - 1].islower()
 
 
 def _members(doc: Doc, m: Mention) -> bool:
@@ -525,8 +542,15 @@ def _members(doc: Doc, m: Mention) -> bool:
         return bool(found)
     if len(found) > 1 or not found[0].endswith("s"):
         return False
-    before = rf"\b(\p{{L}}+)[ \t]+{regex.escape(found[0])}\b"
-    return any(w.lower() in doc.words.dets for w in regex.findall(before, doc.text, regex.I))
+    text = doc.text
+    for i in word_starts(text, found[0], m.start - NEAR, m.end + NEAR, ignore_case=True):
+        before = _WORD_BEFORE.search(text, max(0, i - 40), i)
+        if before is not None and before.group(1).lower() in doc.words.dets:
+            return True
+    return False
+
+
+_WORD_BEFORE = compile_re(r"(\p{L}+)[ \t]+$", regex.V1)
 
 
 def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
