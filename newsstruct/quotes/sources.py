@@ -550,7 +550,7 @@ def _members(doc: Doc, m: Mention) -> bool:
     return False
 
 
-_WORD_BEFORE = compile_re(r"(\p{L}+)[ \t]+$", regex.V1)
+_WORD_BEFORE = compile_re(r"(?r)(\p{L}+)[ \t]+$", regex.V1)
 
 
 def _before_apposition(doc: Doc, lo: int, cue_start: int) -> Mention | None:
