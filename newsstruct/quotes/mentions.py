@@ -222,14 +222,21 @@ def word_starts(
     text: no letter or digit touches it. A substring search, no pattern built per word (which
     would fill the ``regex`` module's shared cache, see :mod:`newsstruct.patterns`)."""
     lo, hi = max(0, lo), min(len(text), hi)
-    hay = text[lo:hi].lower() if ignore_case else text[lo:hi]
-    needle = word.lower() if ignore_case else word
-    i = hay.find(needle)
-    while i >= 0 and needle:
-        j = i + len(needle)
-        if (i == 0 or not hay[i - 1].isalnum()) and (j == len(hay) or not hay[j].isalnum()):
-            yield lo + i
-        i = hay.find(needle, i + 1)
+    if not word:
+        return
+    # the text itself is searched in place; only a search ignoring case reads a lowered copy
+    # of the window, ``base`` characters into the text
+    if ignore_case:
+        hay, needle, base = text[lo:hi].lower(), word.lower(), lo
+    else:
+        hay, needle, base = text, word, 0
+    stop = hi - base
+    i = hay.find(needle, lo - base, stop)
+    while i >= 0:
+        k, j = base + i, base + i + len(needle)
+        if (k == 0 or not text[k - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+            yield k
+        i = hay.find(needle, i + 1, stop)
 
 
 def is_cap(word: str) -> bool:
