@@ -598,7 +598,10 @@ def test_every_rule_is_fast_on_adversarial_lines(line):
 
 def brute_force_rule(line: str) -> str | None:
     """The first lexicon rule whose own pattern matches the line: what the rule table's
-    first-character index, length bounds and keyword gates must reproduce."""
+    first-character index, length bounds and keyword gates must reproduce (a line set as a
+    list item is matched after its bullet)."""
+    if line[:2] in ("• ", "* ", "· ", "▪ ", "► ", "- "):
+        line = line[2:].lstrip()
     if not line or len(line) > 4 * MAX_RULE_LINE:
         return None
     speech = line[0] in "\"“„«‘'‚‹「『" and not (line[0] in "'‘" and line.isupper())

@@ -153,6 +153,8 @@ _KEYED_FIRST = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
     "([{\"'“”‘’„«»©®@#*+-–—•·|/:.!?&%$€£<>_~"
 )
+# marks that set a line as a list item
+_BULLETS = frozenset("•*·▪►-")
 # ... and then up to this many characters in all, as long as they are among these
 _KEY_CHARS = 2
 _KEYED_NEXT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
@@ -208,7 +210,11 @@ class RuleTable:
         self._reverse = tuple(bool(p.flags & regex.REVERSE) for p in self._patterns)
 
     def match(self, line: str) -> Hit | None:
-        """The first rule matching the whole (stripped) ``line``, or None."""
+        """The first rule matching the whole (stripped) ``line``, or None. A line set as a
+        list item ("• Sign up for our newsletter", "* This article was amended on ...")
+        matches what the line after its bullet matches."""
+        if line[:1] in _BULLETS and line[1:2] == " ":
+            line = line[2:].lstrip()
         size = len(line)
         if not line or size > 4 * MAX_RULE_LINE:
             return None
