@@ -709,7 +709,17 @@ def _notice_in_force(
             or (len(low) > 4 and low.endswith("ed") and not word[:1].isupper())
         )
 
-    return not any(told_gone(t) for t in (*left[1:i], *before, *right[:1]))
+    # "had issued a warning through Monday": the auxiliary of a verb that puts it out
+    told = [
+        t
+        for k, t in enumerate(before)
+        if not (
+            k > 0
+            and t.group().lower() in _PAST_AUX
+            and before[k - 1].group().lower() in _NOTICE_ISSUED
+        )
+    ]
+    return not any(told_gone(t) for t in (*left[1:i], *told, *right[:1]))
 
 
 _WHEN_REACH = 6  # words from "when" to its verb
