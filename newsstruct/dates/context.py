@@ -448,6 +448,8 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int, lex: Lexicon
             cls = scan.step(tense_words, near=False)
             if cls is not None:
                 return cls
+    if _words(left, 2) == ["least", "at"]:
+        left = left[2:]  # "stay away until at least Monday"
     if left and left[0].group().lower() in ("until", "till"):
         return "future"  # "- Road closures in place until Friday": a state that lasts
     return None
@@ -1084,6 +1086,16 @@ class _Scan:
             # "the firm set a record for sales in July", "the quake hit at 3:40 a.m.", "The
             # following week, the board put the firm up for sale": a singular subject
             cls = "past"
+        elif (
+            cls == "past"
+            and side == 0
+            and prev in _RELATIVES
+            and nxt == "to"
+            and tense_words.get(_neighbour(toks, i, side, 2) or "") == "plural"
+        ):
+            # "asking everyone who left to stay away until Monday": the verb of a relative
+            # clause before the infinitive the mention belongs to
+            cls = None
         elif cls == "past" and prev in _NOT_FINITE_BEFORE:
             cls = None  # "would be paid": a participle
         if cls == "perfect" and (
