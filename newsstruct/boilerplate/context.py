@@ -327,8 +327,13 @@ def _capital_subheads(t: Text, lo: int, hi: int) -> None:
     if any(t.verdict[i] is None for i in between):
         for i in between:
             v = t.verdict[i]
-            if v is not None and v[1] == "caps-headline":
+            if v is not None and v[1] == "caps-headline" and not _QUOTED_TAIL.search(t.lines[i]):
                 t.keep(i)
+
+
+# a headline ending in the words it quotes ("SEN. OKAFOR BLASTS UTILITY: 'THIS IS CRUEL'"):
+# a teaser's shape, which no subhead of the story takes
+_QUOTED_TAIL = compile_re(r": ['‘\"“][^'‘’\"“”]{2,80}['’\"”]$")
 
 
 def _paragraph_second(t: Text) -> bool:
