@@ -551,8 +551,8 @@ _DECADE_TWO = compile_re(r"(\d)0['’]?s")
 
 _APOSTROPHE = compile_re(r"['’‘]")
 _TEMPERATURE_BEFORE = compile_re(
-    r"(?i)(?<![\p{L}])(?:temperatures?|highs?|lows?|degrees|readings|thermometers?|heat"
-    r"|mercury|fahrenheit|celsius)(?:[ \t\u00a0]+[\p{L}-]+){0,3}[ \t\u00a0]+$"
+    r"(?i)(?<![\p{L}])(?:temperatures?|highs?(?! and lows)|(?<!highs and )lows?|degrees|readings"
+    r"|thermometers?|heat|mercury|fahrenheit|celsius)(?:[ \t\u00a0]+[\p{L}-]+){0,10}[ \t\u00a0]+$"
 )
 
 
@@ -590,9 +590,10 @@ def h_decade(m: Cand, ctx: Ctx) -> Reading | None:
     if (
         two is not None
         and not _APOSTROPHE.search(low)
-        and _TEMPERATURE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
+        and _TEMPERATURE_BEFORE.search(ctx.text, max(0, m.start() - 90), m.start())
     ):
-        return None  # "highs in the mid-90s": degrees, not a decade
+        return None  # "highs in the mid-90s", "Highs on Sunday will struggle to reach the
+        # mid-20s": degrees, not a decade
     word = next((v for w, v in _DECADE_WORDS.items() if w in low), None)
     digit = int(two.group(1)) if two else word
     if digit is None:
@@ -1235,6 +1236,13 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
             slack = 0  # "She proposed a tax in October" in September: last October
         elif (
             tense == "past"
+            and bare
+            and _IN_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
+            and _FIGURE_VERB_AFTER.match(ctx.text, m.end())
+        ):
+            slack = 0  # "Sales in January rose 4%" in December: figures of last January
+        elif (
+            tense == "past"
             and not since
             and (_planned_month(ctx, m.start()) or past_plan(ctx, m.start()))
         ):
@@ -1248,6 +1256,11 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
 
 
 _SINCE_BEFORE = compile_re(r"(?i)(?<![\p{L}])since[ \t\u00a0]+$")
+# a verb of change in a figure right after the month ("Sales in January rose"): a measurement
+_FIGURE_VERB_AFTER = compile_re(
+    r"[ \t\u00a0]+(?:rose|fell|dropped|jumped|climbed|slipped|declined|increased|decreased|grew"
+    r"|shrank|gained|surged|slumped|plunged|soared|edged|totaled|totalled)(?![\p{L}])"
+)
 _COUNT_CONTEXT = compile_re(
     r"(?:\b(?:in|since|by|until|till|through|during|from|before|after|of|to|between|and|or|the|year|early|late|mid|fiscal|around|about|for|circa|c\.)|['’]s|[,(]|[-‐])\s*$",
     regex.IGNORECASE,

@@ -428,6 +428,8 @@ class _Discourse:
             or _COMPARED_PERIOD.search(mention.text)
         ):
             return  # "the year-ago quarter": a period compared with, not the one reported
+        if unit == "month" and _before(text, mention.start, _GONE_FROM_BEFORE, 20):
+            return  # "the coldest stretch since late January": where a span starts, no report
         if (
             ref is not None
             and mention.last_day is not None
