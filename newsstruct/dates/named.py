@@ -1156,6 +1156,13 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
     if bare and ctx.previous is not None and _THAT_YEAR_AFTER.match(ctx.text, m.end()):
         # "In October that year she signed": the month of the year last named
         return Reading("DATE", cal.month(ctx.previous.first.year, mo[0]), "previous", mod=mod)
+    later = _YEAR_LATER_AFTER.match(ctx.text, m.end()) if bare else None
+    if later is not None:
+        # "one July night in 1994": that year's July; "one July in the 1990s": a July of a
+        # decade, which no value writes (not this year's)
+        if later.group(1):
+            return Reading("DATE", cal.month(int(later.group(1)), mo[0]), "absolute", mod=mod)
+        return Reading("DATE", None, None, mod=mod)
     if ctx.ref is None:
         return Reading("DATE", f"XXXX-{mo[0]:02d}", None, mod=mod)
     y, now = ctx.ref.year, ctx.ref.month
@@ -1255,6 +1262,12 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
     return Reading("DATE", cal.month(y, mo[0]), mod=mod)
 
 
+# the year or decade of a month, a part of its day between them: "one July night in 1994",
+# "a June morning in the 1980s"
+_YEAR_LATER_AFTER = compile_re(
+    r"(?:[ \t\u00a0]+(?:night|morning|afternoon|evening|day|weekend))?[ \t\u00a0]+in[ \t\u00a0]+"
+    r"(?:(1[6-9]\d\d|20\d\d)|the[ \t\u00a0]+(?:1[6-9]\d|20\d)0['’]?s)(?![\p{L}\d])"
+)
 _SINCE_BEFORE = compile_re(r"(?i)(?<![\p{L}])since[ \t\u00a0]+$")
 # a verb of change in a figure right after the month ("Sales in January rose"): a measurement
 _FIGURE_VERB_AFTER = compile_re(
