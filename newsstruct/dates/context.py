@@ -320,6 +320,8 @@ _DEADLINE_REACH = 16
 _SUSPENDED_WORDS = frozenset(
     """cancelled canceled suspended closed shut halted banned barred grounded""".split()  # noqa: SIM905
 )
+# nouns of a reported period, which "ended" after them describes ("the quarter ended June 30")
+_PERIOD_NOUNS = frozenset(["quarter", "year", "half", "period", "months", "weeks", "season"])
 _PAST_AUX = frozenset(["was", "were", "had", "been", "remained", "stayed"])
 # "a flood warning until 8 p.m. Wednesday", "a curfew through Sunday": a notice in force runs
 # to a time still to come
@@ -1050,6 +1052,10 @@ class _Scan:
             and (cls == "past" or (cls is None and _looks_past(tok, word, None)))
         ):
             cls = None  # "is not expected before Tuesday": a participle after "be not"
+        elif word == "ended" and prev in _PERIOD_NOUNS and side == 0 and i > 1:
+            # "will report results for the quarter ended Sept. 30 on Thursday": the period's
+            # participle, not the clause's verb (which "the quarter ended on Thursday" is)
+            cls = None
         elif cls is None and (
             # "Mrs. Vance, the nominee, proposed": an -ed adjective right after its subject
             (word in _VERB_ED and _after_subject(toks, i, side))

@@ -567,8 +567,9 @@ _QUARTER_END_AFTER = compile_re(
 def _quarter_ending(m: Cand, ctx: Ctx) -> str | None:
     """The calendar quarter a quarter-end month after "the quarter ended/to" closes: the latest
     one that has begun ("the quarter ended Sept. 30" in October, "the quarter to June" in
-    May). A fiscal quarter ending in another month is the calendar quarter holding two of its
-    three months: "the quarter ended July 31" (May to July) is the second."""
+    May), or in a future clause the first one not yet ended. A fiscal quarter ending in
+    another month is the calendar quarter holding two of its three months: "the quarter ended
+    July 31" (May to July) is the second."""
     after = _QUARTER_END_AFTER.match(ctx.text, m.end(), m.end() + 40)
     if after is None or ctx.ref is None:
         return None
@@ -577,8 +578,16 @@ def _quarter_ending(m: Cand, ctx: Ctx) -> str | None:
         return None
     # the quarter that has begun (its first month on or before the reference) and holds the
     # middle month of the three ending with this one
-    y = ctx.ref.year if (mo[0] - 2, 1) <= (ctx.ref.month, ctx.ref.day) else ctx.ref.year - 1
-    middle = y * 12 + mo[0] - 2  # months since year 0, counted from 0: the middle month
+    # (months since year 0, counted from 0; the quarter ending in January began in November)
+    now = ctx.ref.year * 12 + ctx.ref.month - 1
+    ends = [(ctx.ref.year + y) * 12 + mo[0] - 1 for y in (-1, 0, 1)]
+    if ctx.tense == "future" and "ended" not in after.group():
+        # "expects sales for the quarter ending in March to rise" (but "will report the
+        # quarter ended Sept. 30": one gone)
+        end = next(e for e in ends if e >= now)
+    else:
+        end = next(e for e in reversed(ends) if e - 2 <= now)
+    middle = end - 1
     return cal.quarter(middle // 12, middle % 12 // 3 + 1)
 
 
