@@ -167,8 +167,9 @@ def _retext(record: Any, text: str) -> Any:
         return record
     changes = {}
     for field in attrs.fields(type(record)):
-        if field.name != "text":
-            value = getattr(record, field.name)
+        value = getattr(record, field.name)
+        # only tuples and records hold spans (a call per int or str field was most of the time)
+        if field.name != "text" and (type(value) is tuple or attrs.has(type(value))):
             new = _retext(value, text)
             if new is not value:
                 changes[field.name] = new

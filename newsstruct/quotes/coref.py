@@ -523,20 +523,6 @@ class Entity:
         return None
 
 
-class _People(list[Entity]):
-    """The people of one index key ("Blinken", "secretary"), grown by ``append`` only, with
-    the set of their ids kept alongside: :meth:`Entities._nearest` asks whether a mention is
-    one of them without reading them all (a surname many people share, once per mention)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[int] = set()
-
-    def append(self, ent: Entity) -> None:
-        super().append(ent)
-        self.ids.add(id(ent))
-
-
 class Entities:
     """The named entities of one article and where each is mentioned (built per call)."""
 
@@ -546,8 +532,8 @@ class Entities:
         self.qwords = doc.words
         self.persons: dict[str, Entity] = {}
         self.orgs: dict[str, Entity] = {}
-        self._by_suffix: dict[str, _People] = {}  # "Blinken" -> [Antony Blinken]
-        self._by_first: dict[str, _People] = {}  # "Antony" -> [Antony Blinken]
+        self._by_suffix: dict[str, list[Entity]] = {}  # "Blinken" -> [Antony Blinken]
+        self._by_first: dict[str, list[Entity]] = {}  # "Antony" -> [Antony Blinken]
         self._lower_words: set[str] | None = None  # the words the article writes in lower case
         # The unnamed sources met so far by head noun, the latest for each and where its
         # mention ends ("spokesperson" -> ("a county spokesperson", 812)): a lookup, not a scan
@@ -563,6 +549,10 @@ class Entities:
         self.positions: list[int] = []  # mention positions, sorted
         self.mentioned: list[Entity] = []  # the entity at each position
         self.mention_ends: list[int] = []  # where the mention at each position ends
+        # the indices (into the three lists above) of each entity's mentions, by id: the
+        # nearest mention of a name's candidates is looked up per candidate, not by reading
+        # back through everyone's mentions (a surname many people share, once per mention)
+        self._mentions_of: dict[int, list[int]] = {}
         self._shared: list[tuple[list[Entity], Sequence[str]]] = []  # titled shared surnames
         self._titled: dict[tuple[str, frozenset[str]], int] = {}  # (surname, roles) -> given
         # surnames no full name is known for, by the roles their titles give and in text
@@ -588,7 +578,7 @@ class Entities:
         fixed: dict[str, Entity | None] = {}
         # The people of a name and a gender, kept while no gender changes: here and once
         # built (not while pronouns and titles still cast votes).
-        self._of_gender: dict[tuple[str, str], _People] | None = {}
+        self._of_gender: dict[tuple[str, str], list[Entity]] | None = {}
         for start, run in runs:
             if run in fixed:
                 ent = fixed[run]
@@ -601,6 +591,7 @@ class Entities:
             if ent is not None:
                 if ent.kind == "person" and " " not in run and ent.name.startswith(run + " "):
                     self._first_named.setdefault(id(ent), start)  # "Elian" for Elian Gonzalez
+                self._mentions_of.setdefault(id(ent), []).append(len(self.positions))
                 self.positions.append(start)
                 self.mentioned.append(ent)
                 self.mention_ends.append(start + len(run))
@@ -632,10 +623,10 @@ class Entities:
             ]
             for ent in fits:
                 self._learn(ent, set(), words, times)
-        self._by_role: dict[str, _People] = {}
+        self._by_role: dict[str, list[Entity]] = {}
         for ent in self.persons.values():
             for role in ent.roles:
-                self._by_role.setdefault(role, _People()).append(ent)
+                self._by_role.setdefault(role, []).append(ent)
         # the names by their last words ("Gazette" -> ["Harbor Gazette"]), by their first word
         # ("Peabody" -> ["Peabody Energy"]) and by each word, lower case ("health" -> [...])
         org_suffix: dict[str, list[str]] = {}
@@ -768,8 +759,8 @@ class Entities:
                 # "Tom Reed Jr." is "Reed Jr." and "Reed", not "Jr."
                 keys[-1:] = [" ".join(parts[k:-1]) for k in range(1, len(parts) - 1)]
             for key in keys:
-                self._by_suffix.setdefault(key, _People()).append(ent)
-            self._by_first.setdefault(parts[0], _People()).append(ent)
+                self._by_suffix.setdefault(key, []).append(ent)
+            self._by_first.setdefault(parts[0], []).append(ent)
         self._learn(ent, roles, words)
         self._context_roles(ent, start, start + len(run))
         return True
@@ -1017,7 +1008,7 @@ class Entities:
             cached = self._of_gender
             fits = cached.get((short, gender)) if cached is not None else None
             if fits is None:
-                fits = _People()
+                fits: list[Entity] = []
                 for c in cands:
                     if c.gender == gender:
                         fits.append(c)
@@ -1031,8 +1022,7 @@ class Entities:
         """The candidate mentioned last before ``position``, but a relative named in another
         paragraph is not meant when someone else of the name fits (see below); ``gender``:
         the name's gendered title gives it ("Ms. Calder")."""
-        ids = cands.ids if isinstance(cands, _People) else {id(c) for c in cands}
-        best, best_pos = self._last_mentioned(position, lambda ent: id(ent) in ids)
+        best, best_pos = self._last_of(cands, position)
         if (
             best is not None
             and id(best) in self._relatives
@@ -1051,19 +1041,29 @@ class Entities:
                     and (gender is None or c.gender == gender)
                 )
 
-            # the other mentioned last, looked for among the mentions before all the others
-            # are read (a surname shared by many, once per mention)
-            near, near_pos = self._last_mentioned(
-                position, lambda ent: id(ent) in ids and other(ent)
-            )
+            # the other mentioned last, else the other named first
+            others = [c for c in cands if other(c)]
+            near, near_pos = self._last_of(others, position)
             if near is not None and near_pos >= 0:
                 return near
-            others = [c for c in cands if other(c)]
             if others:
                 return min(others, key=lambda e: e.first)
         if best is not None and best_pos >= 0:
             return best
         return min(cands, key=lambda e: e.first)
+
+    def _last_of(self, cands: Iterable[Entity], position: int) -> tuple[Entity | None, int]:
+        """(entity, position) of the last mention before ``position`` of one of ``cands``,
+        looking back ``_MAX_MENTIONS_BACK`` mentions; (None, -1) if none."""
+        last = bisect.bisect_right(self.positions, position) - 1
+        best = stop = max(-1, last - _MAX_MENTIONS_BACK)
+        for ent in cands:
+            ks = self._mentions_of.get(id(ent))
+            if ks:
+                i = bisect.bisect_right(ks, last) - 1
+                if i >= 0 and ks[i] > best:
+                    best = ks[i]
+        return (None, -1) if best == stop else (self.mentioned[best], self.positions[best])
 
     def _last_mentioned(
         self, position: int, accept: Callable[[Entity], bool]
