@@ -952,8 +952,9 @@ class Grammar:
         """Candidates in ``text[lo:hi]``, leftmost first, without overlaps: at each word start
         the first kind (in :data:`KINDS` order) that matches wins. ``simple``: the text passed
         :func:`simple_folds`, so the faster patterns serve. ``lowered``: ``text.lower()`` when
-        that has the same offsets (see :attr:`TriggerFinder.lowered`); then only the tokens
-        :attr:`openers` finds there are read, not every word."""
+        that has the same offsets and ``text[lo - 1 : hi]`` is plain (see
+        :meth:`TriggerFinder.lowered_at`); then only the tokens :attr:`openers` finds there are
+        read, not every word."""
         patterns = self.simple if simple and self.simple else self.patterns
         find = self.openers.search if lowered is not None and self.openers is not None else None
         needles = self.needles if lowered is not None else {}
@@ -1375,7 +1376,10 @@ class TriggerFinder:
         # thousands of distinct characters (random or many-script text): classifying each
         # costs more than reading their stretches with the slower pattern
         odd = wide if len(wide) > _MAX_CLASSIFIED else {c for c in wide if not _plain_char(c)}
-        self._lowered = text.lower() if not odd else None
+        # the text lowered with the same offsets, unless a character lowers to several ("İ"):
+        # read in the stretches where no odd character stands
+        lowered = text.lower()
+        self._lowered = lowered if len(lowered) == len(text) else None
         bad: list[int] = []
         if len(odd) > _MAX_FIND_LOOPS:
             bad = [i for i, c in enumerate(text) if c in odd]
@@ -1388,23 +1392,28 @@ class TriggerFinder:
             bad.sort()
         self._bad = bad
 
-    @property
-    def lowered(self) -> str | None:
-        """The text lowered with the same offsets, when every character is plain (else
-        None): :meth:`Grammar.scan` reads only the tokens with kinds there."""
-        return self._lowered
+    def lowered_at(self, lo: int, hi: int) -> str | None:
+        """The text lowered with the same offsets, when every character of ``text[lo:hi]``
+        and the one before it is plain (else None): :meth:`Grammar.scan` reads only the tokens
+        with kinds there. One odd character in a long text costs only its stretches."""
+        return self._lowered if not self._odd_in(lo, hi) else None
+
+    def _odd_in(self, lo: int, hi: int) -> bool:
+        """Whether an odd character stands in ``text[lo - 1 : hi]`` (the patterns look one
+        back)."""
+        k = bisect.bisect_left(self._bad, max(0, lo - 1))
+        return k < len(self._bad) and self._bad[k] < hi
 
     def spans(self, lo: int, hi: int) -> Iterator[tuple[int, int]]:
         """(start, end) of every trigger in ``text[lo:hi]``, in order."""
+        if self._odd_in(lo, hi):
+            for slow in self._slow.finditer(self._text, lo, hi, timeout=limits.SCAN_TIMEOUT):
+                yield slow.span()
+            return
         if self._lowered is not None:
             for m in self._fast.finditer(self._lowered, lo, hi):
                 yield m.span()
             return
-        base = max(0, lo - 1)  # the character before ``lo``: the patterns look one back
-        k = bisect.bisect_left(self._bad, base)
-        if k < len(self._bad) and self._bad[k] < hi:
-            for slow in self._slow.finditer(self._text, lo, hi, timeout=limits.SCAN_TIMEOUT):
-                yield slow.span()
-            return
+        base = max(0, lo - 1)
         for m in self._fast.finditer(self._text[base:hi].lower(), lo - base):
             yield m.start() + base, m.end() + base

@@ -1296,7 +1296,8 @@ def _candidates(
             else:
                 windows.append([w_lo, w_hi])
         for w_lo, w_hi in windows:
-            for kind, m in compiled.scan(text, w_lo, w_hi, simple, triggers.lowered):
+            lowered = triggers.lowered_at(w_lo, w_hi)
+            for kind, m in compiled.scan(text, w_lo, w_hi, simple, lowered):
                 out.append((bisect.bisect_right(starts, m.start()) - 1, kind, m))
     return out
 
