@@ -1008,10 +1008,7 @@ class Entities:
             cached = self._of_gender
             fits = cached.get((short, gender)) if cached is not None else None
             if fits is None:
-                fits: list[Entity] = []
-                for c in cands:
-                    if c.gender == gender:
-                        fits.append(c)
+                fits = [c for c in cands if c.gender == gender]
                 if cached is not None:
                     cached[short, gender] = fits
             cands = fits or cands
