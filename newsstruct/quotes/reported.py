@@ -193,11 +193,13 @@ class Reported:
 
 
 # a wire dateline opening the sentence: a place in capitals, maybe a state or country, maybe
-# an agency in parentheses, then a dash
+# an agency in parentheses, then a dash; or a date and an agency alone ("Nov 19 (Reuters) -")
 _DATELINE = compile_re(
-    r"\p{Lu}{2,}+[\p{Lu}.'’\-]*(?:\s+\p{Lu}{2,}+[\p{Lu}.'’\-]*){0,3}"
+    r"(?:\p{Lu}{2,}+[\p{Lu}.'’\-]*(?:\s+\p{Lu}{2,}+[\p{Lu}.'’\-]*){0,3}"
     r"(?:,\s*\p{Lu}[\p{L}.]{1,15}(?:\s+\p{Lu}[\p{L}.]{1,15}){0,2})?"
-    r"\s*(?:\(\p{Lu}[\p{L}\-]{0,15}\))?\s*[—–-]{1,2}\s+(?=\p{Lu})",
+    r"\s*(?:\(\p{Lu}[\p{L}\-]{0,15}\))?"
+    r"|(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{2,8}\.?)\s*\(\p{Lu}[\p{L}\-]{0,15}\))"
+    r"\s*[—–-]{1,2}\s+(?=\p{Lu})",
     regex.V1,
 )
 

@@ -1,4 +1,5 @@
 """The wire dateline: "PORT ELLISON, Maine (AP) —", "LONDON, Oct 16 (Reuters) -", "(CNN) —",
+"Nov 19 (Reuters) -",
 "TRESK/CARROW FALLS, 3 March (Reuters) -", a press release's "CORVALE, Varn., March 3,
 2025 /PRNewswire/ --", and a newspaper's title-case "Harbor City, Ore. —"."""
 
@@ -37,6 +38,18 @@ _TITLE_DATELINE = compile_re(
     (?:,\ (?:(?P<month>[\p{L}]{3,9})\.?\ (?P<day>\d{1,2})(?:,\ (?P<year>\d{4}))?
              |(?P<day>\d{1,2})\ (?P<month>[\p{L}]{3,9})\.?(?:\ (?P<year>\d{4}))?))?
     \ ?(?:\((?P<agency>[\p{L}&.\ ]{1,30})\)\ ?|/(?P<agency>[\p{L}&.\-\ ]{2,30})/\ ?)?
+    (?P<dash>[—–]|--?)\ ?
+    """,
+    regex.VERBOSE | regex.V1,
+)
+# A wire dateline of a date and an agency alone, no place ("Nov 19 (Reuters) -", "19 Nov
+# (Wire) -"): the agency in brackets or slashes is required.
+_DATE_DATELINE = compile_re(
+    r"""
+    (?P<loc>)
+    (?:(?P<month>[\p{L}]{3,9})\.?\ (?P<day>\d{1,2})(?:,\ (?P<year>\d{4}))?
+      |(?P<day>\d{1,2})\ (?P<month>[\p{L}]{3,9})\.?(?:\ (?P<year>\d{4}))?)
+    \ ?(?:\((?P<agency>[\p{L}&.\ ]{1,30})\)\ ?|/(?P<agency>[\p{L}&.\-\ ]{2,30})/\ ?)
     (?P<dash>[—–]|--?)\ ?
     """,
     regex.VERBOSE | regex.V1,
@@ -89,6 +102,10 @@ def _dateline_at(
     if m is None:
         m = _TITLE_DATELINE.match(para.text)
         if m is not None and not _title_dateline(m, lex):
+            m = None
+    if m is None:
+        m = _DATE_DATELINE.match(para.text)
+        if m is not None and not _agency_word(m.group("agency"), lex):
             m = None
     if m is None or not (m.group("loc") or m.group("agency")):
         return None
@@ -149,8 +166,8 @@ def _title_dateline(m: regex.Match[str], lex: Lexicon) -> bool:
 
 
 def _agency_word(agency: str, lex: Lexicon) -> bool:
-    """An agency in brackets after a title-case place is a name of two letters or more, not
-    a caption's word, a banner or a title ("Marta Kessler (pictured) -", "Port Ellison (Live)
+    """An agency in brackets after a title-case place (or a date alone) is a name of two
+    letters or more, not a caption's word, a banner or a title ("Marta Kessler (pictured) -", "Port Ellison (Live)
     -", "Ines Calloway (Mayor) -")."""
     low = agency.lower()
     return (
