@@ -45,7 +45,9 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    (``caption-above-credit``); a long sentence telling in the past what someone did, or a
    paragraph whose first sentence does, is the story's, and so is a line that argues rather
    than shows (it denies, gives a reason, tells what someone wants or what happens again and
-   again); a credit for a whole story's pictures ("Photographs by ...") is a byline.
+   again), and so are the last item of a list a sentence introduces with a colon and a line
+   opening in lower case under a story line left open (the end of its sentence); a credit
+   for a whole story's pictures ("Photographs by ...") is a byline.
 6. **Lines inside a block** (``inside-block``): a line between two lines of one paywall,
    newsletter, promo, share or comments block, and a word or two between two junk lines;
    after step 7, any short open line, or two, between two junk lines (``between-junk``),
@@ -1223,6 +1225,10 @@ def _captions_above_credits(t: Text, lo: int, hi: int) -> None:
         # numbered in turn with the line above it ("13. George Pataki" / "14. Jim Gilmore")
         if i == 1 or (sentence and _READS_ON.match(lines[i - 1]) is not None) or _ranked(t, i - 1):
             continue
+        # the end of a list of the story, or of a sentence broken over lines: opening in lower
+        # case under a line of the story left open ("Concerts and fairs" / "fill the weekends.")
+        if _last_item(t, i - 1, lo) or _goes_on(t, i - 1, lo):
+            continue
         # a labelled credit under a paragraph of the story (a picture set without a caption),
         # or under a long sentence telling what someone did
         if (
@@ -1235,6 +1241,32 @@ def _captions_above_credits(t: Text, lo: int, hi: int) -> None:
             verdict[i - 1] = ("caption", "caption-above-credit")
         elif _closes_photo(t, i, hi) and not _told_in_past(above, lines[i - 1]):
             verdict[i - 1] = ("caption", "caption-sentence-above-credit")
+
+
+# the most items of a list a sentence introduces, looked back over from its last
+_LIST_MAX_ITEMS = 12
+
+
+def _last_item(t: Text, k: int, lo: int) -> bool:
+    """Line ``k`` is the last of two or more short items under a sentence that introduces
+    them with a colon ("The main points:" / "Fees rise by 0.3 points" / "Councils get more
+    advice centres"), a list of the story in any language, not a caption."""
+    for j in range(k - 1, max(lo, k - _LIST_MAX_ITEMS) - 1, -1):
+        s = t.shapes[j]
+        if s.colon:
+            return j < k - 1 and s.words >= INTRO_MIN_WORDS and not t.junk(j)
+        if s.prose or t.junk(j):
+            return False
+    return False
+
+
+def _goes_on(t: Text, k: int, lo: int) -> bool:
+    """Line ``k`` opens in lower case right under a line of the story that stops without
+    terminal punctuation: it goes on with that line's sentence."""
+    if k <= lo or not t.lines[k][0].islower() or t.junk(k - 1):
+        return False
+    above = t.shapes[k - 1]
+    return not (above.terminal or above.colon)
 
 
 # a caption written as a sentence is a full clause or two
