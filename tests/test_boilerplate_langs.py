@@ -177,6 +177,28 @@ _UNLATIN_STOPS = {
 }
 
 
+# an invented Japanese article of short sentences (a dozen to twenty characters, no spaces)
+# with an ad between its paragraphs
+_SHORT_JAPANESE = [
+    "緑川町で「川の日」イベント",
+    "緑川町で20日、「川の日」のイベントが開かれた。",
+    "子どもたちが魚のつかみ取りを楽しんだ。",
+    "「冷たくて気持ちいい」",
+    "参加した小学3年の山本陽太くんはそう話した。",
+    "広告",
+    "今後の予定",
+    "町は来年も同じイベントを開く方針だ。",
+    "会場では地元の野菜も売られた。",
+]
+
+
+def test_page_mode_reads_short_japanese_sentences_as_the_body():
+    """A line ending in a Japanese full stop is a sentence from a dozen characters on: the
+    paragraphs below an ad stay on the page's body; the headline and the ad go."""
+    gone = {b.text for b in find_boilerplate("\n\n".join(_SHORT_JAPANESE), mode="page")}
+    assert gone == {"緑川町で「川の日」イベント", "広告"}
+
+
 @pytest.mark.parametrize("lang", sorted(_UNLATIN_STOPS))
 def test_page_mode_reads_sentences_of_other_scripts_as_the_body(lang):
     """Read as a whole page, an article in Thai or Hindi keeps its paragraphs (the page body

@@ -23,7 +23,8 @@ verdict ``(category, rule)`` or None (keep) per line. The steps, in order:
    language-neutral timestamp shape (``stamp-shape``; not a place in a ranked list, "2. Arne
    Dahl, Tansey, 2:13:20", nor a time in hours, minutes and seconds alone), lines that say
    their words twice (``doubled-line``) and a stray mark alone on a line (``stray-mark``);
-   lines in capitals under a story line ending in a colon are the notice it quotes, not
+   a dash and a name next to another line opening with a dash is a turn of a dialogue, not
+   a sign-off; lines in capitals under a story line ending in a colon are the notice it quotes, not
    teasers (and so is a correction or notice there), a text whose subheads are set in
    capitals keeps its long ones (and a headline in capitals opening it, over its first
    paragraph), the dates of a timeline, the times of a programme (its days' headings
@@ -144,6 +145,7 @@ def decide(
             lo, hi = 0, n
     for i in range(lo, hi):
         _shape_rules(t, i)
+    _dialogue_turns(t, lo, hi)
     _section_numbers(t, lo, hi)
     _introduced_capitals(t, lo, hi)
     _capital_subheads(t, lo, hi)
@@ -213,6 +215,17 @@ def _shape_rules(t: Text, i: int) -> None:
         t.verdict[i] = ("related", "doubled-line")
     elif len(line) <= _STRAY_MAX and _STRAY.fullmatch(line) is not None:
         t.verdict[i] = ("navigation", "stray-mark")
+
+
+def _dialogue_turns(t: Text, lo: int, hi: int) -> None:
+    """A dash and a few capitalised words next to another line of the story that opens
+    with a dash is a turn of a dialogue or an interview ("—¿Y las obras?" / "—No. Nunca"),
+    not a sign-off."""
+    for k in range(lo, hi):
+        if t.verdict[k] == _SIGNOFF and any(
+            lo <= j < hi and t.lines[j][0] in "—–" and t.verdict[j] is None for j in (k - 1, k + 1)
+        ):
+            t.verdict[k] = None
 
 
 _SECTION_NUMBER_MAX = 3

@@ -2,8 +2,9 @@
 
 A line's *shape* is language-neutral: how many words, whether it ends like a sentence, opens
 with a quote mark, ends in a colon or looks like a list item. A line that ends like a
-sentence and has a few words, or that is long, is *prose*; every other line is *short*
-(headlines, subheads, menu entries, links, credits, buttons).
+sentence and has a few words (a dozen characters before a Chinese or Japanese full stop), or
+that is long, is *prose*; every other line is *short* (headlines, subheads, menu entries,
+links, credits, buttons).
 """
 
 from __future__ import annotations
@@ -148,12 +149,18 @@ _CONTINUED = frozenset(";,、，；،؛")
 # (long German compounds are no such phrases: "Impressum Datenschutzerklärung …").
 _NO_SPACE_SCRIPT_LEN = 24
 _SPACED_PHRASE = 12
+# (a shorter line without a space counts so from two such words on)
+_SHORT_PHRASE_LEN = 8
 _SPACELESS_SCRIPT = compile_re(
     r"[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uf900-\ufaff]"
 )
 # Thai and Lao end a sentence with no mark: a line of their letters ends like one
 _UNSTOPPED_SCRIPT = ("\u0e01", "\u0eff")
 PROSE_MIN_WORDS = 5
+# a Chinese or Japanese full stop ends sentences, not headlines or menus: a line ending in
+# one is prose from twelve characters on ("町は来年も同じイベントを開く方針だ。")
+_CJK_FULL_STOPS = "。｡"
+_CJK_PROSE_MIN_WORDS = 3
 LONG_WORDS = 20
 
 
@@ -176,6 +183,8 @@ class Shape:
             words <= 2 or (len(line) > _SPACED_PHRASE * words and _SPACELESS_SCRIPT.search(line))
         ):
             words = len(line) // 4  # CJK and similar: about four characters a word
+        elif words == 1 and len(line) >= _SHORT_PHRASE_LEN and _SPACELESS_SCRIPT.search(line):
+            words = len(line) // 4  # ... in a shorter line too ("方針だ。")
         self.words = words
         self.quote = line[0] in QUOTE_OPENERS
         end = line.rstrip(_CLOSERS) or line
@@ -185,9 +194,13 @@ class Shape:
         self.terminal = self.end_char in _STOPS
         self.colon = self.end_char == ":"
         self.prose = (
-            (self.terminal or _UNSTOPPED_SCRIPT[0] <= self.end_char <= _UNSTOPPED_SCRIPT[1])
-            and words >= PROSE_MIN_WORDS
-        ) or words >= LONG_WORDS
+            (
+                (self.terminal or _UNSTOPPED_SCRIPT[0] <= self.end_char <= _UNSTOPPED_SCRIPT[1])
+                and words >= PROSE_MIN_WORDS
+            )
+            or words >= LONG_WORDS
+            or (self.end_char in _CJK_FULL_STOPS and words >= _CJK_PROSE_MIN_WORDS)
+        )
         # an item of a list or table: "1 tsp cinnamon", "Path B: Slovakia, Norway, Serbia",
         # "Investing in roads;", "Q: Why?", "61-21 (3-0)", or a short sentence ("He declined.")
         self.listish = (
