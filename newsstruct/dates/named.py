@@ -835,11 +835,6 @@ _THAT_YEAR_AFTER = compile_re(
 _MARCH_FOR = compile_re(r"\s+(?:for|of|on|to|against|through|from)\b")
 # a march named for its cause: "March for Bernie", "March for Our Lives" ...
 _MARCH_NAMED = compile_re(r"[ \t\u00a0]+for[ \t\u00a0]+\p{Lu}\p{Ll}")
-# ... which a month is after a word of time ("in March for Easter")
-_MONTH_CONTEXT_WORD = compile_re(
-    r"(?i)(?<![\p{L}])(?:in|since|by|until|till|through|during|from|before|after|of|to|between"
-    r"|last|next|this|early|late|mid|around|for|is|was|be)[ \t\u00a0]*$"
-)
 
 
 # A bare month in a past clause may still be the next one (a plan the tense words miss:
@@ -1141,9 +1136,11 @@ def h_month(m: Cand, ctx: Ctx) -> Reading | None:
         if (
             raw == "March"
             and _MARCH_NAMED.match(ctx.text, m.end(), m.end() + 16)
-            and not _MONTH_CONTEXT_WORD.search(before)
+            and not _MONTH_CONTEXT.search(before.rstrip(" \t,("))
         ):
-            return None  # "his group, March for Bernie, plans": a march's name after a comma
+            # "his group, March for Bernie, plans": a march's name after a comma (a month
+            # after a word of time: "moved to March for Easter")
+            return None
         if (
             mo[1].endswith(".") is False
             and len(mo[1]) <= 4
